@@ -1,0 +1,57 @@
+// swift-tools-version: 6.0
+//
+// How a register travels through riskreg:
+//
+//   YAML text ──CYAML (system libyaml)──▶ YAMLNodes     positioned node tree, hostile input bounded
+//             ──RegisterLoader─────────▶ RegisterModel  typed register + diagnostics
+//             ──Scoring────────────────▶ MonteCarlo     flat simulation plan, run on any thread count
+//             ──Scoring────────────────▶ results        outcome distributions, per risk and perspective
+//
+// Only `riskreg` (the executable) prints. `MonteCarlo` and `Scoring` import nothing of YAML.
+import PackageDescription
+
+let package = Package(
+    name: "riskreg",
+    products: [
+        .executable(name: "riskreg", targets: ["riskreg"]),
+        .library(name: "RegisterLoader", targets: ["RegisterLoader"]),
+        .library(name: "Scoring", targets: ["Scoring"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The system libyaml from Debian's libyaml-dev: security fixes come from the distribution.
+        .systemLibrary(
+            name: "CYAML",
+            path: "Sources/CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        // YAML text → a tree of nodes, each with its 1-based line and column.
+        .target(name: "YAMLNodes", dependencies: ["CYAML"]),
+        // The register as typed values, and diagnostics as values. Knows nothing of YAML.
+        .target(name: "RegisterModel"),
+        // Positioned nodes → a validated register, with every problem found in one pass.
+        .target(name: "RegisterLoader", dependencies: ["YAMLNodes", "RegisterModel"]),
+        // Random numbers, distributions and the Monte Carlo engine over a flat plan.
+        .target(name: "MonteCarlo"),
+        // A validated register → a simulation plan → results a board can read.
+        .target(name: "Scoring", dependencies: ["RegisterModel", "MonteCarlo"]),
+        // The thin command-line front end: the only code that prints.
+        .executableTarget(
+            name: "riskreg",
+            dependencies: [
+                "RegisterLoader", "Scoring",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(name: "_TestSupport", path: "Tests/_TestSupport"),
+        .testTarget(name: "YAMLNodesTests", dependencies: ["YAMLNodes"]),
+        .testTarget(name: "RegisterLoaderTests", dependencies: ["RegisterLoader", "_TestSupport"]),
+        .testTarget(name: "MonteCarloTests", dependencies: ["MonteCarlo"]),
+        .testTarget(name: "ScoringTests", dependencies: ["Scoring", "RegisterLoader", "_TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["_TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,428 @@
+import RegisterModel
+import YAMLNodes
+
+/// Reads a composed document as a format-v1 register, section by section.
+///
+/// References between entries (a risk's outcome, a response's contributors, ...) are recorded as
+/// they are read and resolved once everything has been read, so a register may list its
+/// sections in any order.
+struct RegisterDecoder {
+    var reader: NodeReader
+    let asOf: CalendarDate
+    /// Every reference met while reading: what it refers to, the id, and where it was written.
+    var references: [Reference] = []
+    /// Where each id was declared, per kind, for duplicate and reference checks.
+    var declared: [Reference.Kind: [String: YAMLNode]] = [:]
+    var perspectivesDeclared = false
+    /// Each risk a portfolio lists, and where: only `portfolio` entries may be listed.
+    var portfolioMembers: [(id: String, node: YAMLNode)] = []
+    /// Each correlation's `between` node, to place matrix problems.
+    var correlationNodes: [YAMLNode] = []
+
+    struct Reference {
+        enum Kind: String {
+            case outcome, contributor, perspective, risk, portfolio
+        }
+
+        var kind: Kind
+        var id: String
+        var node: YAMLNode
+    }
+
+    init(file: String, asOf: CalendarDate) {
+        reader = NodeReader(file: file)
+        self.asOf = asOf
+    }
+
+    mutating func decode(_ root: YAMLNode) -> Register? {
+        guard let entries = root.mapping else {
+            reader.error("format-version", "this file is not a riskreg register: it holds \(root.kindDescription), not a mapping of sections", at: root,
+                         hint: "a register starts with `riskreg: 1`, then `register:`, `outcomes:` and `risks:`")
+            return nil
+        }
+        // Fields starting with `x-` hold shared defaults for anchors; they are not read.
+        let own = entries.filter { !($0.key.scalar?.value.hasPrefix("x-") ?? false) }
+        let topNode = YAMLNode(.mapping(own), mark: root.mark)
+        guard let top = reader.fields(topNode, of: "the register file", RegisterFields.top) else { return nil }
+        guard let versionNode = top["riskreg"] else {
+            // Without a version nothing else can be trusted to mean what this release thinks.
+            return nil
+        }
+        guard let version = formatVersion(versionNode) else { return nil }
+
+        let metadata = top["register"].flatMap { decodeMetadata($0) }
+        let outcomes = decodeList(top["outcomes"], "`outcomes`") { $0.decodeOutcome($1) }
+        let contributors = decodeList(top["contributors"], "`contributors`", nonEmpty: false) { $0.decodeContributor($1) }
+        var perspectives: [Perspective]
+        if let node = top["perspectives"] {
+            perspectivesDeclared = true
+            perspectives = decodeList(node, "`perspectives`") { $0.decodePerspective($1) }
+        } else {
+            let implicit = Perspective.implicitOfficers(at: reader.location(root))
+            perspectives = [implicit]
+            declared[.perspective] = [implicit.id: root]
+        }
+        let appetite = decodeList(top["appetite"], "`appetite`", nonEmpty: false) { $0.decodeAppetite($1) }
+        let risks = decodeList(top["risks"], "`risks`") { $0.decodeRisk($1) }
+        let correlations = decodeList(top["correlations"], "`correlations`", nonEmpty: false) { $0.decodeCorrelation($1) }
+        let portfolios = decodeList(top["portfolios"], "`portfolios`", nonEmpty: false) { $0.decodePortfolio($1) }
+
+        resolveReferences()
+        guard let metadata else { return nil }
+        if perspectives.isEmpty { perspectives = [Perspective.implicitOfficers(at: reader.location(root))] }
+        let register = Register(
+            formatVersion: version, metadata: metadata, outcomes: outcomes, appetite: appetite,
+            contributors: contributors, perspectives: perspectives, risks: risks,
+            correlations: correlations, portfolios: portfolios, file: reader.file)
+        crossCheck(register, registerNode: top["register"])
+        return register
+    }
+
+    private mutating func formatVersion(_ node: YAMLNode) -> Int? {
+        guard let text = reader.text(node, "`riskreg`") else { return nil }
+        guard let version = Int(text) else {
+            reader.error("format-version", "`riskreg` should be the format version number, not `\(text.abbreviated)`", at: node,
+                         hint: "write `riskreg: \(Register.currentFormatVersion)`")
+            return nil
+        }
+        guard version == Register.currentFormatVersion else {
+            reader.error("format-version",
+                         version > Register.currentFormatVersion
+                            ? "register format \(version) is newer than this riskreg reads (\(Register.currentFormatVersion))"
+                            : "there is no register format \(version)",
+                         at: node,
+                         hint: version > Register.currentFormatVersion ? "upgrade riskreg to read this register" : "write `riskreg: \(Register.currentFormatVersion)`")
+            return nil
+        }
+        return version
+    }
+
+    /// Reads each item of an optional list section; a missing section is an empty list.
+    mutating func decodeList<T>(
+        _ node: YAMLNode?, _ what: String, nonEmpty: Bool = true, _ decode: (inout Self, YAMLNode) -> T?
+    ) -> [T] {
+        guard let node else { return [] }
+        guard let items = reader.list(node, of: what, nonEmpty: nonEmpty) else { return [] }
+        return items.compactMap { decode(&self, $0) }
+    }
+
+    /// Records a declared id; a second declaration of the same id is `duplicate-id`.
+    mutating func declare(_ kind: Reference.Kind, _ id: String, at node: YAMLNode) {
+        if let first = declared[kind]?[id] {
+            reader.error("duplicate-id", "\(kind.rawValue) id `\(id)` is already used at line \(first.mark.line)", at: node,
+                         hint: "give each \(kind.rawValue) its own id")
+            return
+        }
+        declared[kind, default: [:]][id] = node
+    }
+
+    private mutating func refer(_ kind: Reference.Kind, _ node: YAMLNode, _ what: String) -> String? {
+        guard let id = reader.id(node, what) else { return nil }
+        references.append(Reference(kind: kind, id: id, node: node))
+        return id
+    }
+
+    private mutating func referList(_ kind: Reference.Kind, _ node: YAMLNode?, _ what: String, nonEmpty: Bool) -> [String] {
+        guard let node else { return [] }
+        guard let items = reader.list(node, of: what, nonEmpty: nonEmpty) else { return [] }
+        var ids: [String] = []
+        var seen: [String: YAMLNode] = [:]
+        for item in items {
+            guard let id = refer(kind, item, "an item of \(what)") else { continue }
+            if seen[id] != nil {
+                reader.warning("duplicate-reference", "\(kind.rawValue) `\(id)` is listed twice in \(what)", at: item,
+                               hint: "remove the repeat")
+                continue
+            }
+            seen[id] = item
+            ids.append(id)
+        }
+        return ids
+    }
+
+    private mutating func resolveReferences() {
+        for reference in references {
+            let known = declared[reference.kind] ?? [:]
+            guard known[reference.id] == nil else { continue }
+            let guess = Suggestion.didYouMean(reference.id, in: known.keys.sorted())
+            var hint = guess
+            if hint == nil {
+                let listed = known.keys.sorted()
+                hint = listed.isEmpty
+                    ? "the register declares no \(reference.kind.rawValue)s\(reference.kind == .perspective ? " — add a `perspectives` section" : "")"
+                    : "known \(reference.kind.rawValue)s: \(Suggestion.list(Array(listed.prefix(8))))\(listed.count > 8 ? ", ..." : "")"
+            }
+            reader.error("unknown-reference", "unknown \(reference.kind.rawValue) `\(reference.id)`", at: reference.node, hint: hint)
+        }
+    }
+
+    // MARK: Sections
+
+    mutating func decodeMetadata(_ node: YAMLNode) -> Metadata? {
+        guard let f = reader.fields(node, of: "`register`", RegisterFields.metadata) else { return nil }
+        let id = f["id"].flatMap { reader.id($0, "the register id") }
+        let title = f["title"].flatMap { reader.text($0, "the register title") }
+        let organisation = f["organisation"].flatMap { reader.text($0, "the organisation") }
+        let horizon = f["horizon"].flatMap { readHorizon($0) }
+        let description = f["description"].flatMap { reader.text($0, "the register description") }
+        var currency: String?
+        if let node = f["currency"], let text = reader.text(node, "the currency") {
+            if text.count == 3, text.allSatisfy({ $0.isASCII && $0.isUppercase }) {
+                currency = text
+            } else {
+                reader.error("invalid-value", "currency `\(text.abbreviated)` is not an ISO 4217 code", at: node,
+                             hint: "write the three-letter code, such as `EUR` or `GBP`")
+            }
+        }
+        let owner = f["owner"].flatMap { reader.text($0, "the register owner") }
+        let last = f["last-reviewed"].flatMap { reader.date($0, "`last-reviewed`") }
+        let next = f["next-review"].flatMap { reader.date($0, "`next-review`") }
+        if let last, let next, let nextNode = f["next-review"], next < last {
+            reader.error("date-order", "`next-review` \(next) is before `last-reviewed` \(last)", at: nextNode,
+                         hint: "the next review comes after the last one")
+        }
+        if let next, let nextNode = f["next-review"], next < asOf {
+            reader.warning("stale-review", "the register's review was due on \(next), before \(asOf)", at: nextNode,
+                           hint: "review the register and move `next-review` forward")
+        }
+        guard let id, let title, let organisation, let horizon else { return nil }
+        return Metadata(
+            id: id, title: title, organisation: organisation, description: description, horizon: horizon,
+            currency: currency, owner: owner, lastReviewed: last, nextReview: next, location: reader.location(node))
+    }
+
+    private mutating func readHorizon(_ node: YAMLNode) -> Horizon? {
+        guard let text = reader.text(node, "the horizon") else { return nil }
+        guard let horizon = Horizon(text) else {
+            reader.error("invalid-duration", "horizon `\(text.abbreviated)` is not a period", at: node,
+                         hint: "write a whole number and a unit, such as `12 months`, `1 year` or `26 weeks`")
+            return nil
+        }
+        return horizon
+    }
+
+    mutating func decodeOutcome(_ node: YAMLNode) -> Outcome? {
+        guard let f = reader.fields(node, of: "an outcome", RegisterFields.outcome) else { return nil }
+        let id = f["id"].flatMap { reader.id($0, "the outcome id") }
+        if let id, let idNode = f["id"] { declare(.outcome, id, at: idNode) }
+        let title = f["title"].flatMap { reader.text($0, "the outcome title") }
+        let unit = f["unit"].flatMap { reader.text($0, "the outcome unit") }.map { $0 == "money" ? Outcome.Unit.money : .other($0) }
+        let description = f["description"].flatMap { reader.text($0, "the outcome description") }
+        guard let id, let title, let unit else { return nil }
+        return Outcome(id: id, title: title, unit: unit, description: description, location: reader.location(node))
+    }
+
+    mutating func decodeContributor(_ node: YAMLNode) -> Contributor? {
+        guard let f = reader.fields(node, of: "a contributor", RegisterFields.contributor) else { return nil }
+        let id = f["id"].flatMap { reader.id($0, "the contributor id") }
+        if let id, let idNode = f["id"] { declare(.contributor, id, at: idNode) }
+        let name = f["name"].flatMap { reader.text($0, "the contributor name") }
+        let kind = f["kind"].flatMap { reader.choice($0, "contributor kind", as: Contributor.Kind.self) }
+        let isPublic = f["public"].map { reader.boolean($0, "`public`") } ?? false
+        let description = f["description"].flatMap { reader.text($0, "the contributor description") }
+        guard let id, let name, let kind, let isPublic else { return nil }
+        return Contributor(id: id, name: name, kind: kind, isPublic: isPublic, description: description, location: reader.location(node))
+    }
+
+    mutating func decodePerspective(_ node: YAMLNode) -> Perspective? {
+        guard let f = reader.fields(node, of: "a perspective", RegisterFields.perspective) else { return nil }
+        let id = f["id"].flatMap { reader.id($0, "the perspective id") }
+        if let id, let idNode = f["id"] { declare(.perspective, id, at: idNode) }
+        let title = f["title"].flatMap { reader.text($0, "the perspective title") }
+        let contributors = referList(.contributor, f["contributors"], "the perspective's `contributors`", nonEmpty: false)
+        let weight = f["weight"].map { reader.nonNegativeAmount($0, "the perspective weight") } ?? 1
+        guard let id, let title, let weight else { return nil }
+        return Perspective(id: id, title: title, contributors: contributors, weight: weight, location: reader.location(node))
+    }
+
+    mutating func decodeAppetite(_ node: YAMLNode) -> AppetiteStatement? {
+        guard let f = reader.fields(node, of: "an appetite statement", RegisterFields.appetite) else { return nil }
+        let outcome = f["outcome"].flatMap { refer(.outcome, $0, "the appetite's outcome") }
+        let statement = f["statement"].flatMap { reader.text($0, "the appetite statement") }
+        let loss = (f["loss-exceeds"], f["at-most"])
+        let gain = (f["net-benefit-above"], f["at-least"])
+        let usesLoss = loss.0 != nil || loss.1 != nil
+        let usesGain = gain.0 != nil || gain.1 != nil
+        let shapeHint = "write either `loss-exceeds: 250k` with `at-most: 1 in 10`, or `net-benefit-above: 0` with `at-least: 60%`"
+        var limit: AppetiteStatement.Limit?
+        if usesLoss && usesGain {
+            reader.error("appetite-shape", "an appetite statement limits either losses or net benefit, not both", at: node, hint: shapeHint)
+        } else if usesLoss {
+            if let t = loss.0, let p = loss.1 {
+                if let threshold = reader.amount(t, "`loss-exceeds`"), let atMost = reader.probability(p, "`at-most`") {
+                    limit = .lossExceeds(threshold: threshold, atMost: atMost)
+                }
+            } else {
+                reader.error("appetite-shape", "`loss-exceeds` and `at-most` go together: \(loss.0 == nil ? "`loss-exceeds`" : "`at-most`") is missing", at: node, hint: shapeHint)
+            }
+        } else if usesGain {
+            if let t = gain.0, let p = gain.1 {
+                if let threshold = reader.amount(t, "`net-benefit-above`"), let atLeast = reader.probability(p, "`at-least`") {
+                    limit = .netBenefitAbove(threshold: threshold, atLeast: atLeast)
+                }
+            } else {
+                reader.error("appetite-shape", "`net-benefit-above` and `at-least` go together: \(gain.0 == nil ? "`net-benefit-above`" : "`at-least`") is missing", at: node, hint: shapeHint)
+            }
+        } else {
+            reader.error("appetite-shape", "the appetite statement sets no limit", at: node, hint: shapeHint)
+        }
+        guard let outcome, let limit else { return nil }
+        return AppetiteStatement(outcome: outcome, statement: statement, limit: limit, location: reader.location(node))
+    }
+
+    mutating func decodeRisk(_ node: YAMLNode) -> Risk? {
+        guard let f = reader.fields(node, of: "a risk", RegisterFields.risk) else { return nil }
+        let id = f["id"].flatMap { reader.id($0, "the risk id") }
+        if let id, let idNode = f["id"] { declare(.risk, id, at: idNode) }
+        let title = f["title"].flatMap { reader.text($0, "the risk title") }
+        let description = f["description"].flatMap { reader.text($0, "the risk description") }
+        let outcome = f["outcome"].flatMap { refer(.outcome, $0, "the risk's outcome") }
+        let strategy = f["strategy"].flatMap { reader.choice($0, "strategy", as: Strategy.self) }
+        let owner = f["owner"].flatMap { reader.text($0, "the risk owner") }
+        let borneBy = f["borne-by"].flatMap { reader.text($0, "`borne-by`") }
+        let coproduction = f["coproduction"].flatMap { decodeCoproduction($0) }
+        var estimates: [Estimate] = []
+        var seenPerspectives: [String: YAMLNode] = [:]
+        if let list = f["estimates"], let items = reader.list(list, of: "the risk's `estimates`") {
+            for item in items {
+                guard let estimate = decodeEstimate(item, strategy: strategy) else { continue }
+                if let first = seenPerspectives[estimate.perspective] {
+                    reader.error("duplicate-perspective",
+                                 "the risk has two estimates from perspective `\(estimate.perspective)` (the first at line \(first.mark.line))",
+                                 at: item, hint: "keep one estimate per perspective, or name the other perspective")
+                    continue
+                }
+                seenPerspectives[estimate.perspective] = item
+                estimates.append(estimate)
+            }
+        }
+        let response = f["response"].flatMap { decodeResponse($0) }
+        let review = f["review"].flatMap { reader.date($0, "the review date") }
+        if let review, let reviewNode = f["review"], review < asOf {
+            reader.warning("stale-review", "this entry's review was due on \(review), before \(asOf)", at: reviewNode,
+                           hint: "review the estimates with their co-producers and move `review` forward")
+        }
+        let confidential = f["confidential"].map { reader.boolean($0, "`confidential`") } ?? false
+        guard let id, let title, let outcome, let strategy, let owner, let coproduction,
+              !estimates.isEmpty, let confidential
+        else { return nil }
+        return Risk(
+            id: id, title: title, description: description, outcome: outcome, strategy: strategy, owner: owner,
+            borneBy: borneBy, coproduction: coproduction, estimates: estimates, response: response, review: review,
+            isConfidential: confidential, location: reader.location(node))
+    }
+
+    mutating func decodeCoproduction(_ node: YAMLNode) -> Coproduction? {
+        guard let f = reader.fields(node, of: "`coproduction`", RegisterFields.coproduction) else { return nil }
+        let mode = f["mode"].flatMap { reader.choice($0, "co-production mode", as: Coproduction.Mode.self) }
+        let contributors = referList(.contributor, f["contributors"], "the co-production `contributors`", nonEmpty: true)
+        let note = f["note"].flatMap { reader.text($0, "the co-production note") }
+        guard let mode, f["contributors"] != nil else { return nil }
+        return Coproduction(mode: mode, contributors: contributors, note: note)
+    }
+
+    mutating func decodeEstimate(_ node: YAMLNode, strategy: Strategy?) -> Estimate? {
+        guard let f = reader.fields(node, of: "an estimate", RegisterFields.estimate) else { return nil }
+        var perspective: String?
+        if let p = f["perspective"] {
+            perspective = refer(.perspective, p, "the estimate's perspective")
+        } else if perspectivesDeclared {
+            reader.error("missing-field", "an estimate is missing the required field `perspective`", at: node,
+                         hint: "the register declares `perspectives`, so each estimate names the one it comes from")
+        } else {
+            perspective = "officers"
+        }
+        var occurrence: Estimate.Occurrence?
+        switch (f["likelihood"], f["frequency"]) {
+        case (let l?, let q?):
+            reader.error("likelihood-or-frequency", "an estimate gives both `likelihood` and `frequency`", at: f.keys["frequency"] ?? q,
+                         hint: "use `likelihood` for the chance it happens at all in the horizon, or `frequency` for how many times; not both")
+            _ = l
+        case (let l?, nil):
+            occurrence = reader.distribution(l, "likelihood", scale: .probability).map { .likelihood($0) }
+        case (nil, let q?):
+            occurrence = reader.distribution(q, "frequency", scale: .rate).map { .frequency($0) }
+        case (nil, nil):
+            reader.error("missing-field", "an estimate needs a `likelihood` or a `frequency`", at: node,
+                         hint: "add `likelihood: 20%` (the chance it happens in the horizon) or `frequency: 3` (events per horizon)")
+        }
+        let impact = f["impact"].flatMap { reader.distribution($0, "impact", scale: .amount) }
+        var benefit: DistributionSpec?
+        if let b = f["benefit"] {
+            if let strategy, !strategy.hasBenefit {
+                reader.error("benefit-not-allowed", "a \(strategy.rawValue) entry has no benefit", at: f.keys["benefit"] ?? b,
+                             hint: "only `enablement` and `portfolio` entries carry a benefit; change the strategy or remove `benefit`")
+            } else {
+                benefit = reader.distribution(b, "benefit", scale: .amount)
+            }
+        } else if let strategy, strategy.hasBenefit {
+            reader.warning("missing-benefit", "this \(strategy.rawValue) estimate states no benefit", at: node,
+                           hint: "an \(strategy.rawValue) entry is taken for its upside: add `benefit`, so scoring can weigh it against the harm")
+        }
+        let asOfDate = f["as-of"].flatMap { reader.date($0, "`as-of`") }
+        let rationale = f["rationale"].flatMap { reader.text($0, "the rationale") }
+        guard let perspective, let occurrence, let impact else { return nil }
+        return Estimate(perspective: perspective, occurrence: occurrence, impact: impact, benefit: benefit,
+                        asOf: asOfDate, rationale: rationale, location: reader.location(node))
+    }
+
+    mutating func decodeResponse(_ node: YAMLNode) -> Response? {
+        guard let f = reader.fields(node, of: "`response`", RegisterFields.response) else { return nil }
+        let action = f["action"].flatMap { reader.text($0, "the response action") }
+        let cost = f["cost"].flatMap { reader.nonNegativeAmount($0, "the response cost") }
+        let deliveredBy = referList(.contributor, f["delivered-by"], "`delivered-by`", nonEmpty: false)
+        let reliability = f["reliability"].map { reader.probability($0, "`reliability`") } ?? 1
+        let likelihood = f["reduces-likelihood-by"].map { reader.probability($0, "`reduces-likelihood-by`") } ?? 0
+        let impact = f["reduces-impact-by"].map { reader.probability($0, "`reduces-impact-by`") } ?? 0
+        if f["reduces-likelihood-by"] == nil && f["reduces-impact-by"] == nil {
+            reader.warning("response-no-effect", "the response states no effect", at: node,
+                           hint: "add `reduces-likelihood-by` and/or `reduces-impact-by`, so scoring can value it")
+        }
+        guard let action, let cost, let reliability, let likelihood, let impact else { return nil }
+        return Response(action: action, cost: cost, deliveredBy: deliveredBy, reliability: reliability,
+                        likelihoodReduction: likelihood, impactReduction: impact, location: reader.location(node))
+    }
+
+    mutating func decodeCorrelation(_ node: YAMLNode) -> Correlation? {
+        guard let f = reader.fields(node, of: "a correlation", RegisterFields.correlation) else { return nil }
+        var pair: [String] = []
+        if let between = f["between"], let items = reader.list(between, of: "`between`") {
+            if items.count != 2 {
+                reader.error("wrong-type", "`between` names exactly two risks, found \(items.count)", at: between,
+                             hint: "write `between: [CS-01, CS-02]`; for three risks write three pairs")
+            } else {
+                pair = items.compactMap { refer(.risk, $0, "a correlated risk") }
+                if pair.count == 2, pair[0] == pair[1] {
+                    reader.error("correlation-self", "a risk cannot be correlated with itself (`\(pair[0])`)", at: between,
+                                 hint: "name two different risks")
+                    pair = []
+                }
+            }
+        }
+        var rank: Double?
+        if let r = f["rank"], let value = reader.amount(r, "the rank correlation") {
+            if (-1...1).contains(value) {
+                rank = value
+            } else {
+                reader.error("correlation-range", "rank correlation \(NodeReader.format(value)) is outside -1 to 1", at: r,
+                             hint: "a rank correlation lies between -1 and 1; 0.3 is modest, 0.7 strong")
+            }
+        }
+        let reason = f["reason"].flatMap { reader.text($0, "the correlation's reason") }
+        guard pair.count == 2, let rank else { return nil }
+        correlationNodes.append(f["between"] ?? node)
+        return Correlation(first: pair[0], second: pair[1], rank: rank, reason: reason, location: reader.location(node))
+    }
+
+    mutating func decodePortfolio(_ node: YAMLNode) -> Portfolio? {
+        guard let f = reader.fields(node, of: "a portfolio", RegisterFields.portfolio) else { return nil }
+        let id = f["id"].flatMap { reader.id($0, "the portfolio id") }
+        if let id, let idNode = f["id"] { declare(.portfolio, id, at: idNode) }
+        let title = f["title"].flatMap { reader.text($0, "the portfolio title") }
+        let description = f["description"].flatMap { reader.text($0, "the portfolio description") }
+        let risks = referList(.risk, f["risks"], "the portfolio's `risks`", nonEmpty: true)
+        portfolioMembers += risks.compactMap { id in references.last { $0.kind == .risk && $0.id == id }.map { ($0.id, $0.node) } }
+        guard let id, let title, f["risks"] != nil else { return nil }
+        return Portfolio(id: id, title: title, description: description, risks: risks, location: reader.location(node))
+    }
+}

@@ -1,0 +1,56 @@
+/// The fields each mapping of format v1 may hold: the one place the format's shape is written in
+/// code. A test keeps `schema/register.schema.json` in step with it.
+enum RegisterFields {
+    static let top = FieldSet(
+        required: ["riskreg", "register", "outcomes", "risks"],
+        optional: ["appetite", "contributors", "perspectives", "correlations", "portfolios"],
+        hints: ["riskreg": "add `riskreg: 1` as the first line: it says which version of the register format the file uses"])
+
+    static let metadata = FieldSet(
+        required: ["id", "title", "organisation", "horizon"],
+        optional: ["description", "currency", "owner", "last-reviewed", "next-review"],
+        hints: ["horizon": "every likelihood refers to this period: add `horizon: 12 months`"])
+
+    static let outcome = FieldSet(
+        required: ["id", "title", "unit"], optional: ["description"],
+        hints: ["unit": "use `unit: money` (in the register's currency) or a word such as `incidents` or `hours`"])
+
+    static let appetite = FieldSet(
+        required: ["outcome"],
+        optional: ["statement", "loss-exceeds", "at-most", "net-benefit-above", "at-least"])
+
+    static let contributor = FieldSet(
+        required: ["id", "name", "kind"], optional: ["public", "description"])
+
+    static let perspective = FieldSet(
+        required: ["id", "title"], optional: ["contributors", "weight"])
+
+    static let risk = FieldSet(
+        required: ["id", "title", "outcome", "strategy", "owner", "coproduction", "estimates"],
+        optional: ["description", "borne-by", "response", "review", "confidential"])
+
+    static let coproduction = FieldSet(
+        required: ["mode", "contributors"], optional: ["note"])
+
+    static let estimate = FieldSet(
+        required: ["impact"],
+        optional: ["perspective", "likelihood", "frequency", "benefit", "as-of", "rationale"])
+
+    static let response = FieldSet(
+        required: ["action", "cost"],
+        optional: ["delivered-by", "reliability", "reduces-likelihood-by", "reduces-impact-by"])
+
+    static let correlation = FieldSet(
+        required: ["between", "rank"], optional: ["reason"])
+
+    static let portfolio = FieldSet(
+        required: ["id", "title", "risks"], optional: ["description"])
+
+    /// Every mapping of the format by the name the JSON Schema gives it, for the schema test.
+    static let byName: [String: FieldSet] = [
+        "register-file": top, "metadata": metadata, "outcome": outcome, "appetite": appetite,
+        "contributor": contributor, "perspective": perspective, "risk": risk,
+        "coproduction": coproduction, "estimate": estimate, "response": response,
+        "correlation": correlation, "portfolio": portfolio,
+    ]
+}

@@ -1,0 +1,101 @@
+import Foundation
+import RegisterModel
+import YAMLNodes
+
+/// A register file as read: its text, the register (when it has no errors) and every problem.
+public struct LoadedRegister: Sendable {
+    /// The path as the user gave it.
+    public let file: String
+    /// The register, or nil when any diagnostic is an error.
+    public let register: Register?
+    /// Every problem found, sorted by position.
+    public let diagnostics: [Diagnostic]
+    /// The file's text (nil when it could not be read or is not UTF-8), to quote the lines that
+    /// diagnostics point at.
+    public let source: String?
+}
+
+/// Reads register files and the folders that hold them.
+public enum RegisterFile {
+    /// Reads and validates the register at `path`.
+    ///
+    /// - Parameter asOf: the day review dates are compared with; it is an input so that results
+    ///   do not change from one day to the next unless the caller asks.
+    public static func read(path: String, asOf: CalendarDate) -> LoadedRegister {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            let reason = (error as NSError).localizedFailureReason ?? "it could not be read"
+            return LoadedRegister(
+                file: path, register: nil,
+                diagnostics: [.error("file-unreadable", "cannot read \(path): \(reason)",
+                                     at: .init(file: path, line: 1, column: 1),
+                                     hint: "check the path and that the file is readable")],
+                source: nil)
+        }
+        return read(bytes: [UInt8](data), file: path, asOf: asOf)
+    }
+
+    /// Reads and validates a register from its bytes; `file` names it in diagnostics.
+    public static func read(bytes: [UInt8], file: String, asOf: CalendarDate) -> LoadedRegister {
+        let document = YAMLComposer.compose(bytes)
+        var diagnostics = document.problems.map { problem in
+            Diagnostic.error(problem.rule, problem.message,
+                             at: .init(file: file, line: problem.mark.line, column: problem.mark.column),
+                             hint: problem.hint)
+        }
+        var register: Register?
+        if let root = document.root {
+            var decoder = RegisterDecoder(file: file, asOf: asOf)
+            register = decoder.decode(root)
+            diagnostics += decoder.reader.diagnostics
+        }
+        diagnostics = diagnostics.sortedByPosition()
+        let source = String(validating: bytes, as: UTF8.self)
+        return LoadedRegister(
+            file: file, register: diagnostics.hasErrors ? nil : register, diagnostics: diagnostics, source: source)
+    }
+
+    /// The register files named by `paths`: files as given, and in folders every `.yaml` or
+    /// `.yml` file below them (hidden folders skipped), in sorted order so output is stable.
+    ///
+    /// - Returns: the files, and for each path that does not exist a diagnostic.
+    public static func expand(_ paths: [String]) -> (files: [String], problems: [Diagnostic]) {
+        var files: [String] = []
+        var problems: [Diagnostic] = []
+        let manager = FileManager.default
+        for path in paths {
+            var isFolder: ObjCBool = false
+            guard manager.fileExists(atPath: path, isDirectory: &isFolder) else {
+                problems.append(.error("file-unreadable", "\(path) does not exist", at: .init(file: path, line: 1, column: 1),
+                                       hint: "give a register file or a folder of them, such as `Registers/`"))
+                continue
+            }
+            guard isFolder.boolValue else {
+                files.append(path)
+                continue
+            }
+            let base = path.hasSuffix("/") ? String(path.dropLast()) : path
+            var found: [String] = []
+            if let walker = manager.enumerator(atPath: path) {
+                while let relative = walker.nextObject() as? String {
+                    let name = (relative as NSString).lastPathComponent
+                    if name.hasPrefix(".") {
+                        walker.skipDescendants()
+                        continue
+                    }
+                    if relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") {
+                        found.append(base + "/" + relative)
+                    }
+                }
+            }
+            if found.isEmpty {
+                problems.append(.error("file-unreadable", "\(path) holds no `.yaml` or `.yml` files",
+                                       at: .init(file: path, line: 1, column: 1)))
+            }
+            files += found.sorted()
+        }
+        return (files, problems)
+    }
+}

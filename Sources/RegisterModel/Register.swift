@@ -1,0 +1,212 @@
+/// A risk register, as its authors wrote it, after validation.
+///
+/// The model holds what the register says, not how it was written: short and long forms of a
+/// distribution, `30%` and `0.3`, `250k` and `250000` all arrive here as the same values. Each
+/// entity keeps the location it was written at, so later stages (scoring, reports, diffs) can
+/// point back at the file.
+public struct Register: Sendable {
+    /// The format version the file declared (`riskreg: 1`).
+    public var formatVersion: Int
+    public var metadata: Metadata
+    public var outcomes: [Outcome]
+    public var appetite: [AppetiteStatement]
+    public var contributors: [Contributor]
+    public var perspectives: [Perspective]
+    public var risks: [Risk]
+    public var correlations: [Correlation]
+    public var portfolios: [Portfolio]
+    /// The file the register was read from, as the user named it.
+    public var file: String
+
+    public init(
+        formatVersion: Int, metadata: Metadata, outcomes: [Outcome], appetite: [AppetiteStatement],
+        contributors: [Contributor], perspectives: [Perspective], risks: [Risk],
+        correlations: [Correlation], portfolios: [Portfolio], file: String
+    ) {
+        self.formatVersion = formatVersion
+        self.metadata = metadata
+        self.outcomes = outcomes
+        self.appetite = appetite
+        self.contributors = contributors
+        self.perspectives = perspectives
+        self.risks = risks
+        self.correlations = correlations
+        self.portfolios = portfolios
+        self.file = file
+    }
+
+    /// The only format version this release reads.
+    public static let currentFormatVersion = 1
+
+    public func outcome(_ id: String) -> Outcome? { outcomes.first { $0.id == id } }
+    public func contributor(_ id: String) -> Contributor? { contributors.first { $0.id == id } }
+    public func risk(_ id: String) -> Risk? { risks.first { $0.id == id } }
+}
+
+/// What the register is, whose it is, and the period every likelihood refers to.
+public struct Metadata: Sendable {
+    public var id: String
+    public var title: String
+    public var organisation: String
+    public var description: String?
+    public var horizon: Horizon
+    /// ISO 4217 code of money outcomes and response costs, such as `EUR`.
+    public var currency: String?
+    public var owner: String?
+    public var lastReviewed: CalendarDate?
+    public var nextReview: CalendarDate?
+    public var location: Diagnostic.Location
+
+    public init(
+        id: String, title: String, organisation: String, description: String? = nil, horizon: Horizon,
+        currency: String? = nil, owner: String? = nil, lastReviewed: CalendarDate? = nil,
+        nextReview: CalendarDate? = nil, location: Diagnostic.Location
+    ) {
+        self.id = id
+        self.title = title
+        self.organisation = organisation
+        self.description = description
+        self.horizon = horizon
+        self.currency = currency
+        self.owner = owner
+        self.lastReviewed = lastReviewed
+        self.nextReview = nextReview
+        self.location = location
+    }
+}
+
+/// A public outcome at stake, and the unit its harms and benefits are counted in.
+public struct Outcome: Sendable {
+    public var id: String
+    public var title: String
+    public var unit: Unit
+    public var description: String?
+    public var location: Diagnostic.Location
+
+    /// Money (in the register's currency) or a count of something else.
+    public enum Unit: Sendable, Hashable {
+        case money
+        /// A non-monetary unit such as `incidents` or `hours`.
+        case other(String)
+    }
+
+    public init(id: String, title: String, unit: Unit, description: String? = nil, location: Diagnostic.Location) {
+        self.id = id
+        self.title = title
+        self.unit = unit
+        self.description = description
+        self.location = location
+    }
+}
+
+/// A board-approved limit on one outcome.
+public struct AppetiteStatement: Sendable {
+    public enum Limit: Sendable, Hashable {
+        /// The chance that the outcome's loss (harm − benefit) exceeds `threshold` is at most `probability`.
+        case lossExceeds(threshold: Double, atMost: Double)
+        /// The chance that the outcome's net benefit (benefit − harm) exceeds `threshold` is at least
+        /// `probability`: the floor an enablement strategy is held to.
+        case netBenefitAbove(threshold: Double, atLeast: Double)
+    }
+
+    public var outcome: String
+    public var statement: String?
+    public var limit: Limit
+    public var location: Diagnostic.Location
+
+    public init(outcome: String, statement: String? = nil, limit: Limit, location: Diagnostic.Location) {
+        self.outcome = outcome
+        self.statement = statement
+        self.limit = limit
+        self.location = location
+    }
+}
+
+/// Someone who co-produces the service or its risk assessment.
+public struct Contributor: Sendable {
+    public enum Kind: String, Sendable, CaseIterable {
+        /// Service users, patients, tenants.
+        case user
+        /// Community groups and volunteers.
+        case community
+        /// The organisation's own staff.
+        case staff
+        /// Partner bodies: other agencies, charities, contractors.
+        case partner
+    }
+
+    public var id: String
+    public var name: String
+    public var kind: Kind
+    /// Whether the contributor agreed to be named in public (community) reports.
+    public var isPublic: Bool
+    public var description: String?
+    public var location: Diagnostic.Location
+
+    public init(id: String, name: String, kind: Kind, isPublic: Bool, description: String? = nil, location: Diagnostic.Location) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.isPublic = isPublic
+        self.description = description
+        self.location = location
+    }
+}
+
+/// A point of view from which estimates are made: officers, a community group, service users.
+public struct Perspective: Sendable {
+    public var id: String
+    public var title: String
+    public var contributors: [String]
+    /// Weight in the pooled view (a weighted linear opinion pool).
+    public var weight: Double
+    public var location: Diagnostic.Location
+
+    /// The perspective a register has when it declares none.
+    public static func implicitOfficers(at location: Diagnostic.Location) -> Perspective {
+        Perspective(id: "officers", title: "Officers", contributors: [], weight: 1, location: location)
+    }
+
+    public init(id: String, title: String, contributors: [String] = [], weight: Double = 1, location: Diagnostic.Location) {
+        self.id = id
+        self.title = title
+        self.contributors = contributors
+        self.weight = weight
+        self.location = location
+    }
+}
+
+/// A Spearman rank correlation between two risks that share a driver.
+public struct Correlation: Sendable {
+    public var first: String
+    public var second: String
+    public var rank: Double
+    public var reason: String?
+    public var location: Diagnostic.Location
+
+    public init(first: String, second: String, rank: Double, reason: String? = nil, location: Diagnostic.Location) {
+        self.first = first
+        self.second = second
+        self.rank = rank
+        self.reason = reason
+        self.location = location
+    }
+}
+
+/// A named selection among the register's `portfolio` entries: one way of delivering a service.
+/// Entries with other strategies are in every portfolio.
+public struct Portfolio: Sendable {
+    public var id: String
+    public var title: String
+    public var description: String?
+    public var risks: [String]
+    public var location: Diagnostic.Location
+
+    public init(id: String, title: String, description: String? = nil, risks: [String], location: Diagnostic.Location) {
+        self.id = id
+        self.title = title
+        self.description = description
+        self.risks = risks
+        self.location = location
+    }
+}

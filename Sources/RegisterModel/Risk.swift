@@ -1,0 +1,146 @@
+/// One entry of the register: a risk (or, for enablement and portfolio entries, an opportunity
+/// with a downside), who co-produced it, how it is estimated and what is done about it.
+public struct Risk: Sendable {
+    public var id: String
+    public var title: String
+    public var description: String?
+    /// The id of the outcome its harm and benefit count towards.
+    public var outcome: String
+    public var strategy: Strategy
+    public var owner: String
+    /// Who bears the harm, in the register's words.
+    public var borneBy: String?
+    public var coproduction: Coproduction
+    /// One estimate per perspective, at least one.
+    public var estimates: [Estimate]
+    public var response: Response?
+    /// When this entry is next due for review.
+    public var review: CalendarDate?
+    /// A confidential entry never reaches a community report.
+    public var isConfidential: Bool
+    public var location: Diagnostic.Location
+
+    public init(
+        id: String, title: String, description: String? = nil, outcome: String, strategy: Strategy,
+        owner: String, borneBy: String? = nil, coproduction: Coproduction, estimates: [Estimate],
+        response: Response? = nil, review: CalendarDate? = nil, isConfidential: Bool = false,
+        location: Diagnostic.Location
+    ) {
+        self.id = id
+        self.title = title
+        self.description = description
+        self.outcome = outcome
+        self.strategy = strategy
+        self.owner = owner
+        self.borneBy = borneBy
+        self.coproduction = coproduction
+        self.estimates = estimates
+        self.response = response
+        self.review = review
+        self.isConfidential = isConfidential
+        self.location = location
+    }
+}
+
+/// The four strategies of the risk-enablement agenda; every entry follows exactly one.
+public enum Strategy: String, Sendable, CaseIterable, Codable {
+    /// Activity portfolio management: choose a mix of activities with lower risk attached.
+    case portfolio
+    /// Make a harm less likely, or less bad.
+    case reduction
+    /// Build resilience into the service, its users and communities, so harm is absorbed.
+    case resilience
+    /// Take a risk of appropriate size where the prospect for citizens' outcomes is good.
+    case enablement
+
+    /// Whether entries of this strategy carry a benefit as well as a harm.
+    public var hasBenefit: Bool { self == .portfolio || self == .enablement }
+}
+
+/// Who co-produced an entry, and how.
+public struct Coproduction: Sendable {
+    public enum Mode: String, Sendable, CaseIterable, Codable {
+        case coCommissioning = "co-commissioning"
+        case coDesign = "co-design"
+        case coDelivery = "co-delivery"
+        case coAssessment = "co-assessment"
+    }
+
+    public var mode: Mode
+    /// Contributor ids.
+    public var contributors: [String]
+    public var note: String?
+
+    public init(mode: Mode, contributors: [String], note: String? = nil) {
+        self.mode = mode
+        self.contributors = contributors
+        self.note = note
+    }
+}
+
+/// One perspective's estimate of a risk over the register's horizon.
+public struct Estimate: Sendable {
+    /// How often the risk happens within the horizon.
+    public enum Occurrence: Sendable, Hashable {
+        /// The chance it happens (at least once). A distribution over the chance acts through
+        /// its mean, because there is one event per horizon.
+        case likelihood(DistributionSpec)
+        /// The expected number of events (Poisson), each with its own impact. A distribution
+        /// over the rate gives a mixed Poisson count.
+        case frequency(DistributionSpec)
+    }
+
+    /// The id of the perspective the estimate is made from.
+    public var perspective: String
+    public var occurrence: Occurrence
+    /// The harm when it happens, in the outcome's unit.
+    public var impact: DistributionSpec
+    /// For enablement and portfolio entries: the gain over the horizon, in the outcome's unit.
+    public var benefit: DistributionSpec?
+    public var asOf: CalendarDate?
+    public var rationale: String?
+    public var location: Diagnostic.Location
+
+    public init(
+        perspective: String, occurrence: Occurrence, impact: DistributionSpec, benefit: DistributionSpec? = nil,
+        asOf: CalendarDate? = nil, rationale: String? = nil, location: Diagnostic.Location
+    ) {
+        self.perspective = perspective
+        self.occurrence = occurrence
+        self.impact = impact
+        self.benefit = benefit
+        self.asOf = asOf
+        self.rationale = rationale
+        self.location = location
+    }
+}
+
+/// What is done about a risk, what it costs, and how reliably it is delivered.
+public struct Response: Sendable {
+    public var action: String
+    /// Cost over the horizon, in the register's currency.
+    public var cost: Double
+    /// Contributor ids; empty when the organisation delivers it itself.
+    public var deliveredBy: [String]
+    /// The chance the response is delivered within a horizon. A co-produced response that does
+    /// not materialise has no effect.
+    public var reliability: Double
+    /// Residual likelihood (or frequency) = inherent × (1 − this).
+    public var likelihoodReduction: Double
+    /// Residual impact = inherent impact × (1 − this).
+    public var impactReduction: Double
+    public var location: Diagnostic.Location
+
+    public init(
+        action: String, cost: Double, deliveredBy: [String] = [], reliability: Double = 1,
+        likelihoodReduction: Double = 0, impactReduction: Double = 0, location: Diagnostic.Location
+    ) {
+        self.action = action
+        self.cost = cost
+        self.deliveredBy = deliveredBy
+        self.reliability = reliability
+        self.likelihoodReduction = likelihoodReduction
+        self.impactReduction = impactReduction
+        self.location = location
+    }
+}

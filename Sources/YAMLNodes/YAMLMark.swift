@@ -1,0 +1,41 @@
+/// A position in YAML text, 1-based in line and column (columns count Unicode scalars).
+///
+/// libyaml's marks are 0-based; ``init(line0:column0:)`` is the one place that converts them.
+public struct YAMLMark: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var line: Int
+    public var column: Int
+
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+
+    /// Converts a 0-based libyaml mark.
+    init(line0: Int, column0: Int) {
+        self.init(line: line0 + 1, column: column0 + 1)
+    }
+
+    public static let start = YAMLMark(line: 1, column: 1)
+
+    public static func < (a: YAMLMark, b: YAMLMark) -> Bool {
+        (a.line, a.column) < (b.line, b.column)
+    }
+
+    public var description: String { "\(line):\(column)" }
+
+    /// The mark of byte `offset` in UTF-8 `bytes`: libyaml reports reader errors (invalid UTF-8,
+    /// control characters) as a byte offset only.
+    public init(byteOffset offset: Int, in bytes: some Collection<UInt8>) {
+        var line = 1
+        var column = 1
+        for byte in bytes.prefix(offset) {
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        self.init(line: line, column: column)
+    }
+}

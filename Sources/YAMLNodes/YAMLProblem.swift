@@ -1,0 +1,44 @@
+/// Something wrong with a file's YAML itself, before its meaning as a register is considered.
+///
+/// `rule` is a stable id (`yaml-syntax`, `yaml-duplicate-key`, ...); the register loader turns a
+/// problem into a diagnostic with the file's path.
+public struct YAMLProblem: Error, Sendable, Hashable {
+    public var rule: String
+    public var message: String
+    public var mark: YAMLMark
+    public var hint: String?
+
+    public init(rule: String, message: String, mark: YAMLMark, hint: String? = nil) {
+        self.rule = rule
+        self.message = message
+        self.mark = mark
+        self.hint = hint
+    }
+}
+
+/// Bounds that keep hostile or accidental input from exhausting memory or time.
+public struct YAMLLimits: Sendable {
+    /// Largest file accepted. Default 8 MiB: a register of 10,000 risks is about 3 MiB.
+    public var maxBytes: Int
+    /// Deepest nesting of lists and mappings. Default 64: a register needs about 8.
+    public var maxDepth: Int
+    /// Alias expansion is refused once more than this many nodes would be visited in all.
+    /// Below it, go-yaml v3's ratio check applies (see ``YAMLComposer``).
+    public var maxExpandedNodes: Int
+
+    public init(maxBytes: Int = 8 << 20, maxDepth: Int = 64, maxExpandedNodes: Int = 4_000_000) {
+        self.maxBytes = maxBytes
+        self.maxDepth = maxDepth
+        self.maxExpandedNodes = maxExpandedNodes
+    }
+}
+
+/// A composed document: its root (nil when the file holds no document) and the problems found.
+///
+/// When `problems` holds a fatal problem (a syntax error, or a limit exceeded) the root is nil:
+/// libyaml cannot go on after a syntax error. Duplicate keys and bad merges are reported while
+/// composing continues, so one run reports all of them.
+public struct YAMLDocument: Sendable {
+    public var root: YAMLNode?
+    public var problems: [YAMLProblem]
+}

@@ -1,0 +1,28 @@
+import ArgumentParser
+import Foundation
+import RegisterModel
+
+/// `--as-of`: the day that review dates are compared with, so output is reproducible.
+struct AsOfOption: ParsableArguments {
+    @Option(
+        name: .customLong("as-of"),
+        help: ArgumentHelp(
+            "The day to judge review dates by, as YYYY-MM-DD (default: today, in UTC).",
+            discussion: "Give a fixed date to make output reproducible, for instance in CI.",
+            valueName: "date"))
+    var asOfText: String?
+
+    func validate() throws {
+        if let asOfText, CalendarDate(asOfText) == nil {
+            throw ValidationError("--as-of must be a date written YYYY-MM-DD, such as 2027-01-31 (got '\(asOfText)')")
+        }
+    }
+
+    var asOf: CalendarDate {
+        if let asOfText, let date = CalendarDate(asOfText) { return date }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+        return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import RegisterModel
+
+/// Prints diagnostics for people (`file:line:col: error: [rule] message`, the source line and a
+/// caret, then the hint), for machines (JSON), or as GitHub Actions annotations.
+struct DiagnosticPrinter {
+    enum Style {
+        case text(colour: Bool)
+        case github
+    }
+
+    var style: Style
+
+    func render(_ diagnostic: Diagnostic, source: String?) -> String {
+        let l = diagnostic.location
+        switch style {
+        case .github:
+            let title = "riskreg \(diagnostic.rule)"
+            var message = diagnostic.message
+            if let hint = diagnostic.hint { message += " — " + hint }
+            return "::\(diagnostic.severity.rawValue) file=\(Self.escapeProperty(l.file)),line=\(l.line),col=\(l.column),title=\(Self.escapeProperty(title))::\(Self.escapeData(message))"
+        case .text(let colour):
+            let severity = diagnostic.severity.rawValue
+            let painted = colour ? (diagnostic.severity == .error ? "\u{1B}[1;31m\(severity)\u{1B}[0m" : "\u{1B}[1;35m\(severity)\u{1B}[0m") : severity
+            var out = "\(l.file):\(l.line):\(l.column): \(painted): [\(diagnostic.rule)] \(diagnostic.message)"
+            if let line = Self.line(l.line, of: source) {
+                let shown = Self.printable(line)
+                let caretColumn = min(max(l.column - 1, 0), shown.count)
+                let padding = String(shown.prefix(caretColumn).map { $0 == "\t" ? "\t" : " " })
+                out += "\n    \(shown)\n    \(padding)\(colour ? "\u{1B}[1;32m^\u{1B}[0m" : "^")"
+            }
+            if let hint = diagnostic.hint {
+                out += "\n    hint: \(hint)"
+            }
+            return out
+        }
+    }
+
+    /// The 1-based line of the text, without its line break.
+    static func line(_ number: Int, of source: String?) -> Substring? {
+        guard let source, number >= 1 else { return nil }
+        var current = 1
+        var start = source.startIndex
+        while current < number {
+            guard let newline = source[start...].firstIndex(of: "\n") else { return nil }
+            start = source.index(after: newline)
+            current += 1
+        }
+        let end = source[start...].firstIndex(of: "\n") ?? source.endIndex
+        var line = source[start..<end]
+        if line.hasSuffix("\r") { line = line.dropLast() }
+        return line
+    }
+
+    /// Control and bidirectional-override characters from a file are shown as `?` so that
+    /// quoting a line cannot rewrite the terminal.
+    static func printable(_ line: Substring) -> String {
+        String(String.UnicodeScalarView(line.unicodeScalars.map { scalar in
+            if scalar == "\t" { return scalar }
+            if scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format {
+                return "?"
+            }
+            return scalar
+        }))
+    }
+
+    private static func escapeData(_ s: String) -> String {
+        s.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
+            .replacingOccurrences(of: "\n", with: "%0A")
+    }
+
+    private static func escapeProperty(_ s: String) -> String {
+        escapeData(s).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    }
+}

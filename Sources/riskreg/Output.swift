@@ -1,0 +1,20 @@
+import Foundation
+
+/// Standard output and error, and whether each is a terminal.
+enum Output {
+    static func out(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+
+    static func err(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+    static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+
+    /// Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org).
+    static var colourOnStderr: Bool {
+        stderrIsTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    }
+}

@@ -46,12 +46,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // libFuzzer over the loader and validator (docs/fuzzing.md); a replay tool otherwise.
+        .executableTarget(name: "riskreg-fuzz", dependencies: ["RegisterLoader", "RegisterModel"], path: "Fuzz/Sources/riskreg-fuzz"),
         .target(name: "_TestSupport", path: "Tests/_TestSupport"),
         .testTarget(name: "YAMLNodesTests", dependencies: ["YAMLNodes"]),
         .testTarget(name: "RegisterLoaderTests", dependencies: ["RegisterLoader", "_TestSupport"]),
         .testTarget(name: "MonteCarloTests", dependencies: ["MonteCarlo"]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "RegisterLoader", "_TestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["_TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["riskreg", "_TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -10,9 +10,20 @@ public struct LoadedRegister: Sendable {
     public let register: Register?
     /// Every problem found, sorted by position.
     public let diagnostics: [Diagnostic]
-    /// The file's text (nil when it could not be read or is not UTF-8), to quote the lines that
-    /// diagnostics point at.
-    public let source: String?
+    private let lines: SourceLines?
+
+    init(file: String, register: Register?, diagnostics: [Diagnostic], source: [UInt8]?) {
+        self.file = file
+        self.register = register
+        self.diagnostics = diagnostics
+        lines = source.map(SourceLines.init)
+    }
+
+    /// The text of a 1-based line, counted as libyaml counts lines, to quote the line a
+    /// diagnostic points at; nil past the end or when the file could not be read.
+    public func sourceLine(_ number: Int) -> String? {
+        lines?.line(number)
+    }
 }
 
 /// Reads register files and the folders that hold them.
@@ -51,10 +62,11 @@ public enum RegisterFile {
             register = decoder.decode(root)
             diagnostics += decoder.reader.diagnostics
         }
-        diagnostics = diagnostics.sortedByPosition()
-        let source = String(validating: bytes, as: UTF8.self)
+        // A node shared through an alias is read once per use; its problems are reported once.
+        var seen = Set<Diagnostic>()
+        diagnostics = diagnostics.sortedByPosition().filter { seen.insert($0).inserted }
         return LoadedRegister(
-            file: file, register: diagnostics.hasErrors ? nil : register, diagnostics: diagnostics, source: source)
+            file: file, register: diagnostics.hasErrors ? nil : register, diagnostics: diagnostics, source: bytes)
     }
 
     /// The register files named by `paths`: files as given, and in folders every `.yaml` or

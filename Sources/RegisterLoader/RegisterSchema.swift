@@ -6,7 +6,7 @@ public enum RegisterSchema {
     public static let json = ####"""
 {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
-  "$id": "https://riskreg.org/schema/register-v1.json",
+  "$id": "urn:riskreg:register-format:1",
   "title": "riskreg register, format v1",
   "description": "A risk register kept as YAML: outcomes, appetite, contributors, perspectives, risks, correlations and portfolios.",
   "type": "object",
@@ -166,7 +166,7 @@ public enum RegisterSchema {
       ],
       "minimum": 0,
       "maximum": 1,
-      "pattern": "^(?:(?:100(?:\\.0+)?|[0-9]{1,2}(?:\\.[0-9]+)?)%|1 in [1-9][0-9]*(?:_[0-9]+)*(?:\\.[0-9]+)?|0(?:\\.[0-9]+)?|1(?:\\.0+)?)$"
+      "pattern": "^(?:(?:100(?:\\.0+)?|[0-9]{1,2}(?:\\.[0-9]+)?) ?%|[0-9]+(?:\\.[0-9]+)? in [1-9][0-9]*(?:_[0-9]+)*(?:\\.[0-9]+)?|0(?:\\.[0-9]+)?|1(?:\\.0+)?)$"
     },
     "date": {
       "description": "A calendar date written YYYY-MM-DD, e.g. 2027-03-31.",
@@ -177,7 +177,7 @@ public enum RegisterSchema {
     "duration": {
       "description": "A period: a whole number and a unit (day, week, month or year, singular or plural), e.g. '12 months' or '1 year'.",
       "type": "string",
-      "pattern": "^[1-9][0-9]* (?:days?|weeks?|months?|years?)$"
+      "pattern": "^[1-9][0-9]* +(?:days?|weeks?|months?|years?)$"
     },
     "amountDistribution": {
       "description": "An amount in the outcome's unit: a bare number (fixed), or a mapping with one key naming the family (fixed, uniform, triangular, pert, normal, lognormal, beta, discrete).",

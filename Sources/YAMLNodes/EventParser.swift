@@ -103,7 +103,7 @@ final class EventParser {
         let p = parser.pointee
         let problem = p.problem.map { String(cString: $0) } ?? "the YAML could not be read"
         if p.error == YAML_READER_ERROR {
-            let mark = YAMLMark(byteOffset: Int(p.problem_offset), in: bytes)
+            let mark = SourceLines(bytes).mark(ofByte: Int(p.problem_offset))
             if problem.contains("UTF-8") || problem.contains("octet") {
                 return YAMLProblem(
                     rule: "yaml-encoding", message: "the file is not valid UTF-8 text (\(problem))", mark: mark,
@@ -113,7 +113,7 @@ final class EventParser {
                 rule: "yaml-encoding", message: "the file contains a character that YAML does not allow (\(problem))",
                 mark: mark, hint: "remove control characters; a register is plain UTF-8 text")
         }
-        let mark = YAMLMark(line0: Int(p.problem_mark.line), column0: Int(p.problem_mark.column))
+        let mark = endClamped(YAMLMark(line0: Int(p.problem_mark.line), column0: Int(p.problem_mark.column)))
         let context = p.context.map { String(cString: $0) }
         var message = problem
         if let context { message += " (\(context))" }
@@ -139,19 +139,18 @@ final class EventParser {
         return nil
     }
 
+    /// At the end of a file with no final line break, libyaml places its mark on the line after
+    /// the last; point at the end of the last line instead, so the line can be quoted.
+    private func endClamped(_ mark: YAMLMark) -> YAMLMark {
+        let lines = SourceLines(bytes)
+        guard mark.line > lines.count, let last = lines.line(lines.count) else { return mark }
+        return YAMLMark(line: lines.count, column: last.unicodeScalars.count + 1)
+    }
+
     /// The character at a mark, to tell a tab from other unexpected characters.
     private func character(at mark: YAMLMark) -> Character? {
-        var line = 1
-        var start = 0
-        for (i, byte) in bytes.enumerated() where line < mark.line {
-            if byte == UInt8(ascii: "\n") {
-                line += 1
-                start = i + 1
-            }
-        }
-        guard line == mark.line else { return nil }
-        let text = String(decoding: bytes[start...].prefix { $0 != UInt8(ascii: "\n") }, as: UTF8.self)
-        let scalars = Array(text.unicodeScalars)
+        guard let line = SourceLines(bytes).line(mark.line) else { return nil }
+        let scalars = Array(line.unicodeScalars)
         guard mark.column - 1 < scalars.count else { return nil }
         return Character(scalars[mark.column - 1])
     }

@@ -22,20 +22,4 @@ public struct YAMLMark: Sendable, Hashable, Comparable, CustomStringConvertible 
     }
 
     public var description: String { "\(line):\(column)" }
-
-    /// The mark of byte `offset` in UTF-8 `bytes`: libyaml reports reader errors (invalid UTF-8,
-    /// control characters) as a byte offset only.
-    public init(byteOffset offset: Int, in bytes: some Collection<UInt8>) {
-        var line = 1
-        var column = 1
-        for byte in bytes.prefix(offset) {
-            if byte == UInt8(ascii: "\n") {
-                line += 1
-                column = 1
-            } else if byte & 0xC0 != 0x80 {
-                column += 1
-            }
-        }
-        self.init(line: line, column: column)
-    }
 }

@@ -11,7 +11,7 @@ struct DiagnosticPrinter {
 
     var style: Style
 
-    func render(_ diagnostic: Diagnostic, source: String?) -> String {
+    func render(_ diagnostic: Diagnostic, sourceLine: (Int) -> String? = { _ in nil }) -> String {
         let l = diagnostic.location
         switch style {
         case .github:
@@ -23,7 +23,7 @@ struct DiagnosticPrinter {
             let severity = diagnostic.severity.rawValue
             let painted = colour ? (diagnostic.severity == .error ? "\u{1B}[1;31m\(severity)\u{1B}[0m" : "\u{1B}[1;35m\(severity)\u{1B}[0m") : severity
             var out = "\(l.file):\(l.line):\(l.column): \(painted): [\(diagnostic.rule)] \(diagnostic.message)"
-            if let line = Self.line(l.line, of: source) {
+            if let line = sourceLine(l.line) {
                 let shown = Self.printable(line)
                 let caretColumn = min(max(l.column - 1, 0), shown.count)
                 let padding = String(shown.prefix(caretColumn).map { $0 == "\t" ? "\t" : " " })
@@ -36,25 +36,9 @@ struct DiagnosticPrinter {
         }
     }
 
-    /// The 1-based line of the text, without its line break.
-    static func line(_ number: Int, of source: String?) -> Substring? {
-        guard let source, number >= 1 else { return nil }
-        var current = 1
-        var start = source.startIndex
-        while current < number {
-            guard let newline = source[start...].firstIndex(of: "\n") else { return nil }
-            start = source.index(after: newline)
-            current += 1
-        }
-        let end = source[start...].firstIndex(of: "\n") ?? source.endIndex
-        var line = source[start..<end]
-        if line.hasSuffix("\r") { line = line.dropLast() }
-        return line
-    }
-
     /// Control and bidirectional-override characters from a file are shown as `?` so that
     /// quoting a line cannot rewrite the terminal.
-    static func printable(_ line: Substring) -> String {
+    static func printable(_ line: String) -> String {
         String(String.UnicodeScalarView(line.unicodeScalars.map { scalar in
             if scalar == "\t" { return scalar }
             if scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format {

@@ -58,12 +58,12 @@ struct Validate: ParsableCommand {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             Output.out(String(decoding: try encoder.encode(report), as: UTF8.self))
         case .github:
-            for d in all { Output.out(DiagnosticPrinter(style: .github).render(d, source: nil)) }
+            for d in all { Output.out(DiagnosticPrinter(style: .github).render(d)) }
         case .text:
             let printer = DiagnosticPrinter(style: .text(colour: Output.colourOnStderr))
-            for d in missing { Output.err(printer.render(d, source: nil)) }
+            for d in missing { Output.err(printer.render(d)) }
             for file in loaded {
-                for d in file.diagnostics { Output.err(printer.render(d, source: file.source)) }
+                for d in file.diagnostics { Output.err(printer.render(d, sourceLine: file.sourceLine)) }
             }
             let noun = files.count == 1 ? "file" : "files"
             Output.err("\(files.count) \(noun) checked as of \(asOf): \(Self.count(errors, "error")), \(Self.count(warnings, "warning"))")

@@ -1,0 +1,61 @@
+/// A file's lines as libyaml counts them, so a quoted line is the one a mark points at.
+///
+/// libyaml ends a line at LF, CR LF, a lone CR, NEL (U+0085), LS (U+2028) and PS (U+2029);
+/// counting only LF would quote the wrong line of a file saved with old Mac line endings.
+public struct SourceLines: Sendable {
+    private let bytes: [UInt8]
+    /// Byte offset where each line starts; `starts[0] == 0`.
+    private let starts: [Int]
+    /// Byte offset where each line's text ends (its line break, or the end of the file).
+    private let ends: [Int]
+
+    public init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        var starts = [0]
+        var ends: [Int] = []
+        var i = 0
+        while i < bytes.count {
+            if let width = Self.breakWidth(bytes, at: i) {
+                ends.append(i)
+                i += width
+                starts.append(i)
+            } else {
+                i += 1
+            }
+        }
+        ends.append(bytes.count)
+        self.starts = starts
+        self.ends = ends
+    }
+
+    public var count: Int { starts.count }
+
+    /// The 1-based line's text without its line break, or nil past the end.
+    public func line(_ number: Int) -> String? {
+        guard number >= 1, number <= starts.count else { return nil }
+        return String(decoding: bytes[starts[number - 1]..<ends[number - 1]], as: UTF8.self)
+    }
+
+    /// The line and column of a byte offset (columns count Unicode scalars).
+    public func mark(ofByte offset: Int) -> YAMLMark {
+        let clamped = min(max(offset, 0), bytes.count)
+        var low = 0, high = starts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if starts[mid] <= clamped { low = mid } else { high = mid - 1 }
+        }
+        let column = bytes[starts[low]..<clamped].reduce(1) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+        return YAMLMark(line: low + 1, column: column)
+    }
+
+    /// The width of the line break starting at `i`, or nil if none starts there.
+    private static func breakWidth(_ b: [UInt8], at i: Int) -> Int? {
+        switch b[i] {
+        case 0x0A: return 1
+        case 0x0D: return i + 1 < b.count && b[i + 1] == 0x0A ? 2 : 1
+        case 0xC2 where i + 1 < b.count && b[i + 1] == 0x85: return 2
+        case 0xE2 where i + 2 < b.count && b[i + 1] == 0x80 && (b[i + 2] == 0xA8 || b[i + 2] == 0xA9): return 3
+        default: return nil
+        }
+    }
+}

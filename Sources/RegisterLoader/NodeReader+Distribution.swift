@@ -118,6 +118,11 @@ extension NodeReader {
             guard values.allSatisfy({ $0 != nil }) else { return nil }
             return values.map { $0! } + optional.map(\.1)
         }
+        if node.sequence != nil, longFormOnly {
+            error("wrong-type", "\(what) is written as a mapping, not a list", at: node,
+                  hint: "write `{\(allNames.map { "\($0): ..." }.joined(separator: ", "))}` so each value is named")
+            return nil
+        }
         guard node.mapping != nil else {
             let forms = longFormOnly ? "`{\(allNames.map { "\($0): ..." }.joined(separator: ", "))}`"
                 : "`[\(names.joined(separator: ", "))]` or `{\(allNames.map { "\($0): ..." }.joined(separator: ", "))}`"
@@ -222,7 +227,7 @@ extension NodeReader {
         case .amount, .rate:
             if case .normal(let mean, let sd) = spec {
                 let negative = 0.5 * erfc(mean / sd / 2.0.squareRoot())
-                if negative > 0.01 {
+                if negative > 0.01, scale == .amount {
                     warning("negative-amount",
                             "normal \(what) is negative \(Self.percent(negative)) of the time", at: node,
                             hint: "a negative draw offsets other harms; use `lognormal` or `pert` for amounts that cannot be negative")

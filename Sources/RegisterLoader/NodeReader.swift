@@ -1,3 +1,4 @@
+import Foundation
 import RegisterModel
 import YAMLNodes
 
@@ -108,7 +109,7 @@ struct NodeReader {
     mutating func id(_ node: YAMLNode, _ what: String) -> String? {
         guard let text = text(node, what) else { return nil }
         guard ScalarSyntax.isValidID(text) else {
-            error("invalid-id", "`\(text.abbreviated)` is not a valid id for \(what)", at: node,
+            error("invalid-id", "\(what) `\(text.abbreviated)` is not a valid id", at: node,
                   hint: "ids start with a letter or digit and use only letters, digits, `.`, `_` and `-` (at most 64), such as `CS-01`")
             return nil
         }
@@ -144,7 +145,7 @@ struct NodeReader {
         }
         guard (0...1).contains(value) else {
             error("probability-range", "\(what) is \(text.abbreviated), outside 0 to 1", at: node,
-                  hint: text.hasSuffix("%") ? "a percentage is at most 100%" : "write a chance as `0.3`, `30%` or `1 in 3`; for a number of events per horizon use `frequency`")
+                  hint: value < 0 ? "a chance cannot be negative" : text.hasSuffix("%") ? "a percentage is at most 100%" : "write a chance as `0.3`, `30%` or `1 in 3`; for a number of events per horizon use `frequency`")
             return nil
         }
         return value
@@ -154,6 +155,11 @@ struct NodeReader {
         guard let text = text(node, what) else { return nil }
         if node.scalar?.isPlain == true, text == "true" { return true }
         if node.scalar?.isPlain == true, text == "false" { return false }
+        if text == "true" || text == "false" {
+            error("invalid-boolean", "\(what) must be `true` or `false` without quotes", at: node,
+                  hint: "remove the quotes: quoted, `\(text)` is text rather than yes or no")
+            return nil
+        }
         let meant = ScalarSyntax.yaml11Booleans[text.lowercased()]
         error("invalid-boolean", "\(what) must be `true` or `false`, not `\(text.abbreviated)`", at: node,
               hint: meant.map { "write `\($0)`: YAML 1.1 readers guess at words like `\(text.abbreviated)`, riskreg asks for the unambiguous form" }
@@ -166,8 +172,14 @@ struct NodeReader {
         if let date = CalendarDate(text) { return date }
         if CalendarDate.looksLikeDate(text) {
             let parts = text.split(separator: "-").compactMap { Int($0) }
+            if let padded = CalendarDate(year: parts[0], month: parts[1], day: parts[2]) {
+                error("invalid-date", "\(what) `\(text)` is not written YYYY-MM-DD", at: node, hint: "write `\(padded)`")
+                return nil
+            }
             let hint: String
-            if parts.count == 3, (1...12).contains(parts[1]) {
+            if !(1...9999).contains(parts[0]) {
+                hint = "years run from 0001 to 9999"
+            } else if (1...12).contains(parts[1]) {
                 hint = "that month has \(CalendarDate.daysIn(month: parts[1], year: parts[0])) days"
             } else {
                 hint = "months run from 01 to 12; write dates as YYYY-MM-DD"
@@ -196,7 +208,11 @@ struct NodeReader {
     /// Formats a number for a message: `250000`, `0.3`, `1.5e+20`.
     static func format(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        return String(value)
+        // Six significant digits: enough to recognise the value, without binary noise such as
+        // 0.8999999999999999.
+        let rounded = Double(String(format: "%.6g", value)) ?? value
+        if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int64(rounded)) }
+        return String(rounded)
     }
 }
 

@@ -11,7 +11,7 @@ extension RegisterDecoder {
 
     /// Money outcomes and response costs need to know their currency.
     private mutating func checkCurrency(_ register: Register, registerNode: YAMLNode?) {
-        guard register.metadata.currency == nil, let registerNode,
+        guard register.metadata.currency == nil, let registerNode, registerNode.mapping?.contains(where: { $0.key.scalar?.value == "currency" }) == false,
               let money = register.outcomes.first(where: { $0.unit == .money })
         else { return }
         reader.error("missing-field", "`register` is missing `currency`, which money outcome `\(money.id)` needs", at: registerNode,
@@ -62,7 +62,7 @@ extension RegisterDecoder {
                 reader.error("correlation-matrix",
                              "with this correlation the register's correlations contradict each other (the matrix is not positive semi-definite)",
                              at: node,
-                             hint: "strong correlations must agree: if A and B move together and B and C move together, A and C cannot move apart; weaken this one or the ones it conflicts with")
+                             hint: "pairs that are not listed count as 0 (independent), and strong correlations must agree: if A–B and B–C are both strong, A–C cannot be 0 or negative; state A–C too, or weaken one")
             }
         }
     }

@@ -149,7 +149,7 @@ struct RegisterDecoder {
             if hint == nil {
                 let listed = known.keys.sorted()
                 hint = listed.isEmpty
-                    ? "the register declares no \(reference.kind.rawValue)s\(reference.kind == .perspective ? " — add a `perspectives` section" : "")"
+                    ? "the register declares no \(reference.kind.rawValue)s\(reference.kind == .perspective && !perspectivesDeclared ? " — add a `perspectives` section" : "")"
                     : "known \(reference.kind.rawValue)s: \(Suggestion.list(Array(listed.prefix(8))))\(listed.count > 8 ? ", ..." : "")"
             }
             reader.error("unknown-reference", "unknown \(reference.kind.rawValue) `\(reference.id)`", at: reference.node, hint: hint)
@@ -400,7 +400,10 @@ struct RegisterDecoder {
             }
         }
         var rank: Double?
-        if let r = f["rank"], let value = reader.amount(r, "the rank correlation") {
+        if let r = f["rank"], let text = reader.text(r, "the rank correlation"), ScalarSyntax.amount(text) == nil || text.lowercased().hasSuffix("k") || text.lowercased().hasSuffix("m") {
+            reader.error("invalid-number", "the rank correlation `\(text.abbreviated)` is not a number", at: r,
+                         hint: "write a rank correlation as a number between -1 and 1, such as `0.5`")
+        } else if let r = f["rank"], let value = reader.amount(r, "the rank correlation") {
             if (-1...1).contains(value) {
                 rank = value
             } else {

@@ -46,9 +46,10 @@ enum RegisterFields {
     static let portfolio = FieldSet(
         required: ["id", "title", "risks"], optional: ["description"])
 
-    /// Every mapping of the format by the name the JSON Schema gives it, for the schema test.
+    /// Every mapping of the format by its name under the JSON Schema's `$defs` ("" is the top
+    /// level), for the test that keeps the two in step.
     static let byName: [String: FieldSet] = [
-        "register-file": top, "metadata": metadata, "outcome": outcome, "appetite": appetite,
+        "": top, "register": metadata, "outcome": outcome, "appetite": appetite,
         "contributor": contributor, "perspective": perspective, "risk": risk,
         "coproduction": coproduction, "estimate": estimate, "response": response,
         "correlation": correlation, "portfolio": portfolio,

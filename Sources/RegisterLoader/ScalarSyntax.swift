@@ -16,7 +16,7 @@ enum ScalarSyntax {
         }
         guard !body.isEmpty, body.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.e".contains($0)) }),
               body.first!.isNumber || "+-.".contains(body.first!),
-              let value = Double(body), value.isFinite
+              let value = Double(body), (value * scale).isFinite
         else { return nil }
         return value * scale
     }

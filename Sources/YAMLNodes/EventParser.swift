@@ -103,7 +103,15 @@ final class EventParser {
         let p = parser.pointee
         let problem = p.problem.map { String(cString: $0) } ?? "the YAML could not be read"
         if p.error == YAML_READER_ERROR {
-            let mark = SourceLines(bytes).mark(ofByte: Int(p.problem_offset))
+            var offset = Int(p.problem_offset)
+            // For a bad trailing byte libyaml points at that byte; point at the character it
+            // broke, where the sequence's lead byte is.
+            if problem.contains("trailing"), offset > 0, offset < bytes.count, bytes[offset] < 0xC0 {
+                var lead = offset - 1
+                while lead > 0, offset - lead < 4, bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+                if bytes[lead] >= 0xC0 { offset = lead }
+            }
+            let mark = SourceLines(bytes).mark(ofByte: offset)
             if problem.contains("UTF-8") || problem.contains("octet") {
                 return YAMLProblem(
                     rule: "yaml-encoding", message: "the file is not valid UTF-8 text (\(problem))", mark: mark,
@@ -113,15 +121,24 @@ final class EventParser {
                 rule: "yaml-encoding", message: "the file contains a character that YAML does not allow (\(problem))",
                 mark: mark, hint: "remove control characters; a register is plain UTF-8 text")
         }
-        let mark = endClamped(YAMLMark(line0: Int(p.problem_mark.line), column0: Int(p.problem_mark.column)))
+        var mark = endClamped(YAMLMark(line0: Int(p.problem_mark.line), column0: Int(p.problem_mark.column)))
         let context = p.context.map { String(cString: $0) }
+        let unclosedQuote = problem.contains("end of stream") && (context?.contains("quoted") ?? false)
+        if unclosedQuote {
+            // The end of the file says nothing useful; the opening quote does.
+            mark = YAMLMark(line0: Int(p.context_mark.line), column0: Int(p.context_mark.column))
+        }
         var message = problem
         if let context { message += " (\(context))" }
+        if unclosedQuote {
+            return YAMLProblem(rule: "yaml-syntax", message: "this quoted text is never closed", mark: mark,
+                               hint: "add the closing quote; inside single quotes write '' for a quote, inside double quotes \\\"")
+        }
         return YAMLProblem(rule: "yaml-syntax", message: message, mark: mark, hint: syntaxHint(problem, at: mark))
     }
 
     private func syntaxHint(_ problem: String, at mark: YAMLMark) -> String? {
-        if problem.contains("cannot start any token"), character(at: mark) == "\t" {
+        if problem.contains("tab character") || (problem.contains("cannot start any token") && character(at: mark) == "\t") {
             return "YAML does not allow tabs for indentation: indent with spaces"
         }
         if problem.contains("mapping values are not allowed") {
@@ -129,9 +146,6 @@ final class EventParser {
         }
         if problem.contains("did not find expected key") || problem.contains("did not find expected '-'") {
             return "check this line's indentation: it must line up with the keys or items above it"
-        }
-        if problem.contains("end of stream") && problem.contains("quoted") {
-            return "a quoted text is not closed: add the closing quote"
         }
         if problem.contains("found undefined tag handle") || problem.contains("tag") {
             return "riskreg registers need no YAML tags: remove the `!...`"

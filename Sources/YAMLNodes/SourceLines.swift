@@ -9,7 +9,14 @@ public struct SourceLines: Sendable {
     /// Byte offset where each line's text ends (its line break, or the end of the file).
     private let ends: [Int]
 
+    /// The bytes without a leading UTF-8 byte-order mark, which is not part of the first line.
+    public static func withoutByteOrderMark(_ bytes: [UInt8]) -> [UInt8] {
+        bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
+    }
+
+    /// - Parameter bytes: the file as read; a leading byte-order mark is skipped.
     public init(_ bytes: [UInt8]) {
+        let bytes = Self.withoutByteOrderMark(bytes)
         self.bytes = bytes
         var starts = [0]
         var ends: [Int] = []

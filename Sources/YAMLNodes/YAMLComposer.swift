@@ -11,11 +11,20 @@
 ///   ``YAMLLimits/maxExpandedNodes``; a "billion laughs" file is refused at its first big alias;
 /// - duplicate keys are problems, never a silent overwrite.
 public enum YAMLComposer {
+    ///
+    /// - Parameter bytes: UTF-8 text. A leading byte-order mark is skipped (Windows editors write
+    ///   one); positions are then counted after it, as ``SourceLines`` counts them.
     public static func compose(_ bytes: [UInt8], limits: YAMLLimits = YAMLLimits()) -> YAMLDocument {
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            return YAMLDocument(root: nil, problems: [YAMLProblem(
+                rule: "yaml-encoding", message: "the file is UTF-16 text, not UTF-8", mark: .start,
+                hint: "save the register as UTF-8 (in most editors: Save As, then choose the UTF-8 encoding)")])
+        }
+        let bytes = SourceLines.withoutByteOrderMark(bytes)
         guard bytes.count <= limits.maxBytes else {
             return YAMLDocument(root: nil, problems: [YAMLProblem(
                 rule: "yaml-too-large",
-                message: "the file is \(megabytes(bytes.count)), over the limit of \(megabytes(limits.maxBytes))",
+                message: "the file is \(bytes.count) bytes, over the limit of \(megabytes(limits.maxBytes)) (\(limits.maxBytes) bytes)",
                 mark: .start,
                 hint: "split the register into several files, or check that this is the file you meant")])
         }
@@ -190,7 +199,8 @@ private struct Composition {
                 problems.append(YAMLProblem(
                     rule: "yaml-merge",
                     message: "a `<<` merge key needs a mapping or a list of mappings, not \(source.kindDescription)",
-                    mark: source.mark == keyMark ? keyMark : source.mark,
+                    // Through an alias, the value was written elsewhere: point at the `<<` here.
+                    mark: source.mark < keyMark ? keyMark : source.mark,
                     hint: "write `<<: *defaults` where `&defaults` names a mapping"))
                 continue
             }

@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+import _TestSupport
+
+@Suite("riskreg validate, through the real binary")
+struct ValidateCommandTests {
+    @Test func examplesAreValidAndExitZero() throws {
+        let result = try TestSupport.riskreg(["validate", "--strict", "--as-of", "2026-11-30", "Registers/"])
+        #expect(result.status == 0)
+        #expect(result.stdout.isEmpty, "nothing but results on stdout")
+        #expect(result.stderr.contains("3 files checked as of 2026-11-30: 0 errors, 0 warnings"))
+    }
+
+    @Test func defaultPathIsRegistersFolder() throws {
+        let result = try TestSupport.riskreg(["validate", "--as-of", "2026-11-30"])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("3 files checked"))
+    }
+
+    @Test func problemsArePrintedWithLineCaretAndHintAndExitOne() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("bad.yaml")
+        try Self.register(strategy: "redution").write(to: file, atomically: true, encoding: .utf8)
+        let result = try TestSupport.riskreg(["validate", "--as-of", "2026-11-30", file.path])
+        #expect(result.status == 1)
+        let expected = """
+            \(file.path):17:15: error: [invalid-value] `redution` is not a valid strategy
+                    strategy: redution
+                              ^
+                hint: did you mean `reduction`? strategy is one of `portfolio`, `reduction`, `resilience` or `enablement`
+            """
+        #expect(result.stderr.contains(expected))
+        #expect(result.stderr.hasSuffix("1 file checked as of 2026-11-30: 1 error, 0 warnings\n"))
+    }
+
+    @Test func strictTurnsWarningsIntoFailure() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("stale.yaml")
+        try Self.register(review: "2025-01-31").write(to: file, atomically: true, encoding: .utf8)
+        let lenient = try TestSupport.riskreg(["validate", "--as-of", "2026-11-30", file.path])
+        #expect(lenient.status == 0)
+        #expect(lenient.stderr.contains("warning: [stale-review]"))
+        let strict = try TestSupport.riskreg(["validate", "--strict", "--as-of", "2026-11-30", file.path])
+        #expect(strict.status == 1)
+        // The same register judged as of an earlier day has nothing stale.
+        let earlier = try TestSupport.riskreg(["validate", "--strict", "--as-of", "2025-01-01", file.path])
+        #expect(earlier.status == 0)
+    }
+
+    @Test func jsonFormatIsOneDocumentOnStdout() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("bad.yaml")
+        try Self.register(strategy: "redution").write(to: file, atomically: true, encoding: .utf8)
+        let result = try TestSupport.riskreg(["validate", "--format", "json", "--as-of", "2026-11-30", file.path])
+        #expect(result.status == 1)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(json["valid"] as? Bool == false)
+        #expect(json["errors"] as? Int == 1)
+        let diagnostics = try #require(json["diagnostics"] as? [[String: Any]])
+        let location = try #require(diagnostics.first?["location"] as? [String: Any])
+        #expect(diagnostics.first?["rule"] as? String == "invalid-value")
+        #expect(location["line"] as? Int == 17)
+        #expect(location["column"] as? Int == 15)
+    }
+
+    @Test func githubFormatPrintsAnnotations() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("bad.yaml")
+        try Self.register(strategy: "redution").write(to: file, atomically: true, encoding: .utf8)
+        let result = try TestSupport.riskreg(["validate", "--format", "github", "--as-of", "2026-11-30", file.path])
+        #expect(result.status == 1)
+        #expect(result.stdout.hasPrefix("::error file=\(file.path),line=17,col=15,title=riskreg invalid-value::`redution` is not a valid strategy — did you mean"))
+    }
+
+    @Test func missingPathIsAProblemNotACrash() throws {
+        let result = try TestSupport.riskreg(["validate", "--as-of", "2026-11-30", "no/such/register.yaml"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("no/such/register.yaml:1:1: error: [file-unreadable] no/such/register.yaml does not exist"))
+    }
+
+    @Test func badAsOfIsAUsageError() throws {
+        let result = try TestSupport.riskreg(["validate", "--as-of", "2026-02-30"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("--as-of must be a date written YYYY-MM-DD"))
+    }
+
+    @Test func schemaCommandPrintsTheShippedSchema() throws {
+        let result = try TestSupport.riskreg(["schema"])
+        #expect(result.status == 0)
+        let shipped = try String(contentsOfFile: TestSupport.path("schema/register.schema.json"), encoding: .utf8)
+        #expect(result.stdout == shipped, "run scripts/embed-resources after editing the schema")
+    }
+
+    /// A small valid register with one risk whose fields the test may spoil.
+    static func register(strategy: String = "reduction", review: String = "2027-06-30") -> String {
+        """
+        riskreg: 1
+        register:
+          id: test
+          title: Test register
+          organisation: Gemeente Test
+          horizon: 12 months
+          currency: EUR
+        outcomes:
+          - {id: money, title: Money, unit: money}
+        contributors:
+          - {id: buurt, name: Buurtpreventie, kind: community, public: true}
+        risks:
+          - id: R1
+            title: Patrols lapse
+            outcome: money
+            owner: Wijkregisseur
+            strategy: \(strategy)
+            review: \(review)
+            coproduction: {mode: co-delivery, contributors: [buurt]}
+            estimates:
+              - likelihood: 30%
+                impact: {pert: [1k, 2k, 9k]}
+
+        """
+    }
+}

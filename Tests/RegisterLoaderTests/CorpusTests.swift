@@ -1,0 +1,195 @@
+import Foundation
+import RegisterLoader
+import RegisterModel
+import Testing
+
+/// One file of `Tests/Corpus`: a small register that is valid but for one thing, with the
+/// diagnostics it must produce written at its top:
+///
+///     # expect: 14:9 error unknown-field unknown field `benfit` in an estimate
+///     # hint: did you mean `benefit`?
+///
+/// A `# hint:` line belongs to the `# expect:` above it: its text is the exact hint, `none` means
+/// no hint. Without one the hint must merely be non-empty. `# known-issue: ...` marks a file whose
+/// expectations describe the correct behaviour of a bug not fixed yet.
+struct CorpusFile: Sendable {
+    struct Expectation: Sendable {
+        var line: Int
+        var column: Int
+        var severity: String
+        var rule: String
+        var message: String
+        /// nil: not stated (must be non-empty); .some(nil): no hint; .some(text): exactly this.
+        var hint: String??
+
+        var summary: String { "\(line):\(column) \(severity) \(rule) \(message)" }
+    }
+
+    let name: String
+    let path: String
+    var expectations: [Expectation] = []
+    var knownIssue: String?
+    var malformed: [String] = []
+
+    init(name: String) throws {
+        self.name = name
+        path = corpusFolder.appendingPathComponent(name).path
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+            guard line.hasPrefix("#") else { break }
+            if let rest = line.dropPrefix("# expect: ") {
+                let words = rest.split(separator: " ", maxSplits: 3).map(String.init)
+                let position = words.first?.split(separator: ":").compactMap { Int($0) } ?? []
+                guard words.count == 4, position.count == 2, ["error", "warning"].contains(words[1]) else {
+                    malformed.append(line)
+                    continue
+                }
+                expectations.append(Expectation(
+                    line: position[0], column: position[1], severity: words[1], rule: words[2], message: words[3]))
+            } else if let rest = line.dropPrefix("# hint: ") {
+                guard !expectations.isEmpty, expectations[expectations.count - 1].hint == nil else {
+                    malformed.append(line)
+                    continue
+                }
+                expectations[expectations.count - 1].hint = .some(rest == "none" ? nil : rest)
+            } else if let rest = line.dropPrefix("# known-issue: ") {
+                knownIssue = rest
+            }
+        }
+    }
+
+    /// The corpus files' names, sorted.
+    static let names: [String] = {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: corpusFolder.path)) ?? []
+        return names.filter { $0.hasSuffix(".yaml") }.sorted()
+    }()
+}
+
+extension String {
+    fileprivate func dropPrefix(_ prefix: String) -> String? {
+        hasPrefix(prefix) ? String(dropFirst(prefix.count)) : nil
+    }
+}
+
+@Suite("Corpus of broken registers")
+struct CorpusTests {
+    @Test("each corpus file gives exactly the diagnostics it expects", arguments: CorpusFile.names)
+    func corpusFile(_ name: String) throws {
+        let file = try CorpusFile(name: name)
+        #expect(file.malformed.isEmpty, "malformed expectation lines in \(name)")
+        #expect(!file.expectations.isEmpty, "\(name) states no expectation")
+        let loaded = RegisterFile.read(path: file.path, asOf: fixedAsOf)
+
+        let check = {
+            #expect(loaded.diagnostics.map(summary) == file.expectations.map(\.summary), "\(name)")
+            for (diagnostic, expected) in zip(loaded.diagnostics, file.expectations) {
+                #expect(diagnostic.location.file == file.path)
+                switch expected.hint {
+                case .none:
+                    #expect(!(diagnostic.hint ?? "").isEmpty, "\(name): \(expected.rule) should have a hint")
+                case .some(let hint):
+                    #expect(diagnostic.hint == hint, "\(name): hint of \(expected.rule)")
+                }
+            }
+            // A register comes back exactly when nothing is an error.
+            let hasError = file.expectations.contains { $0.severity == "error" }
+            #expect((loaded.register == nil) == hasError, "\(name): register present iff no error")
+        }
+        if let issue = file.knownIssue {
+            withKnownIssue(Comment(rawValue: issue)) { check() }
+        } else {
+            check()
+        }
+    }
+
+    @Test("the corpus is not empty and its files are named after their first rule")
+    func corpusNames() throws {
+        #expect(CorpusFile.names.count >= 45)
+        for name in CorpusFile.names {
+            let file = try CorpusFile(name: name)
+            let stem = String(name.dropLast(".yaml".count))
+            #expect(file.expectations.contains { stem == $0.rule || stem.hasPrefix($0.rule + "-") },
+                    "\(name) should be named after a rule it expects")
+        }
+    }
+
+    /// Rule ids emitted in the loader's sources, read from their text so that a new rule without a
+    /// corpus file fails this test.
+    static func ruleIDsInSources() throws -> Set<String> {
+        let regex = try Regex(#"(?:rule:|error\(|warning\()\s*"([a-z][a-z0-9]*(?:-[a-z0-9]+)*)""#)
+        var ids: Set<String> = []
+        for folder in ["Sources/YAMLNodes", "Sources/RegisterLoader"] {
+            let url = repositoryRoot.appendingPathComponent(folder)
+            for name in try FileManager.default.contentsOfDirectory(atPath: url.path) where name.hasSuffix(".swift") {
+                let text = try String(contentsOf: url.appendingPathComponent(name), encoding: .utf8)
+                for match in text.matches(of: regex) {
+                    if let id = match.output[1].substring { ids.insert(String(id)) }
+                }
+            }
+        }
+        return ids
+    }
+
+    /// Rules no committed file can show, and the test that covers each instead.
+    static let coveredElsewhere: [String: String] = [
+        "yaml-encoding": "HostileInputTests (invalid UTF-8, UTF-16, control characters are generated in-test)",
+        "yaml-too-large": "HostileInputTests (a 10 MiB file is generated in-test)",
+        "file-unreadable": "CorpusTests.missingFile",
+    ]
+
+    @Test("every rule id in the sources has a corpus file")
+    func everyRuleHasACorpusFile() throws {
+        let inSources = try Self.ruleIDsInSources()
+        // The scan itself must work: these are certainly there.
+        #expect(inSources.isSuperset(of: ["yaml-syntax", "unknown-field", "portfolio-unassigned", "stale-review"]))
+        var inCorpus: Set<String> = []
+        for name in CorpusFile.names {
+            inCorpus.formUnion(try CorpusFile(name: name).expectations.map(\.rule))
+        }
+        let missing = inSources.subtracting(inCorpus).subtracting(Self.coveredElsewhere.keys)
+        #expect(missing.isEmpty, "rules without a corpus file: \(missing.sorted())")
+        let unknown = inCorpus.subtracting(inSources)
+        #expect(unknown.isEmpty, "corpus expects rules the sources never emit: \(unknown.sorted())")
+        let stale = Set(Self.coveredElsewhere.keys).subtracting(inSources)
+        #expect(stale.isEmpty, "exemptions for rules that no longer exist: \(stale.sorted())")
+    }
+
+    @Test("a path that does not exist is file-unreadable at 1:1")
+    func missingFile() throws {
+        let path = corpusFolder.appendingPathComponent("no-such-register.yaml").path
+        let loaded = RegisterFile.read(path: path, asOf: fixedAsOf)
+        #expect(loaded.register == nil)
+        #expect(loaded.diagnostics.count == 1)
+        let d = try #require(loaded.diagnostics.first)
+        #expect(d.rule == "file-unreadable")
+        #expect(d.severity == .error)
+        #expect(d.location == .init(file: path, line: 1, column: 1))
+        #expect(d.message.hasPrefix("cannot read \(path): "))
+        #expect(d.hint == "check the path and that the file is readable")
+    }
+}
+
+@Suite("Example registers")
+struct ExampleRegisterTests {
+    static let files: [String] = {
+        let folder = repositoryRoot.appendingPathComponent("Registers")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasSuffix(".yaml") }.sorted()
+    }()
+
+    @Test("there are example registers")
+    func examplesExist() {
+        #expect(Self.files.count >= 3)
+    }
+
+    @Test("each example register loads with no diagnostics at all", arguments: Self.files)
+    func example(_ name: String) throws {
+        let path = repositoryRoot.appendingPathComponent("Registers/\(name)").path
+        let loaded = RegisterFile.read(path: path, asOf: fixedAsOf)
+        #expect(loaded.diagnostics.map(summary) == [])
+        let register = try #require(loaded.register)
+        #expect(!register.risks.isEmpty)
+        #expect(!register.outcomes.isEmpty)
+        #expect(loaded.sourceLine(1) != nil)
+    }
+}

@@ -24,9 +24,11 @@ final class EventParser {
     private let parser: UnsafeMutablePointer<yaml_parser_t>
     private let input: UnsafeMutableBufferPointer<UInt8>
     private let bytes: [UInt8]
+    private let lines: SourceLines
 
     init(bytes: [UInt8]) {
         self.bytes = bytes
+        lines = SourceLines(bytes)
         parser = .allocate(capacity: 1)
         yaml_parser_initialize(parser)
         input = .allocate(capacity: max(bytes.count, 1))
@@ -50,7 +52,7 @@ final class EventParser {
             throw currentProblem()
         }
         defer { yaml_event_delete(&event) }
-        let mark = YAMLMark(line0: Int(event.start_mark.line), column0: Int(event.start_mark.column))
+        let mark = endClamped(YAMLMark(line0: Int(event.start_mark.line), column0: Int(event.start_mark.column)))
         let kind: Event.Kind
         switch event.type {
         case YAML_STREAM_START_EVENT: kind = .streamStart
@@ -111,7 +113,7 @@ final class EventParser {
                 while lead > 0, offset - lead < 4, bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
                 if bytes[lead] >= 0xC0 { offset = lead }
             }
-            let mark = SourceLines(bytes).mark(ofByte: offset)
+            let mark = lines.mark(ofByte: offset)
             if problem.contains("UTF-8") || problem.contains("octet") {
                 return YAMLProblem(
                     rule: "yaml-encoding", message: "the file is not valid UTF-8 text (\(problem))", mark: mark,
@@ -126,7 +128,7 @@ final class EventParser {
         let unclosedQuote = problem.contains("end of stream") && (context?.contains("quoted") ?? false)
         if unclosedQuote {
             // The end of the file says nothing useful; the opening quote does.
-            mark = YAMLMark(line0: Int(p.context_mark.line), column0: Int(p.context_mark.column))
+            mark = endClamped(YAMLMark(line0: Int(p.context_mark.line), column0: Int(p.context_mark.column)))
         }
         var message = problem
         if let context { message += " (\(context))" }
@@ -156,14 +158,13 @@ final class EventParser {
     /// At the end of a file with no final line break, libyaml places its mark on the line after
     /// the last; point at the end of the last line instead, so the line can be quoted.
     private func endClamped(_ mark: YAMLMark) -> YAMLMark {
-        let lines = SourceLines(bytes)
         guard mark.line > lines.count, let last = lines.line(lines.count) else { return mark }
         return YAMLMark(line: lines.count, column: last.unicodeScalars.count + 1)
     }
 
     /// The character at a mark, to tell a tab from other unexpected characters.
     private func character(at mark: YAMLMark) -> Character? {
-        guard let line = SourceLines(bytes).line(mark.line) else { return nil }
+        guard let line = lines.line(mark.line) else { return nil }
         let scalars = Array(line.unicodeScalars)
         guard mark.column - 1 < scalars.count else { return nil }
         return Character(scalars[mark.column - 1])

@@ -40,7 +40,7 @@ public enum YAMLComposer {
             let mark = composer.root?.mark ?? .start
             return YAMLDocument(root: nil, problems: composer.problems + [YAMLProblem(
                 rule: "yaml-empty", message: "the register is empty", mark: mark,
-                hint: "start from `riskreg init`, or see docs/register-format.md for a minimal register")])
+                hint: "a register starts with `riskreg: 1`; docs/register-format.md shows a minimal one")])
         }
         return YAMLDocument(root: root, problems: composer.problems)
     }

@@ -145,7 +145,15 @@ struct HostileInputTests {
 
     // MARK: Empty and odd roots
 
-    static let emptyHint = "start from `riskreg init`, or see docs/register-format.md for a minimal register"
+    @Test("a document marker with nothing after it, and no final line break, points inside the file")
+    func bareDocumentMarker() throws {
+        let loaded = load(bytes: Array("---".utf8))
+        let d = try single(loaded)
+        #expect(summary(d) == "1:4 error yaml-empty the register is empty")
+        #expect(loaded.sourceLine(d.location.line) == "---")
+    }
+
+    static let emptyHint = "a register starts with `riskreg: 1`; docs/register-format.md shows a minimal one"
 
     @Test("an empty file, a comments-only file, blank lines and a null document are yaml-empty",
           arguments: [

@@ -9,11 +9,12 @@ extension RandomNumberGenerator {
         Double(next() >> 11) * 0x1p-53
     }
 
-    /// A uniform double in (0, 1): the midpoint of one of 2^53 equal cells, so it is never
-    /// 0 or 1 and `log` and quantile functions of it are always finite.
+    /// A uniform double in (0, 1): the midpoint of one of 2^52 equal cells, so it is never
+    /// 0 or 1 and `log` and quantile functions of it are always finite. (With 53 bits the
+    /// top midpoint, 1 − 2⁻⁵⁴, would round to 1.)
     @inlinable @inline(__always)
     public mutating func nextOpenUnit() -> Double {
-        (Double(next() >> 11) + 0.5) * 0x1p-53
+        (Double(next() >> 12) + 0.5) * 0x1p-52
     }
 }
 
@@ -23,8 +24,8 @@ func unitDouble(_ bits: UInt64) -> Double {
     Double(bits >> 11) * 0x1p-53
 }
 
-/// The (0, 1) double made from the top 53 bits of `bits` (cell midpoint).
+/// The (0, 1) double made from the top 52 bits of `bits` (cell midpoint).
 @inlinable @inline(__always)
 func openUnitDouble(_ bits: UInt64) -> Double {
-    (Double(bits >> 11) + 0.5) * 0x1p-53
+    (Double(bits >> 12) + 0.5) * 0x1p-52
 }

@@ -15,13 +15,17 @@ final class BlockWorker {
 
     // Sparse candidate events of the current risk: trial in block, which estimates it belongs
     // to (bit per estimate), and the seed of its per-event generator.
-    private var eventTrial: [Int32] = []
-    private var eventMask: [UInt64] = []
-    private var eventSeed: [UInt64] = []
-    private var uncertainCounts: [Int] = []
+    private var events = EventList(capacity: 1 << 14)
     /// Dense per-trial net losses: [member][view][state][trial].
     private var dense: [Double] = []
-    private var bases: [UnsafeMutablePointer<Double>] = []
+    /// Where this block starts in each series.
+    private let bases: UnsafeMutablePointer<UnsafeMutablePointer<Double>>
+    /// Every risk's impact and benefit samplers, flattened (risk r's start at
+    /// `compiled.estimateOffset[r]`), and whether each benefit comes per occurrence.
+    private let impacts: UnsafeMutablePointer<EngineSampler>
+    private let benefits: UnsafeMutablePointer<EngineSampler>
+    private let benefitPerOccurrence: UnsafeMutablePointer<Bool>
+    private let benefitPresent: UnsafeMutablePointer<Bool>
     // Iman–Conover scratch.
     private var scoresCacheCount = -1
     private var scores: [Double] = []
@@ -41,13 +45,34 @@ final class BlockWorker {
         self.compiled = compiled
         self.store = store
         self.rootSeed = rootSeed
+        bases = .allocate(capacity: max(1, compiled.seriesCount))
+        let n = max(1, compiled.impactSamplers.count)
+        impacts = .allocate(capacity: n)
+        impacts.initialize(from: compiled.impactSamplers, count: compiled.impactSamplers.count)
+        benefits = .allocate(capacity: n)
+        benefits.initialize(from: compiled.benefitSamplers, count: compiled.benefitSamplers.count)
+        benefitPerOccurrence = .allocate(capacity: n)
+        benefitPerOccurrence.initialize(from: compiled.benefitPerOccurrence, count: compiled.benefitPerOccurrence.count)
+        benefitPresent = .allocate(capacity: n)
+        benefitPresent.initialize(from: compiled.benefitPresent, count: compiled.benefitPresent.count)
+    }
+
+    deinit {
+        events.free()
+        bases.deallocate()
+        impacts.deinitialize(count: compiled.impactSamplers.count)
+        impacts.deallocate()
+        benefits.deinitialize(count: compiled.benefitSamplers.count)
+        benefits.deallocate()
+        benefitPerOccurrence.deallocate()
+        benefitPresent.deallocate()
     }
 
     /// Simulates `block` (trials `start ..< start + count` of the run) and returns its sums.
     func run(block: Int, start: Int, count n: Int) -> BlockStats {
         let views = compiled.viewCount
         var stats = BlockStats(trials: n, risks: compiled.risks.count, views: views, pairs: compiled.plan.correlations.count)
-        bases = store.pointers.map { $0 + start }
+        for (i, p) in store.pointers.enumerated() { bases[i] = p + start }
         let states = compiled.stateCount
         if dense.count < views * states * n { dense = Array(repeating: 0, count: views * states * n) }
         stats.sums.withUnsafeMutableBufferPointer { sums in
@@ -77,14 +102,8 @@ final class BlockWorker {
     // MARK: Occurrences
 
     @inline(__always)
-    private func append(_ t: Int, _ mask: UInt64, _ seed: UInt64) {
-        eventTrial.append(Int32(truncatingIfNeeded: t))
-        eventMask.append(mask)
-        eventSeed.append(seed)
-    }
-
-    @inline(__always)
-    private static func mask(_ w: Double, _ thinning: [(bit: UInt64, ratio: Double)]) -> UInt64 {
+    private static func mask(_ w: Double, _ thinning: [(bit: UInt64, ratio: Double)], all: UInt64) -> UInt64 {
+        if all != 0 { return all }
         var m: UInt64 = 0
         for entry in thinning where w < entry.ratio { m |= entry.bit }
         return m
@@ -100,9 +119,9 @@ final class BlockWorker {
     /// risk costs per occurrence, not per trial; fixed frequencies are a Poisson process across
     /// the block (exponential gaps); uncertain frequencies draw a rate per trial.
     private func generateEvents(_ risk: CompiledRisk, block: Int, count n: Int) {
-        eventTrial.removeAll(keepingCapacity: true)
-        eventMask.removeAll(keepingCapacity: true)
-        eventSeed.removeAll(keepingCapacity: true)
+        var ev = events
+        ev.count = 0
+        defer { events = ev }
         var rng = StreamKey(rootSeed: rootSeed, itemKey: risk.key, block: UInt64(block), lane: .occurrence).generator()
         var segments = 0
         let pMax = risk.pMax
@@ -112,7 +131,7 @@ final class BlockWorker {
                 for t in 0..<n {
                     let u = rng.nextUnit()
                     if u < pMax {
-                        append(t, Self.mask(u / pMax, thinning), rng.next())
+                        ev.append(t, Self.mask(u / pMax, thinning, all: risk.probabilityAll), rng.next())
                     }
                 }
             } else {
@@ -122,29 +141,27 @@ final class BlockWorker {
                     let gap = log(rng.nextOpenUnit()) / logQ
                     if !(gap < Double(n - t - 1)) { break }
                     t += Int(gap) + 1
-                    append(t, Self.mask(rng.nextUnit(), thinning), rng.next())
+                    ev.append(t, Self.mask(rng.nextUnit(), thinning, all: risk.probabilityAll), rng.next())
                 }
             }
-            if !eventTrial.isEmpty { segments += 1 }
+            if ev.count > 0 { segments += 1 }
         }
         if risk.rateMax > 0 {
-            let before = eventTrial.count
+            let before = ev.count
             let thinning = risk.rateThinning
             let limit = Double(n)
             var time = 0.0
             while true {
                 time += -log(rng.nextOpenUnit()) / risk.rateMax
                 if !(time < limit) { break }
-                append(Int(time), Self.mask(rng.nextUnit(), thinning), rng.next())
+                ev.append(Int(time), Self.mask(rng.nextUnit(), thinning, all: risk.rateAll), rng.next())
             }
-            if eventTrial.count > before { segments += 1 }
+            if ev.count > before { segments += 1 }
         }
         if !risk.uncertain.isEmpty {
-            let before = eventTrial.count
+            let before = ev.count
             let base = StreamKey(rootSeed: rootSeed, itemKey: risk.key, block: UInt64(block), lane: .uncertainRate).seed
-            if uncertainCounts.count < risk.uncertain.count {
-                uncertainCounts = Array(repeating: 0, count: risk.uncertain.count)
-            }
+            var uncertainCounts = Array(repeating: 0, count: risk.uncertain.count)
             for t in 0..<n {
                 let start = SplitMix64(seed: StreamKey.word(base: base, index: t))
                 var most = 0
@@ -160,21 +177,12 @@ final class BlockWorker {
                 for k in 0..<most {
                     var m: UInt64 = 0
                     for (i, entry) in risk.uncertain.enumerated() where uncertainCounts[i] > k { m |= entry.bit }
-                    append(t, m, rng.next())
+                    ev.append(t, m, rng.next())
                 }
             }
-            if eventTrial.count > before { segments += 1 }
+            if ev.count > before { segments += 1 }
         }
-        if segments > 1 { sortEventsByTrial() }
-    }
-
-    /// Stable merge of the processes' event lists into trial order (only when a risk mixes
-    /// occurrence kinds across its estimates).
-    private func sortEventsByTrial() {
-        let idx = eventTrial.indices.sorted { (eventTrial[$0], $0) < (eventTrial[$1], $1) }
-        eventTrial = idx.map { eventTrial[$0] }
-        eventMask = idx.map { eventMask[$0] }
-        eventSeed = idx.map { eventSeed[$0] }
+        if segments > 1 { ev.sortByTrial() }
     }
 
     // MARK: Losses
@@ -206,7 +214,12 @@ final class BlockWorker {
         let residualState = compiled.stateCount > 1
         let targetsInh = risk.targets[v][0]
         let targetsRes = residualState ? risk.targets[v][1] : []
-        let estimates = risk.estimates
+        let impacts = self.impacts + compiled.estimateOffset[risk.index]
+        let benefits = self.benefits + compiled.estimateOffset[risk.index]
+        let hasBenefit = benefitPresent + compiled.estimateOffset[risk.index]
+        let perOccurrence = benefitPerOccurrence + compiled.estimateOffset[risk.index]
+        let bases = self.bases
+        let ev = events
 
         var occI = 0.0, occR = 0.0, harmI = 0.0, harmR = 0.0, benefitSum = 0.0
         var sqI = 0.0, sqR = 0.0, diff = 0.0, diffSq = 0.0
@@ -218,9 +231,9 @@ final class BlockWorker {
                 let benefitBase = StreamKey(rootSeed: rootSeed, itemKey: risk.key, block: b, lane: .benefit).seed
                 for t in 0..<n {
                     let e = Self.choose(choice, base: choiceBase, trial: t)
-                    if let benefit = estimates[e].benefit, estimates[e].benefitTiming == .perTrial {
+                    if hasBenefit[e] && !perOccurrence[e] {
                         var g = SplitMix64(seed: StreamKey.word(base: benefitBase, index: t))
-                        let x = benefit.sample(using: &g)
+                        let x = (benefits + e).sample(using: &g)
                         benefitSum += x
                         inh[t] = -x
                         if residualState { res[t] = -x }
@@ -235,60 +248,58 @@ final class BlockWorker {
         var delivered = false
         var hI = 0.0, hR = 0.0, bO = 0.0, oI = false, oR = false
 
-        @inline(__always) func flush(_ t: Int) {
-            let netI = hI - bO, netR = hR - bO
-            occI += 1
-            if oR { occR += 1 }
-            harmI += hI
-            harmR += hR
-            benefitSum += bO
-            let d = hI - hR
-            diff += d
-            diffSq += d * d
-            if let (inh, res) = dense {
-                inh[t] += netI
-                if residualState { res[t] += netR }
-            } else {
-                sqI += netI * netI
-                sqR += netR * netR
-                for s in targetsInh { bases[s][t] += netI }
-                for s in targetsRes { bases[s][t] += netR }
-            }
-        }
-
-        let count = eventTrial.count
-        eventTrial.withUnsafeBufferPointer { trials in
-            eventMask.withUnsafeBufferPointer { masks in
-                eventSeed.withUnsafeBufferPointer { seeds in
-                    for j in 0..<count {
-                        let t = Int(trials[j])
-                        if t != current {
-                            if oI { flush(current) }
-                            current = t
-                            hI = 0; hR = 0; bO = 0; oI = false; oR = false
-                            e = Self.choose(choice, base: choiceBase, trial: t)
-                            bit = UInt64(1) << UInt64(e)
-                            delivered = hasResponse && unitDouble(StreamKey.word(base: deliveryBase, index: t)) < reliability
-                        }
-                        if masks[j] & bit == 0 { continue }
-                        let seed = seeds[j]
-                        var g = SplitMix64(seed: seed)
-                        let x = estimates[e].impact.sample(using: &g)
-                        if estimates[e].benefitTiming == .perOccurrence, let benefit = estimates[e].benefit {
-                            bO += benefit.sample(using: &g)
-                        }
-                        hI += x
-                        oI = true
-                        if !delivered {
-                            hR += x
-                            oR = true
-                        } else if unitDouble(SplitMix64.mix(seed ^ Self.survivalSalt)) < keep {
-                            hR += x * scale
-                            oR = true
-                        }
+        let count = ev.count
+        let trials = ev.trial, masks = ev.mask, seeds = ev.seed
+        targetsInh.withUnsafeBufferPointer { targetsInh in
+            targetsRes.withUnsafeBufferPointer { targetsRes in
+                @inline(__always) func flush(_ t: Int) {
+                    let netI = hI - bO, netR = hR - bO
+                    occI += 1
+                    if oR { occR += 1 }
+                    harmI += hI
+                    harmR += hR
+                    benefitSum += bO
+                    let d = hI - hR
+                    diff += d
+                    diffSq += d * d
+                    if let (inh, res) = dense {
+                        inh[t] += netI
+                        if residualState { res[t] += netR }
+                    } else {
+                        sqI += netI * netI
+                        sqR += netR * netR
+                        for s in targetsInh { bases[s][t] += netI }
+                        for s in targetsRes { bases[s][t] += netR }
                     }
-                    if oI { flush(current) }
                 }
+                for j in 0..<count {
+                    let t = Int(trials[j])
+                    if t != current {
+                        if oI { flush(current) }
+                        current = t
+                        hI = 0; hR = 0; bO = 0; oI = false; oR = false
+                        e = Self.choose(choice, base: choiceBase, trial: t)
+                        bit = UInt64(1) << UInt64(e)
+                        delivered = hasResponse && unitDouble(StreamKey.word(base: deliveryBase, index: t)) < reliability
+                    }
+                    if masks[j] & bit == 0 { continue }
+                    let seed = seeds[j]
+                    var g = SplitMix64(seed: seed)
+                    let x = (impacts + e).sample(using: &g)
+                    if perOccurrence[e] {
+                        bO += (benefits + e).sample(using: &g)
+                    }
+                    hI += x
+                    oI = true
+                    if !delivered {
+                        hR += x
+                        oR = true
+                    } else if unitDouble(SplitMix64.mix(seed ^ Self.survivalSalt)) < keep {
+                        hR += x * scale
+                        oR = true
+                    }
+                }
+                if oI { flush(current) }
             }
         }
         acc[BlockStats.Field.occurredInherent.rawValue] += occI

@@ -29,6 +29,13 @@ struct CompiledPlan: Sendable {
     let groups: [CompiledGroup]
     /// Risks outside every correlation group, in plan order.
     let ungrouped: [Int]
+    /// Every estimate's impact sampler, benefit sampler and benefit timing, flattened by risk;
+    /// risk r's estimates start at `estimateOffset[r]`.
+    let impactSamplers: [EngineSampler]
+    let benefitSamplers: [EngineSampler]
+    let benefitPerOccurrence: [Bool]
+    let benefitPresent: [Bool]
+    let estimateOffset: [Int]
 
     init(_ plan: SimulationPlan) {
         self.plan = plan
@@ -81,6 +88,25 @@ struct CompiledPlan: Sendable {
             risks.append(CompiledRisk(risk, index: r, plan: plan, targets: targets, group: groupOf[r]))
         }
         self.risks = risks
+        let cache = BetaTable.Cache()
+        var offsets: [Int] = []
+        var impactSamplers: [EngineSampler] = [], benefitSamplers: [EngineSampler] = [], perOccurrence: [Bool] = []
+        var present: [Bool] = []
+        let none = EngineSampler(try! Distribution.fixed(0), cache: cache)
+        for risk in plan.risks {
+            offsets.append(impactSamplers.count)
+            for e in risk.estimates {
+                impactSamplers.append(EngineSampler(e.impact, cache: cache))
+                benefitSamplers.append(e.benefit.map { EngineSampler($0, cache: cache) } ?? none)
+                present.append(e.benefit != nil)
+                perOccurrence.append(e.benefitTiming == .perOccurrence)
+            }
+        }
+        self.impactSamplers = impactSamplers
+        self.benefitSamplers = benefitSamplers
+        benefitPerOccurrence = perOccurrence
+        benefitPresent = present
+        estimateOffset = offsets
         ungrouped = risks.indices.filter { groupOf[$0] == nil }
         groups = groupList.map { group in
             let members = group.members
@@ -139,6 +165,10 @@ struct CompiledRisk: Sendable {
     /// thinning ratio p_e / pMax.
     let pMax: Double
     let probabilityThinning: [(bit: UInt64, ratio: Double)]
+    /// The mask of every probability (frequency) estimate when all of them share the dominating
+    /// rate, so thinning can be skipped; 0 otherwise.
+    let probabilityAll: UInt64
+    let rateAll: UInt64
     /// The same for fixed-rate frequency estimates.
     let rateMax: Double
     let rateThinning: [(bit: UInt64, ratio: Double)]
@@ -183,6 +213,8 @@ struct CompiledRisk: Sendable {
         probabilityThinning = pt.map { (bit: $0.0, ratio: $0.1) }
         rateThinning = rt.map { (bit: $0.0, ratio: $0.1) }
         uncertain = un.map { (bit: $0.0, rate: $0.1) }
+        probabilityAll = pt.allSatisfy { $0.1 == 1 } ? pt.reduce(0) { $0 | $1.0 } : 0
+        rateAll = rt.allSatisfy { $0.1 == 1 } ? rt.reduce(0) { $0 | $1.0 } : 0
         hasResponse = risk.response != nil
         reliability = risk.response?.reliability ?? 0
         likelihoodMultiplier = risk.response?.likelihoodMultiplier ?? 1

@@ -149,36 +149,72 @@ final class BetaTable: @unchecked Sendable {
 /// dispatch). The table path touches only trivially copyable fields, so reading a sampler out
 /// of a buffer costs no reference counting.
 struct EngineSampler: @unchecked Sendable {
+    /// The closed-form cases, held as plain numbers.
+    enum Kind: UInt8 { case table, fixed, uniform, triangular, normal, lognormal, general }
+
+    let kind: Kind
     let table: BetaTable.View?
-    let min: Double
-    let width: Double
+    /// Parameters by kind: table (min, width); fixed (value); uniform (min, width);
+    /// triangular (min, mode, max, split); normal (mean, sd); lognormal (mu, sigma).
+    let a: Double, b: Double, c: Double, d: Double
     let general: Distribution
     /// Keeps the table alive as long as any sampler uses it.
     let owner: BetaTable?
 
-    init(_ d: Distribution, cache: BetaTable.Cache) {
-        general = d
-        if case let .beta(s) = d.sampler, let t = cache.table(alpha: s.alpha, beta: s.beta) {
-            owner = t
-            table = t.view
-            min = s.min
-            width = s.width
-        } else {
-            owner = nil
-            table = nil
-            min = 0
-            width = 0
+    init(_ dist: Distribution, cache: BetaTable.Cache) {
+        general = dist
+        var table: BetaTableView? = nil
+        var owner: BetaTable? = nil
+        var kind = Kind.general
+        var p = (0.0, 0.0, 0.0, 0.0)
+        switch dist.sampler {
+        case let .beta(s):
+            if let t = cache.table(alpha: s.alpha, beta: s.beta) {
+                owner = t
+                table = t.view
+                kind = .table
+                p = (s.min, s.width, 0, 0)
+            }
+        case let .fixed(v): kind = .fixed; p = (v, 0, 0, 0)
+        case let .uniform(m, w): kind = .uniform; p = (m, w, 0, 0)
+        case let .triangular(lo, mode, hi, split): kind = .triangular; p = (lo, mode, hi, split)
+        case let .normal(m, sd): kind = .normal; p = (m, sd, 0, 0)
+        case let .lognormal(mu, sigma): kind = .lognormal; p = (mu, sigma, 0, 0)
+        case .choice: break
         }
+        self.kind = kind
+        self.table = table
+        self.owner = owner
+        (a, b, c, d) = p
     }
 }
+
+typealias BetaTableView = BetaTable.View
 
 extension UnsafeMutablePointer where Pointee == EngineSampler {
     /// A draw from the sampler at `self`, read in place (no copy of the sampler).
     @inline(__always)
     func sample<G: RandomNumberGenerator>(using g: inout G) -> Double {
-        if let t = pointee.table {
-            return pointee.min + pointee.width * t.sample(using: &g)
+        // Mirrors Distribution.sample for the closed forms (same uniforms, same formulas).
+        switch pointee.kind {
+        case .table:
+            return pointee.a + pointee.b * pointee.table.unsafelyUnwrapped.sample(using: &g)
+        case .fixed:
+            return pointee.a
+        case .uniform:
+            return pointee.a + pointee.b * g.nextUnit()
+        case .triangular:
+            let lo = pointee.a, mode = pointee.b, hi = pointee.c
+            let u = g.nextUnit()
+            return u < pointee.d
+                ? lo + (u * (hi - lo) * (mode - lo)).squareRoot()
+                : hi - ((1 - u) * (hi - lo) * (hi - mode)).squareRoot()
+        case .normal:
+            return pointee.a + pointee.b * SpecialFunctions.normalQuantile(g.nextOpenUnit())
+        case .lognormal:
+            return exp(pointee.a + pointee.b * SpecialFunctions.normalQuantile(g.nextOpenUnit()))
+        case .general:
+            return pointee.general.sample(using: &g)
         }
-        return pointee.general.sample(using: &g)
     }
 }

@@ -128,12 +128,25 @@ final class BlockWorker {
         if pMax > 0 {
             let thinning = risk.probabilityThinning
             if pMax >= 0.25 {
+                // Dense scan in two passes: first the candidates' trials, branch-free (a branch
+                // on a coin with p near ½ is mispredicted half the time); then, from the same
+                // stream, each candidate's seed. u/pMax is the thinning uniform.
+                ev.reserve(ev.count + n)
+                let trials = ev.trial, masks = ev.mask, seeds = ev.seed
+                let start = ev.count
+                var c = start
                 for t in 0..<n {
-                    let u = rng.nextUnit()
-                    if u < pMax {
-                        ev.append(t, Self.mask(u / pMax, thinning, all: risk.probabilityAll), rng.next())
-                    }
+                    let r = rng.next()
+                    trials[c] = Int32(truncatingIfNeeded: t)
+                    seeds[c] = r
+                    c += unitDouble(r) < pMax ? 1 : 0
                 }
+                let all = risk.probabilityAll
+                for j in start..<c {
+                    masks[j] = Self.mask(unitDouble(seeds[j]) / pMax, thinning, all: all)
+                    seeds[j] = rng.next()
+                }
+                ev.count = c
             } else {
                 let logQ = log1p(-pMax)
                 var t = -1
@@ -250,6 +263,40 @@ final class BlockWorker {
 
         let count = ev.count
         let trials = ev.trial, masks = ev.mask, seeds = ev.seed
+        if dense == nil && choice.single >= 0 && !hasResponse && !hasBenefit[choice.single] && risk.singleEventPerTrial {
+            // The common case (one event per trial at most, no response, no benefit): each
+            // event is its own trial, so no per-trial aggregation is needed.
+            let e = choice.single
+            let bit = UInt64(1) << UInt64(e)
+            var sum = 0.0, squares = 0.0, occurred = 0.0
+            let sampler = impacts + e
+            targetsInh.withUnsafeBufferPointer { targets in
+                if targets.count == 1 {
+                    let p = bases[targets[0]]
+                    for j in 0..<count where masks[j] & bit != 0 {
+                        var g = SplitMix64(seed: seeds[j])
+                        let x = sampler.sample(using: &g)
+                        p[Int(trials[j])] += x
+                        sum += x
+                        squares += x * x
+                        occurred += 1
+                    }
+                } else {
+                    for j in 0..<count where masks[j] & bit != 0 {
+                        var g = SplitMix64(seed: seeds[j])
+                        let x = sampler.sample(using: &g)
+                        for s in targets { bases[s][Int(trials[j])] += x }
+                        sum += x
+                        squares += x * x
+                        occurred += 1
+                    }
+                }
+            }
+            for field in [BlockStats.Field.occurredInherent, .occurredResidual] { acc[field.rawValue] += occurred }
+            for field in [BlockStats.Field.harmInherent, .harmResidual] { acc[field.rawValue] += sum }
+            for field in [BlockStats.Field.netSquaredInherent, .netSquaredResidual] { acc[field.rawValue] += squares }
+            return
+        }
         targetsInh.withUnsafeBufferPointer { targetsInh in
             targetsRes.withUnsafeBufferPointer { targetsRes in
                 @inline(__always) func flush(_ t: Int) {

@@ -169,6 +169,8 @@ struct CompiledRisk: Sendable {
     /// rate, so thinning can be skipped; 0 otherwise.
     let probabilityAll: UInt64
     let rateAll: UInt64
+    /// Every estimate is a probability, so a trial has at most one event.
+    let singleEventPerTrial: Bool
     /// The same for fixed-rate frequency estimates.
     let rateMax: Double
     let rateThinning: [(bit: UInt64, ratio: Double)]
@@ -213,6 +215,7 @@ struct CompiledRisk: Sendable {
         probabilityThinning = pt.map { (bit: $0.0, ratio: $0.1) }
         rateThinning = rt.map { (bit: $0.0, ratio: $0.1) }
         uncertain = un.map { (bit: $0.0, rate: $0.1) }
+        singleEventPerTrial = rt.isEmpty && un.isEmpty
         probabilityAll = pt.allSatisfy { $0.1 == 1 } ? pt.reduce(0) { $0 | $1.0 } : 0
         rateAll = rt.allSatisfy { $0.1 == 1 } ? rt.reduce(0) { $0 | $1.0 } : 0
         hasResponse = risk.response != nil

@@ -26,6 +26,11 @@ struct EventList {
         count += 1
     }
 
+    /// Ensures room for `total` events, so a loop can write by index without checks.
+    mutating func reserve(_ total: Int) {
+        while capacity < total { grow() }
+    }
+
     private mutating func grow() {
         let newCapacity = capacity * 2
         let t = UnsafeMutablePointer<Int32>.allocate(capacity: newCapacity)

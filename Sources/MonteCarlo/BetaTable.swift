@@ -1,4 +1,10 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// An exact, table-driven beta sampler for shapes α ≥ 1 and β ≥ 1 (every PERT, most betas).
 ///
@@ -115,7 +121,10 @@ final class BetaTable: @unchecked Sendable {
                 var j = Int(truncatingIfNeeded: r >> shift)
                 // The low 53 bits are independent of the top cell bits.
                 let coin = Double(r & ((1 << 53) - 1)) * 0x1p-53
-                if !(coin < threshold[j]) { j = Int(alias[j]) }
+                // A select, not a branch: the coin is random, so a branch would be mispredicted
+                // often, and every misprediction flushes the work of neighbouring draws.
+                let other = Int(alias[j])
+                j = coin < threshold[j] ? j : other
                 let x = (Double(j) + g.nextUnit()) * (1 / Double(BetaTable.cellCount))
                 let w = g.nextUnit() * high[j]
                 if w <= low[j] || w <= density(x) { return x }
@@ -131,7 +140,7 @@ final class BetaTable: @unchecked Sendable {
     /// Tables by shape, so a register that repeats a PERT shape builds it once.
     final class Cache: @unchecked Sendable {
         private var tables: [[Double]: BetaTable] = [:]
-        private let lock = NSLock()
+        private let lock = Lock()
 
         func table(alpha: Double, beta: Double) -> BetaTable? {
             lock.lock()

@@ -1,4 +1,42 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Every estimate's samplers in raw, immutable buffers shared by all workers (read-only after
+/// construction, so sharing needs no synchronisation).
+final class SamplerStore: @unchecked Sendable {
+    let count: Int
+    let impacts: UnsafeMutablePointer<EngineSampler>
+    let benefits: UnsafeMutablePointer<EngineSampler>
+    let benefitPerOccurrence: UnsafeMutablePointer<Bool>
+    let benefitPresent: UnsafeMutablePointer<Bool>
+
+    init(_ compiled: CompiledPlan) {
+        count = compiled.impactSamplers.count
+        let n = max(1, count)
+        impacts = .allocate(capacity: n)
+        impacts.initialize(from: compiled.impactSamplers, count: count)
+        benefits = .allocate(capacity: n)
+        benefits.initialize(from: compiled.benefitSamplers, count: count)
+        benefitPerOccurrence = .allocate(capacity: n)
+        benefitPerOccurrence.initialize(from: compiled.benefitPerOccurrence, count: count)
+        benefitPresent = .allocate(capacity: n)
+        benefitPresent.initialize(from: compiled.benefitPresent, count: count)
+    }
+
+    deinit {
+        impacts.deinitialize(count: count)
+        impacts.deallocate()
+        benefits.deinitialize(count: count)
+        benefits.deallocate()
+        benefitPerOccurrence.deallocate()
+        benefitPresent.deallocate()
+    }
+}
 
 /// Simulates blocks of trials: one worker per thread, with scratch buffers reused from block
 /// to block so the inner loops never allocate.
@@ -41,31 +79,23 @@ final class BlockWorker {
     /// its impact draws, which use the same event seed.
     static let survivalSalt: UInt64 = 0xD1B5_4A32_D192_ED03
 
-    init(compiled: CompiledPlan, store: SeriesStore, rootSeed: UInt64) {
+    private let samplers: SamplerStore
+
+    init(compiled: CompiledPlan, store: SeriesStore, samplers: SamplerStore, rootSeed: UInt64) {
         self.compiled = compiled
         self.store = store
         self.rootSeed = rootSeed
+        self.samplers = samplers
         bases = .allocate(capacity: max(1, compiled.seriesCount))
-        let n = max(1, compiled.impactSamplers.count)
-        impacts = .allocate(capacity: n)
-        impacts.initialize(from: compiled.impactSamplers, count: compiled.impactSamplers.count)
-        benefits = .allocate(capacity: n)
-        benefits.initialize(from: compiled.benefitSamplers, count: compiled.benefitSamplers.count)
-        benefitPerOccurrence = .allocate(capacity: n)
-        benefitPerOccurrence.initialize(from: compiled.benefitPerOccurrence, count: compiled.benefitPerOccurrence.count)
-        benefitPresent = .allocate(capacity: n)
-        benefitPresent.initialize(from: compiled.benefitPresent, count: compiled.benefitPresent.count)
+        impacts = samplers.impacts
+        benefits = samplers.benefits
+        benefitPerOccurrence = samplers.benefitPerOccurrence
+        benefitPresent = samplers.benefitPresent
     }
 
     deinit {
         events.free()
         bases.deallocate()
-        impacts.deinitialize(count: compiled.impactSamplers.count)
-        impacts.deallocate()
-        benefits.deinitialize(count: compiled.benefitSamplers.count)
-        benefits.deallocate()
-        benefitPerOccurrence.deallocate()
-        benefitPresent.deallocate()
     }
 
     /// Simulates `block` (trials `start ..< start + count` of the run) and returns its sums.
@@ -135,11 +165,13 @@ final class BlockWorker {
                 let trials = ev.trial, masks = ev.mask, seeds = ev.seed
                 let start = ev.count
                 var c = start
+                // unitDouble(r) < pMax ⟺ r >> 11 < ⌈pMax·2⁵³⌉, compared as integers.
+                let limit = UInt64((pMax * 0x1p53).rounded(.up))
                 for t in 0..<n {
                     let r = rng.next()
                     trials[c] = Int32(truncatingIfNeeded: t)
                     seeds[c] = r
-                    c += unitDouble(r) < pMax ? 1 : 0
+                    c += (r >> 11) < limit ? 1 : 0
                 }
                 let all = risk.probabilityAll
                 for j in start..<c {

@@ -1,4 +1,10 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A ``SimulationPlan`` flattened into the constants the block loop needs: stream bases,
 /// dominating occurrence rates, cumulative mixture weights and the per-trial series each risk

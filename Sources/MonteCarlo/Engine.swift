@@ -1,4 +1,11 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Dispatch
 
 /// Runs a ``SimulationPlan``.
 ///
@@ -77,7 +84,8 @@ final class BlockRunner: @unchecked Sendable {
     private(set) var total: BlockStats
     private(set) var blocksDone = 0
     private var workers: [BlockWorker] = []
-    private let lock = NSLock()
+    private let samplers: SamplerStore
+    private let lock = Lock()
     private var nextClaim = 0
     private var nextMerge = 0
     private var pending: [Int: BlockStats] = [:]
@@ -88,6 +96,7 @@ final class BlockRunner: @unchecked Sendable {
         self.seed = seed
         self.blockSize = blockSize
         self.jobs = jobs
+        samplers = SamplerStore(compiled)
         total = BlockStats(trials: 0, risks: compiled.risks.count, views: compiled.viewCount, pairs: compiled.plan.correlations.count)
     }
 
@@ -98,7 +107,7 @@ final class BlockRunner: @unchecked Sendable {
         nextMerge = blocksDone
         let threads = min(jobs, max(1, blocks - blocksDone))
         while workers.count < threads {
-            workers.append(BlockWorker(compiled: compiled, store: store, rootSeed: seed))
+            workers.append(BlockWorker(compiled: compiled, store: store, samplers: samplers, rootSeed: seed))
         }
         let work: @Sendable (Int) -> Void = { [self] w in
             let worker = self.workers[w]

@@ -1,4 +1,10 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Per-risk figures that follow from the estimates without simulation: impact percentiles of a
 /// view's mixture, the tornado swing and, for probability estimates, the exact loss P90.

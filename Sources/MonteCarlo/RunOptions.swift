@@ -1,4 +1,10 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// How to run a plan.
 public struct RunOptions: Sendable, Codable, Hashable {
@@ -20,9 +26,12 @@ public struct RunOptions: Sendable, Codable, Hashable {
     /// Run more blocks until this holds, if set.
     public var precision: PrecisionTarget?
 
+    /// The processors online: the default for ``jobs``.
+    public static var defaultJobs: Int { Lock.processorCount }
+
     public init(
         seed: UInt64 = 0, trials: Int = 100_000, blockSize: Int = 1 << 14,
-        jobs: Int = ProcessInfo.processInfo.activeProcessorCount, batches: Int = 32,
+        jobs: Int = RunOptions.defaultJobs, batches: Int = 32,
         histogramBins: Int = 40, exceedancePoints: Int = 60, precision: PrecisionTarget? = nil
     ) {
         self.seed = seed

@@ -1,4 +1,10 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Special functions needed by the distributions: normal quantile and CDF, the regularised
 /// incomplete beta function and its inverse. Kept internal; each is a published algorithm.

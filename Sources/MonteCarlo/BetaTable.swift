@@ -115,9 +115,16 @@ final class BetaTable: @unchecked Sendable {
         /// One exact Beta(α, β) draw on [0, 1).
         @inline(__always)
         func sample<G: RandomNumberGenerator>(using g: inout G) -> Double {
+            sample(first: g.next(), using: &g)
+        }
+
+        /// One exact draw whose first random word is `first` (the engine passes an event's
+        /// seed, itself a uniform 64-bit word, saving one generator step per draw).
+        @inline(__always)
+        func sample<G: RandomNumberGenerator>(first: UInt64, using g: inout G) -> Double {
             let shift = UInt64(64 - BetaTable.cellBits)
+            var r = first
             while true {
-                let r = g.next()
                 var j = Int(truncatingIfNeeded: r >> shift)
                 // The low 53 bits are independent of the top cell bits.
                 let coin = Double(r & ((1 << 53) - 1)) * 0x1p-53
@@ -128,6 +135,7 @@ final class BetaTable: @unchecked Sendable {
                 let x = (Double(j) + g.nextUnit()) * (1 / Double(BetaTable.cellCount))
                 let w = g.nextUnit() * high[j]
                 if w <= low[j] || w <= density(x) { return x }
+                r = g.next()
             }
         }
     }
@@ -201,6 +209,17 @@ struct EngineSampler: @unchecked Sendable {
 typealias BetaTableView = BetaTable.View
 
 extension UnsafeMutablePointer where Pointee == EngineSampler {
+    /// A draw from the sampler at `self`, read in place (no copy of the sampler), using the
+    /// per-event generator `SplitMix64(seed: seed)`.
+    @inline(__always)
+    func sample(seed: UInt64) -> Double {
+        var g = SplitMix64(seed: seed)
+        if pointee.kind == .table {
+            return pointee.a + pointee.b * pointee.table.unsafelyUnwrapped.sample(first: seed, using: &g)
+        }
+        return sample(using: &g)
+    }
+
     /// A draw from the sampler at `self`, read in place (no copy of the sampler).
     @inline(__always)
     func sample<G: RandomNumberGenerator>(using g: inout G) -> Double {

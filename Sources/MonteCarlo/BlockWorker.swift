@@ -78,6 +78,8 @@ final class BlockWorker {
     /// Salt separating an event's survival draw (for a response's likelihood multiplier) from
     /// its impact draws, which use the same event seed.
     static let survivalSalt: UInt64 = 0xD1B5_4A32_D192_ED03
+    /// Salt for an event's per-occurrence benefit draw.
+    static let benefitSalt: UInt64 = 0x8CB9_2BA7_2F3D_8DD7
 
     private let samplers: SamplerStore
 
@@ -157,7 +159,7 @@ final class BlockWorker {
         let pMax = risk.pMax
         if pMax > 0 {
             let thinning = risk.probabilityThinning
-            if pMax >= 0.25 {
+            if pMax >= 0.4 {
                 // Dense scan in two passes: first the candidates' trials, branch-free (a branch
                 // on a coin with p near ½ is mispredicted half the time); then, from the same
                 // stream, each candidate's seed. u/pMax is the thinning uniform.
@@ -306,8 +308,7 @@ final class BlockWorker {
                 if targets.count == 1 {
                     let p = bases[targets[0]]
                     for j in 0..<count where masks[j] & bit != 0 {
-                        var g = SplitMix64(seed: seeds[j])
-                        let x = sampler.sample(using: &g)
+                        let x = sampler.sample(seed: seeds[j])
                         p[Int(trials[j])] += x
                         sum += x
                         squares += x * x
@@ -315,8 +316,7 @@ final class BlockWorker {
                     }
                 } else {
                     for j in 0..<count where masks[j] & bit != 0 {
-                        var g = SplitMix64(seed: seeds[j])
-                        let x = sampler.sample(using: &g)
+                        let x = sampler.sample(seed: seeds[j])
                         for s in targets { bases[s][Int(trials[j])] += x }
                         sum += x
                         squares += x * x
@@ -363,10 +363,12 @@ final class BlockWorker {
                     }
                     if masks[j] & bit == 0 { continue }
                     let seed = seeds[j]
-                    var g = SplitMix64(seed: seed)
-                    let x = (impacts + e).sample(using: &g)
+                    // The same event seed gives the same impact draw on every path and in every
+                    // view: that is what makes views and treatments common-random-number
+                    // comparisons.
+                    let x = (impacts + e).sample(seed: seed)
                     if perOccurrence[e] {
-                        bO += (benefits + e).sample(using: &g)
+                        bO += (benefits + e).sample(seed: SplitMix64.mix(seed ^ Self.benefitSalt))
                     }
                     hI += x
                     oI = true

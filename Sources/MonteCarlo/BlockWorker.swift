@@ -159,7 +159,7 @@ final class BlockWorker {
         let pMax = risk.pMax
         if pMax > 0 {
             let thinning = risk.probabilityThinning
-            if pMax >= 0.4 {
+            if pMax >= 0.25 {
                 // Dense scan in two passes: first the candidates' trials, branch-free (a branch
                 // on a coin with p near ½ is mispredicted half the time); then, from the same
                 // stream, each candidate's seed. u/pMax is the thinning uniform.
@@ -305,7 +305,23 @@ final class BlockWorker {
             var sum = 0.0, squares = 0.0, occurred = 0.0
             let sampler = impacts + e
             targetsInh.withUnsafeBufferPointer { targets in
-                if targets.count == 1 {
+                if targets.count == 1 && sampler.pointee.kind == .table {
+                    // The hottest loop of a typical register (PERT impacts): the sampler's fields
+                    // are hoisted into locals, so the store into the series cannot force them to
+                    // be reloaded on every event.
+                    let p = bases[targets[0]]
+                    let table = sampler.pointee.table.unsafelyUnwrapped
+                    let low = sampler.pointee.a, width = sampler.pointee.b
+                    for j in 0..<count where masks[j] & bit != 0 {
+                        let seed = seeds[j]
+                        var g = SplitMix64(seed: seed)
+                        let x = low + width * table.sample(first: seed, using: &g)
+                        p[Int(trials[j])] += x
+                        sum += x
+                        squares += x * x
+                        occurred += 1
+                    }
+                } else if targets.count == 1 {
                     let p = bases[targets[0]]
                     for j in 0..<count where masks[j] & bit != 0 {
                         let x = sampler.sample(seed: seeds[j])

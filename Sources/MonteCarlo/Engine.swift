@@ -23,7 +23,7 @@ public enum Engine {
     public static func run(_ plan: SimulationPlan, options: RunOptions = RunOptions()) -> SimulationResult {
         let compiled = CompiledPlan(plan)
         let blockSize = min(max(options.blockSize, 64), 1 << 20)
-        var trials = max(1, options.trials)
+        var trials = max(2, options.trials)
         var maxTrials = trials
         if let precision = options.precision {
             trials = (trials + blockSize - 1) / blockSize * blockSize

@@ -10,7 +10,8 @@ import Darwin
 public struct RunOptions: Sendable, Codable, Hashable {
     /// The root seed; every stream derives from it.
     public var seed: UInt64
-    /// Trials to run (at least 1). In precision mode, rounded up to whole blocks.
+    /// Trials to run (at least 2, so every statistic has a standard error). In precision mode,
+    /// rounded up to whole blocks.
     public var trials: Int
     /// Trials per block, clamped to [64, 2^20]. Each (risk, block) has its own stream, so
     /// changing this changes the draws; the default 2^14 keeps a block's per-trial arrays in

@@ -143,7 +143,8 @@ extension SimulationPlan {
     }
 
     /// A response to a risk. All multipliers apply on the same random numbers as the inherent
-    /// case, so the response's value is an exact paired difference.
+    /// case, so the response's value is an exact paired difference. A response reduces harm
+    /// only; benefits are unchanged by it.
     public struct Response: Sendable, Codable, Hashable {
         /// Probability in [0, 1] that the response is delivered in a trial (drawn once per
         /// trial). An undelivered response — for example a co-produced one whose partners do

@@ -169,16 +169,29 @@ final class BlockWorker {
                 var c = start
                 // unitDouble(r) < pMax ⟺ r >> 11 < ⌈pMax·2⁵³⌉, compared as integers.
                 let limit = UInt64((pMax * 0x1p53).rounded(.up))
-                for t in 0..<n {
-                    let r = rng.next()
-                    trials[c] = Int32(truncatingIfNeeded: t)
-                    seeds[c] = r
-                    c += (r >> 11) < limit ? 1 : 0
-                }
                 let all = risk.probabilityAll
-                for j in start..<c {
-                    masks[j] = Self.mask(unitDouble(seeds[j]) / pMax, thinning, all: all)
-                    seeds[j] = rng.next()
+                if all != 0 {
+                    // No thinning needed: the coin's value need not be kept.
+                    for t in 0..<n {
+                        let r = rng.next()
+                        trials[c] = Int32(truncatingIfNeeded: t)
+                        c += (r >> 11) < limit ? 1 : 0
+                    }
+                    for j in start..<c {
+                        masks[j] = all
+                        seeds[j] = rng.next()
+                    }
+                } else {
+                    for t in 0..<n {
+                        let r = rng.next()
+                        trials[c] = Int32(truncatingIfNeeded: t)
+                        seeds[c] = r
+                        c += (r >> 11) < limit ? 1 : 0
+                    }
+                    for j in start..<c {
+                        masks[j] = Self.mask(unitDouble(seeds[j]) / pMax, thinning, all: 0)
+                        seeds[j] = rng.next()
+                    }
                 }
                 ev.count = c
             } else {

@@ -6,9 +6,9 @@ import Testing
 struct EngineDeterminismTests {
     @Test func resultsAreBitIdenticalForAnyThreadCount() throws {
         let plan = try PlanFixtures.everything()
-        let reference = try PlanFixtures.json(Engine.run(plan, options: RunOptions(seed: 42, trials: 20_000, blockSize: 1024, jobs: 1)))
+        let reference = try PlanFixtures.json(Engine.run(plan, options: RunOptions(seed: 42, trials: 10_000, blockSize: 1024, jobs: 1)))
         for jobs in [2, 3, 7] {
-            let other = try PlanFixtures.json(Engine.run(plan, options: RunOptions(seed: 42, trials: 20_000, blockSize: 1024, jobs: jobs)))
+            let other = try PlanFixtures.json(Engine.run(plan, options: RunOptions(seed: 42, trials: 10_000, blockSize: 1024, jobs: jobs)))
             #expect(other == reference, "jobs = \(jobs)")
         }
     }

@@ -1,0 +1,638 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Every estimate's samplers in raw, immutable buffers shared by all workers (read-only after
+/// construction, so sharing needs no synchronisation).
+final class SamplerStore: @unchecked Sendable {
+    let count: Int
+    let impacts: UnsafeMutablePointer<EngineSampler>
+    let benefits: UnsafeMutablePointer<EngineSampler>
+    let benefitPerOccurrence: UnsafeMutablePointer<Bool>
+    let benefitPresent: UnsafeMutablePointer<Bool>
+
+    init(_ compiled: CompiledPlan) {
+        count = compiled.impactSamplers.count
+        let n = max(1, count)
+        impacts = .allocate(capacity: n)
+        impacts.initialize(from: compiled.impactSamplers, count: count)
+        benefits = .allocate(capacity: n)
+        benefits.initialize(from: compiled.benefitSamplers, count: count)
+        benefitPerOccurrence = .allocate(capacity: n)
+        benefitPerOccurrence.initialize(from: compiled.benefitPerOccurrence, count: count)
+        benefitPresent = .allocate(capacity: n)
+        benefitPresent.initialize(from: compiled.benefitPresent, count: count)
+    }
+
+    deinit {
+        impacts.deinitialize(count: count)
+        impacts.deallocate()
+        benefits.deinitialize(count: count)
+        benefits.deallocate()
+        benefitPerOccurrence.deallocate()
+        benefitPresent.deallocate()
+    }
+}
+
+/// Simulates blocks of trials: one worker per thread, with scratch buffers reused from block
+/// to block so the inner loops never allocate.
+///
+/// For each risk, the block's occurrences are generated once (from the risk's own
+/// ``StreamKey``) as a sparse list of candidate events; every view then reads the same list,
+/// which is what makes views, inherent and residual, and portfolios differ only through their
+/// estimates and responses, never through sampling noise. Cost tracks occurrences, not trials,
+/// for risks without per-trial benefits or correlations.
+final class BlockWorker {
+    let compiled: CompiledPlan
+    let store: SeriesStore
+    let rootSeed: UInt64
+
+    // Sparse candidate events of the current risk: trial in block, which estimates it belongs
+    // to (bit per estimate), and the seed of its per-event generator.
+    private var events = EventList(capacity: 1 << 14)
+    /// Dense per-trial net losses: [member][view][state][trial].
+    private var dense: [Double] = []
+    /// Where this block starts in each series.
+    private let bases: UnsafeMutablePointer<UnsafeMutablePointer<Double>>
+    /// Every risk's impact and benefit samplers, flattened (risk r's start at
+    /// `compiled.estimateOffset[r]`), and whether each benefit comes per occurrence.
+    private let impacts: UnsafeMutablePointer<EngineSampler>
+    private let benefits: UnsafeMutablePointer<EngineSampler>
+    private let benefitPerOccurrence: UnsafeMutablePointer<Bool>
+    private let benefitPresent: UnsafeMutablePointer<Bool>
+    // Iman–Conover scratch.
+    private var scoresCacheCount = -1
+    private var scores: [Double] = []
+    private var scoreMatrix: [Double] = []
+    private var targetScores: [Double] = []
+    private var order: [Int] = []
+    private var lossOrder: [Int] = []
+    private var copyBuffer: [Double] = []
+    private var ranks: [Double] = []
+    private var groupSum: [Double] = []
+
+    /// Salt separating an event's survival draw (for a response's likelihood multiplier) from
+    /// its impact draws, which use the same event seed.
+    static let survivalSalt: UInt64 = 0xD1B5_4A32_D192_ED03
+    /// Salt for an event's per-occurrence benefit draw.
+    static let benefitSalt: UInt64 = 0x8CB9_2BA7_2F3D_8DD7
+
+    private let samplers: SamplerStore
+
+    init(compiled: CompiledPlan, store: SeriesStore, samplers: SamplerStore, rootSeed: UInt64) {
+        self.compiled = compiled
+        self.store = store
+        self.rootSeed = rootSeed
+        self.samplers = samplers
+        bases = .allocate(capacity: max(1, compiled.seriesCount))
+        impacts = samplers.impacts
+        benefits = samplers.benefits
+        benefitPerOccurrence = samplers.benefitPerOccurrence
+        benefitPresent = samplers.benefitPresent
+    }
+
+    deinit {
+        events.free()
+        bases.deallocate()
+    }
+
+    /// Simulates `block` (trials `start ..< start + count` of the run) and returns its sums.
+    func run(block: Int, start: Int, count n: Int) -> BlockStats {
+        let views = compiled.viewCount
+        var stats = BlockStats(trials: n, risks: compiled.risks.count, views: views, pairs: compiled.plan.correlations.count)
+        for (i, p) in store.pointers.enumerated() { bases[i] = p + start }
+        let states = compiled.stateCount
+        if dense.count < views * states * n { dense = Array(repeating: 0, count: views * states * n) }
+        stats.sums.withUnsafeMutableBufferPointer { sums in
+            for r in compiled.ungrouped {
+                let risk = compiled.risks[r]
+                generateEvents(risk, block: block, count: n)
+                for v in 0..<views {
+                    let acc = sums.baseAddress! + (r * views + v) * BlockStats.fieldCount
+                    if risk.hasTrialBenefit {
+                        dense.withUnsafeMutableBufferPointer { d in
+                            let inh = d.baseAddress!, res = inh + n
+                            evaluate(risk, view: v, block: block, count: n, acc: acc, dense: (inh, res))
+                            finishDense(risk, view: v, count: n, acc: acc, inherent: inh, residual: res, addToSeries: true)
+                        }
+                    } else {
+                        evaluate(risk, view: v, block: block, count: n, acc: acc, dense: nil)
+                    }
+                }
+            }
+        }
+        for g in compiled.groups.indices {
+            runGroup(g, block: block, count: n, stats: &stats)
+        }
+        return stats
+    }
+
+    // MARK: Occurrences
+
+    @inline(__always)
+    private static func mask(_ w: Double, _ thinning: [(bit: UInt64, ratio: Double)], all: UInt64) -> UInt64 {
+        if all != 0 { return all }
+        var m: UInt64 = 0
+        for entry in thinning where w < entry.ratio { m |= entry.bit }
+        return m
+    }
+
+    /// Fills the event buffers with the risk's candidate occurrences in this block, in trial
+    /// order.
+    ///
+    /// Estimates of one kind share one dominating process (rate = the largest of theirs) and
+    /// each candidate is kept for estimate e with probability p_e / p_max (thinning), so the
+    /// estimates' occurrences are nested on the same random numbers. Bernoulli candidates are
+    /// found by geometric gap skipping (gap = ⌊log u / log(1 − p)⌋) when p is small, so a rare
+    /// risk costs per occurrence, not per trial; fixed frequencies are a Poisson process across
+    /// the block (exponential gaps); uncertain frequencies draw a rate per trial.
+    private func generateEvents(_ risk: CompiledRisk, block: Int, count n: Int) {
+        var ev = events
+        ev.count = 0
+        defer { events = ev }
+        var rng = StreamKey(rootSeed: rootSeed, itemKey: risk.key, block: UInt64(block), lane: .occurrence).generator()
+        var segments = 0
+        let pMax = risk.pMax
+        if pMax > 0 {
+            let thinning = risk.probabilityThinning
+            if pMax >= 0.25 {
+                // Dense scan in two passes: first the candidates' trials, branch-free (a branch
+                // on a coin with p near ½ is mispredicted half the time); then, from the same
+                // stream, each candidate's seed. u/pMax is the thinning uniform.
+                ev.reserve(ev.count + n)
+                let trials = ev.trial, masks = ev.mask, seeds = ev.seed
+                let start = ev.count
+                var c = start
+                // unitDouble(r) < pMax ⟺ r >> 11 < ⌈pMax·2⁵³⌉, compared as integers.
+                let limit = UInt64((pMax * 0x1p53).rounded(.up))
+                let all = risk.probabilityAll
+                if all != 0 {
+                    // No thinning needed: the coin's value need not be kept.
+                    for t in 0..<n {
+                        let r = rng.next()
+                        trials[c] = Int32(truncatingIfNeeded: t)
+                        c += (r >> 11) < limit ? 1 : 0
+                    }
+                    for j in start..<c {
+                        masks[j] = all
+                        seeds[j] = rng.next()
+                    }
+                } else {
+                    for t in 0..<n {
+                        let r = rng.next()
+                        trials[c] = Int32(truncatingIfNeeded: t)
+                        seeds[c] = r
+                        c += (r >> 11) < limit ? 1 : 0
+                    }
+                    for j in start..<c {
+                        masks[j] = Self.mask(unitDouble(seeds[j]) / pMax, thinning, all: 0)
+                        seeds[j] = rng.next()
+                    }
+                }
+                ev.count = c
+            } else {
+                let logQ = log1p(-pMax)
+                var t = -1
+                while true {
+                    let gap = log(rng.nextOpenUnit()) / logQ
+                    if !(gap < Double(n - t - 1)) { break }
+                    t += Int(gap) + 1
+                    ev.append(t, Self.mask(rng.nextUnit(), thinning, all: risk.probabilityAll), rng.next())
+                }
+            }
+            if ev.count > 0 { segments += 1 }
+        }
+        if risk.rateMax > 0 {
+            let before = ev.count
+            let thinning = risk.rateThinning
+            let limit = Double(n)
+            var time = 0.0
+            while true {
+                time += -log(rng.nextOpenUnit()) / risk.rateMax
+                if !(time < limit) { break }
+                ev.append(Int(time), Self.mask(rng.nextUnit(), thinning, all: risk.rateAll), rng.next())
+            }
+            if ev.count > before { segments += 1 }
+        }
+        if !risk.uncertain.isEmpty {
+            let before = ev.count
+            let base = StreamKey(rootSeed: rootSeed, itemKey: risk.key, block: UInt64(block), lane: .uncertainRate).seed
+            var uncertainCounts = Array(repeating: 0, count: risk.uncertain.count)
+            for t in 0..<n {
+                let start = SplitMix64(seed: StreamKey.word(base: base, index: t))
+                var most = 0
+                for (i, entry) in risk.uncertain.enumerated() {
+                    // Every estimate starts from the same per-trial generator: common random
+                    // numbers for the rate and the count.
+                    var g = start
+                    let rate = max(0, entry.rate.sample(using: &g))
+                    let k = Poisson(lambda: rate).sample(using: &g)
+                    uncertainCounts[i] = k
+                    most = max(most, k)
+                }
+                for k in 0..<most {
+                    var m: UInt64 = 0
+                    for (i, entry) in risk.uncertain.enumerated() where uncertainCounts[i] > k { m |= entry.bit }
+                    ev.append(t, m, rng.next())
+                }
+            }
+            if ev.count > before { segments += 1 }
+        }
+        if segments > 1 { ev.sortByTrial() }
+    }
+
+    // MARK: Losses
+
+    @inline(__always)
+    private static func choose(_ choice: CompiledRisk.Choice, base: UInt64, trial: Int) -> Int {
+        if choice.single >= 0 { return choice.single }
+        let u = unitDouble(StreamKey.word(base: base, index: trial))
+        var i = 0
+        while u >= choice.cumulative[i] { i += 1 }
+        return i
+    }
+
+    /// Turns the risk's events into per-trial losses for one view: adds them straight into the
+    /// series (sparse) or into dense per-trial arrays, and accumulates the risk's sums.
+    private func evaluate(
+        _ risk: CompiledRisk, view v: Int, block: Int, count n: Int,
+        acc: UnsafeMutablePointer<Double>,
+        dense: (UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>)?
+    ) {
+        let choice = risk.choices[v]
+        let b = UInt64(block)
+        let choiceBase = StreamKey(rootSeed: rootSeed, itemKey: risk.key, block: b, lane: .estimateChoice).seed
+        let deliveryBase = StreamKey(rootSeed: rootSeed, itemKey: risk.key, block: b, lane: .responseDelivery).seed
+        let hasResponse = risk.hasResponse
+        let reliability = risk.reliability
+        let keep = risk.likelihoodMultiplier
+        let scale = risk.impactMultiplier
+        let residualState = compiled.stateCount > 1
+        let targetsInh = risk.targets[v][0]
+        let targetsRes = residualState ? risk.targets[v][1] : []
+        let impacts = self.impacts + compiled.estimateOffset[risk.index]
+        let benefits = self.benefits + compiled.estimateOffset[risk.index]
+        let hasBenefit = benefitPresent + compiled.estimateOffset[risk.index]
+        let perOccurrence = benefitPerOccurrence + compiled.estimateOffset[risk.index]
+        let bases = self.bases
+        let ev = events
+
+        var occI = 0.0, occR = 0.0, harmI = 0.0, harmR = 0.0, benefitSum = 0.0
+        var sqI = 0.0, sqR = 0.0, diff = 0.0, diffSq = 0.0
+
+        if let (inh, res) = dense {
+            inh.initialize(repeating: 0, count: n)
+            if residualState { res.initialize(repeating: 0, count: n) }
+            if risk.hasTrialBenefit {
+                let benefitBase = StreamKey(rootSeed: rootSeed, itemKey: risk.key, block: b, lane: .benefit).seed
+                for t in 0..<n {
+                    let e = Self.choose(choice, base: choiceBase, trial: t)
+                    if hasBenefit[e] && !perOccurrence[e] {
+                        var g = SplitMix64(seed: StreamKey.word(base: benefitBase, index: t))
+                        let x = (benefits + e).sample(using: &g)
+                        benefitSum += x
+                        inh[t] = -x
+                        if residualState { res[t] = -x }
+                    }
+                }
+            }
+        }
+
+        var current = -1
+        var e = 0
+        var bit: UInt64 = 0
+        var delivered = false
+        var hI = 0.0, hR = 0.0, bO = 0.0, oI = false, oR = false
+
+        let count = ev.count
+        let trials = ev.trial, masks = ev.mask, seeds = ev.seed
+        if dense == nil && choice.single >= 0 && !hasResponse && !hasBenefit[choice.single] && risk.singleEventPerTrial {
+            // The common case (one event per trial at most, no response, no benefit): each
+            // event is its own trial, so no per-trial aggregation is needed.
+            let e = choice.single
+            let bit = UInt64(1) << UInt64(e)
+            var sum = 0.0, squares = 0.0, occurred = 0.0
+            let sampler = impacts + e
+            targetsInh.withUnsafeBufferPointer { targets in
+                if targets.count == 1 && sampler.pointee.kind == .table {
+                    // The hottest loop of a typical register (PERT impacts): the sampler's fields
+                    // are hoisted into locals, so the store into the series cannot force them to
+                    // be reloaded on every event.
+                    let p = bases[targets[0]]
+                    let table = sampler.pointee.table.unsafelyUnwrapped
+                    let low = sampler.pointee.a, width = sampler.pointee.b
+                    for j in 0..<count where masks[j] & bit != 0 {
+                        let seed = seeds[j]
+                        var g = SplitMix64(seed: seed)
+                        let x = low + width * table.sample(first: seed, using: &g)
+                        p[Int(trials[j])] += x
+                        sum += x
+                        squares += x * x
+                        occurred += 1
+                    }
+                } else if targets.count == 1 {
+                    let p = bases[targets[0]]
+                    for j in 0..<count where masks[j] & bit != 0 {
+                        let x = sampler.sample(seed: seeds[j])
+                        p[Int(trials[j])] += x
+                        sum += x
+                        squares += x * x
+                        occurred += 1
+                    }
+                } else {
+                    for j in 0..<count where masks[j] & bit != 0 {
+                        let x = sampler.sample(seed: seeds[j])
+                        for s in targets { bases[s][Int(trials[j])] += x }
+                        sum += x
+                        squares += x * x
+                        occurred += 1
+                    }
+                }
+            }
+            for field in [BlockStats.Field.occurredInherent, .occurredResidual] { acc[field.rawValue] += occurred }
+            for field in [BlockStats.Field.harmInherent, .harmResidual] { acc[field.rawValue] += sum }
+            for field in [BlockStats.Field.netSquaredInherent, .netSquaredResidual] { acc[field.rawValue] += squares }
+            return
+        }
+        targetsInh.withUnsafeBufferPointer { targetsInh in
+            targetsRes.withUnsafeBufferPointer { targetsRes in
+                @inline(__always) func flush(_ t: Int) {
+                    let netI = hI - bO, netR = hR - bO
+                    occI += 1
+                    if oR { occR += 1 }
+                    harmI += hI
+                    harmR += hR
+                    benefitSum += bO
+                    let d = hI - hR
+                    diff += d
+                    diffSq += d * d
+                    if let (inh, res) = dense {
+                        inh[t] += netI
+                        if residualState { res[t] += netR }
+                    } else {
+                        sqI += netI * netI
+                        sqR += netR * netR
+                        for s in targetsInh { bases[s][t] += netI }
+                        for s in targetsRes { bases[s][t] += netR }
+                    }
+                }
+                for j in 0..<count {
+                    let t = Int(trials[j])
+                    if t != current {
+                        if oI { flush(current) }
+                        current = t
+                        hI = 0; hR = 0; bO = 0; oI = false; oR = false
+                        e = Self.choose(choice, base: choiceBase, trial: t)
+                        bit = UInt64(1) << UInt64(e)
+                        delivered = hasResponse && unitDouble(StreamKey.word(base: deliveryBase, index: t)) < reliability
+                    }
+                    if masks[j] & bit == 0 { continue }
+                    let seed = seeds[j]
+                    // The same event seed gives the same impact draw on every path and in every
+                    // view: that is what makes views and treatments common-random-number
+                    // comparisons.
+                    let x = (impacts + e).sample(seed: seed)
+                    if perOccurrence[e] {
+                        bO += (benefits + e).sample(seed: SplitMix64.mix(seed ^ Self.benefitSalt))
+                    }
+                    hI += x
+                    oI = true
+                    if !delivered {
+                        hR += x
+                        oR = true
+                    } else if unitDouble(SplitMix64.mix(seed ^ Self.survivalSalt)) < keep {
+                        hR += x * scale
+                        oR = true
+                    }
+                }
+                if oI { flush(current) }
+            }
+        }
+        acc[BlockStats.Field.occurredInherent.rawValue] += occI
+        acc[BlockStats.Field.occurredResidual.rawValue] += occR
+        acc[BlockStats.Field.harmInherent.rawValue] += harmI
+        acc[BlockStats.Field.harmResidual.rawValue] += harmR
+        acc[BlockStats.Field.benefit.rawValue] += benefitSum
+        acc[BlockStats.Field.netSquaredInherent.rawValue] += sqI
+        acc[BlockStats.Field.netSquaredResidual.rawValue] += sqR
+        acc[BlockStats.Field.difference.rawValue] += diff
+        acc[BlockStats.Field.differenceSquared.rawValue] += diffSq
+    }
+
+    /// Completes a dense evaluation: squared sums and, unless the risk is in a correlation
+    /// group (whose members are reordered first), the additions into the series.
+    private func finishDense(
+        _ risk: CompiledRisk, view v: Int, count n: Int, acc: UnsafeMutablePointer<Double>,
+        inherent: UnsafeMutablePointer<Double>, residual: UnsafeMutablePointer<Double>, addToSeries: Bool
+    ) {
+        let residualState = compiled.stateCount > 1
+        var sqI = 0.0, sqR = 0.0
+        for t in 0..<n { sqI += inherent[t] * inherent[t] }
+        if residualState {
+            for t in 0..<n { sqR += residual[t] * residual[t] }
+        } else {
+            sqR = sqI
+        }
+        acc[BlockStats.Field.netSquaredInherent.rawValue] += sqI
+        acc[BlockStats.Field.netSquaredResidual.rawValue] += sqR
+        guard addToSeries else { return }
+        for s in risk.targets[v][0] {
+            let p = bases[s]
+            for t in 0..<n { p[t] += inherent[t] }
+        }
+        if residualState {
+            for s in risk.targets[v][1] {
+                let p = bases[s]
+                for t in 0..<n { p[t] += residual[t] }
+            }
+        }
+    }
+
+    // MARK: Correlation groups
+
+    /// Simulates a correlation group densely, induces the target rank correlation by
+    /// Iman–Conover, then adds the reordered losses to the series.
+    private func runGroup(_ g: Int, block: Int, count n: Int, stats: inout BlockStats) {
+        let group = compiled.groups[g]
+        let views = compiled.viewCount
+        let states = compiled.stateCount
+        let k = group.members.count
+        let stride = n
+        let need = k * views * states * stride
+        if dense.count < need { dense = Array(repeating: 0, count: need) }
+        @inline(__always) func offset(_ m: Int, _ v: Int, _ s: Int) -> Int { ((m * views + v) * states + s) * stride }
+
+        stats.sums.withUnsafeMutableBufferPointer { sums in
+            dense.withUnsafeMutableBufferPointer { d in
+                let base = d.baseAddress!
+                for (m, r) in group.members.enumerated() {
+                    let risk = compiled.risks[r]
+                    generateEvents(risk, block: block, count: n)
+                    for v in 0..<views {
+                        let acc = sums.baseAddress! + (r * views + v) * BlockStats.fieldCount
+                        let inh = base + offset(m, v, 0)
+                        let res = states > 1 ? base + offset(m, v, 1) : inh
+                        evaluate(risk, view: v, block: block, count: n, acc: acc, dense: (inh, states > 1 ? res : inh + 0))
+                        finishDense(risk, view: v, count: n, acc: acc, inherent: inh, residual: res, addToSeries: false)
+                    }
+                }
+            }
+        }
+        imanConover(group, block: block, count: n)
+
+        dense.withUnsafeMutableBufferPointer { d in
+            let base = d.baseAddress!
+            if groupSum.count < n { groupSum = Array(repeating: 0, count: n) }
+            // Cross sums with the group's same-outcome total, and additions into the series.
+            for v in 0..<views {
+                for s in 0..<states {
+                    for (m, r) in group.members.enumerated() {
+                        let risk = compiled.risks[r]
+                        for j in 0..<n { groupSum[j] = 0 }
+                        for (m2, r2) in group.members.enumerated() where compiled.risks[r2].outcome == risk.outcome {
+                            let p = base + offset(m2, v, s)
+                            for j in 0..<n { groupSum[j] += p[j] }
+                        }
+                        let p = base + offset(m, v, s)
+                        var cross = 0.0, total = 0.0
+                        for j in 0..<n {
+                            cross += p[j] * groupSum[j]
+                            total += groupSum[j]
+                        }
+                        let f = (r * views + v) * BlockStats.fieldCount
+                        let crossField: BlockStats.Field = s == 0 ? .crossInherent : .crossResidual
+                        let groupField: BlockStats.Field = s == 0 ? .groupInherent : .groupResidual
+                        stats.sums[f + crossField.rawValue] += cross
+                        stats.sums[f + groupField.rawValue] += total
+                        if states == 1 {
+                            stats.sums[f + BlockStats.Field.crossResidual.rawValue] += cross
+                            stats.sums[f + BlockStats.Field.groupResidual.rawValue] += total
+                        }
+                        for target in risk.targets[v][s] {
+                            let q = bases[target]
+                            for j in 0..<n { q[j] += p[j] }
+                        }
+                    }
+                }
+                // Achieved Spearman correlation of inherent losses, per requested pair.
+                for pair in group.pairs {
+                    let rho = spearman(base + offset(pair.first, v, 0), base + offset(pair.second, v, 0), count: n)
+                    stats.spearman[pair.correlation * views + v] += rho * Double(n)
+                }
+            }
+        }
+    }
+
+    /// Iman–Conover (1982): reorders each member's per-trial losses so their ranks follow a
+    /// matrix of normal scores with the target correlation.
+    ///
+    /// Chosen over a Gaussian copula on the occurrence and impact uniforms because it needs
+    /// no quantile functions (PERT and beta have none in closed form), leaves every risk's
+    /// marginal distribution exactly as simulated, and acts on the quantity the register's
+    /// correlation is about — the per-trial loss. A member's whole trial record (every view,
+    /// inherent and residual) moves together, ordered by the primary view's inherent loss.
+    private func imanConover(_ group: CompiledGroup, block: Int, count n: Int) {
+        let k = group.members.count
+        let views = compiled.viewCount
+        let states = compiled.stateCount
+        if scoresCacheCount != n {
+            scores = (0..<n).map { SpecialFunctions.normalQuantile(Double($0 + 1) / Double(n + 1)) }
+            scoresCacheCount = n
+        }
+        var rng = StreamKey(rootSeed: rootSeed, itemKey: group.key, block: UInt64(block), lane: .correlationScores).generator()
+        if scoreMatrix.count < k * n { scoreMatrix = Array(repeating: 0, count: k * n) }
+        if targetScores.count < k * n { targetScores = Array(repeating: 0, count: k * n) }
+        for m in 0..<k {
+            for j in 0..<n { scoreMatrix[m * n + j] = scores[j] }
+            var i = n - 1
+            while i > 0 {
+                let j = Int(rng.nextUnit() * Double(i + 1))
+                scoreMatrix.swapAt(m * n + i, m * n + j)
+                i -= 1
+            }
+        }
+        // Sample correlation of the shuffled scores, and its Cholesky factor.
+        var e = Array(repeating: Array(repeating: 0.0, count: k), count: k)
+        for a in 0..<k {
+            for b in a..<k {
+                var s = 0.0
+                for j in 0..<n { s += scoreMatrix[a * n + j] * scoreMatrix[b * n + j] }
+                e[a][b] = s
+                e[b][a] = s
+            }
+        }
+        let diag = (0..<k).map { e[$0][$0].squareRoot() }
+        for a in 0..<k { for b in 0..<k { e[a][b] /= diag[a] * diag[b] } }
+        let q: [[Double]]
+        if case let .success(l) = CorrelationMatrix.cholesky(e), (0..<k).allSatisfy({ l[$0][$0] > 0 }) {
+            q = l
+        } else {
+            q = (0..<k).map { i in (0..<k).map { $0 == i ? 1 : 0 } }
+        }
+        let p = group.scoreFactor
+        var z = Array(repeating: 0.0, count: k)
+        for j in 0..<n {
+            // z = Q⁻¹ s (forward substitution), then y = P z.
+            for a in 0..<k {
+                var s = scoreMatrix[a * n + j]
+                for b in 0..<a { s -= q[a][b] * z[b] }
+                z[a] = s / q[a][a]
+            }
+            for a in 0..<k {
+                var y = 0.0
+                for b in 0...a { y += p[a][b] * z[b] }
+                targetScores[a * n + j] = y
+            }
+        }
+        if copyBuffer.count < n { copyBuffer = Array(repeating: 0, count: n) }
+        let primary = compiled.plan.primaryView
+        let stride = n
+        for m in 0..<k {
+            order = Array(0..<n)
+            order.sort { (targetScores[m * n + $0], $0) < (targetScores[m * n + $1], $1) }
+            let keyOffset = ((m * views + primary) * states) * stride
+            lossOrder = Array(0..<n)
+            lossOrder.sort { (dense[keyOffset + $0], $0) < (dense[keyOffset + $1], $1) }
+            for v in 0..<views {
+                for s in 0..<states {
+                    let off = ((m * views + v) * states + s) * stride
+                    for j in 0..<n { copyBuffer[j] = dense[off + j] }
+                    for r in 0..<n { dense[off + order[r]] = copyBuffer[lossOrder[r]] }
+                }
+            }
+        }
+    }
+
+    /// Spearman's rank correlation of two vectors, with tied values given their average rank.
+    private func spearman(_ a: UnsafeMutablePointer<Double>, _ b: UnsafeMutablePointer<Double>, count n: Int) -> Double {
+        let ra = averageRanks(a, count: n)
+        let rb = averageRanks(b, count: n)
+        let mean = Double(n + 1) / 2
+        var sab = 0.0, saa = 0.0, sbb = 0.0
+        for j in 0..<n {
+            let x = ra[j] - mean, y = rb[j] - mean
+            sab += x * y
+            saa += x * x
+            sbb += y * y
+        }
+        return saa > 0 && sbb > 0 ? sab / (saa * sbb).squareRoot() : 0
+    }
+
+    private func averageRanks(_ x: UnsafeMutablePointer<Double>, count n: Int) -> [Double] {
+        let idx = (0..<n).sorted { x[$0] < x[$1] }
+        var r = Array(repeating: 0.0, count: n)
+        var i = 0
+        while i < n {
+            var j = i
+            while j + 1 < n && x[idx[j + 1]] == x[idx[i]] { j += 1 }
+            let rank = Double(i + j) / 2 + 1
+            for m in i...j { r[idx[m]] = rank }
+            i = j + 1
+        }
+        return r
+    }
+}

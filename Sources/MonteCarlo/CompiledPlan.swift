@@ -1,0 +1,275 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A ``SimulationPlan`` flattened into the constants the block loop needs: stream bases,
+/// dominating occurrence rates, cumulative mixture weights and the per-trial series each risk
+/// adds into. Built once per run; immutable and shared by all workers.
+struct CompiledPlan: Sendable {
+    /// Where the register total lives among the per-trial series.
+    enum TotalSlot: Sendable, Equatable {
+        /// No register total.
+        case none
+        /// The total is exactly one outcome, so it shares that outcome's series (no copy).
+        case alias(Int)
+        /// A series of its own.
+        case separate
+    }
+
+    let plan: SimulationPlan
+    let viewCount: Int
+    /// 1 (inherent only) or 2 (inherent and residual): residual series exist only when some
+    /// risk has a response, so a plan without responses stores half as much.
+    let stateCount: Int
+    let outcomeCount: Int
+    let totalSlot: TotalSlot
+    /// Series per (configuration, view, state): the outcomes, plus the total when separate.
+    let slots: Int
+    let portfolioCount: Int
+    let seriesCount: Int
+    let risks: [CompiledRisk]
+    let groups: [CompiledGroup]
+    /// Risks outside every correlation group, in plan order.
+    let ungrouped: [Int]
+    /// Every estimate's impact sampler, benefit sampler and benefit timing, flattened by risk;
+    /// risk r's estimates start at `estimateOffset[r]`.
+    let impactSamplers: [EngineSampler]
+    let benefitSamplers: [EngineSampler]
+    let benefitPerOccurrence: [Bool]
+    let benefitPresent: [Bool]
+    let estimateOffset: [Int]
+
+    init(_ plan: SimulationPlan) {
+        self.plan = plan
+        viewCount = plan.views.count
+        stateCount = plan.hasResponses ? 2 : 1
+        outcomeCount = plan.outcomeCount
+        let totals = Array(Set(plan.totalOutcomes)).sorted()
+        if totals.isEmpty {
+            totalSlot = .none
+        } else if totals.count == 1 {
+            totalSlot = .alias(totals[0])
+        } else {
+            totalSlot = .separate
+        }
+        slots = outcomeCount + (totalSlot == .separate ? 1 : 0)
+        portfolioCount = plan.portfolios.count
+        seriesCount = (viewCount + portfolioCount) * stateCount * slots
+        let groupList = plan.correlationGroups()
+        var groupOf = [Int: (Int, Int)]()
+        for (g, group) in groupList.enumerated() {
+            for (k, r) in group.members.enumerated() { groupOf[r] = (g, k) }
+        }
+        var risks: [CompiledRisk] = []
+        let inTotal = Set(totals)
+        let shapes = (viewCount, stateCount, slots, outcomeCount)
+        for (r, risk) in plan.risks.enumerated() {
+            // Which series this risk's losses are added to, per view and state.
+            var targets: [[[Int]]] = []
+            for v in 0..<shapes.0 {
+                var perState: [[Int]] = []
+                for s in 0..<shapes.1 {
+                    var list = [Self.index(view: v, state: s, slot: risk.outcome, states: shapes.1, slots: shapes.2)]
+                    if totalSlotIsSeparate(totals), inTotal.contains(risk.outcome) {
+                        list.append(Self.index(view: v, state: s, slot: shapes.3, states: shapes.1, slots: shapes.2))
+                    }
+                    if v == plan.primaryView {
+                        for (p, portfolio) in plan.portfolios.enumerated()
+                        where !risk.isActivity || portfolio.activities.contains(r) {
+                            let config = shapes.0 + p
+                            list.append(Self.index(view: config, state: s, slot: risk.outcome, states: shapes.1, slots: shapes.2))
+                            if totalSlotIsSeparate(totals), inTotal.contains(risk.outcome) {
+                                list.append(Self.index(view: config, state: s, slot: shapes.3, states: shapes.1, slots: shapes.2))
+                            }
+                        }
+                    }
+                    perState.append(list)
+                }
+                targets.append(perState)
+            }
+            risks.append(CompiledRisk(risk, index: r, plan: plan, targets: targets, group: groupOf[r]))
+        }
+        self.risks = risks
+        let cache = BetaTable.Cache()
+        var offsets: [Int] = []
+        var impactSamplers: [EngineSampler] = [], benefitSamplers: [EngineSampler] = [], perOccurrence: [Bool] = []
+        var present: [Bool] = []
+        let none = EngineSampler(try! Distribution.fixed(0), cache: cache)
+        for risk in plan.risks {
+            offsets.append(impactSamplers.count)
+            for e in risk.estimates {
+                impactSamplers.append(EngineSampler(e.impact, cache: cache))
+                benefitSamplers.append(e.benefit.map { EngineSampler($0, cache: cache) } ?? none)
+                present.append(e.benefit != nil)
+                perOccurrence.append(e.benefitTiming == .perOccurrence)
+            }
+        }
+        self.impactSamplers = impactSamplers
+        self.benefitSamplers = benefitSamplers
+        benefitPerOccurrence = perOccurrence
+        benefitPresent = present
+        estimateOffset = offsets
+        ungrouped = risks.indices.filter { groupOf[$0] == nil }
+        groups = groupList.map { group in
+            let members = group.members
+            // Pairs the plan asked for, in plan order, as member positions.
+            var pairs: [CompiledGroup.Pair] = []
+            for (i, c) in plan.correlations.enumerated() {
+                if let a = members.firstIndex(of: c.first), let b = members.firstIndex(of: c.second) {
+                    pairs.append(.init(correlation: i, first: a, second: b))
+                }
+            }
+            return CompiledGroup(
+                members: members,
+                key: StableHash.combine(members.map { plan.risks[$0].key }),
+                scoreFactor: CompiledGroup.scoreTransformTarget(group.matrix),
+                pairs: pairs)
+        }
+    }
+
+    /// The index of the series for configuration `view` (views first, then portfolios), state
+    /// and slot (an outcome, or `outcomeCount` for a separate total).
+    static func index(view: Int, state: Int, slot: Int, states: Int, slots: Int) -> Int {
+        (view * states + state) * slots + slot
+    }
+
+    func series(config: Int, state: Int, slot: Int) -> Int {
+        Self.index(view: config, state: min(state, stateCount - 1), slot: slot, states: stateCount, slots: slots)
+    }
+
+    /// The series holding the register total for a configuration and state, if any.
+    func totalSeries(config: Int, state: Int) -> Int? {
+        switch totalSlot {
+        case .none: return nil
+        case let .alias(o): return series(config: config, state: state, slot: o)
+        case .separate: return series(config: config, state: state, slot: outcomeCount)
+        }
+    }
+}
+
+private func totalSlotIsSeparate(_ totals: [Int]) -> Bool { totals.count > 1 }
+
+/// One risk's constants for the block loop.
+struct CompiledRisk: Sendable {
+    /// How a view picks an estimate in a trial.
+    struct Choice: Sendable {
+        /// The estimate, when the view uses one estimate only; −1 for a mixture.
+        var single: Int
+        /// Cumulative weights, for a mixture.
+        var cumulative: [Double]
+    }
+
+    let index: Int
+    let key: UInt64
+    let outcome: Int
+    let estimates: [SimulationPlan.Estimate]
+    /// The dominating probability among probability estimates, and each one's bit and
+    /// thinning ratio p_e / pMax.
+    let pMax: Double
+    let probabilityThinning: [(bit: UInt64, ratio: Double)]
+    /// The mask of every probability (frequency) estimate when all of them share the dominating
+    /// rate, so thinning can be skipped; 0 otherwise.
+    let probabilityAll: UInt64
+    let rateAll: UInt64
+    /// Every estimate is a probability, so a trial has at most one event.
+    let singleEventPerTrial: Bool
+    /// The same for fixed-rate frequency estimates.
+    let rateMax: Double
+    let rateThinning: [(bit: UInt64, ratio: Double)]
+    /// Uncertain-frequency estimates: bit and rate distribution.
+    let uncertain: [(bit: UInt64, rate: Distribution)]
+    let hasResponse: Bool
+    let reliability: Double
+    let likelihoodMultiplier: Double
+    let impactMultiplier: Double
+    let choices: [Choice]
+    /// targets[view][state]: series indices to add this risk's per-trial loss to.
+    let targets: [[[Int]]]
+    /// Whether any estimate has a per-trial benefit (those risks take the dense path).
+    let hasTrialBenefit: Bool
+    /// (group, position in group) when the risk is rank-correlated with others.
+    let group: (Int, Int)?
+
+    init(_ risk: SimulationPlan.Risk, index: Int, plan: SimulationPlan, targets: [[[Int]]], group: (Int, Int)?) {
+        self.index = index
+        key = risk.key
+        outcome = risk.outcome
+        estimates = risk.estimates
+        var pMax = 0.0, rateMax = 0.0
+        for e in risk.estimates {
+            switch e.occurrence {
+            case let .probability(p): pMax = max(pMax, p)
+            case let .frequency(r): rateMax = max(rateMax, r)
+            case .uncertainFrequency: break
+            }
+        }
+        var pt: [(UInt64, Double)] = [], rt: [(UInt64, Double)] = [], un: [(UInt64, Distribution)] = []
+        for (i, e) in risk.estimates.enumerated() {
+            let bit = UInt64(1) << UInt64(i)
+            switch e.occurrence {
+            case let .probability(p): pt.append((bit, pMax > 0 ? p / pMax : 0))
+            case let .frequency(r): rt.append((bit, rateMax > 0 ? r / rateMax : 0))
+            case let .uncertainFrequency(d): un.append((bit, d))
+            }
+        }
+        self.pMax = pMax
+        self.rateMax = rateMax
+        probabilityThinning = pt.map { (bit: $0.0, ratio: $0.1) }
+        rateThinning = rt.map { (bit: $0.0, ratio: $0.1) }
+        uncertain = un.map { (bit: $0.0, rate: $0.1) }
+        singleEventPerTrial = rt.isEmpty && un.isEmpty
+        probabilityAll = pt.allSatisfy { $0.1 == 1 } ? pt.reduce(0) { $0 | $1.0 } : 0
+        rateAll = rt.allSatisfy { $0.1 == 1 } ? rt.reduce(0) { $0 | $1.0 } : 0
+        hasResponse = risk.response != nil
+        reliability = risk.response?.reliability ?? 0
+        likelihoodMultiplier = risk.response?.likelihoodMultiplier ?? 1
+        impactMultiplier = risk.response?.impactMultiplier ?? 1
+        choices = plan.views.map { view in
+            let w = view.weights[index]
+            if let single = w.firstIndex(where: { $0 == 1 }) {
+                return Choice(single: single, cumulative: [])
+            }
+            var c = 0.0
+            var cumulative = w.map { c += $0; return c }
+            cumulative[cumulative.count - 1] = .infinity
+            return Choice(single: -1, cumulative: cumulative)
+        }
+        self.targets = targets
+        hasTrialBenefit = risk.estimates.contains { $0.benefit != nil && $0.benefitTiming == .perTrial }
+        self.group = group
+    }
+}
+
+/// A group of rank-correlated risks.
+struct CompiledGroup: Sendable {
+    struct Pair: Sendable {
+        /// Index into ``SimulationPlan/correlations``.
+        var correlation: Int
+        /// Member positions.
+        var first: Int
+        var second: Int
+    }
+
+    let members: [Int]
+    /// Keys the group's score stream by its membership.
+    let key: UInt64
+    /// The Cholesky factor of the Pearson correlation to give the normal scores.
+    let scoreFactor: [[Double]]
+    let pairs: [Pair]
+
+    /// Normal scores with Pearson correlation 2·sin(π·ρ/6) have Spearman correlation ρ, so that
+    /// is the target for the scores; if the converted matrix is not PSD (it can lose it by a
+    /// hair) the Spearman matrix itself, which the plan validated, is used.
+    static func scoreTransformTarget(_ spearman: [[Double]]) -> [[Double]] {
+        let pearson = spearman.enumerated().map { i, row in
+            row.enumerated().map { j, rho in i == j ? 1 : 2 * sin(Double.pi * rho / 6) }
+        }
+        if case let .success(l) = CorrelationMatrix.cholesky(pearson) { return l }
+        if case let .success(l) = CorrelationMatrix.cholesky(spearman) { return l }
+        return spearman.indices.map { i in spearman.indices.map { $0 == i ? 1 : 0 } }
+    }
+}

@@ -1,0 +1,138 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Dispatch
+
+/// Runs a ``SimulationPlan``.
+///
+/// Trials are simulated in fixed-size blocks. Every (risk, block) pair has its own streams
+/// (see ``StreamKey``), blocks are handed to `jobs` threads in index order, and each block's
+/// sums are added to the run's totals strictly in block order, so the results are
+/// bit-identical for any number of threads. Per-trial totals are kept only for the series the
+/// plan needs (views × treatments × outcomes, plus portfolios), which is what exact
+/// percentiles require; per-risk figures are running sums.
+public enum Engine {
+    /// Simulates `plan` and summarises the results.
+    ///
+    /// Complexity: O(occurrences + trials × series) time; O(trials × series + risks × views)
+    /// memory.
+    public static func run(_ plan: SimulationPlan, options: RunOptions = RunOptions()) -> SimulationResult {
+        let compiled = CompiledPlan(plan)
+        let blockSize = min(max(options.blockSize, 64), 1 << 20)
+        var trials = max(2, options.trials)
+        var maxTrials = trials
+        if let precision = options.precision {
+            trials = (trials + blockSize - 1) / blockSize * blockSize
+            maxTrials = max(trials, (max(precision.maxTrials, trials) + blockSize - 1) / blockSize * blockSize)
+        }
+        let store = SeriesStore(series: compiled.seriesCount, trials: trials)
+        let runner = BlockRunner(compiled: compiled, store: store, seed: options.seed, blockSize: blockSize, jobs: max(1, options.jobs))
+        runner.run(trials: trials)
+        let summariser = Summariser(batches: options.batches, histogramBins: options.histogramBins, exceedancePoints: options.exceedancePoints, jobs: options.jobs)
+        var precisionMet: Bool?
+        if let precision = options.precision {
+            while true {
+                let met = Self.precisionHolds(precision, compiled: compiled, store: store, trials: trials, summariser: summariser)
+                precisionMet = met
+                if met || trials >= maxTrials { break }
+                // Grow by half again, in whole blocks: geometric growth keeps the number of
+                // checks logarithmic in the final trial count.
+                let more = max(blockSize, (trials / 2 + blockSize - 1) / blockSize * blockSize)
+                trials = min(maxTrials, trials + more)
+                store.grow(to: trials)
+                runner.run(trials: trials)
+            }
+        }
+        return ResultBuilder(compiled: compiled, store: store, stats: runner.total, trials: trials, summariser: summariser)
+            .build(seed: options.seed, blockSize: blockSize, blocks: runner.blocksDone, precisionMet: precisionMet)
+    }
+
+    static func precisionHolds(_ target: PrecisionTarget, compiled: CompiledPlan, store: SeriesStore, trials: Int, summariser: Summariser) -> Bool {
+        let copy = UnsafeMutableBufferPointer<Double>.allocate(capacity: trials)
+        let scratch = UnsafeMutableBufferPointer<Double>.allocate(capacity: trials)
+        defer { copy.deallocate(); scratch.deallocate() }
+        var check = summariser
+        check.histogramBins = 1
+        check.exceedancePoints = 2
+        for series in 0..<(compiled.viewCount * compiled.stateCount * compiled.slots) {
+            _ = copy.initialize(from: store.buffer(series, count: trials))
+            let s = check.summarise(copy, thresholds: [], scratch: scratch)
+            let q: Statistic
+            if let p = s.percentile(target.percentile) {
+                q = p
+            } else {
+                let sorted = UnsafeBufferPointer(copy)
+                q = Statistic(value: SortedSample.quantile(sorted, target.percentile), standardError: s.valueAtRisk95.standardError)
+            }
+            if !(1.96 * q.standardError <= target.relativeHalfWidth * abs(q.value)) { return false }
+        }
+        return true
+    }
+}
+
+/// Hands blocks to worker threads and adds their sums in block order.
+final class BlockRunner: @unchecked Sendable {
+    let compiled: CompiledPlan
+    let store: SeriesStore
+    let seed: UInt64
+    let blockSize: Int
+    let jobs: Int
+    private(set) var total: BlockStats
+    private(set) var blocksDone = 0
+    private var workers: [BlockWorker] = []
+    private let samplers: SamplerStore
+    private let lock = Lock()
+    private var nextClaim = 0
+    private var nextMerge = 0
+    private var pending: [Int: BlockStats] = [:]
+
+    init(compiled: CompiledPlan, store: SeriesStore, seed: UInt64, blockSize: Int, jobs: Int) {
+        self.compiled = compiled
+        self.store = store
+        self.seed = seed
+        self.blockSize = blockSize
+        self.jobs = jobs
+        samplers = SamplerStore(compiled)
+        total = BlockStats(trials: 0, risks: compiled.risks.count, views: compiled.viewCount, pairs: compiled.plan.correlations.count)
+    }
+
+    /// Runs the blocks needed to cover `trials` that have not run yet.
+    func run(trials: Int) {
+        let blocks = (trials + blockSize - 1) / blockSize
+        nextClaim = blocksDone
+        nextMerge = blocksDone
+        let threads = min(jobs, max(1, blocks - blocksDone))
+        while workers.count < threads {
+            workers.append(BlockWorker(compiled: compiled, store: store, samplers: samplers, rootSeed: seed))
+        }
+        let work: @Sendable (Int) -> Void = { [self] w in
+            let worker = self.workers[w]
+            while true {
+                self.lock.lock()
+                let block = self.nextClaim
+                self.nextClaim += 1
+                self.lock.unlock()
+                if block >= blocks { return }
+                let start = block * self.blockSize
+                let stats = worker.run(block: block, start: start, count: min(self.blockSize, trials - start))
+                self.lock.lock()
+                self.pending[block] = stats
+                while let ready = self.pending.removeValue(forKey: self.nextMerge) {
+                    self.total.add(ready)
+                    self.nextMerge += 1
+                }
+                self.lock.unlock()
+            }
+        }
+        if threads == 1 {
+            work(0)
+        } else {
+            DispatchQueue.concurrentPerform(iterations: threads, execute: work)
+        }
+        blocksDone = blocks
+    }
+}

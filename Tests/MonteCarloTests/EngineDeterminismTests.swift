@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+@testable import MonteCarlo
+
+@Suite("Engine reproducibility")
+struct EngineDeterminismTests {
+    @Test func resultsAreBitIdenticalForAnyThreadCount() throws {
+        let plan = try PlanFixtures.everything()
+        let reference = try PlanFixtures.json(Engine.run(plan, options: RunOptions(seed: 42, trials: 10_000, blockSize: 1024, jobs: 1)))
+        for jobs in [2, 3, 7] {
+            let other = try PlanFixtures.json(Engine.run(plan, options: RunOptions(seed: 42, trials: 10_000, blockSize: 1024, jobs: jobs)))
+            #expect(other == reference, "jobs = \(jobs)")
+        }
+    }
+
+    @Test func seedChangesTheNumbers() throws {
+        let plan = try PlanFixtures.everything()
+        let a = Engine.run(plan, options: RunOptions(seed: 1, trials: 4096, blockSize: 1024, jobs: 1))
+        let b = Engine.run(plan, options: RunOptions(seed: 2, trials: 4096, blockSize: 1024, jobs: 1))
+        #expect(a.views[0].outcomes[0].inherent.mean.value != b.views[0].outcomes[0].inherent.mean.value)
+    }
+
+    /// A, B in outcome 0; C in outcome 1. Editing, removing or adding a risk in outcome 1
+    /// must leave A's and B's figures and outcome 0 bit-identical.
+    @Test func editingOneRiskLeavesTheOthersUnchanged() throws {
+        let a = PlanFixtures.risk("A", [PlanFixtures.estimate(.probability(0.2), try .pert(min: 1, mode: 2, max: 9))],
+                                  response: .init(reliability: 0.9, likelihoodMultiplier: 0.5, impactMultiplier: 0.5, cost: 1))
+        let b = PlanFixtures.risk("B", [PlanFixtures.estimate(.frequency(1.5), try .triangular(min: 0, mode: 1, max: 4))])
+        let c = PlanFixtures.risk("C", outcome: 1, [PlanFixtures.estimate(.probability(0.5), try .uniform(min: 0, max: 10))])
+        let c2 = PlanFixtures.risk("C", outcome: 1, [PlanFixtures.estimate(.probability(0.7), try .normal(mean: 5, sd: 1))])
+        let d = PlanFixtures.risk("D", outcome: 1, [PlanFixtures.estimate(.frequency(3), try .fixed(2))])
+        func run(_ risks: [SimulationPlan.Risk]) throws -> SimulationResult {
+            let plan = try SimulationPlan(outcomeCount: 2, risks: risks, views: PlanFixtures.onlyView(risks))
+            return Engine.run(plan, options: RunOptions(seed: 9, trials: 30_000, blockSize: 4096, jobs: 2))
+        }
+        let base = try run([a, b, c])
+        for variant in [[a, b, c2], [a, b], [a, b, c, d], [d, a, c, b]] {
+            let other = try run(variant)
+            let ia = variant.firstIndex { $0.key == a.key }!, ib = variant.firstIndex { $0.key == b.key }!
+            #expect(other.views[0].risks[ia] == base.views[0].risks[0])
+            #expect(other.views[0].risks[ib] == base.views[0].risks[1])
+            if variant.first?.key == a.key {
+                // Same order of A and B: outcome 0's per-trial totals add the same numbers in the
+                // same order, so its summary is bit-identical.
+                #expect(other.views[0].outcomes[0] == base.views[0].outcomes[0])
+            } else {
+                #expect(abs(other.views[0].outcomes[0].inherent.mean.value - base.views[0].outcomes[0].inherent.mean.value) < 1e-9)
+            }
+        }
+    }
+
+    @Test func precisionRunEqualsFreshRunOfSameLength() throws {
+        let plan = try PlanFixtures.everything()
+        let target = PrecisionTarget(relativeHalfWidth: 0.002, maxTrials: 12 * 1024)
+        let grown = Engine.run(plan, options: RunOptions(seed: 5, trials: 3000, blockSize: 1024, jobs: 2, precision: target))
+        #expect(grown.trials > 3072)
+        #expect(grown.trials <= 12 * 1024)
+        #expect(grown.precisionMet != nil)
+        var fresh = Engine.run(plan, options: RunOptions(seed: 5, trials: grown.trials, blockSize: 1024, jobs: 3))
+        fresh.precisionMet = grown.precisionMet
+        #expect(try PlanFixtures.json(fresh) == PlanFixtures.json(grown))
+    }
+
+    @Test func precisionTargetStopsWhenMet() throws {
+        let risks = [PlanFixtures.risk("sure", [PlanFixtures.estimate(.probability(1), try .uniform(min: 100, max: 101))])]
+        let plan = try SimulationPlan(outcomeCount: 1, risks: risks, views: PlanFixtures.onlyView(risks))
+        let r = Engine.run(plan, options: RunOptions(seed: 1, trials: 2048, blockSize: 1024, precision: .init(relativeHalfWidth: 0.01, maxTrials: 1 << 20)))
+        #expect(r.precisionMet == true)
+        #expect(r.trials == 2048)
+    }
+
+    @Test func modelWithoutResponsesStoresOneTreatment() throws {
+        let risks = [PlanFixtures.risk("x", [PlanFixtures.estimate(.probability(0.3), try .fixed(1))])]
+        let plan = try SimulationPlan(outcomeCount: 1, risks: risks, views: PlanFixtures.onlyView(risks))
+        let compiled = CompiledPlan(plan)
+        #expect(compiled.seriesCount == 1)
+        #expect(compiled.totalSlot == .alias(0))
+        let r = Engine.run(plan, options: RunOptions(seed: 1, trials: 5000))
+        #expect(r.views[0].outcomes[0].inherent == r.views[0].outcomes[0].residual)
+        #expect(r.views[0].total!.inherent.mean == r.views[0].outcomes[0].inherent.mean)
+    }
+}

@@ -33,8 +33,9 @@ let package = Package(
         // The register as typed values, and diagnostics as values. Knows nothing of YAML.
         .target(name: "RegisterModel"),
         // Positioned nodes → a validated register, with every problem found in one pass.
-        .target(name: "RegisterLoader", dependencies: ["YAMLNodes", "RegisterModel"]),
-        // Random numbers, distributions and the Monte Carlo engine over a flat plan.
+        .target(name: "RegisterLoader", dependencies: ["YAMLNodes", "RegisterModel", "MonteCarlo"]),
+        // Random numbers, distributions and the Monte Carlo engine over a flat plan. The loader
+        // uses its validity checks (distribution parameters, correlation matrices).
         .target(name: "MonteCarlo"),
         // A validated register → a simulation plan → results a board can read.
         .target(name: "Scoring", dependencies: ["RegisterModel", "MonteCarlo"]),

@@ -1,3 +1,4 @@
+import MonteCarlo
 import RegisterModel
 import YAMLNodes
 
@@ -43,7 +44,8 @@ extension RegisterDecoder {
                 index[id] = index.count
             }
         }
-        var matrix = CorrelationMatrix(size: index.count)
+        var matrix = Array(repeating: Array(repeating: 0.0, count: index.count), count: index.count)
+        for i in 0..<index.count { matrix[i][i] = 1 }
         var seen: [Set<String>: Int] = [:]
         for (n, correlation) in register.correlations.enumerated() {
             let node = correlationNodes[n]
@@ -56,59 +58,15 @@ extension RegisterDecoder {
             }
             seen[pair] = node.mark.line
             let (i, j) = (index[correlation.first]!, index[correlation.second]!)
-            matrix[i, j] = correlation.rank
-            if !matrix.isPositiveSemidefinite {
-                matrix[i, j] = 0
+            (matrix[i][j], matrix[j][i]) = (correlation.rank, correlation.rank)
+            // The engine's own check, so a register that validates is one the engine accepts.
+            if CorrelationMatrix.problem(matrix) != nil {
+                (matrix[i][j], matrix[j][i]) = (0, 0)
                 reader.error("correlation-matrix",
                              "with this correlation the register's correlations contradict each other (the matrix is not positive semi-definite)",
                              at: node,
                              hint: "pairs that are not listed count as 0 (independent), and strong correlations must agree: if A–B and B–C are both strong, A–C cannot be 0 or negative; state A–C too, or weaken one")
             }
         }
-    }
-}
-
-/// A symmetric matrix with unit diagonal, checked for positive semi-definiteness.
-struct CorrelationMatrix {
-    private(set) var values: [Double]
-    let size: Int
-
-    init(size: Int) {
-        self.size = size
-        values = [Double](repeating: 0, count: size * size)
-        for i in 0..<size { values[i * size + i] = 1 }
-    }
-
-    subscript(i: Int, j: Int) -> Double {
-        get { values[i * size + j] }
-        set {
-            values[i * size + j] = newValue
-            values[j * size + i] = newValue
-        }
-    }
-
-    /// Cholesky with a small tolerance, so matrices on the boundary (such as two risks with
-    /// correlation exactly 1) are accepted.
-    var isPositiveSemidefinite: Bool {
-        let tolerance = 1e-10
-        var l = [Double](repeating: 0, count: size * size)
-        for j in 0..<size {
-            var diagonal = self[j, j]
-            for k in 0..<j { diagonal -= l[j * size + k] * l[j * size + k] }
-            if diagonal < -tolerance { return false }
-            let root = diagonal > tolerance ? diagonal.squareRoot() : 0
-            l[j * size + j] = root
-            for i in (j + 1)..<max(j + 1, size) {
-                var sum = self[i, j]
-                for k in 0..<j { sum -= l[i * size + k] * l[j * size + k] }
-                if root == 0 {
-                    if abs(sum) > 1e-8 { return false }
-                    l[i * size + j] = 0
-                } else {
-                    l[i * size + j] = sum / root
-                }
-            }
-        }
-        return true
     }
 }

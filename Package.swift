@@ -30,8 +30,9 @@ let package = Package(
         ),
         // YAML text → a tree of nodes, each with its 1-based line and column.
         .target(name: "YAMLNodes", dependencies: ["CYAML"]),
-        // The register as typed values, and diagnostics as values. Knows nothing of YAML.
-        .target(name: "RegisterModel"),
+        // The register as typed values (its distributions are the engine's validated ones), and
+        // diagnostics as values. Knows nothing of YAML.
+        .target(name: "RegisterModel", dependencies: ["MonteCarlo"]),
         // Positioned nodes → a validated register, with every problem found in one pass.
         .target(name: "RegisterLoader", dependencies: ["YAMLNodes", "RegisterModel", "MonteCarlo"]),
         // Random numbers, distributions and the Monte Carlo engine over a flat plan. The loader

@@ -1,4 +1,5 @@
 import Foundation
+import MonteCarlo
 import RegisterModel
 import YAMLNodes
 
@@ -26,7 +27,7 @@ extension NodeReader {
 
     /// A distribution: a bare value (fixed) or a one-key mapping naming the family, with its
     /// parameters as a short list (`pert: [1k, 2.5k, 10k]`) or a mapping (`pert: {min: ...}`).
-    mutating func distribution(_ node: YAMLNode, _ what: String, scale: ValueScale) -> DistributionSpec? {
+    mutating func distribution(_ node: YAMLNode, _ what: String, scale: ValueScale) -> Distribution? {
         if node.scalar != nil {
             return value(node, what, scale: scale).flatMap { checked(.fixed($0), what, at: node, scale: scale) }
         }
@@ -50,7 +51,7 @@ extension NodeReader {
             return nil
         }
         let label = "\(family) \(what)"
-        let spec: DistributionSpec?
+        let spec: Distribution.Parameters?
         switch family {
         case "fixed":
             if body.scalar != nil {
@@ -147,9 +148,9 @@ extension NodeReader {
         return complete ? values : nil
     }
 
-    private mutating func discrete(_ node: YAMLNode, _ what: String, scale: ValueScale) -> DistributionSpec? {
+    private mutating func discrete(_ node: YAMLNode, _ what: String, scale: ValueScale) -> Distribution.Parameters? {
         guard let items = list(node, of: what) else { return nil }
-        var choices: [DistributionSpec.Choice] = []
+        var choices: [(value: Double, probability: Double)] = []
         var complete = true
         for item in items {
             guard let fields = fields(item, of: "a \(what) choice", FieldSet(required: ["value", "p"])),
@@ -157,7 +158,7 @@ extension NodeReader {
                   let v = value(valueNode, "\(what) value", scale: scale),
                   let p = probability(pNode, "\(what) choice probability")
             else { complete = false; continue }
-            choices.append(DistributionSpec.Choice(value: v, probability: p))
+            choices.append((v, p))
         }
         guard complete, !choices.isEmpty else { return nil }
         let total = choices.reduce(0) { $0 + $1.probability }
@@ -166,12 +167,14 @@ extension NodeReader {
                   hint: "make the `p` of the choices add up to 1 (100%)")
             return nil
         }
-        return .discrete(choices)
+        // Probabilities written as rounded percentages rarely add to exactly 1; within the
+        // tolerance above they are scaled to do so.
+        return .choice(values: choices.map(\.value), probabilities: choices.map { $0.probability / total })
     }
 
     /// The family's own rules (min ≤ mode ≤ max and so on), then the scale's (a probability lies
     /// in [0, 1]; amounts and frequencies are not negative). Checks are written to fail on NaN.
-    private mutating func checked(_ spec: DistributionSpec, _ what: String, at node: YAMLNode, scale: ValueScale) -> DistributionSpec? {
+    private mutating func checked(_ spec: Distribution.Parameters, _ what: String, at node: YAMLNode, scale: ValueScale) -> Distribution? {
         let fmt = Self.format
         var problem: String?
         switch spec {
@@ -180,7 +183,7 @@ extension NodeReader {
             if !(hi > lo) { problem = "uniform \(what) needs min below max (found min \(fmt(lo)), max \(fmt(hi)))" }
         case .triangular(let lo, let mode, let hi), .pert(let lo, let mode, let hi, _):
             if !(lo <= mode && mode <= hi && lo < hi) {
-                problem = "\(spec.family) \(what) needs min ≤ mode ≤ max with min below max (found \(fmt(lo)), \(fmt(mode)), \(fmt(hi)))"
+                problem = "\(Self.family(of: spec)) \(what) needs min ≤ mode ≤ max with min below max (found \(fmt(lo)), \(fmt(mode)), \(fmt(hi)))"
             } else if case .pert(_, _, _, let shape) = spec, !(shape > 0) {
                 problem = "pert \(what) needs a positive shape (found \(fmt(shape)))"
             }
@@ -198,13 +201,21 @@ extension NodeReader {
             } else if !(hi > lo) {
                 problem = "beta \(what) needs min below max (found \(fmt(lo)) and \(fmt(hi)))"
             }
-        case .discrete: break
+        case .choice: break
         }
         if let problem {
             error("distribution-parameters", problem, at: node)
             return nil
         }
-        let support = spec.support
+        let distribution: Distribution
+        do {
+            distribution = try Distribution(validating: spec)
+        } catch {
+            // The engine's own rules, for anything the checks above do not word more kindly.
+            self.error("distribution-parameters", "\(Self.family(of: spec)) \(what): \(error.message)", at: node)
+            return nil
+        }
+        let support = distribution.support
         switch scale {
         case .probability:
             if case .normal = spec {
@@ -243,7 +254,21 @@ extension NodeReader {
                 return nil
             }
         }
-        return spec
+        return distribution
+    }
+
+    /// The family's name as a register writes it.
+    static func family(of parameters: Distribution.Parameters) -> String {
+        switch parameters {
+        case .fixed: "fixed"
+        case .uniform: "uniform"
+        case .triangular: "triangular"
+        case .pert: "pert"
+        case .normal: "normal"
+        case .lognormal: "lognormal"
+        case .beta: "beta"
+        case .choice: "discrete"
+        }
     }
 
     static func percent(_ p: Double) -> String {

@@ -1,3 +1,4 @@
+import MonteCarlo
 import RegisterModel
 import YAMLNodes
 
@@ -347,7 +348,7 @@ struct RegisterDecoder {
                          hint: "add `likelihood: 20%` (the chance it happens in the horizon) or `frequency: 3` (events per horizon)")
         }
         let impact = f["impact"].flatMap { reader.distribution($0, "impact", scale: .amount) }
-        var benefit: DistributionSpec?
+        var benefit: Distribution?
         if let b = f["benefit"] {
             if let strategy, !strategy.hasBenefit {
                 reader.error("benefit-not-allowed", "a \(strategy.rawValue) entry has no benefit", at: f.keys["benefit"] ?? b,

@@ -1,3 +1,5 @@
+import MonteCarlo
+
 /// One entry of the register: a risk (or, for enablement and portfolio entries, an opportunity
 /// with a downside), who co-produced it, how it is estimated and what is done about it.
 public struct Risk: Sendable {
@@ -84,25 +86,25 @@ public struct Estimate: Sendable {
     public enum Occurrence: Sendable, Hashable {
         /// The chance it happens (at least once). A distribution over the chance acts through
         /// its mean, because there is one event per horizon.
-        case likelihood(DistributionSpec)
+        case likelihood(Distribution)
         /// The expected number of events (Poisson), each with its own impact. A distribution
         /// over the rate gives a mixed Poisson count.
-        case frequency(DistributionSpec)
+        case frequency(Distribution)
     }
 
     /// The id of the perspective the estimate is made from.
     public var perspective: String
     public var occurrence: Occurrence
     /// The harm when it happens, in the outcome's unit.
-    public var impact: DistributionSpec
+    public var impact: Distribution
     /// For enablement and portfolio entries: the gain over the horizon, in the outcome's unit.
-    public var benefit: DistributionSpec?
+    public var benefit: Distribution?
     public var asOf: CalendarDate?
     public var rationale: String?
     public var location: Diagnostic.Location
 
     public init(
-        perspective: String, occurrence: Occurrence, impact: DistributionSpec, benefit: DistributionSpec? = nil,
+        perspective: String, occurrence: Occurrence, impact: Distribution, benefit: Distribution? = nil,
         asOf: CalendarDate? = nil, rationale: String? = nil, location: Diagnostic.Location
     ) {
         self.perspective = perspective

@@ -1,5 +1,6 @@
 import RegisterLoader
 import RegisterModel
+import MonteCarlo
 import Testing
 
 /// Distributions as a register writes them, read through the whole loader. The estimate's
@@ -17,7 +18,7 @@ struct DistributionReadingTests {
     // MARK: Amount distributions, short and long form
 
     @Test("every family in short and long form", arguments: [
-        ("5000", DistributionSpec.fixed(5_000)),
+        ("5000", Distribution.Parameters.fixed(5_000)),
         ("2.5k", .fixed(2_500)),
         ("{fixed: 5000}", .fixed(5_000)),
         ("{fixed: {value: 5k}}", .fixed(5_000)),
@@ -36,14 +37,14 @@ struct DistributionReadingTests {
         ("{beta: {alpha: 2, beta: 5}}", .beta(alpha: 2, beta: 5, min: 0, max: 1)),
         ("{beta: {alpha: 2, beta: 5, min: 1k, max: 9k}}", .beta(alpha: 2, beta: 5, min: 1_000, max: 9_000)),
         ("{discrete: [{value: 0, p: 60%}, {value: 10k, p: 40%}]}",
-         .discrete([.init(value: 0, probability: 0.6), .init(value: 10_000, probability: 0.4)])),
-        ("{discrete: [{value: 7k, p: 1}]}", .discrete([.init(value: 7_000, probability: 1)])),
+         .choice(values: [0, 10_000], probabilities: [0.6, 0.4])),
+        ("{discrete: [{value: 7k, p: 1}]}", .choice(values: [7_000], probabilities: [1])),
         ("\n          pert:\n            min: 1k\n            mode: 2k\n            max: 3k", .pert(min: 1_000, mode: 2_000, max: 3_000, shape: 4)),
     ])
-    func family(yaml: String, expected: DistributionSpec) {
+    func family(yaml: String, expected: Distribution.Parameters) {
         let loaded = impact(yaml)
         #expect(loaded.diagnostics.map(summary) == [])
-        #expect(loaded.firstEstimate?.impact == expected)
+        #expect(loaded.firstEstimate?.impact.parameters == expected)
     }
 
     // MARK: Parameter problems
@@ -96,7 +97,7 @@ struct DistributionReadingTests {
     func normalNegativeWarning() {
         let loaded = impact("{normal: {mean: 1k, sd: 2k}}")
         #expect(summaries(loaded) == ["27:18 warning negative-amount normal impact is negative 31% of the time"])
-        #expect(loaded.firstEstimate?.impact == .normal(mean: 1_000, sd: 2_000))
+        #expect(loaded.firstEstimate?.impact.parameters == .normal(mean: 1_000, sd: 2_000))
         // Rarely negative: no warning.
         #expect(summaries(impact("{normal: {mean: 10k, sd: 2k}}")) == [])
     }
@@ -104,7 +105,7 @@ struct DistributionReadingTests {
     // MARK: Likelihoods
 
     @Test("likelihoods as chances and distributions of chances", arguments: [
-        ("20%", DistributionSpec.fixed(0.2)),
+        ("20%", Distribution.Parameters.fixed(0.2)),
         ("0.2", .fixed(0.2)),
         ("1 in 8", .fixed(0.125)),
         ("{pert: [5%, 10%, 30%]}", .pert(min: 0.05, mode: 0.1, max: 0.3, shape: 4)),
@@ -114,12 +115,13 @@ struct DistributionReadingTests {
         ("{beta: {alpha: 2, beta: 8, min: 10%, max: 50%}}", .beta(alpha: 2, beta: 8, min: 0.1, max: 0.5)),
         ("{fixed: 30%}", .fixed(0.3)),
         ("{discrete: [{value: 5%, p: 70%}, {value: 25%, p: 30%}]}",
-         .discrete([.init(value: 0.05, probability: 0.7), .init(value: 0.25, probability: 0.3)])),
+         .choice(values: [0.05, 0.25], probabilities: [0.7, 0.3])),
     ])
-    func likelihoods(yaml: String, expected: DistributionSpec) {
+    func likelihoods(yaml: String, expected: Distribution.Parameters) throws {
+        let want = try Distribution(validating: expected)
         let loaded = likelihood(yaml)
         #expect(loaded.diagnostics.map(summary) == [])
-        #expect(loaded.firstEstimate?.occurrence == .likelihood(expected))
+        #expect(loaded.firstEstimate?.occurrence == .likelihood(want))
     }
 
     @Test("likelihoods outside 0 to 1, and unbounded families", arguments: [
@@ -137,15 +139,16 @@ struct DistributionReadingTests {
     // MARK: Frequencies and benefits
 
     @Test("frequencies", arguments: [
-        ("3", DistributionSpec.fixed(3)),
+        ("3", Distribution.Parameters.fixed(3)),
         ("{lognormal: [1, 5]}", .lognormal(p5: 1, p95: 5)),
         ("{uniform: [1, 3]}", .uniform(min: 1, max: 3)),
     ])
-    func frequencies(yaml: String, expected: DistributionSpec) {
+    func frequencies(yaml: String, expected: Distribution.Parameters) throws {
+        let want = try Distribution(validating: expected)
         let text = Minimal.register(Minimal.risk(estimate: "      - frequency: \(yaml)\n        impact: 5k\n"))
         let loaded = load(text)
         #expect(loaded.diagnostics.map(summary) == [])
-        #expect(loaded.firstEstimate?.occurrence == .frequency(expected))
+        #expect(loaded.firstEstimate?.occurrence == .frequency(want))
     }
 
     @Test("a negative frequency")
@@ -165,9 +168,9 @@ struct DistributionReadingTests {
     func benefit() {
         let loaded = impact("5k", strategy: "enablement", benefit: "{pert: [2k, 8k, 30k]}")
         #expect(loaded.diagnostics.map(summary) == [])
-        #expect(loaded.firstEstimate?.benefit == .pert(min: 2_000, mode: 8_000, max: 30_000, shape: 4))
+        #expect(loaded.firstEstimate?.benefit?.parameters == .pert(min: 2_000, mode: 8_000, max: 30_000, shape: 4))
         let portfolio = impact("5k", strategy: "portfolio", benefit: "12k")
         #expect(portfolio.diagnostics.map(summary) == [])
-        #expect(portfolio.firstEstimate?.benefit == .fixed(12_000))
+        #expect(portfolio.firstEstimate?.benefit?.parameters == .fixed(12_000))
     }
 }

@@ -1,5 +1,6 @@
 @testable import RegisterLoader
 import RegisterModel
+import MonteCarlo
 import Testing
 
 @Suite("Scalar syntax")
@@ -219,8 +220,8 @@ struct ScalarSyntaxTests {
         let loaded = load(text)
         #expect(loaded.diagnostics.map(summary) == [])
         let estimate = try #require(loaded.firstEstimate)
-        #expect(estimate.impact == .fixed(7_000))
-        #expect(estimate.occurrence == .likelihood(.fixed(0.2)))
+        #expect(estimate.impact.parameters == .fixed(7_000))
+        #expect(estimate.occurrence == .likelihood(try Distribution.fixed(0.2)))
         #expect(estimate.rationale == "From the defaults")
     }
 
@@ -250,7 +251,7 @@ struct ScalarSyntaxTests {
         #expect(loaded.diagnostics.map(summary) == [])
         let estimate = try #require(loaded.firstEstimate)
         #expect(estimate.perspective == "officers")
-        #expect(estimate.occurrence == .likelihood(.fixed(0.1)))
+        #expect(estimate.occurrence == .likelihood(try Distribution.fixed(0.1)))
         #expect(estimate.rationale == "From b")
         #expect(estimate.asOf == CalendarDate(year: 2026, month: 11, day: 1))
     }

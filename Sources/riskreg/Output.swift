@@ -2,8 +2,8 @@ import Foundation
 
 /// Standard output and error, and whether each is a terminal.
 enum Output {
-    static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    static func out(_ text: String, terminator: String = "\n") {
+        FileHandle.standardOutput.write(Data((text + terminator).utf8))
     }
 
     static func err(_ text: String) {

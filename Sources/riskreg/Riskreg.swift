@@ -10,11 +10,11 @@ struct Riskreg: ParsableCommand {
             entry, which of the four strategies it follows (portfolio, reduction, resilience, \
             enablement), and each perspective's estimates — checks them, and scores them.
 
-            Start with `riskreg validate Registers/`. The register format is described in \
+            Start with `riskreg validate Registers/`, then `riskreg score Registers/`. The register format is described in \
             docs/register-format.md; `riskreg schema` prints a JSON Schema for editors.
 
             Exit codes: 0 success, 1 problems found (see each subcommand), 64 usage error.
             """,
-        subcommands: [Validate.self, Schema.self]
+        subcommands: [Validate.self, Score.self, Schema.self]
     )
 }

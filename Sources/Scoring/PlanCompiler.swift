@@ -1,0 +1,129 @@
+import MonteCarlo
+import RegisterModel
+
+/// A register compiled into a simulation plan, with the ids needed to read the results back.
+struct CompiledRegister {
+    let plan: SimulationPlan
+    /// The register's risks in plan order (a subset when a portfolio leaves activities out).
+    let risks: [Risk]
+    /// The perspective of each plan view; nil for the pooled view.
+    let viewPerspectives: [String?]
+    /// Where each appetite statement's probability comes from: the outcome and the index of its
+    /// threshold in the plan (nil when it is read from the summary's net-benefit probability).
+    let appetiteThresholds: [(outcome: Int, threshold: Int?)]
+    /// The outcomes the register total adds up (the money outcomes, when there are two or more).
+    let totalOutcomes: [Int]
+}
+
+/// Turns a validated register into the engine's flat plan.
+///
+/// The rules it applies, each documented in docs/results.md:
+/// - a likelihood given as a distribution acts through its mean (one event per horizon);
+///   a frequency given as a distribution is a mixed Poisson;
+/// - a response reduces likelihood by thinning and impact by scaling, only when delivered;
+/// - a perspective's view uses its own estimate of each risk, and where it gave none, the
+///   pooled estimate of the perspectives that did;
+/// - the pooled view is a linear opinion pool weighted by the perspectives' weights (equal
+///   weights when every estimating perspective has weight 0);
+/// - each risk's random streams are keyed by a fixed hash of its id, so editing one risk never
+///   moves another's figures.
+enum PlanCompiler {
+    /// - Parameters:
+    ///   - activities: the portfolio entries to include; nil includes all of them.
+    ///   - views: the perspectives to view the register from, by id; nil is the pooled view.
+    ///   - portfolios: the portfolios to compare in this plan.
+    static func compile(
+        _ register: Register, activities: Set<String>?, views viewPerspectives: [String?], portfolios: [Portfolio]
+    ) throws(ScoringError) -> CompiledRegister {
+        let risks = register.risks.filter { $0.strategy != .portfolio || activities?.contains($0.id) ?? true }
+        let outcomeIndex = Dictionary(uniqueKeysWithValues: register.outcomes.enumerated().map { ($1.id, $0) })
+        let riskIndex = Dictionary(uniqueKeysWithValues: risks.enumerated().map { ($1.id, $0) })
+        let weights = Dictionary(uniqueKeysWithValues: register.perspectives.map { ($0.id, $0.weight) })
+
+        let planRisks = risks.map { risk in
+            SimulationPlan.Risk(
+                key: StableHash.fnv1a64(risk.id),
+                outcome: outcomeIndex[risk.outcome]!,
+                estimates: risk.estimates.map(estimate),
+                response: risk.response.map(response),
+                isActivity: risk.strategy == .portfolio)
+        }
+
+        let views = viewPerspectives.map { id in
+            SimulationPlan.View(
+                name: id ?? "pooled",
+                weights: risks.map { risk in mixture(of: risk, for: id, weights: weights) })
+        }
+
+        var thresholds = [[Double]](repeating: [], count: register.outcomes.count)
+        var appetiteThresholds: [(outcome: Int, threshold: Int?)] = []
+        for statement in register.appetite {
+            let o = outcomeIndex[statement.outcome]!
+            switch statement.limit {
+            case .lossExceeds(let threshold, _):
+                appetiteThresholds.append((o, thresholds[o].count))
+                thresholds[o].append(threshold)
+            case .netBenefitAbove(let threshold, _) where threshold == 0:
+                appetiteThresholds.append((o, nil))
+            case .netBenefitAbove(let threshold, _):
+                // P(net benefit > t) = P(loss < −t) = 1 − P(loss ≥ −t), read as 1 − P(loss > −t):
+                // the two differ only by an atom at exactly −t.
+                appetiteThresholds.append((o, thresholds[o].count))
+                thresholds[o].append(-threshold)
+            }
+        }
+
+        let money = register.outcomes.indices.filter { register.outcomes[$0].unit == .money }
+        let totalOutcomes = money.count >= 2 ? money : []
+
+        let correlations = register.correlations.compactMap { c -> SimulationPlan.Correlation? in
+            guard let i = riskIndex[c.first], let j = riskIndex[c.second] else { return nil }
+            return SimulationPlan.Correlation(i, j, spearman: c.rank)
+        }
+        let planPortfolios = portfolios.map { portfolio in
+            SimulationPlan.Portfolio(name: portfolio.id, activities: portfolio.risks.compactMap { riskIndex[$0] })
+        }
+        do {
+            let plan = try SimulationPlan(
+                outcomeCount: register.outcomes.count, totalOutcomes: totalOutcomes, risks: planRisks,
+                views: views, portfolios: planPortfolios, correlations: correlations, thresholds: thresholds)
+            return CompiledRegister(
+                plan: plan, risks: risks, viewPerspectives: viewPerspectives,
+                appetiteThresholds: appetiteThresholds, totalOutcomes: totalOutcomes)
+        } catch {
+            throw .plan(error.description)
+        }
+    }
+
+    private static func estimate(_ e: Estimate) -> SimulationPlan.Estimate {
+        let occurrence: SimulationPlan.Occurrence
+        switch e.occurrence {
+        case .likelihood(let d):
+            occurrence = .probability(min(1, max(0, d.mean)))
+        case .frequency(let d):
+            if case .fixed(let rate) = d.parameters {
+                occurrence = .frequency(rate)
+            } else {
+                occurrence = .uncertainFrequency(d)
+            }
+        }
+        return SimulationPlan.Estimate(occurrence: occurrence, impact: e.impact, benefit: e.benefit)
+    }
+
+    private static func response(_ r: Response) -> SimulationPlan.Response {
+        SimulationPlan.Response(
+            reliability: r.reliability, likelihoodMultiplier: 1 - r.likelihoodReduction,
+            impactMultiplier: 1 - r.impactReduction, cost: r.cost)
+    }
+
+    /// The weights a view puts on a risk's estimates.
+    static func mixture(of risk: Risk, for perspective: String?, weights: [String: Double]) -> [Double] {
+        if let perspective, let own = risk.estimates.firstIndex(where: { $0.perspective == perspective }) {
+            return risk.estimates.indices.map { $0 == own ? 1 : 0 }
+        }
+        let raw = risk.estimates.map { weights[$0.perspective] ?? 1 }
+        let sum = raw.reduce(0, +)
+        guard sum > 0 else { return risk.estimates.map { _ in 1 / Double(risk.estimates.count) } }
+        return raw.map { $0 / sum }
+    }
+}

@@ -1,0 +1,192 @@
+import MonteCarlo
+import RegisterModel
+
+/// A scored register in the register's own terms: ids, titles and verdicts, with every figure's
+/// Monte Carlo standard error. Its JSON encoding (`riskreg score --format json`) is documented
+/// in docs/results.md; reports and users' scripts build on it.
+///
+/// Sign convention throughout: loss = harm − benefit, so a positive figure is bad and a negative
+/// one is a net benefit.
+public struct RegisterScore: Sendable, Codable {
+    /// The version of this results format.
+    public var resultsFormat = 1
+    public var register: RegisterInfo
+    public var run: RunInfo
+    /// One per outcome, in register order, under the headline view.
+    public var outcomes: [OutcomeScore]
+    /// The register total over its money outcomes, when it has two or more.
+    public var total: TotalScore?
+    /// One per appetite statement, in register order.
+    public var appetite: [AppetiteVerdict]
+    /// One per risk scored, in register order.
+    public var risks: [RiskScore]
+    /// Each perspective on its own (absent when scoring a single perspective).
+    public var perspectives: [PerspectiveScore]
+    /// Portfolios compared side by side on the same random numbers.
+    public var portfolios: [PortfolioScore]
+    /// Requested and achieved rank correlations.
+    public var correlations: [CorrelationScore]
+    /// Entries past their review date on the as-of day.
+    public var staleEntries: [StaleEntry]
+
+    public struct RegisterInfo: Sendable, Codable {
+        public var id: String
+        public var title: String
+        public var organisation: String
+        public var file: String
+        public var horizon: String
+        public var currency: String?
+    }
+
+    public struct RunInfo: Sendable, Codable {
+        public var seed: UInt64
+        public var trials: Int
+        public var blockSize: Int
+        /// The relative precision asked for with `--precision`, and whether it was reached.
+        public var precision: Double?
+        public var precisionMet: Bool?
+        public var asOf: String
+        /// The headline view: `pooled`, or a perspective's id.
+        public var view: String
+        /// The portfolio whose activities the headline figures include.
+        public var portfolio: String?
+    }
+
+    public struct OutcomeScore: Sendable, Codable {
+        public var id: String
+        public var title: String
+        /// `money` or the non-monetary unit.
+        public var unit: String
+        public var inherent: OutcomeSummary
+        public var residual: OutcomeSummary
+        /// Risk ids by their share of the residual variance, largest first.
+        public var drivers: [String]
+        /// Largest over smallest inherent P90 across perspectives (1 = agreement); nil with one
+        /// perspective or when a P90 is not positive.
+        public var disagreementP90Ratio: Double?
+    }
+
+    public struct TotalScore: Sendable, Codable {
+        public var outcomes: [String]
+        public var inherent: OutcomeSummary
+        public var residual: OutcomeSummary
+    }
+
+    public struct AppetiteVerdict: Sendable, Codable {
+        public enum Kind: String, Sendable, Codable {
+            case lossExceeds = "loss-exceeds"
+            case netBenefitAbove = "net-benefit-above"
+        }
+
+        public var outcome: String
+        public var statement: String?
+        public var kind: Kind
+        public var threshold: Double
+        /// `at-most` for loss-exceeds, `at-least` for net-benefit-above.
+        public var limit: Double
+        /// The chance, after responses (residual): what the verdict is on.
+        public var probability: Statistic
+        /// The same chance without responses.
+        public var inherentProbability: Statistic
+        public var withinAppetite: Bool
+        /// False when the limit lies within two standard errors of the estimate: more trials
+        /// (`--precision`) would be needed to be sure of the verdict.
+        public var decisive: Bool
+    }
+
+    public struct RiskScore: Sendable, Codable {
+        public var id: String
+        public var title: String
+        public var outcome: String
+        public var strategy: Strategy
+        public var confidential: Bool
+        public var review: String?
+        /// P(at least one occurrence).
+        public var probability: InherentAndResidual<Double>
+        public var meanHarm: InherentAndResidual<Double>
+        public var meanBenefit: Double
+        public var meanLoss: InherentAndResidual<Statistic>
+        /// Cov(this risk's loss, its outcome's loss).
+        public var varianceContribution: InherentAndResidual<Double>
+        /// The residual contribution as a share of the outcome's residual variance.
+        public var varianceShare: Double?
+        public var impactP10: Double
+        public var impactP90: Double
+        public var tornadoSwing: Double
+        public var response: ResponseScore?
+        /// The risk as each perspective sees it (only perspectives with their own estimate).
+        public var perspectives: [RiskPerspective]
+        /// Largest over smallest loss P90 across the perspectives that estimated it.
+        public var disagreementP90Ratio: Double?
+    }
+
+    public struct RiskPerspective: Sendable, Codable {
+        public var perspective: String
+        public var probability: Double
+        public var meanLoss: Double
+        public var impactP90: Double
+        public var lossP90: Double?
+    }
+
+    public struct ResponseScore: Sendable, Codable {
+        public var action: String
+        public var cost: Double
+        public var deliveredBy: [String]
+        public var reliability: Double
+        public var inherentMean: Double
+        public var residualMean: Double
+        /// Mean harm avoided per horizon, exact on common random numbers.
+        public var value: Statistic
+        /// Value per unit of cost; nil when the cost is 0.
+        public var valueForMoney: Double?
+    }
+
+    public struct PerspectiveScore: Sendable, Codable {
+        public var id: String
+        public var title: String
+        public var weight: Double
+        public var outcomes: [OutcomeBrief]
+    }
+
+    /// An outcome's headline figures under one perspective or portfolio.
+    public struct OutcomeBrief: Sendable, Codable {
+        public var outcome: String
+        public var mean: InherentAndResidual<Statistic>
+        public var p90: InherentAndResidual<Statistic>
+        public var p95: InherentAndResidual<Statistic>
+        public var probabilityNetBenefit: InherentAndResidual<Statistic>
+    }
+
+    public struct PortfolioScore: Sendable, Codable {
+        public var id: String
+        public var title: String
+        public var activities: [String]
+        public var outcomes: [OutcomeBrief]
+        /// Per outcome, this portfolio's residual loss minus the first portfolio's, trial by trial.
+        public var differenceFromFirst: [PairedDifference]
+    }
+
+    public struct CorrelationScore: Sendable, Codable {
+        public var between: [String]
+        public var target: Double
+        /// Achieved Spearman correlation of the two risks' losses, under the headline view.
+        public var achieved: Double
+    }
+
+    public struct StaleEntry: Sendable, Codable {
+        public var risk: String
+        public var review: String
+    }
+}
+
+extension OutcomeSummary {
+    /// The P90, P95 and net-benefit chance in brief.
+    func brief(paired residual: OutcomeSummary, outcome: String) -> RegisterScore.OutcomeBrief {
+        RegisterScore.OutcomeBrief(
+            outcome: outcome,
+            mean: .init(inherent: mean, residual: residual.mean),
+            p90: .init(inherent: percentile(0.9)!, residual: residual.percentile(0.9)!),
+            p95: .init(inherent: percentile(0.95)!, residual: residual.percentile(0.95)!),
+            probabilityNetBenefit: .init(inherent: probabilityNetBenefit, residual: residual.probabilityNetBenefit))
+    }
+}

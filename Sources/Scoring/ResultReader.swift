@@ -1,0 +1,154 @@
+import MonteCarlo
+import RegisterModel
+
+/// Reads the engine's index-based results back into the register's ids, titles and verdicts.
+struct ResultReader {
+    let register: Register
+    let options: ScoringOptions
+    let compiled: CompiledRegister
+    let result: SimulationResult
+    /// The index of the headline view in `result.views`.
+    let headline: Int
+    let portfolio: String?
+    let comparison: (CompiledRegister, SimulationResult)?
+
+    func score() -> RegisterScore {
+        let view = result.views[headline]
+        let perspectiveViews = compiled.viewPerspectives.indices.filter { compiled.viewPerspectives[$0] != nil }
+        let disagreement = perspectiveViews.count > 1 ? result.disagreement(perspectiveViews: perspectiveViews) : nil
+
+        let outcomes = register.outcomes.enumerated().map { o, outcome in
+            let drivers = compiled.risks.indices
+                .filter { compiled.risks[$0].outcome == outcome.id }
+                .sorted { view.risks[$0].varianceContribution.residual > view.risks[$1].varianceContribution.residual }
+                .map { compiled.risks[$0].id }
+            return RegisterScore.OutcomeScore(
+                id: outcome.id, title: outcome.title, unit: Self.unitName(outcome.unit),
+                inherent: view.outcomes[o].inherent, residual: view.outcomes[o].residual, drivers: drivers,
+                disagreementP90Ratio: disagreement?.outcomeP90Ratio[o] ?? nil)
+        }
+        let total = view.total.map {
+            RegisterScore.TotalScore(
+                outcomes: compiled.totalOutcomes.map { register.outcomes[$0].id }, inherent: $0.inherent, residual: $0.residual)
+        }
+        return RegisterScore(
+            register: .init(
+                id: register.metadata.id, title: register.metadata.title, organisation: register.metadata.organisation,
+                file: register.file, horizon: register.metadata.horizon.description, currency: register.metadata.currency),
+            run: .init(
+                seed: result.seed, trials: result.trials, blockSize: result.blockSize, precision: options.precision,
+                precisionMet: result.precisionMet, asOf: options.asOf.description,
+                view: compiled.viewPerspectives[headline] ?? "pooled", portfolio: portfolio),
+            outcomes: outcomes, total: total, appetite: appetite(view), risks: risks(view),
+            perspectives: perspectives(), portfolios: portfolios(), correlations: correlations(),
+            staleEntries: register.risks.compactMap { risk in
+                guard let review = risk.review, review < options.asOf else { return nil }
+                return RegisterScore.StaleEntry(risk: risk.id, review: review.description)
+            })
+    }
+
+    static func unitName(_ unit: Outcome.Unit) -> String {
+        switch unit {
+        case .money: "money"
+        case .other(let name): name
+        }
+    }
+
+    private func appetite(_ view: ViewResult) -> [RegisterScore.AppetiteVerdict] {
+        zip(register.appetite, compiled.appetiteThresholds).map { statement, source in
+            let summary = view.outcomes[source.outcome]
+            func chance(_ s: OutcomeSummary) -> Statistic {
+                guard let k = source.threshold else { return s.probabilityNetBenefit }
+                let exceed = s.exceedances[k].probability
+                if case .netBenefitAbove = statement.limit {
+                    return Statistic(value: 1 - exceed.value, standardError: exceed.standardError)
+                }
+                return exceed
+            }
+            let residual = chance(summary.residual)
+            let kind: RegisterScore.AppetiteVerdict.Kind
+            let threshold: Double, limit: Double, within: Bool
+            switch statement.limit {
+            case .lossExceeds(let t, let atMost):
+                (kind, threshold, limit, within) = (.lossExceeds, t, atMost, residual.value <= atMost)
+            case .netBenefitAbove(let t, let atLeast):
+                (kind, threshold, limit, within) = (.netBenefitAbove, t, atLeast, residual.value >= atLeast)
+            }
+            return RegisterScore.AppetiteVerdict(
+                outcome: statement.outcome, statement: statement.statement, kind: kind, threshold: threshold,
+                limit: limit, probability: residual, inherentProbability: chance(summary.inherent),
+                withinAppetite: within, decisive: abs(residual.value - limit) > 2 * residual.standardError)
+        }
+    }
+
+    private func risks(_ view: ViewResult) -> [RegisterScore.RiskScore] {
+        let outcomeIndex = Dictionary(uniqueKeysWithValues: register.outcomes.enumerated().map { ($1.id, $0) })
+        return compiled.risks.enumerated().map { r, risk in
+            let figures = view.risks[r]
+            let outcomeVariance = view.outcomes[outcomeIndex[risk.outcome]!].residual.standardDeviation
+            let variance = outcomeVariance * outcomeVariance
+            let own: [RegisterScore.RiskPerspective] = compiled.viewPerspectives.enumerated().compactMap { v, id in
+                guard let id, risk.estimates.contains(where: { $0.perspective == id }) else { return nil }
+                let seen = result.views[v].risks[r]
+                return RegisterScore.RiskPerspective(
+                    perspective: id, probability: seen.probability.inherent, meanLoss: seen.meanLoss.inherent.value,
+                    impactP90: seen.impactP90, lossP90: seen.lossP90)
+            }
+            let response = risk.response.flatMap { response in
+                figures.response.map { value in
+                    RegisterScore.ResponseScore(
+                        action: response.action, cost: response.cost, deliveredBy: response.deliveredBy,
+                        reliability: response.reliability, inherentMean: value.inherentMean,
+                        residualMean: value.residualMean, value: value.value, valueForMoney: value.valueForMoney)
+                }
+            }
+            return RegisterScore.RiskScore(
+                id: risk.id, title: risk.title, outcome: risk.outcome, strategy: risk.strategy,
+                confidential: risk.isConfidential, review: risk.review?.description,
+                probability: figures.probability, meanHarm: figures.meanHarm, meanBenefit: figures.meanBenefit,
+                meanLoss: figures.meanLoss, varianceContribution: figures.varianceContribution,
+                varianceShare: variance > 0 ? figures.varianceContribution.residual / variance : nil,
+                impactP10: figures.impactP10, impactP90: figures.impactP90, tornadoSwing: figures.tornadoSwing,
+                response: response, perspectives: own, disagreementP90Ratio: Self.ratio(own.map(\.lossP90)))
+        }
+    }
+
+    /// Largest over smallest, when there are two or more values, all known and positive.
+    static func ratio(_ values: [Double?]) -> Double? {
+        let known = values.compactMap { $0 }
+        guard known.count >= 2, known.count == values.count, let lo = known.min(), let hi = known.max(), lo > 0 else { return nil }
+        return hi / lo
+    }
+
+    private func perspectives() -> [RegisterScore.PerspectiveScore] {
+        compiled.viewPerspectives.enumerated().compactMap { v, id in
+            guard let id, compiled.viewPerspectives.count > 1,
+                  let perspective = register.perspectives.first(where: { $0.id == id }) else { return nil }
+            return RegisterScore.PerspectiveScore(
+                id: id, title: perspective.title, weight: perspective.weight,
+                outcomes: register.outcomes.enumerated().map { o, outcome in
+                    result.views[v].outcomes[o].inherent.brief(paired: result.views[v].outcomes[o].residual, outcome: outcome.id)
+                })
+        }
+    }
+
+    private func portfolios() -> [RegisterScore.PortfolioScore] {
+        guard let (_, compared) = comparison else { return [] }
+        return zip(register.portfolios, compared.portfolios).map { portfolio, figures in
+            RegisterScore.PortfolioScore(
+                id: portfolio.id, title: portfolio.title, activities: portfolio.risks,
+                outcomes: register.outcomes.enumerated().map { o, outcome in
+                    figures.outcomes[o].inherent.brief(paired: figures.outcomes[o].residual, outcome: outcome.id)
+                },
+                differenceFromFirst: figures.differenceFromFirst.map(\.residual))
+        }
+    }
+
+    private func correlations() -> [RegisterScore.CorrelationScore] {
+        zip(compiled.plan.correlations, result.correlations).map { pair, achieved in
+            RegisterScore.CorrelationScore(
+                between: [compiled.risks[pair.first].id, compiled.risks[pair.second].id],
+                target: pair.spearman, achieved: achieved.achieved[headline])
+        }
+    }
+}

@@ -229,7 +229,9 @@ final class BlockWorker {
                     // Every estimate starts from the same per-trial generator: common random
                     // numbers for the rate and the count.
                     var g = start
-                    let rate = max(0, entry.rate.sample(using: &g))
+                    // Negative draws mean no events; the cap keeps a wild tail draw (say from
+                    // a very wide lognormal) from exhausting memory instead of failing loudly.
+                    let rate = min(max(0, entry.rate.sample(using: &g)), SimulationPlan.maximumRate)
                     let k = Poisson(lambda: rate).sample(using: &g)
                     uncertainCounts[i] = k
                     most = max(most, k)

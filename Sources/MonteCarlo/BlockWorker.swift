@@ -478,7 +478,7 @@ final class BlockWorker {
                         let acc = sums.baseAddress! + (r * views + v) * BlockStats.fieldCount
                         let inh = base + offset(m, v, 0)
                         let res = states > 1 ? base + offset(m, v, 1) : inh
-                        evaluate(risk, view: v, block: block, count: n, acc: acc, dense: (inh, states > 1 ? res : inh + 0))
+                        evaluate(risk, view: v, block: block, count: n, acc: acc, dense: (inh, res))
                         finishDense(risk, view: v, count: n, acc: acc, inherent: inh, residual: res, addToSeries: false)
                     }
                 }

@@ -229,7 +229,9 @@ final class BlockWorker {
                     // Every estimate starts from the same per-trial generator: common random
                     // numbers for the rate and the count.
                     var g = start
-                    let rate = max(0, entry.rate.sample(using: &g))
+                    // Negative draws mean no events; the cap keeps a wild tail draw (say from
+                    // a very wide lognormal) from exhausting memory instead of failing loudly.
+                    let rate = min(max(0, entry.rate.sample(using: &g)), SimulationPlan.maximumRate)
                     let k = Poisson(lambda: rate).sample(using: &g)
                     uncertainCounts[i] = k
                     most = max(most, k)
@@ -476,7 +478,7 @@ final class BlockWorker {
                         let acc = sums.baseAddress! + (r * views + v) * BlockStats.fieldCount
                         let inh = base + offset(m, v, 0)
                         let res = states > 1 ? base + offset(m, v, 1) : inh
-                        evaluate(risk, view: v, block: block, count: n, acc: acc, dense: (inh, states > 1 ? res : inh + 0))
+                        evaluate(risk, view: v, block: block, count: n, acc: acc, dense: (inh, res))
                         finishDense(risk, view: v, count: n, acc: acc, inherent: inh, residual: res, addToSeries: false)
                     }
                 }

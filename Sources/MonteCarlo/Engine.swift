@@ -15,6 +15,13 @@ import Dispatch
 /// bit-identical for any number of threads. Per-trial totals are kept only for the series the
 /// plan needs (views × treatments × outcomes, plus portfolios), which is what exact
 /// percentiles require; per-risk figures are running sums.
+///
+/// Within a block, each risk's occurrences are generated once as a sparse list of candidate
+/// events, each carrying a seed for its own impact draw; every view (through thinning and the
+/// per-trial choice of estimate) and both treatments read that list. So views, inherent and
+/// residual, and portfolios are compared on common random numbers, and a risk costs time in
+/// proportion to its occurrences. Rank correlation is induced per block by Iman–Conover on the
+/// correlated risks' per-trial losses (see `BlockWorker.imanConover`).
 public enum Engine {
     /// Simulates `plan` and summarises the results.
     ///

@@ -24,7 +24,7 @@ public enum PlanError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .noEstimates(r): return "risk \(r) has no estimates"
         case let .tooManyEstimates(r, n): return "risk \(r) has \(n) estimates; at most 64 are supported"
         case let .badProbability(r, e, v): return "risk \(r) estimate \(e): probability \(v) is not in [0, 1]"
-        case let .badRate(r, e, v): return "risk \(r) estimate \(e): frequency \(v) is not a finite number ≥ 0"
+        case let .badRate(r, e, v): return "risk \(r) estimate \(e): frequency \(v) is not between 0 and \(SimulationPlan.maximumRate) events per horizon"
         case let .badResponse(r, f, v): return "risk \(r) response: \(f) \(v) is out of range"
         case let .badWeights(v, r, why): return "view \(v), risk \(r): \(why)"
         case let .portfolioEntryNotActivity(p, r): return "portfolio \(p) selects risk \(r), which is not an activity"

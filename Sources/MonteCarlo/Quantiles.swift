@@ -61,6 +61,7 @@ struct Summariser {
     var batches: Int
     var histogramBins: Int
     var exceedancePoints: Int
+    /// Threads for sorting batches (1 sorts on the calling thread).
     var jobs: Int
 
     /// The statistics computed per batch (and on the whole sample), in a fixed order:
@@ -92,10 +93,16 @@ struct Summariser {
             let outBase = out.baseAddress!
             nonisolated(unsafe) let outPtr = outBase
             nonisolated(unsafe) let basePtr = base
-            DispatchQueue.concurrentPerform(iterations: b) { i in
+            let sortBatch: @Sendable (Int) -> Void = { i in
                 var segment = UnsafeMutableBufferPointer(start: basePtr + bounds[i], count: bounds[i + 1] - bounds[i])
                 segment.sort()
                 (outPtr + i).pointee = statistics(UnsafeBufferPointer(segment), thresholds: thresholds)
+            }
+            // Batches are independent, so the result does not depend on how they are spread.
+            if jobs > 1 {
+                DispatchQueue.concurrentPerform(iterations: b, execute: sortBatch)
+            } else {
+                for i in 0..<b { sortBatch(i) }
             }
         }
         // Merge the sorted batches pairwise, alternating between the two buffers.

@@ -28,7 +28,7 @@ extension SimulationPlan {
                 case let .probability(p):
                     if !(p >= 0 && p <= 1) { throw .badProbability(risk: r, estimate: e, value: p) }
                 case let .frequency(rate):
-                    if !(rate >= 0 && rate.isFinite) { throw .badRate(risk: r, estimate: e, value: rate) }
+                    if !(rate >= 0 && rate <= SimulationPlan.maximumRate) { throw .badRate(risk: r, estimate: e, value: rate) }
                 case .uncertainFrequency:
                     break
                 }

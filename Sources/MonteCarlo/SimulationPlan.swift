@@ -60,6 +60,11 @@ public struct SimulationPlan: Sendable, Codable, Hashable {
         try validate()
     }
 
+    /// The largest expected number of events per trial a frequency may have. Beyond this a
+    /// register is almost certainly wrong (a rate per second entered as per year, say), and
+    /// simulating it would take unbounded memory. Draws of uncertain rates are capped here.
+    public static let maximumRate = 1e6
+
     /// Whether any risk has a response, so residual results differ from inherent ones.
     public var hasResponses: Bool { risks.contains { $0.response != nil } }
 }
@@ -118,10 +123,12 @@ extension SimulationPlan {
         /// A probability given as a distribution should be compiled to its mean by the caller:
         /// for one event per horizon, P(occur) = E[P], so the mixture is exactly Bernoulli(E[P]).
         case probability(Double)
-        /// A Poisson number of events with this mean (≥ 0); each event has its own impact draw.
+        /// A Poisson number of events with this mean (0 ≤ rate ≤ ``SimulationPlan/maximumRate``);
+        /// each event has its own impact draw.
         case frequency(Double)
-        /// A rate drawn afresh each trial from the distribution (negative draws count as 0),
-        /// then a Poisson number of events: a mixed Poisson, wider than ``frequency(_:)``.
+        /// A rate drawn afresh each trial from the distribution (negative draws count as 0,
+        /// draws above ``SimulationPlan/maximumRate`` as that), then a Poisson number of
+        /// events: a mixed Poisson, wider than ``frequency(_:)``.
         case uncertainFrequency(Distribution)
 
         /// The expected number of events per trial.

@@ -109,3 +109,14 @@ struct ValidationTests {
         }
     }
 }
+
+@Suite("Plan coding")
+struct PlanCodingTests {
+    @Test func roundTripsAndRevalidates() throws {
+        let plan = try PlanFixtures.everything()
+        let data = try JSONEncoder().encode(plan)
+        #expect(try JSONDecoder().decode(SimulationPlan.self, from: data) == plan)
+        let text = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\"primaryView\":2", with: "\"primaryView\":9")
+        #expect(throws: PlanError.self) { try JSONDecoder().decode(SimulationPlan.self, from: Data(text.utf8)) }
+    }
+}

@@ -6,6 +6,7 @@
 //             ──RegisterLoader─────────▶ RegisterModel  typed register + diagnostics
 //             ──Scoring────────────────▶ MonteCarlo     flat simulation plan, run on any thread count
 //             ──Scoring────────────────▶ results        outcome distributions, per risk and perspective
+//             ──Reporting──────────────▶ Markdown, HTML  for boards and communities
 //
 // Only `riskreg` (the executable) prints. `MonteCarlo` and `Scoring` import nothing of YAML.
 import PackageDescription
@@ -19,6 +20,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // The system libyaml from Debian's libyaml-dev: security fixes come from the distribution.
@@ -40,11 +42,17 @@ let package = Package(
         .target(name: "MonteCarlo"),
         // A validated register → a simulation plan → results a board can read.
         .target(name: "Scoring", dependencies: ["RegisterModel", "MonteCarlo"]),
+        // Results + register → Markdown and HTML reports for boards and communities, from Mustache
+        // templates, with charts drawn as SVG. Knows the model and the results, not the parser.
+        .target(
+            name: "Reporting",
+            dependencies: ["RegisterModel", "Scoring", .product(name: "Mustache", package: "swift-mustache")]
+        ),
         // The thin command-line front end: the only code that prints.
         .executableTarget(
             name: "riskreg",
             dependencies: [
-                "RegisterLoader", "Scoring",
+                "RegisterLoader", "Scoring", "Reporting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -55,6 +63,7 @@ let package = Package(
         .testTarget(name: "RegisterLoaderTests", dependencies: ["RegisterLoader", "_TestSupport"]),
         .testTarget(name: "MonteCarloTests", dependencies: ["MonteCarlo"]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "RegisterLoader", "_TestSupport"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Scoring", "RegisterLoader", "_TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["riskreg", "_TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

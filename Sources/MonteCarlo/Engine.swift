@@ -27,7 +27,13 @@ public enum Engine {
     ///
     /// Complexity: O(occurrences + trials × series) time; O(trials × series + risks × views)
     /// memory.
-    public static func run(_ plan: SimulationPlan, options: RunOptions = RunOptions()) -> SimulationResult {
+    ///
+    /// - Parameter progress: called from worker threads with the fraction of the planned trials
+    ///   simulated so far (with a precision target, of the cap), for a progress bar. It cannot
+    ///   affect the results.
+    public static func run(
+        _ plan: SimulationPlan, options: RunOptions = RunOptions(), progress: (@Sendable (Double) -> Void)? = nil
+    ) -> SimulationResult {
         let compiled = CompiledPlan(plan)
         let blockSize = min(max(options.blockSize, 64), 1 << 20)
         var trials = max(2, options.trials)
@@ -38,6 +44,10 @@ public enum Engine {
         }
         let store = SeriesStore(series: compiled.seriesCount, trials: trials)
         let runner = BlockRunner(compiled: compiled, store: store, seed: options.seed, blockSize: blockSize, jobs: max(1, options.jobs))
+        if let progress {
+            let blocksPlanned = Double((maxTrials + blockSize - 1) / blockSize)
+            runner.progress = { blocks in progress(min(1, Double(blocks) / blocksPlanned)) }
+        }
         runner.run(trials: trials)
         let summariser = Summariser(batches: options.batches, histogramBins: options.histogramBins, exceedancePoints: options.exceedancePoints, jobs: options.jobs)
         var precisionMet: Bool?
@@ -90,6 +100,8 @@ final class BlockRunner: @unchecked Sendable {
     let jobs: Int
     private(set) var total: BlockStats
     private(set) var blocksDone = 0
+    /// Told the number of blocks merged so far, after each merge.
+    var progress: (@Sendable (Int) -> Void)?
     private var workers: [BlockWorker] = []
     private let samplers: SamplerStore
     private let lock = Lock()
@@ -132,7 +144,9 @@ final class BlockRunner: @unchecked Sendable {
                     self.total.add(ready)
                     self.nextMerge += 1
                 }
+                let merged = self.nextMerge
                 self.lock.unlock()
+                self.progress?(merged)
             }
         }
         if threads == 1 {

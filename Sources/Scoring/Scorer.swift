@@ -32,7 +32,10 @@ public enum Scorer {
         let run = RunOptions(
             seed: options.seed, trials: options.trials, jobs: options.jobs,
             precision: options.precision.map { PrecisionTarget(relativeHalfWidth: $0, maxTrials: options.maxTrials) })
-        let result = Engine.run(main.plan, options: run)
+        // With portfolios there is a second, comparison run: give each run half the bar.
+        let share = register.portfolios.isEmpty ? 1.0 : 0.5
+        let mainProgress: (@Sendable (Double) -> Void)? = progress.map { report in { @Sendable in report($0 * share) } }
+        let result = Engine.run(main.plan, options: run, progress: mainProgress)
 
         // Portfolios are compared in a run of their own that holds every activity, under the
         // headline view only; the shared risks' streams are keyed by id, so they draw the same
@@ -43,7 +46,8 @@ public enum Scorer {
             var fixedTrials = run
             fixedTrials.precision = nil
             fixedTrials.trials = result.trials
-            comparison = (all, Engine.run(all.plan, options: fixedTrials))
+            let secondProgress: (@Sendable (Double) -> Void)? = progress.map { report in { @Sendable in report(0.5 + $0 / 2) } }
+            comparison = (all, Engine.run(all.plan, options: fixedTrials, progress: secondProgress))
         }
         return ResultReader(register: register, options: options, compiled: main, result: result, headline: headline,
                             portfolio: headlinePortfolio?.id, comparison: comparison).score()

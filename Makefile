@@ -1,6 +1,6 @@
 # The two commands in the README: `make demo` and `make test`. Each does its own set-up.
 SWIFT ?= swift
-EXAMPLE ?= Registers/
+EXAMPLE ?= Registers/community-safety-leiden.yaml
 
 .PHONY: setup demo test build release clean
 
@@ -8,7 +8,7 @@ setup:
 	@./scripts/setup
 
 demo: setup
-	$(SWIFT) run -c release riskreg validate $(EXAMPLE)
+	$(SWIFT) run -c release riskreg score $(EXAMPLE)
 
 test: setup
 	$(SWIFT) test --disable-xctest

@@ -18,7 +18,7 @@ public struct RegisterScore: Sendable, Codable {
     public var total: TotalScore?
     /// One per appetite statement, in register order.
     public var appetite: [AppetiteVerdict]
-    /// One per risk scored, in register order.
+    /// One per risk of the register, in register order.
     public var risks: [RiskScore]
     /// Each perspective on its own (absent when scoring a single perspective).
     public var perspectives: [PerspectiveScore]
@@ -101,6 +101,9 @@ public struct RegisterScore: Sendable, Codable {
         public var strategy: Strategy
         public var confidential: Bool
         public var review: String?
+        /// False for an activity of a portfolio other than the headline one: its figures are its
+        /// own, but it is not part of the headline outcomes.
+        public var inHeadline: Bool
         /// P(at least one occurrence).
         public var probability: InherentAndResidual<Double>
         public var meanHarm: InherentAndResidual<Double>

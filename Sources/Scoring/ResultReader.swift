@@ -1,3 +1,4 @@
+import Foundation
 import MonteCarlo
 import RegisterModel
 
@@ -81,36 +82,49 @@ struct ResultReader {
         }
     }
 
+    /// Every risk of the register: those in the headline from the main run, and the activities
+    /// of other portfolios from the comparison run (their own figures are the same either way,
+    /// since each risk's streams are its own).
     private func risks(_ view: ViewResult) -> [RegisterScore.RiskScore] {
         let outcomeIndex = Dictionary(uniqueKeysWithValues: register.outcomes.enumerated().map { ($1.id, $0) })
-        return compiled.risks.enumerated().map { r, risk in
-            let figures = view.risks[r]
-            let outcomeVariance = view.outcomes[outcomeIndex[risk.outcome]!].residual.standardDeviation
-            let variance = outcomeVariance * outcomeVariance
-            let own: [RegisterScore.RiskPerspective] = compiled.viewPerspectives.enumerated().compactMap { v, id in
-                guard let id, risk.estimates.contains(where: { $0.perspective == id }) else { return nil }
-                let seen = result.views[v].risks[r]
-                return RegisterScore.RiskPerspective(
-                    perspective: id, probability: seen.probability.inherent, meanLoss: seen.meanLoss.inherent.value,
-                    impactP90: seen.impactP90, lossP90: seen.lossP90)
+        let headlineIndex = Dictionary(uniqueKeysWithValues: compiled.risks.enumerated().map { ($1.id, $0) })
+        let otherIndex = comparison.map { Dictionary(uniqueKeysWithValues: $0.0.risks.enumerated().map { ($1.id, $0) }) } ?? [:]
+        return register.risks.compactMap { risk in
+            if let r = headlineIndex[risk.id] {
+                let variance = pow(view.outcomes[outcomeIndex[risk.outcome]!].residual.standardDeviation, 2)
+                return riskScore(risk, view.risks[r], index: r, outcomeVariance: variance, inHeadline: true)
             }
-            let response = risk.response.flatMap { response in
-                figures.response.map { value in
-                    RegisterScore.ResponseScore(
-                        action: response.action, cost: response.cost, deliveredBy: response.deliveredBy,
-                        reliability: response.reliability, inherentMean: value.inherentMean,
-                        residualMean: value.residualMean, value: value.value, valueForMoney: value.valueForMoney)
-                }
-            }
-            return RegisterScore.RiskScore(
-                id: risk.id, title: risk.title, outcome: risk.outcome, strategy: risk.strategy,
-                confidential: risk.isConfidential, review: risk.review?.description,
-                probability: figures.probability, meanHarm: figures.meanHarm, meanBenefit: figures.meanBenefit,
-                meanLoss: figures.meanLoss, varianceContribution: figures.varianceContribution,
-                varianceShare: variance > 0 ? figures.varianceContribution.residual / variance : nil,
-                impactP10: figures.impactP10, impactP90: figures.impactP90, tornadoSwing: figures.tornadoSwing,
-                response: response, perspectives: own, disagreementP90Ratio: Self.ratio(own.map(\.lossP90)))
+            guard let r = otherIndex[risk.id], let (_, compared) = comparison else { return nil }
+            return riskScore(risk, compared.views[0].risks[r], index: nil, outcomeVariance: 0, inHeadline: false)
         }
+    }
+
+    private func riskScore(
+        _ risk: Risk, _ figures: RiskResult, index: Int?, outcomeVariance variance: Double, inHeadline: Bool
+    ) -> RegisterScore.RiskScore {
+        let own: [RegisterScore.RiskPerspective] = index.map { r in compiled.viewPerspectives.enumerated().compactMap { v, id in
+            guard let id, risk.estimates.contains(where: { $0.perspective == id }) else { return nil }
+            let seen = result.views[v].risks[r]
+            return RegisterScore.RiskPerspective(
+                perspective: id, probability: seen.probability.inherent, meanLoss: seen.meanLoss.inherent.value,
+                impactP90: seen.impactP90, lossP90: seen.lossP90)
+        } } ?? []
+        let response = risk.response.flatMap { response in
+            figures.response.map { value in
+                RegisterScore.ResponseScore(
+                    action: response.action, cost: response.cost, deliveredBy: response.deliveredBy,
+                    reliability: response.reliability, inherentMean: value.inherentMean,
+                    residualMean: value.residualMean, value: value.value, valueForMoney: value.valueForMoney)
+            }
+        }
+        return RegisterScore.RiskScore(
+            id: risk.id, title: risk.title, outcome: risk.outcome, strategy: risk.strategy,
+            confidential: risk.isConfidential, review: risk.review?.description, inHeadline: inHeadline,
+            probability: figures.probability, meanHarm: figures.meanHarm, meanBenefit: figures.meanBenefit,
+            meanLoss: figures.meanLoss, varianceContribution: figures.varianceContribution,
+            varianceShare: variance > 0 ? figures.varianceContribution.residual / variance : nil,
+            impactP10: figures.impactP10, impactP90: figures.impactP90, tornadoSwing: figures.tornadoSwing,
+            response: response, perspectives: own, disagreementP90Ratio: Self.ratio(own.map(\.lossP90)))
     }
 
     /// Largest over smallest, when there are two or more values, all known and positive.

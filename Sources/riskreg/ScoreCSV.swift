@@ -4,7 +4,7 @@ import Scoring
 /// separators) so a spreadsheet reads them as numbers.
 enum ScoreCSV {
     static let header = [
-        "register", "risk", "title", "outcome", "strategy", "confidential", "review",
+        "register", "risk", "title", "outcome", "strategy", "confidential", "review", "in_headline",
         "probability_inherent", "probability_residual", "mean_loss_inherent", "mean_loss_residual",
         "mean_loss_residual_se", "mean_benefit", "variance_share", "response_cost", "response_value",
         "response_value_se", "value_for_money", "seed", "trials",
@@ -16,7 +16,7 @@ enum ScoreCSV {
             for risk in score.risks {
                 rows.append([
                     score.register.id, risk.id, risk.title, risk.outcome, risk.strategy.rawValue,
-                    String(risk.confidential), risk.review ?? "",
+                    String(risk.confidential), risk.review ?? "", String(risk.inHeadline),
                     number(risk.probability.inherent), number(risk.probability.residual),
                     number(risk.meanLoss.inherent.value), number(risk.meanLoss.residual.value),
                     number(risk.meanLoss.residual.standardError), number(risk.meanBenefit),

@@ -10,7 +10,7 @@ struct ScoreTable {
         var lines: [String] = []
         let r = score.register
         lines.append(Self.clip("\(r.title) — \(r.organisation)", Self.width))
-        var view = score.run.view == "pooled" ? "pooled view of \(score.perspectives.count) perspectives" : "perspective \(score.run.view)"
+        var view = score.run.view == "pooled" ? "pooled view of \(score.perspectives.count) perspectives" : "view: \(score.run.view)"
         if let portfolio = score.run.portfolio { view += " · portfolio \(portfolio)" }
         lines.append(Self.clip("Horizon \(r.horizon) · \(view)", Self.width))
         var run = "\(FigureFormat.amount(Double(score.run.trials))) trials · seed \(score.run.seed) · as of \(score.run.asOf)"
@@ -50,7 +50,7 @@ struct ScoreTable {
             lines.append("")
         }
 
-        let ranked = score.risks.sorted { ($0.varianceShare ?? 0) > ($1.varianceShare ?? 0) }
+        let ranked = score.risks.filter(\.inHeadline).sorted { ($0.varianceShare ?? 0) > ($1.varianceShare ?? 0) }
         if !ranked.isEmpty {
             lines.append("Risks by share of their outcome's variance (with responses); a response's")
             lines.append("value is the mean loss it avoids, also per 1,000 of its cost")

@@ -46,13 +46,16 @@ let package = Package(
         // templates, with charts drawn as SVG. Knows the model and the results, not the parser.
         .target(
             name: "Reporting",
-            dependencies: ["RegisterModel", "Scoring", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["RegisterModel", "Scoring", "MonteCarlo", .product(name: "Mustache", package: "swift-mustache")]
         ),
+        // Two revisions of a register → what changed, entry by entry and in the scores. Reads earlier
+        // revisions through git (`git show REV:path`), never touching the working tree.
+        .target(name: "RegisterDiff", dependencies: ["RegisterModel", "Scoring", "MonteCarlo"]),
         // The thin command-line front end: the only code that prints.
         .executableTarget(
             name: "riskreg",
             dependencies: [
-                "RegisterLoader", "Scoring", "Reporting",
+                "RegisterLoader", "Scoring", "Reporting", "RegisterDiff",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -64,6 +67,7 @@ let package = Package(
         .testTarget(name: "MonteCarloTests", dependencies: ["MonteCarlo"]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "RegisterLoader", "_TestSupport"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Scoring", "RegisterLoader", "_TestSupport"]),
+        .testTarget(name: "RegisterDiffTests", dependencies: ["RegisterDiff", "RegisterLoader", "Scoring", "_TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["riskreg", "_TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -28,6 +28,9 @@ public struct LoadedRegister: Sendable {
 
 /// Reads register files and the folders that hold them.
 public enum RegisterFile {
+    /// The version of the system libyaml that reads registers (`0.2.5`), for reports to print.
+    public static var libyamlVersion: String { LibYAML.version }
+
     /// Reads and validates the register at `path`.
     ///
     /// - Parameter asOf: the day review dates are compared with; it is an input so that results

@@ -1,0 +1,287 @@
+import Foundation
+import MonteCarlo
+import RegisterModel
+import Scoring
+
+/// The report's charts, each an SVG picture with a title, a description and its data as a table.
+///
+/// Palette (Okabe and Ito, safe for the common colour-vision deficiencies): residual (with
+/// responses) is dark blue and solid, inherent (without) is orange and dashed, appetite points
+/// are black diamonds; bars pair a dark and a light tone, so every distinction survives
+/// greyscale printing. Colours are classes defined in the style block.
+struct Charts {
+    /// The format's text encoder, for titles, descriptions and table cells.
+    let encode: @Sendable (String) -> String
+    let isHTML: Bool
+    let currency: String?
+
+    private let w = 640.0, h = 300.0
+    private let left = 78.0, right = 20.0, top = 16.0, bottom = 52.0
+
+    func unitLabel(_ unit: String) -> String { unit == "money" ? (currency ?? "money") : unit }
+
+    private func table(_ columns: [String], _ rows: [[String]]) -> ReportContext.DataTable {
+        ReportContext.DataTable(
+            columns: columns.map(encode), rows: rows.map { .init(cells: $0.map(encode)) },
+            markdownRule: "|" + columns.indices.map { $0 == 0 ? " --- |" : " ---: |" }.joined())
+    }
+
+    private func chart(id: String, title: String, description: String, svg: SVG?, columns: [String], rows: [[String]]) -> ReportContext.Chart {
+        ReportContext.Chart(
+            id: id, title: encode(title), description: encode(description),
+            svg: isHTML ? (svg?.render(id: id, title: title) ?? "") : "", table: table(columns, rows))
+    }
+
+    private func xAxis(_ svg: inout SVG, lo: Double, hi: Double, label: String, x: (Double) -> Double) {
+        let y0 = h - bottom
+        svg.line(left, y0, w - right, y0, cls: "axis")
+        for t in Ticks.nice(lo, hi) {
+            svg.line(x(t), y0, x(t), y0 + 4, cls: "axis")
+            svg.text(FigureFormat.amount(t), x: x(t), y: y0 + 17, anchor: .middle)
+        }
+        svg.text(label, x: left + (w - left - right) / 2, y: h - 8, anchor: .middle, cls: "t lbl")
+    }
+
+    // MARK: Histogram
+
+    func histogram(id: String, outcome: RegisterScore.OutcomeScore, thresholds: [Double]) -> ReportContext.Chart {
+        let hist = outcome.residual.histogram
+        let unit = unitLabel(outcome.unit)
+        // At most 20 bars: merge neighbouring bins.
+        let group = max(1, Int((Double(hist.counts.count) / 20).rounded(.up)))
+        var bins: [(lo: Double, hi: Double, count: Int)] = []
+        var i = 0
+        while i < hist.counts.count {
+            let j = min(hist.counts.count, i + group)
+            bins.append((hist.lowerBound + Double(i) * hist.binWidth, hist.lowerBound + Double(j) * hist.binWidth,
+                         hist.counts[i..<j].reduce(0, +)))
+            i = j
+        }
+        let trials = Double(max(1, outcome.residual.trials))
+        let lo = bins.first?.lo ?? 0, hi = max(bins.last?.hi ?? 1, lo + 1e-9)
+        let maxShare = Double(bins.map(\.count).max() ?? 1) / trials
+        let yTop = Ticks.domain([maxShare]).1
+        var svg = SVG(width: w, height: h)
+        let x = { (v: Double) in left + (v - lo) / (hi - lo) * (w - left - right) }
+        let y = { (p: Double) in (h - bottom) - p / yTop * (h - bottom - top) }
+        for t in Ticks.nice(0, yTop, count: 4) {
+            svg.line(left, y(t), w - right, y(t), cls: "grid")
+            svg.text(FigureFormat.percent(t), x: left - 6, y: y(t) + 4, anchor: .end)
+        }
+        for bin in bins {
+            let share = Double(bin.count) / trials
+            svg.rect(x: x(bin.lo) + 0.5, y: y(share), w: x(bin.hi) - x(bin.lo) - 1, h: y(0) - y(share), cls: "bar-res",
+                     title: "\(FigureFormat.amount(bin.lo)) to \(FigureFormat.amount(bin.hi)) \(unit): \(FigureFormat.percent(share)) of trials")
+        }
+        for t in thresholds where t > lo && t < hi {
+            svg.line(x(t), top, x(t), h - bottom, cls: "appetite")
+            svg.text("appetite threshold", x: x(t) + 4, y: top + 12, cls: "t small")
+        }
+        xAxis(&svg, lo: lo, hi: hi, label: "Loss after responses (\(unit)); negative = net benefit", x: x)
+        svg.text("Share of trials", x: 14, y: top + (h - bottom - top) / 2, anchor: .middle, cls: "t lbl", rotate: true)
+        let p50 = outcome.residual.percentile(0.5)?.value ?? .nan
+        let p90 = outcome.residual.percentile(0.9)?.value ?? .nan
+        let description = "How often each size of loss to \(outcome.title) came up in \(FigureFormat.amount(trials)) simulated horizons, after responses. Half the trials lost less than \(FigureFormat.amount(p50)) \(unit); one in ten lost more than \(FigureFormat.amount(p90)) \(unit)."
+        return chart(id: id, title: "How big the loss to \(outcome.title) could be", description: description, svg: svg,
+                     columns: ["Loss (\(unit))", "Trials", "Share"],
+                     rows: bins.map { ["\(FigureFormat.amount($0.lo)) to \(FigureFormat.amount($0.hi))", FigureFormat.amount(Double($0.count)), FigureFormat.percent(Double($0.count) / trials)] })
+    }
+
+    // MARK: Loss exceedance
+
+    /// The loss exceeded with probability `p`, read off a curve by interpolation.
+    static func lossAt(_ p: Double, _ curve: [OutcomeSummary.CurvePoint]) -> Double? {
+        guard let first = curve.first else { return nil }
+        if p >= first.probability { return first.loss }
+        for (a, b) in zip(curve, curve.dropFirst()) where p <= a.probability && p >= b.probability {
+            let t = a.probability == b.probability ? 0 : (a.probability - p) / (a.probability - b.probability)
+            return a.loss + t * (b.loss - a.loss)
+        }
+        return nil
+    }
+
+    func exceedance(id: String, outcome: RegisterScore.OutcomeScore, appetite: [(loss: Double, p: Double, label: String)]) -> ReportContext.Chart {
+        let unit = unitLabel(outcome.unit)
+        let inh = outcome.inherent.exceedanceCurve, res = outcome.residual.exceedanceCurve
+        let pMin = max(1e-4, min(inh.last?.probability ?? 1e-3, res.last?.probability ?? 1e-3))
+        let logLo = floor(log10(pMin)), logHi = 0.0
+        let (lo, hi) = Ticks.domain(inh.map(\.loss) + res.map(\.loss) + appetite.map(\.loss), includeZero: true)
+        var svg = SVG(width: w, height: h)
+        let x = { (v: Double) in left + (v - lo) / (hi - lo) * (w - left - right) }
+        let y = { (p: Double) in top + (logHi - log10(max(p, pow(10, logLo)))) / (logHi - logLo) * (h - bottom - top) }
+        var e = logHi
+        while e >= logLo {
+            let p = pow(10, e)
+            svg.line(left, y(p), w - right, y(p), cls: "grid")
+            svg.text(e == 0 ? "1 in 1" : "1 in \(FigureFormat.amount(1 / p))", x: left - 6, y: y(p) + 4, anchor: .end)
+            e -= 1
+        }
+        svg.polyline(inh.map { (x($0.loss), y($0.probability)) }, cls: "line-inh")
+        svg.polyline(res.map { (x($0.loss), y($0.probability)) }, cls: "line-res")
+        for point in appetite where point.p > 0 {
+            svg.marker(x: x(point.loss), y: y(point.p), cls: "mark", title: point.label)
+        }
+        xAxis(&svg, lo: lo, hi: hi, label: "Loss (\(unit)) exceeded", x: x)
+        svg.text("Chance of exceeding (log scale)", x: 14, y: top + (h - bottom - top) / 2, anchor: .middle, cls: "t lbl", rotate: true)
+        // Legend.
+        let lx = w - right - 190
+        svg.line(lx, top + 8, lx + 26, top + 8, cls: "line-res")
+        svg.text("with responses", x: lx + 32, y: top + 12)
+        svg.line(lx, top + 26, lx + 26, top + 26, cls: "line-inh")
+        svg.text("without responses", x: lx + 32, y: top + 30)
+        if !appetite.isEmpty {
+            svg.marker(x: lx + 13, y: top + 44, cls: "mark", title: "appetite")
+            svg.text("board's appetite", x: lx + 32, y: top + 48)
+        }
+        let levels: [Double] = [0.5, 0.2, 0.1, 0.05, 0.01].filter { $0 >= pMin }
+        var rows = levels.map { p in
+            ["\(FigureFormat.naturalFrequency(p)) (\(FigureFormat.percent(p)))",
+             Self.lossAt(p, inh).map(FigureFormat.amount) ?? "—", Self.lossAt(p, res).map(FigureFormat.amount) ?? "—"]
+        }
+        rows += appetite.map { ["Appetite: \($0.label)", "", ""] }
+        var description = "The chance, over the horizon, that the loss to \(outcome.title) exceeds each amount, without responses (dashed) and with them (solid)."
+        if let p10 = Self.lossAt(0.1, res), let p10i = Self.lossAt(0.1, inh) {
+            description += " A 1 in 10 bad year loses more than \(FigureFormat.amount(p10)) \(unit) with responses, against \(FigureFormat.amount(p10i)) \(unit) without."
+        }
+        if !appetite.isEmpty { description += " Diamonds mark the board's appetite: a curve passing above and to the right of a diamond is outside appetite." }
+        return chart(id: id, title: "Chance of exceeding each loss: \(outcome.title)", description: description, svg: svg,
+                     columns: ["Chance of exceeding", "Loss without responses (\(unit))", "Loss with responses (\(unit))"], rows: rows)
+    }
+
+    // MARK: Tornado
+
+    func tornado(id: String, outcome: RegisterScore.OutcomeScore, risks: [RegisterScore.RiskScore]) -> ReportContext.Chart? {
+        let ranked = risks.filter { $0.tornadoSwing > 0 }.sorted { $0.tornadoSwing > $1.tornadoSwing || ($0.tornadoSwing == $1.tornadoSwing && $0.id < $1.id) }.prefix(10)
+        guard !ranked.isEmpty else { return nil }
+        let unit = unitLabel(outcome.unit)
+        let rowH = 24.0
+        let height = top + Double(ranked.count) * rowH + bottom
+        let mean = outcome.residual.mean.value
+        let maxSwing = ranked.first!.tornadoSwing
+        let (lo, hi) = Ticks.domain([mean - maxSwing / 2, mean + maxSwing / 2], includeZero: false)
+        var svg = SVG(width: w, height: height)
+        let plotLeft = 110.0
+        let x = { (v: Double) in plotLeft + (v - lo) / (hi - lo) * (self.w - plotLeft - self.right) }
+        let y0 = height - bottom
+        svg.line(plotLeft, y0, w - right, y0, cls: "axis")
+        for t in Ticks.nice(lo, hi) {
+            svg.line(x(t), top, x(t), y0, cls: "grid")
+            svg.text(FigureFormat.amount(t), x: x(t), y: y0 + 17, anchor: .middle)
+        }
+        for (i, risk) in ranked.enumerated() {
+            let yy = top + Double(i) * rowH
+            svg.rect(x: x(mean - risk.tornadoSwing / 2), y: yy + 4, w: x(mean + risk.tornadoSwing / 2) - x(mean - risk.tornadoSwing / 2), h: rowH - 8,
+                     cls: i % 2 == 0 ? "bar-res" : "bar-alt", title: "\(risk.id): swing of \(FigureFormat.amount(risk.tornadoSwing)) \(unit)")
+            svg.text(risk.id, x: plotLeft - 8, y: yy + rowH / 2 + 4, anchor: .end)
+        }
+        svg.line(x(mean), top, x(mean), y0, cls: "ref")
+        svg.text("Mean loss (\(unit)) as each impact moves from its P10 to its P90", x: plotLeft + (w - plotLeft - right) / 2, y: height - 8, anchor: .middle, cls: "t lbl")
+        let description = "Which entries move \(outcome.title) most: each bar is how far the mean loss would swing if that entry's impact went from its 10th to its 90th percentile, centred on the mean (vertical line). \(ranked.first!.id) moves it most, by \(FigureFormat.amount(maxSwing)) \(unit)."
+        return chart(id: id, title: "What moves \(outcome.title) most", description: description, svg: svg,
+                     columns: ["Entry", "Title", "Swing (\(unit))", "Share of variance"],
+                     rows: ranked.map { [$0.id, $0.title, FigureFormat.amount($0.tornadoSwing), $0.varianceShare.map { FigureFormat.percent(max(0, $0)) } ?? "—"] })
+    }
+
+    // MARK: Perspectives
+
+    func perspectives(id: String, outcome: RegisterScore.OutcomeScore, views: [(title: String, brief: RegisterScore.OutcomeBrief)]) -> ReportContext.Chart? {
+        guard views.count > 1 else { return nil }
+        let unit = unitLabel(outcome.unit)
+        let rowH = 40.0
+        let plotLeft = 170.0
+        let height = top + Double(views.count) * rowH + bottom + 20
+        let values = views.flatMap { [$0.brief.mean.residual.value, $0.brief.p90.residual.value] }
+        let (lo, hi) = Ticks.domain(values)
+        var svg = SVG(width: w, height: height)
+        let x = { (v: Double) in plotLeft + (v - lo) / (hi - lo) * (self.w - plotLeft - self.right) }
+        let y0 = height - bottom - 20
+        svg.line(plotLeft, y0, w - right, y0, cls: "axis")
+        for t in Ticks.nice(lo, hi) {
+            svg.line(x(t), top, x(t), y0, cls: "grid")
+            svg.text(FigureFormat.amount(t), x: x(t), y: y0 + 17, anchor: .middle)
+        }
+        svg.line(x(0), top, x(0), y0, cls: "ref")
+        for (i, view) in views.enumerated() {
+            let yy = top + Double(i) * rowH
+            let mean = view.brief.mean.residual.value, p90 = view.brief.p90.residual.value
+            svg.rect(x: min(x(0), x(p90)), y: yy + 4, w: abs(x(p90) - x(0)), h: 14, cls: "bar-light",
+                     title: "\(view.title): 1 in 10 bad year \(FigureFormat.amount(p90)) \(unit)")
+            svg.rect(x: min(x(0), x(mean)), y: yy + 20, w: abs(x(mean) - x(0)), h: 14, cls: "bar-res",
+                     title: "\(view.title): mean \(FigureFormat.amount(mean)) \(unit)")
+            svg.text(String(view.title.prefix(26)), x: plotLeft - 8, y: yy + rowH / 2 + 4, anchor: .end)
+        }
+        svg.text("Loss after responses (\(unit))", x: plotLeft + (w - plotLeft - right) / 2, y: y0 + 36, anchor: .middle, cls: "t lbl")
+        svg.rect(x: plotLeft, y: height - 16, w: 14, h: 10, cls: "bar-light")
+        svg.text("1 in 10 bad year (P90)", x: plotLeft + 20, y: height - 7)
+        svg.rect(x: plotLeft + 200, y: height - 16, w: 14, h: 10, cls: "bar-res")
+        svg.text("mean", x: plotLeft + 220, y: height - 7)
+        let description = "The same outcome, \(outcome.title), as each perspective's estimates see it, after responses: the darker bar is the mean loss, the lighter bar the loss in a 1 in 10 bad year. Where bars differ, the perspectives disagree."
+        return chart(id: id, title: "Each perspective's view: \(outcome.title)", description: description, svg: svg,
+                     columns: ["Perspective", "Mean loss (\(unit))", "1 in 10 bad year (\(unit))", "Chance of net benefit"],
+                     rows: views.map { [$0.title, FigureFormat.amount($0.brief.mean.residual.value), FigureFormat.amount($0.brief.p90.residual.value), FigureFormat.percent($0.brief.probabilityNetBenefit.residual.value)] })
+    }
+
+    // MARK: Heat map
+
+    static let likelihoodBands = ["Rare (under 5%)", "Unlikely (5–20%)", "Possible (20–50%)", "Likely (50–80%)", "Almost certain (80% or more)"]
+    static let impactBands = ["Minor", "Moderate", "Significant", "Major", "Severe"]
+
+    static func likelihoodBand(_ p: Double) -> Int {
+        p < 0.05 ? 0 : p < 0.2 ? 1 : p < 0.5 ? 2 : p < 0.8 ? 3 : 4
+    }
+
+    /// Impact band of a harm as a fraction of its outcome's reference amount.
+    static func impactBand(_ ratio: Double) -> Int {
+        ratio < 0.05 ? 0 : ratio < 0.15 ? 1 : ratio < 0.4 ? 2 : ratio < 1 ? 3 : 4
+    }
+
+    struct Placed {
+        var id: String
+        var title: String
+        var probability: Double
+        var harm: Double
+        var reference: Double
+        var unit: String
+    }
+
+    func heatMap(id: String, placed: [Placed]) -> ReportContext.Chart {
+        let size = 5
+        let cell = 96.0, gx = 150.0, gy = 12.0
+        var svg = SVG(width: gx + cell * 5 + 12, height: gy + cell * 5 + 70)
+        var cells = [[String]](repeating: [], count: size * size)
+        for p in placed {
+            let li = Self.likelihoodBand(p.probability)
+            let ii = Self.impactBand(p.reference > 0 ? p.harm / p.reference : 0)
+            cells[li * size + ii].append(p.id)
+        }
+        for li in 0..<size {
+            let yy = gy + Double(size - 1 - li) * cell
+            svg.text(String(Self.likelihoodBands[li].split(separator: " (").first!), x: gx - 8, y: yy + cell / 2, anchor: .end)
+            svg.text("(" + String(Self.likelihoodBands[li].split(separator: " (").last!.dropLast()) + ")", x: gx - 8, y: yy + cell / 2 + 15, anchor: .end, cls: "t small")
+            for ii in 0..<size {
+                let xx = gx + Double(ii) * cell
+                let score = (li + 1) * (ii + 1)
+                let level = score >= 15 ? 3 : score >= 8 ? 2 : score >= 4 ? 1 : 0
+                let ids = cells[li * size + ii]
+                svg.rect(x: xx, y: yy, w: cell, h: cell, cls: "heat\(level)",
+                         title: "\(Self.likelihoodBands[li]), \(Self.impactBands[ii]): \(ids.isEmpty ? "none" : ids.joined(separator: ", "))")
+                for (k, rid) in ids.prefix(4).enumerated() {
+                    svg.text(k == 3 && ids.count > 4 ? "+\(ids.count - 3) more" : rid, x: xx + cell / 2, y: yy + 22 + Double(k) * 20, anchor: .middle, cls: level >= 3 ? "t on-dark" : "t")
+                }
+            }
+        }
+        for ii in 0..<size {
+            svg.text(Self.impactBands[ii], x: gx + (Double(ii) + 0.5) * cell, y: gy + cell * 5 + 18, anchor: .middle)
+        }
+        svg.text("Impact when it happens, against the outcome's appetite threshold →", x: gx + cell * 2.5, y: gy + cell * 5 + 44, anchor: .middle, cls: "t lbl")
+        svg.text("Likelihood within the horizon →", x: 14, y: gy + cell * 2.5, anchor: .middle, cls: "t lbl", rotate: true)
+        let description = "Each entry placed by its simulated chance of happening within the horizon (after responses) and its average harm when it happens, as a share of a reference amount for its outcome: the board's appetite threshold where there is one, otherwise the outcome's 1 in 20 bad-year loss without responses. Impact bands: under 5%, 5–15%, 15–40%, 40–100%, 100% or more of that amount. Darker cells are higher ratings. The grid is derived from the simulation, not scored by hand."
+        return chart(id: id, title: "Likelihood and impact of each entry", description: description, svg: svg,
+                     columns: ["Entry", "Likelihood", "Impact", "Chance it happens", "Average harm when it happens", "Reference amount"],
+                     rows: placed.map { p in
+                         let ii = Self.impactBand(p.reference > 0 ? p.harm / p.reference : 0)
+                         return [p.id, Self.likelihoodBands[Self.likelihoodBand(p.probability)], Self.impactBands[ii], FigureFormat.percent(p.probability),
+                                 "\(FigureFormat.amount(p.harm)) \(p.unit)", "\(FigureFormat.amount(p.reference)) \(p.unit)"]
+                     })
+    }
+}

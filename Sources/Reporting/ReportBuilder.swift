@@ -1,0 +1,435 @@
+import Foundation
+import MonteCarlo
+import RegisterModel
+import Scoring
+
+/// Which report to make.
+public struct ReportOptions: Sendable {
+    public enum Format: String, Sendable, CaseIterable {
+        case markdown, html
+    }
+
+    public enum Audience: String, Sendable, CaseIterable {
+        /// Everything, for the board and officers.
+        case board
+        /// Plain language, no confidential entries, contributors named only with consent.
+        case community
+    }
+
+    public var format: Format
+    public var audience: Audience
+    /// The libyaml version that read the register, printed in the report.
+    public var libyamlVersion: String
+    /// The command that reproduces the figures, printed in the report.
+    public var command: String
+
+    public init(format: Format, audience: Audience, libyamlVersion: String, command: String) {
+        self.format = format
+        self.audience = audience
+        self.libyamlVersion = libyamlVersion
+        self.command = command
+    }
+}
+
+/// Builds a ``ReportContext`` from a register and its score. Every piece of register text goes
+/// through the format's encoder here, once; confidential entries are dropped here, once, for
+/// community reports.
+public struct ReportBuilder: Sendable {
+    let register: Register
+    let score: RegisterScore
+    let options: ReportOptions
+    let encode: @Sendable (String) -> String
+    /// Risk ids this report may show.
+    let visible: Set<String>
+
+    public init(register: Register, score: RegisterScore, options: ReportOptions) {
+        self.register = register
+        self.score = score
+        self.options = options
+        encode = options.format == .html ? ReportText.html : ReportText.markdown
+        let all = register.risks.map(\.id)
+        visible = Set(options.audience == .community ? register.risks.filter { !$0.isConfidential }.map(\.id) : all)
+    }
+
+    var isCommunity: Bool { options.audience == .community }
+
+    private func e(_ text: String) -> String { encode(text) }
+    private func e(_ text: String?) -> String? { text.map(encode) }
+
+    private var charts: Charts {
+        Charts(encode: encode, isHTML: options.format == .html, currency: register.metadata.currency)
+    }
+
+    private func unitWord(_ unit: String) -> String { unit == "money" ? (register.metadata.currency ?? "money") : unit }
+
+    private func quantity(_ value: Double, _ unit: String) -> String {
+        FigureFormat.quantity(value, unit: unit, currency: register.metadata.currency)
+    }
+
+    private var horizonPhrase: String {
+        let h = register.metadata.horizon
+        return h.count == 1 ? "over the next \(h.unit.rawValue)" : "over the next \(h.description)"
+    }
+
+    /// "year" for a horizon of 12 months or 1 year, "month" for 1 month, else "period of 6 months".
+    private var periodWord: String {
+        let h = register.metadata.horizon
+        if (h.count == 12 && h.unit == .month) || (h.count == 52 && h.unit == .week) { return "year" }
+        return h.count == 1 ? h.unit.rawValue : "period of \(h.description)"
+    }
+
+    private func outcomeTitle(_ id: String) -> String { register.outcome(id)?.title ?? id }
+
+    private func contributorName(_ id: String) -> String {
+        guard let c = register.contributor(id) else { return id }
+        if !isCommunity || c.isPublic { return c.name }
+        return Self.unnamed(c.kind)
+    }
+
+    static func unnamed(_ kind: Contributor.Kind) -> String {
+        switch kind {
+        case .user: return "a service-user group (not named)"
+        case .community: return "a community group (not named)"
+        case .staff: return "a member of staff (not named)"
+        case .partner: return "a partner body (not named)"
+        }
+    }
+
+    private func names(_ ids: [String]) -> String {
+        var seen = Set<String>()
+        return ids.map(contributorName).filter { seen.insert($0).inserted }.joined(separator: ", ")
+    }
+
+    public func build() -> ReportContext {
+        let m = register.metadata
+        let visibleRisks = score.risks.filter { visible.contains($0.id) }
+        let withheld = isCommunity ? register.risks.filter(\.isConfidential).count : 0
+        let withheldNote = withheld == 0 ? nil : e("The totals for each outcome include \(withheld == 1 ? "one confidential entry" : "\(withheld) confidential entries") that \(withheld == 1 ? "is" : "are") not described in this public report.")
+        let viewTitle = score.run.view == "pooled"
+            ? "all \(register.perspectives.count) perspectives pooled"
+            : (register.perspectives.first { $0.id == score.run.view }?.title ?? score.run.view)
+        let heading = (isCommunity ? "Public report: " : "Board report: ") + m.title
+
+        var context = ReportContext(
+            report: .init(format: options.format.rawValue, audience: options.audience.rawValue, isBoard: !isCommunity,
+                          isCommunity: isCommunity, isHTML: options.format == .html, isMarkdown: options.format == .markdown,
+                          heading: e(heading), language: "en"),
+            register: .init(id: e(m.id), title: e(m.title), organisation: e(m.organisation), description: e(m.description),
+                            horizon: e(m.horizon.description), horizonPhrase: e(horizonPhrase), currency: e(m.currency),
+                            owner: e(m.owner), lastReviewed: m.lastReviewed.map { e($0.description) },
+                            nextReview: m.nextReview.map { e($0.description) },
+                            reviewOverdue: m.nextReview.map { $0 < (CalendarDate(score.run.asOf) ?? $0) } ?? false),
+            run: .init(seed: e(String(score.run.seed)), trials: e(FigureFormat.amount(Double(score.run.trials))), asOf: e(score.run.asOf),
+                       view: e(viewTitle), portfolio: e(score.run.portfolio.map { id in register.portfolios.first { $0.id == id }?.title ?? id }),
+                       riskregVersion: e(RiskregVersion.current), libyamlVersion: e(options.libyamlVersion),
+                       precisionNote: score.run.precisionMet == false ? e("The precision asked for was not reached; raise --max-trials.") : nil,
+                       command: e(options.command)),
+            style: "", cspStyleSources: "",
+            verdicts: verdicts(), anyOutsideAppetite: score.appetite.contains { !$0.withinAppetite },
+            outcomes: [], responses: responses(visibleRisks), strategies: [], strategyWarning: nil,
+            coproduction: [], contributors: [], disagreements: [], officersPerspective: nil,
+            stale: score.staleEntries.filter { visible.contains($0.risk) }.map {
+                .init(risk: e($0.risk), title: e(register.risk($0.risk)?.title ?? $0.risk), review: e($0.review))
+            },
+            portfolios: [], portfolioOutcomes: score.outcomes.map { e($0.title) }, heatMap: nil, risks: [],
+            withheldCount: withheld, withheldNote: withheldNote)
+        context.outcomes = score.outcomes.enumerated().map { outcomeSection($1, index: $0, visibleRisks: visibleRisks, includesWithheld: withheld > 0) }
+        (context.strategies, context.strategyWarning) = strategies()
+        (context.coproduction, context.contributors) = coproduction()
+        (context.disagreements, context.officersPerspective) = disagreements(visibleRisks)
+        context.portfolios = portfolios()
+        context.heatMap = heatMap(visibleRisks)
+        context.risks = riskDetails()
+        return context
+    }
+
+    // MARK: Verdicts
+
+    func verdicts() -> [ReportContext.Verdict] {
+        score.appetite.map { v in
+            let outcome = score.outcomes.first { $0.id == v.outcome }
+            let unit = outcome?.unit ?? ""
+            let title = outcome?.title ?? v.outcome
+            let p = v.probability.value
+            let chance = FigureFormat.chancePhrase(p, standardError: v.probability.standardError).capitalisedFirst
+            let limit = "\(FigureFormat.limitFrequency(v.limit)) (\(FigureFormat.percent(v.limit)))"
+            let status = (v.withinAppetite ? "within appetite" : "outside appetite") + (v.decisive ? "" : " (too close to call: more trials would settle it)")
+            let sentence: String
+            switch v.kind {
+            case .lossExceeds:
+                sentence = "\(chance) that losses to \(title) exceed \(quantity(v.threshold, unit)) \(horizonPhrase); the board's appetite is at most \(limit) — \(status)."
+            case .netBenefitAbove:
+                let what = v.threshold == 0 ? "a net benefit" : "a net benefit above \(quantity(v.threshold, unit))"
+                sentence = "\(chance) of \(what) for \(title) \(horizonPhrase); the board asks for at least \(limit) — \(status)."
+            }
+            return ReportContext.Verdict(
+                outcome: e(title), sentence: e(sentence), statement: e(v.statement), withinAppetite: v.withinAppetite,
+                decisive: v.decisive, status: e((v.withinAppetite ? "Within appetite" : "Outside appetite") + (v.decisive ? "" : " (too close to call)")),
+                statusClass: !v.decisive ? "close" : (v.withinAppetite ? "within" : "outside"),
+                chance: e(FigureFormat.percent(p)), chanceWithoutResponses: e(FigureFormat.percent(v.inherentProbability.value)),
+                limit: e(FigureFormat.percent(v.limit)))
+        }
+    }
+
+    // MARK: Outcomes
+
+    /// Appetite points on the exceedance curve: P(loss > t) ≤ a, or for a net-benefit floor,
+    /// P(loss ≥ −t) ≤ 1 − a.
+    func appetitePoints(_ outcome: String, unit: String) -> [(loss: Double, p: Double, label: String)] {
+        register.appetite.filter { $0.outcome == outcome }.map { s in
+            switch s.limit {
+            case .lossExceeds(let t, let a):
+                return (t, a, "at most \(FigureFormat.naturalFrequency(a)) chance of a loss above \(quantity(t, unit))")
+            case .netBenefitAbove(let t, let a):
+                return (-t, 1 - a, "at least \(FigureFormat.percent(a)) chance of a net benefit above \(quantity(t, unit))")
+            }
+        }
+    }
+
+    func outcomeSection(_ o: RegisterScore.OutcomeScore, index: Int, visibleRisks: [RegisterScore.RiskScore], includesWithheld: Bool) -> ReportContext.OutcomeSection {
+        let unit = o.unit
+        func fig(_ label: String, _ r: Statistic?, _ i: Statistic?) -> ReportContext.FigureRow {
+            .init(label: e(label), residual: e(r.map { FigureFormat.amount($0.value) } ?? "—"),
+                  residualError: e(r.map { "±" + FigureFormat.amount(1.96 * $0.standardError) } ?? ""),
+                  inherent: e(i.map { FigureFormat.amount($0.value) } ?? "—"))
+        }
+        let figures = [
+            fig("Mean", o.residual.mean, o.inherent.mean),
+            fig("Typical horizon (P50)", o.residual.percentile(0.5), o.inherent.percentile(0.5)),
+            fig("1 in 10 bad horizon (P90)", o.residual.percentile(0.9), o.inherent.percentile(0.9)),
+            fig("1 in 20 bad horizon (P95)", o.residual.percentile(0.95), o.inherent.percentile(0.95)),
+            fig("1 in 100 bad horizon (P99)", o.residual.percentile(0.99), o.inherent.percentile(0.99)),
+            fig("Average of the worst 1 in 20 (ES95)", o.residual.expectedShortfall95, o.inherent.expectedShortfall95),
+        ]
+        let p50 = o.residual.percentile(0.5)?.value ?? .nan
+        let p90 = o.residual.percentile(0.9)?.value ?? .nan
+        func phrase(_ v: Double) -> String {
+            v < 0 ? "a net benefit of \(quantity(-v, unit))" : "a loss of \(quantity(v, unit))"
+        }
+        let summary = "In a typical \(periodWord) we expect \(phrase(p50)) after responses; in a 1 in 10 bad one, \(phrase(p90)) or worse."
+        let drivers = o.drivers.filter { visible.contains($0) }.prefix(5).compactMap { id -> ReportContext.Driver? in
+            guard let r = visibleRisks.first(where: { $0.id == id }) else { return nil }
+            return .init(id: e(r.id), title: e(r.title), share: e(r.varianceShare.map { FigureFormat.percent(max(0, $0)) } ?? "—"),
+                         meanLoss: e(quantity(r.meanLoss.residual.value, unit)))
+        }
+        let points = appetitePoints(o.id, unit: unit)
+        let thresholds = points.map(\.loss)
+        let views: [(title: String, brief: RegisterScore.OutcomeBrief)] = score.perspectives.compactMap { p in
+            p.outcomes.first { $0.outcome == o.id }.map { (p.title, $0) }
+        }
+        let slug = "o\(index + 1)"
+        return ReportContext.OutcomeSection(
+            id: e(o.id), title: e(o.title), description: e(register.outcome(o.id)?.description), unit: e(unitWord(unit)),
+            summary: e(summary), figures: figures,
+            netBenefitChance: e("\(FigureFormat.percent(o.residual.probabilityNetBenefit.value)) with responses, \(FigureFormat.percent(o.inherent.probabilityNetBenefit.value)) without"),
+            drivers: Array(drivers),
+            includesWithheld: includesWithheld && register.risks.contains { $0.isConfidential && $0.outcome == o.id },
+            disagreement: o.disagreementP90Ratio.map { e(FigureFormat.ratio($0)) },
+            histogram: charts.histogram(id: "\(slug)-hist", outcome: o, thresholds: thresholds),
+            exceedance: charts.exceedance(id: "\(slug)-lec", outcome: o, appetite: points),
+            tornado: charts.tornado(id: "\(slug)-tornado", outcome: o, risks: visibleRisks.filter { $0.outcome == o.id }),
+            perspectives: charts.perspectives(id: "\(slug)-views", outcome: o, views: views))
+    }
+
+    // MARK: Responses
+
+    func responseRow(_ r: RegisterScore.RiskScore, rank: Int) -> ReportContext.ResponseRow? {
+        guard let resp = r.response else { return nil }
+        let unit = register.outcome(r.outcome).map { o -> String in if case .other(let u) = o.unit { return u } else { return "money" } } ?? ""
+        let reliability = FigureFormat.percent(resp.reliability)
+        return .init(
+            rank: rank, risk: e(r.id), riskTitle: e(r.title), action: e(resp.action),
+            cost: e(FigureFormat.quantity(resp.cost, unit: "money", currency: register.metadata.currency)),
+            value: e(quantity(resp.value.value, unit)), valueError: e("±" + FigureFormat.amount(1.96 * resp.value.standardError)),
+            perThousand: e(resp.valueForMoney.map { FigureFormat.amount($0 * 1000) + " " + unitWord(unit) } ?? "—"),
+            deliveredBy: e(resp.deliveredBy.isEmpty ? register.metadata.organisation : names(resp.deliveredBy)),
+            reliability: e(reliability),
+            inherentMean: e(quantity(resp.inherentMean, unit)), residualMean: e(quantity(resp.residualMean, unit)))
+    }
+
+    func responses(_ visibleRisks: [RegisterScore.RiskScore]) -> [ReportContext.ResponseRow] {
+        let ranked = visibleRisks.filter { $0.response != nil }.sorted { a, b in
+            let va = a.response!.valueForMoney ?? .infinity, vb = b.response!.valueForMoney ?? .infinity
+            return va != vb ? va > vb : a.id < b.id
+        }
+        return ranked.enumerated().compactMap { responseRow($1, rank: $0 + 1) }
+    }
+
+    // MARK: Strategies
+
+    static func meaning(_ s: Strategy) -> String {
+        switch s {
+        case .portfolio: return "choose a mix of activities with lower risk attached"
+        case .reduction: return "make a harm less likely, or less bad"
+        case .resilience: return "help the service, its users and communities absorb and recover from harm"
+        case .enablement: return "take a risk of the right size where the prospect for people is good"
+        }
+    }
+
+    func strategies() -> ([ReportContext.StrategyRow], String?) {
+        let shown = register.risks.filter { visible.contains($0.id) }
+        let rows = Strategy.allCases.map { s -> ReportContext.StrategyRow in
+            let entries = shown.filter { $0.strategy == s }
+            var byUnit: [(String, Double)] = []
+            for o in register.outcomes {
+                let unit: String = { if case .other(let u) = o.unit { return u } else { return "money" } }()
+                let harm = score.risks.filter { r in entries.contains { $0.id == r.id } && r.outcome == o.id }.reduce(0.0) { $0 + $1.meanHarm.inherent }
+                if harm > 0 {
+                    if let k = byUnit.firstIndex(where: { $0.0 == unit }) { byUnit[k].1 += harm } else { byUnit.append((unit, harm)) }
+                }
+            }
+            return .init(strategy: e(s.rawValue), meaning: e(Self.meaning(s)), entries: entries.count,
+                         share: e(FigureFormat.percent(shown.isEmpty ? 0 : Double(entries.count) / Double(shown.count))),
+                         exposure: e(byUnit.isEmpty ? "—" : byUnit.map { quantity($0.1, $0.0) }.joined(separator: "; ")))
+        }
+        let used = Set(shown.map(\.strategy))
+        let warning: String? = !used.isEmpty && used.isSubset(of: [.portfolio, .reduction])
+            ? "Every entry relies on portfolio choices or risk reduction. The risk-enablement agenda asks agencies to build resilience and to enable well-judged risks as well; consider whether any entry should."
+            : (!used.contains(.resilience) && !used.contains(.enablement) ? nil : nil)
+        return (rows, warning.map(e))
+    }
+
+    // MARK: Co-production
+
+    func coproduction() -> ([ReportContext.CoproductionRow], [ReportContext.ContributorRow]) {
+        let shown = register.risks.filter { visible.contains($0.id) }
+        let rows = shown.map { r in
+            ReportContext.CoproductionRow(risk: e(r.id), title: e(r.title), mode: e(r.coproduction.mode.rawValue),
+                                          contributors: e(r.coproduction.contributors.isEmpty ? "—" : names(r.coproduction.contributors)),
+                                          note: e(r.coproduction.note))
+        }
+        var people: [ReportContext.ContributorRow] = []
+        for c in register.contributors {
+            let entries = shown.filter { $0.coproduction.contributors.contains(c.id) || ($0.response?.deliveredBy.contains(c.id) ?? false) }
+            let named = !isCommunity || c.isPublic
+            let list = entries.map { r in "\(r.id) (\(r.coproduction.contributors.contains(c.id) ? r.coproduction.mode.rawValue : "delivers the response"))" }
+            people.append(.init(name: e(named ? c.name : Self.unnamed(c.kind)), named: named, kind: e(Self.kindWord(c.kind)),
+                                entries: e(list.isEmpty ? "—" : list.joined(separator: ", ")), entryCount: entries.count, hasEntries: !entries.isEmpty))
+        }
+        return (rows, people)
+    }
+
+    static func kindWord(_ k: Contributor.Kind) -> String {
+        switch k {
+        case .user: return "service users"
+        case .community: return "community group"
+        case .staff: return "staff"
+        case .partner: return "partner body"
+        }
+    }
+
+    // MARK: Perspectives
+
+    /// The officers' perspective: `officers` by id, else the first whose contributors are all
+    /// staff or partners, else the first perspective.
+    func officersPerspective() -> Perspective? {
+        if let p = register.perspectives.first(where: { $0.id == "officers" }) { return p }
+        return register.perspectives.first { p in
+            !p.contributors.isEmpty && p.contributors.allSatisfy { [.staff, .partner].contains(register.contributor($0)?.kind) }
+        } ?? register.perspectives.first
+    }
+
+    func isCitizenPerspective(_ p: Perspective) -> Bool {
+        p.contributors.contains { [.user, .community].contains(register.contributor($0)?.kind) }
+            || (p.contributors.isEmpty && p.id != officersPerspective()?.id)
+    }
+
+    func disagreements(_ visibleRisks: [RegisterScore.RiskScore]) -> ([ReportContext.Disagreement], String?) {
+        guard register.perspectives.count > 1, let officers = officersPerspective() else { return ([], nil) }
+        var found: [(Double, ReportContext.Disagreement)] = []
+        for r in visibleRisks {
+            guard let theirsO = r.perspectives.first(where: { $0.perspective == officers.id }) else { continue }
+            let unit = score.outcomes.first { $0.id == r.outcome }?.unit ?? ""
+            for view in r.perspectives where view.perspective != officers.id {
+                guard let p = register.perspectives.first(where: { $0.id == view.perspective }), isCitizenPerspective(p) else { continue }
+                let a = abs(view.meanLoss), b = abs(theirsO.meanLoss)
+                guard a > 0 || b > 0 else { continue }
+                let ratio = max(a, b) / max(min(a, b), 1e-12)
+                let size = abs(log(max(ratio, 1)))
+                let direction = a > b ? "higher" : "lower"
+                let sentence = "\(p.title) put \(r.id) at \(FigureFormat.chance(view.probability)) with a mean loss of \(quantity(view.meanLoss, unit)); \(officers.title) at \(FigureFormat.chance(theirsO.probability)) and \(quantity(theirsO.meanLoss, unit)) — \(FigureFormat.ratio(ratio)) \(direction)."
+                found.append((size, .init(risk: e(r.id), title: e(r.title), perspective: e(p.title), sentence: e(sentence),
+                                          theirChance: e(FigureFormat.percent(view.probability)), officersChance: e(FigureFormat.percent(theirsO.probability)),
+                                          theirMeanLoss: e(quantity(view.meanLoss, unit)), officersMeanLoss: e(quantity(theirsO.meanLoss, unit)),
+                                          ratio: e(FigureFormat.ratio(ratio)))))
+            }
+        }
+        let top = found.sorted { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1.risk < $1.1.risk }.prefix(6).map(\.1)
+        return (Array(top), e(officers.title))
+    }
+
+    // MARK: Portfolios
+
+    func portfolios() -> [ReportContext.PortfolioRow] {
+        score.portfolios.enumerated().map { index, p in
+            let def = register.portfolios.first { $0.id == p.id }
+            let activities = p.activities.filter { visible.contains($0) }.map { id in "\(id) \(register.risk(id)?.title ?? "")" }
+            let hidden = p.activities.count - p.activities.filter { visible.contains($0) }.count
+            var list = activities.joined(separator: "; ")
+            if hidden > 0 { list += (list.isEmpty ? "" : "; ") + "\(hidden) confidential \(hidden == 1 ? "activity" : "activities")" }
+            let means = score.outcomes.map { o in
+                p.outcomes.first { $0.outcome == o.id }.map { quantity($0.mean.residual.value, o.unit) } ?? "—"
+            }
+            let diffs = score.outcomes.map { o -> String in
+                guard index > 0, let k = score.outcomes.firstIndex(where: { $0.id == o.id }), k < p.differenceFromFirst.count else { return "—" }
+                let d = p.differenceFromFirst[k]
+                if d.mean.value == 0 && d.probabilityBetter == 0 && d.probabilityWorse == 0 { return "same" }
+                return "\(d.mean.value > 0 ? "+" : "")\(quantity(d.mean.value, o.unit)) (better in \(FigureFormat.percent(d.probabilityBetter)) of trials)"
+            }
+            return .init(id: e(p.id), title: e(p.title), description: e(def?.description), activities: e(list.isEmpty ? "—" : list),
+                         means: means.map(e), differences: diffs.map(e), isFirst: index == 0)
+        }
+    }
+
+    // MARK: Heat map
+
+    func heatMap(_ visibleRisks: [RegisterScore.RiskScore]) -> ReportContext.Chart? {
+        guard !visibleRisks.isEmpty else { return nil }
+        var placed: [Charts.Placed] = []
+        for r in visibleRisks {
+            guard let o = score.outcomes.first(where: { $0.id == r.outcome }) else { continue }
+            let threshold = register.appetite.compactMap { s -> Double? in
+                if s.outcome == o.id, case .lossExceeds(let t, _) = s.limit, t > 0 { return t } else { return nil }
+            }.min()
+            let reference = threshold ?? max(abs(o.inherent.percentile(0.95)?.value ?? 0), o.inherent.standardDeviation)
+            let p = r.probability.residual
+            let harm = p > 0 ? r.meanHarm.residual / p : 0
+            placed.append(.init(id: r.id, title: r.title, probability: p, harm: harm, reference: reference, unit: unitWord(o.unit)))
+        }
+        return charts.heatMap(id: "heat", placed: placed)
+    }
+
+    // MARK: Entries in full
+
+    func riskDetails() -> [ReportContext.RiskDetail] {
+        let stale = Set(score.staleEntries.map(\.risk))
+        return register.risks.filter { visible.contains($0.id) }.map { r in
+            let s = score.risks.first { $0.id == r.id }
+            let unit = score.outcomes.first { $0.id == r.outcome }?.unit ?? ""
+            let views: [ReportContext.RiskView] = r.estimates.map { est in
+                let pv = s?.perspectives.first { $0.perspective == est.perspective }
+                let title = register.perspectives.first { $0.id == est.perspective }?.title ?? est.perspective
+                return .init(perspective: e(title), chance: e(pv.map { FigureFormat.chance($0.probability) } ?? "—"),
+                             meanLoss: e(pv.map { quantity($0.meanLoss, unit) } ?? "—"), rationale: e(est.rationale))
+            }
+            return ReportContext.RiskDetail(
+                id: e(r.id), title: e(r.title), description: e(r.description), outcome: e(outcomeTitle(r.outcome)),
+                strategy: e(r.strategy.rawValue), owner: e(r.owner), borneBy: e(r.borneBy), mode: e(r.coproduction.mode.rawValue),
+                contributors: e(r.coproduction.contributors.isEmpty ? "—" : names(r.coproduction.contributors)),
+                coproductionNote: e(r.coproduction.note), review: r.review.map { e($0.description) }, isStale: stale.contains(r.id),
+                isConfidential: r.isConfidential, scored: s != nil,
+                chance: e(s.map { FigureFormat.chance($0.probability.residual) } ?? "—"),
+                chanceWithoutResponses: e(s.map { FigureFormat.chance($0.probability.inherent) } ?? "—"),
+                meanLoss: e(s.map { quantity($0.meanLoss.residual.value, unit) + " ±" + FigureFormat.amount(1.96 * $0.meanLoss.residual.standardError) } ?? "—"),
+                meanLossWithoutResponses: e(s.map { quantity($0.meanLoss.inherent.value, unit) } ?? "—"),
+                meanBenefit: s.flatMap { $0.meanBenefit > 0 ? e(quantity($0.meanBenefit, unit)) : nil },
+                share: e(s?.varianceShare.map { FigureFormat.percent(max(0, $0)) } ?? "—"),
+                impactRange: e(s.map { "\(FigureFormat.amount($0.impactP10)) to \(quantity($0.impactP90, unit))" } ?? "—"),
+                response: s.flatMap { responseRow($0, rank: 0) }, views: views)
+        }
+    }
+}
+
+extension String {
+    var capitalisedFirst: String { prefix(1).uppercased() + dropFirst() }
+}

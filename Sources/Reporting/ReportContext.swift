@@ -1,0 +1,326 @@
+/// Everything a report template can show: the contract between riskreg and report templates,
+/// including users' own copies of `Templates/`. Field names are what templates see; each is
+/// documented in docs/templates.md, and a test keeps that page in step with this type.
+///
+/// Every string has already been made safe for the report's format by ``ReportText`` — escaped
+/// for HTML, or neutralised for Markdown — so `{{field}}` and `{{{field}}}` print the same.
+/// Chart fields holding SVG (``Chart/svg``) are built by riskreg from escaped text.
+/// Figures are formatted for people (thousands separators, natural frequencies).
+///
+/// In a community report, confidential entries are absent from every list here; only outcome
+/// totals include them, and ``withheldNote`` says so.
+public struct ReportContext: Sendable {
+    /// Which report this is.
+    public var report: ReportInfo
+    /// The register's own metadata.
+    public var register: RegisterInfo
+    /// How the figures were made: seed, trials, versions.
+    public var run: RunInfo
+    /// HTML only: the report's stylesheet, from the `style` template.
+    public var style: String
+    /// HTML only: the CSP `style-src` source list; riskreg fills in the hash of the style block
+    /// after rendering, so edited styles stay allowed.
+    public var cspStyleSources: String
+    /// One sentence per appetite statement.
+    public var verdicts: [Verdict]
+    /// Whether any outcome is outside appetite.
+    public var anyOutsideAppetite: Bool
+    /// One section per outcome, in register order.
+    public var outcomes: [OutcomeSection]
+    /// Responses ranked by value for money, best first.
+    public var responses: [ResponseRow]
+    /// One row per strategy, in the order portfolio, reduction, resilience, enablement.
+    public var strategies: [StrategyRow]
+    /// Set when every entry shown is a portfolio or reduction entry.
+    public var strategyWarning: String?
+    /// Who co-produced which entry, and how.
+    public var coproduction: [CoproductionRow]
+    /// Each contributor (named or described) with the entries they took part in.
+    public var contributors: [ContributorRow]
+    /// Where community or service-user estimates differ most from the officers', largest first.
+    public var disagreements: [Disagreement]
+    /// The perspective the disagreements are measured against (escaped title), if any.
+    public var officersPerspective: String?
+    /// Entries past their review date on the as-of day.
+    public var stale: [StaleRow]
+    /// Portfolios compared, the first being the reference.
+    public var portfolios: [PortfolioRow]
+    /// Per-outcome columns of the portfolio comparison (outcome titles).
+    public var portfolioOutcomes: [String]
+    /// Register-wide charts: the likelihood × impact heat map.
+    public var heatMap: Chart?
+    /// Every entry shown, in register order, in full.
+    public var risks: [RiskDetail]
+    /// Number of confidential entries left out of this report (community reports only).
+    public var withheldCount: Int
+    /// A sentence saying that totals include withheld entries; nil when none are withheld.
+    public var withheldNote: String?
+
+    public struct ReportInfo: Sendable {
+        /// `html` or `markdown`.
+        public var format: String
+        /// `board` or `community`.
+        public var audience: String
+        public var isBoard: Bool
+        public var isCommunity: Bool
+        public var isHTML: Bool
+        public var isMarkdown: Bool
+        /// The report's heading, e.g. "Board report: …".
+        public var heading: String
+        /// The document language for `<html lang>`, `en`.
+        public var language: String
+    }
+
+    public struct RegisterInfo: Sendable {
+        public var id: String
+        public var title: String
+        public var organisation: String
+        public var description: String?
+        /// "12 months".
+        public var horizon: String
+        /// "over the next 12 months", "over the next year".
+        public var horizonPhrase: String
+        public var currency: String?
+        public var owner: String?
+        public var lastReviewed: String?
+        public var nextReview: String?
+        /// Set when the register's own next review date has passed on the as-of day.
+        public var reviewOverdue: Bool
+    }
+
+    public struct RunInfo: Sendable {
+        /// The seed, as a number.
+        public var seed: String
+        /// Trials simulated, with thousands separators.
+        public var trials: String
+        /// The day review dates were judged by (`--as-of`).
+        public var asOf: String
+        /// The headline view, in words: "all perspectives pooled" or a perspective's title.
+        public var view: String
+        /// The portfolio whose activities the headline figures include, by title.
+        public var portfolio: String?
+        /// riskreg's version.
+        public var riskregVersion: String
+        /// The libyaml version that read the register.
+        public var libyamlVersion: String
+        /// Set when `--precision` was asked for and not reached.
+        public var precisionNote: String?
+        /// The command that reproduces these figures.
+        public var command: String
+    }
+
+    /// One appetite statement judged.
+    public struct Verdict: Sendable {
+        /// The outcome's title.
+        public var outcome: String
+        /// The whole verdict in one sentence, with a natural frequency and its uncertainty.
+        public var sentence: String
+        /// The board's own words, when the statement has them.
+        public var statement: String?
+        public var withinAppetite: Bool
+        /// False when the limit lies within the figure's Monte Carlo uncertainty.
+        public var decisive: Bool
+        /// "Within appetite", "Outside appetite", or either with "(too close to call)".
+        public var status: String
+        /// A CSS class: `within`, `outside` or `close`.
+        public var statusClass: String
+        /// The chance after responses, as a percentage, and without them.
+        public var chance: String
+        public var chanceWithoutResponses: String
+        /// The limit as a percentage.
+        public var limit: String
+    }
+
+    /// One outcome: its figures, what drives it, and its charts.
+    public struct OutcomeSection: Sendable {
+        public var id: String
+        public var title: String
+        public var description: String?
+        /// The unit in words: "EUR", "incidents".
+        public var unit: String
+        /// A plain-language summary of the typical and bad-year loss.
+        public var summary: String
+        /// Rows: mean, P50, P90, P95, P99, value at risk, expected shortfall — with and
+        /// without responses, each with its Monte Carlo error.
+        public var figures: [FigureRow]
+        /// Chance of a net benefit, with and without responses.
+        public var netBenefitChance: String
+        /// The largest drivers shown, by share of the outcome's variance.
+        public var drivers: [Driver]
+        /// Set when the figures include withheld confidential entries.
+        public var includesWithheld: Bool
+        /// Largest over smallest P90 across perspectives, as "1.4×", when there are several.
+        public var disagreement: String?
+        public var histogram: Chart
+        public var exceedance: Chart
+        public var tornado: Chart?
+        public var perspectives: Chart?
+    }
+
+    public struct FigureRow: Sendable {
+        public var label: String
+        public var residual: String
+        public var residualError: String
+        public var inherent: String
+    }
+
+    public struct Driver: Sendable {
+        public var id: String
+        public var title: String
+        /// Share of the outcome's variance after responses, as a percentage.
+        public var share: String
+        public var meanLoss: String
+    }
+
+    public struct ResponseRow: Sendable {
+        public var rank: Int
+        public var risk: String
+        public var riskTitle: String
+        public var action: String
+        public var cost: String
+        /// Mean loss avoided per horizon, with its unit, and its Monte Carlo error.
+        public var value: String
+        public var valueError: String
+        /// Loss avoided per 1,000 of cost, or "—" when the cost is 0.
+        public var perThousand: String
+        /// Who delivers it (names as allowed for the audience).
+        public var deliveredBy: String
+        public var reliability: String
+        /// Mean loss without and with the response.
+        public var inherentMean: String
+        public var residualMean: String
+    }
+
+    public struct StrategyRow: Sendable {
+        /// `portfolio`, `reduction`, `resilience`, `enablement`.
+        public var strategy: String
+        /// What the strategy means, in one line.
+        public var meaning: String
+        public var entries: Int
+        /// Share of the entries shown, as a percentage.
+        public var share: String
+        /// Mean harm before responses, summed per outcome unit ("4,200 EUR; 310 hours").
+        public var exposure: String
+    }
+
+    public struct CoproductionRow: Sendable {
+        public var risk: String
+        public var title: String
+        /// `co-design`, `co-delivery`, `co-commissioning`, `co-assessment`.
+        public var mode: String
+        /// Contributors as allowed for the audience, joined with commas.
+        public var contributors: String
+        public var note: String?
+    }
+
+    public struct ContributorRow: Sendable {
+        /// The name, or for a contributor who did not agree to be named (community reports) a
+        /// description such as "a service-user group (not named)".
+        public var name: String
+        public var named: Bool
+        /// `user`, `community`, `staff`, `partner`, in words.
+        public var kind: String
+        /// Entries and mode, e.g. "CS-01 (co-design), CS-05 (co-delivery)".
+        public var entries: String
+        public var entryCount: Int
+        /// Whether the contributor took part in any entry shown.
+        public var hasEntries: Bool
+    }
+
+    public struct Disagreement: Sendable {
+        public var risk: String
+        public var title: String
+        /// The community or service-user perspective.
+        public var perspective: String
+        /// A sentence comparing the two views.
+        public var sentence: String
+        public var theirChance: String
+        public var officersChance: String
+        public var theirMeanLoss: String
+        public var officersMeanLoss: String
+        /// How many times larger the bigger mean loss is: "2.3×".
+        public var ratio: String
+    }
+
+    public struct StaleRow: Sendable {
+        public var risk: String
+        public var title: String
+        public var review: String
+    }
+
+    public struct PortfolioRow: Sendable {
+        public var id: String
+        public var title: String
+        public var description: String?
+        /// The portfolio's own activities, by id and title.
+        public var activities: String
+        /// One cell per outcome: mean loss after responses.
+        public var means: [String]
+        /// One cell per outcome: difference from the first portfolio, with the chance it is better.
+        public var differences: [String]
+        public var isFirst: Bool
+    }
+
+    /// One entry in full.
+    public struct RiskDetail: Sendable {
+        public var id: String
+        public var title: String
+        public var description: String?
+        public var outcome: String
+        public var strategy: String
+        public var owner: String
+        public var borneBy: String?
+        public var mode: String
+        public var contributors: String
+        public var coproductionNote: String?
+        public var review: String?
+        public var isStale: Bool
+        public var isConfidential: Bool
+        /// False when the entry is a portfolio activity outside the portfolio scored.
+        public var scored: Bool
+        /// "about 1 in 3 (32%)" after responses, and before.
+        public var chance: String
+        public var chanceWithoutResponses: String
+        public var meanLoss: String
+        public var meanLossWithoutResponses: String
+        public var meanBenefit: String?
+        /// Share of its outcome's variance, as a percentage.
+        public var share: String
+        /// The impact's P10 to P90 when it happens.
+        public var impactRange: String
+        public var response: ResponseRow?
+        /// Each perspective's view of this entry.
+        public var views: [RiskView]
+    }
+
+    public struct RiskView: Sendable {
+        public var perspective: String
+        public var chance: String
+        public var meanLoss: String
+        public var rationale: String?
+    }
+
+    /// A chart: an SVG picture (HTML), its title, a text description for people who cannot see
+    /// it, and its data as a table (the only form in Markdown).
+    public struct Chart: Sendable {
+        /// A unique id, usable as an HTML id.
+        public var id: String
+        public var title: String
+        /// What the chart shows and what to read from it, in words.
+        public var description: String
+        /// Inline `<svg>` markup (HTML reports); empty in Markdown reports.
+        public var svg: String
+        public var table: DataTable
+    }
+
+    public struct DataTable: Sendable {
+        public var columns: [String]
+        public var rows: [DataRow]
+        /// `|---|---:|…` for Markdown tables: the first column left-aligned, the rest right.
+        public var markdownRule: String
+    }
+
+    public struct DataRow: Sendable {
+        public var cells: [String]
+    }
+}

@@ -1,1 +1,0 @@
-// Reports for boards and communities.

@@ -1,0 +1,81 @@
+import Foundation
+
+/// A small SVG writer for the report's charts. Text goes through ``ReportText/html(_:)``, the
+/// same encoder as the rest of an HTML report; colours come from classes in the report's one
+/// style block, so charts need neither `style` attributes nor scripts.
+struct SVG {
+    let width: Double
+    let height: Double
+    private(set) var body = ""
+
+    init(width: Double, height: Double) {
+        self.width = width
+        self.height = height
+    }
+
+    static func n(_ v: Double) -> String {
+        let r = (v * 10).rounded() / 10
+        return r == r.rounded() ? String(Int(r)) : String(format: "%.1f", r)
+    }
+
+    mutating func rect(x: Double, y: Double, w: Double, h: Double, cls: String, title: String? = nil) {
+        body += "<rect class=\"\(cls)\" x=\"\(Self.n(x))\" y=\"\(Self.n(y))\" width=\"\(Self.n(max(0, w)))\" height=\"\(Self.n(max(0, h)))\""
+        if let title { body += "><title>\(ReportText.html(title))</title></rect>" } else { body += "/>" }
+    }
+
+    mutating func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, cls: String) {
+        body += "<line class=\"\(cls)\" x1=\"\(Self.n(x1))\" y1=\"\(Self.n(y1))\" x2=\"\(Self.n(x2))\" y2=\"\(Self.n(y2))\"/>"
+    }
+
+    mutating func polyline(_ points: [(Double, Double)], cls: String) {
+        guard !points.isEmpty else { return }
+        body += "<polyline class=\"\(cls)\" points=\"" + points.map { "\(Self.n($0.0)),\(Self.n($0.1))" }.joined(separator: " ") + "\"/>"
+    }
+
+    mutating func marker(x: Double, y: Double, cls: String, title: String) {
+        let s = 6.0
+        body += "<path class=\"\(cls)\" d=\"M\(Self.n(x)) \(Self.n(y - s))L\(Self.n(x + s)) \(Self.n(y))L\(Self.n(x)) \(Self.n(y + s))L\(Self.n(x - s)) \(Self.n(y))Z\"><title>\(ReportText.html(title))</title></path>"
+    }
+
+    enum Anchor: String { case start, middle, end }
+
+    mutating func text(_ s: String, x: Double, y: Double, anchor: Anchor = .start, cls: String = "t", rotate: Bool = false) {
+        let transform = rotate ? " transform=\"rotate(-90 \(Self.n(x)) \(Self.n(y)))\"" : ""
+        body += "<text class=\"\(cls)\" x=\"\(Self.n(x))\" y=\"\(Self.n(y))\" text-anchor=\"\(anchor.rawValue)\"\(transform)>\(ReportText.html(s))</text>"
+    }
+
+    /// The finished picture: `role="img"`, labelled by its title and described by the chart's
+    /// description element outside it.
+    func render(id: String, title: String) -> String {
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Self.n(width)) \(Self.n(height))\" role=\"img\" aria-labelledby=\"\(id)-t\" aria-describedby=\"\(id)-d\"><title id=\"\(id)-t\">\(ReportText.html(title))</title>\(body)</svg>"
+    }
+}
+
+/// Round tick values for a linear axis.
+enum Ticks {
+    static func nice(_ lo: Double, _ hi: Double, count: Int = 5) -> [Double] {
+        guard lo.isFinite, hi.isFinite else { return [0] }
+        if !(hi > lo) { return [lo] }
+        let raw = (hi - lo) / Double(count)
+        let magnitude = pow(10, floor(log10(raw)))
+        let step = [1.0, 2, 2.5, 5, 10].map { $0 * magnitude }.first { $0 >= raw } ?? raw
+        var ticks: [Double] = []
+        var t = (lo / step).rounded(.down) * step
+        while t <= hi + step * 1e-9 {
+            if t >= lo - step * 1e-9 { ticks.append(abs(t) < step * 1e-9 ? 0 : t) }
+            t += step
+        }
+        return ticks
+    }
+
+    /// A range that includes both values and zero, padded to tick boundaries.
+    static func domain(_ values: [Double], includeZero: Bool = true) -> (Double, Double) {
+        var lo = values.filter(\.isFinite).min() ?? 0
+        var hi = values.filter(\.isFinite).max() ?? 1
+        if includeZero { lo = min(lo, 0); hi = max(hi, 0) }
+        if !(hi > lo) { hi = lo + 1 }
+        let ticks = nice(lo, hi)
+        let step = ticks.count > 1 ? ticks[1] - ticks[0] : (hi - lo)
+        return ((lo / step).rounded(.down) * step, (hi / step).rounded(.up) * step)
+    }
+}

@@ -1,0 +1,121 @@
+import ArgumentParser
+import Foundation
+import RegisterLoader
+import RegisterModel
+import Reporting
+import Scoring
+
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Score a register and write a report for the board or the community, in Markdown or HTML.",
+        discussion: """
+            The board report answers the board's questions first — each outcome against appetite, \
+            what drives it, responses ranked by value for money, the strategy mix, co-production, \
+            stale estimates and portfolios — then gives every entry in full. The community report \
+            says the same in plain language, leaves out confidential entries entirely (outcome \
+            totals still include them, and say so) and names contributors only where they agreed \
+            to be named.
+
+            HTML is one self-contained file with charts drawn as SVG, a strict Content Security \
+            Policy, and print styles for A4. Markdown renders on GitHub and GitLab, with each \
+            chart as a table.
+
+            Templates are looked up in --templates, then ./Templates, then the copy built into \
+            riskreg; docs/templates.md describes every field a template can use. The same \
+            register and seed give a byte-identical report.
+
+            Exit codes: 0 written; 1 the register has errors, could not be scored, a template is \
+            broken or the output could not be written; 64 usage error.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case markdown, html
+    }
+
+    enum Audience: String, ExpressibleByArgument, CaseIterable {
+        case board, community
+    }
+
+    @Argument(help: "The register file.")
+    var path: String
+
+    @Option(help: "Output: \(Format.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: Format = .markdown
+
+    @Option(help: "Who the report is for: \(Audience.allCases.map(\.rawValue).joined(separator: ", ")) (community leaves out confidential entries).")
+    var audience: Audience = .board
+
+    @Option(help: ArgumentHelp("A folder of report templates (default: ./Templates if it exists, else the built-in copy).", valueName: "folder"))
+    var templates: String?
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to this file, atomically (default: standard output).", valueName: "file"))
+    var output: String?
+
+    @OptionGroup var scoring: ScoringArguments
+
+    func run() throws {
+        let options = scoring.options
+        let printer = DiagnosticPrinter(style: .text(colour: Output.colourOnStderr))
+        let loaded = RegisterFile.read(path: path, asOf: options.asOf)
+        guard let register = loaded.register else {
+            for d in loaded.diagnostics where d.severity == .error {
+                Output.err(printer.render(d, sourceLine: loaded.sourceLine))
+            }
+            Output.err("\(path): no report: the register has errors (`riskreg validate \(path)` shows every problem)")
+            throw ExitCode.failure
+        }
+        let set: ReportTemplates
+        do {
+            if let templates {
+                set = try ReportTemplates(folder: templates)
+            } else if FileManager.default.fileExists(atPath: "Templates") {
+                set = try ReportTemplates(folder: "Templates")
+            } else {
+                set = ReportTemplates.builtIn()
+            }
+        } catch {
+            Output.err(error.description)
+            throw ExitCode.failure
+        }
+        let score: RegisterScore
+        do {
+            let progress = ProgressBar(label: "scoring \(register.metadata.id)")
+            score = try Scorer.score(register, options: options, progress: progress.update)
+            progress.finish()
+        } catch {
+            Output.err("\(path): error: \(error)")
+            throw ExitCode.failure
+        }
+        let reportOptions = ReportOptions(
+            format: format == .html ? .html : .markdown, audience: audience == .board ? .board : .community,
+            libyamlVersion: RegisterFile.libyamlVersion, command: reproduceCommand(options))
+        let text: String
+        do {
+            text = try Reporting.Report.render(register: register, score: score, options: reportOptions, templates: set)
+        } catch {
+            Output.err(error.description)
+            throw ExitCode.failure
+        }
+        if let output {
+            do {
+                try AtomicReplace.write(Data(text.utf8), to: output)
+            } catch {
+                Output.err("error: \(error.description)")
+                throw ExitCode.failure
+            }
+        } else {
+            Output.out(text, terminator: "")
+        }
+    }
+
+    /// The command that gives the same figures: no wall-clock time, no output path.
+    func reproduceCommand(_ options: ScoringOptions) -> String {
+        var words = ["riskreg", "report", path, "--format", format.rawValue, "--audience", audience.rawValue,
+                     "--seed", String(options.seed), "--trials", String(options.trials), "--as-of", options.asOf.description]
+        if let p = options.precision { words += ["--precision", String(p), "--max-trials", String(options.maxTrials)] }
+        if let p = options.perspective { words += ["--perspective", p] }
+        if let p = options.portfolio { words += ["--portfolio", p] }
+        return words.joined(separator: " ")
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import RegisterLoader
+import RegisterModel
+import Reporting
+import Scoring
+import _TestSupport
+
+/// Registers, scores and rendered reports shared by the reporting tests.
+enum ReportFixtures {
+    static let asOf = CalendarDate("2026-11-30")!
+    static let examples = ["adult-social-care-positive-risk", "community-safety-leiden", "ward-7-patient-partnership"]
+
+    static func load(_ name: String) throws -> Register {
+        let loaded = RegisterFile.read(path: TestSupport.path("Registers/\(name).yaml"), asOf: asOf)
+        guard let register = loaded.register else { throw Failure(message: "\(name) has errors: \(loaded.diagnostics)") }
+        return register
+    }
+
+    static func load(yaml: String, file: String = "hostile.yaml") throws -> Register {
+        let loaded = RegisterFile.read(bytes: Array(yaml.utf8), file: file, asOf: asOf)
+        guard let register = loaded.register else { throw Failure(message: "fixture has errors: \(loaded.diagnostics.map { "\($0.location.line):\($0.location.column) \($0.message)" })") }
+        return register
+    }
+
+    struct Failure: Error, CustomStringConvertible {
+        var message: String
+        var description: String { message }
+    }
+
+    static func render(_ register: Register, format: ReportOptions.Format, audience: ReportOptions.Audience,
+                       trials: Int = 4_000, templates: ReportTemplates? = nil) throws -> String {
+        let score = try Scorer.score(register, options: ScoringOptions(seed: 7, trials: trials, jobs: 2, asOf: asOf))
+        let options = ReportOptions(format: format, audience: audience, libyamlVersion: RegisterFile.libyamlVersion, command: "riskreg report test")
+        return try Report.render(register: register, score: score, options: options, templates: templates ?? ReportTemplates(folder: TestSupport.path("Templates")))
+    }
+
+    /// Strings that have broken HTML sanitisers and Markdown renderers: OWASP's XSS filter
+    /// evasion cheat sheet, `javascript:` URLs, bidirectional overrides and Markdown injection.
+    static let hostile: [String] = [
+        "<script>alert(1)</script>",
+        "\"><img src=x onerror=alert(1)>",
+        "'><svg/onload=alert(1)>",
+        "<IMG SRC=\"jav&#x09;ascript:alert('XSS');\">",
+        "<a href=\"javascript:alert(1)\">click</a>",
+        "javascript:alert(document.cookie)",
+        "<iframe src=//evil.example></iframe>",
+        "<style>body{display:none}</style>",
+        "</title><script>alert(1)</script>",
+        "<BODY ONLOAD=alert('XSS')>",
+        "<<SCRIPT>alert(\"XSS\");//<</SCRIPT>",
+        "<svg><foreignObject><p style=\"x\">",
+        "&lt;script&gt; &#60;script&#62;",
+        "abc\u{202E}fdp.exe\u{202C} and \u{2066}isolate\u{2069}",
+        "zero\u{200B}width\u{FEFF}bom",
+        "[click me](javascript:alert(1))",
+        "![img](https://evil.example/x.png)",
+        "[ref]: https://evil.example",
+        "# Injected heading",
+        "| injected | table |",
+        "line one\n## second heading\n- list item",
+        "`code` **bold** _em_ ~~strike~~",
+        "<https://evil.example> http://plain.example www.evil.example",
+        "@everyone and user@example.com",
+        "=HYPERLINK(\"http://evil\")",
+    ]
+}

@@ -1,0 +1,61 @@
+import Testing
+@testable import Reporting
+
+@Suite("Encoding untrusted register text")
+struct ReportTextTests {
+    @Test func htmlEscapesTheFiveSpecialCharacters() {
+        #expect(ReportText.html("<a href=\"x\" title='y'>&</a>") == "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;")
+    }
+
+    @Test func bidiControlAndZeroWidthCharactersAreStripped() {
+        let text = "a\u{202E}b\u{202C}c\u{2066}d\u{2069}e\u{200B}f\u{FEFF}g\u{0007}h\u{001B}[31mi"
+        #expect(ReportText.clean(text) == "abcdefg h [31mi")
+        #expect(ReportText.clean("one\ntwo\r\nthree\u{2028}four\tfive") == "one two three four five")
+    }
+
+    @Test(arguments: ReportFixtures.hostile)
+    func htmlOutputHasNoMarkup(_ text: String) {
+        let out = ReportText.html(text)
+        #expect(!out.contains("<") && !out.contains(">") && !out.contains("\"") && !out.contains("'"))
+        #expect(!out.unicodeScalars.contains { $0.properties.generalCategory == .format || $0.properties.generalCategory == .control })
+    }
+
+    @Test(arguments: ReportFixtures.hostile)
+    func markdownOutputCannotStartBlocksOrLinks(_ text: String) {
+        let out = ReportText.markdown(text)
+        #expect(!out.contains("\n"))
+        #expect(!out.hasPrefix("#") && !out.hasPrefix("-") && !out.hasPrefix(">") && !out.hasPrefix("|"))
+        // Every Markdown-active character is escaped.
+        for (i, ch) in out.enumerated() where "[]|`*_<>#~&".contains(ch) {
+            let previous = i > 0 ? out[out.index(out.startIndex, offsetBy: i - 1)] : " "
+            let inAutolink = out.contains("<https://") // explicit https autolinks are allowed
+            #expect(previous == "\\" || inAutolink, "unescaped \(ch) in \(out)")
+        }
+        #expect(!out.lowercased().contains("javascript:") || out.contains("javascript\\:") || !out.contains("]("))
+    }
+
+    @Test func onlyHttpsAndMailtoBecomeLinks() {
+        #expect(ReportText.markdown("see https://example.org/a.") == "see <https://example.org/a>.")
+        #expect(ReportText.markdown("mailto:team@example.org") == "<mailto:team@example.org>")
+        #expect(ReportText.markdown("http://example.org") == "http\\://example.org")
+        #expect(ReportText.markdown("www.example.org") == "www\\.example.org")
+        #expect(ReportText.safeLink("javascript:alert(1)") == nil)
+        #expect(ReportText.safeLink("https://x.example/\"onmouseover") == nil)
+    }
+
+    @Test func markdownEscapesTablesHeadingsAndLists() {
+        #expect(ReportText.markdown("a | b") == "a \\| b")
+        #expect(ReportText.markdown("# h") == "\\# h")
+        #expect(ReportText.markdown("- item") == "\\- item")
+        #expect(ReportText.markdown("1. item") == "1\\. item")
+        #expect(ReportText.markdown("6.5 hours") == "6.5 hours")
+        #expect(ReportText.markdown("co-design 2.5") == "co-design 2.5")
+    }
+
+    @Test func sha256MatchesKnownVectors() {
+        #expect(SHA256.base64(SHA256.digest(Array("abc".utf8))) == "ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0=")
+        #expect(SHA256.base64(SHA256.digest([])) == "47DEQpj8HBSa+/TiVWCkBpm4wLcGB9V2LjkMBDQUF3A=")
+        let long = Array(String(repeating: "a", count: 1000).utf8)
+        #expect(SHA256.base64(SHA256.digest(long)) == "Qe3s5C1j6Nm/UVqbppMuHCDLyfWl0TRkWttdsblzfqM=")
+    }
+}

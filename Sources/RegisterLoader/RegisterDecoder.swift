@@ -19,6 +19,11 @@ struct RegisterDecoder {
     var portfolioMembers: [(id: String, node: YAMLNode)] = []
     /// Each correlation's `between` node, to place matrix problems.
     var correlationNodes: [YAMLNode] = []
+    /// Whether the register has a `scales` section, and the scales when they are valid.
+    var scalesDeclared = false
+    var scales: Scales?
+    /// Each outcome's unit by id, to find the impact scale a risk's levels refer to.
+    var outcomeUnits: [String: Outcome.Unit] = [:]
 
     struct Reference {
         enum Kind: String {
@@ -64,6 +69,12 @@ struct RegisterDecoder {
             declared[.perspective] = [implicit.id: root]
         }
         let appetite = decodeList(top["appetite"], "`appetite`", nonEmpty: false) { $0.decodeAppetite($1) }
+        // Scales are read before the risks, whose estimates and ratings may name their levels.
+        if let node = top["scales"] {
+            scalesDeclared = true
+            scales = decodeScales(node)
+        }
+        for outcome in outcomes where outcomeUnits[outcome.id] == nil { outcomeUnits[outcome.id] = outcome.unit }
         let risks = decodeList(top["risks"], "`risks`") { $0.decodeRisk($1) }
         let correlations = decodeList(top["correlations"], "`correlations`", nonEmpty: false) { $0.decodeCorrelation($1) }
         let portfolios = decodeList(top["portfolios"], "`portfolios`", nonEmpty: false) { $0.decodePortfolio($1) }
@@ -74,7 +85,7 @@ struct RegisterDecoder {
         let register = Register(
             formatVersion: version, metadata: metadata, outcomes: outcomes, appetite: appetite,
             contributors: contributors, perspectives: perspectives, risks: risks,
-            correlations: correlations, portfolios: portfolios, file: reader.file)
+            correlations: correlations, portfolios: portfolios, scales: scales, file: reader.file)
         crossCheck(register, registerNode: top["register"])
         return register
     }
@@ -286,7 +297,7 @@ struct RegisterDecoder {
         var seenPerspectives: [String: YAMLNode] = [:]
         if let list = f["estimates"], let items = reader.list(list, of: "the risk's `estimates`") {
             for item in items {
-                guard let estimate = decodeEstimate(item, strategy: strategy) else { continue }
+                guard let estimate = decodeEstimate(item, strategy: strategy, unit: outcome.flatMap { outcomeUnits[$0] }) else { continue }
                 if let first = seenPerspectives[estimate.perspective] {
                     reader.error("duplicate-perspective",
                                  "the risk has two estimates from perspective `\(estimate.perspective)` (the first at line \(first.mark.line))",
@@ -304,13 +315,15 @@ struct RegisterDecoder {
                            hint: "review the estimates with their co-producers and move `review` forward")
         }
         let confidential = f["confidential"].map { reader.boolean($0, "`confidential`") } ?? false
+        let ratings = f["ratings"].flatMap { decodeStatedRatings($0, unit: outcome.flatMap { outcomeUnits[$0] }) }
+        let needsReview = f["needs-review"].map { decodeNeedsReview($0, key: f.keys["needs-review"]) } ?? []
         guard let id, let title, let outcome, let strategy, let owner, let coproduction,
               !estimates.isEmpty, let confidential
         else { return nil }
         return Risk(
             id: id, title: title, description: description, outcome: outcome, strategy: strategy, owner: owner,
             borneBy: borneBy, coproduction: coproduction, estimates: estimates, response: response, review: review,
-            isConfidential: confidential, location: reader.location(node))
+            isConfidential: confidential, ratings: ratings, needsReview: needsReview, location: reader.location(node))
     }
 
     mutating func decodeCoproduction(_ node: YAMLNode) -> Coproduction? {
@@ -322,7 +335,7 @@ struct RegisterDecoder {
         return Coproduction(mode: mode, contributors: contributors, note: note)
     }
 
-    mutating func decodeEstimate(_ node: YAMLNode, strategy: Strategy?) -> Estimate? {
+    mutating func decodeEstimate(_ node: YAMLNode, strategy: Strategy?, unit: Outcome.Unit?) -> Estimate? {
         guard let f = reader.fields(node, of: "an estimate", RegisterFields.estimate) else { return nil }
         var perspective: String?
         if let p = f["perspective"] {
@@ -334,20 +347,49 @@ struct RegisterDecoder {
             perspective = "officers"
         }
         var occurrence: Estimate.Occurrence?
+        var likelihoodLevel: Int?
+        var impactLevel: Int?
+        var occurrenceFromLevel = false
+        if let l = f["likelihood"], f["frequency"] == nil,
+           let name = levelName(l, isNumber: { ScalarSyntax.probability($0) != nil }) {
+            occurrenceFromLevel = true
+            if let level = level(name.name, at: name.node, in: scales?.likelihood, "likelihood", scaleName: "the likelihood scale") {
+                likelihoodLevel = level.level
+                occurrence = (try? level.likelihoodDistribution()).map { .likelihood($0) }
+            }
+        }
         switch (f["likelihood"], f["frequency"]) {
         case (let l?, let q?):
             reader.error("likelihood-or-frequency", "an estimate gives both `likelihood` and `frequency`", at: f.keys["frequency"] ?? q,
                          hint: "use `likelihood` for the chance it happens at all in the horizon, or `frequency` for how many times; not both")
             _ = l
         case (let l?, nil):
-            occurrence = reader.distribution(l, "likelihood", scale: .probability).map { .likelihood($0) }
+            if !occurrenceFromLevel {
+                occurrence = reader.distribution(l, "likelihood", scale: .probability).map { .likelihood($0) }
+            }
         case (nil, let q?):
             occurrence = reader.distribution(q, "frequency", scale: .rate).map { .frequency($0) }
         case (nil, nil):
             reader.error("missing-field", "an estimate needs a `likelihood` or a `frequency`", at: node,
                          hint: "add `likelihood: 20%` (the chance it happens in the horizon) or `frequency: 3` (events per horizon)")
         }
-        let impact = f["impact"].flatMap { reader.distribution($0, "impact", scale: .amount) }
+        var impact: Distribution?
+        if let i = f["impact"] {
+            if let name = levelName(i, isNumber: { ScalarSyntax.amount($0) != nil }) {
+                if !scalesDeclared {
+                    _ = level(name.name, at: name.node, in: nil, "impact", scaleName: "the impact scale")
+                } else {
+                    let found = impactLevels(for: unit, at: name.node, name: name.name)
+                    if let levels = found.levels, let scale = found.scale,
+                       let level = level(name.name, at: name.node, in: levels, "impact", scaleName: "the impact scale for `\(Self.unitName(scale.unit))`") {
+                        impactLevel = level.level
+                        impact = try? scale.distribution(level: level.level)
+                    }
+                }
+            } else {
+                impact = reader.distribution(i, "impact", scale: .amount)
+            }
+        }
         var benefit: Distribution?
         if let b = f["benefit"] {
             if let strategy, !strategy.hasBenefit {
@@ -364,7 +406,8 @@ struct RegisterDecoder {
         let rationale = f["rationale"].flatMap { reader.text($0, "the rationale") }
         guard let perspective, let occurrence, let impact else { return nil }
         return Estimate(perspective: perspective, occurrence: occurrence, impact: impact, benefit: benefit,
-                        asOf: asOfDate, rationale: rationale, location: reader.location(node))
+                        asOf: asOfDate, rationale: rationale, likelihoodLevel: likelihoodLevel, impactLevel: impactLevel,
+                        location: reader.location(node))
     }
 
     mutating func decodeResponse(_ node: YAMLNode) -> Response? {

@@ -75,6 +75,10 @@ public enum RegisterSchema {
       "items": {
         "$ref": "#/$defs/portfolio"
       }
+    },
+    "scales": {
+      "description": "The organisation's own likelihood and impact scales and its rating rule (red, amber, green). With scales, estimates may name levels.",
+      "$ref": "#/$defs/scales"
     }
   },
   "patternProperties": {
@@ -1336,16 +1340,30 @@ public enum RegisterSchema {
           "$ref": "#/$defs/id"
         },
         "likelihood": {
-          "description": "Chance the risk happens at least once per horizon; a probability or a distribution over it.",
-          "$ref": "#/$defs/probabilityDistribution"
+          "description": "Chance the risk happens at least once per horizon; a probability or a distribution over it. With scales, a level: likely or {level: 4}.",
+          "anyOf": [
+            {
+              "$ref": "#/$defs/probabilityDistribution"
+            },
+            {
+              "$ref": "#/$defs/levelReference"
+            }
+          ]
         },
         "frequency": {
           "description": "Expected number of events per horizon (Poisson); each event has its own impact.",
           "$ref": "#/$defs/frequencyDistribution"
         },
         "impact": {
-          "description": "Harm each time it happens, in the outcome's unit.",
-          "$ref": "#/$defs/amountDistribution"
+          "description": "Harm each time it happens, in the outcome's unit. With scales, a level: major or {level: 3}.",
+          "anyOf": [
+            {
+              "$ref": "#/$defs/amountDistribution"
+            },
+            {
+              "$ref": "#/$defs/levelReference"
+            }
+          ]
         },
         "benefit": {
           "description": "Upside over the horizon, in the outcome's unit; enablement and portfolio entries only.",
@@ -1479,6 +1497,25 @@ public enum RegisterSchema {
           "description": "true keeps the entry out of community reports; default false.",
           "type": "boolean",
           "default": false
+        },
+        "ratings": {
+          "description": "Gross, current and target ratings on the register's matrix, as the committee knows them.",
+          "$ref": "#/$defs/riskRatings"
+        },
+        "needs-review": {
+          "description": "Fields the officer still has to check (e.g. after an import): strategy, coproduction, owner, outcome, estimates, response, review. Each gives a warning until removed.",
+          "type": "array",
+          "items": {
+            "enum": [
+              "strategy",
+              "coproduction",
+              "owner",
+              "outcome",
+              "estimates",
+              "response",
+              "review"
+            ]
+          }
         }
       },
       "additionalProperties": false,
@@ -1563,6 +1600,238 @@ public enum RegisterSchema {
           "$ref": "#/$defs/idList",
           "description": "Entries with strategy portfolio chosen in this mix; at least one.",
           "minItems": 1
+        }
+      },
+      "additionalProperties": false
+    },
+    "levelReference": {
+      "description": "A level of the register's scale, by its label (likely) or as {level: 4} (by number or label). Only with a `scales` section; a bare number keeps its meaning as a chance or an amount.",
+      "anyOf": [
+        {
+          "type": "string",
+          "pattern": "^[^0-9.+-].*$"
+        },
+        {
+          "type": "object",
+          "required": [
+            "level"
+          ],
+          "properties": {
+            "level": {
+              "type": [
+                "integer",
+                "string"
+              ],
+              "minimum": 1
+            }
+          },
+          "additionalProperties": false
+        }
+      ]
+    },
+    "scales": {
+      "description": "The organisation's scales: likelihood levels, impact levels per outcome unit, and the rating rule.",
+      "type": "object",
+      "required": [
+        "likelihood",
+        "impact",
+        "rating"
+      ],
+      "properties": {
+        "likelihood": {
+          "description": "The likelihood scale: levels 1..n with probability bands within the register's horizon.",
+          "$ref": "#/$defs/likelihoodScale"
+        },
+        "impact": {
+          "description": "One impact scale per outcome unit.",
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/impactScale"
+          }
+        },
+        "rating": {
+          "description": "How a cell of the matrix is scored and rated red, amber or green.",
+          "$ref": "#/$defs/rating"
+        }
+      },
+      "additionalProperties": false
+    },
+    "likelihoodScale": {
+      "description": "Likelihood levels from 1 up; bands run from 0% to 100% without gaps or overlaps.",
+      "type": "object",
+      "required": [
+        "levels"
+      ],
+      "properties": {
+        "levels": {
+          "description": "The levels, level 1 first.",
+          "type": "array",
+          "minItems": 1,
+          "items": {
+            "$ref": "#/$defs/scaleLevel"
+          }
+        },
+        "description": {
+          "description": "The policy's own words about the scale.",
+          "$ref": "#/$defs/text"
+        }
+      },
+      "additionalProperties": false
+    },
+    "impactScale": {
+      "description": "Impact levels for one outcome unit; each band in that unit.",
+      "type": "object",
+      "required": [
+        "unit",
+        "levels"
+      ],
+      "properties": {
+        "unit": {
+          "description": "The outcome unit this scale measures: money or a word such as hours.",
+          "$ref": "#/$defs/text"
+        },
+        "levels": {
+          "description": "The levels, level 1 first; only the top level may leave out `to`.",
+          "type": "array",
+          "minItems": 1,
+          "items": {
+            "$ref": "#/$defs/scaleLevel"
+          }
+        },
+        "description": {
+          "description": "The policy's own words about the scale.",
+          "$ref": "#/$defs/text"
+        }
+      },
+      "additionalProperties": false
+    },
+    "scaleLevel": {
+      "description": "One level: its number, label and band [from, to).",
+      "type": "object",
+      "required": [
+        "level",
+        "label",
+        "from"
+      ],
+      "properties": {
+        "level": {
+          "description": "1 for the lowest level, counting up in list order.",
+          "type": "integer",
+          "minimum": 1
+        },
+        "label": {
+          "description": "The level's name, a word such as likely or major (not a number).",
+          "$ref": "#/$defs/text"
+        },
+        "from": {
+          "description": "Lower edge of the band: a chance on the likelihood scale, an amount on an impact scale.",
+          "type": [
+            "number",
+            "string"
+          ]
+        },
+        "to": {
+          "description": "Upper edge of the band; left out only on an open-ended top impact level.",
+          "type": [
+            "number",
+            "string"
+          ]
+        },
+        "description": {
+          "description": "What the level means in the policy's words, e.g. serious harm to a service user.",
+          "$ref": "#/$defs/text"
+        }
+      },
+      "additionalProperties": false
+    },
+    "rating": {
+      "description": "The rating rule: score = likelihood × impact (product) or a lookup matrix, then RAG thresholds.",
+      "type": "object",
+      "required": [
+        "method",
+        "amber-from",
+        "red-from"
+      ],
+      "properties": {
+        "method": {
+          "description": "product or matrix.",
+          "enum": [
+            "product",
+            "matrix"
+          ]
+        },
+        "amber-from": {
+          "description": "A score at or above this is amber.",
+          "type": [
+            "number",
+            "string"
+          ]
+        },
+        "red-from": {
+          "description": "A score at or above this is red; above amber-from.",
+          "type": [
+            "number",
+            "string"
+          ]
+        },
+        "matrix": {
+          "description": "With method: matrix, one row per likelihood level (level 1 first), one score per impact level (level 1 first).",
+          "type": "array",
+          "items": {
+            "type": "array",
+            "items": {
+              "type": [
+                "number",
+                "string"
+              ]
+            }
+          }
+        }
+      },
+      "additionalProperties": false
+    },
+    "riskRatings": {
+      "description": "The ordinal ratings the register states for the risk on its own matrix.",
+      "type": "object",
+      "properties": {
+        "gross": {
+          "description": "Before controls.",
+          "$ref": "#/$defs/statedRating"
+        },
+        "current": {
+          "description": "With the current controls.",
+          "$ref": "#/$defs/statedRating"
+        },
+        "target": {
+          "description": "Where the risk should be brought.",
+          "$ref": "#/$defs/statedRating"
+        }
+      },
+      "additionalProperties": false
+    },
+    "statedRating": {
+      "description": "A cell of the matrix: a likelihood level and an impact level.",
+      "type": "object",
+      "required": [
+        "likelihood",
+        "impact"
+      ],
+      "properties": {
+        "likelihood": {
+          "description": "A level by its number (4) or its label (likely).",
+          "type": [
+            "integer",
+            "string"
+          ],
+          "minimum": 1
+        },
+        "impact": {
+          "description": "A level by its number (4) or its label (likely).",
+          "type": [
+            "integer",
+            "string"
+          ],
+          "minimum": 1
         }
       },
       "additionalProperties": false

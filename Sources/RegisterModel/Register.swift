@@ -15,14 +15,17 @@ public struct Register: Sendable {
     public var risks: [Risk]
     public var correlations: [Correlation]
     public var portfolios: [Portfolio]
+    /// The organisation's likelihood and impact scales and rating rule, when declared.
+    public var scales: Scales?
     /// The file the register was read from, as the user named it.
     public var file: String
 
     public init(
         formatVersion: Int, metadata: Metadata, outcomes: [Outcome], appetite: [AppetiteStatement],
         contributors: [Contributor], perspectives: [Perspective], risks: [Risk],
-        correlations: [Correlation], portfolios: [Portfolio], file: String
+        correlations: [Correlation], portfolios: [Portfolio], scales: Scales? = nil, file: String
     ) {
+        self.scales = scales
         self.formatVersion = formatVersion
         self.metadata = metadata
         self.outcomes = outcomes

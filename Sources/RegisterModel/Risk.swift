@@ -20,14 +20,21 @@ public struct Risk: Sendable {
     public var review: CalendarDate?
     /// A confidential entry never reaches a community report.
     public var isConfidential: Bool
+    /// The ordinal ratings the register states on its own matrix (gross, current, target).
+    public var ratings: StatedRatings?
+    /// What the officer still has to check, such as `strategy` or `coproduction` after an
+    /// import that could not infer them.
+    public var needsReview: [String]
     public var location: Diagnostic.Location
 
     public init(
         id: String, title: String, description: String? = nil, outcome: String, strategy: Strategy,
         owner: String, borneBy: String? = nil, coproduction: Coproduction, estimates: [Estimate],
         response: Response? = nil, review: CalendarDate? = nil, isConfidential: Bool = false,
-        location: Diagnostic.Location
+        ratings: StatedRatings? = nil, needsReview: [String] = [], location: Diagnostic.Location
     ) {
+        self.ratings = ratings
+        self.needsReview = needsReview
         self.id = id
         self.title = title
         self.description = description
@@ -101,12 +108,23 @@ public struct Estimate: Sendable {
     public var benefit: Distribution?
     public var asOf: CalendarDate?
     public var rationale: String?
+    /// The likelihood scale level the likelihood was derived from, when it was written as a
+    /// level rather than as a chance: coarser than a direct estimate.
+    public var likelihoodLevel: Int?
+    /// The impact scale level the impact was derived from, when it was written as a level.
+    public var impactLevel: Int?
     public var location: Diagnostic.Location
+
+    /// Whether any part of the estimate was derived from a scale's band.
+    public var isFromBands: Bool { likelihoodLevel != nil || impactLevel != nil }
 
     public init(
         perspective: String, occurrence: Occurrence, impact: Distribution, benefit: Distribution? = nil,
-        asOf: CalendarDate? = nil, rationale: String? = nil, location: Diagnostic.Location
+        asOf: CalendarDate? = nil, rationale: String? = nil, likelihoodLevel: Int? = nil, impactLevel: Int? = nil,
+        location: Diagnostic.Location
     ) {
+        self.likelihoodLevel = likelihoodLevel
+        self.impactLevel = impactLevel
         self.perspective = perspective
         self.occurrence = occurrence
         self.impact = impact

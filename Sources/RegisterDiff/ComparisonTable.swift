@@ -17,7 +17,7 @@ public enum ComparisonTable {
         out.append("")
 
         if !c.scores.appetite.isEmpty {
-            out.append("Appetite (with responses)      before     after    change  verdict")
+            out.append("Appetite (with responses)         before     after      change  verdict")
             out.append(String(repeating: "-", count: width))
             for a in c.scores.appetite {
                 let title = c.scores.outcomes.first { $0.id == a.outcome }?.title ?? a.outcome
@@ -35,7 +35,7 @@ public enum ComparisonTable {
             out.append("")
         }
 
-        out.append("Outcome (loss with responses)  before     after    change")
+        out.append("Outcome (loss with responses)     before     after      change")
         out.append(String(repeating: "-", count: width))
         for o in c.scores.outcomes {
             out.append(clip("\(o.title) (\(o.unit))"))
@@ -99,15 +99,19 @@ public enum ComparisonTable {
         }
     }
 
+    /// A label, three right-aligned figures and a verdict.
     static func row(_ cells: [String]) -> String {
-        let widths = [30, 10, 10, 12, 18]
+        let widths = [30, 10, 10, 12]
         var s = ""
         for (i, cell) in cells.enumerated() {
-            let w = widths[i]
-            let text = cell.count > w - 1 && i < cells.count - 1 ? String(cell.prefix(w - 2)) + "…" : cell
-            s += i == 0 || i == cells.count - 1 ? text.padding(toLength: max(w, text.count), withPad: " ", startingAt: 0)
-                : String(repeating: " ", count: max(0, w - text.count)) + text
-            if i == cells.count - 1 { break }
+            if i == 0 {
+                let text = cell.count > widths[0] - 1 ? String(cell.prefix(widths[0] - 2)) + "…" : cell
+                s += text.padding(toLength: widths[0], withPad: " ", startingAt: 0)
+            } else if i < widths.count {
+                s += String(repeating: " ", count: max(1, widths[i] - cell.count)) + cell
+            } else if !cell.isEmpty {
+                s += "  " + cell
+            }
         }
         while s.hasSuffix(" ") { s.removeLast() }
         return clip(s)

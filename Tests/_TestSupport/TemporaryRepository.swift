@@ -8,6 +8,18 @@ public final class TemporaryRepository: @unchecked Sendable {
     public init() throws {
         root = try TestSupport.temporaryFolder()
         try git("init", "--quiet")
+        try git("symbolic-ref", "HEAD", "refs/heads/main")
+        try configure()
+    }
+
+    /// A clone of `upstream`, as a CI runner checks out a pull request: `origin/main` exists.
+    public init(cloning upstream: TemporaryRepository) throws {
+        root = try TestSupport.temporaryFolder()
+        try git("clone", "--quiet", upstream.root.path, ".")
+        try configure()
+    }
+
+    private func configure() throws {
         try git("config", "user.name", "Test Officer")
         try git("config", "user.email", "officer@example.org")
         try git("config", "commit.gpgsign", "false")

@@ -121,6 +121,13 @@ public struct RegisterScore: Sendable, Codable {
         public var perspectives: [RiskPerspective]
         /// Largest over smallest loss P90 across the perspectives that estimated it.
         public var disagreementP90Ratio: Double?
+        /// The perspectives whose estimate was written on the register's scales (a likelihood or
+        /// impact level), so derived from a band and coarser than a direct estimate; absent when
+        /// none was.
+        public var fromBands: [String]? = nil
+        /// The risk on the register's own matrix (gross, current, target) and where that
+        /// disagrees with the ratings the register states; absent without scales.
+        public var ratings: RiskRatings? = nil
     }
 
     public struct RiskPerspective: Sendable, Codable {

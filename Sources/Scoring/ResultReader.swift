@@ -117,7 +117,7 @@ struct ResultReader {
                     residualMean: value.residualMean, value: value.value, valueForMoney: value.valueForMoney)
             }
         }
-        return RegisterScore.RiskScore(
+        var score = RegisterScore.RiskScore(
             id: risk.id, title: risk.title, outcome: risk.outcome, strategy: risk.strategy,
             confidential: risk.isConfidential, review: risk.review?.description, inHeadline: inHeadline,
             probability: figures.probability, meanHarm: figures.meanHarm, meanBenefit: figures.meanBenefit,
@@ -125,6 +125,11 @@ struct ResultReader {
             varianceShare: variance > 0 ? figures.varianceContribution.residual / variance : nil,
             impactP10: figures.impactP10, impactP90: figures.impactP90, tornadoSwing: figures.tornadoSwing,
             response: response, perspectives: own, disagreementP90Ratio: Self.ratio(own.map(\.lossP90)))
+        let banded = risk.estimates.filter(\.isFromBands).map(\.perspective)
+        score.fromBands = banded.isEmpty ? nil : banded
+        score.ratings = MatrixPlacement.ratings(
+            risk: risk, register: register, probability: figures.probability, perspective: options.perspective)
+        return score
     }
 
     /// Largest over smallest, when there are two or more values, all known and positive.

@@ -8,6 +8,8 @@ enum ScoreCSV {
         "probability_inherent", "probability_residual", "mean_loss_inherent", "mean_loss_residual",
         "mean_loss_residual_se", "mean_benefit", "variance_share", "response_cost", "response_value",
         "response_value_se", "value_for_money", "seed", "trials",
+        "from_bands", "gross_rating", "gross_rag", "current_rating", "current_rag", "target_rating", "target_rag",
+        "stated_gross_rag", "stated_current_rag", "rating_disagrees",
     ]
 
     static func render(_ scores: [RegisterScore]) -> String {
@@ -26,10 +28,22 @@ enum ScoreCSV {
                     risk.response.map { number($0.value.standardError) } ?? "",
                     risk.response?.valueForMoney.map(number) ?? "",
                     String(score.run.seed), String(score.run.trials),
-                ])
+                ] + ratingCells(risk))
             }
         }
         return rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// The matrix columns: a rating is written `L×I` (likelihood and impact level); empty
+    /// without scales.
+    static func ratingCells(_ risk: RegisterScore.RiskScore) -> [String] {
+        let bands = risk.fromBands.map { $0.joined(separator: " ") } ?? ""
+        guard let r = risk.ratings else { return [bands] + Array(repeating: "", count: 9) }
+        func cell(_ m: RegisterScore.MatrixRating?) -> [String] {
+            m.map { ["\($0.likelihood)x\($0.impact)", $0.rag.rawValue] } ?? ["", ""]
+        }
+        return [bands] + cell(r.gross) + cell(r.current) + cell(r.target)
+            + [r.statedGross?.rag.rawValue ?? "", r.statedCurrent?.rag.rawValue ?? "", String(!r.disagreements.isEmpty)]
     }
 
     static func number(_ value: Double) -> String {

@@ -70,6 +70,8 @@ struct ScoreTable {
             lines.append("")
         }
 
+        lines += matrixLines()
+
         if !score.portfolios.isEmpty {
             lines.append("Portfolios compared (mean loss with responses; difference from the first)")
             for portfolio in score.portfolios {
@@ -94,6 +96,42 @@ struct ScoreTable {
             lines.append("")
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The risks on the register's own matrix, and where that disagrees with the stated ratings.
+    private func matrixLines() -> [String] {
+        let rated = score.risks.filter { $0.ratings != nil }
+        guard !rated.isEmpty else { return [] }
+        var lines = ["On the register's matrix (likelihood × impact level): gross is without",
+                     "responses, current with them; stated is the register's current rating"]
+        lines.append(Self.matrixRow(["risk", "title", "gross", "current", "target", "stated", ""]))
+        lines.append(String(repeating: "-", count: Self.width))
+        func cell(_ r: RegisterScore.MatrixRating?) -> String {
+            r.map { "\($0.likelihood)×\($0.impact) \($0.rag.rawValue)" } ?? "-"
+        }
+        for risk in rated {
+            let r = risk.ratings!
+            lines.append(Self.matrixRow([risk.id, risk.title, cell(r.gross), cell(r.current), cell(r.target),
+                                         cell(r.statedCurrent ?? r.statedGross), r.disagreements.isEmpty ? "" : "!"]))
+        }
+        let disagreements = rated.flatMap { risk in risk.ratings!.disagreements.map { (risk.id, $0) } }
+        if !disagreements.isEmpty {
+            lines.append("! where the results and the stated rating differ in colour:")
+            for (id, d) in disagreements {
+                lines += Self.wrap("  \(id): \(d.message)", indent: 4)
+            }
+        }
+        if rated.contains(where: { $0.fromBands != nil }) {
+            lines += Self.wrap("Estimates written as levels are read from the scales' bands: coarser than direct estimates (docs/scales.md).", indent: 0)
+        }
+        lines.append("")
+        return lines
+    }
+
+    /// id (8), title (20), four ratings (12 each) and a flag: 77 columns.
+    static func matrixRow(_ c: [String]) -> String {
+        let line = pad(clip(c[0], 7), 8) + pad(clip(c[1], 19), 20) + c[2...5].map { pad(clip($0, 11), 12) }.joined() + c[6]
+        return String(line.reversed().drop { $0 == " " }.reversed())
     }
 
     private func unit(_ unit: String) -> String {

@@ -2,7 +2,7 @@
 SWIFT ?= swift
 EXAMPLE ?= Registers/community-safety-leiden.yaml
 
-.PHONY: setup demo test build release clean
+.PHONY: setup demo test build release clean examples browser-check
 
 setup:
 	@./scripts/setup
@@ -21,3 +21,13 @@ release: setup
 
 clean:
 	rm -rf .build
+
+# docs/examples/: board and community reports for every register in Registers/ (a test checks
+# they are up to date).
+examples: setup
+	./scripts/generate-examples
+
+# Opens every example HTML report in headless Chromium at desktop and phone widths; fails on any
+# CSP violation or console error. Screenshots go to .build/browser-check/.
+browser-check:
+	./scripts/browser-check

@@ -16,7 +16,7 @@ struct Charts {
     let currency: String?
 
     private let w = 640.0, h = 300.0
-    private let left = 78.0, right = 20.0, top = 16.0, bottom = 52.0
+    private let left = 100.0, right = 20.0, top = 16.0, bottom = 52.0
 
     func unitLabel(_ unit: String) -> String { unit == "money" ? (currency ?? "money") : unit }
 

@@ -319,7 +319,9 @@ final class BlockWorker {
             let bit = UInt64(1) << UInt64(e)
             var sum = 0.0, squares = 0.0, occurred = 0.0
             let sampler = impacts + e
-            targetsInh.withUnsafeBufferPointer { targets in
+            // Without a response the residual loss is the inherent loss: it goes to both series.
+            let fastTargets = targetsInh + targetsRes
+            fastTargets.withUnsafeBufferPointer { targets in
                 if targets.count == 1 && sampler.pointee.kind == .table {
                     // The hottest loop of a typical register (PERT impacts): the sampler's fields
                     // are hoisted into locals, so the store into the series cannot force them to

@@ -235,3 +235,19 @@ import _TestSupport
         }
     }
 }
+
+extension ScorerTests {
+    /// A risk without a response counts in the figures with responses too: once any risk in the
+    /// register has a response, every other risk's losses must still reach the residual outcome.
+    @Test func risksWithoutAResponseCountInTheResidualOutcome() throws {
+        let register = try Self.register(
+            Self.risk("A", "      - {likelihood: 60%, impact: {pert: [10k, 40k, 90k]}}")
+                + Self.risk("B", "      - {likelihood: 50%, impact: 1000}",
+                            response: "    response: {action: Patrol, cost: 100, reduces-likelihood-by: 100%}"))
+        let score = try Scorer.score(register, options: Self.options())
+        // E[A] = 0.6 × (10k + 4·40k + 90k)/6 = 26,000; B's residual is 0.
+        #expect(Self.agrees(score.outcomes[0].residual.mean, 26_000))
+        #expect(Self.agrees(score.outcomes[0].inherent.mean, 26_500))
+        #expect(score.risks[0].meanLoss.residual.value == score.risks[0].meanLoss.inherent.value)
+    }
+}

@@ -23,6 +23,7 @@ public enum BuiltInTemplates {
 </table></div>
 </details>
 </figure>
+
 """####,
         "html-footer.mustache": ####"""
 <footer>
@@ -32,6 +33,7 @@ public enum BuiltInTemplates {
 </footer>
 </body>
 </html>
+
 """####,
         "html-head.mustache": ####"""
 <!DOCTYPE html>
@@ -51,6 +53,7 @@ public enum BuiltInTemplates {
 <h1>{{report.heading}}</h1>
 <p class="meta">Every figure refers to a horizon of {{register.horizon}}.{{#register.lastReviewed}} Register last reviewed {{.}}.{{/register.lastReviewed}}{{#register.nextReview}} Next review {{.}}.{{/register.nextReview}} Figures as of {{run.asOf}}.</p>
 </header>
+
 """####,
         "html-verdicts.mustache": ####"""
 {{^empty(verdicts)}}
@@ -66,6 +69,7 @@ public enum BuiltInTemplates {
 {{#withheldNote}}
 <p class="note">{{.}}</p>
 {{/withheldNote}}
+
 """####,
         "md-chart.mustache": ####"""
 **{{title}}.** {{description}}
@@ -76,6 +80,7 @@ public enum BuiltInTemplates {
 | {{#cells}}{{.}} | {{/cells}}
 {{/table.rows}}
 
+
 """####,
         "md-footer.mustache": ####"""
 ## How these figures were made
@@ -83,6 +88,7 @@ public enum BuiltInTemplates {
 {{run.trials}} simulated horizons of {{register.horizon}} from the register's estimates, with seed {{run.seed}}, using {{run.view}}{{#run.portfolio}} and the portfolio {{.}}{{/run.portfolio}}. The same register, seed and settings always give the same figures; ± figures are 95% Monte Carlo intervals. Review dates judged as of {{run.asOf}}.{{#run.precisionNote}} {{.}}{{/run.precisionNote}}
 
 Made with riskreg {{run.riskregVersion}} and libyaml {{run.libyamlVersion}} from register {{register.id}}: {{run.command}}
+
 """####,
         "md-verdicts.mustache": ####"""
 {{#verdicts}}
@@ -95,6 +101,7 @@ The register has no appetite statements, so no outcome can be judged against app
 
 > {{.}}
 {{/withheldNote}}
+
 """####,
         "report-board.html.mustache": ####"""
 {{> html-head}}
@@ -275,6 +282,7 @@ The register has no appetite statements, so no outcome can be judged against app
 </section>
 </main>
 {{> html-footer}}
+
 """####,
         "report-board.md.mustache": ####"""
 # {{report.heading}}
@@ -453,6 +461,7 @@ Mean loss after responses under each portfolio of activities; differences are fr
 
 {{/risks}}
 {{> md-footer}}
+
 """####,
         "report-community.html.mustache": ####"""
 {{> html-head}}
@@ -547,6 +556,7 @@ Mean loss after responses under each portfolio of activities; differences are fr
 </section>
 </main>
 {{> html-footer}}
+
 """####,
         "report-community.md.mustache": ####"""
 # {{report.heading}}
@@ -651,6 +661,7 @@ Groups and people are named only where they agreed to be.
 
 {{/risks}}
 {{> md-footer}}
+
 """####,
         "style.css": ####"""
 :root{--ink:#1a1a1a;--muted:#4d4d4d;--rule:#c8c8c8;--paper:#fff;--accent:#0b4f8a}
@@ -680,7 +691,8 @@ table{border-collapse:collapse;font-size:.93rem;min-width:100%}
 caption{text-align:left;font-weight:600;padding:.3rem 0;caption-side:top}
 th,td{border-bottom:1px solid var(--rule);padding:.35rem .5rem;text-align:left;vertical-align:top}
 th{background:#f0f0f0}
-td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
+td.num{white-space:nowrap}
 figure{margin:1.2rem 0;padding:0;break-inside:avoid}
 figure svg{width:100%;height:auto;max-width:44rem;display:block}
 figcaption{font-weight:600;margin-bottom:.3rem}
@@ -725,6 +737,7 @@ details>summary{display:none}
 a{color:#000}
 .table-wrap{overflow:visible}
 }
+
 """####,
     ]
 }

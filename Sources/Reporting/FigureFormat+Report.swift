@@ -28,7 +28,10 @@ extension FigureFormat {
     static func chancePhrase(_ p: Double, standardError: Double) -> String {
         if p <= 0 { return "no simulated chance (0%, \(chanceError(standardError)))" }
         if p >= 1 { return "a simulated certainty (100%)" }
-        return "about a \(naturalFrequency(p)) chance (\(percent(p)), \(chanceError(standardError)))"
+        if p < 0.0005 { return "less than a 1 in 2,000 chance (\(percent(p)), \(chanceError(standardError)))" }
+        let frequency = naturalFrequency(p)
+        let article = frequency.hasPrefix("8") || frequency.hasPrefix("11 ") || frequency.hasPrefix("18 ") ? "an" : "a"
+        return "about \(article) \(frequency) chance (\(percent(p)), \(chanceError(standardError)))"
     }
 
     /// A board's limit as a natural frequency with a small denominator when one fits exactly

@@ -15,6 +15,6 @@ struct Riskreg: ParsableCommand {
 
             Exit codes: 0 success, 1 problems found (see each subcommand), 64 usage error.
             """,
-        subcommands: [Validate.self, Score.self, Report.self, Diff.self, Init.self, Schema.self]
+        subcommands: [Validate.self, Score.self, Report.self, Diff.self, Init.self, Import.self, Schema.self]
     )
 }

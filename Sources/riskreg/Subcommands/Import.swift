@@ -1,0 +1,134 @@
+import ArgumentParser
+import Foundation
+import RegisterLoader
+import RegisterModel
+
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Turn a spreadsheet register (CSV) into a riskreg register.",
+        discussion: """
+            Reads a register exported from Excel or LibreOffice as CSV (UTF-8 or Windows-1252, \
+            comma or semicolon, quoted fields with line breaks) with a header row and one row \
+            per risk, and writes a commented register that validates and scores.
+
+            Without --mapping, columns are found by common headers, ignoring case, spaces and \
+            punctuation: "Risk ID" or "Ref", "Risk title", "Description", "Risk owner" or \
+            "Owner", "Likelihood" and "Impact" (or "Gross likelihood", "Gross impact"), \
+            "Residual likelihood", "Residual impact", "Target likelihood", "Target impact", \
+            "Controls" or "Existing controls", "Actions", "Action owner", "Review date" or \
+            "Next review". Columns whose header says "score" or "RAG" are worked out again and \
+            ignored. A mapping file names other headers, the register's metadata and scales, \
+            and how strategy and outcome are decided; docs/import.md describes it, and \
+            docs/examples/council-mapping.yaml is a worked example.
+
+            Levels may be typed as numbers or labels ("4", " 3 ", "4 - Likely", "likely"). A row \
+            with only a note is added to the description of the risk above it. A review date of \
+            "TBC" or "n/a" leaves the date for the officer to set. A reference that is not a \
+            valid id is made into one, and the original kept in the description.
+
+            What the spreadsheet cannot say (strategy, unless the mapping decides it, and \
+            co-production) is listed under each risk's `needs-review`, so `riskreg validate` \
+            warns until the officer has checked it.
+
+            Every problem is printed as FILE.csv:ROW:COLUMN (ROW is the line the cell starts \
+            on, COLUMN its place in the row), or FILE.yaml:LINE:COL in the mapping. Nothing is \
+            written unless the whole file imports; an existing register is replaced only with \
+            --force, atomically.
+
+            Examples:
+              riskreg import risks.csv -o Registers/corporate.yaml
+              riskreg import docs/examples/council-register.csv \\
+                  --mapping docs/examples/council-mapping.yaml -o Registers/council.yaml
+
+            Exit codes: 0 written; 1 problems in the spreadsheet or mapping, or the register \
+            exists or could not be written; 64 usage error.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("The spreadsheet export to read.", valueName: "file.csv"))
+    var csv: String
+
+    @Option(name: .long, help: ArgumentHelp("Which column holds what, the register's metadata and scales (YAML).", valueName: "mapping.yaml"))
+    var mapping: String?
+
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Where to write the register.", valueName: "register.yaml"))
+    var output: String
+
+    @Flag(help: "Replace the register at --output if it exists.")
+    var force = false
+
+    func run() throws {
+        let printer = DiagnosticPrinter(style: .text(colour: Output.colourOnStderr))
+        let folder = URL(fileURLWithPath: output).deletingLastPathComponent()
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+            Output.err("\(output): error: the folder \(folder.path) does not exist\n    hint: create it first, or give another path")
+            throw ExitCode.failure
+        }
+        var info = stat()
+        if lstat(output, &info) == 0, !force {
+            Output.err("\(output): error: \(output) already exists\n    hint: give --force to replace it, or a new path")
+            throw ExitCode.failure
+        }
+
+        var problems: [Diagnostic] = []
+        var mappingLines: ((Int) -> String?) = { _ in nil }
+        var importMapping = ImportMapping.defaults
+        if let mapping {
+            guard let data = FileManager.default.contents(atPath: mapping) else {
+                Output.err(printer.render(.error("file-unreadable", "cannot read \(mapping)", at: .init(file: mapping, line: 1, column: 1),
+                                                 hint: "check the path and that the file is readable")))
+                throw ExitCode.failure
+            }
+            let bytes = [UInt8](data)
+            let text = String(decoding: bytes, as: UTF8.self).components(separatedBy: "\n")
+            mappingLines = { $0 >= 1 && $0 <= text.count ? text[$0 - 1] : nil }
+            let read = ImportMapping.read(bytes: bytes, file: mapping)
+            problems += read.diagnostics
+            if let m = read.mapping { importMapping = m }
+        }
+        guard let data = FileManager.default.contents(atPath: csv) else {
+            problems.append(.error("file-unreadable", "cannot read \(csv)", at: .init(file: csv, line: 1, column: 1),
+                                   hint: "check the path and that the file is readable"))
+            report(problems, printer: printer, mappingLines: mappingLines)
+            throw ExitCode.failure
+        }
+        var table: CSVTable?
+        do {
+            table = try CSVTable(bytes: [UInt8](data))
+        } catch {
+            problems.append(.error("import-csv", error.message, at: .init(file: csv, line: error.line, column: error.column),
+                                   hint: "a quote opens a field that may hold separators and line breaks; close it with another quote"))
+        }
+        guard let table, !problems.hasErrors else {
+            report(problems, printer: printer, mappingLines: mappingLines)
+            throw ExitCode.failure
+        }
+        let name = ((output as NSString).lastPathComponent as NSString).deletingPathExtension
+        let result = SpreadsheetImport.run(table: table, file: csv, mapping: importMapping, registerID: name,
+                                           schemaPath: Init.schemaPath(from: folder).path)
+        guard let text = result.text else {
+            report(result.diagnostics, printer: printer, mappingLines: mappingLines)
+            throw ExitCode.failure
+        }
+        do {
+            try AtomicReplace.write(Data(text.utf8), to: output)
+        } catch {
+            Output.err("\(output): error: \(error)\n    hint: check that the folder is writable")
+            throw ExitCode.failure
+        }
+        let risks = result.risks == 1 ? "1 risk" : "\(result.risks) risks"
+        Output.err("wrote \(output): \(risks) from \(csv) (\(table.encoding.rawValue), separated by `\(table.separator)`); \(result.needingReview) marked `needs-review`")
+        Output.err("check them with `riskreg validate \(output)`, then score with `riskreg score \(output)`")
+    }
+
+    private func report(_ diagnostics: [Diagnostic], printer: DiagnosticPrinter, mappingLines: (Int) -> String?) {
+        for d in diagnostics {
+            // Mapping problems quote their line; a CSV cell's column is its place in the row, not
+            // a character, so a caret under it would mislead.
+            Output.err(printer.render(d, sourceLine: d.location.file == mapping ? mappingLines : { _ in nil }))
+        }
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        Output.err("\(errors) \(errors == 1 ? "error" : "errors"); nothing was written")
+    }
+}

@@ -11,9 +11,9 @@ struct ImportYAMLWriter {
     /// Longest line a folded text is wrapped to, counting its indentation.
     static let width = 96
 
-    mutating func line(_ text: String, comment: String? = nil) {
+    mutating func line(_ text: String, comment: String? = nil, column: Int = commentColumn) {
         guard let comment else { lines.append(text); return }
-        let padding = max(Self.commentColumn - text.count, 2)
+        let padding = max(column - text.count, 2)
         lines.append(text + String(repeating: " ", count: padding) + "# " + comment)
     }
 
@@ -32,8 +32,15 @@ struct ImportYAMLWriter {
             line(oneLine, comment: comment)
             return
         }
-        line("\(pad)\(key): >-", comment: comment)
         let inner = pad + "  "
+        let paragraphs = value.components(separatedBy: "\n")
+        if paragraphs.count > 1, paragraphs.allSatisfy({ !$0.isEmpty && inner.count + $0.count <= Self.width }) {
+            // Short lines, such as a list of bullets: kept line for line.
+            line("\(pad)\(key): |-", comment: comment)
+            for paragraph in paragraphs { lines.append(inner + paragraph) }
+            return
+        }
+        line("\(pad)\(key): >-", comment: comment)
         for (i, paragraph) in value.components(separatedBy: "\n").enumerated() {
             // In a folded block an empty line stands for one line break between paragraphs.
             if i > 0 { lines.append("") }

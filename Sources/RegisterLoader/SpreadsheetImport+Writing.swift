@@ -87,9 +87,9 @@ extension Importer {
         }
         if let original = e.originalRef { description.append("Reference in the spreadsheet: \(original)") }
         if !description.isEmpty { w.text("description", description.joined(separator: "\n"), indent: 4) }
-        w.line("    outcome: \(e.outcome.id)", comment: e.outcomeFrom.map { "from \"\($0)\"" } ?? (e.needsReview.contains("outcome") ? "to check: not in the spreadsheet" : nil))
+        w.line("    outcome: \(e.outcome.id)", comment: e.outcomeFrom ?? (e.needsReview.contains("outcome") ? "to check: not in the spreadsheet" : nil))
         w.line("    strategy: \(e.strategy)",
-               comment: e.strategyFrom.map { "from \"\($0)\"" } ?? (e.needsReview.contains("strategy") ? "to check: not in the spreadsheet" : nil))
+               comment: e.strategyFrom ?? (e.needsReview.contains("strategy") ? "to check: not in the spreadsheet" : nil))
         if let owner = e.owner { w.text("owner", owner, indent: 4) } else { w.line("    owner: Owner to be confirmed", comment: "blank in the spreadsheet") }
         w.line("    coproduction:", comment: "to check: who assesses and handles this risk?")
         w.line("      mode: co-assessment")
@@ -113,7 +113,8 @@ extension Importer {
                 if let lc { because += " the likelihood band's midpoint falls from \(pct(mid(gl))) to \(pct(mid(current.l))) (\(lc)% less)" }
                 if let ic {
                     if lc != nil { because += ", and" }
-                    because += " the impact band's mean from \(ImportYAMLWriter.amount(round3(e.impactMean(gi) ?? 0))) to \(ImportYAMLWriter.amount(round3(e.impactMean(current.i) ?? 0))) (\(ic)% less)"
+                    let unit = e.outcome.unit == .money ? "" : " " + RegisterDecoder.unitName(e.outcome.unit)
+                    because += " the impact band's mean falls from \(ImportYAMLWriter.amount(round3(e.impactMean(gi) ?? 0)))\(unit) to \(ImportYAMLWriter.amount(round3(e.impactMean(current.i) ?? 0)))\(unit) (\(ic)% less)"
                 }
                 because += ". The controls are taken to be always in place; add `reliability` if they are not."
                 w.comment(because, indent: 6)
@@ -131,7 +132,7 @@ extension Importer {
             guard let cell else { continue }
             let score = scales.rating.score(likelihood: cell.l.level, impact: cell.i.level)
             w.line("      \(name): {likelihood: \(cell.l.level), impact: \(cell.i.level)}",
-                   comment: "\(cell.l.label) × \(cell.i.label): score \(NodeReader.format(score)), \(scales.rating.rag(score).rawValue)")
+                   comment: "\(cell.l.label) × \(cell.i.label): score \(NodeReader.format(score)), \(scales.rating.rag(score).rawValue)", column: 44)
         }
         if !e.needsReview.isEmpty {
             w.line("    needs-review: [\(e.needsReview.joined(separator: ", "))]", comment: "remove each once checked")

@@ -331,8 +331,8 @@ struct Importer {
             guard let column else { return (nil, nil) }
             let c = column < row.count ? row[column] : CSVTable.Field(text: "", line: line, column: column + 1)
             let text = ImportYAMLWriter.clean(c.text).replacingOccurrences(of: "\n", with: " ")
-            if text.isEmpty { return (blank, blank == nil ? nil : "a blank cell") }
-            if let value = values[ImportMapping.normalise(text)] { return (value, text) }
+            if text.isEmpty { return (blank, blank == nil ? nil : "blank in the spreadsheet: the mapping's `blank`") }
+            if let value = values[ImportMapping.normalise(text)] { return (value, "from \"\(text)\"") }
             error("import-unmapped-value", "the \(what) `\(text.abbreviated)` is not in the mapping's `values`", c.line, c.column,
                   hint: "add it to `\(what): values:` in the mapping, such as `\(text.abbreviated): \(values.values.sorted().first ?? "...")`")
             return (nil, nil)

@@ -27,6 +27,21 @@ public enum SpreadsheetImport {
         public var needingReview: Int
     }
 
+    /// Reads `bytes` as CSV (``CSVTable``) and imports them; a file that is not CSV is
+    /// `import-csv` at the place it goes wrong.
+    public static func run(bytes: [UInt8], file: String, mapping: ImportMapping, registerID: String = "imported-register",
+                           schemaPath: String = "register.schema.json") -> (outcome: Outcome, table: CSVTable?) {
+        let table: CSVTable
+        do {
+            table = try CSVTable(bytes: bytes)
+        } catch {
+            let d = Diagnostic.error("import-csv", error.message, at: .init(file: file, line: error.line, column: error.column),
+                                     hint: "a quote opens a field that may hold separators and line breaks; close it with another quote")
+            return (Outcome(text: nil, diagnostics: [d], risks: 0, needingReview: 0), nil)
+        }
+        return (run(table: table, file: file, mapping: mapping, registerID: registerID, schemaPath: schemaPath), table)
+    }
+
     /// Imports `table`, read from `file` (named so in diagnostics and the register's header).
     ///
     /// - Parameters:

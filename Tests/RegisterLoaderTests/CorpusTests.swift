@@ -135,6 +135,19 @@ struct CorpusTests {
         "yaml-encoding": "HostileInputTests (invalid UTF-8, UTF-16, control characters are generated in-test)",
         "yaml-too-large": "HostileInputTests (a 10 MiB file is generated in-test)",
         "file-unreadable": "CorpusTests.missingFile",
+        // Rules of `riskreg import`, about a spreadsheet rather than a register: each is tested at
+        // its row and column in SpreadsheetImportTests.
+        "import-csv": "SpreadsheetImportTests.notCSV",
+        "import-empty": "SpreadsheetImportTests.empty",
+        "import-missing-column": "SpreadsheetImportTests.missingColumns",
+        "import-unknown-column": "SpreadsheetImportTests.missingColumns",
+        "import-unmapped-column": "SpreadsheetImportTests.unmappedColumns",
+        "import-missing-value": "SpreadsheetImportTests.missingValues",
+        "import-bad-score": "SpreadsheetImportTests.badScores",
+        "import-duplicate-ref": "SpreadsheetImportTests.duplicateRefs",
+        "import-bad-date": "SpreadsheetImportTests.badDateAndUnmappedValue",
+        "import-unmapped-value": "SpreadsheetImportTests.badDateAndUnmappedValue",
+        "import-invalid-result": "SpreadsheetImportTests.awkwardText (a fault check: every test's import must validate)",
     ]
 
     @Test("every rule id in the sources has a corpus file")

@@ -346,6 +346,13 @@ struct SpreadsheetImportTests {
         #expect(errors(try run(csv, mapping: Self.mapping)) == ["r.csv:2:5 import-unmapped-value", "r.csv:3:6 import-unmapped-value"])
     }
 
+    @Test("a file that is not CSV is located where it goes wrong")
+    func notCSV() {
+        let (outcome, table) = SpreadsheetImport.run(bytes: Array("Ref,Title\nR1,\"open\n".utf8), file: "r.csv", mapping: .defaults)
+        #expect(table == nil)
+        #expect(errors(outcome) == ["r.csv:2:2 import-csv"])
+    }
+
     @Test("an empty file, a header alone")
     func empty() throws {
         #expect(errors(try run("Ref,Title,Likelihood,Impact\n")) == ["r.csv:1:1 import-empty"])

@@ -93,21 +93,14 @@ struct Import: ParsableCommand {
             report(problems, printer: printer, mappingLines: mappingLines)
             throw ExitCode.failure
         }
-        var table: CSVTable?
-        do {
-            table = try CSVTable(bytes: [UInt8](data))
-        } catch {
-            problems.append(.error("import-csv", error.message, at: .init(file: csv, line: error.line, column: error.column),
-                                   hint: "a quote opens a field that may hold separators and line breaks; close it with another quote"))
-        }
-        guard let table, !problems.hasErrors else {
+        guard !problems.hasErrors else {
             report(problems, printer: printer, mappingLines: mappingLines)
             throw ExitCode.failure
         }
         let name = ((output as NSString).lastPathComponent as NSString).deletingPathExtension
-        let result = SpreadsheetImport.run(table: table, file: csv, mapping: importMapping, registerID: name,
-                                           schemaPath: Init.schemaPath(from: folder).path)
-        guard let text = result.text else {
+        let (result, table) = SpreadsheetImport.run(bytes: [UInt8](data), file: csv, mapping: importMapping, registerID: name,
+                                                    schemaPath: Init.schemaPath(from: folder).path)
+        guard let text = result.text, let table else {
             report(result.diagnostics, printer: printer, mappingLines: mappingLines)
             throw ExitCode.failure
         }

@@ -10,8 +10,10 @@ setup:
 demo: setup
 	$(SWIFT) run -c release riskreg score $(EXAMPLE)
 
+# Release mode: the statistical tests simulate millions of trials, which a debug build runs
+# tens of times slower; -enable-testing keeps @testable imports working.
 test: setup
-	$(SWIFT) test --disable-xctest
+	$(SWIFT) test -c release -Xswiftc -enable-testing --disable-xctest
 
 build: setup
 	$(SWIFT) build

@@ -36,6 +36,15 @@ public enum RegisterFile {
     /// - Parameter asOf: the day review dates are compared with; it is an input so that results
     ///   do not change from one day to the next unless the caller asks.
     public static func read(path: String, asOf: CalendarDate) -> LoadedRegister {
+        // A file over the size limit is refused without reading it into memory.
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int,
+           size > YAMLLimits().maxBytes {
+            let problem = YAMLComposer.tooLarge(byteCount: size)
+            return LoadedRegister(
+                file: path, register: nil,
+                diagnostics: [.error(problem.rule, problem.message, at: .init(file: path, line: 1, column: 1), hint: problem.hint)],
+                source: nil)
+        }
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))

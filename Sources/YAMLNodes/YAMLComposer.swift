@@ -22,11 +22,7 @@ public enum YAMLComposer {
         }
         let bytes = SourceLines.withoutByteOrderMark(bytes)
         guard bytes.count <= limits.maxBytes else {
-            return YAMLDocument(root: nil, problems: [YAMLProblem(
-                rule: "yaml-too-large",
-                message: "the file is \(bytes.count) bytes, over the limit of \(megabytes(limits.maxBytes)) (\(limits.maxBytes) bytes)",
-                mark: .start,
-                hint: "split the register into several files, or check that this is the file you meant")])
+            return YAMLDocument(root: nil, problems: [tooLarge(byteCount: bytes.count, limits: limits)])
         }
         var composer = Composition(limits: limits)
         let parser = EventParser(bytes: bytes)
@@ -43,6 +39,16 @@ public enum YAMLComposer {
                 hint: "a register starts with `riskreg: 1`; docs/register-format.md shows a minimal one")])
         }
         return YAMLDocument(root: root, problems: composer.problems)
+    }
+
+    /// The problem for a file over ``YAMLLimits/maxBytes``: callers that can see a file's size
+    /// before reading it refuse it without reading it.
+    public static func tooLarge(byteCount: Int, limits: YAMLLimits = YAMLLimits()) -> YAMLProblem {
+        YAMLProblem(
+            rule: "yaml-too-large",
+            message: "the file is \(byteCount) bytes, over the limit of \(megabytes(limits.maxBytes)) (\(limits.maxBytes) bytes)",
+            mark: .start,
+            hint: "split the register into several files, or check that this is the file you meant")
     }
 
     private static func megabytes(_ n: Int) -> String {

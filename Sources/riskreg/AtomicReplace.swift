@@ -35,7 +35,7 @@ enum AtomicReplace {
         var template = Array((folder as NSString).appendingPathComponent(".\(url.lastPathComponent).riskreg-XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { throw Failure(description: "cannot create a temporary file in \(folder): \(String(cString: strerror(errno)))") }
-        let temporary = String(cString: template)
+        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var closed = false
         func fail(_ what: String) -> Failure {
             let reason = String(cString: strerror(errno))

@@ -24,8 +24,15 @@ struct DiagnosticPrinter {
             let painted = colour ? (diagnostic.severity == .error ? "\u{1B}[1;31m\(severity)\u{1B}[0m" : "\u{1B}[1;35m\(severity)\u{1B}[0m") : severity
             var out = "\(l.file):\(l.line):\(l.column): \(painted): [\(diagnostic.rule)] \(diagnostic.message)"
             if let line = sourceLine(l.line) {
-                let shown = Self.printable(line)
-                let caretColumn = min(max(l.column - 1, 0), shown.count)
+                var shown = Self.printable(line)
+                var caretColumn = min(max(l.column - 1, 0), shown.count)
+                // A very long line (minified or binary) is quoted as a window around the caret.
+                if shown.count > 160 {
+                    let start = max(0, caretColumn - 70)
+                    let window = shown.dropFirst(start).prefix(140)
+                    shown = (start > 0 ? "…" : "") + window + (start + window.count < shown.count ? "…" : "")
+                    caretColumn = caretColumn - start + (start > 0 ? 1 : 0)
+                }
                 let padding = String(shown.prefix(caretColumn).map { $0 == "\t" ? "\t" : " " })
                 out += "\n    \(shown)\n    \(padding)\(colour ? "\u{1B}[1;32m^\u{1B}[0m" : "^")"
             }

@@ -82,6 +82,29 @@ struct ValidateCommandTests {
         #expect(result.stderr.contains("no/such/register.yaml:1:1: error: [file-unreadable] no/such/register.yaml does not exist"))
     }
 
+    @Test func aFileOverTheSizeLimitIsRefusedUnreadAndNotQuoted() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("huge.yaml")
+        try ("# " + String(repeating: "x", count: 9 << 20) + "\n").write(to: file, atomically: true, encoding: .utf8)
+        let result = try TestSupport.riskreg(["validate", "--as-of", "2026-11-30", file.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("\(file.path):1:1: error: [yaml-too-large] the file is 9437187 bytes, over the limit of 8.0 MiB"))
+        #expect(result.stderr.count < 1_000, "the huge line is not quoted")
+    }
+
+    @Test func aLongLineIsQuotedAsAWindowAroundTheCaret() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("long.yaml")
+        try ("riskreg: 1\nregister: {" + String(repeating: "pad: 1, ", count: 1).appending(String(repeating: "x: 1, ", count: 60)) + "}\n")
+            .write(to: file, atomically: true, encoding: .utf8)
+        let result = try TestSupport.riskreg(["validate", "--as-of", "2026-11-30", file.path])
+        let quoted = result.stderr.split(separator: "\n").filter { $0.hasPrefix("    ") && !$0.contains("hint:") }
+        #expect(!quoted.isEmpty)
+        #expect(quoted.allSatisfy { $0.count <= 4 + 142 }, "quoted lines are windows, not whole lines")
+    }
+
     @Test func badAsOfIsAUsageError() throws {
         let result = try TestSupport.riskreg(["validate", "--as-of", "2026-02-30"])
         #expect(result.status == 64)

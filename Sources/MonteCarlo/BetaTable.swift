@@ -145,6 +145,20 @@ final class BetaTable: @unchecked Sendable {
                 if w <= bottom || w <= density(x) { return x }
             }
         }
+
+        /// Completes a draw in `cell` whose first point `x` with test value `w` fell between
+        /// the squeeze and the envelope: accepts it under the density, else redraws in the
+        /// same cell from `g`, as ``sample(first:using:)`` does.
+        @inline(never)
+        func finish(cell: Int, x: Double, w: Double, using g: inout SplitMix64) -> Double {
+            if w <= density(x) { return x }
+            let left = Double(cell), top = high[cell], bottom = low[cell]
+            while true {
+                let x = (left + g.nextUnit()) * (1 / Double(BetaTable.cellCount))
+                let w = g.nextUnit() * top
+                if w <= bottom || w <= density(x) { return x }
+            }
+        }
     }
 
     /// One exact Beta(α, β) draw on [0, 1).

@@ -258,6 +258,48 @@ final class BlockWorker {
         return i
     }
 
+    /// The hottest loop of a typical register: each event whose mask has `bit` draws a
+    /// table-sampled impact `low + width · Beta` from its seed and adds it into `series` at its
+    /// trial. The same words as ``BetaTable/View/sample(first:using:)`` (the seed picks the
+    /// cell and coin, then SplitMix64 from the seed gives the point and the test), written out
+    /// so the table and the generator state stay in registers; a separate function so that
+    /// the register allocation is not shared with the rest of `evaluate`.
+    @inline(never)
+    private static func addTableDraws(
+        count: Int, bit: UInt64, trials: UnsafeMutablePointer<Int32>, masks: UnsafeMutablePointer<UInt64>,
+        seeds: UnsafeMutablePointer<UInt64>, table: BetaTable.View, low: Double, width: Double,
+        into series: UnsafeMutablePointer<Double>
+    ) -> (sum: Double, squares: Double, occurred: Double) {
+        var sum = 0.0, squares = 0.0, occurred = 0
+        let threshold = table.threshold, alias = table.alias, bottom = table.low, top = table.high
+        let cellWidth = 1 / Double(BetaTable.cellCount)
+        let shift = UInt64(64 - BetaTable.cellBits)
+        for j in 0..<count where masks[j] & bit != 0 {
+            let seed = seeds[j]
+            let slot = Int(truncatingIfNeeded: seed >> shift)
+            // The 53-bit coin and the 53-bit uniforms below are below 2⁵³, so converting them
+            // as signed integers gives the same doubles with a single instruction.
+            let coin = Double(Int64(bitPattern: seed & ((1 << 53) - 1))) * 0x1p-53
+            let other = Int(alias[slot])
+            let cell = coin < threshold[slot] ? slot : other
+            let state1 = seed &+ SplitMix64.gamma, state2 = state1 &+ SplitMix64.gamma
+            let u = Double(Int64(bitPattern: SplitMix64.mix(state1) >> 11)) * 0x1p-53
+            let v = Double(Int64(bitPattern: SplitMix64.mix(state2) >> 11)) * 0x1p-53
+            var x = (Double(cell) + u) * cellWidth
+            let w = v * top[cell]
+            if !(w <= bottom[cell]) {
+                var g = SplitMix64(seed: state2)
+                x = table.finish(cell: cell, x: x, w: w, using: &g)
+            }
+            let y = low + width * x
+            series[Int(trials[j])] += y
+            sum += y
+            squares += y * y
+            occurred += 1
+        }
+        return (sum, squares, Double(occurred))
+    }
+
     /// Turns the risk's events into per-trial losses for one view: adds them straight into the
     /// series (sparse) or into dense per-trial arrays, and accumulates the risk's sums.
     private func evaluate(
@@ -326,18 +368,10 @@ final class BlockWorker {
                     // The hottest loop of a typical register (PERT impacts): the sampler's fields
                     // are hoisted into locals, so the store into the series cannot force them to
                     // be reloaded on every event.
-                    let p = bases[targets[0]]
-                    let table = sampler.pointee.table.unsafelyUnwrapped
-                    let low = sampler.pointee.a, width = sampler.pointee.b
-                    for j in 0..<count where masks[j] & bit != 0 {
-                        let seed = seeds[j]
-                        var g = SplitMix64(seed: seed)
-                        let x = low + width * table.sample(first: seed, using: &g)
-                        p[Int(trials[j])] += x
-                        sum += x
-                        squares += x * x
-                        occurred += 1
-                    }
+                    (sum, squares, occurred) = Self.addTableDraws(
+                        count: count, bit: bit, trials: trials, masks: masks, seeds: seeds,
+                        table: sampler.pointee.table.unsafelyUnwrapped, low: sampler.pointee.a, width: sampler.pointee.b,
+                        into: bases[targets[0]])
                 } else if targets.count == 1 {
                     let p = bases[targets[0]]
                     for j in 0..<count where masks[j] & bit != 0 {

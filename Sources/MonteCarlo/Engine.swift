@@ -70,20 +70,19 @@ public enum Engine {
 
     static func precisionHolds(_ target: PrecisionTarget, compiled: CompiledPlan, store: SeriesStore, trials: Int, summariser: Summariser) -> Bool {
         let copy = UnsafeMutableBufferPointer<Double>.allocate(capacity: trials)
-        let scratch = UnsafeMutableBufferPointer<Double>.allocate(capacity: trials)
-        defer { copy.deallocate(); scratch.deallocate() }
+        defer { copy.deallocate() }
         var check = summariser
         check.histogramBins = 1
         check.exceedancePoints = 2
         for series in 0..<(compiled.viewCount * compiled.stateCount * compiled.slots) {
             _ = copy.initialize(from: store.buffer(series, count: trials))
-            let s = check.summarise(copy, thresholds: [], scratch: scratch)
+            let s = check.summarise(copy, thresholds: [])
             let q: Statistic
             if let p = s.percentile(target.percentile) {
                 q = p
             } else {
-                let sorted = UnsafeBufferPointer(copy)
-                q = Statistic(value: SortedSample.quantile(sorted, target.percentile), standardError: s.valueAtRisk95.standardError)
+                let runs = SortedRuns(base: UnsafePointer(copy.baseAddress!), bounds: check.bounds(trials))
+                q = Statistic(value: runs.quantile(target.percentile), standardError: s.valueAtRisk95.standardError)
             }
             if !(1.96 * q.standardError <= target.relativeHalfWidth * abs(q.value)) { return false }
         }

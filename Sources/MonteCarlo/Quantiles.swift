@@ -54,9 +54,10 @@ enum SortedSample {
 
 /// Turns one series of per-trial losses into an ``OutcomeSummary``.
 ///
-/// Sorts the series in place batch by batch (in parallel), computes each batch's statistics
-/// for the batch-means standard errors, then merges the sorted batches into `scratch` for the
-/// full-sample statistics: an exact sort of all trials at the cost of one extra buffer.
+/// Sorts the series in place batch by batch (in parallel, by radix sort), computes each
+/// batch's statistics for the batch-means standard errors, then finds the full sample's order
+/// statistics by selection across the sorted batches: exact, with no second copy of the
+/// series and no merge.
 struct Summariser {
     var batches: Int
     var histogramBins: Int
@@ -75,8 +76,15 @@ struct Summariser {
         return out
     }
 
-    /// Summarises `values`, which is left sorted batch by batch (trial order is lost).
-    func summarise(_ values: UnsafeMutableBufferPointer<Double>, thresholds: [Double], scratch: UnsafeMutableBufferPointer<Double>) -> OutcomeSummary {
+    /// Where each batch of a series of `n` trials starts (and, last, `n`).
+    func bounds(_ n: Int) -> [Int] {
+        let b = max(1, min(batches, n))
+        return (0...b).map { $0 * n / b }
+    }
+
+    /// Summarises `values`, which is left sorted batch by batch (trial order is lost): read it
+    /// as `SortedRuns(base:bounds:)` with ``bounds(_:)``.
+    func summarise(_ values: UnsafeMutableBufferPointer<Double>, thresholds: [Double]) -> OutcomeSummary {
         let n = values.count
         var sum = 0.0
         for x in values { sum += x }
@@ -85,8 +93,8 @@ struct Summariser {
         for x in values { ss += (x - mean) * (x - mean) }
         let sd = n > 1 ? (ss / Double(n - 1)).squareRoot() : 0
 
-        let b = max(1, min(batches, n))
-        let bounds = (0...b).map { $0 * n / b }
+        let bounds = self.bounds(n)
+        let b = bounds.count - 1
         var batchStats = Array(repeating: [Double](), count: b)
         let base = values.baseAddress!
         batchStats.withUnsafeMutableBufferPointer { out in
@@ -94,8 +102,8 @@ struct Summariser {
             nonisolated(unsafe) let outPtr = outBase
             nonisolated(unsafe) let basePtr = base
             let sortBatch: @Sendable (Int) -> Void = { i in
-                var segment = UnsafeMutableBufferPointer(start: basePtr + bounds[i], count: bounds[i + 1] - bounds[i])
-                segment.sort()
+                let segment = UnsafeMutableBufferPointer(start: basePtr + bounds[i], count: bounds[i + 1] - bounds[i])
+                RadixSort.sort(segment)
                 (outPtr + i).pointee = statistics(UnsafeBufferPointer(segment), thresholds: thresholds)
             }
             // Batches are independent, so the result does not depend on how they are spread.
@@ -105,24 +113,8 @@ struct Summariser {
                 for i in 0..<b { sortBatch(i) }
             }
         }
-        // Merge the sorted batches pairwise, alternating between the two buffers.
-        var runs = bounds
-        var source = values, target = scratch
-        while runs.count > 2 {
-            var next = [0]
-            var i = 0
-            while i + 1 < runs.count {
-                let lo = runs[i], mid = runs[min(i + 1, runs.count - 1)]
-                let hi = i + 2 < runs.count ? runs[i + 2] : mid
-                merge(source, lo, mid, hi, into: target)
-                next.append(hi)
-                i += 2
-            }
-            runs = next
-            swap(&source, &target)
-        }
-        let sorted = UnsafeBufferPointer(source)
-        let full = statistics(sorted, thresholds: thresholds)
+        let runs = SortedRuns(base: UnsafePointer(base), bounds: bounds)
+        let full = runs.statistics(thresholds: thresholds)
 
         func se(_ k: Int) -> Double {
             guard b > 1 else { return .nan }
@@ -140,18 +132,18 @@ struct Summariser {
             OutcomeSummary.Exceedance(threshold: x, probability: Statistic(value: full[pcount + 1 + i], standardError: se(pcount + 1 + i)))
         }
         let benefitIndex = pcount + 1 + thresholds.count
-        let lo = sorted[0], hi = sorted[n - 1]
+        let lo = runs.orderStatistic(0), hi = runs.orderStatistic(n - 1)
         let bins = max(1, histogramBins)
         let width = hi > lo ? (hi - lo) / Double(bins) : 1
         var counts = Array(repeating: 0, count: bins)
-        for x in sorted { counts[min(bins - 1, max(0, Int((x - lo) / width)))] += 1 }
+        for x in values { counts[min(bins - 1, max(0, Int((x - lo) / width)))] += 1 }
         var curve: [OutcomeSummary.CurvePoint] = []
         let qHigh = 0.99, qLow = max(10.0 / Double(n), 1e-4)
         let points = max(2, exceedancePoints)
         if qLow < qHigh {
             for k in 0..<points {
                 let q = exp(log(qHigh) + Double(k) * (log(qLow) - log(qHigh)) / Double(points - 1))
-                curve.append(.init(loss: SortedSample.quantile(sorted, 1 - q), probability: q))
+                curve.append(.init(loss: runs.quantile(1 - q), probability: q))
             }
         }
         return OutcomeSummary(
@@ -164,14 +156,183 @@ struct Summariser {
             histogram: .init(lowerBound: lo, binWidth: width, counts: counts),
             exceedanceCurve: curve)
     }
+}
 
-    private func merge(_ s: UnsafeMutableBufferPointer<Double>, _ lo: Int, _ mid: Int, _ hi: Int, into t: UnsafeMutableBufferPointer<Double>) {
-        var i = lo, j = mid, k = lo
-        while i < mid && j < hi {
-            if s[j] < s[i] { t[k] = s[j]; j += 1 } else { t[k] = s[i]; i += 1 }
-            k += 1
+/// A total order on doubles as unsigned integers: the IEEE bits with the sign bit flipped for
+/// non-negative values and every bit flipped for negative ones (−0 sorts just below +0).
+@inline(__always)
+func sortKey(_ x: Double) -> UInt64 {
+    let b = x.bitPattern
+    return b ^ (UInt64(bitPattern: Int64(bitPattern: b) >> 63) | (1 << 63))
+}
+
+@inline(__always)
+func fromSortKey(_ k: UInt64) -> Double {
+    Double(bitPattern: k ^ ((k >> 63) &- 1 | (1 << 63)))
+}
+
+/// Least-significant-digit radix sort of doubles (six passes of 11 bits over their sort keys,
+/// skipping a pass when every key shares that digit), with one temporary buffer the size of
+/// the input.
+enum RadixSort {
+    static let bits = 11
+    static let passes = 6
+
+    static func sort(_ values: UnsafeMutableBufferPointer<Double>) {
+        let n = values.count
+        guard n > 1 else { return }
+        if n < 64 {
+            // Insertion sort: cheaper than six histogram passes for a handful of values.
+            for i in 1..<n {
+                let x = values[i]
+                var j = i
+                while j > 0 && sortKey(values[j - 1]) > sortKey(x) { values[j] = values[j - 1]; j -= 1 }
+                values[j] = x
+            }
+            return
         }
-        while i < mid { t[k] = s[i]; i += 1; k += 1 }
-        while j < hi { t[k] = s[j]; j += 1; k += 1 }
+        let radix = 1 << bits, mask = UInt64(radix - 1)
+        let keys = UnsafeMutablePointer<UInt64>.allocate(capacity: 2 * n)
+        let counts = UnsafeMutablePointer<Int>.allocate(capacity: radix * passes)
+        defer { keys.deallocate(); counts.deallocate() }
+        counts.initialize(repeating: 0, count: radix * passes)
+        for i in 0..<n {
+            let k = sortKey(values[i])
+            keys[i] = k
+            for p in 0..<passes { counts[p * radix + Int((k >> UInt64(p * bits)) & mask)] += 1 }
+        }
+        var source = keys, target = keys + n
+        for p in 0..<passes {
+            let c = counts + p * radix
+            let shift = UInt64(p * bits)
+            if c[Int((source[0] >> shift) & mask)] == n { continue }
+            var total = 0
+            for d in 0..<radix { let t = c[d]; c[d] = total; total += t }
+            for i in 0..<n {
+                let k = source[i]
+                let d = Int((k >> shift) & mask)
+                target[c[d]] = k
+                c[d] += 1
+            }
+            swap(&source, &target)
+        }
+        for i in 0..<n { values[i] = fromSortKey(source[i]) }
+    }
+}
+
+/// Consecutive sorted runs of one buffer (the sorted batches), read as one sorted sample: an
+/// order statistic is found by bisection on the sort key, counting each run by binary search.
+struct SortedRuns {
+    let base: UnsafePointer<Double>
+    let bounds: [Int]
+    var count: Int { bounds[bounds.count - 1] }
+
+    /// The number of values whose key is at most `key`.
+    private func countAtMost(key: UInt64) -> Int {
+        var total = 0
+        for r in 0..<(bounds.count - 1) {
+            var lo = bounds[r], hi = bounds[r + 1]
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if sortKey(base[mid]) <= key { lo = mid + 1 } else { hi = mid }
+            }
+            total += lo - bounds[r]
+        }
+        return total
+    }
+
+    /// The value at position `k` (0-based) of the whole sample sorted.
+    func orderStatistic(_ k: Int) -> Double {
+        // The smallest key with more than k keys at or below it is the k-th smallest key.
+        var lo = UInt64.max, hi = UInt64.min
+        for r in 0..<(bounds.count - 1) where bounds[r + 1] > bounds[r] {
+            lo = min(lo, sortKey(base[bounds[r]]))
+            hi = max(hi, sortKey(base[bounds[r + 1] - 1]))
+        }
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2
+            if countAtMost(key: mid) > k { hi = mid } else { lo = mid + 1 }
+        }
+        return fromSortKey(lo)
+    }
+
+    /// The values at positions `k` and `k + 1`.
+    func orderStatistics(_ k: Int) -> (Double, Double) {
+        let a = orderStatistic(k)
+        guard k + 1 < count else { return (a, a) }
+        let key = sortKey(a)
+        if countAtMost(key: key) > k + 1 { return (a, a) }
+        // The next value is the smallest first value above `a` across the runs.
+        var next = UInt64.max
+        for r in 0..<(bounds.count - 1) {
+            var lo = bounds[r], hi = bounds[r + 1]
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if sortKey(base[mid]) <= key { lo = mid + 1 } else { hi = mid }
+            }
+            if lo < bounds[r + 1] { next = min(next, sortKey(base[lo])) }
+        }
+        return (a, fromSortKey(next))
+    }
+
+    /// As ``SortedSample/quantile(_:_:)`` on the whole sample.
+    func quantile(_ p: Double) -> Double {
+        let n = count
+        if n == 0 { return .nan }
+        let h = Double(n - 1) * p
+        let lo = Int(h.rounded(.down))
+        let (a, b) = lo + 1 < n ? orderStatistics(lo) : (orderStatistic(lo), orderStatistic(lo))
+        return a + (h - Double(lo)) * (b - a)
+    }
+
+    /// As ``SortedSample/expectedShortfall(_:_:)`` on the whole sample, summing the same
+    /// values in ascending order (so the figure is the one a full sort would give).
+    func expectedShortfall(_ p: Double) -> Double {
+        let n = count
+        if n == 0 { return .nan }
+        let m = max(1, Int((Double(n) * (1 - p)).rounded(.up)))
+        // Gather the largest m values and add them in ascending order.
+        let cut = orderStatistic(n - m)
+        let key = sortKey(cut)
+        var top: [Double] = []
+        top.reserveCapacity(m)
+        for r in 0..<(bounds.count - 1) {
+            var lo = bounds[r], hi = bounds[r + 1]
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if sortKey(base[mid]) <= key { lo = mid + 1 } else { hi = mid }
+            }
+            for i in lo..<bounds[r + 1] { top.append(base[i]) }
+        }
+        let above = top.count
+        top.withUnsafeMutableBufferPointer { RadixSort.sort($0) }
+        var sum = 0.0
+        for _ in 0..<(m - above) { sum += cut }
+        for x in top { sum += x }
+        return sum / Double(m)
+    }
+
+    /// The same figures as `Summariser.statistics` on the whole sample.
+    func statistics(thresholds: [Double]) -> [Double] {
+        var out = OutcomeSummary.percentileProbabilities.map { quantile($0) }
+        out.append(expectedShortfall(0.95))
+        let n = count
+        for x in thresholds { out.append(Double(n - count { $0 <= x }) / Double(n)) }
+        out.append(Double(count { $0 < 0 }) / Double(n))
+        return out
+    }
+
+    /// The number of values satisfying `below`, a predicate true for a prefix of each run.
+    private func count(_ below: (Double) -> Bool) -> Int {
+        var total = 0
+        for r in 0..<(bounds.count - 1) {
+            var lo = bounds[r], hi = bounds[r + 1]
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if below(base[mid]) { lo = mid + 1 } else { hi = mid }
+            }
+            total += lo - bounds[r]
+        }
+        return total
     }
 }

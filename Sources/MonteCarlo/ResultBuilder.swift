@@ -18,8 +18,6 @@ struct ResultBuilder {
         let plan = compiled.plan
         // Paired portfolio differences need trial order, so they come before any sorting.
         let differences = portfolioDifferences()
-        let scratch = UnsafeMutableBufferPointer<Double>.allocate(capacity: trials)
-        defer { scratch.deallocate() }
 
         func summaries(config: Int) -> (outcomes: [InherentAndResidual<OutcomeSummary>], total: InherentAndResidual<OutcomeSummary>?) {
             var outcomeStates: [[OutcomeSummary]] = Array(repeating: [], count: compiled.outcomeCount)
@@ -30,7 +28,7 @@ struct ResultBuilder {
                     let aliased = compiled.totalSlot == .alias(o)
                     if aliased { thresholds += plan.totalThresholds }
                     let buffer = store.buffer(compiled.series(config: config, state: s, slot: o), count: trials)
-                    let summary = summariser.summarise(buffer, thresholds: thresholds, scratch: scratch)
+                    let summary = summariser.summarise(buffer, thresholds: thresholds)
                     if aliased {
                         var own = summary, total = summary
                         own.exceedances = Array(summary.exceedances.prefix(plan.thresholds[o].count))
@@ -43,7 +41,7 @@ struct ResultBuilder {
                 }
                 if compiled.totalSlot == .separate {
                     let buffer = store.buffer(compiled.series(config: config, state: s, slot: compiled.outcomeCount), count: trials)
-                    totalStates.append(summariser.summarise(buffer, thresholds: plan.totalThresholds, scratch: scratch))
+                    totalStates.append(summariser.summarise(buffer, thresholds: plan.totalThresholds))
                 }
             }
             let pair = { (list: [OutcomeSummary]) in InherentAndResidual(inherent: list[0], residual: list[list.count - 1]) }

@@ -6,6 +6,12 @@ enum Output {
         FileHandle.standardOutput.write(Data((text + terminator).utf8))
     }
 
+    /// Writes bytes as they are, with a final line break: large JSON need not become a String.
+    static func out(_ data: Data) {
+        FileHandle.standardOutput.write(data)
+        FileHandle.standardOutput.write(Data("\n".utf8))
+    }
+
     static func err(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }

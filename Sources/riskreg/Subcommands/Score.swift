@@ -79,7 +79,7 @@ struct Score: ParsableCommand {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             let data = scores.count == 1 && files.count == 1 ? try encoder.encode(scores[0]) : try encoder.encode(scores)
-            Output.out(String(decoding: data, as: UTF8.self))
+            Output.out(data)
         case .csv:
             Output.out(ScoreCSV.render(scores), terminator: "")
         case .table:

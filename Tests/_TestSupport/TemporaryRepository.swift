@@ -60,28 +60,10 @@ public final class TemporaryRepository: @unchecked Sendable {
 
     /// Runs a command in the repository with `/usr/bin/env`.
     public func run(_ arguments: [String], environment: [String: String] = [:]) throws -> TestSupport.ProcessResult {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        process.currentDirectoryURL = root
-        var env = ProcessInfo.processInfo.environment
         // A test run from inside a hook must not act on the outer repository.
-        for key in ["GIT_DIR", "GIT_INDEX_FILE", "GIT_WORK_TREE", "GIT_PREFIX"] { env[key] = nil }
-        env["NO_COLOR"] = "1"
-        for (k, v) in environment { env[k] = v }
-        process.environment = env
-        let outPipe = Pipe(), errPipe = Pipe()
-        process.standardOutput = outPipe
-        process.standardError = errPipe
-        try process.run()
-        nonisolated(unsafe) var errData = Data()
-        let errReader = Thread { errData = errPipe.fileHandleForReading.readDataToEndOfFile() }
-        errReader.start()
-        let outData = outPipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        while !errReader.isFinished { usleep(1000) }
-        return .init(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                     stderr: String(decoding: errData, as: UTF8.self))
+        try TestSupport.run(
+            URL(fileURLWithPath: "/usr/bin/env"), arguments, in: root, environment: environment,
+            removing: ["GIT_DIR", "GIT_INDEX_FILE", "GIT_WORK_TREE", "GIT_PREFIX"])
     }
 
     public struct Failure: Error, CustomStringConvertible {

@@ -31,11 +31,22 @@ public enum TestSupport {
 
     /// Runs the real `riskreg` binary with `arguments`, in `directory` (default: the package root).
     public static func riskreg(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> ProcessResult {
+        try run(productsFolder.appendingPathComponent("riskreg"), arguments, in: directory ?? packageRoot, environment: environment)
+    }
+
+    /// Runs `executable` to completion with colour off, reading its output as it goes.
+    ///
+    /// - Parameter removing: environment variables to leave out of the child's environment.
+    public static func run(
+        _ executable: URL, _ arguments: [String], in directory: URL, environment: [String: String] = [:],
+        removing: [String] = []
+    ) throws -> ProcessResult {
         let process = Process()
-        process.executableURL = productsFolder.appendingPathComponent("riskreg")
+        process.executableURL = executable
         process.arguments = arguments
-        process.currentDirectoryURL = directory ?? packageRoot
+        process.currentDirectoryURL = directory
         var env = ProcessInfo.processInfo.environment
+        for key in removing { env[key] = nil }
         env["NO_COLOR"] = "1"
         for (k, v) in environment { env[k] = v }
         process.environment = env

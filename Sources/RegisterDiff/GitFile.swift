@@ -168,3 +168,13 @@ private final class PipeReader: @unchecked Sendable {
         return data
     }
 }
+
+extension GitFile {
+    /// The earlier side of a comparison: the file's bytes at `revision` (nil when the file did
+    /// not exist then, so every entry counts as new) and how that side is named. What
+    /// `riskreg diff --since` and `riskreg report --since` both read.
+    public func side(at revision: String) throws(GitError) -> (side: RegisterComparison.Side, bytes: [UInt8]?) {
+        let bytes = try contents(at: revision)
+        return (RegisterComparison.Side(revision: revision, label: label(at: revision), exists: bytes != nil), bytes)
+    }
+}

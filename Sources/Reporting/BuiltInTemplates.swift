@@ -106,6 +106,57 @@ The register has no appetite statements, so no outcome can be judged against app
         "report-board.html.mustache": ####"""
 {{> html-head}}
 <main>
+{{#since}}
+<section id="since">
+<h2>Since the last review ({{revision}})</h2>
+<p>{{summary}}{{#newFile}} The register did not exist at {{revision}}, so every entry is new.{{/newFile}}</p>
+{{^empty(added)}}
+<p><strong>Added:</strong> {{#added}}{{id}} {{title}} ({{strategy}}){{^last()}}; {{/last()}}{{/added}}.</p>
+{{/empty(added)}}
+{{^empty(removed)}}
+<p><strong>Removed:</strong> {{#removed}}{{id}} {{title}} ({{strategy}}){{^last()}}; {{/last()}}{{/removed}}.</p>
+{{/empty(removed)}}
+{{^empty(retagged)}}
+<p><strong>Re-tagged to another strategy:</strong> {{#retagged}}{{entry}}, {{before}} → {{after}}{{^last()}}; {{/last()}}{{/retagged}}.</p>
+{{/empty(retagged)}}
+{{^empty(flipped)}}
+<p><strong>Appetite verdicts that flipped:</strong> {{#flipped}}{{outcome}}{{#statement}} ({{.}}){{/statement}}: {{before}} → {{after}}{{^last()}}; {{/last()}}{{/flipped}}.</p>
+{{/empty(flipped)}}
+{{^empty(changed)}}
+<div class="table-wrap"><table>
+<caption>Changes to entries kept, field by field</caption>
+<thead><tr><th scope="col">Entry</th><th scope="col">Field</th><th scope="col">Before</th><th scope="col">After</th></tr></thead>
+<tbody>
+{{#changed}}
+<tr><td>{{entry}}</td><td>{{field}}</td><td>{{before}}</td><td>{{after}}</td></tr>
+{{/changed}}
+</tbody>
+</table></div>
+{{/empty(changed)}}
+{{^empty(other)}}
+<div class="table-wrap"><table>
+<caption>Changes to outcomes, appetite and other entries</caption>
+<thead><tr><th scope="col">Entry</th><th scope="col">Field</th><th scope="col">Before</th><th scope="col">After</th></tr></thead>
+<tbody>
+{{#other}}
+<tr><td>{{entry}}</td><td>{{field}}</td><td>{{before}}</td><td>{{after}}</td></tr>
+{{/other}}
+</tbody>
+</table></div>
+{{/empty(other)}}
+<div class="table-wrap"><table>
+<caption>Each outcome’s figures with responses, then and now, on the same seed and trials</caption>
+<thead><tr><th scope="col">Outcome</th><th scope="col">Figure</th><th scope="col" class="num">Before</th><th scope="col" class="num">Now</th><th scope="col" class="num">Change</th></tr></thead>
+<tbody>
+{{#outcomes}}
+{{#figures}}
+<tr><td>{{title}} ({{unit}})</td><td>{{label}}</td><td class="num">{{before}}</td><td class="num">{{after}}</td><td class="num">{{change}}{{#withinError}} (within Monte Carlo error){{/withinError}}</td></tr>
+{{/figures}}
+{{/outcomes}}
+</tbody>
+</table></div>
+</section>
+{{/since}}
 <section id="summary">
 <h2>At a glance: is each outcome within appetite?</h2>
 {{> html-verdicts}}
@@ -289,6 +340,52 @@ The register has no appetite statements, so no outcome can be judged against app
 
 {{register.organisation}}. Every figure refers to a horizon of {{register.horizon}}.{{#register.lastReviewed}} Register last reviewed {{.}}.{{/register.lastReviewed}}{{#register.nextReview}} Next review {{.}}.{{/register.nextReview}} Figures as of {{run.asOf}}.
 
+{{#since}}
+## Since the last review ({{revision}})
+
+{{summary}}{{#newFile}} The register did not exist at {{revision}}, so every entry is new.{{/newFile}}
+
+{{^empty(added)}}
+**Added:** {{#added}}{{id}} {{title}} ({{strategy}}){{^last()}}; {{/last()}}{{/added}}.
+
+{{/empty(added)}}
+{{^empty(removed)}}
+**Removed:** {{#removed}}{{id}} {{title}} ({{strategy}}){{^last()}}; {{/last()}}{{/removed}}.
+
+{{/empty(removed)}}
+{{^empty(retagged)}}
+**Re-tagged to another strategy:** {{#retagged}}{{entry}}, {{before}} → {{after}}{{^last()}}; {{/last()}}{{/retagged}}.
+
+{{/empty(retagged)}}
+{{^empty(flipped)}}
+**Appetite verdicts that flipped:** {{#flipped}}{{outcome}}{{#statement}} ({{.}}){{/statement}}: {{before}} → {{after}}{{^last()}}; {{/last()}}{{/flipped}}.
+
+{{/empty(flipped)}}
+{{^empty(changed)}}
+| Entry | Field | Before | After |
+| --- | --- | --- | --- |
+{{#changed}}
+| {{entry}} | {{field}} | {{before}} | {{after}} |
+{{/changed}}
+
+{{/empty(changed)}}
+{{^empty(other)}}
+| Other entry | Field | Before | After |
+| --- | --- | --- | --- |
+{{#other}}
+| {{entry}} | {{field}} | {{before}} | {{after}} |
+{{/other}}
+
+{{/empty(other)}}
+| Outcome | Figure (with responses) | Before | Now | Change |
+| --- | --- | ---: | ---: | ---: |
+{{#outcomes}}
+{{#figures}}
+| {{title}} ({{unit}}) | {{label}} | {{before}} | {{after}} | {{change}}{{#withinError}} (within Monte Carlo error){{/withinError}} |
+{{/figures}}
+{{/outcomes}}
+
+{{/since}}
 ## At a glance: is each outcome within appetite?
 
 {{> md-verdicts}}

@@ -41,8 +41,11 @@ public struct ReportBuilder: Sendable {
     let encode: @Sendable (String) -> String
     /// Risk ids this report may show.
     let visible: Set<String>
+    /// What changed since an earlier revision (`--since`), for the board report.
+    let review: ReviewChanges?
 
-    public init(register: Register, score: RegisterScore, options: ReportOptions) {
+    public init(register: Register, score: RegisterScore, options: ReportOptions, since review: ReviewChanges? = nil) {
+        self.review = review
         self.register = register
         self.score = score
         self.options = options
@@ -133,6 +136,9 @@ public struct ReportBuilder: Sendable {
             },
             portfolios: [], portfolioOutcomes: score.outcomes.map { e($0.title) }, heatMap: nil, risks: [],
             withheldCount: withheld, withheldNote: withheldNote)
+        // The community report leaves the section out: a change list would name or measure
+        // confidential entries, and outcome totals moving would hint at them.
+        if !isCommunity, let review { context.since = sinceSection(review) }
         context.outcomes = score.outcomes.enumerated().map { outcomeSection($1, index: $0, visibleRisks: visibleRisks, includesWithheld: withheld > 0) }
         (context.strategies, context.strategyWarning) = strategies()
         (context.coproduction, context.contributors) = coproduction()
@@ -427,6 +433,61 @@ public struct ReportBuilder: Sendable {
                 impactRange: e(s.map { "\(FigureFormat.amount($0.impactP10)) to \(quantity($0.impactP90, unit))" } ?? "—"),
                 response: s.flatMap { responseRow($0, rank: 0) }, views: views)
         }
+    }
+
+    // MARK: Since the last review
+
+    func sinceSection(_ r: ReviewChanges) -> ReportContext.SinceSection {
+        func entry(_ c: ReviewChanges.Change) -> String {
+            e(c.title.map { "\(c.id) \($0)" } ?? c.id)
+        }
+        func change(_ c: ReviewChanges.Change) -> ReportContext.SinceChange {
+            .init(entry: entry(c), field: e(c.field ?? ""), before: e(c.before ?? "—"), after: e(c.after ?? "—"))
+        }
+        let risks = r.changes.filter { $0.subject == "risk" }
+        let whole = r.changes.filter { $0.field == nil && $0.subject == "risk" }
+        func listed(_ kind: ReviewChanges.Change.Kind) -> [ReportContext.SinceEntry] {
+            whole.filter { $0.kind == kind }.map {
+                .init(id: e($0.id), title: e($0.title ?? $0.id), strategy: e($0.after ?? $0.before ?? ""))
+            }
+        }
+        let others = r.changes.filter { $0.subject != "risk" }.map { c in
+            ReportContext.SinceChange(
+                entry: e("\(c.subject) \(c.id)"),
+                field: e(c.field ?? (c.kind == .added ? "added" : c.kind == .removed ? "removed" : "")),
+                before: e(c.before ?? "—"), after: e(c.after ?? "—"))
+        }
+        func verdictWord(_ within: Bool?) -> String { within == true ? "within appetite" : "outside appetite" }
+        let flipped = r.verdicts.filter(\.flipped).map {
+            ReportContext.SinceFlip(outcome: e($0.outcome), statement: e($0.statement),
+                                    before: verdictWord($0.withinBefore), after: verdictWord($0.withinAfter))
+        }
+        let outcomes = r.outcomes.map { o in
+            func figure(_ label: String, _ f: ReviewChanges.Figure) -> ReportContext.SinceFigure {
+                let q = { (v: Double?) in v.map { quantity($0, o.unit) } ?? "—" }
+                var change: String
+                switch f.status {
+                case .unchanged: change = "no change"
+                case .added: change = "new"
+                case .removed: change = "removed"
+                case .changed, .withinError:
+                    let d = (f.after ?? 0) - (f.before ?? 0)
+                    change = (d > 0 ? "+" : d < 0 ? "−" : "") + quantity(abs(d), o.unit)
+                }
+                return .init(label: label, before: e(q(f.before)), after: e(q(f.after)), change: e(change),
+                             withinError: f.status == .withinError)
+            }
+            return ReportContext.SinceOutcome(
+                title: e(o.title), unit: e(unitWord(o.unit)),
+                figures: [figure("Mean", o.mean), figure("P90 (1 in 10 horizons worse)", o.p90),
+                          figure("P95 (1 in 20 horizons worse)", o.p95)])
+        }
+        return .init(
+            revision: e(r.revision), summary: e(r.summary), newFile: !r.existed,
+            added: listed(.added), removed: listed(.removed),
+            retagged: risks.filter { $0.field == "strategy" }.map(change),
+            changed: risks.filter { $0.field != nil && $0.field != "strategy" }.map(change),
+            other: others, flipped: flipped, outcomes: outcomes, hasChanges: !r.changes.isEmpty)
     }
 }
 

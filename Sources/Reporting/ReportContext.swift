@@ -55,6 +55,81 @@ public struct ReportContext: Sendable {
     public var withheldCount: Int
     /// A sentence saying that totals include withheld entries; nil when none are withheld.
     public var withheldNote: String?
+    /// Board reports made with `--since REV`: what changed since that revision. Nil otherwise,
+    /// and always nil in community reports.
+    public var since: SinceSection? = nil
+
+    /// What changed since an earlier revision of the register.
+    public struct SinceSection: Sendable {
+        /// The earlier revision, as given to `--since`.
+        public var revision: String
+        /// A one-line account of what changed.
+        public var summary: String
+        /// Set when the register file did not exist at the revision: every entry is new.
+        public var newFile: Bool
+        /// Entries added and removed.
+        public var added: [SinceEntry]
+        public var removed: [SinceEntry]
+        /// Entries re-tagged to another strategy.
+        public var retagged: [SinceChange]
+        /// Other changes to entries kept: estimates, responses, owners, co-production, ….
+        public var changed: [SinceChange]
+        /// Changes to outcomes, appetite statements, contributors, perspectives, correlations
+        /// and portfolios.
+        public var other: [SinceChange]
+        /// Appetite verdicts that flipped.
+        public var flipped: [SinceFlip]
+        /// Each outcome's mean, P90 and P95 on both sides.
+        public var outcomes: [SinceOutcome]
+        /// Whether any entry changed at all.
+        public var hasChanges: Bool
+    }
+
+    public struct SinceEntry: Sendable {
+        public var id: String
+        public var title: String
+        /// The entry's strategy: `portfolio`, `reduction`, `resilience`, `enablement`.
+        public var strategy: String
+    }
+
+    public struct SinceChange: Sendable {
+        /// The entry: id and title, e.g. "CS-03 Library roof leaks".
+        public var entry: String
+        /// The field as the register writes it: `owner`, `estimates[officers].impact`.
+        public var field: String
+        /// The value before and after, as the register writes it; "—" when absent.
+        public var before: String
+        public var after: String
+    }
+
+    public struct SinceFlip: Sendable {
+        /// The outcome's title.
+        public var outcome: String
+        /// The board's own words, when the statement has them.
+        public var statement: String?
+        /// "within appetite" or "outside appetite", before and after.
+        public var before: String
+        public var after: String
+    }
+
+    public struct SinceOutcome: Sendable {
+        public var title: String
+        /// The unit in words.
+        public var unit: String
+        /// Mean, P90 and P95 with responses.
+        public var figures: [SinceFigure]
+    }
+
+    public struct SinceFigure: Sendable {
+        /// "Mean", "P90 (1 in 10 horizons worse)", "P95 (1 in 20 horizons worse)".
+        public var label: String
+        public var before: String
+        public var after: String
+        /// The change with its sign, "no change" when exactly equal, "new" or "removed".
+        public var change: String
+        /// Set when the change is smaller than twice its Monte Carlo standard error.
+        public var withinError: Bool
+    }
 
     public struct ReportInfo: Sendable {
         /// `html` or `markdown`.

@@ -128,4 +128,118 @@ struct ReportCommandTests {
         let actual = try String(contentsOf: out, encoding: .utf8)
         #expect(expected == actual, "docs/examples/\(name)-\(audience).\(ext) is out of date: run `make examples`")
     }
+
+    // MARK: --since
+
+    static let sinceFile = "Registers/r.yaml"
+    static let sinceScoring = ["--trials", "4000", "--seed", "3", "--as-of", "2026-11-30", "--jobs", "2"]
+
+    /// One commit with A, B, C and a confidential D; then, in the working tree: A's estimate is
+    /// larger (its verdict flips), B is re-tagged and re-owned, D is re-estimated, C is removed
+    /// from nothing and left alone, and E is added.
+    static func sinceHistory() throws -> TemporaryRepository {
+        let repo = try TemporaryRepository()
+        var r = TestRegister.standard
+        var d = TestRegister.Entry(id: "D")
+        d.confidential = true
+        d.owner = "Secret keeper"
+        r.risks.append(d)
+        try repo.commit(sinceFile, r.text, message: "first register")
+        r.risks[0].likelihood = "60%"
+        r.risks[0].impact = "{pert: [30k, 40k, 60k]}"
+        r.risks[1].strategy = "resilience"
+        r.risks[1].owner = "Head of service"
+        r.risks[3].likelihood = "45%"
+        r.risks.append(TestRegister.Entry(id: "E"))
+        try repo.write(sinceFile, r.text)
+        return repo
+    }
+
+    static func section(_ text: String, from start: String, to end: String) -> Substring {
+        guard let a = text.range(of: start), let b = text.range(of: end, range: a.upperBound..<text.endIndex) else { return "" }
+        return text[a.lowerBound..<b.lowerBound]
+    }
+
+    @Test func boardReportSinceARevisionInBothFormats() throws {
+        let repo = try Self.sinceHistory()
+        let md = try TestSupport.riskreg(["report", Self.sinceFile, "--since", "HEAD"] + Self.sinceScoring, in: repo.root)
+        #expect(md.status == 0, "\(md.stderr)")
+        let s = Self.section(md.stdout, from: "## Since the last review (HEAD)", to: "## At a glance")
+        #expect(!s.isEmpty)
+        #expect(s.contains("**Added:** E Risk E (reduction)"))
+        #expect(s.contains("**Re-tagged to another strategy:** B Risk B, reduction → resilience"))
+        #expect(s.contains("| B Risk B | owner | Facilities manager | Head of service |"))
+        #expect(s.contains(#"| A Risk A | estimates\[officers\].likelihood | 20% | 60% |"#), "\(s)")
+        #expect(s.contains(#"| D Risk D | estimates\[officers\].likelihood | 20% | 45% |"#), "the board sees confidential entries")
+        #expect(s.contains("**Appetite verdicts that flipped:** Unplanned cost: within appetite → outside appetite"))
+        // C did not change: not listed, and its outcome's figures do not move at all.
+        #expect(!s.contains("Risk C"))
+        #expect(s.contains("| Opening hours lost (hours) | Mean |") && s.contains("| no change |"))
+        #expect(s.contains("| Unplanned cost (EUR) | P95 (1 in 20 horizons worse) |"))
+        #expect(md.stdout.contains("--since HEAD"), "the reproduce command includes --since")
+
+        let html = try TestSupport.riskreg(["report", Self.sinceFile, "--since", "HEAD", "--format", "html"] + Self.sinceScoring, in: repo.root)
+        #expect(html.status == 0, "\(html.stderr)")
+        let h = Self.section(html.stdout, from: "<section id=\"since\">", to: "</section>")
+        #expect(h.contains("<h2>Since the last review (HEAD)</h2>"))
+        #expect(h.contains("<strong>Added:</strong> E Risk E (reduction)"))
+        #expect(h.contains("B Risk B, reduction → resilience"))
+        #expect(h.contains("<tr><td>B Risk B</td><td>owner</td><td>Facilities manager</td><td>Head of service</td></tr>"))
+        #expect(h.contains("within appetite → outside appetite"))
+        #expect(!h.contains("Risk C"))
+        #expect(h.contains("no change"))
+    }
+
+    @Test func communityReportLeavesTheSectionOutAndNeverNamesConfidentialEntries() throws {
+        let repo = try Self.sinceHistory()
+        for format in ["markdown", "html"] {
+            let result = try TestSupport.riskreg(
+                ["report", Self.sinceFile, "--since", "HEAD", "--audience", "community", "--format", format] + Self.sinceScoring, in: repo.root)
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(!result.stdout.contains("Since the last review"))
+            #expect(!result.stdout.contains("Risk D"))
+            #expect(!result.stdout.contains("Secret keeper"))
+        }
+    }
+
+    @Test func withoutSinceThereIsNoSection() throws {
+        let repo = try Self.sinceHistory()
+        let result = try TestSupport.riskreg(["report", Self.sinceFile] + Self.sinceScoring, in: repo.root)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!result.stdout.contains("Since the last review"))
+    }
+
+    @Test func sinceErrorsAreReportedLikeDiff() throws {
+        let repo = try Self.sinceHistory()
+        let unknown = try TestSupport.riskreg(["report", Self.sinceFile, "--since", "nope"] + Self.sinceScoring, in: repo.root)
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.contains("revision `nope` does not exist"))
+        #expect(unknown.stdout.isEmpty)
+
+        // A file that did not exist at the revision: every entry is new.
+        try repo.commit("README.md", "x\n", message: "readme")
+        try repo.git("mv", Self.sinceFile, "Registers/s.yaml")
+        try repo.git("commit", "--quiet", "-m", "rename")
+        let fresh = try TestSupport.riskreg(["report", "Registers/s.yaml", "--since", "HEAD~2"] + Self.sinceScoring, in: repo.root)
+        #expect(fresh.status == 0, "\(fresh.stderr)")
+        #expect(fresh.stdout.contains("so every entry is new"))
+        #expect(fresh.stdout.contains("A Risk A (reduction)"))
+
+        // Invalid at the revision: its diagnostics, labelled with the revision.
+        try repo.commit("Registers/s.yaml", "riskreg: 1\nregister: {}\n", message: "broken")
+        try repo.write("Registers/s.yaml", TestRegister.standard.text)
+        let invalid = try TestSupport.riskreg(["report", "Registers/s.yaml", "--since", "HEAD"] + Self.sinceScoring, in: repo.root)
+        #expect(invalid.status == 1)
+        #expect(invalid.stderr.contains("HEAD:Registers/s.yaml"))
+
+        // Outside a git repository.
+        let plain = FileManager.default.temporaryDirectory.appendingPathComponent("riskreg-since-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: plain, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: plain) }
+        try TestRegister.standard.text.write(to: plain.appendingPathComponent("r.yaml"), atomically: true, encoding: .utf8)
+        let outside = try TestSupport.riskreg(["report", "r.yaml", "--since", "HEAD"] + Self.sinceScoring, in: plain)
+        #expect(outside.status == 1)
+        #expect(outside.stderr.contains("not inside a git repository"))
+    }
 }
+

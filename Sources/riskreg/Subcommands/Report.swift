@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RegisterDiff
 import RegisterLoader
 import RegisterModel
 import Reporting
@@ -52,6 +53,9 @@ struct Report: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to this file, atomically (default: standard output).", valueName: "file"))
     var output: String?
 
+    @Option(help: ArgumentHelp("Board reports: add a \"Since the last review\" section comparing with the register at this git revision, read as `riskreg diff` reads it.", valueName: "rev"))
+    var since: String?
+
     @OptionGroup var scoring: ScoringArguments
 
     func run() throws {
@@ -87,12 +91,13 @@ struct Report: ParsableCommand {
             Output.err("\(path): error: \(error)")
             throw ExitCode.failure
         }
+        let review = try since.map { try reviewChanges(since: $0, register: register, options: options, printer: printer) }
         let reportOptions = ReportOptions(
             format: format == .html ? .html : .markdown, audience: audience == .board ? .board : .community,
             libyamlVersion: RegisterFile.libyamlVersion, command: reproduceCommand(options))
         let text: String
         do {
-            text = try Reporting.Report.render(register: register, score: score, options: reportOptions, templates: set)
+            text = try Reporting.Report.render(register: register, score: score, options: reportOptions, templates: set, since: review)
         } catch {
             Output.err(error.description)
             throw ExitCode.failure
@@ -109,6 +114,81 @@ struct Report: ParsableCommand {
         }
     }
 
+    /// Compares the register with its copy at `revision`, as `riskreg diff --since` does, and
+    /// reports errors the same way.
+    func reviewChanges(since revision: String, register: Register, options: ScoringOptions,
+                       printer: DiagnosticPrinter) throws -> ReviewChanges {
+        func fail(_ message: String, hint: String? = nil) -> ExitCode {
+            Output.err("\(path): error: \(message)" + (hint.map { "\n    hint: \($0)" } ?? ""))
+            return ExitCode.failure
+        }
+        let fromSide: RegisterComparison.Side
+        let bytes: [UInt8]?
+        do {
+            (fromSide, bytes) = try GitFile.locate(path).side(at: revision)
+        } catch {
+            throw fail(error.description, hint: error.hint)
+        }
+        var old: Register?
+        if let bytes {
+            let loaded = RegisterFile.read(bytes: bytes, file: fromSide.label, asOf: options.asOf)
+            guard let r = loaded.register else {
+                for d in loaded.diagnostics where d.severity == .error {
+                    Output.err(printer.render(d, sourceLine: loaded.sourceLine))
+                }
+                Output.err("\(fromSide.label): the register has errors at this revision, so it cannot be compared")
+                throw ExitCode.failure
+            }
+            old = r
+        }
+        let comparison: RegisterComparison
+        do {
+            comparison = try RegisterComparison.compare(
+                from: fromSide, old, to: .init(revision: nil, label: path, exists: true), register, options: options)
+        } catch {
+            throw fail(error.description)
+        }
+        // Titles and confidentiality from either side, the newer first.
+        var titles: [String: String] = [:], strategies: [String: String] = [:], confidential: Set<String> = []
+        for r in (old?.risks ?? []) + register.risks {
+            titles[r.id] = r.title
+            strategies[r.id] = r.strategy.rawValue
+            if r.isConfidential { confidential.insert(r.id) }
+        }
+        let changes = comparison.changes.map { c in
+            let isRisk = c.subject == .risk
+            let whole = isRisk && c.field == nil
+            return ReviewChanges.Change(
+                kind: .init(rawValue: c.kind.rawValue) ?? .changed, subject: c.subject.rawValue, id: c.id,
+                title: isRisk ? titles[c.id] : nil, field: c.field,
+                before: whole ? (c.kind == .removed ? strategies[c.id] : nil) : c.before,
+                after: whole ? (c.kind == .added ? strategies[c.id] : nil) : c.after,
+                confidential: isRisk && confidential.contains(c.id))
+        }
+        func figure(_ f: ScoreComparison.FigureChange) -> ReviewChanges.Figure {
+            let status: ReviewChanges.Figure.Status
+            switch f.status {
+            case .unchanged: status = .unchanged
+            case .withinError: status = .withinError
+            case .changed: status = .changed
+            case .added: status = .added
+            case .removed: status = .removed
+            }
+            return .init(before: f.before, after: f.after, status: status)
+        }
+        let outcomeTitles = Dictionary(comparison.scores.outcomes.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
+        return ReviewChanges(
+            revision: revision, existed: fromSide.exists, summary: ComparisonSummary(comparison).sentence,
+            changes: changes,
+            outcomes: comparison.scores.outcomes.map {
+                .init(title: $0.title, unit: $0.unit, mean: figure($0.mean), p90: figure($0.p90), p95: figure($0.p95))
+            },
+            verdicts: comparison.scores.appetite.map {
+                .init(outcome: outcomeTitles[$0.outcome] ?? $0.outcome, statement: $0.statement,
+                      withinBefore: $0.withinBefore, withinAfter: $0.withinAfter)
+            })
+    }
+
     /// The command that gives the same figures: no wall-clock time, no output path.
     func reproduceCommand(_ options: ScoringOptions) -> String {
         var words = ["riskreg", "report", path, "--format", format.rawValue, "--audience", audience.rawValue,
@@ -116,6 +196,7 @@ struct Report: ParsableCommand {
         if let p = options.precision { words += ["--precision", String(p), "--max-trials", String(options.maxTrials)] }
         if let p = options.perspective { words += ["--perspective", p] }
         if let p = options.portfolio { words += ["--portfolio", p] }
+        if let since { words += ["--since", since] }
         return words.joined(separator: " ")
     }
 }

@@ -85,9 +85,9 @@ struct Diff: ParsableCommand {
         let fromSide: RegisterComparison.Side
         let old: Register?
         do {
-            let bytes = try file.contents(at: since)
-            fromSide = .init(revision: since, label: file.label(at: since), exists: bytes != nil)
-            old = try bytes.flatMap { try load($0, label: fromSide.label, fromDisk: false) }
+            let (side, bytes) = try file.side(at: since)
+            fromSide = side
+            old = try bytes.flatMap { try load($0, label: side.label, fromDisk: false) }
         } catch let error as GitError {
             throw fail(error.description, hint: error.hint)
         }
@@ -125,7 +125,7 @@ struct Diff: ParsableCommand {
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            Output.out(String(decoding: try encoder.encode(comparison), as: UTF8.self))
+            Output.out(try encoder.encode(comparison))
         }
     }
 }

@@ -50,7 +50,7 @@ let package = Package(
         ),
         // Two revisions of a register → what changed, entry by entry and in the scores. Reads earlier
         // revisions through git (`git show REV:path`), never touching the working tree.
-        .target(name: "RegisterDiff", dependencies: ["RegisterModel", "Scoring", "MonteCarlo"]),
+        .target(name: "RegisterDiff", dependencies: ["RegisterModel", "Scoring", "MonteCarlo", "Reporting"]),
         // The thin command-line front end: the only code that prints.
         .executableTarget(
             name: "riskreg",

@@ -1,4 +1,5 @@
 import Foundation
+import Reporting
 import Scoring
 
 /// A comparison as Markdown, ready to paste into a pull request comment or a board paper.
@@ -168,9 +169,11 @@ public enum ComparisonMarkdown {
     // MARK: Neutralising register text
 
     /// Register text for running Markdown: no markup, links, HTML or mentions take effect.
+    /// Control, bidirectional and zero-width characters go first, through the reports' own
+    /// cleaner, so a diff posted on a pull request cannot reorder what a reviewer reads.
     static func text(_ s: String) -> String {
         var out = ""
-        for ch in s.replacingOccurrences(of: "\r\n", with: " ") {
+        for ch in ReportText.clean(s) {
             switch ch {
             case "\n", "\r", "\t": out.append(" ")
             case "\\", "`", "*", "_", "[", "]", "~", "|":

@@ -197,6 +197,14 @@ struct ScoreComparisonTests {
         #expect(md.contains("\\| \\*x\\*"))
     }
 
+    @Test func markdownDropsBidiAndControlCharacters() throws {
+        var new = TestRegister.standard
+        new.risks[0].owner = "\"Team \u{202E}evil\u{202C} lead\u{200B}\""
+        let md = ComparisonMarkdown.render(try compare(.standard, new))
+        #expect(!md.unicodeScalars.contains { $0 == "\u{202E}" || $0 == "\u{202C}" || $0 == "\u{200B}" })
+        #expect(md.contains("Team evil lead"))
+    }
+
     @Test func everyFormatRendersAndTheTableFitsEightyColumns() throws {
         var new = TestRegister.standard
         new.risks[1].strategy = "resilience"

@@ -12,6 +12,26 @@ enum Output {
         FileHandle.standardOutput.write(Data("\n".utf8))
     }
 
+    /// Standard output through a 64 KiB buffer, for output written in many small pieces.
+    final class BufferedOut {
+        private var buffer: [UInt8] = []
+
+        init() { buffer.reserveCapacity(Self.capacity) }
+
+        private static let capacity = 1 << 16
+
+        func write(_ text: String) {
+            buffer.append(contentsOf: text.utf8)
+            if buffer.count >= Self.capacity { flush() }
+        }
+
+        func flush() {
+            guard !buffer.isEmpty else { return }
+            FileHandle.standardOutput.write(Data(buffer))
+            buffer.removeAll(keepingCapacity: true)
+        }
+    }
+
     static func err(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }

@@ -76,10 +76,11 @@ struct Score: ParsableCommand {
 
         switch format {
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let data = scores.count == 1 && files.count == 1 ? try encoder.encode(scores[0]) : try encoder.encode(scores)
-            Output.out(data)
+            // Streamed: a large register's JSON is never held whole.
+            let out = Output.BufferedOut()
+            try RegisterScore.writeJSON(scores, asArray: !(scores.count == 1 && files.count == 1), to: out.write)
+            out.write("\n")
+            out.flush()
         case .csv:
             Output.out(ScoreCSV.render(scores), terminator: "")
         case .table:

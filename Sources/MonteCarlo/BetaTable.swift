@@ -12,10 +12,13 @@ import Darwin
 /// probability (incomplete-beta differences, computed once) by Walker's alias method, then a
 /// point is drawn within it by rejection from a flat envelope at the cell's largest density
 /// (a rejected point is redrawn in the same cell, so each cell keeps its exact probability).
+/// One 64-bit word gives both the point (its top 32 bits: a grid of 2⁻⁴² of the range, far
+/// finer than any figure reported) and the rejection test (its low 32 bits, so an acceptance
+/// probability is off by at most 2⁻³², about 2 × 10⁻¹⁰).
 /// For α, β ≥ 1 the density is bounded and unimodal, so the cell's extreme densities sit at its
 /// ends or at the mode: the envelope is a true bound and a squeeze at the smallest density
 /// accepts almost every point without evaluating the density. The result is an exact beta
-/// draw for about four cheap words of randomness, against two gamma draws (with logs and
+/// draw for about three cheap words of randomness, against two gamma draws (with logs and
 /// normal quantiles) for the general method — and PERT impacts are the bulk of a register's
 /// draws.
 ///
@@ -27,12 +30,23 @@ final class BetaTable: @unchecked Sendable {
     let alpha: Double
     let beta: Double
     private let logNorm: Double
-    // Immutable after init; raw pointers keep the sampling loop free of bounds and
+    /// What a draw reads of one cell, together so that a draw touches two cache lines (the
+    /// slot's alias entry and the chosen cell's envelope), not four.
+    struct Cell {
+        /// Alias method: the slot keeps its own cell when the coin is below this...
+        var threshold: Double
+        /// ...and passes to this cell otherwise. 32 bits: widening it on load keeps the choice a
+        /// conditional move (a 64-bit field would be folded into the move as a memory operand,
+        /// which the compiler turns back into a branch that the random coin mispredicts).
+        var alias: Int32
+        /// The squeeze (smallest density in the cell) and the envelope (largest).
+        var low: Double
+        var high: Double
+    }
+
+    // Immutable after init; a raw pointer keeps the sampling loop free of bounds and
     // exclusivity checks.
-    private let threshold: UnsafeMutablePointer<Double>
-    private let alias: UnsafeMutablePointer<Int32>
-    private let low: UnsafeMutablePointer<Double>
-    private let high: UnsafeMutablePointer<Double>
+    private let cells: UnsafeMutablePointer<Cell>
 
     /// Builds the table, or returns nil when α < 1 or β < 1 (unbounded density).
     init?(alpha: Double, beta: Double) {
@@ -41,10 +55,8 @@ final class BetaTable: @unchecked Sendable {
         self.beta = beta
         logNorm = lgamma(alpha) + lgamma(beta) - lgamma(alpha + beta)
         let n = Self.cellCount
-        threshold = .allocate(capacity: n)
-        alias = .allocate(capacity: n)
-        low = .allocate(capacity: n)
-        high = .allocate(capacity: n)
+        cells = .allocate(capacity: n)
+        cells.initialize(repeating: Cell(threshold: 1, alias: 0, low: 0, high: 0), count: n)
         let h = 1 / Double(n)
         var cdf = [Double](repeating: 0, count: n + 1)
         for j in 0...n { cdf[j] = SpecialFunctions.incompleteBeta(Double(j) * h, alpha, beta) }
@@ -56,8 +68,8 @@ final class BetaTable: @unchecked Sendable {
         for j in 0..<n {
             var top = max(density[j], density[j + 1])
             if mode >= Double(j) * h && mode <= Double(j + 1) * h { top = max(top, self.density(mode)) }
-            high[j] = top * (1 + 1e-9) + 1e-300
-            low[j] = min(density[j], density[j + 1]) * (1 - 1e-9)
+            cells[j].high = top * (1 + 1e-9) + 1e-300
+            cells[j].low = min(density[j], density[j + 1]) * (1 - 1e-9)
         }
         // Vose's alias method over the cell probabilities.
         var scaled = (0..<n).map { max(0, cdf[$0 + 1] - cdf[$0]) * Double(n) }
@@ -65,21 +77,18 @@ final class BetaTable: @unchecked Sendable {
         scaled = scaled.map { $0 / total }
         var small: [Int] = [], large: [Int] = []
         for j in 0..<n { if scaled[j] < 1 { small.append(j) } else { large.append(j) } }
-        for j in 0..<n { threshold[j] = 1; alias[j] = Int32(j) }
+        for j in 0..<n { cells[j].threshold = 1; cells[j].alias = Int32(j) }
         while let s = small.popLast() {
             guard let l = large.popLast() else { break }
-            threshold[s] = scaled[s]
-            alias[s] = Int32(l)
+            cells[s].threshold = scaled[s]
+            cells[s].alias = Int32(l)
             scaled[l] = (scaled[l] + scaled[s]) - 1
             if scaled[l] < 1 { small.append(l) } else { large.append(l) }
         }
     }
 
     deinit {
-        threshold.deallocate()
-        alias.deallocate()
-        low.deallocate()
-        high.deallocate()
+        cells.deallocate()
     }
 
     /// The beta density at x ∈ [0, 1].
@@ -94,17 +103,14 @@ final class BetaTable: @unchecked Sendable {
     /// so passing it around costs no reference counting. Valid while the table is alive (the
     /// compiled plan keeps its tables).
     var view: View {
-        View(alpha: alpha, beta: beta, logNorm: logNorm, threshold: threshold, alias: alias, low: low, high: high)
+        View(alpha: alpha, beta: beta, logNorm: logNorm, cells: cells)
     }
 
     struct View {
         let alpha: Double
         let beta: Double
         let logNorm: Double
-        let threshold: UnsafeMutablePointer<Double>
-        let alias: UnsafeMutablePointer<Int32>
-        let low: UnsafeMutablePointer<Double>
-        let high: UnsafeMutablePointer<Double>
+        let cells: UnsafeMutablePointer<Cell>
 
         @inline(__always)
         func density(_ x: Double) -> Double {
@@ -129,21 +135,33 @@ final class BetaTable: @unchecked Sendable {
         /// concentrated shapes.
         @inline(__always)
         func sample<G: RandomNumberGenerator>(first: UInt64, using g: inout G) -> Double {
-            let shift = UInt64(64 - BetaTable.cellBits)
-            let r = first
-            var j = Int(truncatingIfNeeded: r >> shift)
-            // The low 53 bits are independent of the top cell bits.
-            let coin = Double(r & ((1 << 53) - 1)) * 0x1p-53
+            let cell = self.cell(first)
+            while true {
+                let (x, w) = point(cell, g.next())
+                if w <= cells[cell].low || w <= density(x) { return x }
+            }
+        }
+
+        /// The cell a draw whose first word is `r` falls in: the top bits pick a slot, and the
+        /// low 53 bits (independent of them) are the alias coin.
+        @inline(__always)
+        func cell(_ r: UInt64) -> Int {
+            let slot = Int(truncatingIfNeeded: r >> UInt64(64 - BetaTable.cellBits))
+            // The 53-bit coin is below 2⁵³, so converting it as a signed integer gives the same
+            // double with a single instruction.
+            let coin = Double(Int64(bitPattern: r & ((1 << 53) - 1))) * 0x1p-53
             // A select, not a branch: the coin is random, so a branch would be mispredicted
             // often, and every misprediction flushes the work of neighbouring draws.
-            let other = Int(alias[j])
-            j = coin < threshold[j] ? j : other
-            let left = Double(j), top = high[j], bottom = low[j]
-            while true {
-                let x = (left + g.nextUnit()) * (1 / Double(BetaTable.cellCount))
-                let w = g.nextUnit() * top
-                if w <= bottom || w <= density(x) { return x }
-            }
+            let other = Int(cells[slot].alias)
+            return coin < cells[slot].threshold ? slot : other
+        }
+
+        /// A candidate point in `cell` and its test value against the envelope, from one word.
+        @inline(__always)
+        func point(_ cell: Int, _ r: UInt64) -> (x: Double, w: Double) {
+            let u = Double(Int64(bitPattern: r >> 32)) * 0x1p-32
+            let v = Double(Int64(bitPattern: r & 0xFFFF_FFFF)) * 0x1p-32
+            return ((Double(cell) + u) * (1 / Double(BetaTable.cellCount)), v * cells[cell].high)
         }
 
         /// Completes a draw in `cell` whose first point `x` with test value `w` fell between
@@ -152,11 +170,9 @@ final class BetaTable: @unchecked Sendable {
         @inline(never)
         func finish(cell: Int, x: Double, w: Double, using g: inout SplitMix64) -> Double {
             if w <= density(x) { return x }
-            let left = Double(cell), top = high[cell], bottom = low[cell]
             while true {
-                let x = (left + g.nextUnit()) * (1 / Double(BetaTable.cellCount))
-                let w = g.nextUnit() * top
-                if w <= bottom || w <= density(x) { return x }
+                let (x, w) = point(cell, g.next())
+                if w <= cells[cell].low || w <= density(x) { return x }
             }
         }
     }
@@ -174,9 +190,9 @@ final class BetaTable: @unchecked Sendable {
         let n = Self.cellCount
         var p = [Double](repeating: 0, count: n)
         for j in 0..<n {
-            let keep = min(max((threshold[j] * 0x1p53).rounded(.up), 0), 0x1p53) * 0x1p-53
+            let keep = min(max((cells[j].threshold * 0x1p53).rounded(.up), 0), 0x1p53) * 0x1p-53
             p[j] += keep / Double(n)
-            p[Int(alias[j])] += (1 - keep) / Double(n)
+            p[Int(cells[j].alias)] += (1 - keep) / Double(n)
         }
         return p
     }
@@ -189,7 +205,7 @@ final class BetaTable: @unchecked Sendable {
     }
 
     /// The envelope of cell j: (smallest, largest) density bound used by the rejection step.
-    func envelope(_ j: Int) -> (low: Double, high: Double) { (low[j], high[j]) }
+    func envelope(_ j: Int) -> (low: Double, high: Double) { (cells[j].low, cells[j].high) }
 
     /// Tables by shape, so a register that repeats a PERT shape builds it once.
     final class Cache: @unchecked Sendable {

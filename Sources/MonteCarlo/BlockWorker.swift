@@ -54,6 +54,9 @@ final class BlockWorker {
     // Sparse candidate events of the current risk: trial in block, which estimates it belongs
     // to (bit per estimate), and the seed of its per-event generator.
     private var events = EventList(capacity: 1 << 14)
+    /// The direct path's chunk of trials and draws.
+    private let chunkTrials: UnsafeMutablePointer<Int32>
+    private let chunkDraws: UnsafeMutablePointer<Double>
     /// Dense per-trial net losses: [member][view][state][trial].
     private var dense: [Double] = []
     /// Where this block starts in each series.
@@ -89,6 +92,8 @@ final class BlockWorker {
         self.rootSeed = rootSeed
         self.samplers = samplers
         bases = .allocate(capacity: max(1, compiled.seriesCount))
+        chunkTrials = .allocate(capacity: Self.directChunk)
+        chunkDraws = .allocate(capacity: Self.directChunk)
         impacts = samplers.impacts
         benefits = samplers.benefits
         benefitPerOccurrence = samplers.benefitPerOccurrence
@@ -98,6 +103,8 @@ final class BlockWorker {
     deinit {
         events.free()
         bases.deallocate()
+        chunkTrials.deallocate()
+        chunkDraws.deallocate()
     }
 
     /// Simulates `block` (trials `start ..< start + count` of the run) and returns its sums.
@@ -110,6 +117,10 @@ final class BlockWorker {
         stats.sums.withUnsafeMutableBufferPointer { sums in
             for r in compiled.ungrouped {
                 let risk = compiled.risks[r]
+                if let targets = compiled.directTargets[r] {
+                    runDirect(risk, targets: targets, block: block, count: n, sums: sums.baseAddress!)
+                    continue
+                }
                 generateEvents(risk, block: block, count: n)
                 for v in 0..<views {
                     let acc = sums.baseAddress! + (r * views + v) * BlockStats.fieldCount
@@ -133,9 +144,9 @@ final class BlockWorker {
 
     // MARK: Occurrences
 
+    /// The estimates a candidate event belongs to, from its thinning uniform `w`.
     @inline(__always)
-    private static func mask(_ w: Double, _ thinning: [(bit: UInt64, ratio: Double)], all: UInt64) -> UInt64 {
-        if all != 0 { return all }
+    private static func mask(_ w: Double, _ thinning: [(bit: UInt64, ratio: Double)]) -> UInt64 {
         var m: UInt64 = 0
         for entry in thinning where w < entry.ratio { m |= entry.bit }
         return m
@@ -155,45 +166,29 @@ final class BlockWorker {
         ev.count = 0
         defer { events = ev }
         var rng = StreamKey(rootSeed: rootSeed, itemKey: risk.key, block: UInt64(block), lane: .occurrence).generator()
+        var seedRng = StreamKey(rootSeed: rootSeed, itemKey: risk.key, block: UInt64(block), lane: .eventSeeds).generator()
         var segments = 0
         let pMax = risk.pMax
         if pMax > 0 {
             let thinning = risk.probabilityThinning
             if pMax >= 0.25 {
-                // Dense scan in two passes: first the candidates' trials, branch-free (a branch
-                // on a coin with p near ½ is mispredicted half the time); then, from the same
-                // stream, each candidate's seed. u/pMax is the thinning uniform.
+                // A dense scan of the coins (see CoinScan), then each candidate's seed from the
+                // seed lane; the thinning uniform of a candidate is its coin over pMax.
                 ev.reserve(ev.count + n)
-                let trials = ev.trial, masks = ev.mask, seeds = ev.seed
                 let start = ev.count
-                var c = start
-                // unitDouble(r) < pMax ⟺ r >> 11 < ⌈pMax·2⁵³⌉, compared as integers.
-                let limit = UInt64((pMax * 0x1p53).rounded(.up))
+                let trials = ev.trial + start, masks = ev.mask + start, seeds = ev.seed + start
+                let limit = CoinScan.limit(pMax)
                 let all = risk.probabilityAll
+                let c: Int
                 if all != 0 {
-                    // No thinning needed: the coin's value need not be kept.
-                    for t in 0..<n {
-                        let r = rng.next()
-                        trials[c] = Int32(truncatingIfNeeded: t)
-                        c += (r >> 11) < limit ? 1 : 0
-                    }
-                    for j in start..<c {
-                        masks[j] = all
-                        seeds[j] = rng.next()
-                    }
+                    c = CoinScan.scan(&rng, from: 0, to: n, limit: limit, into: trials)
+                    for j in 0..<c { masks[j] = all }
                 } else {
-                    for t in 0..<n {
-                        let r = rng.next()
-                        trials[c] = Int32(truncatingIfNeeded: t)
-                        seeds[c] = r
-                        c += (r >> 11) < limit ? 1 : 0
-                    }
-                    for j in start..<c {
-                        masks[j] = Self.mask(unitDouble(seeds[j]) / pMax, thinning, all: 0)
-                        seeds[j] = rng.next()
-                    }
+                    c = CoinScan.scan(&rng, from: 0, to: n, limit: limit, into: trials, coins: seeds)
+                    for j in 0..<c { masks[j] = Self.mask(CoinScan.unit(seeds[j]) / pMax, thinning) }
                 }
-                ev.count = c
+                for j in 0..<c { seeds[j] = seedRng.next() }
+                ev.count = start + c
             } else {
                 let logQ = log1p(-pMax)
                 var t = -1
@@ -201,7 +196,8 @@ final class BlockWorker {
                     let gap = log(rng.nextOpenUnit()) / logQ
                     if !(gap < Double(n - t - 1)) { break }
                     t += Int(gap) + 1
-                    ev.append(t, Self.mask(rng.nextUnit(), thinning, all: risk.probabilityAll), rng.next())
+                    let mask = risk.probabilityAll != 0 ? risk.probabilityAll : Self.mask(rng.nextUnit(), thinning)
+                    ev.append(t, mask, seedRng.next())
                 }
             }
             if ev.count > 0 { segments += 1 }
@@ -214,7 +210,8 @@ final class BlockWorker {
             while true {
                 time += -log(rng.nextOpenUnit()) / risk.rateMax
                 if !(time < limit) { break }
-                ev.append(Int(time), Self.mask(rng.nextUnit(), thinning, all: risk.rateAll), rng.next())
+                let mask = risk.rateAll != 0 ? risk.rateAll : Self.mask(rng.nextUnit(), thinning)
+                ev.append(Int(time), mask, seedRng.next())
             }
             if ev.count > before { segments += 1 }
         }
@@ -239,7 +236,7 @@ final class BlockWorker {
                 for k in 0..<most {
                     var m: UInt64 = 0
                     for (i, entry) in risk.uncertain.enumerated() where uncertainCounts[i] > k { m |= entry.bit }
-                    ev.append(t, m, rng.next())
+                    ev.append(t, m, seedRng.next())
                 }
             }
             if ev.count > before { segments += 1 }
@@ -258,12 +255,25 @@ final class BlockWorker {
         return i
     }
 
+    /// One table-sampled impact `low + width · Beta` from an event's seed: the same words as
+    /// ``BetaTable/View/sample(first:using:)`` (the seed picks the cell, then SplitMix64 from
+    /// the seed gives the point and the test), written out so that a loop inlining it keeps the
+    /// generator state in registers and calls out only for the rare point above the squeeze.
+    @inline(__always)
+    private static func tableDraw(seed: UInt64, table: BetaTable.View, low: Double, width: Double) -> Double {
+        let cell = table.cell(seed)
+        let state = seed &+ SplitMix64.gamma
+        var (x, w) = table.point(cell, SplitMix64.mix(state))
+        if !(w <= table.cells[cell].low) {
+            var g = SplitMix64(seed: state)
+            x = table.finish(cell: cell, x: x, w: w, using: &g)
+        }
+        return low + width * x
+    }
+
     /// The hottest loop of a typical register: each event whose mask has `bit` draws a
-    /// table-sampled impact `low + width · Beta` from its seed and adds it into `series` at its
-    /// trial. The same words as ``BetaTable/View/sample(first:using:)`` (the seed picks the
-    /// cell and coin, then SplitMix64 from the seed gives the point and the test), written out
-    /// so the table and the generator state stay in registers; a separate function so that
-    /// the register allocation is not shared with the rest of `evaluate`.
+    /// table-sampled impact and adds it into `series` at its trial. A separate function so
+    /// that the register allocation is not shared with the rest of `evaluate`.
     @inline(never)
     private static func addTableDraws(
         count: Int, bit: UInt64, trials: UnsafeMutablePointer<Int32>, masks: UnsafeMutablePointer<UInt64>,
@@ -271,33 +281,126 @@ final class BlockWorker {
         into series: UnsafeMutablePointer<Double>
     ) -> (sum: Double, squares: Double, occurred: Double) {
         var sum = 0.0, squares = 0.0, occurred = 0
-        let threshold = table.threshold, alias = table.alias, bottom = table.low, top = table.high
-        let cellWidth = 1 / Double(BetaTable.cellCount)
-        let shift = UInt64(64 - BetaTable.cellBits)
         for j in 0..<count where masks[j] & bit != 0 {
-            let seed = seeds[j]
-            let slot = Int(truncatingIfNeeded: seed >> shift)
-            // The 53-bit coin and the 53-bit uniforms below are below 2⁵³, so converting them
-            // as signed integers gives the same doubles with a single instruction.
-            let coin = Double(Int64(bitPattern: seed & ((1 << 53) - 1))) * 0x1p-53
-            let other = Int(alias[slot])
-            let cell = coin < threshold[slot] ? slot : other
-            let state1 = seed &+ SplitMix64.gamma, state2 = state1 &+ SplitMix64.gamma
-            let u = Double(Int64(bitPattern: SplitMix64.mix(state1) >> 11)) * 0x1p-53
-            let v = Double(Int64(bitPattern: SplitMix64.mix(state2) >> 11)) * 0x1p-53
-            var x = (Double(cell) + u) * cellWidth
-            let w = v * top[cell]
-            if !(w <= bottom[cell]) {
-                var g = SplitMix64(seed: state2)
-                x = table.finish(cell: cell, x: x, w: w, using: &g)
-            }
-            let y = low + width * x
+            let y = tableDraw(seed: seeds[j], table: table, low: low, width: width)
             series[Int(trials[j])] += y
             sum += y
             squares += y * y
             occurred += 1
         }
         return (sum, squares, Double(occurred))
+    }
+
+    // MARK: Direct path
+
+    /// Trials per chunk of the direct path (even, so chunks pair coins as a whole-block scan
+    /// does): a chunk's trials and draws (12 KiB) stay in the first-level cache between the
+    /// passes over them.
+    static let directChunk = 1024
+
+    /// Simulates a risk that needs no event list (see ``CompiledPlan/directTargets``): its
+    /// occurrences are found, drawn and added a chunk of trials at a time, while the chunk is
+    /// in cache, instead of being written out for the whole block and read back.
+    ///
+    /// It consumes the occurrence and event-seed lanes exactly as ``generateEvents`` does and
+    /// adds in the same order as ``evaluate``, so its figures are bit-identical to the general
+    /// path's (a test checks this).
+    private func runDirect(
+        _ risk: CompiledRisk, targets: [Int], block: Int, count n: Int, sums: UnsafeMutablePointer<Double>
+    ) {
+        var coins = StreamKey(rootSeed: rootSeed, itemKey: risk.key, block: UInt64(block), lane: .occurrence).generator()
+        var seedRng = StreamKey(rootSeed: rootSeed, itemKey: risk.key, block: UInt64(block), lane: .eventSeeds).generator()
+        let chunk = Self.directChunk
+        let trials = chunkTrials
+        var totals = (sum: 0.0, squares: 0.0, occurred: 0.0)
+        let sampler = impacts + compiled.estimateOffset[risk.index]
+        targets.withUnsafeBufferPointer { targets in
+            let pMax = risk.pMax
+            if pMax >= 0.25 {
+                // The same words for the same trials as generateEvents' scan of the whole block.
+                let limit = CoinScan.limit(pMax)
+                var start = 0
+                while start < n {
+                    let end = min(start + chunk, n)
+                    let c = CoinScan.scan(&coins, from: start, to: end, limit: limit, into: trials)
+                    drawChunk(count: c, sampler: sampler, seedRng: &seedRng, targets: targets, totals: &totals)
+                    start = end
+                }
+            } else {
+                let logQ = log1p(-pMax)
+                var t = -1, c = 0
+                while true {
+                    let gap = log(coins.nextOpenUnit()) / logQ
+                    if !(gap < Double(n - t - 1)) { break }
+                    t += Int(gap) + 1
+                    trials[c] = Int32(truncatingIfNeeded: t)
+                    c += 1
+                    if c == chunk {
+                        drawChunk(count: c, sampler: sampler, seedRng: &seedRng, targets: targets, totals: &totals)
+                        c = 0
+                    }
+                }
+                drawChunk(count: c, sampler: sampler, seedRng: &seedRng, targets: targets, totals: &totals)
+            }
+        }
+        for v in 0..<compiled.viewCount {
+            let acc = sums + (risk.index * compiled.viewCount + v) * BlockStats.fieldCount
+            for field in [BlockStats.Field.occurredInherent, .occurredResidual] { acc[field.rawValue] += totals.occurred }
+            for field in [BlockStats.Field.harmInherent, .harmResidual] { acc[field.rawValue] += totals.sum }
+            for field in [BlockStats.Field.netSquaredInherent, .netSquaredResidual] { acc[field.rawValue] += totals.squares }
+        }
+    }
+
+    /// Draws the impacts of the `count` occurrences whose trials are in `chunkTrials`, adds
+    /// them into every target series and into the running totals: seeds, draws and sums in
+    /// event order, as the general path makes them.
+    @inline(__always)
+    private func drawChunk(
+        count c: Int, sampler: UnsafeMutablePointer<EngineSampler>, seedRng: inout Xoshiro256PlusPlus,
+        targets: UnsafeBufferPointer<Int>, totals: inout (sum: Double, squares: Double, occurred: Double)
+    ) {
+        guard c > 0 else { return }
+        let trials = chunkTrials
+        var sum = totals.sum, squares = totals.squares
+        if sampler.pointee.kind == .table && targets.count == 1 {
+            Self.addTableDrawsInOrder(
+                count: c, seeds: &seedRng, trials: trials, table: sampler.pointee.table.unsafelyUnwrapped,
+                low: sampler.pointee.a, width: sampler.pointee.b, into: bases[targets[0]], sum: &sum, squares: &squares)
+        } else {
+            let draws = chunkDraws
+            for j in 0..<c {
+                let x = sampler.sample(seed: seedRng.next())
+                draws[j] = x
+                sum += x
+                squares += x * x
+            }
+            for s in targets {
+                let p = bases[s]
+                for j in 0..<c { p[Int(trials[j])] += draws[j] }
+            }
+        }
+        totals = (sum, squares, totals.occurred + Double(c))
+    }
+
+    /// The hottest loop of a typical register (PERT impacts): `count` events, each with the
+    /// next seed of `seeds`, draw a table-sampled impact and add it into `series` at its trial
+    /// and into the sums. A separate function with everything in locals, so the generator state
+    /// and the table stay in registers.
+    @inline(never)
+    private static func addTableDrawsInOrder(
+        count: Int, seeds: inout Xoshiro256PlusPlus, trials: UnsafeMutablePointer<Int32>, table: BetaTable.View,
+        low: Double, width: Double, into series: UnsafeMutablePointer<Double>, sum: inout Double, squares: inout Double
+    ) {
+        var g = seeds, s = sum, q = squares
+        for j in 0..<count {
+            let y = tableDraw(seed: g.next(), table: table, low: low, width: width)
+            series[Int(trials[j])] += y
+            s += y
+            q += y * y
+        }
+        seeds = g
+        sum = s
+        squares = q
     }
 
     /// Turns the risk's events into per-trial losses for one view: adds them straight into the

@@ -42,6 +42,13 @@ struct CompiledPlan: Sendable {
     let benefitPerOccurrence: [Bool]
     let benefitPresent: [Bool]
     let estimateOffset: [Int]
+    /// For each risk that can take the worker's direct path, every series it adds into (each
+    /// view's and state's, and the portfolios'); nil for the others.
+    ///
+    /// A risk qualifies when it adds the same single draw to every series it reaches: one
+    /// estimate with a probability (so at most one event per trial and no thinning), no
+    /// response, no benefit, no correlation. Most entries of most registers are like this.
+    let directTargets: [[Int]?]
 
     init(_ plan: SimulationPlan) {
         self.plan = plan
@@ -114,6 +121,13 @@ struct CompiledPlan: Sendable {
         benefitPresent = present
         estimateOffset = offsets
         ungrouped = risks.indices.filter { groupOf[$0] == nil }
+        directTargets = risks.map { risk in
+            guard risk.estimates.count == 1, risk.singleEventPerTrial, risk.pMax > 0, risk.probabilityAll != 0,
+                  !risk.hasResponse, risk.group == nil, !present[offsets[risk.index]],
+                  risk.choices.allSatisfy({ $0.single == 0 })
+            else { return nil }
+            return risk.targets.flatMap { $0.flatMap { $0 } }
+        }
         groups = groupList.map { group in
             let members = group.members
             // Pairs the plan asked for, in plan order, as member positions.

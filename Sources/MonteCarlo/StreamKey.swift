@@ -9,7 +9,7 @@ public struct StreamKey: Sendable, Hashable {
     /// What a stream is used for. Separate lanes keep, for example, the choice of estimate in
     /// a pooled view independent of whether the risk occurs.
     public enum Lane: UInt64, Sendable, CaseIterable {
-        /// Occurrence candidates and the per-event seed of each occurrence.
+        /// Occurrence candidates: coins, gaps, arrival times and thinning uniforms.
         case occurrence = 1
         /// Which estimate a mixture (pooled) view uses in each trial.
         case estimateChoice = 2
@@ -21,6 +21,10 @@ public struct StreamKey: Sendable, Hashable {
         case uncertainRate = 5
         /// Score matrices for inducing rank correlation in a group of risks.
         case correlationScores = 6
+        /// The seed of each occurrence's own generator (its impact and benefit draws), in event
+        /// order. Apart from the occurrence lane, so a block's occurrences can be found and
+        /// drawn a chunk at a time with the same numbers as when all are found first.
+        case eventSeeds = 7
     }
 
     /// The run's seed (the user's `--seed`).

@@ -68,15 +68,16 @@ struct BetaTableTests {
         for slot in stride(from: 0, to: n, by: 37) {
             // The top bits pick a slot of the alias table; the slot and its coin pick the cell.
             let first = UInt64(slot) << UInt64(64 - BetaTable.cellBits) | 12345
-            // Accepted at once (w = 0): the cell the slot chooses.
-            var once = Scripted(words: [1 << 63, 0])
+            // One word per candidate point: its top half places the point, its low half is the
+            // test value. Accepted at once (w = 0): the cell the slot chooses.
+            var once = Scripted(words: [1 << 63])
             let cell = Int(view.sample(first: first, using: &once) * Double(n))
             // Rejected first (w at the top of the envelope, which sits above the density),
-            // then accepted: a word that a fresh choice would read as another slot, then w = 0.
-            var g = Scripted(words: [1 << 63, ~0, UInt64(0x2A5) << 54 | 1 << 53, 0])
+            // then accepted with w = 0 on a word that a fresh choice would read as another slot.
+            var g = Scripted(words: [1 << 63 | 0xFFFF_FFFF, UInt64(0x2A5) << 54 | 1 << 53])
             let x = view.sample(first: first, using: &g)
             #expect(Int(x * Double(n)) == cell, "slot \(slot): drew \(x), not in cell \(cell)")
-            #expect(g.i == 4)
+            #expect(g.i == 2)
         }
     }
 

@@ -251,3 +251,33 @@ extension ScorerTests {
         #expect(score.risks[0].meanLoss.residual.value == score.risks[0].meanLoss.inherent.value)
     }
 }
+
+extension ScorerTests {
+    /// Most risks (one estimate with a likelihood, no response, no benefit, no correlation) take
+    /// the engine's direct path, which draws a chunk of trials at a time; any other risk goes
+    /// through the general event list. Both must draw the same numbers: a response changes the
+    /// residual figures, never the inherent ones. Covers the dense coin scan (60 %, 50 %), gap
+    /// skipping (10 %), the table sampler (PERT) and the others (triangular).
+    @Test func theDirectPathDrawsWhatTheGeneralPathDraws() throws {
+        let estimates = [
+            ("A", "      - {likelihood: 60%, impact: {pert: [1k, 2k, 9k]}}"),
+            ("B", "      - {likelihood: 10%, impact: {pert: [5k, 6k, 20k]}}"),
+            ("C", "      - {likelihood: 50%, impact: {triangular: [100, 400, 900]}}"),
+        ]
+        let response = "    response: {action: Patrol, cost: 100, reliability: 70%, reduces-likelihood-by: 50%}"
+        let direct = try Self.register(estimates.map { Self.risk($0.0, $0.1) }.joined())
+        let general = try Self.register(estimates.map { Self.risk($0.0, $0.1, response: response) }.joined(separator: "\n"))
+        let options = Self.options(trials: 40_000)
+        let a = try Scorer.score(direct, options: options), b = try Scorer.score(general, options: options)
+        #expect(b.risks.allSatisfy { $0.response != nil })
+        for (x, y) in zip(a.risks, b.risks) {
+            #expect(x.probability.inherent.bitPattern == y.probability.inherent.bitPattern, "\(x.id)")
+            #expect(x.meanLoss.inherent.value.bitPattern == y.meanLoss.inherent.value.bitPattern, "\(x.id)")
+            #expect(x.meanLoss.inherent.standardError.bitPattern == y.meanLoss.inherent.standardError.bitPattern, "\(x.id)")
+        }
+        let p = a.outcomes[0].inherent, q = b.outcomes[0].inherent
+        #expect(p.mean.value.bitPattern == q.mean.value.bitPattern)
+        #expect(p.percentiles.map(\.value.value) == q.percentiles.map(\.value.value))
+        #expect(b.outcomes[0].residual.mean.value < q.mean.value)
+    }
+}

@@ -171,7 +171,7 @@ final class BlockWorker {
         let pMax = risk.pMax
         if pMax > 0 {
             let thinning = risk.probabilityThinning
-            if pMax >= 0.25 {
+            if pMax >= CoinScan.densest {
                 // A dense scan of the coins (see CoinScan), then each candidate's seed from the
                 // seed lane; the thinning uniform of a candidate is its coin over pMax.
                 ev.reserve(ev.count + n)
@@ -316,7 +316,7 @@ final class BlockWorker {
         let sampler = impacts + compiled.estimateOffset[risk.index]
         targets.withUnsafeBufferPointer { targets in
             let pMax = risk.pMax
-            if pMax >= 0.25 {
+            if pMax >= CoinScan.densest {
                 // The same words for the same trials as generateEvents' scan of the whole block.
                 let limit = CoinScan.limit(pMax)
                 var start = 0

@@ -1,5 +1,5 @@
-/// The dense occurrence scan: one Bernoulli coin per trial, for risks likely enough (p ≥ ¼) that
-/// skipping ahead by geometric gaps would cost more than flipping every coin.
+/// The dense occurrence scan: one Bernoulli coin per trial, for risks likely enough (see
+/// ``densest``) that skipping ahead by geometric gaps would cost more than flipping every coin.
 ///
 /// Each random word gives two 32-bit coins (its low half for an even trial, its high half for
 /// the odd trial after it), so a scan costs half a generator step per trial. A coin c, uniform
@@ -10,6 +10,11 @@
 /// time. Words pair trials from an even start, so a block scanned in one go and the same block
 /// scanned in chunks of an even length use the same words for the same trials.
 enum CoinScan {
+    /// The probability from which a risk's coins are scanned: below it, its occurrences are
+    /// found by geometric gaps (a logarithm each, about ten times the cost of a coin from the
+    /// scan), so both ways cost about the same at p = 0.1.
+    static let densest = 0.1
+
     /// The threshold a 32-bit coin must fall below for probability `p` (0 < p ≤ 1).
     static func limit(_ p: Double) -> UInt64 {
         UInt64((min(max(p, 0), 1) * 0x1p32).rounded(.up))

@@ -25,17 +25,43 @@ public final class YAMLNode: Sendable {
     }
 
     public let content: Content
+    // A register of 10,000 risks composes to about 300,000 nodes, all alive while the register
+    // is decoded, so each node's fields are packed into the 48 bytes its content needs anyway:
+    // the flag and the three 32-bit numbers fill the padding after the 17-byte content.
+    /// Whether an explicit tag was written; the rare tag itself is kept in ``NodeTags``.
+    private let hasTag: Bool
+    /// The 1-based line and column, saturated at `UInt32.max` (a 4 GiB file, far past
+    /// ``YAMLLimits/maxBytes``).
+    private let line: UInt32
+    private let column: UInt32
+    /// ``expandedSize``, saturated at `UInt32.max`.
+    private let size: UInt32
+
     /// Where the node starts.
-    public let mark: YAMLMark
+    public var mark: YAMLMark {
+        YAMLMark(line: Int(line), column: Int(column))
+    }
+
     /// An explicit tag such as `tag:yaml.org,2002:str`, when one was written.
-    public let tag: String?
+    public var tag: String? {
+        hasTag ? NodeTags.tag(of: self) : nil
+    }
+
     /// How many nodes a walk of this node visits, aliases expanded (saturating).
-    public let expandedSize: Int
+    ///
+    /// Stored in 32 bits: the composer refuses a document once more than
+    /// ``YAMLLimits/maxExpandedNodes`` (4,000,000 by default) nodes would be visited, so no node
+    /// it builds comes near `UInt32.max`; a size that reaches it reads as `Int.max`.
+    public var expandedSize: Int {
+        size == .max ? .max : Int(size)
+    }
 
     public init(_ content: Content, mark: YAMLMark, tag: String? = nil) {
         self.content = content
-        self.mark = mark
-        self.tag = tag
+        line = UInt32(clamping: mark.line)
+        column = UInt32(clamping: mark.column)
+        hasTag = tag != nil
+        let expandedSize: Int
         switch content {
         case .scalar:
             expandedSize = 1
@@ -46,6 +72,12 @@ public final class YAMLNode: Sendable {
                 $0.addingSaturating($1.key.expandedSize).addingSaturating($1.value.expandedSize)
             }
         }
+        size = UInt32(clamping: expandedSize)
+        if let tag { NodeTags.set(tag, for: self) }
+    }
+
+    deinit {
+        if hasTag { NodeTags.remove(self) }
     }
 
     /// The scalar, when this node is one.

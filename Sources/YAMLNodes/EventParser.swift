@@ -16,24 +16,30 @@ struct Event {
     var mark: YAMLMark
 }
 
-/// Drives libyaml's event API over a private copy of the input.
+/// Drives libyaml's event API over the caller's bytes.
 ///
-/// `yaml_parser_set_input_string` keeps a pointer to the bytes rather than copying them, so this
-/// class owns the copy for as long as the parser lives.
+/// `yaml_parser_set_input_string` keeps a pointer to the bytes rather than copying them, so the
+/// caller keeps the buffer alive for as long as the parser lives (``YAMLComposer`` parses inside
+/// `withUnsafeBufferPointer`); a copy would cost the size of the file again while composing.
 final class EventParser {
     private let parser: UnsafeMutablePointer<yaml_parser_t>
-    private let input: UnsafeMutableBufferPointer<UInt8>
-    private let bytes: [UInt8]
-    private let lines: SourceLines
+    private let bytes: UnsafeBufferPointer<UInt8>
+    /// How many lines the text has, as ``SourceLines`` counts them, to clamp marks past the end.
+    private let lineCount: Int
+    /// The lines themselves are indexed only when a problem or a clamped mark needs them: the
+    /// index is two integers a line, which a file that parses cleanly never uses.
+    private lazy var lines = SourceLines(Array(bytes))
 
-    init(bytes: [UInt8]) {
+    /// libyaml requires an input pointer even for no input; an empty buffer may have none.
+    private let emptyInput: UnsafeMutablePointer<UInt8>?
+
+    init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
-        lines = SourceLines(bytes)
+        lineCount = SourceLines.count(in: bytes)
+        emptyInput = bytes.baseAddress == nil ? .allocate(capacity: 1) : nil
         parser = .allocate(capacity: 1)
         yaml_parser_initialize(parser)
-        input = .allocate(capacity: max(bytes.count, 1))
-        _ = input.initialize(from: bytes)
-        yaml_parser_set_input_string(parser, input.baseAddress, bytes.count)
+        yaml_parser_set_input_string(parser, bytes.baseAddress ?? UnsafePointer(emptyInput), bytes.count)
         // A UTF-16 file is refused with advice rather than silently decoded: columns and the
         // caret under them are computed on UTF-8.
         yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
@@ -42,7 +48,7 @@ final class EventParser {
     deinit {
         yaml_parser_delete(parser)
         parser.deallocate()
-        input.deallocate()
+        emptyInput?.deallocate()
     }
 
     /// The next event, or the problem that stopped the parser.
@@ -158,7 +164,7 @@ final class EventParser {
     /// At the end of a file with no final line break, libyaml places its mark on the line after
     /// the last; point at the end of the last line instead, so the line can be quoted.
     private func endClamped(_ mark: YAMLMark) -> YAMLMark {
-        guard mark.line > lines.count, let last = lines.line(lines.count) else { return mark }
+        guard mark.line > lineCount, let last = lines.line(lines.count) else { return mark }
         return YAMLMark(line: lines.count, column: last.unicodeScalars.count + 1)
     }
 

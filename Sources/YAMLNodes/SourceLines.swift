@@ -37,6 +37,21 @@ public struct SourceLines: Sendable {
 
     public var count: Int { starts.count }
 
+    /// How many lines `bytes` has, counted as ``init(_:)`` counts them but without indexing them.
+    static func count(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var lines = 1
+        var i = 0
+        while i < bytes.count {
+            if let width = breakWidth(bytes, at: i) {
+                lines += 1
+                i += width
+            } else {
+                i += 1
+            }
+        }
+        return lines
+    }
+
     /// The 1-based line's text without its line break, or nil past the end.
     public func line(_ number: Int) -> String? {
         guard number >= 1, number <= starts.count else { return nil }
@@ -56,7 +71,7 @@ public struct SourceLines: Sendable {
     }
 
     /// The width of the line break starting at `i`, or nil if none starts there.
-    private static func breakWidth(_ b: [UInt8], at i: Int) -> Int? {
+    private static func breakWidth<Bytes: RandomAccessCollection<UInt8>>(_ b: Bytes, at i: Int) -> Int? where Bytes.Index == Int {
         switch b[i] {
         case 0x0A: return 1
         case 0x0D: return i + 1 < b.count && b[i + 1] == 0x0A ? 2 : 1

@@ -25,11 +25,18 @@ public enum YAMLComposer {
             return YAMLDocument(root: nil, problems: [tooLarge(byteCount: bytes.count, limits: limits)])
         }
         var composer = Composition(limits: limits)
-        let parser = EventParser(bytes: bytes)
-        do {
-            try composer.run(parser)
-        } catch {
-            composer.problems.append(error)
+        let failure = bytes.withUnsafeBufferPointer { buffer -> YAMLProblem? in
+            // The parser reads `buffer` in place and is freed, with libyaml's buffers, on return.
+            let parser = EventParser(bytes: buffer)
+            do throws(YAMLProblem) {
+                try composer.run(parser)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let failure {
+            composer.problems.append(failure)
             return YAMLDocument(root: nil, problems: composer.problems)
         }
         guard let root = composer.root, !root.isNull else {

@@ -45,9 +45,9 @@ public enum RegisterFile {
                 diagnostics: [.error(problem.rule, problem.message, at: .init(file: path, line: 1, column: 1), hint: problem.hint)],
                 source: nil)
         }
-        let data: Data
+        let bytes: [UInt8]
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            bytes = try contents(of: path)
         } catch {
             let reason = (error as NSError).localizedFailureReason ?? "it could not be read"
             return LoadedRegister(
@@ -57,11 +57,29 @@ public enum RegisterFile {
                                      hint: "check the path and that the file is readable")],
                 source: nil)
         }
-        return read(bytes: [UInt8](data), file: path, asOf: asOf)
+        return read(bytes: bytes, file: path, asOf: asOf)
+    }
+
+    /// The file's bytes. The `Data` they are read into is freed on return, so only one copy of
+    /// the file stays alive while it is composed and decoded.
+    private static func contents(of path: String) throws -> [UInt8] {
+        [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
     }
 
     /// Reads and validates a register from its bytes; `file` names it in diagnostics.
     public static func read(bytes: [UInt8], file: String, asOf: CalendarDate) -> LoadedRegister {
+        let (register, found) = decode(bytes, file: file, asOf: asOf)
+        // A node shared through an alias is read once per use; its problems are reported once.
+        var seen = Set<Diagnostic>()
+        let diagnostics = found.sortedByPosition().filter { seen.insert($0).inserted }
+        return LoadedRegister(
+            file: file, register: diagnostics.hasErrors ? nil : register, diagnostics: diagnostics, source: bytes)
+    }
+
+    /// Composes and decodes a register. The node tree lives only inside this call: it is the
+    /// largest thing a read holds, so it is freed before the diagnostics are sorted and the
+    /// file's lines are indexed for quoting.
+    private static func decode(_ bytes: [UInt8], file: String, asOf: CalendarDate) -> (Register?, [Diagnostic]) {
         let document = YAMLComposer.compose(bytes)
         var diagnostics = document.problems.map { problem in
             Diagnostic.error(problem.rule, problem.message,
@@ -74,11 +92,7 @@ public enum RegisterFile {
             register = decoder.decode(root)
             diagnostics += decoder.reader.diagnostics
         }
-        // A node shared through an alias is read once per use; its problems are reported once.
-        var seen = Set<Diagnostic>()
-        diagnostics = diagnostics.sortedByPosition().filter { seen.insert($0).inserted }
-        return LoadedRegister(
-            file: file, register: diagnostics.hasErrors ? nil : register, diagnostics: diagnostics, source: bytes)
+        return (register, diagnostics)
     }
 
     /// The register files named by `paths`: files as given, and in folders every `.yaml` or

@@ -12,8 +12,9 @@ struct RegisterDecoder {
     let asOf: CalendarDate
     /// Every reference met while reading: what it refers to, the id, and where it was written.
     var references: [Reference] = []
-    /// Where each id was declared, per kind, for duplicate and reference checks.
-    var declared: [Reference.Kind: [String: YAMLNode]] = [:]
+    /// Where each id was declared, per kind, for duplicate and reference checks. Positions
+    /// rather than nodes, so that a declaration does not keep the entry it was read from alive.
+    var declared: [Reference.Kind: [String: YAMLMark]] = [:]
     var perspectivesDeclared = false
     /// Each risk a portfolio lists, and where: only `portfolio` entries may be listed.
     var portfolioMembers: [(id: String, node: YAMLNode)] = []
@@ -40,16 +41,12 @@ struct RegisterDecoder {
         self.asOf = asOf
     }
 
-    mutating func decode(_ root: YAMLNode) -> Register? {
-        guard let entries = root.mapping else {
-            reader.error("format-version", "this file is not a riskreg register: it holds \(root.kindDescription), not a mapping of sections", at: root,
-                         hint: "a register starts with `riskreg: 1`, then `register:`, `outcomes:` and `risks:`")
-            return nil
-        }
-        // Fields starting with `x-` hold shared defaults for anchors; they are not read.
-        let own = entries.filter { !($0.key.scalar?.value.hasPrefix("x-") ?? false) }
-        let topNode = YAMLNode(.mapping(own), mark: root.mark)
-        guard let top = reader.fields(topNode, of: "the register file", RegisterFields.top) else { return nil }
+    /// Reads the register whose document `root` is. The decoder takes the root over, so that once
+    /// it has picked out the sections only they are held, and each list section is let go of item
+    /// by item as it is read (see ``decodeList(_:_:nonEmpty:_:)``).
+    mutating func decode(_ root: consuming YAMLNode) -> Register? {
+        let rootMark = root.mark
+        guard var top = sections(of: consume root) else { return nil }
         guard let versionNode = top["riskreg"] else {
             // Without a version nothing else can be trusted to mean what this release thinks.
             return nil
@@ -64,9 +61,9 @@ struct RegisterDecoder {
             perspectivesDeclared = true
             perspectives = decodeList(node, "`perspectives`") { $0.decodePerspective($1) }
         } else {
-            let implicit = Perspective.implicitOfficers(at: reader.location(root))
+            let implicit = Perspective.implicitOfficers(at: reader.location(rootMark))
             perspectives = [implicit]
-            declared[.perspective] = [implicit.id: root]
+            declared[.perspective] = [implicit.id: rootMark]
         }
         let appetite = decodeList(top["appetite"], "`appetite`", nonEmpty: false) { $0.decodeAppetite($1) }
         // Scales are read before the risks, whose estimates and ratings may name their levels.
@@ -75,19 +72,36 @@ struct RegisterDecoder {
             scales = decodeScales(node)
         }
         for outcome in outcomes where outcomeUnits[outcome.id] == nil { outcomeUnits[outcome.id] = outcome.unit }
-        let risks = decodeList(top["risks"], "`risks`") { $0.decodeRisk($1) }
+        let risks = decodeList(top.removeValue(forKey: "risks"), "`risks`") { $0.decodeRisk($1) }
         let correlations = decodeList(top["correlations"], "`correlations`", nonEmpty: false) { $0.decodeCorrelation($1) }
         let portfolios = decodeList(top["portfolios"], "`portfolios`", nonEmpty: false) { $0.decodePortfolio($1) }
 
         resolveReferences()
         guard let metadata else { return nil }
-        if perspectives.isEmpty { perspectives = [Perspective.implicitOfficers(at: reader.location(root))] }
+        if perspectives.isEmpty { perspectives = [Perspective.implicitOfficers(at: reader.location(rootMark))] }
         let register = Register(
             formatVersion: version, metadata: metadata, outcomes: outcomes, appetite: appetite,
             contributors: contributors, perspectives: perspectives, risks: risks,
             correlations: correlations, portfolios: portfolios, scales: scales, file: reader.file)
         crossCheck(register, registerNode: top["register"])
         return register
+    }
+
+    /// The register's sections by name, with the root and its entries let go of on return.
+    ///
+    /// The root holds every section; while anything holds it, no part of the document can be
+    /// freed. Of a register of 10,000 risks the node tree is about 20 MB, against 10 MB for the
+    /// risks decoded from it, so the tree is released as the risks are read.
+    private mutating func sections(of root: consuming YAMLNode) -> [String: YAMLNode]? {
+        guard let entries = root.mapping else {
+            reader.error("format-version", "this file is not a riskreg register: it holds \(root.kindDescription), not a mapping of sections", at: root,
+                         hint: "a register starts with `riskreg: 1`, then `register:`, `outcomes:` and `risks:`")
+            return nil
+        }
+        // Fields starting with `x-` hold shared defaults for anchors; they are not read.
+        let own = entries.filter { !($0.key.scalar?.value.hasPrefix("x-") ?? false) }
+        let topNode = YAMLNode(.mapping(own), mark: root.mark)
+        return reader.fields(topNode, of: "the register file", RegisterFields.top)?.values
     }
 
     private mutating func formatVersion(_ node: YAMLNode) -> Int? {
@@ -110,22 +124,36 @@ struct RegisterDecoder {
     }
 
     /// Reads each item of an optional list section; a missing section is an empty list.
+    ///
+    /// Each item is let go of once read: when the caller hands over the only reference to the
+    /// section (as ``decode(_:)`` does for `risks`), an item's nodes are freed as soon as it has
+    /// been decoded, except the few that references and declarations keep for their positions.
+    /// The result grows as items are decoded rather than being reserved at the list's length up
+    /// front: a reserved buffer would be allocated while the whole tree is still alive, which is
+    /// when a read holds the most memory.
     mutating func decodeList<T>(
-        _ node: YAMLNode?, _ what: String, nonEmpty: Bool = true, _ decode: (inout Self, YAMLNode) -> T?
+        _ node: consuming YAMLNode?, _ what: String, nonEmpty: Bool = true, _ decode: (inout Self, YAMLNode) -> T?
     ) -> [T] {
-        guard let node else { return [] }
-        guard let items = reader.list(node, of: what, nonEmpty: nonEmpty) else { return [] }
-        return items.compactMap { decode(&self, $0) }
+        guard let section = node.take(),
+              let items = reader.list(section, of: what, nonEmpty: nonEmpty) else { return [] }
+        _ = consume section
+        var unread = Array(items.reversed())
+        _ = consume items
+        var decoded: [T] = []
+        while let item = unread.popLast() {
+            if let value = decode(&self, item) { decoded.append(value) }
+        }
+        return decoded
     }
 
     /// Records a declared id; a second declaration of the same id is `duplicate-id`.
     mutating func declare(_ kind: Reference.Kind, _ id: String, at node: YAMLNode) {
         if let first = declared[kind]?[id] {
-            reader.error("duplicate-id", "\(kind.rawValue) id `\(id)` is already used at line \(first.mark.line)", at: node,
+            reader.error("duplicate-id", "\(kind.rawValue) id `\(id)` is already used at line \(first.line)", at: node,
                          hint: "give each \(kind.rawValue) its own id")
             return
         }
-        declared[kind, default: [:]][id] = node
+        declared[kind, default: [:]][id] = node.mark
     }
 
     private mutating func refer(_ kind: Reference.Kind, _ node: YAMLNode, _ what: String) -> String? {

@@ -80,16 +80,17 @@ public enum RegisterFile {
     /// largest thing a read holds, so it is freed before the diagnostics are sorted and the
     /// file's lines are indexed for quoting.
     private static func decode(_ bytes: [UInt8], file: String, asOf: CalendarDate) -> (Register?, [Diagnostic]) {
-        let document = YAMLComposer.compose(bytes)
+        var document = YAMLComposer.compose(bytes)
         var diagnostics = document.problems.map { problem in
             Diagnostic.error(problem.rule, problem.message,
                              at: .init(file: file, line: problem.mark.line, column: problem.mark.column),
                              hint: problem.hint)
         }
         var register: Register?
-        if let root = document.root {
+        // The decoder is handed the only reference to the root, so it can free what it has read.
+        if let root = document.root.take() {
             var decoder = RegisterDecoder(file: file, asOf: asOf)
-            register = decoder.decode(root)
+            register = decoder.decode(consume root)
             diagnostics += decoder.reader.diagnostics
         }
         return (register, diagnostics)

@@ -13,7 +13,8 @@ setup:
 RELEASE_BUILD = -c release --static-swift-stdlib --scratch-path .build-static
 
 demo: setup
-	$(SWIFT) run $(RELEASE_BUILD) riskreg score $(EXAMPLE)
+	@$(SWIFT) build $(RELEASE_BUILD) --product riskreg
+	.build-static/release/riskreg score $(EXAMPLE)
 
 # Release mode: the statistical tests simulate millions of trials, which a debug build runs
 # tens of times slower; -enable-testing keeps @testable imports working.

@@ -84,7 +84,6 @@ private struct Composition {
         var isMapping: Bool
         var mark: YAMLMark
         var anchor: String?
-        var tag: String?
         var items: [YAMLNode] = []
         var entries: [YAMLNode.Entry] = []
         var pendingKey: YAMLNode?
@@ -127,7 +126,7 @@ private struct Composition {
             case .scalar(let scalar, let anchor, let tag):
                 try countNode(at: event.mark)
                 checkTag(tag, at: event.mark)
-                let node = YAMLNode(.scalar(scalar), mark: event.mark, tag: tag)
+                let node = YAMLNode(.scalar(scalar), mark: event.mark)
                 if let anchor { anchors[anchor] = node }
                 try attach(node)
             case .sequenceStart(let anchor, let tag), .mappingStart(let anchor, let tag):
@@ -143,14 +142,14 @@ private struct Composition {
                 var isMapping = false
                 if case .mappingStart = event.kind { isMapping = true }
                 if let anchor { openAnchors.insert(anchor) }
-                stack.append(Frame(isMapping: isMapping, mark: event.mark, anchor: anchor, tag: tag))
+                stack.append(Frame(isMapping: isMapping, mark: event.mark, anchor: anchor))
             case .sequenceEnd:
                 let frame = stack.removeLast()
-                let node = YAMLNode(.sequence(frame.items), mark: frame.mark, tag: frame.tag)
+                let node = YAMLNode(.sequence(frame.items), mark: frame.mark)
                 try close(node, anchor: frame.anchor)
             case .mappingEnd:
                 let frame = stack.removeLast()
-                let node = YAMLNode(.mapping(merged(frame)), mark: frame.mark, tag: frame.tag)
+                let node = YAMLNode(.mapping(merged(frame)), mark: frame.mark)
                 try close(node, anchor: frame.anchor)
             }
         }

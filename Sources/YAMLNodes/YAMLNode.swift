@@ -26,10 +26,9 @@ public final class YAMLNode: Sendable {
 
     public let content: Content
     // A register of 10,000 risks composes to about 300,000 nodes, all alive while the register
-    // is decoded, so each node's fields are packed into the 48 bytes its content needs anyway:
-    // the flag and the three 32-bit numbers fill the padding after the 17-byte content.
-    /// Whether an explicit tag was written; the rare tag itself is kept in ``NodeTags``.
-    private let hasTag: Bool
+    // is composed, so each node's fields are packed into the 48 bytes its content needs anyway:
+    // the three 32-bit numbers fill the padding after the 17-byte content. Nodes keep no tag:
+    // registers use none, and the composer reports any it meets (`yaml-tag`) as it reads it.
     /// The 1-based line and column, saturated at `UInt32.max` (a 4 GiB file, far past
     /// ``YAMLLimits/maxBytes``).
     private let line: UInt32
@@ -42,11 +41,6 @@ public final class YAMLNode: Sendable {
         YAMLMark(line: Int(line), column: Int(column))
     }
 
-    /// An explicit tag such as `tag:yaml.org,2002:str`, when one was written.
-    public var tag: String? {
-        hasTag ? NodeTags.tag(of: self) : nil
-    }
-
     /// How many nodes a walk of this node visits, aliases expanded (saturating).
     ///
     /// Stored in 32 bits: the composer refuses a document once more than
@@ -56,11 +50,10 @@ public final class YAMLNode: Sendable {
         size == .max ? .max : Int(size)
     }
 
-    public init(_ content: Content, mark: YAMLMark, tag: String? = nil) {
+    public init(_ content: Content, mark: YAMLMark) {
         self.content = content
         line = UInt32(clamping: mark.line)
         column = UInt32(clamping: mark.column)
-        hasTag = tag != nil
         let expandedSize: Int
         switch content {
         case .scalar:
@@ -73,11 +66,6 @@ public final class YAMLNode: Sendable {
             }
         }
         size = UInt32(clamping: expandedSize)
-        if let tag { NodeTags.set(tag, for: self) }
-    }
-
-    deinit {
-        if hasTag { NodeTags.remove(self) }
     }
 
     /// The scalar, when this node is one.

@@ -236,12 +236,19 @@ struct EngineSampler: @unchecked Sendable {
     /// Parameters by kind: table (min, width); fixed (value); uniform (min, width);
     /// triangular (min, mode, max, split); normal (mean, sd); lognormal (mu, sigma).
     let a: Double, b: Double, c: Double, d: Double
-    let general: Distribution
+    /// The distribution, kept only for the kinds its own sampler draws, and behind a reference:
+    /// a `Distribution` is large, and every estimate has two samplers (impact and benefit).
+    let general: General?
     /// Keeps the table alive as long as any sampler uses it.
     let owner: BetaTable?
 
+    /// A distribution drawn by its own sampler.
+    final class General: Sendable {
+        let distribution: Distribution
+        init(_ distribution: Distribution) { self.distribution = distribution }
+    }
+
     init(_ dist: Distribution, cache: BetaTable.Cache) {
-        general = dist
         var table: BetaTableView? = nil
         var owner: BetaTable? = nil
         var kind = Kind.general
@@ -264,6 +271,7 @@ struct EngineSampler: @unchecked Sendable {
         self.kind = kind
         self.table = table
         self.owner = owner
+        general = kind == .general ? General(dist) : nil
         (a, b, c, d) = p
     }
 }
@@ -304,7 +312,7 @@ extension UnsafeMutablePointer where Pointee == EngineSampler {
         case .lognormal:
             return exp(pointee.a + pointee.b * SpecialFunctions.normalQuantile(g.nextOpenUnit()))
         case .general:
-            return pointee.general.sample(using: &g)
+            return pointee.general.unsafelyUnwrapped.distribution.sample(using: &g)
         }
     }
 }

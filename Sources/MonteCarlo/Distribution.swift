@@ -31,12 +31,27 @@ public struct Distribution: Sendable, Hashable, Codable {
     }
 
     /// The parameters this distribution was made from.
-    public let parameters: Parameters
-    @usableFromInline let sampler: Sampler
+    public var parameters: Parameters { storage.parameters }
+    @usableFromInline var sampler: Sampler { storage.sampler }
+
+    /// The parameters and the sampler prepared from them, behind a reference: together they are
+    /// some 150 bytes, and a register's model and its simulation plan hold several per estimate
+    /// (shared, not copied, through this reference).
+    @usableFromInline let storage: Storage
+
+    @usableFromInline
+    final class Storage: Sendable {
+        @usableFromInline let parameters: Parameters
+        @usableFromInline let sampler: Sampler
+
+        init(_ parameters: Parameters) {
+            self.parameters = parameters
+            sampler = Sampler(parameters)
+        }
+    }
 
     private init(_ parameters: Parameters) {
-        self.parameters = parameters
-        self.sampler = Sampler(parameters)
+        storage = Storage(parameters)
     }
 
     public init(from decoder: any Decoder) throws {

@@ -20,9 +20,9 @@ struct AsOfOption: ParsableArguments {
 
     var asOf: CalendarDate {
         if let asOfText, let date = CalendarDate(asOfText) { return date }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
-        return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+        // Today in UTC from the system clock: no calendar or time-zone database to load.
+        let seconds = Int(time(nil))
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        return CalendarDate(daysSince1970: days)!
     }
 }

@@ -32,13 +32,20 @@ final class BetaTable: @unchecked Sendable {
     private let logNorm: Double
     /// What a draw reads of one cell, together so that a draw touches two cache lines (the
     /// slot's alias entry and the chosen cell's envelope), not four.
+    ///
+    /// The alias coin and the squeeze test are compared as integers, with no conversion to
+    /// floating point on the common path.
     struct Cell {
-        /// Alias method: the slot keeps its own cell when the coin is below this...
-        var threshold: Double
+        /// Alias method: the slot keeps its own cell when its 53-bit coin is below this
+        /// (⌈threshold · 2⁵³⌉ for the slot's threshold probability)...
+        var keep: UInt64
         /// ...and passes to this cell otherwise. 32 bits: widening it on load keeps the choice a
         /// conditional move (a 64-bit field would be folded into the move as a memory operand,
         /// which the compiler turns back into a branch that the random coin mispredicts).
         var alias: Int32
+        /// Test words (32 bits) below this fall under the squeeze, so the point is accepted
+        /// without a look at the envelope or the density.
+        var squeeze: UInt32
         /// The squeeze (smallest density in the cell) and the envelope (largest).
         var low: Double
         var high: Double
@@ -56,7 +63,7 @@ final class BetaTable: @unchecked Sendable {
         logNorm = lgamma(alpha) + lgamma(beta) - lgamma(alpha + beta)
         let n = Self.cellCount
         cells = .allocate(capacity: n)
-        cells.initialize(repeating: Cell(threshold: 1, alias: 0, low: 0, high: 0), count: n)
+        cells.initialize(repeating: Cell(keep: 0, alias: 0, squeeze: 0, low: 0, high: 0), count: n)
         let h = 1 / Double(n)
         var cdf = [Double](repeating: 0, count: n + 1)
         for j in 0...n { cdf[j] = SpecialFunctions.incompleteBeta(Double(j) * h, alpha, beta) }
@@ -70,6 +77,7 @@ final class BetaTable: @unchecked Sendable {
             if mode >= Double(j) * h && mode <= Double(j + 1) * h { top = max(top, self.density(mode)) }
             cells[j].high = top * (1 + 1e-9) + 1e-300
             cells[j].low = min(density[j], density[j + 1]) * (1 - 1e-9)
+            cells[j].squeeze = Self.squeeze(low: cells[j].low, high: cells[j].high)
         }
         // Vose's alias method over the cell probabilities.
         var scaled = (0..<n).map { max(0, cdf[$0 + 1] - cdf[$0]) * Double(n) }
@@ -77,18 +85,28 @@ final class BetaTable: @unchecked Sendable {
         scaled = scaled.map { $0 / total }
         var small: [Int] = [], large: [Int] = []
         for j in 0..<n { if scaled[j] < 1 { small.append(j) } else { large.append(j) } }
-        for j in 0..<n { cells[j].threshold = 1; cells[j].alias = Int32(j) }
+        var threshold = [Double](repeating: 1, count: n)
+        for j in 0..<n { cells[j].alias = Int32(j) }
         while let s = small.popLast() {
             guard let l = large.popLast() else { break }
-            cells[s].threshold = scaled[s]
+            threshold[s] = scaled[s]
             cells[s].alias = Int32(l)
             scaled[l] = (scaled[l] + scaled[s]) - 1
             if scaled[l] < 1 { small.append(l) } else { large.append(l) }
         }
+        for j in 0..<n { cells[j].keep = UInt64(min(max((threshold[j] * 0x1p53).rounded(.up), 0), 0x1p53)) }
     }
 
     deinit {
         cells.deallocate()
+    }
+
+    /// The largest count of 32-bit test words that all fall under the squeeze: every t below
+    /// it has t · 2⁻³² · high ≤ low, exactly as the floating-point test computes it.
+    static func squeeze(low: Double, high: Double) -> UInt32 {
+        var k = UInt64(min(max((low / high * 0x1p32).rounded(.down), 0), 0x1p32))
+        while k > 0 && !(Double(k - 1) * 0x1p-32 * high <= low) { k -= 1 }
+        return UInt32(min(k, UInt64(UInt32.max)))
     }
 
     /// The beta density at x ∈ [0, 1].
@@ -137,8 +155,8 @@ final class BetaTable: @unchecked Sendable {
         func sample<G: RandomNumberGenerator>(first: UInt64, using g: inout G) -> Double {
             let cell = self.cell(first)
             while true {
-                let (x, w) = point(cell, g.next())
-                if w <= cells[cell].low || w <= density(x) { return x }
+                let (x, test) = point(cell, g.next())
+                if test < UInt64(cells[cell].squeeze) || accepts(cell, x: x, test: test) { return x }
             }
         }
 
@@ -147,32 +165,37 @@ final class BetaTable: @unchecked Sendable {
         @inline(__always)
         func cell(_ r: UInt64) -> Int {
             let slot = Int(truncatingIfNeeded: r >> UInt64(64 - BetaTable.cellBits))
-            // The 53-bit coin is below 2⁵³, so converting it as a signed integer gives the same
-            // double with a single instruction.
-            let coin = Double(Int64(bitPattern: r & ((1 << 53) - 1))) * 0x1p-53
             // A select, not a branch: the coin is random, so a branch would be mispredicted
             // often, and every misprediction flushes the work of neighbouring draws.
             let other = Int(cells[slot].alias)
-            return coin < cells[slot].threshold ? slot : other
+            return r & ((1 << 53) - 1) < cells[slot].keep ? slot : other
         }
 
-        /// A candidate point in `cell` and its test value against the envelope, from one word.
+        /// A candidate point in `cell` from one word (its top half), and the word's low half:
+        /// the test word, uniform on 0 ..< 2³², for the rejection step.
         @inline(__always)
-        func point(_ cell: Int, _ r: UInt64) -> (x: Double, w: Double) {
+        func point(_ cell: Int, _ r: UInt64) -> (x: Double, test: UInt64) {
             let u = Double(Int64(bitPattern: r >> 32)) * 0x1p-32
-            let v = Double(Int64(bitPattern: r & 0xFFFF_FFFF)) * 0x1p-32
-            return ((Double(cell) + u) * (1 / Double(BetaTable.cellCount)), v * cells[cell].high)
+            return ((Double(cell) + u) * (1 / Double(BetaTable.cellCount)), r & 0xFFFF_FFFF)
         }
 
-        /// Completes a draw in `cell` whose first point `x` with test value `w` fell between
-        /// the squeeze and the envelope: accepts it under the density, else redraws in the
-        /// same cell from `g`, as ``sample(first:using:)`` does.
+        /// The rejection test of a point above the integer squeeze: w = t · 2⁻³² · envelope,
+        /// accepted under the squeeze's own value or under the density.
+        @inline(__always)
+        func accepts(_ cell: Int, x: Double, test: UInt64) -> Bool {
+            let w = Double(Int64(bitPattern: test)) * 0x1p-32 * cells[cell].high
+            return w <= cells[cell].low || w <= density(x)
+        }
+
+        /// Completes a draw in `cell` whose first point `x` had a test word at or above the
+        /// squeeze: accepts it under the density, else redraws in the same cell from `g`, as
+        /// ``sample(first:using:)`` does.
         @inline(never)
-        func finish(cell: Int, x: Double, w: Double, using g: inout SplitMix64) -> Double {
-            if w <= density(x) { return x }
+        func finish(cell: Int, x: Double, test: UInt64, using g: inout SplitMix64) -> Double {
+            if accepts(cell, x: x, test: test) { return x }
             while true {
-                let (x, w) = point(cell, g.next())
-                if w <= cells[cell].low || w <= density(x) { return x }
+                let (x, test) = point(cell, g.next())
+                if test < UInt64(cells[cell].squeeze) || accepts(cell, x: x, test: test) { return x }
             }
         }
     }
@@ -183,14 +206,14 @@ final class BetaTable: @unchecked Sendable {
     }
 
     /// Each cell's probability as the sampler realises it, computed exactly from the alias
-    /// table: cell j keeps its own slot when the 53-bit coin falls below `threshold[j]`
-    /// (⌈threshold · 2⁵³⌉ of the 2⁵³ coins) and passes the rest of the slot to `alias[j]`.
+    /// table: cell j keeps its own slot for `keep` of the 2⁵³ coins and passes the rest of the
+    /// slot to its alias.
     /// For tests: it should match ``cellProbabilities()`` to rounding.
     func realisedCellProbabilities() -> [Double] {
         let n = Self.cellCount
         var p = [Double](repeating: 0, count: n)
         for j in 0..<n {
-            let keep = min(max((cells[j].threshold * 0x1p53).rounded(.up), 0), 0x1p53) * 0x1p-53
+            let keep = Double(cells[j].keep) * 0x1p-53
             p[j] += keep / Double(n)
             p[Int(cells[j].alias)] += (1 - keep) / Double(n)
         }

@@ -263,10 +263,10 @@ final class BlockWorker {
     private static func tableDraw(seed: UInt64, table: BetaTable.View, low: Double, width: Double) -> Double {
         let cell = table.cell(seed)
         let state = seed &+ SplitMix64.gamma
-        var (x, w) = table.point(cell, SplitMix64.mix(state))
-        if !(w <= table.cells[cell].low) {
+        var (x, test) = table.point(cell, SplitMix64.mix(state))
+        if test >= UInt64(table.cells[cell].squeeze) {
             var g = SplitMix64(seed: state)
-            x = table.finish(cell: cell, x: x, w: w, using: &g)
+            x = table.finish(cell: cell, x: x, test: test, using: &g)
         }
         return low + width * x
     }

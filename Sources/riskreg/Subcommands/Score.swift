@@ -48,6 +48,7 @@ struct Score: ParsableCommand {
     var checkAppetite = false
 
     func run() throws {
+        MemoryRelease.returnLargeBlocksOnFree()
         let options = scoring.options
         let (files, missing) = RegisterFile.expand(paths.isEmpty ? ["Registers/"] : paths)
         let printer = DiagnosticPrinter(style: .text(colour: Output.colourOnStderr))

@@ -6,8 +6,9 @@ import Musl
 import Darwin
 #endif
 
-/// Every estimate's samplers in raw, immutable buffers shared by all workers (read-only after
-/// construction, so sharing needs no synchronisation).
+/// Every estimate's samplers (flattened by risk: risk r's start at
+/// `CompiledPlan.estimateOffset[r]`) in raw, immutable buffers shared by all workers (read-only
+/// after construction, so sharing needs no synchronisation).
 final class SamplerStore: @unchecked Sendable {
     let count: Int
     let impacts: UnsafeMutablePointer<EngineSampler>
@@ -15,17 +16,17 @@ final class SamplerStore: @unchecked Sendable {
     let benefitPerOccurrence: UnsafeMutablePointer<Bool>
     let benefitPresent: UnsafeMutablePointer<Bool>
 
-    init(_ compiled: CompiledPlan) {
-        count = compiled.impactSamplers.count
+    init(impacts: [EngineSampler], benefits: [EngineSampler], benefitPerOccurrence: [Bool], benefitPresent: [Bool]) {
+        count = impacts.count
         let n = max(1, count)
-        impacts = .allocate(capacity: n)
-        impacts.initialize(from: compiled.impactSamplers, count: count)
-        benefits = .allocate(capacity: n)
-        benefits.initialize(from: compiled.benefitSamplers, count: count)
-        benefitPerOccurrence = .allocate(capacity: n)
-        benefitPerOccurrence.initialize(from: compiled.benefitPerOccurrence, count: count)
-        benefitPresent = .allocate(capacity: n)
-        benefitPresent.initialize(from: compiled.benefitPresent, count: count)
+        self.impacts = .allocate(capacity: n)
+        self.impacts.initialize(from: impacts, count: count)
+        self.benefits = .allocate(capacity: n)
+        self.benefits.initialize(from: benefits, count: count)
+        self.benefitPerOccurrence = .allocate(capacity: n)
+        self.benefitPerOccurrence.initialize(from: benefitPerOccurrence, count: count)
+        self.benefitPresent = .allocate(capacity: n)
+        self.benefitPresent.initialize(from: benefitPresent, count: count)
     }
 
     deinit {
@@ -117,8 +118,8 @@ final class BlockWorker {
         stats.sums.withUnsafeMutableBufferPointer { sums in
             for r in compiled.ungrouped {
                 let risk = compiled.risks[r]
-                if let targets = compiled.directTargets[r] {
-                    runDirect(risk, targets: targets, block: block, count: n, sums: sums.baseAddress!)
+                if compiled.isDirect[r] {
+                    runDirect(risk, targets: compiled.allTargets(risk: r), block: block, count: n, sums: sums.baseAddress!)
                     continue
                 }
                 generateEvents(risk, block: block, count: n)
@@ -306,7 +307,7 @@ final class BlockWorker {
     /// adds in the same order as ``evaluate``, so its figures are bit-identical to the general
     /// path's (a test checks this).
     private func runDirect(
-        _ risk: CompiledRisk, targets: [Int], block: Int, count n: Int, sums: UnsafeMutablePointer<Double>
+        _ risk: CompiledRisk, targets: ArraySlice<Int>, block: Int, count n: Int, sums: UnsafeMutablePointer<Double>
     ) {
         var coins = StreamKey(rootSeed: rootSeed, itemKey: risk.key, block: UInt64(block), lane: .occurrence).generator()
         var seedRng = StreamKey(rootSeed: rootSeed, itemKey: risk.key, block: UInt64(block), lane: .eventSeeds).generator()
@@ -419,8 +420,8 @@ final class BlockWorker {
         let keep = risk.likelihoodMultiplier
         let scale = risk.impactMultiplier
         let residualState = compiled.stateCount > 1
-        let targetsInh = risk.targets[v][0]
-        let targetsRes = residualState ? risk.targets[v][1] : []
+        let targetsInh = compiled.targets(risk: risk.index, view: v, state: 0)
+        let targetsRes = residualState ? compiled.targets(risk: risk.index, view: v, state: 1) : []
         let impacts = self.impacts + compiled.estimateOffset[risk.index]
         let benefits = self.benefits + compiled.estimateOffset[risk.index]
         let hasBenefit = benefitPresent + compiled.estimateOffset[risk.index]
@@ -581,12 +582,12 @@ final class BlockWorker {
         acc[BlockStats.Field.netSquaredInherent.rawValue] += sqI
         acc[BlockStats.Field.netSquaredResidual.rawValue] += sqR
         guard addToSeries else { return }
-        for s in risk.targets[v][0] {
+        for s in compiled.targets(risk: risk.index, view: v, state: 0) {
             let p = bases[s]
             for t in 0..<n { p[t] += inherent[t] }
         }
         if residualState {
-            for s in risk.targets[v][1] {
+            for s in compiled.targets(risk: risk.index, view: v, state: 1) {
                 let p = bases[s]
                 for t in 0..<n { p[t] += residual[t] }
             }
@@ -653,7 +654,7 @@ final class BlockWorker {
                             stats.sums[f + BlockStats.Field.crossResidual.rawValue] += cross
                             stats.sums[f + BlockStats.Field.groupResidual.rawValue] += total
                         }
-                        for target in risk.targets[v][s] {
+                        for target in compiled.targets(risk: r, view: v, state: s) {
                             let q = bases[target]
                             for j in 0..<n { q[j] += p[j] }
                         }

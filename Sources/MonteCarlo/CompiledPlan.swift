@@ -37,18 +37,19 @@ struct CompiledPlan: Sendable {
     let ungrouped: [Int]
     /// Every estimate's impact sampler, benefit sampler and benefit timing, flattened by risk;
     /// risk r's estimates start at `estimateOffset[r]`.
-    let impactSamplers: [EngineSampler]
-    let benefitSamplers: [EngineSampler]
-    let benefitPerOccurrence: [Bool]
-    let benefitPresent: [Bool]
+    let samplers: SamplerStore
     let estimateOffset: [Int]
-    /// For each risk that can take the worker's direct path, every series it adds into (each
-    /// view's and state's, and the portfolios'); nil for the others.
-    ///
-    /// A risk qualifies when it adds the same single draw to every series it reaches: one
-    /// estimate with a probability (so at most one event per trial and no thinning), no
-    /// response, no benefit, no correlation. Most entries of most registers are like this.
-    let directTargets: [[Int]?]
+    /// Whether each risk can take the worker's direct path, adding the same single draw to every
+    /// series it reaches (``allTargets(risk:)``): one estimate with a probability (so at most one
+    /// event per trial and no thinning), no response, no benefit, no correlation. Most entries
+    /// of most registers are like this.
+    let isDirect: [Bool]
+    /// The series each risk adds into, for every risk, view and state in order, in one array
+    /// (two arrays for the whole plan rather than three per risk: a register of 10,000 risks
+    /// would otherwise hold 30,000 small arrays). Read through ``targets(risk:view:state:)``.
+    private let targetList: [Int]
+    /// Where each (risk, view, state)'s run of `targetList` starts, and finally its end.
+    private let targetStarts: [Int]
 
     init(_ plan: SimulationPlan) {
         self.plan = plan
@@ -72,14 +73,14 @@ struct CompiledPlan: Sendable {
             for (k, r) in group.members.enumerated() { groupOf[r] = (g, k) }
         }
         var risks: [CompiledRisk] = []
+        var targetList: [Int] = [], targetStarts: [Int] = []
         let inTotal = Set(totals)
         let shapes = (viewCount, stateCount, slots, outcomeCount)
         for (r, risk) in plan.risks.enumerated() {
             // Which series this risk's losses are added to, per view and state.
-            var targets: [[[Int]]] = []
             for v in 0..<shapes.0 {
-                var perState: [[Int]] = []
                 for s in 0..<shapes.1 {
+                    targetStarts.append(targetList.count)
                     var list = [Self.index(view: v, state: s, slot: risk.outcome, states: shapes.1, slots: shapes.2)]
                     if totalSlotIsSeparate(totals), inTotal.contains(risk.outcome) {
                         list.append(Self.index(view: v, state: s, slot: shapes.3, states: shapes.1, slots: shapes.2))
@@ -94,13 +95,15 @@ struct CompiledPlan: Sendable {
                             }
                         }
                     }
-                    perState.append(list)
+                    targetList += list
                 }
-                targets.append(perState)
             }
-            risks.append(CompiledRisk(risk, index: r, plan: plan, targets: targets, group: groupOf[r]))
+            risks.append(CompiledRisk(risk, index: r, plan: plan, group: groupOf[r]))
         }
+        targetStarts.append(targetList.count)
         self.risks = risks
+        self.targetList = targetList
+        self.targetStarts = targetStarts
         let cache = BetaTable.Cache()
         var offsets: [Int] = []
         var impactSamplers: [EngineSampler] = [], benefitSamplers: [EngineSampler] = [], perOccurrence: [Bool] = []
@@ -115,18 +118,15 @@ struct CompiledPlan: Sendable {
                 perOccurrence.append(e.benefitTiming == .perOccurrence)
             }
         }
-        self.impactSamplers = impactSamplers
-        self.benefitSamplers = benefitSamplers
-        benefitPerOccurrence = perOccurrence
-        benefitPresent = present
+        // Straight into the workers' raw buffers: the arrays are not kept beside them.
+        samplers = SamplerStore(
+            impacts: impactSamplers, benefits: benefitSamplers, benefitPerOccurrence: perOccurrence, benefitPresent: present)
         estimateOffset = offsets
         ungrouped = risks.indices.filter { groupOf[$0] == nil }
-        directTargets = risks.map { risk in
-            guard risk.estimates.count == 1, risk.singleEventPerTrial, risk.pMax > 0, risk.probabilityAll != 0,
-                  !risk.hasResponse, risk.group == nil, !present[offsets[risk.index]],
-                  risk.choices.allSatisfy({ $0.single == 0 })
-            else { return nil }
-            return risk.targets.flatMap { $0.flatMap { $0 } }
+        isDirect = risks.map { risk in
+            risk.estimates.count == 1 && risk.singleEventPerTrial && risk.pMax > 0 && risk.probabilityAll != 0
+                && !risk.hasResponse && risk.group == nil && !present[offsets[risk.index]]
+                && risk.choices.allSatisfy { $0.single == 0 }
         }
         groups = groupList.map { group in
             let members = group.members
@@ -143,6 +143,18 @@ struct CompiledPlan: Sendable {
                 scoreFactor: CompiledGroup.scoreTransformTarget(group.matrix),
                 pairs: pairs)
         }
+    }
+
+    /// The series indices risk `r` adds its per-trial loss to in a view and state.
+    func targets(risk r: Int, view v: Int, state s: Int) -> ArraySlice<Int> {
+        let i = (r * viewCount + v) * stateCount + s
+        return targetList[targetStarts[i] ..< targetStarts[i + 1]]
+    }
+
+    /// Every series risk `r` adds into, over all its views and states.
+    func allTargets(risk r: Int) -> ArraySlice<Int> {
+        let i = r * viewCount * stateCount
+        return targetList[targetStarts[i] ..< targetStarts[i + viewCount * stateCount]]
     }
 
     /// The index of the series for configuration `view` (views first, then portfolios), state
@@ -201,14 +213,12 @@ struct CompiledRisk: Sendable {
     let likelihoodMultiplier: Double
     let impactMultiplier: Double
     let choices: [Choice]
-    /// targets[view][state]: series indices to add this risk's per-trial loss to.
-    let targets: [[[Int]]]
     /// Whether any estimate has a per-trial benefit (those risks take the dense path).
     let hasTrialBenefit: Bool
     /// (group, position in group) when the risk is rank-correlated with others.
     let group: (Int, Int)?
 
-    init(_ risk: SimulationPlan.Risk, index: Int, plan: SimulationPlan, targets: [[[Int]]], group: (Int, Int)?) {
+    init(_ risk: SimulationPlan.Risk, index: Int, plan: SimulationPlan, group: (Int, Int)?) {
         self.index = index
         key = risk.key
         outcome = risk.outcome
@@ -252,7 +262,6 @@ struct CompiledRisk: Sendable {
             cumulative[cumulative.count - 1] = .infinity
             return Choice(single: -1, cumulative: cumulative)
         }
-        self.targets = targets
         hasTrialBenefit = risk.estimates.contains { $0.benefit != nil && $0.benefitTiming == .perTrial }
         self.group = group
     }

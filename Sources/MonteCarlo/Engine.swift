@@ -114,7 +114,7 @@ final class BlockRunner: @unchecked Sendable {
         self.seed = seed
         self.blockSize = blockSize
         self.jobs = jobs
-        samplers = SamplerStore(compiled)
+        samplers = compiled.samplers
         total = BlockStats(trials: 0, risks: compiled.risks.count, views: compiled.viewCount, pairs: compiled.plan.correlations.count)
     }
 

@@ -280,4 +280,33 @@ extension ScorerTests {
         #expect(p.percentiles.map(\.value.value) == q.percentiles.map(\.value.value))
         #expect(b.outcomes[0].residual.mean.value < q.mean.value)
     }
+
+    /// The same with several perspectives: a risk estimated by one perspective only adds the
+    /// same draws to every view's series, on either path.
+    @Test func theDirectPathAddsToEveryView() throws {
+        let perspectives = """
+            perspectives:
+              - {id: officers, title: Officers, weight: 1}
+              - {id: residents, title: Residents, weight: 3, contributors: [c]}
+            """
+        let shared = Self.risk("S", """
+                  - {perspective: officers, likelihood: 10%, impact: 1000}
+                  - {perspective: residents, likelihood: 50%, impact: 1000}
+            """)
+        let single = "      - {perspective: officers, likelihood: 40%, impact: {pert: [1k, 2k, 9k]}}"
+        let response = "    response: {action: Patrol, cost: 100, reliability: 70%, reduces-likelihood-by: 50%}"
+        let direct = try Self.register(shared + Self.risk("D", single), perspectives: perspectives)
+        let general = try Self.register(shared + Self.risk("D", single, response: response), perspectives: perspectives)
+        let options = Self.options(trials: 40_000)
+        let a = try Scorer.score(direct, options: options), b = try Scorer.score(general, options: options)
+        #expect(a.perspectives.count == 2 && b.perspectives.count == 2)
+        for (x, y) in zip(a.perspectives, b.perspectives) {
+            #expect(x.outcomes[0].mean.inherent.value.bitPattern == y.outcomes[0].mean.inherent.value.bitPattern, "\(x.id)")
+            #expect(x.outcomes[0].p95.inherent.value.bitPattern == y.outcomes[0].p95.inherent.value.bitPattern, "\(x.id)")
+        }
+        let d = try #require(a.risks.first { $0.id == "D" }), e = try #require(b.risks.first { $0.id == "D" })
+        #expect(d.meanLoss.inherent.value.bitPattern == e.meanLoss.inherent.value.bitPattern)
+        #expect(d.perspectives.map(\.meanLoss) == e.perspectives.map(\.meanLoss))
+        #expect(a.outcomes[0].inherent.mean.value.bitPattern == b.outcomes[0].inherent.mean.value.bitPattern)
+    }
 }

@@ -299,7 +299,7 @@ final class BlockWorker {
     /// passes over them.
     static let directChunk = 1024
 
-    /// Simulates a risk that needs no event list (see ``CompiledPlan/directTargets``): its
+    /// Simulates a risk that needs no event list (see ``CompiledPlan/isDirect``): its
     /// occurrences are found, drawn and added a chunk of trials at a time, while the chunk is
     /// in cache, instead of being written out for the whole block and read back.
     ///

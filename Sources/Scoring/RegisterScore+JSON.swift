@@ -48,36 +48,29 @@ extension RegisterScore {
             first = false
             try write(Self.indented(try encoder.encode(value), by: indent + 2))
         }
-        var keys = [
-            "appetite", "correlations", "outcomes", "perspectives", "portfolios", "register", "resultsFormat",
-            "risks", "run", "staleEntries",
-        ]
-        if total != nil { keys.append("total") }
-        for key in keys.sorted() {
-            switch key {
-            case "appetite": try member(key, appetite)
-            case "correlations": try member(key, correlations)
-            case "outcomes": try member(key, outcomes)
-            case "perspectives": try member(key, perspectives)
-            case "portfolios": try member(key, portfolios)
-            case "register": try member(key, register)
-            case "resultsFormat": try member(key, resultsFormat)
-            case "run": try member(key, run)
-            case "staleEntries": try member(key, staleEntries)
-            case "total": try member(key, total)
-            case "risks" where !risks.isEmpty:
-                // The one member that grows with the register: one risk at a time.
-                try write((first ? "{\n" : ",\n") + inner + "\"risks\" : [\n")
-                first = false
-                let itemIndent = String(repeating: " ", count: indent + 4)
-                for (i, risk) in risks.enumerated() {
-                    try write((i > 0 ? ",\n" : "") + itemIndent)
-                    try write(Self.indented(try encoder.encode(risk), by: indent + 4))
-                }
-                try write("\n" + inner + "]")
-            default: try member(key, risks)
+        // In the order `.sortedKeys` gives.
+        try member("appetite", appetite)
+        try member("correlations", correlations)
+        try member("outcomes", outcomes)
+        try member("perspectives", perspectives)
+        try member("portfolios", portfolios)
+        try member("register", register)
+        try member("resultsFormat", resultsFormat)
+        if risks.isEmpty {
+            try member("risks", risks)
+        } else {
+            // The one member that grows with the register: one risk at a time.
+            try write(",\n" + inner + "\"risks\" : [\n")
+            let itemIndent = String(repeating: " ", count: indent + 4)
+            for (i, risk) in risks.enumerated() {
+                try write((i > 0 ? ",\n" : "") + itemIndent)
+                try write(Self.indented(try encoder.encode(risk), by: indent + 4))
             }
+            try write("\n" + inner + "]")
         }
+        try member("run", run)
+        try member("staleEntries", staleEntries)
+        if let total { try member("total", total) }
         try write("\n" + String(repeating: " ", count: indent) + "}")
     }
 

@@ -20,15 +20,9 @@ public struct SourceLines: Sendable {
         self.bytes = bytes
         var starts = [0]
         var ends: [Int] = []
-        var i = 0
-        while i < bytes.count {
-            if let width = Self.breakWidth(bytes, at: i) {
-                ends.append(i)
-                i += width
-                starts.append(i)
-            } else {
-                i += 1
-            }
+        Self.forEachBreak(in: bytes) { at, width in
+            ends.append(at)
+            starts.append(at + width)
         }
         ends.append(bytes.count)
         self.starts = starts
@@ -40,16 +34,23 @@ public struct SourceLines: Sendable {
     /// How many lines `bytes` has, counted as ``init(_:)`` counts them but without indexing them.
     static func count(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var lines = 1
+        forEachBreak(in: bytes) { _, _ in lines += 1 }
+        return lines
+    }
+
+    /// Calls `body` with the offset and width of every line break in `bytes`, in order.
+    private static func forEachBreak<Bytes: RandomAccessCollection<UInt8>>(
+        in bytes: Bytes, _ body: (_ at: Int, _ width: Int) -> Void
+    ) where Bytes.Index == Int {
         var i = 0
         while i < bytes.count {
             if let width = breakWidth(bytes, at: i) {
-                lines += 1
+                body(i, width)
                 i += width
             } else {
                 i += 1
             }
         }
-        return lines
     }
 
     /// The 1-based line's text without its line break, or nil past the end.

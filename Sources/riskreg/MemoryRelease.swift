@@ -12,13 +12,9 @@ enum MemoryRelease {
     /// freed and then keeps later ones in each worker thread's heap, so a run would end up
     /// holding several of them per thread.
     static func returnLargeBlocksOnFree() {
-        #if canImport(Glibc)
         typealias Option = @convention(c) (Int32, Int32) -> Int32
         let mmapThreshold: Int32 = -3 // M_MMAP_THRESHOLD in <malloc.h>
-        if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") {
-            _ = unsafeBitCast(symbol, to: Option.self)(mmapThreshold, 256 << 10)
-        }
-        #endif
+        _ = glibc("mallopt", as: Option.self)?(mmapThreshold, 256 << 10)
     }
 
     /// Reading a large register builds a YAML node tree several times the file's size and frees
@@ -26,11 +22,17 @@ enum MemoryRelease {
     /// otherwise stay counted against the process for the whole simulation. `malloc_trim`
     /// returns every whole free page.
     static func returnFreedPages() {
-        #if canImport(Glibc)
         typealias Trim = @convention(c) (Int) -> Int32
-        if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") {
-            _ = unsafeBitCast(symbol, to: Trim.self)(0)
-        }
+        _ = glibc("malloc_trim", as: Trim.self)?(0)
+    }
+
+    /// The C function `name` of the running C library, when it is glibc and has one.
+    private static func glibc<Function>(_ name: String, as type: Function.Type) -> Function? {
+        #if canImport(Glibc)
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), name) else { return nil }
+        return unsafeBitCast(symbol, to: type)
+        #else
+        return nil
         #endif
     }
 }

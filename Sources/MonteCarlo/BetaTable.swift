@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Distributions
 
 /// An exact, table-driven beta sampler for shapes α ≥ 1 and β ≥ 1 (every PERT, most betas).
 ///

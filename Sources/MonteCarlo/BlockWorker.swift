@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Distributions
 
 /// Every estimate's samplers (flattened by risk: risk r's start at
 /// `CompiledPlan.estimateOffset[r]`) in raw, immutable buffers shared by all workers (read-only

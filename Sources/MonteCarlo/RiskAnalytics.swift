@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Distributions
 
 /// Per-risk figures that follow from the estimates without simulation: impact percentiles of a
 /// view's mixture, the tornado swing and, for probability estimates, the exact loss P90.

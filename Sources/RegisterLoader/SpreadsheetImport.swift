@@ -1,5 +1,5 @@
 import Foundation
-import MonteCarlo
+import Distributions
 import RegisterModel
 
 /// A spreadsheet register (rows of a ``CSVTable``) turned into register YAML through an

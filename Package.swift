@@ -10,7 +10,8 @@
 //             ──Reporting, RegisterDiff────▶ Markdown, HTML    for boards, communities, reviews
 //
 // `Distributions` (validated distributions and correlation matrices) sits under both the model
-// and the engine, so the engine can change without rebuilding the model.
+// and the engine, so the engine can change without rebuilding the model. `Spreadsheets` sits
+// beside the loader: a CSV export and a mapping → register YAML, which the loader then checks.
 // Only `riskreg` (the executable) prints. `MonteCarlo` and `Scoring` import nothing of YAML.
 import PackageDescription
 
@@ -43,6 +44,9 @@ let package = Package(
         .target(name: "RegisterModel", dependencies: ["Distributions"]),
         // Positioned nodes → a validated register, with every problem found in one pass.
         .target(name: "RegisterLoader", dependencies: ["YAMLNodes", "RegisterModel", "Distributions"]),
+        // A spreadsheet register (CSV) and a mapping file → register YAML, all or nothing. The
+        // mapping is read with the loader's decoders and the result checked by the loader.
+        .target(name: "Spreadsheets", dependencies: ["YAMLNodes", "Distributions", "RegisterModel", "RegisterLoader"]),
         // Random number streams and the Monte Carlo engine over a flat simulation plan.
         .target(name: "MonteCarlo", dependencies: ["Distributions"]),
         // A validated register → a simulation plan → results a board can read.
@@ -60,7 +64,7 @@ let package = Package(
         .executableTarget(
             name: "riskreg",
             dependencies: [
-                "RegisterModel", "RegisterLoader", "MonteCarlo", "Scoring", "Reporting", "RegisterDiff",
+                "RegisterModel", "RegisterLoader", "Spreadsheets", "MonteCarlo", "Scoring", "Reporting", "RegisterDiff",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -69,11 +73,12 @@ let package = Package(
         .target(name: "_TestSupport", path: "Tests/_TestSupport"),
         .testTarget(name: "YAMLNodesTests", dependencies: ["YAMLNodes"]),
         .testTarget(name: "RegisterLoaderTests", dependencies: ["Distributions", "RegisterModel", "RegisterLoader", "_TestSupport"]),
+        .testTarget(name: "SpreadsheetsTests", dependencies: ["RegisterModel", "RegisterLoader", "Spreadsheets", "_TestSupport"]),
         .testTarget(name: "MonteCarloTests", dependencies: ["Distributions", "MonteCarlo"]),
         .testTarget(name: "ScoringTests", dependencies: ["RegisterModel", "RegisterLoader", "MonteCarlo", "Scoring", "_TestSupport"]),
         .testTarget(name: "ReportingTests", dependencies: ["RegisterModel", "RegisterLoader", "Scoring", "Reporting", "_TestSupport"]),
         .testTarget(name: "RegisterDiffTests", dependencies: ["RegisterModel", "RegisterLoader", "MonteCarlo", "Scoring", "RegisterDiff", "_TestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["riskreg", "_TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["riskreg", "RegisterModel", "_TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RegisterLoader
+import Spreadsheets
 import RegisterModel
 
 struct Import: ParsableCommand {

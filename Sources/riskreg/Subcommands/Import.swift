@@ -63,13 +63,11 @@ struct Import: ParsableCommand {
         let folder = URL(fileURLWithPath: output).deletingLastPathComponent()
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
-            Output.err("\(output): error: the folder \(folder.path) does not exist\n    hint: create it first, or give another path")
-            throw ExitCode.failure
+            throw CommandFailure.error(output, "the folder \(folder.path) does not exist", hint: "create it first, or give another path")
         }
         var info = stat()
         if lstat(output, &info) == 0, !force {
-            Output.err("\(output): error: \(output) already exists\n    hint: give --force to replace it, or a new path")
-            throw ExitCode.failure
+            throw CommandFailure.error(output, "\(output) already exists", hint: "give --force to replace it, or a new path")
         }
 
         var problems: [Diagnostic] = []
@@ -108,8 +106,7 @@ struct Import: ParsableCommand {
         do {
             try AtomicReplace.write(Data(text.utf8), to: output)
         } catch {
-            Output.err("\(output): error: \(error)\n    hint: check that the folder is writable")
-            throw ExitCode.failure
+            throw CommandFailure.error(output, "\(error)", hint: "check that the folder is writable")
         }
         let risks = result.risks == 1 ? "1 risk" : "\(result.risks) risks"
         Output.err("wrote \(output): \(risks) from \(csv) (\(table.encoding.rawValue), separated by `\(table.separator)`); \(result.needingReview) marked `needs-review`")

@@ -61,14 +61,8 @@ struct Report: ParsableCommand {
     func run() throws {
         let options = scoring.options
         let printer = DiagnosticPrinter(style: .text(colour: Output.colourOnStderr))
-        let loaded = RegisterFile.read(path: path, asOf: options.asOf)
-        guard let register = loaded.register else {
-            for d in loaded.diagnostics where d.severity == .error {
-                Output.err(printer.render(d, sourceLine: loaded.sourceLine))
-            }
-            Output.err("\(path): no report: the register has errors (`riskreg validate \(path)` shows every problem)")
-            throw ExitCode.failure
-        }
+        let register = try RegisterFile.read(path: path, asOf: options.asOf).validRegister(
+            printer: printer, refusal: "\(path): no report: the register has errors (`riskreg validate \(path)` shows every problem)")
         let set: ReportTemplates
         do {
             if let templates {
@@ -88,8 +82,7 @@ struct Report: ParsableCommand {
             score = try Scorer.score(register, options: options, progress: progress.update)
             progress.finish()
         } catch {
-            Output.err("\(path): error: \(error)")
-            throw ExitCode.failure
+            throw CommandFailure.error(path, "\(error)")
         }
         let review = try since.map { try reviewChanges(since: $0, register: register, options: options, printer: printer) }
         let reportOptions = ReportOptions(
@@ -118,10 +111,7 @@ struct Report: ParsableCommand {
     /// reports errors the same way.
     func reviewChanges(since revision: String, register: Register, options: ScoringOptions,
                        printer: DiagnosticPrinter) throws -> ReviewChanges {
-        func fail(_ message: String, hint: String? = nil) -> ExitCode {
-            Output.err("\(path): error: \(message)" + (hint.map { "\n    hint: \($0)" } ?? ""))
-            return ExitCode.failure
-        }
+        func fail(_ message: String, hint: String? = nil) -> ExitCode { CommandFailure.error(path, message, hint: hint) }
         let fromSide: RegisterComparison.Side
         let bytes: [UInt8]?
         do {
@@ -131,15 +121,8 @@ struct Report: ParsableCommand {
         }
         var old: Register?
         if let bytes {
-            let loaded = RegisterFile.read(bytes: bytes, file: fromSide.label, asOf: options.asOf)
-            guard let r = loaded.register else {
-                for d in loaded.diagnostics where d.severity == .error {
-                    Output.err(printer.render(d, sourceLine: loaded.sourceLine))
-                }
-                Output.err("\(fromSide.label): the register has errors at this revision, so it cannot be compared")
-                throw ExitCode.failure
-            }
-            old = r
+            old = try RegisterFile.read(bytes: bytes, file: fromSide.label, asOf: options.asOf).validRegister(
+                printer: printer, refusal: "\(fromSide.label): the register has errors at this revision, so it cannot be compared")
         }
         let comparison: RegisterComparison
         do {

@@ -10,11 +10,9 @@ enum AtomicReplace {
         var description: String
     }
 
-    /// Environment variable for tests only: when set, the writer pauses for this many seconds
-    /// after writing the first half of the temporary file, so a test can kill it mid-write.
-    static let pauseVariable = "RISKREG_TEST_PAUSE_MID_WRITE"
-
-    static func write(_ data: Data, to path: String) throws(Failure) {
+    /// - Parameter halfWritten: called once the first half of the bytes is in the temporary
+    ///   file, so that tests can see what a reader, or a crash, would leave at that moment.
+    static func write(_ data: Data, to path: String, halfWritten: () -> Void = {}) throws(Failure) {
         var info = stat()
         var mode: mode_t = 0o644
         if lstat(path, &info) == 0 {
@@ -43,19 +41,15 @@ enum AtomicReplace {
             unlink(temporary)
             return Failure(description: "cannot write \(path): \(what): \(reason)")
         }
-        let pause = ProcessInfo.processInfo.environment[pauseVariable].flatMap(Double.init)
         let ok = data.withUnsafeBytes { raw -> Bool in
             var offset = 0
             let half = raw.count / 2
             while offset < raw.count {
-                let limit = pause != nil && offset < half ? half : raw.count
+                let limit = offset < half ? half : raw.count
                 let n = Foundation.write(fd, raw.baseAddress! + offset, limit - offset)
                 if n < 0 { if errno == EINTR { continue }; return false }
                 offset += n
-                if let pause, offset == half {
-                    FileHandle.standardError.write(Data("paused mid-write\n".utf8))
-                    Thread.sleep(forTimeInterval: pause)
-                }
+                if offset == half { halfWritten() }
             }
             return true
         }

@@ -206,7 +206,11 @@ struct ReportingTests {
         let css = html[open.upperBound..<close.lowerBound]
         let hash = SHA256.base64(SHA256.digest(Array(css.utf8)))
         #expect(html.contains("style-src 'sha256-\(hash)';"))
-        #expect(!html.contains(" style=\"") && !html.contains("<script") && !html.contains("http://") || html.contains("http://www.w3.org/2000/svg"))
+        #expect(!html.contains(" style=\""))
+        #expect(!html.contains("<script"))
+        // The one http:// URL allowed is the SVG namespace, which names the format and is never fetched.
+        #expect(html.contains("http://www.w3.org/2000/svg"))
+        #expect(!html.replacingOccurrences(of: "http://www.w3.org/2000/svg", with: "").contains("http://"))
         #expect(!html.contains("<link") && !html.contains("<img") && !html.contains("url("))
     }
 
@@ -241,12 +245,12 @@ struct ReportingTests {
         #expect(!leiden.contains("Every entry relies on portfolio choices or risk reduction"))
     }
 
-    @Test func reportsAreDeterministic() throws {
+    /// Byte-identical reports from separate processes are checked through the binary
+    /// (ReportCommandTests); here, that a report names what made it.
+    @Test func reportsSayWhatMadeThem() throws {
         let register = try ReportFixtures.load("ward-7-patient-partnership")
         for (format, audience) in Self.combos {
             let a = try ReportFixtures.render(register, format: format, audience: audience)
-            let b = try ReportFixtures.render(register, format: format, audience: audience)
-            #expect(a == b)
             #expect(a.contains("seed 7"))
             #expect(a.contains("libyaml \(RegisterFile.libyamlVersion)"))
             #expect(a.contains("riskreg \(RiskregVersion.current)"))
@@ -336,7 +340,6 @@ struct ReportingTests {
                 if ch == "=" { attributes.append(word.lowercased()); word = "" } else if ch == " " { word = "" } else { word.append(ch) }
             }
             result.append((name, attributes))
-            if name == "style" || name == "title" && false { }
         }
         return result
     }

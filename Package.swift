@@ -40,22 +40,26 @@ let package = Package(
         // Random numbers, distributions and the Monte Carlo engine over a flat plan. The loader
         // uses its validity checks (distribution parameters, correlation matrices).
         .target(name: "MonteCarlo"),
+        // Everything people read, in one place: the phrasebook (catalogues keyed by id, one file
+        // per language), figures and units, and the cleaners and escapers for untrusted text
+        // (terminal, Markdown, HTML). Depends on nothing.
+        .target(name: "TextLayer", exclude: ["Catalogues"]),
         // A validated register → a simulation plan → results a board can read.
-        .target(name: "Scoring", dependencies: ["RegisterModel", "MonteCarlo"]),
+        .target(name: "Scoring", dependencies: ["RegisterModel", "MonteCarlo", "TextLayer"]),
         // Results + register → Markdown and HTML reports for boards and communities, from Mustache
         // templates, with charts drawn as SVG. Knows the model and the results, not the parser.
         .target(
             name: "Reporting",
-            dependencies: ["RegisterModel", "Scoring", "MonteCarlo", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["RegisterModel", "Scoring", "MonteCarlo", "TextLayer", .product(name: "Mustache", package: "swift-mustache")]
         ),
         // Two revisions of a register → what changed, entry by entry and in the scores. Reads earlier
         // revisions through git (`git show REV:path`), never touching the working tree.
-        .target(name: "RegisterDiff", dependencies: ["RegisterModel", "Scoring", "MonteCarlo", "Reporting"]),
+        .target(name: "RegisterDiff", dependencies: ["RegisterModel", "Scoring", "MonteCarlo", "TextLayer"]),
         // The thin command-line front end: the only code that prints.
         .executableTarget(
             name: "riskreg",
             dependencies: [
-                "RegisterLoader", "Scoring", "Reporting", "RegisterDiff",
+                "RegisterLoader", "Scoring", "Reporting", "RegisterDiff", "TextLayer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -63,11 +67,12 @@ let package = Package(
         .executableTarget(name: "riskreg-fuzz", dependencies: ["RegisterLoader", "RegisterModel"], path: "Fuzz/Sources/riskreg-fuzz"),
         .target(name: "_TestSupport", path: "Tests/_TestSupport"),
         .testTarget(name: "YAMLNodesTests", dependencies: ["YAMLNodes"]),
+        .testTarget(name: "TextLayerTests", dependencies: ["TextLayer"]),
         .testTarget(name: "RegisterLoaderTests", dependencies: ["RegisterLoader", "_TestSupport"]),
         .testTarget(name: "MonteCarloTests", dependencies: ["MonteCarlo"]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "RegisterLoader", "_TestSupport"]),
-        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Scoring", "RegisterLoader", "_TestSupport"]),
-        .testTarget(name: "RegisterDiffTests", dependencies: ["RegisterDiff", "RegisterLoader", "Scoring", "_TestSupport"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Scoring", "RegisterLoader", "RegisterDiff", "TextLayer", "_TestSupport"]),
+        .testTarget(name: "RegisterDiffTests", dependencies: ["RegisterDiff", "RegisterLoader", "Scoring", "TextLayer", "_TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["riskreg", "_TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,6 +1,6 @@
 import Foundation
-import Reporting
 import Scoring
+import TextLayer
 
 /// A comparison as Markdown, ready to paste into a pull request comment or a board paper.
 ///
@@ -148,7 +148,7 @@ public enum ComparisonMarkdown {
     }
 
     static func pctDelta(_ f: ScoreComparison.FigureChange) -> String {
-        mark(f, f.delta.map { signed(String(format: "%.2f", abs($0) * 100), $0) + " pts" })
+        mark(f, f.delta.map { signed(FigureFormat.points($0), $0) + " pts" })
     }
 
     static func signed(_ magnitude: String, _ value: Double) -> String {
@@ -168,33 +168,18 @@ public enum ComparisonMarkdown {
 
     // MARK: Neutralising register text
 
-    /// Register text for running Markdown: no markup, links, HTML or mentions take effect.
-    /// Control, bidirectional and zero-width characters go first, through the reports' own
-    /// cleaner, so a diff posted on a pull request cannot reorder what a reviewer reads.
-    static func text(_ s: String) -> String {
-        var out = ""
-        for ch in ReportText.clean(s) {
-            switch ch {
-            case "\n", "\r", "\t": out.append(" ")
-            case "\\", "`", "*", "_", "[", "]", "~", "|":
-                out.append("\\"); out.append(ch)
-            case "<": out.append("&lt;")
-            case ">": out.append("&gt;")
-            case "&": out.append("&amp;")
-            case "@": out.append("&#64;")
-            default: out.append(ch)
-            }
-        }
-        return out
-    }
+    /// Register text for running Markdown, through the one neutraliser: no markup, links,
+    /// HTML, mentions, issue references or maths take effect, and control, bidirectional and
+    /// zero-width characters are gone, so a diff posted on a pull request cannot reorder or
+    /// hide what a reviewer reads. No address becomes a link: a link in a comment would look
+    /// like the reviewer's own.
+    static func text(_ s: String) -> String { MarkdownText.escape(s, links: .none, at: .inline) }
 
     /// Register text inside a table cell.
     static func cell(_ s: String) -> String { text(s) }
 
-    /// Text inside a code span: backticks cannot be escaped there, so they are replaced.
-    static func code(_ s: String) -> String {
-        s.replacingOccurrences(of: "`", with: "'").replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "|", with: "/")
-    }
+    /// Text inside a code span.
+    static func code(_ s: String) -> String { MarkdownText.codeSpan(s) }
 }
 
 /// A one-line account of what changed, shared by every format.

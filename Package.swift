@@ -47,10 +47,12 @@ let package = Package(
         // A validated register → a simulation plan → results a board can read.
         .target(name: "Scoring", dependencies: ["RegisterModel", "MonteCarlo", "TextLayer"]),
         // Results + register → Markdown and HTML reports for boards and communities, from Mustache
-        // templates, with charts drawn as SVG. Knows the model and the results, not the parser.
+        // templates, with charts drawn as SVG; a comparison (RegisterDiff) becomes the board report's
+        // "Since the last review". Also the score table and CSV. Knows the model and the results,
+        // not the parser.
         .target(
             name: "Reporting",
-            dependencies: ["RegisterModel", "Scoring", "MonteCarlo", "TextLayer", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["RegisterModel", "Scoring", "MonteCarlo", "RegisterDiff", "TextLayer", .product(name: "Mustache", package: "swift-mustache")]
         ),
         // Two revisions of a register → what changed, entry by entry and in the scores. Reads earlier
         // revisions through git (`git show REV:path`), never touching the working tree.

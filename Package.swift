@@ -69,7 +69,7 @@ let package = Package(
         .executableTarget(name: "riskreg-fuzz", dependencies: ["RegisterLoader", "RegisterModel"], path: "Fuzz/Sources/riskreg-fuzz"),
         .target(name: "_TestSupport", path: "Tests/_TestSupport"),
         .testTarget(name: "YAMLNodesTests", dependencies: ["YAMLNodes"]),
-        .testTarget(name: "TextLayerTests", dependencies: ["TextLayer"]),
+        .testTarget(name: "TextLayerTests", dependencies: ["TextLayer", "_TestSupport"]),
         .testTarget(name: "RegisterLoaderTests", dependencies: ["RegisterLoader", "_TestSupport"]),
         .testTarget(name: "MonteCarloTests", dependencies: ["MonteCarlo"]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "RegisterLoader", "_TestSupport"]),

@@ -11,6 +11,8 @@ import TextLayer
 /// than lose the space between cells.
 public struct ScoreTable: Sendable {
     public let score: RegisterScore
+    /// Every heading, label and sentence, in the table's language.
+    public let phrases: Phrasebook
     public static let width = 80
 
     /// Fewer trials than this and the Monte Carlo error is shown as `?`: batch means over a
@@ -18,52 +20,57 @@ public struct ScoreTable: Sendable {
     /// read "±0"). 100 trials give each of the engine's 32 batches at least 3.
     public static let fewestTrialsForError = 100
 
-    public init(score: RegisterScore) {
+    public init(score: RegisterScore, phrases: Phrasebook = .english) {
         self.score = score
+        self.phrases = phrases
     }
 
     public func render() -> String {
+        let say = phrases
         var lines: [String] = []
         let r = score.register
-        lines.append(Self.clip("\(t(r.title)) — \(t(r.organisation))", Self.width))
-        var view = score.run.view == "pooled" ? "pooled view of \(score.perspectives.count) perspectives" : "view: \(t(score.run.view))"
-        if let portfolio = score.run.portfolio { view += " · portfolio \(t(portfolio))" }
-        lines.append(Self.clip("Horizon \(t(r.horizon)) · \(view)", Self.width))
-        var run = "\(FigureFormat.amount(Double(score.run.trials))) trials · seed \(score.run.seed) · as of \(score.run.asOf)"
-        if let met = score.run.precisionMet { run += met ? " · precision reached" : " · precision NOT reached (raise --max-trials)" }
+        lines.append(Self.clip(say("table.title", ["title": t(r.title), "organisation": t(r.organisation)]), Self.width))
+        var view = score.run.view == "pooled"
+            ? say.plural("table.view.pooled", count: score.perspectives.count)
+            : say("table.view.perspective", ["view": t(score.run.view)])
+        if let portfolio = score.run.portfolio { view = say("table.view.portfolio", ["view": view, "portfolio": t(portfolio)]) }
+        lines.append(Self.clip(say("table.horizon", ["horizon": t(r.horizon), "view": view]), Self.width))
+        var run = say("table.run", ["trials": FigureFormat.amount(Double(score.run.trials)), "seed": String(score.run.seed), "asOf": score.run.asOf])
+        if let met = score.run.precisionMet { run = say(met ? "table.run.precision-reached" : "table.run.precision-not-reached", ["run": run]) }
         lines.append(run)
         if !errorsKnown {
-            lines += Self.wrap("Too few trials (fewer than \(FigureFormat.amount(Double(Self.fewestTrialsForError)))) to estimate the Monte Carlo error: it is shown as ?", indent: 2)
+            lines += Self.wrap(say("table.errors-unknown", ["trials": FigureFormat.amount(Double(Self.fewestTrialsForError))]), indent: 2)
         }
         lines.append("")
 
-        lines.append(Self.row(["Outcome (loss)", "", "mean", "P50", "P90", "P95", "P99"]))
+        lines.append(Self.row([say("table.outcomes.heading"), ""] + ["mean", "p50", "p90", "p95", "p99"].map { say("table.column." + $0) }))
         lines.append(String(repeating: "-", count: Self.width))
+        let with = "  " + say("table.with-responses"), without = "  " + say("table.without-responses")
         for outcome in score.outcomes {
-            lines.append(Self.clip("\(t(outcome.title)) (\(t(unit(outcome.unit))))", Self.width))
-            lines.append(summaryRow("  with responses", outcome.residual))
+            lines.append(Self.clip(say("table.outcome", ["outcome": t(outcome.title), "unit": t(unit(outcome.unit))]), Self.width))
+            lines.append(summaryRow(with, outcome.residual))
             lines.append(errorRow(outcome.residual))
-            lines.append(summaryRow("  without", outcome.inherent))
+            lines.append(summaryRow(without, outcome.inherent))
         }
         if let total = score.total {
-            lines.append(Self.clip("Register total (\(t(unit("money"))))", Self.width))
-            lines.append(summaryRow("  with responses", total.residual))
-            lines.append(summaryRow("  without", total.inherent))
+            lines.append(Self.clip(say("table.total", ["unit": t(unit("money"))]), Self.width))
+            lines.append(summaryRow(with, total.residual))
+            lines.append(summaryRow(without, total.inherent))
         }
         lines.append("")
 
         if !score.appetite.isEmpty {
-            lines.append("Appetite (with responses)")
+            lines.append(say("table.appetite.heading"))
             for verdict in score.appetite {
                 let title = t(score.outcomes.first { $0.id == verdict.outcome }?.title ?? verdict.outcome)
-                let mark = verdict.withinAppetite ? "within:" : "OUTSIDE:"
-                let event = verdict.kind == .lossExceeds
-                    ? "P(loss > \(FigureFormat.amount(verdict.threshold)))"
-                    : "P(net benefit > \(FigureFormat.amount(verdict.threshold)))"
-                let bound = verdict.kind == .lossExceeds ? "at most" : "at least"
-                var text = "  \(mark)  \(title): \(event) = \(FigureFormat.percent(verdict.probability.value))"
-                text += " ± \(errorsKnown ? FigureFormat.percent(1.96 * verdict.probability.standardError) : "?"); \(bound) \(FigureFormat.percent(verdict.limit))"
-                if !verdict.decisive { text += " (too close to call)" }
+                let test = say(verdict.kind == .lossExceeds ? "table.appetite.loss-exceeds" : "table.appetite.net-benefit-above", [
+                    "threshold": FigureFormat.amount(verdict.threshold),
+                    "chance": FigureFormat.percent(verdict.probability.value),
+                    "error": errorsKnown ? FigureFormat.percent(1.96 * verdict.probability.standardError) : "?",
+                    "limit": FigureFormat.percent(verdict.limit),
+                ])
+                var text = "  " + say(verdict.withinAppetite ? "table.appetite.within" : "table.appetite.outside", ["outcome": title, "test": test])
+                if !verdict.decisive { text = say("table.appetite.too-close", ["verdict": text]) }
                 lines += Self.wrap(text, indent: 4)
             }
             lines.append("")
@@ -71,9 +78,9 @@ public struct ScoreTable: Sendable {
 
         let ranked = score.risks.filter(\.inHeadline).sorted { ($0.varianceShare ?? 0) > ($1.varianceShare ?? 0) }
         if !ranked.isEmpty {
-            lines.append("Risks by share of their outcome's variance (with responses); a response's")
-            lines.append("value is the mean loss it avoids, also per 1,000 of its cost")
-            lines.append(Self.riskRow(["risk", "title", "P(occur)", "mean loss", "share", "avoided", "per 1k"]))
+            lines.append(say("table.risks.caption.1"))
+            lines.append(say("table.risks.caption.2"))
+            lines.append(Self.riskRow(["risk", "title", "p-occur", "mean-loss", "share", "avoided", "per-1k"].map { say("table.column." + $0) }))
             lines.append(String(repeating: "-", count: Self.width))
             for risk in ranked.prefix(15) {
                 lines.append(Self.riskRow([
@@ -85,33 +92,34 @@ public struct ScoreTable: Sendable {
                     risk.response?.valueForMoney.map { FigureFormat.amount($0 * 1000, fitting: 10) } ?? "-",
                 ]))
             }
-            if ranked.count > 15 { lines.append("  ... and \(ranked.count - 15) more (see --format json or csv)") }
+            if ranked.count > 15 { lines.append("  " + say("table.risks.more", ["count": String(ranked.count - 15)])) }
             lines.append("")
         }
 
         lines += matrixLines()
 
         if !score.portfolios.isEmpty {
-            lines.append("Portfolios compared (mean loss with responses; difference from the first)")
+            lines.append(say("table.portfolios.heading"))
             for portfolio in score.portfolios {
                 let means = portfolio.outcomes.map { FigureFormat.amount($0.mean.residual.value) }.joined(separator: " / ")
                 let diff = portfolio.differenceFromFirst.map { FigureFormat.amount($0.mean.value) }.joined(separator: " / ")
-                lines += Self.wrap("  \(t(portfolio.id)): \(means)  (Δ \(diff))", indent: 4)
+                lines += Self.wrap("  " + say("table.portfolios.row", ["portfolio": t(portfolio.id), "means": means, "differences": diff]), indent: 4)
             }
             lines.append("")
         }
 
         let disagreements = score.outcomes.compactMap { o in o.disagreementP90Ratio.map { (t(o.title), $0) } }
         if !disagreements.isEmpty {
-            lines.append("Where perspectives disagree (largest / smallest P90)")
+            lines.append(say("table.disagreements.heading"))
             for (title, ratio) in disagreements {
-                lines.append(Self.clip("  \(title): \(FigureFormat.ratio(ratio))", Self.width))
+                lines.append(Self.clip("  " + say("table.disagreements.row", ["outcome": title, "ratio": FigureFormat.ratio(ratio)]), Self.width))
             }
             lines.append("")
         }
 
         if !score.staleEntries.isEmpty {
-            lines += Self.wrap("Past their review date: " + score.staleEntries.map { "\(t($0.risk)) (\(t($0.review)))" }.joined(separator: ", "), indent: 2)
+            let entries = score.staleEntries.map { say("table.stale.entry", ["risk": t($0.risk), "review": t($0.review)]) }
+            lines += Self.wrap(say("table.stale", ["entries": entries.joined(separator: ", ")]), indent: 2)
             lines.append("")
         }
         return UntrustedText.terminal(lines.joined(separator: "\n") + "\n")
@@ -125,14 +133,14 @@ public struct ScoreTable: Sendable {
 
     /// The risks on the register's own matrix, and where that disagrees with the stated ratings.
     private func matrixLines() -> [String] {
+        let say = phrases
         let rated = score.risks.filter { $0.ratings != nil }
         guard !rated.isEmpty else { return [] }
-        var lines = ["On the register's matrix (likelihood × impact level): gross is without",
-                     "responses, current with them; stated is the register's current rating"]
-        lines.append(Self.matrixRow(["risk", "title", "gross", "current", "target", "stated", ""]))
+        var lines = [say("table.matrix.caption.1"), say("table.matrix.caption.2")]
+        lines.append(Self.matrixRow(["risk", "title", "gross", "current", "target", "stated"].map { say("table.column." + $0) } + [""]))
         lines.append(String(repeating: "-", count: Self.width))
         func cell(_ r: RegisterScore.MatrixRating?) -> String {
-            r.map { "\($0.likelihood)×\($0.impact) \($0.rag.rawValue)" } ?? "-"
+            r.map { say("table.matrix.cell", ["likelihood": String($0.likelihood), "impact": String($0.impact), "rag": $0.rag.rawValue]) } ?? "-"
         }
         for risk in rated {
             let r = risk.ratings!
@@ -141,13 +149,13 @@ public struct ScoreTable: Sendable {
         }
         let disagreements = rated.flatMap { risk in risk.ratings!.disagreements.map { (t(risk.id), $0) } }
         if !disagreements.isEmpty {
-            lines.append("! where the results and the stated rating differ in colour:")
+            lines.append(say("table.matrix.disagreements"))
             for (id, d) in disagreements {
-                lines += Self.wrap("  \(id): \(t(d.message))", indent: 4)
+                lines += Self.wrap("  " + say("table.matrix.disagreement", ["risk": id, "message": t(d.message)]), indent: 4)
             }
         }
         if rated.contains(where: { $0.fromBands != nil }) {
-            lines += Self.wrap("Estimates written as levels are read from the scales' bands: coarser than direct estimates (docs/scales.md).", indent: 0)
+            lines += Self.wrap(say("table.matrix.from-bands"), indent: 0)
         }
         lines.append("")
         return lines
@@ -173,7 +181,7 @@ public struct ScoreTable: Sendable {
             guard errorsKnown, let se else { return "±?" }
             return "±" + FigureFormat.amount(1.96 * se, fitting: 9)
         }
-        return Self.row(["  ± MC error (95%)", "", error(s.mean.standardError)] + [0.5, 0.9, 0.95, 0.99].map {
+        return Self.row(["  " + phrases("table.error"), "", error(s.mean.standardError)] + [0.5, 0.9, 0.95, 0.99].map {
             error(s.percentile($0)?.standardError)
         })
     }

@@ -87,6 +87,23 @@ public struct Phrasebook: Sendable {
         return names
     }
 
+    /// Where two catalogues disagree: keys one has and the other lacks, and phrases whose
+    /// arguments differ. Empty when a translation is complete.
+    public static func differences(_ a: Phrasebook, _ b: Phrasebook) -> [String] {
+        var found: [String] = []
+        for key in Set(a.phrases.keys).union(b.phrases.keys).sorted() {
+            switch (a.phrases[key], b.phrases[key]) {
+            case (nil, _?): found.append("\(a.language) lacks \(key), which \(b.language) has")
+            case (_?, nil): found.append("\(b.language) lacks \(key), which \(a.language) has")
+            case let (x?, y?) where Set(arguments(of: x)) != Set(arguments(of: y)):
+                found.append("\(key) takes {\(arguments(of: x).joined(separator: "}, {"))} in \(a.language) "
+                             + "but {\(arguments(of: y).joined(separator: "}, {"))} in \(b.language)")
+            default: break
+            }
+        }
+        return found
+    }
+
     /// A catalogue that cannot be read.
     public struct CatalogueError: Error, CustomStringConvertible {
         public var language: String

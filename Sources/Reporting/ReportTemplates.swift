@@ -20,7 +20,7 @@ public struct TemplateError: Error, Sendable, CustomStringConvertible {
 ///
 /// Templates are loaded by riskreg, not by swift-mustache's folder loader, so that:
 /// - every template and partial renders without Mustache's own HTML escaping (the context's
-///   strings are already encoded for the format by ``ReportText``, so escaping again would
+///   strings are already encoded for the format by ``TextLayer/HTMLText`` or ``TextLayer/MarkdownText``, so escaping again would
 ///   double-escape, and partials would otherwise switch back to HTML escaping on their own);
 /// - a syntax error, or a partial that does not exist, is reported with its file, line and
 ///   column instead of rendering an empty report;

@@ -1,6 +1,7 @@
 import Distributions
 import MonteCarlo
 import RegisterModel
+import TextLayer
 
 extension RegisterScore {
     /// A cell of the register's own matrix, scored and rated by its rating rule.

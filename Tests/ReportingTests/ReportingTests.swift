@@ -2,6 +2,7 @@ import Foundation
 import RegisterLoader
 import RegisterModel
 import Scoring
+import TextLayer
 import Testing
 import _TestSupport
 @testable import Reporting
@@ -129,7 +130,7 @@ struct ReportingTests {
                 strings += risk.estimates.compactMap(\.rationale)
                 for s in strings where s.count > 3 {
                     // Compare on escaped and unescaped forms alike.
-                    let encoded = format == .html ? ReportText.html(s) : ReportText.markdown(s)
+                    let encoded = format == .html ? HTMLText.escape(s) : MarkdownText.escape(s, links: .safeAutolinks)
                     #expect(!out.contains(s) && !out.contains(encoded), "\(risk.id): \(s.prefix(40)) in community \(format)")
                 }
             }

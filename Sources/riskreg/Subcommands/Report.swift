@@ -131,45 +131,7 @@ struct Report: ParsableCommand {
         } catch {
             throw fail(error.description)
         }
-        // Titles and confidentiality from either side, the newer first.
-        var titles: [String: String] = [:], strategies: [String: String] = [:], confidential: Set<String> = []
-        for r in (old?.risks ?? []) + register.risks {
-            titles[r.id] = r.title
-            strategies[r.id] = r.strategy.rawValue
-            if r.isConfidential { confidential.insert(r.id) }
-        }
-        let changes = comparison.changes.map { c in
-            let isRisk = c.subject == .risk
-            let whole = isRisk && c.field == nil
-            return ReviewChanges.Change(
-                kind: .init(rawValue: c.kind.rawValue) ?? .changed, subject: c.subject.rawValue, id: c.id,
-                title: isRisk ? titles[c.id] : nil, field: c.field,
-                before: whole ? (c.kind == .removed ? strategies[c.id] : nil) : c.before,
-                after: whole ? (c.kind == .added ? strategies[c.id] : nil) : c.after,
-                confidential: isRisk && confidential.contains(c.id))
-        }
-        func figure(_ f: ScoreComparison.FigureChange) -> ReviewChanges.Figure {
-            let status: ReviewChanges.Figure.Status
-            switch f.status {
-            case .unchanged: status = .unchanged
-            case .withinError: status = .withinError
-            case .changed: status = .changed
-            case .added: status = .added
-            case .removed: status = .removed
-            }
-            return .init(before: f.before, after: f.after, status: status)
-        }
-        let outcomeTitles = Dictionary(comparison.scores.outcomes.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
-        return ReviewChanges(
-            revision: revision, existed: fromSide.exists, summary: ComparisonSummary(comparison).sentence,
-            changes: changes,
-            outcomes: comparison.scores.outcomes.map {
-                .init(title: $0.title, unit: $0.unit, mean: figure($0.mean), p90: figure($0.p90), p95: figure($0.p95))
-            },
-            verdicts: comparison.scores.appetite.map {
-                .init(outcome: outcomeTitles[$0.outcome] ?? $0.outcome, statement: $0.statement,
-                      withinBefore: $0.withinBefore, withinAfter: $0.withinAfter)
-            })
+        return ReviewChanges(revision: revision, comparison: comparison, old: old, new: register)
     }
 
     /// The command that gives the same figures: no wall-clock time, no output path.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RegisterLoader
 import RegisterModel
+import Reporting
 import Scoring
 
 struct Score: ParsableCommand {

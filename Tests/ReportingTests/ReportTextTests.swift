@@ -25,13 +25,21 @@ struct ReportTextTests {
         let out = ReportText.markdown(text)
         #expect(!out.contains("\n"))
         #expect(!out.hasPrefix("#") && !out.hasPrefix("-") && !out.hasPrefix(">") && !out.hasPrefix("|"))
-        // Every Markdown-active character is escaped.
-        for (i, ch) in out.enumerated() where "[]|`*_<>#~&".contains(ch) {
-            let previous = i > 0 ? out[out.index(out.startIndex, offsetBy: i - 1)] : " "
-            let inAutolink = out.contains("<https://") // explicit https autolinks are allowed
-            #expect(previous == "\\" || inAutolink, "unescaped \(ch) in \(out)")
+        // Every Markdown-active character is escaped, except within an https autolink
+        // (`<https://…>`), which is allowed; one autolink excuses only its own characters.
+        let chars = Array(out)
+        var inAutolink = false
+        for (i, ch) in chars.enumerated() {
+            if inAutolink {
+                if ch == ">" { inAutolink = false }
+                continue
+            }
+            if String(chars[i...].prefix(9)) == "<https://" { inAutolink = true; continue }
+            guard "[]|`*_<>#~&".contains(ch) else { continue }
+            #expect(i > 0 && chars[i - 1] == "\\", "unescaped \(ch) in \(out)")
         }
-        #expect(!out.contains("](") || out.contains("\\]("), "link syntax survives in \(out)")
+        // Every `](` is escaped, not merely one of them.
+        #expect(out.components(separatedBy: "](").count == out.components(separatedBy: "\\](").count, "link syntax survives in \(out)")
     }
 
     @Test func onlyHttpsAndMailtoBecomeLinks() {

@@ -95,6 +95,10 @@ struct Summariser {
 
         let bounds = self.bounds(n)
         let b = bounds.count - 1
+        // The batches are sorted in parallel through raw pointers: they must cover the values
+        // exactly, without overlapping.
+        assert(n > 0 && b >= 1 && bounds.first == 0 && bounds.last == n && zip(bounds, bounds.dropFirst()).allSatisfy { $0 < $1 },
+               "batch bounds \(bounds) do not partition \(n) values")
         var batchStats = Array(repeating: [Double](), count: b)
         let base = values.baseAddress!
         batchStats.withUnsafeMutableBufferPointer { out in

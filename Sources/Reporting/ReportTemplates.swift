@@ -97,16 +97,18 @@ public struct ReportTemplates: Sendable {
     }
 
     static func describe(_ error: any Error) -> String {
-        switch error as? MustacheTemplate.Error {
-        case .sectionCloseNameIncorrect?: return "this closing tag does not match the section that is open"
-        case .unfinishedName?: return "a tag is not finished (a missing `}}`?)"
-        case .expectedSectionEnd?: return "a section is never closed (a missing `{{/name}}`)"
-        case .invalidSetDelimiter?: return "the set-delimiter tag is malformed"
-        case .transformAppliedToInheritanceSection?: return "a transform cannot be applied to an inheritance section"
-        case .illegalTokenInsideInheritSection?, .textInsideInheritSection?: return "only blocks may appear inside a parent template's section"
-        case .invalidConfigVariableSyntax?: return "the pragma is malformed"
-        case .unrecognisedConfigVariable?: return "unknown pragma (riskreg sets the content type itself)"
-        case nil: return "\(error)"
+        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+        switch error {
+        case .sectionCloseNameIncorrect: return "this closing tag does not match the section that is open"
+        case .unfinishedName: return "a tag is not finished (a missing `}}`?)"
+        case .expectedSectionEnd: return "a section is never closed (a missing `{{/name}}`)"
+        case .invalidSetDelimiter: return "the set-delimiter tag is malformed"
+        case .transformAppliedToInheritanceSection: return "a transform cannot be applied to an inheritance section"
+        case .illegalTokenInsideInheritSection, .textInsideInheritSection: return "only blocks may appear inside a parent template's section"
+        case .invalidConfigVariableSyntax: return "the pragma is malformed"
+        case .unrecognisedConfigVariable: return "unknown pragma (riskreg sets the content type itself)"
+        // A case a later swift-mustache adds: its own description, rather than a build failure.
+        @unknown default: return "\(error)"
         }
     }
 

@@ -182,8 +182,8 @@ struct ReportingTests {
             for line in md.split(separator: "\n", omittingEmptySubsequences: false) {
                 // Headings come only from the template.
                 if line.hasPrefix("#") { #expect(!line.hasPrefix("# Injected") && !line.hasPrefix("## second"), "\(line)") }
-                // Table rows keep their shape: unescaped pipes only between cells.
-                #expect(!line.contains("](") || line.contains("\\]("), "link syntax in \(line)")
+                // Every `](` is escaped, not merely one of them.
+                #expect(line.components(separatedBy: "](").count == line.components(separatedBy: "\\](").count, "link syntax in \(line)")
                 #expect(!Self.hasRawHTML(String(line)), "raw HTML in \(line)")
             }
             #expect(!md.unicodeScalars.contains { (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value) })

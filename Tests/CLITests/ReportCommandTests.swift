@@ -69,41 +69,6 @@ struct ReportCommandTests {
         #expect(try String(contentsOf: target, encoding: .utf8) == "precious")
     }
 
-    @Test func killedMidWriteLeavesTheOldReportIntact() throws {
-        let folder = try TestSupport.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let file = folder.appendingPathComponent("report.md")
-        let old = "# The previous report\n" + String(repeating: "unchanged line\n", count: 1000)
-        try old.write(to: file, atomically: true, encoding: .utf8)
-
-        let process = Process()
-        process.executableURL = TestSupport.productsFolder.appendingPathComponent("riskreg")
-        process.arguments = ["report", Self.register, "-o", file.path] + Self.fast
-        process.currentDirectoryURL = TestSupport.packageRoot
-        var env = ProcessInfo.processInfo.environment
-        env["RISKREG_TEST_PAUSE_MID_WRITE"] = "30"
-        process.environment = env
-        let errPipe = Pipe()
-        process.standardError = errPipe
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        // Wait until the writer says it is half-way through the temporary file.
-        var seen = Data()
-        while !String(decoding: seen, as: UTF8.self).contains("paused mid-write") {
-            let chunk = errPipe.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            seen += chunk
-        }
-        #expect(String(decoding: seen, as: UTF8.self).contains("paused mid-write"))
-        // A half-written temporary file exists beside the report...
-        let during = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-        #expect(during.contains { $0.hasPrefix(".report.md.riskreg-") })
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        // ...and the report itself is the old one, whole.
-        #expect(try String(contentsOf: file, encoding: .utf8) == old)
-    }
-
     static let exampleCases: [(String, String, String)] = {
         let registers = (try? FileManager.default.contentsOfDirectory(atPath: TestSupport.path("Registers"))) ?? []
         return registers.filter { $0.hasSuffix(".yaml") }.sorted().flatMap { file in

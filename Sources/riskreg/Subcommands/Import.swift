@@ -74,21 +74,25 @@ struct Import: ParsableCommand {
         var mappingLines: ((Int) -> String?) = { _ in nil }
         var importMapping = ImportMapping.defaults
         if let mapping {
-            guard let data = FileManager.default.contents(atPath: mapping) else {
-                Output.err(printer.render(.error("file-unreadable", "cannot read \(mapping)", at: .init(file: mapping, line: 1, column: 1),
-                                                 hint: "check the path and that the file is readable")))
+            let bytes: [UInt8]
+            do {
+                bytes = try InputFile.read(mapping, limit: Self.mappingLimit)
+            } catch {
+                Output.err(printer.render(.error("file-unreadable", error.message(mapping), at: .init(file: mapping, line: 1, column: 1),
+                                                 hint: error.hint)))
                 throw ExitCode.failure
             }
-            let bytes = [UInt8](data)
             let text = String(decoding: bytes, as: UTF8.self).components(separatedBy: "\n")
             mappingLines = { $0 >= 1 && $0 <= text.count ? text[$0 - 1] : nil }
             let read = ImportMapping.read(bytes: bytes, file: mapping)
             problems += read.diagnostics
             if let m = read.mapping { importMapping = m }
         }
-        guard let data = FileManager.default.contents(atPath: csv) else {
-            problems.append(.error("file-unreadable", "cannot read \(csv)", at: .init(file: csv, line: 1, column: 1),
-                                   hint: "check the path and that the file is readable"))
+        let data: [UInt8]
+        do {
+            data = try InputFile.read(csv, limit: Self.spreadsheetLimit)
+        } catch {
+            problems.append(.error("file-unreadable", error.message(csv), at: .init(file: csv, line: 1, column: 1), hint: error.hint))
             report(problems, printer: printer, mappingLines: mappingLines)
             throw ExitCode.failure
         }
@@ -97,14 +101,18 @@ struct Import: ParsableCommand {
             throw ExitCode.failure
         }
         let name = ((output as NSString).lastPathComponent as NSString).deletingPathExtension
-        let (result, table) = SpreadsheetImport.run(bytes: [UInt8](data), file: csv, mapping: importMapping, registerID: name,
+        let (result, table) = SpreadsheetImport.run(bytes: data, file: csv, mapping: importMapping, registerID: name,
                                                     schemaPath: Init.schemaPath(from: folder).path)
         guard let text = result.text, let table else {
             report(result.diagnostics, printer: printer, mappingLines: mappingLines)
             throw ExitCode.failure
         }
         do {
-            try AtomicReplace.write(Data(text.utf8), to: output)
+            // Without --force, a register that appeared while the spreadsheet was read is kept.
+            try AtomicReplace.write(Data(text.utf8), to: output, mode: force ? .replace : .create)
+        } catch let error where error.exists {
+            Output.err("\(output): error: \(error)\n    hint: give --force to replace it, or a new path; nothing was written")
+            throw ExitCode.failure
         } catch {
             throw CommandFailure.error(output, "\(error)", hint: "check that the folder is writable")
         }
@@ -112,6 +120,13 @@ struct Import: ParsableCommand {
         Output.err("wrote \(output): \(risks) from \(csv) (\(table.encoding.rawValue), separated by `\(table.separator)`); \(result.needingReview) marked `needs-review`")
         Output.err("check them with `riskreg validate \(output)`, then score with `riskreg score \(output)`")
     }
+
+    /// The largest spreadsheet export read: about 10,000 rows of a wide register. Checked before
+    /// the file is read; the register written from it stays well within a register's 8 MiB.
+    static let spreadsheetLimit = 2 << 20
+
+    /// The largest mapping file read.
+    static let mappingLimit = 1 << 20
 
     private func report(_ diagnostics: [Diagnostic], printer: DiagnosticPrinter, mappingLines: (Int) -> String?) {
         for d in diagnostics {

@@ -150,7 +150,16 @@ public struct ReportBuilder: Sendable {
         context.portfolios = portfolios()
         context.heatMap = heatMap(visibleRisks)
         context.risks = riskDetails()
+        context.phrases = Self.templatePhrases(phrases)
         return context
+    }
+
+    /// The catalogue's `template.` phrases under the rest of their keys, for templates.
+    static func templatePhrases(_ phrases: Phrasebook) -> [String: String] {
+        let prefix = "template."
+        return Dictionary(uniqueKeysWithValues: phrases.phrases.filter { $0.key.hasPrefix(prefix) }.map {
+            (String($0.key.dropFirst(prefix.count)), $0.value)
+        })
     }
 
     // MARK: Verdicts

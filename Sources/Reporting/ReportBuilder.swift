@@ -71,6 +71,12 @@ public struct ReportBuilder: Sendable {
         Charts(encode: encode, isHTML: options.format == .html, currency: register.metadata.currency, phrases: phrases)
     }
 
+    /// A standard error as reported: not a number (printed `n/a`) when there are too few trials
+    /// for it to mean anything, rather than a misleading ±0.
+    private func se(_ standardError: Double) -> Double {
+        score.run.trials >= FigureFormat.fewestTrialsForError ? standardError : .nan
+    }
+
     private func unitWord(_ unit: String) -> String { unit == "money" ? (register.metadata.currency ?? "money") : unit }
 
     private func quantity(_ value: Double, _ unit: String) -> String {
@@ -170,7 +176,7 @@ public struct ReportBuilder: Sendable {
             let unit = outcome?.unit ?? ""
             let title = outcome?.title ?? v.outcome
             let p = v.probability.value
-            let chance = phrases.chancePhrase(p, standardError: v.probability.standardError).capitalisedFirst
+            let chance = phrases.chancePhrase(p, standardError: se(v.probability.standardError)).capitalisedFirst
             let limit = phrases("report.limit", ["frequency": phrases.limitFrequency(v.limit), "percent": FigureFormat.percent(v.limit)])
             var status = phrases(v.withinAppetite ? "report.verdict.within" : "report.verdict.outside")
             if !v.decisive { status = phrases("report.verdict.too-close", ["status": status]) }
@@ -213,7 +219,7 @@ public struct ReportBuilder: Sendable {
         let unit = o.unit
         func fig(_ label: String, _ r: Statistic?, _ i: Statistic?) -> ReportContext.FigureRow {
             .init(label: e(label), residual: e(r.map { FigureFormat.amount($0.value) } ?? "—"),
-                  residualError: e(r.map { "±" + FigureFormat.amount(1.96 * $0.standardError) } ?? ""),
+                  residualError: e(r.map { "±" + FigureFormat.amount(1.96 * se($0.standardError)) } ?? ""),
                   inherent: e(i.map { FigureFormat.amount($0.value) } ?? "—"))
         }
         let figures = [
@@ -264,7 +270,7 @@ public struct ReportBuilder: Sendable {
         return .init(
             rank: rank, risk: e(r.id), riskTitle: e(r.title), action: e(resp.action),
             cost: e(FigureFormat.quantity(resp.cost, unit: "money", currency: register.metadata.currency)),
-            value: e(quantity(resp.value.value, unit)), valueError: e("±" + FigureFormat.amount(1.96 * resp.value.standardError)),
+            value: e(quantity(resp.value.value, unit)), valueError: e("±" + FigureFormat.amount(1.96 * se(resp.value.standardError))),
             perThousand: e(resp.valueForMoney.map { phrases("report.amount-unit", ["amount": FigureFormat.amount($0 * 1000), "unit": unitWord(unit)]) } ?? "—"),
             deliveredBy: e(resp.deliveredBy.isEmpty ? register.metadata.organisation : names(resp.deliveredBy)),
             reliability: e(reliability),
@@ -442,7 +448,7 @@ public struct ReportBuilder: Sendable {
                 chance: e(s.map { phrases.chance($0.probability.residual) } ?? "—"),
                 chanceWithoutResponses: e(s.map { phrases.chance($0.probability.inherent) } ?? "—"),
                 meanLoss: e(s.map { phrases("report.figure.with-error", ["figure": quantity($0.meanLoss.residual.value, unit),
-                                                                          "error": FigureFormat.amount(1.96 * $0.meanLoss.residual.standardError)]) } ?? "—"),
+                                                                          "error": FigureFormat.amount(1.96 * se($0.meanLoss.residual.standardError))]) } ?? "—"),
                 meanLossWithoutResponses: e(s.map { quantity($0.meanLoss.inherent.value, unit) } ?? "—"),
                 meanBenefit: s.flatMap { $0.meanBenefit > 0 ? e(quantity($0.meanBenefit, unit)) : nil },
                 share: e(s?.varianceShare.map { FigureFormat.percent(max(0, $0)) } ?? "—"),

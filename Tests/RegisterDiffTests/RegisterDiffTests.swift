@@ -145,6 +145,7 @@ struct ScoreComparisonTests {
         let b = try #require(c.scores.risks.first { $0.id == "B" })
         #expect(b.meanLoss.status == .changed)
         #expect((b.meanLoss.delta ?? 0) > 0)
+        #expect(c.scores.risks.map(\.id).sorted() == ["A", "B", "C"], "the others are there to be checked")
         for r in c.scores.risks where r.id != "B" {
             #expect(r.isUnchanged, "\(r.id) moved")
             #expect(r.meanLoss.delta == 0)

@@ -65,13 +65,21 @@ struct EscapingTests {
             let out = MarkdownText.escape(text, links: links).replacingOccurrences(of: MarkdownText.wordJoiner, with: "")
             #expect(!out.contains("\n"))
             #expect(!out.hasPrefix("#") && !out.hasPrefix("-") && !out.hasPrefix(">") && !out.hasPrefix("|"))
-            // Every Markdown-active character is escaped, except in an explicit https autolink.
+            // Every Markdown-active character is escaped, except within an explicit https autolink
+            // (`<https://…>`) where links are allowed; one autolink excuses only its own characters.
             let chars = Array(out)
-            for (i, ch) in chars.enumerated() where "[]|`*_<>#~&$@".contains(ch) {
-                let inAutolink = links == .safeAutolinks && out.contains("<https://")
-                #expect(i > 0 && chars[i - 1] == "\\" || inAutolink, "unescaped \(ch) in \(out)")
+            var inAutolink = false
+            for (i, ch) in chars.enumerated() {
+                if inAutolink {
+                    if ch == ">" { inAutolink = false }
+                    continue
+                }
+                if links == .safeAutolinks, String(chars[i...].prefix(9)) == "<https://" { inAutolink = true; continue }
+                guard "[]|`*_<>#~&$@".contains(ch) else { continue }
+                #expect(i > 0 && chars[i - 1] == "\\", "unescaped \(ch) in \(out)")
             }
-            #expect(!out.contains("](") || out.contains("\\]("), "link syntax survives in \(out)")
+            // Every `](` is escaped, not merely one of them.
+            #expect(out.components(separatedBy: "](").count == out.components(separatedBy: "\\](").count, "link syntax survives in \(out)")
         }
     }
 

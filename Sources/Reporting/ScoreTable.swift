@@ -15,10 +15,8 @@ public struct ScoreTable: Sendable {
     public let phrases: Phrasebook
     public static let width = 80
 
-    /// Fewer trials than this and the Monte Carlo error is shown as `?`: batch means over a
-    /// handful of trials say nothing about the error (two trials that both lost nothing would
-    /// read "±0"). 100 trials give each of the engine's 32 batches at least 3.
-    public static let fewestTrialsForError = 100
+    /// Fewer trials than this and the Monte Carlo error is shown as `?`.
+    public static let fewestTrialsForError = FigureFormat.fewestTrialsForError
 
     public init(score: RegisterScore, phrases: Phrasebook = .english) {
         self.score = score

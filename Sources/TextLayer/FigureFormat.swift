@@ -6,6 +6,11 @@ import Foundation
 /// Every function is total: any finite double gives a figure (the largest, 1.7e308, and the
 /// smallest, 5e-324, included), and NaN and the infinities give a mark instead of trapping.
 public enum FigureFormat {
+    /// Fewer trials than this and a Monte Carlo error is not shown as a figure: batch means over
+    /// a handful of trials say nothing about the error (two trials that both lost nothing would
+    /// read "±0"). 100 trials give each of the engine's 32 batches at least 3.
+    public static let fewestTrialsForError = 100
+
     /// What a figure that is not a number reads as.
     public static let notANumber = "n/a"
 

@@ -95,3 +95,16 @@ struct ScoreTableTests {
         #expect(rows[1].contains(",'=HYPERLINK(1),"))
     }
 }
+
+@Suite("Reports with too few trials")
+struct FewTrialsReportTests {
+    @Test(arguments: [ReportOptions.Format.markdown, .html])
+    func errorsAreNotShownAsZero(_ format: ReportOptions.Format) throws {
+        let register = try ReportFixtures.load(yaml: ScoreTableTests.register())
+        let few = try ReportFixtures.render(register, format: format, audience: .board, trials: 2)
+        #expect(!few.contains("±0 ") && !few.contains("±0<") && !few.contains("±0 |") && !few.contains("±0.0 percentage"), "a ±0 error")
+        #expect(few.contains("±n/a"))
+        let enough = try ReportFixtures.render(register, format: format, audience: .board, trials: 2_000)
+        #expect(!enough.contains("±n/a"))
+    }
+}

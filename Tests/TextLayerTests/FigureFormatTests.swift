@@ -7,7 +7,7 @@ struct FigureFormatTests {
     /// signs, and what lies between.
     static let extremes: [Double] = [
         1e19, -1e19, 9.3e18, 0x1p63, -0x1p63, 1.7e308, -1.7e308, .greatestFiniteMagnitude, -.greatestFiniteMagnitude,
-        5e-324, -5e-324, .leastNormalMagnitude, 1e15, 999_999_999_999_999, 1e-9, -1e-9, 0, -0.0,
+        .leastNonzeroMagnitude, -.leastNonzeroMagnitude, .leastNormalMagnitude, 1e15, 999_999_999_999_999, 1e-9, -1e-9, 0, -0.0,
     ]
 
     @Test(arguments: extremes)
@@ -37,10 +37,10 @@ struct FigureFormatTests {
         #expect(FigureFormat.amount(4.25) == "4.25")
         #expect(FigureFormat.amount(0.125) == "0.125")
         #expect(FigureFormat.amount(-12.34) == "-12.3")
-        #expect(FigureFormat.amount(5e-324) == "0.000")
-        #expect(FigureFormat.amount(-5e-324) == "0.000")
+        #expect(FigureFormat.amount(.leastNonzeroMagnitude) == "0.000")
+        #expect(FigureFormat.amount(-.leastNonzeroMagnitude) == "0.000")
         #expect(FigureFormat.amount(-0.0) == "0")
-        #expect(FigureFormat.quantity(-5e-324, unit: "money", currency: "EUR") == "€0.000")
+        #expect(FigureFormat.quantity(-.leastNonzeroMagnitude, unit: "money", currency: "EUR") == "€0.000")
         #expect(FigureFormat.quantity(-1500, unit: "money", currency: "GBP") == "-£1,500")
     }
 

@@ -80,3 +80,40 @@ struct PhrasebookTests {
         #expect(used > 100)
     }
 }
+
+@Suite("Templates word everything through the phrasebook")
+struct TemplatePhraseTests {
+    static let templates: [String] = {
+        let folder = TestSupport.path("Templates")
+        return ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".mustache") }.sorted()
+    }()
+
+    static func text(_ name: String) throws -> String {
+        try String(contentsOfFile: TestSupport.path("Templates/" + name), encoding: .utf8)
+    }
+
+    @Test func everyPhraseATemplateNamesExists() throws {
+        #expect(Self.templates.count >= 4)
+        var named = 0
+        for name in Self.templates {
+            let text = try Self.text(name)
+            let pattern = try NSRegularExpression(pattern: #"\{\{\{?\s*phrases\.([A-Za-z0-9_-]+)"#)
+            for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                let key = "template." + (text as NSString).substring(with: match.range(at: 1))
+                named += 1
+                #expect(Phrasebook.english.phrases[key] != nil, "\(name): \(key) is not in the English catalogue")
+            }
+        }
+        #expect(named > 100)
+    }
+
+    /// What is left of a template after its tags (Mustache and HTML) are taken out holds no
+    /// English phrase: the words are all in the catalogue.
+    @Test(arguments: templates)
+    func templatesHoldNoEnglishProse(_ name: String) throws {
+        let text = try Self.text(name)
+        let bare = text.replacingOccurrences(of: #"\{\{\{.*?\}\}\}|\{\{.*?\}\}|<[^>]*>"#, with: "\u{1}", options: .regularExpression)
+        let prose = bare.components(separatedBy: CharacterSet(charactersIn: "\u{1}\n|")).filter(SourceScan.looksLikeProse)
+        #expect(prose.isEmpty, "\(name) writes words outside the phrasebook: \(prose)")
+    }
+}

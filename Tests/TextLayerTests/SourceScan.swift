@@ -7,6 +7,8 @@ enum SourceScan {
     /// The renderers of reports, terminal tables and diffs: every sentence and label they
     /// write comes from the phrasebook.
     static let rendererFiles = [
+        "Sources/Reporting/ReportBuilder.swift",
+        "Sources/Reporting/Charts.swift",
         "Sources/Reporting/ScoreTable.swift",
         "Sources/RegisterDiff/ComparisonMarkdown.swift",
         "Sources/RegisterDiff/ComparisonTable.swift",

@@ -21,7 +21,7 @@ public struct TemplateError: Error, Sendable, CustomStringConvertible {
 ///
 /// Templates are loaded by riskreg, not by swift-mustache's folder loader, so that:
 /// - every template and partial renders without Mustache's own HTML escaping (the context's
-///   strings are already encoded for the format by ``ReportText``, so escaping again would
+///   strings are already encoded for the format by ``TextLayer/HTMLText`` or ``TextLayer/MarkdownText``, so escaping again would
 ///   double-escape, and partials would otherwise switch back to HTML escaping on their own);
 /// - a syntax error, or a partial that does not exist, is reported with its file, line and
 ///   column instead of rendering an empty report;
@@ -147,16 +147,18 @@ public struct ReportTemplates: Sendable {
     }
 
     static func describe(_ error: any Error) -> String {
-        switch error as? MustacheTemplate.Error {
-        case .sectionCloseNameIncorrect?: return "this closing tag does not match the section that is open"
-        case .unfinishedName?: return "a tag is not finished (a missing `}}`?)"
-        case .expectedSectionEnd?: return "a section is never closed (a missing `{{/name}}`)"
-        case .invalidSetDelimiter?: return "the set-delimiter tag is malformed"
-        case .transformAppliedToInheritanceSection?: return "a transform cannot be applied to an inheritance section"
-        case .illegalTokenInsideInheritSection?, .textInsideInheritSection?: return "only blocks may appear inside a parent template's section"
-        case .invalidConfigVariableSyntax?: return "the pragma is malformed"
-        case .unrecognisedConfigVariable?: return "unknown pragma (riskreg sets the content type itself)"
-        case nil: return "\(error)"
+        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+        switch error {
+        case .sectionCloseNameIncorrect: return "this closing tag does not match the section that is open"
+        case .unfinishedName: return "a tag is not finished (a missing `}}`?)"
+        case .expectedSectionEnd: return "a section is never closed (a missing `{{/name}}`)"
+        case .invalidSetDelimiter: return "the set-delimiter tag is malformed"
+        case .transformAppliedToInheritanceSection: return "a transform cannot be applied to an inheritance section"
+        case .illegalTokenInsideInheritSection, .textInsideInheritSection: return "only blocks may appear inside a parent template's section"
+        case .invalidConfigVariableSyntax: return "the pragma is malformed"
+        case .unrecognisedConfigVariable: return "unknown pragma (riskreg sets the content type itself)"
+        // A case a later swift-mustache adds: its own description, rather than a build failure.
+        @unknown default: return "\(error)"
         }
     }
 

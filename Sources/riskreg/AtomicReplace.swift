@@ -34,7 +34,11 @@ enum AtomicReplace {
         case create
     }
 
-    static func write(_ data: Data, to path: String, mode writeMode: Mode = .replace) throws(Failure) {
+    /// - Parameters:
+    ///   - writeMode: whether an existing file may be replaced.
+    ///   - halfWritten: called once the first half of the bytes is in the temporary file, so
+    ///     that tests can see what a reader, or a crash, would leave at that moment.
+    static func write(_ data: Data, to path: String, mode writeMode: Mode = .replace, halfWritten: () -> Void = {}) throws(Failure) {
         var info = stat()
         var mode: mode_t = 0o644
         if lstat(path, &info) == 0 {
@@ -75,10 +79,13 @@ enum AtomicReplace {
         }
         let ok = data.withUnsafeBytes { raw -> Bool in
             var offset = 0
+            let half = raw.count / 2
             while offset < raw.count {
-                let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                let limit = offset < half ? half : raw.count
+                let n = Foundation.write(fd, raw.baseAddress! + offset, limit - offset)
                 if n < 0 { if errno == EINTR { continue }; return false }
                 offset += n
+                if offset == half { halfWritten() }
             }
             return true
         }

@@ -118,7 +118,7 @@ struct CorpusTests {
     static func ruleIDsInSources() throws -> Set<String> {
         let regex = try Regex(#"(?:rule:|error\(|warning\()\s*"([a-z][a-z0-9]*(?:-[a-z0-9]+)*)""#)
         var ids: Set<String> = []
-        for folder in ["Sources/YAMLNodes", "Sources/RegisterLoader"] {
+        for folder in ["Sources/YAMLNodes", "Sources/RegisterLoader", "Sources/Spreadsheets"] {
             let url = repositoryRoot.appendingPathComponent(folder)
             for name in try FileManager.default.contentsOfDirectory(atPath: url.path) where name.hasSuffix(".swift") {
                 let text = try String(contentsOf: url.appendingPathComponent(name), encoding: .utf8)
@@ -136,7 +136,7 @@ struct CorpusTests {
         "yaml-too-large": "HostileInputTests (a 10 MiB file is generated in-test)",
         "file-unreadable": "CorpusTests.missingFile",
         // Rules of `riskreg import`, about a spreadsheet rather than a register: each is tested at
-        // its row and column in SpreadsheetImportTests.
+        // its row and column in SpreadsheetImportTests (SpreadsheetsTests).
         "import-csv": "SpreadsheetImportTests.notCSV",
         "import-empty": "SpreadsheetImportTests.empty",
         "import-missing-column": "SpreadsheetImportTests.missingColumns",

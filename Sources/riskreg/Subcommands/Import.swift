@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RegisterLoader
+import Spreadsheets
 import RegisterModel
 
 struct Import: ParsableCommand {
@@ -62,13 +63,11 @@ struct Import: ParsableCommand {
         let folder = URL(fileURLWithPath: output).deletingLastPathComponent()
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
-            Output.err("\(output): error: the folder \(folder.path) does not exist\n    hint: create it first, or give another path")
-            throw ExitCode.failure
+            throw CommandFailure.error(output, "the folder \(folder.path) does not exist", hint: "create it first, or give another path")
         }
         var info = stat()
         if lstat(output, &info) == 0, !force {
-            Output.err("\(output): error: \(output) already exists\n    hint: give --force to replace it, or a new path")
-            throw ExitCode.failure
+            throw CommandFailure.error(output, "\(output) already exists", hint: "give --force to replace it, or a new path")
         }
 
         var problems: [Diagnostic] = []
@@ -123,8 +122,7 @@ struct Import: ParsableCommand {
             Output.err("\(output): error: \(error)\n    hint: give --force to replace it, or a new path; nothing was written")
             throw ExitCode.failure
         } catch {
-            Output.err("\(output): error: \(error)\n    hint: check that the folder is writable")
-            throw ExitCode.failure
+            throw CommandFailure.error(output, "\(error)", hint: "check that the folder is writable")
         }
         let risks = result.risks == 1 ? "1 risk" : "\(result.risks) risks"
         Output.err("wrote \(output): \(risks) from \(csv) (\(table.encoding.rawValue), separated by `\(table.separator)`); \(result.needingReview) marked `needs-review`")

@@ -41,8 +41,7 @@ struct Init: ParsableCommand {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
-            Output.err("\(path): error: the folder \(folder.path) does not exist\n    hint: create it first, or give another path")
-            throw ExitCode.failure
+            throw CommandFailure.error(path, "the folder \(folder.path) does not exist", hint: "create it first, or give another path")
         }
         let (schema, found) = Self.schemaPath(from: folder)
         let text = StarterRegister.text(schemaPath: schema, today: asOfOption.asOf)
@@ -50,17 +49,14 @@ struct Init: ParsableCommand {
         // a file that appears meanwhile (another `init` on the same path) is never replaced.
         var info = stat()
         if lstat(path, &info) == 0 {
-            Output.err("\(path): error: \(path) already exists\n    hint: \(Self.neverOverwrites)")
-            throw ExitCode.failure
+            throw CommandFailure.error(path, "\(path) already exists", hint: Self.neverOverwrites)
         }
         do {
             try AtomicReplace.write(Data(text.utf8), to: path, mode: .create)
         } catch let error where error.exists {
-            Output.err("\(path): error: \(error)\n    hint: \(Self.neverOverwrites)")
-            throw ExitCode.failure
+            throw CommandFailure.error(path, "\(error)", hint: Self.neverOverwrites)
         } catch {
-            Output.err("\(path): error: \(error)\n    hint: check that the folder is writable")
-            throw ExitCode.failure
+            throw CommandFailure.error(path, "\(error)", hint: "check that the folder is writable")
         }
         Output.err("wrote \(path); check it with `riskreg validate \(path)` and score it with `riskreg score \(path)`")
         if !found {

@@ -64,14 +64,8 @@ struct Report: ParsableCommand {
     func run() throws {
         let options = scoring.options
         let printer = DiagnosticPrinter(style: .text(colour: Output.colourOnStderr))
-        let loaded = RegisterFile.read(path: path, asOf: options.asOf)
-        guard let register = loaded.register else {
-            for d in loaded.diagnostics where d.severity == .error {
-                Output.err(printer.render(d, sourceLine: loaded.sourceLine))
-            }
-            Output.err("\(path): no report: the register has errors (`riskreg validate \(path)` shows every problem)")
-            throw ExitCode.failure
-        }
+        let register = try RegisterFile.read(path: path, asOf: options.asOf).validRegister(
+            printer: printer, refusal: "\(path): no report: the register has errors (`riskreg validate \(path)` shows every problem)")
         let set: ReportTemplates
         do {
             // A folder's templates are used only when asked for, and said so: a Templates folder
@@ -93,8 +87,7 @@ struct Report: ParsableCommand {
             score = try Scorer.score(register, options: options, progress: progress.update)
             progress.finish()
         } catch {
-            Output.err("\(path): error: \(error)")
-            throw ExitCode.failure
+            throw CommandFailure.error(path, "\(error)")
         }
         let review = try since.map { try reviewChanges(since: $0, register: register, options: options, printer: printer) }
         let reportOptions = ReportOptions(
@@ -124,10 +117,7 @@ struct Report: ParsableCommand {
     /// reports errors the same way.
     func reviewChanges(since revision: String, register: Register, options: ScoringOptions,
                        printer: DiagnosticPrinter) throws -> ReviewChanges {
-        func fail(_ message: String, hint: String? = nil) -> ExitCode {
-            Output.err("\(path): error: \(message)" + (hint.map { "\n    hint: \($0)" } ?? ""))
-            return ExitCode.failure
-        }
+        func fail(_ message: String, hint: String? = nil) -> ExitCode { CommandFailure.error(path, message, hint: hint) }
         let fromSide: RegisterComparison.Side
         let bytes: [UInt8]?
         do {
@@ -137,15 +127,8 @@ struct Report: ParsableCommand {
         }
         var old: Register?
         if let bytes {
-            let loaded = RegisterFile.read(bytes: bytes, file: fromSide.label, asOf: options.asOf)
-            guard let r = loaded.register else {
-                for d in loaded.diagnostics where d.severity == .error {
-                    Output.err(printer.render(d, sourceLine: loaded.sourceLine))
-                }
-                Output.err("\(fromSide.label): the register has errors at this revision, so it cannot be compared")
-                throw ExitCode.failure
-            }
-            old = r
+            old = try RegisterFile.read(bytes: bytes, file: fromSide.label, asOf: options.asOf).validRegister(
+                printer: printer, refusal: "\(fromSide.label): the register has errors at this revision, so it cannot be compared")
         }
         let comparison: RegisterComparison
         do {
@@ -154,45 +137,7 @@ struct Report: ParsableCommand {
         } catch {
             throw fail(error.description)
         }
-        // Titles and confidentiality from either side, the newer first.
-        var titles: [String: String] = [:], strategies: [String: String] = [:], confidential: Set<String> = []
-        for r in (old?.risks ?? []) + register.risks {
-            titles[r.id] = r.title
-            strategies[r.id] = r.strategy.rawValue
-            if r.isConfidential { confidential.insert(r.id) }
-        }
-        let changes = comparison.changes.map { c in
-            let isRisk = c.subject == .risk
-            let whole = isRisk && c.field == nil
-            return ReviewChanges.Change(
-                kind: .init(rawValue: c.kind.rawValue) ?? .changed, subject: c.subject.rawValue, id: c.id,
-                title: isRisk ? titles[c.id] : nil, field: c.field,
-                before: whole ? (c.kind == .removed ? strategies[c.id] : nil) : c.before,
-                after: whole ? (c.kind == .added ? strategies[c.id] : nil) : c.after,
-                confidential: isRisk && confidential.contains(c.id))
-        }
-        func figure(_ f: ScoreComparison.FigureChange) -> ReviewChanges.Figure {
-            let status: ReviewChanges.Figure.Status
-            switch f.status {
-            case .unchanged: status = .unchanged
-            case .withinError: status = .withinError
-            case .changed: status = .changed
-            case .added: status = .added
-            case .removed: status = .removed
-            }
-            return .init(before: f.before, after: f.after, status: status)
-        }
-        let outcomeTitles = Dictionary(comparison.scores.outcomes.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
-        return ReviewChanges(
-            revision: revision, existed: fromSide.exists, summary: ComparisonSummary(comparison).sentence,
-            changes: changes,
-            outcomes: comparison.scores.outcomes.map {
-                .init(title: $0.title, unit: $0.unit, mean: figure($0.mean), p90: figure($0.p90), p95: figure($0.p95))
-            },
-            verdicts: comparison.scores.appetite.map {
-                .init(outcome: outcomeTitles[$0.outcome] ?? $0.outcome, statement: $0.statement,
-                      withinBefore: $0.withinBefore, withinAfter: $0.withinAfter)
-            })
+        return ReviewChanges(revision: revision, comparison: comparison, old: old, new: register)
     }
 
     /// The command that gives the same figures: no wall-clock time, no output path.

@@ -1,4 +1,5 @@
 import Foundation
+import RegisterLoader
 import RegisterModel
 import YAMLNodes
 

@@ -32,20 +32,20 @@ extension NodeReader {
             return value(node, what, scale: scale).flatMap { checked(.fixed($0), what, at: node, scale: scale) }
         }
         guard let entries = node.mapping else {
-            error("wrong-type", "\(what) should be a number or a distribution, not \(node.kindDescription)", at: node,
+            error(.wrongType, "\(what) should be a number or a distribution, not \(node.kindDescription)", at: node,
                   hint: "write a fixed value such as `5000`, or a distribution such as `pert: [1000, 2500, 10000]`")
             return nil
         }
         guard entries.count == 1, let family = entries[0].key.scalar?.value else {
             let names = entries.compactMap { $0.key.scalar?.value }.map { "`\($0)`" }.joined(separator: ", ")
-            error("wrong-type", "\(what) should name one distribution family, found \(entries.isEmpty ? "none" : names)", at: node,
+            error(.wrongType, "\(what) should name one distribution family, found \(entries.isEmpty ? "none" : names)", at: node,
                   hint: "write the family as the only key, such as `pert: {min: 1000, mode: 2500, max: 10000}`")
             return nil
         }
         let familyNode = entries[0].key
         let body = entries[0].value
         guard Self.families.contains(family) else {
-            error("invalid-value", "`\(family.abbreviated)` is not a distribution family", at: familyNode,
+            error(.invalidValue, "`\(family.abbreviated)` is not a distribution family", at: familyNode,
                   hint: [Suggestion.didYouMean(family, in: Self.families),
                          "families are \(Suggestion.list(Self.families))"].compactMap { $0 }.joined(separator: " "))
             return nil
@@ -89,7 +89,7 @@ extension NodeReader {
         case .probability:
             guard let text = text(node, what) else { return nil }
             guard let value = ScalarSyntax.probability(text) else {
-                error("invalid-number", "\(what) `\(text.abbreviated)` is not a probability", at: node,
+                error(.invalidNumber, "\(what) `\(text.abbreviated)` is not a probability", at: node,
                       hint: "write a chance as `0.3`, `30%` or `1 in 3`")
                 return nil
             }
@@ -110,7 +110,7 @@ extension NodeReader {
         }
         if let items = node.sequence, !longFormOnly {
             guard items.count == names.count else {
-                error("distribution-parameters",
+                error(.distributionParameters,
                       "\(what) takes \(names.count) values [\(names.joined(separator: ", "))], found \(items.count)", at: node,
                       hint: optional.isEmpty ? nil : "for \(optional.map { "`\($0.0)`" }.joined(separator: " and ")) use the long form `{\(allNames.map { "\($0): ..." }.joined(separator: ", "))}`")
                 return nil
@@ -120,14 +120,14 @@ extension NodeReader {
             return values.map { $0! } + optional.map(\.1)
         }
         if node.sequence != nil, longFormOnly {
-            error("wrong-type", "\(what) is written as a mapping, not a list", at: node,
+            error(.wrongType, "\(what) is written as a mapping, not a list", at: node,
                   hint: "write `{\(allNames.map { "\($0): ..." }.joined(separator: ", "))}` so each value is named")
             return nil
         }
         guard node.mapping != nil else {
             let forms = longFormOnly ? "`{\(allNames.map { "\($0): ..." }.joined(separator: ", "))}`"
                 : "`[\(names.joined(separator: ", "))]` or `{\(allNames.map { "\($0): ..." }.joined(separator: ", "))}`"
-            error("wrong-type", "\(what) needs its parameters, not \(node.kindDescription)", at: node, hint: "write \(forms)")
+            error(.wrongType, "\(what) needs its parameters, not \(node.kindDescription)", at: node, hint: "write \(forms)")
             return nil
         }
         guard let fields = fields(node, of: what, FieldSet(required: names, optional: optional.map(\.0))) else { return nil }
@@ -163,7 +163,7 @@ extension NodeReader {
         guard complete, !choices.isEmpty else { return nil }
         let total = choices.reduce(0) { $0 + $1.probability }
         guard abs(total - 1) <= 0.001 else {
-            error("distribution-parameters", "\(what) probabilities add up to \(Self.format(total)), not 1", at: node,
+            error(.distributionParameters, "\(what) probabilities add up to \(Self.format(total)), not 1", at: node,
                   hint: "make the `p` of the choices add up to 1 (100%)")
             return nil
         }
@@ -204,7 +204,7 @@ extension NodeReader {
         case .choice: break
         }
         if let problem {
-            error("distribution-parameters", problem, at: node)
+            error(.distributionParameters, problem, at: node)
             return nil
         }
         let distribution: Distribution
@@ -212,26 +212,26 @@ extension NodeReader {
             distribution = try Distribution(validating: spec)
         } catch {
             // The engine's own rules, for anything the checks above do not word more kindly.
-            self.error("distribution-parameters", "\(Self.family(of: spec)) \(what): \(error.message)", at: node)
+            self.error(.distributionParameters, "\(Self.family(of: spec)) \(what): \(error.message)", at: node)
             return nil
         }
         let support = distribution.support
         switch scale {
         case .probability:
             if case .normal = spec {
-                error("invalid-value", "a \(what) cannot be normal: a chance lies between 0 and 1", at: node,
+                error(.invalidValue, "a \(what) cannot be normal: a chance lies between 0 and 1", at: node,
                       hint: "use `beta`, `pert` or `triangular` over percentages, such as `pert: [5%, 10%, 30%]`")
                 return nil
             }
             if case .lognormal = spec {
-                error("invalid-value", "a \(what) cannot be lognormal: a chance lies between 0 and 1", at: node,
+                error(.invalidValue, "a \(what) cannot be lognormal: a chance lies between 0 and 1", at: node,
                       hint: "use `beta`, `pert` or `triangular` over percentages, such as `pert: [5%, 10%, 30%]`")
                 return nil
             }
             if !(support.lowerBound >= 0 && support.upperBound <= 1) {
                 let found = support.lowerBound == support.upperBound
                     ? "is \(fmt(support.lowerBound))" : "takes values from \(fmt(support.lowerBound)) to \(fmt(support.upperBound))"
-                error("probability-range", "\(what) \(found), outside 0 to 1", at: node,
+                error(.probabilityRange, "\(what) \(found), outside 0 to 1", at: node,
                       hint: "write chances as `0.3` or `30%`; for a number of events per horizon use `frequency`")
                 return nil
             }
@@ -239,17 +239,17 @@ extension NodeReader {
             if case .normal(let mean, let sd) = spec {
                 let negative = 0.5 * erfc(mean / sd / 2.0.squareRoot())
                 if negative > 0.01, scale == .amount {
-                    warning("negative-amount",
+                    warning(.negativeAmount,
                             "normal \(what) is negative \(Self.percent(negative)) of the time", at: node,
                             hint: "a negative draw offsets other harms; use `lognormal` or `pert` for amounts that cannot be negative")
                 }
                 if scale == .rate {
-                    error("invalid-value", "a frequency cannot be normal: it is never negative", at: node,
+                    error(.invalidValue, "a frequency cannot be normal: it is never negative", at: node,
                           hint: "use `lognormal`, `pert` or `triangular` for an uncertain rate")
                     return nil
                 }
             } else if support.lowerBound < 0 {
-                error("negative-amount", "\(what) cannot be negative (its lowest value is \(fmt(support.lowerBound)))", at: node,
+                error(.negativeAmount, "\(what) cannot be negative (its lowest value is \(fmt(support.lowerBound)))", at: node,
                       hint: scale == .amount ? "record gains as `benefit`, not as a negative impact" : nil)
                 return nil
             }

@@ -42,7 +42,7 @@ public enum RegisterFile {
             let problem = YAMLComposer.tooLarge(byteCount: size)
             return LoadedRegister(
                 file: path, register: nil,
-                diagnostics: [.error(problem.rule, problem.message, at: .init(file: path, line: 1, column: 1), hint: problem.hint)],
+                diagnostics: [.error(Diagnostic.Rule(problem.rule), problem.message, at: .init(file: path, line: 1, column: 1), hint: problem.hint)],
                 source: nil)
         }
         let bytes: [UInt8]
@@ -52,7 +52,7 @@ public enum RegisterFile {
             let reason = (error as NSError).localizedFailureReason ?? "it could not be read"
             return LoadedRegister(
                 file: path, register: nil,
-                diagnostics: [.error("file-unreadable", "cannot read \(path): \(reason)",
+                diagnostics: [.error(.fileUnreadable, "cannot read \(path): \(reason)",
                                      at: .init(file: path, line: 1, column: 1),
                                      hint: "check the path and that the file is readable")],
                 source: nil)
@@ -82,7 +82,7 @@ public enum RegisterFile {
     private static func decode(_ bytes: [UInt8], file: String, asOf: CalendarDate) -> (Register?, [Diagnostic]) {
         var document = YAMLComposer.compose(bytes)
         var diagnostics = document.problems.map { problem in
-            Diagnostic.error(problem.rule, problem.message,
+            Diagnostic.error(Diagnostic.Rule(problem.rule), problem.message,
                              at: .init(file: file, line: problem.mark.line, column: problem.mark.column),
                              hint: problem.hint)
         }
@@ -107,7 +107,7 @@ public enum RegisterFile {
         for path in paths {
             var isFolder: ObjCBool = false
             guard manager.fileExists(atPath: path, isDirectory: &isFolder) else {
-                problems.append(.error("file-unreadable", "\(path) does not exist", at: .init(file: path, line: 1, column: 1),
+                problems.append(.error(.fileUnreadable, "\(path) does not exist", at: .init(file: path, line: 1, column: 1),
                                        hint: "give a register file or a folder of them, such as `Registers/`"))
                 continue
             }
@@ -130,7 +130,7 @@ public enum RegisterFile {
                 }
             }
             if found.isEmpty {
-                problems.append(.error("file-unreadable", "\(path) holds no `.yaml` or `.yml` files",
+                problems.append(.error(.fileUnreadable, "\(path) holds no `.yaml` or `.yml` files",
                                        at: .init(file: path, line: 1, column: 1)))
             }
             files += found.sorted()

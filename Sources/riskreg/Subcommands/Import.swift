@@ -76,7 +76,7 @@ struct Import: ParsableCommand {
         var importMapping = ImportMapping.defaults
         if let mapping {
             guard let data = FileManager.default.contents(atPath: mapping) else {
-                Output.err(printer.render(.error("file-unreadable", "cannot read \(mapping)", at: .init(file: mapping, line: 1, column: 1),
+                Output.err(printer.render(.error(.fileUnreadable, "cannot read \(mapping)", at: .init(file: mapping, line: 1, column: 1),
                                                  hint: "check the path and that the file is readable")))
                 throw ExitCode.failure
             }
@@ -88,7 +88,7 @@ struct Import: ParsableCommand {
             if let m = read.mapping { importMapping = m }
         }
         guard let data = FileManager.default.contents(atPath: csv) else {
-            problems.append(.error("file-unreadable", "cannot read \(csv)", at: .init(file: csv, line: 1, column: 1),
+            problems.append(.error(.fileUnreadable, "cannot read \(csv)", at: .init(file: csv, line: 1, column: 1),
                                    hint: "check the path and that the file is readable"))
             report(problems, printer: printer, mappingLines: mappingLines)
             throw ExitCode.failure

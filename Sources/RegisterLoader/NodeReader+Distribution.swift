@@ -3,31 +3,14 @@ import MonteCarlo
 import RegisterModel
 import YAMLNodes
 
-/// What the values of a distribution measure, which decides how they are written and checked.
-enum ValueScale {
-    /// Harms and benefits in the outcome's unit: amounts, never negative.
-    case amount
-    /// A chance in [0, 1]; `30%` and `1 in 8` allowed.
-    case probability
-    /// An expected number of events per horizon: never negative.
-    case rate
-
-    var noun: String {
-        switch self {
-        case .amount: "amount"
-        case .probability: "probability"
-        case .rate: "frequency"
-        }
-    }
-}
-
 extension NodeReader {
     /// The distribution families a register may name, in the order the reference lists them.
-    static let families = ["fixed", "uniform", "triangular", "pert", "normal", "lognormal", "beta", "discrete"]
+    static let families = RegisterFormat.families.map(\.name)
 
     /// A distribution: a bare value (fixed) or a one-key mapping naming the family, with its
     /// parameters as a short list (`pert: [1k, 2.5k, 10k]`) or a mapping (`pert: {min: ...}`).
-    mutating func distribution(_ node: YAMLNode, _ what: String, scale: ValueScale) -> Distribution? {
+    /// The families, their parameters and forms are read from ``RegisterFormat/families``.
+    mutating func distribution(_ node: YAMLNode, _ what: String, scale: DistributionScale) -> Distribution? {
         if node.scalar != nil {
             return value(node, what, scale: scale).flatMap { checked(.fixed($0), what, at: node, scale: scale) }
         }
@@ -44,7 +27,7 @@ extension NodeReader {
         }
         let familyNode = entries[0].key
         let body = entries[0].value
-        guard Self.families.contains(family) else {
+        guard let description = RegisterFormat.family(family) else {
             error(.invalidValue, "`\(family.abbreviated)` is not a distribution family", at: familyNode,
                   hint: [Suggestion.didYouMean(family, in: Self.families),
                          "families are \(Suggestion.list(Self.families))"].compactMap { $0 }.joined(separator: " "))
@@ -52,38 +35,34 @@ extension NodeReader {
         }
         let label = "\(family) \(what)"
         let spec: Distribution.Parameters?
-        switch family {
-        case "fixed":
-            if body.scalar != nil {
-                spec = value(body, label, scale: scale).map { .fixed($0) }
-            } else {
-                spec = parameters(body, label, names: ["value"], scale: scale).map { .fixed($0[0]) }
-            }
-        case "uniform":
-            spec = parameters(body, label, names: ["min", "max"], scale: scale).map { .uniform(min: $0[0], max: $0[1]) }
-        case "triangular":
-            spec = parameters(body, label, names: ["min", "mode", "max"], scale: scale)
-                .map { .triangular(min: $0[0], mode: $0[1], max: $0[2]) }
-        case "pert":
-            spec = parameters(body, label, names: ["min", "mode", "max"], optional: [("shape", 4)], scale: scale)
-                .map { .pert(min: $0[0], mode: $0[1], max: $0[2], shape: $0[3]) }
-        case "normal":
-            spec = parameters(body, label, names: ["mean", "sd"], scale: scale, longFormOnly: true)
-                .map { .normal(mean: $0[0], sd: $0[1]) }
-        case "lognormal":
-            spec = parameters(body, label, names: ["p5", "p95"], scale: scale).map { .lognormal(p5: $0[0], p95: $0[1]) }
-        case "beta":
-            spec = parameters(body, label, names: ["alpha", "beta"], optional: [("min", 0), ("max", 1)],
-                              scale: scale, shapeNames: ["alpha", "beta"])
-                .map { .beta(alpha: $0[0], beta: $0[1], min: $0[2], max: $0[3]) }
-        default:
-            spec = discrete(body, label, scale: scale)
+        switch description.form {
+        case .valueOrParameters where body.scalar != nil:
+            spec = value(body, label, scale: scale).flatMap { Self.parameters(of: description, [$0]) }
+        case .choices:
+            spec = discrete(body, label, family: description, scale: scale)
+        case .parameters, .valueOrParameters:
+            spec = parameters(body, label, family: description, scale: scale).flatMap { Self.parameters(of: description, $0) }
         }
         return spec.flatMap { checked($0, what, at: familyNode, scale: scale) }
     }
 
+    /// The engine's parameters from a family's values, in the order its description lists them.
+    private static func parameters(of family: DistributionFamily, _ v: [Double]) -> Distribution.Parameters? {
+        guard v.count == family.parameters.count else { return nil }
+        switch family.name {
+        case "fixed": return .fixed(v[0])
+        case "uniform": return .uniform(min: v[0], max: v[1])
+        case "triangular": return .triangular(min: v[0], mode: v[1], max: v[2])
+        case "pert": return .pert(min: v[0], mode: v[1], max: v[2], shape: v[3])
+        case "normal": return .normal(mean: v[0], sd: v[1])
+        case "lognormal": return .lognormal(p5: v[0], p95: v[1])
+        case "beta": return .beta(alpha: v[0], beta: v[1], min: v[2], max: v[3])
+        default: return nil  // `DistributionFormatTests` reads every described family.
+        }
+    }
+
     /// One value of a distribution, read as its scale is written.
-    private mutating func value(_ node: YAMLNode, _ what: String, scale: ValueScale) -> Double? {
+    private mutating func value(_ node: YAMLNode, _ what: String, scale: DistributionScale) -> Double? {
         switch scale {
         case .amount, .rate: return amount(node, what)
         case .probability:
@@ -100,13 +79,14 @@ extension NodeReader {
     /// A family's parameters from the short form (a list in `names` order) or the long form (a
     /// mapping); optional parameters take their defaults. Shape parameters (beta's alpha and beta)
     /// are plain numbers whatever the scale.
-    private mutating func parameters(
-        _ node: YAMLNode, _ what: String, names: [String], optional: [(String, Double)] = [],
-        scale: ValueScale, longFormOnly: Bool = false, shapeNames: Set<String> = ["shape"]
-    ) -> [Double]? {
+    private mutating func parameters(_ node: YAMLNode, _ what: String, family: DistributionFamily, scale: DistributionScale) -> [Double]? {
+        let names = family.required.map(\.name)
+        let optional = family.optional.map { ($0.name, $0.defaultValue ?? 0) }
+        let longFormOnly = !family.hasShortForm
+        let shapeNames = Set(family.parameters.filter { $0.role == .shape }.map(\.name))
         let allNames = names + optional.map(\.0)
         func read(_ name: String, _ node: YAMLNode) -> Double? {
-            shapeNames.contains(name) || name == "shape" ? amount(node, "\(what) \(name)") : value(node, "\(what) \(name)", scale: scale)
+            shapeNames.contains(name) ? amount(node, "\(what) \(name)") : value(node, "\(what) \(name)", scale: scale)
         }
         if let items = node.sequence, !longFormOnly {
             guard items.count == names.count else {
@@ -148,12 +128,12 @@ extension NodeReader {
         return complete ? values : nil
     }
 
-    private mutating func discrete(_ node: YAMLNode, _ what: String, scale: ValueScale) -> Distribution.Parameters? {
+    private mutating func discrete(_ node: YAMLNode, _ what: String, family: DistributionFamily, scale: DistributionScale) -> Distribution.Parameters? {
         guard let items = list(node, of: what) else { return nil }
         var choices: [(value: Double, probability: Double)] = []
         var complete = true
         for item in items {
-            guard let fields = fields(item, of: "a \(what) choice", FieldSet(required: ["value", "p"])),
+            guard let fields = fields(item, of: "a \(what) choice", FieldSet(required: family.parameters.map(\.name))),
                   let valueNode = fields["value"], let pNode = fields["p"],
                   let v = value(valueNode, "\(what) value", scale: scale),
                   let p = probability(pNode, "\(what) choice probability")
@@ -174,7 +154,7 @@ extension NodeReader {
 
     /// The family's own rules (min ≤ mode ≤ max and so on), then the scale's (a probability lies
     /// in [0, 1]; amounts and frequencies are not negative). Checks are written to fail on NaN.
-    private mutating func checked(_ spec: Distribution.Parameters, _ what: String, at node: YAMLNode, scale: ValueScale) -> Distribution? {
+    private mutating func checked(_ spec: Distribution.Parameters, _ what: String, at node: YAMLNode, scale: DistributionScale) -> Distribution? {
         let fmt = Self.format
         var problem: String?
         switch spec {

@@ -9,6 +9,10 @@ extension RegisterDecoder {
         case likelihood
         case impact(unit: String)
 
+        var isLikelihood: Bool {
+            if case .likelihood = self { true } else { false }
+        }
+
         var name: String {
             switch self {
             case .likelihood: "the likelihood scale"
@@ -61,7 +65,7 @@ extension RegisterDecoder {
         var levels: [(level: ScaleLevel, item: YAMLNode, levelNode: YAMLNode, fromNode: YAMLNode)] = []
         var labels: [String: YAMLNode] = [:]
         for (i, item) in items.enumerated() {
-            guard let f = reader.fields(item, of: "a level of \(kind.name)", RegisterFields.scaleLevel) else { continue }
+            guard let f = reader.fields(item, of: "a level of \(kind.name)", kind.isLikelihood ? RegisterFields.likelihoodLevel : RegisterFields.impactLevel) else { continue }
             let number = f["level"].flatMap { levelNumber($0) }
             var label = f["label"].flatMap { reader.text($0, "the level's label") }
             if let text = label, let labelNode = f["label"] {
@@ -313,10 +317,10 @@ extension RegisterDecoder {
         var fields: [String] = []
         for item in items {
             guard let text = reader.text(item, "an item of `needs-review`") else { continue }
-            guard RegisterFields.reviewable.contains(text) else {
+            guard RegisterFormat.reviewable.contains(text) else {
                 reader.error(.invalidValue, "`\(text.abbreviated)` is not a field `needs-review` can list", at: item,
-                             hint: [Suggestion.didYouMean(text, in: RegisterFields.reviewable),
-                                    "it lists \(Suggestion.list(RegisterFields.reviewable))"].compactMap { $0 }.joined(separator: " "))
+                             hint: [Suggestion.didYouMean(text, in: RegisterFormat.reviewable),
+                                    "it lists \(Suggestion.list(RegisterFormat.reviewable))"].compactMap { $0 }.joined(separator: " "))
                 continue
             }
             fields.append(text)

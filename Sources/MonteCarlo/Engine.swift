@@ -6,6 +6,7 @@ import Musl
 import Darwin
 #endif
 import Dispatch
+import Synchronization
 
 /// Runs a ``SimulationPlan``.
 ///
@@ -34,13 +35,16 @@ public enum Engine {
     public static func run(
         _ plan: SimulationPlan, options: RunOptions = RunOptions(), progress: (@Sendable (Double) -> Void)? = nil
     ) -> SimulationResult {
-        let compiled = CompiledPlan(plan)
         let blockSize = min(max(options.blockSize, 64), 1 << 20)
+        let compiled = CompiledPlan(plan, blockSize: blockSize)
         var trials = max(2, options.trials)
         var maxTrials = trials
         if let precision = options.precision {
-            trials = (trials + blockSize - 1) / blockSize * blockSize
-            maxTrials = max(trials, (max(precision.maxTrials, trials) + blockSize - 1) / blockSize * blockSize)
+            // Stages are whole blocks (so a stopped run equals a fresh run of its length), and
+            // the cap is never passed: the first stage is `trials` rounded up to whole blocks,
+            // but at most the cap, and the last stage may stop inside a block at the cap.
+            maxTrials = max(2, precision.maxTrials)
+            trials = min((trials + blockSize - 1) / blockSize * blockSize, maxTrials)
         }
         let store = SeriesStore(series: compiled.seriesCount, trials: trials)
         let runner = BlockRunner(compiled: compiled, store: store, seed: options.seed, blockSize: blockSize, jobs: max(1, options.jobs))
@@ -49,7 +53,9 @@ public enum Engine {
             runner.progress = { blocks in progress(min(1, Double(blocks) / blocksPlanned)) }
         }
         runner.run(trials: trials)
-        let summariser = Summariser(batches: options.batches, histogramBins: options.histogramBins, exceedancePoints: options.exceedancePoints, jobs: options.jobs)
+        let summariser = Summariser(
+            batches: options.batches, histogramBins: options.histogramBins, exceedancePoints: options.exceedancePoints,
+            jobs: options.jobs, grain: compiled.batchGrain)
         var precisionMet: Bool?
         if let precision = options.precision {
             while true {
@@ -59,6 +65,7 @@ public enum Engine {
                 // Grow by half again, in whole blocks: geometric growth keeps the number of
                 // checks logarithmic in the final trial count.
                 let more = max(blockSize, (trials / 2 + blockSize - 1) / blockSize * blockSize)
+                // Every stage but the last ends on a block boundary, so no block is re-run.
                 trials = min(maxTrials, trials + more)
                 store.grow(to: trials)
                 runner.run(trials: trials)
@@ -81,8 +88,11 @@ public enum Engine {
             if let p = s.percentile(target.percentile) {
                 q = p
             } else {
-                let runs = SortedRuns(base: UnsafePointer(copy.baseAddress!), bounds: check.bounds(trials))
-                q = Statistic(value: runs.quantile(target.percentile), standardError: s.valueAtRisk95.standardError)
+                let bounds = check.bounds(trials)
+                let runs = SortedRuns(base: UnsafePointer(copy.baseAddress!), bounds: bounds)
+                let value = runs.quantile(target.percentile)
+                let sizes = (0..<(bounds.count - 1)).map { bounds[$0 + 1] - bounds[$0] }
+                q = Statistic(value: value, standardError: check.percentileError(target.percentile, estimate: value, runs: runs, sizes: sizes))
             }
             if !(1.96 * q.standardError <= target.relativeHalfWidth * abs(q.value)) { return false }
         }
@@ -91,22 +101,33 @@ public enum Engine {
 }
 
 /// Hands blocks to worker threads and adds their sums in block order.
+///
+/// `@unchecked Sendable` because the workers (each used by one thread at a time) and the
+/// settings are shared with the threads of a run; everything the threads change together is
+/// in ``Merge``, behind a mutex.
 final class BlockRunner: @unchecked Sendable {
     let compiled: CompiledPlan
     let store: SeriesStore
     let seed: UInt64
     let blockSize: Int
     let jobs: Int
-    private(set) var total: BlockStats
+    /// The sums of every block run so far, added in block order.
+    var total: BlockStats { merge.withLock { $0.total } }
     private(set) var blocksDone = 0
     /// Told the number of blocks merged so far, after each merge.
     var progress: (@Sendable (Int) -> Void)?
     private var workers: [BlockWorker] = []
     private let samplers: SamplerStore
-    private let lock = Lock()
-    private var nextClaim = 0
-    private var nextMerge = 0
-    private var pending: [Int: BlockStats] = [:]
+
+    /// What the threads of a run share: the next block to claim, and the finished blocks
+    /// waiting for their turn to be added (so that the sums never depend on scheduling).
+    struct Merge {
+        var total: BlockStats
+        var nextClaim = 0
+        var nextMerge = 0
+        var pending: [Int: BlockStats] = [:]
+    }
+    private let merge: Mutex<Merge>
 
     init(compiled: CompiledPlan, store: SeriesStore, seed: UInt64, blockSize: Int, jobs: Int) {
         self.compiled = compiled
@@ -115,14 +136,18 @@ final class BlockRunner: @unchecked Sendable {
         self.blockSize = blockSize
         self.jobs = jobs
         samplers = compiled.samplers
-        total = BlockStats(trials: 0, risks: compiled.risks.count, views: compiled.viewCount, pairs: compiled.plan.correlations.count)
+        merge = Mutex(Merge(total: BlockStats(trials: 0, risks: compiled.risks.count, views: compiled.viewCount,
+                                              pairs: compiled.plan.correlations.count)))
     }
 
     /// Runs the blocks needed to cover `trials` that have not run yet.
     func run(trials: Int) {
         let blocks = (trials + blockSize - 1) / blockSize
-        nextClaim = blocksDone
-        nextMerge = blocksDone
+        merge.withLock { m in
+            assert(m.pending.isEmpty && m.nextMerge == blocksDone)
+            m.nextClaim = blocksDone
+            m.nextMerge = blocksDone
+        }
         let threads = min(jobs, max(1, blocks - blocksDone))
         while workers.count < threads {
             workers.append(BlockWorker(compiled: compiled, store: store, samplers: samplers, rootSeed: seed))
@@ -130,21 +155,21 @@ final class BlockRunner: @unchecked Sendable {
         let work: @Sendable (Int) -> Void = { [self] w in
             let worker = self.workers[w]
             while true {
-                self.lock.lock()
-                let block = self.nextClaim
-                self.nextClaim += 1
-                self.lock.unlock()
+                let block = self.merge.withLock { m in
+                    defer { m.nextClaim += 1 }
+                    return m.nextClaim
+                }
                 if block >= blocks { return }
                 let start = block * self.blockSize
                 let stats = worker.run(block: block, start: start, count: min(self.blockSize, trials - start))
-                self.lock.lock()
-                self.pending[block] = stats
-                while let ready = self.pending.removeValue(forKey: self.nextMerge) {
-                    self.total.add(ready)
-                    self.nextMerge += 1
+                let merged = self.merge.withLock { m in
+                    m.pending[block] = stats
+                    while let ready = m.pending.removeValue(forKey: m.nextMerge) {
+                        m.total.add(ready)
+                        m.nextMerge += 1
+                    }
+                    return m.nextMerge
                 }
-                let merged = self.nextMerge
-                self.lock.unlock()
                 self.progress?(merged)
             }
         }
@@ -154,5 +179,6 @@ final class BlockRunner: @unchecked Sendable {
             DispatchQueue.concurrentPerform(iterations: threads, execute: work)
         }
         blocksDone = blocks
+        assert(merge.withLock { $0.pending.isEmpty && $0.nextMerge == blocks }, "every block is merged, in order")
     }
 }

@@ -1,3 +1,5 @@
+import Distributions
+
 /// Why a ``SimulationPlan`` was rejected. The `Scoring` module builds plans from validated
 /// registers, so these indicate a bug there rather than a user mistake; they are still typed
 /// values with messages, never traps.

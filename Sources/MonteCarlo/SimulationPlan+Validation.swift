@@ -1,3 +1,5 @@
+import Distributions
+
 extension SimulationPlan {
     func validate() throws(PlanError) {
         if views.isEmpty { throw .noViews }

@@ -1,3 +1,5 @@
+import Distributions
+
 /// Everything the engine needs to simulate a register, as flat, index-based values.
 ///
 /// The `Scoring` module compiles a validated register into a plan: outcomes become indices,

@@ -3,7 +3,7 @@ import YAMLNodes
 
 extension Diagnostic.Rule {
     /// The diagnostic rule of a problem with the file's YAML itself.
-    init(_ rule: YAMLProblem.Rule) {
+    package init(_ rule: YAMLProblem.Rule) {
         switch rule {
         case .syntax: self = .yamlSyntax
         case .encoding: self = .yamlEncoding

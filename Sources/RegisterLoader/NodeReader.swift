@@ -7,15 +7,15 @@ import YAMLNodes
 ///
 /// Every reading function returns nil when the node cannot be read; it has then already recorded
 /// why, at the node's position, so callers just skip what they could not read.
-struct NodeReader {
+package struct NodeReader {
     let file: String
-    private(set) var diagnostics: [Diagnostic] = []
+    package private(set) var diagnostics: [Diagnostic] = []
 
     init(file: String) {
         self.file = file
     }
 
-    func location(_ node: YAMLNode) -> Diagnostic.Location {
+    package func location(_ node: YAMLNode) -> Diagnostic.Location {
         location(node.mark)
     }
 
@@ -23,7 +23,7 @@ struct NodeReader {
         Diagnostic.Location(file: file, line: mark.line, column: mark.column)
     }
 
-    mutating func error(_ rule: Diagnostic.Rule, _ message: String, at node: YAMLNode, hint: String? = nil) {
+    package mutating func error(_ rule: Diagnostic.Rule, _ message: String, at node: YAMLNode, hint: String? = nil) {
         diagnostics.append(.error(rule, message, at: location(node), hint: hint))
     }
 
@@ -31,7 +31,7 @@ struct NodeReader {
         diagnostics.append(.warning(rule, message, at: location(node), hint: hint))
     }
 
-    mutating func report(_ diagnostic: Diagnostic) {
+    package mutating func report(_ diagnostic: Diagnostic) {
         diagnostics.append(diagnostic)
     }
 
@@ -42,7 +42,7 @@ struct NodeReader {
     /// Unknown keys get `unknown-field` with the closest allowed key; missing required keys get
     /// `missing-field` at the mapping. The fields that are present are returned even when some
     /// are missing, so their own problems are reported in the same run.
-    mutating func fields(_ node: YAMLNode, of what: String, _ spec: FieldSet) -> Fields? {
+    package mutating func fields(_ node: YAMLNode, of what: String, _ spec: FieldSet) -> Fields? {
         guard let entries = node.mapping else {
             error(.wrongType, "\(what) should be a mapping of fields, not \(node.kindDescription)", at: node,
                   hint: "write its fields as `key: value` lines, such as \(spec.required.first.map { "`\($0): ...`" } ?? "`title: ...`")")
@@ -74,7 +74,7 @@ struct NodeReader {
 
     /// The items of a list, or nil (with `wrong-type`). An empty list is `empty-list` when
     /// `nonEmpty` — registers with no outcomes or no estimates cannot be scored.
-    mutating func list(_ node: YAMLNode, of what: String, nonEmpty: Bool = true) -> [YAMLNode]? {
+    package mutating func list(_ node: YAMLNode, of what: String, nonEmpty: Bool = true) -> [YAMLNode]? {
         guard let items = node.sequence else {
             if node.isNull, nonEmpty {
                 error(.emptyList, "\(what) is empty", at: node, hint: "add at least one item, each starting with `- `")
@@ -93,7 +93,7 @@ struct NodeReader {
     // MARK: Scalars
 
     /// A scalar's text, or nil with `wrong-type` for a list or mapping and `empty-value` for nothing.
-    mutating func text(_ node: YAMLNode, _ what: String) -> String? {
+    package mutating func text(_ node: YAMLNode, _ what: String) -> String? {
         guard let scalar = node.scalar else {
             error(.wrongType, "\(what) should be text, not \(node.kindDescription)", at: node,
                   hint: "quote the text if it contains `: `, `#`, `[` or `{`")
@@ -193,7 +193,7 @@ struct NodeReader {
     }
 
     /// One of a closed set of values, with did-you-mean and the allowed values in the hint.
-    mutating func choice<Value: RawRepresentable & CaseIterable>(
+    package mutating func choice<Value: RawRepresentable & CaseIterable>(
         _ node: YAMLNode, _ what: String, as type: Value.Type
     ) -> Value? where Value.RawValue == String {
         guard let text = text(node, what) else { return nil }
@@ -206,7 +206,7 @@ struct NodeReader {
     }
 
     /// Formats a number for a message: `250000`, `0.3`, `1.5e+20`.
-    static func format(_ value: Double) -> String {
+    package static func format(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
         // Six significant digits: enough to recognise the value, without binary noise such as
         // 0.8999999999999999.
@@ -217,13 +217,13 @@ struct NodeReader {
 }
 
 /// The fields a mapping may have at one place in the format.
-struct FieldSet: Sendable {
+package struct FieldSet: Sendable {
     let required: [String]
     let optional: [String]
     /// Advice for a missing required field, where the field's name alone is not enough.
     let hints: [String: String]
 
-    init(required: [String], optional: [String] = [], hints: [String: String] = [:]) {
+    package init(required: [String], optional: [String] = [], hints: [String: String] = [:]) {
         self.required = required
         self.optional = optional
         self.hints = hints
@@ -235,11 +235,11 @@ struct FieldSet: Sendable {
 }
 
 /// A mapping's fields by name, with the key nodes kept for positions.
-struct Fields {
+package struct Fields {
     let node: YAMLNode
     let what: String
     var values: [String: YAMLNode] = [:]
     var keys: [String: YAMLNode] = [:]
 
-    subscript(key: String) -> YAMLNode? { values[key] }
+    package subscript(key: String) -> YAMLNode? { values[key] }
 }

@@ -1,4 +1,4 @@
-import MonteCarlo
+import Distributions
 import RegisterModel
 import YAMLNodes
 

@@ -1,4 +1,4 @@
-import MonteCarlo
+import Distributions
 import RegisterModel
 import YAMLNodes
 
@@ -25,7 +25,7 @@ extension RegisterDecoder {
         case product, matrix
     }
 
-    mutating func decodeScales(_ node: YAMLNode) -> Scales? {
+    package mutating func decodeScales(_ node: YAMLNode) -> Scales? {
         let before = errorCount
         guard let f = reader.fields(node, of: "`scales`", RegisterFields.scales) else { return nil }
         var likelihood: [ScaleLevel]?
@@ -227,7 +227,7 @@ extension RegisterDecoder {
         return complete ? matrix : nil
     }
 
-    static func unitName(_ unit: Outcome.Unit) -> String {
+    package static func unitName(_ unit: Outcome.Unit) -> String {
         switch unit {
         case .money: "money"
         case .other(let name): name

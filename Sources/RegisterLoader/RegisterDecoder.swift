@@ -1,4 +1,4 @@
-import MonteCarlo
+import Distributions
 import RegisterModel
 import YAMLNodes
 
@@ -7,8 +7,8 @@ import YAMLNodes
 /// References between entries (a risk's outcome, a response's contributors, ...) are recorded as
 /// they are read and resolved once everything has been read, so a register may list its
 /// sections in any order.
-struct RegisterDecoder {
-    var reader: NodeReader
+package struct RegisterDecoder {
+    package var reader: NodeReader
     let asOf: CalendarDate
     /// Every reference met while reading: what it refers to, the id, and where it was written.
     var references: [Reference] = []
@@ -21,7 +21,7 @@ struct RegisterDecoder {
     /// Each correlation's `between` node, to place matrix problems.
     var correlationNodes: [YAMLNode] = []
     /// Whether the register has a `scales` section, and the scales when they are valid.
-    var scalesDeclared = false
+    package var scalesDeclared = false
     var scales: Scales?
     /// Each outcome's unit by id, to find the impact scale a risk's levels refer to.
     var outcomeUnits: [String: Outcome.Unit] = [:]
@@ -36,7 +36,7 @@ struct RegisterDecoder {
         var node: YAMLNode
     }
 
-    init(file: String, asOf: CalendarDate) {
+    package init(file: String, asOf: CalendarDate) {
         reader = NodeReader(file: file)
         self.asOf = asOf
     }
@@ -131,7 +131,7 @@ struct RegisterDecoder {
     /// The result grows as items are decoded rather than being reserved at the list's length up
     /// front: a reserved buffer would be allocated while the whole tree is still alive, which is
     /// when a read holds the most memory.
-    mutating func decodeList<T>(
+    package mutating func decodeList<T>(
         _ node: consuming YAMLNode?, _ what: String, nonEmpty: Bool = true, _ decode: (inout Self, YAMLNode) -> T?
     ) -> [T] {
         guard let section = node.take(),
@@ -204,7 +204,7 @@ struct RegisterDecoder {
 
     // MARK: Sections
 
-    mutating func decodeMetadata(_ node: YAMLNode) -> Metadata? {
+    package mutating func decodeMetadata(_ node: YAMLNode) -> Metadata? {
         guard let f = reader.fields(node, of: "`register`", RegisterFields.metadata) else { return nil }
         let id = f["id"].flatMap { reader.id($0, "the register id") }
         let title = f["title"].flatMap { reader.text($0, "the register title") }
@@ -247,7 +247,7 @@ struct RegisterDecoder {
         return horizon
     }
 
-    mutating func decodeOutcome(_ node: YAMLNode) -> Outcome? {
+    package mutating func decodeOutcome(_ node: YAMLNode) -> Outcome? {
         guard let f = reader.fields(node, of: "an outcome", RegisterFields.outcome) else { return nil }
         let id = f["id"].flatMap { reader.id($0, "the outcome id") }
         if let id, let idNode = f["id"] { declare(.outcome, id, at: idNode) }

@@ -2,6 +2,7 @@ import Foundation
 import MonteCarlo
 import RegisterModel
 import Scoring
+import TextLayer
 
 /// The report's charts, each an SVG picture with a title, a description and its data as a table.
 ///
@@ -14,6 +15,7 @@ struct Charts {
     let encode: @Sendable (String) -> String
     let isHTML: Bool
     let currency: String?
+    let phrases: Phrasebook
 
     private let w = 640.0, h = 300.0
     private let left = 100.0, right = 20.0, top = 16.0, bottom = 52.0
@@ -135,7 +137,7 @@ struct Charts {
         }
         let levels: [Double] = [0.5, 0.2, 0.1, 0.05, 0.01].filter { $0 >= pMin }
         var rows = levels.map { p in
-            ["\(FigureFormat.naturalFrequency(p)) (\(FigureFormat.percent(p)))",
+            ["\(phrases.naturalFrequency(p)) (\(FigureFormat.percent(p)))",
              Self.lossAt(p, inh).map(FigureFormat.amount) ?? "—", Self.lossAt(p, res).map(FigureFormat.amount) ?? "—"]
         }
         rows += appetite.map { ["Appetite: \($0.label)", "", ""] }

@@ -2,6 +2,7 @@ import Foundation
 import MonteCarlo
 import RegisterModel
 import Scoring
+import TextLayer
 
 /// Which report to make.
 public struct ReportOptions: Sendable {
@@ -43,13 +44,20 @@ public struct ReportBuilder: Sendable {
     let visible: Set<String>
     /// What changed since an earlier revision (`--since`), for the board report.
     let review: ReviewChanges?
+    /// Every sentence and label, in the report's language.
+    let phrases: Phrasebook
 
     public init(register: Register, score: RegisterScore, options: ReportOptions, since review: ReviewChanges? = nil) {
         self.review = review
         self.register = register
         self.score = score
         self.options = options
-        encode = options.format == .html ? ReportText.html : ReportText.markdown
+        phrases = .english
+        if options.format == .html {
+            encode = { HTMLText.escape($0) }
+        } else {
+            encode = { MarkdownText.escape($0, links: .safeAutolinks) }
+        }
         let all = register.risks.map(\.id)
         visible = Set(options.audience == .community ? register.risks.filter { !$0.isConfidential }.map(\.id) : all)
     }
@@ -60,7 +68,7 @@ public struct ReportBuilder: Sendable {
     private func e(_ text: String?) -> String? { text.map(encode) }
 
     private var charts: Charts {
-        Charts(encode: encode, isHTML: options.format == .html, currency: register.metadata.currency)
+        Charts(encode: encode, isHTML: options.format == .html, currency: register.metadata.currency, phrases: phrases)
     }
 
     private func unitWord(_ unit: String) -> String { unit == "money" ? (register.metadata.currency ?? "money") : unit }
@@ -157,8 +165,8 @@ public struct ReportBuilder: Sendable {
             let unit = outcome?.unit ?? ""
             let title = outcome?.title ?? v.outcome
             let p = v.probability.value
-            let chance = FigureFormat.chancePhrase(p, standardError: v.probability.standardError).capitalisedFirst
-            let limit = "\(FigureFormat.limitFrequency(v.limit)) (\(FigureFormat.percent(v.limit)))"
+            let chance = phrases.chancePhrase(p, standardError: v.probability.standardError).capitalisedFirst
+            let limit = "\(phrases.limitFrequency(v.limit)) (\(FigureFormat.percent(v.limit)))"
             let status = (v.withinAppetite ? "within appetite" : "outside appetite") + (v.decisive ? "" : " (too close to call: more trials would settle it)")
             let sentence: String
             switch v.kind {
@@ -185,7 +193,7 @@ public struct ReportBuilder: Sendable {
         register.appetite.filter { $0.outcome == outcome }.map { s in
             switch s.limit {
             case .lossExceeds(let t, let a):
-                return (t, a, "at most \(FigureFormat.naturalFrequency(a)) chance of a loss above \(quantity(t, unit))")
+                return (t, a, "at most \(phrases.naturalFrequency(a)) chance of a loss above \(quantity(t, unit))")
             case .netBenefitAbove(let t, let a):
                 return (-t, 1 - a, "at least \(FigureFormat.percent(a)) chance of a net benefit above \(quantity(t, unit))")
             }
@@ -353,7 +361,7 @@ public struct ReportBuilder: Sendable {
                 let ratio = max(a, b) / max(min(a, b), 1e-12)
                 let size = abs(log(max(ratio, 1)))
                 let direction = a > b ? "higher" : "lower"
-                let sentence = "\(p.title) put \(r.id) at \(FigureFormat.chance(view.probability)) with a mean loss of \(quantity(view.meanLoss, unit)); \(officers.title) at \(FigureFormat.chance(theirsO.probability)) and \(quantity(theirsO.meanLoss, unit)) — \(FigureFormat.ratio(ratio)) \(direction)."
+                let sentence = "\(p.title) put \(r.id) at \(phrases.chance(view.probability)) with a mean loss of \(quantity(view.meanLoss, unit)); \(officers.title) at \(phrases.chance(theirsO.probability)) and \(quantity(theirsO.meanLoss, unit)) — \(FigureFormat.ratio(ratio)) \(direction)."
                 found.append((size, .init(risk: e(r.id), title: e(r.title), perspective: e(p.title), sentence: e(sentence),
                                           theirChance: e(FigureFormat.percent(view.probability)), officersChance: e(FigureFormat.percent(theirsO.probability)),
                                           theirMeanLoss: e(quantity(view.meanLoss, unit)), officersMeanLoss: e(quantity(theirsO.meanLoss, unit)),
@@ -415,7 +423,7 @@ public struct ReportBuilder: Sendable {
             let views: [ReportContext.RiskView] = r.estimates.map { est in
                 let pv = s?.perspectives.first { $0.perspective == est.perspective }
                 let title = register.perspectives.first { $0.id == est.perspective }?.title ?? est.perspective
-                return .init(perspective: e(title), chance: e(pv.map { FigureFormat.chance($0.probability) } ?? "—"),
+                return .init(perspective: e(title), chance: e(pv.map { phrases.chance($0.probability) } ?? "—"),
                              meanLoss: e(pv.map { quantity($0.meanLoss, unit) } ?? "—"), rationale: e(est.rationale))
             }
             return ReportContext.RiskDetail(
@@ -424,8 +432,8 @@ public struct ReportBuilder: Sendable {
                 contributors: e(r.coproduction.contributors.isEmpty ? "—" : names(r.coproduction.contributors)),
                 coproductionNote: e(r.coproduction.note), review: r.review.map { e($0.description) }, isStale: stale.contains(r.id),
                 isConfidential: r.isConfidential, scored: s != nil,
-                chance: e(s.map { FigureFormat.chance($0.probability.residual) } ?? "—"),
-                chanceWithoutResponses: e(s.map { FigureFormat.chance($0.probability.inherent) } ?? "—"),
+                chance: e(s.map { phrases.chance($0.probability.residual) } ?? "—"),
+                chanceWithoutResponses: e(s.map { phrases.chance($0.probability.inherent) } ?? "—"),
                 meanLoss: e(s.map { quantity($0.meanLoss.residual.value, unit) + " ±" + FigureFormat.amount(1.96 * $0.meanLoss.residual.standardError) } ?? "—"),
                 meanLossWithoutResponses: e(s.map { quantity($0.meanLoss.inherent.value, unit) } ?? "—"),
                 meanBenefit: s.flatMap { $0.meanBenefit > 0 ? e(quantity($0.meanBenefit, unit)) : nil },

@@ -2,7 +2,7 @@
 /// including users' own copies of `Templates/`. Field names are what templates see; each is
 /// documented in docs/templates.md, and a test keeps that page in step with this type.
 ///
-/// Every string has already been made safe for the report's format by ``ReportText`` — escaped
+/// Every string has already been made safe for the report's format by ``TextLayer/HTMLText`` or ``TextLayer/MarkdownText`` — escaped
 /// for HTML, or neutralised for Markdown — so `{{field}}` and `{{{field}}}` print the same.
 /// Chart fields holding SVG (``Chart/svg``) are built by riskreg from escaped text.
 /// Figures are formatted for people (thousands separators, natural frequencies).

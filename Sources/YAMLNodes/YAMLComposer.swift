@@ -15,9 +15,11 @@ public enum YAMLComposer {
     /// - Parameter bytes: UTF-8 text. A leading byte-order mark is skipped (Windows editors write
     ///   one); positions are then counted after it, as ``SourceLines`` counts them.
     public static func compose(_ bytes: [UInt8], limits: YAMLLimits = YAMLLimits()) -> YAMLDocument {
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+        // UTF-32 little-endian starts with UTF-16's mark, so it is told apart first.
+        let utf32 = bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) || bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF])
+        if utf32 || bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             return YAMLDocument(root: nil, problems: [YAMLProblem(
-                rule: .encoding, message: "the file is UTF-16 text, not UTF-8", mark: .start,
+                rule: .encoding, message: "the file is \(utf32 ? "UTF-32" : "UTF-16") text, not UTF-8", mark: .start,
                 hint: "save the register as UTF-8 (in most editors: Save As, then choose the UTF-8 encoding)")])
         }
         let bytes = SourceLines.withoutByteOrderMark(bytes)

@@ -1,6 +1,6 @@
 @testable import RegisterLoader
 import RegisterModel
-import MonteCarlo
+import Distributions
 import Testing
 
 @Suite("Scalar syntax")

@@ -10,7 +10,7 @@ extension Distribution {
     /// The sampling form of a distribution: the user's parameters turned into the constants
     /// each sampler needs, computed once at construction so a draw does no setup work.
     @usableFromInline
-    enum Sampler: Sendable {
+    package enum Sampler: Sendable {
         case fixed(Double)
         case uniform(min: Double, width: Double)
         /// `split` = (mode − min)/(max − min), the CDF at the mode.
@@ -45,11 +45,11 @@ extension Distribution {
 
     /// A discrete choice sorted by value, with cumulative probabilities for inversion.
     @usableFromInline
-    struct ChoiceTable: Sendable {
-        @usableFromInline let values: [Double]
-        @usableFromInline let probabilities: [Double]
+    package struct ChoiceTable: Sendable {
+        @usableFromInline package let values: [Double]
+        @usableFromInline package let probabilities: [Double]
         /// cumulative[i] = P(X ≤ values[i]).
-        @usableFromInline let cumulative: [Double]
+        @usableFromInline package let cumulative: [Double]
 
         init(values: [Double], probabilities: [Double]) {
             let order = values.indices.sorted { (values[$0], $0) < (values[$1], $1) }
@@ -63,7 +63,7 @@ extension Distribution {
 
         /// The smallest value whose cumulative probability exceeds `u` (inversion).
         @inlinable
-        func value(at u: Double) -> Double {
+        package func value(at u: Double) -> Double {
             var lo = 0, hi = cumulative.count - 1
             while lo < hi {
                 let mid = (lo + hi) / 2
@@ -78,11 +78,11 @@ extension Distribution {
     /// Shapes below 1 use the boost Γ(a) = Γ(a + 1)·U^{1/a}. Normals come from inversion (one
     /// uniform each), so a gamma draw's stream use depends only on its rejections.
     @usableFromInline
-    struct GammaSampler: Sendable {
-        @usableFromInline let d: Double
-        @usableFromInline let c: Double
+    package struct GammaSampler: Sendable {
+        @usableFromInline package let d: Double
+        @usableFromInline package let c: Double
         /// 1/shape when shape < 1 (for the boost), else 0.
-        @usableFromInline let inverseShape: Double
+        @usableFromInline package let inverseShape: Double
 
         init(shape: Double) {
             let a = shape < 1 ? shape + 1 : shape
@@ -92,7 +92,7 @@ extension Distribution {
         }
 
         @inlinable
-        func sample<G: RandomNumberGenerator>(using rng: inout G) -> Double {
+        package func sample<G: RandomNumberGenerator>(using rng: inout G) -> Double {
             var result: Double
             while true {
                 let x = SpecialFunctions.normalQuantile(rng.nextOpenUnit())
@@ -116,13 +116,13 @@ extension Distribution {
     /// Beta(α, β) on [min, min + width] as X/(X + Y) with X ~ Γ(α), Y ~ Γ(β): exact for all
     /// shapes and needing no tables.
     @usableFromInline
-    struct BetaSampler: Sendable {
-        @usableFromInline let alpha: Double
-        @usableFromInline let beta: Double
-        @usableFromInline let min: Double
-        @usableFromInline let width: Double
-        @usableFromInline let gammaAlpha: GammaSampler
-        @usableFromInline let gammaBeta: GammaSampler
+    package struct BetaSampler: Sendable {
+        @usableFromInline package let alpha: Double
+        @usableFromInline package let beta: Double
+        @usableFromInline package let min: Double
+        @usableFromInline package let width: Double
+        @usableFromInline package let gammaAlpha: GammaSampler
+        @usableFromInline package let gammaBeta: GammaSampler
 
         init(alpha: Double, beta: Double, min: Double, width: Double) {
             self.alpha = alpha
@@ -134,7 +134,7 @@ extension Distribution {
         }
 
         @inlinable
-        func sample<G: RandomNumberGenerator>(using rng: inout G) -> Double {
+        package func sample<G: RandomNumberGenerator>(using rng: inout G) -> Double {
             let x = gammaAlpha.sample(using: &rng)
             let y = gammaBeta.sample(using: &rng)
             let t = x / (x + y)

@@ -20,12 +20,12 @@ extension RandomNumberGenerator {
 
 /// The [0, 1) double made from the top 53 bits of `bits`.
 @inlinable @inline(__always)
-func unitDouble(_ bits: UInt64) -> Double {
+package func unitDouble(_ bits: UInt64) -> Double {
     Double(bits >> 11) * 0x1p-53
 }
 
 /// The (0, 1) double made from the top 52 bits of `bits` (cell midpoint).
 @inlinable @inline(__always)
-func openUnitDouble(_ bits: UInt64) -> Double {
+package func openUnitDouble(_ bits: UInt64) -> Double {
     (Double(bits >> 12) + 0.5) * 0x1p-52
 }

@@ -32,7 +32,7 @@ public struct Distribution: Sendable, Hashable, Codable {
 
     /// The parameters this distribution was made from.
     public var parameters: Parameters { storage.parameters }
-    @usableFromInline var sampler: Sampler { storage.sampler }
+    @usableFromInline package var sampler: Sampler { storage.sampler }
 
     /// The parameters and the sampler prepared from them, behind a reference: together they are
     /// some 150 bytes, and a register's model and its simulation plan hold several per estimate

@@ -1,4 +1,5 @@
 import Foundation
+import RegisterLoader
 
 /// A spreadsheet export read as rows of fields, as Excel and LibreOffice write it: UTF-8 (with
 /// or without a byte-order mark) or Windows-1252, comma- or semicolon-separated, with quoted

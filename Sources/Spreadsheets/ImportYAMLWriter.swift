@@ -1,4 +1,5 @@
 import Foundation
+import RegisterLoader
 import RegisterModel
 
 /// Writes the pieces of a register as YAML text that reads back exactly: text plain where that is

@@ -1,5 +1,6 @@
 import Foundation
-import MonteCarlo
+import RegisterLoader
+import Distributions
 import RegisterModel
 
 /// A spreadsheet register (rows of a ``CSVTable``) turned into register YAML through an

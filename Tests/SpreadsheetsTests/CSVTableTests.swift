@@ -1,5 +1,5 @@
 import Testing
-@testable import RegisterLoader
+@testable import Spreadsheets
 
 /// The spreadsheet reader on what Excel and LibreOffice actually write.
 @Suite("CSV reader")

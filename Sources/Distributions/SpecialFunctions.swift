@@ -9,12 +9,12 @@ import Darwin
 /// Special functions needed by the distributions: normal quantile and CDF, the regularised
 /// incomplete beta function and its inverse. Kept internal; each is a published algorithm.
 @usableFromInline
-enum SpecialFunctions {
+package enum SpecialFunctions {
     /// Φ⁻¹(p) by Wichura's AS 241 (PPND16), accurate to about 1e-16 relative. Used both to
     /// sample normals by inversion (one uniform per normal, so a normal draw always consumes
     /// the same amount of its stream) and for Iman–Conover scores.
     @inlinable
-    static func normalQuantile(_ p: Double) -> Double {
+    package static func normalQuantile(_ p: Double) -> Double {
         if !(p > 0) { return -.infinity }
         if !(p < 1) { return .infinity }
         let q = p - 0.5
@@ -58,14 +58,14 @@ enum SpecialFunctions {
     }
 
     /// Φ(x) through the complementary error function (accurate in both tails).
-    static func normalCDF(_ x: Double) -> Double {
+    package static func normalCDF(_ x: Double) -> Double {
         0.5 * erfc(-x / 2.0.squareRoot())
     }
 
     /// The regularised incomplete beta function I_x(a, b), by Lentz's continued fraction
     /// (Numerical Recipes §6.4), using the symmetry I_x(a,b) = 1 − I_{1−x}(b,a) for fast
     /// convergence.
-    static func incompleteBeta(_ x: Double, _ a: Double, _ b: Double) -> Double {
+    package static func incompleteBeta(_ x: Double, _ a: Double, _ b: Double) -> Double {
         if !(x > 0) { return 0 }
         if !(x < 1) { return 1 }
         let lnFront = lgamma(a + b) - lgamma(a) - lgamma(b) + a * log(x) + b * log1p(-x)
@@ -104,7 +104,7 @@ enum SpecialFunctions {
     /// The inverse of I_x(a, b) in x, by safeguarded Newton iteration on a bracket. Costly
     /// (tens of incomplete-beta evaluations), so it is used only for setup and reporting,
     /// never per draw.
-    static func inverseIncompleteBeta(_ p: Double, _ a: Double, _ b: Double) -> Double {
+    package static func inverseIncompleteBeta(_ p: Double, _ a: Double, _ b: Double) -> Double {
         if !(p > 0) { return 0 }
         if !(p < 1) { return 1 }
         var lo = 0.0, hi = 1.0

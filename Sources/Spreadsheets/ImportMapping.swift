@@ -1,4 +1,5 @@
 import Foundation
+import RegisterLoader
 import RegisterModel
 import YAMLNodes
 
@@ -286,12 +287,16 @@ extension ImportMapping {
     private static func copyScales(from path: String, mappingFile: String, at node: YAMLNode, reader: inout NodeReader) -> Scales? {
         let base = URL(fileURLWithPath: mappingFile).deletingLastPathComponent()
         let resolved = path.hasPrefix("/") ? path : base.appendingPathComponent(path).path
-        guard let data = FileManager.default.contents(atPath: resolved) else {
-            reader.error(.fileUnreadable, "cannot read the register `\(path.abbreviated)` named by `scales-from`", at: node,
-                         hint: "give a path relative to the mapping file, such as `../Registers/corporate.yaml`")
+        // Read as a register is read: within its repository, a regular file, size checked first.
+        let data: [UInt8]
+        do {
+            data = try InputFile.read(resolved, limit: YAMLLimits().maxBytes)
+        } catch {
+            reader.error(.fileUnreadable, "cannot read the register `\(path.abbreviated)` named by `scales-from`: \(error.message(path.abbreviated))", at: node,
+                         hint: error == .missing ? "give a path relative to the mapping file, such as `../Registers/corporate.yaml`" : error.hint)
             return nil
         }
-        let document = YAMLComposer.compose([UInt8](data))
+        let document = YAMLComposer.compose(data)
         let scalesNode = document.root?.mapping?.first { $0.key.scalar?.value == "scales" }?.value
         guard document.problems.isEmpty, let scalesNode else {
             reader.error(.invalidValue, document.problems.isEmpty ? "the register `\(path.abbreviated)` declares no `scales`" : "the register `\(path.abbreviated)` is not valid YAML",

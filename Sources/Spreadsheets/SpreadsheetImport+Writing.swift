@@ -1,4 +1,5 @@
 import Foundation
+import RegisterLoader
 import RegisterModel
 
 /// The imported register as commented YAML: header, metadata, outcomes, the placeholder

@@ -1,7 +1,7 @@
 import Foundation
 import RegisterModel
 import Testing
-@testable import RegisterLoader
+@testable import Spreadsheets
 
 /// `riskreg import` as a library: a CSV table and a mapping become register text, or located errors.
 @Suite("Spreadsheet import")

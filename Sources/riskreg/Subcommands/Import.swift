@@ -78,7 +78,7 @@ struct Import: ParsableCommand {
             do {
                 bytes = try InputFile.read(mapping, limit: Self.mappingLimit)
             } catch {
-                Output.err(printer.render(.error("file-unreadable", error.message(mapping), at: .init(file: mapping, line: 1, column: 1),
+                Output.err(printer.render(.error(.fileUnreadable, error.message(mapping), at: .init(file: mapping, line: 1, column: 1),
                                                  hint: error.hint)))
                 throw ExitCode.failure
             }
@@ -92,7 +92,7 @@ struct Import: ParsableCommand {
         do {
             data = try InputFile.read(csv, limit: Self.spreadsheetLimit)
         } catch {
-            problems.append(.error("file-unreadable", error.message(csv), at: .init(file: csv, line: 1, column: 1), hint: error.hint))
+            problems.append(.error(.fileUnreadable, error.message(csv), at: .init(file: csv, line: 1, column: 1), hint: error.hint))
             report(problems, printer: printer, mappingLines: mappingLines)
             throw ExitCode.failure
         }

@@ -39,17 +39,24 @@ enum PlanCompiler {
         // Usually every entry is included: then the register's own array is shared, not copied
         // (a register of 10,000 risks holds about 6 MB of them).
         let risks = register.risks.allSatisfy(included) ? register.risks : register.risks.filter(included)
-        let outcomeIndex = Dictionary(uniqueKeysWithValues: register.outcomes.enumerated().map { ($1.id, $0) })
-        let riskIndex = Dictionary(uniqueKeysWithValues: risks.enumerated().map { ($1.id, $0) })
-        let weights = Dictionary(uniqueKeysWithValues: register.perspectives.map { ($0.id, $0.weight) })
+        // Ids are unique and references resolve in any register the loader returns, and
+        // `Scorer.check` refuses one built in code where they do not; still, nothing here traps.
+        let outcomeIndex = Dictionary(register.outcomes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let riskIndex = Dictionary(risks.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let weights = Dictionary(register.perspectives.map { ($0.id, $0.weight) }, uniquingKeysWith: { first, _ in first })
 
-        let planRisks = risks.map { risk in
-            SimulationPlan.Risk(
+        var planRisks: [SimulationPlan.Risk] = []
+        planRisks.reserveCapacity(risks.count)
+        for risk in risks {
+            guard let outcome = outcomeIndex[risk.outcome] else {
+                throw .unknownReference(kind: "outcome", id: risk.outcome, from: "risk `\(risk.id)`")
+            }
+            planRisks.append(SimulationPlan.Risk(
                 key: StableHash.fnv1a64(risk.id),
-                outcome: outcomeIndex[risk.outcome]!,
+                outcome: outcome,
                 estimates: risk.estimates.map(estimate),
                 response: risk.response.map(response),
-                isActivity: risk.strategy == .portfolio)
+                isActivity: risk.strategy == .portfolio))
         }
 
         let views = viewPerspectives.map { id in
@@ -61,7 +68,9 @@ enum PlanCompiler {
         var thresholds = [[Double]](repeating: [], count: register.outcomes.count)
         var appetiteThresholds: [(outcome: Int, threshold: Int?)] = []
         for statement in register.appetite {
-            let o = outcomeIndex[statement.outcome]!
+            guard let o = outcomeIndex[statement.outcome] else {
+                throw .unknownReference(kind: "outcome", id: statement.outcome, from: "an appetite statement")
+            }
             switch statement.limit {
             case .lossExceeds(let threshold, _):
                 appetiteThresholds.append((o, thresholds[o].count))

@@ -59,8 +59,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // libFuzzer over the loader and validator (docs/fuzzing.md); a replay tool otherwise.
-        .executableTarget(name: "riskreg-fuzz", dependencies: ["RegisterLoader", "RegisterModel"], path: "Fuzz/Sources/riskreg-fuzz"),
+        // libFuzzer over the loader, the validator, scoring and every report form (docs/fuzzing.md);
+        // a replay tool otherwise.
+        .executableTarget(name: "riskreg-fuzz", dependencies: ["RegisterLoader", "RegisterModel", "Scoring", "Reporting"], path: "Fuzz/Sources/riskreg-fuzz"),
         .target(name: "_TestSupport", path: "Tests/_TestSupport"),
         .testTarget(name: "YAMLNodesTests", dependencies: ["YAMLNodes"]),
         .testTarget(name: "RegisterLoaderTests", dependencies: ["RegisterLoader", "_TestSupport"]),

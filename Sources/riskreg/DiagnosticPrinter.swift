@@ -1,5 +1,6 @@
 import Foundation
 import RegisterModel
+import TextLayer
 
 /// Prints diagnostics for people (`file:line:col: error: [rule] message`, the source line and a
 /// caret, then the hint), for machines (JSON), or as GitHub Actions annotations.
@@ -12,23 +13,23 @@ struct DiagnosticPrinter {
     var style: Style
 
     /// Every piece of text in a diagnostic (the file name, the message, the hint and the quoted
-    /// line) may come from a register, so each is passed through ``TerminalText/clean(_:)``.
+    /// line) may come from a register, so each is passed through ``TextLayer/UntrustedText/marked(_:)``.
     func render(_ diagnostic: Diagnostic, sourceLine: (Int) -> String? = { _ in nil }) -> String {
         var diagnostic = diagnostic
-        diagnostic.message = TerminalText.clean(diagnostic.message)
-        diagnostic.hint = diagnostic.hint.map(TerminalText.clean)
-        diagnostic.location.file = TerminalText.clean(diagnostic.location.file)
+        diagnostic.message = UntrustedText.marked(diagnostic.message)
+        diagnostic.hint = diagnostic.hint.map(UntrustedText.marked)
+        diagnostic.location.file = UntrustedText.marked(diagnostic.location.file)
         let l = diagnostic.location
         switch style {
         case .github:
-            let title = "riskreg \(TerminalText.clean(diagnostic.rule))"
+            let title = "riskreg \(UntrustedText.marked(diagnostic.rule))"
             var message = diagnostic.message
             if let hint = diagnostic.hint { message += " — " + hint }
             return "::\(diagnostic.severity.rawValue) file=\(Self.escapeProperty(l.file)),line=\(l.line),col=\(l.column),title=\(Self.escapeProperty(title))::\(Self.escapeData(message))"
         case .text(let colour):
             let severity = diagnostic.severity.rawValue
             let painted = colour ? (diagnostic.severity == .error ? "\u{1B}[1;31m\(severity)\u{1B}[0m" : "\u{1B}[1;35m\(severity)\u{1B}[0m") : severity
-            var out = "\(l.file):\(l.line):\(l.column): \(painted): [\(TerminalText.clean(diagnostic.rule))] \(diagnostic.message)"
+            var out = "\(l.file):\(l.line):\(l.column): \(painted): [\(UntrustedText.marked(diagnostic.rule))] \(diagnostic.message)"
             if let line = sourceLine(l.line) {
                 var shown = Self.printable(line)
                 var caretColumn = min(max(l.column - 1, 0), shown.count)
@@ -51,7 +52,7 @@ struct DiagnosticPrinter {
 
     /// A quoted line with every character that could rewrite the terminal shown as `�`.
     static func printable(_ line: String) -> String {
-        TerminalText.clean(line)
+        UntrustedText.marked(line)
     }
 
     private static func escapeData(_ s: String) -> String {

@@ -74,6 +74,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Rewrites the files generated from the format's description (scripts/generate-format).
+        .executableTarget(name: "generate-register-format", dependencies: ["RegisterLoader"]),
         // libFuzzer over the loader and validator (docs/fuzzing.md); a replay tool otherwise.
         .executableTarget(name: "riskreg-fuzz", dependencies: ["RegisterLoader", "RegisterModel"], path: "Fuzz/Sources/riskreg-fuzz"),
         .target(name: "_TestSupport", path: "Tests/_TestSupport"),

@@ -15,7 +15,7 @@ extension RegisterDecoder {
         guard register.metadata.currency == nil, let registerNode, registerNode.mapping?.contains(where: { $0.key.scalar?.value == "currency" }) == false,
               let money = register.outcomes.first(where: { $0.unit == .money })
         else { return }
-        reader.error("missing-field", "`register` is missing `currency`, which money outcome `\(money.id)` needs", at: registerNode,
+        reader.error(.missingField, "`register` is missing `currency`, which money outcome `\(money.id)` needs", at: registerNode,
                      hint: "add `currency: EUR` (or the ISO 4217 code of your currency)")
     }
 
@@ -23,14 +23,14 @@ extension RegisterDecoder {
         let strategies = Dictionary(register.risks.map { ($0.id, $0.strategy) }, uniquingKeysWith: { a, _ in a })
         for (id, node) in portfolioMembers {
             guard let strategy = strategies[id], strategy != .portfolio else { continue }
-            reader.error("portfolio-member", "`\(id)` is a \(strategy.rawValue) entry; a portfolio lists only `portfolio` entries", at: node,
+            reader.error(.portfolioMember, "`\(id)` is a \(strategy.rawValue) entry; a portfolio lists only `portfolio` entries", at: node,
                          hint: "entries with other strategies are in every portfolio already: remove it here")
         }
         guard !register.portfolios.isEmpty else { return }
         let listed = Set(register.portfolios.flatMap(\.risks))
         for risk in register.risks where risk.strategy == .portfolio && !listed.contains(risk.id) {
             reader.report(.warning(
-                "portfolio-unassigned", "portfolio entry `\(risk.id)` is in no portfolio, so no score includes it",
+                .portfolioUnassigned, "portfolio entry `\(risk.id)` is in no portfolio, so no score includes it",
                 at: risk.location, hint: "add `\(risk.id)` to the `risks` of the portfolio it belongs to"))
         }
     }
@@ -51,7 +51,7 @@ extension RegisterDecoder {
             let node = correlationNodes[n]
             let pair: Set = [correlation.first, correlation.second]
             if let line = seen[pair] {
-                reader.error("duplicate-correlation",
+                reader.error(.duplicateCorrelation,
                              "the correlation between `\(correlation.first)` and `\(correlation.second)` is already given at line \(line)",
                              at: node, hint: "keep one of them")
                 continue
@@ -62,7 +62,7 @@ extension RegisterDecoder {
             // The engine's own check, so a register that validates is one the engine accepts.
             if CorrelationMatrix.problem(matrix) != nil {
                 (matrix[i][j], matrix[j][i]) = (0, 0)
-                reader.error("correlation-matrix",
+                reader.error(.correlationMatrix,
                              "with this correlation the register's correlations contradict each other (the matrix is not positive semi-definite)",
                              at: node,
                              hint: "pairs that are not listed count as 0 (independent), and strong correlations must agree: if A–B and B–C are both strong, A–C cannot be 0 or negative; state A–C too, or weaken one")

@@ -47,9 +47,9 @@ public enum RegisterFile {
             let diagnostic: Diagnostic
             if case .tooLarge(let size, _) = error {
                 let problem = YAMLComposer.tooLarge(byteCount: size)
-                diagnostic = .error(problem.rule, problem.message, at: .init(file: path, line: 1, column: 1), hint: problem.hint)
+                diagnostic = .error(Diagnostic.Rule(problem.rule), problem.message, at: .init(file: path, line: 1, column: 1), hint: problem.hint)
             } else {
-                diagnostic = .error("file-unreadable", error.message(path), at: .init(file: path, line: 1, column: 1), hint: error.hint)
+                diagnostic = .error(.fileUnreadable, error.message(path), at: .init(file: path, line: 1, column: 1), hint: error.hint)
             }
             return LoadedRegister(file: path, register: nil, diagnostics: [diagnostic], source: nil)
         }
@@ -75,12 +75,12 @@ public enum RegisterFile {
         // file as one scalar, which may be anything (a link to a secret), so it is not quoted.
         if let root = document.root, root.mapping == nil {
             let holds = root.scalar == nil ? root.kindDescription : "a single value"
-            return (nil, [.error("format-version", "this file is not a riskreg register: it holds \(holds), not a mapping of sections",
+            return (nil, [.error(.formatVersion, "this file is not a riskreg register: it holds \(holds), not a mapping of sections",
                                  at: .init(file: file, line: root.mark.line, column: root.mark.column),
                                  hint: "a register starts with `riskreg: 1`, then `register:`, `outcomes:` and `risks:`")])
         }
         var diagnostics = document.problems.map { problem in
-            Diagnostic.error(problem.rule, problem.message,
+            Diagnostic.error(Diagnostic.Rule(problem.rule), problem.message,
                              at: .init(file: file, line: problem.mark.line, column: problem.mark.column),
                              hint: problem.hint)
         }
@@ -126,7 +126,7 @@ public enum RegisterFile {
                 lstat(path, &info) != 0 ? InputFile.refusal(errno)
                 : stat(path, &info) != 0 ? (errno == ENOENT ? .danglingLink : InputFile.refusal(errno)) : nil
             if let refusal {
-                problems.append(.error("file-unreadable", refusal.message(path), at: .init(file: path, line: 1, column: 1),
+                problems.append(.error(.fileUnreadable, refusal.message(path), at: .init(file: path, line: 1, column: 1),
                                        hint: refusal == .missing ? "give a register file or a folder of them, such as `Registers/`" : refusal.hint))
                 continue
             }
@@ -149,7 +149,7 @@ public enum RegisterFile {
                 }
             }
             if found.isEmpty {
-                problems.append(.error("file-unreadable", "\(path) holds no `.yaml` or `.yml` files",
+                problems.append(.error(.fileUnreadable, "\(path) holds no `.yaml` or `.yml` files",
                                        at: .init(file: path, line: 1, column: 1)))
             }
             files += found.sorted()

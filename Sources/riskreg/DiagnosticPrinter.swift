@@ -22,14 +22,14 @@ struct DiagnosticPrinter {
         let l = diagnostic.location
         switch style {
         case .github:
-            let title = "riskreg \(UntrustedText.marked(diagnostic.rule))"
+            let title = "riskreg \(diagnostic.rule.rawValue)"
             var message = diagnostic.message
             if let hint = diagnostic.hint { message += " — " + hint }
             return "::\(diagnostic.severity.rawValue) file=\(Self.escapeProperty(l.file)),line=\(l.line),col=\(l.column),title=\(Self.escapeProperty(title))::\(Self.escapeData(message))"
         case .text(let colour):
             let severity = diagnostic.severity.rawValue
             let painted = colour ? (diagnostic.severity == .error ? "\u{1B}[1;31m\(severity)\u{1B}[0m" : "\u{1B}[1;35m\(severity)\u{1B}[0m") : severity
-            var out = "\(l.file):\(l.line):\(l.column): \(painted): [\(UntrustedText.marked(diagnostic.rule))] \(diagnostic.message)"
+            var out = "\(l.file):\(l.line):\(l.column): \(painted): [\(diagnostic.rule.rawValue)] \(diagnostic.message)"
             if let line = sourceLine(l.line) {
                 var shown = Self.printable(line)
                 var caretColumn = min(max(l.column - 1, 0), shown.count)

@@ -318,8 +318,20 @@ struct SurroundingsTests {
         let started = Date()
         let result = try TestSupport.riskreg(["import", "big.csv", "-o", "r.yaml"], in: folder)
         #expect(result.status == 1)
-        #expect(result.stderr.contains("big.csv is 209715200 bytes, over the limit of 2 MiB (2097152 bytes); it was not read"), "\(result.stderr)")
+        #expect(result.stderr.contains("big.csv is 209715200 bytes, over the limit of 512 KiB (524288 bytes); it was not read"), "\(result.stderr)")
         #expect(Date().timeIntervalSince(started) < 60, "refused without reading (a generous bound: this is not a timing test)")
+    }
+
+    @Test func aSpreadsheetWithTooManyRowsIsRefusedBeforeItIsParsed() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Small in bytes, but 4,001 risks would make a register over 8 MiB's worth of entries.
+        let rows = (1...4_001).map { "R\($0),T,O,1,1\n" }.joined()
+        try ("Risk ID,Risk title,Owner,Likelihood,Impact\n" + rows).write(to: folder.appendingPathComponent("many.csv"), atomically: true, encoding: .utf8)
+        let result = try TestSupport.riskreg(["import", "many.csv", "-o", "r.yaml"], in: folder)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("many.csv:1:1: error: [file-unreadable] many.csv has 4002 lines, over the limit of 4000 rows below the header"), "\(result.stderr)")
+        #expect(!result.stderr.contains("import-invalid-result"))
     }
 
     @Test func aLargeBlobAtARevisionIsRefusedFromItsSize() throws {

@@ -26,7 +26,7 @@ struct HostileInputTests {
         // Line 3 is `  title: ab<C3>(cd`: the broken character is the 12th on the line.
         let bytes = Array("riskreg: 1\nregister:\n  title: ab".utf8) + [0xC3, 0x28] + Array("cd\n".utf8)
         let d = try single(load(bytes: bytes))
-        #expect(d.rule == "yaml-encoding")
+        #expect(d.rule == .yamlEncoding)
         #expect(d.message == "the file is not valid UTF-8 text (invalid trailing UTF-8 octet)")
         #expect(d.hint == Self.utf8Hint)
         #expect(d.location.line == 3)
@@ -101,7 +101,7 @@ struct HostileInputTests {
     @Test("a UTF-8 byte order mark does not shift the column of an encoding error on line 1")
     func utf8BOMColumns() throws {
         let d = try single(load(bytes: Self.bom + Array("a: ".utf8) + [0xFF] + Array("\n".utf8)))
-        #expect(d.rule == "yaml-encoding")
+        #expect(d.rule == .yamlEncoding)
         #expect(d.location.line == 1 && d.location.column == 4)
     }
 
@@ -134,7 +134,7 @@ struct HostileInputTests {
         let bytes = Self.randomBytes(seed: seed, count: 64 * 1024)
         let loaded = load(bytes: bytes)
         let d = try single(loaded)
-        #expect(["yaml-encoding", "yaml-syntax"].contains(d.rule), "\(summary(d))")
+        #expect([.yamlEncoding, .yamlSyntax].contains(d.rule), "\(summary(d))")
         #expect(d.location.line >= 1 && d.location.column >= 1)
         #expect(loaded.sourceLine(d.location.line) == nil, "binary data is not a register, so no line of it is quoted")
     }
@@ -261,6 +261,6 @@ struct HostileInputTests {
         bytes.append(UInt8(ascii: "\n"))
         #expect(bytes.count == 8 << 20)
         let d = try single(load(bytes: bytes))
-        #expect(d.rule == "yaml-empty")
+        #expect(d.rule == .yamlEmpty)
     }
 }

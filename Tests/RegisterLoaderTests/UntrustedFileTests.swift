@@ -45,7 +45,7 @@ struct UntrustedFileTests {
         let path = try layout.link("env.yaml", to: target.replacingOccurrences(of: "ELSEWHERE", with: layout.outside.path))
         let loaded = RegisterFile.read(path: path, asOf: asOf)
         let d = try single(loaded)
-        #expect(d.rule == "file-unreadable")
+        #expect(d.rule == .fileUnreadable)
         #expect(d.location == .init(file: path, line: 1, column: 1))
         #expect(d.message == "\(path) is a symbolic link leading outside its repository (\(layout.repository.path)); it was not read")
         #expect(loaded.sourceLine(1) == nil)
@@ -80,7 +80,7 @@ struct UntrustedFileTests {
         #expect(try single(RegisterFile.read(path: fifo, asOf: asOf)).message == "\(fifo) is a FIFO (named pipe), not a regular file; it was not read")
         let zero = try single(RegisterFile.read(path: "/dev/zero", asOf: asOf))
         #expect(zero.message == "/dev/zero is a character device, not a regular file; it was not read")
-        #expect(zero.rule == "file-unreadable")
+        #expect(zero.rule == .fileUnreadable)
     }
 
     @Test("a link loop and a dangling link are told apart from a missing file")
@@ -105,7 +105,7 @@ struct UntrustedFileTests {
         #expect(ftruncate(fd, 200 << 20) == 0)
         close(fd)
         let d = try single(RegisterFile.read(path: path, asOf: asOf))
-        #expect(d.rule == "yaml-too-large")
+        #expect(d.rule == .yamlTooLarge)
         #expect(d.message.hasPrefix("the file is 209715200 bytes, over the limit"))
         #expect(throws: InputFile.Refusal.tooLarge(bytes: 209_715_200, limit: 1 << 20)) { try InputFile.read(path, limit: 1 << 20) }
     }

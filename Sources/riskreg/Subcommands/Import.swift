@@ -78,7 +78,7 @@ struct Import: ParsableCommand {
             do {
                 bytes = try InputFile.read(mapping, limit: Self.mappingLimit)
             } catch {
-                Output.err(printer.render(.error("file-unreadable", error.message(mapping), at: .init(file: mapping, line: 1, column: 1),
+                Output.err(printer.render(.error(.fileUnreadable, error.message(mapping), at: .init(file: mapping, line: 1, column: 1),
                                                  hint: error.hint)))
                 throw ExitCode.failure
             }
@@ -92,9 +92,17 @@ struct Import: ParsableCommand {
         do {
             data = try InputFile.read(csv, limit: Self.spreadsheetLimit)
         } catch {
-            problems.append(.error("file-unreadable", error.message(csv), at: .init(file: csv, line: 1, column: 1), hint: error.hint))
+            problems.append(.error(.fileUnreadable, error.message(csv), at: .init(file: csv, line: 1, column: 1), hint: error.hint))
             report(problems, printer: printer, mappingLines: mappingLines)
             throw ExitCode.failure
+        }
+        // Each row becomes at least 1.2 KB of commented register: past the row limit the
+        // register would pass a register's 8 MiB limit, after a long wait.
+        let lines = Self.lineCount(data)
+        if lines > Self.spreadsheetRowLimit + 1 {
+            problems.append(.error("file-unreadable", "\(csv) has \(lines) lines, over the limit of \(Self.spreadsheetRowLimit) rows below the header",
+                                   at: .init(file: csv, line: 1, column: 1),
+                                   hint: "split the spreadsheet into several registers, by service or directorate"))
         }
         guard !problems.hasErrors else {
             report(problems, printer: printer, mappingLines: mappingLines)
@@ -121,9 +129,25 @@ struct Import: ParsableCommand {
         Output.err("check them with `riskreg validate \(output)`, then score with `riskreg score \(output)`")
     }
 
-    /// The largest spreadsheet export read: about 10,000 rows of a wide register. Checked before
-    /// the file is read; the register written from it stays well within a register's 8 MiB.
-    static let spreadsheetLimit = 2 << 20
+    /// The largest spreadsheet export read, checked before the file is read. With
+    /// ``spreadsheetRowLimit`` it keeps the register written from it within a register's 8 MiB
+    /// and the import to seconds.
+    static let spreadsheetLimit = 512 << 10
+
+    /// The most rows below the header (counted as lines, so a cell with line breaks counts
+    /// each of its lines).
+    static let spreadsheetRowLimit = 4_000
+
+    /// Lines in `bytes`: line feeds, and carriage returns not followed by one, plus a last line
+    /// without a break.
+    static func lineCount(_ bytes: [UInt8]) -> Int {
+        var count = 0
+        for (i, byte) in bytes.enumerated() where byte == 0x0A || (byte == 0x0D && (i + 1 == bytes.count || bytes[i + 1] != 0x0A)) {
+            count += 1
+        }
+        if let last = bytes.last, last != 0x0A, last != 0x0D { count += 1 }
+        return count
+    }
 
     /// The largest mapping file read.
     static let mappingLimit = 1 << 20

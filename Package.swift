@@ -49,35 +49,45 @@ let package = Package(
         .target(name: "Spreadsheets", dependencies: ["YAMLNodes", "Distributions", "RegisterModel", "RegisterLoader"]),
         // Random number streams and the Monte Carlo engine over a flat simulation plan.
         .target(name: "MonteCarlo", dependencies: ["Distributions"]),
+        // Everything people read, in one place: the phrasebook (catalogues keyed by id, one file
+        // per language), figures and units, and the cleaners and escapers for untrusted text
+        // (terminal, Markdown, HTML). Depends on nothing.
+        .target(name: "TextLayer", exclude: ["Catalogues"]),
         // A validated register → a simulation plan → results a board can read.
-        .target(name: "Scoring", dependencies: ["RegisterModel", "Distributions", "MonteCarlo"]),
-        // Results + register → Markdown and HTML reports for boards and communities, from Mustache
-        // templates, with charts drawn as SVG. Knows the model and the results, not the parser.
-        .target(
-            name: "Reporting",
-            dependencies: ["RegisterModel", "Scoring", "MonteCarlo", .product(name: "Mustache", package: "swift-mustache")]
-        ),
+        .target(name: "Scoring", dependencies: ["RegisterModel", "Distributions", "MonteCarlo", "TextLayer"]),
         // Two revisions of a register → what changed, entry by entry and in the scores. Reads earlier
         // revisions through git (`git show REV:path`), never touching the working tree.
-        .target(name: "RegisterDiff", dependencies: ["Distributions", "RegisterModel", "MonteCarlo", "Scoring", "Reporting"]),
+        .target(name: "RegisterDiff", dependencies: ["Distributions", "RegisterModel", "MonteCarlo", "Scoring", "TextLayer"]),
+        // Results + register → Markdown and HTML reports for boards and communities, from Mustache
+        // templates, with charts drawn as SVG; a comparison (RegisterDiff) becomes the board report's
+        // "Since the last review". Also the score table and CSV. Knows the model and the results,
+        // not the parser.
+        .target(
+            name: "Reporting",
+            dependencies: ["RegisterModel", "Scoring", "MonteCarlo", "RegisterDiff", "TextLayer", .product(name: "Mustache", package: "swift-mustache")]
+        ),
         // The thin command-line front end: the only code that prints.
         .executableTarget(
             name: "riskreg",
             dependencies: [
-                "RegisterModel", "RegisterLoader", "Spreadsheets", "MonteCarlo", "Scoring", "Reporting", "RegisterDiff",
+                "Distributions", "RegisterModel", "RegisterLoader", "Spreadsheets", "MonteCarlo", "Scoring", "Reporting", "RegisterDiff", "TextLayer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // libFuzzer over the loader and validator (docs/fuzzing.md); a replay tool otherwise.
-        .executableTarget(name: "riskreg-fuzz", dependencies: ["RegisterLoader", "RegisterModel"], path: "Fuzz/Sources/riskreg-fuzz"),
+        // Rewrites the files generated from the format's description (scripts/generate-format).
+        .executableTarget(name: "generate-register-format", dependencies: ["RegisterLoader"]),
+        // libFuzzer over the loader, the validator, scoring and every report form (docs/fuzzing.md);
+        // a replay tool otherwise.
+        .executableTarget(name: "riskreg-fuzz", dependencies: ["RegisterLoader", "RegisterModel", "Scoring", "Reporting"], path: "Fuzz/Sources/riskreg-fuzz"),
         .target(name: "_TestSupport", path: "Tests/_TestSupport"),
         .testTarget(name: "YAMLNodesTests", dependencies: ["YAMLNodes"]),
+        .testTarget(name: "TextLayerTests", dependencies: ["TextLayer", "_TestSupport"]),
         .testTarget(name: "RegisterLoaderTests", dependencies: ["Distributions", "RegisterModel", "RegisterLoader", "_TestSupport"]),
         .testTarget(name: "SpreadsheetsTests", dependencies: ["RegisterModel", "RegisterLoader", "Spreadsheets", "_TestSupport"]),
         .testTarget(name: "MonteCarloTests", dependencies: ["Distributions", "MonteCarlo"]),
-        .testTarget(name: "ScoringTests", dependencies: ["RegisterModel", "RegisterLoader", "MonteCarlo", "Scoring", "_TestSupport"]),
-        .testTarget(name: "ReportingTests", dependencies: ["RegisterModel", "RegisterLoader", "Scoring", "Reporting", "_TestSupport"]),
-        .testTarget(name: "RegisterDiffTests", dependencies: ["RegisterModel", "RegisterLoader", "MonteCarlo", "Scoring", "RegisterDiff", "_TestSupport"]),
+        .testTarget(name: "ScoringTests", dependencies: ["Distributions", "RegisterModel", "RegisterLoader", "MonteCarlo", "Scoring", "TextLayer", "_TestSupport"]),
+        .testTarget(name: "ReportingTests", dependencies: ["RegisterModel", "RegisterLoader", "Scoring", "Reporting", "RegisterDiff", "TextLayer", "_TestSupport"]),
+        .testTarget(name: "RegisterDiffTests", dependencies: ["RegisterModel", "RegisterLoader", "MonteCarlo", "Scoring", "RegisterDiff", "TextLayer", "_TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["riskreg", "RegisterModel", "_TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -682,7 +682,25 @@ final class BlockWorker {
     /// marginal distribution exactly as simulated, and acts on the quantity the register's
     /// correlation is about — the per-trial loss. A member's whole trial record (every view,
     /// inherent and residual) moves together, ordered by the primary view's inherent loss.
+    ///
+    /// The reordering is done within each unit of ``CompiledPlan/correlationUnit`` consecutive
+    /// trials of the block, never across units: units are then independent replicates, and
+    /// batches made of whole units give honest batch-means standard errors (see ``Summariser``).
+    /// Reordering within a larger stretch would tie trials of different batches together.
     private func imanConover(_ group: CompiledGroup, block: Int, count n: Int) {
+        var rng = StreamKey(rootSeed: rootSeed, itemKey: group.key, block: UInt64(block), lane: .correlationScores).generator()
+        let unit = compiled.correlationUnit
+        var start = 0
+        while start < n {
+            let m = min(unit, n - start)
+            imanConover(group, start: start, count: m, stride: n, rng: &rng)
+            start += m
+        }
+    }
+
+    /// Iman–Conover on trials `start ..< start + n` of the block's dense arrays (each `stride`
+    /// trials long), drawing its shuffles from `rng`.
+    private func imanConover(_ group: CompiledGroup, start: Int, count n: Int, stride: Int, rng: inout Xoshiro256PlusPlus) {
         let k = group.members.count
         let views = compiled.viewCount
         let states = compiled.stateCount
@@ -690,7 +708,6 @@ final class BlockWorker {
             scores = (0..<n).map { SpecialFunctions.normalQuantile(Double($0 + 1) / Double(n + 1)) }
             scoresCacheCount = n
         }
-        var rng = StreamKey(rootSeed: rootSeed, itemKey: group.key, block: UInt64(block), lane: .correlationScores).generator()
         if scoreMatrix.count < k * n { scoreMatrix = Array(repeating: 0, count: k * n) }
         if targetScores.count < k * n { targetScores = Array(repeating: 0, count: k * n) }
         for m in 0..<k {
@@ -737,16 +754,15 @@ final class BlockWorker {
         }
         if copyBuffer.count < n { copyBuffer = Array(repeating: 0, count: n) }
         let primary = compiled.plan.primaryView
-        let stride = n
         for m in 0..<k {
             order = Array(0..<n)
             order.sort { (targetScores[m * n + $0], $0) < (targetScores[m * n + $1], $1) }
-            let keyOffset = ((m * views + primary) * states) * stride
+            let keyOffset = ((m * views + primary) * states) * stride + start
             lossOrder = Array(0..<n)
             lossOrder.sort { (dense[keyOffset + $0], $0) < (dense[keyOffset + $1], $1) }
             for v in 0..<views {
                 for s in 0..<states {
-                    let off = ((m * views + v) * states + s) * stride
+                    let off = ((m * views + v) * states + s) * stride + start
                     for j in 0..<n { copyBuffer[j] = dense[off + j] }
                     for r in 0..<n { dense[off + order[r]] = copyBuffer[lossOrder[r]] }
                 }

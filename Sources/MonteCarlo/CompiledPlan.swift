@@ -33,9 +33,25 @@ struct CompiledPlan: Sendable {
     let portfolioCount: Int
     let seriesCount: Int
     let risks: [CompiledRisk]
+    /// The correlation groups, ordered by their smallest member key, each with its members
+    /// ordered by key: so the order of the plan's lists never reaches the reordering, its
+    /// random numbers or the order in which losses are added up.
     let groups: [CompiledGroup]
-    /// Risks outside every correlation group, in plan order.
+    /// Risks outside every correlation group, ordered by key (the order their losses are added
+    /// into the series, so a reordered register adds in the same order).
     let ungrouped: [Int]
+    /// Trials per Iman–Conover unit: reordering stays within a unit, so whole units are
+    /// independent replicates and batch-means standard errors are honest when batches are
+    /// made of whole units (``batchGrain``). 1,024 when it divides the block size (as it does
+    /// the default 16,384), otherwise the whole block.
+    let correlationUnit: Int
+    /// The trials a batch for batch-means standard errors must be a whole number of: the
+    /// correlation unit when the plan has correlation groups, 1 otherwise (trials are then
+    /// independent).
+    var batchGrain: Int { groups.isEmpty ? 1 : correlationUnit }
+
+    /// The default size of an Iman–Conover unit.
+    static let defaultCorrelationUnit = 1024
     /// Every estimate's impact sampler, benefit sampler and benefit timing, flattened by risk;
     /// risk r's estimates start at `estimateOffset[r]`.
     let samplers: SamplerStore
@@ -52,8 +68,9 @@ struct CompiledPlan: Sendable {
     /// Where each (risk, view, state)'s run of `targetList` starts, and finally its end.
     private let targetStarts: [Int]
 
-    init(_ plan: SimulationPlan) {
+    init(_ plan: SimulationPlan, blockSize: Int = 1 << 14) {
         self.plan = plan
+        correlationUnit = blockSize % Self.defaultCorrelationUnit == 0 ? Self.defaultCorrelationUnit : blockSize
         viewCount = plan.views.count
         stateCount = plan.hasResponses ? 2 : 1
         outcomeCount = plan.outcomeCount
@@ -68,7 +85,13 @@ struct CompiledPlan: Sendable {
         slots = outcomeCount + (totalSlot == .separate ? 1 : 0)
         portfolioCount = plan.portfolios.count
         seriesCount = (viewCount + portfolioCount) * stateCount * slots
-        let groupList = plan.correlationGroups()
+        // Members by key, groups by their first member's key: list positions never matter.
+        let groupList = plan.correlationGroups().map { group in
+            let order = group.members.indices.sorted { plan.risks[group.members[$0]].key < plan.risks[group.members[$1]].key }
+            return SimulationPlan.CorrelationGroup(
+                members: order.map { group.members[$0] },
+                matrix: order.map { i in order.map { j in group.matrix[i][j] } })
+        }.sorted { plan.risks[$0.members[0]].key < plan.risks[$1.members[0]].key }
         var groupOf = [Int: (Int, Int)]()
         for (g, group) in groupList.enumerated() {
             for (k, r) in group.members.enumerated() { groupOf[r] = (g, k) }
@@ -123,7 +146,7 @@ struct CompiledPlan: Sendable {
         samplers = SamplerStore(
             impacts: impactSamplers, benefits: benefitSamplers, benefitPerOccurrence: perOccurrence, benefitPresent: present)
         estimateOffset = offsets
-        ungrouped = risks.indices.filter { groupOf[$0] == nil }
+        ungrouped = risks.indices.filter { groupOf[$0] == nil }.sorted { risks[$0].key < risks[$1].key }
         isDirect = risks.map { risk in
             risk.estimates.count == 1 && risk.singleEventPerTrial && risk.pMax > 0 && risk.probabilityAll != 0
                 && !risk.hasResponse && risk.group == nil && !present[offsets[risk.index]]
@@ -131,7 +154,7 @@ struct CompiledPlan: Sendable {
         }
         groups = groupList.map { group in
             let members = group.members
-            // Pairs the plan asked for, in plan order, as member positions.
+            // Pairs the plan asked for, as member positions (only read per pair).
             var pairs: [CompiledGroup.Pair] = []
             for (i, c) in plan.correlations.enumerated() {
                 if let a = members.firstIndex(of: c.first), let b = members.firstIndex(of: c.second) {

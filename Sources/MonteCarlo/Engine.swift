@@ -35,13 +35,16 @@ public enum Engine {
     public static func run(
         _ plan: SimulationPlan, options: RunOptions = RunOptions(), progress: (@Sendable (Double) -> Void)? = nil
     ) -> SimulationResult {
-        let compiled = CompiledPlan(plan)
         let blockSize = min(max(options.blockSize, 64), 1 << 20)
+        let compiled = CompiledPlan(plan, blockSize: blockSize)
         var trials = max(2, options.trials)
         var maxTrials = trials
         if let precision = options.precision {
-            trials = (trials + blockSize - 1) / blockSize * blockSize
-            maxTrials = max(trials, (max(precision.maxTrials, trials) + blockSize - 1) / blockSize * blockSize)
+            // Stages are whole blocks (so a stopped run equals a fresh run of its length), and
+            // the cap is never passed: the first stage is `trials` rounded up to whole blocks,
+            // but at most the cap, and the last stage may stop inside a block at the cap.
+            maxTrials = max(2, precision.maxTrials)
+            trials = min((trials + blockSize - 1) / blockSize * blockSize, maxTrials)
         }
         let store = SeriesStore(series: compiled.seriesCount, trials: trials)
         let runner = BlockRunner(compiled: compiled, store: store, seed: options.seed, blockSize: blockSize, jobs: max(1, options.jobs))
@@ -50,7 +53,9 @@ public enum Engine {
             runner.progress = { blocks in progress(min(1, Double(blocks) / blocksPlanned)) }
         }
         runner.run(trials: trials)
-        let summariser = Summariser(batches: options.batches, histogramBins: options.histogramBins, exceedancePoints: options.exceedancePoints, jobs: options.jobs)
+        let summariser = Summariser(
+            batches: options.batches, histogramBins: options.histogramBins, exceedancePoints: options.exceedancePoints,
+            jobs: options.jobs, grain: compiled.batchGrain)
         var precisionMet: Bool?
         if let precision = options.precision {
             while true {
@@ -60,6 +65,7 @@ public enum Engine {
                 // Grow by half again, in whole blocks: geometric growth keeps the number of
                 // checks logarithmic in the final trial count.
                 let more = max(blockSize, (trials / 2 + blockSize - 1) / blockSize * blockSize)
+                // Every stage but the last ends on a block boundary, so no block is re-run.
                 trials = min(maxTrials, trials + more)
                 store.grow(to: trials)
                 runner.run(trials: trials)
@@ -82,8 +88,11 @@ public enum Engine {
             if let p = s.percentile(target.percentile) {
                 q = p
             } else {
-                let runs = SortedRuns(base: UnsafePointer(copy.baseAddress!), bounds: check.bounds(trials))
-                q = Statistic(value: runs.quantile(target.percentile), standardError: s.valueAtRisk95.standardError)
+                let bounds = check.bounds(trials)
+                let runs = SortedRuns(base: UnsafePointer(copy.baseAddress!), bounds: bounds)
+                let value = runs.quantile(target.percentile)
+                let sizes = (0..<(bounds.count - 1)).map { bounds[$0 + 1] - bounds[$0] }
+                q = Statistic(value: value, standardError: check.percentileError(target.percentile, estimate: value, runs: runs, sizes: sizes))
             }
             if !(1.96 * q.standardError <= target.relativeHalfWidth * abs(q.value)) { return false }
         }

@@ -2,10 +2,11 @@
 /// and one treatment.
 ///
 /// Sign convention: loss = harm − benefit, so a positive value is bad and a negative value is a
-/// net benefit. Standard errors: the mean's is exact (sd/√trials); every other statistic's is by
-/// batch means — the statistic is computed on each of ``RunOptions/batches`` batches of
-/// consecutive trials and SE = sd(batch values)/√batches, which needs no formula per statistic
-/// and stays honest for quantiles and tail means.
+/// net benefit. Standard errors hold under the engine's Iman–Conover correlation as well as
+/// without it: the mean's is exact (from the independent risks' variances); a percentile's is
+/// from a batch-means interval on the distribution function, which stays honest where the
+/// loss has atoms; every other statistic's is by batch means over batches of whole
+/// Iman–Conover units. See ``Summariser`` and docs/results.md.
 public struct OutcomeSummary: Sendable, Codable, Hashable {
     /// A percentile of the loss.
     public struct Percentile: Sendable, Codable, Hashable {
@@ -40,6 +41,8 @@ public struct OutcomeSummary: Sendable, Codable, Hashable {
     public var trials: Int
     public var mean: Statistic
     public var standardDeviation: Double
+    /// The standard deviation's standard error, by batch means.
+    public var standardDeviationStandardError: Double
     public var minimum: Double
     public var maximum: Double
     /// P5, P10, P50, P90, P95, P99 (linear interpolation between order statistics, "type 7").

@@ -58,12 +58,30 @@ enum SortedSample {
 /// batch's statistics for the batch-means standard errors, then finds the full sample's order
 /// statistics by selection across the sorted batches: exact, with no second copy of the
 /// series and no merge.
+///
+/// Standard errors (docs/results.md, "Standard errors"):
+/// - batches are made of whole ``grain``s of trials (the Iman–Conover units), so batches are
+///   independent even when trials within a unit are not; with unequal batch sizes the
+///   estimate weights each batch by its size: SE² = Σ nᵢ (xᵢ − x̄)² / ((b − 1) n);
+/// - a percentile's SE comes from a batch-means interval on the distribution function
+///   (Woodruff's method): with s the batch-means SE of the share of trials at or below the
+///   estimate q̂, the interval [Q̂(p − 1.96 s), Q̂(p + 1.96 s)] covers the true percentile
+///   about 95 % of the time for continuous, discrete and mixed losses alike, and the SE is the
+///   larger of its two half-widths over 1.96. At an atom the interval closes on the atom and
+///   the SE is 0: the percentile is known exactly;
+/// - the mean's SE is given by the caller when it knows better (the engine does: see
+///   ``ResultBuilder``); otherwise sd/√n.
 struct Summariser {
     var batches: Int
     var histogramBins: Int
     var exceedancePoints: Int
     /// Threads for sorting batches (1 sorts on the calling thread).
     var jobs: Int
+    /// Batch boundaries fall on multiples of this many trials (counted from the first).
+    var grain = 1
+
+    /// The normal quantile for a two-sided 95 % interval.
+    static let z95 = 1.959963984540054
 
     /// The statistics computed per batch (and on the whole sample), in a fixed order:
     /// the percentiles, ES95, each threshold's exceedance, P(net benefit).
@@ -73,18 +91,49 @@ struct Summariser {
         let n = Double(s.count)
         for x in thresholds { out.append(Double(s.count - SortedSample.countAtMost(s, x)) / n) }
         out.append(Double(SortedSample.countBelow(s, 0)) / n)
+        var sum = 0.0
+        for x in s { sum += x }
+        let mean = sum / n
+        var ss = 0.0
+        for x in s { ss += (x - mean) * (x - mean) }
+        out.append(s.count > 1 ? (ss / (n - 1)).squareRoot() : 0)
         return out
     }
 
-    /// Where each batch of a series of `n` trials starts (and, last, `n`).
+    /// Where each batch of a series of `n` trials starts (and, last, `n`): `batches` batches of
+    /// whole grains, as equal as the grains allow. With fewer than two grains (a run shorter
+    /// than two Iman–Conover units) the batches ignore the grain.
     func bounds(_ n: Int) -> [Int] {
+        let g = max(1, grain)
+        let grains = (n + g - 1) / g
+        if grains >= 2 && g > 1 {
+            let b = max(1, min(batches, grains))
+            return (0...b).map { min(n, $0 * grains / b * g) }
+        }
         let b = max(1, min(batches, n))
         return (0...b).map { $0 * n / b }
     }
 
+    /// The batch-means standard error of a statistic from its batch values and batch sizes.
+    static func batchMeansError(_ values: [Double], sizes: [Int]) -> Double {
+        let b = values.count
+        guard b > 1 else { return 0 }
+        let n = Double(sizes.reduce(0, +))
+        var mean = 0.0
+        for (x, m) in zip(values, sizes) { mean += Double(m) * x }
+        mean /= n
+        var ss = 0.0
+        for (x, m) in zip(values, sizes) { ss += Double(m) * (x - mean) * (x - mean) }
+        let v = ss / (Double(b - 1) * n)
+        return v.isFinite ? v.squareRoot() : 0
+    }
+
     /// Summarises `values`, which is left sorted batch by batch (trial order is lost): read it
     /// as `SortedRuns(base:bounds:)` with ``bounds(_:)``.
-    func summarise(_ values: UnsafeMutableBufferPointer<Double>, thresholds: [Double]) -> OutcomeSummary {
+    ///
+    /// - Parameter meanVariance: n × Var(mean) when the caller knows it (the sum of the
+    ///   independent risks' variances); nil takes the sample variance.
+    func summarise(_ values: UnsafeMutableBufferPointer<Double>, thresholds: [Double], meanVariance: Double? = nil) -> OutcomeSummary {
         let n = values.count
         var sum = 0.0
         for x in values { sum += x }
@@ -99,6 +148,7 @@ struct Summariser {
         // exactly, without overlapping.
         assert(n > 0 && b >= 1 && bounds.first == 0 && bounds.last == n && zip(bounds, bounds.dropFirst()).allSatisfy { $0 < $1 },
                "batch bounds \(bounds) do not partition \(n) values")
+        let sizes = (0..<b).map { bounds[$0 + 1] - bounds[$0] }
         var batchStats = Array(repeating: [Double](), count: b)
         let base = values.baseAddress!
         batchStats.withUnsafeMutableBufferPointer { out in
@@ -121,15 +171,14 @@ struct Summariser {
         let full = runs.statistics(thresholds: thresholds)
 
         func se(_ k: Int) -> Double {
-            guard b > 1 else { return .nan }
-            let m = batchStats.reduce(0) { $0 + $1[k] } / Double(b)
-            let v = batchStats.reduce(0) { $0 + ($1[k] - m) * ($1[k] - m) } / Double(b - 1)
-            return (v / Double(b)).squareRoot()
+            Self.batchMeansError(batchStats.map { $0[k] }, sizes: sizes)
+        }
+        let percentiles = OutcomeSummary.percentileProbabilities.enumerated().map { i, p in
+            OutcomeSummary.Percentile(
+                probability: p,
+                value: Statistic(value: full[i], standardError: percentileError(p, estimate: full[i], runs: runs, sizes: sizes)))
         }
         let pcount = OutcomeSummary.percentileProbabilities.count
-        let percentiles = OutcomeSummary.percentileProbabilities.enumerated().map { i, p in
-            OutcomeSummary.Percentile(probability: p, value: Statistic(value: full[i], standardError: se(i)))
-        }
         let var95 = percentiles[OutcomeSummary.percentileProbabilities.firstIndex(of: 0.95)!].value
         let es = Statistic(value: full[pcount], standardError: se(pcount))
         let exceedances = thresholds.enumerated().map { i, x in
@@ -138,9 +187,9 @@ struct Summariser {
         let benefitIndex = pcount + 1 + thresholds.count
         let lo = runs.orderStatistic(0), hi = runs.orderStatistic(n - 1)
         let bins = max(1, histogramBins)
-        let width = hi > lo ? (hi - lo) / Double(bins) : 1
         var counts = Array(repeating: 0, count: bins)
-        for x in values { counts[min(bins - 1, max(0, Int((x - lo) / width)))] += 1 }
+        let width = Self.binWidth(lo, hi, bins: bins)
+        for x in values { counts[Self.bin(of: x, lowerBound: lo, width: width, bins: bins)] += 1 }
         var curve: [OutcomeSummary.CurvePoint] = []
         let qHigh = 0.99, qLow = max(10.0 / Double(n), 1e-4)
         let points = max(2, exceedancePoints)
@@ -150,15 +199,63 @@ struct Summariser {
                 curve.append(.init(loss: runs.quantile(1 - q), probability: q))
             }
         }
+        let meanSE = ((meanVariance.map { max(0, $0) } ?? sd * sd) / Double(n)).squareRoot()
         return OutcomeSummary(
             trials: n,
-            mean: Statistic(value: mean, standardError: sd / Double(n).squareRoot()),
-            standardDeviation: sd, minimum: lo, maximum: hi,
+            mean: Statistic(value: mean, standardError: meanSE),
+            standardDeviation: sd, standardDeviationStandardError: se(benefitIndex + 1), minimum: lo, maximum: hi,
             percentiles: percentiles, valueAtRisk95: var95, expectedShortfall95: es,
             exceedances: exceedances,
             probabilityNetBenefit: Statistic(value: full[benefitIndex], standardError: se(benefitIndex)),
             histogram: .init(lowerBound: lo, binWidth: width, counts: counts),
             exceedanceCurve: curve)
+    }
+
+    /// The standard error of the `p`-percentile estimate `q̂` by Woodruff's interval on
+    /// batch-means (see the type's notes): the larger half-width of
+    /// [Q̂(p − 1.96 s), Q̂(p + 1.96 s)] over 1.96, where s is the batch-means SE of the share
+    /// of trials at or below q̂. `runs` must be the sorted batches.
+    func percentileError(_ p: Double, estimate q: Double, runs: SortedRuns, sizes: [Int]) -> Double {
+        let b = sizes.count
+        guard b > 1 else { return 0 }
+        let key = sortKey(q)
+        var shares: [Double] = []
+        shares.reserveCapacity(b)
+        for r in 0..<b {
+            var lo = runs.bounds[r], hi = runs.bounds[r + 1]
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if sortKey(runs.base[mid]) <= key { lo = mid + 1 } else { hi = mid }
+            }
+            shares.append(sizes[r] > 0 ? Double(lo - runs.bounds[r]) / Double(sizes[r]) : 0)
+        }
+        let s = Self.batchMeansError(shares, sizes: sizes)
+        let lower = runs.quantile(max(0, p - Self.z95 * s))
+        let upper = runs.quantile(min(1, p + Self.z95 * s))
+        let half = max(q - lower, upper - q)
+        return half.isFinite ? max(0, half) / Self.z95 : 0
+    }
+}
+
+extension Summariser {
+    /// The width of each of `bins` equal bins from `lo` to `hi`: always finite and positive,
+    /// even when the span overflows (values near ±Double.greatestFiniteMagnitude) or is too
+    /// small to split (a span of a few subnormals); 1 when every value is the same.
+    static func binWidth(_ lo: Double, _ hi: Double, bins: Int) -> Double {
+        guard hi > lo else { return 1 }
+        var width = (hi - lo) / Double(bins)
+        if !width.isFinite { width = hi / Double(bins) - lo / Double(bins) }
+        if !(width > 0) { width = .leastNonzeroMagnitude }
+        return width.isFinite ? width : 1
+    }
+
+    /// The bin `x` falls in, clamped to the first and last bin; a value that is not a number
+    /// goes to the first (it cannot arise from a register within the limits, and must not trap).
+    @inline(__always)
+    static func bin(of x: Double, lowerBound lo: Double, width: Double, bins: Int) -> Int {
+        let position = (x - lo) / width
+        if position >= Double(bins - 1) { return bins - 1 }
+        return position >= 0 ? Int(position) : 0
     }
 }
 

@@ -16,6 +16,7 @@ struct ResultBuilder {
 
     func build(seed: UInt64, blockSize: Int, blocks: Int, precisionMet: Bool?) -> SimulationResult {
         let plan = compiled.plan
+        let variances = seriesVariances()
         // Paired portfolio differences need trial order, so they come before any sorting.
         let differences = portfolioDifferences()
 
@@ -27,8 +28,9 @@ struct ResultBuilder {
                     var thresholds = plan.thresholds[o]
                     let aliased = compiled.totalSlot == .alias(o)
                     if aliased { thresholds += plan.totalThresholds }
-                    let buffer = store.buffer(compiled.series(config: config, state: s, slot: o), count: trials)
-                    let summary = summariser.summarise(buffer, thresholds: thresholds)
+                    let series = compiled.series(config: config, state: s, slot: o)
+                    let buffer = store.buffer(series, count: trials)
+                    let summary = summariser.summarise(buffer, thresholds: thresholds, meanVariance: variances[series])
                     if aliased {
                         var own = summary, total = summary
                         own.exceedances = Array(summary.exceedances.prefix(plan.thresholds[o].count))
@@ -40,8 +42,9 @@ struct ResultBuilder {
                     }
                 }
                 if compiled.totalSlot == .separate {
-                    let buffer = store.buffer(compiled.series(config: config, state: s, slot: compiled.outcomeCount), count: trials)
-                    totalStates.append(summariser.summarise(buffer, thresholds: plan.totalThresholds))
+                    let series = compiled.series(config: config, state: s, slot: compiled.outcomeCount)
+                    let buffer = store.buffer(series, count: trials)
+                    totalStates.append(summariser.summarise(buffer, thresholds: plan.totalThresholds, meanVariance: variances[series]))
                 }
             }
             let pair = { (list: [OutcomeSummary]) in InherentAndResidual(inherent: list[0], residual: list[list.count - 1]) }
@@ -73,13 +76,66 @@ struct ResultBuilder {
             views: views, portfolios: portfolios, correlations: correlations)
     }
 
+    /// The sample variance of risk `r`'s per-trial net loss under view `v` and state `s`
+    /// (0 inherent, 1 residual), from the running sums.
+    private func riskVariance(_ r: Int, view v: Int, state s: Int) -> Double {
+        let f = (r * compiled.viewCount + v) * BlockStats.fieldCount
+        let harm: BlockStats.Field = s == 0 ? .harmInherent : .harmResidual
+        let square: BlockStats.Field = s == 0 ? .netSquaredInherent : .netSquaredResidual
+        let n = Double(trials)
+        guard n > 1 else { return 0 }
+        let net = stats.sums[f + harm.rawValue] - stats.sums[f + BlockStats.Field.benefit.rawValue]
+        return max(0, (stats.sums[f + square.rawValue] - net * (net / n)) / (n - 1))
+    }
+
+    /// The risks (with the view whose draws they add) that add into each series.
+    private func seriesMembers() -> [[(risk: Int, view: Int)]] {
+        var members = Array(repeating: [(risk: Int, view: Int)](), count: compiled.seriesCount)
+        // By key, so the sums do not depend on the order of the plan's risks.
+        for r in compiled.risks.indices.sorted(by: { compiled.risks[$0].key < compiled.risks[$1].key }) {
+            for v in 0..<compiled.viewCount {
+                for s in 0..<compiled.stateCount {
+                    for t in compiled.targets(risk: r, view: v, state: s) { members[t].append((r, v)) }
+                }
+            }
+        }
+        return members
+    }
+
+    /// Per series, n × the variance of its mean: the sum of its risks' variances.
+    ///
+    /// The risks are simulated independently; Iman–Conover only reorders each one's draws
+    /// within a unit of trials, which leaves every risk's total — and so the series' total —
+    /// unchanged. The mean of a series is therefore exactly the sum of independent risk means,
+    /// whatever correlation was induced, and its variance is the sum of theirs (the sample
+    /// variance of the correlated series would be wrong: 11× too small an SE at a rank
+    /// correlation of −1).
+    private func seriesVariances() -> [Double] {
+        var out = Array(repeating: 0.0, count: compiled.seriesCount)
+        for (t, list) in seriesMembers().enumerated() {
+            let state = t / compiled.slots % compiled.stateCount
+            for m in list { out[t] += riskVariance(m.risk, view: m.view, state: state) }
+        }
+        return out
+    }
+
     private func portfolioDifferences() -> [(outcomes: [InherentAndResidual<PairedDifference>], total: InherentAndResidual<PairedDifference>?)] {
         let plan = compiled.plan
         guard !plan.portfolios.isEmpty else { return [] }
         let first = compiled.viewCount
+        let members = seriesMembers()
         func difference(_ config: Int, _ state: Int, _ slot: Int) -> PairedDifference {
-            let a = store.buffer(compiled.series(config: config, state: state, slot: slot), count: trials)
-            let b = store.buffer(compiled.series(config: first, state: state, slot: slot), count: trials)
+            let sa = compiled.series(config: config, state: state, slot: slot)
+            let sb = compiled.series(config: first, state: state, slot: slot)
+            let a = store.buffer(sa, count: trials)
+            let b = store.buffer(sb, count: trials)
+            // A risk in both portfolios adds the same draws to both and cancels; the difference
+            // is the sum of the independent risks in exactly one of them (see seriesVariances).
+            let inA = Set(members[sa].map(\.risk)), inB = Set(members[sb].map(\.risk))
+            var variance = 0.0
+            for r in inA.symmetricDifference(inB).sorted(by: { compiled.risks[$0].key < compiled.risks[$1].key }) {
+                variance += riskVariance(r, view: compiled.plan.primaryView, state: min(state, compiled.stateCount - 1))
+            }
             var sum = 0.0, better = 0, worse = 0
             for t in 0..<trials {
                 let d = a[t] - b[t]
@@ -87,11 +143,8 @@ struct ResultBuilder {
                 if d < 0 { better += 1 } else if d > 0 { worse += 1 }
             }
             let mean = sum / Double(trials)
-            var ss = 0.0
-            for t in 0..<trials { let d = a[t] - b[t] - mean; ss += d * d }
-            let sd = trials > 1 ? (ss / Double(trials - 1)).squareRoot() : 0
             return PairedDifference(
-                mean: Statistic(value: mean, standardError: sd / Double(trials).squareRoot()),
+                mean: Statistic(value: mean, standardError: (variance / Double(trials)).squareRoot()),
                 probabilityBetter: Double(better) / Double(trials), probabilityWorse: Double(worse) / Double(trials))
         }
         return plan.portfolios.indices.map { p in
@@ -110,6 +163,11 @@ struct ResultBuilder {
             }
             return (outcomes, total)
         }
+    }
+
+    /// √(p(1 − p)/n): the standard error of a share of n independent trials.
+    static func binomialError(_ p: Double, trials n: Double) -> Double {
+        (max(0, p * (1 - p)) / n).squareRoot()
     }
 
     private func riskResult(_ r: Int, view v: Int, analytics: RiskAnalytics) -> RiskResult {
@@ -145,6 +203,9 @@ struct ResultBuilder {
         let a = analytics.figures(risk: r, view: v)
         return RiskResult(
             probability: .init(inherent: sum(.occurredInherent) / n, residual: sum(.occurredResidual) / n),
+            probabilityStandardError: .init(
+                inherent: Self.binomialError(sum(.occurredInherent) / n, trials: n),
+                residual: Self.binomialError(sum(.occurredResidual) / n, trials: n)),
             meanHarm: .init(inherent: sum(.harmInherent) / n, residual: sum(.harmResidual) / n),
             meanBenefit: benefit / n,
             meanLoss: .init(inherent: inh.0, residual: res.0),

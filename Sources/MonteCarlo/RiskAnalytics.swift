@@ -7,8 +7,9 @@ import Darwin
 #endif
 import Distributions
 
-/// Per-risk figures that follow from the estimates without simulation: impact percentiles of a
-/// view's mixture, the tornado swing and, for probability estimates, the exact loss P90.
+/// Per-risk figures that follow from the estimates without simulation: the percentiles of one
+/// occurrence's impact (for a mixed view, the per-occurrence mixture), the tornado swing and,
+/// for probability estimates, the exact loss P90.
 ///
 /// Beta and PERT quantiles need numerical inversion, so results are cached by estimate
 /// mixture: registers repeat the same few shapes many times.
@@ -39,14 +40,17 @@ final class RiskAnalytics {
         let key = Key(estimates: used.map { plan.risks[r].estimates[$0] }, weights: used.map { weights[$0] })
         if let cached = cache[key] { return cached }
         let estimates = key.estimates
-        var tornado = 0.0
-        for (e, w) in zip(estimates, key.weights) {
-            let (p10, p90) = impactQuantiles(e.impact)
-            tornado += w * e.occurrence.expectedEvents * (p90 - p10)
-        }
+        // One occurrence's impact is a mixture over the estimates weighted by how many
+        // occurrences each supplies: weight × expected occurrences (the weights alone when no
+        // estimate expects any).
+        let events = estimates.map(\.occurrence.expectedEvents)
+        let expected = zip(key.weights, events).reduce(0) { $0 + $1.0 * $1.1 }
+        let perOccurrence = expected > 0 ? zip(key.weights, events).map { $0 * $1 / expected } : key.weights
         let impacts = estimates.map(\.impact)
-        let p10 = mixtureQuantile(0.10, impacts, key.weights)
-        let p90 = mixtureQuantile(0.90, impacts, key.weights)
+        let p10 = mixtureQuantile(0.10, impacts, perOccurrence)
+        let p90 = mixtureQuantile(0.90, impacts, perOccurrence)
+        // The documented swing: expected occurrences × (impact P90 − impact P10).
+        let tornado = expected * (p90 - p10)
         var lossP90: Double?
         let bernoulli = estimates.allSatisfy {
             if case .probability = $0.occurrence, $0.benefit == nil { return true }
@@ -69,7 +73,11 @@ final class RiskAnalytics {
 
     /// The p-quantile of a mixture, by bisection on Σ wₑ Fₑ(x) between the components'
     /// quantiles (the mixture's quantile always lies between them).
-    private func mixtureQuantile(_ p: Double, _ ds: [Distribution], _ w: [Double]) -> Double {
+    private func mixtureQuantile(_ p: Double, _ all: [Distribution], _ allWeights: [Double]) -> Double {
+        // Components without weight play no part (nor bound the search).
+        let used = allWeights.indices.filter { allWeights[$0] > 0 }
+        let ds = used.isEmpty ? all : used.map { all[$0] }
+        let w = used.isEmpty ? allWeights : used.map { allWeights[$0] }
         // Only P10 and P90 are asked for; both are cached per distribution.
         let qs = ds.map { p < 0.5 ? impactQuantiles($0).0 : impactQuantiles($0).1 }
         if ds.count == 1 { return qs[0] }

@@ -5,26 +5,31 @@
 public struct RiskResult: Sendable, Codable, Hashable {
     /// P(at least one occurrence in a trial).
     public var probability: InherentAndResidual<Double>
+    /// The standard errors of ``probability``: √(p(1 − p)/trials), exact because a risk's
+    /// trials are independent draws from its own streams (correlation only reorders them).
+    public var probabilityStandardError: InherentAndResidual<Double>
     /// Mean harm per trial.
     public var meanHarm: InherentAndResidual<Double>
     /// Mean benefit per trial (0 without benefits).
     public var meanBenefit: Double
     /// Mean net loss per trial, with its exact standard error.
     public var meanLoss: InherentAndResidual<Statistic>
-    /// Cov(this risk's loss, its outcome's total loss): the risk's share of the outcome's
-    /// variance. Risks in different correlation groups are independent by construction, so
-    /// the covariance with the total reduces to the covariance with the correlated group
-    /// members in the same outcome (for an uncorrelated risk, its own variance). Estimating
-    /// it that way drops pure-noise cross terms; the contributions of an outcome's risks sum
-    /// to its variance up to Monte Carlo error.
+    /// The risk's contribution to its outcome's variance: its own variance plus its covariances
+    /// with the risks it is rank-correlated with in the same outcome. That is Cov(this risk's
+    /// loss, its outcome's loss) under the model — risks not correlated are independent by
+    /// construction, so their sample covariances are pure noise and are left out. The
+    /// contributions of an outcome's risks add up to its variance up to Monte Carlo error
+    /// (not exactly: the outcome's sample variance includes that noise).
     public var varianceContribution: InherentAndResidual<Double>
-    /// The 10th and 90th percentiles of one occurrence's impact under this view (a mixture's
-    /// percentiles for pooled views).
+    /// The 10th and 90th percentiles of one occurrence's impact under this view. For a pooled
+    /// view, the mixture of the estimates' impacts weighted by weight × expected occurrences:
+    /// a perspective expecting the risk more often supplies more of its occurrences.
     public var impactP10: Double
     public var impactP90: Double
     /// Tornado swing: how far the outcome's mean moves when this risk's impact goes from its
-    /// P10 to its P90 — expected occurrences × (impact P90 − impact P10), weighted over the
-    /// view's estimates. Inherent, analytic, so it costs no simulation.
+    /// P10 to its P90 — expected occurrences × (impact P90 − impact P10), with the view's
+    /// expected occurrences and the percentiles above. Inherent, analytic, so it costs no
+    /// simulation.
     public var tornadoSwing: Double
     /// The 90th percentile of the inherent per-trial loss, computed exactly from the estimates
     /// when every estimate the view uses is a probability without benefit; nil otherwise. Use

@@ -11,7 +11,8 @@ public struct RunOptions: Sendable, Codable, Hashable {
     /// The root seed; every stream derives from it.
     public var seed: UInt64
     /// Trials to run (at least 2, so every statistic has a standard error). In precision mode,
-    /// rounded up to whole blocks.
+    /// the first stage: rounded up to whole blocks, but never above
+    /// ``PrecisionTarget/maxTrials``.
     public var trials: Int
     /// Trials per block, clamped to [64, 2^20]. Each (risk, block) has its own stream, so
     /// changing this changes the draws; the default 2^14 keeps a block's per-trial arrays in
@@ -48,7 +49,10 @@ public struct RunOptions: Sendable, Codable, Hashable {
 
 /// A stopping rule: keep adding blocks until, for every view, outcome (and the total) and
 /// treatment, the 95% confidence half-width (1.96 SE) of the chosen percentile is within
-/// `relativeHalfWidth` of it, or `maxTrials` is reached.
+/// `relativeHalfWidth` of it, or `maxTrials` is reached (never passed: the last stage stops
+/// inside a block at `maxTrials` if it must). A percentile that sits on an atom of the loss
+/// (a count, a fixed impact, zero) has SE 0 once the atom is resolved, so it stops the run
+/// as soon as the trials show which atom it is.
 ///
 /// Blocks are keyed by index, so a run that stopped after n blocks equals a fresh run of n
 /// blocks exactly.

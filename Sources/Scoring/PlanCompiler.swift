@@ -4,8 +4,13 @@ import RegisterModel
 /// A register compiled into a simulation plan, with the ids needed to read the results back.
 struct CompiledRegister {
     let plan: SimulationPlan
-    /// The register's risks in plan order (a subset when a portfolio leaves activities out).
+    /// The register's risks in plan order — by id, whatever their order in the file — each with
+    /// its estimates by perspective id (a subset of the risks when a portfolio leaves
+    /// activities out).
     let risks: [Risk]
+    /// For each correlation of the register, in register order, its index in the plan's
+    /// correlations (nil when one of its risks is left out).
+    let correlationIndex: [Int?]
     /// The perspective of each plan view; nil for the pooled view.
     let viewPerspectives: [String?]
     /// Where each appetite statement's probability comes from: the outcome and the index of its
@@ -26,7 +31,10 @@ struct CompiledRegister {
 /// - the pooled view is a linear opinion pool weighted by the perspectives' weights (equal
 ///   weights when every estimating perspective has weight 0);
 /// - each risk's random streams are keyed by a fixed hash of its id, so editing one risk never
-///   moves another's figures.
+///   moves another's figures;
+/// - nothing depends on the order of the register's lists: risks are put in id order, each
+///   risk's estimates in perspective-id order, correlations in the order of their risks, and an
+///   outcome's appetite thresholds ascending without repeats.
 enum PlanCompiler {
     /// - Parameters:
     ///   - activities: the portfolio entries to include; nil includes all of them.
@@ -38,18 +46,31 @@ enum PlanCompiler {
         let included = { (risk: Risk) in risk.strategy != .portfolio || activities?.contains(risk.id) ?? true }
         // Usually every entry is included: then the register's own array is shared, not copied
         // (a register of 10,000 risks holds about 6 MB of them).
-        let risks = register.risks.allSatisfy(included) ? register.risks : register.risks.filter(included)
-        let outcomeIndex = Dictionary(uniqueKeysWithValues: register.outcomes.enumerated().map { ($1.id, $0) })
-        let riskIndex = Dictionary(uniqueKeysWithValues: risks.enumerated().map { ($1.id, $0) })
-        let weights = Dictionary(uniqueKeysWithValues: register.perspectives.map { ($0.id, $0.weight) })
+        var risks = register.risks.allSatisfy(included) ? register.risks : register.risks.filter(included)
+        // List order must not matter: the plan holds the risks by id and each risk's estimates
+        // by perspective (the pooled view picks an estimate by walking its cumulative weights).
+        if !zip(risks, risks.dropFirst()).allSatisfy({ $0.id < $1.id }) { risks.sort { $0.id < $1.id } }
+        for i in risks.indices where !zip(risks[i].estimates, risks[i].estimates.dropFirst()).allSatisfy({ $0.perspective < $1.perspective }) {
+            risks[i].estimates.sort { $0.perspective < $1.perspective }
+        }
+        // Ids are unique and references resolve in any register the loader returns, and
+        // `Scorer.check` refuses one built in code where they do not; still, nothing here traps.
+        let outcomeIndex = Dictionary(register.outcomes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let riskIndex = Dictionary(risks.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let weights = Dictionary(register.perspectives.map { ($0.id, $0.weight) }, uniquingKeysWith: { first, _ in first })
 
-        let planRisks = risks.map { risk in
-            SimulationPlan.Risk(
+        var planRisks: [SimulationPlan.Risk] = []
+        planRisks.reserveCapacity(risks.count)
+        for risk in risks {
+            guard let outcome = outcomeIndex[risk.outcome] else {
+                throw .unknownReference(kind: "outcome", id: risk.outcome, from: "risk `\(risk.id)`")
+            }
+            planRisks.append(SimulationPlan.Risk(
                 key: StableHash.fnv1a64(risk.id),
-                outcome: outcomeIndex[risk.outcome]!,
+                outcome: outcome,
                 estimates: risk.estimates.map(estimate),
                 response: risk.response.map(response),
-                isActivity: risk.strategy == .portfolio)
+                isActivity: risk.strategy == .portfolio))
         }
 
         let views = viewPerspectives.map { id in
@@ -58,30 +79,43 @@ enum PlanCompiler {
                 weights: risks.map { risk in mixture(of: risk, for: id, weights: weights) })
         }
 
-        var thresholds = [[Double]](repeating: [], count: register.outcomes.count)
-        var appetiteThresholds: [(outcome: Int, threshold: Int?)] = []
-        for statement in register.appetite {
-            let o = outcomeIndex[statement.outcome]!
+        // Each outcome's loss thresholds, ascending and without repeats (two statements on the
+        // same threshold share one exceedance).
+        func lossThreshold(_ statement: AppetiteStatement) -> Double? {
             switch statement.limit {
-            case .lossExceeds(let threshold, _):
-                appetiteThresholds.append((o, thresholds[o].count))
-                thresholds[o].append(threshold)
-            case .netBenefitAbove(let threshold, _) where threshold == 0:
-                appetiteThresholds.append((o, nil))
-            case .netBenefitAbove(let threshold, _):
-                // P(net benefit > t) = P(loss < −t) = 1 − P(loss ≥ −t), read as 1 − P(loss > −t):
-                // the two differ only by an atom at exactly −t.
-                appetiteThresholds.append((o, thresholds[o].count))
-                thresholds[o].append(-threshold)
+            case .lossExceeds(let threshold, _): return threshold
+            case .netBenefitAbove(let threshold, _) where threshold == 0: return nil
+            // P(net benefit > t) = P(loss < −t) = 1 − P(loss ≥ −t), read as 1 − P(loss > −t):
+            // the two differ only by an atom at exactly −t.
+            case .netBenefitAbove(let threshold, _): return -threshold
             }
+        }
+        var thresholds = [[Double]](repeating: [], count: register.outcomes.count)
+        var statementOutcomes: [Int] = []
+        for statement in register.appetite {
+            guard let o = outcomeIndex[statement.outcome] else {
+                throw .unknownReference(kind: "outcome", id: statement.outcome, from: "an appetite statement")
+            }
+            statementOutcomes.append(o)
+            if let t = lossThreshold(statement) { thresholds[o].append(t) }
+        }
+        thresholds = thresholds.map { Array(Set($0)).sorted() }
+        let appetiteThresholds: [(outcome: Int, threshold: Int?)] = zip(register.appetite, statementOutcomes).map { statement, o in
+            (o, lossThreshold(statement).flatMap { t in thresholds[o].firstIndex(of: t) })
         }
 
         let money = register.outcomes.indices.filter { register.outcomes[$0].unit == .money }
         let totalOutcomes = money.count >= 2 ? money : []
 
-        let correlations = register.correlations.compactMap { c -> SimulationPlan.Correlation? in
+        // In the order of their risks (the lower index first), whatever their order in the file.
+        let pairs = register.correlations.map { c -> (Int, Int, Double)? in
             guard let i = riskIndex[c.first], let j = riskIndex[c.second] else { return nil }
-            return SimulationPlan.Correlation(i, j, spearman: c.rank)
+            return (min(i, j), max(i, j), c.rank)
+        }
+        let correlations = pairs.compactMap { $0 }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+            .map { SimulationPlan.Correlation($0.0, $0.1, spearman: $0.2) }
+        let correlationIndex = pairs.map { pair in
+            pair.flatMap { p in correlations.firstIndex { $0.first == p.0 && $0.second == p.1 } }
         }
         let planPortfolios = portfolios.map { portfolio in
             SimulationPlan.Portfolio(name: portfolio.id, activities: portfolio.risks.compactMap { riskIndex[$0] })
@@ -91,7 +125,7 @@ enum PlanCompiler {
                 outcomeCount: register.outcomes.count, totalOutcomes: totalOutcomes, risks: planRisks,
                 views: views, portfolios: planPortfolios, correlations: correlations, thresholds: thresholds)
             return CompiledRegister(
-                plan: plan, risks: risks, viewPerspectives: viewPerspectives,
+                plan: plan, risks: risks, correlationIndex: correlationIndex, viewPerspectives: viewPerspectives,
                 appetiteThresholds: appetiteThresholds, totalOutcomes: totalOutcomes)
         } catch {
             throw .plan(error.description)

@@ -106,12 +106,17 @@ public struct RegisterScore: Sendable, Codable {
         public var inHeadline: Bool
         /// P(at least one occurrence).
         public var probability: InherentAndResidual<Double>
+        /// The standard errors of ``probability``.
+        public var probabilityStandardError: InherentAndResidual<Double>
         public var meanHarm: InherentAndResidual<Double>
         public var meanBenefit: Double
         public var meanLoss: InherentAndResidual<Statistic>
-        /// Cov(this risk's loss, its outcome's loss).
+        /// Own variance plus covariances with the risks it is correlated with in its outcome:
+        /// Cov(this risk's loss, its outcome's loss) under the model.
         public var varianceContribution: InherentAndResidual<Double>
-        /// The residual contribution as a share of the outcome's residual variance.
+        /// The residual contribution over the sum of the residual contributions of the
+        /// outcome's headline risks, so the shares of an outcome add up to 1 (a hedge's share
+        /// is negative, so another's can pass 1).
         public var varianceShare: Double?
         public var impactP10: Double
         public var impactP90: Double

@@ -21,7 +21,10 @@ struct ResultReader {
         let outcomes = register.outcomes.enumerated().map { o, outcome in
             let drivers = compiled.risks.indices
                 .filter { compiled.risks[$0].outcome == outcome.id }
-                .sorted { view.risks[$0].varianceContribution.residual > view.risks[$1].varianceContribution.residual }
+                .sorted {
+                    let a = view.risks[$0].varianceContribution.residual, b = view.risks[$1].varianceContribution.residual
+                    return a != b ? a > b : compiled.risks[$0].id < compiled.risks[$1].id
+                }
                 .map { compiled.risks[$0].id }
             return RegisterScore.OutcomeScore(
                 id: outcome.id, title: outcome.title, unit: Self.unitName(outcome.unit),
@@ -93,9 +96,15 @@ struct ResultReader {
         // buffers of them at once (20 MB at the peak for 10,000 risks instead of 6).
         var scores: [RegisterScore.RiskScore] = []
         scores.reserveCapacity(register.risks.count)
+        // Per outcome, the sum of its headline risks' residual contributions (in plan order,
+        // which does not depend on the file's order), the denominator of their shares.
+        var contributions = Array(repeating: 0.0, count: register.outcomes.count)
+        for (r, risk) in compiled.risks.enumerated() {
+            contributions[outcomeIndex[risk.outcome]!] += view.risks[r].varianceContribution.residual
+        }
         for risk in register.risks {
             if let r = headlineIndex[risk.id] {
-                let variance = pow(view.outcomes[outcomeIndex[risk.outcome]!].residual.standardDeviation, 2)
+                let variance = contributions[outcomeIndex[risk.outcome]!]
                 scores.append(riskScore(risk, view.risks[r], index: r, outcomeVariance: variance, inHeadline: true))
             } else if let r = otherIndex[risk.id], let (_, compared) = comparison {
                 scores.append(riskScore(risk, compared.views[0].risks[r], index: nil, outcomeVariance: 0, inHeadline: false))
@@ -125,15 +134,14 @@ struct ResultReader {
         var score = RegisterScore.RiskScore(
             id: risk.id, title: risk.title, outcome: risk.outcome, strategy: risk.strategy,
             confidential: risk.isConfidential, review: risk.review?.description, inHeadline: inHeadline,
-            probability: figures.probability, meanHarm: figures.meanHarm, meanBenefit: figures.meanBenefit,
+            probability: figures.probability, probabilityStandardError: figures.probabilityStandardError, meanHarm: figures.meanHarm, meanBenefit: figures.meanBenefit,
             meanLoss: figures.meanLoss, varianceContribution: figures.varianceContribution,
             varianceShare: variance > 0 ? figures.varianceContribution.residual / variance : nil,
             impactP10: figures.impactP10, impactP90: figures.impactP90, tornadoSwing: figures.tornadoSwing,
             response: response, perspectives: own, disagreementP90Ratio: Self.ratio(own.map(\.lossP90)))
         let banded = risk.estimates.filter(\.isFromBands).map(\.perspective)
-        score.fromBands = banded.isEmpty ? nil : banded
-        score.ratings = MatrixPlacement.ratings(
-            risk: risk, register: register, probability: figures.probability, perspective: options.perspective)
+        score.fromBands = banded.isEmpty ? nil : banded.sorted()
+        score.ratings = MatrixPlacement.ratings(risk: risk, register: register, perspective: options.perspective)
         return score
     }
 
@@ -168,11 +176,12 @@ struct ResultReader {
         }
     }
 
+    /// In register order, each between its risks as the register names them.
     private func correlations() -> [RegisterScore.CorrelationScore] {
-        zip(compiled.plan.correlations, result.correlations).map { pair, achieved in
-            RegisterScore.CorrelationScore(
-                between: [compiled.risks[pair.first].id, compiled.risks[pair.second].id],
-                target: pair.spearman, achieved: achieved.achieved[headline])
+        zip(register.correlations, compiled.correlationIndex).compactMap { c, index in
+            guard let index else { return nil }
+            return RegisterScore.CorrelationScore(
+                between: [c.first, c.second], target: c.rank, achieved: result.correlations[index].achieved[headline])
         }
     }
 }

@@ -155,12 +155,12 @@ extension ImportMapping {
     public static func read(bytes: [UInt8], file: String) -> (mapping: ImportMapping?, diagnostics: [Diagnostic]) {
         let document = YAMLComposer.compose(bytes)
         var diagnostics = document.problems.map { problem in
-            Diagnostic.error(problem.rule, problem.message,
+            Diagnostic.error(Diagnostic.Rule(problem.rule), problem.message,
                              at: .init(file: file, line: problem.mark.line, column: problem.mark.column), hint: problem.hint)
         }
         guard let root = document.root else {
             if diagnostics.isEmpty {
-                diagnostics.append(.error("yaml-empty", "the mapping file is empty", at: .init(file: file, line: 1, column: 1),
+                diagnostics.append(.error(.yamlEmpty, "the mapping file is empty", at: .init(file: file, line: 1, column: 1),
                                           hint: "say which column holds what under `columns:`; docs/import.md has an example"))
             }
             return (nil, diagnostics)
@@ -181,7 +181,7 @@ extension ImportMapping {
 
         // Scales: written here, or copied from a register that declares them.
         if let node = top["scales"], let fromNode = top["scales-from"] {
-            d.reader.error("invalid-value", "the mapping gives both `scales` and `scales-from`", at: fromNode,
+            d.reader.error(.invalidValue, "the mapping gives both `scales` and `scales-from`", at: fromNode,
                            hint: "keep one: the scales written out, or the path of a register whose scales to copy")
             _ = node
         } else if let node = top["scales"] {
@@ -195,14 +195,14 @@ extension ImportMapping {
             let outcomes = d.decodeList(node, "`outcomes`") { $0.decodeOutcome($1) }
             if !outcomes.isEmpty { mapping.outcomes = outcomes }
             for outcome in outcomes where mapping.scales.impactScale(for: outcome.unit) == nil {
-                d.reader.report(.error("unknown-level", "outcome `\(outcome.id)` is in \(RegisterDecoder.unitName(outcome.unit)), but the scales have no impact scale for it",
+                d.reader.report(.error(.unknownLevel, "outcome `\(outcome.id)` is in \(RegisterDecoder.unitName(outcome.unit)), but the scales have no impact scale for it",
                                        at: outcome.location,
                                        hint: "the spreadsheet's impact levels need an impact scale with `unit: \(RegisterDecoder.unitName(outcome.unit))`"))
             }
         }
         let needsCurrency = mapping.outcomes.contains { $0.unit == .money }
         if needsCurrency, let metadata = mapping.metadata, metadata.currency == nil, let node = top["register"] {
-            d.reader.error("missing-field", "an outcome is in money, so `register` needs a `currency`", at: node, hint: "add `currency: GBP` (or your ISO 4217 code)")
+            d.reader.error(.missingField, "an outcome is in money, so `register` needs a `currency`", at: node, hint: "add `currency: GBP` (or your ISO 4217 code)")
         }
 
         if let node = top["columns"], let f = d.reader.fields(node, of: "`columns`", columnFields) {
@@ -231,7 +231,7 @@ extension ImportMapping {
             // the default outcome, which the officer still has to confirm.
             if top["outcomes"] != nil { mapping.outcome = .fixed(outcomeIDs[0]) }
         } else if let node = top["outcomes"] {
-            d.reader.error("missing-field", "with several outcomes, the mapping must say how each risk's outcome is decided", at: node,
+            d.reader.error(.missingField, "with several outcomes, the mapping must say how each risk's outcome is decided", at: node,
                            hint: "add `outcome: {column: Category, values: {Finance: \(outcomeIDs.first ?? "...")}}`, or `outcome: {fixed: \(outcomeIDs.first ?? "...")}`")
         }
         if let node = top["dates"] { mapping.dateOrder = d.reader.choice(node, "date order", as: DateOrder.self) ?? .dayFirst }
@@ -245,7 +245,7 @@ extension ImportMapping {
         func check(_ valueNode: YAMLNode) -> String? {
             guard let value = reader.text(valueNode, "the \(what)") else { return nil }
             guard allowed.contains(value) else {
-                reader.error("invalid-value", "`\(value.abbreviated)` is not \(what == "outcome" ? "an outcome of the mapping" : "a strategy")", at: valueNode,
+                reader.error(.invalidValue, "`\(value.abbreviated)` is not \(what == "outcome" ? "an outcome of the mapping" : "a strategy")", at: valueNode,
                              hint: [Suggestion.didYouMean(value, in: allowed), "the \(what) is one of \(Suggestion.list(allowed))"].compactMap { $0 }.joined(separator: " "))
                 return nil
             }
@@ -253,14 +253,14 @@ extension ImportMapping {
         }
         if let fixed = f["fixed"] {
             if let other = f["column"] ?? f["values"] {
-                reader.error("invalid-value", "`\(what)` is either `fixed` or read from a `column`, not both", at: other,
+                reader.error(.invalidValue, "`\(what)` is either `fixed` or read from a `column`, not both", at: other,
                              hint: "remove `fixed`, or remove `column` and `values`")
                 return .undecided
             }
             return check(fixed).map { .fixed($0) } ?? .undecided
         }
         guard let columnNode = f["column"], let header = reader.text(columnNode, "the \(what) column") else {
-            reader.error("missing-field", "`\(what)` needs `fixed: VALUE` or `column: HEADER` with `values`", at: node,
+            reader.error(.missingField, "`\(what)` needs `fixed: VALUE` or `column: HEADER` with `values`", at: node,
                          hint: "for example `\(what): {fixed: \(allowed.first ?? "...")}`")
             return .undecided
         }
@@ -272,11 +272,11 @@ extension ImportMapping {
                     values[normalise(cell)] = value
                 }
             } else {
-                reader.error("wrong-type", "`values` should map each cell value to a\(what == "outcome" ? "n outcome id" : " strategy"), not \(valuesNode.kindDescription)",
+                reader.error(.wrongType, "`values` should map each cell value to a\(what == "outcome" ? "n outcome id" : " strategy"), not \(valuesNode.kindDescription)",
                              at: valuesNode, hint: "for example `values: {Treat: reduction, Tolerate: resilience}`")
             }
         } else {
-            reader.error("missing-field", "`\(what)` read from a column needs `values`", at: node,
+            reader.error(.missingField, "`\(what)` read from a column needs `values`", at: node,
                          hint: "map each value the column holds, such as `values: {Treat: reduction, Tolerate: resilience}`")
         }
         let blank = f["blank"].flatMap { check($0) }
@@ -287,15 +287,19 @@ extension ImportMapping {
     private static func copyScales(from path: String, mappingFile: String, at node: YAMLNode, reader: inout NodeReader) -> Scales? {
         let base = URL(fileURLWithPath: mappingFile).deletingLastPathComponent()
         let resolved = path.hasPrefix("/") ? path : base.appendingPathComponent(path).path
-        guard let data = FileManager.default.contents(atPath: resolved) else {
-            reader.error("file-unreadable", "cannot read the register `\(path.abbreviated)` named by `scales-from`", at: node,
-                         hint: "give a path relative to the mapping file, such as `../Registers/corporate.yaml`")
+        // Read as a register is read: within its repository, a regular file, size checked first.
+        let data: [UInt8]
+        do {
+            data = try InputFile.read(resolved, limit: YAMLLimits().maxBytes)
+        } catch {
+            reader.error(.fileUnreadable, "cannot read the register `\(path.abbreviated)` named by `scales-from`: \(error.message(path.abbreviated))", at: node,
+                         hint: error == .missing ? "give a path relative to the mapping file, such as `../Registers/corporate.yaml`" : error.hint)
             return nil
         }
-        let document = YAMLComposer.compose([UInt8](data))
+        let document = YAMLComposer.compose(data)
         let scalesNode = document.root?.mapping?.first { $0.key.scalar?.value == "scales" }?.value
         guard document.problems.isEmpty, let scalesNode else {
-            reader.error("invalid-value", document.problems.isEmpty ? "the register `\(path.abbreviated)` declares no `scales`" : "the register `\(path.abbreviated)` is not valid YAML",
+            reader.error(.invalidValue, document.problems.isEmpty ? "the register `\(path.abbreviated)` declares no `scales`" : "the register `\(path.abbreviated)` is not valid YAML",
                          at: node, hint: document.problems.isEmpty ? "name a register with a `scales` section, or write the scales under `scales:`" : "run `riskreg validate \(path)` and fix it first")
             return nil
         }

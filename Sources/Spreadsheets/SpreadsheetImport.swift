@@ -36,7 +36,7 @@ public enum SpreadsheetImport {
         do {
             table = try CSVTable(bytes: bytes)
         } catch {
-            let d = Diagnostic.error("import-csv", error.message, at: .init(file: file, line: error.line, column: error.column),
+            let d = Diagnostic.error(.importCSV, error.message, at: .init(file: file, line: error.line, column: error.column),
                                      hint: "a quote opens a field that may hold separators and line breaks; close it with another quote")
             return (Outcome(text: nil, diagnostics: [d], risks: 0, needingReview: 0), nil)
         }
@@ -61,7 +61,7 @@ public enum SpreadsheetImport {
         // The written register must be valid; anything else is a fault in the import itself.
         let check = RegisterFile.read(bytes: Array(text.utf8), file: (file as NSString).lastPathComponent, asOf: CalendarDate(year: 2000, month: 1, day: 1)!)
         for d in check.diagnostics where d.severity == .error {
-            diagnostics.append(.error("import-invalid-result", "the imported register would not be valid: \(d.message) (its line \(d.location.line))",
+            diagnostics.append(.error(.importInvalidResult, "the imported register would not be valid: \(d.message) (its line \(d.location.line))",
                                       at: .init(file: file, line: 1, column: 1), hint: "please report this with the spreadsheet row that causes it"))
         }
         if diagnostics.hasErrors { return Outcome(text: nil, diagnostics: diagnostics.sortedByPosition(), risks: importer.entries.count, needingReview: 0) }
@@ -114,7 +114,7 @@ struct Importer {
 
     func at(_ line: Int, _ column: Int) -> Diagnostic.Location { .init(file: file, line: line, column: column) }
 
-    mutating func error(_ rule: String, _ message: String, _ line: Int, _ column: Int, hint: String? = nil) {
+    mutating func error(_ rule: Diagnostic.Rule, _ message: String, _ line: Int, _ column: Int, hint: String? = nil) {
         diagnostics.append(.error(rule, message, at: at(line, column), hint: hint))
     }
 
@@ -129,7 +129,7 @@ struct Importer {
             let key = ImportMapping.key(name.header)
             let matches = keys.indices.filter { keys[$0] == key && !key.isEmpty }
             if matches.count > 1 {
-                diagnostics.append(.error("import-unknown-column", "the header `\(name.header.abbreviated)` (for \(what)) is in columns \(matches.map { String($0 + 1) }.joined(separator: " and "))",
+                diagnostics.append(.error(.importUnknownColumn, "the header `\(name.header.abbreviated)` (for \(what)) is in columns \(matches.map { String($0 + 1) }.joined(separator: " and "))",
                                           at: name.location ?? at(header[matches[1]].line, matches[1] + 1),
                                           hint: "rename one of the columns in the spreadsheet so each header is used once"))
                 return nil
@@ -137,7 +137,7 @@ struct Importer {
             guard let index = matches.first else {
                 let location = name.location ?? at(1, 1)
                 let guess = Suggestion.didYouMean(name.header, in: header.map(\.text).filter { !$0.isEmpty })
-                diagnostics.append(.error("import-unknown-column", "no column of \((file as NSString).lastPathComponent) has the header `\(name.header.abbreviated)` (for \(what))",
+                diagnostics.append(.error(.importUnknownColumn, "no column of \((file as NSString).lastPathComponent) has the header `\(name.header.abbreviated)` (for \(what))",
                                           at: location, hint: guess ?? "its headers are \(Suggestion.list(header.map(\.text).filter { !$0.isEmpty }))"))
                 return nil
             }
@@ -164,26 +164,26 @@ struct Importer {
         }
         for (index, cell) in header.enumerated() where !claimed.contains(index) {
             if cell.text.isEmpty || ImportMapping.isDerived(cell.text) { continue }
-            error("import-unmapped-column", "nothing reads the column `\(cell.text.abbreviated)`", cell.line, cell.column,
+            error(.importUnmappedColumn, "nothing reads the column `\(cell.text.abbreviated)`", cell.line, cell.column,
                   hint: "say what it holds under `columns:` in a mapping file (docs/import.md), or list it under `ignore:` to leave it out")
         }
         // A column without a header may hold nothing.
         for row in table.rows.dropFirst() {
             for cell in row where !cell.text.isEmpty && (cell.column > header.count || header[cell.column - 1].text.isEmpty) {
-                error("import-unmapped-column", "this cell is in column \(cell.column), which has no header", cell.line, cell.column,
+                error(.importUnmappedColumn, "this cell is in column \(cell.column), which has no header", cell.line, cell.column,
                       hint: "give the column a header and map it, or move the text into a column that has one")
             }
         }
         let required: [(ImportMapping.Field, String)] = [(.ref, "Risk ID"), (.title, "Risk title"), (.grossLikelihood, "Likelihood"), (.grossImpact, "Impact")]
         for (field, example) in required where columns[field]?.isEmpty ?? true && mapping.columns[field] == nil {
-            error("import-missing-column", "no column holds the \(field.noun)", header.first?.line ?? 1, 1,
+            error(.importMissingColumn, "no column holds the \(field.noun)", header.first?.line ?? 1, 1,
                   hint: "name it in a mapping file: `columns: {\(field.rawValue): HEADER}`; without one, a header such as `\(example)` is recognised")
         }
         for (l, i) in [(ImportMapping.Field.currentLikelihood, ImportMapping.Field.currentImpact), (.targetLikelihood, .targetImpact)] {
             let hasL = !(columns[l]?.isEmpty ?? true), hasI = !(columns[i]?.isEmpty ?? true)
             if hasL != hasI {
                 let missing = hasL ? i : l
-                error("import-missing-column", "there is a column for the \((hasL ? l : i).noun) but none for the \(missing.noun)", header.first?.line ?? 1, 1,
+                error(.importMissingColumn, "there is a column for the \((hasL ? l : i).noun) but none for the \(missing.noun)", header.first?.line ?? 1, 1,
                       hint: "a rating needs both levels: map `\(missing.rawValue)` under `columns:`")
             }
         }
@@ -193,13 +193,13 @@ struct Importer {
 
     mutating func readRows() {
         guard let header = table.rows.first else {
-            error("import-empty", "the file holds no rows", 1, 1, hint: "export the register with its header row and one row per risk")
+            error(.importEmpty, "the file holds no rows", 1, 1, hint: "export the register with its header row and one row per risk")
             return
         }
         resolveColumns(header)
         if diagnostics.hasErrors { return }
         if table.rows.count < 2 {
-            error("import-empty", "the file has a header row but no risks", header[0].line, 1, hint: "export the rows of the register too")
+            error(.importEmpty, "the file has a header row but no risks", header[0].line, 1, hint: "export the rows of the register too")
             return
         }
         var lineOfID: [String: Int] = [:]
@@ -220,7 +220,7 @@ struct Importer {
                 // A note continuing the risk above (a merged cell in the spreadsheet).
                 let note = ImportYAMLWriter.clean(filled.map(\.text).joined(separator: "\n"))
                 guard !entries.isEmpty else {
-                    error("import-missing-value", "this row has no reference and no title, and there is no risk above it to add it to", filled[0].line, filled[0].column,
+                    error(.importMissingValue, "this row has no reference and no title, and there is no risk above it to add it to", filled[0].line, filled[0].column,
                           hint: "a row with only a note is added to the description of the risk above it; give this one a reference and a title")
                     continue
                 }
@@ -229,12 +229,12 @@ struct Importer {
             }
             guard let refCell else {
                 let index = columns[.ref]![0]
-                error("import-missing-value", "this risk has no reference", line, index + 1,
+                error(.importMissingValue, "this risk has no reference", line, index + 1,
                       hint: "give every risk a reference, such as `CR-12`; riskreg follows risks by it from one version to the next")
                 continue
             }
             guard let titleCell else {
-                error("import-missing-value", "risk `\(refCell.text.abbreviated)` has no title", line, columns[.title]![0] + 1,
+                error(.importMissingValue, "risk `\(refCell.text.abbreviated)` has no title", line, columns[.title]![0] + 1,
                       hint: "give it a short name in the title column")
                 continue
             }
@@ -247,7 +247,7 @@ struct Importer {
                 original = ref
             }
             if let first = lineOfID[id] {
-                error("import-duplicate-ref", original == nil ? "reference `\(ref.abbreviated)` is already used at row \(first)"
+                error(.importDuplicateRef, original == nil ? "reference `\(ref.abbreviated)` is already used at row \(first)"
                         : "reference `\(ref.abbreviated)` becomes the id `\(id)`, already used at row \(first)",
                       refCell.line, refCell.column, hint: "give each risk its own reference; two rows for one risk can be joined, or the second numbered on")
                 continue
@@ -263,16 +263,16 @@ struct Importer {
                 let lc = value(l), ic = value(i)
                 if lc == nil, ic == nil {
                     if required {
-                        error("import-missing-value", "risk `\(ref.abbreviated)` has no \(l.noun)", line, lIndex + 1,
+                        error(.importMissingValue, "risk `\(ref.abbreviated)` has no \(l.noun)", line, lIndex + 1,
                               hint: "the gross levels (before controls) become the risk's estimate; fill them in")
-                        error("import-missing-value", "risk `\(ref.abbreviated)` has no \(i.noun)", line, iIndex + 1,
+                        error(.importMissingValue, "risk `\(ref.abbreviated)` has no \(i.noun)", line, iIndex + 1,
                               hint: "the gross levels (before controls) become the risk's estimate; fill them in")
                     }
                     return nil
                 }
                 guard let lc, let ic else {
                     let (missing, index) = lc == nil ? (l, lIndex) : (i, iIndex)
-                    error("import-missing-value", "risk `\(ref.abbreviated)` has a \(lc == nil ? i.noun : l.noun) but no \(missing.noun)", line, index + 1,
+                    error(.importMissingValue, "risk `\(ref.abbreviated)` has a \(lc == nil ? i.noun : l.noun) but no \(missing.noun)", line, index + 1,
                           hint: "a rating needs both levels; fill in this one or clear the other")
                     return nil
                 }
@@ -293,7 +293,7 @@ struct Importer {
                     case .date(let d): review = d
                     case .pending: reviewPending = true
                     case .bad:
-                        error("import-bad-date", "the review date `\(c.text.abbreviated)` is not a date", c.line, c.column,
+                        error(.importBadDate, "the review date `\(c.text.abbreviated)` is not a date", c.line, c.column,
                               hint: "write it as 31/03/2027 or 2027-03-31; `TBC`, `n/a` or a blank cell leave the review date for the officer to set")
                     }
                 } else {
@@ -349,7 +349,7 @@ struct Importer {
             let text = ImportYAMLWriter.clean(c.text).replacingOccurrences(of: "\n", with: " ")
             if text.isEmpty { return (blank, blank == nil ? nil : "blank in the spreadsheet: the mapping's `blank`") }
             if let value = values[ImportMapping.normalise(text)] { return (value, "from \"\(text)\"") }
-            error("import-unmapped-value", "the \(what) `\(text.abbreviated)` is not in the mapping's `values`", c.line, c.column,
+            error(.importUnmappedValue, "the \(what) `\(text.abbreviated)` is not in the mapping's `values`", c.line, c.column,
                   hint: "add it to `\(what): values:` in the mapping, such as `\(text.abbreviated): \(values.values.sorted().first ?? "...")`")
             return (nil, nil)
         }
@@ -369,16 +369,16 @@ struct Importer {
             var rest = text.dropFirst(digits.count)
             if rest.hasPrefix(".0") { rest = rest.dropFirst(2).drop { $0 == "0" } }
             if let c = rest.first, c.isNumber || c == "." || c == "," {
-                error("import-bad-score", "the \(scale) `\(text.abbreviated)` is not a level", cell.line, cell.column, hint: hint)
+                error(.importBadScore, "the \(scale) `\(text.abbreviated)` is not a level", cell.line, cell.column, hint: hint)
                 return nil
             }
             guard let n = Int(digits), let level = levels.first(where: { $0.level == n }) else {
-                error("import-bad-score", "the \(scale) scale has no level \(digits)", cell.line, cell.column, hint: hint)
+                error(.importBadScore, "the \(scale) scale has no level \(digits)", cell.line, cell.column, hint: hint)
                 return nil
             }
             let words = rest.trimmingCharacters(in: CharacterSet(charactersIn: " -–—:.()=/"))
             if let named = byWords(words), named.level != n {
-                error("import-bad-score", "the \(scale) `\(text.abbreviated)` gives level \(n) but names `\(named.label)`, level \(named.level)", cell.line, cell.column,
+                error(.importBadScore, "the \(scale) `\(text.abbreviated)` gives level \(n) but names `\(named.label)`, level \(named.level)", cell.line, cell.column,
                       hint: "correct the number or the word so they agree")
                 return nil
             }
@@ -386,7 +386,7 @@ struct Importer {
         }
         if let level = byWords(text) { return level }
         let guess = Suggestion.didYouMean(text.lowercased().replacingOccurrences(of: " ", with: "-"), in: levels.map(\.label))
-        error("import-bad-score", "the \(scale) `\(text.abbreviated)` is not a level of the \(scale) scale", cell.line, cell.column,
+        error(.importBadScore, "the \(scale) `\(text.abbreviated)` is not a level of the \(scale) scale", cell.line, cell.column,
               hint: [guess, hint].compactMap { $0 }.joined(separator: " "))
         return nil
     }

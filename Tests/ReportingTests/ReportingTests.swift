@@ -2,6 +2,7 @@ import Foundation
 import RegisterLoader
 import RegisterModel
 import Scoring
+import TextLayer
 import Testing
 import _TestSupport
 @testable import Reporting
@@ -129,7 +130,7 @@ struct ReportingTests {
                 strings += risk.estimates.compactMap(\.rationale)
                 for s in strings where s.count > 3 {
                     // Compare on escaped and unescaped forms alike.
-                    let encoded = format == .html ? ReportText.html(s) : ReportText.markdown(s)
+                    let encoded = format == .html ? HTMLText.escape(s) : MarkdownText.escape(s, links: .safeAutolinks)
                     #expect(!out.contains(s) && !out.contains(encoded), "\(risk.id): \(s.prefix(40)) in community \(format)")
                 }
             }
@@ -290,11 +291,13 @@ struct ReportingTests {
     @Test func templatesNeedNoPragmaAndDoNotDoubleEscape() throws {
         let folder = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        try "<p>{{register.title}}</p>{{> part}}".write(to: folder.appendingPathComponent("report-board.html.mustache"), atomically: true, encoding: .utf8)
+        // Every HTML report must carry riskreg's policy first (HTMLSafety).
+        let policy = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src {{cspStyleSources}}; img-src 'none'; base-uri 'none'; form-action 'none'\">"
+        try (policy + "<p>{{register.title}}</p>{{> part}}").write(to: folder.appendingPathComponent("report-board.html.mustache"), atomically: true, encoding: .utf8)
         try "<i>{{register.organisation}}</i>".write(to: folder.appendingPathComponent("part.mustache"), atomically: true, encoding: .utf8)
         let register = try ReportFixtures.load(yaml: fixtureRegister(text: "A & B <c>"))
         let out = try ReportFixtures.render(register, format: .html, audience: .board, trials: 1_000, templates: ReportTemplates(folder: folder.path))
-        #expect(out == "<p>A &amp; B &lt;c&gt;</p><i>A &amp; B &lt;c&gt;</i>")
+        #expect(out == policy.replacingOccurrences(of: "{{cspStyleSources}}", with: "'none'") + "<p>A &amp; B &lt;c&gt;</p><i>A &amp; B &lt;c&gt;</i>")
     }
 
     @Test func everyContextFieldIsDocumented() throws {

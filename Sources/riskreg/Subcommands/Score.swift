@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RegisterLoader
 import RegisterModel
+import Reporting
 import Scoring
 
 struct Score: ParsableCommand {
@@ -73,6 +74,10 @@ struct Score: ParsableCommand {
         }
 
         switch format {
+        case .json where scores.isEmpty && failed:
+            // Nothing was scored: the errors on stderr and the exit status say so, and an empty
+            // document on stdout would read as a result.
+            break
         case .json:
             // Streamed: a large register's JSON is never held whole.
             let out = Output.BufferedOut()

@@ -2,8 +2,8 @@ import Scoring
 
 /// `--format csv`: one row per risk, for spreadsheet users. Figures are raw numbers (no
 /// separators) so a spreadsheet reads them as numbers.
-enum ScoreCSV {
-    static let header = [
+public enum ScoreCSV {
+    public static let header = [
         "register", "risk", "title", "outcome", "strategy", "confidential", "review", "in_headline",
         "probability_inherent", "probability_residual", "mean_loss_inherent", "mean_loss_residual",
         "mean_loss_residual_se", "mean_benefit", "variance_share", "response_cost", "response_value",
@@ -12,7 +12,7 @@ enum ScoreCSV {
         "stated_gross_rag", "stated_current_rag", "rating_disagrees",
     ]
 
-    static func render(_ scores: [RegisterScore]) -> String {
+    public static func render(_ scores: [RegisterScore]) -> String {
         var rows = [header]
         for score in scores {
             for risk in score.risks {

@@ -63,7 +63,6 @@ struct Score: ParsableCommand {
                 failed = true
                 continue
             }
-            MemoryRelease.returnFreedPages()
             do {
                 let progress = ProgressBar(label: "scoring \(register.metadata.id)")
                 scores.append(try Scorer.score(register, options: options, progress: progress.update))

@@ -100,7 +100,7 @@ struct Import: ParsableCommand {
         // register would pass a register's 8 MiB limit, after a long wait.
         let lines = Self.lineCount(data)
         if lines > Self.spreadsheetRowLimit + 1 {
-            problems.append(.error("file-unreadable", "\(csv) has \(lines) lines, over the limit of \(Self.spreadsheetRowLimit) rows below the header",
+            problems.append(.error(.fileUnreadable, "\(csv) has \(lines) lines, over the limit of \(Self.spreadsheetRowLimit) rows below the header",
                                    at: .init(file: csv, line: 1, column: 1),
                                    hint: "split the spreadsheet into several registers, by service or directorate"))
         }

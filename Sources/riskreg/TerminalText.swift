@@ -18,6 +18,12 @@ enum TerminalText {
         return String(String.UnicodeScalarView(text.unicodeScalars.map { isUnsafe($0) ? replacement : $0 }))
     }
 
+    /// Text of several lines that riskreg laid out (`file: error: message` and a hint below):
+    /// each line is cleaned, the line breaks between them kept.
+    static func lines(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { clean(String($0)) }.joined(separator: "\n")
+    }
+
     static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
         if scalar == "\t" { return false }
         switch scalar.properties.generalCategory {

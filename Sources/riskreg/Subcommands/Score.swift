@@ -69,7 +69,7 @@ struct Score: ParsableCommand {
                 scores.append(try Scorer.score(register, options: options, progress: progress.update))
                 progress.finish()
             } catch {
-                Output.err("\(file): error: \(error)")
+                Output.err(TerminalText.lines("\(file): error: \(error)"))
                 failed = true
             }
         }

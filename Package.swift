@@ -70,21 +70,22 @@ let package = Package(
         .executableTarget(
             name: "riskreg",
             dependencies: [
-                "RegisterModel", "RegisterLoader", "Spreadsheets", "MonteCarlo", "Scoring", "Reporting", "RegisterDiff", "TextLayer",
+                "Distributions", "RegisterModel", "RegisterLoader", "Spreadsheets", "MonteCarlo", "Scoring", "Reporting", "RegisterDiff", "TextLayer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Rewrites the files generated from the format's description (scripts/generate-format).
         .executableTarget(name: "generate-register-format", dependencies: ["RegisterLoader"]),
-        // libFuzzer over the loader and validator (docs/fuzzing.md); a replay tool otherwise.
-        .executableTarget(name: "riskreg-fuzz", dependencies: ["RegisterLoader", "RegisterModel"], path: "Fuzz/Sources/riskreg-fuzz"),
+        // libFuzzer over the loader, the validator, scoring and every report form (docs/fuzzing.md);
+        // a replay tool otherwise.
+        .executableTarget(name: "riskreg-fuzz", dependencies: ["RegisterLoader", "RegisterModel", "Scoring", "Reporting"], path: "Fuzz/Sources/riskreg-fuzz"),
         .target(name: "_TestSupport", path: "Tests/_TestSupport"),
         .testTarget(name: "YAMLNodesTests", dependencies: ["YAMLNodes"]),
         .testTarget(name: "TextLayerTests", dependencies: ["TextLayer", "_TestSupport"]),
         .testTarget(name: "RegisterLoaderTests", dependencies: ["Distributions", "RegisterModel", "RegisterLoader", "_TestSupport"]),
         .testTarget(name: "SpreadsheetsTests", dependencies: ["RegisterModel", "RegisterLoader", "Spreadsheets", "_TestSupport"]),
         .testTarget(name: "MonteCarloTests", dependencies: ["Distributions", "MonteCarlo"]),
-        .testTarget(name: "ScoringTests", dependencies: ["RegisterModel", "RegisterLoader", "MonteCarlo", "Scoring", "TextLayer", "_TestSupport"]),
+        .testTarget(name: "ScoringTests", dependencies: ["Distributions", "RegisterModel", "RegisterLoader", "MonteCarlo", "Scoring", "TextLayer", "_TestSupport"]),
         .testTarget(name: "ReportingTests", dependencies: ["RegisterModel", "RegisterLoader", "Scoring", "Reporting", "RegisterDiff", "TextLayer", "_TestSupport"]),
         .testTarget(name: "RegisterDiffTests", dependencies: ["RegisterModel", "RegisterLoader", "MonteCarlo", "Scoring", "RegisterDiff", "TextLayer", "_TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["riskreg", "RegisterModel", "_TestSupport"]),

@@ -82,6 +82,15 @@ public struct Distribution: Sendable, Hashable, Codable {
 
     // MARK: Factories
 
+    /// The beta shapes (`alpha`, `beta`) allowed. Above 10⁴ the table sampler's rejection step
+    /// needs ever more tries per draw (about max(α, β)/1,024, unbounded as the shape grows);
+    /// below 0.01 the gamma draws underflow to zero too often to give the distribution asked for.
+    public static let betaShapes = 0.01...1e4
+
+    /// The largest PERT `shape`: its beta shapes, 1 + shape·r and 1 + shape·(1 − r), then stay
+    /// within one of ``betaShapes``'s upper bound.
+    public static let maximumPertShape = 1e4
+
     private static func finite(_ name: String, _ value: Double) throws(DistributionError) {
         if !value.isFinite { throw .notFinite(parameter: name, value: value) }
     }
@@ -114,6 +123,7 @@ public struct Distribution: Sendable, Hashable, Codable {
 
     /// The (modified) PERT distribution: a beta on `[min, max]` with
     /// α = 1 + shape·(mode − min)/(max − min), β = 1 + shape·(max − mode)/(max − min).
+    /// Requires 0 < shape ≤ ``maximumPertShape``, so sampling takes bounded time.
     ///
     /// - Parameter shape: how strongly the mode pulls; the default 4 is the classic PERT
     ///   (mean = (min + 4·mode + max)/6) that estimators are taught.
@@ -123,6 +133,9 @@ public struct Distribution: Sendable, Hashable, Codable {
         try finite("shape", shape)
         if !(mode >= min && mode <= max) { throw .modeOutsideRange(mode: mode, min: min, max: max) }
         if !(shape > 0) { throw .notPositive(parameter: "shape", value: shape) }
+        if !(shape <= Distribution.maximumPertShape) {
+            throw .shapeOutOfRange(parameter: "shape", value: shape, range: 0...Distribution.maximumPertShape)
+        }
         return Distribution(.pert(min: min, mode: mode, max: max, shape: shape))
     }
 
@@ -144,12 +157,16 @@ public struct Distribution: Sendable, Hashable, Codable {
     }
 
     /// The beta distribution with shapes `alpha`, `beta`, scaled from [0, 1] to `[min, max]`
-    /// (default [0, 1], for a probability).
+    /// (default [0, 1], for a probability). Requires both shapes within
+    /// ``betaShapes``: far beyond them the samplers need unboundedly many tries.
     public static func beta(alpha: Double, beta: Double, min: Double = 0, max: Double = 1) throws(DistributionError) -> Distribution {
         try finite("alpha", alpha)
         try finite("beta", beta)
         if !(alpha > 0) { throw .notPositive(parameter: "alpha", value: alpha) }
         if !(beta > 0) { throw .notPositive(parameter: "beta", value: beta) }
+        for (name, value) in [("alpha", alpha), ("beta", beta)] where !Distribution.betaShapes.contains(value) {
+            throw .shapeOutOfRange(parameter: name, value: value, range: Distribution.betaShapes)
+        }
         try increasing("min", min, "max", max)
         return Distribution(.beta(alpha: alpha, beta: beta, min: min, max: max))
     }

@@ -17,6 +17,9 @@ public enum DistributionError: Error, Sendable, Equatable, CustomStringConvertib
     case negativeProbability(index: Int, value: Double)
     /// Discrete choice probabilities do not sum to 1 within 1e-9.
     case probabilitiesDoNotSumToOne(sum: Double)
+    /// A beta or PERT shape outside the range its sampler handles in bounded time
+    /// (``Distribution/betaShapes``, ``Distribution/maximumPertShape``).
+    case shapeOutOfRange(parameter: String, value: Double, range: ClosedRange<Double>)
 
     /// A sentence saying what is wrong and how to fix it.
     public var message: String {
@@ -37,6 +40,8 @@ public enum DistributionError: Error, Sendable, Equatable, CustomStringConvertib
             return "probability \(index + 1) is negative (\(value)); probabilities must be between 0 and 1"
         case let .probabilitiesDoNotSumToOne(sum):
             return "choice probabilities must sum to 1, but sum to \(sum)"
+        case let .shapeOutOfRange(parameter, value, range):
+            return "\(parameter) (\(value)) must lie between \(range.lowerBound) and \(range.upperBound)"
         }
     }
 

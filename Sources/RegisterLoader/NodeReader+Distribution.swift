@@ -187,6 +187,7 @@ extension NodeReader {
             error(.distributionParameters, problem, at: node)
             return nil
         }
+        guard withinNumericDomain(spec, what, at: node, scale: scale) else { return nil }
         let distribution: Distribution
         do {
             distribution = try Distribution(validating: spec)

@@ -123,7 +123,7 @@ package struct NodeReader {
                   hint: "write amounts as plain numbers such as `250000`, `250_000` or `250k`; no currency signs or thousands commas")
             return nil
         }
-        return value
+        return withinAmountLimit(value, what, at: node) ? value : nil
     }
 
     mutating func nonNegativeAmount(_ node: YAMLNode, _ what: String) -> Double? {

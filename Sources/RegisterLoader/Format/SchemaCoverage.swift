@@ -40,7 +40,11 @@ extension RegisterFormat {
         case .dateOrder, .duplicateID, .duplicateReference, .unknownReference, .duplicatePerspective, .missingBenefit,
              .responseNoEffect, .staleReview, .duplicateCorrelation, .correlationMatrix, .portfolioMember,
              .portfolioUnassigned, .scaleLevelOrder, .scaleBandOverlap, .scaleBandGap, .ratingThresholds, .unknownLevel,
-             .needsReview:
+             .needsReview, .registerSize:
+            .none
+        // The numeric limits hold for amounts written with suffixes (`2000T`) and for where a
+        // distribution's tail reaches, which a schema cannot compute.
+        case .amountRange, .frequencyRange, .shapeRange:
             .none
         case .yamlSyntax, .yamlEncoding, .yamlEmpty, .yamlMultipleDocuments, .yamlTooLarge, .yamlTooDeep, .yamlAliasBudget,
              .yamlUnknownAnchor, .yamlMerge, .yamlDuplicateKey, .yamlTag, .fileUnreadable, .importCSV, .importEmpty,

@@ -59,6 +59,13 @@ public enum UntrustedText {
         return String(String.UnicodeScalarView(text.unicodeScalars.map { isMarked($0) ? replacement : $0 }))
     }
 
+    /// Text of several lines that riskreg laid out itself (`file: error: message` with a hint
+    /// below, or an error that quotes a template): each line as ``marked(_:)`` shows it, the
+    /// line breaks between them kept.
+    public static func markedLines(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { marked(String($0)) }.joined(separator: "\n")
+    }
+
     /// What ``marked(_:)`` shows in place of a character that may not reach a terminal.
     public static let replacement: Unicode.Scalar = "\u{FFFD}"
 

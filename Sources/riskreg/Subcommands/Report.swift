@@ -79,7 +79,7 @@ struct Report: ParsableCommand {
             }
         } catch {
             // A template error quotes the template's text, which may come from anyone.
-            Output.err(error.description.split(separator: "\n", omittingEmptySubsequences: false).map { UntrustedText.marked(String($0)) }.joined(separator: "\n"))
+            Output.err(UntrustedText.markedLines(error.description))
             throw ExitCode.failure
         }
         let score: RegisterScore
@@ -99,7 +99,7 @@ struct Report: ParsableCommand {
             text = try Reporting.Report.render(register: register, score: score, options: reportOptions, templates: set, since: review)
         } catch {
             // A template error quotes the template's text, which may come from anyone.
-            Output.err(error.description.split(separator: "\n", omittingEmptySubsequences: false).map { UntrustedText.marked(String($0)) }.joined(separator: "\n"))
+            Output.err(UntrustedText.markedLines(error.description))
             throw ExitCode.failure
         }
         if let output {

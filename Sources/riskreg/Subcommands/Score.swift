@@ -4,6 +4,7 @@ import RegisterLoader
 import RegisterModel
 import Reporting
 import Scoring
+import TextLayer
 
 struct Score: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -68,7 +69,7 @@ struct Score: ParsableCommand {
                 scores.append(try Scorer.score(register, options: options, progress: progress.update))
                 progress.finish()
             } catch {
-                Output.err("\(file): error: \(error)")
+                Output.err(UntrustedText.markedLines("\(file): error: \(error)"))
                 failed = true
             }
         }

@@ -1,13 +1,17 @@
 // swift-tools-version: 6.0
 //
-// How a register travels through riskreg:
+// How a register travels through riskreg; the targets below follow the same order:
 //
-//   YAML text ──CYAML (system libyaml)──▶ YAMLNodes     positioned node tree, hostile input bounded
-//             ──RegisterLoader─────────▶ RegisterModel  typed register + diagnostics
-//             ──Scoring────────────────▶ MonteCarlo     flat simulation plan, run on any thread count
-//             ──Scoring────────────────▶ results        outcome distributions, per risk and perspective
-//             ──Reporting──────────────▶ Markdown, HTML  for boards and communities
+//   YAML text ──YAMLNodes (system libyaml)──▶ positioned nodes  hostile input bounded
+//             ──RegisterLoader─────────────▶ RegisterModel     typed register + diagnostics
+//             ──Scoring────────────────────▶ simulation plan   flat and index-based (MonteCarlo)
+//             ──MonteCarlo─────────────────▶ results           run on any thread count
+//             ──Scoring────────────────────▶ RegisterScore     per outcome, risk and perspective
+//             ──Reporting, RegisterDiff────▶ Markdown, HTML    for boards, communities, reviews
 //
+// `Distributions` (validated distributions and correlation matrices) sits under both the model
+// and the engine, so the engine can change without rebuilding the model. `Spreadsheets` sits
+// beside the loader: a CSV export and a mapping → register YAML, which the loader then checks.
 // Only `riskreg` (the executable) prints. `MonteCarlo` and `Scoring` import nothing of YAML.
 import PackageDescription
 
@@ -32,43 +36,59 @@ let package = Package(
         ),
         // YAML text → a tree of nodes, each with its 1-based line and column.
         .target(name: "YAMLNodes", dependencies: ["CYAML"]),
-        // The register as typed values (its distributions are the engine's validated ones), and
-        // diagnostics as values. Knows nothing of YAML.
-        .target(name: "RegisterModel", dependencies: ["MonteCarlo"]),
+        // Validated distributions and correlation matrices, with the special functions they need:
+        // the values an estimate holds. The model stores them, the loader checks registers with
+        // their rules and the engine samples them, so a change to the engine rebuilds neither.
+        .target(name: "Distributions"),
+        // The register as typed values and diagnostics as values. Knows nothing of YAML.
+        .target(name: "RegisterModel", dependencies: ["Distributions"]),
         // Positioned nodes → a validated register, with every problem found in one pass.
-        .target(name: "RegisterLoader", dependencies: ["YAMLNodes", "RegisterModel", "MonteCarlo"]),
-        // Random numbers, distributions and the Monte Carlo engine over a flat plan. The loader
-        // uses its validity checks (distribution parameters, correlation matrices).
-        .target(name: "MonteCarlo"),
+        .target(name: "RegisterLoader", dependencies: ["YAMLNodes", "RegisterModel", "Distributions"]),
+        // A spreadsheet register (CSV) and a mapping file → register YAML, all or nothing. The
+        // mapping is read with the loader's decoders and the result checked by the loader.
+        .target(name: "Spreadsheets", dependencies: ["YAMLNodes", "Distributions", "RegisterModel", "RegisterLoader"]),
+        // Random number streams and the Monte Carlo engine over a flat simulation plan.
+        .target(name: "MonteCarlo", dependencies: ["Distributions"]),
+        // Everything people read, in one place: the phrasebook (catalogues keyed by id, one file
+        // per language), figures and units, and the cleaners and escapers for untrusted text
+        // (terminal, Markdown, HTML). Depends on nothing.
+        .target(name: "TextLayer", exclude: ["Catalogues"]),
         // A validated register → a simulation plan → results a board can read.
-        .target(name: "Scoring", dependencies: ["RegisterModel", "MonteCarlo"]),
-        // Results + register → Markdown and HTML reports for boards and communities, from Mustache
-        // templates, with charts drawn as SVG. Knows the model and the results, not the parser.
-        .target(
-            name: "Reporting",
-            dependencies: ["RegisterModel", "Scoring", "MonteCarlo", .product(name: "Mustache", package: "swift-mustache")]
-        ),
+        .target(name: "Scoring", dependencies: ["RegisterModel", "Distributions", "MonteCarlo", "TextLayer"]),
         // Two revisions of a register → what changed, entry by entry and in the scores. Reads earlier
         // revisions through git (`git show REV:path`), never touching the working tree.
-        .target(name: "RegisterDiff", dependencies: ["RegisterModel", "Scoring", "MonteCarlo", "Reporting"]),
+        .target(name: "RegisterDiff", dependencies: ["Distributions", "RegisterModel", "MonteCarlo", "Scoring", "TextLayer"]),
+        // Results + register → Markdown and HTML reports for boards and communities, from Mustache
+        // templates, with charts drawn as SVG; a comparison (RegisterDiff) becomes the board report's
+        // "Since the last review". Also the score table and CSV. Knows the model and the results,
+        // not the parser.
+        .target(
+            name: "Reporting",
+            dependencies: ["RegisterModel", "Scoring", "MonteCarlo", "RegisterDiff", "TextLayer", .product(name: "Mustache", package: "swift-mustache")]
+        ),
         // The thin command-line front end: the only code that prints.
         .executableTarget(
             name: "riskreg",
             dependencies: [
-                "RegisterLoader", "Scoring", "Reporting", "RegisterDiff",
+                "Distributions", "RegisterModel", "RegisterLoader", "Spreadsheets", "MonteCarlo", "Scoring", "Reporting", "RegisterDiff", "TextLayer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // libFuzzer over the loader and validator (docs/fuzzing.md); a replay tool otherwise.
-        .executableTarget(name: "riskreg-fuzz", dependencies: ["RegisterLoader", "RegisterModel"], path: "Fuzz/Sources/riskreg-fuzz"),
+        // Rewrites the files generated from the format's description (scripts/generate-format).
+        .executableTarget(name: "generate-register-format", dependencies: ["RegisterLoader"]),
+        // libFuzzer over the loader, the validator, scoring and every report form (docs/fuzzing.md);
+        // a replay tool otherwise.
+        .executableTarget(name: "riskreg-fuzz", dependencies: ["RegisterLoader", "RegisterModel", "Scoring", "Reporting"], path: "Fuzz/Sources/riskreg-fuzz"),
         .target(name: "_TestSupport", path: "Tests/_TestSupport"),
         .testTarget(name: "YAMLNodesTests", dependencies: ["YAMLNodes"]),
-        .testTarget(name: "RegisterLoaderTests", dependencies: ["RegisterLoader", "_TestSupport"]),
-        .testTarget(name: "MonteCarloTests", dependencies: ["MonteCarlo"]),
-        .testTarget(name: "ScoringTests", dependencies: ["Scoring", "RegisterLoader", "_TestSupport"]),
-        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Scoring", "RegisterLoader", "_TestSupport"]),
-        .testTarget(name: "RegisterDiffTests", dependencies: ["RegisterDiff", "RegisterLoader", "Scoring", "_TestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["riskreg", "_TestSupport"]),
+        .testTarget(name: "TextLayerTests", dependencies: ["TextLayer", "_TestSupport"]),
+        .testTarget(name: "RegisterLoaderTests", dependencies: ["Distributions", "RegisterModel", "RegisterLoader", "_TestSupport"]),
+        .testTarget(name: "SpreadsheetsTests", dependencies: ["RegisterModel", "RegisterLoader", "Spreadsheets", "_TestSupport"]),
+        .testTarget(name: "MonteCarloTests", dependencies: ["Distributions", "MonteCarlo"]),
+        .testTarget(name: "ScoringTests", dependencies: ["Distributions", "RegisterModel", "RegisterLoader", "MonteCarlo", "Scoring", "TextLayer", "_TestSupport"]),
+        .testTarget(name: "ReportingTests", dependencies: ["RegisterModel", "RegisterLoader", "Scoring", "Reporting", "RegisterDiff", "TextLayer", "_TestSupport"]),
+        .testTarget(name: "RegisterDiffTests", dependencies: ["RegisterModel", "RegisterLoader", "MonteCarlo", "Scoring", "RegisterDiff", "TextLayer", "_TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["riskreg", "RegisterModel", "_TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -5,6 +5,8 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Distributions
+import Synchronization
 
 /// An exact, table-driven beta sampler for shapes α ≥ 1 and β ≥ 1 (every PERT, most betas).
 ///
@@ -95,6 +97,11 @@ final class BetaTable: @unchecked Sendable {
             if scaled[l] < 1 { small.append(l) } else { large.append(l) }
         }
         for j in 0..<n { cells[j].keep = UInt64(min(max((threshold[j] * 0x1p53).rounded(.up), 0), 0x1p53)) }
+        // What the sampling loop reads without checks: every alias names a cell, every coin
+        // threshold is at most 2⁵³, and the squeeze never exceeds the envelope.
+        assert((0..<n).allSatisfy { j in
+            cells[j].alias >= 0 && Int(cells[j].alias) < n && cells[j].keep <= 1 << 53 && cells[j].low <= cells[j].high
+        }, "beta table for α = \(alpha), β = \(beta) is malformed")
     }
 
     deinit {
@@ -165,6 +172,7 @@ final class BetaTable: @unchecked Sendable {
         @inline(__always)
         func cell(_ r: UInt64) -> Int {
             let slot = Int(truncatingIfNeeded: r >> UInt64(64 - BetaTable.cellBits))
+            assert(slot >= 0 && slot < BetaTable.cellCount)
             // A select, not a branch: the coin is random, so a branch would be mispredicted
             // often, and every misprediction flushes the work of neighbouring draws.
             let other = Int(cells[slot].alias)
@@ -175,6 +183,7 @@ final class BetaTable: @unchecked Sendable {
         /// the test word, uniform on 0 ..< 2³², for the rejection step.
         @inline(__always)
         func point(_ cell: Int, _ r: UInt64) -> (x: Double, test: UInt64) {
+            assert(cell >= 0 && cell < BetaTable.cellCount, "cell \(cell) is outside the table")
             let u = Double(Int64(bitPattern: r >> 32)) * 0x1p-32
             return ((Double(cell) + u) * (1 / Double(BetaTable.cellCount)), r & 0xFFFF_FFFF)
         }
@@ -231,17 +240,16 @@ final class BetaTable: @unchecked Sendable {
     func envelope(_ j: Int) -> (low: Double, high: Double) { (cells[j].low, cells[j].high) }
 
     /// Tables by shape, so a register that repeats a PERT shape builds it once.
-    final class Cache: @unchecked Sendable {
-        private var tables: [[Double]: BetaTable] = [:]
-        private let lock = Lock()
+    final class Cache: Sendable {
+        private let tables = Mutex<[[Double]: BetaTable]>([:])
 
         func table(alpha: Double, beta: Double) -> BetaTable? {
-            lock.lock()
-            defer { lock.unlock() }
-            if let t = tables[[alpha, beta]] { return t }
-            guard let t = BetaTable(alpha: alpha, beta: beta) else { return nil }
-            tables[[alpha, beta]] = t
-            return t
+            tables.withLock { tables in
+                if let t = tables[[alpha, beta]] { return t }
+                guard let t = BetaTable(alpha: alpha, beta: beta) else { return nil }
+                tables[[alpha, beta]] = t
+                return t
+            }
         }
     }
 }

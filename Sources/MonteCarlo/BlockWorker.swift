@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Distributions
 
 /// Every estimate's samplers (flattened by risk: risk r's start at
 /// `CompiledPlan.estimateOffset[r]`) in raw, immutable buffers shared by all workers (read-only
@@ -112,6 +113,10 @@ final class BlockWorker {
     func run(block: Int, start: Int, count n: Int) -> BlockStats {
         let views = compiled.viewCount
         var stats = BlockStats(trials: n, risks: compiled.risks.count, views: views, pairs: compiled.plan.correlations.count)
+        // Workers share the series without locks because each block writes only its own
+        // trials, start ..< start + n, which must lie within the series.
+        assert(start >= 0 && n >= 0 && start + n <= store.capacity, "block \(block) (\(start) + \(n)) overruns \(store.capacity) trials")
+        assert(store.pointers.count <= max(1, compiled.seriesCount))
         for (i, p) in store.pointers.enumerated() { bases[i] = p + start }
         let states = compiled.stateCount
         if dense.count < views * states * n { dense = Array(repeating: 0, count: views * states * n) }

@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Distributions
 
 /// A ``SimulationPlan`` flattened into the constants the block loop needs: stream bases,
 /// dominating occurrence rates, cumulative mixture weights and the per-trial series each risk

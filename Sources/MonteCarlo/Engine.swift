@@ -6,6 +6,7 @@ import Musl
 import Darwin
 #endif
 import Dispatch
+import Synchronization
 
 /// Runs a ``SimulationPlan``.
 ///
@@ -100,22 +101,33 @@ public enum Engine {
 }
 
 /// Hands blocks to worker threads and adds their sums in block order.
+///
+/// `@unchecked Sendable` because the workers (each used by one thread at a time) and the
+/// settings are shared with the threads of a run; everything the threads change together is
+/// in ``Merge``, behind a mutex.
 final class BlockRunner: @unchecked Sendable {
     let compiled: CompiledPlan
     let store: SeriesStore
     let seed: UInt64
     let blockSize: Int
     let jobs: Int
-    private(set) var total: BlockStats
+    /// The sums of every block run so far, added in block order.
+    var total: BlockStats { merge.withLock { $0.total } }
     private(set) var blocksDone = 0
     /// Told the number of blocks merged so far, after each merge.
     var progress: (@Sendable (Int) -> Void)?
     private var workers: [BlockWorker] = []
     private let samplers: SamplerStore
-    private let lock = Lock()
-    private var nextClaim = 0
-    private var nextMerge = 0
-    private var pending: [Int: BlockStats] = [:]
+
+    /// What the threads of a run share: the next block to claim, and the finished blocks
+    /// waiting for their turn to be added (so that the sums never depend on scheduling).
+    struct Merge {
+        var total: BlockStats
+        var nextClaim = 0
+        var nextMerge = 0
+        var pending: [Int: BlockStats] = [:]
+    }
+    private let merge: Mutex<Merge>
 
     init(compiled: CompiledPlan, store: SeriesStore, seed: UInt64, blockSize: Int, jobs: Int) {
         self.compiled = compiled
@@ -124,14 +136,18 @@ final class BlockRunner: @unchecked Sendable {
         self.blockSize = blockSize
         self.jobs = jobs
         samplers = compiled.samplers
-        total = BlockStats(trials: 0, risks: compiled.risks.count, views: compiled.viewCount, pairs: compiled.plan.correlations.count)
+        merge = Mutex(Merge(total: BlockStats(trials: 0, risks: compiled.risks.count, views: compiled.viewCount,
+                                              pairs: compiled.plan.correlations.count)))
     }
 
     /// Runs the blocks needed to cover `trials` that have not run yet.
     func run(trials: Int) {
         let blocks = (trials + blockSize - 1) / blockSize
-        nextClaim = blocksDone
-        nextMerge = blocksDone
+        merge.withLock { m in
+            assert(m.pending.isEmpty && m.nextMerge == blocksDone)
+            m.nextClaim = blocksDone
+            m.nextMerge = blocksDone
+        }
         let threads = min(jobs, max(1, blocks - blocksDone))
         while workers.count < threads {
             workers.append(BlockWorker(compiled: compiled, store: store, samplers: samplers, rootSeed: seed))
@@ -139,21 +155,21 @@ final class BlockRunner: @unchecked Sendable {
         let work: @Sendable (Int) -> Void = { [self] w in
             let worker = self.workers[w]
             while true {
-                self.lock.lock()
-                let block = self.nextClaim
-                self.nextClaim += 1
-                self.lock.unlock()
+                let block = self.merge.withLock { m in
+                    defer { m.nextClaim += 1 }
+                    return m.nextClaim
+                }
                 if block >= blocks { return }
                 let start = block * self.blockSize
                 let stats = worker.run(block: block, start: start, count: min(self.blockSize, trials - start))
-                self.lock.lock()
-                self.pending[block] = stats
-                while let ready = self.pending.removeValue(forKey: self.nextMerge) {
-                    self.total.add(ready)
-                    self.nextMerge += 1
+                let merged = self.merge.withLock { m in
+                    m.pending[block] = stats
+                    while let ready = m.pending.removeValue(forKey: m.nextMerge) {
+                        m.total.add(ready)
+                        m.nextMerge += 1
+                    }
+                    return m.nextMerge
                 }
-                let merged = self.nextMerge
-                self.lock.unlock()
                 self.progress?(merged)
             }
         }
@@ -163,5 +179,6 @@ final class BlockRunner: @unchecked Sendable {
             DispatchQueue.concurrentPerform(iterations: threads, execute: work)
         }
         blocksDone = blocks
+        assert(merge.withLock { $0.pending.isEmpty && $0.nextMerge == blocks }, "every block is merged, in order")
     }
 }

@@ -20,6 +20,7 @@ struct EventList {
     @inline(__always)
     mutating func append(_ t: Int, _ m: UInt64, _ s: UInt64) {
         if count == capacity { grow() }
+        assert(count < capacity)
         trial[count] = Int32(truncatingIfNeeded: t)
         mask[count] = m
         seed[count] = s
@@ -29,6 +30,7 @@ struct EventList {
     /// Ensures room for `total` events, so a loop can write by index without checks.
     mutating func reserve(_ total: Int) {
         while capacity < total { grow() }
+        assert(total <= capacity)
     }
 
     private mutating func grow() {

@@ -1,3 +1,5 @@
+import Distributions
+
 /// Why a ``SimulationPlan`` was rejected. The `Scoring` module builds plans from validated
 /// registers, so these indicate a bug there rather than a user mistake; they are still typed
 /// values with messages, never traps.
@@ -15,6 +17,8 @@ public enum PlanError: Error, Sendable, Equatable, CustomStringConvertible {
     case badCorrelation(pair: Int, reason: String)
     case invalidCorrelationMatrix(risks: [Int], problem: CorrelationMatrix.Problem)
     case badThreshold(outcome: Int?, value: Double)
+    /// An impact, benefit or uncertain frequency outside ``NumericLimits``.
+    case outsideLimits(risk: Int, estimate: Int, what: String, violation: NumericLimits.Violation)
 
     public var description: String {
         switch self {
@@ -31,6 +35,7 @@ public enum PlanError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .badCorrelation(i, why): return "correlation \(i): \(why)"
         case let .invalidCorrelationMatrix(r, p): return "correlations among risks \(r): \(p)"
         case let .badThreshold(o, v): return "threshold \(v) for \(o.map { "outcome \($0)" } ?? "the total") is not finite"
+        case let .outsideLimits(r, e, what, v): return "risk \(r) estimate \(e): the \(what) is outside the limits: \(v)"
         }
     }
 }

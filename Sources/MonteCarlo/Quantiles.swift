@@ -144,6 +144,10 @@ struct Summariser {
 
         let bounds = self.bounds(n)
         let b = bounds.count - 1
+        // The batches are sorted in parallel through raw pointers: they must cover the values
+        // exactly, without overlapping.
+        assert(n > 0 && b >= 1 && bounds.first == 0 && bounds.last == n && zip(bounds, bounds.dropFirst()).allSatisfy { $0 < $1 },
+               "batch bounds \(bounds) do not partition \(n) values")
         let sizes = (0..<b).map { bounds[$0 + 1] - bounds[$0] }
         var batchStats = Array(repeating: [Double](), count: b)
         let base = values.baseAddress!
@@ -183,9 +187,9 @@ struct Summariser {
         let benefitIndex = pcount + 1 + thresholds.count
         let lo = runs.orderStatistic(0), hi = runs.orderStatistic(n - 1)
         let bins = max(1, histogramBins)
-        let width = hi > lo ? (hi - lo) / Double(bins) : 1
         var counts = Array(repeating: 0, count: bins)
-        for x in values { counts[min(bins - 1, max(0, Int((x - lo) / width)))] += 1 }
+        let width = Self.binWidth(lo, hi, bins: bins)
+        for x in values { counts[Self.bin(of: x, lowerBound: lo, width: width, bins: bins)] += 1 }
         var curve: [OutcomeSummary.CurvePoint] = []
         let qHigh = 0.99, qLow = max(10.0 / Double(n), 1e-4)
         let points = max(2, exceedancePoints)
@@ -230,6 +234,28 @@ struct Summariser {
         let upper = runs.quantile(min(1, p + Self.z95 * s))
         let half = max(q - lower, upper - q)
         return half.isFinite ? max(0, half) / Self.z95 : 0
+    }
+}
+
+extension Summariser {
+    /// The width of each of `bins` equal bins from `lo` to `hi`: always finite and positive,
+    /// even when the span overflows (values near ±Double.greatestFiniteMagnitude) or is too
+    /// small to split (a span of a few subnormals); 1 when every value is the same.
+    static func binWidth(_ lo: Double, _ hi: Double, bins: Int) -> Double {
+        guard hi > lo else { return 1 }
+        var width = (hi - lo) / Double(bins)
+        if !width.isFinite { width = hi / Double(bins) - lo / Double(bins) }
+        if !(width > 0) { width = .leastNonzeroMagnitude }
+        return width.isFinite ? width : 1
+    }
+
+    /// The bin `x` falls in, clamped to the first and last bin; a value that is not a number
+    /// goes to the first (it cannot arise from a register within the limits, and must not trap).
+    @inline(__always)
+    static func bin(of x: Double, lowerBound lo: Double, width: Double, bins: Int) -> Int {
+        let position = (x - lo) / width
+        if position >= Double(bins - 1) { return bins - 1 }
+        return position >= 0 ? Int(position) : 0
     }
 }
 

@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Distributions
 
 /// Per-risk figures that follow from the estimates without simulation: the percentiles of one
 /// occurrence's impact (for a mixed view, the per-occurrence mixture), the tornado swing and,

@@ -29,7 +29,7 @@ public struct RunOptions: Sendable, Codable, Hashable {
     public var precision: PrecisionTarget?
 
     /// The processors online: the default for ``jobs``.
-    public static var defaultJobs: Int { Lock.processorCount }
+    public static var defaultJobs: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
 
     public init(
         seed: UInt64 = 0, trials: Int = 100_000, blockSize: Int = 1 << 14,

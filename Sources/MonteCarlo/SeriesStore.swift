@@ -31,7 +31,9 @@ final class SeriesStore: @unchecked Sendable {
     }
 
     func buffer(_ series: Int, count: Int) -> UnsafeMutableBufferPointer<Double> {
-        UnsafeMutableBufferPointer(start: pointers[series], count: count)
+        assert(series >= 0 && series < pointers.count && count >= 0 && count <= capacity,
+               "series \(series) of \(pointers.count), \(count) trials of \(capacity)")
+        return UnsafeMutableBufferPointer(start: pointers[series], count: count)
     }
 
     deinit {

@@ -1,3 +1,5 @@
+import Distributions
+
 extension SimulationPlan {
     func validate() throws(PlanError) {
         if views.isEmpty { throw .noViews }
@@ -29,8 +31,15 @@ extension SimulationPlan {
                     if !(p >= 0 && p <= 1) { throw .badProbability(risk: r, estimate: e, value: p) }
                 case let .frequency(rate):
                     if !(rate >= 0 && rate <= SimulationPlan.maximumRate) { throw .badRate(risk: r, estimate: e, value: rate) }
-                case .uncertainFrequency:
-                    break
+                case let .uncertainFrequency(d):
+                    if let v = NumericLimits.violation(d.parameters, kind: .frequency) {
+                        throw .outsideLimits(risk: r, estimate: e, what: "frequency", violation: v)
+                    }
+                }
+                for (what, d) in [("impact", estimate.impact), ("benefit", estimate.benefit)] {
+                    if let d, let v = NumericLimits.violation(d.parameters, kind: .amount) {
+                        throw .outsideLimits(risk: r, estimate: e, what: what, violation: v)
+                    }
                 }
             }
             if let response = risk.response {
@@ -40,7 +49,7 @@ extension SimulationPlan {
                 where !(value >= 0 && value <= 1) {
                     throw .badResponse(risk: r, field: name, value: value)
                 }
-                if !(response.cost >= 0 && response.cost.isFinite) {
+                if !(response.cost >= 0 && response.cost <= NumericLimits.maximumAmount) {
                     throw .badResponse(risk: r, field: "cost", value: response.cost)
                 }
             }

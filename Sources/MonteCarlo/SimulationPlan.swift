@@ -1,3 +1,5 @@
+import Distributions
+
 /// Everything the engine needs to simulate a register, as flat, index-based values.
 ///
 /// The `Scoring` module compiles a validated register into a plan: outcomes become indices,
@@ -60,10 +62,10 @@ public struct SimulationPlan: Sendable, Codable, Hashable {
         try validate()
     }
 
-    /// The largest expected number of events per trial a frequency may have. Beyond this a
-    /// register is almost certainly wrong (a rate per second entered as per year, say), and
-    /// simulating it would take unbounded memory. Draws of uncertain rates are capped here.
-    public static let maximumRate = 1e6
+    /// The largest expected number of events per trial a frequency may have
+    /// (``NumericLimits/maximumFrequency``). The engine holds a block's events in memory, so
+    /// this bounds a run's memory; draws of uncertain rates are capped here.
+    public static let maximumRate = NumericLimits.maximumFrequency
 
     /// Whether any risk has a response, so residual results differ from inherent ones.
     public var hasResponses: Bool { risks.contains { $0.response != nil } }

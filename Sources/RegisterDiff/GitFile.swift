@@ -31,12 +31,21 @@ public struct GitFile: Sendable {
         return GitFile(path: path, pathInRepository: prefix.text + url.lastPathComponent, folder: folder)
     }
 
+    /// The largest file read from a revision, as for a register on disk (8 MiB).
+    public static let sizeLimit = 8 << 20
+
     /// The file's bytes at `revision`, or nil when the revision exists but the file did not
     /// exist in it.
     ///
+    /// What the revision holds at the path is looked up first (`git ls-tree -l`: its mode, type
+    /// and size), so a symbolic link, a folder or a blob over `limit` is refused before a byte
+    /// of it is read.
+    ///
     /// - Throws: ``GitError/unknownRevision(_:)`` when no commit is called `revision`;
-    ///   ``GitError/notAFile(revision:path:)`` when the path names a folder at that revision.
-    public func contents(at revision: String) throws(GitError) -> [UInt8]? {
+    ///   ``GitError/notAFile(revision:path:)`` when the path names a folder or a submodule at
+    ///   that revision; ``GitError/symbolicLink(revision:path:)``;
+    ///   ``GitError/tooLarge(revision:path:bytes:limit:)``.
+    public func contents(at revision: String, limit: Int = GitFile.sizeLimit) throws(GitError) -> [UInt8]? {
         // A revision starting with `-` would be read by git as an option.
         guard !revision.isEmpty, !revision.hasPrefix("-"), !revision.contains(":") else {
             throw .unknownRevision(revision)
@@ -44,9 +53,20 @@ public struct GitFile: Sendable {
         let commit = try Git.run(["rev-parse", "--verify", "--quiet", "\(revision)^{commit}"], in: folder)
         guard commit.status == 0 else { throw .unknownRevision(revision) }
         let object = "\(revision):\(pathInRepository)"
-        let type = try Git.run(["cat-file", "-t", object], in: folder)
-        guard type.status == 0 else { return nil }
-        guard type.text == "blob" else { throw .notAFile(revision: revision, path: pathInRepository) }
+        let listed = try Git.run(["--literal-pathspecs", "ls-tree", "-z", "--full-tree", "-l", revision, "--", pathInRepository], in: folder)
+        guard listed.status == 0 else {
+            throw .failed(command: "git ls-tree \(revision) -- \(pathInRepository)", message: listed.errorText)
+        }
+        // `MODE TYPE OBJECT SIZE<tab>PATH<NUL>`, the path unquoted; nothing when the path does
+        // not exist at the revision.
+        guard let entry = String(decoding: listed.output, as: UTF8.self).split(separator: "\0").first(where: { $0.hasSuffix("\t" + pathInRepository) }) else { return nil }
+        let fields = entry.split(separator: "\t", maxSplits: 1)[0].split(separator: " ", omittingEmptySubsequences: true)
+        guard fields.count == 4, fields[1] == "blob" else { throw .notAFile(revision: revision, path: pathInRepository) }
+        guard fields[0] != "120000" else { throw .symbolicLink(revision: revision, path: pathInRepository) }
+        guard let size = Int(fields[3]) else {
+            throw .failed(command: "git ls-tree \(revision) -- \(pathInRepository)", message: "unexpected output")
+        }
+        guard size <= limit else { throw .tooLarge(revision: revision, path: pathInRepository, bytes: size, limit: limit) }
         let shown = try Git.run(["show", "--no-textconv", object], in: folder)
         guard shown.status == 0 else {
             throw .failed(command: "git show \(object)", message: shown.errorText)
@@ -70,6 +90,10 @@ public enum GitError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownRevision(String)
     /// The path names a folder (a tree) at the revision.
     case notAFile(revision: String, path: String)
+    /// The path is a symbolic link at the revision; links are not followed into revisions.
+    case symbolicLink(revision: String, path: String)
+    /// The file at the revision is larger than riskreg reads.
+    case tooLarge(revision: String, path: String, bytes: Int, limit: Int)
     /// git failed in a way the cases above do not cover.
     case failed(command: String, message: String)
 
@@ -83,6 +107,10 @@ public enum GitError: Error, Sendable, Equatable, CustomStringConvertible {
             return "revision `\(revision)` does not exist in this repository"
         case .notAFile(let revision, let path):
             return "\(path) is a folder at revision `\(revision)`, not a register file"
+        case .symbolicLink(let revision, let path):
+            return "\(path) is a symbolic link at revision `\(revision)`; riskreg does not follow links in earlier revisions"
+        case .tooLarge(let revision, let path, let bytes, let limit):
+            return "\(path) is \(bytes) bytes at revision `\(revision)`, over the limit of \(limit) bytes; it was not read"
         case .failed(let command, let message):
             return "`\(command)` failed: \(message)"
         }
@@ -95,6 +123,8 @@ public enum GitError: Error, Sendable, Equatable, CustomStringConvertible {
         case .notARepository: return "run `git init` and commit the register, or give a register inside a repository"
         case .unknownRevision: return "give a commit, branch or tag that exists, such as `HEAD~1` or `main` (see `git log --oneline`)"
         case .notAFile: return "give the path of a register file"
+        case .symbolicLink: return "commit the register itself rather than a link to it"
+        case .tooLarge: return "compare with a revision where the register is within the limit of a register file"
         case .failed: return "run the command yourself to see what git says"
         }
     }

@@ -1,20 +1,20 @@
 import Foundation
-import MonteCarlo
+import Distributions
 import RegisterModel
 import Scoring
+import TextLayer
 
 /// Values written as a register would write them, so a change reads like the lines that changed.
 enum ValueText {
     /// An amount: `4,000`, `2.5`, `-3`.
     static func amount(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) < 1e15 { return FigureFormat.amount(value) }
-        if abs(value) >= 100 { return FigureFormat.amount(value) }
+        if value == value.rounded() || abs(value) >= 100 || !value.isFinite { return FigureFormat.amount(value) }
         return String(format: "%.6g", value)
     }
 
     /// A probability as a percentage that keeps its precision: `35%`, `8.333%`.
     static func probability(_ p: Double) -> String {
-        String(format: "%.4g%%", p * 100)
+        FigureFormat.precisePercent(p)
     }
 
     static func distribution(_ d: Distribution, ofChances: Bool = false) -> String {

@@ -1,95 +1,74 @@
 import Foundation
-import MonteCarlo
+import Distributions
 import RegisterModel
 import YAMLNodes
 
-/// What the values of a distribution measure, which decides how they are written and checked.
-enum ValueScale {
-    /// Harms and benefits in the outcome's unit: amounts, never negative.
-    case amount
-    /// A chance in [0, 1]; `30%` and `1 in 8` allowed.
-    case probability
-    /// An expected number of events per horizon: never negative.
-    case rate
-
-    var noun: String {
-        switch self {
-        case .amount: "amount"
-        case .probability: "probability"
-        case .rate: "frequency"
-        }
-    }
-}
-
 extension NodeReader {
     /// The distribution families a register may name, in the order the reference lists them.
-    static let families = ["fixed", "uniform", "triangular", "pert", "normal", "lognormal", "beta", "discrete"]
+    static let families = RegisterFormat.families.map(\.name)
 
     /// A distribution: a bare value (fixed) or a one-key mapping naming the family, with its
     /// parameters as a short list (`pert: [1k, 2.5k, 10k]`) or a mapping (`pert: {min: ...}`).
-    mutating func distribution(_ node: YAMLNode, _ what: String, scale: ValueScale) -> Distribution? {
+    /// The families, their parameters and forms are read from ``RegisterFormat/families``.
+    mutating func distribution(_ node: YAMLNode, _ what: String, scale: DistributionScale) -> Distribution? {
         if node.scalar != nil {
             return value(node, what, scale: scale).flatMap { checked(.fixed($0), what, at: node, scale: scale) }
         }
         guard let entries = node.mapping else {
-            error("wrong-type", "\(what) should be a number or a distribution, not \(node.kindDescription)", at: node,
+            error(.wrongType, "\(what) should be a number or a distribution, not \(node.kindDescription)", at: node,
                   hint: "write a fixed value such as `5000`, or a distribution such as `pert: [1000, 2500, 10000]`")
             return nil
         }
         guard entries.count == 1, let family = entries[0].key.scalar?.value else {
             let names = entries.compactMap { $0.key.scalar?.value }.map { "`\($0)`" }.joined(separator: ", ")
-            error("wrong-type", "\(what) should name one distribution family, found \(entries.isEmpty ? "none" : names)", at: node,
+            error(.wrongType, "\(what) should name one distribution family, found \(entries.isEmpty ? "none" : names)", at: node,
                   hint: "write the family as the only key, such as `pert: {min: 1000, mode: 2500, max: 10000}`")
             return nil
         }
         let familyNode = entries[0].key
         let body = entries[0].value
-        guard Self.families.contains(family) else {
-            error("invalid-value", "`\(family.abbreviated)` is not a distribution family", at: familyNode,
+        guard let description = RegisterFormat.family(family) else {
+            error(.invalidValue, "`\(family.abbreviated)` is not a distribution family", at: familyNode,
                   hint: [Suggestion.didYouMean(family, in: Self.families),
                          "families are \(Suggestion.list(Self.families))"].compactMap { $0 }.joined(separator: " "))
             return nil
         }
         let label = "\(family) \(what)"
         let spec: Distribution.Parameters?
-        switch family {
-        case "fixed":
-            if body.scalar != nil {
-                spec = value(body, label, scale: scale).map { .fixed($0) }
-            } else {
-                spec = parameters(body, label, names: ["value"], scale: scale).map { .fixed($0[0]) }
-            }
-        case "uniform":
-            spec = parameters(body, label, names: ["min", "max"], scale: scale).map { .uniform(min: $0[0], max: $0[1]) }
-        case "triangular":
-            spec = parameters(body, label, names: ["min", "mode", "max"], scale: scale)
-                .map { .triangular(min: $0[0], mode: $0[1], max: $0[2]) }
-        case "pert":
-            spec = parameters(body, label, names: ["min", "mode", "max"], optional: [("shape", 4)], scale: scale)
-                .map { .pert(min: $0[0], mode: $0[1], max: $0[2], shape: $0[3]) }
-        case "normal":
-            spec = parameters(body, label, names: ["mean", "sd"], scale: scale, longFormOnly: true)
-                .map { .normal(mean: $0[0], sd: $0[1]) }
-        case "lognormal":
-            spec = parameters(body, label, names: ["p5", "p95"], scale: scale).map { .lognormal(p5: $0[0], p95: $0[1]) }
-        case "beta":
-            spec = parameters(body, label, names: ["alpha", "beta"], optional: [("min", 0), ("max", 1)],
-                              scale: scale, shapeNames: ["alpha", "beta"])
-                .map { .beta(alpha: $0[0], beta: $0[1], min: $0[2], max: $0[3]) }
-        default:
-            spec = discrete(body, label, scale: scale)
+        switch description.form {
+        case .valueOrParameters where body.scalar != nil:
+            spec = value(body, label, scale: scale).flatMap { Self.parameters(of: description, [$0]) }
+        case .choices:
+            spec = discrete(body, label, family: description, scale: scale)
+        case .parameters, .valueOrParameters:
+            spec = parameters(body, label, family: description, scale: scale).flatMap { Self.parameters(of: description, $0) }
         }
         return spec.flatMap { checked($0, what, at: familyNode, scale: scale) }
     }
 
+    /// The engine's parameters from a family's values, in the order its description lists them.
+    private static func parameters(of family: DistributionFamily, _ v: [Double]) -> Distribution.Parameters? {
+        guard v.count == family.parameters.count else { return nil }
+        switch family.name {
+        case "fixed": return .fixed(v[0])
+        case "uniform": return .uniform(min: v[0], max: v[1])
+        case "triangular": return .triangular(min: v[0], mode: v[1], max: v[2])
+        case "pert": return .pert(min: v[0], mode: v[1], max: v[2], shape: v[3])
+        case "normal": return .normal(mean: v[0], sd: v[1])
+        case "lognormal": return .lognormal(p5: v[0], p95: v[1])
+        case "beta": return .beta(alpha: v[0], beta: v[1], min: v[2], max: v[3])
+        default: return nil  // `DistributionFormatTests` reads every described family.
+        }
+    }
+
     /// One value of a distribution, read as its scale is written.
-    private mutating func value(_ node: YAMLNode, _ what: String, scale: ValueScale) -> Double? {
+    private mutating func value(_ node: YAMLNode, _ what: String, scale: DistributionScale) -> Double? {
         switch scale {
         case .amount, .rate: return amount(node, what)
         case .probability:
             guard let text = text(node, what) else { return nil }
             guard let value = ScalarSyntax.probability(text) else {
-                error("invalid-number", "\(what) `\(text.abbreviated)` is not a probability", at: node,
+                error(.invalidNumber, "\(what) `\(text.abbreviated)` is not a probability", at: node,
                       hint: "write a chance as `0.3`, `30%` or `1 in 3`")
                 return nil
             }
@@ -100,17 +79,18 @@ extension NodeReader {
     /// A family's parameters from the short form (a list in `names` order) or the long form (a
     /// mapping); optional parameters take their defaults. Shape parameters (beta's alpha and beta)
     /// are plain numbers whatever the scale.
-    private mutating func parameters(
-        _ node: YAMLNode, _ what: String, names: [String], optional: [(String, Double)] = [],
-        scale: ValueScale, longFormOnly: Bool = false, shapeNames: Set<String> = ["shape"]
-    ) -> [Double]? {
+    private mutating func parameters(_ node: YAMLNode, _ what: String, family: DistributionFamily, scale: DistributionScale) -> [Double]? {
+        let names = family.required.map(\.name)
+        let optional = family.optional.map { ($0.name, $0.defaultValue ?? 0) }
+        let longFormOnly = !family.hasShortForm
+        let shapeNames = Set(family.parameters.filter { $0.role == .shape }.map(\.name))
         let allNames = names + optional.map(\.0)
         func read(_ name: String, _ node: YAMLNode) -> Double? {
-            shapeNames.contains(name) || name == "shape" ? amount(node, "\(what) \(name)") : value(node, "\(what) \(name)", scale: scale)
+            shapeNames.contains(name) ? amount(node, "\(what) \(name)") : value(node, "\(what) \(name)", scale: scale)
         }
         if let items = node.sequence, !longFormOnly {
             guard items.count == names.count else {
-                error("distribution-parameters",
+                error(.distributionParameters,
                       "\(what) takes \(names.count) values [\(names.joined(separator: ", "))], found \(items.count)", at: node,
                       hint: optional.isEmpty ? nil : "for \(optional.map { "`\($0.0)`" }.joined(separator: " and ")) use the long form `{\(allNames.map { "\($0): ..." }.joined(separator: ", "))}`")
                 return nil
@@ -120,14 +100,14 @@ extension NodeReader {
             return values.map { $0! } + optional.map(\.1)
         }
         if node.sequence != nil, longFormOnly {
-            error("wrong-type", "\(what) is written as a mapping, not a list", at: node,
+            error(.wrongType, "\(what) is written as a mapping, not a list", at: node,
                   hint: "write `{\(allNames.map { "\($0): ..." }.joined(separator: ", "))}` so each value is named")
             return nil
         }
         guard node.mapping != nil else {
             let forms = longFormOnly ? "`{\(allNames.map { "\($0): ..." }.joined(separator: ", "))}`"
                 : "`[\(names.joined(separator: ", "))]` or `{\(allNames.map { "\($0): ..." }.joined(separator: ", "))}`"
-            error("wrong-type", "\(what) needs its parameters, not \(node.kindDescription)", at: node, hint: "write \(forms)")
+            error(.wrongType, "\(what) needs its parameters, not \(node.kindDescription)", at: node, hint: "write \(forms)")
             return nil
         }
         guard let fields = fields(node, of: what, FieldSet(required: names, optional: optional.map(\.0))) else { return nil }
@@ -148,12 +128,12 @@ extension NodeReader {
         return complete ? values : nil
     }
 
-    private mutating func discrete(_ node: YAMLNode, _ what: String, scale: ValueScale) -> Distribution.Parameters? {
+    private mutating func discrete(_ node: YAMLNode, _ what: String, family: DistributionFamily, scale: DistributionScale) -> Distribution.Parameters? {
         guard let items = list(node, of: what) else { return nil }
         var choices: [(value: Double, probability: Double)] = []
         var complete = true
         for item in items {
-            guard let fields = fields(item, of: "a \(what) choice", FieldSet(required: ["value", "p"])),
+            guard let fields = fields(item, of: "a \(what) choice", FieldSet(required: family.parameters.map(\.name))),
                   let valueNode = fields["value"], let pNode = fields["p"],
                   let v = value(valueNode, "\(what) value", scale: scale),
                   let p = probability(pNode, "\(what) choice probability")
@@ -163,7 +143,7 @@ extension NodeReader {
         guard complete, !choices.isEmpty else { return nil }
         let total = choices.reduce(0) { $0 + $1.probability }
         guard abs(total - 1) <= 0.001 else {
-            error("distribution-parameters", "\(what) probabilities add up to \(Self.format(total)), not 1", at: node,
+            error(.distributionParameters, "\(what) probabilities add up to \(Self.format(total)), not 1", at: node,
                   hint: "make the `p` of the choices add up to 1 (100%)")
             return nil
         }
@@ -174,7 +154,7 @@ extension NodeReader {
 
     /// The family's own rules (min ≤ mode ≤ max and so on), then the scale's (a probability lies
     /// in [0, 1]; amounts and frequencies are not negative). Checks are written to fail on NaN.
-    private mutating func checked(_ spec: Distribution.Parameters, _ what: String, at node: YAMLNode, scale: ValueScale) -> Distribution? {
+    private mutating func checked(_ spec: Distribution.Parameters, _ what: String, at node: YAMLNode, scale: DistributionScale) -> Distribution? {
         let fmt = Self.format
         var problem: String?
         switch spec {
@@ -204,34 +184,35 @@ extension NodeReader {
         case .choice: break
         }
         if let problem {
-            error("distribution-parameters", problem, at: node)
+            error(.distributionParameters, problem, at: node)
             return nil
         }
+        guard withinNumericDomain(spec, what, at: node, scale: scale) else { return nil }
         let distribution: Distribution
         do {
             distribution = try Distribution(validating: spec)
         } catch {
             // The engine's own rules, for anything the checks above do not word more kindly.
-            self.error("distribution-parameters", "\(Self.family(of: spec)) \(what): \(error.message)", at: node)
+            self.error(.distributionParameters, "\(Self.family(of: spec)) \(what): \(error.message)", at: node)
             return nil
         }
         let support = distribution.support
         switch scale {
         case .probability:
             if case .normal = spec {
-                error("invalid-value", "a \(what) cannot be normal: a chance lies between 0 and 1", at: node,
+                error(.invalidValue, "a \(what) cannot be normal: a chance lies between 0 and 1", at: node,
                       hint: "use `beta`, `pert` or `triangular` over percentages, such as `pert: [5%, 10%, 30%]`")
                 return nil
             }
             if case .lognormal = spec {
-                error("invalid-value", "a \(what) cannot be lognormal: a chance lies between 0 and 1", at: node,
+                error(.invalidValue, "a \(what) cannot be lognormal: a chance lies between 0 and 1", at: node,
                       hint: "use `beta`, `pert` or `triangular` over percentages, such as `pert: [5%, 10%, 30%]`")
                 return nil
             }
             if !(support.lowerBound >= 0 && support.upperBound <= 1) {
                 let found = support.lowerBound == support.upperBound
                     ? "is \(fmt(support.lowerBound))" : "takes values from \(fmt(support.lowerBound)) to \(fmt(support.upperBound))"
-                error("probability-range", "\(what) \(found), outside 0 to 1", at: node,
+                error(.probabilityRange, "\(what) \(found), outside 0 to 1", at: node,
                       hint: "write chances as `0.3` or `30%`; for a number of events per horizon use `frequency`")
                 return nil
             }
@@ -239,17 +220,17 @@ extension NodeReader {
             if case .normal(let mean, let sd) = spec {
                 let negative = 0.5 * erfc(mean / sd / 2.0.squareRoot())
                 if negative > 0.01, scale == .amount {
-                    warning("negative-amount",
+                    warning(.negativeAmount,
                             "normal \(what) is negative \(Self.percent(negative)) of the time", at: node,
                             hint: "a negative draw offsets other harms; use `lognormal` or `pert` for amounts that cannot be negative")
                 }
                 if scale == .rate {
-                    error("invalid-value", "a frequency cannot be normal: it is never negative", at: node,
+                    error(.invalidValue, "a frequency cannot be normal: it is never negative", at: node,
                           hint: "use `lognormal`, `pert` or `triangular` for an uncertain rate")
                     return nil
                 }
             } else if support.lowerBound < 0 {
-                error("negative-amount", "\(what) cannot be negative (its lowest value is \(fmt(support.lowerBound)))", at: node,
+                error(.negativeAmount, "\(what) cannot be negative (its lowest value is \(fmt(support.lowerBound)))", at: node,
                       hint: scale == .amount ? "record gains as `benefit`, not as a negative impact" : nil)
                 return nil
             }

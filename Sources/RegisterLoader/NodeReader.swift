@@ -7,15 +7,15 @@ import YAMLNodes
 ///
 /// Every reading function returns nil when the node cannot be read; it has then already recorded
 /// why, at the node's position, so callers just skip what they could not read.
-struct NodeReader {
+package struct NodeReader {
     let file: String
-    private(set) var diagnostics: [Diagnostic] = []
+    package private(set) var diagnostics: [Diagnostic] = []
 
     init(file: String) {
         self.file = file
     }
 
-    func location(_ node: YAMLNode) -> Diagnostic.Location {
+    package func location(_ node: YAMLNode) -> Diagnostic.Location {
         location(node.mark)
     }
 
@@ -23,15 +23,15 @@ struct NodeReader {
         Diagnostic.Location(file: file, line: mark.line, column: mark.column)
     }
 
-    mutating func error(_ rule: String, _ message: String, at node: YAMLNode, hint: String? = nil) {
+    package mutating func error(_ rule: Diagnostic.Rule, _ message: String, at node: YAMLNode, hint: String? = nil) {
         diagnostics.append(.error(rule, message, at: location(node), hint: hint))
     }
 
-    mutating func warning(_ rule: String, _ message: String, at node: YAMLNode, hint: String? = nil) {
+    mutating func warning(_ rule: Diagnostic.Rule, _ message: String, at node: YAMLNode, hint: String? = nil) {
         diagnostics.append(.warning(rule, message, at: location(node), hint: hint))
     }
 
-    mutating func report(_ diagnostic: Diagnostic) {
+    package mutating func report(_ diagnostic: Diagnostic) {
         diagnostics.append(diagnostic)
     }
 
@@ -42,16 +42,16 @@ struct NodeReader {
     /// Unknown keys get `unknown-field` with the closest allowed key; missing required keys get
     /// `missing-field` at the mapping. The fields that are present are returned even when some
     /// are missing, so their own problems are reported in the same run.
-    mutating func fields(_ node: YAMLNode, of what: String, _ spec: FieldSet) -> Fields? {
+    package mutating func fields(_ node: YAMLNode, of what: String, _ spec: FieldSet) -> Fields? {
         guard let entries = node.mapping else {
-            error("wrong-type", "\(what) should be a mapping of fields, not \(node.kindDescription)", at: node,
+            error(.wrongType, "\(what) should be a mapping of fields, not \(node.kindDescription)", at: node,
                   hint: "write its fields as `key: value` lines, such as \(spec.required.first.map { "`\($0): ...`" } ?? "`title: ...`")")
             return nil
         }
         var fields = Fields(node: node, what: what)
         for entry in entries {
             guard let key = entry.key.scalar?.value else {
-                error("wrong-type", "a field name must be text, not \(entry.key.kindDescription)", at: entry.key)
+                error(.wrongType, "a field name must be text, not \(entry.key.kindDescription)", at: entry.key)
                 continue
             }
             if spec.allows(key) {
@@ -60,11 +60,11 @@ struct NodeReader {
             } else {
                 let hint = Suggestion.didYouMean(key, in: spec.all)
                     ?? "\(what) may have \(Suggestion.list(spec.all))"
-                error("unknown-field", "unknown field `\(key.abbreviated)` in \(what)", at: entry.key, hint: hint)
+                error(.unknownField, "unknown field `\(key.abbreviated)` in \(what)", at: entry.key, hint: hint)
             }
         }
         for key in spec.required where fields.values[key] == nil {
-            error("missing-field", "\(what) is missing the required field `\(key)`", at: node,
+            error(.missingField, "\(what) is missing the required field `\(key)`", at: node,
                   hint: spec.hints[key])
         }
         return fields
@@ -74,18 +74,18 @@ struct NodeReader {
 
     /// The items of a list, or nil (with `wrong-type`). An empty list is `empty-list` when
     /// `nonEmpty` — registers with no outcomes or no estimates cannot be scored.
-    mutating func list(_ node: YAMLNode, of what: String, nonEmpty: Bool = true) -> [YAMLNode]? {
+    package mutating func list(_ node: YAMLNode, of what: String, nonEmpty: Bool = true) -> [YAMLNode]? {
         guard let items = node.sequence else {
             if node.isNull, nonEmpty {
-                error("empty-list", "\(what) is empty", at: node, hint: "add at least one item, each starting with `- `")
+                error(.emptyList, "\(what) is empty", at: node, hint: "add at least one item, each starting with `- `")
                 return nil
             }
-            error("wrong-type", "\(what) should be a list, not \(node.kindDescription)", at: node,
+            error(.wrongType, "\(what) should be a list, not \(node.kindDescription)", at: node,
                   hint: "write each item on its own line starting with `- `, or as `[a, b]`")
             return nil
         }
         if items.isEmpty, nonEmpty {
-            error("empty-list", "\(what) is empty", at: node, hint: "add at least one item")
+            error(.emptyList, "\(what) is empty", at: node, hint: "add at least one item")
         }
         return items
     }
@@ -93,14 +93,14 @@ struct NodeReader {
     // MARK: Scalars
 
     /// A scalar's text, or nil with `wrong-type` for a list or mapping and `empty-value` for nothing.
-    mutating func text(_ node: YAMLNode, _ what: String) -> String? {
+    package mutating func text(_ node: YAMLNode, _ what: String) -> String? {
         guard let scalar = node.scalar else {
-            error("wrong-type", "\(what) should be text, not \(node.kindDescription)", at: node,
+            error(.wrongType, "\(what) should be text, not \(node.kindDescription)", at: node,
                   hint: "quote the text if it contains `: `, `#`, `[` or `{`")
             return nil
         }
         if scalar.isNull || scalar.value.allSatisfy(\.isWhitespace) {
-            error("empty-value", "\(what) is empty", at: node)
+            error(.emptyValue, "\(what) is empty", at: node)
             return nil
         }
         return scalar.value
@@ -109,7 +109,7 @@ struct NodeReader {
     mutating func id(_ node: YAMLNode, _ what: String) -> String? {
         guard let text = text(node, what) else { return nil }
         guard ScalarSyntax.isValidID(text) else {
-            error("invalid-id", "\(what) `\(text.abbreviated)` is not a valid id", at: node,
+            error(.invalidID, "\(what) `\(text.abbreviated)` is not a valid id", at: node,
                   hint: "ids start with a letter or digit and use only letters, digits, `.`, `_` and `-` (at most 64), such as `CS-01`")
             return nil
         }
@@ -119,17 +119,17 @@ struct NodeReader {
     mutating func amount(_ node: YAMLNode, _ what: String) -> Double? {
         guard let text = text(node, what) else { return nil }
         guard let value = ScalarSyntax.amount(text) else {
-            error("invalid-number", "\(what) `\(text.abbreviated)` is not a number", at: node,
+            error(.invalidNumber, "\(what) `\(text.abbreviated)` is not a number", at: node,
                   hint: "write amounts as plain numbers such as `250000`, `250_000` or `250k`; no currency signs or thousands commas")
             return nil
         }
-        return value
+        return withinAmountLimit(value, what, at: node) ? value : nil
     }
 
     mutating func nonNegativeAmount(_ node: YAMLNode, _ what: String) -> Double? {
         guard let value = amount(node, what) else { return nil }
         guard value >= 0 else {
-            error("negative-amount", "\(what) cannot be negative (found \(Self.format(value)))", at: node)
+            error(.negativeAmount, "\(what) cannot be negative (found \(Self.format(value)))", at: node)
             return nil
         }
         return value
@@ -139,12 +139,12 @@ struct NodeReader {
     mutating func probability(_ node: YAMLNode, _ what: String) -> Double? {
         guard let text = text(node, what) else { return nil }
         guard let value = ScalarSyntax.probability(text) else {
-            error("invalid-number", "\(what) `\(text.abbreviated)` is not a probability", at: node,
+            error(.invalidNumber, "\(what) `\(text.abbreviated)` is not a probability", at: node,
                   hint: "write a chance as `0.3`, `30%` or `1 in 3`")
             return nil
         }
         guard (0...1).contains(value) else {
-            error("probability-range", "\(what) is \(text.abbreviated), outside 0 to 1", at: node,
+            error(.probabilityRange, "\(what) is \(text.abbreviated), outside 0 to 1", at: node,
                   hint: value < 0 ? "a chance cannot be negative" : text.hasSuffix("%") ? "a percentage is at most 100%" : "write a chance as `0.3`, `30%` or `1 in 3`; for a number of events per horizon use `frequency`")
             return nil
         }
@@ -156,12 +156,12 @@ struct NodeReader {
         if node.scalar?.isPlain == true, text == "true" { return true }
         if node.scalar?.isPlain == true, text == "false" { return false }
         if text == "true" || text == "false" {
-            error("invalid-boolean", "\(what) must be `true` or `false` without quotes", at: node,
+            error(.invalidBoolean, "\(what) must be `true` or `false` without quotes", at: node,
                   hint: "remove the quotes: quoted, `\(text)` is text rather than yes or no")
             return nil
         }
         let meant = ScalarSyntax.yaml11Booleans[text.lowercased()]
-        error("invalid-boolean", "\(what) must be `true` or `false`, not `\(text.abbreviated)`", at: node,
+        error(.invalidBoolean, "\(what) must be `true` or `false`, not `\(text.abbreviated)`", at: node,
               hint: meant.map { "write `\($0)`: YAML 1.1 readers guess at words like `\(text.abbreviated)`, riskreg asks for the unambiguous form" }
                 ?? "write `true` or `false`")
         return nil
@@ -173,7 +173,7 @@ struct NodeReader {
         if CalendarDate.looksLikeDate(text) {
             let parts = text.split(separator: "-").compactMap { Int($0) }
             if let padded = CalendarDate(year: parts[0], month: parts[1], day: parts[2]) {
-                error("invalid-date", "\(what) `\(text)` is not written YYYY-MM-DD", at: node, hint: "write `\(padded)`")
+                error(.invalidDate, "\(what) `\(text)` is not written YYYY-MM-DD", at: node, hint: "write `\(padded)`")
                 return nil
             }
             let hint: String
@@ -184,29 +184,29 @@ struct NodeReader {
             } else {
                 hint = "months run from 01 to 12; write dates as YYYY-MM-DD"
             }
-            error("invalid-date", "\(what) \(text) is not a day in the calendar", at: node, hint: hint)
+            error(.invalidDate, "\(what) \(text) is not a day in the calendar", at: node, hint: hint)
         } else {
-            error("invalid-date", "\(what) `\(text.abbreviated)` is not a date", at: node,
+            error(.invalidDate, "\(what) `\(text.abbreviated)` is not a date", at: node,
                   hint: "write dates as YYYY-MM-DD, such as `2027-03-31`")
         }
         return nil
     }
 
     /// One of a closed set of values, with did-you-mean and the allowed values in the hint.
-    mutating func choice<Value: RawRepresentable & CaseIterable>(
+    package mutating func choice<Value: RawRepresentable & CaseIterable>(
         _ node: YAMLNode, _ what: String, as type: Value.Type
     ) -> Value? where Value.RawValue == String {
         guard let text = text(node, what) else { return nil }
         if let value = Value(rawValue: text) { return value }
         let allowed = Value.allCases.map(\.rawValue)
         let guess = Suggestion.didYouMean(text, in: allowed)
-        error("invalid-value", "`\(text.abbreviated)` is not a valid \(what)", at: node,
+        error(.invalidValue, "`\(text.abbreviated)` is not a valid \(what)", at: node,
               hint: [guess, "\(what) is one of \(Suggestion.list(allowed))"].compactMap { $0 }.joined(separator: " "))
         return nil
     }
 
     /// Formats a number for a message: `250000`, `0.3`, `1.5e+20`.
-    static func format(_ value: Double) -> String {
+    package static func format(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
         // Six significant digits: enough to recognise the value, without binary noise such as
         // 0.8999999999999999.
@@ -217,13 +217,13 @@ struct NodeReader {
 }
 
 /// The fields a mapping may have at one place in the format.
-struct FieldSet: Sendable {
+package struct FieldSet: Sendable {
     let required: [String]
     let optional: [String]
     /// Advice for a missing required field, where the field's name alone is not enough.
     let hints: [String: String]
 
-    init(required: [String], optional: [String] = [], hints: [String: String] = [:]) {
+    package init(required: [String], optional: [String] = [], hints: [String: String] = [:]) {
         self.required = required
         self.optional = optional
         self.hints = hints
@@ -235,11 +235,11 @@ struct FieldSet: Sendable {
 }
 
 /// A mapping's fields by name, with the key nodes kept for positions.
-struct Fields {
+package struct Fields {
     let node: YAMLNode
     let what: String
     var values: [String: YAMLNode] = [:]
     var keys: [String: YAMLNode] = [:]
 
-    subscript(key: String) -> YAMLNode? { values[key] }
+    package subscript(key: String) -> YAMLNode? { values[key] }
 }

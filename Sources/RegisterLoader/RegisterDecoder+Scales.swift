@@ -1,4 +1,4 @@
-import MonteCarlo
+import Distributions
 import RegisterModel
 import YAMLNodes
 
@@ -8,6 +8,10 @@ extension RegisterDecoder {
     enum ScaleKind {
         case likelihood
         case impact(unit: String)
+
+        var isLikelihood: Bool {
+            if case .likelihood = self { true } else { false }
+        }
 
         var name: String {
             switch self {
@@ -21,7 +25,7 @@ extension RegisterDecoder {
         case product, matrix
     }
 
-    mutating func decodeScales(_ node: YAMLNode) -> Scales? {
+    package mutating func decodeScales(_ node: YAMLNode) -> Scales? {
         let before = errorCount
         guard let f = reader.fields(node, of: "`scales`", RegisterFields.scales) else { return nil }
         var likelihood: [ScaleLevel]?
@@ -37,7 +41,7 @@ extension RegisterDecoder {
                       let unitNode = sf["unit"], let unit = reader.text(unitNode, "the impact scale's unit")
                 else { continue }
                 if let first = units[unit] {
-                    reader.error("duplicate-id", "an impact scale for unit `\(unit.abbreviated)` is already declared at line \(first.mark.line)",
+                    reader.error(.duplicateID, "an impact scale for unit `\(unit.abbreviated)` is already declared at line \(first.mark.line)",
                                  at: unitNode, hint: "keep one impact scale per outcome unit")
                     continue
                 }
@@ -61,16 +65,16 @@ extension RegisterDecoder {
         var levels: [(level: ScaleLevel, item: YAMLNode, levelNode: YAMLNode, fromNode: YAMLNode)] = []
         var labels: [String: YAMLNode] = [:]
         for (i, item) in items.enumerated() {
-            guard let f = reader.fields(item, of: "a level of \(kind.name)", RegisterFields.scaleLevel) else { continue }
+            guard let f = reader.fields(item, of: "a level of \(kind.name)", kind.isLikelihood ? RegisterFields.likelihoodLevel : RegisterFields.impactLevel) else { continue }
             let number = f["level"].flatMap { levelNumber($0) }
             var label = f["label"].flatMap { reader.text($0, "the level's label") }
             if let text = label, let labelNode = f["label"] {
                 if ScalarSyntax.probability(text) != nil {
-                    reader.error("invalid-value", "level label `\(text.abbreviated)` reads as a number", at: labelNode,
+                    reader.error(.invalidValue, "level label `\(text.abbreviated)` reads as a number", at: labelNode,
                                  hint: "a bare number in an estimate is a chance or an amount, so labels are words, such as `likely`; write a level by its number as `{level: 4}`")
                     label = nil
                 } else if let first = labels[text.lowercased()] {
-                    reader.error("duplicate-id", "level label `\(text.abbreviated)` is already used at line \(first.mark.line)", at: labelNode,
+                    reader.error(.duplicateID, "level label `\(text.abbreviated)` is already used at line \(first.mark.line)", at: labelNode,
                                  hint: "give each level of a scale its own label")
                     label = nil
                 } else {
@@ -83,18 +87,18 @@ extension RegisterDecoder {
                 to = bandEdge(toNode, kind, "`to`")
                 if to == nil { continue }
             } else if case .likelihood = kind {
-                reader.error("missing-field", "a level of the likelihood scale is missing `to`", at: item,
+                reader.error(.missingField, "a level of the likelihood scale is missing `to`", at: item,
                              hint: "a likelihood band runs from one chance to another, such as `from: 20%` and `to: 50%`")
                 continue
             } else if i < items.count - 1 {
-                reader.error("missing-field", "a level of \(kind.name) is missing `to`", at: item,
+                reader.error(.missingField, "a level of \(kind.name) is missing `to`", at: item,
                              hint: "only the top level may be open-ended (\"over £1m\"); give this band its upper edge")
                 continue
             }
             let description = f["description"].flatMap { reader.text($0, "the level's description") }
             guard let number, let label, let from, let levelNode = f["level"], let fromNode = f["from"] else { continue }
             if let to, !(from < to) {
-                reader.error("invalid-value", "level \(number)'s band runs from \(Self.edge(from, kind)) to \(Self.edge(to, kind))", at: f["to"]!,
+                reader.error(.invalidValue, "level \(number)'s band runs from \(Self.edge(from, kind)) to \(Self.edge(to, kind))", at: f["to"]!,
                              hint: "`from` is the lower edge of the band and `to` the upper, with `from` below `to`")
                 continue
             }
@@ -102,7 +106,7 @@ extension RegisterDecoder {
         }
         guard errorCount == before else { return nil }
         for (i, entry) in levels.enumerated() where entry.level.level != i + 1 {
-            reader.error("scale-level-order", "\(kind.name) lists level \(entry.level.level) where level \(i + 1) belongs", at: entry.levelNode,
+            reader.error(.scaleLevelOrder, "\(kind.name) lists level \(entry.level.level) where level \(i + 1) belongs", at: entry.levelNode,
                          hint: "number the levels 1, 2, 3, ... from the lowest, and list them in that order")
             return nil
         }
@@ -110,27 +114,27 @@ extension RegisterDecoder {
             let lower = a.level, upper = b.level
             guard let top = lower.to else { continue }
             if upper.from < lower.from {
-                reader.error("scale-level-order",
+                reader.error(.scaleLevelOrder,
                              "level \(upper.level)'s band starts at \(Self.edge(upper.from, kind)), below level \(lower.level)'s (\(Self.edge(lower.from, kind)))",
                              at: b.fromNode, hint: "a higher level stands for a higher chance or a larger harm: list the levels from the lowest band up")
                 return nil
             } else if upper.from < top {
-                reader.error("scale-band-overlap",
+                reader.error(.scaleBandOverlap,
                              "level \(upper.level)'s band starts at \(Self.edge(upper.from, kind)), inside level \(lower.level)'s (up to \(Self.edge(top, kind)))",
                              at: b.fromNode, hint: "start level \(upper.level) where level \(lower.level) ends: `from: \(Self.edge(top, kind))`")
             } else if upper.from > top {
-                reader.error("scale-band-gap",
+                reader.error(.scaleBandGap,
                              "\(kind.name) has a gap between level \(lower.level) (up to \(Self.edge(top, kind))) and level \(upper.level) (from \(Self.edge(upper.from, kind)))",
                              at: b.fromNode, hint: "a value in the gap would be on no level: start level \(upper.level) at `from: \(Self.edge(top, kind))`")
             }
         }
         if case .likelihood = kind, let first = levels.first, let last = levels.last {
             if first.level.from > 0 {
-                reader.error("scale-band-gap", "the likelihood scale starts at \(Self.edge(first.level.from, kind)), leaving lower chances on no level",
+                reader.error(.scaleBandGap, "the likelihood scale starts at \(Self.edge(first.level.from, kind)), leaving lower chances on no level",
                              at: first.fromNode, hint: "start level 1 at `from: 0%`")
             }
             if let to = last.level.to, to < 1, let toNode = last.item.mapping?.first(where: { $0.key.scalar?.value == "to" })?.value {
-                reader.error("scale-band-gap", "the likelihood scale ends at \(Self.edge(to, kind)), leaving higher chances on no level",
+                reader.error(.scaleBandGap, "the likelihood scale ends at \(Self.edge(to, kind)), leaving higher chances on no level",
                              at: toNode, hint: "end the top level at `to: 100%`")
             }
         }
@@ -142,7 +146,7 @@ extension RegisterDecoder {
     private mutating func levelNumber(_ node: YAMLNode) -> Int? {
         guard let text = reader.text(node, "the level number") else { return nil }
         guard let n = Int(text), n >= 1 else {
-            reader.error("invalid-number", "the level number `\(text.abbreviated)` is not a whole number from 1", at: node,
+            reader.error(.invalidNumber, "the level number `\(text.abbreviated)` is not a whole number from 1", at: node,
                          hint: "number the levels 1, 2, 3, ... from the lowest")
             return nil
         }
@@ -169,7 +173,7 @@ extension RegisterDecoder {
         let amber = f["amber-from"].flatMap { reader.amount($0, "`amber-from`") }
         let red = f["red-from"].flatMap { reader.amount($0, "`red-from`") }
         if let amber, let red, let redNode = f["red-from"], !(amber < red) {
-            reader.error("rating-thresholds", "`red-from` \(NodeReader.format(red)) is not above `amber-from` \(NodeReader.format(amber))",
+            reader.error(.ratingThresholds, "`red-from` \(NodeReader.format(red)) is not above `amber-from` \(NodeReader.format(amber))",
                          at: redNode, hint: "a score from `amber-from` is amber and from `red-from` red, so red starts higher")
             return nil
         }
@@ -177,14 +181,14 @@ extension RegisterDecoder {
         switch method {
         case .product?:
             if let matrixNode = f["matrix"] {
-                reader.error("rating-matrix", "a `matrix` is used only with `method: matrix`", at: f.keys["matrix"] ?? matrixNode,
+                reader.error(.ratingMatrix, "a `matrix` is used only with `method: matrix`", at: f.keys["matrix"] ?? matrixNode,
                              hint: "remove `matrix`, or write `method: matrix` to score each cell from it")
             } else {
                 rule = .product
             }
         case .matrix?:
             guard let matrixNode = f["matrix"] else {
-                reader.error("missing-field", "the rating rule is missing `matrix`, which `method: matrix` needs", at: node,
+                reader.error(.missingField, "the rating rule is missing `matrix`, which `method: matrix` needs", at: node,
                              hint: "give one row of scores per likelihood level, level 1 first, each with one score per impact level")
                 return nil
             }
@@ -206,7 +210,7 @@ extension RegisterDecoder {
             let scores = cells.map { reader.amount($0, "a score in the rating matrix") }
             guard scores.allSatisfy({ $0 != nil }) else { complete = false; continue }
             if let scale = impact.first(where: { $0.levels.count != cells.count }) {
-                reader.error("rating-matrix",
+                reader.error(.ratingMatrix,
                              "row \(r + 1) of the rating matrix has \(cells.count) scores, but the impact scale for `\(Self.unitName(scale.unit))` has \(scale.levels.count) levels",
                              at: row, hint: "give every cell a score: one per impact level, level 1 first")
                 complete = false
@@ -215,7 +219,7 @@ extension RegisterDecoder {
             matrix.append(scores.map { $0! })
         }
         if let likelihood, rows.count != likelihood.count {
-            reader.error("rating-matrix",
+            reader.error(.ratingMatrix,
                          "the rating matrix has \(rows.count) rows, but the likelihood scale has \(likelihood.count) levels",
                          at: node, hint: "give every cell a score: one row per likelihood level, level 1 first")
             return nil
@@ -223,7 +227,7 @@ extension RegisterDecoder {
         return complete ? matrix : nil
     }
 
-    static func unitName(_ unit: Outcome.Unit) -> String {
+    package static func unitName(_ unit: Outcome.Unit) -> String {
         switch unit {
         case .money: "money"
         case .other(let name): name
@@ -248,7 +252,7 @@ extension RegisterDecoder {
     /// The level named on a scale, or nil with `unknown-level` (and a did-you-mean on labels).
     mutating func level(_ name: String, at node: YAMLNode, in levels: [ScaleLevel]?, _ what: String, scaleName: String) -> ScaleLevel? {
         guard scalesDeclared else {
-            reader.error("unknown-level", "\(what) names level `\(name.abbreviated)`, but the register declares no scales", at: node,
+            reader.error(.unknownLevel, "\(what) names level `\(name.abbreviated)`, but the register declares no scales", at: node,
                          hint: "add a `scales` section with your policy's levels, or write the value itself")
             return nil
         }
@@ -257,7 +261,7 @@ extension RegisterDecoder {
         let labels = levels.map(\.label)
         let message = Int(name) != nil
             ? "\(scaleName) has no level \(name)" : "`\(name.abbreviated)` is not a level of \(scaleName)"
-        reader.error("unknown-level", message, at: node,
+        reader.error(.unknownLevel, message, at: node,
                      hint: [Int(name) == nil ? Suggestion.didYouMean(name, in: labels) : nil,
                             "its levels are 1 to \(levels.count): \(Suggestion.list(labels))"].compactMap { $0 }.joined(separator: " "))
         return nil
@@ -269,7 +273,7 @@ extension RegisterDecoder {
         guard let scales else { return (nil, nil) }
         guard let unit else { return (nil, nil) }  // Unknown outcome, reported as a reference.
         guard let scale = scales.impactScale(for: unit) else {
-            reader.error("unknown-level", "impact names level `\(name.abbreviated)`, but there is no impact scale for `\(Self.unitName(unit))`",
+            reader.error(.unknownLevel, "impact names level `\(name.abbreviated)`, but there is no impact scale for `\(Self.unitName(unit))`",
                          at: node, hint: "add an impact scale with `unit: \(Self.unitName(unit))` to `scales`, or write the impact itself")
             return (nil, nil)
         }
@@ -313,16 +317,16 @@ extension RegisterDecoder {
         var fields: [String] = []
         for item in items {
             guard let text = reader.text(item, "an item of `needs-review`") else { continue }
-            guard RegisterFields.reviewable.contains(text) else {
-                reader.error("invalid-value", "`\(text.abbreviated)` is not a field `needs-review` can list", at: item,
-                             hint: [Suggestion.didYouMean(text, in: RegisterFields.reviewable),
-                                    "it lists \(Suggestion.list(RegisterFields.reviewable))"].compactMap { $0 }.joined(separator: " "))
+            guard RegisterFormat.reviewable.contains(text) else {
+                reader.error(.invalidValue, "`\(text.abbreviated)` is not a field `needs-review` can list", at: item,
+                             hint: [Suggestion.didYouMean(text, in: RegisterFormat.reviewable),
+                                    "it lists \(Suggestion.list(RegisterFormat.reviewable))"].compactMap { $0 }.joined(separator: " "))
                 continue
             }
             fields.append(text)
         }
         if !fields.isEmpty {
-            reader.warning("needs-review", "this entry's \(Suggestion.list(fields).replacingOccurrences(of: " or ", with: " and ")) could not be inferred and need checking",
+            reader.warning(.needsReview, "this entry's \(Suggestion.list(fields).replacingOccurrences(of: " or ", with: " and ")) could not be inferred and need checking",
                            at: key ?? node, hint: "check them with the risk owner and co-producers, then remove `needs-review`")
         }
         return fields

@@ -1,4 +1,4 @@
-import MonteCarlo
+import Distributions
 import RegisterModel
 import YAMLNodes
 
@@ -7,8 +7,8 @@ import YAMLNodes
 /// References between entries (a risk's outcome, a response's contributors, ...) are recorded as
 /// they are read and resolved once everything has been read, so a register may list its
 /// sections in any order.
-struct RegisterDecoder {
-    var reader: NodeReader
+package struct RegisterDecoder {
+    package var reader: NodeReader
     let asOf: CalendarDate
     /// Every reference met while reading: what it refers to, the id, and where it was written.
     var references: [Reference] = []
@@ -21,7 +21,7 @@ struct RegisterDecoder {
     /// Each correlation's `between` node, to place matrix problems.
     var correlationNodes: [YAMLNode] = []
     /// Whether the register has a `scales` section, and the scales when they are valid.
-    var scalesDeclared = false
+    package var scalesDeclared = false
     var scales: Scales?
     /// Each outcome's unit by id, to find the impact scale a risk's levels refer to.
     var outcomeUnits: [String: Outcome.Unit] = [:]
@@ -36,7 +36,7 @@ struct RegisterDecoder {
         var node: YAMLNode
     }
 
-    init(file: String, asOf: CalendarDate) {
+    package init(file: String, asOf: CalendarDate) {
         reader = NodeReader(file: file)
         self.asOf = asOf
     }
@@ -94,7 +94,7 @@ struct RegisterDecoder {
     /// risks decoded from it, so the tree is released as the risks are read.
     private mutating func sections(of root: consuming YAMLNode) -> [String: YAMLNode]? {
         guard let entries = root.mapping else {
-            reader.error("format-version", "this file is not a riskreg register: it holds \(root.kindDescription), not a mapping of sections", at: root,
+            reader.error(.formatVersion, "this file is not a riskreg register: it holds \(root.kindDescription), not a mapping of sections", at: root,
                          hint: "a register starts with `riskreg: 1`, then `register:`, `outcomes:` and `risks:`")
             return nil
         }
@@ -107,12 +107,12 @@ struct RegisterDecoder {
     private mutating func formatVersion(_ node: YAMLNode) -> Int? {
         guard let text = reader.text(node, "`riskreg`") else { return nil }
         guard let version = Int(text) else {
-            reader.error("format-version", "`riskreg` should be the format version number, not `\(text.abbreviated)`", at: node,
+            reader.error(.formatVersion, "`riskreg` should be the format version number, not `\(text.abbreviated)`", at: node,
                          hint: "write `riskreg: \(Register.currentFormatVersion)`")
             return nil
         }
         guard version == Register.currentFormatVersion else {
-            reader.error("format-version",
+            reader.error(.formatVersion,
                          version > Register.currentFormatVersion
                             ? "register format \(version) is newer than this riskreg reads (\(Register.currentFormatVersion))"
                             : "there is no register format \(version)",
@@ -131,7 +131,7 @@ struct RegisterDecoder {
     /// The result grows as items are decoded rather than being reserved at the list's length up
     /// front: a reserved buffer would be allocated while the whole tree is still alive, which is
     /// when a read holds the most memory.
-    mutating func decodeList<T>(
+    package mutating func decodeList<T>(
         _ node: consuming YAMLNode?, _ what: String, nonEmpty: Bool = true, _ decode: (inout Self, YAMLNode) -> T?
     ) -> [T] {
         guard let section = node.take(),
@@ -155,7 +155,7 @@ struct RegisterDecoder {
     /// Records a declared id; a second declaration of the same id is `duplicate-id`.
     mutating func declare(_ kind: Reference.Kind, _ id: String, at node: YAMLNode) {
         if let first = declared[kind]?[id] {
-            reader.error("duplicate-id", "\(kind.rawValue) id `\(id)` is already used at line \(first.line)", at: node,
+            reader.error(.duplicateID, "\(kind.rawValue) id `\(id)` is already used at line \(first.line)", at: node,
                          hint: "give each \(kind.rawValue) its own id")
             return
         }
@@ -176,7 +176,7 @@ struct RegisterDecoder {
         for item in items {
             guard let id = refer(kind, item, "an item of \(what)") else { continue }
             if seen[id] != nil {
-                reader.warning("duplicate-reference", "\(kind.rawValue) `\(id)` is listed twice in \(what)", at: item,
+                reader.warning(.duplicateReference, "\(kind.rawValue) `\(id)` is listed twice in \(what)", at: item,
                                hint: "remove the repeat")
                 continue
             }
@@ -198,13 +198,13 @@ struct RegisterDecoder {
                     ? "the register declares no \(reference.kind.rawValue)s\(reference.kind == .perspective && !perspectivesDeclared ? " — add a `perspectives` section" : "")"
                     : "known \(reference.kind.rawValue)s: \(Suggestion.list(Array(listed.prefix(8))))\(listed.count > 8 ? ", ..." : "")"
             }
-            reader.error("unknown-reference", "unknown \(reference.kind.rawValue) `\(reference.id)`", at: reference.node, hint: hint)
+            reader.error(.unknownReference, "unknown \(reference.kind.rawValue) `\(reference.id)`", at: reference.node, hint: hint)
         }
     }
 
     // MARK: Sections
 
-    mutating func decodeMetadata(_ node: YAMLNode) -> Metadata? {
+    package mutating func decodeMetadata(_ node: YAMLNode) -> Metadata? {
         guard let f = reader.fields(node, of: "`register`", RegisterFields.metadata) else { return nil }
         let id = f["id"].flatMap { reader.id($0, "the register id") }
         let title = f["title"].flatMap { reader.text($0, "the register title") }
@@ -216,7 +216,7 @@ struct RegisterDecoder {
             if text.count == 3, text.allSatisfy({ $0.isASCII && $0.isUppercase }) {
                 currency = text
             } else {
-                reader.error("invalid-value", "currency `\(text.abbreviated)` is not an ISO 4217 code", at: node,
+                reader.error(.invalidValue, "currency `\(text.abbreviated)` is not an ISO 4217 code", at: node,
                              hint: "write the three-letter code, such as `EUR` or `GBP`")
             }
         }
@@ -224,11 +224,11 @@ struct RegisterDecoder {
         let last = f["last-reviewed"].flatMap { reader.date($0, "`last-reviewed`") }
         let next = f["next-review"].flatMap { reader.date($0, "`next-review`") }
         if let last, let next, let nextNode = f["next-review"], next < last {
-            reader.error("date-order", "`next-review` \(next) is before `last-reviewed` \(last)", at: nextNode,
+            reader.error(.dateOrder, "`next-review` \(next) is before `last-reviewed` \(last)", at: nextNode,
                          hint: "the next review comes after the last one")
         }
         if let next, let nextNode = f["next-review"], next < asOf {
-            reader.warning("stale-review", "the register's review was due on \(next), before \(asOf)", at: nextNode,
+            reader.warning(.staleReview, "the register's review was due on \(next), before \(asOf)", at: nextNode,
                            hint: "review the register and move `next-review` forward")
         }
         guard let id, let title, let organisation, let horizon else { return nil }
@@ -240,14 +240,14 @@ struct RegisterDecoder {
     private mutating func readHorizon(_ node: YAMLNode) -> Horizon? {
         guard let text = reader.text(node, "the horizon") else { return nil }
         guard let horizon = Horizon(text) else {
-            reader.error("invalid-duration", "horizon `\(text.abbreviated)` is not a period", at: node,
+            reader.error(.invalidDuration, "horizon `\(text.abbreviated)` is not a period", at: node,
                          hint: "write a whole number and a unit, such as `12 months`, `1 year` or `26 weeks`")
             return nil
         }
         return horizon
     }
 
-    mutating func decodeOutcome(_ node: YAMLNode) -> Outcome? {
+    package mutating func decodeOutcome(_ node: YAMLNode) -> Outcome? {
         guard let f = reader.fields(node, of: "an outcome", RegisterFields.outcome) else { return nil }
         let id = f["id"].flatMap { reader.id($0, "the outcome id") }
         if let id, let idNode = f["id"] { declare(.outcome, id, at: idNode) }
@@ -292,14 +292,14 @@ struct RegisterDecoder {
         let shapeHint = "write either `loss-exceeds: 250k` with `at-most: 1 in 10`, or `net-benefit-above: 0` with `at-least: 60%`"
         var limit: AppetiteStatement.Limit?
         if usesLoss && usesGain {
-            reader.error("appetite-shape", "an appetite statement limits either losses or net benefit, not both", at: node, hint: shapeHint)
+            reader.error(.appetiteShape, "an appetite statement limits either losses or net benefit, not both", at: node, hint: shapeHint)
         } else if usesLoss {
             if let t = loss.0, let p = loss.1 {
                 if let threshold = reader.amount(t, "`loss-exceeds`"), let atMost = reader.probability(p, "`at-most`") {
                     limit = .lossExceeds(threshold: threshold, atMost: atMost)
                 }
             } else {
-                reader.error("appetite-shape", "`loss-exceeds` and `at-most` go together: \(loss.0 == nil ? "`loss-exceeds`" : "`at-most`") is missing", at: node, hint: shapeHint)
+                reader.error(.appetiteShape, "`loss-exceeds` and `at-most` go together: \(loss.0 == nil ? "`loss-exceeds`" : "`at-most`") is missing", at: node, hint: shapeHint)
             }
         } else if usesGain {
             if let t = gain.0, let p = gain.1 {
@@ -307,10 +307,10 @@ struct RegisterDecoder {
                     limit = .netBenefitAbove(threshold: threshold, atLeast: atLeast)
                 }
             } else {
-                reader.error("appetite-shape", "`net-benefit-above` and `at-least` go together: \(gain.0 == nil ? "`net-benefit-above`" : "`at-least`") is missing", at: node, hint: shapeHint)
+                reader.error(.appetiteShape, "`net-benefit-above` and `at-least` go together: \(gain.0 == nil ? "`net-benefit-above`" : "`at-least`") is missing", at: node, hint: shapeHint)
             }
         } else {
-            reader.error("appetite-shape", "the appetite statement sets no limit", at: node, hint: shapeHint)
+            reader.error(.appetiteShape, "the appetite statement sets no limit", at: node, hint: shapeHint)
         }
         guard let outcome, let limit else { return nil }
         return AppetiteStatement(outcome: outcome, statement: statement, limit: limit, location: reader.location(node))
@@ -333,7 +333,7 @@ struct RegisterDecoder {
             for item in items {
                 guard let estimate = decodeEstimate(item, strategy: strategy, unit: outcome.flatMap { outcomeUnits[$0] }) else { continue }
                 if let first = seenPerspectives[estimate.perspective] {
-                    reader.error("duplicate-perspective",
+                    reader.error(.duplicatePerspective,
                                  "the risk has two estimates from perspective `\(estimate.perspective)` (the first at line \(first.mark.line))",
                                  at: item, hint: "keep one estimate per perspective, or name the other perspective")
                     continue
@@ -345,7 +345,7 @@ struct RegisterDecoder {
         let response = f["response"].flatMap { decodeResponse($0) }
         let review = f["review"].flatMap { reader.date($0, "the review date") }
         if let review, let reviewNode = f["review"], review < asOf {
-            reader.warning("stale-review", "this entry's review was due on \(review), before \(asOf)", at: reviewNode,
+            reader.warning(.staleReview, "this entry's review was due on \(review), before \(asOf)", at: reviewNode,
                            hint: "review the estimates with their co-producers and move `review` forward")
         }
         let confidential = f["confidential"].map { reader.boolean($0, "`confidential`") } ?? false
@@ -375,7 +375,7 @@ struct RegisterDecoder {
         if let p = f["perspective"] {
             perspective = refer(.perspective, p, "the estimate's perspective")
         } else if perspectivesDeclared {
-            reader.error("missing-field", "an estimate is missing the required field `perspective`", at: node,
+            reader.error(.missingField, "an estimate is missing the required field `perspective`", at: node,
                          hint: "the register declares `perspectives`, so each estimate names the one it comes from")
         } else {
             perspective = "officers"
@@ -394,7 +394,7 @@ struct RegisterDecoder {
         }
         switch (f["likelihood"], f["frequency"]) {
         case (let l?, let q?):
-            reader.error("likelihood-or-frequency", "an estimate gives both `likelihood` and `frequency`", at: f.keys["frequency"] ?? q,
+            reader.error(.likelihoodOrFrequency, "an estimate gives both `likelihood` and `frequency`", at: f.keys["frequency"] ?? q,
                          hint: "use `likelihood` for the chance it happens at all in the horizon, or `frequency` for how many times; not both")
             _ = l
         case (let l?, nil):
@@ -404,7 +404,7 @@ struct RegisterDecoder {
         case (nil, let q?):
             occurrence = reader.distribution(q, "frequency", scale: .rate).map { .frequency($0) }
         case (nil, nil):
-            reader.error("missing-field", "an estimate needs a `likelihood` or a `frequency`", at: node,
+            reader.error(.missingField, "an estimate needs a `likelihood` or a `frequency`", at: node,
                          hint: "add `likelihood: 20%` (the chance it happens in the horizon) or `frequency: 3` (events per horizon)")
         }
         var impact: Distribution?
@@ -427,13 +427,13 @@ struct RegisterDecoder {
         var benefit: Distribution?
         if let b = f["benefit"] {
             if let strategy, !strategy.hasBenefit {
-                reader.error("benefit-not-allowed", "a \(strategy.rawValue) entry has no benefit", at: f.keys["benefit"] ?? b,
+                reader.error(.benefitNotAllowed, "a \(strategy.rawValue) entry has no benefit", at: f.keys["benefit"] ?? b,
                              hint: "only `enablement` and `portfolio` entries carry a benefit; change the strategy or remove `benefit`")
             } else {
                 benefit = reader.distribution(b, "benefit", scale: .amount)
             }
         } else if let strategy, strategy.hasBenefit {
-            reader.warning("missing-benefit", "this \(strategy.rawValue) estimate states no benefit", at: node,
+            reader.warning(.missingBenefit, "this \(strategy.rawValue) estimate states no benefit", at: node,
                            hint: "an \(strategy.rawValue) entry is taken for its upside: add `benefit`, so scoring can weigh it against the harm")
         }
         let asOfDate = f["as-of"].flatMap { reader.date($0, "`as-of`") }
@@ -453,7 +453,7 @@ struct RegisterDecoder {
         let likelihood = f["reduces-likelihood-by"].map { reader.probability($0, "`reduces-likelihood-by`") } ?? 0
         let impact = f["reduces-impact-by"].map { reader.probability($0, "`reduces-impact-by`") } ?? 0
         if f["reduces-likelihood-by"] == nil && f["reduces-impact-by"] == nil {
-            reader.warning("response-no-effect", "the response states no effect", at: node,
+            reader.warning(.responseNoEffect, "the response states no effect", at: node,
                            hint: "add `reduces-likelihood-by` and/or `reduces-impact-by`, so scoring can value it")
         }
         guard let action, let cost, let reliability, let likelihood, let impact else { return nil }
@@ -466,12 +466,12 @@ struct RegisterDecoder {
         var pair: [String] = []
         if let between = f["between"], let items = reader.list(between, of: "`between`") {
             if items.count != 2 {
-                reader.error("wrong-type", "`between` names exactly two risks, found \(items.count)", at: between,
+                reader.error(.wrongType, "`between` names exactly two risks, found \(items.count)", at: between,
                              hint: "write `between: [CS-01, CS-02]`; for three risks write three pairs")
             } else {
                 pair = items.compactMap { refer(.risk, $0, "a correlated risk") }
                 if pair.count == 2, pair[0] == pair[1] {
-                    reader.error("correlation-self", "a risk cannot be correlated with itself (`\(pair[0])`)", at: between,
+                    reader.error(.correlationSelf, "a risk cannot be correlated with itself (`\(pair[0])`)", at: between,
                                  hint: "name two different risks")
                     pair = []
                 }
@@ -479,13 +479,13 @@ struct RegisterDecoder {
         }
         var rank: Double?
         if let r = f["rank"], let text = reader.text(r, "the rank correlation"), ScalarSyntax.amount(text) == nil || text.lowercased().hasSuffix("k") || text.lowercased().hasSuffix("m") {
-            reader.error("invalid-number", "the rank correlation `\(text.abbreviated)` is not a number", at: r,
+            reader.error(.invalidNumber, "the rank correlation `\(text.abbreviated)` is not a number", at: r,
                          hint: "write a rank correlation as a number between -1 and 1, such as `0.5`")
         } else if let r = f["rank"], let value = reader.amount(r, "the rank correlation") {
             if (-1...1).contains(value) {
                 rank = value
             } else {
-                reader.error("correlation-range", "rank correlation \(NodeReader.format(value)) is outside -1 to 1", at: r,
+                reader.error(.correlationRange, "rank correlation \(NodeReader.format(value)) is outside -1 to 1", at: r,
                              hint: "a rank correlation lies between -1 and 1; 0.3 is modest, 0.7 strong")
             }
         }

@@ -16,11 +16,13 @@ public struct LoadedRegister: Sendable {
         self.file = file
         self.register = register
         self.diagnostics = diagnostics
-        lines = source.map(SourceLines.init)
+        lines = source.flatMap { RegisterFile.looksLikeARegister($0) ? SourceLines($0) : nil }
     }
 
     /// The text of a 1-based line, counted as libyaml counts lines, to quote the line a
-    /// diagnostic points at; nil past the end or when the file could not be read.
+    /// diagnostic points at; nil past the end, when the file could not be read, or when it is
+    /// not a register (``RegisterFile/looksLikeARegister(_:)``): a file reached by mistake, or
+    /// by a link, may hold secrets, and CI logs are public.
     public func sourceLine(_ number: Int) -> String? {
         lines?.line(number)
     }
@@ -36,34 +38,22 @@ public enum RegisterFile {
     /// - Parameter asOf: the day review dates are compared with; it is an input so that results
     ///   do not change from one day to the next unless the caller asks.
     public static func read(path: String, asOf: CalendarDate) -> LoadedRegister {
-        // A file over the size limit is refused without reading it into memory.
-        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int,
-           size > YAMLLimits().maxBytes {
-            let problem = YAMLComposer.tooLarge(byteCount: size)
-            return LoadedRegister(
-                file: path, register: nil,
-                diagnostics: [.error(problem.rule, problem.message, at: .init(file: path, line: 1, column: 1), hint: problem.hint)],
-                source: nil)
-        }
+        // Links leading out of the repository, special files and files over the size limit are
+        // refused without being read.
         let bytes: [UInt8]
         do {
-            bytes = try contents(of: path)
+            bytes = try InputFile.read(path, limit: YAMLLimits().maxBytes)
         } catch {
-            let reason = (error as NSError).localizedFailureReason ?? "it could not be read"
-            return LoadedRegister(
-                file: path, register: nil,
-                diagnostics: [.error("file-unreadable", "cannot read \(path): \(reason)",
-                                     at: .init(file: path, line: 1, column: 1),
-                                     hint: "check the path and that the file is readable")],
-                source: nil)
+            let diagnostic: Diagnostic
+            if case .tooLarge(let size, _) = error {
+                let problem = YAMLComposer.tooLarge(byteCount: size)
+                diagnostic = .error(Diagnostic.Rule(problem.rule), problem.message, at: .init(file: path, line: 1, column: 1), hint: problem.hint)
+            } else {
+                diagnostic = .error(.fileUnreadable, error.message(path), at: .init(file: path, line: 1, column: 1), hint: error.hint)
+            }
+            return LoadedRegister(file: path, register: nil, diagnostics: [diagnostic], source: nil)
         }
         return read(bytes: bytes, file: path, asOf: asOf)
-    }
-
-    /// The file's bytes. The `Data` they are read into is freed on return, so only one copy of
-    /// the file stays alive while it is composed and decoded.
-    private static func contents(of path: String) throws -> [UInt8] {
-        [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
     }
 
     /// Reads and validates a register from its bytes; `file` names it in diagnostics.
@@ -81,8 +71,16 @@ public enum RegisterFile {
     /// file's lines are indexed for quoting.
     private static func decode(_ bytes: [UInt8], file: String, asOf: CalendarDate) -> (Register?, [Diagnostic]) {
         var document = YAMLComposer.compose(bytes)
+        // A root that is not a mapping is not a register. A single value there is the whole
+        // file as one scalar, which may be anything (a link to a secret), so it is not quoted.
+        if let root = document.root, root.mapping == nil {
+            let holds = root.scalar == nil ? root.kindDescription : "a single value"
+            return (nil, [.error(.formatVersion, "this file is not a riskreg register: it holds \(holds), not a mapping of sections",
+                                 at: .init(file: file, line: root.mark.line, column: root.mark.column),
+                                 hint: "a register starts with `riskreg: 1`, then `register:`, `outcomes:` and `risks:`")])
+        }
         var diagnostics = document.problems.map { problem in
-            Diagnostic.error(problem.rule, problem.message,
+            Diagnostic.error(Diagnostic.Rule(problem.rule), problem.message,
                              at: .init(file: file, line: problem.mark.line, column: problem.mark.column),
                              hint: problem.hint)
         }
@@ -96,6 +94,22 @@ public enum RegisterFile {
         return (register, diagnostics)
     }
 
+    /// Whether `bytes` are UTF-8 text with a top-level `riskreg:` key, as every register has.
+    /// Only such files have their lines quoted in diagnostics: an error never shows a line of
+    /// a file that is not a register.
+    public static func looksLikeARegister(_ bytes: [UInt8]) -> Bool {
+        let body = SourceLines.withoutByteOrderMark(bytes)
+        guard String(validating: body, as: UTF8.self) != nil else { return false }
+        let key = Array("riskreg:".utf8)
+        if body.starts(with: key) { return true }
+        var index = body.startIndex
+        while let newline = body[index...].firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) {
+            index = newline + 1
+            if body[index...].starts(with: key) { return true }
+        }
+        return false
+    }
+
     /// The register files named by `paths`: files as given, and in folders every `.yaml` or
     /// `.yml` file below them (hidden folders skipped), in sorted order so output is stable.
     ///
@@ -105,13 +119,18 @@ public enum RegisterFile {
         var problems: [Diagnostic] = []
         let manager = FileManager.default
         for path in paths {
-            var isFolder: ObjCBool = false
-            guard manager.fileExists(atPath: path, isDirectory: &isFolder) else {
-                problems.append(.error("file-unreadable", "\(path) does not exist", at: .init(file: path, line: 1, column: 1),
-                                       hint: "give a register file or a folder of them, such as `Registers/`"))
+            // What the path is, told apart: missing, a link loop, a dangling link. Special files
+            // and links out of the repository are refused when they are read.
+            var info = stat()
+            let refusal: InputFile.Refusal? =
+                lstat(path, &info) != 0 ? InputFile.refusal(errno)
+                : stat(path, &info) != 0 ? (errno == ENOENT ? .danglingLink : InputFile.refusal(errno)) : nil
+            if let refusal {
+                problems.append(.error(.fileUnreadable, refusal.message(path), at: .init(file: path, line: 1, column: 1),
+                                       hint: refusal == .missing ? "give a register file or a folder of them, such as `Registers/`" : refusal.hint))
                 continue
             }
-            guard isFolder.boolValue else {
+            guard (info.st_mode & S_IFMT) == S_IFDIR else {
                 files.append(path)
                 continue
             }
@@ -130,7 +149,7 @@ public enum RegisterFile {
                 }
             }
             if found.isEmpty {
-                problems.append(.error("file-unreadable", "\(path) holds no `.yaml` or `.yml` files",
+                problems.append(.error(.fileUnreadable, "\(path) holds no `.yaml` or `.yml` files",
                                        at: .init(file: path, line: 1, column: 1)))
             }
             files += found.sorted()

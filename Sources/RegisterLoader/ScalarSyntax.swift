@@ -4,7 +4,7 @@ import Foundation
 ///
 /// YAML's own typing is not used: a scalar becomes a number only where the format expects one,
 /// so `no` stays text in a title and `250k` is an amount where an amount is expected.
-enum ScalarSyntax {
+package enum ScalarSyntax {
     /// An amount: `12000`, `12_000`, `1.5e6`, `-3`, `250k`, `1.2m`, `2bn`.
     static func amount(_ text: String) -> Double? {
         var body = text.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: "_", with: "")
@@ -43,7 +43,7 @@ enum ScalarSyntax {
     ]
 
     /// Ids start with a letter or digit, then letters, digits, `.`, `_` or `-`; at most 64.
-    static func isValidID(_ text: String) -> Bool {
+    package static func isValidID(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first, text.unicodeScalars.count <= 64,
               first.properties.isAlphabetic || ("0"..."9").contains(first), first.isASCII
         else { return false }

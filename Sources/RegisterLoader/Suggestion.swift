@@ -1,5 +1,5 @@
 /// "Did you mean" for misspelt keys, enum values and ids.
-enum Suggestion {
+package enum Suggestion {
     /// The candidate closest to `word`, if it is close enough to be a likely typo: within a third
     /// of the word's length in edit distance (at least 1, at most 3), ignoring case.
     static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
@@ -38,12 +38,12 @@ enum Suggestion {
     }
 
     /// "did you mean `x`?" or nil.
-    static func didYouMean(_ word: String, in candidates: some Sequence<String>) -> String? {
+    package static func didYouMean(_ word: String, in candidates: some Sequence<String>) -> String? {
         closest(to: word, in: candidates).map { "did you mean `\($0)`?" }
     }
 
     /// A list of allowed values for a hint: "`a`, `b` or `c`".
-    static func list(_ values: [String]) -> String {
+    package static func list(_ values: [String]) -> String {
         let quoted = values.map { "`\($0)`" }
         guard quoted.count > 1 else { return quoted.first ?? "" }
         return quoted.dropLast().joined(separator: ", ") + " or " + quoted.last!

@@ -36,14 +36,14 @@ public struct Diagnostic: Error, Codable, Sendable, Hashable {
     }
 
     public var severity: Severity
-    /// A stable, kebab-case rule id such as `unknown-field`; documented in `docs/register-format.md`.
-    public var rule: String
+    /// The rule broken, such as `unknown-field`; documented in `docs/register-format.md`.
+    public var rule: Rule
     public var message: String
     public var location: Location
     /// How to fix it, when there is something useful to say ("did you mean `reduction`?").
     public var hint: String?
 
-    public init(severity: Severity, rule: String, message: String, location: Location, hint: String? = nil) {
+    public init(severity: Severity, rule: Rule, message: String, location: Location, hint: String? = nil) {
         self.severity = severity
         self.rule = rule
         self.message = message
@@ -51,11 +51,11 @@ public struct Diagnostic: Error, Codable, Sendable, Hashable {
         self.hint = hint
     }
 
-    public static func error(_ rule: String, _ message: String, at location: Location, hint: String? = nil) -> Diagnostic {
+    public static func error(_ rule: Rule, _ message: String, at location: Location, hint: String? = nil) -> Diagnostic {
         Diagnostic(severity: .error, rule: rule, message: message, location: location, hint: hint)
     }
 
-    public static func warning(_ rule: String, _ message: String, at location: Location, hint: String? = nil) -> Diagnostic {
+    public static func warning(_ rule: Rule, _ message: String, at location: Location, hint: String? = nil) -> Diagnostic {
         Diagnostic(severity: .warning, rule: rule, message: message, location: location, hint: hint)
     }
 }

@@ -1,4 +1,4 @@
-import MonteCarlo
+import Distributions
 
 /// One entry of the register: a risk (or, for enablement and portfolio entries, an opportunity
 /// with a downside), who co-produced it, how it is estimated and what is done about it.

@@ -1,4 +1,4 @@
-import MonteCarlo
+import Distributions
 
 /// The organisation's own ordinal scales, as its risk management policy defines them: a
 /// likelihood scale, an impact scale per outcome unit, and the rule that rates a cell of the

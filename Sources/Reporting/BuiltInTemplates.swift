@@ -11,7 +11,7 @@ public enum BuiltInTemplates {
 {{{svg}}}
 <p class="desc" id="{{id}}-d">{{description}}</p>
 <details>
-<summary>The data behind this chart</summary>
+<summary>{{phrases.the-data-behind-this-chart}}</summary>
 <div class="table-wrap"><table>
 <caption>{{title}}</caption>
 <thead><tr>{{#table.columns}}<th scope="col">{{.}}</th>{{/table.columns}}</tr></thead>
@@ -27,9 +27,9 @@ public enum BuiltInTemplates {
 """####,
         "html-footer.mustache": ####"""
 <footer>
-<h2 id="method">How these figures were made</h2>
-<p>{{run.trials}} simulated horizons of {{register.horizon}} from the register’s estimates, with seed {{run.seed}}, using {{run.view}}{{#run.portfolio}} and the portfolio “{{.}}”{{/run.portfolio}}. The same register, seed and settings always give the same figures; “±” figures are 95% Monte Carlo intervals. Review dates judged as of {{run.asOf}}.{{#run.precisionNote}} {{.}}{{/run.precisionNote}}</p>
-<p>Made with riskreg {{run.riskregVersion}} and libyaml {{run.libyamlVersion}} from register <code>{{register.id}}</code>: <code>{{run.command}}</code></p>
+<h2 id="method">{{phrases.how-these-figures-were-made}}</h2>
+<p>{{run.trials}} {{phrases.simulated-horizons-of}} {{register.horizon}} {{phrases.from-the-register-s-estimates}} {{run.seed}}, {{phrases.using}} {{run.view}}{{#run.portfolio}} {{phrases.and-the-portfolio}} “{{.}}”{{/run.portfolio}}. {{phrases.the-same-register-seed-and}} {{run.asOf}}.{{#run.precisionNote}} {{.}}{{/run.precisionNote}}</p>
+<p>{{phrases.made-with-riskreg}} {{run.riskregVersion}} {{phrases.and-libyaml}} {{run.libyamlVersion}} {{phrases.from-register}} <code>{{register.id}}</code>: <code>{{run.command}}</code></p>
 </footer>
 </body>
 </html>
@@ -51,7 +51,7 @@ public enum BuiltInTemplates {
 <header>
 <p class="meta">{{register.organisation}}</p>
 <h1>{{report.heading}}</h1>
-<p class="meta">Every figure refers to a horizon of {{register.horizon}}.{{#register.lastReviewed}} Register last reviewed {{.}}.{{/register.lastReviewed}}{{#register.nextReview}} Next review {{.}}.{{/register.nextReview}} Figures as of {{run.asOf}}.</p>
+<p class="meta">{{phrases.every-figure-refers-to-a}} {{register.horizon}}.{{#register.lastReviewed}} {{phrases.register-last-reviewed}} {{.}}.{{/register.lastReviewed}}{{#register.nextReview}} {{phrases.next-review}} {{.}}.{{/register.nextReview}} {{phrases.figures-as-of}} {{run.asOf}}.</p>
 </header>
 
 """####,
@@ -59,12 +59,12 @@ public enum BuiltInTemplates {
 {{^empty(verdicts)}}
 <ul class="verdicts">
 {{#verdicts}}
-<li class="{{statusClass}}"><span class="status">{{status}}: {{outcome}}</span>{{sentence}}{{#statement}}<span class="statement">The board’s statement: “{{.}}”</span>{{/statement}}</li>
+<li class="{{statusClass}}"><span class="status">{{status}}: {{outcome}}</span>{{sentence}}{{#statement}}<span class="statement">{{phrases.the-board-s-statement}} “{{.}}”</span>{{/statement}}</li>
 {{/verdicts}}
 </ul>
 {{/empty(verdicts)}}
 {{^verdicts}}
-<p>The register has no appetite statements, so no outcome can be judged against appetite.</p>
+<p>{{phrases.the-register-has-no-appetite}}</p>
 {{/verdicts}}
 {{#withheldNote}}
 <p class="note">{{.}}</p>
@@ -83,19 +83,19 @@ public enum BuiltInTemplates {
 
 """####,
         "md-footer.mustache": ####"""
-## How these figures were made
+## {{phrases.how-these-figures-were-made}}
 
-{{run.trials}} simulated horizons of {{register.horizon}} from the register's estimates, with seed {{run.seed}}, using {{run.view}}{{#run.portfolio}} and the portfolio {{.}}{{/run.portfolio}}. The same register, seed and settings always give the same figures; ± figures are 95% Monte Carlo intervals. Review dates judged as of {{run.asOf}}.{{#run.precisionNote}} {{.}}{{/run.precisionNote}}
+{{run.trials}} {{phrases.simulated-horizons-of}} {{register.horizon}} {{phrases.from-the-register-s-estimates-2}} {{run.seed}}, {{phrases.using}} {{run.view}}{{#run.portfolio}} {{phrases.and-the-portfolio}} {{.}}{{/run.portfolio}}. {{phrases.the-same-register-seed-and-2}} {{run.asOf}}.{{#run.precisionNote}} {{.}}{{/run.precisionNote}}
 
-Made with riskreg {{run.riskregVersion}} and libyaml {{run.libyamlVersion}} from register {{register.id}}: {{run.command}}
+{{phrases.made-with-riskreg}} {{run.riskregVersion}} {{phrases.and-libyaml}} {{run.libyamlVersion}} {{phrases.from-register}} {{register.id}}: {{run.command}}
 
 """####,
         "md-verdicts.mustache": ####"""
 {{#verdicts}}
-- **{{status}}: {{outcome}}.** {{sentence}}{{#statement}} The board's statement: “{{.}}”{{/statement}}
+- **{{status}}: {{outcome}}.** {{sentence}}{{#statement}} {{phrases.the-board-s-statement-2}} “{{.}}”{{/statement}}
 {{/verdicts}}
 {{#empty(verdicts)}}
-The register has no appetite statements, so no outcome can be judged against appetite.
+{{phrases.the-register-has-no-appetite}}
 {{/empty(verdicts)}}
 {{#withheldNote}}
 
@@ -108,24 +108,24 @@ The register has no appetite statements, so no outcome can be judged against app
 <main>
 {{#since}}
 <section id="since">
-<h2>Since the last review ({{revision}})</h2>
-<p>{{summary}}{{#newFile}} The register did not exist at {{revision}}, so every entry is new.{{/newFile}}</p>
+<h2>{{phrases.since-the-last-review}} ({{revision}})</h2>
+<p>{{summary}}{{#newFile}} {{phrases.the-register-did-not-exist}} {{revision}}, {{phrases.so-every-entry-is-new}}{{/newFile}}</p>
 {{^empty(added)}}
-<p><strong>Added:</strong> {{#added}}{{id}} {{title}} ({{strategy}}){{^last()}}; {{/last()}}{{/added}}.</p>
+<p><strong>{{phrases.added}}</strong> {{#added}}{{id}} {{title}} ({{strategy}}){{^last()}}; {{/last()}}{{/added}}.</p>
 {{/empty(added)}}
 {{^empty(removed)}}
-<p><strong>Removed:</strong> {{#removed}}{{id}} {{title}} ({{strategy}}){{^last()}}; {{/last()}}{{/removed}}.</p>
+<p><strong>{{phrases.removed}}</strong> {{#removed}}{{id}} {{title}} ({{strategy}}){{^last()}}; {{/last()}}{{/removed}}.</p>
 {{/empty(removed)}}
 {{^empty(retagged)}}
-<p><strong>Re-tagged to another strategy:</strong> {{#retagged}}{{entry}}, {{before}} → {{after}}{{^last()}}; {{/last()}}{{/retagged}}.</p>
+<p><strong>{{phrases.re-tagged-to-another-strategy}}</strong> {{#retagged}}{{entry}}, {{before}} → {{after}}{{^last()}}; {{/last()}}{{/retagged}}.</p>
 {{/empty(retagged)}}
 {{^empty(flipped)}}
-<p><strong>Appetite verdicts that flipped:</strong> {{#flipped}}{{outcome}}{{#statement}} ({{.}}){{/statement}}: {{before}} → {{after}}{{^last()}}; {{/last()}}{{/flipped}}.</p>
+<p><strong>{{phrases.appetite-verdicts-that-flipped}}</strong> {{#flipped}}{{outcome}}{{#statement}} ({{.}}){{/statement}}: {{before}} → {{after}}{{^last()}}; {{/last()}}{{/flipped}}.</p>
 {{/empty(flipped)}}
 {{^empty(changed)}}
 <div class="table-wrap"><table>
-<caption>Changes to entries kept, field by field</caption>
-<thead><tr><th scope="col">Entry</th><th scope="col">Field</th><th scope="col">Before</th><th scope="col">After</th></tr></thead>
+<caption>{{phrases.changes-to-entries-kept-field}}</caption>
+<thead><tr><th scope="col">{{phrases.entry}}</th><th scope="col">{{phrases.field}}</th><th scope="col">{{phrases.before}}</th><th scope="col">{{phrases.after}}</th></tr></thead>
 <tbody>
 {{#changed}}
 <tr><td>{{entry}}</td><td>{{field}}</td><td>{{before}}</td><td>{{after}}</td></tr>
@@ -135,8 +135,8 @@ The register has no appetite statements, so no outcome can be judged against app
 {{/empty(changed)}}
 {{^empty(other)}}
 <div class="table-wrap"><table>
-<caption>Changes to outcomes, appetite and other entries</caption>
-<thead><tr><th scope="col">Entry</th><th scope="col">Field</th><th scope="col">Before</th><th scope="col">After</th></tr></thead>
+<caption>{{phrases.changes-to-outcomes-appetite-and}}</caption>
+<thead><tr><th scope="col">{{phrases.entry}}</th><th scope="col">{{phrases.field}}</th><th scope="col">{{phrases.before}}</th><th scope="col">{{phrases.after}}</th></tr></thead>
 <tbody>
 {{#other}}
 <tr><td>{{entry}}</td><td>{{field}}</td><td>{{before}}</td><td>{{after}}</td></tr>
@@ -145,12 +145,12 @@ The register has no appetite statements, so no outcome can be judged against app
 </table></div>
 {{/empty(other)}}
 <div class="table-wrap"><table>
-<caption>Each outcome’s figures with responses, then and now, on the same seed and trials</caption>
-<thead><tr><th scope="col">Outcome</th><th scope="col">Figure</th><th scope="col" class="num">Before</th><th scope="col" class="num">Now</th><th scope="col" class="num">Change</th></tr></thead>
+<caption>{{phrases.each-outcome-s-figures-with}}</caption>
+<thead><tr><th scope="col">{{phrases.outcome}}</th><th scope="col">{{phrases.figure}}</th><th scope="col" class="num">{{phrases.before}}</th><th scope="col" class="num">{{phrases.now}}</th><th scope="col" class="num">{{phrases.change}}</th></tr></thead>
 <tbody>
 {{#outcomes}}
 {{#figures}}
-<tr><td>{{title}} ({{unit}})</td><td>{{label}}</td><td class="num">{{before}}</td><td class="num">{{after}}</td><td class="num">{{change}}{{#withinError}} (within Monte Carlo error){{/withinError}}</td></tr>
+<tr><td>{{title}} ({{unit}})</td><td>{{label}}</td><td class="num">{{before}}</td><td class="num">{{after}}</td><td class="num">{{change}}{{#withinError}} {{phrases.within-monte-carlo-error}}{{/withinError}}</td></tr>
 {{/figures}}
 {{/outcomes}}
 </tbody>
@@ -158,22 +158,22 @@ The register has no appetite statements, so no outcome can be judged against app
 </section>
 {{/since}}
 <section id="summary">
-<h2>At a glance: is each outcome within appetite?</h2>
+<h2>{{phrases.at-a-glance-is-each}}</h2>
 {{> html-verdicts}}
 {{#register.reviewOverdue}}
-<p class="warning">The register’s own review date ({{register.nextReview}}) has passed.</p>
+<p class="warning">{{phrases.the-register-s-own-review}} ({{register.nextReview}}) {{phrases.has-passed}}</p>
 {{/register.reviewOverdue}}
-<h3>What drives each outcome</h3>
+<h3>{{phrases.what-drives-each-outcome}}</h3>
 <ul>
 {{#outcomes}}
-<li><strong>{{title}}</strong> ({{unit}}): {{summary}}{{^empty(drivers)}} Largest drivers: {{#drivers}}{{id}} {{title}} ({{share}} of the variance){{^last()}}; {{/last()}}{{/drivers}}.{{/empty(drivers)}}</li>
+<li><strong>{{title}}</strong> ({{unit}}): {{summary}}{{^empty(drivers)}} {{phrases.largest-drivers}} {{#drivers}}{{id}} {{title}} ({{share}} {{phrases.of-the-variance}}{{^last()}}; {{/last()}}{{/drivers}}.{{/empty(drivers)}}</li>
 {{/outcomes}}
 </ul>
-<h3>Responses ranked by value for money</h3>
+<h3>{{phrases.responses-ranked-by-value-for}}</h3>
 {{^empty(responses)}}
 <div class="table-wrap"><table>
-<caption>Mean loss avoided per horizon, on the same simulated horizons with and without the response</caption>
-<thead><tr><th scope="col">#</th><th scope="col">Entry</th><th scope="col">Response</th><th scope="col" class="num">Cost</th><th scope="col" class="num">Loss avoided</th><th scope="col" class="num">Per 1,000 of cost</th><th scope="col">Delivered by (reliability)</th></tr></thead>
+<caption>{{phrases.mean-loss-avoided-per-horizon}}</caption>
+<thead><tr><th scope="col">#</th><th scope="col">{{phrases.entry}}</th><th scope="col">{{phrases.response}}</th><th scope="col" class="num">{{phrases.cost}}</th><th scope="col" class="num">{{phrases.loss-avoided}}</th><th scope="col" class="num">{{phrases.per-1-000-of-cost}}</th><th scope="col">{{phrases.delivered-by-reliability}}</th></tr></thead>
 <tbody>
 {{#responses}}
 <tr><td class="num">{{rank}}</td><td>{{risk}} {{riskTitle}}</td><td>{{action}}</td><td class="num">{{cost}}</td><td class="num">{{value}} {{valueError}}</td><td class="num">{{perThousand}}</td><td>{{deliveredBy}} ({{reliability}})</td></tr>
@@ -182,15 +182,15 @@ The register has no appetite statements, so no outcome can be judged against app
 </table></div>
 {{/empty(responses)}}
 {{#empty(responses)}}
-<p>No entry has a response.</p>
+<p>{{phrases.no-entry-has-a-response}}</p>
 {{/empty(responses)}}
-<h3>Strategy mix</h3>
+<h3>{{phrases.strategy-mix}}</h3>
 {{#strategyWarning}}
 <p class="warning">{{.}}</p>
 {{/strategyWarning}}
 <div class="table-wrap"><table>
-<caption>Entries and mean harm before responses under each of the four strategies</caption>
-<thead><tr><th scope="col">Strategy</th><th scope="col">Meaning</th><th scope="col" class="num">Entries</th><th scope="col" class="num">Share</th><th scope="col">Exposure (mean harm before responses)</th></tr></thead>
+<caption>{{phrases.entries-and-mean-harm-before}}</caption>
+<thead><tr><th scope="col">{{phrases.strategy}}</th><th scope="col">{{phrases.meaning}}</th><th scope="col" class="num">{{phrases.entries}}</th><th scope="col" class="num">{{phrases.share}}</th><th scope="col">{{phrases.exposure-mean-harm-before-responses}}</th></tr></thead>
 <tbody>
 {{#strategies}}
 <tr><td>{{strategy}}</td><td>{{meaning}}</td><td class="num">{{entries}}</td><td class="num">{{share}}</td><td>{{exposure}}</td></tr>
@@ -203,22 +203,22 @@ The register has no appetite statements, so no outcome can be judged against app
 </section>
 
 <section id="coproduction">
-<h2>Co-production</h2>
-<h3>Who contributed</h3>
+<h2>{{phrases.co-production}}</h2>
+<h3>{{phrases.who-contributed}}</h3>
 <div class="table-wrap"><table>
-<caption>Contributors and the entries they co-produced or help deliver</caption>
-<thead><tr><th scope="col">Contributor</th><th scope="col">Kind</th><th scope="col">Entries (mode)</th></tr></thead>
+<caption>{{phrases.contributors-and-the-entries-they}}</caption>
+<thead><tr><th scope="col">{{phrases.contributor}}</th><th scope="col">{{phrases.kind}}</th><th scope="col">{{phrases.entries-mode}}</th></tr></thead>
 <tbody>
 {{#contributors}}
 <tr><td>{{name}}</td><td>{{kind}}</td><td>{{entries}}</td></tr>
 {{/contributors}}
 </tbody>
 </table></div>
-<h3>Where community and service-user estimates differ from the officers’</h3>
+<h3>{{phrases.where-community-and-service-user}}</h3>
 {{^empty(disagreements)}}
-<p>Compared with the perspective “{{officersPerspective}}”, largest differences in mean loss first.</p>
+<p>{{phrases.compared-with-the-perspective}} “{{officersPerspective}}”, {{phrases.largest-differences-in-mean-loss}}</p>
 <div class="table-wrap"><table>
-<thead><tr><th scope="col">Entry</th><th scope="col">Perspective</th><th scope="col" class="num">Their chance</th><th scope="col" class="num">Officers’ chance</th><th scope="col" class="num">Their mean loss</th><th scope="col" class="num">Officers’ mean loss</th><th scope="col" class="num">Ratio</th></tr></thead>
+<thead><tr><th scope="col">{{phrases.entry}}</th><th scope="col">{{phrases.perspective}}</th><th scope="col" class="num">{{phrases.their-chance}}</th><th scope="col" class="num">{{phrases.officers-chance}}</th><th scope="col" class="num">{{phrases.their-mean-loss}}</th><th scope="col" class="num">{{phrases.officers-mean-loss}}</th><th scope="col" class="num">{{phrases.ratio}}</th></tr></thead>
 <tbody>
 {{#disagreements}}
 <tr><td>{{risk}} {{title}}</td><td>{{perspective}}</td><td class="num">{{theirChance}}</td><td class="num">{{officersChance}}</td><td class="num">{{theirMeanLoss}}</td><td class="num">{{officersMeanLoss}}</td><td class="num">{{ratio}}</td></tr>
@@ -227,11 +227,11 @@ The register has no appetite statements, so no outcome can be judged against app
 </table></div>
 {{/empty(disagreements)}}
 {{#empty(disagreements)}}
-<p>No entry has estimates from both the officers and a community or service-user perspective.</p>
+<p>{{phrases.no-entry-has-estimates-from}}</p>
 {{/empty(disagreements)}}
-<h3>How each entry was co-produced</h3>
+<h3>{{phrases.how-each-entry-was-co}}</h3>
 <div class="table-wrap"><table>
-<thead><tr><th scope="col">Entry</th><th scope="col">Mode</th><th scope="col">With</th></tr></thead>
+<thead><tr><th scope="col">{{phrases.entry}}</th><th scope="col">{{phrases.mode}}</th><th scope="col">{{phrases.with}}</th></tr></thead>
 <tbody>
 {{#coproduction}}
 <tr><td>{{risk}} {{title}}</td><td>{{mode}}</td><td>{{contributors}}</td></tr>
@@ -241,30 +241,30 @@ The register has no appetite statements, so no outcome can be judged against app
 </section>
 
 <section id="stale">
-<h2>Estimates past their review date</h2>
+<h2>{{phrases.estimates-past-their-review-date}}</h2>
 {{^empty(stale)}}
 <ul>
 {{#stale}}
-<li>{{risk}} {{title}}: review was due {{review}}</li>
+<li>{{risk}} {{title}}: {{phrases.review-was-due}} {{review}}</li>
 {{/stale}}
 </ul>
 {{/empty(stale)}}
 {{#empty(stale)}}
-<p>None: every entry is within its review date on {{run.asOf}}.</p>
+<p>{{phrases.none-every-entry-is-within}} {{run.asOf}}.</p>
 {{/empty(stale)}}
 </section>
 
 {{^empty(portfolios)}}
 <section id="portfolios">
-<h2>Portfolios compared</h2>
-<p>Mean loss after responses under each portfolio of activities; differences are from the first portfolio, on the same simulated horizons.</p>
+<h2>{{phrases.portfolios-compared}}</h2>
+<p>{{phrases.mean-loss-after-responses-under}}</p>
 <div class="table-wrap"><table>
-<thead><tr><th scope="col">Portfolio</th><th scope="col">Activities</th>{{#portfolioOutcomes}}<th scope="col" class="num">{{.}}</th>{{/portfolioOutcomes}}</tr></thead>
+<thead><tr><th scope="col">{{phrases.portfolio}}</th><th scope="col">{{phrases.activities}}</th>{{#portfolioOutcomes}}<th scope="col" class="num">{{.}}</th>{{/portfolioOutcomes}}</tr></thead>
 <tbody>
 {{#portfolios}}
 <tr><td>{{title}}</td><td>{{activities}}</td>{{#means}}<td class="num">{{.}}</td>{{/means}}</tr>
 {{^isFirst}}
-<tr><td></td><td>difference from the first</td>{{#differences}}<td class="num">{{.}}</td>{{/differences}}</tr>
+<tr><td></td><td>{{phrases.difference-from-the-first}}</td>{{#differences}}<td class="num">{{.}}</td>{{/differences}}</tr>
 {{/isFirst}}
 {{/portfolios}}
 </tbody>
@@ -273,14 +273,14 @@ The register has no appetite statements, so no outcome can be judged against app
 {{/empty(portfolios)}}
 
 <section id="detail">
-<h2>Outcomes in detail</h2>
+<h2>{{phrases.outcomes-in-detail}}</h2>
 {{#outcomes}}
 <h3 id="outcome-{{id}}">{{title}} ({{unit}})</h3>
 {{#description}}<p>{{.}}</p>{{/description}}
-<p>{{summary}} Chance of a net benefit: {{netBenefitChance}}.{{#disagreement}} Perspectives’ 1 in 10 bad horizons differ by up to {{.}}.{{/disagreement}}</p>
+<p>{{summary}} {{phrases.chance-of-a-net-benefit}} {{netBenefitChance}}.{{#disagreement}} {{phrases.perspectives-1-in-10-bad}} {{.}}.{{/disagreement}}</p>
 <div class="table-wrap"><table>
-<caption>Loss to {{title}} ({{unit}}); negative figures are net benefits</caption>
-<thead><tr><th scope="col">Figure</th><th scope="col" class="num">With responses</th><th scope="col" class="num">± (95%)</th><th scope="col" class="num">Without responses</th></tr></thead>
+<caption>{{phrases.loss-to}} {{title}} ({{unit}}); {{phrases.negative-figures-are-net-benefits}}</caption>
+<thead><tr><th scope="col">{{phrases.figure}}</th><th scope="col" class="num">{{phrases.with-responses}}</th><th scope="col" class="num">± (95%)</th><th scope="col" class="num">{{phrases.without-responses}}</th></tr></thead>
 <tbody>
 {{#figures}}
 <tr><td>{{label}}</td><td class="num">{{residual}}</td><td class="num">{{residualError}}</td><td class="num">{{inherent}}</td></tr>
@@ -293,35 +293,35 @@ The register has no appetite statements, so no outcome can be judged against app
 {{#perspectives}}{{> html-chart}}{{/perspectives}}
 {{/outcomes}}
 
-<h2 id="entries">Every entry in full</h2>
+<h2 id="entries">{{phrases.every-entry-in-full}}</h2>
 {{#risks}}
 <article class="risk" id="risk-{{id}}">
-<h3>{{id}} {{title}}{{#isConfidential}} <span class="tag">confidential</span>{{/isConfidential}}{{#isStale}} <span class="tag">review overdue</span>{{/isStale}}</h3>
+<h3>{{id}} {{title}}{{#isConfidential}} <span class="tag">{{phrases.confidential}}</span>{{/isConfidential}}{{#isStale}} <span class="tag">{{phrases.review-overdue}}</span>{{/isStale}}</h3>
 {{#description}}<p>{{.}}</p>{{/description}}
 <dl class="facts">
-<dt>Outcome</dt><dd>{{outcome}}</dd>
-<dt>Strategy</dt><dd>{{strategy}}</dd>
-<dt>Owner</dt><dd>{{owner}}</dd>
-{{#borneBy}}<dt>Who bears the harm</dt><dd>{{.}}</dd>{{/borneBy}}
-<dt>Co-production</dt><dd>{{mode}} with {{contributors}}{{#coproductionNote}}. {{.}}{{/coproductionNote}}</dd>
-{{#review}}<dt>Review due</dt><dd>{{.}}</dd>{{/review}}
+<dt>{{phrases.outcome}}</dt><dd>{{outcome}}</dd>
+<dt>{{phrases.strategy}}</dt><dd>{{strategy}}</dd>
+<dt>{{phrases.owner}}</dt><dd>{{owner}}</dd>
+{{#borneBy}}<dt>{{phrases.who-bears-the-harm}}</dt><dd>{{.}}</dd>{{/borneBy}}
+<dt>{{phrases.co-production}}</dt><dd>{{mode}} {{phrases.with-2}} {{contributors}}{{#coproductionNote}}. {{.}}{{/coproductionNote}}</dd>
+{{#review}}<dt>{{phrases.review-due}}</dt><dd>{{.}}</dd>{{/review}}
 {{#scored}}
-<dt>Chance it happens</dt><dd>{{chance}} with responses; {{chanceWithoutResponses}} without</dd>
-<dt>Mean loss</dt><dd>{{meanLoss}} with responses; {{meanLossWithoutResponses}} without</dd>
-{{#meanBenefit}}<dt>Mean benefit</dt><dd>{{.}}</dd>{{/meanBenefit}}
-<dt>Impact when it happens</dt><dd>{{impactRange}} (P10 to P90)</dd>
-<dt>Share of its outcome’s variance</dt><dd>{{share}}</dd>
+<dt>{{phrases.chance-it-happens}}</dt><dd>{{chance}} {{phrases.with-responses-2}} {{chanceWithoutResponses}} {{phrases.without}}</dd>
+<dt>{{phrases.mean-loss}}</dt><dd>{{meanLoss}} {{phrases.with-responses-2}} {{meanLossWithoutResponses}} {{phrases.without}}</dd>
+{{#meanBenefit}}<dt>{{phrases.mean-benefit}}</dt><dd>{{.}}</dd>{{/meanBenefit}}
+<dt>{{phrases.impact-when-it-happens}}</dt><dd>{{impactRange}} {{phrases.p10-to-p90}}</dd>
+<dt>{{phrases.share-of-its-outcome-s}}</dt><dd>{{share}}</dd>
 {{/scored}}
 {{^scored}}
-<dt>Figures</dt><dd>Not in the portfolio scored; see the portfolio comparison.</dd>
+<dt>{{phrases.figures}}</dt><dd>{{phrases.not-in-the-portfolio-scored}}</dd>
 {{/scored}}
 {{#response}}
-<dt>Response</dt><dd>{{action}} Delivered by {{deliveredBy}} (reliability {{reliability}}); costs {{cost}}; avoids {{value}} {{valueError}} of mean loss.</dd>
+<dt>{{phrases.response}}</dt><dd>{{action}} {{phrases.delivered-by}} {{deliveredBy}} {{phrases.reliability}} {{reliability}}); {{phrases.costs}} {{cost}}; {{phrases.avoids}} {{value}} {{valueError}} {{phrases.of-mean-loss}}</dd>
 {{/response}}
 </dl>
 <div class="table-wrap"><table>
-<caption>Each perspective’s estimate of {{id}}</caption>
-<thead><tr><th scope="col">Perspective</th><th scope="col" class="num">Chance</th><th scope="col" class="num">Mean loss</th><th scope="col">Rationale</th></tr></thead>
+<caption>{{phrases.each-perspective-s-estimate-of}} {{id}}</caption>
+<thead><tr><th scope="col">{{phrases.perspective}}</th><th scope="col" class="num">{{phrases.chance}}</th><th scope="col" class="num">{{phrases.mean-loss}}</th><th scope="col">{{phrases.rationale}}</th></tr></thead>
 <tbody>
 {{#views}}
 <tr><td>{{perspective}}</td><td class="num">{{chance}}</td><td class="num">{{meanLoss}}</td><td>{{rationale}}</td></tr>
@@ -338,31 +338,31 @@ The register has no appetite statements, so no outcome can be judged against app
         "report-board.md.mustache": ####"""
 # {{report.heading}}
 
-{{register.organisation}}. Every figure refers to a horizon of {{register.horizon}}.{{#register.lastReviewed}} Register last reviewed {{.}}.{{/register.lastReviewed}}{{#register.nextReview}} Next review {{.}}.{{/register.nextReview}} Figures as of {{run.asOf}}.
+{{register.organisation}}. {{phrases.every-figure-refers-to-a}} {{register.horizon}}.{{#register.lastReviewed}} {{phrases.register-last-reviewed}} {{.}}.{{/register.lastReviewed}}{{#register.nextReview}} {{phrases.next-review}} {{.}}.{{/register.nextReview}} {{phrases.figures-as-of}} {{run.asOf}}.
 
 {{#since}}
-## Since the last review ({{revision}})
+## {{phrases.since-the-last-review}} ({{revision}})
 
-{{summary}}{{#newFile}} The register did not exist at {{revision}}, so every entry is new.{{/newFile}}
+{{summary}}{{#newFile}} {{phrases.the-register-did-not-exist}} {{revision}}, {{phrases.so-every-entry-is-new}}{{/newFile}}
 
 {{^empty(added)}}
-**Added:** {{#added}}{{id}} {{title}} ({{strategy}}){{^last()}}; {{/last()}}{{/added}}.
+**{{phrases.added}}** {{#added}}{{id}} {{title}} ({{strategy}}){{^last()}}; {{/last()}}{{/added}}.
 
 {{/empty(added)}}
 {{^empty(removed)}}
-**Removed:** {{#removed}}{{id}} {{title}} ({{strategy}}){{^last()}}; {{/last()}}{{/removed}}.
+**{{phrases.removed}}** {{#removed}}{{id}} {{title}} ({{strategy}}){{^last()}}; {{/last()}}{{/removed}}.
 
 {{/empty(removed)}}
 {{^empty(retagged)}}
-**Re-tagged to another strategy:** {{#retagged}}{{entry}}, {{before}} → {{after}}{{^last()}}; {{/last()}}{{/retagged}}.
+**{{phrases.re-tagged-to-another-strategy}}** {{#retagged}}{{entry}}, {{before}} → {{after}}{{^last()}}; {{/last()}}{{/retagged}}.
 
 {{/empty(retagged)}}
 {{^empty(flipped)}}
-**Appetite verdicts that flipped:** {{#flipped}}{{outcome}}{{#statement}} ({{.}}){{/statement}}: {{before}} → {{after}}{{^last()}}; {{/last()}}{{/flipped}}.
+**{{phrases.appetite-verdicts-that-flipped}}** {{#flipped}}{{outcome}}{{#statement}} ({{.}}){{/statement}}: {{before}} → {{after}}{{^last()}}; {{/last()}}{{/flipped}}.
 
 {{/empty(flipped)}}
 {{^empty(changed)}}
-| Entry | Field | Before | After |
+| {{phrases.entry}} | {{phrases.field}} | {{phrases.before}} | {{phrases.after}} |
 | --- | --- | --- | --- |
 {{#changed}}
 | {{entry}} | {{field}} | {{before}} | {{after}} |
@@ -370,56 +370,56 @@ The register has no appetite statements, so no outcome can be judged against app
 
 {{/empty(changed)}}
 {{^empty(other)}}
-| Other entry | Field | Before | After |
+| {{phrases.other-entry}} | {{phrases.field}} | {{phrases.before}} | {{phrases.after}} |
 | --- | --- | --- | --- |
 {{#other}}
 | {{entry}} | {{field}} | {{before}} | {{after}} |
 {{/other}}
 
 {{/empty(other)}}
-| Outcome | Figure (with responses) | Before | Now | Change |
+| {{phrases.outcome}} | {{phrases.figure-with-responses}} | {{phrases.before}} | {{phrases.now}} | {{phrases.change}} |
 | --- | --- | ---: | ---: | ---: |
 {{#outcomes}}
 {{#figures}}
-| {{title}} ({{unit}}) | {{label}} | {{before}} | {{after}} | {{change}}{{#withinError}} (within Monte Carlo error){{/withinError}} |
+| {{title}} ({{unit}}) | {{label}} | {{before}} | {{after}} | {{change}}{{#withinError}} {{phrases.within-monte-carlo-error}}{{/withinError}} |
 {{/figures}}
 {{/outcomes}}
 
 {{/since}}
-## At a glance: is each outcome within appetite?
+## {{phrases.at-a-glance-is-each}}
 
 {{> md-verdicts}}
 {{#register.reviewOverdue}}
 
-> The register's own review date ({{register.nextReview}}) has passed.
+> {{phrases.the-register-s-own-review-2}} ({{register.nextReview}}) {{phrases.has-passed}}
 {{/register.reviewOverdue}}
 
-### What drives each outcome
+### {{phrases.what-drives-each-outcome}}
 
 {{#outcomes}}
-- **{{title}}** ({{unit}}): {{summary}}{{^empty(drivers)}} Largest drivers: {{#drivers}}{{id}} {{title}} ({{share}} of the variance){{^last()}}; {{/last()}}{{/drivers}}.{{/empty(drivers)}}
+- **{{title}}** ({{unit}}): {{summary}}{{^empty(drivers)}} {{phrases.largest-drivers}} {{#drivers}}{{id}} {{title}} ({{share}} {{phrases.of-the-variance}}{{^last()}}; {{/last()}}{{/drivers}}.{{/empty(drivers)}}
 {{/outcomes}}
 
-### Responses ranked by value for money
+### {{phrases.responses-ranked-by-value-for}}
 
 {{^empty(responses)}}
-| # | Entry | Response | Cost | Loss avoided | Per 1,000 of cost | Delivered by (reliability) |
+| # | {{phrases.entry}} | {{phrases.response}} | {{phrases.cost}} | {{phrases.loss-avoided}} | {{phrases.per-1-000-of-cost}} | {{phrases.delivered-by-reliability}} |
 | ---: | --- | --- | ---: | ---: | ---: | --- |
 {{#responses}}
 | {{rank}} | {{risk}} {{riskTitle}} | {{action}} | {{cost}} | {{value}} {{valueError}} | {{perThousand}} | {{deliveredBy}} ({{reliability}}) |
 {{/responses}}
 {{/empty(responses)}}
 {{#empty(responses)}}
-No entry has a response.
+{{phrases.no-entry-has-a-response}}
 {{/empty(responses)}}
 
-### Strategy mix
+### {{phrases.strategy-mix}}
 
 {{#strategyWarning}}
-> **Note:** {{.}}
+> **{{phrases.note}}** {{.}}
 
 {{/strategyWarning}}
-| Strategy | Meaning | Entries | Share | Exposure (mean harm before responses) |
+| {{phrases.strategy}} | {{phrases.meaning}} | {{phrases.entries}} | {{phrases.share}} | {{phrases.exposure-mean-harm-before-responses}} |
 | --- | --- | ---: | ---: | --- |
 {{#strategies}}
 | {{strategy}} | {{meaning}} | {{entries}} | {{share}} | {{exposure}} |
@@ -428,64 +428,64 @@ No entry has a response.
 {{#heatMap}}
 {{> md-chart}}
 {{/heatMap}}
-## Co-production
+## {{phrases.co-production}}
 
-### Who contributed
+### {{phrases.who-contributed}}
 
-| Contributor | Kind | Entries (mode) |
+| {{phrases.contributor}} | {{phrases.kind}} | {{phrases.entries-mode}} |
 | --- | --- | --- |
 {{#contributors}}
 | {{name}} | {{kind}} | {{entries}} |
 {{/contributors}}
 
-### Where community and service-user estimates differ from the officers'
+### {{phrases.where-community-and-service-user-2}}'
 
 {{^empty(disagreements)}}
-Compared with the perspective {{officersPerspective}}, largest differences in mean loss first.
+{{phrases.compared-with-the-perspective}} {{officersPerspective}}, {{phrases.largest-differences-in-mean-loss}}
 
-| Entry | Perspective | Their chance | Officers' chance | Their mean loss | Officers' mean loss | Ratio |
+| {{phrases.entry}} | {{phrases.perspective}} | {{phrases.their-chance}} | {{phrases.officers-chance-2}} | {{phrases.their-mean-loss}} | {{phrases.officers-mean-loss-2}} | {{phrases.ratio}} |
 | --- | --- | ---: | ---: | ---: | ---: | ---: |
 {{#disagreements}}
 | {{risk}} {{title}} | {{perspective}} | {{theirChance}} | {{officersChance}} | {{theirMeanLoss}} | {{officersMeanLoss}} | {{ratio}} |
 {{/disagreements}}
 {{/empty(disagreements)}}
 {{#empty(disagreements)}}
-No entry has estimates from both the officers and a community or service-user perspective.
+{{phrases.no-entry-has-estimates-from}}
 {{/empty(disagreements)}}
 
-### How each entry was co-produced
+### {{phrases.how-each-entry-was-co}}
 
-| Entry | Mode | With |
+| {{phrases.entry}} | {{phrases.mode}} | {{phrases.with}} |
 | --- | --- | --- |
 {{#coproduction}}
 | {{risk}} {{title}} | {{mode}} | {{contributors}} |
 {{/coproduction}}
 
-## Estimates past their review date
+## {{phrases.estimates-past-their-review-date}}
 
 {{#stale}}
-- {{risk}} {{title}}: review was due {{review}}
+- {{risk}} {{title}}: {{phrases.review-was-due}} {{review}}
 {{/stale}}
 {{#empty(stale)}}
-None: every entry is within its review date on {{run.asOf}}.
+{{phrases.none-every-entry-is-within}} {{run.asOf}}.
 {{/empty(stale)}}
 {{^empty(portfolios)}}
 
-## Portfolios compared
+## {{phrases.portfolios-compared}}
 
-Mean loss after responses under each portfolio of activities; differences are from the first portfolio, on the same simulated horizons.
+{{phrases.mean-loss-after-responses-under}}
 
-| Portfolio | Activities | {{#portfolioOutcomes}}{{.}} | {{/portfolioOutcomes}}
+| {{phrases.portfolio}} | {{phrases.activities}} | {{#portfolioOutcomes}}{{.}} | {{/portfolioOutcomes}}
 | --- | --- | {{#portfolioOutcomes}}---: | {{/portfolioOutcomes}}
 {{#portfolios}}
 | {{title}} | {{activities}} | {{#means}}{{.}} | {{/means}}
 {{^isFirst}}
-|  | difference from the first | {{#differences}}{{.}} | {{/differences}}
+|  | {{phrases.difference-from-the-first}} | {{#differences}}{{.}} | {{/differences}}
 {{/isFirst}}
 {{/portfolios}}
 {{/empty(portfolios)}}
 
-## Outcomes in detail
+## {{phrases.outcomes-in-detail}}
 
 {{#outcomes}}
 ### {{title}} ({{unit}})
@@ -494,9 +494,9 @@ Mean loss after responses under each portfolio of activities; differences are fr
 {{.}}
 
 {{/description}}
-{{summary}} Chance of a net benefit: {{netBenefitChance}}.{{#disagreement}} Perspectives' 1 in 10 bad horizons differ by up to {{.}}.{{/disagreement}}
+{{summary}} {{phrases.chance-of-a-net-benefit}} {{netBenefitChance}}.{{#disagreement}} {{phrases.perspectives-1-in-10-bad-2}} {{.}}.{{/disagreement}}
 
-| Figure ({{unit}}; negative is a net benefit) | With responses | ± (95%) | Without responses |
+| {{phrases.figure}} ({{unit}}; {{phrases.negative-is-a-net-benefit}} | {{phrases.with-responses}} | ± (95%) | {{phrases.without-responses}} |
 | --- | ---: | ---: | ---: |
 {{#figures}}
 | {{label}} | {{residual}} | {{residualError}} | {{inherent}} |
@@ -515,42 +515,42 @@ Mean loss after responses under each portfolio of activities; differences are fr
 {{> md-chart}}
 {{/perspectives}}
 {{/outcomes}}
-## Every entry in full
+## {{phrases.every-entry-in-full}}
 
 {{#risks}}
-### {{id}} {{title}}{{#isConfidential}} (confidential){{/isConfidential}}{{#isStale}} (review overdue){{/isStale}}
+### {{id}} {{title}}{{#isConfidential}} {{phrases.confidential-2}}{{/isConfidential}}{{#isStale}} {{phrases.review-overdue-2}}{{/isStale}}
 
 {{#description}}
 {{.}}
 
 {{/description}}
-- **Outcome:** {{outcome}}
-- **Strategy:** {{strategy}}
-- **Owner:** {{owner}}
+- **{{phrases.outcome-2}}** {{outcome}}
+- **{{phrases.strategy-2}}** {{strategy}}
+- **{{phrases.owner-2}}** {{owner}}
 {{#borneBy}}
-- **Who bears the harm:** {{.}}
+- **{{phrases.who-bears-the-harm-2}}** {{.}}
 {{/borneBy}}
-- **Co-production:** {{mode}} with {{contributors}}{{#coproductionNote}}. {{.}}{{/coproductionNote}}
+- **{{phrases.co-production-2}}** {{mode}} {{phrases.with-2}} {{contributors}}{{#coproductionNote}}. {{.}}{{/coproductionNote}}
 {{#review}}
-- **Review due:** {{.}}
+- **{{phrases.review-due-2}}** {{.}}
 {{/review}}
 {{#scored}}
-- **Chance it happens:** {{chance}} with responses; {{chanceWithoutResponses}} without
-- **Mean loss:** {{meanLoss}} with responses; {{meanLossWithoutResponses}} without
+- **{{phrases.chance-it-happens-2}}** {{chance}} {{phrases.with-responses-2}} {{chanceWithoutResponses}} {{phrases.without}}
+- **{{phrases.mean-loss-2}}** {{meanLoss}} {{phrases.with-responses-2}} {{meanLossWithoutResponses}} {{phrases.without}}
 {{#meanBenefit}}
-- **Mean benefit:** {{.}}
+- **{{phrases.mean-benefit-2}}** {{.}}
 {{/meanBenefit}}
-- **Impact when it happens (P10 to P90):** {{impactRange}}
-- **Share of its outcome's variance:** {{share}}
+- **{{phrases.impact-when-it-happens-p10}}** {{impactRange}}
+- **{{phrases.share-of-its-outcome-s-2}}** {{share}}
 {{/scored}}
 {{^scored}}
-- **Figures:** not in the portfolio scored; see the portfolio comparison.
+- **{{phrases.figures-2}}** {{phrases.not-in-the-portfolio-scored-2}}
 {{/scored}}
 {{#response}}
-- **Response:** {{action}} Delivered by {{deliveredBy}} (reliability {{reliability}}); costs {{cost}}; avoids {{value}} {{valueError}} of mean loss.
+- **{{phrases.response-2}}** {{action}} {{phrases.delivered-by}} {{deliveredBy}} {{phrases.reliability}} {{reliability}}); {{phrases.costs}} {{cost}}; {{phrases.avoids}} {{value}} {{valueError}} {{phrases.of-mean-loss}}
 {{/response}}
 
-| Perspective | Chance | Mean loss | Rationale |
+| {{phrases.perspective}} | {{phrases.chance}} | {{phrases.mean-loss}} | {{phrases.rationale}} |
 | --- | ---: | ---: | --- |
 {{#views}}
 | {{perspective}} | {{chance}} | {{meanLoss}} | {{rationale}} |
@@ -564,22 +564,22 @@ Mean loss after responses under each portfolio of activities; differences are fr
 {{> html-head}}
 <main>
 <section id="summary">
-<p>{{register.organisation}} keeps a register of the things that could go wrong — and the chances worth taking — in {{register.title}}. This report shows what the register says, in plain words. It was made with the people listed under “Who helped”.</p>
+<p>{{register.organisation}} {{phrases.keeps-a-register-of-the}} {{register.title}}. {{phrases.this-report-shows-what-the}}</p>
 {{#register.description}}<p>{{.}}</p>{{/register.description}}
-<h2>Are the risks within what the board accepts?</h2>
-<p>The board has said how much risk it will accept for each outcome. Each line says how likely a bad result is {{register.horizonPhrase}}, after the planned actions, and whether that is within the board’s limit.</p>
+<h2>{{phrases.are-the-risks-within-what}}</h2>
+<p>{{phrases.the-board-has-said-how}} {{register.horizonPhrase}}, {{phrases.after-the-planned-actions-and}}</p>
 {{> html-verdicts}}
 </section>
 
 <section id="outcomes">
-<h2>What could happen to each outcome</h2>
+<h2>{{phrases.what-could-happen-to-each}}</h2>
 {{#outcomes}}
 <h3 id="outcome-{{id}}">{{title}}</h3>
 {{#description}}<p>{{.}}</p>{{/description}}
-<p>{{summary}}{{#includesWithheld}} These figures include entries that are kept confidential.{{/includesWithheld}}</p>
+<p>{{summary}}{{#includesWithheld}} {{phrases.these-figures-include-entries-that}}{{/includesWithheld}}</p>
 <div class="table-wrap"><table>
-<caption>{{title}}: loss in {{unit}} (a minus sign means a gain)</caption>
-<thead><tr><th scope="col"></th><th scope="col" class="num">With the planned actions</th><th scope="col" class="num">Without them</th></tr></thead>
+<caption>{{title}}: {{phrases.loss-in}} {{unit}} {{phrases.a-minus-sign-means-a}}</caption>
+<thead><tr><th scope="col"></th><th scope="col" class="num">{{phrases.with-the-planned-actions}}</th><th scope="col" class="num">{{phrases.without-them}}</th></tr></thead>
 <tbody>
 {{#figures}}
 <tr><td>{{label}}</td><td class="num">{{residual}}</td><td class="num">{{inherent}}</td></tr>
@@ -595,16 +595,16 @@ Mean loss after responses under each portfolio of activities; differences are fr
 </section>
 
 <section id="actions">
-<h2>What is being done</h2>
+<h2>{{phrases.what-is-being-done}}</h2>
 {{^empty(responses)}}
 <ul>
 {{#responses}}
-<li><strong>{{riskTitle}}</strong>: {{action}} By {{deliveredBy}}; it costs {{cost}} and on average avoids {{value}} of loss.</li>
+<li><strong>{{riskTitle}}</strong>: {{action}} {{phrases.by}} {{deliveredBy}}; {{phrases.it-costs}} {{cost}} {{phrases.and-on-average-avoids}} {{value}} {{phrases.of-loss}}</li>
 {{/responses}}
 </ul>
 {{/empty(responses)}}
 {{#empty(responses)}}
-<p>No actions are recorded for the entries in this report.</p>
+<p>{{phrases.no-actions-are-recorded-for}}</p>
 {{/empty(responses)}}
 {{#strategyWarning}}
 <p class="warning">{{.}}</p>
@@ -612,8 +612,8 @@ Mean loss after responses under each portfolio of activities; differences are fr
 </section>
 
 <section id="coproduction">
-<h2>Who helped</h2>
-<p>Groups and people are named only where they agreed to be.</p>
+<h2>{{phrases.who-helped}}</h2>
+<p>{{phrases.groups-and-people-are-named}}</p>
 <ul>
 {{#contributors}}
 {{#hasEntries}}
@@ -622,7 +622,7 @@ Mean loss after responses under each portfolio of activities; differences are fr
 {{/contributors}}
 </ul>
 {{^empty(disagreements)}}
-<h3>Where residents or service users see it differently</h3>
+<h3>{{phrases.where-residents-or-service-users}}</h3>
 <ul>
 {{#disagreements}}
 <li>{{sentence}}</li>
@@ -632,21 +632,21 @@ Mean loss after responses under each portfolio of activities; differences are fr
 </section>
 
 <section id="detail">
-<h2>Each entry</h2>
+<h2>{{phrases.each-entry}}</h2>
 {{#withheldNote}}<p class="note">{{.}}</p>{{/withheldNote}}
 {{#risks}}
 <article class="risk" id="risk-{{id}}">
 <h3>{{title}} <span class="meta">({{id}})</span></h3>
 {{#description}}<p>{{.}}</p>{{/description}}
 <dl class="facts">
-<dt>What it affects</dt><dd>{{outcome}}</dd>
+<dt>{{phrases.what-it-affects}}</dt><dd>{{outcome}}</dd>
 {{#scored}}
-<dt>How likely</dt><dd>{{chance}} {{register.horizonPhrase}} with the planned actions; {{chanceWithoutResponses}} without</dd>
+<dt>{{phrases.how-likely}}</dt><dd>{{chance}} {{register.horizonPhrase}} {{phrases.with-the-planned-actions-2}} {{chanceWithoutResponses}} {{phrases.without}}</dd>
 {{/scored}}
-{{#borneBy}}<dt>Who would be affected</dt><dd>{{.}}</dd>{{/borneBy}}
-<dt>Made with</dt><dd>{{contributors}} ({{mode}})</dd>
-{{#response}}<dt>What is being done</dt><dd>{{action}}</dd>{{/response}}
-{{#review}}<dt>Next checked</dt><dd>{{.}}</dd>{{/review}}
+{{#borneBy}}<dt>{{phrases.who-would-be-affected}}</dt><dd>{{.}}</dd>{{/borneBy}}
+<dt>{{phrases.made-with}}</dt><dd>{{contributors}} ({{mode}})</dd>
+{{#response}}<dt>{{phrases.what-is-being-done}}</dt><dd>{{action}}</dd>{{/response}}
+{{#review}}<dt>{{phrases.next-checked}}</dt><dd>{{.}}</dd>{{/review}}
 </dl>
 </article>
 {{/risks}}
@@ -658,19 +658,19 @@ Mean loss after responses under each portfolio of activities; differences are fr
         "report-community.md.mustache": ####"""
 # {{report.heading}}
 
-{{register.organisation}} keeps a register of the things that could go wrong — and the chances worth taking — in {{register.title}}. This report shows what the register says, in plain words. Every figure is for a period of {{register.horizon}}, as of {{run.asOf}}.
+{{register.organisation}} {{phrases.keeps-a-register-of-the}} {{register.title}}. {{phrases.this-report-shows-what-the-2}} {{register.horizon}}, {{phrases.as-of}} {{run.asOf}}.
 
 {{#register.description}}
 {{.}}
 
 {{/register.description}}
-## Are the risks within what the board accepts?
+## {{phrases.are-the-risks-within-what}}
 
-The board has said how much risk it will accept for each outcome. Each line says how likely a bad result is {{register.horizonPhrase}}, after the planned actions, and whether that is within the board's limit.
+{{phrases.the-board-has-said-how}} {{register.horizonPhrase}}, {{phrases.after-the-planned-actions-and-2}}
 
 {{> md-verdicts}}
 
-## What could happen to each outcome
+## {{phrases.what-could-happen-to-each}}
 
 {{#outcomes}}
 ### {{title}}
@@ -679,9 +679,9 @@ The board has said how much risk it will accept for each outcome. Each line says
 {{.}}
 
 {{/description}}
-{{summary}}{{#includesWithheld}} These figures include entries that are kept confidential.{{/includesWithheld}}
+{{summary}}{{#includesWithheld}} {{phrases.these-figures-include-entries-that}}{{/includesWithheld}}
 
-| Loss in {{unit}} (a minus sign means a gain) | With the planned actions | Without them |
+| {{phrases.loss-in-2}} {{unit}} {{phrases.a-minus-sign-means-a}} | {{phrases.with-the-planned-actions}} | {{phrases.without-them}} |
 | --- | ---: | ---: |
 {{#figures}}
 | {{label}} | {{residual}} | {{inherent}} |
@@ -697,22 +697,22 @@ The board has said how much risk it will accept for each outcome. Each line says
 {{#heatMap}}
 {{> md-chart}}
 {{/heatMap}}
-## What is being done
+## {{phrases.what-is-being-done}}
 
 {{#responses}}
-- **{{riskTitle}}:** {{action}} By {{deliveredBy}}; it costs {{cost}} and on average avoids {{value}} of loss.
+- **{{riskTitle}}:** {{action}} {{phrases.by}} {{deliveredBy}}; {{phrases.it-costs}} {{cost}} {{phrases.and-on-average-avoids}} {{value}} {{phrases.of-loss}}
 {{/responses}}
 {{#empty(responses)}}
-No actions are recorded for the entries in this report.
+{{phrases.no-actions-are-recorded-for}}
 {{/empty(responses)}}
 {{#strategyWarning}}
 
 > {{.}}
 {{/strategyWarning}}
 
-## Who helped
+## {{phrases.who-helped}}
 
-Groups and people are named only where they agreed to be.
+{{phrases.groups-and-people-are-named}}
 
 {{#contributors}}
 {{#hasEntries}}
@@ -721,14 +721,14 @@ Groups and people are named only where they agreed to be.
 {{/contributors}}
 {{^empty(disagreements)}}
 
-### Where residents or service users see it differently
+### {{phrases.where-residents-or-service-users}}
 
 {{#disagreements}}
 - {{sentence}}
 {{/disagreements}}
 {{/empty(disagreements)}}
 
-## Each entry
+## {{phrases.each-entry}}
 
 {{#withheldNote}}
 > {{.}}
@@ -741,19 +741,19 @@ Groups and people are named only where they agreed to be.
 {{.}}
 
 {{/description}}
-- **What it affects:** {{outcome}}
+- **{{phrases.what-it-affects-2}}** {{outcome}}
 {{#scored}}
-- **How likely:** {{chance}} {{register.horizonPhrase}} with the planned actions; {{chanceWithoutResponses}} without
+- **{{phrases.how-likely-2}}** {{chance}} {{register.horizonPhrase}} {{phrases.with-the-planned-actions-2}} {{chanceWithoutResponses}} {{phrases.without}}
 {{/scored}}
 {{#borneBy}}
-- **Who would be affected:** {{.}}
+- **{{phrases.who-would-be-affected-2}}** {{.}}
 {{/borneBy}}
-- **Made with:** {{contributors}} ({{mode}})
+- **{{phrases.made-with-2}}** {{contributors}} ({{mode}})
 {{#response}}
-- **What is being done:** {{action}}
+- **{{phrases.what-is-being-done-2}}** {{action}}
 {{/response}}
 {{#review}}
-- **Next checked:** {{.}}
+- **{{phrases.next-checked-2}}** {{.}}
 {{/review}}
 
 {{/risks}}

@@ -2,6 +2,7 @@ import Foundation
 import MonteCarlo
 import RegisterModel
 import Scoring
+import TextLayer
 
 /// The report's charts, each an SVG picture with a title, a description and its data as a table.
 ///
@@ -14,6 +15,7 @@ struct Charts {
     let encode: @Sendable (String) -> String
     let isHTML: Bool
     let currency: String?
+    let phrases: Phrasebook
 
     private let w = 640.0, h = 300.0
     private let left = 100.0, right = 20.0, top = 16.0, bottom = 52.0
@@ -71,20 +73,23 @@ struct Charts {
         for bin in bins {
             let share = Double(bin.count) / trials
             svg.rect(x: x(bin.lo) + 0.5, y: y(share), w: x(bin.hi) - x(bin.lo) - 1, h: y(0) - y(share), cls: "bar-res",
-                     title: "\(FigureFormat.amount(bin.lo)) to \(FigureFormat.amount(bin.hi)) \(unit): \(FigureFormat.percent(share)) of trials")
+                     title: phrases("chart.histogram.bar", ["from": FigureFormat.amount(bin.lo), "to": FigureFormat.amount(bin.hi), "unit": unit,
+                                                            "share": FigureFormat.percent(share)]))
         }
         for t in thresholds where t > lo && t < hi {
             svg.line(x(t), top, x(t), h - bottom, cls: "appetite")
-            svg.text("appetite threshold", x: x(t) + 4, y: top + 12, cls: "t small")
+            svg.text(phrases("chart.histogram.threshold"), x: x(t) + 4, y: top + 12, cls: "t small")
         }
-        xAxis(&svg, lo: lo, hi: hi, label: "Loss after responses (\(unit)); negative = net benefit", x: x)
-        svg.text("Share of trials", x: 14, y: top + (h - bottom - top) / 2, anchor: .middle, cls: "t lbl", rotate: true)
+        xAxis(&svg, lo: lo, hi: hi, label: phrases("chart.histogram.x-axis", ["unit": unit]), x: x)
+        svg.text(phrases("chart.histogram.y-axis"), x: 14, y: top + (h - bottom - top) / 2, anchor: .middle, cls: "t lbl", rotate: true)
         let p50 = outcome.residual.percentile(0.5)?.value ?? .nan
         let p90 = outcome.residual.percentile(0.9)?.value ?? .nan
-        let description = "How often each size of loss to \(outcome.title) came up in \(FigureFormat.amount(trials)) simulated horizons, after responses. Half the trials lost less than \(FigureFormat.amount(p50)) \(unit); one in ten lost more than \(FigureFormat.amount(p90)) \(unit)."
-        return chart(id: id, title: "How big the loss to \(outcome.title) could be", description: description, svg: svg,
-                     columns: ["Loss (\(unit))", "Trials", "Share"],
-                     rows: bins.map { ["\(FigureFormat.amount($0.lo)) to \(FigureFormat.amount($0.hi))", FigureFormat.amount(Double($0.count)), FigureFormat.percent(Double($0.count) / trials)] })
+        let description = phrases("chart.histogram.description", ["outcome": outcome.title, "trials": FigureFormat.amount(trials),
+                                                                   "p50": FigureFormat.amount(p50), "p90": FigureFormat.amount(p90), "unit": unit])
+        return chart(id: id, title: phrases("chart.histogram.title", ["outcome": outcome.title]), description: description, svg: svg,
+                     columns: [phrases("chart.histogram.column.loss", ["unit": unit]), phrases("chart.histogram.column.trials"), phrases("chart.histogram.column.share")],
+                     rows: bins.map { [phrases("chart.range", ["from": FigureFormat.amount($0.lo), "to": FigureFormat.amount($0.hi)]),
+                                       FigureFormat.amount(Double($0.count)), FigureFormat.percent(Double($0.count) / trials)] })
     }
 
     // MARK: Loss exceedance
@@ -113,7 +118,7 @@ struct Charts {
         while e >= logLo {
             let p = pow(10, e)
             svg.line(left, y(p), w - right, y(p), cls: "grid")
-            svg.text(e == 0 ? "1 in 1" : "1 in \(FigureFormat.amount(1 / p))", x: left - 6, y: y(p) + 4, anchor: .end)
+            svg.text(phrases("chance.k-in-n", ["k": "1", "n": e == 0 ? "1" : FigureFormat.amount(1 / p)]), x: left - 6, y: y(p) + 4, anchor: .end)
             e -= 1
         }
         svg.polyline(inh.map { (x($0.loss), y($0.probability)) }, cls: "line-inh")
@@ -121,31 +126,33 @@ struct Charts {
         for point in appetite where point.p > 0 {
             svg.marker(x: x(point.loss), y: y(point.p), cls: "mark", title: point.label)
         }
-        xAxis(&svg, lo: lo, hi: hi, label: "Loss (\(unit)) exceeded", x: x)
-        svg.text("Chance of exceeding (log scale)", x: 14, y: top + (h - bottom - top) / 2, anchor: .middle, cls: "t lbl", rotate: true)
+        xAxis(&svg, lo: lo, hi: hi, label: phrases("chart.exceedance.x-axis", ["unit": unit]), x: x)
+        svg.text(phrases("chart.exceedance.y-axis"), x: 14, y: top + (h - bottom - top) / 2, anchor: .middle, cls: "t lbl", rotate: true)
         // Legend.
         let lx = w - right - 190
         svg.line(lx, top + 8, lx + 26, top + 8, cls: "line-res")
-        svg.text("with responses", x: lx + 32, y: top + 12)
+        svg.text(phrases("chart.legend.with"), x: lx + 32, y: top + 12)
         svg.line(lx, top + 26, lx + 26, top + 26, cls: "line-inh")
-        svg.text("without responses", x: lx + 32, y: top + 30)
+        svg.text(phrases("chart.legend.without"), x: lx + 32, y: top + 30)
         if !appetite.isEmpty {
-            svg.marker(x: lx + 13, y: top + 44, cls: "mark", title: "appetite")
-            svg.text("board's appetite", x: lx + 32, y: top + 48)
+            svg.marker(x: lx + 13, y: top + 44, cls: "mark", title: phrases("chart.legend.appetite-marker"))
+            svg.text(phrases("chart.legend.appetite"), x: lx + 32, y: top + 48)
         }
         let levels: [Double] = [0.5, 0.2, 0.1, 0.05, 0.01].filter { $0 >= pMin }
         var rows = levels.map { p in
-            ["\(FigureFormat.naturalFrequency(p)) (\(FigureFormat.percent(p)))",
+            [phrases("chart.exceedance.level", ["frequency": phrases.naturalFrequency(p), "percent": FigureFormat.percent(p)]),
              Self.lossAt(p, inh).map(FigureFormat.amount) ?? "—", Self.lossAt(p, res).map(FigureFormat.amount) ?? "—"]
         }
-        rows += appetite.map { ["Appetite: \($0.label)", "", ""] }
-        var description = "The chance, over the horizon, that the loss to \(outcome.title) exceeds each amount, without responses (dashed) and with them (solid)."
+        rows += appetite.map { [phrases("chart.exceedance.appetite-row", ["label": $0.label]), "", ""] }
+        var description = phrases("chart.exceedance.description", ["outcome": outcome.title])
         if let p10 = Self.lossAt(0.1, res), let p10i = Self.lossAt(0.1, inh) {
-            description += " A 1 in 10 bad year loses more than \(FigureFormat.amount(p10)) \(unit) with responses, against \(FigureFormat.amount(p10i)) \(unit) without."
+            description = phrases("chart.exceedance.description.bad-year", ["description": description, "with": FigureFormat.amount(p10),
+                                                                            "without": FigureFormat.amount(p10i), "unit": unit])
         }
-        if !appetite.isEmpty { description += " Diamonds mark the board's appetite: a curve passing above and to the right of a diamond is outside appetite." }
-        return chart(id: id, title: "Chance of exceeding each loss: \(outcome.title)", description: description, svg: svg,
-                     columns: ["Chance of exceeding", "Loss without responses (\(unit))", "Loss with responses (\(unit))"], rows: rows)
+        if !appetite.isEmpty { description = phrases("chart.exceedance.description.appetite", ["description": description]) }
+        return chart(id: id, title: phrases("chart.exceedance.title", ["outcome": outcome.title]), description: description, svg: svg,
+                     columns: [phrases("chart.exceedance.column.chance"), phrases("chart.exceedance.column.without", ["unit": unit]),
+                               phrases("chart.exceedance.column.with", ["unit": unit])], rows: rows)
     }
 
     // MARK: Tornado
@@ -171,14 +178,17 @@ struct Charts {
         for (i, risk) in ranked.enumerated() {
             let yy = top + Double(i) * rowH
             svg.rect(x: x(mean - risk.tornadoSwing / 2), y: yy + 4, w: x(mean + risk.tornadoSwing / 2) - x(mean - risk.tornadoSwing / 2), h: rowH - 8,
-                     cls: i % 2 == 0 ? "bar-res" : "bar-alt", title: "\(risk.id): swing of \(FigureFormat.amount(risk.tornadoSwing)) \(unit)")
+                     cls: i % 2 == 0 ? "bar-res" : "bar-alt",
+                     title: phrases("chart.tornado.bar", ["risk": risk.id, "swing": FigureFormat.amount(risk.tornadoSwing), "unit": unit]))
             svg.text(risk.id, x: plotLeft - 8, y: yy + rowH / 2 + 4, anchor: .end)
         }
         svg.line(x(mean), top, x(mean), y0, cls: "ref")
-        svg.text("Mean loss (\(unit)) as each impact moves from its P10 to its P90", x: plotLeft + (w - plotLeft - right) / 2, y: height - 8, anchor: .middle, cls: "t lbl")
-        let description = "Which entries move \(outcome.title) most: each bar is how far the mean loss would swing if that entry's impact went from its 10th to its 90th percentile, centred on the mean (vertical line). \(ranked.first!.id) moves it most, by \(FigureFormat.amount(maxSwing)) \(unit)."
-        return chart(id: id, title: "What moves \(outcome.title) most", description: description, svg: svg,
-                     columns: ["Entry", "Title", "Swing (\(unit))", "Share of variance"],
+        svg.text(phrases("chart.tornado.x-axis", ["unit": unit]), x: plotLeft + (w - plotLeft - right) / 2, y: height - 8, anchor: .middle, cls: "t lbl")
+        let description = phrases("chart.tornado.description", ["outcome": outcome.title, "risk": ranked.first!.id,
+                                                                 "swing": FigureFormat.amount(maxSwing), "unit": unit])
+        return chart(id: id, title: phrases("chart.tornado.title", ["outcome": outcome.title]), description: description, svg: svg,
+                     columns: [phrases("chart.column.entry"), phrases("chart.column.title"), phrases("chart.tornado.column.swing", ["unit": unit]),
+                               phrases("chart.tornado.column.share")],
                      rows: ranked.map { [$0.id, $0.title, FigureFormat.amount($0.tornadoSwing), $0.varianceShare.map { FigureFormat.percent(max(0, $0)) } ?? "—"] })
     }
 
@@ -205,26 +215,37 @@ struct Charts {
             let yy = top + Double(i) * rowH
             let mean = view.brief.mean.residual.value, p90 = view.brief.p90.residual.value
             svg.rect(x: min(x(0), x(p90)), y: yy + 4, w: abs(x(p90) - x(0)), h: 14, cls: "bar-light",
-                     title: "\(view.title): 1 in 10 bad year \(FigureFormat.amount(p90)) \(unit)")
+                     title: phrases("chart.perspectives.bar.p90", ["perspective": view.title, "amount": FigureFormat.amount(p90), "unit": unit]))
             svg.rect(x: min(x(0), x(mean)), y: yy + 20, w: abs(x(mean) - x(0)), h: 14, cls: "bar-res",
-                     title: "\(view.title): mean \(FigureFormat.amount(mean)) \(unit)")
+                     title: phrases("chart.perspectives.bar.mean", ["perspective": view.title, "amount": FigureFormat.amount(mean), "unit": unit]))
             svg.text(String(view.title.prefix(26)), x: plotLeft - 8, y: yy + rowH / 2 + 4, anchor: .end)
         }
-        svg.text("Loss after responses (\(unit))", x: plotLeft + (w - plotLeft - right) / 2, y: y0 + 36, anchor: .middle, cls: "t lbl")
+        svg.text(phrases("chart.perspectives.x-axis", ["unit": unit]), x: plotLeft + (w - plotLeft - right) / 2, y: y0 + 36, anchor: .middle, cls: "t lbl")
         svg.rect(x: plotLeft, y: height - 16, w: 14, h: 10, cls: "bar-light")
-        svg.text("1 in 10 bad year (P90)", x: plotLeft + 20, y: height - 7)
+        svg.text(phrases("chart.perspectives.legend.p90"), x: plotLeft + 20, y: height - 7)
         svg.rect(x: plotLeft + 200, y: height - 16, w: 14, h: 10, cls: "bar-res")
-        svg.text("mean", x: plotLeft + 220, y: height - 7)
-        let description = "The same outcome, \(outcome.title), as each perspective's estimates see it, after responses: the darker bar is the mean loss, the lighter bar the loss in a 1 in 10 bad year. Where bars differ, the perspectives disagree."
-        return chart(id: id, title: "Each perspective's view: \(outcome.title)", description: description, svg: svg,
-                     columns: ["Perspective", "Mean loss (\(unit))", "1 in 10 bad year (\(unit))", "Chance of net benefit"],
+        svg.text(phrases("chart.perspectives.legend.mean"), x: plotLeft + 220, y: height - 7)
+        let description = phrases("chart.perspectives.description", ["outcome": outcome.title])
+        return chart(id: id, title: phrases("chart.perspectives.title", ["outcome": outcome.title]), description: description, svg: svg,
+                     columns: [phrases("chart.perspectives.column.perspective"), phrases("chart.perspectives.column.mean", ["unit": unit]),
+                               phrases("chart.perspectives.column.p90", ["unit": unit]), phrases("chart.perspectives.column.net-benefit")],
                      rows: views.map { [$0.title, FigureFormat.amount($0.brief.mean.residual.value), FigureFormat.amount($0.brief.p90.residual.value), FigureFormat.percent($0.brief.probabilityNetBenefit.residual.value)] })
     }
 
     // MARK: Heat map
 
-    static let likelihoodBands = ["Rare (under 5%)", "Unlikely (5–20%)", "Possible (20–50%)", "Likely (50–80%)", "Almost certain (80% or more)"]
-    static let impactBands = ["Minor", "Moderate", "Significant", "Major", "Severe"]
+    /// The heat map's five likelihood bands, rarest first: a name and its range.
+    var likelihoodBands: [(name: String, range: String)] {
+        (1...5).map { (phrases("chart.heat.likelihood.\($0)"), phrases("chart.heat.likelihood.\($0).range")) }
+    }
+
+    /// The heat map's five impact bands, least first.
+    var impactBands: [String] { (1...5).map { phrases("chart.heat.impact.\($0)") } }
+
+    /// A likelihood band in full: "Rare (under 5%)".
+    func band(_ index: Int) -> String {
+        phrases("chart.heat.band", ["name": likelihoodBands[index].name, "range": likelihoodBands[index].range])
+    }
 
     static func likelihoodBand(_ p: Double) -> Int {
         p < 0.05 ? 0 : p < 0.2 ? 1 : p < 0.5 ? 2 : p < 0.8 ? 3 : 4
@@ -256,32 +277,34 @@ struct Charts {
         }
         for li in 0..<size {
             let yy = gy + Double(size - 1 - li) * cell
-            svg.text(String(Self.likelihoodBands[li].split(separator: " (").first!), x: gx - 8, y: yy + cell / 2, anchor: .end)
-            svg.text("(" + String(Self.likelihoodBands[li].split(separator: " (").last!.dropLast()) + ")", x: gx - 8, y: yy + cell / 2 + 15, anchor: .end, cls: "t small")
+            svg.text(likelihoodBands[li].name, x: gx - 8, y: yy + cell / 2, anchor: .end)
+            svg.text(phrases("chart.heat.range", ["range": likelihoodBands[li].range]), x: gx - 8, y: yy + cell / 2 + 15, anchor: .end, cls: "t small")
             for ii in 0..<size {
                 let xx = gx + Double(ii) * cell
                 let score = (li + 1) * (ii + 1)
                 let level = score >= 15 ? 3 : score >= 8 ? 2 : score >= 4 ? 1 : 0
                 let ids = cells[li * size + ii]
                 svg.rect(x: xx, y: yy, w: cell, h: cell, cls: "heat\(level)",
-                         title: "\(Self.likelihoodBands[li]), \(Self.impactBands[ii]): \(ids.isEmpty ? "none" : ids.joined(separator: ", "))")
+                         title: phrases("chart.heat.cell", ["likelihood": band(li), "impact": impactBands[ii],
+                                                             "entries": ids.isEmpty ? phrases("chart.heat.none") : ids.joined(separator: ", ")]))
                 for (k, rid) in ids.prefix(4).enumerated() {
-                    svg.text(k == 3 && ids.count > 4 ? "+\(ids.count - 3) more" : rid, x: xx + cell / 2, y: yy + 22 + Double(k) * 20, anchor: .middle, cls: level >= 3 ? "t on-dark" : "t")
+                    svg.text(k == 3 && ids.count > 4 ? phrases("chart.heat.more", ["count": String(ids.count - 3)]) : rid, x: xx + cell / 2, y: yy + 22 + Double(k) * 20, anchor: .middle, cls: level >= 3 ? "t on-dark" : "t")
                 }
             }
         }
         for ii in 0..<size {
-            svg.text(Self.impactBands[ii], x: gx + (Double(ii) + 0.5) * cell, y: gy + cell * 5 + 18, anchor: .middle)
+            svg.text(impactBands[ii], x: gx + (Double(ii) + 0.5) * cell, y: gy + cell * 5 + 18, anchor: .middle)
         }
-        svg.text("Impact when it happens, against the outcome's appetite threshold →", x: gx + cell * 2.5, y: gy + cell * 5 + 44, anchor: .middle, cls: "t lbl")
-        svg.text("Likelihood within the horizon →", x: 14, y: gy + cell * 2.5, anchor: .middle, cls: "t lbl", rotate: true)
-        let description = "Each entry placed by its simulated chance of happening within the horizon (after responses) and its average harm when it happens, as a share of a reference amount for its outcome: the board's appetite threshold where there is one, otherwise the outcome's 1 in 20 bad-year loss without responses. Impact bands: under 5%, 5–15%, 15–40%, 40–100%, 100% or more of that amount. Darker cells are higher ratings. The grid is derived from the simulation, not scored by hand."
-        return chart(id: id, title: "Likelihood and impact of each entry", description: description, svg: svg,
-                     columns: ["Entry", "Likelihood", "Impact", "Chance it happens", "Average harm when it happens", "Reference amount"],
+        svg.text(phrases("chart.heat.x-axis"), x: gx + cell * 2.5, y: gy + cell * 5 + 44, anchor: .middle, cls: "t lbl")
+        svg.text(phrases("chart.heat.y-axis"), x: 14, y: gy + cell * 2.5, anchor: .middle, cls: "t lbl", rotate: true)
+        let description = phrases("chart.heat.description")
+        return chart(id: id, title: phrases("chart.heat.title"), description: description, svg: svg,
+                     columns: [phrases("chart.column.entry")] + ["likelihood", "impact", "chance", "harm", "reference"].map { phrases("chart.heat.column." + $0) },
                      rows: placed.map { p in
                          let ii = Self.impactBand(p.reference > 0 ? p.harm / p.reference : 0)
-                         return [p.id, Self.likelihoodBands[Self.likelihoodBand(p.probability)], Self.impactBands[ii], FigureFormat.percent(p.probability),
-                                 "\(FigureFormat.amount(p.harm)) \(p.unit)", "\(FigureFormat.amount(p.reference)) \(p.unit)"]
+                         return [p.id, band(Self.likelihoodBand(p.probability)), impactBands[ii], FigureFormat.percent(p.probability),
+                                 phrases("report.amount-unit", ["amount": FigureFormat.amount(p.harm), "unit": p.unit]),
+                                 phrases("report.amount-unit", ["amount": FigureFormat.amount(p.reference), "unit": p.unit])]
                      })
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import MonteCarlo
 import RegisterModel
 import Scoring
+import TextLayer
 
 /// Which report to make.
 public struct ReportOptions: Sendable {
@@ -43,13 +44,20 @@ public struct ReportBuilder: Sendable {
     let visible: Set<String>
     /// What changed since an earlier revision (`--since`), for the board report.
     let review: ReviewChanges?
+    /// Every sentence and label, in the report's language.
+    let phrases: Phrasebook
 
     public init(register: Register, score: RegisterScore, options: ReportOptions, since review: ReviewChanges? = nil) {
         self.review = review
         self.register = register
         self.score = score
         self.options = options
-        encode = options.format == .html ? ReportText.html : ReportText.markdown
+        phrases = .english
+        if options.format == .html {
+            encode = { HTMLText.escape($0) }
+        } else {
+            encode = { MarkdownText.escape($0, links: .safeAutolinks) }
+        }
         let all = register.risks.map(\.id)
         visible = Set(options.audience == .community ? register.risks.filter { !$0.isConfidential }.map(\.id) : all)
     }
@@ -60,7 +68,13 @@ public struct ReportBuilder: Sendable {
     private func e(_ text: String?) -> String? { text.map(encode) }
 
     private var charts: Charts {
-        Charts(encode: encode, isHTML: options.format == .html, currency: register.metadata.currency)
+        Charts(encode: encode, isHTML: options.format == .html, currency: register.metadata.currency, phrases: phrases)
+    }
+
+    /// A standard error as reported: not a number (printed `n/a`) when there are too few trials
+    /// for it to mean anything, rather than a misleading ±0.
+    private func se(_ standardError: Double) -> Double {
+        score.run.trials >= FigureFormat.fewestTrialsForError ? standardError : .nan
     }
 
     private func unitWord(_ unit: String) -> String { unit == "money" ? (register.metadata.currency ?? "money") : unit }
@@ -71,14 +85,14 @@ public struct ReportBuilder: Sendable {
 
     private var horizonPhrase: String {
         let h = register.metadata.horizon
-        return h.count == 1 ? "over the next \(h.unit.rawValue)" : "over the next \(h.description)"
+        return phrases("report.horizon-phrase", ["period": h.count == 1 ? phrases("report.unit." + h.unit.rawValue) : h.description])
     }
 
     /// "year" for a horizon of 12 months or 1 year, "month" for 1 month, else "period of 6 months".
     private var periodWord: String {
         let h = register.metadata.horizon
-        if (h.count == 12 && h.unit == .month) || (h.count == 52 && h.unit == .week) { return "year" }
-        return h.count == 1 ? h.unit.rawValue : "period of \(h.description)"
+        if (h.count == 12 && h.unit == .month) || (h.count == 52 && h.unit == .week) { return phrases("report.unit.year") }
+        return h.count == 1 ? phrases("report.unit." + h.unit.rawValue) : phrases("report.period-of", ["horizon": h.description])
     }
 
     private func outcomeTitle(_ id: String) -> String { register.outcome(id)?.title ?? id }
@@ -86,16 +100,12 @@ public struct ReportBuilder: Sendable {
     private func contributorName(_ id: String) -> String {
         guard let c = register.contributor(id) else { return id }
         if !isCommunity || c.isPublic { return c.name }
-        return Self.unnamed(c.kind)
+        return unnamed(c.kind)
     }
 
-    static func unnamed(_ kind: Contributor.Kind) -> String {
-        switch kind {
-        case .user: return "a service-user group (not named)"
-        case .community: return "a community group (not named)"
-        case .staff: return "a member of staff (not named)"
-        case .partner: return "a partner body (not named)"
-        }
+    /// A contributor who did not agree to be named, described by kind.
+    func unnamed(_ kind: Contributor.Kind) -> String {
+        phrases("report.contributor.unnamed." + kind.rawValue)
     }
 
     private func names(_ ids: [String]) -> String {
@@ -107,16 +117,16 @@ public struct ReportBuilder: Sendable {
         let m = register.metadata
         let visibleRisks = score.risks.filter { visible.contains($0.id) }
         let withheld = isCommunity ? register.risks.filter(\.isConfidential).count : 0
-        let withheldNote = withheld == 0 ? nil : e("The totals for each outcome include \(withheld == 1 ? "one confidential entry" : "\(withheld) confidential entries") that \(withheld == 1 ? "is" : "are") not described in this public report.")
+        let withheldNote = withheld == 0 ? nil : e(phrases.plural("report.withheld-note", count: withheld))
         let viewTitle = score.run.view == "pooled"
-            ? "all \(register.perspectives.count) perspectives pooled"
+            ? phrases("report.view.pooled", ["count": String(register.perspectives.count)])
             : (register.perspectives.first { $0.id == score.run.view }?.title ?? score.run.view)
-        let heading = (isCommunity ? "Public report: " : "Board report: ") + m.title
+        let heading = phrases(isCommunity ? "report.heading.community" : "report.heading.board", ["title": m.title])
 
         var context = ReportContext(
             report: .init(format: options.format.rawValue, audience: options.audience.rawValue, isBoard: !isCommunity,
                           isCommunity: isCommunity, isHTML: options.format == .html, isMarkdown: options.format == .markdown,
-                          heading: e(heading), language: "en"),
+                          heading: e(heading), language: phrases.language),
             register: .init(id: e(m.id), title: e(m.title), organisation: e(m.organisation), description: e(m.description),
                             horizon: e(m.horizon.description), horizonPhrase: e(horizonPhrase), currency: e(m.currency),
                             owner: e(m.owner), lastReviewed: m.lastReviewed.map { e($0.description) },
@@ -125,7 +135,7 @@ public struct ReportBuilder: Sendable {
             run: .init(seed: e(String(score.run.seed)), trials: e(FigureFormat.amount(Double(score.run.trials))), asOf: e(score.run.asOf),
                        view: e(viewTitle), portfolio: e(score.run.portfolio.map { id in register.portfolios.first { $0.id == id }?.title ?? id }),
                        riskregVersion: e(RiskregVersion.current), libyamlVersion: e(options.libyamlVersion),
-                       precisionNote: score.run.precisionMet == false ? e("The precision asked for was not reached; raise --max-trials.") : nil,
+                       precisionNote: score.run.precisionMet == false ? e(phrases("report.precision-not-reached")) : nil,
                        command: e(options.command)),
             style: "", cspStyleSources: "",
             verdicts: verdicts(), anyOutsideAppetite: score.appetite.contains { !$0.withinAppetite },
@@ -146,7 +156,16 @@ public struct ReportBuilder: Sendable {
         context.portfolios = portfolios()
         context.heatMap = heatMap(visibleRisks)
         context.risks = riskDetails()
+        context.phrases = Self.templatePhrases(phrases)
         return context
+    }
+
+    /// The catalogue's `template.` phrases under the rest of their keys, for templates.
+    static func templatePhrases(_ phrases: Phrasebook) -> [String: String] {
+        let prefix = "template."
+        return Dictionary(uniqueKeysWithValues: phrases.phrases.filter { $0.key.hasPrefix(prefix) }.map {
+            (String($0.key.dropFirst(prefix.count)), $0.value)
+        })
     }
 
     // MARK: Verdicts
@@ -157,20 +176,24 @@ public struct ReportBuilder: Sendable {
             let unit = outcome?.unit ?? ""
             let title = outcome?.title ?? v.outcome
             let p = v.probability.value
-            let chance = FigureFormat.chancePhrase(p, standardError: v.probability.standardError).capitalisedFirst
-            let limit = "\(FigureFormat.limitFrequency(v.limit)) (\(FigureFormat.percent(v.limit)))"
-            let status = (v.withinAppetite ? "within appetite" : "outside appetite") + (v.decisive ? "" : " (too close to call: more trials would settle it)")
+            let chance = phrases.chancePhrase(p, standardError: se(v.probability.standardError)).capitalisedFirst
+            let limit = phrases("report.limit", ["frequency": phrases.limitFrequency(v.limit), "percent": FigureFormat.percent(v.limit)])
+            var status = phrases(v.withinAppetite ? "report.verdict.within" : "report.verdict.outside")
+            if !v.decisive { status = phrases("report.verdict.too-close", ["status": status]) }
+            let verdictStatus = phrases(v.withinAppetite ? "report.status.within" : "report.status.outside")
             let sentence: String
             switch v.kind {
             case .lossExceeds:
-                sentence = "\(chance) that losses to \(title) exceed \(quantity(v.threshold, unit)) \(horizonPhrase); the board's appetite is at most \(limit) — \(status)."
+                sentence = phrases("report.verdict.loss-exceeds", ["chance": chance, "outcome": title, "amount": quantity(v.threshold, unit),
+                                                                   "horizon": horizonPhrase, "limit": limit, "status": status])
             case .netBenefitAbove:
-                let what = v.threshold == 0 ? "a net benefit" : "a net benefit above \(quantity(v.threshold, unit))"
-                sentence = "\(chance) of \(what) for \(title) \(horizonPhrase); the board asks for at least \(limit) — \(status)."
+                let what = v.threshold == 0 ? phrases("report.verdict.net-benefit") : phrases("report.verdict.net-benefit-above", ["amount": quantity(v.threshold, unit)])
+                sentence = phrases("report.verdict.net-benefit-sentence", ["chance": chance, "benefit": what, "outcome": title,
+                                                                           "horizon": horizonPhrase, "limit": limit, "status": status])
             }
             return ReportContext.Verdict(
                 outcome: e(title), sentence: e(sentence), statement: e(v.statement), withinAppetite: v.withinAppetite,
-                decisive: v.decisive, status: e((v.withinAppetite ? "Within appetite" : "Outside appetite") + (v.decisive ? "" : " (too close to call)")),
+                decisive: v.decisive, status: e(v.decisive ? verdictStatus : phrases("report.status.too-close", ["status": verdictStatus])),
                 statusClass: !v.decisive ? "close" : (v.withinAppetite ? "within" : "outside"),
                 chance: e(FigureFormat.percent(p)), chanceWithoutResponses: e(FigureFormat.percent(v.inherentProbability.value)),
                 limit: e(FigureFormat.percent(v.limit)))
@@ -185,9 +208,9 @@ public struct ReportBuilder: Sendable {
         register.appetite.filter { $0.outcome == outcome }.map { s in
             switch s.limit {
             case .lossExceeds(let t, let a):
-                return (t, a, "at most \(FigureFormat.naturalFrequency(a)) chance of a loss above \(quantity(t, unit))")
+                return (t, a, phrases("report.appetite-point.loss", ["frequency": phrases.naturalFrequency(a), "amount": quantity(t, unit)]))
             case .netBenefitAbove(let t, let a):
-                return (-t, 1 - a, "at least \(FigureFormat.percent(a)) chance of a net benefit above \(quantity(t, unit))")
+                return (-t, 1 - a, phrases("report.appetite-point.benefit", ["percent": FigureFormat.percent(a), "amount": quantity(t, unit)]))
             }
         }
     }
@@ -196,23 +219,23 @@ public struct ReportBuilder: Sendable {
         let unit = o.unit
         func fig(_ label: String, _ r: Statistic?, _ i: Statistic?) -> ReportContext.FigureRow {
             .init(label: e(label), residual: e(r.map { FigureFormat.amount($0.value) } ?? "—"),
-                  residualError: e(r.map { "±" + FigureFormat.amount(1.96 * $0.standardError) } ?? ""),
+                  residualError: e(r.map { "±" + FigureFormat.amount(1.96 * se($0.standardError)) } ?? ""),
                   inherent: e(i.map { FigureFormat.amount($0.value) } ?? "—"))
         }
         let figures = [
-            fig("Mean", o.residual.mean, o.inherent.mean),
-            fig("Typical horizon (P50)", o.residual.percentile(0.5), o.inherent.percentile(0.5)),
-            fig("1 in 10 bad horizon (P90)", o.residual.percentile(0.9), o.inherent.percentile(0.9)),
-            fig("1 in 20 bad horizon (P95)", o.residual.percentile(0.95), o.inherent.percentile(0.95)),
-            fig("1 in 100 bad horizon (P99)", o.residual.percentile(0.99), o.inherent.percentile(0.99)),
-            fig("Average of the worst 1 in 20 (ES95)", o.residual.expectedShortfall95, o.inherent.expectedShortfall95),
+            fig(phrases("report.figure.mean"), o.residual.mean, o.inherent.mean),
+            fig(phrases("report.figure.p50"), o.residual.percentile(0.5), o.inherent.percentile(0.5)),
+            fig(phrases("report.figure.p90"), o.residual.percentile(0.9), o.inherent.percentile(0.9)),
+            fig(phrases("report.figure.p95"), o.residual.percentile(0.95), o.inherent.percentile(0.95)),
+            fig(phrases("report.figure.p99"), o.residual.percentile(0.99), o.inherent.percentile(0.99)),
+            fig(phrases("report.figure.es95"), o.residual.expectedShortfall95, o.inherent.expectedShortfall95),
         ]
         let p50 = o.residual.percentile(0.5)?.value ?? .nan
         let p90 = o.residual.percentile(0.9)?.value ?? .nan
         func phrase(_ v: Double) -> String {
-            v < 0 ? "a net benefit of \(quantity(-v, unit))" : "a loss of \(quantity(v, unit))"
+            v < 0 ? phrases("report.outcome.net-benefit-of", ["amount": quantity(-v, unit)]) : phrases("report.outcome.loss-of", ["amount": quantity(v, unit)])
         }
-        let summary = "In a typical \(periodWord) we expect \(phrase(p50)) after responses; in a 1 in 10 bad one, \(phrase(p90)) or worse."
+        let summary = phrases("report.outcome.summary", ["period": periodWord, "typical": phrase(p50), "bad": phrase(p90)])
         let drivers = o.drivers.filter { visible.contains($0) }.prefix(5).compactMap { id -> ReportContext.Driver? in
             guard let r = visibleRisks.first(where: { $0.id == id }) else { return nil }
             return .init(id: e(r.id), title: e(r.title), share: e(r.varianceShare.map { FigureFormat.percent(max(0, $0)) } ?? "—"),
@@ -227,7 +250,8 @@ public struct ReportBuilder: Sendable {
         return ReportContext.OutcomeSection(
             id: e(o.id), title: e(o.title), description: e(register.outcome(o.id)?.description), unit: e(unitWord(unit)),
             summary: e(summary), figures: figures,
-            netBenefitChance: e("\(FigureFormat.percent(o.residual.probabilityNetBenefit.value)) with responses, \(FigureFormat.percent(o.inherent.probabilityNetBenefit.value)) without"),
+            netBenefitChance: e(phrases("report.outcome.net-benefit-chance", ["with": FigureFormat.percent(o.residual.probabilityNetBenefit.value),
+                                                                              "without": FigureFormat.percent(o.inherent.probabilityNetBenefit.value)])),
             drivers: Array(drivers),
             includesWithheld: includesWithheld && register.risks.contains { $0.isConfidential && $0.outcome == o.id },
             disagreement: o.disagreementP90Ratio.map { e(FigureFormat.ratio($0)) },
@@ -246,8 +270,8 @@ public struct ReportBuilder: Sendable {
         return .init(
             rank: rank, risk: e(r.id), riskTitle: e(r.title), action: e(resp.action),
             cost: e(FigureFormat.quantity(resp.cost, unit: "money", currency: register.metadata.currency)),
-            value: e(quantity(resp.value.value, unit)), valueError: e("±" + FigureFormat.amount(1.96 * resp.value.standardError)),
-            perThousand: e(resp.valueForMoney.map { FigureFormat.amount($0 * 1000) + " " + unitWord(unit) } ?? "—"),
+            value: e(quantity(resp.value.value, unit)), valueError: e("±" + FigureFormat.amount(1.96 * se(resp.value.standardError))),
+            perThousand: e(resp.valueForMoney.map { phrases("report.amount-unit", ["amount": FigureFormat.amount($0 * 1000), "unit": unitWord(unit)]) } ?? "—"),
             deliveredBy: e(resp.deliveredBy.isEmpty ? register.metadata.organisation : names(resp.deliveredBy)),
             reliability: e(reliability),
             inherentMean: e(quantity(resp.inherentMean, unit)), residualMean: e(quantity(resp.residualMean, unit)))
@@ -263,14 +287,8 @@ public struct ReportBuilder: Sendable {
 
     // MARK: Strategies
 
-    static func meaning(_ s: Strategy) -> String {
-        switch s {
-        case .portfolio: return "choose a mix of activities with lower risk attached"
-        case .reduction: return "make a harm less likely, or less bad"
-        case .resilience: return "help the service, its users and communities absorb and recover from harm"
-        case .enablement: return "take a risk of the right size where the prospect for people is good"
-        }
-    }
+    /// What a strategy means, in one line.
+    func meaning(_ s: Strategy) -> String { phrases("report.strategy.meaning." + s.rawValue) }
 
     func strategies() -> ([ReportContext.StrategyRow], String?) {
         let shown = register.risks.filter { visible.contains($0.id) }
@@ -284,13 +302,13 @@ public struct ReportBuilder: Sendable {
                     if let k = byUnit.firstIndex(where: { $0.0 == unit }) { byUnit[k].1 += harm } else { byUnit.append((unit, harm)) }
                 }
             }
-            return .init(strategy: e(s.rawValue), meaning: e(Self.meaning(s)), entries: entries.count,
+            return .init(strategy: e(s.rawValue), meaning: e(meaning(s)), entries: entries.count,
                          share: e(FigureFormat.percent(shown.isEmpty ? 0 : Double(entries.count) / Double(shown.count))),
                          exposure: e(byUnit.isEmpty ? "—" : byUnit.map { quantity($0.1, $0.0) }.joined(separator: "; ")))
         }
         let used = Set(shown.map(\.strategy))
         let warning: String? = !used.isEmpty && used.isSubset(of: [.portfolio, .reduction])
-            ? "Every entry relies on portfolio choices or risk reduction. The risk-enablement agenda asks agencies to build resilience and to enable well-judged risks as well; consider whether any entry should."
+            ? phrases("report.strategy.warning")
             : (!used.contains(.resilience) && !used.contains(.enablement) ? nil : nil)
         return (rows, warning.map(e))
     }
@@ -308,21 +326,18 @@ public struct ReportBuilder: Sendable {
         for c in register.contributors {
             let entries = shown.filter { $0.coproduction.contributors.contains(c.id) || ($0.response?.deliveredBy.contains(c.id) ?? false) }
             let named = !isCommunity || c.isPublic
-            let list = entries.map { r in "\(r.id) (\(r.coproduction.contributors.contains(c.id) ? r.coproduction.mode.rawValue : "delivers the response"))" }
-            people.append(.init(name: e(named ? c.name : Self.unnamed(c.kind)), named: named, kind: e(Self.kindWord(c.kind)),
+            let list = entries.map { r in
+                phrases("report.contributor.entry", ["risk": r.id, "role": r.coproduction.contributors.contains(c.id)
+                    ? r.coproduction.mode.rawValue : phrases("report.contributor.delivers")])
+            }
+            people.append(.init(name: e(named ? c.name : unnamed(c.kind)), named: named, kind: e(kindWord(c.kind)),
                                 entries: e(list.isEmpty ? "—" : list.joined(separator: ", ")), entryCount: entries.count, hasEntries: !entries.isEmpty))
         }
         return (rows, people)
     }
 
-    static func kindWord(_ k: Contributor.Kind) -> String {
-        switch k {
-        case .user: return "service users"
-        case .community: return "community group"
-        case .staff: return "staff"
-        case .partner: return "partner body"
-        }
-    }
+    /// A contributor's kind in words.
+    func kindWord(_ k: Contributor.Kind) -> String { phrases("report.contributor.kind." + k.rawValue) }
 
     // MARK: Perspectives
 
@@ -352,8 +367,11 @@ public struct ReportBuilder: Sendable {
                 guard a > 0 || b > 0 else { continue }
                 let ratio = max(a, b) / max(min(a, b), 1e-12)
                 let size = abs(log(max(ratio, 1)))
-                let direction = a > b ? "higher" : "lower"
-                let sentence = "\(p.title) put \(r.id) at \(FigureFormat.chance(view.probability)) with a mean loss of \(quantity(view.meanLoss, unit)); \(officers.title) at \(FigureFormat.chance(theirsO.probability)) and \(quantity(theirsO.meanLoss, unit)) — \(FigureFormat.ratio(ratio)) \(direction)."
+                let sentence = phrases(a > b ? "report.disagreement.higher" : "report.disagreement.lower", [
+                    "perspective": p.title, "risk": r.id, "chance": phrases.chance(view.probability), "meanLoss": quantity(view.meanLoss, unit),
+                    "officers": officers.title, "officersChance": phrases.chance(theirsO.probability),
+                    "officersMeanLoss": quantity(theirsO.meanLoss, unit), "ratio": FigureFormat.ratio(ratio),
+                ])
                 found.append((size, .init(risk: e(r.id), title: e(r.title), perspective: e(p.title), sentence: e(sentence),
                                           theirChance: e(FigureFormat.percent(view.probability)), officersChance: e(FigureFormat.percent(theirsO.probability)),
                                           theirMeanLoss: e(quantity(view.meanLoss, unit)), officersMeanLoss: e(quantity(theirsO.meanLoss, unit)),
@@ -369,18 +387,21 @@ public struct ReportBuilder: Sendable {
     func portfolios() -> [ReportContext.PortfolioRow] {
         score.portfolios.enumerated().map { index, p in
             let def = register.portfolios.first { $0.id == p.id }
-            let activities = p.activities.filter { visible.contains($0) }.map { id in "\(id) \(register.risk(id)?.title ?? "")" }
+            let activities = p.activities.filter { visible.contains($0) }.map { id in
+                phrases("report.portfolio.activity", ["risk": id, "title": register.risk(id)?.title ?? ""])
+            }
             let hidden = p.activities.count - p.activities.filter { visible.contains($0) }.count
-            var list = activities.joined(separator: "; ")
-            if hidden > 0 { list += (list.isEmpty ? "" : "; ") + "\(hidden) confidential \(hidden == 1 ? "activity" : "activities")" }
+            var list = activities.joined(separator: phrases("report.list.separator"))
+            if hidden > 0 { list += (list.isEmpty ? "" : phrases("report.list.separator")) + phrases.plural("report.portfolio.hidden", count: hidden) }
             let means = score.outcomes.map { o in
                 p.outcomes.first { $0.outcome == o.id }.map { quantity($0.mean.residual.value, o.unit) } ?? "—"
             }
             let diffs = score.outcomes.map { o -> String in
                 guard index > 0, let k = score.outcomes.firstIndex(where: { $0.id == o.id }), k < p.differenceFromFirst.count else { return "—" }
                 let d = p.differenceFromFirst[k]
-                if d.mean.value == 0 && d.probabilityBetter == 0 && d.probabilityWorse == 0 { return "same" }
-                return "\(d.mean.value > 0 ? "+" : "")\(quantity(d.mean.value, o.unit)) (better in \(FigureFormat.percent(d.probabilityBetter)) of trials)"
+                if d.mean.value == 0 && d.probabilityBetter == 0 && d.probabilityWorse == 0 { return phrases("report.portfolio.same") }
+                return phrases("report.portfolio.difference", ["difference": (d.mean.value > 0 ? "+" : "") + quantity(d.mean.value, o.unit),
+                                                               "better": FigureFormat.percent(d.probabilityBetter)])
             }
             return .init(id: e(p.id), title: e(p.title), description: e(def?.description), activities: e(list.isEmpty ? "—" : list),
                          means: means.map(e), differences: diffs.map(e), isFirst: index == 0)
@@ -415,7 +436,7 @@ public struct ReportBuilder: Sendable {
             let views: [ReportContext.RiskView] = r.estimates.map { est in
                 let pv = s?.perspectives.first { $0.perspective == est.perspective }
                 let title = register.perspectives.first { $0.id == est.perspective }?.title ?? est.perspective
-                return .init(perspective: e(title), chance: e(pv.map { FigureFormat.chance($0.probability) } ?? "—"),
+                return .init(perspective: e(title), chance: e(pv.map { phrases.chance($0.probability) } ?? "—"),
                              meanLoss: e(pv.map { quantity($0.meanLoss, unit) } ?? "—"), rationale: e(est.rationale))
             }
             return ReportContext.RiskDetail(
@@ -424,13 +445,14 @@ public struct ReportBuilder: Sendable {
                 contributors: e(r.coproduction.contributors.isEmpty ? "—" : names(r.coproduction.contributors)),
                 coproductionNote: e(r.coproduction.note), review: r.review.map { e($0.description) }, isStale: stale.contains(r.id),
                 isConfidential: r.isConfidential, scored: s != nil,
-                chance: e(s.map { FigureFormat.chance($0.probability.residual) } ?? "—"),
-                chanceWithoutResponses: e(s.map { FigureFormat.chance($0.probability.inherent) } ?? "—"),
-                meanLoss: e(s.map { quantity($0.meanLoss.residual.value, unit) + " ±" + FigureFormat.amount(1.96 * $0.meanLoss.residual.standardError) } ?? "—"),
+                chance: e(s.map { phrases.chance($0.probability.residual) } ?? "—"),
+                chanceWithoutResponses: e(s.map { phrases.chance($0.probability.inherent) } ?? "—"),
+                meanLoss: e(s.map { phrases("report.figure.with-error", ["figure": quantity($0.meanLoss.residual.value, unit),
+                                                                          "error": FigureFormat.amount(1.96 * se($0.meanLoss.residual.standardError))]) } ?? "—"),
                 meanLossWithoutResponses: e(s.map { quantity($0.meanLoss.inherent.value, unit) } ?? "—"),
                 meanBenefit: s.flatMap { $0.meanBenefit > 0 ? e(quantity($0.meanBenefit, unit)) : nil },
                 share: e(s?.varianceShare.map { FigureFormat.percent(max(0, $0)) } ?? "—"),
-                impactRange: e(s.map { "\(FigureFormat.amount($0.impactP10)) to \(quantity($0.impactP90, unit))" } ?? "—"),
+                impactRange: e(s.map { phrases("report.range", ["from": FigureFormat.amount($0.impactP10), "to": quantity($0.impactP90, unit)]) } ?? "—"),
                 response: s.flatMap { responseRow($0, rank: 0) }, views: views)
         }
     }
@@ -439,7 +461,7 @@ public struct ReportBuilder: Sendable {
 
     func sinceSection(_ r: ReviewChanges) -> ReportContext.SinceSection {
         func entry(_ c: ReviewChanges.Change) -> String {
-            e(c.title.map { "\(c.id) \($0)" } ?? c.id)
+            e(c.title.map { phrases("report.since.entry", ["id": c.id, "title": $0]) } ?? c.id)
         }
         func change(_ c: ReviewChanges.Change) -> ReportContext.SinceChange {
             .init(entry: entry(c), field: e(c.field ?? ""), before: e(c.before ?? "—"), after: e(c.after ?? "—"))
@@ -453,11 +475,11 @@ public struct ReportBuilder: Sendable {
         }
         let others = r.changes.filter { $0.subject != "risk" }.map { c in
             ReportContext.SinceChange(
-                entry: e("\(c.subject) \(c.id)"),
-                field: e(c.field ?? (c.kind == .added ? "added" : c.kind == .removed ? "removed" : "")),
+                entry: e(phrases("report.since.other-entry", ["subject": phrases("diff.subject." + c.subject), "id": c.id])),
+                field: e(c.field ?? (c.kind == .added ? phrases("diff.change.added") : c.kind == .removed ? phrases("diff.change.removed") : "")),
                 before: e(c.before ?? "—"), after: e(c.after ?? "—"))
         }
-        func verdictWord(_ within: Bool?) -> String { within == true ? "within appetite" : "outside appetite" }
+        func verdictWord(_ within: Bool?) -> String { phrases(within == true ? "report.verdict.within" : "report.verdict.outside") }
         let flipped = r.verdicts.filter(\.flipped).map {
             ReportContext.SinceFlip(outcome: e($0.outcome), statement: e($0.statement),
                                     before: verdictWord($0.withinBefore), after: verdictWord($0.withinAfter))
@@ -467,9 +489,9 @@ public struct ReportBuilder: Sendable {
                 let q = { (v: Double?) in v.map { quantity($0, o.unit) } ?? "—" }
                 var change: String
                 switch f.status {
-                case .unchanged: change = "no change"
-                case .added: change = "new"
-                case .removed: change = "removed"
+                case .unchanged: change = phrases("report.since.no-change")
+                case .added: change = phrases("diff.status.added")
+                case .removed: change = phrases("diff.status.removed")
                 case .changed, .withinError:
                     let d = (f.after ?? 0) - (f.before ?? 0)
                     change = (d > 0 ? "+" : d < 0 ? "−" : "") + quantity(abs(d), o.unit)
@@ -479,8 +501,8 @@ public struct ReportBuilder: Sendable {
             }
             return ReportContext.SinceOutcome(
                 title: e(o.title), unit: e(unitWord(o.unit)),
-                figures: [figure("Mean", o.mean), figure("P90 (1 in 10 horizons worse)", o.p90),
-                          figure("P95 (1 in 20 horizons worse)", o.p95)])
+                figures: [figure(phrases("report.figure.mean"), o.mean), figure(phrases("report.since.p90"), o.p90),
+                          figure(phrases("report.since.p95"), o.p95)])
         }
         return .init(
             revision: e(r.revision), summary: e(r.summary), newFile: !r.existed,
@@ -492,5 +514,6 @@ public struct ReportBuilder: Sendable {
 }
 
 extension String {
+    /// The first letter in capitals, for a phrase that starts a sentence.
     var capitalisedFirst: String { prefix(1).uppercased() + dropFirst() }
 }

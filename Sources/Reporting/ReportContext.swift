@@ -2,7 +2,7 @@
 /// including users' own copies of `Templates/`. Field names are what templates see; each is
 /// documented in docs/templates.md, and a test keeps that page in step with this type.
 ///
-/// Every string has already been made safe for the report's format by ``ReportText`` — escaped
+/// Every string has already been made safe for the report's format by ``TextLayer/HTMLText`` or ``TextLayer/MarkdownText`` — escaped
 /// for HTML, or neutralised for Markdown — so `{{field}}` and `{{{field}}}` print the same.
 /// Chart fields holding SVG (``Chart/svg``) are built by riskreg from escaped text.
 /// Figures are formatted for people (thousands separators, natural frequencies).
@@ -58,6 +58,12 @@ public struct ReportContext: Sendable {
     /// Board reports made with `--since REV`: what changed since that revision. Nil otherwise,
     /// and always nil in community reports.
     public var since: SinceSection? = nil
+    /// The phrasebook's words for templates, by key: `{{phrases.how-these-figures-were-made}}`.
+    /// Every phrase of the report's language whose key starts with `template.`, under the rest
+    /// of its key. Phrases are the catalogue's own text, not register text, and are inserted as
+    /// they are; a template in another language reads the same keys from that language's
+    /// catalogue.
+    public var phrases: [String: String] = [:]
 
     /// What changed since an earlier revision of the register.
     public struct SinceSection: Sendable {

@@ -1,6 +1,7 @@
 import Foundation
+import TextLayer
 
-/// A small SVG writer for the report's charts. Text goes through ``ReportText/html(_:)``, the
+/// A small SVG writer for the report's charts. Text goes through ``HTMLText/escape(_:)``, the
 /// same encoder as the rest of an HTML report; colours come from classes in the report's one
 /// style block, so charts need neither `style` attributes nor scripts.
 struct SVG {
@@ -13,14 +14,17 @@ struct SVG {
         self.height = height
     }
 
+    /// A coordinate to one decimal. Not-a-number draws at 0 and the infinities at ±10⁶, far
+    /// outside any picture, so a degenerate figure can never trap or break the markup.
     static func n(_ v: Double) -> String {
+        let v = v.isNaN ? 0 : min(max(v, -1e6), 1e6)
         let r = (v * 10).rounded() / 10
         return r == r.rounded() ? String(Int(r)) : String(format: "%.1f", r)
     }
 
     mutating func rect(x: Double, y: Double, w: Double, h: Double, cls: String, title: String? = nil) {
         body += "<rect class=\"\(cls)\" x=\"\(Self.n(x))\" y=\"\(Self.n(y))\" width=\"\(Self.n(max(0, w)))\" height=\"\(Self.n(max(0, h)))\""
-        if let title { body += "><title>\(ReportText.html(title))</title></rect>" } else { body += "/>" }
+        if let title { body += "><title>\(HTMLText.escape(title))</title></rect>" } else { body += "/>" }
     }
 
     mutating func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, cls: String) {
@@ -34,20 +38,20 @@ struct SVG {
 
     mutating func marker(x: Double, y: Double, cls: String, title: String) {
         let s = 6.0
-        body += "<path class=\"\(cls)\" d=\"M\(Self.n(x)) \(Self.n(y - s))L\(Self.n(x + s)) \(Self.n(y))L\(Self.n(x)) \(Self.n(y + s))L\(Self.n(x - s)) \(Self.n(y))Z\"><title>\(ReportText.html(title))</title></path>"
+        body += "<path class=\"\(cls)\" d=\"M\(Self.n(x)) \(Self.n(y - s))L\(Self.n(x + s)) \(Self.n(y))L\(Self.n(x)) \(Self.n(y + s))L\(Self.n(x - s)) \(Self.n(y))Z\"><title>\(HTMLText.escape(title))</title></path>"
     }
 
     enum Anchor: String { case start, middle, end }
 
     mutating func text(_ s: String, x: Double, y: Double, anchor: Anchor = .start, cls: String = "t", rotate: Bool = false) {
         let transform = rotate ? " transform=\"rotate(-90 \(Self.n(x)) \(Self.n(y)))\"" : ""
-        body += "<text class=\"\(cls)\" x=\"\(Self.n(x))\" y=\"\(Self.n(y))\" text-anchor=\"\(anchor.rawValue)\"\(transform)>\(ReportText.html(s))</text>"
+        body += "<text class=\"\(cls)\" x=\"\(Self.n(x))\" y=\"\(Self.n(y))\" text-anchor=\"\(anchor.rawValue)\"\(transform)>\(HTMLText.escape(s))</text>"
     }
 
     /// The finished picture: `role="img"`, labelled by its title and described by the chart's
     /// description element outside it.
     func render(id: String, title: String) -> String {
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Self.n(width)) \(Self.n(height))\" role=\"img\" aria-labelledby=\"\(id)-t\" aria-describedby=\"\(id)-d\"><title id=\"\(id)-t\">\(ReportText.html(title))</title>\(body)</svg>"
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Self.n(width)) \(Self.n(height))\" role=\"img\" aria-labelledby=\"\(id)-t\" aria-describedby=\"\(id)-d\"><title id=\"\(id)-t\">\(HTMLText.escape(title))</title>\(body)</svg>"
     }
 }
 
@@ -59,9 +63,11 @@ enum Ticks {
         let raw = (hi - lo) / Double(count)
         let magnitude = pow(10, floor(log10(raw)))
         let step = [1.0, 2, 2.5, 5, 10].map { $0 * magnitude }.first { $0 >= raw } ?? raw
+        guard step.isFinite, step > 0 else { return [lo, hi] }
         var ticks: [Double] = []
         var t = (lo / step).rounded(.down) * step
-        while t <= hi + step * 1e-9 {
+        // A step below the figures' resolution would never move `t`: at most count × 3 ticks.
+        while t <= hi + step * 1e-9, ticks.count <= count * 3, t + step > t {
             if t >= lo - step * 1e-9 { ticks.append(abs(t) < step * 1e-9 ? 0 : t) }
             t += step
         }

@@ -1,6 +1,8 @@
+import Distributions
 import Foundation
 import MonteCarlo
 import RegisterModel
+import TextLayer
 
 extension RegisterScore {
     /// A cell of the register's own matrix, scored and rated by its rating rule.

@@ -53,17 +53,24 @@ enum PlanCompiler {
         for i in risks.indices where !zip(risks[i].estimates, risks[i].estimates.dropFirst()).allSatisfy({ $0.perspective < $1.perspective }) {
             risks[i].estimates.sort { $0.perspective < $1.perspective }
         }
-        let outcomeIndex = Dictionary(uniqueKeysWithValues: register.outcomes.enumerated().map { ($1.id, $0) })
-        let riskIndex = Dictionary(uniqueKeysWithValues: risks.enumerated().map { ($1.id, $0) })
-        let weights = Dictionary(uniqueKeysWithValues: register.perspectives.map { ($0.id, $0.weight) })
+        // Ids are unique and references resolve in any register the loader returns, and
+        // `Scorer.check` refuses one built in code where they do not; still, nothing here traps.
+        let outcomeIndex = Dictionary(register.outcomes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let riskIndex = Dictionary(risks.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let weights = Dictionary(register.perspectives.map { ($0.id, $0.weight) }, uniquingKeysWith: { first, _ in first })
 
-        let planRisks = risks.map { risk in
-            SimulationPlan.Risk(
+        var planRisks: [SimulationPlan.Risk] = []
+        planRisks.reserveCapacity(risks.count)
+        for risk in risks {
+            guard let outcome = outcomeIndex[risk.outcome] else {
+                throw .unknownReference(kind: "outcome", id: risk.outcome, from: "risk `\(risk.id)`")
+            }
+            planRisks.append(SimulationPlan.Risk(
                 key: StableHash.fnv1a64(risk.id),
-                outcome: outcomeIndex[risk.outcome]!,
+                outcome: outcome,
                 estimates: risk.estimates.map(estimate),
                 response: risk.response.map(response),
-                isActivity: risk.strategy == .portfolio)
+                isActivity: risk.strategy == .portfolio))
         }
 
         let views = viewPerspectives.map { id in
@@ -84,13 +91,17 @@ enum PlanCompiler {
             }
         }
         var thresholds = [[Double]](repeating: [], count: register.outcomes.count)
+        var statementOutcomes: [Int] = []
         for statement in register.appetite {
-            if let t = lossThreshold(statement) { thresholds[outcomeIndex[statement.outcome]!].append(t) }
+            guard let o = outcomeIndex[statement.outcome] else {
+                throw .unknownReference(kind: "outcome", id: statement.outcome, from: "an appetite statement")
+            }
+            statementOutcomes.append(o)
+            if let t = lossThreshold(statement) { thresholds[o].append(t) }
         }
         thresholds = thresholds.map { Array(Set($0)).sorted() }
-        let appetiteThresholds: [(outcome: Int, threshold: Int?)] = register.appetite.map { statement in
-            let o = outcomeIndex[statement.outcome]!
-            return (o, lossThreshold(statement).map { t in thresholds[o].firstIndex(of: t)! })
+        let appetiteThresholds: [(outcome: Int, threshold: Int?)] = zip(register.appetite, statementOutcomes).map { statement, o in
+            (o, lossThreshold(statement).flatMap { t in thresholds[o].firstIndex(of: t) })
         }
 
         let money = register.outcomes.indices.filter { register.outcomes[$0].unit == .money }

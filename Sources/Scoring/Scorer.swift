@@ -9,6 +9,7 @@ public enum Scorer {
     public static func score(
         _ register: Register, options: ScoringOptions, progress: (@Sendable (Double) -> Void)? = nil
     ) throws(ScoringError) -> RegisterScore {
+        try check(register)
         let perspectiveIDs = register.perspectives.map(\.id)
         if let p = options.perspective, !perspectiveIDs.contains(p) {
             throw .unknownPerspective(p, known: perspectiveIDs)
@@ -29,9 +30,13 @@ public enum Scorer {
 
         let main = try PlanCompiler.compile(
             register, activities: headlinePortfolio.map { Set($0.risks) }, views: views, portfolios: [])
+        // Bounded memory: the per-trial series must fit the budget, and a precision target stops
+        // adding trials where they would no longer fit.
+        let affordable = affordableTrials(main.plan)
+        if options.trials > affordable { throw .tooManyTrials(options.trials, limit: affordable) }
         let run = RunOptions(
             seed: options.seed, trials: options.trials, jobs: options.jobs,
-            precision: options.precision.map { PrecisionTarget(relativeHalfWidth: $0, maxTrials: options.maxTrials) })
+            precision: options.precision.map { PrecisionTarget(relativeHalfWidth: $0, maxTrials: min(options.maxTrials, affordable)) })
         // With portfolios there is a second, comparison run: give each run half the bar.
         let share = register.portfolios.isEmpty ? 1.0 : 0.5
         let mainProgress: (@Sendable (Double) -> Void)? = progress.map { report in { @Sendable in report($0 * share) } }
@@ -43,6 +48,8 @@ public enum Scorer {
         var comparison: (CompiledRegister, SimulationResult)?
         if !register.portfolios.isEmpty {
             let all = try PlanCompiler.compile(register, activities: nil, views: [views[headline]], portfolios: register.portfolios)
+            let limit = affordableTrials(all.plan)
+            if result.trials > limit { throw .tooManyTrials(result.trials, limit: limit) }
             var fixedTrials = run
             fixedTrials.precision = nil
             fixedTrials.trials = result.trials

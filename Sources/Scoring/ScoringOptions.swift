@@ -1,3 +1,4 @@
+import Distributions
 import MonteCarlo
 import RegisterModel
 
@@ -49,6 +50,17 @@ public enum ScoringError: Error, Sendable, CustomStringConvertible {
     case unknownPortfolio(String, known: [String])
     /// The engine refused the compiled plan: a bug, since the register had validated.
     case plan(String)
+    /// Two entries of one kind (`outcome`, `perspective`, `risk`, `portfolio`) share an id, in
+    /// a register built in code (the loader refuses this as `duplicate-id`).
+    case duplicateID(kind: String, id: String)
+    /// An entry refers to an id that does not exist, in a register built in code.
+    case unknownReference(kind: String, id: String, from: String)
+    /// A value outside ``NumericLimits``, in a register built in code (the loader refuses
+    /// these with a location).
+    case outsideLimits(String)
+    /// The run would need more memory for its per-trial series than
+    /// ``NumericLimits/seriesMemoryBudget`` allows (or more than ``NumericLimits/maximumTrials``).
+    case tooManyTrials(Int, limit: Int)
 
     public var description: String {
         switch self {
@@ -60,6 +72,14 @@ public enum ScoringError: Error, Sendable, CustomStringConvertible {
                 : "the register has no portfolio `\(id)`; it has \(known.map { "`\($0)`" }.joined(separator: ", "))"
         case .plan(let message):
             return "the register could not be turned into a simulation: \(message)"
+        case .duplicateID(let kind, let id):
+            return "the register has two \(kind)s with the id `\(id)`"
+        case .unknownReference(let kind, let id, let from):
+            return "\(from) refers to \(kind) `\(id)`, which the register does not have"
+        case .outsideLimits(let message):
+            return "the register is outside riskreg's numeric limits: \(message)"
+        case .tooManyTrials(let trials, let limit):
+            return "\(trials) trials is more than this register can be scored with (at most \(limit), to keep its results within memory); ask for fewer trials"
         }
     }
 }

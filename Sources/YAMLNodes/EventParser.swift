@@ -86,7 +86,7 @@ final class EventParser {
                 tag: Self.string(event.data.mapping_start.tag))
         case YAML_MAPPING_END_EVENT: kind = .mappingEnd
         default:
-            throw YAMLProblem(rule: "yaml-syntax", message: "unexpected YAML event", mark: mark)
+            throw YAMLProblem(rule: .syntax, message: "unexpected YAML event", mark: mark)
         }
         return Event(kind: kind, mark: mark)
     }
@@ -122,11 +122,11 @@ final class EventParser {
             let mark = lines.mark(ofByte: offset)
             if problem.contains("UTF-8") || problem.contains("octet") {
                 return YAMLProblem(
-                    rule: "yaml-encoding", message: "the file is not valid UTF-8 text (\(problem))", mark: mark,
+                    rule: .encoding, message: "the file is not valid UTF-8 text (\(problem))", mark: mark,
                     hint: "save the register as UTF-8; if it is not a register, leave it out of the paths given")
             }
             return YAMLProblem(
-                rule: "yaml-encoding", message: "the file contains a character that YAML does not allow (\(problem))",
+                rule: .encoding, message: "the file contains a character that YAML does not allow (\(problem))",
                 mark: mark, hint: "remove control characters; a register is plain UTF-8 text")
         }
         var mark = endClamped(YAMLMark(line0: Int(p.problem_mark.line), column0: Int(p.problem_mark.column)))
@@ -139,10 +139,10 @@ final class EventParser {
         var message = problem
         if let context { message += " (\(context))" }
         if unclosedQuote {
-            return YAMLProblem(rule: "yaml-syntax", message: "this quoted text is never closed", mark: mark,
+            return YAMLProblem(rule: .syntax, message: "this quoted text is never closed", mark: mark,
                                hint: "add the closing quote; inside single quotes write '' for a quote, inside double quotes \\\"")
         }
-        return YAMLProblem(rule: "yaml-syntax", message: message, mark: mark, hint: syntaxHint(problem, at: mark))
+        return YAMLProblem(rule: .syntax, message: message, mark: mark, hint: syntaxHint(problem, at: mark))
     }
 
     private func syntaxHint(_ problem: String, at mark: YAMLMark) -> String? {

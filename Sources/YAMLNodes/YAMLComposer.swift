@@ -15,9 +15,11 @@ public enum YAMLComposer {
     /// - Parameter bytes: UTF-8 text. A leading byte-order mark is skipped (Windows editors write
     ///   one); positions are then counted after it, as ``SourceLines`` counts them.
     public static func compose(_ bytes: [UInt8], limits: YAMLLimits = YAMLLimits()) -> YAMLDocument {
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+        // UTF-32 little-endian starts with UTF-16's mark, so it is told apart first.
+        let utf32 = bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) || bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF])
+        if utf32 || bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             return YAMLDocument(root: nil, problems: [YAMLProblem(
-                rule: "yaml-encoding", message: "the file is UTF-16 text, not UTF-8", mark: .start,
+                rule: .encoding, message: "the file is \(utf32 ? "UTF-32" : "UTF-16") text, not UTF-8", mark: .start,
                 hint: "save the register as UTF-8 (in most editors: Save As, then choose the UTF-8 encoding)")])
         }
         let bytes = SourceLines.withoutByteOrderMark(bytes)
@@ -42,7 +44,7 @@ public enum YAMLComposer {
         guard let root = composer.root, !root.isNull else {
             let mark = composer.root?.mark ?? .start
             return YAMLDocument(root: nil, problems: composer.problems + [YAMLProblem(
-                rule: "yaml-empty", message: "the register is empty", mark: mark,
+                rule: .empty, message: "the register is empty", mark: mark,
                 hint: "a register starts with `riskreg: 1`; docs/register-format.md shows a minimal one")])
         }
         return YAMLDocument(root: root, problems: composer.problems)
@@ -52,7 +54,7 @@ public enum YAMLComposer {
     /// before reading it refuse it without reading it.
     public static func tooLarge(byteCount: Int, limits: YAMLLimits = YAMLLimits()) -> YAMLProblem {
         YAMLProblem(
-            rule: "yaml-too-large",
+            rule: .tooLarge,
             message: "the file is \(byteCount) bytes, over the limit of \(megabytes(limits.maxBytes)) (\(limits.maxBytes) bytes)",
             mark: .start,
             hint: "split the register into several files, or check that this is the file you meant")
@@ -104,7 +106,7 @@ private struct Composition {
                 documents += 1
                 if documents > 1 {
                     throw YAMLProblem(
-                        rule: "yaml-multiple-documents",
+                        rule: .multipleDocuments,
                         message: "the file holds more than one YAML document",
                         mark: event.mark,
                         hint: "keep one register per file: move this document to a file of its own")
@@ -113,7 +115,7 @@ private struct Composition {
                 guard let target = anchors[anchor] else {
                     let inside = openAnchors.contains(anchor)
                     throw YAMLProblem(
-                        rule: "yaml-unknown-anchor",
+                        rule: .unknownAnchor,
                         message: inside
                             ? "alias `*\(anchor)` refers to a node that contains it"
                             : "alias `*\(anchor)` refers to no anchor defined before it",
@@ -134,7 +136,7 @@ private struct Composition {
                 checkTag(tag, at: event.mark)
                 guard stack.count < limits.maxDepth else {
                     throw YAMLProblem(
-                        rule: "yaml-too-deep",
+                        rule: .tooDeep,
                         message: "lists and mappings are nested more than \(limits.maxDepth) deep",
                         mark: event.mark,
                         hint: "a register needs far less nesting; check for a runaway indentation or bracket")
@@ -186,7 +188,7 @@ private struct Composition {
         if let text = key.scalar?.value {
             if let first = stack[top].keyMarks[text] {
                 problems.append(YAMLProblem(
-                    rule: "yaml-duplicate-key",
+                    rule: .duplicateKey,
                     message: "key `\(text.abbreviated)` appears twice in this mapping (first at line \(first.line))",
                     mark: key.mark,
                     hint: "remove one of them, or merge their contents"))
@@ -209,7 +211,7 @@ private struct Composition {
             case .sequence(let items) where items.allSatisfy({ $0.mapping != nil }): mappings = items
             default:
                 problems.append(YAMLProblem(
-                    rule: "yaml-merge",
+                    rule: .merge,
                     message: "a `<<` merge key needs a mapping or a list of mappings, not \(source.kindDescription)",
                     // Through an alias, the value was written elsewhere: point at the `<<` here.
                     mark: source.mark < keyMark ? keyMark : source.mark,
@@ -231,7 +233,7 @@ private struct Composition {
         decodedNodes += 1
         guard decodedNodes <= limits.maxExpandedNodes else {
             throw YAMLProblem(
-                rule: "yaml-too-large", message: "the document has more than \(limits.maxExpandedNodes) nodes",
+                rule: .tooLarge, message: "the document has more than \(limits.maxExpandedNodes) nodes",
                 mark: mark, hint: "split the register into several files")
         }
     }
@@ -245,7 +247,7 @@ private struct Composition {
             || (aliasedNodes > 100 && decodedNodes > 1000 && ratio > Self.allowedAliasRatio(decodedNodes))
         if excessive {
             throw YAMLProblem(
-                rule: "yaml-alias-budget",
+                rule: .aliasBudget,
                 message: "aliases expand to too many nodes (\(decodedNodes < Int.max ? String(decodedNodes) : "too many") in all)",
                 mark: mark,
                 hint: "aliases are for shared defaults; repeat fewer of them, or write the values out")
@@ -264,7 +266,7 @@ private struct Composition {
     private mutating func checkTag(_ tag: String?, at mark: YAMLMark) {
         guard let tag, !tag.hasPrefix("tag:yaml.org,2002:"), tag != "!" else { return }
         problems.append(YAMLProblem(
-            rule: "yaml-tag", message: "unsupported YAML tag `\(tag.abbreviated)`", mark: mark,
+            rule: .tag, message: "unsupported YAML tag `\(tag.abbreviated)`", mark: mark,
             hint: "riskreg registers need no tags: remove it"))
     }
 }

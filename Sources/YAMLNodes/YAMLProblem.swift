@@ -1,14 +1,31 @@
 /// Something wrong with a file's YAML itself, before its meaning as a register is considered.
 ///
-/// `rule` is a stable id (`yaml-syntax`, `yaml-duplicate-key`, ...); the register loader turns a
-/// problem into a diagnostic with the file's path.
+/// `rule` is one of a closed set of stable ids (`yaml-syntax`, `yaml-duplicate-key`, ...); the
+/// register loader turns a problem into a diagnostic with the file's path.
 public struct YAMLProblem: Error, Sendable, Hashable {
-    public var rule: String
+    /// The YAML-level rules, by the ids diagnostics print.
+    public enum Rule: String, CaseIterable, Sendable, Hashable, CustomStringConvertible {
+        case syntax = "yaml-syntax"
+        case encoding = "yaml-encoding"
+        case empty = "yaml-empty"
+        case multipleDocuments = "yaml-multiple-documents"
+        case tooLarge = "yaml-too-large"
+        case tooDeep = "yaml-too-deep"
+        case aliasBudget = "yaml-alias-budget"
+        case unknownAnchor = "yaml-unknown-anchor"
+        case merge = "yaml-merge"
+        case duplicateKey = "yaml-duplicate-key"
+        case tag = "yaml-tag"
+
+        public var description: String { rawValue }
+    }
+
+    public var rule: Rule
     public var message: String
     public var mark: YAMLMark
     public var hint: String?
 
-    public init(rule: String, message: String, mark: YAMLMark, hint: String? = nil) {
+    public init(rule: Rule, message: String, mark: YAMLMark, hint: String? = nil) {
         self.rule = rule
         self.message = message
         self.mark = mark

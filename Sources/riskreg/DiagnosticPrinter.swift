@@ -11,18 +11,24 @@ struct DiagnosticPrinter {
 
     var style: Style
 
+    /// Every piece of text in a diagnostic (the file name, the message, the hint and the quoted
+    /// line) may come from a register, so each is passed through ``TerminalText/clean(_:)``.
     func render(_ diagnostic: Diagnostic, sourceLine: (Int) -> String? = { _ in nil }) -> String {
+        var diagnostic = diagnostic
+        diagnostic.message = TerminalText.clean(diagnostic.message)
+        diagnostic.hint = diagnostic.hint.map(TerminalText.clean)
+        diagnostic.location.file = TerminalText.clean(diagnostic.location.file)
         let l = diagnostic.location
         switch style {
         case .github:
-            let title = "riskreg \(diagnostic.rule)"
+            let title = "riskreg \(diagnostic.rule.rawValue)"
             var message = diagnostic.message
             if let hint = diagnostic.hint { message += " — " + hint }
             return "::\(diagnostic.severity.rawValue) file=\(Self.escapeProperty(l.file)),line=\(l.line),col=\(l.column),title=\(Self.escapeProperty(title))::\(Self.escapeData(message))"
         case .text(let colour):
             let severity = diagnostic.severity.rawValue
             let painted = colour ? (diagnostic.severity == .error ? "\u{1B}[1;31m\(severity)\u{1B}[0m" : "\u{1B}[1;35m\(severity)\u{1B}[0m") : severity
-            var out = "\(l.file):\(l.line):\(l.column): \(painted): [\(diagnostic.rule)] \(diagnostic.message)"
+            var out = "\(l.file):\(l.line):\(l.column): \(painted): [\(diagnostic.rule.rawValue)] \(diagnostic.message)"
             if let line = sourceLine(l.line) {
                 var shown = Self.printable(line)
                 var caretColumn = min(max(l.column - 1, 0), shown.count)
@@ -43,16 +49,9 @@ struct DiagnosticPrinter {
         }
     }
 
-    /// Control and bidirectional-override characters from a file are shown as `?` so that
-    /// quoting a line cannot rewrite the terminal.
+    /// A quoted line with every character that could rewrite the terminal shown as `�`.
     static func printable(_ line: String) -> String {
-        String(String.UnicodeScalarView(line.unicodeScalars.map { scalar in
-            if scalar == "\t" { return scalar }
-            if scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format {
-                return "?"
-            }
-            return scalar
-        }))
+        TerminalText.clean(line)
     }
 
     private static func escapeData(_ s: String) -> String {

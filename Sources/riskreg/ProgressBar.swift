@@ -26,7 +26,7 @@ final class ProgressBar: @unchecked Sendable {
         let width = 30
         let filled = Int((min(max(fraction, 0), 1) * Double(width)).rounded())
         let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
-        FileHandle.standardError.write(Data("\r\(label) [\(bar)] \(Int(fraction * 100))%".utf8))
+        Output.errPart("\r\(label) [\(bar)] \(Int(fraction * 100))%")
     }
 
     /// Clears the bar, if one was drawn.
@@ -34,7 +34,7 @@ final class ProgressBar: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if drawn {
-            FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))
+            Output.errPart("\r\u{1B}[2K")
             drawn = false
         }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import RegisterModel
 
 @main
 struct Riskreg: ParsableCommand {
@@ -15,6 +16,7 @@ struct Riskreg: ParsableCommand {
 
             Exit codes: 0 success, 1 problems found (see each subcommand), 64 usage error.
             """,
+        version: RiskregVersion.current,
         subcommands: [Validate.self, Score.self, Report.self, Diff.self, Init.self, Import.self, Schema.self]
     )
 }

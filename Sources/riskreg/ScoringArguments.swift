@@ -1,5 +1,7 @@
 import ArgumentParser
+import Distributions
 import Foundation
+import MonteCarlo
 import Scoring
 
 /// The options `score` and `report` share: how many trials, which seed, which view.
@@ -22,7 +24,7 @@ struct ScoringArguments: ParsableArguments {
         valueName: "fraction"))
     var precision: Double?
 
-    @Option(help: ArgumentHelp("The cap for --precision (default: \(ScoringOptions.defaultMaxTrials)).", valueName: "n"))
+    @Option(help: ArgumentHelp("The cap for --precision (default: \(ScoringOptions.defaultMaxTrials); at most 100,000,000, and no more than the register's per-trial results fit in 4 GiB).", valueName: "n"))
     var maxTrials: Int = ScoringOptions.defaultMaxTrials
 
     @Option(help: ArgumentHelp("Score from one perspective only, by its id (default: each perspective and the pooled view).", valueName: "id"))
@@ -35,11 +37,12 @@ struct ScoringArguments: ParsableArguments {
 
     func validate() throws {
         guard trials >= 2 else { throw ValidationError("--trials must be at least 2 (got \(trials))") }
-        guard trials <= 100_000_000 else { throw ValidationError("--trials must be at most 100,000,000 (got \(trials)); use --precision to stop early") }
+        guard trials <= NumericLimits.maximumTrials else { throw ValidationError("--trials must be at most 100,000,000 (got \(trials)); use --precision to stop early") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1 (got \(jobs))") }
         if let precision, !(precision > 0 && precision < 1) {
             throw ValidationError("--precision is a fraction between 0 and 1, such as 0.01 for 1% (got \(precision))")
         }
+        guard maxTrials <= NumericLimits.maximumTrials else { throw ValidationError("--max-trials must be at most 100,000,000 (got \(maxTrials))") }
         guard maxTrials >= trials else { throw ValidationError("--max-trials (\(maxTrials)) must be at least --trials (\(trials))") }
     }
 

@@ -115,7 +115,7 @@ struct ValidateCommandTests {
         let result = try TestSupport.riskreg(["schema"])
         #expect(result.status == 0)
         let shipped = try String(contentsOfFile: TestSupport.path("schema/register.schema.json"), encoding: .utf8)
-        #expect(result.stdout == shipped, "run scripts/embed-resources after editing the schema")
+        #expect(result.stdout == shipped, "run scripts/generate-format after changing the format's description")
     }
 
     /// A small valid register with one risk whose fields the test may spoil.

@@ -1,4 +1,5 @@
 import Testing
+import Distributions
 @testable import MonteCarlo
 
 /// The engine draws PERT and beta impacts from ``BetaTable``, so it gets the same KS checks as

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Distributions
 @testable import MonteCarlo
 
 /// Engine results against formulas, each within 4 standard errors at a fixed seed.

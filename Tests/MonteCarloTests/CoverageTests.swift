@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Distributions
 @testable import MonteCarlo
 
 /// Do the reported standard errors mean what they say? For each register below, the engine is

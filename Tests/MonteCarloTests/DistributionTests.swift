@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Distributions
 @testable import MonteCarlo
 
 @Suite("Distributions")

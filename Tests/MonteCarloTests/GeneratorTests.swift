@@ -1,4 +1,5 @@
 import Testing
+import Distributions
 @testable import MonteCarlo
 
 @Suite("Generators and stream keys")

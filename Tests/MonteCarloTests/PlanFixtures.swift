@@ -1,4 +1,5 @@
 import Foundation
+import Distributions
 @testable import MonteCarlo
 
 /// Small plans shared by the engine tests.

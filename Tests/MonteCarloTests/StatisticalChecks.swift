@@ -1,4 +1,5 @@
 import Foundation
+import Distributions
 @testable import MonteCarlo
 
 /// Helpers for statistical tests: every check uses a fixed seed and a bound derived from the

@@ -1,4 +1,5 @@
 import Testing
+import Distributions
 @testable import MonteCarlo
 
 /// The summariser sorts batches by radix sort and reads the whole sample by selection across

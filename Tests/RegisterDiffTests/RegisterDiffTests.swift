@@ -145,6 +145,7 @@ struct ScoreComparisonTests {
         let b = try #require(c.scores.risks.first { $0.id == "B" })
         #expect(b.meanLoss.status == .changed)
         #expect((b.meanLoss.delta ?? 0) > 0)
+        #expect(c.scores.risks.map(\.id).sorted() == ["A", "B", "C"], "the others are there to be checked")
         for r in c.scores.risks where r.id != "B" {
             #expect(r.isUnchanged, "\(r.id) moved")
             #expect(r.meanLoss.delta == 0)
@@ -189,10 +190,11 @@ struct ScoreComparisonTests {
         new.risks[0].owner = "\"<img src=x onerror=alert(1)> [click](http://evil) @board | *x*\""
         let c = try compare(.standard, new)
         let md = ComparisonMarkdown.render(c)
-        #expect(!md.contains("<img"))
+        #expect(!md.replacingOccurrences(of: "\\<", with: "").contains("<img"))
         #expect(!md.contains("[click]("))
         #expect(!md.contains("@board"))
-        #expect(md.contains("&lt;img"))
+        #expect(!md.contains("http://evil"))
+        #expect(md.contains("\\<img src=x onerror=alert(1)\\>"))
         #expect(md.contains("\\[click\\]"))
         #expect(md.contains("\\| \\*x\\*"))
     }
@@ -276,5 +278,27 @@ struct StarterRegisterTests {
         let today = CalendarDate(day)!
         let loaded = RegisterFile.read(bytes: Array(StarterRegister.text(today: today).utf8), file: "r.yaml", asOf: today)
         #expect(loaded.diagnostics.isEmpty, "\(loaded.diagnostics)")
+    }
+}
+
+@Suite("The diff for a terminal")
+struct ComparisonTableTests {
+    @Test func terminalControlsInRegisterTextNeverReachTheTerminal() throws {
+        var new = TestRegister.standard
+        new.risks[0].owner = "\"Team \\e]0;pwned\\a lead \\e[2J\\x9b31m \\u202Eevil\""
+        let table = ComparisonTable.render(try compare(.standard, new, trials: 2_000))
+        #expect(!table.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value) })
+        #expect(!table.unicodeScalars.contains { $0 == "\u{202E}" })
+        #expect(table.contains("Team ]0;pwned lead [2J 31m evil"))
+    }
+
+    @Test func markdownLeavesNoAddressMentionReferenceOrMathsLive() throws {
+        var new = TestRegister.standard
+        new.risks[0].owner = "\"see https://evil.example www.evil.example @board #123 $x$ ops@example.org\""
+        let md = ComparisonMarkdown.render(try compare(.standard, new, trials: 2_000))
+        for live in ["https://", "www.evil", "@board", "#123", "$x$", "ops@example"] {
+            #expect(!md.contains(live), "\(live) is live in the diff")
+        }
+        #expect(md.contains("https\\://evil.example www\\.evil.example \\@&#8288;board \\#&#8288;123 \\$x\\$ ops\\@&#8288;example.org"))
     }
 }

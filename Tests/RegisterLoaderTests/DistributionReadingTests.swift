@@ -1,6 +1,6 @@
 import RegisterLoader
 import RegisterModel
-import MonteCarlo
+import Distributions
 import Testing
 
 /// Distributions as a register writes them, read through the whole loader. The estimate's

@@ -1,6 +1,6 @@
 @testable import RegisterLoader
 import RegisterModel
-import MonteCarlo
+import Distributions
 import Testing
 
 @Suite("Scalar syntax")
@@ -141,7 +141,7 @@ struct ScalarSyntaxTests {
     @Test("a quoted \"true\" is refused with a message that does not contradict itself")
     func quotedTrue() {
         let loaded = load(Minimal.register(Minimal.risk() + "    confidential: \"true\"\n"))
-        #expect(loaded.diagnostics.map(\.rule) == ["invalid-boolean"])
+        #expect(loaded.diagnostics.map(\.rule) == [.invalidBoolean])
         #expect(loaded.diagnostics.first?.message.contains("not `true`") == false)
     }
 
@@ -168,7 +168,7 @@ struct ScalarSyntaxTests {
     @Test("a real day written without leading zeros is a format problem, not a calendar one")
     func unpaddedDate() {
         let loaded = load(Minimal.register(Minimal.risk() + "    review: 2027-1-5\n"))
-        #expect(loaded.diagnostics.map(\.rule) == ["invalid-date"])
+        #expect(loaded.diagnostics.map(\.rule) == [.invalidDate])
         #expect(loaded.diagnostics.first?.message == "the review date `2027-1-5` is not written YYYY-MM-DD")
         #expect(loaded.diagnostics.first?.hint == "write `2027-01-05`")
     }

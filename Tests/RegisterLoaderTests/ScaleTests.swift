@@ -1,5 +1,5 @@
 import Foundation
-import MonteCarlo
+import Distributions
 import RegisterModel
 import Testing
 @testable import RegisterLoader

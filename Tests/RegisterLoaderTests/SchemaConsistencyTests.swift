@@ -1,39 +1,113 @@
 import Foundation
+import RegisterModel
 import Testing
 import _TestSupport
 @testable import RegisterLoader
 
-/// The JSON Schema that editors use and the loader must describe the same format.
+/// The JSON Schema that editors use, the reference's tables and the decoder all come from one
+/// description of the format, ``RegisterFormat``; these tests hold the generated files to it and
+/// the decoder to what it says.
 @Suite struct SchemaConsistencyTests {
-    nonisolated(unsafe) static let schema: [String: Any] = {
-        let data = FileManager.default.contents(atPath: TestSupport.path("schema/register.schema.json")) ?? Data()
-        return (try? JSONSerialization.jsonObject(with: data) as? [String: Any]) ?? [:]
-    }()
-
-    @Test(arguments: RegisterFields.byName.keys.sorted())
-    func schemaHasExactlyTheLoadersFields(_ name: String) throws {
-        let definitions = try #require(Self.schema["$defs"] as? [String: Any])
-        let object = try #require(name.isEmpty ? Self.schema : definitions[name] as? [String: Any], "no $defs/\(name) in the schema")
-        let properties = try #require(object["properties"] as? [String: Any])
-        let fields = try #require(RegisterFields.byName[name])
-        #expect(Set(properties.keys) == Set(fields.all), "fields of `\(name)` differ between schema and loader")
-        let required = Set(object["required"] as? [String] ?? [])
-        // The schema may not require more than the loader; `perspective` on an estimate is
-        // required only when the register declares perspectives, which a schema cannot say.
-        #expect(required.isSubset(of: Set(fields.required)), "`\(name)` requires fields the loader does not")
-        #expect(object["additionalProperties"] as? Bool == false, "`\(name)` must refuse unknown fields as the loader does")
-    }
-
-    @Test func embeddedSchemaIsTheShippedFile() throws {
+    @Test("schema/register.schema.json is the schema the description generates")
+    func shippedSchemaIsCurrent() throws {
         let shipped = try String(contentsOfFile: TestSupport.path("schema/register.schema.json"), encoding: .utf8)
-        #expect(RegisterSchema.json + "\n" == shipped, "run scripts/embed-resources after editing schema/")
+        #expect(shipped == RegisterFormat.jsonSchemaText, "schema/register.schema.json is out of date: run scripts/generate-format")
+        #expect(RegisterSchema.json + "\n" == RegisterFormat.jsonSchemaText)
     }
 
-    @Test func distributionFamiliesMatch() throws {
-        let definitions = try #require(Self.schema["$defs"] as? [String: Any])
-        let text = String(describing: definitions["amountDistribution"] ?? "")
-        for family in NodeReader.families {
-            #expect(text.contains(family), "schema's amountDistribution lacks `\(family)`")
+    @Test("the generated tables of docs/register-format.md are current, and every mapping has one")
+    func referenceTablesAreCurrent() throws {
+        let document = try String(contentsOfFile: TestSupport.path("docs/register-format.md"), encoding: .utf8)
+        #expect(try ReferenceTables.update(document) == document, "docs/register-format.md is out of date: run scripts/generate-format")
+        for section in ReferenceTables.sections {
+            #expect(document.contains("<!-- generated: \(section) -->"), "docs/register-format.md has no generated `\(section)`")
         }
+        // A stale table is found: the test above would fail on this one.
+        let stale = document.replacingOccurrences(of: "| `title` | text | yes |  | short name of the risk |  |", with: "| `title` | text | yes |  | the risk |  |")
+        #expect(stale != document)
+        #expect(try ReferenceTables.update(stale) == document)
+    }
+
+    @Test("each mapping's schema lists exactly its described fields, and requires exactly the always-required ones")
+    func mappingsInTheSchema() throws {
+        let defs = try #require(RegisterFormat.jsonSchema["$defs"])
+        for mapping in [RegisterFormat.top] + RegisterFormat.mappings {
+            let schema = try #require(mapping.name.isEmpty ? RegisterFormat.jsonSchema : defs[mapping.name], "no $defs/\(mapping.name)")
+            guard case .object(let properties)? = schema["properties"] else {
+                Issue.record("\(mapping.name) has no properties")
+                continue
+            }
+            #expect(properties.map(\.0) == mapping.fields.map(\.name))
+            let required = schema["required"] ?? .array([])
+            #expect(required == .array(mapping.fields.filter(\.isRequiredInSchema).map { .string($0.name) }), "\(mapping.name)")
+            #expect(schema["additionalProperties"] == .bool(false), "\(mapping.name) must refuse unknown fields as the decoder does")
+        }
+    }
+
+    /// A distribution of `family` at `scale` in the long or short form, with values that suit
+    /// the scale and keep every parameter in order.
+    static func distribution(_ family: DistributionFamily, scale: DistributionScale, short: Bool) -> String {
+        var ascending = scale == .probability ? ["0.1", "0.2", "0.3", "0.4"] : ["100", "200", "300", "400"]
+        func value(_ parameter: DistributionFamily.Parameter) -> String {
+            switch parameter.role {
+            case .value, .positiveValue: ascending.removeFirst()
+            case .signedValue: scale == .probability ? "0.5" : "2000"
+            case .shape: "2"
+            case .probability: "100%"
+            }
+        }
+        switch family.form {
+        case .choices:
+            return "{\(family.name): [{\(family.parameters.map { "\($0.name): \(value($0))" }.joined(separator: ", "))}]}"
+        case .parameters, .valueOrParameters:
+            if short { return "{\(family.name): [\(family.required.map(value).joined(separator: ", "))]}" }
+            return "{\(family.name): {\(family.parameters.map { "\($0.name): \(value($0))" }.joined(separator: ", "))}}"
+        }
+    }
+
+    static let familyCases: [(family: String, scale: DistributionScale, short: Bool)] =
+        RegisterFormat.families.flatMap { family in
+            DistributionScale.allCases.flatMap { scale in
+                (family.hasShortForm ? [false, true] : [false]).map { (family.name, scale, $0) }
+            }
+        }
+
+    @Test("the decoder reads every described family in every form, at the scales it allows and no others",
+          arguments: familyCases.indices)
+    func familyReadAsDescribed(_ index: Int) throws {
+        let (name, scale, short) = Self.familyCases[index]
+        let family = try #require(RegisterFormat.family(name))
+        let text = Self.distribution(family, scale: scale, short: short)
+        let loaded: LoadedRegister = switch scale {
+        case .amount: load(Minimal.withImpact(text))
+        case .probability: load(Minimal.withImpact("5k", likelihood: text))
+        case .rate: load(Minimal.register(Minimal.risk(estimate: "      - frequency: \(text)\n        impact: 5k\n")))
+        }
+        if family.scales.contains(scale) {
+            #expect(loaded.diagnostics.isEmpty, "\(text) at \(scale): \(summaries(loaded))")
+            #expect(loaded.register != nil)
+        } else {
+            #expect(loaded.diagnostics.map(\.rule) == [.invalidValue], "\(text) at \(scale): \(summaries(loaded))")
+        }
+    }
+
+    @Test("the schema's distributions list the families each scale allows, each with its described parameters")
+    func familiesInTheSchema() throws {
+        let defs = try #require(RegisterFormat.jsonSchema["$defs"])
+        for scale in DistributionScale.allCases {
+            let name = SchemaWriter.distributionName(scale)
+            guard case .array(let options)? = defs[name]?["anyOf"] else {
+                Issue.record("no anyOf in \(name)")
+                continue
+            }
+            let families = options.dropFirst().compactMap { option -> String? in
+                guard case .string(let ref)? = option["$ref"] else { return nil }
+                let def = String(ref.dropFirst("#/$defs/".count))
+                guard case .array(let required)? = defs[def]?["required"], case .string(let family)? = required.first else { return nil }
+                return family
+            }
+            #expect(families == RegisterFormat.families.filter { $0.scales.contains(scale) }.map(\.name), "\(name)")
+        }
+        #expect(NodeReader.families == ["fixed", "uniform", "triangular", "pert", "normal", "lognormal", "beta", "discrete"])
     }
 }

@@ -254,7 +254,7 @@ struct ComposerAliasTests {
     @Test("a bad merge through an alias is reported at the `<<` that uses it")
     func badMergeThroughAlias() {
         let document = compose("x-owner: &owner Service lead\nrisk:\n  <<: *owner\n")
-        #expect(document.problems.map(\.rule) == ["yaml-merge"])
+        #expect(document.problems.map(\.rule) == [.merge])
         #expect(document.problems.first?.mark == YAMLMark(line: 3, column: 3))
     }
 }

@@ -56,10 +56,7 @@ struct Diff: ParsableCommand {
     func run() throws {
         let options = scoring.options
         let printer = DiagnosticPrinter(style: .text(colour: Output.colourOnStderr))
-        func fail(_ message: String, hint: String? = nil) -> ExitCode {
-            Output.err("\(path): error: \(message)" + (hint.map { "\n    hint: \($0)" } ?? ""))
-            return ExitCode.failure
-        }
+        func fail(_ message: String, hint: String? = nil) -> ExitCode { CommandFailure.error(path, message, hint: hint) }
 
         let file: GitFile
         do {
@@ -69,17 +66,11 @@ struct Diff: ParsableCommand {
         }
 
         /// Reads and validates one side; prints its errors, labelled with the revision.
-        func load(_ bytes: [UInt8]?, label: String, fromDisk: Bool) throws -> Register? {
+        func load(_ bytes: [UInt8]?, label: String, fromDisk: Bool) throws -> Register {
             let loaded = fromDisk ? RegisterFile.read(path: path, asOf: options.asOf)
                 : RegisterFile.read(bytes: bytes ?? [], file: label, asOf: options.asOf)
-            guard let register = loaded.register else {
-                for d in loaded.diagnostics where d.severity == .error {
-                    Output.err(printer.render(d, sourceLine: loaded.sourceLine))
-                }
-                Output.err("\(label): the register has errors at this revision, so it cannot be compared")
-                throw ExitCode.failure
-            }
-            return register
+            return try loaded.validRegister(
+                printer: printer, refusal: "\(label): the register has errors at this revision, so it cannot be compared")
         }
 
         let fromSide: RegisterComparison.Side
@@ -101,13 +92,13 @@ struct Diff: ParsableCommand {
                                hint: "give a later revision that has the file, or leave out --to to compare with the working tree")
                 }
                 toSide = .init(revision: to, label: file.label(at: to), exists: true)
-                new = try load(bytes, label: toSide.label, fromDisk: false)!
+                new = try load(bytes, label: toSide.label, fromDisk: false)
             } catch let error as GitError {
                 throw fail(error.description, hint: error.hint)
             }
         } else {
             toSide = .init(revision: nil, label: path, exists: true)
-            new = try load(nil, label: path, fromDisk: true)!
+            new = try load(nil, label: path, fromDisk: true)
         }
 
         let comparison: RegisterComparison

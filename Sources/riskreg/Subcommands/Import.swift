@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RegisterLoader
+import Spreadsheets
 import RegisterModel
 
 struct Import: ParsableCommand {
@@ -62,58 +63,94 @@ struct Import: ParsableCommand {
         let folder = URL(fileURLWithPath: output).deletingLastPathComponent()
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
-            Output.err("\(output): error: the folder \(folder.path) does not exist\n    hint: create it first, or give another path")
-            throw ExitCode.failure
+            throw CommandFailure.error(output, "the folder \(folder.path) does not exist", hint: "create it first, or give another path")
         }
         var info = stat()
         if lstat(output, &info) == 0, !force {
-            Output.err("\(output): error: \(output) already exists\n    hint: give --force to replace it, or a new path")
-            throw ExitCode.failure
+            throw CommandFailure.error(output, "\(output) already exists", hint: "give --force to replace it, or a new path")
         }
 
         var problems: [Diagnostic] = []
         var mappingLines: ((Int) -> String?) = { _ in nil }
         var importMapping = ImportMapping.defaults
         if let mapping {
-            guard let data = FileManager.default.contents(atPath: mapping) else {
-                Output.err(printer.render(.error("file-unreadable", "cannot read \(mapping)", at: .init(file: mapping, line: 1, column: 1),
-                                                 hint: "check the path and that the file is readable")))
+            let bytes: [UInt8]
+            do {
+                bytes = try InputFile.read(mapping, limit: Self.mappingLimit)
+            } catch {
+                Output.err(printer.render(.error(.fileUnreadable, error.message(mapping), at: .init(file: mapping, line: 1, column: 1),
+                                                 hint: error.hint)))
                 throw ExitCode.failure
             }
-            let bytes = [UInt8](data)
             let text = String(decoding: bytes, as: UTF8.self).components(separatedBy: "\n")
             mappingLines = { $0 >= 1 && $0 <= text.count ? text[$0 - 1] : nil }
             let read = ImportMapping.read(bytes: bytes, file: mapping)
             problems += read.diagnostics
             if let m = read.mapping { importMapping = m }
         }
-        guard let data = FileManager.default.contents(atPath: csv) else {
-            problems.append(.error("file-unreadable", "cannot read \(csv)", at: .init(file: csv, line: 1, column: 1),
-                                   hint: "check the path and that the file is readable"))
+        let data: [UInt8]
+        do {
+            data = try InputFile.read(csv, limit: Self.spreadsheetLimit)
+        } catch {
+            problems.append(.error(.fileUnreadable, error.message(csv), at: .init(file: csv, line: 1, column: 1), hint: error.hint))
             report(problems, printer: printer, mappingLines: mappingLines)
             throw ExitCode.failure
+        }
+        // Each row becomes at least 1.2 KB of commented register: past the row limit the
+        // register would pass a register's 8 MiB limit, after a long wait.
+        let lines = Self.lineCount(data)
+        if lines > Self.spreadsheetRowLimit + 1 {
+            problems.append(.error(.fileUnreadable, "\(csv) has \(lines) lines, over the limit of \(Self.spreadsheetRowLimit) rows below the header",
+                                   at: .init(file: csv, line: 1, column: 1),
+                                   hint: "split the spreadsheet into several registers, by service or directorate"))
         }
         guard !problems.hasErrors else {
             report(problems, printer: printer, mappingLines: mappingLines)
             throw ExitCode.failure
         }
         let name = ((output as NSString).lastPathComponent as NSString).deletingPathExtension
-        let (result, table) = SpreadsheetImport.run(bytes: [UInt8](data), file: csv, mapping: importMapping, registerID: name,
+        let (result, table) = SpreadsheetImport.run(bytes: data, file: csv, mapping: importMapping, registerID: name,
                                                     schemaPath: Init.schemaPath(from: folder).path)
         guard let text = result.text, let table else {
             report(result.diagnostics, printer: printer, mappingLines: mappingLines)
             throw ExitCode.failure
         }
         do {
-            try AtomicReplace.write(Data(text.utf8), to: output)
-        } catch {
-            Output.err("\(output): error: \(error)\n    hint: check that the folder is writable")
+            // Without --force, a register that appeared while the spreadsheet was read is kept.
+            try AtomicReplace.write(Data(text.utf8), to: output, mode: force ? .replace : .create)
+        } catch let error where error.exists {
+            Output.err("\(output): error: \(error)\n    hint: give --force to replace it, or a new path; nothing was written")
             throw ExitCode.failure
+        } catch {
+            throw CommandFailure.error(output, "\(error)", hint: "check that the folder is writable")
         }
         let risks = result.risks == 1 ? "1 risk" : "\(result.risks) risks"
         Output.err("wrote \(output): \(risks) from \(csv) (\(table.encoding.rawValue), separated by `\(table.separator)`); \(result.needingReview) marked `needs-review`")
         Output.err("check them with `riskreg validate \(output)`, then score with `riskreg score \(output)`")
     }
+
+    /// The largest spreadsheet export read, checked before the file is read. With
+    /// ``spreadsheetRowLimit`` it keeps the register written from it within a register's 8 MiB
+    /// and the import to seconds.
+    static let spreadsheetLimit = 512 << 10
+
+    /// The most rows below the header (counted as lines, so a cell with line breaks counts
+    /// each of its lines).
+    static let spreadsheetRowLimit = 4_000
+
+    /// Lines in `bytes`: line feeds, and carriage returns not followed by one, plus a last line
+    /// without a break.
+    static func lineCount(_ bytes: [UInt8]) -> Int {
+        var count = 0
+        for (i, byte) in bytes.enumerated() where byte == 0x0A || (byte == 0x0D && (i + 1 == bytes.count || bytes[i + 1] != 0x0A)) {
+            count += 1
+        }
+        if let last = bytes.last, last != 0x0A, last != 0x0D { count += 1 }
+        return count
+    }
+
+    /// The largest mapping file read.
+    static let mappingLimit = 1 << 20
 
     private func report(_ diagnostics: [Diagnostic], printer: DiagnosticPrinter, mappingLines: (Int) -> String?) {
         for d in diagnostics {

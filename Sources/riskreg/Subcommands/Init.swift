@@ -28,33 +28,43 @@ struct Init: ParsableCommand {
 
     @OptionGroup var asOfOption: AsOfOption
 
+    /// The latest `--as-of` whose three-month review date is still a date riskreg can write.
+    static let latestAsOf = CalendarDate(year: 9999, month: 9, day: 30)!
+
+    func validate() throws {
+        if asOfOption.asOf > Self.latestAsOf {
+            throw ValidationError("--as-of must be \(Self.latestAsOf) or earlier for init: the starter's next review is three months later, and dates end in 9999")
+        }
+    }
+
     func run() throws {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
-            Output.err("\(path): error: the folder \(folder.path) does not exist\n    hint: create it first, or give another path")
-            throw ExitCode.failure
+            throw CommandFailure.error(path, "the folder \(folder.path) does not exist", hint: "create it first, or give another path")
         }
         let (schema, found) = Self.schemaPath(from: folder)
         let text = StarterRegister.text(schemaPath: schema, today: asOfOption.asOf)
-        // Refuse before writing; the write itself goes through a temporary file in the same
-        // folder and a rename, so nobody ever sees half a register.
+        // Refused before writing, and again, atomically, when the finished file takes its name:
+        // a file that appears meanwhile (another `init` on the same path) is never replaced.
         var info = stat()
         if lstat(path, &info) == 0 {
-            Output.err("\(path): error: \(path) already exists\n    hint: riskreg init never overwrites a file; give a new path, such as Registers/my-service.yaml")
-            throw ExitCode.failure
+            throw CommandFailure.error(path, "\(path) already exists", hint: Self.neverOverwrites)
         }
         do {
-            try AtomicReplace.write(Data(text.utf8), to: path)
+            try AtomicReplace.write(Data(text.utf8), to: path, mode: .create)
+        } catch let error where error.exists {
+            throw CommandFailure.error(path, "\(error)", hint: Self.neverOverwrites)
         } catch {
-            Output.err("\(path): error: \(error)\n    hint: check that the folder is writable")
-            throw ExitCode.failure
+            throw CommandFailure.error(path, "\(error)", hint: "check that the folder is writable")
         }
         Output.err("wrote \(path); check it with `riskreg validate \(path)` and score it with `riskreg score \(path)`")
         if !found {
             Output.err("for editor completion, write the schema beside it: riskreg schema > \(folder.appendingPathComponent("register.schema.json").relativePath(from: FileManager.default.currentDirectoryPath))")
         }
     }
+
+    static let neverOverwrites = "riskreg init never overwrites a file; give a new path, such as Registers/my-service.yaml"
 
     /// The schema's path relative to `folder`: the nearest `register.schema.json` or
     /// `schema/register.schema.json` in the folder or above it, or `register.schema.json`.

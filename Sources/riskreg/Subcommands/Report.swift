@@ -21,9 +21,12 @@ struct Report: ParsableCommand {
             Policy, and print styles for A4. Markdown renders on GitHub and GitLab, with each \
             chart as a table.
 
-            Templates are looked up in --templates, then ./Templates, then the copy built into \
-            riskreg; docs/templates.md describes every field a template can use. The same \
-            register and seed give a byte-identical report.
+            Reports use the templates built into riskreg, or with --templates those in a folder \
+            (named on standard error as they are used); a Templates folder in the current \
+            directory is not used unless named. docs/templates.md describes every field a \
+            template can use, and what a template cannot change: an HTML report always keeps \
+            riskreg's Content Security Policy and never holds a script. The same register and \
+            seed give a byte-identical report.
 
             Exit codes: 0 written; 1 the register has errors, could not be scored, a template is \
             broken or the output could not be written; 64 usage error.
@@ -47,7 +50,7 @@ struct Report: ParsableCommand {
     @Option(help: "Who the report is for: \(Audience.allCases.map(\.rawValue).joined(separator: ", ")) (community leaves out confidential entries).")
     var audience: Audience = .board
 
-    @Option(help: ArgumentHelp("A folder of report templates (default: ./Templates if it exists, else the built-in copy).", valueName: "folder"))
+    @Option(help: ArgumentHelp("A folder of report templates (default: the copy built into riskreg).", valueName: "folder"))
     var templates: String?
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to this file, atomically (default: standard output).", valueName: "file"))
@@ -61,25 +64,21 @@ struct Report: ParsableCommand {
     func run() throws {
         let options = scoring.options
         let printer = DiagnosticPrinter(style: .text(colour: Output.colourOnStderr))
-        let loaded = RegisterFile.read(path: path, asOf: options.asOf)
-        guard let register = loaded.register else {
-            for d in loaded.diagnostics where d.severity == .error {
-                Output.err(printer.render(d, sourceLine: loaded.sourceLine))
-            }
-            Output.err("\(path): no report: the register has errors (`riskreg validate \(path)` shows every problem)")
-            throw ExitCode.failure
-        }
+        let register = try RegisterFile.read(path: path, asOf: options.asOf).validRegister(
+            printer: printer, refusal: "\(path): no report: the register has errors (`riskreg validate \(path)` shows every problem)")
         let set: ReportTemplates
         do {
+            // A folder's templates are used only when asked for, and said so: a Templates folder
+            // that a pull request adds must not change what CI publishes.
             if let templates {
                 set = try ReportTemplates(folder: templates)
-            } else if FileManager.default.fileExists(atPath: "Templates") {
-                set = try ReportTemplates(folder: "Templates")
+                Output.err("using templates from \(TerminalText.clean(templates)): \(set.fileNames.map(TerminalText.clean).joined(separator: ", "))")
             } else {
                 set = ReportTemplates.builtIn()
             }
         } catch {
-            Output.err(error.description)
+            // A template error quotes the template's text, which may come from anyone.
+            Output.err(error.description.split(separator: "\n", omittingEmptySubsequences: false).map { TerminalText.clean(String($0)) }.joined(separator: "\n"))
             throw ExitCode.failure
         }
         let score: RegisterScore
@@ -88,8 +87,7 @@ struct Report: ParsableCommand {
             score = try Scorer.score(register, options: options, progress: progress.update)
             progress.finish()
         } catch {
-            Output.err("\(path): error: \(error)")
-            throw ExitCode.failure
+            throw CommandFailure.error(path, "\(error)")
         }
         let review = try since.map { try reviewChanges(since: $0, register: register, options: options, printer: printer) }
         let reportOptions = ReportOptions(
@@ -99,7 +97,8 @@ struct Report: ParsableCommand {
         do {
             text = try Reporting.Report.render(register: register, score: score, options: reportOptions, templates: set, since: review)
         } catch {
-            Output.err(error.description)
+            // A template error quotes the template's text, which may come from anyone.
+            Output.err(error.description.split(separator: "\n", omittingEmptySubsequences: false).map { TerminalText.clean(String($0)) }.joined(separator: "\n"))
             throw ExitCode.failure
         }
         if let output {
@@ -118,10 +117,7 @@ struct Report: ParsableCommand {
     /// reports errors the same way.
     func reviewChanges(since revision: String, register: Register, options: ScoringOptions,
                        printer: DiagnosticPrinter) throws -> ReviewChanges {
-        func fail(_ message: String, hint: String? = nil) -> ExitCode {
-            Output.err("\(path): error: \(message)" + (hint.map { "\n    hint: \($0)" } ?? ""))
-            return ExitCode.failure
-        }
+        func fail(_ message: String, hint: String? = nil) -> ExitCode { CommandFailure.error(path, message, hint: hint) }
         let fromSide: RegisterComparison.Side
         let bytes: [UInt8]?
         do {
@@ -131,15 +127,8 @@ struct Report: ParsableCommand {
         }
         var old: Register?
         if let bytes {
-            let loaded = RegisterFile.read(bytes: bytes, file: fromSide.label, asOf: options.asOf)
-            guard let r = loaded.register else {
-                for d in loaded.diagnostics where d.severity == .error {
-                    Output.err(printer.render(d, sourceLine: loaded.sourceLine))
-                }
-                Output.err("\(fromSide.label): the register has errors at this revision, so it cannot be compared")
-                throw ExitCode.failure
-            }
-            old = r
+            old = try RegisterFile.read(bytes: bytes, file: fromSide.label, asOf: options.asOf).validRegister(
+                printer: printer, refusal: "\(fromSide.label): the register has errors at this revision, so it cannot be compared")
         }
         let comparison: RegisterComparison
         do {
@@ -148,45 +137,7 @@ struct Report: ParsableCommand {
         } catch {
             throw fail(error.description)
         }
-        // Titles and confidentiality from either side, the newer first.
-        var titles: [String: String] = [:], strategies: [String: String] = [:], confidential: Set<String> = []
-        for r in (old?.risks ?? []) + register.risks {
-            titles[r.id] = r.title
-            strategies[r.id] = r.strategy.rawValue
-            if r.isConfidential { confidential.insert(r.id) }
-        }
-        let changes = comparison.changes.map { c in
-            let isRisk = c.subject == .risk
-            let whole = isRisk && c.field == nil
-            return ReviewChanges.Change(
-                kind: .init(rawValue: c.kind.rawValue) ?? .changed, subject: c.subject.rawValue, id: c.id,
-                title: isRisk ? titles[c.id] : nil, field: c.field,
-                before: whole ? (c.kind == .removed ? strategies[c.id] : nil) : c.before,
-                after: whole ? (c.kind == .added ? strategies[c.id] : nil) : c.after,
-                confidential: isRisk && confidential.contains(c.id))
-        }
-        func figure(_ f: ScoreComparison.FigureChange) -> ReviewChanges.Figure {
-            let status: ReviewChanges.Figure.Status
-            switch f.status {
-            case .unchanged: status = .unchanged
-            case .withinError: status = .withinError
-            case .changed: status = .changed
-            case .added: status = .added
-            case .removed: status = .removed
-            }
-            return .init(before: f.before, after: f.after, status: status)
-        }
-        let outcomeTitles = Dictionary(comparison.scores.outcomes.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
-        return ReviewChanges(
-            revision: revision, existed: fromSide.exists, summary: ComparisonSummary(comparison).sentence,
-            changes: changes,
-            outcomes: comparison.scores.outcomes.map {
-                .init(title: $0.title, unit: $0.unit, mean: figure($0.mean), p90: figure($0.p90), p95: figure($0.p95))
-            },
-            verdicts: comparison.scores.appetite.map {
-                .init(outcome: outcomeTitles[$0.outcome] ?? $0.outcome, statement: $0.statement,
-                      withinBefore: $0.withinBefore, withinAfter: $0.withinAfter)
-            })
+        return ReviewChanges(revision: revision, comparison: comparison, old: old, new: register)
     }
 
     /// The command that gives the same figures: no wall-clock time, no output path.

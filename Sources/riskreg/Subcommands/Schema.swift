@@ -16,6 +16,6 @@ struct Schema: ParsableCommand {
     )
 
     func run() {
-        print(RegisterSchema.json)
+        Output.out(RegisterSchema.json)
     }
 }

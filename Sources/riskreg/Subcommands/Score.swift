@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RegisterLoader
 import RegisterModel
+import Reporting
 import Scoring
 
 struct Score: ParsableCommand {
@@ -56,12 +57,9 @@ struct Score: ParsableCommand {
         var scores: [RegisterScore] = []
         var failed = !missing.isEmpty
         for file in files {
-            let loaded = RegisterFile.read(path: file, asOf: options.asOf)
-            guard let register = loaded.register else {
-                for d in loaded.diagnostics where d.severity == .error {
-                    Output.err(printer.render(d, sourceLine: loaded.sourceLine))
-                }
-                Output.err("\(file): not scored: the register has errors (`riskreg validate \(file)` shows every problem)")
+            guard let register = RegisterFile.read(path: file, asOf: options.asOf).validRegisterOrReport(
+                printer: printer, refusal: "\(file): not scored: the register has errors (`riskreg validate \(file)` shows every problem)")
+            else {
                 failed = true
                 continue
             }

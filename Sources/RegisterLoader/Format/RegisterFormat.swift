@@ -1,0 +1,261 @@
+import RegisterModel
+
+/// The register format, version 1, described once: every mapping and field, with its kind,
+/// whether it is required, its default, its meaning and the rules that check it.
+///
+/// Three views are made from it: the decoder's field lists (``FormatMapping/fieldSet``), the JSON
+/// Schema (``jsonSchema``, written to `schema/register.schema.json` and printed by
+/// `riskreg schema`) and the field tables of `docs/register-format.md`
+/// (``ReferenceTables``). `scripts/generate-format` rewrites the files; a test fails when one is
+/// out of date.
+public enum RegisterFormat {
+    public static let version = 1
+
+    /// The top level of a register file.
+    public static let top = FormatMapping("", "A risk register kept as YAML: outcomes, appetite, contributors, perspectives, risks, correlations and portfolios.", fields: [
+        .init("riskreg", .schema("formatVersion", reads: "number"), .always, "format version of this file; only `1` exists", rules: [.formatVersion],
+              missingHint: "add `riskreg: 1` as the first line: it says which version of the register format the file uses"),
+        .init("register", .mapping("register"), .always, "metadata: id, title, organisation, horizon, review dates"),
+        .init("outcomes", .list(.mapping("outcome"), atLeast: 1), .always, "the public outcomes at stake"),
+        .init("appetite", .list(.mapping("appetite")), default: "none", "board-approved appetite statements"),
+        .init("contributors", .list(.mapping("contributor")), default: "none", "service users, community groups, staff and partners who take part"),
+        .init("perspectives", .list(.mapping("perspective"), atLeast: 1), default: "one perspective, `officers`", "points of view that give estimates"),
+        .init("risks", .list(.mapping("risk"), atLeast: 1), .always, "the risk entries"),
+        .init("correlations", .list(.mapping("correlation")), default: "none", "rank correlations between risks that share a driver"),
+        .init("portfolios", .list(.mapping("portfolio")), default: "none", "named mixes of portfolio entries to compare"),
+        .init("scales", .mapping("scales"), default: "none", "the organisation's own likelihood and impact scales and rating rule; with scales, estimates may name levels"),
+    ])
+
+    /// Every mapping below the top level, in the order the reference describes them.
+    public static let mappings: [FormatMapping] = [
+        metadata, outcome, appetite, contributor, perspective, risk, coproduction, estimate, response, correlation, portfolio, scales, likelihoodScale, impactScale, likelihoodLevel, impactLevel, rating, riskRatings, statedRating,
+    ]
+
+    public static let metadata = FormatMapping("register", "Metadata about the register.", fields: [
+        .init("id", .id(of: nil), .always, "stable identifier of the register"),
+        .init("title", .text, .always, "title shown on reports"),
+        .init("organisation", .text, .always, "the organisation that keeps the register"),
+        .init("description", .text, "what the register covers, in a few sentences"),
+        .init("horizon", .duration, .always, "the period every likelihood and frequency refers to, such as `12 months`",
+              missingHint: "every likelihood refers to this period: add `horizon: 12 months`"),
+        .init("currency", .schema("currency", reads: "three capital letters (ISO 4217)"), .when("when an outcome has unit `money`"), default: "none",
+              "currency of money outcomes and response costs, such as `EUR` or `GBP`", rules: [.invalidValue, .missingField]),
+        .init("owner", .text, "person or role accountable for the register"),
+        .init("last-reviewed", .date, "when the register was last reviewed as a whole"),
+        .init("next-review", .date, "when it is next due; not before `last-reviewed`, and a warning once it has passed", rules: [.dateOrder, .staleReview]),
+    ])
+
+    public static let outcome = FormatMapping("outcome", "A public outcome at stake.", fields: [
+        .init("id", .id(of: nil), .always, "referred to by risks and appetite statements", rules: [.duplicateID]),
+        .init("title", .text, .always, "the outcome in plain words"),
+        .init("unit", .text, .always, "`money` (in the register's currency) or a unit word such as `incidents`, `hours`, `people`, `days`",
+              missingHint: "use `unit: money` (in the register's currency) or a word such as `incidents` or `hours`"),
+        .init("description", .text, "what is counted and how"),
+    ])
+
+    public static let appetite = FormatMapping("appetite", "A board-approved statement about one outcome: `loss-exceeds` with `at-most`, or `net-benefit-above` with `at-least`.", fields: [
+        .init("outcome", .id(of: "outcome"), .always, "the outcome the statement is about", rules: [.unknownReference]),
+        .init("statement", .text, "the board's own words"),
+        .init("loss-exceeds", .amount, .when("shape 1"), "threshold on the outcome's loss (harm − benefit); with `at-most`", rules: [.appetiteShape]),
+        .init("at-most", .probability, .when("shape 1"), "the largest acceptable chance that the loss exceeds the threshold", rules: [.appetiteShape]),
+        .init("net-benefit-above", .amount, .when("shape 2"), "threshold on the outcome's net benefit (benefit − harm); with `at-least`", rules: [.appetiteShape]),
+        .init("at-least", .probability, .when("shape 2"), "the smallest acceptable chance that net benefit is above the threshold", rules: [.appetiteShape]),
+    ], schemaRules: [("oneOf", [
+        .object([("required", ["loss-exceeds", "at-most"]), ("properties", .object([("net-benefit-above", false), ("at-least", false)]))]),
+        .object([("required", ["net-benefit-above", "at-least"]), ("properties", .object([("loss-exceeds", false), ("at-most", false)]))]),
+    ])])
+
+    public static let contributor = FormatMapping("contributor", "A person, group or body that takes part in assessing or handling risks.", fields: [
+        .init("id", .id(of: nil), .always, "referred to by perspectives, co-production and responses", rules: [.duplicateID]),
+        .init("name", .text, .always, "name of the person, group or body"),
+        .init("kind", .choice(Contributor.Kind.allCases.map(\.rawValue)), .always, "service users, community groups, staff, partner bodies"),
+        .init("public", .boolean, default: "`false`", "whether the contributor may be named in public (community) reports"),
+        .init("description", .text, "who they are and how they take part"),
+    ])
+
+    public static let perspective = FormatMapping("perspective", "A point of view from which estimates are given.", fields: [
+        .init("id", .id(of: nil), .always, "referred to by estimates, such as `officers`, `residents`, `patients`", rules: [.duplicateID]),
+        .init("title", .text, .always, "name of the perspective in reports"),
+        .init("contributors", .list(.id(of: "contributor")), default: "none", "who speaks for this perspective", rules: [.unknownReference, .duplicateReference]),
+        .init("weight", .nonNegativeAmount, default: "`1`", "weight in the pooled view; `0` shows the perspective without pooling it", rules: [.negativeAmount]),
+    ])
+
+    public static let risk = FormatMapping("risk", "One entry in the register.", fields: [
+        .init("id", .id(of: nil), .always, "stable identifier, unique in the register, such as `CS-01`", rules: [.duplicateID]),
+        .init("title", .text, .always, "short name of the risk"),
+        .init("description", .text, "what could happen, how, and to whom"),
+        .init("outcome", .id(of: "outcome"), .always, "the outcome this risk adds into", rules: [.unknownReference]),
+        .init("strategy", .choice(Strategy.allCases.map(\.rawValue)), .always, "how the risk is handled"),
+        .init("owner", .text, .always, "person or role accountable"),
+        .init("borne-by", .text, "who bears the harm"),
+        .init("coproduction", .mapping("coproduction"), .always, "how the entry is co-produced, and with whom"),
+        .init("estimates", .list(.mapping("estimate"), atLeast: 1), .always, "one estimate per perspective", rules: [.duplicatePerspective]),
+        .init("response", .mapping("response"), default: "none", "the planned response"),
+        .init("review", .date, "next review of this entry; a warning once it has passed", rules: [.staleReview]),
+        .init("confidential", .boolean, default: "`false`", "`true` keeps the entry out of community reports"),
+        .init("ratings", .mapping("riskRatings"), default: "none", "the `gross`, `current` and `target` ratings on the register's matrix"),
+        .init("needs-review", .list(.choice(RegisterFormat.reviewable)), default: "none",
+              "fields still to be checked by the officer, such as `strategy` after an import; a warning until removed", rules: [.needsReview]),
+    ], schemaRules: [
+        ("if", .object([("required", ["strategy"]), ("properties", .object([("strategy", .object([("enum", .array(Strategy.allCases.filter { !$0.hasBenefit }.map { .string($0.rawValue) }))]))]))])),
+        ("then", .object([("properties", .object([("estimates", .object([("items", .object([("properties", .object([("benefit", false)]))]))]))]))])),
+    ])
+
+    public static let coproduction = FormatMapping("coproduction", "Who co-produced this entry and how.", fields: [
+        .init("mode", .choice(Coproduction.Mode.allCases.map(\.rawValue)), .always, "how the entry is co-produced"),
+        .init("contributors", .list(.id(of: "contributor"), atLeast: 1), .always, "who co-produces it", rules: [.unknownReference, .duplicateReference]),
+        .init("note", .text, "how it works in practice"),
+    ])
+
+    public static let estimate = FormatMapping("estimate", "One perspective's estimate: likelihood or frequency, impact, and for enablement and portfolio entries a benefit.", fields: [
+        .init("perspective", .id(of: "perspective"), .when("yes, unless there is no `perspectives` section"), default: "`officers`",
+              "whose estimate this is; at most one per perspective per risk", rules: [.unknownReference, .duplicatePerspective]),
+        .init("likelihood", .schema("likelihood", reads: "probability or probability distribution, or a likelihood level"), .when("one of `likelihood` and `frequency`"),
+              "chance it happens at least once in the horizon", rules: [.likelihoodOrFrequency, .probabilityRange, .unknownLevel]),
+        .init("frequency", .distribution(.rate), .when("one of `likelihood` and `frequency`"), "expected number of events in the horizon; each event has its own impact", rules: [.likelihoodOrFrequency]),
+        .init("impact", .schema("impact", reads: "distribution, or an impact level"), .always, "harm each time it happens, in the outcome's unit", rules: [.unknownLevel]),
+        .init("benefit", .distribution(.amount), .when("enablement and portfolio entries only"), "upside over the horizon, in the outcome's unit", rules: [.benefitNotAllowed, .missingBenefit]),
+        .init("as-of", .date, "when the estimate was made"),
+        .init("rationale", .text, "the evidence and reasoning behind the numbers"),
+    ], schemaRules: [("oneOf", [.object([("required", ["likelihood"])]), .object([("required", ["frequency"])])])])
+
+    public static let response = FormatMapping("response", "The response to the risk: action, cost, effect, who delivers it and how reliably.", fields: [
+        .init("action", .text, .always, "what will be done"),
+        .init("cost", .nonNegativeAmount, .always, "cost over the horizon, in the register's currency", rules: [.negativeAmount]),
+        .init("delivered-by", .list(.id(of: "contributor")), default: "empty", "who delivers it; empty means the organisation itself", rules: [.unknownReference, .duplicateReference]),
+        .init("reliability", .probability, default: "`1`", "chance the response is delivered in the horizon; if it is not, it has no effect", rules: [.probabilityRange]),
+        .init("reduces-likelihood-by", .probability, default: "`0`", "fraction by which the response cuts the likelihood or frequency", rules: [.probabilityRange, .responseNoEffect]),
+        .init("reduces-impact-by", .probability, default: "`0`", "fraction by which the response cuts each impact", rules: [.probabilityRange, .responseNoEffect]),
+    ])
+
+    public static let correlation = FormatMapping("correlation", "A rank correlation between two risks that share a driver.", fields: [
+        .init("between", .schema("riskPair", reads: "list of exactly two risk ids"), .always, "the two risks; not the same one twice", rules: [.unknownReference, .correlationSelf, .duplicateCorrelation, .correlationMatrix]),
+        .init("rank", .schema("rank", reads: "number from −1 to 1"), .always, "Spearman rank correlation", rules: [.correlationRange]),
+        .init("reason", .text, "the shared driver"),
+    ])
+
+    public static let portfolio = FormatMapping("portfolio", "A named mix of portfolio entries; entries with other strategies are in every portfolio.", fields: [
+        .init("id", .id(of: nil), .always, "identifier of the portfolio", rules: [.duplicateID]),
+        .init("title", .text, .always, "name shown in reports"),
+        .init("description", .text, "the choice it represents"),
+        .init("risks", .list(.id(of: "risk"), atLeast: 1), .always, "the `portfolio` entries in this mix", rules: [.unknownReference, .portfolioMember, .duplicateReference]),
+    ])
+
+    public static let scales = FormatMapping("scales", "The organisation's scales: likelihood levels, impact levels per outcome unit, and the rating rule.", fields: [
+        .init("likelihood", .mapping("likelihoodScale"), .always, "the likelihood scale; bands are chances within the register's `horizon`"),
+        .init("impact", .list(.mapping("impactScale"), atLeast: 1), .always, "one impact scale per outcome unit (`money` or a unit word); outcomes in that unit use it", rules: [.duplicateID]),
+        .init("rating", .mapping("rating"), .always, "how a cell of the matrix is scored and rated red, amber or green",
+              missingHint: "add `rating: {method: product, amber-from: 5, red-from: 15}` (or your policy's own thresholds)"),
+    ])
+
+    public static let likelihoodScale = FormatMapping("likelihoodScale", "Likelihood levels from 1 up; bands run from 0% to 100% without gaps or overlaps.", fields: [
+        .init("levels", .list(.mapping("likelihoodLevel"), atLeast: 1), .always, "the levels, level 1 first", rules: [.scaleLevelOrder, .scaleBandOverlap, .scaleBandGap]),
+        .init("description", .text, "the policy's own words about the scale"),
+    ])
+
+    public static let impactScale = FormatMapping("impactScale", "Impact levels for one outcome unit; each band in that unit.", fields: [
+        .init("unit", .text, .always, "the outcome unit this scale measures: `money` or a word such as `hours`",
+              missingHint: "name the outcome unit this scale measures: `unit: money`, or a word such as `hours`"),
+        .init("levels", .list(.mapping("impactLevel"), atLeast: 1), .always, "the levels, level 1 first; only the top level may leave out `to`", rules: [.scaleLevelOrder, .scaleBandOverlap, .scaleBandGap]),
+        .init("description", .text, "the policy's own words about the scale"),
+    ])
+
+    public static let likelihoodLevel = Self.level("likelihoodLevel", "One level of the likelihood scale: its number, label and band of chances [from, to).",
+               edge: .probability, toRequirement: .when("yes", inSchema: true), toMissingRule: .missingField)
+
+    public static let impactLevel = Self.level("impactLevel", "One level of an impact scale: its number, label and band of amounts [from, to).",
+               edge: .nonNegativeAmount, toRequirement: .when("yes, except on the top level"), toMissingRule: .missingField)
+
+    public static let rating = FormatMapping("rating", "The rating rule: score = likelihood × impact (`product`) or a lookup `matrix`, then red, amber and green thresholds.", fields: [
+        .init("method", .choice(["product", "matrix"]), .always, "`product`: score = likelihood level × impact level; `matrix`: look the score up"),
+        .init("amber-from", .amount, .always, "a score at or above this is amber"),
+        .init("red-from", .amount, .always, "a score at or above this is red; above `amber-from`", rules: [.ratingThresholds]),
+        .init("matrix", .list(.list(.amount, atLeast: 1), atLeast: 1), .when("with `method: matrix`"),
+              "one row per likelihood level (level 1 first), each with one score per impact level (level 1 first)", rules: [.ratingMatrix, .missingField]),
+    ], schemaRules: [("allOf", [
+        .object([("if", .object([("required", ["method"]), ("properties", .object([("method", .object([("const", "matrix")]))]))])), ("then", .object([("required", ["matrix"])]))]),
+        .object([("if", .object([("required", ["method"]), ("properties", .object([("method", .object([("const", "product")]))]))])), ("then", .object([("properties", .object([("matrix", false)]))]))]),
+    ])])
+
+    public static let riskRatings = FormatMapping("riskRatings", "The ordinal ratings the register states for the risk on its own matrix.", fields: [
+        .init("gross", .mapping("statedRating"), "before controls"),
+        .init("current", .mapping("statedRating"), "with the current controls"),
+        .init("target", .mapping("statedRating"), "where the risk should be brought"),
+    ])
+
+    public static let statedRating = FormatMapping("statedRating", "A cell of the matrix: a likelihood level and an impact level.", fields: [
+        .init("likelihood", .schema("statedLevel", reads: "a level by its number or label"), .always, "a likelihood level: `4`, `likely` or `{level: 4}`", rules: [.unknownLevel]),
+        .init("impact", .schema("statedLevel", reads: "a level by its number or label"), .always, "an impact level: `3`, `major` or `{level: 3}`", rules: [.unknownLevel]),
+    ])
+
+    private static func level(_ name: String, _ summary: String, edge: FormatValue, toRequirement: FormatField.Requirement,
+                              toMissingRule: Diagnostic.Rule) -> FormatMapping {
+        FormatMapping(name, summary, fields: [
+            .init("level", .wholeNumber, .always, "1 for the lowest, counting up in list order", rules: [.scaleLevelOrder],
+                  missingHint: nil),
+            .init("label", .schema("levelLabel", reads: "text, not a number"), .always, "the level's name, such as `likely` or `major`; unique in its scale", rules: [.invalidValue, .duplicateID]),
+            .init("from", edge, .always, "lower edge of the band", missingHint: "give the band's lower edge, such as `from: 20%` or `from: 250k`"),
+            .init("to", edge, toRequirement, "upper edge; the band is `from` up to but not including `to`", rules: [toMissingRule, .invalidValue]),
+            .init("description", .text, "the policy's words, such as the non-monetary harm the level stands for"),
+        ])
+    }
+
+    /// What `needs-review` may list.
+    public static let reviewable = ["strategy", "coproduction", "owner", "outcome", "estimates", "response", "review"]
+
+    /// The mapping named `name` under `$defs` ("" is the top level).
+    public static func mapping(_ name: String) -> FormatMapping? {
+        name.isEmpty ? top : mappings.first { $0.name == name }
+    }
+
+    /// The distribution families, in the order the reference lists them.
+    public static let families: [DistributionFamily] = [
+        .init(name: "fixed", summary: "Always the same value.", form: .valueOrParameters,
+              parameters: [.init(name: "value", role: .value, defaultValue: nil, summary: "The value.")],
+              hasShortForm: true, scales: DistributionScale.allCases,
+              shortExample: "`5000` or `fixed: 5000`", longExample: "`fixed: {value: 5000}`", constraints: ""),
+        .init(name: "uniform", summary: "Every value between min and max equally likely.", form: .parameters,
+              parameters: [.init(name: "min", role: .value, defaultValue: nil, summary: "Smallest value."),
+                           .init(name: "max", role: .value, defaultValue: nil, summary: "Largest value.")],
+              hasShortForm: true, scales: DistributionScale.allCases,
+              shortExample: "`uniform: [1k, 5k]`", longExample: "`uniform: {min: 1k, max: 5k}`", constraints: "min < max"),
+        .init(name: "triangular", summary: "A triangle between min and max peaking at mode.", form: .parameters,
+              parameters: [.init(name: "min", role: .value, defaultValue: nil, summary: "Smallest value."),
+                           .init(name: "mode", role: .value, defaultValue: nil, summary: "Most likely value."),
+                           .init(name: "max", role: .value, defaultValue: nil, summary: "Largest value.")],
+              hasShortForm: true, scales: DistributionScale.allCases,
+              shortExample: "`triangular: [1k, 2k, 9k]`", longExample: "`triangular: {min: 1k, mode: 2k, max: 9k}`", constraints: "min ≤ mode ≤ max, min < max"),
+        .init(name: "pert", summary: "PERT (a smoothed triangle) from min, most likely and max; the long form adds shape (default 4).", form: .parameters,
+              parameters: [.init(name: "min", role: .value, defaultValue: nil, summary: "Smallest value."),
+                           .init(name: "mode", role: .value, defaultValue: nil, summary: "Most likely value."),
+                           .init(name: "max", role: .value, defaultValue: nil, summary: "Largest value."),
+                           .init(name: "shape", role: .shape, defaultValue: 4, summary: "How strongly values gather around the mode; greater than 0, default 4.")],
+              hasShortForm: true, scales: DistributionScale.allCases,
+              shortExample: "`pert: [1k, 2.5k, 10k]`", longExample: "`pert: {min: 1k, mode: 2.5k, max: 10k, shape: 4}`", constraints: "as triangular; shape > 0, default 4"),
+        .init(name: "normal", summary: "Normal (a bell curve) with mean and standard deviation; long form only.", form: .parameters,
+              parameters: [.init(name: "mean", role: .signedValue, defaultValue: nil, summary: "The mean."),
+                           .init(name: "sd", role: .positiveValue, defaultValue: nil, summary: "The standard deviation; greater than 0.")],
+              hasShortForm: false, scales: [.amount],
+              shortExample: "—", longExample: "`normal: {mean: 120, sd: 40}`", constraints: "sd > 0"),
+        .init(name: "lognormal", summary: "Lognormal given by its 90% interval: the 5th and 95th percentiles, 0 < p5 < p95.", form: .parameters,
+              parameters: [.init(name: "p5", role: .positiveValue, defaultValue: nil, summary: "5th percentile: only 1 in 20 values fall below it."),
+                           .init(name: "p95", role: .positiveValue, defaultValue: nil, summary: "95th percentile: only 1 in 20 values rise above it.")],
+              hasShortForm: true, scales: [.amount, .rate],
+              shortExample: "`lognormal: [2k, 40k]`", longExample: "`lognormal: {p5: 2k, p95: 40k}`", constraints: "0 < p5 < p95"),
+        .init(name: "beta", summary: "Beta with shape parameters alpha and beta, scaled to [min, max] (default [0, 1]).", form: .parameters,
+              parameters: [.init(name: "alpha", role: .shape, defaultValue: nil, summary: "First shape parameter; greater than 0."),
+                           .init(name: "beta", role: .shape, defaultValue: nil, summary: "Second shape parameter; greater than 0."),
+                           .init(name: "min", role: .value, defaultValue: 0, summary: "Lower end of the range; default 0."),
+                           .init(name: "max", role: .value, defaultValue: 1, summary: "Upper end of the range; default 1.")],
+              hasShortForm: true, scales: DistributionScale.allCases,
+              shortExample: "`beta: [2, 8]`", longExample: "`beta: {alpha: 2, beta: 8, min: 0, max: 1}`", constraints: "alpha, beta > 0; min < max; min and max default to 0 and 1"),
+        .init(name: "discrete", summary: "A choice among listed values, each with its probability; the probabilities add up to 1. Long form only.", form: .choices,
+              parameters: [.init(name: "value", role: .value, defaultValue: nil, summary: "One possible value."),
+                           .init(name: "p", role: .probability, defaultValue: nil, summary: "Its probability.")],
+              hasShortForm: false, scales: DistributionScale.allCases,
+              shortExample: "—", longExample: "`discrete: [{value: 0, p: 60%}, {value: 10k, p: 40%}]`", constraints: "at least one value; the p add up to 1 (within 0.001)"),
+    ]
+
+    /// The family named `name`.
+    public static func family(_ name: String) -> DistributionFamily? { families.first { $0.name == name } }
+}

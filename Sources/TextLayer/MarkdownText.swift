@@ -1,0 +1,108 @@
+/// The one Markdown neutraliser, for reports, board papers and pull-request comments.
+///
+/// Text goes through ``UntrustedText/clean(_:)`` first, so it is one line and cannot start a
+/// heading, list, quote, table row or code block on its own line. Then every character
+/// CommonMark or GitHub/GitLab Markdown gives meaning to is escaped with a backslash: emphasis,
+/// links and images (`[`, `]`, `!` before `[`), raw HTML (`<`, `>`, `&`), table cells (`|`),
+/// code (`` ` ``), headings and issue references (`#`), mentions (`@`), maths (`$`),
+/// strikethrough (`~`), and block starts (`-`, `+`, `=`, `1.`) at the start of a line. Bare
+/// addresses (`https://…`, `www.…`) are kept from becoming links by escaping the `:` before
+/// `//` and the `.` after `www`.
+///
+/// A backslash does not stop everything: GitHub turns `user@example.org` into a mail link
+/// after the escape is gone, and finds mentions and issue references (`@team`, `#123`) in the
+/// rendered text. Where nothing may be live (``Links/none``), `@` and `#` are followed by an
+/// invisible word joiner (`&#8288;`), which no link, mention or reference pattern crosses.
+public enum MarkdownText {
+    /// What may become a link.
+    public enum Links: Sendable {
+        /// Nothing: every address, mail address, mention and issue reference stays text. For
+        /// pull-request comments, where a link in a register's text would look like the
+        /// reviewer's own.
+        case none
+        /// `https:` and `mailto:` addresses of plain characters become explicit autolinks
+        /// (`<https://…>`); every other address stays text. For published reports.
+        case safeAutolinks
+    }
+
+    /// Where the text lands.
+    public enum Position: Sendable {
+        /// It may start a line, so a leading `-`, `+`, `=` or `1.` is escaped as well.
+        case lineStart
+        /// Inside a line or a table cell, after other text: block starts cannot happen.
+        case inline
+    }
+
+    /// Register text made inert for Markdown.
+    public static func escape(_ text: String, links: Links = .none, at position: Position = .lineStart) -> String {
+        let cleaned = UntrustedText.clean(text)
+        var out = ""
+        var first = true
+        for word in cleaned.split(separator: " ", omittingEmptySubsequences: false) {
+            if !first { out += " " }
+            out += escapeWord(String(word), links: links, atStart: first && position == .lineStart)
+            first = false
+        }
+        return out
+    }
+
+    /// Text for inside a code span (`` `…` ``): backticks cannot be escaped there, so they
+    /// become `'`; a `|` would end a table cell even there, so it becomes `/`.
+    public static func codeSpan(_ text: String) -> String {
+        UntrustedText.clean(text).replacingOccurrences(of: "`", with: "'").replacingOccurrences(of: "|", with: "/")
+    }
+
+    /// An `https:` or `mailto:` address made of characters that need no escaping anywhere;
+    /// anything else is not a link.
+    public static func safeLink(_ word: String) -> String? {
+        let lower = word.lowercased()
+        guard lower.hasPrefix("https://") || lower.hasPrefix("mailto:") else { return nil }
+        guard word.count > 8, word.count <= 2000, word.allSatisfy({ linkCharacters.contains($0) }) else { return nil }
+        return word
+    }
+
+    private static let linkCharacters = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~:/?#@!$+,;=%")
+
+    private static func escapeWord(_ word: String, links: Links, atStart: Bool) -> String {
+        if links == .safeAutolinks {
+            // Trailing sentence punctuation stays outside a link.
+            var core = Substring(word)
+            var tail = ""
+            while let last = core.last, ".,;:!?".contains(last) {
+                tail = String(last) + tail
+                core = core.dropLast()
+            }
+            if let link = safeLink(String(core)) {
+                return "<" + link + ">" + escapeCharacters(tail, atStart: false, breakReferences: false)
+            }
+        }
+        return escapeCharacters(word, atStart: atStart, breakReferences: links == .none)
+    }
+
+    private static let alwaysEscaped: Set<Character> = ["\\", "`", "*", "_", "[", "]", "#", "|", "<", ">", "~", "&", "$", "@"]
+
+    /// U+2060 WORD JOINER as a character reference: invisible, and not a word character, so
+    /// `@` or `#` followed by it starts no mention, mail address or issue reference.
+    static let wordJoiner = "&#8288;"
+
+    private static func escapeCharacters(_ text: String, atStart: Bool, breakReferences: Bool) -> String {
+        let chars = Array(text)
+        var out = ""
+        for (i, ch) in chars.enumerated() {
+            let previous: Character? = i > 0 ? chars[i - 1] : nil
+            let next: Character? = i + 1 < chars.count ? chars[i + 1] : nil
+            var escape = alwaysEscaped.contains(ch)
+            // Block starts only matter at the very start of a line.
+            if atStart, i == 0, "-+=".contains(ch) { escape = true }
+            // `1.` or `1)` at the start would begin an ordered list.
+            if atStart, ch == "." || ch == ")", i > 0, chars[..<i].allSatisfy(\.isNumber), next == nil { escape = true }
+            // `scheme://` and `www.` would become links on GitHub.
+            if ch == ":", next == "/" { escape = true }
+            if ch == ".", previous == "w", i >= 3, String(chars[(i - 3)..<i]).lowercased() == "www" { escape = true }
+            if escape { out.append("\\") }
+            out.append(ch)
+            if breakReferences, ch == "@" || ch == "#" { out += wordJoiner }
+        }
+        return out
+    }
+}

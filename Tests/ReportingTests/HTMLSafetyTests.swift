@@ -1,0 +1,60 @@
+import Testing
+@testable import Reporting
+
+@Suite("The finished HTML report is checked, whatever the template")
+struct HTMLSafetyTests {
+    static let policy = "default-src 'none'; style-src 'none'; img-src 'none'; base-uri 'none'; form-action 'none'"
+    static let head = "<!DOCTYPE html><html><head><meta http-equiv=\"Content-Security-Policy\" content=\"\(policy)\"><meta charset=\"utf-8\"><title>x &lt;script&gt;</title></head><body>"
+
+    @Test func aSafeReportPasses() {
+        #expect(HTMLSafety.problem(in: Self.head + "<p title=\"javascript: is only text here\">&lt;script&gt;alert(1)</p><a href=\"#risk-1\">x</a></body></html>",
+                                   policy: Self.policy) == nil)
+    }
+
+    @Test(arguments: [
+        ("<ScRiPt>alert(1)</script>", "it contains a <script> element"),
+        ("<svg><script>alert(1)</script></svg>", "it contains a <script> element"),
+        ("<img src=x onerror=alert(1)>", "the <img> element has an event handler (onerror)"),
+        ("<p\nONCLICK='x'>", "the <p> element has an event handler (onclick)"),
+        ("<a href=\"java&#115;cript&colon;alert(1)\">x</a>", "the <a> element's href is a javascript: URL"),
+        ("<a href=\"\tjava\nscript:alert(1)\">x</a>", "the <a> element's href is a javascript: URL"),
+        ("<form action=\"javascript:x\"></form>", "the <form> element's action is a javascript: URL"),
+        ("<a href='data:text/html,<b>'>x</a>", "the <a> element's href is a data:text/html URL"),
+        ("<object data=x></object>", "it contains a <object> element"),
+        ("<base href=//evil.example/>", "it contains a <base> element"),
+        ("<meta http-equiv=refresh content=0>", "it has <meta http-equiv=\"refresh\">"),
+        ("<style>p{}</style><script>x</script>", "it contains a <script> element"),
+        ("<!-- comment --><iframe srcdoc=x>", "it contains a <iframe> element"),
+    ])
+    func unsafeMarkupIsFound(_ body: String, _ problem: String) {
+        #expect(HTMLSafety.problem(in: Self.head + body, policy: Self.policy) == problem)
+    }
+
+    @Test func thePolicyMustComeFirstAndBeExact() {
+        #expect(HTMLSafety.problem(in: "<html><body><p>x</p></body></html>", policy: Self.policy) == "the Content Security Policy is missing, or comes after the <body> element")
+        #expect(HTMLSafety.problem(in: "<html><head><title>t</title></head>", policy: Self.policy) == "the Content Security Policy is missing")
+        let weaker = Self.head.replacingOccurrences(of: "default-src 'none'", with: "default-src *")
+        #expect(HTMLSafety.problem(in: weaker, policy: Self.policy) == "its Content Security Policy is not riskreg's")
+        let late = "<html><head><style>p{}</style><meta http-equiv=\"Content-Security-Policy\" content=\"\(Self.policy)\">"
+        #expect(HTMLSafety.problem(in: late, policy: Self.policy) == "the Content Security Policy is missing, or comes after the <style> element")
+    }
+}
+
+@Suite("Template folders are checked before rendering")
+struct TemplateGraphTests {
+    @Test func selfReferenceDelimitersAndDynamicPartialsAreRefused() {
+        func error(_ files: [String: String]) -> String? {
+            do { _ = try ReportTemplates(files: files, source: "t"); return nil } catch { return "\(error.file):\(error.line):\(error.column) \(error.message)" }
+        }
+        #expect(error(["report-board.md.mustache": "a\n {{> report-board.md}}"]) == "t/report-board.md.mustache:2:2 the partial `report-board.md` includes itself, which would never end")
+        #expect(error(["report-board.md.mustache": "{{=<% %>=}}<%> report-board.md%>"]) == "t/report-board.md.mustache:1:1 riskreg templates may not change the tag delimiters")
+        #expect(error(["report-board.md.mustache": "{{>*name}}"]) == "t/report-board.md.mustache:1:1 a partial's name must be written out, not taken from the data")
+        // Ten levels of partials, each including the next twice: 2¹⁰ copies, over the limit.
+        var files = ["report-board.md.mustache": "{{> p0}}"]
+        for level in 0..<10 { files["p\(level).mustache"] = level == 9 ? "x" : "{{> p\(level + 1)}}{{> p\(level + 1)}}" }
+        #expect(error(files)?.contains("expand to more than 1000 copies") == true)
+        files["p9.mustache"] = "x"
+        files["p0.mustache"] = "{{> p1}}"
+        #expect(error(files) == nil, "a deep but narrow nesting is fine")
+    }
+}

@@ -57,7 +57,7 @@ extension NodeReader {
         case "normal": return .normal(mean: v[0], sd: v[1])
         case "lognormal": return .lognormal(p5: v[0], p95: v[1])
         case "beta": return .beta(alpha: v[0], beta: v[1], min: v[2], max: v[3])
-        default: return nil  // `DistributionFormatTests` reads every described family.
+        default: return nil  // SchemaConsistencyTests.familyReadAsDescribed reads every described family.
         }
     }
 

@@ -51,7 +51,7 @@ import _TestSupport
         func value(_ parameter: DistributionFamily.Parameter) -> String {
             switch parameter.role {
             case .value, .positiveValue: ascending.removeFirst()
-            case .signedValue: scale == .probability ? "0.5" : scale == .rate ? "50" : "2000"
+            case .signedValue: scale == .probability ? "0.5" : "2000"
             case .shape: "2"
             case .probability: "100%"
             }

@@ -78,7 +78,7 @@ let package = Package(
         .executableTarget(name: "generate-register-format", dependencies: ["RegisterLoader"]),
         // libFuzzer over the loader, the validator, scoring and every report form (docs/fuzzing.md);
         // a replay tool otherwise.
-        .executableTarget(name: "riskreg-fuzz", dependencies: ["RegisterLoader", "RegisterModel", "Scoring", "Reporting"], path: "Fuzz/Sources/riskreg-fuzz"),
+        .executableTarget(name: "riskreg-fuzz", dependencies: ["YAMLNodes", "RegisterLoader", "RegisterModel", "Scoring", "Reporting"], path: "Fuzz/Sources/riskreg-fuzz"),
         .target(name: "_TestSupport", path: "Tests/_TestSupport"),
         .testTarget(name: "YAMLNodesTests", dependencies: ["YAMLNodes"]),
         .testTarget(name: "TextLayerTests", dependencies: ["TextLayer", "_TestSupport"]),

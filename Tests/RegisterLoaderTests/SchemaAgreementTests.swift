@@ -44,11 +44,18 @@ struct SchemaAgreementTests {
     /// Corpus files whose only errors are of rules the schema checks in part, with the schema's
     /// verdict and why. A partly-covered file missing here fails the test, so each is decided.
     static let partlyCovered: [String: (refused: Bool, why: String)] = [
+        "amount-range.yaml": (true, "impact 2e15 is a plain number, checked by `maximum`"),
+        "amount-range-cost.yaml": (true, "cost 1e300 is a plain number, checked by `maximum`"),
+        "amount-range-small.yaml": (false, "a size other than 0 below 1e-9 is not bounded in the schema"),
+        "amount-range-tail.yaml": (false, "where a lognormal's far tail reaches must be computed from both percentiles"),
         "correlation-range.yaml": (true, "rank 1.5 is a plain number, checked by `maximum`"),
         "distribution-parameters.yaml": (false, "min above max: the order of parameters is beyond a schema"),
         "distribution-parameters-count.yaml": (true, "two values where pert takes three: `minItems`"),
         "distribution-parameters-discrete.yaml": (false, "probabilities that do not add up to 1: a sum is beyond a schema"),
         "format-version.yaml": (true, "`riskreg: 2` is not 1"),
+        "frequency-range.yaml": (true, "frequency 1e6 is a plain number, checked by `maximum`"),
+        "frequency-range-distribution.yaml": (true, "pert's max 1e12 is a plain number, checked by `maximum`"),
+        "frequency-range-lognormal.yaml": (true, "the 95th percentile 5000 is stated as p95, checked by `maximum`"),
         "format-version-text.yaml": (true, "`riskreg: one` is not 1"),
         "format-version-list-root.yaml": (true, "a list is not a mapping"),
         "invalid-number.yaml": (true, "`€250,000` does not match the amount pattern"),
@@ -63,6 +70,9 @@ struct SchemaAgreementTests {
         "probability-range.yaml": (false, "`120%`: the range of a percentage is beyond a pattern"),
         "rating-matrix.yaml": (false, "a matrix whose rows do not match the likelihood levels"),
         "rating-matrix-row.yaml": (false, "a row whose scores do not match the impact levels"),
+        "shape-range.yaml": (true, "beta alpha 1e10 is a plain number, checked by `maximum`"),
+        "shape-range-pert.yaml": (true, "pert shape 1e5 is a plain number, checked by `maximum`"),
+        "shape-range-small.yaml": (true, "beta alpha 0.001 is a plain number, checked by `minimum`"),
     ]
 
     /// What the schema must say of a file, from `validate`'s diagnostics: nil to leave it out.

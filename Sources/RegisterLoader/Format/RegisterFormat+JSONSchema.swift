@@ -1,3 +1,5 @@
+import Distributions
+
 /// The JSON Schema (draft 2020-12) of the register format, generated from its description.
 ///
 /// Generated when asked rather than embedded: `riskreg schema` prints what the running release
@@ -29,6 +31,12 @@ extension RegisterFormat {
 
 /// Turns the description into schema values.
 enum SchemaWriter {
+    /// The numeric limits `validate` enforces (``NumericLimits``), as `minimum` and `maximum`.
+    /// They bind only values a YAML reader hands over as numbers: `2000T` or `250k` is text, whose
+    /// size a pattern cannot bound.
+    private static let largestAmount = JSONValue.number(NumericLimits.maximumAmount)
+    private static let largestFrequency = JSONValue.number(NumericLimits.maximumFrequency)
+
     static func ref(_ name: String) -> JSONValue { .object([("$ref", .string("#/$defs/\(name)"))]) }
 
     private static func object(_ members: [(String, JSONValue)]) -> JSONValue { .object(members) }
@@ -157,11 +165,27 @@ enum SchemaWriter {
                            description: "An identifier: letters, digits, '.', '_' and '-', starting with a letter or digit, at most 64 characters; case-sensitive.",
                            extra: [("minimum", 0)])),
             ("amount", pattern(["number", "string"], ScalarPatterns.amount,
-                               description: "A number: 12000, 12_000, 1.5e6, -3, .5, or with a suffix k, m or bn (250k, 1.2m, 2bn). No currency symbols or thousands commas.")),
+                               description: "A number: 12000, 12_000, 1.5e6, -3, .5, or with a suffix k, m or bn (250k, 1.2m, 2bn). No currency symbols or thousands commas. At most 1e15 in size.",
+                               extra: [("minimum", .number(-NumericLimits.maximumAmount)), ("maximum", largestAmount)])),
             ("nonNegativeAmount", pattern(["number", "string"], ScalarPatterns.nonNegativeAmount,
-                                          description: "A number that is zero or more: 0, 12_000, 250k, 1.2m, 3bn.", extra: [("minimum", 0)])),
+                                          description: "A number that is zero or more: 0, 12_000, 250k, 1.2m, 3bn; at most 1e15.",
+                                          extra: [("minimum", 0), ("maximum", largestAmount)])),
             ("positiveAmount", pattern(["number", "string"], ScalarPatterns.positiveAmount,
-                                       description: "A number greater than zero: 0.5, 12_000, 250k.", extra: [("exclusiveMinimum", 0)])),
+                                       description: "A number greater than zero: 0.5, 12_000, 250k; at most 1e15.",
+                                       extra: [("exclusiveMinimum", 0), ("maximum", largestAmount)])),
+            ("frequency", pattern(["number", "string"], ScalarPatterns.nonNegativeAmount,
+                                  description: "An expected number of events per horizon, from 0 to 1000: 0.5, 12, 250.",
+                                  extra: [("minimum", 0), ("maximum", largestFrequency)])),
+            ("positiveFrequency", pattern(["number", "string"], ScalarPatterns.positiveAmount,
+                                          description: "An expected number of events per horizon greater than zero, at most 1000.",
+                                          extra: [("exclusiveMinimum", 0), ("maximum", largestFrequency)])),
+            ("betaShape", pattern(["number", "string"], ScalarPatterns.positiveAmount,
+                                  description: "A beta shape parameter: a number from 0.01 to 10000.",
+                                  extra: [("minimum", .number(NumericLimits.betaShapes.lowerBound)),
+                                          ("maximum", .number(NumericLimits.betaShapes.upperBound))])),
+            ("pertShape", pattern(["number", "string"], ScalarPatterns.positiveAmount,
+                                  description: "A PERT shape: a number greater than zero, at most 10000.",
+                                  extra: [("exclusiveMinimum", 0), ("maximum", .number(NumericLimits.maximumPertShape))])),
             ("probability", pattern(["number", "string"], ScalarPatterns.probability,
                                     description: "A probability: a number from 0 to 1 (0.3), a percentage (30%), or 'K in N' (1 in 8 = 0.125). The range of a percentage or 'K in N' is checked by riskreg validate.",
                                     extra: [("minimum", 0), ("maximum", 1)])),
@@ -212,24 +236,38 @@ enum SchemaWriter {
 
     // MARK: Distributions
 
-    /// How a family's values are written: amounts and rates alike, or chances.
+    /// How a family's values are written: amounts, rates (amounts of at most 1000 events), or
+    /// chances.
     enum FamilyValues: CaseIterable {
-        case amounts, chances
+        case amounts, rates, chances
 
         init(_ scale: DistributionScale) {
-            self = scale == .probability ? .chances : .amounts
+            self = switch scale {
+            case .amount: .amounts
+            case .rate: .rates
+            case .probability: .chances
+            }
         }
 
         func definitionName(_ family: String) -> String {
-            "\(family)Of\(self == .amounts ? "Amounts" : "Chances")"
+            let values = switch self {
+            case .amounts: "Amounts"
+            case .rates: "Rates"
+            case .chances: "Chances"
+            }
+            return "\(family)Of\(values)"
         }
 
-        func schema(_ role: DistributionFamily.Role) -> JSONValue {
+        /// The schema of a parameter of `family` in `role`.
+        func schema(_ role: DistributionFamily.Role, of family: String) -> JSONValue {
             switch (role, self) {
             case (.value, .amounts): ref("nonNegativeAmount")
+            case (.value, .rates): ref("frequency")
             case (.value, .chances), (.probability, _): ref("probability")
-            case (.positiveValue, _), (.shape, _): ref("positiveAmount")
-            case (.signedValue, .amounts): ref("amount")
+            case (.positiveValue, .rates): ref("positiveFrequency")
+            case (.positiveValue, _): ref("positiveAmount")
+            case (.shape, _): ref(family == "beta" ? "betaShape" : "pertShape")
+            case (.signedValue, .amounts), (.signedValue, .rates): ref("amount")
             case (.signedValue, .chances): ref("probability")
             }
         }
@@ -238,12 +276,12 @@ enum SchemaWriter {
     private static func familySchema(_ family: DistributionFamily, _ kind: FamilyValues) -> JSONValue {
         let long = object([
             ("type", "object"), ("required", strings(family.required.map(\.name))),
-            ("properties", .object(family.parameters.map { ($0.name, object([("description", .string($0.summary))] + members(kind.schema($0.role)))) })),
+            ("properties", .object(family.parameters.map { ($0.name, object([("description", .string($0.summary))] + members(kind.schema($0.role, of: family.name)))) })),
             ("additionalProperties", false),
         ])
         let short = object([
             ("description", .string("[\(family.required.map(\.name).joined(separator: ", "))]")),
-            ("type", "array"), ("prefixItems", .array(family.required.map { kind.schema($0.role) })),
+            ("type", "array"), ("prefixItems", .array(family.required.map { kind.schema($0.role, of: family.name) })),
             ("minItems", .number(Double(family.required.count))), ("maxItems", .number(Double(family.required.count))),
         ])
         let body: JSONValue
@@ -251,7 +289,7 @@ enum SchemaWriter {
         case .parameters:
             body = family.hasShortForm ? object([("anyOf", [short, long])]) : long
         case .valueOrParameters:
-            body = object([("anyOf", [kind.schema(family.parameters[0].role), short, long])])
+            body = object([("anyOf", [kind.schema(family.parameters[0].role, of: family.name), short, long])])
         case .choices:
             body = object([("type", "array"), ("minItems", 1), ("items", long)])
         }
@@ -285,7 +323,7 @@ enum SchemaWriter {
         let names = families.map(\.name).joined(separator: ", ")
         return object([
             ("description", .string("\(what): a bare value (fixed), or a mapping with one key naming the family (\(names)).")),
-            ("anyOf", .array([kind.schema(.value)] + families.map { ref(kind.definitionName($0.name)) })),
+            ("anyOf", .array([kind.schema(.value, of: "")] + families.map { ref(kind.definitionName($0.name)) })),
         ])
     }
 }

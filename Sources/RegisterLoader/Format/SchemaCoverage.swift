@@ -42,10 +42,14 @@ extension RegisterFormat {
              .portfolioUnassigned, .scaleLevelOrder, .scaleBandOverlap, .scaleBandGap, .ratingThresholds, .unknownLevel,
              .needsReview, .registerSize:
             .none
-        // The numeric limits hold for amounts written with suffixes (`2000T`) and for where a
-        // distribution's tail reaches, which a schema cannot compute.
-        case .amountRange, .frequencyRange, .shapeRange:
-            .none
+        // Plain numbers are held to the limits by `minimum` and `maximum`; a size written with a
+        // suffix is text to a schema, and where a distribution's tail reaches must be computed.
+        case .amountRange:
+            .partial("an amount written with a suffix, such as `2000000bn` or `5e12k`, an amount other than 0 smaller than 1e-9, and a normal or lognormal whose far tail reaches beyond 1e18; plain numbers above 1e15 are checked")
+        case .frequencyRange:
+            .partial("a frequency written with a suffix, such as `2k`; plain numbers above 1000, including a lognormal's 95th percentile, are checked")
+        case .shapeRange:
+            .partial("a shape written with a suffix, such as `20k`; plain numbers are checked")
         case .yamlSyntax, .yamlEncoding, .yamlEmpty, .yamlMultipleDocuments, .yamlTooLarge, .yamlTooDeep, .yamlAliasBudget,
              .yamlUnknownAnchor, .yamlMerge, .yamlDuplicateKey, .yamlTag, .fileUnreadable, .importCSV, .importEmpty,
              .importMissingColumn, .importUnknownColumn, .importUnmappedColumn, .importMissingValue, .importBadScore,

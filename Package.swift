@@ -46,7 +46,7 @@ let package = Package(
         .target(name: "RegisterLoader", dependencies: ["YAMLNodes", "RegisterModel", "Distributions"]),
         // A spreadsheet register (CSV) and a mapping file → register YAML, all or nothing. The
         // mapping is read with the loader's decoders and the result checked by the loader.
-        .target(name: "Spreadsheets", dependencies: ["YAMLNodes", "Distributions", "RegisterModel", "RegisterLoader"]),
+        .target(name: "Spreadsheets", dependencies: ["YAMLNodes", "Distributions", "RegisterModel", "RegisterLoader", "TextLayer"]),
         // Random number streams and the Monte Carlo engine over a flat simulation plan.
         .target(name: "MonteCarlo", dependencies: ["Distributions"]),
         // Everything people read, in one place: the phrasebook (catalogues keyed by id, one file

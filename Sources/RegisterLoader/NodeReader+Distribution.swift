@@ -57,7 +57,7 @@ extension NodeReader {
         case "normal": return .normal(mean: v[0], sd: v[1])
         case "lognormal": return .lognormal(p5: v[0], p95: v[1])
         case "beta": return .beta(alpha: v[0], beta: v[1], min: v[2], max: v[3])
-        default: return nil  // `DistributionFormatTests` reads every described family.
+        default: return nil  // SchemaConsistencyTests.familyReadAsDescribed reads every described family.
         }
     }
 
@@ -187,6 +187,23 @@ extension NodeReader {
             error(.distributionParameters, problem, at: node)
             return nil
         }
+        // A family the scale does not allow is refused before its numbers are judged.
+        switch (scale, spec) {
+        case (.probability, .normal):
+            error(.invalidValue, "a \(what) cannot be normal: a chance lies between 0 and 1", at: node,
+                  hint: "use `beta`, `pert` or `triangular` over percentages, such as `pert: [5%, 10%, 30%]`")
+            return nil
+        case (.probability, .lognormal):
+            error(.invalidValue, "a \(what) cannot be lognormal: a chance lies between 0 and 1", at: node,
+                  hint: "use `beta`, `pert` or `triangular` over percentages, such as `pert: [5%, 10%, 30%]`")
+            return nil
+        case (.rate, .normal):
+            error(.invalidValue, "a frequency cannot be normal: it is never negative", at: node,
+                  hint: "use `lognormal`, `pert` or `triangular` for an uncertain rate")
+            return nil
+        default:
+            break
+        }
         guard withinNumericDomain(spec, what, at: node, scale: scale) else { return nil }
         let distribution: Distribution
         do {
@@ -199,16 +216,6 @@ extension NodeReader {
         let support = distribution.support
         switch scale {
         case .probability:
-            if case .normal = spec {
-                error(.invalidValue, "a \(what) cannot be normal: a chance lies between 0 and 1", at: node,
-                      hint: "use `beta`, `pert` or `triangular` over percentages, such as `pert: [5%, 10%, 30%]`")
-                return nil
-            }
-            if case .lognormal = spec {
-                error(.invalidValue, "a \(what) cannot be lognormal: a chance lies between 0 and 1", at: node,
-                      hint: "use `beta`, `pert` or `triangular` over percentages, such as `pert: [5%, 10%, 30%]`")
-                return nil
-            }
             if !(support.lowerBound >= 0 && support.upperBound <= 1) {
                 let found = support.lowerBound == support.upperBound
                     ? "is \(fmt(support.lowerBound))" : "takes values from \(fmt(support.lowerBound)) to \(fmt(support.upperBound))"
@@ -223,11 +230,6 @@ extension NodeReader {
                     warning(.negativeAmount,
                             "normal \(what) is negative \(Self.percent(negative)) of the time", at: node,
                             hint: "a negative draw offsets other harms; use `lognormal` or `pert` for amounts that cannot be negative")
-                }
-                if scale == .rate {
-                    error(.invalidValue, "a frequency cannot be normal: it is never negative", at: node,
-                          hint: "use `lognormal`, `pert` or `triangular` for an uncertain rate")
-                    return nil
                 }
             } else if support.lowerBound < 0 {
                 error(.negativeAmount, "\(what) cannot be negative (its lowest value is \(fmt(support.lowerBound)))", at: node,

@@ -1,6 +1,7 @@
 import Foundation
 import RegisterLoader
 import RegisterModel
+import TextLayer
 
 /// Writes the pieces of a register as YAML text that reads back exactly: text plain where that is
 /// safe, folded into paragraphs where it is long, double-quoted otherwise; amounts as `250k`.
@@ -111,22 +112,10 @@ struct ImportYAMLWriter {
         return true
     }
 
-    /// Words of `text` in lines of at most `width` characters (a longer word gets a line of its own).
+    /// Words of `text` in lines of at most `width` characters (a longer word gets a line of its
+    /// own, uncut: a YAML comment or value must keep every character).
     static func wrap(_ text: String, width: Int) -> [String] {
-        var result: [String] = []
-        var current = ""
-        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-            if current.isEmpty {
-                current = String(word)
-            } else if current.count + 1 + word.count <= width {
-                current += " " + word
-            } else {
-                result.append(current)
-                current = String(word)
-            }
-        }
-        if !current.isEmpty { result.append(current) }
-        return result
+        TextLayout.wrap(String(text.drop { $0 == " " }), width: width, clipping: false)
     }
 
     // MARK: Numbers

@@ -48,6 +48,32 @@ public enum UntrustedText {
         return String(scalars)
     }
 
+    /// Text for a one-line message that quotes a register, a spreadsheet or a file name
+    /// (diagnostics, errors): every control character but tab (line breaks too: a message is one
+    /// line, and a forged line could pass for another diagnostic), DEL, C1 controls, line and
+    /// paragraph separators, and every invisible format character (bidirectional embeddings,
+    /// overrides and isolates, zero-width characters, the byte-order mark) is shown as `�`, so
+    /// the reader still sees that something is there. Ordinary spaces are kept.
+    public static func marked(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isMarked) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { isMarked($0) ? replacement : $0 }))
+    }
+
+    /// Text of several lines that riskreg laid out itself (`file: error: message` with a hint
+    /// below, or an error that quotes a template): each line as ``marked(_:)`` shows it, the
+    /// line breaks between them kept.
+    public static func markedLines(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { marked(String($0)) }.joined(separator: "\n")
+    }
+
+    /// What ``marked(_:)`` shows in place of a character that may not reach a terminal.
+    public static let replacement: Unicode.Scalar = "\u{FFFD}"
+
+    private static func isMarked(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator { return false }
+        return kind(of: scalar) != .keep
+    }
+
     /// Whether a string holds nothing a terminal or a reader could be misled by.
     public static func isClean(_ text: String) -> Bool {
         text.unicodeScalars.allSatisfy { kind(of: $0) == .keep || $0 == " " }

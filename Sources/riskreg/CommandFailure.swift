@@ -1,13 +1,15 @@
 import ArgumentParser
 import RegisterLoader
 import RegisterModel
+import TextLayer
 
 /// How a subcommand stops on a problem, written once so that every command reports alike.
 enum CommandFailure {
     /// Prints `file: error: message` (and the hint on the next line) to standard error and
     /// returns the exit status to throw, 1.
     static func error(_ file: String, _ message: String, hint: String? = nil) -> ExitCode {
-        Output.err("\(file): error: \(message)" + (hint.map { "\n    hint: \($0)" } ?? ""))
+        // The file's name and the message may carry text from a register or a file name.
+        Output.err(UntrustedText.markedLines("\(file): error: \(message)" + (hint.map { "\n    hint: \($0)" } ?? "")))
         return ExitCode.failure
     }
 }
@@ -22,7 +24,7 @@ extension LoadedRegister {
         for d in diagnostics where d.severity == .error {
             Output.err(printer.render(d, sourceLine: sourceLine))
         }
-        Output.err(refusal)
+        Output.err(UntrustedText.markedLines(refusal))
         return nil
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import RegisterModel
+import TextLayer
 
 /// Prints diagnostics for people (`file:line:col: error: [rule] message`, the source line and a
 /// caret, then the hint), for machines (JSON), or as GitHub Actions annotations.
@@ -12,12 +13,12 @@ struct DiagnosticPrinter {
     var style: Style
 
     /// Every piece of text in a diagnostic (the file name, the message, the hint and the quoted
-    /// line) may come from a register, so each is passed through ``TerminalText/clean(_:)``.
+    /// line) may come from a register, so each is passed through ``TextLayer/UntrustedText/marked(_:)``.
     func render(_ diagnostic: Diagnostic, sourceLine: (Int) -> String? = { _ in nil }) -> String {
         var diagnostic = diagnostic
-        diagnostic.message = TerminalText.clean(diagnostic.message)
-        diagnostic.hint = diagnostic.hint.map(TerminalText.clean)
-        diagnostic.location.file = TerminalText.clean(diagnostic.location.file)
+        diagnostic.message = UntrustedText.marked(diagnostic.message)
+        diagnostic.hint = diagnostic.hint.map(UntrustedText.marked)
+        diagnostic.location.file = UntrustedText.marked(diagnostic.location.file)
         let l = diagnostic.location
         switch style {
         case .github:
@@ -51,7 +52,7 @@ struct DiagnosticPrinter {
 
     /// A quoted line with every character that could rewrite the terminal shown as `�`.
     static func printable(_ line: String) -> String {
-        TerminalText.clean(line)
+        UntrustedText.marked(line)
     }
 
     private static func escapeData(_ s: String) -> String {

@@ -79,6 +79,10 @@ struct ScoreCommandTests {
         #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.contains("not scored: the register has errors"))
+        // Nor an empty JSON document: nothing was scored.
+        let json = try TestSupport.riskreg(["score", "--format", "json", file.path])
+        #expect(json.status == 1)
+        #expect(json.stdout.isEmpty, "\(json.stdout)")
     }
 
     @Test(arguments: [

@@ -171,6 +171,21 @@ struct SurroundingsTests {
         }
     }
 
+    @Test func fileNamesCarryNoTerminalControls() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // A pull request can name a file as it likes; this one is also not a valid register.
+        let name = "bad\u{1B}]0;owned\u{07}\u{202E}.yaml"
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Registers"), withIntermediateDirectories: true)
+        try "riskreg: 1\n".write(to: folder.appendingPathComponent("Registers/\(name)"), atomically: true, encoding: .utf8)
+        for arguments in [["validate", "Registers/"], ["score", "Registers/", "--trials", "500"], ["report", "Registers/\(name)", "--trials", "500"]] {
+            let result = try TestSupport.riskreg(arguments + Self.asOf, in: folder)
+            #expect(result.status == 1, "\(arguments)")
+            #expect(result.stderr.contains("Registers/bad\u{FFFD}]0;owned\u{FFFD}\u{FFFD}.yaml"), "\(arguments): \(result.stderr)")
+            #expect(!Self.hasTerminalControls(result.stdout + result.stderr), "\(arguments)")
+        }
+    }
+
     @Test func importErrorsCarryNoTerminalControls() throws {
         let folder = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

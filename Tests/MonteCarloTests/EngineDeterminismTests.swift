@@ -61,6 +61,22 @@ struct EngineDeterminismTests {
         #expect(try PlanFixtures.json(fresh) == PlanFixtures.json(grown))
     }
 
+    /// `maxTrials` is a cap, never passed, even when it falls inside a block; the count run is
+    /// then exactly the cap, and equals a fresh run of that many trials.
+    @Test func precisionNeverPassesTheCap() throws {
+        let plan = try PlanFixtures.everything()
+        let target = PrecisionTarget(relativeHalfWidth: 1e-9, maxTrials: 5000)
+        let capped = Engine.run(plan, options: RunOptions(seed: 5, trials: 1500, blockSize: 1024, jobs: 2, precision: target))
+        #expect(capped.trials == 5000)
+        #expect(capped.precisionMet == false)
+        var fresh = Engine.run(plan, options: RunOptions(seed: 5, trials: 5000, blockSize: 1024, jobs: 1))
+        fresh.precisionMet = capped.precisionMet
+        #expect(try PlanFixtures.json(fresh) == PlanFixtures.json(capped))
+        // Asked for more than the cap: the cap still holds.
+        let small = Engine.run(plan, options: RunOptions(seed: 5, trials: 9000, blockSize: 1024, precision: .init(relativeHalfWidth: 1e-9, maxTrials: 3000)))
+        #expect(small.trials == 3000)
+    }
+
     @Test func precisionTargetStopsWhenMet() throws {
         let risks = [PlanFixtures.risk("sure", [PlanFixtures.estimate(.probability(1), try .uniform(min: 100, max: 101))])]
         let plan = try SimulationPlan(outcomeCount: 1, risks: risks, views: PlanFixtures.onlyView(risks))

@@ -103,4 +103,20 @@ struct MatrixPlacementTests {
         #expect(ratings.statedGross?.rag == .amber)
         #expect(ratings.disagreements.first?.message.hasPrefix("rated gross amber (3×2)") == true)
     }
+
+    /// A likelihood exactly on a band edge is placed by its stated value, in the band that starts
+    /// there, whatever the seed or trial count; an impact P90 on an edge likewise.
+    @Test("a stated chance on a band edge lands in the band above it, for every seed")
+    func edgesBelongToTheBandAbove() throws {
+        let register = try Self.register(likelihood: "30%", impact: "{fixed: 100k}", ratings: "{gross: {likelihood: 3, impact: 3}}")
+        for seed: UInt64 in 1...6 {
+            var options = ScoringOptions(asOf: Self.asOf)
+            options.trials = 2_000
+            options.seed = seed
+            let risk = try #require(try Scorer.score(register, options: options).risks.first)
+            let gross = try #require(risk.ratings?.gross)
+            #expect(gross.likelihood == 3 && gross.probability == 0.3, "seed \(seed): \(gross)")
+            #expect(gross.impact == 3 && gross.impactP90 == 100_000, "seed \(seed): \(gross)")
+        }
+    }
 }

@@ -89,3 +89,21 @@ import Testing
         }
     }
 }
+
+/// The last check before output: a figure that is not finite is found and named, so the file it
+/// belongs to can be reported on its own.
+@Suite struct NonFiniteFigureTests {
+    @Test func aScoreWithinTheLimitsIsFinite() throws {
+        let score = try Scorer.score(try ScorerRobustnessTests.valid(), options: ScorerTests.options(trials: 1_000))
+        #expect(score.firstNonFiniteFigure == nil)
+    }
+
+    @Test func anInfiniteOrNaNFigureIsNamedByItsPath() throws {
+        var score = try Scorer.score(try ScorerRobustnessTests.valid(), options: ScorerTests.options(trials: 1_000))
+        score.risks[1].probability.residual = .nan
+        #expect(score.firstNonFiniteFigure == "risks.1.probability.residual")
+        score.risks[1].probability.residual = 0.1
+        score.risks[0].probability.inherent = .infinity
+        #expect(score.firstNonFiniteFigure == "risks.0.probability.inherent")
+    }
+}

@@ -18,9 +18,9 @@ extension RegisterFormat {
             ("$id", .string("urn:riskreg:register-format:\(version)")),
             ("title", .string("riskreg register, format v\(version)")),
         ]
-        members += SchemaWriter.mappingMembers(top)
-        members.insert(("patternProperties", .object([("^x-", .object([("description", "Ignored by riskreg; a place for YAML anchors holding shared defaults.")]))])),
-                       at: members.firstIndex { $0.0 == "additionalProperties" }!)
+        members += SchemaWriter.mappingMembers(top, patternProperties: [
+            ("^x-", .object([("description", "Ignored by riskreg; a place for YAML anchors holding shared defaults.")])),
+        ])
         members.append(("allOf", .array(SchemaWriter.registerWideRules)))
         members.append(("$defs", .object(SchemaWriter.definitions)))
         return .object(members)
@@ -36,11 +36,12 @@ enum SchemaWriter {
     private static func strings(_ values: [String]) -> JSONValue { .array(values.map { .string($0) }) }
 
     /// The members of a mapping's schema, without `$defs`.
-    static func mappingMembers(_ mapping: FormatMapping) -> [(String, JSONValue)] {
+    static func mappingMembers(_ mapping: FormatMapping, patternProperties: [(String, JSONValue)] = []) -> [(String, JSONValue)] {
         var members: [(String, JSONValue)] = [("description", .string(mapping.summary)), ("type", "object")]
         let required = mapping.fields.filter(\.isRequiredInSchema).map(\.name)
         if !required.isEmpty { members.append(("required", strings(required))) }
         members.append(("properties", .object(mapping.fields.map { ($0.name, property($0)) })))
+        if !patternProperties.isEmpty { members.append(("patternProperties", .object(patternProperties))) }
         members.append(("additionalProperties", false))
         members += mapping.schemaRules
         return members

@@ -5,6 +5,7 @@ import RegisterLoader
 import RegisterModel
 import Reporting
 import Scoring
+import TextLayer
 
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -72,13 +73,13 @@ struct Report: ParsableCommand {
             // that a pull request adds must not change what CI publishes.
             if let templates {
                 set = try ReportTemplates(folder: templates)
-                Output.err("using templates from \(TerminalText.clean(templates)): \(set.fileNames.map(TerminalText.clean).joined(separator: ", "))")
+                Output.err("using templates from \(UntrustedText.marked(templates)): \(set.fileNames.map(UntrustedText.marked).joined(separator: ", "))")
             } else {
                 set = ReportTemplates.builtIn()
             }
         } catch {
             // A template error quotes the template's text, which may come from anyone.
-            Output.err(error.description.split(separator: "\n", omittingEmptySubsequences: false).map { TerminalText.clean(String($0)) }.joined(separator: "\n"))
+            Output.err(UntrustedText.markedLines(error.description))
             throw ExitCode.failure
         }
         let score: RegisterScore
@@ -98,7 +99,7 @@ struct Report: ParsableCommand {
             text = try Reporting.Report.render(register: register, score: score, options: reportOptions, templates: set, since: review)
         } catch {
             // A template error quotes the template's text, which may come from anyone.
-            Output.err(error.description.split(separator: "\n", omittingEmptySubsequences: false).map { TerminalText.clean(String($0)) }.joined(separator: "\n"))
+            Output.err(UntrustedText.markedLines(error.description))
             throw ExitCode.failure
         }
         if let output {

@@ -4,6 +4,7 @@ import RegisterLoader
 import RegisterModel
 import Reporting
 import Scoring
+import TextLayer
 
 struct Score: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -65,10 +66,17 @@ struct Score: ParsableCommand {
             }
             do {
                 let progress = ProgressBar(label: "scoring \(register.metadata.id)")
-                scores.append(try Scorer.score(register, options: options, progress: progress.update))
+                let score = try Scorer.score(register, options: options, progress: progress.update)
                 progress.finish()
+                // Checked per file, so that one result that cannot be written never stops the others'.
+                if let path = score.firstNonFiniteFigure {
+                    Output.err("\(file): error: the result has a figure that is not a finite number (\(path)), so it is not printed")
+                    failed = true
+                    continue
+                }
+                scores.append(score)
             } catch {
-                Output.err("\(file): error: \(error)")
+                Output.err(UntrustedText.markedLines("\(file): error: \(error)"))
                 failed = true
             }
         }

@@ -11,7 +11,8 @@ setup:
 
 # The test build. Release mode: the statistical tests simulate millions of trials, which a debug
 # build runs tens of times slower; -enable-testing keeps @testable imports working. `make demo`
-# runs this build's riskreg too, so `make demo` and `make test` compile the code once between them.
+# runs this build's riskreg too, so the libraries compile once for both (only the riskreg module
+# is rebuilt when switching, as `swift test` builds executables for testing differently).
 TEST_BUILD = -c release -Xswiftc -enable-testing
 
 # The binary to ship carries the Swift runtime and Foundation inside it (statically linked): it

@@ -10,7 +10,8 @@
 //             ──Reporting, RegisterDiff────▶ Markdown, HTML    for boards, communities, reviews
 //
 // `Distributions` (validated distributions and correlation matrices) sits under both the model
-// and the engine, so the engine can change without rebuilding the model. `Spreadsheets` sits
+// and the engine, so the engine can change without rebuilding the model. `TextLayer` (the
+// phrasebook, figures, and the escapers for untrusted text) sits under everything people read. `Spreadsheets` sits
 // beside the loader: a CSV export and a mapping → register YAML, which the loader then checks.
 // Only `riskreg` (the executable) prints. `MonteCarlo` and `Scoring` import nothing of YAML.
 import PackageDescription
@@ -40,6 +41,10 @@ let package = Package(
         // the values an estimate holds. The model stores them, the loader checks registers with
         // their rules and the engine samples them, so a change to the engine rebuilds neither.
         .target(name: "Distributions"),
+        // Everything people read, in one place: the phrasebook (catalogues keyed by id, one file
+        // per language), figures and units, and the cleaners and escapers for untrusted text
+        // (terminal, Markdown, HTML). Depends on nothing.
+        .target(name: "TextLayer", exclude: ["Catalogues"]),
         // The register as typed values and diagnostics as values. Knows nothing of YAML.
         .target(name: "RegisterModel", dependencies: ["Distributions"]),
         // Positioned nodes → a validated register, with every problem found in one pass.
@@ -49,10 +54,6 @@ let package = Package(
         .target(name: "Spreadsheets", dependencies: ["YAMLNodes", "Distributions", "RegisterModel", "RegisterLoader", "TextLayer"]),
         // Random number streams and the Monte Carlo engine over a flat simulation plan.
         .target(name: "MonteCarlo", dependencies: ["Distributions"]),
-        // Everything people read, in one place: the phrasebook (catalogues keyed by id, one file
-        // per language), figures and units, and the cleaners and escapers for untrusted text
-        // (terminal, Markdown, HTML). Depends on nothing.
-        .target(name: "TextLayer", exclude: ["Catalogues"]),
         // A validated register → a simulation plan → results a board can read.
         .target(name: "Scoring", dependencies: ["RegisterModel", "Distributions", "MonteCarlo", "TextLayer"]),
         // Two revisions of a register → what changed, entry by entry and in the scores. Reads earlier

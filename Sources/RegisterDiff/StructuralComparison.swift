@@ -1,4 +1,5 @@
 import RegisterModel
+import TextLayer
 
 /// Compares two revisions of a register entry by entry and field by field.
 ///
@@ -109,19 +110,19 @@ public enum StructuralComparison {
         b.field("confidential", ValueText.bool(o.isConfidential), ValueText.bool(n.isConfidential))
     }
 
-    static func estimateText(_ e: Estimate) -> String {
+    static func estimateText(_ e: Estimate, _ say: Phrasebook = .english) -> String {
         let (field, text) = ValueText.occurrence(e.occurrence)
-        var s = "\(field) \(text), impact \(ValueText.distribution(e.impact))"
-        if let benefit = e.benefit { s += ", benefit \(ValueText.distribution(benefit))" }
-        return s
+        let occurrence = "\(field) \(text)", impact = ValueText.distribution(e.impact)
+        guard let benefit = e.benefit else { return say("diff.estimate", ["occurrence": occurrence, "impact": impact]) }
+        return say("diff.estimate.withBenefit", ["occurrence": occurrence, "impact": impact, "benefit": ValueText.distribution(benefit)])
     }
 
-    static func responseText(_ r: Response) -> String {
-        var parts = ["\(r.action)", "cost \(ValueText.amount(r.cost))"]
-        if !r.deliveredBy.isEmpty { parts.append("delivered by \(r.deliveredBy.joined(separator: ", "))") }
-        if r.reliability != 1 { parts.append("reliability \(ValueText.probability(r.reliability))") }
-        if r.likelihoodReduction != 0 { parts.append("reduces likelihood by \(ValueText.probability(r.likelihoodReduction))") }
-        if r.impactReduction != 0 { parts.append("reduces impact by \(ValueText.probability(r.impactReduction))") }
+    static func responseText(_ r: Response, _ say: Phrasebook = .english) -> String {
+        var parts = [r.action, say("diff.response.cost", ["amount": ValueText.amount(r.cost)])]
+        if !r.deliveredBy.isEmpty { parts.append(say("diff.response.deliveredBy", ["names": r.deliveredBy.joined(separator: ", ")])) }
+        if r.reliability != 1 { parts.append(say("diff.response.reliability", ["chance": ValueText.probability(r.reliability)])) }
+        if r.likelihoodReduction != 0 { parts.append(say("diff.response.reducesLikelihood", ["chance": ValueText.probability(r.likelihoodReduction)])) }
+        if r.impactReduction != 0 { parts.append(say("diff.response.reducesImpact", ["chance": ValueText.probability(r.impactReduction)])) }
         return parts.joined(separator: "; ")
     }
 

@@ -111,9 +111,12 @@ enum MatrixPlacement {
         var disagreements: [RegisterScore.RatingDisagreement] = []
         for (name, statedRating, placed) in [("gross", statedGross, gross), ("current", statedCurrent, current)] {
             guard let statedRating, statedRating.rag != placed.rag else { continue }
-            let message = "rated \(name) \(statedRating.rag.rawValue) (\(statedRating.likelihood)×\(statedRating.impact)), "
-                + "but its chance of \(percent(placed.probability!)) and impact P90 of \(FigureFormat.amount(placed.impactP90!)) "
-                + "place it at \(placed.likelihood)×\(placed.impact), \(placed.rag.rawValue)"
+            let message = Phrasebook.english("score.rating.disagreement", [
+                "rating": name, "stated": statedRating.rag.rawValue,
+                "statedLikelihood": String(statedRating.likelihood), "statedImpact": String(statedRating.impact),
+                "chance": percent(placed.probability!), "impactP90": FigureFormat.amount(placed.impactP90!),
+                "likelihood": String(placed.likelihood), "impact": String(placed.impact), "placed": placed.rag.rawValue,
+            ])
             disagreements.append(.init(rating: name, stated: statedRating.rag, quantitative: placed.rag, message: message))
         }
         return RegisterScore.RiskRatings(

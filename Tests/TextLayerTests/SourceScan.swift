@@ -12,6 +12,7 @@ enum SourceScan {
         "Sources/Reporting/ScoreTable.swift",
         "Sources/RegisterDiff/ComparisonMarkdown.swift",
         "Sources/RegisterDiff/ComparisonTable.swift",
+        "Sources/Scoring/MatrixPlacement.swift",
         "Sources/TextLayer/Phrasebook+Figures.swift",
     ]
 

@@ -247,7 +247,7 @@ final class BlockWorker {
             }
             if ev.count > before { segments += 1 }
         }
-        if segments > 1 { ev.sortByTrial() }
+        if segments > 1 { ev.sortByTrial(trials: n) }
     }
 
     // MARK: Losses
@@ -755,11 +755,20 @@ final class BlockWorker {
         if copyBuffer.count < n { copyBuffer = Array(repeating: 0, count: n) }
         let primary = compiled.plan.primaryView
         for m in 0..<k {
-            order = Array(0..<n)
-            order.sort { (targetScores[m * n + $0], $0) < (targetScores[m * n + $1], $1) }
+            if order.count < n { order = Array(repeating: 0, count: n) }
+            if lossOrder.count < n { lossOrder = Array(repeating: 0, count: n) }
             let keyOffset = ((m * views + primary) * states) * stride + start
-            lossOrder = Array(0..<n)
-            lossOrder.sort { (dense[keyOffset + $0], $0) < (dense[keyOffset + $1], $1) }
+            // Both orders as a stable sort by (value, index) gives them, by radix sort.
+            targetScores.withUnsafeBufferPointer { t in
+                order.withUnsafeMutableBufferPointer { o in
+                    StableOrder.indices(of: t.baseAddress! + m * n, count: n, into: o.baseAddress!)
+                }
+            }
+            dense.withUnsafeBufferPointer { d in
+                lossOrder.withUnsafeMutableBufferPointer { o in
+                    StableOrder.indices(of: d.baseAddress! + keyOffset, count: n, into: o.baseAddress!)
+                }
+            }
             for v in 0..<views {
                 for s in 0..<states {
                     let off = ((m * views + v) * states + s) * stride + start
@@ -786,7 +795,9 @@ final class BlockWorker {
     }
 
     private func averageRanks(_ x: UnsafeMutablePointer<Double>, count n: Int) -> [Double] {
-        let idx = (0..<n).sorted { x[$0] < x[$1] }
+        // Any sort gives the same tie groups, so the same average ranks; radix sort is fastest.
+        var idx = Array(repeating: 0, count: n)
+        idx.withUnsafeMutableBufferPointer { StableOrder.indices(of: x, count: n, into: $0.baseAddress!) }
         var r = Array(repeating: 0.0, count: n)
         var i = 0
         while i < n {

@@ -2,10 +2,33 @@ import Foundation
 import Testing
 @testable import MonteCarlo
 
-/// The engine's shortcuts that must not move a figure: the radix and counting sorts standing
-/// in for comparison sorts.
+/// The engine's shortcuts that must not move a figure: views reading one set of draws, and the
+/// radix and counting sorts standing in for comparison sorts.
 @Suite("Shared draws and sorts")
 struct SharedDrawTests {
+    /// A run of several views draws each event's impact once and lets every view read it; each
+    /// view's figures must be those of a run of that view alone, which draws for itself.
+    @Test func everyViewOfARunEqualsARunOfThatViewAlone() throws {
+        let full = try PlanFixtures.everything()
+        // Without correlations (they reorder by the primary view, which differs between the
+        // runs) and portfolios (compared under the primary view).
+        let plan = try SimulationPlan(
+            outcomeCount: full.outcomeCount, risks: full.risks, views: full.views,
+            thresholds: full.thresholds, totalThresholds: full.totalThresholds)
+        let options = RunOptions(seed: 9, trials: 5_000, blockSize: 1024, jobs: 2)
+        let together = Engine.run(plan, options: options)
+        for (v, view) in plan.views.enumerated() {
+            let alone = try SimulationPlan(
+                outcomeCount: plan.outcomeCount, risks: plan.risks, views: [view],
+                thresholds: plan.thresholds, totalThresholds: plan.totalThresholds)
+            let single = Engine.run(alone, options: options)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+            #expect(try encoder.encode(together.views[v]) == encoder.encode(single.views[0]), "view \(view.name)")
+        }
+    }
+
     @Test(arguments: [1, 2, 63, 1024, 5000])
     func radixOrderIsTheStableSortOrder(count: Int) {
         var g = SplitMix64(seed: UInt64(count))

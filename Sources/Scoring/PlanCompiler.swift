@@ -26,6 +26,8 @@ struct CompiledRegister {
 /// - a likelihood given as a distribution acts through its mean (one event per horizon);
 ///   a frequency given as a distribution is a mixed Poisson;
 /// - a response reduces likelihood by thinning and impact by scaling, only when delivered;
+/// - a contributor with a stated `availability` or `steps-back-when` is a shared deliverer: drawn
+///   once per trial, and every response it delivers is delivered only when it is available;
 /// - a perspective's view uses its own estimate of each risk, and where it gave none, the
 ///   pooled estimate of the perspectives that did;
 /// - the pooled view is a linear opinion pool weighted by the perspectives' weights (equal
@@ -59,6 +61,18 @@ enum PlanCompiler {
         let riskIndex = Dictionary(risks.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         let weights = Dictionary(register.perspectives.map { ($0.id, $0.weight) }, uniquingKeysWith: { first, _ in first })
 
+        // Contributors with a stated availability or step-back are shared deliverers, in id
+        // order; their responses are delivered only when they are available.
+        let shared = register.contributors.filter(\.isSharedDeliverer).sorted { $0.id < $1.id }
+        let delivererIndex = Dictionary(shared.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let deliverers = shared.map { contributor in
+            SimulationPlan.Deliverer(
+                key: StableHash.fnv1a64(contributor.id), availability: contributor.availability ?? 1,
+                stepsBack: contributor.stepsBack.compactMap { stepBack in
+                    riskIndex[stepBack.risk].map { SimulationPlan.StepBack(risk: $0, chance: stepBack.chance) }
+                })
+        }
+
         var planRisks: [SimulationPlan.Risk] = []
         planRisks.reserveCapacity(risks.count)
         for risk in risks {
@@ -69,7 +83,7 @@ enum PlanCompiler {
                 key: StableHash.fnv1a64(risk.id),
                 outcome: outcome,
                 estimates: risk.estimates.map(estimate),
-                response: risk.response.map(response),
+                response: risk.response.map { response($0, deliverers: delivererIndex) },
                 isActivity: risk.strategy == .portfolio))
         }
 
@@ -123,7 +137,8 @@ enum PlanCompiler {
         do {
             let plan = try SimulationPlan(
                 outcomeCount: register.outcomes.count, totalOutcomes: totalOutcomes, risks: planRisks,
-                views: views, portfolios: planPortfolios, correlations: correlations, thresholds: thresholds)
+                views: views, portfolios: planPortfolios, correlations: correlations, thresholds: thresholds,
+                deliverers: deliverers)
             return CompiledRegister(
                 plan: plan, risks: risks, correlationIndex: correlationIndex, viewPerspectives: viewPerspectives,
                 appetiteThresholds: appetiteThresholds, totalOutcomes: totalOutcomes)
@@ -147,10 +162,11 @@ enum PlanCompiler {
         return SimulationPlan.Estimate(occurrence: occurrence, impact: e.impact, benefit: e.benefit)
     }
 
-    private static func response(_ r: Response) -> SimulationPlan.Response {
+    private static func response(_ r: Response, deliverers: [String: Int]) -> SimulationPlan.Response {
         SimulationPlan.Response(
             reliability: r.reliability, likelihoodMultiplier: 1 - r.likelihoodReduction,
-            impactMultiplier: 1 - r.impactReduction, cost: r.cost)
+            impactMultiplier: 1 - r.impactReduction, cost: r.cost,
+            deliverers: Array(Set(r.deliveredBy.compactMap { deliverers[$0] })).sorted())
     }
 
     /// The weights a view puts on a risk's estimates.

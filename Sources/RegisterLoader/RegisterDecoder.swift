@@ -266,8 +266,23 @@ package struct RegisterDecoder {
         let kind = f["kind"].flatMap { reader.choice($0, "contributor kind", as: Contributor.Kind.self) }
         let isPublic = f["public"].map { reader.boolean($0, "`public`") } ?? false
         let description = f["description"].flatMap { reader.text($0, "the contributor description") }
+        let availability = f["availability"].map { reader.probability($0, "`availability`") }
+        var stepsBack: [Contributor.StepBack] = []
+        if let list = f["steps-back-when"], let items = reader.list(list, of: "`steps-back-when`", nonEmpty: true) {
+            stepsBack = items.compactMap { decodeStepBack($0) }
+        }
         guard let id, let name, let kind, let isPublic else { return nil }
-        return Contributor(id: id, name: name, kind: kind, isPublic: isPublic, description: description, location: reader.location(node))
+        if case .some(.none) = availability { return nil }
+        return Contributor(id: id, name: name, kind: kind, isPublic: isPublic, description: description,
+                           availability: availability ?? nil, stepsBack: stepsBack, location: reader.location(node))
+    }
+
+    mutating func decodeStepBack(_ node: YAMLNode) -> Contributor.StepBack? {
+        guard let f = reader.fields(node, of: "a step-back", RegisterFields.stepBack) else { return nil }
+        let risk = f["risk"].flatMap { refer(.risk, $0, "the entry a contributor steps back on") }
+        let chance = f["chance"].map { reader.probability($0, "the step-back `chance`") } ?? 1
+        guard let risk, let chance else { return nil }
+        return Contributor.StepBack(risk: risk, chance: chance, location: reader.location(node))
     }
 
     mutating func decodePerspective(_ node: YAMLNode) -> Perspective? {

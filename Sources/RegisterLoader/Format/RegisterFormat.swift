@@ -28,7 +28,7 @@ public enum RegisterFormat {
 
     /// Every mapping below the top level, in the order the reference describes them.
     public static let mappings: [FormatMapping] = [
-        metadata, outcome, appetite, contributor, perspective, risk, agreement, coproduction, estimate, effect, response, correlation, portfolio, scales, likelihoodScale, impactScale, likelihoodLevel, impactLevel, rating, riskRatings, statedRating,
+        metadata, outcome, appetite, contributor, stepBack, perspective, risk, agreement, coproduction, estimate, effect, response, correlation, portfolio, scales, likelihoodScale, impactScale, likelihoodLevel, impactLevel, rating, riskRatings, statedRating,
     ]
 
     public static let metadata = FormatMapping("register", "Metadata about the register.", fields: [
@@ -73,6 +73,15 @@ public enum RegisterFormat {
         .init("kind", .choice(Contributor.Kind.allCases.map(\.rawValue)), .always, "service users, community groups, staff, partner bodies"),
         .init("public", .boolean, default: "`false`", "whether the contributor may be named in public (community) reports"),
         .init("description", .text, "who they are and how they take part"),
+        .init("availability", .probability, default: "none: the contributor's responses keep only their own `reliability`",
+              "chance the contributor is there to deliver in a horizon; drawn once per trial and shared by every response it delivers, so they fail together", rules: [.probabilityRange]),
+        .init("steps-back-when", .list(.mapping("stepBack"), atLeast: 1), default: "none",
+              "entries whose occurrence makes the contributor step back from every response it delivers", rules: [.unknownReference]),
+    ])
+
+    public static let stepBack = FormatMapping("stepBack", "An entry whose occurrence makes a contributor step back: in a horizon in which the entry happens, the contributor is unavailable with the stated chance.", fields: [
+        .init("risk", .id(of: "risk"), .always, "the entry, such as `CS-01`", rules: [.unknownReference]),
+        .init("chance", .probability, default: "`100%`", "chance the contributor steps back in a horizon in which the entry happens", rules: [.probabilityRange]),
     ])
 
     public static let perspective = FormatMapping("perspective", "A point of view from which estimates are given.", fields: [

@@ -657,8 +657,9 @@ final class BlockWorker {
     ) {
         let views = compiled.viewCount
         let b = UInt64(block)
-        let choiceBase = StreamKey(rootSeed: rootSeed, itemKey: risk.key, block: b, lane: .estimateChoice).seed
-        let deliveryBase = StreamKey(rootSeed: rootSeed, itemKey: risk.key, block: b, lane: .responseDelivery).seed
+        let choiceBase = StreamKey(rootSeed: rootSeed, itemKey: risk.streamKey, block: b, lane: .estimateChoice).seed
+        let deliveryBase = StreamKey(rootSeed: rootSeed, itemKey: risk.streamKey, block: b, lane: .responseDelivery).seed
+        let impactSalt = risk.impactSalt
         let hasResponse = risk.hasResponse
         let reliability = risk.reliability
         let keep = risk.likelihoodMultiplier
@@ -716,7 +717,10 @@ final class BlockWorker {
                     // Each event's draw under each estimate it belongs to: the draws every
                     // view would make, made once.
                     for j in start..<end {
-                        let mask = masks[j], seed = seeds[j]
+                        let mask = masks[j]
+                        // An effect sharing its entry's occurrence salts the event seed for its
+                        // own impacts; the survival draw keeps the shared seed (see `evaluate`).
+                        let seed = impactSalt == 0 ? seeds[j] : SplitMix64.mix(seeds[j] ^ impactSalt)
                         let row = (j - start) * estimates
                         for e in 0..<estimates where mask & (UInt64(1) << UInt64(e)) != 0 {
                             draws[row + e] = (impacts + e).sample(seed: seed)

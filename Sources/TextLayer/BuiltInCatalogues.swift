@@ -216,6 +216,7 @@ enum BuiltInCatalogues {
     "report.chosen.none": "nothing stated",
     "report.chosen.not-recorded": "not recorded",
     "report.chosen.on-outcome": "+{amount} ({outcome})",
+    "report.chosen.trade-off": "{gains} against {harms}",
     "report.contributor.delivers": "delivers the response",
     "report.contributor.entry": "{risk} ({role})",
     "report.contributor.kind.community": "community group",

@@ -87,13 +87,38 @@ extension SimulationPlan {
         /// An activity (portfolio) entry counts only in the portfolios that select it; any other
         /// risk counts in every portfolio. In the per-view results every risk counts.
         public var isActivity: Bool
+        /// Whether the risk's losses add into the views' outcomes. False for an activity that
+        /// only the portfolio comparison takes up (one of a portfolio other than the headline
+        /// one): it is simulated with the others, on its own streams, and adds into the
+        /// portfolios that select it, so one run serves the headline and the comparison. Its
+        /// per-view figures are still computed.
+        public var inViews: Bool
 
-        public init(key: UInt64, outcome: Int, estimates: [Estimate], response: Response? = nil, isActivity: Bool = false) {
+        public init(
+            key: UInt64, outcome: Int, estimates: [Estimate], response: Response? = nil, isActivity: Bool = false,
+            inViews: Bool = true
+        ) {
             self.key = key
             self.outcome = outcome
             self.estimates = estimates
             self.response = response
             self.isActivity = isActivity
+            self.inViews = inViews
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case key, outcome, estimates, response, isActivity, inViews
+        }
+
+        /// Decodes a risk; a plan written before `inViews` existed has every risk in the views.
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            try self.init(
+                key: c.decode(UInt64.self, forKey: .key), outcome: c.decode(Int.self, forKey: .outcome),
+                estimates: c.decode([Estimate].self, forKey: .estimates),
+                response: c.decodeIfPresent(Response.self, forKey: .response),
+                isActivity: c.decode(Bool.self, forKey: .isActivity),
+                inViews: c.decodeIfPresent(Bool.self, forKey: .inViews) ?? true)
         }
     }
 

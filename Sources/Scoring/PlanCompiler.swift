@@ -40,8 +40,12 @@ enum PlanCompiler {
     ///   - activities: the portfolio entries to include; nil includes all of them.
     ///   - views: the perspectives to view the register from, by id; nil is the pooled view.
     ///   - portfolios: the portfolios to compare in this plan.
+    ///   - viewActivities: the activities whose losses count in the views (the headline
+    ///     portfolio's), when the plan holds others for the portfolio comparison only; nil
+    ///     counts every included risk in the views.
     static func compile(
-        _ register: Register, activities: Set<String>?, views viewPerspectives: [String?], portfolios: [Portfolio]
+        _ register: Register, activities: Set<String>?, views viewPerspectives: [String?], portfolios: [Portfolio],
+        viewActivities: Set<String>? = nil
     ) throws(ScoringError) -> CompiledRegister {
         let included = { (risk: Risk) in risk.strategy != .portfolio || activities?.contains(risk.id) ?? true }
         // Usually every entry is included: then the register's own array is shared, not copied
@@ -70,7 +74,8 @@ enum PlanCompiler {
                 outcome: outcome,
                 estimates: risk.estimates.map(estimate),
                 response: risk.response.map(response),
-                isActivity: risk.strategy == .portfolio))
+                isActivity: risk.strategy == .portfolio,
+                inViews: risk.strategy != .portfolio || viewActivities?.contains(risk.id) ?? true))
         }
 
         let views = viewPerspectives.map { id in

@@ -122,9 +122,12 @@ struct CompiledPlan: Sendable {
             for v in 0..<shapes.0 {
                 for s in 0..<shapes.1 {
                     targetStarts.append(targetList.count)
-                    var list = [Self.index(view: v, state: s, slot: risk.outcome, states: shapes.1, slots: shapes.2)]
-                    if totalSlotIsSeparate(totals), inTotal.contains(risk.outcome) {
-                        list.append(Self.index(view: v, state: s, slot: shapes.3, states: shapes.1, slots: shapes.2))
+                    var list: [Int] = []
+                    if risk.inViews {
+                        list.append(Self.index(view: v, state: s, slot: risk.outcome, states: shapes.1, slots: shapes.2))
+                        if totalSlotIsSeparate(totals), inTotal.contains(risk.outcome) {
+                            list.append(Self.index(view: v, state: s, slot: shapes.3, states: shapes.1, slots: shapes.2))
+                        }
                     }
                     if v == plan.primaryView {
                         for (p, portfolio) in plan.portfolios.enumerated()

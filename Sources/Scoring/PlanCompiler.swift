@@ -48,8 +48,12 @@ enum PlanCompiler {
     ///   - activities: the portfolio entries to include; nil includes all of them.
     ///   - views: the perspectives to view the register from, by id; nil is the pooled view.
     ///   - portfolios: the portfolios to compare in this plan.
+    ///   - viewActivities: the activities whose losses count in the views (the headline
+    ///     portfolio's), when the plan holds others for the portfolio comparison only; nil
+    ///     counts every included risk in the views.
     static func compile(
-        _ register: Register, activities: Set<String>?, views viewPerspectives: [String?], portfolios: [Portfolio]
+        _ register: Register, activities: Set<String>?, views viewPerspectives: [String?], portfolios: [Portfolio],
+        viewActivities: Set<String>? = nil
     ) throws(ScoringError) -> CompiledRegister {
         let included = { (risk: Risk) in risk.strategy != .portfolio || activities?.contains(risk.id) ?? true }
         // Usually every entry is included: then the register's own array is shared, not copied
@@ -90,7 +94,8 @@ enum PlanCompiler {
                 outcome: outcome,
                 estimates: risk.estimates.map(estimate),
                 response: risk.response.map { response($0, deliverers: delivererIndex) },
-                isActivity: risk.strategy == .portfolio))
+                isActivity: risk.strategy == .portfolio,
+                inViews: risk.strategy != .portfolio || viewActivities?.contains(risk.id) ?? true))
         }
         // Plan risks beyond the entries themselves (effects on further outcomes, then harm-only
         // copies): the entry each belongs to, by index into `risks`.
@@ -104,7 +109,9 @@ enum PlanCompiler {
                 }
                 effects.append((i, id, planRisks.count))
                 planEntry.append(i)
-                planRisks.append(effectRisk(risk, effect: k, outcome: outcome, entryKey: entryKey, deliverers: delivererIndex))
+                var effect = effectRisk(risk, effect: k, outcome: outcome, entryKey: entryKey, deliverers: delivererIndex)
+                effect.inViews = planRisks[i].inViews
+                planRisks.append(effect)
             }
         }
         // Harm alone, for outcomes that an appetite limits on harm: a copy of each plan risk on

@@ -61,6 +61,7 @@ extension Diagnostic {
         case ratingThresholds = "rating-thresholds"
         case unknownLevel = "unknown-level"
         case needsReview = "needs-review"
+        case confidentialNamed = "confidential-named"
         // The command line.
         case fileUnreadable = "file-unreadable"
         // `riskreg import`: a spreadsheet and its mapping rather than a register (docs/import.md).
@@ -91,6 +92,7 @@ extension Diagnostic {
             case .staleReview: "warning"
             case .portfolioUnassigned: "warning"
             case .needsReview: "warning"
+            case .confidentialNamed: "warning"
             default: "error"
             }
         }
@@ -152,6 +154,7 @@ extension Diagnostic {
             case .ratingThresholds: "`red-from` not above `amber-from`"
             case .unknownLevel: "an estimate or rating names a level the scale does not have, or there is no scale"
             case .needsReview: "an entry marks fields still to be checked (after an import)"
+            case .confidentialNamed: "text a community report shows (a description, an appetite statement, a portfolio's title …) names a confidential entry by id or title; the community report withholds that text"
             case .fileUnreadable: "a path given on the command line cannot be read or holds no registers"
             case .importCSV: "the file cannot be read as CSV"
             case .importEmpty: "no header row, or no rows below it"
@@ -224,6 +227,7 @@ extension Diagnostic {
             case .ratingThresholds: "`red-from` 3 is not above `amber-from` 4"
             case .unknownLevel: "`likly` is not a level of the likelihood scale"
             case .needsReview: "this entry's `strategy` and `coproduction` could not be inferred and need checking"
+            case .confidentialNamed: "the appetite statement on `budget` names confidential entry `CS-09`, so the community report withholds it"
             case .fileUnreadable: "Registers/old does not exist"
             case .importCSV: "a quoted field is never closed"
             case .importEmpty: "the file has a header row but no risks"

@@ -1,5 +1,6 @@
 import Distributions
 import RegisterModel
+import TextLayer
 import YAMLNodes
 
 /// Reads a composed document as a format-v1 register, section by section.
@@ -231,10 +232,21 @@ package struct RegisterDecoder {
             reader.warning(.staleReview, "the register's review was due on \(next), before \(asOf)", at: nextNode,
                            hint: "review the register and move `next-review` forward")
         }
+        var language: String?
+        if let node = f["language"], let code = reader.text(node, "the language") {
+            if Phrasebook.languages.contains(code) {
+                language = code
+            } else {
+                reader.error(.invalidValue, "language `\(code.abbreviated)` has no catalogue", at: node,
+                             hint: "write one of \(Phrasebook.languages.map { "`\($0)`" }.joined(separator: ", "))")
+            }
+        }
+        let contact = f["contact"].flatMap { reader.text($0, "the contact") }
         guard let id, let title, let organisation, let horizon else { return nil }
         return Metadata(
             id: id, title: title, organisation: organisation, description: description, horizon: horizon,
-            currency: currency, owner: owner, lastReviewed: last, nextReview: next, location: reader.location(node))
+            currency: currency, owner: owner, lastReviewed: last, nextReview: next, language: language, contact: contact,
+            location: reader.location(node))
     }
 
     private mutating func readHorizon(_ node: YAMLNode) -> Horizon? {

@@ -58,13 +58,19 @@ public struct Metadata: Sendable {
     public var owner: String?
     public var lastReviewed: CalendarDate?
     public var nextReview: CalendarDate?
+    /// The language of reports (`en`, `nl`), when the register names one.
+    public var language: String?
+    /// How residents get in touch or take part, for the community report.
+    public var contact: String?
     public var location: Diagnostic.Location
 
     public init(
         id: String, title: String, organisation: String, description: String? = nil, horizon: Horizon,
         currency: String? = nil, owner: String? = nil, lastReviewed: CalendarDate? = nil,
-        nextReview: CalendarDate? = nil, location: Diagnostic.Location
+        nextReview: CalendarDate? = nil, language: String? = nil, contact: String? = nil, location: Diagnostic.Location
     ) {
+        self.language = language
+        self.contact = contact
         self.id = id
         self.title = title
         self.organisation = organisation

@@ -1,4 +1,5 @@
 import RegisterModel
+import TextLayer
 
 /// The register format, version 1, described once: every mapping and field, with its kind,
 /// whether it is required, its default, its meaning and the rules that check it.
@@ -43,6 +44,9 @@ public enum RegisterFormat {
         .init("owner", .text, "person or role accountable for the register"),
         .init("last-reviewed", .date, "when the register was last reviewed as a whole"),
         .init("next-review", .date, "when it is next due; not before `last-reviewed`, and a warning once it has passed", rules: [.dateOrder, .staleReview]),
+        .init("language", .choice(Phrasebook.languages), default: "`en`", "the language of reports, as a code with a built-in catalogue: `en` (English) or `nl` (Dutch); `--language` overrides it",
+              rules: [.invalidValue]),
+        .init("contact", .text, "how residents get in touch or take part, shown at the end of the community report (an address, a phone number, a meeting)"),
     ])
 
     public static let outcome = FormatMapping("outcome", "A public outcome at stake.", fields: [

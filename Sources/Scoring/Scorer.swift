@@ -42,7 +42,7 @@ public enum Scorer {
         // with the rest but count only in the portfolios (figures bit-identical to two runs,
         // since every risk's streams are its own and each series adds the same risks in the
         // same order). Otherwise a second run of its own, as below.
-        if let merged = try mergedRun(register, headline: headlinePortfolio, views: views, run: run, progress: progress) {
+        if let merged = try mergedRun(register, main: main, headline: headlinePortfolio, views: views, run: run, progress: progress) {
             return ResultReader(register: register, options: options, compiled: main, result: merged.main, headline: headline,
                                 portfolio: headlinePortfolio?.id, comparison: merged.comparison).score()
         }
@@ -82,23 +82,29 @@ public enum Scorer {
     ///
     /// Same figures: a correlation between an activity left out of the headline and another
     /// risk would join the two in one Iman–Conover group, which reorders the other's trials
-    /// differently from the headline run; then the runs stay apart.
+    /// differently from the headline run; then the runs stay apart. So does a contributor that
+    /// steps back when a left-out activity occurs: the headline run has no such activity.
     static func mergedRun(
-        _ register: Register, headline portfolio: Portfolio?, views: [String?], run: RunOptions,
+        _ register: Register, main headlinePlan: CompiledRegister, headline portfolio: Portfolio?, views: [String?], run: RunOptions,
         progress: (@Sendable (Double) -> Void)?
     ) throws(ScoringError) -> (main: SimulationResult, comparison: (CompiledRegister, SimulationResult))? {
         guard let portfolio, run.precision == nil else { return nil }
         let mainIDs = Set(register.risks.filter { $0.strategy != .portfolio || portfolio.risks.contains($0.id) }.map(\.id))
         let leftOut = Set(register.risks.map(\.id)).subtracting(mainIDs)
         if register.correlations.contains(where: { leftOut.contains($0.first) || leftOut.contains($0.second) }) { return nil }
+        if register.contributors.contains(where: { $0.stepsBack.contains { leftOut.contains($0.risk) } }) { return nil }
         let merged = try PlanCompiler.compile(
             register, activities: nil, views: views, portfolios: register.portfolios, viewActivities: Set(portfolio.risks))
         guard 8 * merged.plan.seriesPerTrial * max(2, run.trials) <= mergedSeriesBudget else { return nil }
         let result = Engine.run(merged.plan, options: run, progress: progress)
 
-        // The headline run's view of it: the risks it holds (a subset in the same order, by
-        // id) and the correlations between them (all of them, in the same order).
-        let kept = merged.risks.indices.filter { mainIDs.contains(merged.risks[$0].id) }
+        // The headline run's view of it: the plan risks it holds (entries, their effects on
+        // further outcomes and harm-only copies: a subset in the same order, found by their
+        // stable keys) and the correlations between them (all of them, in the same order).
+        let mergedIndex = Dictionary(
+            merged.plan.risks.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
+        let kept = headlinePlan.plan.risks.compactMap { mergedIndex[$0.key] }
+        guard kept.count == headlinePlan.plan.risks.count else { return nil }
         let newIndex = Dictionary(uniqueKeysWithValues: kept.enumerated().map { ($1, $0) })
         var main = result
         main.portfolios = []

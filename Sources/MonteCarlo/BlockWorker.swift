@@ -149,7 +149,9 @@ final class BlockWorker {
                     continue
                 }
                 generateEvents(risk, block: block, count: n)
-                if views > 1 {
+                // A response resting on shared deliverers reads each view's availability, which
+                // only the one-view path does: such a risk is evaluated a view at a time.
+                if views > 1 && risk.deliverers.isEmpty {
                     if risk.hasTrialBenefit {
                         if dense.count < views * 2 * n { dense = Array(repeating: 0, count: views * 2 * n) }
                         dense.withUnsafeMutableBufferPointer { d in
@@ -886,7 +888,9 @@ final class BlockWorker {
                 for (m, r) in group.members.enumerated() {
                     let risk = compiled.risks[r]
                     generateEvents(risk, block: block, count: n)
-                    if views > 1 {
+                    // A response resting on shared deliverers reads each view's availability, which
+                    // only the one-view path does: such a risk is evaluated a view at a time.
+                    if views > 1 && risk.deliverers.isEmpty {
                         evaluateViews(risk, block: block, count: n, sums: sums.baseAddress!) { v in
                             let inh = base + offset(m, v, 0)
                             return (inh, states > 1 ? base + offset(m, v, 1) : inh)

@@ -61,6 +61,9 @@ extension Diagnostic {
         case ratingThresholds = "rating-thresholds"
         case unknownLevel = "unknown-level"
         case needsReview = "needs-review"
+        case coproductionStaffOnly = "coproduction-staff-only"
+        case reliabilityUnstated = "reliability-unstated"
+        case citizenEstimateRequired = "citizen-estimate-required"
         // The command line.
         case fileUnreadable = "file-unreadable"
         // `riskreg import`: a spreadsheet and its mapping rather than a register (docs/import.md).
@@ -91,6 +94,8 @@ extension Diagnostic {
             case .staleReview: "warning"
             case .portfolioUnassigned: "warning"
             case .needsReview: "warning"
+            case .coproductionStaffOnly: "warning"
+            case .reliabilityUnstated: "warning"
             default: "error"
             }
         }
@@ -152,6 +157,9 @@ extension Diagnostic {
             case .ratingThresholds: "`red-from` not above `amber-from`"
             case .unknownLevel: "an estimate or rating names a level the scale does not have, or there is no scale"
             case .needsReview: "an entry marks fields still to be checked (after an import)"
+            case .coproductionStaffOnly: "a co-design or co-delivery entry whose co-producers are all staff"
+            case .reliabilityUnstated: "a response delivered by volunteers or service users with no `reliability`, and no `availability` for them: it would be taken as always delivered"
+            case .citizenEstimateRequired: "an entry of a strategy listed in `citizen-estimates-for` with no estimate from a citizen perspective"
             case .fileUnreadable: "a path given on the command line cannot be read or holds no registers"
             case .importCSV: "the file cannot be read as CSV"
             case .importEmpty: "no header row, or no rows below it"
@@ -224,6 +232,9 @@ extension Diagnostic {
             case .ratingThresholds: "`red-from` 3 is not above `amber-from` 4"
             case .unknownLevel: "`likly` is not a level of the likelihood scale"
             case .needsReview: "this entry's `strategy` and `coproduction` could not be inferred and need checking"
+            case .coproductionStaffOnly: "a co-design entry involves staff only (`oov-team`): no citizen co-produces it"
+            case .reliabilityUnstated: "the response is delivered by volunteers or service users (`buurtpreventie-noord`) but states no `reliability`: it is taken as always delivered"
+            case .citizenEstimateRequired: "`CS-08` is an enablement entry with no estimate from a citizen perspective, which the register requires for enablement entries"
             case .fileUnreadable: "Registers/old does not exist"
             case .importCSV: "a quoted field is never closed"
             case .importEmpty: "the file has a header row but no risks"

@@ -56,7 +56,11 @@ public enum Scorer {
             let secondProgress: (@Sendable (Double) -> Void)? = progress.map { report in { @Sendable in report(0.5 + $0 / 2) } }
             comparison = (all, Engine.run(all.plan, options: fixedTrials, progress: secondProgress))
         }
-        return ResultReader(register: register, options: options, compiled: main, result: result, headline: headline,
-                            portfolio: headlinePortfolio?.id, comparison: comparison).score()
+        var score = ResultReader(register: register, options: options, compiled: main, result: result, headline: headline,
+                                 portfolio: headlinePortfolio?.id, comparison: comparison).score()
+        score.reliance = RegisterScore.reliance(risks: score.risks, register: register)
+        score.notConsulted = register.notConsulted
+        score.addCitizenTime(register)
+        return score
     }
 }

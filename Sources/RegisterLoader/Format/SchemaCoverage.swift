@@ -40,7 +40,7 @@ extension RegisterFormat {
         case .dateOrder, .duplicateID, .duplicateReference, .unknownReference, .duplicatePerspective, .missingBenefit,
              .responseNoEffect, .staleReview, .duplicateCorrelation, .correlationMatrix, .portfolioMember,
              .portfolioUnassigned, .scaleLevelOrder, .scaleBandOverlap, .scaleBandGap, .ratingThresholds, .unknownLevel,
-             .needsReview, .registerSize:
+             .needsReview, .registerSize, .coproductionStaffOnly, .reliabilityUnstated, .citizenEstimateRequired:
             .none
         // Plain numbers are held to the limits by `minimum` and `maximum`; a size written with a
         // suffix is text to a schema, and where a distribution's tail reaches must be computed.

@@ -122,9 +122,12 @@ struct CompiledPlan: Sendable {
             for v in 0..<shapes.0 {
                 for s in 0..<shapes.1 {
                     targetStarts.append(targetList.count)
-                    var list = [Self.index(view: v, state: s, slot: risk.outcome, states: shapes.1, slots: shapes.2)]
-                    if totalSlotIsSeparate(totals), inTotal.contains(risk.outcome) {
-                        list.append(Self.index(view: v, state: s, slot: shapes.3, states: shapes.1, slots: shapes.2))
+                    var list: [Int] = []
+                    if risk.inViews {
+                        list.append(Self.index(view: v, state: s, slot: risk.outcome, states: shapes.1, slots: shapes.2))
+                        if totalSlotIsSeparate(totals), inTotal.contains(risk.outcome) {
+                            list.append(Self.index(view: v, state: s, slot: shapes.3, states: shapes.1, slots: shapes.2))
+                        }
                     }
                     if v == plan.primaryView {
                         for (p, portfolio) in plan.portfolios.enumerated()
@@ -166,7 +169,7 @@ struct CompiledPlan: Sendable {
         ungrouped = risks.indices.filter { groupOf[$0] == nil }.sorted { risks[$0].key < risks[$1].key }
         isDirect = risks.map { risk in
             risk.estimates.count == 1 && risk.singleEventPerTrial && risk.pMax > 0 && risk.probabilityAll != 0
-                && !risk.hasResponse && risk.group == nil && !present[offsets[risk.index]]
+                && !risk.hasResponse && risk.group == nil && !present[offsets[risk.index]] && risk.impactSalt == 0
                 && risk.choices.allSatisfy { $0.single == 0 }
         }
         let shares = plan.risks.contains { !($0.response?.deliverers.isEmpty ?? true) }
@@ -247,6 +250,11 @@ struct CompiledRisk: Sendable {
 
     let index: Int
     let key: UInt64
+    /// The key of the occurrence, estimate-choice and delivery streams (see
+    /// ``SimulationPlan/Risk/occurrenceKey``).
+    let streamKey: UInt64
+    /// Mixed into event seeds for impact draws; 0 for none.
+    let impactSalt: UInt64
     let outcome: Int
     let estimates: [SimulationPlan.Estimate]
     /// The dominating probability among probability estimates, and each one's bit and
@@ -279,6 +287,8 @@ struct CompiledRisk: Sendable {
     init(_ risk: SimulationPlan.Risk, index: Int, plan: SimulationPlan, group: (Int, Int)?) {
         self.index = index
         key = risk.key
+        streamKey = risk.occurrenceKey ?? risk.key
+        impactSalt = risk.impactSalt ?? 0
         outcome = risk.outcome
         estimates = risk.estimates
         var pMax = 0.0, rateMax = 0.0

@@ -10,6 +10,18 @@ extension RegisterDecoder {
         checkCorrelations(register)
         checkSizes(register)
         checkCitizenEstimates(register)
+        checkConfidentialNames(register)
+    }
+
+    /// Public text that names a confidential entry would tell residents what the community
+    /// report leaves out; the report withholds such text, and `validate` says so.
+    private mutating func checkConfidentialNames(_ register: Register) {
+        for text in register.publicTexts {
+            guard let risk = register.confidentialEntryNamed(in: text.text) else { continue }
+            reader.report(.warning(
+                .confidentialNamed, "\(text.place) names confidential entry `\(risk.id)`, so the community report withholds it",
+                at: text.location, hint: "reword it without naming `\(risk.id)`, or make `\(risk.id)` public"))
+        }
     }
 
     /// Entries of the strategies the register lists in `citizen-estimates-for` need an estimate

@@ -64,6 +64,10 @@ extension Diagnostic {
         case coproductionStaffOnly = "coproduction-staff-only"
         case reliabilityUnstated = "reliability-unstated"
         case citizenEstimateRequired = "citizen-estimate-required"
+        case effectsMismatch = "effects-mismatch"
+        case agreementMissing = "agreement-missing"
+        case borneByMissing = "borne-by-missing"
+        case confidentialNamed = "confidential-named"
         // The command line.
         case fileUnreadable = "file-unreadable"
         // `riskreg import`: a spreadsheet and its mapping rather than a register (docs/import.md).
@@ -96,6 +100,9 @@ extension Diagnostic {
             case .needsReview: "warning"
             case .coproductionStaffOnly: "warning"
             case .reliabilityUnstated: "warning"
+            case .agreementMissing: "warning"
+            case .borneByMissing: "warning"
+            case .confidentialNamed: "warning"
             default: "error"
             }
         }
@@ -160,6 +167,10 @@ extension Diagnostic {
             case .coproductionStaffOnly: "a co-design or co-delivery entry whose co-producers are all staff"
             case .reliabilityUnstated: "a response delivered by volunteers or service users with no `reliability`, and no `availability` for them: it would be taken as always delivered"
             case .citizenEstimateRequired: "an entry of a strategy listed in `citizen-estimates-for` with no estimate from a citizen perspective"
+            case .effectsMismatch: "the estimates of one entry give effects on different outcomes, an effect repeats an outcome or the entry's own, or gives neither impact nor benefit"
+            case .agreementMissing: "an enablement entry records no `agreement`: who it was agreed with, when, and what would trigger a review"
+            case .borneByMissing: "an enablement entry does not say who bears the harm (`borne-by`)"
+            case .confidentialNamed: "text a community report shows (a description, an appetite statement, a portfolio's title …) names a confidential entry by id or title; the community report withholds that text"
             case .fileUnreadable: "a path given on the command line cannot be read or holds no registers"
             case .importCSV: "the file cannot be read as CSV"
             case .importEmpty: "no header row, or no rows below it"
@@ -235,6 +246,10 @@ extension Diagnostic {
             case .coproductionStaffOnly: "a co-design entry involves staff only (`oov-team`): no citizen co-produces it"
             case .reliabilityUnstated: "the response is delivered by volunteers or service users (`buurtpreventie-noord`) but states no `reliability`: it is taken as always delivered"
             case .citizenEstimateRequired: "`CS-08` is an enablement entry with no estimate from a citizen perspective, which the register requires for enablement entries"
+            case .effectsMismatch: "this estimate gives effects on `safeguarding`, but the entry's first estimate on `care-budget`"
+            case .agreementMissing: "enablement entry `AS-01` records no agreement"
+            case .borneByMissing: "enablement entry `AS-01` does not say who bears the harm"
+            case .confidentialNamed: "the appetite statement on `budget` names confidential entry `CS-09`, so the community report withholds it"
             case .fileUnreadable: "Registers/old does not exist"
             case .importCSV: "a quoted field is never closed"
             case .importEmpty: "the file has a header row but no risks"

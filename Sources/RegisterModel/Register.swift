@@ -64,13 +64,19 @@ public struct Metadata: Sendable {
     /// The shadow rate of an hour of citizen time, in the register's currency: when stated,
     /// value for money also counts the citizen hours a response takes at this rate.
     public var citizenHourValue: Double?
+    /// The language of reports (`en`, `nl`), when the register names one.
+    public var language: String?
+    /// How residents get in touch or take part, for the community report.
+    public var contact: String?
     public var location: Diagnostic.Location
 
     public init(
         id: String, title: String, organisation: String, description: String? = nil, horizon: Horizon,
         currency: String? = nil, owner: String? = nil, lastReviewed: CalendarDate? = nil,
-        nextReview: CalendarDate? = nil, location: Diagnostic.Location
+        nextReview: CalendarDate? = nil, language: String? = nil, contact: String? = nil, location: Diagnostic.Location
     ) {
+        self.language = language
+        self.contact = contact
         self.id = id
         self.title = title
         self.organisation = organisation
@@ -116,6 +122,15 @@ public struct AppetiteStatement: Sendable {
         /// The chance that the outcome's net benefit (benefit − harm) exceeds `threshold` is at least
         /// `probability`: the floor an enablement strategy is held to.
         case netBenefitAbove(threshold: Double, atLeast: Double)
+        /// The chance that the outcome's harm alone (benefits left out) exceeds `threshold` is at
+        /// most `probability`: so that a claimed benefit cannot hide a harm.
+        case harmExceeds(threshold: Double, atMost: Double)
+
+        /// Whether the limit is on harm alone rather than on net outcome (harm − benefit).
+        public var isOnHarm: Bool {
+            if case .harmExceeds = self { return true }
+            return false
+        }
     }
 
     public var outcome: String

@@ -9,6 +9,7 @@ extension RegisterDecoder {
         checkPortfolios(register)
         checkCorrelations(register)
         checkSizes(register)
+        checkCitizenEstimates(register)
         checkConfidentialNames(register)
     }
 
@@ -20,6 +21,24 @@ extension RegisterDecoder {
             reader.report(.warning(
                 .confidentialNamed, "\(text.place) names confidential entry `\(risk.id)`, so the community report withholds it",
                 at: text.location, hint: "reword it without naming `\(risk.id)`, or make `\(risk.id)` public"))
+        }
+    }
+
+    /// Entries of the strategies the register lists in `citizen-estimates-for` need an estimate
+    /// from a citizen perspective: one whose contributors include service users or a community group.
+    private mutating func checkCitizenEstimates(_ register: Register) {
+        let required = register.metadata.citizenEstimatesFor
+        guard !required.isEmpty else { return }
+        let citizens = register.citizenPerspectives
+        let listed = required.map { "`\($0.rawValue)`" }.joined(separator: ", ")
+        for risk in register.risks where required.contains(risk.strategy) && !risk.estimates.contains(where: { citizens.contains($0.perspective) }) {
+            reader.report(.error(
+                .citizenEstimateRequired,
+                "`\(risk.id)` is \(risk.strategy == .enablement ? "an" : "a") \(risk.strategy.rawValue) entry with no estimate from a citizen perspective, which the register requires for \(risk.strategy.rawValue) entries",
+                at: risk.location,
+                hint: citizens.isEmpty
+                    ? "declare a perspective whose `contributors` include service users or a community group, and add its estimate; or remove the strategy from `citizen-estimates-for` (now \(listed))"
+                    : "add an estimate from \(citizens.sorted().map { "`\($0)`" }.joined(separator: " or "))"))
         }
     }
 

@@ -26,6 +26,10 @@ package struct RegisterDecoder {
     var scales: Scales?
     /// Each outcome's unit by id, to find the impact scale a risk's levels refer to.
     var outcomeUnits: [String: Outcome.Unit] = [:]
+    /// Each contributor's kind, and the contributors with a stated availability or step-back,
+    /// for the co-production warnings on risks and responses (contributors are read first).
+    var contributorKinds: [String: Contributor.Kind] = [:]
+    var sharedDeliverers: Set<String> = []
 
     struct Reference {
         enum Kind: String {
@@ -232,6 +236,11 @@ package struct RegisterDecoder {
             reader.warning(.staleReview, "the register's review was due on \(next), before \(asOf)", at: nextNode,
                            hint: "review the register and move `next-review` forward")
         }
+        var required: [Strategy] = []
+        if let list = f["citizen-estimates-for"], let items = reader.list(list, of: "`citizen-estimates-for`", nonEmpty: false) {
+            required = items.compactMap { reader.choice($0, "strategy", as: Strategy.self) }
+        }
+        let hourValue = f["citizen-hour-value"].map { reader.nonNegativeAmount($0, "`citizen-hour-value`") }
         var language: String?
         if let node = f["language"], let code = reader.text(node, "the language") {
             if Phrasebook.languages.contains(code) {
@@ -243,10 +252,15 @@ package struct RegisterDecoder {
         }
         let contact = f["contact"].flatMap { reader.text($0, "the contact") }
         guard let id, let title, let organisation, let horizon else { return nil }
-        return Metadata(
+        if case .some(.none) = hourValue { return nil }
+        var metadata = Metadata(
             id: id, title: title, organisation: organisation, description: description, horizon: horizon,
             currency: currency, owner: owner, lastReviewed: last, nextReview: next, language: language, contact: contact,
             location: reader.location(node))
+        metadata.citizenEstimatesFor = required
+        metadata.citizenHourValue = hourValue ?? nil
+        return metadata
+
     }
 
     private mutating func readHorizon(_ node: YAMLNode) -> Horizon? {
@@ -285,6 +299,8 @@ package struct RegisterDecoder {
         }
         guard let id, let name, let kind, let isPublic else { return nil }
         if case .some(.none) = availability { return nil }
+        if contributorKinds[id] == nil { contributorKinds[id] = kind }
+        if availability != nil || !stepsBack.isEmpty { sharedDeliverers.insert(id) }
         return Contributor(id: id, name: name, kind: kind, isPublic: isPublic, description: description,
                            availability: availability ?? nil, stepsBack: stepsBack, location: reader.location(node))
     }
@@ -370,6 +386,12 @@ package struct RegisterDecoder {
             }
         }
         let coproduction = f["coproduction"].flatMap { decodeCoproduction($0) }
+        if let coproduction, let node = f["coproduction"], [.coDesign, .coDelivery].contains(coproduction.mode),
+           !coproduction.contributors.isEmpty, coproduction.contributors.allSatisfy({ contributorKinds[$0] == .staff }) {
+            reader.warning(.coproductionStaffOnly,
+                           "a \(coproduction.mode.rawValue) entry involves staff only (\(coproduction.contributors.map { "`\($0)`" }.joined(separator: ", "))): no citizen co-produces it",
+                           at: node, hint: "name the service users or community group who design or deliver it with staff, or use `mode: co-assessment` if they only assess it")
+        }
         var estimates: [Estimate] = []
         var seenPerspectives: [String: YAMLNode] = [:]
         var firstEffects: [String]?
@@ -567,9 +589,28 @@ package struct RegisterDecoder {
             reader.warning(.responseNoEffect, "the response states no effect", at: node,
                            hint: "add `reduces-likelihood-by` and/or `reduces-impact-by`, so scoring can value it")
         }
-        guard let action, let cost, let reliability, let likelihood, let impact else { return nil }
-        return Response(action: action, cost: cost, deliveredBy: deliveredBy, reliability: reliability,
-                        likelihoodReduction: likelihood, impactReduction: impact, location: reader.location(node))
+        let citizens = deliveredBy.filter { [.community, .user].contains(contributorKinds[$0]) && !sharedDeliverers.contains($0) }
+        if f["reliability"] == nil, !citizens.isEmpty, let by = f["delivered-by"] {
+            reader.warning(.reliabilityUnstated,
+                           "the response is delivered by volunteers or service users (\(citizens.map { "`\($0)`" }.joined(separator: ", "))) but states no `reliability`: it is taken as always delivered",
+                           at: by, hint: "add `reliability: 80%` (the chance it is delivered in a horizon), or give the contributor an `availability`")
+        }
+        var citizenInput: [Response.CitizenInput] = []
+        var inputValid = true
+        if let list = f["citizen-input"], let items = reader.list(list, of: "`citizen-input`", nonEmpty: true) {
+            for item in items {
+                guard let g = reader.fields(item, of: "a citizen input", RegisterFields.citizenInput) else { inputValid = false; continue }
+                let by = g["by"].flatMap { refer(.contributor, $0, "who gives the time") }
+                let hours = g["hours"].flatMap { reader.nonNegativeAmount($0, "the citizen `hours`") }
+                guard let by, let hours else { inputValid = false; continue }
+                citizenInput.append(Response.CitizenInput(by: by, hours: hours))
+            }
+        }
+        guard let action, let cost, let reliability, let likelihood, let impact, inputValid else { return nil }
+        var response = Response(action: action, cost: cost, deliveredBy: deliveredBy, reliability: reliability,
+                                likelihoodReduction: likelihood, impactReduction: impact, location: reader.location(node))
+        response.citizenInput = citizenInput
+        return response
     }
 
     mutating func decodeCorrelation(_ node: YAMLNode) -> Correlation? {

@@ -15,6 +15,7 @@ enum RegisterFields {
     static let effect = RegisterFormat.effect.fieldSet
     static let estimate = RegisterFormat.estimate.fieldSet
     static let response = RegisterFormat.response.fieldSet
+    static let citizenInput = RegisterFormat.citizenInput.fieldSet
     static let correlation = RegisterFormat.correlation.fieldSet
     static let portfolio = RegisterFormat.portfolio.fieldSet
     static let scales = RegisterFormat.scales.fieldSet

@@ -58,6 +58,12 @@ public struct Metadata: Sendable {
     public var owner: String?
     public var lastReviewed: CalendarDate?
     public var nextReview: CalendarDate?
+    /// The strategies whose entries need an estimate from a citizen perspective (one that
+    /// includes service users or a community group); `validate` refuses entries without one.
+    public var citizenEstimatesFor: [Strategy] = []
+    /// The shadow rate of an hour of citizen time, in the register's currency: when stated,
+    /// value for money also counts the citizen hours a response takes at this rate.
+    public var citizenHourValue: Double?
     /// The language of reports (`en`, `nl`), when the register names one.
     public var language: String?
     /// How residents get in touch or take part, for the community report.

@@ -218,7 +218,25 @@ public struct Response: Sendable {
     public var likelihoodReduction: Double
     /// Residual impact = inherent impact × (1 − this).
     public var impactReduction: Double
+    /// The citizen time the response takes over the horizon, by whom: volunteer and service-user
+    /// hours that `cost` (money only) does not show.
+    public var citizenInput: [CitizenInput] = []
     public var location: Diagnostic.Location
+
+    /// Hours of citizen time over the horizon, from one contributor.
+    public struct CitizenInput: Sendable {
+        /// The contributor's id.
+        public var by: String
+        public var hours: Double
+
+        public init(by: String, hours: Double) {
+            self.by = by
+            self.hours = hours
+        }
+    }
+
+    /// All the citizen hours the response takes over the horizon.
+    public var citizenHours: Double { citizenInput.reduce(0) { $0 + $1.hours } }
 
     public init(
         action: String, cost: Double, deliveredBy: [String] = [], reliability: Double = 1,

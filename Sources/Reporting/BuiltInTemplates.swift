@@ -69,6 +69,46 @@ public enum BuiltInTemplates {
 </header>
 
 """####,
+        "html-reliance.mustache": ####"""
+{{^empty(reliance)}}
+<h3>{{phrases.what-the-protection-rests-on}}</h3>
+<p>{{phrases.reliance-explained}}</p>
+<div class="table-wrap"><table>
+<thead><tr><th scope="col">{{phrases.outcome}}</th><th scope="col" class="num">{{phrases.avoided-by-responses}}</th><th scope="col" class="num">{{phrases.community-groups}}</th><th scope="col" class="num">{{phrases.service-users}}</th><th scope="col" class="num">{{phrases.staff}}</th><th scope="col" class="num">{{phrases.partners}}</th><th scope="col" class="num">{{phrases.organisation-alone}}</th></tr></thead>
+<tbody>
+{{#reliance}}
+<tr><td>{{outcome}}{{#mostlyVolunteered}} <strong>({{phrases.mostly-volunteered}})</strong>{{/mostlyVolunteered}}</td><td class="num">{{avoided}}</td><td class="num">{{community}}</td><td class="num">{{user}}</td><td class="num">{{staff}}</td><td class="num">{{partner}}</td><td class="num">{{organisation}}</td></tr>
+{{/reliance}}
+</tbody>
+</table></div>
+<ul>
+{{#reliance}}
+{{#volunteeredNote}}
+<li><strong>{{.}}</strong></li>
+{{/volunteeredNote}}
+{{#steppedBack}}
+<li>{{.}}</li>
+{{/steppedBack}}
+{{/reliance}}
+</ul>
+{{/empty(reliance)}}
+{{^empty(citizenTime)}}
+<h3>{{phrases.citizen-time}}</h3>
+<div class="table-wrap"><table>
+<thead><tr><th scope="col">{{phrases.entry}}</th><th scope="col" class="num">{{phrases.citizen-hours}}</th><th scope="col">{{phrases.given-by}}</th><th scope="col" class="num">{{phrases.cost}}</th><th scope="col" class="num">{{phrases.per-1k-with-citizen-time}}</th></tr></thead>
+<tbody>
+{{#citizenTime}}
+<tr><td>{{risk}} {{title}}</td><td class="num">{{hours}}</td><td>{{by}}</td><td class="num">{{cost}}</td><td class="num">{{perThousandWithCitizenTime}}</td></tr>
+{{/citizenTime}}
+</tbody>
+</table></div>
+<p>{{citizenTimeNote}}</p>
+{{/empty(citizenTime)}}
+{{#notConsulted}}
+<p>{{.}}</p>
+{{/notConsulted}}
+
+"""####,
         "html-verdicts.mustache": ####"""
 {{^empty(verdicts)}}
 <ul class="verdicts">
@@ -117,6 +157,46 @@ public enum BuiltInTemplates {
 {{run.trials}} {{phrases.simulated-horizons-of}} {{register.horizon}} {{phrases.from-the-register-s-estimates-2}} {{run.seed}}, {{phrases.using}} {{run.view}}{{#run.portfolio}} {{phrases.and-the-portfolio}} {{.}}{{/run.portfolio}}. {{phrases.the-same-register-seed-and-2}} {{run.asOf}}.{{#run.precisionNote}} {{.}}{{/run.precisionNote}}
 
 {{phrases.made-with-riskreg}} {{run.riskregVersion}} {{phrases.and-libyaml}} {{run.libyamlVersion}} {{phrases.from-register}} {{register.id}}: {{run.command}}
+
+"""####,
+        "md-reliance.mustache": ####"""
+{{^empty(reliance)}}
+
+### {{phrases.what-the-protection-rests-on}}
+
+{{phrases.reliance-explained}}
+
+| {{phrases.outcome}} | {{phrases.avoided-by-responses}} | {{phrases.community-groups}} | {{phrases.service-users}} | {{phrases.staff}} | {{phrases.partners}} | {{phrases.organisation-alone}} |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: |
+{{#reliance}}
+| {{outcome}}{{#mostlyVolunteered}} ({{phrases.mostly-volunteered}}){{/mostlyVolunteered}} | {{avoided}} | {{community}} | {{user}} | {{staff}} | {{partner}} | {{organisation}} |
+{{/reliance}}
+
+{{#reliance}}
+{{#volunteeredNote}}
+- **{{.}}**
+{{/volunteeredNote}}
+{{#steppedBack}}
+- {{.}}
+{{/steppedBack}}
+{{/reliance}}
+{{/empty(reliance)}}
+{{^empty(citizenTime)}}
+
+### {{phrases.citizen-time}}
+
+| {{phrases.entry}} | {{phrases.citizen-hours}} | {{phrases.given-by}} | {{phrases.cost}} | {{phrases.per-1k-with-citizen-time}} |
+| --- | ---: | --- | ---: | ---: |
+{{#citizenTime}}
+| {{risk}} {{title}} | {{hours}} | {{by}} | {{cost}} | {{perThousandWithCitizenTime}} |
+{{/citizenTime}}
+
+{{citizenTimeNote}}
+{{/empty(citizenTime)}}
+{{#notConsulted}}
+
+{{.}}
+{{/notConsulted}}
 
 """####,
         "md-verdicts.mustache": ####"""
@@ -268,6 +348,7 @@ public enum BuiltInTemplates {
 {{/coproduction}}
 </tbody>
 </table></div>
+{{> html-reliance}}
 </section>
 
 <section id="stale">
@@ -491,6 +572,7 @@ public enum BuiltInTemplates {
 {{#coproduction}}
 | {{risk}} {{title}} | {{mode}} | {{contributors}} |
 {{/coproduction}}
+{{> md-reliance}}
 
 ## {{phrases.estimates-past-their-review-date}}
 

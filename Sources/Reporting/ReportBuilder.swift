@@ -76,8 +76,8 @@ public struct ReportBuilder: Sendable {
 
     var isCommunity: Bool { options.audience == .community }
 
-    private func e(_ text: String) -> String { encode(text) }
-    private func e(_ text: String?) -> String? { text.map(encode) }
+    func e(_ text: String) -> String { encode(text) }
+    func e(_ text: String?) -> String? { text.map(encode) }
 
     private var charts: Charts {
         Charts(encode: encode, isHTML: options.format == .html, currency: register.metadata.currency, phrases: phrases)
@@ -168,6 +168,8 @@ public struct ReportBuilder: Sendable {
         context.portfolios = portfolios()
         context.heatMap = heatMap(visibleRisks)
         context.risks = riskDetails()
+        context.reliance = isCommunity ? [] : reliance()
+        if !isCommunity { addCitizenTime(to: &context) }
         context.phrases = Self.templatePhrases(phrases)
         return context
     }

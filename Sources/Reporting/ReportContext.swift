@@ -67,6 +67,15 @@ public struct ReportContext: Sendable {
     /// they are; a template in another language reads the same keys from that language's
     /// catalogue.
     public var phrases: [String: String] = [:]
+    /// Board report: per outcome whose responses avoid any loss, what that protection rests on
+    /// (the `md-reliance` and `html-reliance` partials); empty in the community report.
+    public var reliance: [RelianceRow] = []
+    /// Board report: the citizen time each response takes, next to its cost (same partials).
+    public var citizenTime: [CitizenTimeRow] = []
+    /// Whether value for money counts citizen time, and at what rate: the sentence that says so.
+    public var citizenTimeNote: String? = nil
+    /// Board report: the sentence listing the entries no citizen perspective estimated.
+    public var notConsulted: String? = nil
 
     /// What changed since an earlier revision of the register.
     public struct SinceSection: Sendable {

@@ -120,6 +120,20 @@ public struct ScoreTable: Sendable {
             lines.append("")
         }
 
+        if !score.reliance.isEmpty {
+            lines += relianceLines()
+            lines.append("")
+        }
+        let citizenTime = citizenTimeLines()
+        if !citizenTime.isEmpty {
+            lines += citizenTime
+            lines.append("")
+        }
+        if !score.notConsulted.isEmpty {
+            lines += Self.wrap(say("table.not-consulted", ["entries": score.notConsulted.map(t).joined(separator: ", ")]), indent: 2)
+            lines.append("")
+        }
+
         if !score.staleEntries.isEmpty {
             let entries = score.staleEntries.map { say("table.stale.entry", ["risk": t($0.risk), "review": t($0.review)]) }
             lines += Self.wrap(say("table.stale", ["entries": entries.joined(separator: ", ")]), indent: 2)
@@ -167,6 +181,58 @@ public struct ScoreTable: Sendable {
     /// id (8), title (20), four ratings (12 each) and a flag: 77 columns.
     static func matrixRow(_ c: [String]) -> String {
         TextLayout.row(c, [.left(8), .left(20), .left(12), .left(12), .left(12), .left(12), .left(2)])
+    }
+
+    /// What each outcome's protection rests on: the share of the loss its responses avoid that
+    /// each kind of contributor carries, a flag when most of it is volunteered, and the three
+    /// deliverers it rests on most.
+    private func relianceLines() -> [String] {
+        let say = phrases
+        var lines = [say("table.reliance.heading")]
+        for reliance in score.reliance {
+            guard let outcome = score.outcomes.first(where: { $0.id == reliance.outcome }) else { continue }
+            let share = { (kind: String) in FigureFormat.percent(reliance.kinds.first { $0.id == kind }?.share ?? 0) }
+            lines += Self.wrap("  " + say("table.reliance.outcome", [
+                "outcome": t(outcome.title),
+                "avoided": FigureFormat.quantity(reliance.avoided, unit: outcome.unit, currency: score.register.currency),
+            ]), indent: 4)
+            lines += Self.wrap("    " + say("table.reliance.kinds", [
+                "community": share("community"), "user": share("user"), "staff": share("staff"), "partner": share("partner"),
+                "organisation": FigureFormat.percent(reliance.organisationOnly),
+            ]), indent: 6)
+            if reliance.mostlyVolunteered {
+                lines += Self.wrap("    " + say("table.reliance.volunteered", ["share": FigureFormat.percent(reliance.volunteered)]), indent: 6)
+            }
+            for deliverer in reliance.deliverers.prefix(3) {
+                lines += Self.wrap("    " + say("table.reliance.deliverer", [
+                    "name": t(deliverer.name ?? deliverer.id), "share": FigureFormat.percent(deliverer.share),
+                ]), indent: 6)
+            }
+        }
+        return lines
+    }
+
+    /// The citizen hours each response takes, next to its cost, and its value per 1,000 with
+    /// that time counted at the register's shadow rate when one is stated.
+    private func citizenTimeLines() -> [String] {
+        let say = phrases
+        let rows = score.risks.filter { $0.response?.citizenInput != nil }
+        guard !rows.isEmpty else { return [] }
+        var lines = [say("table.citizen-time.heading")]
+        for risk in rows {
+            let response = risk.response!
+            let input = response.citizenInput ?? []
+            let hours = input.reduce(0) { $0 + $1.hours }
+            let by = input.map { say("table.citizen-time.by", ["by": t($0.by), "hours": FigureFormat.amount($0.hours)]) }.joined(separator: ", ")
+            lines += Self.wrap("  " + say("table.citizen-time.row", [
+                "risk": t(risk.id), "hours": FigureFormat.amount(hours), "by": by,
+                "cost": FigureFormat.quantity(response.cost, unit: "money", currency: score.register.currency),
+            ]), indent: 4)
+            if let value = response.valueForMoneyWithCitizenTime {
+                lines += Self.wrap("    " + say("table.citizen-time.value", ["value": FigureFormat.amount(value * 1000)]), indent: 6)
+            }
+        }
+        return lines
     }
 
     private func unit(_ unit: String) -> String {

@@ -51,10 +51,12 @@ extension RegisterScore {
         // In the order `.sortedKeys` gives.
         try member("appetite", appetite)
         try member("correlations", correlations)
+        try member("notConsulted", notConsulted)
         try member("outcomes", outcomes)
         try member("perspectives", perspectives)
         try member("portfolios", portfolios)
         try member("register", register)
+        try member("reliance", reliance)
         try member("resultsFormat", resultsFormat)
         if risks.isEmpty {
             try member("risks", risks)

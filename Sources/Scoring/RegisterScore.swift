@@ -28,6 +28,12 @@ public struct RegisterScore: Sendable, Codable {
     public var correlations: [CorrelationScore]
     /// Entries past their review date on the as-of day.
     public var staleEntries: [StaleEntry]
+    /// Per outcome whose responses avoid any loss, how much of it rests on each kind of
+    /// contributor and each deliverer (see ``OutcomeReliance``).
+    public var reliance: [OutcomeReliance] = []
+    /// The entries no citizen perspective estimated (no estimate from a perspective that
+    /// includes service users or a community group), in register order.
+    public var notConsulted: [String] = []
 
     public struct RegisterInfo: Sendable, Codable {
         public var id: String
@@ -170,6 +176,19 @@ public struct RegisterScore: Sendable, Codable {
         public var value: Statistic
         /// Value per unit of cost; nil when the cost is 0.
         public var valueForMoney: Double?
+        /// The citizen time the response takes over the horizon, by contributor (absent when the
+        /// register states none).
+        public var citizenInput: [CitizenHours]? = nil
+        /// Value per unit of cost with the citizen hours counted at the register's
+        /// `citizen-hour-value`: value ÷ (cost + hours × rate); absent without citizen input, a
+        /// stated rate, or any cost at all.
+        public var valueForMoneyWithCitizenTime: Double? = nil
+    }
+
+    public struct CitizenHours: Sendable, Codable {
+        /// The contributor's id.
+        public var by: String
+        public var hours: Double
     }
 
     public struct PerspectiveScore: Sendable, Codable {

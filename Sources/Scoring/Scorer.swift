@@ -43,8 +43,9 @@ public enum Scorer {
         // since every risk's streams are its own and each series adds the same risks in the
         // same order). Otherwise a second run of its own, as below.
         if let merged = try mergedRun(register, main: main, headline: headlinePortfolio, views: views, run: run, progress: progress) {
-            return ResultReader(register: register, options: options, compiled: main, result: merged.main, headline: headline,
-                                portfolio: headlinePortfolio?.id, comparison: merged.comparison).score()
+            return Self.withCoproduction(ResultReader(
+                register: register, options: options, compiled: main, result: merged.main, headline: headline,
+                portfolio: headlinePortfolio?.id, comparison: merged.comparison).score(), register: register)
         }
         let share = register.portfolios.isEmpty ? 1.0 : 0.5
         let mainProgress: (@Sendable (Double) -> Void)? = progress.map { report in { @Sendable in report($0 * share) } }
@@ -64,8 +65,19 @@ public enum Scorer {
             let secondProgress: (@Sendable (Double) -> Void)? = progress.map { report in { @Sendable in report(0.5 + $0 / 2) } }
             comparison = (all, Engine.run(all.plan, options: fixedTrials, progress: secondProgress))
         }
-        return ResultReader(register: register, options: options, compiled: main, result: result, headline: headline,
-                            portfolio: headlinePortfolio?.id, comparison: comparison).score()
+        return Self.withCoproduction(ResultReader(
+            register: register, options: options, compiled: main, result: result, headline: headline,
+            portfolio: headlinePortfolio?.id, comparison: comparison).score(), register: register)
+    }
+
+    /// The score with what rests on citizens added: each outcome's reliance, the entries not
+    /// consulted, and the citizen time of each response.
+    static func withCoproduction(_ score: RegisterScore, register: Register) -> RegisterScore {
+        var score = score
+        score.reliance = RegisterScore.reliance(risks: score.risks, register: register)
+        score.notConsulted = register.notConsulted
+        score.addCitizenTime(register)
+        return score
     }
 
     /// The most the per-trial series of a run serving both the headline and the portfolio

@@ -88,6 +88,8 @@ import _TestSupport
         for i in s.correlations.indices { s.correlations[i].between.sort() }
         s.correlations.sort { $0.between.lexicographicallyPrecedes($1.between) }
         s.staleEntries.sort { $0.risk < $1.risk }
+        s.notConsulted.sort()
+        s.reliance.sort { $0.outcome < $1.outcome }
         return s
     }
 

@@ -29,7 +29,7 @@ public enum RegisterFormat {
 
     /// Every mapping below the top level, in the order the reference describes them.
     public static let mappings: [FormatMapping] = [
-        metadata, outcome, appetite, contributor, stepBack, perspective, risk, agreement, coproduction, estimate, effect, response, correlation, portfolio, scales, likelihoodScale, impactScale, likelihoodLevel, impactLevel, rating, riskRatings, statedRating,
+        metadata, outcome, appetite, contributor, stepBack, perspective, risk, agreement, coproduction, estimate, effect, response, citizenInput, correlation, portfolio, scales, likelihoodScale, impactScale, likelihoodLevel, impactLevel, rating, riskRatings, statedRating,
     ]
 
     public static let metadata = FormatMapping("register", "Metadata about the register.", fields: [
@@ -44,6 +44,10 @@ public enum RegisterFormat {
         .init("owner", .text, "person or role accountable for the register"),
         .init("last-reviewed", .date, "when the register was last reviewed as a whole"),
         .init("next-review", .date, "when it is next due; not before `last-reviewed`, and a warning once it has passed", rules: [.dateOrder, .staleReview]),
+        .init("citizen-estimates-for", .list(.choice(Strategy.allCases.map(\.rawValue))), default: "none",
+              "strategies whose entries must have an estimate from a citizen perspective (one that includes service users or a community group)", rules: [.citizenEstimateRequired]),
+        .init("citizen-hour-value", .nonNegativeAmount, default: "none: citizen time is reported but not valued",
+              "shadow rate of one hour of citizen time, in the register's currency; value for money then counts responses' `citizen-input` at this rate", rules: [.negativeAmount]),
         .init("language", .choice(Phrasebook.languages), default: "`en`", "the language of reports, as a code with a built-in catalogue: `en` (English) or `nl` (Dutch); `--language` overrides it",
               rules: [.invalidValue]),
         .init("contact", .text, "how residents get in touch or take part, shown at the end of the community report (an address, a phone number, a meeting)"),
@@ -127,7 +131,7 @@ public enum RegisterFormat {
     ])
 
     public static let coproduction = FormatMapping("coproduction", "Who co-produced this entry and how.", fields: [
-        .init("mode", .choice(Coproduction.Mode.allCases.map(\.rawValue)), .always, "how the entry is co-produced"),
+        .init("mode", .choice(Coproduction.Mode.allCases.map(\.rawValue)), .always, "how the entry is co-produced; a warning when a co-design or co-delivery involves staff only", rules: [.coproductionStaffOnly]),
         .init("contributors", .list(.id(of: "contributor"), atLeast: 1), .always, "who co-produces it", rules: [.unknownReference, .duplicateReference]),
         .init("note", .text, "how it works in practice"),
     ])
@@ -156,9 +160,16 @@ public enum RegisterFormat {
         .init("action", .text, .always, "what will be done"),
         .init("cost", .nonNegativeAmount, .always, "cost over the horizon, in the register's currency", rules: [.negativeAmount]),
         .init("delivered-by", .list(.id(of: "contributor")), default: "empty", "who delivers it; empty means the organisation itself", rules: [.unknownReference, .duplicateReference]),
-        .init("reliability", .probability, default: "`1`", "chance the response is delivered in the horizon; if it is not, it has no effect", rules: [.probabilityRange]),
+        .init("reliability", .probability, default: "`1`", "chance the response is delivered in the horizon; if it is not, it has no effect; a warning when volunteers or service users deliver it and neither this nor their `availability` is stated", rules: [.probabilityRange, .reliabilityUnstated]),
         .init("reduces-likelihood-by", .probability, default: "`0`", "fraction by which the response cuts the likelihood or frequency", rules: [.probabilityRange, .responseNoEffect]),
         .init("reduces-impact-by", .probability, default: "`0`", "fraction by which the response cuts each impact", rules: [.probabilityRange, .responseNoEffect]),
+        .init("citizen-input", .list(.mapping("citizenInput"), atLeast: 1), default: "none",
+              "the citizen time the response takes over the horizon, by whom; reported next to `cost`"),
+    ])
+
+    public static let citizenInput = FormatMapping("citizenInput", "Hours of citizen time a response takes over the horizon, from one contributor.", fields: [
+        .init("by", .id(of: "contributor"), .always, "who gives the time", rules: [.unknownReference]),
+        .init("hours", .nonNegativeAmount, .always, "hours over the horizon", rules: [.negativeAmount]),
     ])
 
     public static let correlation = FormatMapping("correlation", "A rank correlation between two risks that share a driver.", fields: [

@@ -1,0 +1,64 @@
+import Foundation
+import RegisterLoader
+import RegisterModel
+import Scoring
+import Testing
+import _TestSupport
+
+/// What the protection rests on: the shares of avoided loss, checked against re-scoring with a
+/// contributor unavailable on the same random numbers.
+@Suite struct RelianceTests {
+    static func leiden() throws -> Register {
+        let loaded = RegisterFile.read(path: TestSupport.path("Registers/community-safety-leiden.yaml"), asOf: ScorerTests.asOf)
+        return try #require(loaded.register)
+    }
+
+    /// The outcome's residual mean rises, when the contributors are made unavailable, by exactly
+    /// the avoided loss the reliance says rests on them.
+    static func checkAgainstRerun(_ register: Register, unavailable: (Contributor) -> Bool, expected: (RegisterScore.OutcomeReliance) -> Double?) throws {
+        let options = ScorerTests.options(trials: 20_000)
+        let score = try Scorer.score(register, options: options)
+        var without = register
+        for i in without.contributors.indices where unavailable(without.contributors[i]) { without.contributors[i].availability = 0 }
+        let rerun = try Scorer.score(without, options: options)
+        #expect(!score.reliance.isEmpty)
+        for reliance in score.reliance {
+            let o = try #require(score.outcomes.firstIndex { $0.id == reliance.outcome })
+            let lost = rerun.outcomes[o].residual.mean.value - score.outcomes[o].residual.mean.value
+            let stated = expected(reliance) ?? 0
+            #expect(abs(lost - stated) <= 1e-9 * max(1, reliance.avoided), "\(reliance.outcome): re-run loses \(lost), reliance says \(stated)")
+            // The inherent figures do not move.
+            #expect(rerun.outcomes[o].inherent.mean.value == score.outcomes[o].inherent.mean.value)
+        }
+    }
+
+    @Test func aDelivererSteppingBackLosesExactlyItsShare() throws {
+        try Self.checkAgainstRerun(try Self.leiden(), unavailable: { $0.id == "buurtpreventie-noord" }) { reliance in
+            reliance.deliverers.first { $0.id == "buurtpreventie-noord" }?.avoided
+        }
+    }
+
+    @Test func aKindSteppingBackLosesExactlyItsShare() throws {
+        try Self.checkAgainstRerun(try Self.leiden(), unavailable: { $0.kind == .community }) { reliance in
+            reliance.kinds.first { $0.id == "community" }?.avoided
+        }
+    }
+
+    @Test func sharesAndTheVolunteeredFlag() throws {
+        let score = try Scorer.score(try Self.leiden(), options: ScorerTests.options(trials: 20_000))
+        let incidents = try #require(score.reliance.first { $0.outcome == "incidenten" })
+        // Every response on incidents is delivered by Buurtpreventie Noord (CS-03, CS-11).
+        #expect(incidents.deliverers.first?.id == "buurtpreventie-noord")
+        #expect(abs(incidents.deliverers[0].share - 1) < 1e-12)
+        #expect(incidents.mostlyVolunteered && abs(incidents.volunteered - 1) < 1e-12)
+        #expect(incidents.organisationOnly == 0)
+        let budget = try #require(score.reliance.first { $0.outcome == "partnerschapsbudget" })
+        // CS-09's response is delivered by the organisation alone.
+        #expect(budget.organisationOnly > 0)
+        for reliance in score.reliance {
+            let avoided = score.risks.filter { $0.outcome == reliance.outcome }.compactMap { $0.response?.value.value }.reduce(0, +)
+            #expect(abs(reliance.avoided - avoided) <= 1e-9 * avoided)
+            for share in reliance.kinds + reliance.deliverers { #expect(share.share >= 0 && share.share <= 1 + 1e-12) }
+        }
+    }
+}

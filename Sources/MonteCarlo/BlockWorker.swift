@@ -193,8 +193,8 @@ final class BlockWorker {
         var ev = events
         ev.count = 0
         defer { events = ev }
-        var rng = StreamKey(rootSeed: rootSeed, itemKey: risk.key, block: UInt64(block), lane: .occurrence).generator()
-        var seedRng = StreamKey(rootSeed: rootSeed, itemKey: risk.key, block: UInt64(block), lane: .eventSeeds).generator()
+        var rng = StreamKey(rootSeed: rootSeed, itemKey: risk.streamKey, block: UInt64(block), lane: .occurrence).generator()
+        var seedRng = StreamKey(rootSeed: rootSeed, itemKey: risk.streamKey, block: UInt64(block), lane: .eventSeeds).generator()
         var segments = 0
         let pMax = risk.pMax
         if pMax > 0 {
@@ -245,7 +245,7 @@ final class BlockWorker {
         }
         if !risk.uncertain.isEmpty {
             let before = ev.count
-            let base = StreamKey(rootSeed: rootSeed, itemKey: risk.key, block: UInt64(block), lane: .uncertainRate).seed
+            let base = StreamKey(rootSeed: rootSeed, itemKey: risk.streamKey, block: UInt64(block), lane: .uncertainRate).seed
             var uncertainCounts = Array(repeating: 0, count: risk.uncertain.count)
             for t in 0..<n {
                 let start = SplitMix64(seed: StreamKey.word(base: base, index: t))
@@ -336,8 +336,8 @@ final class BlockWorker {
     private func runDirect(
         _ risk: CompiledRisk, targets: ArraySlice<Int>, block: Int, count n: Int, sums: UnsafeMutablePointer<Double>
     ) {
-        var coins = StreamKey(rootSeed: rootSeed, itemKey: risk.key, block: UInt64(block), lane: .occurrence).generator()
-        var seedRng = StreamKey(rootSeed: rootSeed, itemKey: risk.key, block: UInt64(block), lane: .eventSeeds).generator()
+        var coins = StreamKey(rootSeed: rootSeed, itemKey: risk.streamKey, block: UInt64(block), lane: .occurrence).generator()
+        var seedRng = StreamKey(rootSeed: rootSeed, itemKey: risk.streamKey, block: UInt64(block), lane: .eventSeeds).generator()
         let chunk = Self.directChunk
         let trials = chunkTrials
         var totals = (sum: 0.0, squares: 0.0, occurred: 0.0)
@@ -440,12 +440,13 @@ final class BlockWorker {
     ) {
         let choice = risk.choices[v]
         let b = UInt64(block)
-        let choiceBase = StreamKey(rootSeed: rootSeed, itemKey: risk.key, block: b, lane: .estimateChoice).seed
-        let deliveryBase = StreamKey(rootSeed: rootSeed, itemKey: risk.key, block: b, lane: .responseDelivery).seed
+        let choiceBase = StreamKey(rootSeed: rootSeed, itemKey: risk.streamKey, block: b, lane: .estimateChoice).seed
+        let deliveryBase = StreamKey(rootSeed: rootSeed, itemKey: risk.streamKey, block: b, lane: .responseDelivery).seed
         let hasResponse = risk.hasResponse
         let reliability = risk.reliability
         let keep = risk.likelihoodMultiplier
         let scale = risk.impactMultiplier
+        let impactSalt = risk.impactSalt
         let residualState = compiled.stateCount > 1
         let targetsInh = compiled.targets(risk: risk.index, view: v, state: 0)
         let targetsRes = residualState ? compiled.targets(risk: risk.index, view: v, state: 1) : []
@@ -485,7 +486,8 @@ final class BlockWorker {
 
         let count = ev.count
         let trials = ev.trial, masks = ev.mask, seeds = ev.seed
-        if dense == nil && choice.single >= 0 && !hasResponse && !hasBenefit[choice.single] && risk.singleEventPerTrial {
+        if dense == nil && choice.single >= 0 && !hasResponse && !hasBenefit[choice.single] && risk.singleEventPerTrial
+            && risk.impactSalt == 0 {
             // The common case (one event per trial at most, no response, no benefit): each
             // event is its own trial, so no per-trial aggregation is needed.
             let e = choice.single
@@ -564,9 +566,13 @@ final class BlockWorker {
                     // The same event seed gives the same impact draw on every path and in every
                     // view: that is what makes views and treatments common-random-number
                     // comparisons.
-                    let x = (impacts + e).sample(seed: seed)
+                    // Effects sharing an occurrence draw their impacts from the event seed mixed
+                    // with their own salt; the survival draw below keeps the shared seed, so a
+                    // response prevents an event for every effect at once.
+                    let impactSeed = impactSalt == 0 ? seed : SplitMix64.mix(seed ^ impactSalt)
+                    let x = (impacts + e).sample(seed: impactSeed)
                     if perOccurrence[e] {
-                        bO += (benefits + e).sample(seed: SplitMix64.mix(seed ^ Self.benefitSalt))
+                        bO += (benefits + e).sample(seed: SplitMix64.mix(impactSeed ^ Self.benefitSalt))
                     }
                     hI += x
                     oI = true
@@ -627,8 +633,9 @@ final class BlockWorker {
     ) {
         let views = compiled.viewCount
         let b = UInt64(block)
-        let choiceBase = StreamKey(rootSeed: rootSeed, itemKey: risk.key, block: b, lane: .estimateChoice).seed
-        let deliveryBase = StreamKey(rootSeed: rootSeed, itemKey: risk.key, block: b, lane: .responseDelivery).seed
+        let choiceBase = StreamKey(rootSeed: rootSeed, itemKey: risk.streamKey, block: b, lane: .estimateChoice).seed
+        let deliveryBase = StreamKey(rootSeed: rootSeed, itemKey: risk.streamKey, block: b, lane: .responseDelivery).seed
+        let impactSalt = risk.impactSalt
         let hasResponse = risk.hasResponse
         let reliability = risk.reliability
         let keep = risk.likelihoodMultiplier
@@ -687,11 +694,13 @@ final class BlockWorker {
                     // view would make, made once.
                     for j in start..<end {
                         let mask = masks[j], seed = seeds[j]
+                        // Effects sharing an occurrence draw from the event seed with their salt.
+                        let impactSeed = impactSalt == 0 ? seed : SplitMix64.mix(seed ^ impactSalt)
                         let row = (j - start) * estimates
                         for e in 0..<estimates where mask & (UInt64(1) << UInt64(e)) != 0 {
-                            draws[row + e] = (impacts + e).sample(seed: seed)
+                            draws[row + e] = (impacts + e).sample(seed: impactSeed)
                             if perOccurrence[e] {
-                                occurrenceBenefits![row + e] = (benefits + e).sample(seed: SplitMix64.mix(seed ^ Self.benefitSalt))
+                                occurrenceBenefits![row + e] = (benefits + e).sample(seed: SplitMix64.mix(impactSeed ^ Self.benefitSalt))
                             }
                         }
                     }
@@ -702,7 +711,8 @@ final class BlockWorker {
                         let viewDense = dense.map { $0(v) }
                         var s = viewSums[v]
                         defer { viewSums[v] = s }
-                        if viewDense == nil && choice.single >= 0 && !hasResponse && !hasBenefit[choice.single] && risk.singleEventPerTrial {
+                        if viewDense == nil && choice.single >= 0 && !hasResponse && !hasBenefit[choice.single] && risk.singleEventPerTrial
+                            && impactSalt == 0 {
                             // The common case, as in `evaluate`.
                             let e = choice.single
                             let bit = UInt64(1) << UInt64(e)
@@ -782,7 +792,8 @@ final class BlockWorker {
             let acc = sums + (risk.index * views + v) * BlockStats.fieldCount
             let s = viewSums[v]
             let choice = risk.choices[v]
-            if dense == nil && choice.single >= 0 && !hasResponse && !hasBenefit[choice.single] && risk.singleEventPerTrial {
+            if dense == nil && choice.single >= 0 && !hasResponse && !hasBenefit[choice.single] && risk.singleEventPerTrial
+                && impactSalt == 0 {
                 for field in [BlockStats.Field.occurredInherent, .occurredResidual] { acc[field.rawValue] += s.occurred }
                 for field in [BlockStats.Field.harmInherent, .harmResidual] { acc[field.rawValue] += s.sum }
                 for field in [BlockStats.Field.netSquaredInherent, .netSquaredResidual] { acc[field.rawValue] += s.squares }

@@ -87,6 +87,18 @@ extension SimulationPlan {
         /// An activity (portfolio) entry counts only in the portfolios that select it; any other
         /// risk counts in every portfolio. In the per-view results every risk counts.
         public var isActivity: Bool
+        /// The key whose streams decide when this risk occurs, which estimate a pooled view
+        /// reads and whether its response is delivered; nil for ``key`` itself.
+        ///
+        /// Risks that share an occurrence key are effects of one occurrence model (one entry
+        /// with effects on several outcomes): given the same occurrence specifications they have
+        /// the same events in the same trials, the same estimate chosen and the same response
+        /// delivery, and a response that prevents an event prevents it for every effect.
+        public var occurrenceKey: UInt64?
+        /// Separates this risk's impact draws from those of other risks sharing its occurrence:
+        /// an event's impact comes from the event's seed mixed with this salt. Nil (or 0)
+        /// draws from the event seed itself, as a risk of its own does.
+        public var impactSalt: UInt64?
         /// Whether the risk's losses add into the views' outcomes. False for an activity that
         /// only the portfolio comparison takes up (one of a portfolio other than the headline
         /// one): it is simulated with the others, on its own streams, and adds into the
@@ -96,18 +108,20 @@ extension SimulationPlan {
 
         public init(
             key: UInt64, outcome: Int, estimates: [Estimate], response: Response? = nil, isActivity: Bool = false,
-            inViews: Bool = true
+            occurrenceKey: UInt64? = nil, impactSalt: UInt64? = nil, inViews: Bool = true
         ) {
             self.key = key
             self.outcome = outcome
             self.estimates = estimates
             self.response = response
             self.isActivity = isActivity
+            self.occurrenceKey = occurrenceKey
+            self.impactSalt = impactSalt
             self.inViews = inViews
         }
 
         enum CodingKeys: String, CodingKey {
-            case key, outcome, estimates, response, isActivity, inViews
+            case key, outcome, estimates, response, isActivity, occurrenceKey, impactSalt, inViews
         }
 
         /// Decodes a risk; a plan written before `inViews` existed has every risk in the views.
@@ -118,6 +132,8 @@ extension SimulationPlan {
                 estimates: c.decode([Estimate].self, forKey: .estimates),
                 response: c.decodeIfPresent(Response.self, forKey: .response),
                 isActivity: c.decode(Bool.self, forKey: .isActivity),
+                occurrenceKey: c.decodeIfPresent(UInt64.self, forKey: .occurrenceKey),
+                impactSalt: c.decodeIfPresent(UInt64.self, forKey: .impactSalt),
                 inViews: c.decodeIfPresent(Bool.self, forKey: .inViews) ?? true)
         }
     }

@@ -30,6 +30,8 @@ public struct SimulationPlan: Sendable, Codable, Hashable {
     public let thresholds: [[Double]]
     /// Loss levels for the register total.
     public let totalThresholds: [Double]
+    /// The deliverers whose availability responses share (see ``Deliverer``); may be empty.
+    public let deliverers: [Deliverer]
 
     /// Creates and validates a plan.
     ///
@@ -46,7 +48,8 @@ public struct SimulationPlan: Sendable, Codable, Hashable {
         primaryView: Int? = nil,
         correlations: [Correlation] = [],
         thresholds: [[Double]] = [],
-        totalThresholds: [Double] = []
+        totalThresholds: [Double] = [],
+        deliverers: [Deliverer] = []
     ) throws(PlanError) {
         self.outcomeCount = outcomeCount
         self.totalOutcomes = totalOutcomes ?? Array(0..<outcomeCount)
@@ -59,6 +62,7 @@ public struct SimulationPlan: Sendable, Codable, Hashable {
         while t.count < outcomeCount { t.append([]) }
         self.thresholds = t
         self.totalThresholds = totalThresholds
+        self.deliverers = deliverers
         try validate()
     }
 
@@ -115,13 +119,13 @@ extension SimulationPlan {
             self.estimates = estimates
             self.response = response
             self.isActivity = isActivity
+            self.inViews = inViews
             self.occurrenceKey = occurrenceKey
             self.impactSalt = impactSalt
-            self.inViews = inViews
         }
 
         enum CodingKeys: String, CodingKey {
-            case key, outcome, estimates, response, isActivity, occurrenceKey, impactSalt, inViews
+            case key, outcome, estimates, response, isActivity, inViews, occurrenceKey, impactSalt
         }
 
         /// Decodes a risk; a plan written before `inViews` existed has every risk in the views.
@@ -207,12 +211,20 @@ extension SimulationPlan {
         public var impactMultiplier: Double
         /// The response's cost, carried for value for money (≥ 0).
         public var cost: Double
+        /// Indices of the plan's ``Deliverer``s the response rests on: it is delivered only in
+        /// trials where all of them are available (and its own ``reliability`` draw succeeds).
+        /// Empty for a response that keeps only its own draw.
+        public var deliverers: [Int]
 
-        public init(reliability: Double = 1, likelihoodMultiplier: Double = 1, impactMultiplier: Double = 1, cost: Double = 0) {
+        public init(
+            reliability: Double = 1, likelihoodMultiplier: Double = 1, impactMultiplier: Double = 1, cost: Double = 0,
+            deliverers: [Int] = []
+        ) {
             self.reliability = reliability
             self.likelihoodMultiplier = likelihoodMultiplier
             self.impactMultiplier = impactMultiplier
             self.cost = cost
+            self.deliverers = deliverers
         }
     }
 

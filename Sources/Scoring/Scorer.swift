@@ -82,38 +82,37 @@ public enum Scorer {
     ///
     /// Same figures: a correlation between an activity left out of the headline and another
     /// risk would join the two in one Iman–Conover group, which reorders the other's trials
-    /// differently from the headline run; then the runs stay apart.
+    /// differently from the headline run; then the runs stay apart. So does a contributor that
+    /// steps back when a left-out activity occurs: the headline run has no such activity.
     static func mergedRun(
-        _ register: Register, main compiledMain: CompiledRegister, headline portfolio: Portfolio?, views: [String?],
-        run: RunOptions, progress: (@Sendable (Double) -> Void)?
+        _ register: Register, main headlinePlan: CompiledRegister, headline portfolio: Portfolio?, views: [String?], run: RunOptions,
+        progress: (@Sendable (Double) -> Void)?
     ) throws(ScoringError) -> (main: SimulationResult, comparison: (CompiledRegister, SimulationResult))? {
         guard let portfolio, run.precision == nil else { return nil }
-        let mainIDs = Set(compiledMain.risks.map(\.id))
+        let mainIDs = Set(register.risks.filter { $0.strategy != .portfolio || portfolio.risks.contains($0.id) }.map(\.id))
         let leftOut = Set(register.risks.map(\.id)).subtracting(mainIDs)
         if register.correlations.contains(where: { leftOut.contains($0.first) || leftOut.contains($0.second) }) { return nil }
+        if register.contributors.contains(where: { $0.stepsBack.contains { leftOut.contains($0.risk) } }) { return nil }
         let merged = try PlanCompiler.compile(
             register, activities: nil, views: views, portfolios: register.portfolios, viewActivities: Set(portfolio.risks))
         guard 8 * merged.plan.seriesPerTrial * max(2, run.trials) <= mergedSeriesBudget else { return nil }
-
-        // The headline run's plan risks (entries, their further effects, harm-only copies) are
-        // those of the merged plan with the same keys, in the same order; so are its
-        // correlations. Anything else runs apart.
-        let mainPlan = compiledMain.plan, mergedPlan = merged.plan
-        let mainIndex = Dictionary(mainPlan.risks.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
-        let kept = mergedPlan.risks.indices.filter { mainIndex[mergedPlan.risks[$0].key] != nil }
-        guard kept.map({ mergedPlan.risks[$0].key }) == mainPlan.risks.map(\.key),
-              mergedPlan.correlations.map({ [mergedPlan.risks[$0.first].key, mergedPlan.risks[$0.second].key] })
-                == mainPlan.correlations.map({ [mainPlan.risks[$0.first].key, mainPlan.risks[$0.second].key] })
-        else { return nil }
         let result = Engine.run(merged.plan, options: run, progress: progress)
 
+        // The headline run's view of it: the plan risks it holds (entries, their effects on
+        // further outcomes and harm-only copies: a subset in the same order, found by their
+        // stable keys) and the correlations between them (all of them, in the same order).
+        let mergedIndex = Dictionary(
+            merged.plan.risks.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
+        let kept = headlinePlan.plan.risks.compactMap { mergedIndex[$0.key] }
+        guard kept.count == headlinePlan.plan.risks.count else { return nil }
+        let newIndex = Dictionary(uniqueKeysWithValues: kept.enumerated().map { ($1, $0) })
         var main = result
         main.portfolios = []
         for v in main.views.indices { main.views[v].risks = kept.map { result.views[v].risks[$0] } }
-        main.correlations = zip(result.correlations, mainPlan.correlations).map { achieved, planned in
-            var c = achieved
-            c.first = planned.first
-            c.second = planned.second
+        main.correlations = result.correlations.map { c in
+            var c = c
+            c.first = newIndex[c.first] ?? c.first
+            c.second = newIndex[c.second] ?? c.second
             return c
         }
         // The comparison's: every risk under the headline view (the last), and the portfolios.

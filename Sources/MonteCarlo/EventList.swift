@@ -9,6 +9,11 @@ struct EventList {
     private(set) var seed: UnsafeMutablePointer<UInt64>
     var count = 0
     private(set) var capacity: Int
+    /// ``sortByTrial(trials:)``'s second set of buffers (nil until a sort needs them).
+    private var spareTrial: UnsafeMutablePointer<Int32>?
+    private var spareMask: UnsafeMutablePointer<UInt64>?
+    private var spareSeed: UnsafeMutablePointer<UInt64>?
+    private var spareCapacity = 0
 
     init(capacity: Int) {
         self.capacity = capacity
@@ -41,7 +46,9 @@ struct EventList {
         t.update(from: trial, count: count)
         m.update(from: mask, count: count)
         s.update(from: seed, count: count)
-        free()
+        trial.deallocate()
+        mask.deallocate()
+        seed.deallocate()
         trial = t
         mask = m
         seed = s
@@ -50,19 +57,20 @@ struct EventList {
 
     /// Stable reorder into trial order (needed only when a risk mixes occurrence kinds), by
     /// counting sort: every trial lies in `0 ..< trials`, so this is O(count + trials), where a
-    /// comparison sort through a closure took a noticeable share of a run.
+    /// comparison sort through a closure took a noticeable share of a run. The sorted copy is
+    /// written into a second set of buffers, kept for the next sort and swapped with the first:
+    /// fresh buffers for every risk and block cost more in page faults than the sort itself.
     mutating func sortByTrial(trials n: Int) {
         guard count > 1 else { return }
-        let starts = UnsafeMutablePointer<Int>.allocate(capacity: n + 1)
-        let t = UnsafeMutablePointer<Int32>.allocate(capacity: count)
-        let m = UnsafeMutablePointer<UInt64>.allocate(capacity: count)
-        let s = UnsafeMutablePointer<UInt64>.allocate(capacity: count)
-        defer {
-            starts.deallocate()
-            t.deallocate()
-            m.deallocate()
-            s.deallocate()
+        if spareCapacity < capacity {
+            freeSpare()
+            spareTrial = .allocate(capacity: capacity)
+            spareMask = .allocate(capacity: capacity)
+            spareSeed = .allocate(capacity: capacity)
+            spareCapacity = capacity
         }
+        let starts = UnsafeMutablePointer<Int>.allocate(capacity: n + 1)
+        defer { starts.deallocate() }
         starts.initialize(repeating: 0, count: n + 1)
         for i in 0..<count {
             let trial = Int(trial[i])
@@ -70,6 +78,7 @@ struct EventList {
             starts[trial + 1] += 1
         }
         for i in 0..<n { starts[i + 1] += starts[i] }
+        let t = spareTrial!, m = spareMask!, s = spareSeed!
         for i in 0..<count {
             let at = starts[Int(trial[i])]
             starts[Int(trial[i])] = at + 1
@@ -77,14 +86,28 @@ struct EventList {
             m[at] = mask[i]
             s[at] = seed[i]
         }
-        trial.update(from: t, count: count)
-        mask.update(from: m, count: count)
-        seed.update(from: s, count: count)
+        (trial, spareTrial) = (t, trial)
+        (mask, spareMask) = (m, mask)
+        (seed, spareSeed) = (s, seed)
+        swap(&capacity, &spareCapacity)
+    }
+
+    private mutating func freeSpare() {
+        spareTrial?.deallocate()
+        spareMask?.deallocate()
+        spareSeed?.deallocate()
+        spareTrial = nil
+        spareMask = nil
+        spareSeed = nil
+        spareCapacity = 0
     }
 
     func free() {
         trial.deallocate()
         mask.deallocate()
         seed.deallocate()
+        spareTrial?.deallocate()
+        spareMask?.deallocate()
+        spareSeed?.deallocate()
     }
 }

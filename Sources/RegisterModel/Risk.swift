@@ -25,14 +25,18 @@ public struct Risk: Sendable {
     /// What the officer still has to check, such as `strategy` or `coproduction` after an
     /// import that could not infer them.
     public var needsReview: [String]
+    /// Labels for views of the register (a directorate, a category), such as `finance`;
+    /// `--tag` selects entries by them.
+    public var tags: [String]
     public var location: Diagnostic.Location
 
     public init(
         id: String, title: String, description: String? = nil, outcome: String, strategy: Strategy,
         owner: String, borneBy: String? = nil, coproduction: Coproduction, estimates: [Estimate],
         response: Response? = nil, review: CalendarDate? = nil, isConfidential: Bool = false,
-        ratings: StatedRatings? = nil, needsReview: [String] = [], location: Diagnostic.Location
+        ratings: StatedRatings? = nil, needsReview: [String] = [], tags: [String] = [], location: Diagnostic.Location
     ) {
+        self.tags = tags
         self.ratings = ratings
         self.needsReview = needsReview
         self.id = id

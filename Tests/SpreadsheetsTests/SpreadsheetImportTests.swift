@@ -203,7 +203,7 @@ struct SpreadsheetImportTests {
         let r = try register(try run(csv, mapping: mapping))
         #expect(r.risks.map(\.outcome) == ["cost", "days", "cost"])
         let text = try #require(try run(csv, mapping: mapping).text)
-        #expect(text.contains("outcome: cost  # from \"Finance\": the mapping's `default`"))
+        #expect(text.contains("# from \"Finance\": the mapping's `default`"))
         // With a default, `values` may be left out altogether.
         let only = Self.mapping.replacingOccurrences(of: "  values: {Money: cost, Service: days}", with: "  default: days")
         #expect(try register(try run(csv, mapping: only)).risks.map(\.outcome) == ["days", "days", "days"])

@@ -146,6 +146,7 @@ public enum StructuralComparison {
             switch s.limit {
             case .lossExceeds: kind = "loss-exceeds"
             case .netBenefitAbove: kind = "net-benefit-above"
+            case .harmExceeds: kind = "harm-exceeds"
             }
             let base = "\(s.outcome)/\(kind)"
             seen[base, default: 0] += 1
@@ -159,6 +160,8 @@ public enum StructuralComparison {
             return (("loss-exceeds", ValueText.amount(threshold), threshold), ("at-most", ValueText.probability(atMost), atMost))
         case let .netBenefitAbove(threshold, atLeast):
             return (("net-benefit-above", ValueText.amount(threshold), threshold), ("at-least", ValueText.probability(atLeast), atLeast))
+        case let .harmExceeds(threshold, atMost):
+            return (("harm-exceeds", ValueText.amount(threshold), threshold), ("at-most", ValueText.probability(atMost), atMost))
         }
     }
 
@@ -168,6 +171,8 @@ public enum StructuralComparison {
             return "P(loss > \(ValueText.amount(threshold))) at most \(ValueText.probability(atMost))"
         case let .netBenefitAbove(threshold, atLeast):
             return "P(net benefit > \(ValueText.amount(threshold))) at least \(ValueText.probability(atLeast))"
+        case let .harmExceeds(threshold, atMost):
+            return "P(harm > \(ValueText.amount(threshold))) at most \(ValueText.probability(atMost))"
         }
     }
 

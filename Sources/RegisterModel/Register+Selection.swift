@@ -57,7 +57,7 @@ extension Register {
             throw SelectionError(description: "no entry has \(selection.summary) (\(known.joined(separator: "; ")))")
         }
         let ids = Set(kept.map(\.id))
-        let outcomeIDs = Set(kept.map(\.outcome))
+        let outcomeIDs = Set(kept.flatMap(\.outcomes))
         var view = self
         view.risks = kept
         view.outcomes = outcomes.filter { outcomeIDs.contains($0.id) }

@@ -54,7 +54,7 @@ struct CIWorkflowTests {
         let passed = try commit(repo, "a register with a warning")
         #expect(passed.status == 0, "\(passed.stderr)")
         #expect(!passed.stderr.contains("[missing-benefit]"), "\(passed.stderr)")
-        #expect(passed.stderr.contains("0 errors, 1 warning (not shown; `riskreg validate Registers/r.yaml` lists them)"), "\(passed.stderr)")
+        #expect(passed.stderr.range(of: #"0 errors, [0-9]+ warnings? \(not shown; `riskreg validate Registers/r.yaml` lists them\)"#, options: .regularExpression) != nil, "\(passed.stderr)")
 
         try repo.write("Registers/r.yaml", warned.text + "# touched\n")
         try repo.git("add", ".")

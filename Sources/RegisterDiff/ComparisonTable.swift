@@ -65,8 +65,15 @@ public enum ComparisonTable {
                 for ch in byRisk[r.id]! { out += changeLines(ch, say) }
                 out.append(row(["  " + say("diff.table.mean-loss"), ComparisonMarkdown.amt(r.meanLoss.before), ComparisonMarkdown.amt(r.meanLoss.after),
                                 ComparisonMarkdown.amtDelta(r.meanLoss, say), ""]))
+                // The same figures as the Markdown diff: without responses too, and the response's value.
+                out.append(row(["  " + say("diff.figure.mean-loss-without"), ComparisonMarkdown.amt(r.inherentMeanLoss.before),
+                                ComparisonMarkdown.amt(r.inherentMeanLoss.after), ComparisonMarkdown.amtDelta(r.inherentMeanLoss, say), ""]))
                 out.append(row(["  " + say("diff.table.chance"), ComparisonMarkdown.pct(r.probability.before), ComparisonMarkdown.pct(r.probability.after),
                                 ComparisonMarkdown.pctDelta(r.probability, say), ""]))
+                if let v = r.responseValue {
+                    out.append(row(["  " + say("diff.table.response-value"), ComparisonMarkdown.amt(v.before), ComparisonMarkdown.amt(v.after),
+                                    ComparisonMarkdown.amtDelta(v, say), ""]))
+                }
             }
             out.append("")
         }

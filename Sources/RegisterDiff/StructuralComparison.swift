@@ -23,8 +23,13 @@ public enum StructuralComparison {
         builder.entries(.appetite, keyed(old?.appetite ?? []), keyed(new.appetite), id: \.key, line: \.value.location.line, describe: { $0.value.statement ?? limitSummary($0.value.limit) }) { b, o, n in
             b.field("statement", o.value.statement, n.value.statement)
             let (ot, ol) = limitText(o.value.limit), (nt, nl) = limitText(n.value.limit)
-            b.field(ot.field, ot.text, nt.text)
-            b.field(ol.field, ol.text, nl.text)
+            if ot.field == nt.field {
+                b.number(ot.field, ot.value, nt.value, ValueText.amount)
+                b.number(ol.field, ol.value, nl.value, ValueText.probability)
+            } else {
+                b.field(ot.field, ot.text, nt.text)
+                b.field(ol.field, ol.text, nl.text)
+            }
         }
         builder.entries(.contributor, old?.contributors ?? [], new.contributors, id: \.id, line: \.location.line, describe: \.name) { b, o, n in
             b.field("name", o.name, n.name)
@@ -35,13 +40,13 @@ public enum StructuralComparison {
         builder.entries(.perspective, old?.perspectives ?? [], new.perspectives, id: \.id, line: \.location.line, describe: \.title) { b, o, n in
             b.field("title", o.title, n.title)
             b.list("contributors", o.contributors, n.contributors)
-            b.field("weight", ValueText.amount(o.weight), ValueText.amount(n.weight))
+            b.number("weight", o.weight, n.weight, ValueText.amount)
         }
         builder.entries(.risk, old?.risks ?? [], new.risks, id: \.id, line: \.location.line, describe: { "\($0.title) (\($0.strategy.rawValue))" }) { b, o, n in
             risk(&b, o, n)
         }
         builder.entries(.correlation, old?.correlations ?? [], new.correlations, id: pairID, line: \.location.line, describe: { "rank \(ValueText.amount($0.rank))" }) { b, o, n in
-            b.field("rank", ValueText.amount(o.rank), ValueText.amount(n.rank))
+            b.number("rank", o.rank, n.rank, ValueText.amount)
             b.field("reason", o.reason, n.reason)
         }
         builder.entries(.portfolio, old?.portfolios ?? [], new.portfolios, id: \.id, line: \.location.line, describe: \.title) { b, o, n in
@@ -99,11 +104,11 @@ public enum StructuralComparison {
         case (let or?, let nr?):
             b.at(or.location.line, nr.location.line) { b in
                 b.field("response.action", or.action, nr.action)
-                b.field("response.cost", ValueText.amount(or.cost), ValueText.amount(nr.cost))
+                b.number("response.cost", or.cost, nr.cost, ValueText.amount)
                 b.list("response.delivered-by", or.deliveredBy, nr.deliveredBy)
-                b.field("response.reliability", ValueText.probability(or.reliability), ValueText.probability(nr.reliability))
-                b.field("response.reduces-likelihood-by", ValueText.probability(or.likelihoodReduction), ValueText.probability(nr.likelihoodReduction))
-                b.field("response.reduces-impact-by", ValueText.probability(or.impactReduction), ValueText.probability(nr.impactReduction))
+                b.number("response.reliability", or.reliability, nr.reliability, ValueText.probability)
+                b.number("response.reduces-likelihood-by", or.likelihoodReduction, nr.likelihoodReduction, ValueText.probability)
+                b.number("response.reduces-impact-by", or.impactReduction, nr.impactReduction, ValueText.probability)
             }
         }
         b.field("review", o.review?.description, n.review?.description)
@@ -149,14 +154,14 @@ public enum StructuralComparison {
         }
     }
 
-    static func limitText(_ limit: AppetiteStatement.Limit) -> ((field: String, text: String), (field: String, text: String)) {
+    static func limitText(_ limit: AppetiteStatement.Limit) -> ((field: String, text: String, value: Double), (field: String, text: String, value: Double)) {
         switch limit {
         case let .lossExceeds(threshold, atMost):
-            return (("loss-exceeds", ValueText.amount(threshold)), ("at-most", ValueText.probability(atMost)))
+            return (("loss-exceeds", ValueText.amount(threshold), threshold), ("at-most", ValueText.probability(atMost), atMost))
         case let .netBenefitAbove(threshold, atLeast):
-            return (("net-benefit-above", ValueText.amount(threshold)), ("at-least", ValueText.probability(atLeast)))
+            return (("net-benefit-above", ValueText.amount(threshold), threshold), ("at-least", ValueText.probability(atLeast), atLeast))
         case let .harmExceeds(threshold, atMost):
-            return (("harm-exceeds", ValueText.amount(threshold)), ("at-most", ValueText.probability(atMost)))
+            return (("harm-exceeds", ValueText.amount(threshold), threshold), ("at-most", ValueText.probability(atMost), atMost))
         }
     }
 
@@ -193,6 +198,16 @@ private struct Builder {
             guard before != after else { return }
             changes.append(.init(kind: .changed, subject: subject, id: id, field: name, before: before, after: after,
                                  beforeLine: beforeLine, afterLine: afterLine))
+        }
+
+        /// A field holding a number: the change carries the numbers as well as their text.
+        mutating func number(_ name: String, _ before: Double?, _ after: Double?, _ text: (Double) -> String) {
+            guard before != after else { return }
+            var change = RegisterChange(kind: .changed, subject: subject, id: id, field: name, before: before.map(text), after: after.map(text),
+                                        beforeLine: beforeLine, afterLine: afterLine)
+            change.beforeNumber = before
+            change.afterNumber = after
+            changes.append(change)
         }
 
         mutating func list(_ name: String, _ before: [String], _ after: [String]) {

@@ -12,6 +12,11 @@ extension NodeReader {
     /// The families, their parameters and forms are read from ``RegisterFormat/families``.
     mutating func distribution(_ node: YAMLNode, _ what: String, scale: DistributionScale) -> Distribution? {
         if node.scalar != nil {
+            if scale != .probability, let range = Self.writtenRange(node) {
+                error(.invalidNumber, "\(what) `\(range.text.abbreviated)` is a range, not a number", at: node,
+                      hint: "for a value anywhere from \(range.low) to \(range.high) write `{uniform: [\(range.low), \(range.high)]}`; if one value is most likely, `{pert: [\(range.low), MOST-LIKELY, \(range.high)]}`")
+                return nil
+            }
             return value(node, what, scale: scale).flatMap { checked(.fixed($0), what, at: node, scale: scale) }
         }
         guard let entries = node.mapping else {
@@ -92,7 +97,7 @@ extension NodeReader {
             guard items.count == names.count else {
                 error(.distributionParameters,
                       "\(what) takes \(names.count) values [\(names.joined(separator: ", "))], found \(items.count)", at: node,
-                      hint: optional.isEmpty ? nil : "for \(optional.map { "`\($0.0)`" }.joined(separator: " and ")) use the long form `{\(allNames.map { "\($0): ..." }.joined(separator: ", "))}`")
+                      hint: Self.countHint(family: family, found: items, optional: optional.map(\.0), allNames: allNames))
                 return nil
             }
             let values = zip(names, items).map { read($0, $1) }
@@ -238,6 +243,38 @@ extension NodeReader {
             }
         }
         return distribution
+    }
+
+    /// A scalar written as a range, `5k-20k`, `5k – 20k` or `5k to 20k`, with both ends amounts:
+    /// the writer most likely meant a distribution between them.
+    static func writtenRange(_ node: YAMLNode) -> (text: String, low: String, high: String)? {
+        guard let text = node.scalar?.value, ScalarSyntax.amount(text) == nil else { return nil }
+        for separator in [" to ", "–", "—", "-"] {
+            let parts = text.components(separatedBy: separator)
+            guard parts.count == 2 else { continue }
+            let low = parts[0].trimmingCharacters(in: .whitespaces), high = parts[1].trimmingCharacters(in: .whitespaces)
+            guard !low.isEmpty, !high.isEmpty, ScalarSyntax.amount(low) != nil, ScalarSyntax.amount(high) != nil else { continue }
+            return (text, low.abbreviated, high.abbreviated)
+        }
+        return nil
+    }
+
+    /// The hint for a short-form list of the wrong length: too few values name what each value
+    /// is (a PERT needs its most likely value too); too many point to the long form for the
+    /// optional parameters.
+    private static func countHint(family: DistributionFamily, found items: [YAMLNode], optional: [String], allNames: [String]) -> String? {
+        let names = family.required.map(\.name)
+        if items.count < names.count {
+            let written = items.compactMap { $0.scalar?.value.abbreviated }
+            guard family.name == "pert" || family.name == "triangular" else {
+                return "write the \(names.count) values in this order: \(names.joined(separator: ", "))"
+            }
+            guard written.count == 2 else {
+                return "\(family.name) takes three values: the lowest, the most likely and the highest, such as `\(family.name): [1k, 2.5k, 10k]`"
+            }
+            return "\(family.name) takes three values: the lowest, the most likely and the highest, such as `\(family.name): [\(written[0]), MOST-LIKELY, \(written[1])]`; for only a lowest and a highest, write `uniform: [\(written[0]), \(written[1])]`"
+        }
+        return optional.isEmpty ? nil : "for \(optional.map { "`\($0)`" }.joined(separator: " and ")) use the long form `{\(allNames.map { "\($0): ..." }.joined(separator: ", "))}`"
     }
 
     /// The family's name as a register writes it.

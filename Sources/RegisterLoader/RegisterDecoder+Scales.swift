@@ -243,7 +243,7 @@ extension RegisterDecoder {
         if let entries = node.mapping, entries.count == 1, entries[0].key.scalar?.value == "level", let value = entries[0].value.scalar {
             return (value.value, entries[0].value)
         }
-        if scalesDeclared, let scalar = node.scalar, !scalar.isNull, !isNumber(scalar.value) {
+        if scalesDeclared, let scalar = node.scalar, !scalar.isNull, !isNumber(scalar.value), NodeReader.writtenRange(node) == nil {
             return (scalar.value, node)
         }
         return nil

@@ -370,7 +370,7 @@ package struct RegisterDecoder {
         let title = f["title"].flatMap { reader.text($0, "the risk title") }
         let description = f["description"].flatMap { reader.text($0, "the risk description") }
         let outcome = f["outcome"].flatMap { refer(.outcome, $0, "the risk's outcome") }
-        let strategy = f["strategy"].flatMap { reader.choice($0, "strategy", as: Strategy.self) }
+        let strategy = f["strategy"].flatMap { reader.strategy($0) }
         let owner = f["owner"].flatMap { reader.text($0, "the risk owner") }
         let borneBy = f["borne-by"].flatMap { reader.text($0, "`borne-by`") }
         let benefitTo = f["benefit-to"].flatMap { reader.text($0, "`benefit-to`") }
@@ -427,6 +427,7 @@ package struct RegisterDecoder {
         let confidential = f["confidential"].map { reader.boolean($0, "`confidential`") } ?? false
         let ratings = f["ratings"].flatMap { decodeStatedRatings($0, unit: outcome.flatMap { outcomeUnits[$0] }) }
         let needsReview = f["needs-review"].map { decodeNeedsReview($0, key: f.keys["needs-review"]) } ?? []
+        let tags = f["tags"].map { decodeTags($0) } ?? []
         guard let id, let title, let outcome, let strategy, let owner, let coproduction,
               !estimates.isEmpty, let confidential
         else { return nil }
@@ -434,7 +435,18 @@ package struct RegisterDecoder {
             id: id, title: title, description: description, outcome: outcome, strategy: strategy, owner: owner,
             borneBy: borneBy, coproduction: coproduction, estimates: estimates, response: response, review: review,
             isConfidential: confidential, ratings: ratings, needsReview: needsReview, benefitTo: benefitTo, agreement: agreement,
-            location: reader.location(node))
+            tags: tags, location: reader.location(node))
+    }
+
+    /// An entry's `tags`: ids, each once (a repeated tag is dropped: it selects nothing more).
+    mutating func decodeTags(_ node: YAMLNode) -> [String] {
+        guard let items = reader.list(node, of: "`tags`", nonEmpty: false) else { return [] }
+        var tags: [String] = []
+        for item in items {
+            guard let tag = reader.id(item, "the tag") else { continue }
+            if !tags.contains(tag) { tags.append(tag) }
+        }
+        return tags
     }
 
     mutating func decodeAgreement(_ node: YAMLNode) -> Agreement? {

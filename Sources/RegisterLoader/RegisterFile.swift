@@ -47,9 +47,9 @@ public enum RegisterFile {
             let diagnostic: Diagnostic
             if case .tooLarge(let size, _) = error {
                 let problem = YAMLComposer.tooLarge(byteCount: size)
-                diagnostic = .error(Diagnostic.Rule(problem.rule), problem.message, at: .init(file: path, line: 1, column: 1), hint: problem.hint)
+                diagnostic = .error(Diagnostic.Rule(problem.rule), problem.message, at: .whole(path), hint: problem.hint)
             } else {
-                diagnostic = .error(.fileUnreadable, error.message(path), at: .init(file: path, line: 1, column: 1), hint: error.hint)
+                diagnostic = .error(.fileUnreadable, error.message(path), at: .whole(path), hint: error.hint)
             }
             return LoadedRegister(file: path, register: nil, diagnostics: [diagnostic], source: nil)
         }
@@ -89,7 +89,15 @@ public enum RegisterFile {
         if let root = document.root.take() {
             var decoder = RegisterDecoder(file: file, asOf: asOf)
             register = decoder.decode(consume root)
-            diagnostics += decoder.reader.diagnostics
+            var found = decoder.reader.diagnostics
+            // Read from a copy with tab indentation replaced: point at the file as written.
+            if let tabs = document.tabIndentation {
+                for i in found.indices where tabs.isRepaired(line: found[i].location.line) {
+                    let mark = tabs.original(YAMLMark(line: found[i].location.line, column: found[i].location.column))
+                    found[i].location.column = mark.column
+                }
+            }
+            diagnostics += found
         }
         return (register, diagnostics)
     }
@@ -126,7 +134,7 @@ public enum RegisterFile {
                 lstat(path, &info) != 0 ? InputFile.refusal(errno)
                 : stat(path, &info) != 0 ? (errno == ENOENT ? .danglingLink : InputFile.refusal(errno)) : nil
             if let refusal {
-                problems.append(.error(.fileUnreadable, refusal.message(path), at: .init(file: path, line: 1, column: 1),
+                problems.append(.error(.fileUnreadable, refusal.message(path), at: .whole(path),
                                        hint: refusal == .missing ? "give a register file or a folder of them, such as `Registers/`" : refusal.hint))
                 continue
             }
@@ -150,7 +158,7 @@ public enum RegisterFile {
             }
             if found.isEmpty {
                 problems.append(.error(.fileUnreadable, "\(path) holds no `.yaml` or `.yml` files",
-                                       at: .init(file: path, line: 1, column: 1)))
+                                       at: .whole(path)))
             }
             files += found.sorted()
         }

@@ -1,3 +1,4 @@
+import Foundation
 import RegisterModel
 
 /// The register `riskreg init` writes: small, complete, commented, valid with no warnings, and
@@ -10,7 +11,8 @@ public enum StarterRegister {
     ///   - schemaPath: the JSON Schema for editors, relative to the register's folder.
     ///   - today: review dates are set from it (last reviewed today, next review in three
     ///     months), so the new register has no review warnings.
-    public static func text(schemaPath: String = "register.schema.json", today: CalendarDate) -> String {
+    ///   - id: the register's id; ``id(forFile:)`` derives one from the file's name.
+    public static func text(schemaPath: String = "register.schema.json", today: CalendarDate, id: String = "my-service") -> String {
         let next = today.addingMonths(3)
         return """
         # yaml-language-server: $schema=\(schemaPath)
@@ -29,7 +31,7 @@ public enum StarterRegister {
         # What the register is about. Every likelihood and frequency below refers to the
         # horizon: "30%" means a 30% chance within 12 months.
         register:
-          id: my-service                # a stable id: letters, digits, . _ -
+          id: \(id)\(String(repeating: " ", count: max(1, 30 - id.count)))# a stable id: letters, digits, . _ -
           title: Community library service
           organisation: Example Town Council
           horizon: 12 months
@@ -49,17 +51,18 @@ public enum StarterRegister {
             unit: hours
             description: Hours the libraries are closed against the published timetable.
 
-        # What the board will accept. Shape 1 caps the chance of a loss above a threshold;
-        # shape 2 (for enablement) sets a floor on the chance of a net benefit.
+        # What the board will accept: here, a cap on the chance of a loss above a threshold.
+        # For an outcome whose gains can outweigh its losses, the other shape sets a floor on
+        # the chance of a net benefit (net-benefit-above: 0, at-least: 50%); see the reference.
         appetite:
           - outcome: unplanned-cost
             statement: No more than a 1 in 10 chance that unplanned costs exceed 20,000 pounds.
             loss-exceeds: 20k
             at-most: 1 in 10
           - outcome: opening-hours
-            statement: Volunteer opening should more likely than not add hours.
-            net-benefit-above: 0
-            at-least: 50%
+            statement: No more than a 1 in 10 chance of losing more than 160 opening hours in a year.
+            loss-exceeds: 160
+            at-most: 1 in 10
 
         # Who takes part: service users (user), community groups (community), staff and
         # partner bodies (partner). public: true only with their agreement to be named in
@@ -89,8 +92,8 @@ public enum StarterRegister {
             contributors: [readers-panel]
             weight: 0.5
 
-        # The entries. Each follows one of four strategies: portfolio, reduction,
-        # resilience or enablement. Each has at least one estimate: a likelihood (the chance
+        # The entries. Each follows one of four strategies: portfolio (choose a mix of
+        # activities with less risk attached), reduction, resilience or enablement. Each has at least one estimate: a likelihood (the chance
         # it happens in the horizon) or a frequency (how many times), and an impact, a
         # distribution of the harm each time. pert: [min, most likely, max] suits most
         # judgements; lognormal: [p5, p95] suits costs with a long tail.
@@ -123,18 +126,18 @@ public enum StarterRegister {
             review: \(next)
 
           - id: LIB-02
-            title: Not enough volunteers to open the branch on Saturdays
+            title: The branch library closes at short notice when staff are off sick
             outcome: opening-hours
             strategy: resilience        # absorb the harm and recover from it
             owner: Volunteer coordinator
             coproduction:
               mode: co-delivery
               contributors: [friends-group]
-              note: The Friends draw up the Saturday rota each month.
+              note: The Friends keep a list of volunteers who can help at short notice.
             estimates:
               - perspective: officers
-                frequency: 3            # about three Saturdays a year ...
-                impact: {pert: [4, 7, 8]}   # ... each losing up to a full day's hours
+                frequency: 24           # about twice a month ...
+                impact: {pert: [2, 4, 8]}   # ... each losing a few hours
             response:
               action: Keep a reserve list of trained volunteers and swap shifts with staff.
               cost: 800
@@ -143,34 +146,70 @@ public enum StarterRegister {
               reduces-impact-by: 50%
 
           - id: LIB-03
-            title: Volunteer-run evening opening at the branch library
+            title: The heating fails at the branch library in a cold spell
             outcome: opening-hours
-            strategy: enablement        # a risk worth taking: it has an upside
-            owner: Head of libraries
+            strategy: reduction
+            owner: Facilities manager
             coproduction:
-              mode: co-design
-              contributors: [friends-group, readers-panel]
+              mode: co-assessment
+              contributors: [library-staff, readers-panel]
             estimates:
               - perspective: officers
-                likelihood: 30%         # the scheme falters for a while ...
-                impact: {pert: [10, 40, 120]}
-                benefit: {pert: [50, 150, 250]}   # ... but adds evening hours in most years
+                likelihood: 25%
+                impact: {pert: [8, 24, 60]}   # closed until the engineer has been
               - perspective: readers
-                likelihood: 20%
-                impact: {pert: [10, 30, 100]}
-                benefit: {pert: [80, 180, 300]}
+                likelihood: 35%
+                impact: {pert: [8, 30, 80]}
+
+          # An enablement entry is a risk taken on purpose for its upside: it carries a
+          # `benefit` (the upside over the horizon, in the outcome's unit) as well as an
+          # impact, and reports weigh the two. For example:
+          #
+          # - id: LIB-04
+          #   title: Volunteer-run evening opening at the branch library
+          #   outcome: evening-hours      # an outcome of its own, such as hours gained
+          #   strategy: enablement        # a risk worth taking: it has an upside
+          #   owner: Head of libraries
+          #   coproduction: {mode: co-design, contributors: [friends-group, readers-panel]}
+          #   estimates:
+          #     - perspective: officers
+          #       likelihood: 30%         # the scheme falters for a while ...
+          #       impact: {pert: [10, 40, 120]}
+          #       benefit: {pert: [50, 150, 250]}   # ... but adds evening hours in most years
 
         # Risks that share a driver move together. Give a Spearman rank correlation and
         # the reason; keep values modest (0.2 weak, 0.5 strong).
         correlations:
           - between: [LIB-02, LIB-03]
             rank: 0.3
-            reason: Both depend on how many volunteers stay active.
+            reason: Cold winters bring both staff sickness and heating failures.
 
         # portfolios: compares mixes of portfolio entries (such as in-house against
         # community-run delivery); see docs/register-format.md.
 
         """
+    }
+}
+
+extension StarterRegister {
+    /// The register id for a new file: its name without the extension, lower case, with every
+    /// run of characters an id cannot hold turned into one `-` (`Ward 7 (draft).yaml` gives
+    /// `ward-7-draft`); `my-service` when nothing usable is left.
+    public static func id(forFile path: String) -> String {
+        var name = Substring(path.split(separator: "/").last ?? "")
+        if let dot = name.lastIndex(of: "."), dot != name.startIndex { name = name[..<dot] }
+        var id = ""
+        for scalar in name.folding(options: [.diacriticInsensitive, .widthInsensitive], locale: nil).lowercased().unicodeScalars {
+            if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "." || scalar == "_" || scalar == "-" {
+                id.unicodeScalars.append(scalar)
+            } else if !id.hasSuffix("-") {
+                id += "-"
+            }
+        }
+        while let first = id.first, !(first.isLetter || first.isNumber) { id.removeFirst() }
+        id = String(id.prefix(64))
+        while let last = id.last, last == "-" || last == "." || last == "_" { id.removeLast() }
+        return id.isEmpty ? "my-service" : id
     }
 }
 

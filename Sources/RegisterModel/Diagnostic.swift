@@ -30,6 +30,16 @@ public struct Diagnostic: Error, Codable, Sendable, Hashable {
             self.column = column
         }
 
+        /// The file as a whole, for a problem with no place inside it (a missing file, a folder
+        /// with no registers, a file that cannot be read): line and column 0, printed as
+        /// `file: error: ...` rather than pointing at a line the file may not have.
+        public static func whole(_ file: String) -> Location {
+            Location(file: file, line: 0, column: 0)
+        }
+
+        /// Whether this is ``whole(_:)``: no line or column to show.
+        public var isWholeFile: Bool { line == 0 }
+
         public static func < (lhs: Location, rhs: Location) -> Bool {
             (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
         }

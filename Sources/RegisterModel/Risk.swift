@@ -29,6 +29,9 @@ public struct Risk: Sendable {
     /// What the officer still has to check, such as `strategy` or `coproduction` after an
     /// import that could not infer them.
     public var needsReview: [String]
+    /// Labels for views of the register (a directorate, a category), such as `finance`;
+    /// `--tag` selects entries by them.
+    public var tags: [String]
     public var location: Diagnostic.Location
 
     public init(
@@ -36,8 +39,9 @@ public struct Risk: Sendable {
         owner: String, borneBy: String? = nil, coproduction: Coproduction, estimates: [Estimate],
         response: Response? = nil, review: CalendarDate? = nil, isConfidential: Bool = false,
         ratings: StatedRatings? = nil, needsReview: [String] = [], benefitTo: String? = nil, agreement: Agreement? = nil,
-        location: Diagnostic.Location
+        tags: [String] = [], location: Diagnostic.Location
     ) {
+        self.tags = tags
         self.benefitTo = benefitTo
         self.agreement = agreement
         self.ratings = ratings

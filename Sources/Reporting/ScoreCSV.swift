@@ -1,7 +1,9 @@
+import MonteCarlo
 import Scoring
 
-/// `--format csv`: one row per risk, for spreadsheet users. Figures are raw numbers (no
-/// separators) so a spreadsheet reads them as numbers.
+/// `--format csv`: one row per risk, then one per outcome, for spreadsheet users. Figures are
+/// raw numbers (no separators) so a spreadsheet reads them as numbers; the `row` column says
+/// which kind a row is, so a filter gives either.
 public enum ScoreCSV {
     public static let header = [
         "register", "risk", "title", "outcome", "strategy", "confidential", "review", "in_headline",
@@ -10,7 +12,19 @@ public enum ScoreCSV {
         "response_value_se", "value_for_money", "seed", "trials",
         "from_bands", "gross_rating", "gross_rag", "current_rating", "current_rag", "target_rating", "target_rag",
         "stated_gross_rag", "stated_current_rag", "rating_disagrees",
+        "row", "unit", "p50_residual", "p90_residual", "p95_residual", "p99_residual", "p90_inherent",
+        "es95_residual", "probability_net_benefit_residual",
     ]
+
+    /// The columns after the risk's own: the row's kind and unit, and the outcome figures
+    /// (empty on a risk's row).
+    static func outcomeCells(_ kind: String, unit: String, _ outcome: RegisterScore.OutcomeScore?) -> [String] {
+        guard let outcome else { return [kind, unit] + Array(repeating: "", count: 7) }
+        let residual = outcome.residual
+        func p(_ q: Double, _ summary: OutcomeSummary) -> String { summary.percentile(q).map { number($0.value) } ?? "" }
+        return [kind, unit, p(0.5, residual), p(0.9, residual), p(0.95, residual), p(0.99, residual), p(0.9, outcome.inherent),
+                number(residual.expectedShortfall95.value), number(residual.probabilityNetBenefit.value)]
+    }
 
     public static func render(_ scores: [RegisterScore]) -> String {
         var rows = [header]
@@ -28,7 +42,15 @@ public enum ScoreCSV {
                     risk.response.map { number($0.value.standardError) } ?? "",
                     risk.response?.valueForMoney.map(number) ?? "",
                     String(score.run.seed), String(score.run.trials),
-                ] + ratingCells(risk))
+                ] + ratingCells(risk) + outcomeCells("risk", unit: score.outcomes.first { $0.id == risk.outcome }?.unit ?? "", nil))
+            }
+            for outcome in score.outcomes {
+                rows.append([
+                    score.register.id, "", outcome.title, outcome.id, "", "", "", "true", "", "",
+                    number(outcome.inherent.mean.value), number(outcome.residual.mean.value),
+                    number(outcome.residual.mean.standardError), "", "", "", "", "", "",
+                    String(score.run.seed), String(score.run.trials),
+                ] + Array(repeating: "", count: 10) + outcomeCells("outcome", unit: outcome.unit, outcome))
             }
         }
         return rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"

@@ -144,6 +144,10 @@ public struct RegisterScore: Sendable, Codable {
         /// The risk on the register's own matrix (gross, current, target) and where that
         /// disagrees with the ratings the register states; absent without scales.
         public var ratings: RiskRatings? = nil
+        /// The entry's `needs-review`: what is still a placeholder (after an import, the
+        /// co-production, a response's cost of 0, estimates on example scales), so a report
+        /// can show it as one rather than as a fact. Empty when nothing is.
+        public var needsReview: [String] = []
         /// For an entry with effects on several outcomes: its figures on each, its own outcome
         /// first; absent for an entry with one outcome (the figures above are that outcome's).
         public var effects: [EffectScore]? = nil

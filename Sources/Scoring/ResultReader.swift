@@ -152,6 +152,7 @@ struct ResultReader {
         let banded = risk.estimates.filter(\.isFromBands).map(\.perspective)
         score.fromBands = banded.isEmpty ? nil : banded.sorted()
         score.ratings = MatrixPlacement.ratings(risk: risk, register: register, perspective: options.perspective)
+        score.needsReview = risk.needsReview
         return score
     }
 

@@ -70,8 +70,9 @@ public struct ImportMapping: Sendable {
         /// The same value for every risk.
         case fixed(String)
         /// Read from a column, through a map of its values (matched ignoring case and spaces).
-        /// A blank cell takes `blank` when given, else is undecided for that risk.
-        case column(ColumnName, values: [String: String], blank: String?, location: Diagnostic.Location?)
+        /// A blank cell takes `blank` when given, else is undecided for that risk; a cell not
+        /// in `values` takes `otherwise` (the mapping's `default`) when given, else is an error.
+        case column(ColumnName, values: [String: String], blank: String?, otherwise: String? = nil, location: Diagnostic.Location?)
     }
 
     /// How `03/04/2027` is read.
@@ -93,6 +94,10 @@ public struct ImportMapping: Sendable {
     /// The outcomes risks may add into; the register declares those that some risk uses.
     public var outcomes: [Outcome]
     public var scales: Scales
+    /// Whether the scales are the organisation's (`scales` or `scales-from` in the mapping)
+    /// rather than the example 5 × 5 of docs/register-format.md: an import on the example's
+    /// bands says so and marks every estimate for review.
+    public var scalesGiven = false
     /// The name of the placeholder staff contributor.
     public var contributorName: String?
 
@@ -147,7 +152,7 @@ extension ImportMapping {
         required: [],
         optional: ["register", "outcomes", "scales", "scales-from", "columns", "ignore", "strategy", "outcome", "dates", "contributor"])
     static let columnFields = FieldSet(required: [], optional: Field.allCases.map(\.rawValue))
-    static let decisionFields = FieldSet(required: [], optional: ["fixed", "column", "values", "blank"])
+    static let decisionFields = FieldSet(required: [], optional: ["fixed", "column", "values", "default", "blank"])
 
     /// Reads a mapping file's bytes; `file` names it in diagnostics and locates `scales-from`.
     ///
@@ -187,8 +192,10 @@ extension ImportMapping {
         } else if let node = top["scales"] {
             d.scalesDeclared = true
             if let scales = d.decodeScales(node) { mapping.scales = scales }
+            mapping.scalesGiven = true
         } else if let fromNode = top["scales-from"], let path = d.reader.text(fromNode, "`scales-from`") {
             if let scales = copyScales(from: path, mappingFile: file, at: fromNode, reader: &d.reader) { mapping.scales = scales }
+            mapping.scalesGiven = true
         }
 
         if let node = top["outcomes"] {
@@ -265,6 +272,7 @@ extension ImportMapping {
             return .undecided
         }
         var values: [String: String] = [:]
+        let otherwise = f["default"].flatMap { check($0) }
         if let valuesNode = f["values"] {
             if let entries = valuesNode.mapping {
                 for entry in entries {
@@ -275,12 +283,13 @@ extension ImportMapping {
                 reader.error(.wrongType, "`values` should map each cell value to a\(what == "outcome" ? "n outcome id" : " strategy"), not \(valuesNode.kindDescription)",
                              at: valuesNode, hint: "for example `values: {Treat: reduction, Tolerate: resilience}`")
             }
-        } else {
-            reader.error(.missingField, "`\(what)` read from a column needs `values`", at: node,
-                         hint: "map each value the column holds, such as `values: {Treat: reduction, Tolerate: resilience}`")
+        } else if otherwise == nil {
+            reader.error(.missingField, "`\(what)` read from a column needs `values`, or a `default`", at: node,
+                         hint: "map each value the column holds, such as `values: {Treat: reduction, Tolerate: resilience}`, and give `default:` for the rest")
         }
         let blank = f["blank"].flatMap { check($0) }
-        return .column(ColumnName(header: header, location: reader.location(columnNode)), values: values, blank: blank, location: reader.location(node))
+        return .column(ColumnName(header: header, location: reader.location(columnNode)), values: values, blank: blank, otherwise: otherwise,
+                       location: reader.location(node))
     }
 
     /// The `scales` of another register, read from its file (relative to the mapping's folder).

@@ -58,7 +58,11 @@ extension Importer {
         w.blank()
 
         // scales
-        w.comment("The organisation's own matrix: the levels the spreadsheet's scores are on, and its RAG thresholds. `riskreg score` places every risk's results back on it (docs/scales.md).")
+        if mapping.scalesGiven {
+            w.comment("The organisation's own matrix: the levels the spreadsheet's scores are on, and its RAG thresholds. `riskreg score` places every risk's results back on it (docs/scales.md).")
+        } else {
+            w.comment("EXAMPLE SCALES, NOT THE ORGANISATION'S: the mapping gave no `scales`, so the spreadsheet's levels were read on the 5 × 5 example of docs/register-format.md. Replace these bands and thresholds with your policy's (or import again with `scales:` or `scales-from:` in the mapping), then remove `estimates` from each entry's `needs-review`.")
+        }
         w.scales(scales)
         w.blank()
 
@@ -107,7 +111,7 @@ extension Importer {
             } else {
                 w.text("action", controls, indent: 6)
             }
-            w.line("      cost: 0", comment: "to fill in: the yearly cost of these controls")
+            w.line("      cost: 0", comment: "placeholder: the yearly cost of these controls (listed in needs-review)")
             let (lc, ic) = e.reductions
             if let current = e.current, lc != nil || ic != nil {
                 var because = "Inferred from the gross rating \(gl.level)×\(gi.level) and the current \(current.l.level)×\(current.i.level):"

@@ -26,6 +26,8 @@ public enum SpreadsheetImport {
         public var risks: Int
         /// How many of them carry `needs-review`.
         public var needingReview: Int
+        /// The levels were read on the example scales, the mapping giving none of its own.
+        public var usedExampleScales = false
     }
 
     /// Reads `bytes` as CSV (``CSVTable``) and imports them; a file that is not CSV is
@@ -66,7 +68,7 @@ public enum SpreadsheetImport {
         }
         if diagnostics.hasErrors { return Outcome(text: nil, diagnostics: diagnostics.sortedByPosition(), risks: importer.entries.count, needingReview: 0) }
         return Outcome(text: text, diagnostics: diagnostics.sortedByPosition(), risks: importer.entries.count,
-                       needingReview: importer.entries.filter { !$0.needsReview.isEmpty }.count)
+                       needingReview: importer.entries.filter { !$0.needsReview.isEmpty }.count, usedExampleScales: !mapping.scalesGiven)
     }
 }
 
@@ -149,8 +151,8 @@ struct Importer {
             guard let names = mapping.columns[field] else { continue }
             columns[field] = names.compactMap { find($0, "`\(field.rawValue)`") }
         }
-        if case .column(let name, _, _, _) = mapping.strategy { strategyColumn = find(name, "the strategy") }
-        if case .column(let name, _, _, _) = mapping.outcome { outcomeColumn = find(name, "the outcome") }
+        if case .column(let name, _, _, _, _) = mapping.strategy { strategyColumn = find(name, "the strategy") }
+        if case .column(let name, _, _, _, _) = mapping.outcome { outcomeColumn = find(name, "the outcome") }
         for name in mapping.ignore { _ = find(.init(header: name, location: nil), "`ignore`") }
         for field in ImportMapping.Field.allCases where mapping.columns[field] == nil {
             for candidate in field.defaultHeaders {
@@ -197,7 +199,10 @@ struct Importer {
             return
         }
         resolveColumns(header)
-        if diagnostics.hasErrors { return }
+        // Column problems do not hide the cells' own: the rows are read whenever the columns a
+        // risk needs were found, so one run reports every problem.
+        let needed: [ImportMapping.Field] = [.ref, .title, .grossLikelihood, .grossImpact]
+        if needed.contains(where: { columns[$0]?.isEmpty ?? true }) { return }
         if table.rows.count < 2 {
             error(.importEmpty, "the file has a header row but no risks", header[0].line, 1, hint: "export the rows of the register too")
             return
@@ -333,11 +338,15 @@ struct Importer {
             marks.append("coproduction")
             if entry.owner == nil { marks.append("owner") }
             if outcome.value == nil { marks.append("outcome") }
+            // Levels read on the example scales, not the organisation's: the numbers are a guess.
+            if !mapping.scalesGiven { marks.append("estimates") }
             // A response is written for the controls, or for a current rating below gross.
             if entry.controls != nil || entry.current != nil,
                entry.controls == nil || (entry.reductions.likelihood == nil && entry.reductions.impact == nil) {
                 marks.append("response")
             }
+            // The written response's cost is a placeholder 0: no value-for-money figure may rest on it.
+            if entry.controls != nil || entry.current != nil { marks.append("response.cost") }
             if reviewPending { marks.append("review") }
             entry.needsReview = marks
             entries.append(entry)
@@ -357,12 +366,13 @@ struct Importer {
             return (nil, nil)
         case .fixed(let value):
             return (value, nil)
-        case .column(_, let values, let blank, _):
+        case .column(_, let values, let blank, let otherwise, _):
             guard let column else { return (nil, nil) }
             let c = column < row.count ? row[column] : CSVTable.Field(text: "", line: line, column: column + 1)
             let text = ImportYAMLWriter.clean(c.text).replacingOccurrences(of: "\n", with: " ")
             if text.isEmpty { return (blank, blank == nil ? nil : "blank in the spreadsheet: the mapping's `blank`") }
             if let value = values[ImportMapping.normalise(text)] { return (value, "from \"\(text)\"") }
+            if let otherwise { return (otherwise, "from \"\(text)\": the mapping's `default`") }
             error(.importUnmappedValue, "the \(what) `\(text.abbreviated)` is not in the mapping's `values`", c.line, c.column,
                   hint: "add it to `\(what): values:` in the mapping, such as `\(text.abbreviated): \(values.values.sorted().first ?? "...")`")
             return (nil, nil)

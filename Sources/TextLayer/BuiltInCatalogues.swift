@@ -192,6 +192,7 @@ enum BuiltInCatalogues {
     "diff.table.from-missing": "{from} (did not exist)",
     "diff.table.from-to": "From {from} to {to}",
     "diff.table.mean-loss": "mean loss",
+    "diff.table.response-value": "avoided by response",
     "diff.table.other.heading": "Other changes",
     "diff.table.outcomes.heading": "Outcome (loss with responses)",
     "diff.table.removed": "removed, was at line {line}",

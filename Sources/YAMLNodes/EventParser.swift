@@ -147,7 +147,7 @@ final class EventParser {
 
     private func syntaxHint(_ problem: String, at mark: YAMLMark) -> String? {
         if problem.contains("tab character") || (problem.contains("cannot start any token") && character(at: mark) == "\t") {
-            return "YAML does not allow tabs for indentation: indent with spaces"
+            return TabIndentation.hint
         }
         if problem.contains("mapping values are not allowed") {
             return "quote a value that contains ': ', or check this line is indented like its siblings"

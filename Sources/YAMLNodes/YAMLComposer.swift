@@ -38,6 +38,7 @@ public enum YAMLComposer {
             }
         }
         if let failure {
+            if let recovered = recoverFromTabs(bytes, failure: failure, limits: limits) { return recovered }
             composer.problems.append(failure)
             return YAMLDocument(root: nil, problems: composer.problems)
         }
@@ -48,6 +49,25 @@ public enum YAMLComposer {
                 hint: "a register starts with `riskreg: 1`; docs/register-format.md shows a minimal one")])
         }
         return YAMLDocument(root: root, problems: composer.problems)
+    }
+
+    /// When a tab in the indentation stopped libyaml, the document read from a copy with every
+    /// tab-indented line re-indented with spaces (``TabIndentation``), so the rest of the file's
+    /// problems are found in the same run: the tab is reported where libyaml found it, every
+    /// other tab-indented line too, and the copy's own problems at their places in the file as
+    /// written. Nil when the copy does not parse either: then only libyaml's problem is sure.
+    private static func recoverFromTabs(_ bytes: [UInt8], failure: YAMLProblem, limits: YAMLLimits) -> YAMLDocument? {
+        guard failure.rule == .syntax, failure.hint == TabIndentation.hint,
+              let (copy, repair) = TabIndentation.repair(bytes), repair.isRepaired(line: failure.mark.line) else { return nil }
+        let second = compose(copy, limits: limits)
+        guard second.root != nil, !second.problems.contains(where: { $0.rule == .syntax }) else { return nil }
+        var problems = [failure] + repair.repairedLines.filter { $0 != failure.mark.line }.map(TabIndentation.problem(at:))
+        problems += second.problems.map { problem in
+            var problem = problem
+            problem.mark = repair.original(problem.mark)
+            return problem
+        }
+        return YAMLDocument(root: second.root, problems: problems, tabIndentation: repair)
     }
 
     /// The problem for a file over ``YAMLLimits/maxBytes``: callers that can see a file's size

@@ -58,4 +58,8 @@ public struct YAMLLimits: Sendable {
 public struct YAMLDocument: Sendable {
     public var root: YAMLNode?
     public var problems: [YAMLProblem]
+    /// Set when the root was read from a copy with tab indentation replaced
+    /// (``TabIndentation``): positions found on its nodes are mapped back with
+    /// ``TabIndentation/original(_:)``. The document then always has a problem, the tab itself.
+    public var tabIndentation: TabIndentation? = nil
 }

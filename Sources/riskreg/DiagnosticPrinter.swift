@@ -25,14 +25,15 @@ struct DiagnosticPrinter {
             let title = "riskreg \(diagnostic.rule.rawValue)"
             var message = diagnostic.message
             if let hint = diagnostic.hint { message += " — " + hint }
-            return "::\(diagnostic.severity.rawValue) file=\(Self.escapeProperty(l.file)),line=\(l.line),col=\(l.column),title=\(Self.escapeProperty(title))::\(Self.escapeData(message))"
+            let place = l.isWholeFile ? "" : ",line=\(l.line),col=\(l.column)"
+            return "::\(diagnostic.severity.rawValue) file=\(Self.escapeProperty(l.file))\(place),title=\(Self.escapeProperty(title))::\(Self.escapeData(message))"
         case .text(let colour):
             let severity = diagnostic.severity.rawValue
             let painted = colour ? (diagnostic.severity == .error ? "\u{1B}[1;31m\(severity)\u{1B}[0m" : "\u{1B}[1;35m\(severity)\u{1B}[0m") : severity
-            var out = "\(l.file):\(l.line):\(l.column): \(painted): [\(diagnostic.rule.rawValue)] \(diagnostic.message)"
-            if let line = sourceLine(l.line) {
+            var out = "\(l.file)\(l.isWholeFile ? "" : ":\(l.line):\(l.column)"): \(painted): [\(diagnostic.rule.rawValue)] \(diagnostic.message)"
+            if !l.isWholeFile, let line = sourceLine(l.line) {
                 var shown = Self.printable(line)
-                var caretColumn = min(max(l.column - 1, 0), shown.count)
+                var caretColumn = Self.characterOffset(ofScalar: l.column - 1, in: shown)
                 // A very long line (minified or binary) is quoted as a window around the caret.
                 if shown.count > 160 {
                     let start = max(0, caretColumn - 70)
@@ -48,6 +49,22 @@ struct DiagnosticPrinter {
             }
             return out
         }
+    }
+
+    /// The number of characters before the `scalar`-th Unicode scalar (0-based) of `line`.
+    ///
+    /// A diagnostic's column counts Unicode scalars, as libyaml does, but a terminal shows a
+    /// letter and its combining accents (`e` + `◌́`) as one character in one cell: the caret is
+    /// padded by characters, so it stays under the column however many accents come before it.
+    static func characterOffset(ofScalar scalar: Int, in line: String) -> Int {
+        var scalars = 0, characters = 0
+        for character in line {
+            let next = scalars + character.unicodeScalars.count
+            if next > max(scalar, 0) { break }
+            scalars = next
+            characters += 1
+        }
+        return characters
     }
 
     /// A quoted line with every character that could rewrite the terminal shown as `�`.

@@ -17,6 +17,6 @@ struct Riskreg: ParsableCommand {
             Exit codes: 0 success, 1 problems found (see each subcommand), 64 usage error.
             """,
         version: RiskregVersion.current,
-        subcommands: [Validate.self, Score.self, Report.self, Diff.self, Init.self, Import.self, Schema.self]
+        subcommands: [Validate.self, Score.self, Report.self, Diff.self, Init.self, Import.self, ExportCommand.self, Schema.self]
     )
 }

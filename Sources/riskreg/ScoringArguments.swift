@@ -7,12 +7,12 @@ import Scoring
 /// The options `score` and `report` share: how many trials, which seed, which view.
 struct ScoringArguments: ParsableArguments {
     @Option(help: ArgumentHelp(
-        "Trials to simulate; each is one horizon (default: \(ScoringOptions.defaultTrials)).",
+        "Trials to simulate; each is one horizon.",
         valueName: "n"))
     var trials: Int = ScoringOptions.defaultTrials
 
     @Option(help: ArgumentHelp(
-        "Seed for the random streams (default: \(ScoringOptions.defaultSeed)). The same register and seed give the same numbers on any machine and thread count.",
+        "Seed for the random streams. The same register and seed give the same numbers on any machine and thread count.",
         valueName: "n"))
     var seed: UInt64 = ScoringOptions.defaultSeed
 
@@ -24,7 +24,7 @@ struct ScoringArguments: ParsableArguments {
         valueName: "fraction"))
     var precision: Double?
 
-    @Option(help: ArgumentHelp("The cap for --precision (default: \(ScoringOptions.defaultMaxTrials); at most 100,000,000, and no more than the register's per-trial results fit in 4 GiB).", valueName: "n"))
+    @Option(help: ArgumentHelp("The cap for --precision: at most 100,000,000, and no more than the register's per-trial results fit in 4 GiB.", valueName: "n"))
     var maxTrials: Int = ScoringOptions.defaultMaxTrials
 
     @Option(help: ArgumentHelp("Score from one perspective only, by its id (default: each perspective and the pooled view).", valueName: "id"))

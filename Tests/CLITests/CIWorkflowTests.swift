@@ -42,6 +42,37 @@ struct CIWorkflowTests {
         #expect(try repo.git("log", "--oneline").split(separator: "\n").count == 1, "nothing was committed")
     }
 
+    /// Warnings do not stop a commit, so the hook counts them rather than print each one;
+    /// RISKREG_WARNINGS=1 prints them, and so does RISKREG_STRICT=1, where they block.
+    @Test func theHookCountsWarningsUnlessAsked() throws {
+        let repo = try TemporaryRepository()
+        try Self.installHook(in: repo)
+        var warned = TestRegister.standard
+        warned.risks[1].strategy = "enablement"  // an enablement entry with no benefit: a warning
+        try repo.write("Registers/r.yaml", warned.text)
+        try repo.git("add", ".")
+        let passed = try commit(repo, "a register with a warning")
+        #expect(passed.status == 0, "\(passed.stderr)")
+        #expect(!passed.stderr.contains("[missing-benefit]"), "\(passed.stderr)")
+        #expect(passed.stderr.range(of: #"0 errors, [0-9]+ warnings? \(not shown; `riskreg validate Registers/r.yaml` lists them\)"#, options: .regularExpression) != nil, "\(passed.stderr)")
+
+        try repo.write("Registers/r.yaml", warned.text + "# touched\n")
+        try repo.git("add", ".")
+        var environment = Self.environment
+        environment["RISKREG_WARNINGS"] = "1"
+        let shown = try repo.run(["git", "commit", "-m", "again"], environment: environment)
+        #expect(shown.status == 0)
+        #expect(shown.stderr.contains("warning: [missing-benefit]"), "\(shown.stderr)")
+
+        try repo.write("Registers/r.yaml", warned.text + "# touched twice\n")
+        try repo.git("add", ".")
+        environment = Self.environment
+        environment["RISKREG_STRICT"] = "1"
+        let blocked = try repo.run(["git", "commit", "-m", "strict"], environment: environment)
+        #expect(blocked.status != 0)
+        #expect(blocked.stderr.contains("warning: [missing-benefit]"), "\(blocked.stderr)")
+    }
+
     @Test func theHookChecksTheStagedContentNotTheWorkingTree() throws {
         let repo = try TemporaryRepository()
         try Self.installHook(in: repo)

@@ -49,7 +49,9 @@ struct DiffCommandTests {
         #expect(change("B", "owner")?["after"] as? String == "Head of service")
         #expect(change("D", nil)?["kind"] as? String == "added")
         #expect(change("C", nil)?["kind"] as? String == "removed")
-        #expect(change("cost/loss-exceeds#1", "at-most")?["after"] as? String == "5%")
+        // A number is given as a number (a chance as a fraction), not as formatted text.
+        #expect(change("cost/loss-exceeds#1", "at-most")?["before"] as? Double == 0.1)
+        #expect(change("cost/loss-exceeds#1", "at-most")?["after"] as? Double == 0.05)
         // Lines on both sides: B sits at the same place; D is new at the end.
         #expect(change("B", "strategy")?["beforeLine"] as? Int != nil)
         #expect(change("B", "strategy")?["afterLine"] as? Int != nil)
@@ -74,6 +76,11 @@ struct DiffCommandTests {
         #expect(table.stdout.contains("- 20% (line"))
         #expect(table.stdout.contains("+ 35% (line"))
         #expect(table.stdout.split(separator: "\n").allSatisfy { $0.count <= 80 })
+        // The figures the Markdown diff gives for a changed risk: without responses, and the
+        // response's value, as well as with them.
+        let riskLines = table.stdout.components(separatedBy: "\n").drop { !$0.hasPrefix("A ") && !$0.contains("A —") && !$0.contains("A:") }
+        #expect(riskLines.contains { $0.hasPrefix("  mean loss, without ") }, "\(table.stdout)")
+        #expect(riskLines.contains { $0.hasPrefix("  avoided by response ") }, "\(table.stdout)")
         let md = try TestSupport.riskreg(["diff", Self.file, "--since", "HEAD", "--format", "markdown"] + Self.scoring, in: repo.root)
         #expect(md.status == 0)
         #expect(md.stdout.hasPrefix("## What changed: Test register"))
@@ -81,6 +88,27 @@ struct DiffCommandTests {
         // B and D were not edited in the working tree: their figures are exactly the same.
         #expect(md.stdout.contains("exactly the same figures (Δ = 0): B, D."))
         #expect(try repo.git("status", "--porcelain") == statusBefore)
+    }
+
+    /// A response's cost and reliability changed: JSON gives the numbers, the table the text.
+    @Test func numbersInJSONAreNumbers() throws {
+        let repo = try TemporaryRepository()
+        var r = TestRegister.standard
+        try repo.commit(Self.file, r.text, message: "first")
+        r.risks[0].response = "{action: Gutters, cost: 4k, reliability: 80%, reduces-likelihood-by: 50%}"
+        try repo.write(Self.file, r.text)
+        let result = try TestSupport.riskreg(["diff", Self.file, "--since", "HEAD", "--format", "json"] + Self.scoring, in: repo.root)
+        #expect(result.status == 0, "\(result.stderr)")
+        let changes = try #require(try json(result)["changes"] as? [[String: Any]])
+        let cost = try #require(changes.first { $0["field"] as? String == "response.cost" })
+        #expect(cost["before"] as? Double == 500)
+        #expect(cost["after"] as? Double == 4000)
+        let reliability = try #require(changes.first { $0["field"] as? String == "response.reliability" })
+        #expect(reliability["before"] as? Double == 0.9)
+        #expect(reliability["after"] as? Double == 0.8)
+        let table = try TestSupport.riskreg(["diff", Self.file, "--since", "HEAD"] + Self.scoring, in: repo.root)
+        #expect(table.stdout.contains("- 500 (line"), "\(table.stdout)")
+        #expect(table.stdout.contains("+ 4,000 (line"))
     }
 
     @Test func aPathRelativeToASubfolderIsReadFromTheRepositoryRoot() throws {

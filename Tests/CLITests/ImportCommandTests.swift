@@ -58,7 +58,11 @@ struct ImportCommandTests {
         let text = try String(contentsOf: folder.appendingPathComponent("register.yaml"), encoding: .utf8)
         #expect(text.hasPrefix("# yaml-language-server: $schema=register.schema.json\n"))
         #expect(text.contains("  id: register "))
-        #expect(text.contains("needs-review: [strategy, coproduction, outcome, review]"))
+        // Without `scales` in a mapping the levels are read on the example scales, and said so.
+        #expect(text.contains("needs-review: [strategy, coproduction, outcome, estimates, response.cost, review]"), "\(text)")
+        #expect(text.contains("EXAMPLE SCALES, NOT THE ORGANISATION'S"))
+        #expect(!text.contains("The organisation's own matrix"))
+        #expect(result.stderr.contains("warning: the mapping gives no `scales`"))
         let validate = try TestSupport.riskreg(["validate", "--as-of", "2026-11-30", "register.yaml"], in: folder)
         #expect(validate.status == 0, "\(validate.stderr)")
         let score = try TestSupport.riskreg(["score", "--trials", "2000", "--as-of", "2026-11-30", "register.yaml"], in: folder)

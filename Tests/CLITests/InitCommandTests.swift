@@ -54,4 +54,44 @@ struct InitCommandTests {
         #expect(result.status == 1)
         #expect(result.stderr.contains("does not exist"))
     }
+
+    @Test func theRegisterIdComesFromTheFileName() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try TestSupport.riskreg(["init", "Ward 7 (draft).yaml"], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        let text = try String(contentsOf: folder.appendingPathComponent("Ward 7 (draft).yaml"), encoding: .utf8)
+        #expect(text.contains("\n  id: ward-7-draft "))
+        #expect(!text.contains("my-service"))
+    }
+
+    /// Every report the starter produces reads as it should: no net benefit "for" a loss, and no
+    /// negative hours lost anywhere, in the summary, the board report or the community report.
+    @Test func theStarterReadsWellInEveryReport() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try TestSupport.riskreg(["init", "--as-of", "2026-11-30", "library.yaml"], in: folder).status == 0)
+        var outputs: [String: String] = [:]
+        let score = try TestSupport.riskreg(["score", "--as-of", "2026-11-30", "library.yaml"], in: folder)
+        outputs["score"] = score.stdout
+        for audience in ["board", "community"] {
+            for format in ["markdown", "html"] {
+                let report = try TestSupport.riskreg(["report", "library.yaml", "--as-of", "2026-11-30", "--audience", audience, "--format", format], in: folder)
+                #expect(report.status == 0, "\(report.stderr)")
+                outputs["\(audience) \(format)"] = report.stdout
+            }
+        }
+        for (name, output) in outputs {
+            // Charts' axes are laid out around their data (a tornado's swings straddle the mean);
+            // what they show is checked in the text and tables beside them.
+            let text = output.replacingOccurrences(of: #"<svg[\s\S]*?</svg>"#, with: "", options: .regularExpression)
+            #expect(!text.isEmpty, "\(name)")
+            #expect(!text.contains("net benefit for"), "\(name)")
+            // A negative figure: a minus sign (ASCII, Unicode or escaped for Markdown) before a digit.
+            if let negative = text.range(of: #"(^|[\s|>])(\\?-|−)[0-9]"#, options: .regularExpression) {
+                let start = text.index(negative.lowerBound, offsetBy: -60, limitedBy: text.startIndex) ?? text.startIndex
+                Issue.record("\(name) shows a negative figure: \(text[start..<negative.upperBound])")
+            }
+        }
+    }
 }

@@ -23,6 +23,18 @@ struct ReportCommandTests {
         #expect(!result.stdout.contains("Bewonerspanel"), "a contributor who did not agree to be named")
     }
 
+    /// A folder given where one register belongs is named as a folder, with its registers,
+    /// not "could not be read" and "the register has errors".
+    @Test(arguments: [["report", "Registers/"], ["diff", "Registers/", "--since", "HEAD"]])
+    func aFolderIsNamedAsOne(_ arguments: [String]) throws {
+        let result = try TestSupport.riskreg(arguments + Self.fast)
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.hasPrefix("Registers/: error: Registers/ is a folder; `riskreg \(arguments[0])` takes one register file (it holds Registers/"), "\(result.stderr)")
+        #expect(result.stderr.contains("hint: name one register, such as `riskreg \(arguments[0]) Registers/"))
+        #expect(!result.stderr.contains("has errors") && !result.stderr.contains("could not be read"))
+    }
+
     @Test func brokenTemplateExitsOneWithFileLineColumn() throws {
         let folder = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

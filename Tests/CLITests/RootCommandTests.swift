@@ -51,4 +51,15 @@ struct RootCommandTests {
         #expect(lines[error + 2].firstIndex(of: "^")?.utf16Offset(in: lines[error + 2]) == lines[error + 1].firstIndex(of: "m")?.utf16Offset(in: lines[error + 1]))
         #expect(lines.last == refusal)
     }
+
+    /// ArgumentParser prints each default itself: a help text that states it too says it twice,
+    /// as "(default: register.yaml). (default: register.yaml)".
+    @Test(arguments: ["init", "validate", "score", "report", "diff", "import", "schema"])
+    func helpStatesEachDefaultOnce(_ command: String) throws {
+        let result = try TestSupport.riskreg([command, "--help"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let flat = result.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let repeated = flat.range(of: #"default:? ([^)]+)\)[^(]*\(default: \1\)"#, options: .regularExpression)
+        #expect(repeated == nil, "\(repeated.map { String(flat[$0]) } ?? "")")
+    }
 }

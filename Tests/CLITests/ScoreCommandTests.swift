@@ -32,9 +32,45 @@ struct ScoreCommandTests {
         #expect(result.status == 0)
         let rows = result.stdout.split(separator: "\r\n")
         #expect(rows.first?.hasPrefix("register,risk,title,outcome,strategy") == true)
-        let risks = try String(contentsOfFile: TestSupport.path(Self.example), encoding: .utf8)
-            .components(separatedBy: "\n").filter { $0.hasPrefix("  - id: W7-") }.count
-        #expect(rows.count == risks + 1)
+        let text = try String(contentsOfFile: TestSupport.path(Self.example), encoding: .utf8)
+        let risks = text.components(separatedBy: "\n").filter { $0.hasPrefix("  - id: W7-") }.count
+        let parsed = Self.csv(result.stdout)
+        let header = try #require(parsed.first)
+        let kind = try #require(header.firstIndex(of: "row"))
+        let cells = parsed.dropFirst()
+        #expect(cells.filter { $0[kind] == "risk" }.count == risks)
+        // Then one row per outcome, with its percentiles.
+        let outcomes = cells.filter { $0[kind] == "outcome" }
+        let json = try TestSupport.riskreg(["score", "--format", "json", "--trials", "5000", "--as-of", "2026-11-30", Self.example])
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let declared = try #require(doc["outcomes"] as? [[String: Any]])
+        #expect(outcomes.count == declared.count)
+        #expect(outcomes.count + risks + 1 == parsed.count)
+        let p90 = try #require(header.firstIndex(of: "p90_residual")), mean = try #require(header.firstIndex(of: "mean_loss_residual"))
+        for row in outcomes {
+            #expect(Double(row[p90]) != nil && Double(row[mean]) != nil, "\(row)")
+            #expect(row[1].isEmpty, "no risk id on an outcome's row")
+        }
+    }
+
+    /// RFC 4180 rows: fields may be quoted, with `""` for a quote inside.
+    static func csv(_ text: String) -> [[String]] {
+        var rows: [[String]] = [], row: [String] = [], field = "", quoted = false
+        var chars = Array(text)[...]
+        while let c = chars.popFirst() {
+            if quoted {
+                if c == "\"" { if chars.first == "\"" { field.append("\""); chars = chars.dropFirst() } else { quoted = false } } else { field.append(c) }
+            } else if c == "\"" {
+                quoted = true
+            } else if c == "," {
+                row.append(field); field = ""
+            } else if c == "\r\n" || c == "\n" {
+                row.append(field); field = ""; rows.append(row); row = []
+            } else {
+                field.append(c)
+            }
+        }
+        return rows
     }
 
     @Test func checkAppetiteExitsTwoWhenOutside() throws {
@@ -63,11 +99,36 @@ struct ScoreCommandTests {
         let outside = try TestSupport.riskreg(["score", "--check-appetite", "--trials", "5000", file.path])
         #expect(outside.status == 2)
         #expect(outside.stdout.contains("OUTSIDE: Money: P(loss > 50) = "))
+        // The summary on stderr says what was checked and what is outside.
+        #expect(outside.stderr.contains("\(file.path): appetite: 1 appetite statement checked, 0 within, 1 outside\n  outside: Money: P(loss > 50) = "), "\(outside.stderr)")
+        #expect(outside.stderr.contains("; at most 10%"))
         let plain = try TestSupport.riskreg(["score", "--trials", "5000", file.path])
         #expect(plain.status == 0)
+        #expect(plain.stderr.isEmpty)
         try write(limit: "50%")
         let within = try TestSupport.riskreg(["score", "--check-appetite", "--trials", "5000", file.path])
         #expect(within.status == 0)
+        #expect(within.stderr == "\(file.path): appetite: 1 appetite statement checked, 1 within, 0 outside\n")
+    }
+
+    /// A register with no appetite statements passes --check-appetite, and says it had nothing to
+    /// check, so exit 0 is not read as "within appetite".
+    @Test func checkAppetiteSaysWhenThereIsNothingToCheck() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("r.yaml")
+        try """
+        riskreg: 1
+        register: {id: t, title: T, organisation: O, horizon: 12 months, currency: EUR}
+        outcomes: [{id: money, title: Money, unit: money}]
+        contributors: [{id: c, name: C, kind: staff}]
+        risks:
+          - {id: A, title: A, outcome: money, strategy: reduction, owner: O, coproduction: {mode: co-assessment, contributors: [c]}, estimates: [{likelihood: 30%, impact: 100}]}
+
+        """.write(to: file, atomically: true, encoding: .utf8)
+        let result = try TestSupport.riskreg(["score", "--check-appetite", "--trials", "2000", file.path])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("\(file.path): appetite: no appetite statements, so nothing was checked"), "\(result.stderr)")
     }
 
     @Test func anInvalidRegisterIsNotScored() throws {

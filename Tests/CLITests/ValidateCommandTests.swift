@@ -79,7 +79,37 @@ struct ValidateCommandTests {
     @Test func missingPathIsAProblemNotACrash() throws {
         let result = try TestSupport.riskreg(["validate", "--as-of", "2026-11-30", "no/such/register.yaml"])
         #expect(result.status == 1)
-        #expect(result.stderr.contains("no/such/register.yaml:1:1: error: [file-unreadable] no/such/register.yaml does not exist"))
+        #expect(result.stderr.contains("no/such/register.yaml: error: [file-unreadable] no/such/register.yaml does not exist"))
+    }
+
+    /// A missing folder is about the path as a whole: no line and column it does not have, in
+    /// text or in GitHub annotations.
+    @Test func aMissingFolderHasNoLineOrColumn() throws {
+        let result = try TestSupport.riskreg(["validate", "--as-of", "2026-11-30", "no/such/folder/"])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("no/such/folder/: error: [file-unreadable] no/such/folder/ does not exist\n"), "\(result.stderr)")
+        #expect(!result.stderr.contains(":1:1"))
+        let github = try TestSupport.riskreg(["validate", "--format", "github", "--as-of", "2026-11-30", "no/such/folder/"])
+        #expect(github.stdout.hasPrefix("::error file=no/such/folder/,title=riskreg file-unreadable::"), "\(github.stdout)")
+    }
+
+    /// The caret stays under the column however many combining accents come before it: columns
+    /// count Unicode scalars, a terminal shows a letter and its accents in one cell.
+    @Test func theCaretIgnoresCombiningAccents() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let accented = "Cafe\u{301} cre\u{300}me bru\u{302}le\u{301}e"
+        let flow = folder.appendingPathComponent("flow.yaml")
+        try Self.register().replacingOccurrences(of: "  - {id: buurt, name: Buurtpreventie, kind: community, public: true}", with: "  - {id: buurt, name: \(accented), kind: community, public: yes}")
+            .write(to: flow, atomically: true, encoding: .utf8)
+        let result = try TestSupport.riskreg(["validate", "--as-of", "2026-11-30", flow.path])
+        #expect(result.status == 1)
+        let lines = result.stderr.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let quoted = try #require(lines.firstIndex { $0.contains("public: yes") })
+        let caret = lines[quoted + 1]
+        let before = try #require(lines[quoted].range(of: "yes}"))
+        #expect(caret.count == lines[quoted].distance(from: lines[quoted].startIndex, to: before.lowerBound) + 1, "\(result.stderr)")
+        #expect(caret.hasSuffix("^"))
     }
 
     @Test func aFileOverTheSizeLimitIsRefusedUnreadAndNotQuoted() throws {
@@ -89,7 +119,7 @@ struct ValidateCommandTests {
         try ("# " + String(repeating: "x", count: 9 << 20) + "\n").write(to: file, atomically: true, encoding: .utf8)
         let result = try TestSupport.riskreg(["validate", "--as-of", "2026-11-30", file.path])
         #expect(result.status == 1)
-        #expect(result.stderr.contains("\(file.path):1:1: error: [yaml-too-large] the file is 9437187 bytes, over the limit of 8.0 MiB"))
+        #expect(result.stderr.contains("\(file.path): error: [yaml-too-large] the file is 9437187 bytes, over the limit of 8.0 MiB"))
         #expect(result.stderr.count < 1_000, "the huge line is not quoted")
     }
 

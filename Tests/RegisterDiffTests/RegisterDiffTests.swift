@@ -267,10 +267,22 @@ struct StarterRegisterTests {
         let loaded = RegisterFile.read(bytes: Array(text.utf8), file: "register.yaml", asOf: asOf)
         #expect(loaded.diagnostics.isEmpty, "\(loaded.diagnostics)")
         let register = try #require(loaded.register)
-        #expect(Set(register.risks.map(\.strategy)) == [.reduction, .resilience, .enablement])
+        // Enablement is shown in comments: an entry whose upside outweighs its harm would show a
+        // net benefit in every report, and the starter must read well in each.
+        #expect(Set(register.risks.map(\.strategy)) == [.reduction, .resilience])
+        #expect(text.contains("#   strategy: enablement"))
         let score = try Scorer.score(register, options: ScoringOptions(trials: 5_000, jobs: 1, asOf: asOf))
         #expect(score.outcomes.count == 2)
         #expect(score.appetite.allSatisfy { $0.withinAppetite })
+    }
+
+    @Test("the register id comes from the file's name", arguments: [
+        ("register.yaml", "register"), ("Registers/ward-7.yaml", "ward-7"), ("Ward 7 (draft).yaml", "ward-7-draft"),
+        ("Café Noord.yml", "cafe-noord"), ("...yaml", "my-service"), ("--.yaml", "my-service"), ("x", "x"),
+        (String(repeating: "a", count: 80) + ".yaml", String(repeating: "a", count: 64)),
+    ])
+    func idFromFileName(path: String, id: String) {
+        #expect(StarterRegister.id(forFile: path) == id)
     }
 
     @Test(arguments: ["2026-01-31", "2026-11-30", "2028-02-29"])

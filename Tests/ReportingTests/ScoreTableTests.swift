@@ -90,9 +90,11 @@ struct ScoreTableTests {
     @Test func csvHasOneRowPerRiskAndDefusesFormulas() throws {
         let csv = ScoreCSV.render([try Self.score(Self.register(riskTitle: "\"=HYPERLINK(1)\""))])
         let rows = csv.components(separatedBy: "\r\n").filter { !$0.isEmpty }
-        #expect(rows.count == 2)
+        // One risk, then its outcome.
+        #expect(rows.count == 3)
         #expect(rows[0] == ScoreCSV.header.joined(separator: ","))
-        #expect(rows[1].contains(",'=HYPERLINK(1),"))
+        #expect(rows[1].contains(",'=HYPERLINK(1),") && rows[1].contains(",risk,"))
+        #expect(rows[2].contains(",outcome,"))
     }
 }
 

@@ -61,7 +61,7 @@ struct SpreadsheetImportTests {
         #expect(response.likelihoodReduction == 0.81)
         #expect(response.impactReduction == 0)
         #expect(risk.strategy == .reduction)
-        #expect(risk.needsReview == ["strategy", "coproduction", "outcome"])
+        #expect(risk.needsReview == ["strategy", "coproduction", "outcome", "estimates", "response.cost"])
         #expect(r.contributors.map(\.id) == ["staff"])
         #expect(r.scales?.likelihood.count == 5)
     }
@@ -156,7 +156,7 @@ struct SpreadsheetImportTests {
         let csv = "Ref,Title,Owner,Likelihood,Impact,Residual likelihood,Residual impact,Controls\nR1,A,,3,3,,,CCTV\nR2,B,Jo,3,3,2,3,\n"
         let r = try register(try run(csv))
         #expect(r.risks[0].owner == "Owner to be confirmed")
-        #expect(r.risks[0].needsReview == ["strategy", "coproduction", "owner", "outcome", "response"])
+        #expect(r.risks[0].needsReview == ["strategy", "coproduction", "owner", "outcome", "estimates", "response", "response.cost"])
         #expect(r.risks[0].response?.likelihoodReduction == 0)
         // Lower current levels without controls: the reduction is kept, the action is a placeholder.
         #expect(r.risks[1].response?.action == "Controls not recorded in the spreadsheet; describe them here.")
@@ -192,6 +192,44 @@ struct SpreadsheetImportTests {
     }
 
     // MARK: Mapping
+
+    /// `default` takes every cell `values` does not list, so a column of many categories needs
+    /// only the ones that differ; without `default`, an unlisted cell is an error.
+    @Test("a mapping's default takes the cells its values do not list")
+    func valuesDefault() throws {
+        let mapping = Self.mapping.replacingOccurrences(of: "  values: {Money: cost, Service: days}",
+                                                        with: "  values: {Service: days}\n  default: cost")
+        let csv = "No.,Hazard,L,I,4T,Type,Comments\n1,A,High,2,Treat,Finance,x\n2,B,1,3,,service,y\n3,C,1,1,,Legal,z\n"
+        let r = try register(try run(csv, mapping: mapping))
+        #expect(r.risks.map(\.outcome) == ["cost", "days", "cost"])
+        let text = try #require(try run(csv, mapping: mapping).text)
+        #expect(text.contains("# from \"Finance\": the mapping's `default`"))
+        // With a default, `values` may be left out altogether.
+        let only = Self.mapping.replacingOccurrences(of: "  values: {Money: cost, Service: days}", with: "  default: days")
+        #expect(try register(try run(csv, mapping: only)).risks.map(\.outcome) == ["days", "days", "days"])
+        #expect(errors(try run(csv, mapping: Self.mapping)) == ["r.csv:2:6 import-unmapped-value", "r.csv:4:6 import-unmapped-value"])
+    }
+
+    /// A column problem does not hide the problems in the cells: one run reports both.
+    @Test("column errors and value errors come in one run")
+    func oneRun() throws {
+        let csv = "Ref,Title,Likelihood,Impact,Category\nR1,A,7,1,Finance\nR2,B,2,x,Legal\n"
+        #expect(errors(try run(csv)) == ["r.csv:1:5 import-unmapped-column", "r.csv:2:3 import-bad-score", "r.csv:3:4 import-bad-score"])
+    }
+
+    /// Without the organisation's scales the import says so, and marks every estimate.
+    @Test("without scales the estimates are marked for review and the scales labelled as the example")
+    func exampleScales() throws {
+        let outcome = try run("Ref,Title,Likelihood,Impact\nR1,A,2,3\n")
+        #expect(outcome.usedExampleScales)
+        let text = try #require(outcome.text)
+        #expect(text.contains("EXAMPLE SCALES, NOT THE ORGANISATION'S"))
+        #expect(try register(outcome).risks[0].needsReview.contains("estimates"))
+        let given = try run("No.,Hazard,L,I,4T,Type,Comments\n1,A,High,2,Treat,Money,x\n", mapping: Self.mapping)
+        #expect(!given.usedExampleScales)
+        #expect(try register(given).risks[0].needsReview == ["coproduction", "owner"])
+        #expect(given.text?.contains("The organisation's own matrix") == true)
+    }
 
     static let mapping = """
         register:

@@ -1,4 +1,5 @@
 import Distributions
+import RegisterModel
 
 /// The JSON Schema (draft 2020-12) of the register format, generated from its description.
 ///
@@ -195,6 +196,9 @@ enum SchemaWriter {
             ("wholeNumber", pattern(["integer", "string"], ScalarPatterns.wholeFromOne, description: "A whole number from 1.", extra: [("minimum", 1)])),
             ("formatVersion", object([("description", "The register format version: 1."),
                                       ("anyOf", [object([("const", 1)]), object([("type", "string"), ("pattern", .string(ScalarPatterns.versionOne))])])])),
+            ("strategy", object([("description", "One of the four strategies: portfolio, reduction, resilience or enablement. Read in any case: `Reduction` is `reduction`."),
+                                 ("anyOf", [object([("enum", strings(Strategy.allCases.map(\.rawValue)))]),
+                                            object([("type", "string"), ("pattern", .string(ScalarPatterns.anyCase(Strategy.allCases.map(\.rawValue))))])])])),
             ("currency", object([("description", "An ISO 4217 currency code: three capital letters."), ("type", "string"),
                                  ("pattern", .string(ScalarPatterns.currency)), ("examples", ["EUR", "GBP", "USD"])])),
             ("rank", pattern(["number", "string"], ScalarPatterns.amount,

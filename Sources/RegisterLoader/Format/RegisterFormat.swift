@@ -104,7 +104,7 @@ public enum RegisterFormat {
         .init("title", .text, .always, "short name of the risk"),
         .init("description", .text, "what could happen, how, and to whom"),
         .init("outcome", .id(of: "outcome"), .always, "the outcome this risk adds into", rules: [.unknownReference]),
-        .init("strategy", .choice(Strategy.allCases.map(\.rawValue)), .always, "how the risk is handled"),
+        .init("strategy", .schema("strategy", reads: "`portfolio`, `reduction`, `resilience` or `enablement` (any case)"), .always, "how the risk is handled; `mitigate`, `tolerate` and other words from the 4 Ts get a hint naming the likely strategy"),
         .init("owner", .text, .always, "person or role accountable"),
         .init("borne-by", .text, "who bears the harm; a warning on an enablement entry without it", rules: [.borneByMissing]),
         .init("benefit-to", .text, "who gains, for enablement and portfolio entries"),
@@ -115,10 +115,11 @@ public enum RegisterFormat {
         .init("review", .date, "next review of this entry; a warning once it has passed", rules: [.staleReview]),
         .init("confidential", .boolean, default: "`false`", "`true` keeps the entry out of community reports"),
         .init("ratings", .mapping("riskRatings"), default: "none", "the `gross`, `current` and `target` ratings on the register's matrix"),
+        .init("tags", .list(.id(of: nil)), default: "none", "labels for views of the register, such as a directorate or a category: `[finance, adults]`; `score --tag` and `report --tag` select entries by them"),
         .init("needs-review", .list(.choice(RegisterFormat.reviewable)), default: "none",
               "fields still to be checked by the officer, such as `strategy` after an import; a warning until removed", rules: [.needsReview]),
     ], schemaRules: [
-        ("if", .object([("required", ["strategy"]), ("properties", .object([("strategy", .object([("enum", .array(Strategy.allCases.filter { !$0.hasBenefit }.map { .string($0.rawValue) }))]))]))])),
+        ("if", .object([("required", ["strategy"]), ("properties", .object([("strategy", .object([("type", "string"), ("pattern", .string(ScalarPatterns.anyCase(Strategy.allCases.filter { !$0.hasBenefit }.map(\.rawValue))))]))]))])),
         ("then", .object([("properties", .object([("estimates", .object([("items", .object([("properties", .object([("benefit", false)]))]))]))]))])),
     ])
 
@@ -245,7 +246,7 @@ public enum RegisterFormat {
     }
 
     /// What `needs-review` may list.
-    public static let reviewable = ["strategy", "coproduction", "owner", "outcome", "estimates", "response", "review"]
+    public static let reviewable = ["strategy", "coproduction", "owner", "outcome", "estimates", "response", "response.cost", "review"]
 
     /// The mapping named `name` under `$defs` ("" is the top level).
     public static func mapping(_ name: String) -> FormatMapping? {

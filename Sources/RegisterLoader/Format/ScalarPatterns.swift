@@ -84,4 +84,16 @@ enum ScalarPatterns {
 
     /// An ISO 4217 currency code.
     static let currency = "^[A-Z]{3}$"
+
+    /// One of `words` in any case, as ``NodeReader/strategy(_:)`` reads a strategy: each letter
+    /// as a class of its two cases, since ECMA-262 patterns have no inline case flag.
+    static func anyCase(_ words: [String]) -> String {
+        let alternatives = words.map { word in
+            word.map { c in
+                let lower = c.lowercased(), upper = c.uppercased()
+                return lower == upper ? String(c) : "[\(lower)\(upper)]"
+            }.joined()
+        }
+        return "^(?:\(alternatives.joined(separator: "|")))$"
+    }
 }

@@ -54,6 +54,7 @@ struct Diff: ParsableCommand {
     var format: Format = .table
 
     func run() throws {
+        try CommandFailure.refuseFolder(path, command: "diff")
         let options = scoring.options
         let printer = DiagnosticPrinter(style: .text(colour: Output.colourOnStderr))
         func fail(_ message: String, hint: String? = nil) -> ExitCode { CommandFailure.error(path, message, hint: hint) }

@@ -78,7 +78,7 @@ struct Import: ParsableCommand {
             do {
                 bytes = try InputFile.read(mapping, limit: Self.mappingLimit)
             } catch {
-                Output.err(printer.render(.error(.fileUnreadable, error.message(mapping), at: .init(file: mapping, line: 1, column: 1),
+                Output.err(printer.render(.error(.fileUnreadable, error.message(mapping), at: .whole(mapping),
                                                  hint: error.hint)))
                 throw ExitCode.failure
             }
@@ -92,7 +92,7 @@ struct Import: ParsableCommand {
         do {
             data = try InputFile.read(csv, limit: Self.spreadsheetLimit)
         } catch {
-            problems.append(.error(.fileUnreadable, error.message(csv), at: .init(file: csv, line: 1, column: 1), hint: error.hint))
+            problems.append(.error(.fileUnreadable, error.message(csv), at: .whole(csv), hint: error.hint))
             report(problems, printer: printer, mappingLines: mappingLines)
             throw ExitCode.failure
         }
@@ -126,6 +126,9 @@ struct Import: ParsableCommand {
         }
         let risks = result.risks == 1 ? "1 risk" : "\(result.risks) risks"
         Output.err("wrote \(output): \(risks) from \(csv) (\(table.encoding.rawValue), separated by `\(table.separator)`); \(result.needingReview) marked `needs-review`")
+        if result.usedExampleScales {
+            Output.err("warning: the mapping gives no `scales`, so the levels were read on the example 5 × 5 scales (docs/register-format.md#scales), not your organisation's; every entry is marked `needs-review: [estimates]`. Give your policy's bands under `scales:` (or `scales-from:`) in the mapping and import again")
+        }
         Output.err("check them with `riskreg validate \(output)`, then score with `riskreg score \(output)`")
     }
 

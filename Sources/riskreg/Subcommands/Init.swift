@@ -8,10 +8,11 @@ struct Init: ParsableCommand {
         abstract: "Write a commented starter register to begin from.",
         discussion: """
             The starter register validates and scores as it is, and shows every main part of \
-            the format by example, with comments: outcomes in money and in hours, both shapes \
-            of appetite statement, contributors, perspectives, and reduction, resilience and \
-            enablement entries with responses. Its review dates start from --as-of (default \
-            today).
+            the format by example, with comments: outcomes in money and in hours, appetite \
+            statements, contributors, perspectives, reduction and resilience entries with \
+            responses, and an enablement entry in comments. Its id comes from the file's name \
+            (Registers/ward-7.yaml gives ward-7); its review dates start from --as-of \
+            (default today).
 
             Its first line points editors at the JSON Schema: at a schema/register.schema.json \
             or register.schema.json found in the register's folder or above it, otherwise at \
@@ -23,7 +24,7 @@ struct Init: ParsableCommand {
             """
     )
 
-    @Argument(help: "Where to write the register (default: register.yaml).")
+    @Argument(help: "Where to write the register.")
     var path: String = "register.yaml"
 
     @OptionGroup var asOfOption: AsOfOption
@@ -44,7 +45,7 @@ struct Init: ParsableCommand {
             throw CommandFailure.error(path, "the folder \(folder.path) does not exist", hint: "create it first, or give another path")
         }
         let (schema, found) = Self.schemaPath(from: folder)
-        let text = StarterRegister.text(schemaPath: schema, today: asOfOption.asOf)
+        let text = StarterRegister.text(schemaPath: schema, today: asOfOption.asOf, id: StarterRegister.id(forFile: path))
         // Refused before writing, and again, atomically, when the finished file takes its name:
         // a file that appears meanwhile (another `init` on the same path) is never replaced.
         var info = stat()

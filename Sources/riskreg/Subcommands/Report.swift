@@ -76,11 +76,20 @@ struct Report: ParsableCommand {
 
     @OptionGroup var scoring: ScoringArguments
 
+    @OptionGroup var selection: SelectionArguments
+
     func run() throws {
+        try CommandFailure.refuseFolder(path, command: "report")
         let options = scoring.options
         let printer = DiagnosticPrinter(style: .text(colour: Output.colourOnStderr))
-        let register = try RegisterFile.read(path: path, asOf: options.asOf).validRegister(
+        let whole = try RegisterFile.read(path: path, asOf: options.asOf).validRegister(
             printer: printer, refusal: "\(path): no report: the register has errors (`riskreg validate \(path)` shows every problem)")
+        let register: Register
+        do {
+            register = try whole.selecting(selection.selection)
+        } catch {
+            throw CommandFailure.error(path, "\(error)", hint: "give a tag or owner the register uses")
+        }
         let set: ReportTemplates
         do {
             // A folder's templates are used only when asked for, and said so: a Templates folder
@@ -148,6 +157,8 @@ struct Report: ParsableCommand {
         if let bytes {
             old = try RegisterFile.read(bytes: bytes, file: fromSide.label, asOf: options.asOf).validRegister(
                 printer: printer, refusal: "\(fromSide.label): the register has errors at this revision, so it cannot be compared")
+            // The same view of the earlier revision; none of its entries selected reads as all new.
+            if let whole = old, !selection.selection.isEmpty { old = try? whole.selecting(selection.selection) }
         }
         // The community compares public views: a change to a confidential entry is not a change.
         let oldShown = old.map { Reporting.Report.registerToScore($0, options: reportOptions) }
@@ -172,6 +183,7 @@ struct Report: ParsableCommand {
         if let p = options.perspective { words += ["--perspective", p] }
         if let p = options.portfolio { words += ["--portfolio", p] }
         if let since { words += ["--since", since] }
+        words += selection.arguments
         if let language { words += ["--language", language] }
         return words.joined(separator: " ")
     }

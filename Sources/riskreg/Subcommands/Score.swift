@@ -23,6 +23,10 @@ struct Score: ParsableCommand {
             The seed is always printed; the same register and seed give byte-identical JSON \
             with any --jobs. See docs/results.md for every field.
 
+            With --check-appetite, standard error says what was checked in each register: \
+            how many appetite statements, how many within, and each one outside with its \
+            figures, or that a register has no appetite statements to check.
+
             Exit codes: 0 scored (and, with --check-appetite, every outcome within appetite); \
             1 a register has errors (run `riskreg validate`) or could not be scored; \
             2 --check-appetite found an outcome outside appetite; 64 usage error.
@@ -43,6 +47,8 @@ struct Score: ParsableCommand {
 
     @OptionGroup var scoring: ScoringArguments
 
+    @OptionGroup var selection: SelectionArguments
+
     @Option(help: "Output: \(Format.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: Format = .table
 
@@ -58,9 +64,17 @@ struct Score: ParsableCommand {
         var scores: [RegisterScore] = []
         var failed = !missing.isEmpty
         for file in files {
-            guard let register = RegisterFile.read(path: file, asOf: options.asOf).validRegisterOrReport(
+            guard let whole = RegisterFile.read(path: file, asOf: options.asOf).validRegisterOrReport(
                 printer: printer, refusal: "\(file): not scored: the register has errors (`riskreg validate \(file)` shows every problem)")
             else {
+                failed = true
+                continue
+            }
+            let register: Register
+            do {
+                register = try whole.selecting(selection.selection)
+            } catch {
+                Output.err(UntrustedText.markedLines("\(file): error: \(error)"))
                 failed = true
                 continue
             }
@@ -97,9 +111,34 @@ struct Score: ParsableCommand {
         case .table:
             Output.out(scores.map { ScoreTable(score: $0).render() }.joined(separator: "\n"), terminator: "")
         }
+        if checkAppetite {
+            for score in scores { Output.err(UntrustedText.markedLines(Self.appetiteCheck(score))) }
+        }
         if failed { throw ExitCode.failure }
         if checkAppetite, scores.contains(where: { $0.appetite.contains { !$0.withinAppetite } }) {
             throw ExitCode(2)
         }
+    }
+
+    /// What `--check-appetite` checked in one register, for standard error: how many statements,
+    /// how many within, and each one outside with its figures; or that there was nothing to
+    /// check, so that exit 0 is never read as "within appetite" for a register with no appetite.
+    static func appetiteCheck(_ score: RegisterScore) -> String {
+        let file = score.register.file
+        let verdicts = score.appetite
+        guard !verdicts.isEmpty else {
+            return "\(file): appetite: no appetite statements, so nothing was checked; add an `appetite` section for --check-appetite to gate on (docs/register-format.md)"
+        }
+        let outside = verdicts.filter { !$0.withinAppetite }
+        let statements = verdicts.count == 1 ? "1 appetite statement" : "\(verdicts.count) appetite statements"
+        var lines = ["\(file): appetite: \(statements) checked, \(verdicts.count - outside.count) within, \(outside.count) outside"]
+        for verdict in outside {
+            let title = score.outcomes.first { $0.id == verdict.outcome }?.title ?? verdict.outcome
+            let test = verdict.kind == .lossExceeds
+                ? "P(loss > \(FigureFormat.amount(verdict.threshold))) = \(FigureFormat.percent(verdict.probability.value)); at most \(FigureFormat.percent(verdict.limit))"
+                : "P(net benefit > \(FigureFormat.amount(verdict.threshold))) = \(FigureFormat.percent(verdict.probability.value)); at least \(FigureFormat.percent(verdict.limit))"
+            lines.append("  outside: \(title): \(test)\(verdict.decisive ? "" : " (too close to call: more trials, or --precision, would settle it)")")
+        }
+        return lines.joined(separator: "\n")
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RegisterLoader
 import RegisterModel
+import TextLayer
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -37,6 +38,9 @@ struct Validate: ParsableCommand {
     @Flag(help: "Treat warnings as errors.")
     var strict = false
 
+    @Flag(help: "Print errors in full but warnings only as a count (text output; the pre-commit hook's default). With --strict, warnings are printed in full, since they fail.")
+    var countWarnings = false
+
     @OptionGroup var asOfOption: AsOfOption
 
     func run() throws {
@@ -62,11 +66,18 @@ struct Validate: ParsableCommand {
         case .text:
             let printer = DiagnosticPrinter(style: .text(colour: Output.colourOnStderr))
             for d in missing { Output.err(printer.render(d)) }
+            let hideWarnings = countWarnings && !strict
             for file in loaded {
-                for d in file.diagnostics { Output.err(printer.render(d, sourceLine: file.sourceLine)) }
+                for d in file.diagnostics where !(hideWarnings && d.severity == .warning) {
+                    Output.err(printer.render(d, sourceLine: file.sourceLine))
+                }
             }
             let noun = files.count == 1 ? "file" : "files"
-            Output.err("\(files.count) \(noun) checked as of \(asOf): \(Self.count(errors, "error")), \(Self.count(warnings, "warning"))")
+            var summary = "\(files.count) \(noun) checked as of \(asOf): \(Self.count(errors, "error")), \(Self.count(warnings, "warning"))"
+            if hideWarnings, warnings > 0 {
+                summary += " (not shown; `riskreg validate \(paths.isEmpty ? "Registers/" : paths.joined(separator: " "))` lists them)"
+            }
+            Output.err(UntrustedText.markedLines(summary))
         }
         if failed { throw ExitCode.failure }
     }

@@ -70,7 +70,7 @@ public struct CommunityView: Sendable {
             var p = p
             let kinds = p.contributors.compactMap { id in full.contributor(id) }
             if !kinds.isEmpty && kinds.allSatisfy({ !$0.isPublic }) {
-                p.title = phrases("report.contributor.unnamed." + kinds[0].kind.rawValue)
+                p.title = phrases("community.unnamed." + kinds[0].kind.rawValue)
             } else {
                 p.title = clean(p.title)
             }

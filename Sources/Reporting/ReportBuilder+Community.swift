@@ -79,13 +79,16 @@ extension ReportBuilder {
             case .lossExceeds:
                 rule = phrases("community.limit.loss", ["organisation": register.metadata.organisation, "limit": limit,
                                                         "outcome": title, "amount": quantity(v.threshold, unit), "period": periodWord])
+            case .harmExceeds:
+                rule = phrases("community.limit.harm", ["organisation": register.metadata.organisation, "limit": limit,
+                                                        "outcome": title, "amount": quantity(v.threshold, unit), "period": periodWord])
             case .netBenefitAbove:
                 rule = phrases("community.limit.gain", ["organisation": register.metadata.organisation, "limit": limit,
                                                         "outcome": title, "period": periodWord])
             }
             let status = !v.decisive ? "close" : (v.withinAppetite ? "within" : "outside")
             let verdict = phrases("community.limit.status." + status)
-            let what = v.kind == .lossExceeds ? phrases("community.icons.limit-loss") : phrases("community.icons.limit-gain")
+            let what = v.kind == .netBenefitAbove ? phrases("community.icons.limit-gain") : phrases("community.icons.limit-loss")
             return .init(outcome: e(title), sentence: e([rule, estimate, verdict].joined(separator: " ")),
                          status: e(phrases("community.limit.label." + status)), statusClass: status,
                          icons: iconArray(v.probability.value, what: what))

@@ -164,6 +164,7 @@ public struct ReportBuilder: Sendable {
         if !isCommunity, let review { context.since = sinceSection(review) }
         context.outcomes = score.outcomes.enumerated().map { outcomeSection($1, index: $0, visibleRisks: visibleRisks, includesWithheld: withheld > 0) }
         (context.strategies, context.strategyWarning) = strategies()
+        if !isCommunity { context.chosenRisks = chosenRisks() }
         (context.coproduction, context.contributors) = coproduction()
         (context.disagreements, context.officersPerspective) = disagreements(visibleRisks)
         context.portfolios = portfolios()
@@ -184,6 +185,19 @@ public struct ReportBuilder: Sendable {
 
     // MARK: Verdicts
 
+    /// The outcomes some entry states a benefit on (its own outcome or an effect's), where net
+    /// loss and harm differ.
+    var outcomesWithBenefits: Set<String> {
+        var ids: Set<String> = []
+        for risk in register.risks {
+            for e in risk.estimates {
+                if e.benefit != nil { ids.insert(risk.outcome) }
+                for effect in e.effects where effect.benefit != nil { ids.insert(effect.outcome) }
+            }
+        }
+        return ids
+    }
+
     func verdicts() -> [ReportContext.Verdict] {
         score.appetite.map { v in
             let outcome = score.outcomes.first { $0.id == v.outcome }
@@ -198,7 +212,12 @@ public struct ReportBuilder: Sendable {
             let sentence: String
             switch v.kind {
             case .lossExceeds:
-                sentence = phrases("report.verdict.loss-exceeds", ["chance": chance, "outcome": title, "amount": quantity(v.threshold, unit),
+                // Where benefits count towards the outcome, the verdict says it is net of them.
+                let key = outcomesWithBenefits.contains(v.outcome) ? "report.verdict.loss-exceeds-net" : "report.verdict.loss-exceeds"
+                sentence = phrases(key, ["chance": chance, "outcome": title, "amount": quantity(v.threshold, unit),
+                                         "horizon": horizonPhrase, "limit": limit, "status": status])
+            case .harmExceeds:
+                sentence = phrases("report.verdict.harm-exceeds", ["chance": chance, "outcome": title, "amount": quantity(v.threshold, unit),
                                                                    "horizon": horizonPhrase, "limit": limit, "status": status])
             case .netBenefitAbove:
                 let what = v.threshold == 0 ? phrases("report.verdict.net-benefit") : phrases("report.verdict.net-benefit-above", ["amount": quantity(v.threshold, unit)])
@@ -218,9 +237,12 @@ public struct ReportBuilder: Sendable {
 
     /// Appetite points on the exceedance curve: P(loss > t) ≤ a, or for a net-benefit floor,
     /// P(loss ≥ −t) ≤ 1 − a.
+    /// A `harm-exceeds` statement has no point here: the curve is of net loss.
     func appetitePoints(_ outcome: String, unit: String) -> [(loss: Double, p: Double, label: String)] {
-        register.appetite.filter { $0.outcome == outcome }.map { s in
+        register.appetite.filter { $0.outcome == outcome }.compactMap { s in
             switch s.limit {
+            case .harmExceeds:
+                return nil
             case .lossExceeds(let t, let a):
                 return (t, a, phrases("report.appetite-point.loss", ["frequency": phrases.naturalFrequency(a), "amount": quantity(t, unit)]))
             case .netBenefitAbove(let t, let a):

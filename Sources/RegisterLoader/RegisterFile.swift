@@ -1,5 +1,6 @@
 import Foundation
 import RegisterModel
+import TextLayer
 import YAMLNodes
 
 /// A register file as read: its text, the register (when it has no errors) and every problem.
@@ -15,7 +16,14 @@ public struct LoadedRegister: Sendable {
     init(file: String, register: Register?, diagnostics: [Diagnostic], source: [UInt8]?) {
         self.file = file
         self.register = register
-        self.diagnostics = diagnostics
+        // Messages and hints quote register text: cleaned here, once, for every output (text,
+        // GitHub annotations, JSON), as reports clean it.
+        self.diagnostics = diagnostics.map { d in
+            var d = d
+            d.message = UntrustedText.marked(d.message)
+            d.hint = d.hint.map(UntrustedText.marked)
+            return d
+        }
         lines = source.flatMap { RegisterFile.looksLikeARegister($0) ? SourceLines($0) : nil }
     }
 

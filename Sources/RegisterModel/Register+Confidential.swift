@@ -67,6 +67,12 @@ extension Register {
             add(r.description, "entry `\(r.id)`'s description", r.location)
             add(r.owner, "entry `\(r.id)`'s owner", r.location)
             add(r.borneBy, "entry `\(r.id)`'s `borne-by`", r.location)
+            add(r.benefitTo, "entry `\(r.id)`'s `benefit-to`", r.location)
+            if let a = r.agreement {
+                for text in [a.agreedWith, a.decidedBy, a.whatMatters, a.reviewTrigger] {
+                    add(text, "entry `\(r.id)`'s agreement", a.location)
+                }
+            }
             add(r.coproduction.note, "entry `\(r.id)`'s co-production note", r.location)
             add(r.response?.action, "entry `\(r.id)`'s response", r.response?.location ?? r.location)
             for e in r.estimates { add(e.rationale, "entry `\(r.id)`'s rationale from `\(e.perspective)`", e.location) }

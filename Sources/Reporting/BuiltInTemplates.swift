@@ -39,6 +39,81 @@ public enum BuiltInTemplates {
 {{/empty(chosenRisks)}}
 
 """####,
+        "html-community.mustache": ####"""
+{{#community}}
+<section id="summary">
+<p>{{intro}}</p>
+{{#withheld}}<p class="note">{{.}}</p>{{/withheld}}
+</section>
+
+<section id="limits">
+<h2>{{phrases.community-limits}}</h2>
+{{^empty(limits)}}
+<ul class="verdicts">
+{{#limits}}
+<li class="{{statusClass}}"><span class="status"><bdi>{{outcome}}</bdi>: {{status}}</span>{{sentence}}
+<span class="icon-array">{{{icons.svg}}}</span><span class="desc">{{icons.label}}</span></li>
+{{/limits}}
+</ul>
+{{/empty(limits)}}
+{{#empty(limits)}}<p>{{phrases.community-no-limits}}</p>{{/empty(limits)}}
+</section>
+
+<section id="entries">
+<h2>{{phrases.community-what-could-happen}}</h2>
+{{#entries}}
+<article class="risk" id="entry-{{id}}">
+<h3 dir="auto">{{title}}</h3>
+{{#description}}<p dir="auto">{{.}}</p>{{/description}}
+<p>{{likely}}</p>
+<p class="icon-array">{{{icons.svg}}}<span class="desc">{{icons.label}}</span></p>
+<ul>
+<li>{{harm}}</li>
+{{#affected}}<li>{{.}}</li>{{/affected}}
+{{#action}}<li>{{.}}{{#actionEffect}} {{.}}{{/actionEffect}}</li>{{/action}}
+{{#gain}}<li>{{.}}</li>{{/gain}}
+{{#helpedBy}}<li>{{.}}</li>{{/helpedBy}}
+</ul>
+</article>
+{{/entries}}
+</section>
+
+<section id="helpers">
+<h2>{{phrases.community-who-helped}}</h2>
+<ul>
+{{#helpers}}<li>{{.}}</li>
+{{/helpers}}
+</ul>
+{{^empty(compared)}}
+<h2>{{phrases.community-how-counted}}</h2>
+{{#weights}}<p>{{.}}</p>
+{{/weights}}
+<ul>
+{{#compared}}<li>{{.}}</li>
+{{/compared}}
+</ul>
+{{/empty(compared)}}
+</section>
+{{#hasSince}}
+<section id="you-said">
+<h2>{{phrases.community-you-said}}</h2>
+{{^empty(youSaid)}}<ul>
+{{#youSaid}}<li>{{.}}</li>
+{{/youSaid}}
+</ul>{{/empty(youSaid)}}
+{{#empty(youSaid)}}<p>{{phrases.community-you-said-nothing}}</p>{{/empty(youSaid)}}
+</section>
+{{/hasSince}}
+
+<section id="contact">
+<h2>{{phrases.community-contact}}</h2>
+<p dir="auto">{{contact}}</p>
+<h2>{{phrases.community-method}}</h2>
+<p>{{method}}</p>
+</section>
+{{/community}}
+
+"""####,
         "html-footer.mustache": ####"""
 <footer>
 <h2 id="method">{{phrases.how-these-figures-were-made}}</h2>
@@ -149,6 +224,98 @@ public enum BuiltInTemplates {
 {{/chosenRisks}}
 
 {{/empty(chosenRisks)}}
+
+"""####,
+        "md-community.mustache": ####"""
+{{#community}}
+{{intro}}
+
+{{#withheld}}
+> {{.}}
+
+{{/withheld}}
+## {{phrases.community-limits}}
+
+{{#limits}}
+### {{outcome}}: {{status}}
+
+{{sentence}}
+
+{{#icons.rows}}
+{{.}}  
+{{/icons.rows}}
+{{^empty(icons.rows)}}
+{{icons.label}}
+
+{{/empty(icons.rows)}}
+{{/limits}}
+{{#empty(limits)}}
+{{phrases.community-no-limits}}
+
+{{/empty(limits)}}
+## {{phrases.community-what-could-happen}}
+
+{{#entries}}
+### {{title}}
+
+{{#description}}
+{{.}}
+
+{{/description}}
+- {{likely}}
+- {{harm}}
+{{#affected}}
+- {{.}}
+{{/affected}}
+{{#action}}
+- {{.}}{{#actionEffect}} {{.}}{{/actionEffect}}
+{{/action}}
+{{#gain}}
+- {{.}}
+{{/gain}}
+{{#helpedBy}}
+- {{.}}
+{{/helpedBy}}
+
+{{/entries}}
+## {{phrases.community-who-helped}}
+
+{{#helpers}}
+- {{.}}
+{{/helpers}}
+
+{{^empty(compared)}}
+## {{phrases.community-how-counted}}
+
+{{#weights}}
+{{.}}
+{{/weights}}
+
+{{#compared}}
+- {{.}}
+{{/compared}}
+
+{{/empty(compared)}}
+{{#hasSince}}
+## {{phrases.community-you-said}}
+
+{{#youSaid}}
+- {{.}}
+{{/youSaid}}
+{{#empty(youSaid)}}
+{{phrases.community-you-said-nothing}}
+{{/empty(youSaid)}}
+
+{{/hasSince}}
+## {{phrases.community-contact}}
+
+{{contact}}
+
+## {{phrases.community-method}}
+
+{{method}}
+
+{{/community}}
 
 """####,
         "md-footer.mustache": ####"""
@@ -674,22 +841,34 @@ public enum BuiltInTemplates {
 
 """####,
         "report-community.html.mustache": ####"""
-{{> html-head}}
+<!DOCTYPE html>
+<html lang="{{report.language}}">
+<head>
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src {{cspStyleSources}}; img-src 'none'; base-uri 'none'; form-action 'none'">
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="riskreg {{run.riskregVersion}}">
+<title>{{report.heading}}</title>
+<style>
+{{style}}</style>
+</head>
+<body>
+<header>
+<p class="meta" dir="auto">{{register.organisation}}</p>
+<h1 dir="auto">{{report.heading}}</h1>
+</header>
 <main>
-<section id="summary">
-<p>{{register.organisation}} {{phrases.keeps-a-register-of-the}} {{register.title}}. {{phrases.this-report-shows-what-the}}</p>
-{{#register.description}}<p>{{.}}</p>{{/register.description}}
-<h2>{{phrases.are-the-risks-within-what}}</h2>
-<p>{{phrases.the-board-has-said-how}} {{register.horizonPhrase}}, {{phrases.after-the-planned-actions-and}}</p>
-{{> html-verdicts}}
-</section>
+{{> html-community}}
 
-<section id="outcomes">
-<h2>{{phrases.what-could-happen-to-each}}</h2>
+<section id="detail">
+<h2>{{phrases.community-detail}}</h2>
+<p>{{phrases.community-detail-intro}}</p>
+{{#register.description}}<p dir="auto">{{.}}</p>{{/register.description}}
+{{> html-verdicts}}
 {{#outcomes}}
-<h3 id="outcome-{{id}}">{{title}}</h3>
-{{#description}}<p>{{.}}</p>{{/description}}
-<p>{{summary}}{{#includesWithheld}} {{phrases.these-figures-include-entries-that}}{{/includesWithheld}}</p>
+<h3 id="outcome-{{id}}" dir="auto">{{title}}</h3>
+{{#description}}<p dir="auto">{{.}}</p>{{/description}}
+<p>{{summary}}</p>
 <div class="table-wrap"><table>
 <caption>{{title}}: {{phrases.loss-in}} {{unit}} {{phrases.a-minus-sign-means-a}}</caption>
 <thead><tr><th scope="col"></th><th scope="col" class="num">{{phrases.with-the-planned-actions}}</th><th scope="col" class="num">{{phrases.without-them}}</th></tr></thead>
@@ -705,64 +884,14 @@ public enum BuiltInTemplates {
 {{#heatMap}}
 {{> html-chart}}
 {{/heatMap}}
-</section>
-
-<section id="actions">
-<h2>{{phrases.what-is-being-done}}</h2>
 {{^empty(responses)}}
+<h3>{{phrases.what-is-being-done}}</h3>
 <ul>
 {{#responses}}
-<li><strong>{{riskTitle}}</strong>: {{action}} {{phrases.by}} {{deliveredBy}}; {{phrases.it-costs}} {{cost}} {{phrases.and-on-average-avoids}} {{value}} {{phrases.of-loss}}</li>
+<li><strong dir="auto">{{riskTitle}}</strong>: {{action}} {{phrases.by}} {{deliveredBy}}; {{phrases.it-costs}} {{cost}} {{phrases.and-on-average-avoids}} {{value}} {{phrases.of-loss}}</li>
 {{/responses}}
 </ul>
 {{/empty(responses)}}
-{{#empty(responses)}}
-<p>{{phrases.no-actions-are-recorded-for}}</p>
-{{/empty(responses)}}
-{{#strategyWarning}}
-<p class="warning">{{.}}</p>
-{{/strategyWarning}}
-</section>
-
-<section id="coproduction">
-<h2>{{phrases.who-helped}}</h2>
-<p>{{phrases.groups-and-people-are-named}}</p>
-<ul>
-{{#contributors}}
-{{#hasEntries}}
-<li><strong>{{name}}</strong> ({{kind}}): {{entries}}</li>
-{{/hasEntries}}
-{{/contributors}}
-</ul>
-{{^empty(disagreements)}}
-<h3>{{phrases.where-residents-or-service-users}}</h3>
-<ul>
-{{#disagreements}}
-<li>{{sentence}}</li>
-{{/disagreements}}
-</ul>
-{{/empty(disagreements)}}
-</section>
-
-<section id="detail">
-<h2>{{phrases.each-entry}}</h2>
-{{#withheldNote}}<p class="note">{{.}}</p>{{/withheldNote}}
-{{#risks}}
-<article class="risk" id="risk-{{id}}">
-<h3>{{title}} <span class="meta">({{id}})</span></h3>
-{{#description}}<p>{{.}}</p>{{/description}}
-<dl class="facts">
-<dt>{{phrases.what-it-affects}}</dt><dd>{{outcome}}</dd>
-{{#scored}}
-<dt>{{phrases.how-likely}}</dt><dd>{{chance}} {{register.horizonPhrase}} {{phrases.with-the-planned-actions-2}} {{chanceWithoutResponses}} {{phrases.without}}</dd>
-{{/scored}}
-{{#borneBy}}<dt>{{phrases.who-would-be-affected}}</dt><dd>{{.}}</dd>{{/borneBy}}
-<dt>{{phrases.made-with}}</dt><dd>{{contributors}} ({{mode}})</dd>
-{{#response}}<dt>{{phrases.what-is-being-done}}</dt><dd>{{action}}</dd>{{/response}}
-{{#review}}<dt>{{phrases.next-checked}}</dt><dd>{{.}}</dd>{{/review}}
-</dl>
-</article>
-{{/risks}}
 </section>
 </main>
 {{> html-footer}}
@@ -771,19 +900,16 @@ public enum BuiltInTemplates {
         "report-community.md.mustache": ####"""
 # {{report.heading}}
 
-{{register.organisation}} {{phrases.keeps-a-register-of-the}} {{register.title}}. {{phrases.this-report-shows-what-the-2}} {{register.horizon}}, {{phrases.as-of}} {{run.asOf}}.
+{{> md-community}}
+## {{phrases.community-detail}}
+
+{{phrases.community-detail-intro}}
 
 {{#register.description}}
 {{.}}
 
 {{/register.description}}
-## {{phrases.are-the-risks-within-what}}
-
-{{phrases.the-board-has-said-how}} {{register.horizonPhrase}}, {{phrases.after-the-planned-actions-and-2}}
-
 {{> md-verdicts}}
-
-## {{phrases.what-could-happen-to-each}}
 
 {{#outcomes}}
 ### {{title}}
@@ -792,7 +918,7 @@ public enum BuiltInTemplates {
 {{.}}
 
 {{/description}}
-{{summary}}{{#includesWithheld}} {{phrases.these-figures-include-entries-that}}{{/includesWithheld}}
+{{summary}}
 
 | {{phrases.loss-in-2}} {{unit}} {{phrases.a-minus-sign-means-a}} | {{phrases.with-the-planned-actions}} | {{phrases.without-them}} |
 | --- | ---: | ---: |
@@ -810,66 +936,14 @@ public enum BuiltInTemplates {
 {{#heatMap}}
 {{> md-chart}}
 {{/heatMap}}
-## {{phrases.what-is-being-done}}
+{{^empty(responses)}}
+### {{phrases.what-is-being-done}}
 
 {{#responses}}
 - **{{riskTitle}}:** {{action}} {{phrases.by}} {{deliveredBy}}; {{phrases.it-costs}} {{cost}} {{phrases.and-on-average-avoids}} {{value}} {{phrases.of-loss}}
 {{/responses}}
-{{#empty(responses)}}
-{{phrases.no-actions-are-recorded-for}}
+
 {{/empty(responses)}}
-{{#strategyWarning}}
-
-> {{.}}
-{{/strategyWarning}}
-
-## {{phrases.who-helped}}
-
-{{phrases.groups-and-people-are-named}}
-
-{{#contributors}}
-{{#hasEntries}}
-- **{{name}}** ({{kind}}): {{entries}}
-{{/hasEntries}}
-{{/contributors}}
-{{^empty(disagreements)}}
-
-### {{phrases.where-residents-or-service-users}}
-
-{{#disagreements}}
-- {{sentence}}
-{{/disagreements}}
-{{/empty(disagreements)}}
-
-## {{phrases.each-entry}}
-
-{{#withheldNote}}
-> {{.}}
-
-{{/withheldNote}}
-{{#risks}}
-### {{title}} ({{id}})
-
-{{#description}}
-{{.}}
-
-{{/description}}
-- **{{phrases.what-it-affects-2}}** {{outcome}}
-{{#scored}}
-- **{{phrases.how-likely-2}}** {{chance}} {{register.horizonPhrase}} {{phrases.with-the-planned-actions-2}} {{chanceWithoutResponses}} {{phrases.without}}
-{{/scored}}
-{{#borneBy}}
-- **{{phrases.who-would-be-affected-2}}** {{.}}
-{{/borneBy}}
-- **{{phrases.made-with-2}}** {{contributors}} ({{mode}})
-{{#response}}
-- **{{phrases.what-is-being-done-2}}** {{action}}
-{{/response}}
-{{#review}}
-- **{{phrases.next-checked-2}}** {{.}}
-{{/review}}
-
-{{/risks}}
 {{> md-footer}}
 
 """####,
@@ -934,6 +1008,9 @@ svg .heat0{fill:#f4f4f4;stroke:#fff;stroke-width:2}
 svg .heat1{fill:#d1e5f0;stroke:#fff;stroke-width:2}
 svg .heat2{fill:#92c5de;stroke:#fff;stroke-width:2}
 svg .heat3{fill:#2166ac;stroke:#fff;stroke-width:2}
+svg.icons{max-width:12rem;height:auto;display:block;margin:.3rem 0}
+svg .icon-on{fill:#0b4f8a}
+svg .icon-off{fill:#fff;stroke:#8a8a8a;stroke-width:1}
 @media (max-width:40rem){body{font-size:15px}h1{font-size:1.4rem}dl.facts{grid-template-columns:1fr}dl.facts dt{margin-top:.4rem}th,td{padding:.3rem .35rem}}
 @media print{
 @page{size:A4;margin:16mm 14mm}

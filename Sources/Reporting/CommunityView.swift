@@ -15,7 +15,8 @@ import TextLayer
 /// - each text as written, except a text that names a confidential entry by id or title
 ///   (``Register/confidentialEntryNamed(in:)``, the `confidential-named` warning), which is
 ///   replaced by a sentence saying it is withheld;
-/// - a perspective whose contributors all asked not to be named, titled by their kind.
+/// - a perspective whose contributors all asked not to be named, titled by their kind;
+/// - a shared deliverer's steps back only where they follow a public entry.
 ///
 /// The view is scored like any register. Each entry draws from its own random streams, keyed
 /// by its id, so the public entries draw the same numbers as in the full register; the totals
@@ -64,13 +65,16 @@ public struct CommunityView: Sendable {
             var c = c
             c.name = clean(c.name)
             c.description = clean(c.description)
+            // A volunteer group stepping back when a confidential entry happens would tie public
+            // figures to that entry: only steps back on public entries stay.
+            c.stepsBack = c.stepsBack.filter { riskIDs.contains($0.risk) }
             return c
         }
         let shownPerspectives = perspectives.map { p in
             var p = p
             let kinds = p.contributors.compactMap { id in full.contributor(id) }
             if !kinds.isEmpty && kinds.allSatisfy({ !$0.isPublic }) {
-                p.title = phrases("report.contributor.unnamed." + kinds[0].kind.rawValue)
+                p.title = phrases("community.unnamed." + kinds[0].kind.rawValue)
             } else {
                 p.title = clean(p.title)
             }
@@ -82,6 +86,14 @@ public struct CommunityView: Sendable {
             r.description = clean(r.description)
             r.owner = clean(r.owner)
             r.borneBy = clean(r.borneBy)
+            r.benefitTo = clean(r.benefitTo)
+            if var agreement = r.agreement {
+                agreement.agreedWith = clean(agreement.agreedWith)
+                agreement.decidedBy = clean(agreement.decidedBy)
+                agreement.whatMatters = clean(agreement.whatMatters)
+                agreement.reviewTrigger = clean(agreement.reviewTrigger)
+                r.agreement = agreement
+            }
             r.coproduction.note = clean(r.coproduction.note)
             if var response = r.response {
                 response.action = clean(response.action)

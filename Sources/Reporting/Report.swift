@@ -28,7 +28,11 @@ public enum Report {
                                     hint: "score Report.registerToScore(register, options:), the register's public view")
             }
         }
-        let context = ReportBuilder(register: register, score: score, options: options, since: since).build()
+        // Every figure is written in the report's language (1,234.5 or 1.234,5).
+        let style = (Phrasebook.builtIn(options.language) ?? .english).numberStyle
+        let context = FigureFormat.$style.withValue(style) {
+            ReportBuilder(register: register, score: score, options: options, since: since).build()
+        }
         return try templates.render(context, options: options)
     }
 }

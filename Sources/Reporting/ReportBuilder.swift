@@ -69,7 +69,9 @@ public struct ReportBuilder: Sendable {
         if options.format == .html {
             encode = { HTMLText.escape($0) }
         } else {
-            encode = { MarkdownText.escape($0, links: .safeAutolinks) }
+            // No links from register text, in Markdown as in HTML: an address or a mail address
+            // stays text a reader can copy, never a link a template did not make.
+            encode = { MarkdownText.escape($0, links: .none) }
         }
         visible = Set(self.register.risks.filter { options.audience == .board || !$0.isConfidential }.map(\.id))
     }
@@ -85,13 +87,13 @@ public struct ReportBuilder: Sendable {
 
     /// A standard error as reported: not a number (printed `n/a`) when there are too few trials
     /// for it to mean anything, rather than a misleading ±0.
-    private func se(_ standardError: Double) -> Double {
+    func se(_ standardError: Double) -> Double {
         score.run.trials >= FigureFormat.fewestTrialsForError ? standardError : .nan
     }
 
-    private func unitWord(_ unit: String) -> String { unit == "money" ? (register.metadata.currency ?? "money") : unit }
+    func unitWord(_ unit: String) -> String { unit == "money" ? (register.metadata.currency ?? "money") : unit }
 
-    private func quantity(_ value: Double, _ unit: String) -> String {
+    func quantity(_ value: Double, _ unit: String) -> String {
         FigureFormat.quantity(value, unit: unit, currency: register.metadata.currency)
     }
 
@@ -101,7 +103,7 @@ public struct ReportBuilder: Sendable {
     }
 
     /// "year" for a horizon of 12 months or 1 year, "month" for 1 month, else "period of 6 months".
-    private var periodWord: String {
+    var periodWord: String {
         let h = register.metadata.horizon
         if (h.count == 12 && h.unit == .month) || (h.count == 52 && h.unit == .week) { return phrases("report.unit.year") }
         return h.count == 1 ? phrases("report.unit." + h.unit.rawValue) : phrases("report.period-of", ["horizon": h.description])
@@ -109,7 +111,7 @@ public struct ReportBuilder: Sendable {
 
     private func outcomeTitle(_ id: String) -> String { register.outcome(id)?.title ?? id }
 
-    private func contributorName(_ id: String) -> String {
+    func contributorName(_ id: String) -> String {
         guard let c = register.contributor(id) else { return id }
         if !isCommunity || c.isPublic { return c.name }
         return unnamed(c.kind)
@@ -170,6 +172,7 @@ public struct ReportBuilder: Sendable {
         context.risks = riskDetails()
         context.reliance = isCommunity ? [] : reliance()
         if !isCommunity { addCitizenTime(to: &context) }
+        if isCommunity { context.community = community() }
         context.phrases = Self.templatePhrases(phrases)
         return context
     }

@@ -61,6 +61,8 @@ public struct ReportContext: Sendable {
     /// Board reports made with `--since REV`: what changed since that revision. Nil otherwise,
     /// and always nil in community reports.
     public var since: SinceSection? = nil
+    /// The community report's own sentences (community reports only).
+    public var community: Community? = nil
     /// The phrasebook's words for templates, by key: `{{phrases.how-these-figures-were-made}}`.
     /// Every phrase of the report's language whose key starts with `template.`, under the rest
     /// of its key. Phrases are the catalogue's own text, not register text, and are inserted as

@@ -27,7 +27,7 @@ public enum FigureFormat {
         if magnitude >= scientificFrom { return scientific(value) }
         if magnitude < 100, magnitude != magnitude.rounded() {
             let decimals = magnitude < 1 ? 3 : magnitude < 10 ? 2 : 1
-            return withoutNegativeZero(String(format: "%.\(decimals)f", value))
+            return style.localise(withoutNegativeZero(String(format: "%.\(decimals)f", value)))
         }
         // |value| < 10¹⁵ < 2⁶³: the conversion cannot trap.
         let rounded = Int64(value.rounded())
@@ -37,7 +37,7 @@ public enum FigureFormat {
             if i > 0, (digits.count - i) % 3 == 0 { grouped.append(",") }
             grouped.append(ch)
         }
-        return (rounded < 0 ? "-" : "") + grouped
+        return style.localise((rounded < 0 ? "-" : "") + grouped)
     }
 
     /// ``amount(_:)`` in at most `width` characters where it can be: a figure too wide for a
@@ -52,7 +52,7 @@ public enum FigureFormat {
 
     /// `1.7e19`, `-2.5e20`, `1e308`: three significant digits at most.
     static func scientific(_ value: Double) -> String {
-        String(format: "%.3g", value).replacingOccurrences(of: "e+", with: "e")
+        style.localise(String(format: "%.3g", value).replacingOccurrences(of: "e+", with: "e"))
     }
 
     /// "-0.000" reads as a loss that is not there: a figure that rounds to zero has no sign.
@@ -65,10 +65,10 @@ public enum FigureFormat {
         if p.isNaN { return notANumber }
         if p <= 0 { return "0%" }
         if p >= 1 { return "100%" }
-        if p < 0.001 { return "<0.1%" }
-        if p > 0.999 { return ">99.9%" }
+        if p < 0.001 { return style.localise("<0.1%") }
+        if p > 0.999 { return style.localise(">99.9%") }
         let pct = p * 100
-        return pct >= 10 ? String(format: "%.0f%%", pct) : String(format: "%.1f%%", pct)
+        return style.localise(pct >= 10 ? String(format: "%.0f%%", pct) : String(format: "%.1f%%", pct))
     }
 
     /// A percentage that keeps its precision, as a register would write it: `35%`, `8.333%`.
@@ -109,14 +109,14 @@ public enum FigureFormat {
         if points.isNaN { return notANumber }
         if points < 0.05 { return nil }
         if !points.isFinite { return "∞" }
-        return String(format: points < 10 ? "%.1f" : "%.0f", points)
+        return style.localise(String(format: points < 10 ? "%.1f" : "%.0f", points))
     }
 
     /// A ratio of two positive figures: `2.3×`; `—` when it is not finite.
     public static func ratio(_ r: Double) -> String {
         guard r.isFinite else { return "—" }
         if abs(r) >= scientificFrom { return scientific(r) + "×" }
-        return String(format: r < 10 ? "%.1f×" : "%.0f×", r)
+        return style.localise(String(format: r < 10 ? "%.1f×" : "%.0f×", r))
     }
 
     /// An amount with its unit: "€50,000", "£1,200", "$3", "3,500 CHF" for money in a
@@ -124,14 +124,8 @@ public enum FigureFormat {
     public static func quantity(_ value: Double, unit: String, currency: String?) -> String {
         if unit == "money" {
             let figure = amount(value.isNaN ? value : abs(value))
-            let sign = value < 0 && figure != "0" && !figure.allSatisfy({ $0 == "0" || $0 == "." }) ? "-" : ""
-            switch currency {
-            case "EUR": return sign + "€" + figure
-            case "GBP": return sign + "£" + figure
-            case "USD": return sign + "$" + figure
-            case let code?: return sign + figure + " " + code
-            case nil: return sign + figure
-            }
+            let sign = value < 0 && figure != "0" && !figure.allSatisfy({ $0 == "0" || $0 == "." || $0 == "," }) ? "-" : ""
+            return sign + style.money(figure, currency: currency)
         }
         return amount(value) + " " + unit
     }

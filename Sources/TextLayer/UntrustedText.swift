@@ -6,6 +6,12 @@
 /// C0 and C1); bidirectional overrides and isolates can make a reviewer read text in another
 /// order than it is stored; zero-width characters can hide words. All of them go here, once,
 /// before any format-specific escaping.
+///
+/// Only what can reorder or hide text goes. The zero-width joiner and non-joiner (U+200D,
+/// U+200C) stay where they sit between two visible characters: they hold emoji sequences
+/// together (👩‍⚕️ is 👩, a joiner and ⚕️) and shape Persian, Arabic and Indic words
+/// (می‌خواهم); removed, they split the emoji and misspell the words. A joiner at either end of a
+/// word, beside a space or another invisible character, hides nothing and goes.
 public enum UntrustedText {
     /// One line of visible text: control characters (line breaks and tabs become spaces),
     /// bidirectional embeddings, overrides and isolates, zero-width and other format characters,
@@ -14,8 +20,9 @@ public enum UntrustedText {
     public static func clean(_ text: String) -> String {
         var scalars = String.UnicodeScalarView()
         var lastWasSpace = false
-        for scalar in text.unicodeScalars {
-            switch kind(of: scalar) {
+        let all = Array(text.unicodeScalars)
+        for (i, scalar) in all.enumerated() {
+            switch kind(at: i, in: all) {
             case .drop:
                 continue
             case .space:
@@ -37,9 +44,10 @@ public enum UntrustedText {
     /// this is the last guard on the whole output.
     public static func terminal(_ text: String) -> String {
         var scalars = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
+        let all = Array(text.unicodeScalars)
+        for (i, scalar) in all.enumerated() {
             if scalar == "\n" { scalars.append(scalar); continue }
-            switch kind(of: scalar) {
+            switch kind(at: i, in: all) {
             case .drop: continue
             case .space: scalars.append(" ")
             case .keep: scalars.append(scalar)
@@ -55,8 +63,9 @@ public enum UntrustedText {
     /// overrides and isolates, zero-width characters, the byte-order mark) is shown as `�`, so
     /// the reader still sees that something is there. Ordinary spaces are kept.
     public static func marked(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isMarked) else { return text }
-        return String(String.UnicodeScalarView(text.unicodeScalars.map { isMarked($0) ? replacement : $0 }))
+        let all = Array(text.unicodeScalars)
+        guard all.indices.contains(where: { isMarked(at: $0, in: all) }) else { return text }
+        return String(String.UnicodeScalarView(all.indices.map { isMarked(at: $0, in: all) ? replacement : all[$0] }))
     }
 
     /// Text of several lines that riskreg laid out itself (`file: error: message` with a hint
@@ -69,17 +78,32 @@ public enum UntrustedText {
     /// What ``marked(_:)`` shows in place of a character that may not reach a terminal.
     public static let replacement: Unicode.Scalar = "\u{FFFD}"
 
-    private static func isMarked(_ scalar: Unicode.Scalar) -> Bool {
+    private static func isMarked(at i: Int, in scalars: [Unicode.Scalar]) -> Bool {
+        let scalar = scalars[i]
         if scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator { return false }
-        return kind(of: scalar) != .keep
+        return kind(at: i, in: scalars) != .keep
     }
 
     /// Whether a string holds nothing a terminal or a reader could be misled by.
     public static func isClean(_ text: String) -> Bool {
-        text.unicodeScalars.allSatisfy { kind(of: $0) == .keep || $0 == " " }
+        let all = Array(text.unicodeScalars)
+        return all.indices.allSatisfy { kind(at: $0, in: all) == .keep || all[$0] == " " }
     }
 
     private enum Kind { case keep, space, drop }
+
+    /// The zero-width non-joiner and joiner.
+    static let joiners: Set<Unicode.Scalar> = ["\u{200C}", "\u{200D}"]
+
+    /// What becomes of the scalar at `i`: a joiner between two visible characters is kept.
+    private static func kind(at i: Int, in scalars: [Unicode.Scalar]) -> Kind {
+        let scalar = scalars[i]
+        if joiners.contains(scalar), i > 0, i + 1 < scalars.count,
+           kind(of: scalars[i - 1]) == .keep, kind(of: scalars[i + 1]) == .keep {
+            return .keep
+        }
+        return kind(of: scalar)
+    }
 
     private static func kind(of scalar: Unicode.Scalar) -> Kind {
         switch scalar.properties.generalCategory {

@@ -148,6 +148,29 @@ struct ReportCommandTests {
         #expect(expected == actual, "docs/examples/\(name)-\(audience).\(ext) is out of date: run `make examples`")
     }
 
+    /// The Leiden community report in Dutch (`--language nl`), also in docs/examples/.
+    @Test(arguments: ["markdown", "html"])
+    func dutchExampleIsUpToDate(_ format: String) throws {
+        let ext = format == "html" ? "html" : "md"
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("nl.\(ext)")
+        let result = try TestSupport.riskreg([
+            "report", "Registers/community-safety-leiden.yaml", "--format", format, "--audience", "community", "--language", "nl",
+            "--trials", "20000", "--seed", "1", "--jobs", "2", "--as-of", "2026-11-30", "--templates", "Templates", "-o", out.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let name = "docs/examples/community-safety-leiden-community.nl.\(ext)"
+        let expected = try? String(contentsOfFile: TestSupport.path(name), encoding: .utf8)
+        #expect(expected == (try String(contentsOf: out, encoding: .utf8)), "\(name) is out of date: run `make examples`")
+    }
+
+    /// An unknown language is a usage error that lists the catalogues.
+    @Test func unknownLanguageIsAUsageError() throws {
+        let result = try TestSupport.riskreg(["report", "Registers/community-safety-leiden.yaml", "--language", "xx"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("en, nl"))
+    }
+
     // MARK: --since
 
     static let sinceFile = "Registers/r.yaml"

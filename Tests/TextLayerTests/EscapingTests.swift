@@ -118,4 +118,22 @@ struct EscapingTests {
     @Test func codeSpansLoseBackticksPipesAndControls() {
         #expect(MarkdownText.codeSpan("a`b|c\u{001B}d\ne") == "a'b/c d e")
     }
+
+    /// Joiners hold emoji and words together; only what can reorder or hide text goes.
+    @Test func joinersInsideWordsAndEmojiStay() {
+        let nurse = "👩\u{200D}⚕\u{FE0F}"
+        #expect(UntrustedText.clean("ask the \(nurse) on duty") == "ask the \(nurse) on duty")
+        #expect(UntrustedText.clean("\(nurse)") == nurse)
+        let persian = "می\u{200C}خواهم"
+        #expect(UntrustedText.clean(persian) == persian)
+        #expect(HTMLText.escape(persian) == persian)
+        #expect(MarkdownText.escape("\(nurse) \(persian)") == "\(nurse) \(persian)")
+        // At the edge of a word, beside a space or another invisible character, a joiner hides
+        // nothing and goes; overrides, isolates and zero-width spaces always go.
+        #expect(UntrustedText.clean("\u{200D}a \u{200C}b\u{200D}") == "a b")
+        #expect(UntrustedText.clean("a\u{200D}\u{202E}b") == "ab")
+        #expect(UntrustedText.clean("abc\u{202E}fdp\u{2066}x\u{2069}\u{200B}y") == "abcfdpxy")
+        #expect(UntrustedText.marked("a\u{202E}b\u{200D}c") == "a\u{FFFD}b\u{200D}c")
+        #expect(UntrustedText.isClean(persian) && UntrustedText.isClean(nurse))
+    }
 }

@@ -1,0 +1,73 @@
+extension ReportContext {
+    /// The community report's own words, for residents: whole sentences from the catalogue's
+    /// `community.` phrases, with no statistical terms. Present in community reports only; the
+    /// board's fields stay available for the "For those who want the detail" part.
+    public struct Community: Sendable {
+        /// What the register is and what this page does, in two or three sentences.
+        public var intro: String
+        /// How many entries are left out, in plain words; absent when none is.
+        public var withheld: String?
+        /// One per limit the organisation has set, with an icon array for its chance.
+        public var limits: [CommunityLimit]
+        /// Each public entry: what could happen, how likely, what is done, what people gain.
+        public var entries: [CommunityEntry]
+        /// Each contributor with what they did, named only where they agreed.
+        public var helpers: [String]
+        /// How much each group's estimates count, in words.
+        public var weights: [String]
+        /// Where residents' or service users' estimates differed from the officers', and what
+        /// that changed.
+        public var compared: [String]
+        /// "You said, we did": what changed in entries the community helped with (`--since`).
+        public var youSaid: [String]
+        /// Whether `--since` was given, so the section can say that nothing changed.
+        public var hasSince: Bool
+        /// How to get in touch or take part.
+        public var contact: String
+        /// How the figures were made, in plain words.
+        public var method: String
+    }
+
+    public struct CommunityLimit: Sendable {
+        public var outcome: String
+        /// The limit, the estimate and whether it is kept, in sentences.
+        public var sentence: String
+        /// "Within the limit", "Over the limit", "Too close to say".
+        public var status: String
+        /// `within`, `outside` or `close`, for styling.
+        public var statusClass: String
+        public var icons: IconArray
+    }
+
+    public struct CommunityEntry: Sendable {
+        public var id: String
+        public var title: String
+        public var description: String?
+        /// "How likely: …", matching ``icons``.
+        public var likely: String
+        public var icons: IconArray
+        /// What it affects and how much harm, when it happens.
+        public var harm: String
+        public var affected: String?
+        public var action: String?
+        /// What the action changes.
+        public var actionEffect: String?
+        /// What people gain, for entries taken on purpose.
+        public var gain: String?
+        public var helpedBy: String?
+    }
+
+    /// A chance drawn as 100 or 1,000 marks, some filled: the natural frequency in a picture.
+    public struct IconArray: Sendable {
+        /// 100, or 1,000 for chances below 5 in 100.
+        public var total: Int
+        public var marked: Int
+        /// "12 of 100 marks filled: …", the picture in words (its text alternative).
+        public var label: String
+        /// HTML: inline `<svg>`; empty in Markdown.
+        public var svg: String
+        /// Markdown: ten rows of ten marks (● filled, ○ empty), one per line; empty in HTML and
+        /// for 1,000 marks.
+        public var rows: [String]
+    }
+}

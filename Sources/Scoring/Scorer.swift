@@ -56,7 +56,14 @@ public enum Scorer {
             let secondProgress: (@Sendable (Double) -> Void)? = progress.map { report in { @Sendable in report(0.5 + $0 / 2) } }
             comparison = (all, Engine.run(all.plan, options: fixedTrials, progress: secondProgress))
         }
-        return ResultReader(register: register, options: options, compiled: main, result: result, headline: headline,
-                            portfolio: headlinePortfolio?.id, comparison: comparison).score()
+        var score = ResultReader(register: register, options: options, compiled: main, result: result, headline: headline,
+                                 portfolio: headlinePortfolio?.id, comparison: comparison).score()
+        if options.responseLevers {
+            var fixedTrials = run
+            fixedTrials.precision = nil
+            fixedTrials.trials = result.trials
+            try ResponseLevers.add(to: &score, register: register, compiled: main, headline: headline, options: fixedTrials)
+        }
+        return score
     }
 }

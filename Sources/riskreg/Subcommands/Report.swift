@@ -85,7 +85,11 @@ struct Report: ParsableCommand {
         let score: RegisterScore
         do {
             let progress = ProgressBar(label: "scoring \(register.metadata.id)")
-            score = try Scorer.score(register, options: options, progress: progress.update)
+            // A board report's decision page says what each large response does to a verdict
+            // that is outside appetite or too close to call.
+            var headline = options
+            headline.responseLevers = audience == .board
+            score = try Scorer.score(register, options: headline, progress: progress.update)
             progress.finish()
         } catch {
             throw CommandFailure.error(path, "\(error)")

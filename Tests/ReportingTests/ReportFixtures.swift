@@ -29,7 +29,9 @@ enum ReportFixtures {
 
     static func render(_ register: Register, format: ReportOptions.Format, audience: ReportOptions.Audience,
                        trials: Int = 4_000, templates: ReportTemplates? = nil) throws -> String {
-        let score = try Scorer.score(register, options: ScoringOptions(seed: 7, trials: trials, jobs: 2, asOf: asOf))
+        var scoring = ScoringOptions(seed: 7, trials: trials, jobs: 2, asOf: asOf)
+        scoring.responseLevers = audience == .board
+        let score = try Scorer.score(register, options: scoring)
         let options = ReportOptions(format: format, audience: audience, libyamlVersion: RegisterFile.libyamlVersion, command: "riskreg report test")
         return try Report.render(register: register, score: score, options: options, templates: templates ?? ReportTemplates(folder: TestSupport.path("Templates")))
     }

@@ -7,9 +7,12 @@ enum RegisterFields {
     static let outcome = RegisterFormat.outcome.fieldSet
     static let appetite = RegisterFormat.appetite.fieldSet
     static let contributor = RegisterFormat.contributor.fieldSet
+    static let stepBack = RegisterFormat.stepBack.fieldSet
     static let perspective = RegisterFormat.perspective.fieldSet
     static let risk = RegisterFormat.risk.fieldSet
     static let coproduction = RegisterFormat.coproduction.fieldSet
+    static let agreement = RegisterFormat.agreement.fieldSet
+    static let effect = RegisterFormat.effect.fieldSet
     static let estimate = RegisterFormat.estimate.fieldSet
     static let response = RegisterFormat.response.fieldSet
     static let correlation = RegisterFormat.correlation.fieldSet

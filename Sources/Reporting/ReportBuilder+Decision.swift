@@ -74,12 +74,16 @@ extension ReportBuilder {
             var levers: [String] = []
             let now = FigureFormat.percent(v.probability.value)
             let unit = score.outcomes.first { $0.id == v.outcome }?.unit ?? ""
-            let what = v.kind == .lossExceeds
-                ? phrases("report.decision.chance.loss-exceeds", ["amount": quantity(v.threshold, unit)])
-                : (v.threshold == 0 ? phrases("report.decision.chance.net-benefit")
-                                    : phrases("report.decision.chance.net-benefit-above", ["amount": quantity(v.threshold, unit)]))
+            let what: String
+            switch v.kind {
+            case .lossExceeds: what = phrases("report.decision.chance.loss-exceeds", ["amount": quantity(v.threshold, unit)])
+            case .harmExceeds: what = phrases("report.decision.chance.harm-exceeds", ["amount": quantity(v.threshold, unit)])
+            case .netBenefitAbove:
+                what = v.threshold == 0 ? phrases("report.decision.chance.net-benefit")
+                                        : phrases("report.decision.chance.net-benefit-above", ["amount": quantity(v.threshold, unit)])
+            }
             if v.inherentProbability.value != v.probability.value {
-                let withoutWithin = v.kind == .lossExceeds ? v.inherentProbability.value <= v.limit : v.inherentProbability.value >= v.limit
+                let withoutWithin = v.kind == .netBenefitAbove ? v.inherentProbability.value >= v.limit : v.inherentProbability.value <= v.limit
                 levers.append(phrases("report.decision.lever.without-responses", [
                     "chance": what, "percent": FigureFormat.percent(v.inherentProbability.value), "now": now,
                     "status": phrases(withoutWithin ? "report.verdict.within" : "report.verdict.outside"),

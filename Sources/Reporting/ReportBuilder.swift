@@ -23,8 +23,11 @@ public struct ReportOptions: Sendable {
     public var libyamlVersion: String
     /// The command that reproduces the figures, printed in the report.
     public var command: String
+    /// The language of the report's words and figures, by catalogue code (`en`, `nl`).
+    public var language: String
 
-    public init(format: Format, audience: Audience, libyamlVersion: String, command: String) {
+    public init(format: Format, audience: Audience, libyamlVersion: String, command: String, language: String = "en") {
+        self.language = language
         self.format = format
         self.audience = audience
         self.libyamlVersion = libyamlVersion
@@ -33,8 +36,9 @@ public struct ReportOptions: Sendable {
 }
 
 /// Builds a ``ReportContext`` from a register and its score. Every piece of register text goes
-/// through the format's encoder here, once; confidential entries are dropped here, once, for
-/// community reports.
+/// through the format's encoder here, once. A community report is built from the register's
+/// ``CommunityView`` alone (and must be scored from it: ``Report/registerToScore(_:options:)``),
+/// so no figure or word in it depends on a confidential entry.
 public struct ReportBuilder: Sendable {
     let register: Register
     let score: RegisterScore
@@ -46,20 +50,28 @@ public struct ReportBuilder: Sendable {
     let review: ReviewChanges?
     /// Every sentence and label, in the report's language.
     let phrases: Phrasebook
+    /// How many entries a community report leaves out (0 for the board).
+    let withheld: Int
 
     public init(register: Register, score: RegisterScore, options: ReportOptions, since review: ReviewChanges? = nil) {
         self.review = review
-        self.register = register
         self.score = score
         self.options = options
-        phrases = .english
+        phrases = Phrasebook.builtIn(options.language) ?? .english
+        if options.audience == .community {
+            let view = CommunityView(register, phrases: phrases)
+            self.register = view.register
+            withheld = view.withheldEntries
+        } else {
+            self.register = register
+            withheld = 0
+        }
         if options.format == .html {
             encode = { HTMLText.escape($0) }
         } else {
             encode = { MarkdownText.escape($0, links: .safeAutolinks) }
         }
-        let all = register.risks.map(\.id)
-        visible = Set(options.audience == .community ? register.risks.filter { !$0.isConfidential }.map(\.id) : all)
+        visible = Set(self.register.risks.filter { options.audience == .board || !$0.isConfidential }.map(\.id))
     }
 
     var isCommunity: Bool { options.audience == .community }
@@ -122,7 +134,6 @@ public struct ReportBuilder: Sendable {
     public func build() -> ReportContext {
         let m = register.metadata
         let visibleRisks = score.risks.filter { visible.contains($0.id) }
-        let withheld = isCommunity ? register.risks.filter(\.isConfidential).count : 0
         let withheldNote = withheld == 0 ? nil : e(phrases.plural("report.withheld-note", count: withheld))
         let viewTitle = score.run.view == "pooled"
             ? phrases("report.view.pooled", ["count": String(register.perspectives.count)])
@@ -158,6 +169,7 @@ public struct ReportBuilder: Sendable {
         if !isCommunity { context.decision = decisionPage() }
         context.outcomes = score.outcomes.enumerated().map { outcomeSection($1, index: $0, visibleRisks: visibleRisks, includesWithheld: withheld > 0) }
         (context.strategies, context.strategyWarning) = strategies()
+        if !isCommunity { context.chosenRisks = chosenRisks() }
         (context.coproduction, context.contributors) = coproduction()
         (context.disagreements, context.officersPerspective) = disagreements(visibleRisks)
         context.portfolios = portfolios()
@@ -178,6 +190,19 @@ public struct ReportBuilder: Sendable {
 
     // MARK: Verdicts
 
+    /// The outcomes some entry states a benefit on (its own outcome or an effect's), where net
+    /// loss and harm differ.
+    var outcomesWithBenefits: Set<String> {
+        var ids: Set<String> = []
+        for risk in register.risks {
+            for e in risk.estimates {
+                if e.benefit != nil { ids.insert(risk.outcome) }
+                for effect in e.effects where effect.benefit != nil { ids.insert(effect.outcome) }
+            }
+        }
+        return ids
+    }
+
     func verdicts() -> [ReportContext.Verdict] {
         score.appetite.map { v in
             let outcome = score.outcomes.first { $0.id == v.outcome }
@@ -192,7 +217,12 @@ public struct ReportBuilder: Sendable {
             let sentence: String
             switch v.kind {
             case .lossExceeds:
-                sentence = phrases("report.verdict.loss-exceeds", ["chance": chance, "outcome": title, "amount": quantity(v.threshold, unit),
+                // Where benefits count towards the outcome, the verdict says it is net of them.
+                let key = outcomesWithBenefits.contains(v.outcome) ? "report.verdict.loss-exceeds-net" : "report.verdict.loss-exceeds"
+                sentence = phrases(key, ["chance": chance, "outcome": title, "amount": quantity(v.threshold, unit),
+                                         "horizon": horizonPhrase, "limit": limit, "status": status])
+            case .harmExceeds:
+                sentence = phrases("report.verdict.harm-exceeds", ["chance": chance, "outcome": title, "amount": quantity(v.threshold, unit),
                                                                    "horizon": horizonPhrase, "limit": limit, "status": status])
             case .netBenefitAbove:
                 let what = v.threshold == 0 ? phrases("report.verdict.net-benefit") : phrases("report.verdict.net-benefit-above", ["amount": quantity(v.threshold, unit)])
@@ -212,9 +242,12 @@ public struct ReportBuilder: Sendable {
 
     /// Appetite points on the exceedance curve: P(loss > t) ≤ a, or for a net-benefit floor,
     /// P(loss ≥ −t) ≤ 1 − a.
+    /// A `harm-exceeds` statement has no point here: the curve is of net loss.
     func appetitePoints(_ outcome: String, unit: String) -> [(loss: Double, p: Double, label: String)] {
-        register.appetite.filter { $0.outcome == outcome }.map { s in
+        register.appetite.filter { $0.outcome == outcome }.compactMap { s in
             switch s.limit {
+            case .harmExceeds:
+                return nil
             case .lossExceeds(let t, let a):
                 return (t, a, phrases("report.appetite-point.loss", ["frequency": phrases.naturalFrequency(a), "amount": quantity(t, unit)]))
             case .netBenefitAbove(let t, let a):

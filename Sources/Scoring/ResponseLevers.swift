@@ -43,8 +43,13 @@ enum ResponseLevers {
         for (index, verdict) in score.appetite.enumerated() where !verdict.withinAppetite || !verdict.decisive || verdict.dependsOnEstimates {
             let source = compiled.appetiteThresholds[index]
             let statement = register.appetite[index]
+            // An entry's plan risks: its own, those carrying its effects on further outcomes
+            // and its harm-only copies, which share its occurrences (and its response).
+            func planRisks(of entry: Int) -> [Int] {
+                plan.risks.indices.filter { $0 == entry || plan.risks[$0].occurrenceKey == plan.risks[entry].key }
+            }
             let candidates = compiled.risks.indices
-                .filter { plan.risks[$0].outcome == source.outcome && plan.risks[$0].response != nil }
+                .filter { plan.risks[$0].response != nil && planRisks(of: $0).contains { plan.risks[$0].outcome == source.outcome } }
                 .sorted { a, b in
                     let va = score.risks.first { $0.id == compiled.risks[a].id }?.varianceContribution.residual ?? 0
                     let vb = score.risks.first { $0.id == compiled.risks[b].id }?.varianceContribution.residual ?? 0
@@ -55,13 +60,13 @@ enum ResponseLevers {
             for r in candidates {
                 func chance(reliability: Double) throws(ScoringError) -> Statistic {
                     var risks = plan.risks
-                    risks[r].response?.reliability = reliability
+                    for k in planRisks(of: r) { risks[k].response?.reliability = reliability }
                     let variant: SimulationPlan
                     do {
                         variant = try SimulationPlan(
                             outcomeCount: plan.outcomeCount, totalOutcomes: plan.totalOutcomes, risks: risks,
                             views: [plan.views[headline]], portfolios: [], primaryView: 0, correlations: plan.correlations,
-                            thresholds: plan.thresholds, totalThresholds: plan.totalThresholds)
+                            thresholds: plan.thresholds, totalThresholds: plan.totalThresholds, deliverers: plan.deliverers)
                     } catch {
                         throw .plan(error.description)
                     }
@@ -74,7 +79,7 @@ enum ResponseLevers {
                     return exceed
                 }
                 func within(_ s: Statistic) -> Bool {
-                    verdict.kind == .lossExceeds ? s.value <= verdict.limit : s.value >= verdict.limit
+                    verdict.kind == .netBenefitAbove ? s.value >= verdict.limit : s.value <= verdict.limit
                 }
                 let delivered = try chance(reliability: 1), notDelivered = try chance(reliability: 0)
                 levers.append(.init(risk: compiled.risks[r].id, reliability: plan.risks[r].response!.reliability,

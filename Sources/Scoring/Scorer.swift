@@ -37,7 +37,17 @@ public enum Scorer {
         let run = RunOptions(
             seed: options.seed, trials: options.trials, jobs: options.jobs,
             precision: options.precision.map { PrecisionTarget(relativeHalfWidth: $0, maxTrials: min(options.maxTrials, affordable)) })
-        // With portfolios there is a second, comparison run: give each run half the bar.
+        // With portfolios, the comparison needs every activity under the headline view. When
+        // the series fit, one run serves both: the other portfolios' activities are simulated
+        // with the rest but count only in the portfolios (figures bit-identical to two runs,
+        // since every risk's streams are its own and each series adds the same risks in the
+        // same order). Otherwise a second run of its own, as below.
+        if let merged = try mergedRun(register, headline: headlinePortfolio, views: views, run: run, mainPlan: main.plan, progress: progress) {
+            var score = ResultReader(register: register, options: options, compiled: main, result: merged.main, headline: headline,
+                                     portfolio: headlinePortfolio?.id, comparison: merged.comparison).score()
+            try addResponseLevers(&score, register, options: options, compiled: main, headline: headline, run: run, trials: merged.main.trials)
+            return score
+        }
         let share = register.portfolios.isEmpty ? 1.0 : 0.5
         let mainProgress: (@Sendable (Double) -> Void)? = progress.map { report in { @Sendable in report($0 * share) } }
         let result = Engine.run(main.plan, options: run, progress: mainProgress)
@@ -58,12 +68,73 @@ public enum Scorer {
         }
         var score = ResultReader(register: register, options: options, compiled: main, result: result, headline: headline,
                                  portfolio: headlinePortfolio?.id, comparison: comparison).score()
-        if options.responseLevers {
-            var fixedTrials = run
-            fixedTrials.precision = nil
-            fixedTrials.trials = result.trials
-            try ResponseLevers.add(to: &score, register: register, compiled: main, headline: headline, options: fixedTrials)
-        }
+        try addResponseLevers(&score, register, options: options, compiled: main, headline: headline, run: run, trials: result.trials)
         return score
+    }
+
+    /// The response levers, when asked for, on the headline run's trials.
+    private static func addResponseLevers(
+        _ score: inout RegisterScore, _ register: Register, options: ScoringOptions, compiled: CompiledRegister, headline: Int,
+        run: RunOptions, trials: Int
+    ) throws(ScoringError) {
+        guard options.responseLevers else { return }
+        var fixedTrials = run
+        fixedTrials.precision = nil
+        fixedTrials.trials = trials
+        try ResponseLevers.add(to: &score, register: register, compiled: compiled, headline: headline, options: fixedTrials)
+    }
+
+    /// The most the per-trial series of a run serving both the headline and the portfolio
+    /// comparison may take. Above it (many trials, or a precision target, whose trials are not
+    /// known in advance) the comparison runs on its own after the headline, so that the two
+    /// runs' series are never held at once: the larger of the two sets is what a run needs.
+    static let mergedSeriesBudget = 64 << 20
+
+    /// Scores the headline views and the portfolio comparison in one run, when that gives the
+    /// same figures as two runs and its series fit ``mergedSeriesBudget``: returns the results
+    /// as the two runs would (the headline run's views, with the register's headline risks;
+    /// the comparison's headline view with every risk, and its portfolios), or nil to run
+    /// them apart.
+    ///
+    /// Same figures: a correlation between an activity left out of the headline and another
+    /// risk would join the two in one Iman–Conover group, which reorders the other's trials
+    /// differently from the headline run; then the runs stay apart.
+    static func mergedRun(
+        _ register: Register, headline portfolio: Portfolio?, views: [String?], run: RunOptions, mainPlan: SimulationPlan,
+        progress: (@Sendable (Double) -> Void)?
+    ) throws(ScoringError) -> (main: SimulationResult, comparison: (CompiledRegister, SimulationResult))? {
+        guard let portfolio, run.precision == nil else { return nil }
+        let mainIDs = Set(register.risks.filter { $0.strategy != .portfolio || portfolio.risks.contains($0.id) }.map(\.id))
+        let leftOut = Set(register.risks.map(\.id)).subtracting(mainIDs)
+        if register.correlations.contains(where: { leftOut.contains($0.first) || leftOut.contains($0.second) }) { return nil }
+        let merged = try PlanCompiler.compile(
+            register, activities: nil, views: views, portfolios: register.portfolios, viewActivities: Set(portfolio.risks))
+        guard 8 * merged.plan.seriesPerTrial * max(2, run.trials) <= mergedSeriesBudget else { return nil }
+        let result = Engine.run(merged.plan, options: run, progress: progress)
+
+        // The headline run's view of it: the risks it holds (a subset in the same order, by
+        // id) and the correlations between them (all of them, in the same order).
+        // Plan risks are matched by key, so that further effects and harm-only copies, which
+        // follow the entries in both plans, find theirs too.
+        let mergedIndex = Dictionary(merged.plan.risks.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
+        let kept = mainPlan.risks.compactMap { mergedIndex[$0.key] }
+        guard kept.count == mainPlan.risks.count else { return nil }
+        let newIndex = Dictionary(kept.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        var main = result
+        main.portfolios = []
+        for v in main.views.indices { main.views[v].risks = kept.map { result.views[v].risks[$0] } }
+        main.correlations = result.correlations.map { c in
+            var c = c
+            c.first = newIndex[c.first] ?? c.first
+            c.second = newIndex[c.second] ?? c.second
+            return c
+        }
+        // The comparison's: every risk under the headline view (the last), and the portfolios.
+        // Its view's outcomes hold the headline activities only; only its risks and portfolios
+        // are read.
+        var comparison = result
+        comparison.views = [result.views[result.views.count - 1]]
+        let all = try PlanCompiler.compile(register, activities: nil, views: [views[views.count - 1]], portfolios: register.portfolios)
+        return (main, (all, comparison))
     }
 }

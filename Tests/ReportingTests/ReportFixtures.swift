@@ -28,11 +28,12 @@ enum ReportFixtures {
     }
 
     static func render(_ register: Register, format: ReportOptions.Format, audience: ReportOptions.Audience,
-                       trials: Int = 4_000, templates: ReportTemplates? = nil) throws -> String {
+                       trials: Int = 4_000, templates: ReportTemplates? = nil, language: String = "en") throws -> String {
+        let options = ReportOptions(format: format, audience: audience, libyamlVersion: RegisterFile.libyamlVersion, command: "riskreg report test",
+                                    language: language)
         var scoring = ScoringOptions(seed: 7, trials: trials, jobs: 2, asOf: asOf)
         scoring.responseLevers = audience == .board
-        let score = try Scorer.score(register, options: scoring)
-        let options = ReportOptions(format: format, audience: audience, libyamlVersion: RegisterFile.libyamlVersion, command: "riskreg report test")
+        let score = try Scorer.score(Report.registerToScore(register, options: options), options: scoring)
         return try Report.render(register: register, score: score, options: options, templates: templates ?? ReportTemplates(folder: TestSupport.path("Templates")))
     }
 

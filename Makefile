@@ -74,7 +74,9 @@ clean:
 examples: setup
 	./scripts/generate-examples
 
-# Opens every example HTML report in headless Chromium at desktop and phone widths; fails on any
-# CSP violation or console error. Screenshots go to .build/browser-check/.
+# Opens every example HTML report in headless Chromium at desktop and phone widths and on A4;
+# fails on any CSP violation or console error, on a page wider than a 390 px phone, on chart text
+# under 11 px, cut off or overlapping, and on anything wider than an A4 page (which makes Chromium
+# shrink the print). Screenshots and PDFs go to browser-check/ (ignored by git), to be looked at.
 browser-check:
 	./scripts/browser-check

@@ -18,7 +18,7 @@ struct Charts {
     let phrases: Phrasebook
 
     private let w = 640.0, h = 300.0
-    private let left = 100.0, right = 20.0, top = 16.0, bottom = 52.0
+    private let left = 112.0, right = 20.0, top = 16.0, bottom = 52.0
 
     func unitLabel(_ unit: String) -> String { unit == "money" ? (currency ?? "money") : unit }
 
@@ -28,19 +28,50 @@ struct Charts {
             markdownRule: "|" + columns.indices.map { $0 == 0 ? " --- |" : " ---: |" }.joined())
     }
 
-    private func chart(id: String, title: String, description: String, svg: SVG?, columns: [String], rows: [[String]]) -> ReportContext.Chart {
+    /// - Parameter tableDescription: what the data table alone shows, for Markdown, which has
+    ///   no picture: no lines, marks or colours to point at. Nil when the description says
+    ///   nothing about the picture.
+    private func chart(id: String, title: String, description: String, tableDescription: String? = nil, svg: SVG?,
+                       columns: [String], rows: [[String]]) -> ReportContext.Chart {
         ReportContext.Chart(
-            id: id, title: encode(title), description: encode(description),
+            id: id, title: encode(title), description: encode(isHTML ? description : (tableDescription ?? description)),
             svg: isHTML ? (svg?.render(id: id, title: title) ?? "") : "", table: table(columns, rows))
+    }
+
+    /// Where a tick label hangs from its tick: centred, except at the ends of the axis, where
+    /// it runs inwards so that it is neither cut off by the picture's edge nor set over the
+    /// other axis's labels.
+    static func tickAnchor(_ x: Double, from start: Double, to end: Double, label: String) -> SVG.Anchor {
+        let half = SVG.textWidth(label) / 2
+        if x - half < start { return .start }
+        if x + half > end { return .end }
+        return .middle
+    }
+
+    /// A chart's tick labels along the bottom axis from `start` to `end`.
+    private func tickLabels(_ svg: inout SVG, _ ticks: [Double], x: (Double) -> Double, y: Double, start: Double, end: Double) {
+        for t in ticks {
+            let label = FigureFormat.amount(t)
+            svg.text(label, x: x(t), y: y, anchor: Self.tickAnchor(x(t), from: start, to: end, label: label))
+        }
+    }
+
+    /// A label for a bar or row, cut with an ellipsis to fit `width`.
+    static func fitted(_ label: String, width: Double) -> String {
+        guard SVG.textWidth(label) > width else { return label }
+        var cut = Substring(label)
+        while !cut.isEmpty, SVG.textWidth(String(cut) + "…") > width { cut = cut.dropLast() }
+        return cut.trimmingCharacters(in: .whitespaces) + "…"
     }
 
     private func xAxis(_ svg: inout SVG, lo: Double, hi: Double, label: String, x: (Double) -> Double) {
         let y0 = h - bottom
         svg.line(left, y0, w - right, y0, cls: "axis")
-        for t in Ticks.nice(lo, hi) {
+        let ticks = Ticks.nice(lo, hi)
+        for t in ticks {
             svg.line(x(t), y0, x(t), y0 + 4, cls: "axis")
-            svg.text(FigureFormat.amount(t), x: x(t), y: y0 + 17, anchor: .middle)
         }
+        tickLabels(&svg, ticks, x: x, y: y0 + 17, start: left, end: w)
         svg.text(label, x: left + (w - left - right) / 2, y: h - 8, anchor: .middle, cls: "t lbl")
     }
 
@@ -76,9 +107,13 @@ struct Charts {
                      title: phrases("chart.histogram.bar", ["from": FigureFormat.amount(bin.lo), "to": FigureFormat.amount(bin.hi), "unit": unit,
                                                             "share": FigureFormat.percent(share)]))
         }
-        for t in thresholds where t > lo && t < hi {
+        for (k, t) in thresholds.filter({ $0 > lo && $0 < hi }).enumerated() {
             svg.line(x(t), top, x(t), h - bottom, cls: "appetite")
-            svg.text(phrases("chart.histogram.threshold"), x: x(t) + 4, y: top + 12, cls: "t small")
+            // Written on the side of the line with room for it, one line lower for each
+            // threshold before it so that neighbours never overlap.
+            let label = phrases("chart.histogram.threshold")
+            let fitsRight = x(t) + 4 + SVG.textWidth(label) <= w
+            svg.text(label, x: fitsRight ? x(t) + 4 : x(t) - 4, y: top + 12 + Double(k) * 16, anchor: fitsRight ? .start : .end, cls: "t small")
         }
         xAxis(&svg, lo: lo, hi: hi, label: phrases("chart.histogram.x-axis", ["unit": unit]), x: x)
         svg.text(phrases("chart.histogram.y-axis"), x: 14, y: top + (h - bottom - top) / 2, anchor: .middle, cls: "t lbl", rotate: true)
@@ -111,7 +146,9 @@ struct Charts {
         let pMin = max(1e-4, min(inh.last?.probability ?? 1e-3, res.last?.probability ?? 1e-3))
         let logLo = floor(log10(pMin)), logHi = 0.0
         let (lo, hi) = Ticks.domain(inh.map(\.loss) + res.map(\.loss) + appetite.map(\.loss), includeZero: true)
-        var svg = SVG(width: w, height: h)
+        // The legend has a row of its own below the axis, clear of the curves and diamonds.
+        let legendY = h + 14
+        var svg = SVG(width: w, height: h + 26)
         let x = { (v: Double) in left + (v - lo) / (hi - lo) * (w - left - right) }
         let y = { (p: Double) in top + (logHi - log10(max(p, pow(10, logLo)))) / (logHi - logLo) * (h - bottom - top) }
         var e = logHi
@@ -128,15 +165,16 @@ struct Charts {
         }
         xAxis(&svg, lo: lo, hi: hi, label: phrases("chart.exceedance.x-axis", ["unit": unit]), x: x)
         svg.text(phrases("chart.exceedance.y-axis"), x: 14, y: top + (h - bottom - top) / 2, anchor: .middle, cls: "t lbl", rotate: true)
-        // Legend.
-        let lx = w - right - 190
-        svg.line(lx, top + 8, lx + 26, top + 8, cls: "line-res")
-        svg.text(phrases("chart.legend.with"), x: lx + 32, y: top + 12)
-        svg.line(lx, top + 26, lx + 26, top + 26, cls: "line-inh")
-        svg.text(phrases("chart.legend.without"), x: lx + 32, y: top + 30)
+        // Legend, in one row below the axis label.
+        var lx = left
+        for (cls, label) in [("line-res", phrases("chart.legend.with")), ("line-inh", phrases("chart.legend.without"))] {
+            svg.line(lx, legendY - 4, lx + 26, legendY - 4, cls: cls)
+            svg.text(label, x: lx + 32, y: legendY)
+            lx += 32 + SVG.textWidth(label) + 24
+        }
         if !appetite.isEmpty {
-            svg.marker(x: lx + 13, y: top + 44, cls: "mark", title: phrases("chart.legend.appetite-marker"))
-            svg.text(phrases("chart.legend.appetite"), x: lx + 32, y: top + 48)
+            svg.marker(x: lx + 8, y: legendY - 4, cls: "mark", title: phrases("chart.legend.appetite-marker"))
+            svg.text(phrases("chart.legend.appetite"), x: lx + 20, y: legendY)
         }
         let levels: [Double] = [0.5, 0.2, 0.1, 0.05, 0.01].filter { $0 >= pMin }
         var rows = levels.map { p in
@@ -149,8 +187,13 @@ struct Charts {
             description = phrases("chart.exceedance.description.bad-year", ["description": description, "with": FigureFormat.amount(p10),
                                                                             "without": FigureFormat.amount(p10i), "unit": unit])
         }
-        if !appetite.isEmpty { description = phrases("chart.exceedance.description.appetite", ["description": description]) }
-        return chart(id: id, title: phrases("chart.exceedance.title", ["outcome": outcome.title]), description: description, svg: svg,
+        var tableDescription = phrases("chart.exceedance.description.table", ["outcome": outcome.title])
+        if !appetite.isEmpty {
+            description = phrases("chart.exceedance.description.appetite", ["description": description])
+            tableDescription = phrases("chart.exceedance.description.table.appetite", ["description": tableDescription])
+        }
+        return chart(id: id, title: phrases("chart.exceedance.title", ["outcome": outcome.title]), description: description,
+                     tableDescription: tableDescription, svg: svg,
                      columns: [phrases("chart.exceedance.column.chance"), phrases("chart.exceedance.column.without", ["unit": unit]),
                                phrases("chart.exceedance.column.with", ["unit": unit])], rows: rows)
     }
@@ -171,10 +214,11 @@ struct Charts {
         let x = { (v: Double) in plotLeft + (v - lo) / (hi - lo) * (self.w - plotLeft - self.right) }
         let y0 = height - bottom
         svg.line(plotLeft, y0, w - right, y0, cls: "axis")
-        for t in Ticks.nice(lo, hi) {
+        let ticks = Ticks.nice(lo, hi)
+        for t in ticks {
             svg.line(x(t), top, x(t), y0, cls: "grid")
-            svg.text(FigureFormat.amount(t), x: x(t), y: y0 + 17, anchor: .middle)
         }
+        tickLabels(&svg, ticks, x: x, y: y0 + 17, start: plotLeft, end: w)
         for (i, risk) in ranked.enumerated() {
             let yy = top + Double(i) * rowH
             svg.rect(x: x(mean - risk.tornadoSwing / 2), y: yy + 4, w: x(mean + risk.tornadoSwing / 2) - x(mean - risk.tornadoSwing / 2), h: rowH - 8,
@@ -186,7 +230,10 @@ struct Charts {
         svg.text(phrases("chart.tornado.x-axis", ["unit": unit]), x: plotLeft + (w - plotLeft - right) / 2, y: height - 8, anchor: .middle, cls: "t lbl")
         let description = phrases("chart.tornado.description", ["outcome": outcome.title, "risk": ranked.first!.id,
                                                                  "swing": FigureFormat.amount(maxSwing), "unit": unit])
-        return chart(id: id, title: phrases("chart.tornado.title", ["outcome": outcome.title]), description: description, svg: svg,
+        let tableDescription = phrases("chart.tornado.description.table", ["outcome": outcome.title, "risk": ranked.first!.id,
+                                                                           "swing": FigureFormat.amount(maxSwing), "unit": unit])
+        return chart(id: id, title: phrases("chart.tornado.title", ["outcome": outcome.title]), description: description,
+                     tableDescription: tableDescription, svg: svg,
                      columns: [phrases("chart.column.entry"), phrases("chart.column.title"), phrases("chart.tornado.column.swing", ["unit": unit]),
                                phrases("chart.tornado.column.share")],
                      rows: ranked.map { [$0.id, $0.title, FigureFormat.amount($0.tornadoSwing), $0.varianceShare.map { FigureFormat.percent(max(0, $0)) } ?? "—"] })
@@ -206,10 +253,11 @@ struct Charts {
         let x = { (v: Double) in plotLeft + (v - lo) / (hi - lo) * (self.w - plotLeft - self.right) }
         let y0 = height - bottom - 20
         svg.line(plotLeft, y0, w - right, y0, cls: "axis")
-        for t in Ticks.nice(lo, hi) {
+        let ticks = Ticks.nice(lo, hi)
+        for t in ticks {
             svg.line(x(t), top, x(t), y0, cls: "grid")
-            svg.text(FigureFormat.amount(t), x: x(t), y: y0 + 17, anchor: .middle)
         }
+        tickLabels(&svg, ticks, x: x, y: y0 + 17, start: plotLeft, end: w)
         svg.line(x(0), top, x(0), y0, cls: "ref")
         for (i, view) in views.enumerated() {
             let yy = top + Double(i) * rowH
@@ -218,7 +266,7 @@ struct Charts {
                      title: phrases("chart.perspectives.bar.p90", ["perspective": view.title, "amount": FigureFormat.amount(p90), "unit": unit]))
             svg.rect(x: min(x(0), x(mean)), y: yy + 20, w: abs(x(mean) - x(0)), h: 14, cls: "bar-res",
                      title: phrases("chart.perspectives.bar.mean", ["perspective": view.title, "amount": FigureFormat.amount(mean), "unit": unit]))
-            svg.text(String(view.title.prefix(26)), x: plotLeft - 8, y: yy + rowH / 2 + 4, anchor: .end)
+            svg.text(Self.fitted(view.title, width: plotLeft - 12), x: plotLeft - 8, y: yy + rowH / 2 + 4, anchor: .end)
         }
         svg.text(phrases("chart.perspectives.x-axis", ["unit": unit]), x: plotLeft + (w - plotLeft - right) / 2, y: y0 + 36, anchor: .middle, cls: "t lbl")
         svg.rect(x: plotLeft, y: height - 16, w: 14, h: 10, cls: "bar-light")
@@ -226,7 +274,8 @@ struct Charts {
         svg.rect(x: plotLeft + 200, y: height - 16, w: 14, h: 10, cls: "bar-res")
         svg.text(phrases("chart.perspectives.legend.mean"), x: plotLeft + 220, y: height - 7)
         let description = phrases("chart.perspectives.description", ["outcome": outcome.title])
-        return chart(id: id, title: phrases("chart.perspectives.title", ["outcome": outcome.title]), description: description, svg: svg,
+        return chart(id: id, title: phrases("chart.perspectives.title", ["outcome": outcome.title]), description: description,
+                     tableDescription: phrases("chart.perspectives.description.table", ["outcome": outcome.title]), svg: svg,
                      columns: [phrases("chart.perspectives.column.perspective"), phrases("chart.perspectives.column.mean", ["unit": unit]),
                                phrases("chart.perspectives.column.p90", ["unit": unit]), phrases("chart.perspectives.column.net-benefit")],
                      rows: views.map { [$0.title, FigureFormat.amount($0.brief.mean.residual.value), FigureFormat.amount($0.brief.p90.residual.value), FigureFormat.percent($0.brief.probabilityNetBenefit.residual.value)] })
@@ -262,6 +311,8 @@ struct Charts {
         var probability: Double
         var harm: Double
         var reference: Double
+        /// Whether the reference is an appetite threshold (else the outcome's spread).
+        var referenceIsThreshold: Bool
         var unit: String
     }
 
@@ -297,8 +348,11 @@ struct Charts {
         }
         svg.text(phrases("chart.heat.x-axis"), x: gx + cell * 2.5, y: gy + cell * 5 + 44, anchor: .middle, cls: "t lbl")
         svg.text(phrases("chart.heat.y-axis"), x: 14, y: gy + cell * 2.5, anchor: .middle, cls: "t lbl", rotate: true)
-        let description = phrases("chart.heat.description")
-        return chart(id: id, title: phrases("chart.heat.title"), description: description, svg: svg,
+        let thresholds = placed.filter(\.referenceIsThreshold).count
+        let reference = phrases(thresholds == placed.count ? "chart.heat.reference.threshold"
+                                : thresholds == 0 ? "chart.heat.reference.spread" : "chart.heat.reference.mixed")
+        return chart(id: id, title: phrases("chart.heat.title"), description: phrases("chart.heat.description", ["reference": reference]),
+                     tableDescription: phrases("chart.heat.description.table", ["reference": reference]), svg: svg,
                      columns: [phrases("chart.column.entry")] + ["likelihood", "impact", "chance", "harm", "reference"].map { phrases("chart.heat.column." + $0) },
                      rows: placed.map { p in
                          let ii = Self.impactBand(p.reference > 0 ? p.harm / p.reference : 0)

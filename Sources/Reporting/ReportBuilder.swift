@@ -81,6 +81,12 @@ public struct ReportBuilder: Sendable {
     func e(_ text: String) -> String { encode(text) }
     func e(_ text: String?) -> String? { text.map(encode) }
 
+    /// Text for inside a code span: in Markdown only backticks and pipes change; in HTML it is
+    /// escaped as everywhere.
+    private func code(_ text: String) -> String {
+        options.format == .markdown ? MarkdownText.codeSpan(text) : encode(text)
+    }
+
     private var charts: Charts {
         Charts(encode: encode, isHTML: options.format == .html, currency: register.metadata.currency, phrases: phrases)
     }
@@ -97,7 +103,7 @@ public struct ReportBuilder: Sendable {
         FigureFormat.quantity(value, unit: unit, currency: register.metadata.currency)
     }
 
-    private var horizonPhrase: String {
+    var horizonPhrase: String {
         let h = register.metadata.horizon
         return phrases("report.horizon-phrase", ["period": h.count == 1 ? phrases("report.unit." + h.unit.rawValue) : h.description])
     }
@@ -149,7 +155,7 @@ public struct ReportBuilder: Sendable {
                        view: e(viewTitle), portfolio: e(score.run.portfolio.map { id in register.portfolios.first { $0.id == id }?.title ?? id }),
                        riskregVersion: e(RiskregVersion.current), libyamlVersion: e(options.libyamlVersion),
                        precisionNote: score.run.precisionMet == false ? e(phrases("report.precision-not-reached")) : nil,
-                       command: e(options.command)),
+                       command: e(options.command), commandCode: code(options.command)),
             style: "", cspStyleSources: "",
             verdicts: verdicts(), anyOutsideAppetite: score.appetite.contains { !$0.withinAppetite },
             outcomes: [], responses: responses(visibleRisks), strategies: [], strategyWarning: nil,
@@ -162,13 +168,15 @@ public struct ReportBuilder: Sendable {
         // The community report leaves the section out: a change list would name or measure
         // confidential entries, and outcome totals moving would hint at them.
         if !isCommunity, let review { context.since = sinceSection(review) }
+        if !isCommunity { context.decision = decisionPage() }
         context.outcomes = score.outcomes.enumerated().map { outcomeSection($1, index: $0, visibleRisks: visibleRisks, includesWithheld: withheld > 0) }
         (context.strategies, context.strategyWarning) = strategies()
         if !isCommunity { context.chosenRisks = chosenRisks() }
         (context.coproduction, context.contributors) = coproduction()
         (context.disagreements, context.officersPerspective) = disagreements(visibleRisks)
         context.portfolios = portfolios()
-        context.heatMap = heatMap(visibleRisks)
+        if !isCommunity { context.matrix = ownMatrix() }
+        context.heatMap = context.matrix == nil ? heatMap(visibleRisks) : nil
         context.risks = riskDetails()
         context.reliance = isCommunity ? [] : reliance()
         if !isCommunity { addCitizenTime(to: &context) }
@@ -459,7 +467,8 @@ public struct ReportBuilder: Sendable {
             let reference = threshold ?? max(abs(o.inherent.percentile(0.95)?.value ?? 0), o.inherent.standardDeviation)
             let p = r.probability.residual
             let harm = p > 0 ? r.meanHarm.residual / p : 0
-            placed.append(.init(id: r.id, title: r.title, probability: p, harm: harm, reference: reference, unit: unitWord(o.unit)))
+            placed.append(.init(id: r.id, title: r.title, probability: p, harm: harm, reference: reference,
+                                referenceIsThreshold: threshold != nil, unit: unitWord(o.unit)))
         }
         return charts.heatMap(id: "heat", placed: placed)
     }
@@ -543,7 +552,7 @@ public struct ReportBuilder: Sendable {
                           figure(phrases("report.since.p95"), o.p95)])
         }
         return .init(
-            revision: e(r.revision), summary: e(r.summary), newFile: !r.existed,
+            revision: e(r.revision), revisionCode: code(r.revision), summary: e(r.summary), newFile: !r.existed,
             added: listed(.added), removed: listed(.removed),
             retagged: risks.filter { $0.field == "strategy" }.map(change),
             changed: risks.filter { $0.field != nil && $0.field != "strategy" }.map(change),

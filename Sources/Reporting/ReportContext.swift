@@ -50,14 +50,20 @@ public struct ReportContext: Sendable {
     public var portfolios: [PortfolioRow]
     /// Per-outcome columns of the portfolio comparison (outcome titles).
     public var portfolioOutcomes: [String]
-    /// Register-wide charts: the likelihood × impact heat map.
+    /// Register-wide charts: the generic likelihood × impact heat map, only when the register
+    /// has no scales of its own (then ``matrix`` is shown instead).
     public var heatMap: Chart?
+    /// Board reports on a register with scales: its own matrix and where stated ratings
+    /// disagree with the simulation. Nil otherwise.
+    public var matrix: OwnMatrix? = nil
     /// Every entry shown, in register order, in full.
     public var risks: [RiskDetail]
     /// Number of confidential entries left out of this report (community reports only).
     public var withheldCount: Int
     /// A sentence saying that totals include withheld entries; nil when none are withheld.
     public var withheldNote: String?
+    /// Board reports: the decision page, shown first. Nil in community reports.
+    public var decision: DecisionPage? = nil
     /// Board reports made with `--since REV`: what changed since that revision. Nil otherwise,
     /// and always nil in community reports.
     public var since: SinceSection? = nil
@@ -83,6 +89,9 @@ public struct ReportContext: Sendable {
     public struct SinceSection: Sendable {
         /// The earlier revision, as given to `--since`.
         public var revision: String
+        /// The same revision for inside a code span (`` `{{revisionCode}}` ``) in Markdown;
+        /// in HTML the same as `revision`.
+        public var revisionCode: String
         /// A one-line account of what changed.
         public var summary: String
         /// Set when the register file did not exist at the revision: every entry is new.
@@ -202,6 +211,9 @@ public struct ReportContext: Sendable {
         public var precisionNote: String?
         /// The command that reproduces these figures.
         public var command: String
+        /// The same command for inside a code span (`` `{{run.commandCode}}` ``) in Markdown,
+        /// where it needs no backslashes; in HTML the same as `command`.
+        public var commandCode: String
     }
 
     /// One appetite statement judged.

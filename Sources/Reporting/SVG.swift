@@ -43,6 +43,15 @@ struct SVG {
 
     enum Anchor: String { case start, middle, end }
 
+    /// The font size of chart text, in picture units (the style block's `svg .t`).
+    static let fontSize = 13.0
+
+    /// A generous estimate of how wide `s` is set in the chart font: 0.62 em per character
+    /// (wider than the average of system sans-serif fonts, so labels placed by it are not cut).
+    static func textWidth(_ s: String) -> Double {
+        Double(s.count) * fontSize * 0.62
+    }
+
     mutating func text(_ s: String, x: Double, y: Double, anchor: Anchor = .start, cls: String = "t", rotate: Bool = false) {
         let transform = rotate ? " transform=\"rotate(-90 \(Self.n(x)) \(Self.n(y)))\"" : ""
         body += "<text class=\"\(cls)\" x=\"\(Self.n(x))\" y=\"\(Self.n(y))\" text-anchor=\"\(anchor.rawValue)\"\(transform)>\(HTMLText.escape(s))</text>"

@@ -103,6 +103,26 @@ public struct RegisterScore: Sendable, Codable {
         /// False when the limit lies within two standard errors of the estimate: more trials
         /// (`--precision`) would be needed to be sure of the verdict.
         public var decisive: Bool
+        /// The same statement judged on each perspective's estimates alone (entries a
+        /// perspective gave no estimate for are taken from the pool), when the headline pools
+        /// several perspectives: whether the verdict depends on whose estimates are believed.
+        public var perspectives: [Alternative] = []
+        /// The same statement judged under each portfolio option, from the comparison run
+        /// (same random numbers, so differences between options are not noise).
+        public var portfolios: [Alternative] = []
+        /// Asked for with ``ScoringOptions/responseLevers``, for statements outside appetite or
+        /// too close to call: what the largest responses on the outcome do to the chance; also for statements whose verdict depends on whose estimates are believed.
+        public var responses: [ResponseLever] = []
+
+        /// The statement judged under another view of the register.
+        public struct Alternative: Sendable, Codable, Hashable {
+            /// The perspective's or portfolio's id.
+            public var id: String
+            /// The chance after responses, as ``AppetiteVerdict/probability``.
+            public var probability: Statistic
+            public var withinAppetite: Bool
+            public var decisive: Bool
+        }
     }
 
     public struct RiskScore: Sendable, Codable {

@@ -62,31 +62,55 @@ struct ResultReader {
     }
 
     private func appetite(_ view: ViewResult) -> [RegisterScore.AppetiteVerdict] {
-        zip(register.appetite, compiled.appetiteThresholds).map { statement, source in
-            let summary = view.outcomes[source.outcome]
-            func chance(_ s: OutcomeSummary) -> Statistic {
-                guard let k = source.threshold else { return s.probabilityNetBenefit }
-                let exceed = s.exceedances[k].probability
-                if case .netBenefitAbove = statement.limit {
-                    return Statistic(value: 1 - exceed.value, standardError: exceed.standardError)
+        zip(register.appetite.indices, zip(register.appetite, compiled.appetiteThresholds)).map { index, pair in
+            let (statement, source) = pair
+            func judged(_ outcomes: [InherentAndResidual<OutcomeSummary>], thresholds: (outcome: Int, threshold: Int?)) -> (Statistic, Statistic, Bool, Bool) {
+                let summary = outcomes[thresholds.outcome]
+                func chance(_ s: OutcomeSummary) -> Statistic {
+                    guard let k = thresholds.threshold else { return s.probabilityNetBenefit }
+                    let exceed = s.exceedances[k].probability
+                    if case .netBenefitAbove = statement.limit {
+                        return Statistic(value: 1 - exceed.value, standardError: exceed.standardError)
+                    }
+                    return exceed
                 }
-                return exceed
+                let residual = chance(summary.residual)
+                let within: Bool, limit: Double
+                switch statement.limit {
+                case .lossExceeds(_, let atMost): (within, limit) = (residual.value <= atMost, atMost)
+                case .netBenefitAbove(_, let atLeast): (within, limit) = (residual.value >= atLeast, atLeast)
+                case .harmExceeds(_, let atMost): (within, limit) = (residual.value <= atMost, atMost)
+                }
+                return (residual, chance(summary.inherent), within, abs(residual.value - limit) > 2 * residual.standardError)
             }
-            let residual = chance(summary.residual)
+            let (residual, inherent, within, decisive) = judged(view.outcomes, thresholds: source)
             let kind: RegisterScore.AppetiteVerdict.Kind
-            let threshold: Double, limit: Double, within: Bool
+            let threshold: Double, limit: Double
             switch statement.limit {
-            case .lossExceeds(let t, let atMost):
-                (kind, threshold, limit, within) = (.lossExceeds, t, atMost, residual.value <= atMost)
-            case .netBenefitAbove(let t, let atLeast):
-                (kind, threshold, limit, within) = (.netBenefitAbove, t, atLeast, residual.value >= atLeast)
-            case .harmExceeds(let t, let atMost):
-                (kind, threshold, limit, within) = (.harmExceeds, t, atMost, residual.value <= atMost)
+            case .lossExceeds(let t, let atMost): (kind, threshold, limit) = (.lossExceeds, t, atMost)
+            case .netBenefitAbove(let t, let atLeast): (kind, threshold, limit) = (.netBenefitAbove, t, atLeast)
+            case .harmExceeds(let t, let atMost): (kind, threshold, limit) = (.harmExceeds, t, atMost)
             }
-            return RegisterScore.AppetiteVerdict(
+            var verdict = RegisterScore.AppetiteVerdict(
                 outcome: statement.outcome, statement: statement.statement, kind: kind, threshold: threshold,
-                limit: limit, probability: residual, inherentProbability: chance(summary.inherent),
-                withinAppetite: within, decisive: abs(residual.value - limit) > 2 * residual.standardError)
+                limit: limit, probability: residual, inherentProbability: inherent,
+                withinAppetite: within, decisive: decisive)
+            // Each perspective's own view, when the headline pools several.
+            if compiled.viewPerspectives[headline] == nil {
+                verdict.perspectives = compiled.viewPerspectives.enumerated().compactMap { v, id in
+                    guard let id else { return nil }
+                    let (p, _, w, d) = judged(result.views[v].outcomes, thresholds: source)
+                    return .init(id: id, probability: p, withinAppetite: w, decisive: d)
+                }
+            }
+            // Each portfolio option, from the comparison run (whose plan has the same thresholds).
+            if let (all, compared) = comparison, index < all.appetiteThresholds.count {
+                verdict.portfolios = zip(register.portfolios, compared.portfolios).map { portfolio, figures in
+                    let (p, _, w, d) = judged(figures.outcomes, thresholds: all.appetiteThresholds[index])
+                    return .init(id: portfolio.id, probability: p, withinAppetite: w, decisive: d)
+                }
+            }
+            return verdict
         }
     }
 

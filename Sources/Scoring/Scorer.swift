@@ -43,9 +43,11 @@ public enum Scorer {
         // since every risk's streams are its own and each series adds the same risks in the
         // same order). Otherwise a second run of its own, as below.
         if let merged = try mergedRun(register, main: main, headline: headlinePortfolio, views: views, run: run, progress: progress) {
-            return Self.withCoproduction(ResultReader(
+            var score = Self.withCoproduction(ResultReader(
                 register: register, options: options, compiled: main, result: merged.main, headline: headline,
                 portfolio: headlinePortfolio?.id, comparison: merged.comparison).score(), register: register)
+            try addResponseLevers(&score, register, options: options, compiled: main, headline: headline, run: run, trials: merged.main.trials)
+            return score
         }
         let share = register.portfolios.isEmpty ? 1.0 : 0.5
         let mainProgress: (@Sendable (Double) -> Void)? = progress.map { report in { @Sendable in report($0 * share) } }
@@ -65,9 +67,23 @@ public enum Scorer {
             let secondProgress: (@Sendable (Double) -> Void)? = progress.map { report in { @Sendable in report(0.5 + $0 / 2) } }
             comparison = (all, Engine.run(all.plan, options: fixedTrials, progress: secondProgress))
         }
-        return Self.withCoproduction(ResultReader(
+        var score = Self.withCoproduction(ResultReader(
             register: register, options: options, compiled: main, result: result, headline: headline,
             portfolio: headlinePortfolio?.id, comparison: comparison).score(), register: register)
+        try addResponseLevers(&score, register, options: options, compiled: main, headline: headline, run: run, trials: result.trials)
+        return score
+    }
+
+    /// The response levers, when asked for, on the headline run's trials.
+    private static func addResponseLevers(
+        _ score: inout RegisterScore, _ register: Register, options: ScoringOptions, compiled: CompiledRegister, headline: Int,
+        run: RunOptions, trials: Int
+    ) throws(ScoringError) {
+        guard options.responseLevers else { return }
+        var fixedTrials = run
+        fixedTrials.precision = nil
+        fixedTrials.trials = trials
+        try ResponseLevers.add(to: &score, register: register, compiled: compiled, headline: headline, options: fixedTrials)
     }
 
     /// The score with what rests on citizens added: each outcome's reliance, the entries not

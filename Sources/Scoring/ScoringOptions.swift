@@ -23,6 +23,11 @@ public struct ScoringOptions: Sendable {
     public var portfolio: String?
     /// The day review dates are judged by.
     public var asOf: CalendarDate
+    /// Also work out, for each appetite statement outside appetite or too close to call, what
+    /// its largest responses do to it (``RegisterScore/AppetiteVerdict/responses``). Off by
+    /// default: it costs up to six more runs of the headline view per such statement. The
+    /// board report asks for it.
+    public var responseLevers = false
 
     public static let defaultSeed: UInt64 = 1
     public static let defaultTrials = 100_000

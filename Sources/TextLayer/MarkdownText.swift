@@ -1,18 +1,24 @@
 /// The one Markdown neutraliser, for reports, board papers and pull-request comments.
 ///
-/// Text goes through ``UntrustedText/clean(_:)`` first, so it is one line and cannot start a
-/// heading, list, quote, table row or code block on its own line. Then every character
-/// CommonMark or GitHub/GitLab Markdown gives meaning to is escaped with a backslash: emphasis,
-/// links and images (`[`, `]`, `!` before `[`), raw HTML (`<`, `>`, `&`), table cells (`|`),
-/// code (`` ` ``), headings and issue references (`#`), mentions (`@`), maths (`$`),
-/// strikethrough (`~`), and block starts (`-`, `+`, `=`, `1.`) at the start of a line. Bare
-/// addresses (`https://…`, `www.…`) are kept from becoming links by escaping the `:` before
-/// `//` and the `.` after `www`.
+/// Text goes through ``UntrustedText/clean(_:)`` first, so it is one line. Then a character is
+/// escaped with a backslash only where CommonMark or GitHub/GitLab Markdown would give it
+/// meaning there, so the Markdown source stays readable (`-133`, `<0.1%`, `snake_case` are left
+/// alone):
+/// - always: emphasis `*`, links and images `[` `]`, code `` ` ``, table cells `|`,
+///   strikethrough `~`, maths `$`, mentions and mail links `@`;
+/// - `_` unless it sits between two letters or digits (intraword `_` never starts emphasis);
+/// - `<` before a letter, `/`, `!` or `?` (raw HTML, comments, autolinks); `&` that would start
+///   an entity (`&amp;`, `&#60;`); `\` before punctuation or at a word's end;
+/// - at the start of a line only: headings (`#`), quotes (`>`), list items (`-`, `+`, `1.`,
+///   `1)` followed by a space), thematic breaks and setext underlines (a first word of only
+///   `-` or `=`);
+/// - bare addresses (`https://…`, `www.…`): the `:` before `//` and the `.` after `www`.
 ///
 /// A backslash does not stop everything: GitHub turns `user@example.org` into a mail link
 /// after the escape is gone, and finds mentions and issue references (`@team`, `#123`) in the
-/// rendered text. Where nothing may be live (``Links/none``), `@` and `#` are followed by an
-/// invisible word joiner (`&#8288;`), which no link, mention or reference pattern crosses.
+/// rendered text. Where nothing may be live (``Links/none``), `#` is escaped everywhere and `@`
+/// and `#` are followed by an invisible word joiner (`&#8288;`), which no link, mention or
+/// reference pattern crosses. Tests render the output with GitHub's own renderer (cmark-gfm).
 public enum MarkdownText {
     /// What may become a link.
     public enum Links: Sendable {
@@ -79,11 +85,31 @@ public enum MarkdownText {
         return escapeCharacters(word, atStart: atStart, breakReferences: links == .none)
     }
 
-    private static let alwaysEscaped: Set<Character> = ["\\", "`", "*", "_", "[", "]", "#", "|", "<", ">", "~", "&", "$", "@"]
+    private static let alwaysEscaped: Set<Character> = ["`", "*", "[", "]", "|", "~", "$", "@"]
 
     /// U+2060 WORD JOINER as a character reference: invisible, and not a word character, so
     /// `@` or `#` followed by it starts no mention, mail address or issue reference.
     static let wordJoiner = "&#8288;"
+
+    private static func isASCIIPunctuation(_ c: Character?) -> Bool {
+        guard let c, c.isASCII else { return false }
+        return c.isPunctuation || c.isSymbol
+    }
+
+    private static func isWordCharacter(_ c: Character?) -> Bool {
+        guard let c else { return false }
+        return c.isLetter || c.isNumber
+    }
+
+    /// Whether `&` at `i` starts an entity or character reference (`&amp;`, `&#60;`, `&#x3C;`).
+    private static func startsReference(_ chars: [Character], at i: Int) -> Bool {
+        var j = i + 1
+        guard j < chars.count else { return false }
+        if chars[j] == "#" { j += 1 }
+        let start = j
+        while j < chars.count, chars[j].isASCII, chars[j].isLetter || chars[j].isNumber { j += 1 }
+        return j > start && j < chars.count && chars[j] == ";"
+    }
 
     private static func escapeCharacters(_ text: String, atStart: Bool, breakReferences: Bool) -> String {
         let chars = Array(text)
@@ -91,10 +117,21 @@ public enum MarkdownText {
         for (i, ch) in chars.enumerated() {
             let previous: Character? = i > 0 ? chars[i - 1] : nil
             let next: Character? = i + 1 < chars.count ? chars[i + 1] : nil
+            let lineStart = atStart && i == 0
             var escape = alwaysEscaped.contains(ch)
-            // Block starts only matter at the very start of a line.
-            if atStart, i == 0, "-+=".contains(ch) { escape = true }
-            // `1.` or `1)` at the start would begin an ordered list.
+            switch ch {
+            case "\\": escape = next == nil || isASCIIPunctuation(next)
+            case "_": escape = !(isWordCharacter(previous) && isWordCharacter(next))
+            case "<": escape = next.map { $0.isLetter || "/!?".contains($0) } ?? false
+            case "&": escape = startsReference(chars, at: i)
+            case "#": escape = lineStart || breakReferences
+            case ">": escape = lineStart
+            case "-", "+", "=":
+                // A list item needs a space after its marker; a break or underline is the marker alone.
+                if lineStart { escape = (ch != "=" && next == nil) || chars.allSatisfy { $0 == ch } }
+            default: break
+            }
+            // `1.` or `1)` alone as the first word would begin an ordered list.
             if atStart, ch == "." || ch == ")", i > 0, chars[..<i].allSatisfy(\.isNumber), next == nil { escape = true }
             // `scheme://` and `www.` would become links on GitHub.
             if ch == ":", next == "/" { escape = true }

@@ -50,7 +50,7 @@ struct ReportCommandTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let result = try TestSupport.riskreg(["report", TestSupport.path(Self.register)] + Self.fast, in: folder)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("## At a glance"))
+        #expect(result.stdout.contains("## For decision"))
     }
 
     @Test func outputFileIsWrittenAtomicallyKeepingItsMode() throws {
@@ -206,7 +206,7 @@ struct ReportCommandTests {
         let repo = try Self.sinceHistory()
         let md = try TestSupport.riskreg(["report", Self.sinceFile, "--since", "HEAD"] + Self.sinceScoring, in: repo.root)
         #expect(md.status == 0, "\(md.stderr)")
-        let s = Self.section(md.stdout, from: "## Since the last review (HEAD)", to: "## At a glance")
+        let s = Self.section(md.stdout, from: "## Since the last review (`HEAD`)", to: "## Drivers, responses and strategy")
         #expect(!s.isEmpty)
         #expect(s.contains("**Added:** E Risk E (reduction)"))
         #expect(s.contains("**Re-tagged to another strategy:** B Risk B, reduction → resilience"))

@@ -31,8 +31,9 @@ enum ReportFixtures {
                        trials: Int = 4_000, templates: ReportTemplates? = nil, language: String = "en") throws -> String {
         let options = ReportOptions(format: format, audience: audience, libyamlVersion: RegisterFile.libyamlVersion, command: "riskreg report test",
                                     language: language)
-        let score = try Scorer.score(Report.registerToScore(register, options: options),
-                                     options: ScoringOptions(seed: 7, trials: trials, jobs: 2, asOf: asOf))
+        var scoring = ScoringOptions(seed: 7, trials: trials, jobs: 2, asOf: asOf)
+        scoring.responseLevers = audience == .board
+        let score = try Scorer.score(Report.registerToScore(register, options: options), options: scoring)
         return try Report.render(register: register, score: score, options: options, templates: templates ?? ReportTemplates(folder: TestSupport.path("Templates")))
     }
 

@@ -69,6 +69,12 @@ import _TestSupport
         s.appetite.sort { a, b in
             (a.outcome, a.statement ?? "", a.threshold, a.limit) < (b.outcome, b.statement ?? "", b.threshold, b.limit)
         }
+        for i in s.appetite.indices {
+            s.appetite[i].perspectives.sort { $0.id < $1.id }
+            if !s.appetite[i].portfolios.isEmpty {
+                s.appetite[i].portfolios = [s.appetite[i].portfolios[0]] + s.appetite[i].portfolios.dropFirst().sorted { $0.id < $1.id }
+            }
+        }
         s.risks.sort { $0.id < $1.id }
         for i in s.risks.indices {
             s.risks[i].perspectives.sort { $0.perspective < $1.perspective }

@@ -1,5 +1,7 @@
+import Foundation
 import Testing
 @testable import TextLayer
+import _TestSupport
 
 @Suite("Untrusted text: cleaning, HTML and Markdown")
 struct EscapingTests {
@@ -59,28 +61,76 @@ struct EscapingTests {
         #expect(!out.unicodeScalars.contains { $0.properties.generalCategory == .format || $0.properties.generalCategory == .control })
     }
 
-    @Test(arguments: hostile)
-    func markdownOutputCannotStartBlocksOrLinks(_ text: String) {
-        for links in [MarkdownText.Links.none, .safeAutolinks] {
-            let out = MarkdownText.escape(text, links: links).replacingOccurrences(of: MarkdownText.wordJoiner, with: "")
-            #expect(!out.contains("\n"))
-            #expect(!out.hasPrefix("#") && !out.hasPrefix("-") && !out.hasPrefix(">") && !out.hasPrefix("|"))
-            // Every Markdown-active character is escaped, except within an explicit https autolink
-            // (`<https://…>`) where links are allowed; one autolink excuses only its own characters.
-            let chars = Array(out)
-            var inAutolink = false
-            for (i, ch) in chars.enumerated() {
-                if inAutolink {
-                    if ch == ">" { inAutolink = false }
-                    continue
-                }
-                if links == .safeAutolinks, String(chars[i...].prefix(9)) == "<https://" { inAutolink = true; continue }
-                guard "[]|`*_<>#~&$@".contains(ch) else { continue }
-                #expect(i > 0 && chars[i - 1] == "\\", "unescaped \(ch) in \(out)")
+    /// Register text as it lands in a report: starting a paragraph, as a list item, in a table
+    /// cell and after other text.
+    static func placements(_ escaped: String) -> [String] {
+        [escaped, "- " + escaped, "| h | h2 |\n| --- | --- |\n| " + escaped + " | x |", "Before " + escaped + " after"]
+    }
+
+    /// The text a browser shows for rendered HTML, and the tags it holds.
+    static func textAndTags(_ html: String) -> (text: String, tags: [String]) {
+        var tags: [String] = []
+        var text = ""
+        var tag: String?
+        for ch in html {
+            if var t = tag {
+                if ch == ">" { tags.append(t); tag = nil } else { t.append(ch); tag = t }
+            } else if ch == "<" {
+                tag = ""
+            } else {
+                text.append(ch)
             }
-            // Every `](` is escaped, not merely one of them.
-            #expect(out.components(separatedBy: "](").count == out.components(separatedBy: "\\](").count, "link syntax survives in \(out)")
         }
+        var decoded = text
+        for (entity, char) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")] {
+            decoded = decoded.replacingOccurrences(of: entity, with: char)
+        }
+        return (decoded.replacingOccurrences(of: "\u{2060}", with: ""), tags)
+    }
+
+    static let structural: Set<String> = ["p", "/p", "ul", "/ul", "li", "/li", "table", "/table", "thead", "/thead", "tbody", "/tbody",
+                                          "tr", "/tr", "th", "/th", "td", "/td", "/a"]
+
+    /// GitHub's renderer shows escaped register text as the text itself, wherever it lands:
+    /// no heading, list, quote, emphasis, code, strikethrough, table cell, HTML or link comes
+    /// out of it, except an `https:` or `mailto:` link where the report allows one.
+    @Test func markdownIsInertAndFaithfulInGitHubsRenderer() throws {
+        let ordinary = ["-133", "<0.1%", "snake_case and _em_", "AT&T &amp; &#60;", "a > b", "C# and #3", "HEAD~1 and HEAD~2",
+                        "---", "=", "+", "1.", "2) next", "back\\slash\\", "x\\*y*", "*a* __b__", "<!-- c -->", "<?php", "a\\"]
+        var documents: [String] = []
+        var expected: [(String, MarkdownText.Links)] = []
+        for text in Self.hostile + ordinary {
+            for links in [MarkdownText.Links.none, .safeAutolinks] {
+                let escaped = MarkdownText.escape(text, links: links)
+                for document in Self.placements(escaped) {
+                    documents.append(document)
+                    expected.append((UntrustedText.clean(text), links))
+                }
+            }
+        }
+        let rendered = try TestSupport.renderGitHubMarkdown(documents)
+        for ((text, links), (document, html)) in zip(expected, zip(documents, rendered)) {
+            let (shown, tags) = Self.textAndTags(html)
+            for tag in tags where !Self.structural.contains(tag) {
+                let allowedLink = links == .safeAutolinks && (tag.hasPrefix("a href=\"https://") || tag.hasPrefix("a href=\"mailto:"))
+                #expect(allowedLink, "<\(tag)> from \(document.debugDescription)")
+            }
+            #expect(shown.contains(text), "\(document.debugDescription) shows \(shown.debugDescription)")
+        }
+    }
+
+    /// Only what would be read as Markdown is escaped: figures, comparisons, intraword
+    /// underscores and ampersands stay as they are.
+    @Test func markdownEscapesOnlyWhatWouldBeRead() {
+        for text in ["-133", "-£27,671", "<0.1%", "±<0.1 percentage points", "snake_case", "AT&T", "a > b", "C# 12", "x = 1", "+3"] {
+            #expect(MarkdownText.escape(text, links: .safeAutolinks) == text)
+        }
+        #expect(MarkdownText.escape("&amp;", links: .safeAutolinks) == "\\&amp;")
+        #expect(MarkdownText.escape("<b>", links: .safeAutolinks) == "\\<b>")
+        #expect(MarkdownText.escape("_em_", links: .safeAutolinks) == "\\_em\\_")
+        #expect(MarkdownText.escape("> quote", links: .safeAutolinks) == "\\> quote")
+        #expect(MarkdownText.escape("---", links: .safeAutolinks) == "\\---")
+        #expect(MarkdownText.escape("a\\b \\*", links: .safeAutolinks) == "a\\b \\\\\\*")
     }
 
     @Test func reportsLinkOnlyHttpsAndMailto() {

@@ -112,8 +112,11 @@ struct Report: ParsableCommand {
         let score: RegisterScore
         do {
             let progress = ProgressBar(label: "scoring \(register.metadata.id)")
-            // A community report is scored from the public entries alone.
-            score = try Scorer.score(Reporting.Report.registerToScore(register, options: reportOptions), options: options, progress: progress.update)
+            // A community report is scored from the public entries alone. A board report's
+            // decision page says what each large response does to a verdict that needs a decision.
+            var headline = options
+            headline.responseLevers = audience == .board
+            score = try Scorer.score(Reporting.Report.registerToScore(register, options: reportOptions), options: headline, progress: progress.update)
             progress.finish()
         } catch {
             throw CommandFailure.error(path, "\(error)")

@@ -1,0 +1,167 @@
+import Foundation
+import RegisterModel
+import Scoring
+import TextLayer
+
+extension ReportBuilder {
+    /// The decision page of a board report: every figure on it comes from the score (the
+    /// headline run, each perspective's view and the portfolio comparison), none is estimated
+    /// here.
+    func decisionPage() -> ReportContext.DecisionPage {
+        let statements = score.appetite
+        let outside = statements.filter { !$0.withinAppetite && $0.decisive }.count
+        let close = statements.filter { !$0.decisive }.count
+        let depends = statements.filter(\.dependsOnEstimates).count
+        let summary = statements.isEmpty
+            ? phrases("report.decision.summary.no-appetite")
+            : phrases("report.decision.summary", ["outside": String(outside), "close": String(close), "depends": String(depends),
+                                                  "total": String(statements.count)])
+
+        let viewTitle = score.run.view == "pooled"
+            ? phrases("report.view.pooled", ["count": String(register.perspectives.count)])
+            : (register.perspectives.first { $0.id == score.run.view }?.title ?? score.run.view)
+        var assumptions = phrases("report.decision.assumptions", ["view": viewTitle])
+        if let id = score.run.portfolio {
+            let title = register.portfolios.first { $0.id == id }?.title ?? id
+            assumptions = phrases("report.decision.assumptions.portfolio", ["view": viewTitle, "portfolio": title,
+                                                                           "count": String(register.portfolios.count)])
+        }
+        let m = register.metadata
+        var stewardship: [String] = []
+        if let owner = m.owner { stewardship.append(phrases("report.decision.owner", ["owner": owner])) }
+        if let last = m.lastReviewed { stewardship.append(phrases("report.decision.last-reviewed", ["date": last.description])) }
+        if let next = m.nextReview {
+            let overdue = next < (CalendarDate(score.run.asOf) ?? next)
+            stewardship.append(phrases(overdue ? "report.decision.next-review-overdue" : "report.decision.next-review", ["date": next.description]))
+        }
+
+        let coverage = perspectiveCoverage()
+        func statusWord(_ within: Bool, _ decisive: Bool) -> String {
+            let status = phrases(within ? "report.status.within" : "report.status.outside")
+            return decisive ? status : phrases("report.status.too-close", ["status": status])
+        }
+        func cls(_ within: Bool, _ decisive: Bool) -> String { !decisive ? "close" : (within ? "within" : "outside") }
+        func title(_ v: RegisterScore.AppetiteVerdict) -> String { score.outcomes.first { $0.id == v.outcome }?.title ?? v.outcome }
+
+        let verdicts = statements.map { v in
+            var cells = [ReportContext.DecisionCell(
+                text: e(phrases("report.decision.cell", ["status": statusWord(v.withinAppetite, v.decisive), "percent": FigureFormat.percent(v.probability.value)])),
+                statusClass: cls(v.withinAppetite, v.decisive))]
+            for p in register.perspectives {
+                guard let alt = v.perspectives.first(where: { $0.id == p.id }) else { continue }
+                cells.append(.init(
+                    text: e(phrases("report.decision.cell", ["status": statusWord(alt.withinAppetite, alt.decisive), "percent": FigureFormat.percent(alt.probability.value)])),
+                    statusClass: cls(alt.withinAppetite, alt.decisive)))
+            }
+            return ReportContext.DecisionVerdict(outcome: e(title(v)), cells: cells)
+        }
+
+        let items = statements.filter { !$0.withinAppetite || !$0.decisive || $0.dependsOnEstimates }.map { v -> ReportContext.DecisionItem in
+            let name = { (id: String) in register.perspectives.first { $0.id == id }?.title ?? id }
+            let within = v.perspectives.filter(\.withinAppetite).map { name($0.id) }
+            let outsideViews = v.perspectives.filter { !$0.withinAppetite }.map { name($0.id) }
+            var readings: [String] = []
+            if !within.isEmpty && !outsideViews.isEmpty {
+                readings.append(phrases("report.decision.reading.depends", [
+                    "within": within.joined(separator: phrases("report.list.separator")),
+                    "outside": outsideViews.joined(separator: phrases("report.list.separator")),
+                ]))
+            }
+            if !v.decisive { readings.append(phrases("report.decision.reading.close")) }
+            if readings.isEmpty {
+                readings.append(phrases(v.perspectives.isEmpty ? "report.decision.reading.clear" : "report.decision.reading.clear-every-view"))
+            }
+            var levers: [String] = []
+            let now = FigureFormat.percent(v.probability.value)
+            let unit = score.outcomes.first { $0.id == v.outcome }?.unit ?? ""
+            let what: String
+            switch v.kind {
+            case .lossExceeds: what = phrases("report.decision.chance.loss-exceeds", ["amount": quantity(v.threshold, unit)])
+            case .harmExceeds: what = phrases("report.decision.chance.harm-exceeds", ["amount": quantity(v.threshold, unit)])
+            case .netBenefitAbove:
+                what = v.threshold == 0 ? phrases("report.decision.chance.net-benefit")
+                                        : phrases("report.decision.chance.net-benefit-above", ["amount": quantity(v.threshold, unit)])
+            }
+            if v.inherentProbability.value != v.probability.value {
+                let withoutWithin = v.kind == .netBenefitAbove ? v.inherentProbability.value >= v.limit : v.inherentProbability.value <= v.limit
+                levers.append(phrases("report.decision.lever.without-responses", [
+                    "chance": what, "percent": FigureFormat.percent(v.inherentProbability.value), "now": now,
+                    "status": phrases(withoutWithin ? "report.verdict.within" : "report.verdict.outside"),
+                ]))
+            }
+            for lever in v.responses {
+                let risk = register.risk(lever.risk)
+                func status(_ within: Bool) -> String { phrases(within ? "report.verdict.within" : "report.verdict.outside") }
+                levers.append(phrases("report.decision.lever.response", [
+                    "risk": lever.risk, "title": risk?.title ?? "", "reliability": FigureFormat.percent(lever.reliability), "chance": what,
+                    "delivered": FigureFormat.percent(lever.ifDelivered.value), "deliveredStatus": status(lever.withinIfDelivered),
+                    "notDelivered": FigureFormat.percent(lever.ifNotDelivered.value), "notDeliveredStatus": status(lever.withinIfNotDelivered),
+                ]))
+            }
+            let others = v.portfolios.filter { $0.id != score.run.portfolio }
+            for option in others where option.probability.value != v.probability.value {
+                let title = register.portfolios.first { $0.id == option.id }?.title ?? option.id
+                levers.append(phrases("report.decision.lever.portfolio", [
+                    "portfolio": title, "chance": what, "percent": FigureFormat.percent(option.probability.value),
+                    "status": phrases(option.withinAppetite ? "report.verdict.within" : "report.verdict.outside"), "now": now,
+                ]))
+            }
+            if !others.isEmpty && others.allSatisfy({ $0.probability.value == v.probability.value }) {
+                levers.append(phrases("report.decision.lever.no-portfolio"))
+            }
+            return .init(outcome: e(title(v)), status: e(statusWord(v.withinAppetite, v.decisive)), statusClass: cls(v.withinAppetite, v.decisive),
+                         reading: e(readings.joined(separator: " ")), levers: levers.map { e($0) })
+        }
+
+        let quality = dataQuality(coverage: coverage)
+        return .init(
+            summary: e(summary), outsideCount: outside, closeCount: close, assumptions: e(assumptions),
+            stewardship: stewardship.isEmpty ? nil : e(stewardship.joined(separator: " ")) as String,
+            viewTitles: ([phrases("report.decision.view.headline")] + perspectiveViewTitles(coverage)).map { e($0) as String },
+            viewVerdicts: verdicts, items: items, quality: quality)
+    }
+
+    /// The perspectives' column headings, marked where some of a perspective's figures are
+    /// borrowed from the pool; none when the headline is not pooled.
+    func perspectiveViewTitles(_ coverage: [ReportContext.Coverage]) -> [String] {
+        guard score.appetite.contains(where: { !$0.perspectives.isEmpty }) else { return [] }
+        return zip(register.perspectives, coverage).map { p, c in
+            c.borrows ? phrases("report.decision.view.borrowing", ["title": p.title]) : p.title
+        }
+    }
+
+    /// Each perspective's weight and the entries it estimated itself.
+    func perspectiveCoverage() -> [ReportContext.Coverage] {
+        let shown = register.risks.filter { visible.contains($0.id) }
+        let totalWeight = register.perspectives.reduce(0) { $0 + $1.weight }
+        return register.perspectives.map { p in
+            let own = shown.filter { r in r.estimates.contains { $0.perspective == p.id } }
+            let borrowed = shown.filter { r in !r.estimates.contains { $0.perspective == p.id } }
+            return .init(
+                perspective: e(p.title),
+                weight: e(FigureFormat.percent(totalWeight > 0 ? p.weight / totalWeight : 0)),
+                estimated: e(phrases("report.decision.coverage.estimated", ["count": String(own.count), "total": String(shown.count)])),
+                borrowed: e(borrowed.isEmpty ? "—" : borrowed.map(\.id).joined(separator: ", ")),
+                borrows: !borrowed.isEmpty)
+        }
+    }
+
+    func dataQuality(coverage: [ReportContext.Coverage]) -> ReportContext.DataQuality {
+        let shown = register.risks.filter { visible.contains($0.id) }
+        let scored = Set(score.risks.map(\.id))
+        let awaiting = shown.filter { !$0.needsReview.isEmpty }.map { r in
+            ReportContext.QualityEntry(id: e(r.id), title: e(r.title),
+                                       detail: e(phrases("report.decision.quality.fields", ["fields": r.needsReview.joined(separator: ", ")])))
+        }
+        let zeroCost = shown.filter { ($0.response?.cost ?? 1) == 0 && scored.contains($0.id) }.map { r in
+            ReportContext.QualityEntry(id: e(r.id), title: e(r.title), detail: e(r.response?.action ?? ""))
+        }
+        let bands = shown.compactMap { r -> ReportContext.QualityEntry? in
+            let banded = r.estimates.filter(\.isFromBands).map { est in register.perspectives.first { $0.id == est.perspective }?.title ?? est.perspective }
+            guard !banded.isEmpty else { return nil }
+            return .init(id: e(r.id), title: e(r.title), detail: e(banded.joined(separator: ", ")))
+        }
+        return .init(awaitingReview: awaiting, zeroCost: zeroCost, fromBands: bands, coverage: register.perspectives.count > 1 ? coverage : [],
+                     isClean: awaiting.isEmpty && zeroCost.isEmpty && bands.isEmpty)
+    }
+}

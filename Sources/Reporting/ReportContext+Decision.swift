@@ -1,0 +1,82 @@
+extension ReportContext {
+    /// The board report's first page: what the board must decide on, and how far to trust it.
+    public struct DecisionPage: Sendable {
+        /// How many appetite statements are outside appetite or too close to call, in a sentence.
+        public var summary: String
+        public var outsideCount: Int
+        public var closeCount: Int
+        /// What the headline figures assume: whose estimates, which portfolio option.
+        public var assumptions: String
+        /// The register's owner, last and next review, in a sentence; nil when it states none.
+        public var stewardship: String?
+        /// Column headings of the verdict table: the pooled view, then each perspective.
+        public var viewTitles: [String]
+        /// Every appetite statement judged under each view, in register order.
+        public var viewVerdicts: [DecisionVerdict]
+        /// The statements outside appetite or too close to call, with what would change them.
+        public var items: [DecisionItem]
+        /// What the figures rest on.
+        public var quality: DataQuality
+    }
+
+    /// One appetite statement under the headline and under each perspective.
+    public struct DecisionVerdict: Sendable {
+        /// The outcome's title.
+        public var outcome: String
+        /// The headline verdict first, then one per perspective.
+        public var cells: [DecisionCell]
+    }
+
+    public struct DecisionCell: Sendable {
+        /// "Within appetite (3.1%)", "Outside appetite (14%)", either with "too close to call".
+        public var text: String
+        /// `within`, `outside` or `close`, for CSS.
+        public var statusClass: String
+    }
+
+    /// A statement outside appetite or too close to call.
+    public struct DecisionItem: Sendable {
+        public var outcome: String
+        public var status: String
+        public var statusClass: String
+        /// How to read it: too close to call, depends on whose estimates, or clear.
+        public var reading: String
+        /// What would change the verdict, computed from the simulation, one sentence each.
+        public var levers: [String]
+    }
+
+    /// What the figures rest on: entries still to check, free responses, ordinal estimates and
+    /// each perspective's coverage and weight.
+    public struct DataQuality: Sendable {
+        /// Entries marked `needs-review` (imported values still to check), with what to check.
+        public var awaitingReview: [QualityEntry]
+        /// Responses costed at 0.
+        public var zeroCost: [QualityEntry]
+        /// Entries whose estimates were read from the register's ordinal bands.
+        public var fromBands: [QualityEntry]
+        /// Each perspective: its weight in the pool and which entries it estimated itself.
+        public var coverage: [Coverage]
+        /// Set when nothing above needs attention.
+        public var isClean: Bool
+    }
+
+    public struct QualityEntry: Sendable {
+        public var id: String
+        public var title: String
+        /// What about it: the fields to check, the perspectives that used bands.
+        public var detail: String
+    }
+
+    public struct Coverage: Sendable {
+        public var perspective: String
+        /// Its weight, as a share of all weights: "50%".
+        public var weight: String
+        /// "12 of 14 entries".
+        public var estimated: String
+        /// Entries it gave no estimate for, whose figures in its view are borrowed from the
+        /// pool; "—" when none.
+        public var borrowed: String
+        /// Whether any figure in its view is borrowed.
+        public var borrows: Bool
+    }
+}

@@ -170,6 +170,10 @@ public enum StarterRegister {
           #   outcome: evening-hours      # an outcome of its own, such as hours gained
           #   strategy: enablement        # a risk worth taking: it has an upside
           #   owner: Head of libraries
+          #   borne-by: Library users on evenings the branch cannot open
+          #   agreement:                  # who agreed to take this risk, by role: no names
+          #     agreed-with: the Friends of the library
+          #     date: \(today)
           #   coproduction: {mode: co-design, contributors: [friends-group, readers-panel]}
           #   estimates:
           #     - perspective: officers

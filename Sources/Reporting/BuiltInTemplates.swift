@@ -464,6 +464,9 @@ public enum BuiltInTemplates {
 {{#strategyWarning}}
 <p class="warning">{{.}}</p>
 {{/strategyWarning}}
+{{#strategyNotes}}
+<p class="warning">{{.}}</p>
+{{/strategyNotes}}
 <div class="table-wrap"><table>
 <caption>{{phrases.entries-and-mean-harm-before}}</caption>
 <thead><tr><th scope="col">{{phrases.strategy}}</th><th scope="col">{{phrases.meaning}}</th><th scope="col" class="num">{{phrases.entries}}</th><th scope="col" class="num">{{phrases.share}}</th><th scope="col">{{phrases.exposure-mean-harm-before-responses}}</th></tr></thead>
@@ -697,6 +700,10 @@ public enum BuiltInTemplates {
 > **{{phrases.note}}** {{.}}
 
 {{/strategyWarning}}
+{{#strategyNotes}}
+> **{{phrases.note}}** {{.}}
+
+{{/strategyNotes}}
 | {{phrases.strategy}} | {{phrases.meaning}} | {{phrases.entries}} | {{phrases.share}} | {{phrases.exposure-mean-harm-before-responses}} |
 | --- | --- | ---: | ---: | --- |
 {{#strategies}}

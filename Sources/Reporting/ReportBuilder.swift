@@ -171,6 +171,7 @@ public struct ReportBuilder: Sendable {
         if !isCommunity { context.decision = decisionPage() }
         context.outcomes = score.outcomes.enumerated().map { outcomeSection($1, index: $0, visibleRisks: visibleRisks, includesWithheld: withheld > 0) }
         (context.strategies, context.strategyWarning) = strategies()
+        context.strategyNotes = strategyNotes()
         if !isCommunity { context.chosenRisks = chosenRisks() }
         (context.coproduction, context.contributors) = coproduction()
         (context.disagreements, context.officersPerspective) = disagreements(visibleRisks)
@@ -357,6 +358,21 @@ public struct ReportBuilder: Sendable {
             ? phrases("report.strategy.warning")
             : (!used.contains(.resilience) && !used.contains(.enablement) ? nil : nil)
         return (rows, warning.map(e))
+    }
+
+    /// Notes on the mix against its reference (docs/strategy-mix.md), when it calls for any;
+    /// nil when every entry is portfolio or reduction, which ``strategies()`` warns about.
+    func strategyNotes() -> [String] {
+        let shown = register.risks.filter { visible.contains($0.id) }
+        let mix = StrategyMix(shown.map(\.strategy))
+        guard !Set(shown.map(\.strategy)).isSubset(of: [.portfolio, .reduction]) else { return [] }
+        var notes: [String] = []
+        if mix.leansOnFirstTwo {
+            notes.append(phrases("report.strategy.reference", [
+                "share": FigureFormat.percent(mix.firstTwoShare), "reference": FigureFormat.percent(StrategyMix.referenceShare)]))
+        }
+        if mix.lacksEnablement { notes.append(phrases("report.strategy.no-enablement")) }
+        return notes.map(e)
     }
 
     // MARK: Co-production

@@ -33,6 +33,9 @@ public struct ReportContext: Sendable {
     public var strategies: [StrategyRow]
     /// Set when every entry shown is a portfolio or reduction entry.
     public var strategyWarning: String?
+    /// Notes on the strategy mix against its reference (docs/strategy-mix.md): more than three
+    /// in four entries portfolio or reduction, or no enablement entry; empty otherwise.
+    public var strategyNotes: [String] = []
     /// Board reports: the enablement entries, risks taken on purpose, each with its trade-off
     /// and agreement ("Risks we choose to take"); empty in community reports.
     public var chosenRisks: [ChosenRisk] = []

@@ -1,4 +1,5 @@
 import MonteCarlo
+import RegisterModel
 import Scoring
 import TextLayer
 
@@ -76,6 +77,19 @@ public struct ScoreTable: Sendable {
                 if !verdict.decisive { text = say("table.appetite.too-close", ["verdict": text]) }
                 lines += Self.wrap(text, indent: 4)
             }
+            lines.append("")
+        }
+
+        // The strategy mix against its reference (docs/strategy-mix.md).
+        let mix = StrategyMix(score.risks.map(\.strategy))
+        if mix.total > 0 {
+            lines += Self.wrap(say("table.strategy.mix", [
+                "portfolio": String(mix.count(.portfolio)), "reduction": String(mix.count(.reduction)),
+                "resilience": String(mix.count(.resilience)), "enablement": String(mix.count(.enablement)),
+                "share": FigureFormat.percent(mix.firstTwoShare), "reference": FigureFormat.percent(StrategyMix.referenceShare),
+            ]), indent: 2)
+            if mix.leansOnFirstTwo { lines += Self.wrap("  " + say("table.strategy.leans"), indent: 4) }
+            if mix.lacksEnablement { lines += Self.wrap("  " + say("table.strategy.no-enablement"), indent: 4) }
             lines.append("")
         }
 

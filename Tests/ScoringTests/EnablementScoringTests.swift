@@ -134,3 +134,21 @@ import _TestSupport
         }
     }
 }
+
+/// The strategy mix against its reference (docs/strategy-mix.md).
+@Suite struct StrategyMixTests {
+    /// The case: 78 % reduction and no enablement is noted twice; an even mix is not.
+    @Test func referenceNotes() {
+        let leaning = StrategyMix(Array(repeating: .reduction, count: 7) + [.resilience, .resilience])
+        #expect(abs(leaning.firstTwoShare - 7.0 / 9) < 1e-12)
+        #expect(leaning.leansOnFirstTwo)
+        #expect(leaning.lacksEnablement)
+        let even = StrategyMix(Strategy.allCases)
+        #expect(even.firstTwoShare == 0.5)
+        #expect(!even.leansOnFirstTwo && !even.lacksEnablement)
+        // Exactly three in four is within the reference.
+        let edge = StrategyMix([.portfolio, .reduction, .reduction, .enablement])
+        #expect(!edge.leansOnFirstTwo)
+        #expect(StrategyMix([]).total == 0 && !StrategyMix([]).leansOnFirstTwo)
+    }
+}

@@ -114,6 +114,70 @@ public enum BuiltInTemplates {
 {{/community}}
 
 """####,
+        "html-decision.mustache": ####"""
+{{#decision}}
+<section id="decision">
+<h2>{{phrases.decision-heading}}</h2>
+<p class="lead">{{summary}}</p>
+<p class="meta">{{assumptions}}{{#stewardship}} {{.}}{{/stewardship}}</p>
+{{> html-verdicts}}
+{{^empty(viewVerdicts)}}
+<div class="table-wrap"><table class="verdict-table">
+<caption>{{phrases.decision-verdicts-caption}}</caption>
+<thead><tr><th scope="col">{{phrases.decision-statement}}</th>{{#viewTitles}}<th scope="col">{{.}}</th>{{/viewTitles}}</tr></thead>
+<tbody>
+{{#viewVerdicts}}
+<tr><th scope="row">{{outcome}}</th>{{#cells}}<td class="{{statusClass}}">{{text}}</td>{{/cells}}</tr>
+{{/viewVerdicts}}
+</tbody>
+</table></div>
+{{/empty(viewVerdicts)}}
+{{^empty(items)}}
+<h3>{{phrases.decision-what-would-change}}</h3>
+{{#items}}
+<div class="lever {{statusClass}}">
+<p><strong>{{outcome}}: {{status}}.</strong> {{reading}}</p>
+{{^empty(levers)}}
+<ul>
+{{#levers}}
+<li>{{.}}</li>
+{{/levers}}
+</ul>
+{{/empty(levers)}}
+</div>
+{{/items}}
+{{/empty(items)}}
+{{#quality}}
+<h3>{{phrases.decision-quality-heading}}</h3>
+{{#isClean}}<p>{{phrases.decision-quality-clean}}</p>{{/isClean}}
+{{^empty(awaitingReview)}}
+<p>{{phrases.decision-awaiting-review}}</p>
+<ul>{{#awaitingReview}}<li><a href="#risk-{{id}}">{{id}}</a> {{title}}: {{detail}}</li>{{/awaitingReview}}</ul>
+{{/empty(awaitingReview)}}
+{{^empty(zeroCost)}}
+<p>{{phrases.decision-zero-cost}}</p>
+<ul>{{#zeroCost}}<li><a href="#risk-{{id}}">{{id}}</a> {{title}}: {{detail}}</li>{{/zeroCost}}</ul>
+{{/empty(zeroCost)}}
+{{^empty(fromBands)}}
+<p>{{phrases.decision-from-bands}}</p>
+<ul>{{#fromBands}}<li><a href="#risk-{{id}}">{{id}}</a> {{title}}: {{detail}}</li>{{/fromBands}}</ul>
+{{/empty(fromBands)}}
+{{^empty(coverage)}}
+<div class="table-wrap"><table>
+<caption>{{phrases.decision-coverage-caption}}</caption>
+<thead><tr><th scope="col">{{phrases.perspective}}</th><th scope="col" class="num">{{phrases.decision-weight}}</th><th scope="col">{{phrases.decision-estimated}}</th><th scope="col">{{phrases.decision-borrowed}}</th></tr></thead>
+<tbody>
+{{#coverage}}
+<tr><td>{{perspective}}</td><td class="num">{{weight}}</td><td>{{estimated}}</td><td>{{borrowed}}</td></tr>
+{{/coverage}}
+</tbody>
+</table></div>
+{{/empty(coverage)}}
+{{/quality}}
+</section>
+{{/decision}}
+
+"""####,
         "html-footer.mustache": ####"""
 <footer>
 <h2 id="method">{{phrases.how-these-figures-were-made}}</h2>
@@ -142,6 +206,30 @@ public enum BuiltInTemplates {
 <h1>{{report.heading}}</h1>
 <p class="meta">{{phrases.every-figure-refers-to-a}} {{register.horizon}}.{{#register.lastReviewed}} {{phrases.register-last-reviewed}} {{.}}.{{/register.lastReviewed}}{{#register.nextReview}} {{phrases.next-review}} {{.}}.{{/register.nextReview}} {{phrases.figures-as-of}} {{run.asOf}}.</p>
 </header>
+
+"""####,
+        "html-matrix.mustache": ####"""
+{{#matrix}}
+<h3 id="matrix">{{phrases.matrix-heading}}</h3>
+<div class="table-wrap"><table class="matrix">
+<caption>{{caption}}</caption>
+<thead><tr><th scope="col">{{phrases.matrix-entry}}</th><th scope="col">{{phrases.matrix-gross}}</th><th scope="col">{{phrases.matrix-current}}</th><th scope="col">{{phrases.matrix-target}}</th><th scope="col">{{phrases.matrix-stated}}</th></tr></thead>
+<tbody>
+{{#rows}}
+<tr><td><a href="#risk-{{id}}">{{id}}</a> {{title}}</td><td class="rag-{{gross.rag}}">{{gross.text}}</td><td class="rag-{{current.rag}}">{{current.text}}</td><td class="rag-{{target.rag}}">{{target.text}}</td><td class="rag-{{stated.rag}}">{{stated.text}}{{#disagrees}} <span class="tag">{{phrases.matrix-disagrees}}</span>{{/disagrees}}</td></tr>
+{{/rows}}
+</tbody>
+</table></div>
+{{^empty(disagreements)}}
+<p>{{phrases.matrix-disagreements}}</p>
+<ul>
+{{#disagreements}}
+<li><a href="#risk-{{id}}">{{id}}</a> {{title}}: {{message}}</li>
+{{/disagreements}}
+</ul>
+{{/empty(disagreements)}}
+{{#fromBandsNote}}<p class="note">{{.}}</p>{{/fromBandsNote}}
+{{/matrix}}
 
 """####,
         "html-reliance.mustache": ####"""
@@ -318,12 +406,115 @@ public enum BuiltInTemplates {
 {{/community}}
 
 """####,
+        "md-decision.mustache": ####"""
+{{#decision}}
+## {{phrases.decision-heading}}
+
+{{summary}} {{assumptions}}{{#stewardship}} {{.}}{{/stewardship}}
+
+{{> md-verdicts}}
+{{^empty(viewVerdicts)}}
+
+**{{phrases.decision-verdicts-caption}}.**
+
+| {{phrases.decision-statement}} | {{#viewTitles}}{{.}} | {{/viewTitles}}
+| --- | {{#viewTitles}}--- | {{/viewTitles}}
+{{#viewVerdicts}}
+| {{outcome}} | {{#cells}}{{text}} | {{/cells}}
+{{/viewVerdicts}}
+{{/empty(viewVerdicts)}}
+{{^empty(items)}}
+
+### {{phrases.decision-what-would-change}}
+
+{{#items}}
+**{{outcome}}: {{status}}.** {{reading}}
+
+{{#levers}}
+- {{.}}
+{{/levers}}
+
+{{/items}}
+{{/empty(items)}}
+{{#quality}}
+
+### {{phrases.decision-quality-heading}}
+
+{{#isClean}}
+{{phrases.decision-quality-clean}}
+
+{{/isClean}}
+{{^empty(awaitingReview)}}
+{{phrases.decision-awaiting-review}}
+
+{{#awaitingReview}}
+- {{id}} {{title}}: {{detail}}
+{{/awaitingReview}}
+
+{{/empty(awaitingReview)}}
+{{^empty(zeroCost)}}
+{{phrases.decision-zero-cost}}
+
+{{#zeroCost}}
+- {{id}} {{title}}: {{detail}}
+{{/zeroCost}}
+
+{{/empty(zeroCost)}}
+{{^empty(fromBands)}}
+{{phrases.decision-from-bands}}
+
+{{#fromBands}}
+- {{id}} {{title}}: {{detail}}
+{{/fromBands}}
+
+{{/empty(fromBands)}}
+{{^empty(coverage)}}
+**{{phrases.decision-coverage-caption}}.**
+
+| {{phrases.perspective}} | {{phrases.decision-weight}} | {{phrases.decision-estimated}} | {{phrases.decision-borrowed}} |
+| --- | ---: | --- | --- |
+{{#coverage}}
+| {{perspective}} | {{weight}} | {{estimated}} | {{borrowed}} |
+{{/coverage}}
+
+{{/empty(coverage)}}
+{{/quality}}
+{{/decision}}
+
+"""####,
         "md-footer.mustache": ####"""
 ## {{phrases.how-these-figures-were-made}}
 
 {{run.trials}} {{phrases.simulated-horizons-of}} {{register.horizon}} {{phrases.from-the-register-s-estimates-2}} {{run.seed}}, {{phrases.using}} {{run.view}}{{#run.portfolio}} {{phrases.and-the-portfolio}} {{.}}{{/run.portfolio}}. {{phrases.the-same-register-seed-and-2}} {{run.asOf}}.{{#run.precisionNote}} {{.}}{{/run.precisionNote}}
 
-{{phrases.made-with-riskreg}} {{run.riskregVersion}} {{phrases.and-libyaml}} {{run.libyamlVersion}} {{phrases.from-register}} {{register.id}}: {{run.command}}
+{{phrases.made-with-riskreg}} {{run.riskregVersion}} {{phrases.and-libyaml}} {{run.libyamlVersion}} {{phrases.from-register}} {{register.id}}: `{{run.commandCode}}`
+
+"""####,
+        "md-matrix.mustache": ####"""
+{{#matrix}}
+### {{phrases.matrix-heading}}
+
+{{caption}}
+
+| {{phrases.matrix-entry}} | {{phrases.matrix-gross}} | {{phrases.matrix-current}} | {{phrases.matrix-target}} | {{phrases.matrix-stated}} |
+| --- | --- | --- | --- | --- |
+{{#rows}}
+| {{id}} {{title}} | {{gross.text}} | {{current.text}} | {{target.text}} | {{stated.text}}{{#disagrees}} ({{phrases.matrix-disagrees}}){{/disagrees}} |
+{{/rows}}
+{{^empty(disagreements)}}
+
+{{phrases.matrix-disagreements}}
+
+{{#disagreements}}
+- {{id}} {{title}}: {{message}}
+{{/disagreements}}
+{{/empty(disagreements)}}
+{{#fromBandsNote}}
+
+{{.}}
+{{/fromBandsNote}}
+
+{{/matrix}}
 
 """####,
         "md-reliance.mustache": ####"""
@@ -382,6 +573,22 @@ public enum BuiltInTemplates {
         "report-board.html.mustache": ####"""
 {{> html-head}}
 <main>
+{{> html-decision}}
+<nav class="toc" aria-labelledby="toc-heading">
+<h2 id="toc-heading">{{phrases.contents}}</h2>
+<ol>
+<li><a href="#decision">{{phrases.decision-heading}}</a></li>
+{{#since}}<li><a href="#since">{{phrases.since-the-last-review}}</a></li>{{/since}}
+<li><a href="#summary">{{phrases.summary-heading}}</a></li>
+<li><a href="#coproduction">{{phrases.co-production}}</a></li>
+<li><a href="#stale">{{phrases.estimates-past-their-review-date}}</a></li>
+{{^empty(portfolios)}}<li><a href="#portfolios">{{phrases.portfolios-compared}}</a></li>{{/empty(portfolios)}}
+<li><a href="#detail">{{phrases.outcomes-in-detail}}</a>
+<ol>{{#outcomes}}<li><a href="#outcome-{{id}}">{{title}}</a></li>{{/outcomes}}</ol></li>
+<li><a href="#entries">{{phrases.every-entry-in-full}}</a></li>
+<li><a href="#method">{{phrases.how-these-figures-were-made}}</a></li>
+</ol>
+</nav>
 {{#since}}
 <section id="since">
 <h2>{{phrases.since-the-last-review}} ({{revision}})</h2>
@@ -434,15 +641,14 @@ public enum BuiltInTemplates {
 </section>
 {{/since}}
 <section id="summary">
-<h2>{{phrases.at-a-glance-is-each}}</h2>
-{{> html-verdicts}}
+<h2>{{phrases.summary-heading}}</h2>
 {{#register.reviewOverdue}}
 <p class="warning">{{phrases.the-register-s-own-review}} ({{register.nextReview}}) {{phrases.has-passed}}</p>
 {{/register.reviewOverdue}}
 <h3>{{phrases.what-drives-each-outcome}}</h3>
 <ul>
 {{#outcomes}}
-<li><strong>{{title}}</strong> ({{unit}}): {{summary}}{{^empty(drivers)}} {{phrases.largest-drivers}} {{#drivers}}{{id}} {{title}} ({{share}} {{phrases.of-the-variance}}{{^last()}}; {{/last()}}{{/drivers}}.{{/empty(drivers)}}</li>
+<li><strong>{{title}}</strong> ({{unit}}): {{summary}}{{^empty(drivers)}} {{phrases.largest-drivers}} {{#drivers}}<a href="#risk-{{id}}">{{id}}</a> {{title}} ({{share}} {{phrases.of-the-variance}}{{^last()}}; {{/last()}}{{/drivers}}.{{/empty(drivers)}}</li>
 {{/outcomes}}
 </ul>
 <h3>{{phrases.responses-ranked-by-value-for}}</h3>
@@ -452,7 +658,7 @@ public enum BuiltInTemplates {
 <thead><tr><th scope="col">#</th><th scope="col">{{phrases.entry}}</th><th scope="col">{{phrases.response}}</th><th scope="col" class="num">{{phrases.cost}}</th><th scope="col" class="num">{{phrases.loss-avoided}}</th><th scope="col" class="num">{{phrases.per-1-000-of-cost}}</th><th scope="col">{{phrases.delivered-by-reliability}}</th></tr></thead>
 <tbody>
 {{#responses}}
-<tr><td class="num">{{rank}}</td><td>{{risk}} {{riskTitle}}</td><td>{{action}}</td><td class="num">{{cost}}</td><td class="num">{{value}} {{valueError}}</td><td class="num">{{perThousand}}</td><td>{{deliveredBy}} ({{reliability}})</td></tr>
+<tr><td class="num">{{rank}}</td><td><a href="#risk-{{risk}}">{{risk}}</a> {{riskTitle}}</td><td>{{action}}</td><td class="num">{{cost}}</td><td class="num">{{value}} {{valueError}}</td><td class="num">{{perThousand}}</td><td>{{deliveredBy}} ({{reliability}})</td></tr>
 {{/responses}}
 </tbody>
 </table></div>
@@ -480,6 +686,7 @@ public enum BuiltInTemplates {
 {{#heatMap}}
 {{> html-chart}}
 {{/heatMap}}
+{{> html-matrix}}
 </section>
 
 <section id="coproduction">
@@ -501,7 +708,7 @@ public enum BuiltInTemplates {
 <thead><tr><th scope="col">{{phrases.entry}}</th><th scope="col">{{phrases.perspective}}</th><th scope="col" class="num">{{phrases.their-chance}}</th><th scope="col" class="num">{{phrases.officers-chance}}</th><th scope="col" class="num">{{phrases.their-mean-loss}}</th><th scope="col" class="num">{{phrases.officers-mean-loss}}</th><th scope="col" class="num">{{phrases.ratio}}</th></tr></thead>
 <tbody>
 {{#disagreements}}
-<tr><td>{{risk}} {{title}}</td><td>{{perspective}}</td><td class="num">{{theirChance}}</td><td class="num">{{officersChance}}</td><td class="num">{{theirMeanLoss}}</td><td class="num">{{officersMeanLoss}}</td><td class="num">{{ratio}}</td></tr>
+<tr><td><a href="#risk-{{risk}}">{{risk}}</a> {{title}}</td><td>{{perspective}}</td><td class="num">{{theirChance}}</td><td class="num">{{officersChance}}</td><td class="num">{{theirMeanLoss}}</td><td class="num">{{officersMeanLoss}}</td><td class="num">{{ratio}}</td></tr>
 {{/disagreements}}
 </tbody>
 </table></div>
@@ -514,7 +721,7 @@ public enum BuiltInTemplates {
 <thead><tr><th scope="col">{{phrases.entry}}</th><th scope="col">{{phrases.mode}}</th><th scope="col">{{phrases.with}}</th></tr></thead>
 <tbody>
 {{#coproduction}}
-<tr><td>{{risk}} {{title}}</td><td>{{mode}}</td><td>{{contributors}}</td></tr>
+<tr><td><a href="#risk-{{risk}}">{{risk}}</a> {{title}}</td><td>{{mode}}</td><td>{{contributors}}</td></tr>
 {{/coproduction}}
 </tbody>
 </table></div>
@@ -526,7 +733,7 @@ public enum BuiltInTemplates {
 {{^empty(stale)}}
 <ul>
 {{#stale}}
-<li>{{risk}} {{title}}: {{phrases.review-was-due}} {{review}}</li>
+<li><a href="#risk-{{risk}}">{{risk}}</a> {{title}}: {{phrases.review-was-due}} {{review}}</li>
 {{/stale}}
 </ul>
 {{/empty(stale)}}
@@ -621,10 +828,11 @@ public enum BuiltInTemplates {
 
 {{register.organisation}}. {{phrases.every-figure-refers-to-a}} {{register.horizon}}.{{#register.lastReviewed}} {{phrases.register-last-reviewed}} {{.}}.{{/register.lastReviewed}}{{#register.nextReview}} {{phrases.next-review}} {{.}}.{{/register.nextReview}} {{phrases.figures-as-of}} {{run.asOf}}.
 
+{{> md-decision}}
 {{#since}}
-## {{phrases.since-the-last-review}} ({{revision}})
+## {{phrases.since-the-last-review}} (`{{revisionCode}}`)
 
-{{summary}}{{#newFile}} {{phrases.the-register-did-not-exist}} {{revision}}, {{phrases.so-every-entry-is-new}}{{/newFile}}
+{{summary}}{{#newFile}} {{phrases.the-register-did-not-exist}} `{{revisionCode}}`, {{phrases.so-every-entry-is-new}}{{/newFile}}
 
 {{^empty(added)}}
 **{{phrases.added}}** {{#added}}{{id}} {{title}} ({{strategy}}){{^last()}}; {{/last()}}{{/added}}.
@@ -667,9 +875,7 @@ public enum BuiltInTemplates {
 {{/outcomes}}
 
 {{/since}}
-## {{phrases.at-a-glance-is-each}}
-
-{{> md-verdicts}}
+## {{phrases.summary-heading}}
 {{#register.reviewOverdue}}
 
 > {{phrases.the-register-s-own-review-2}} ({{register.nextReview}}) {{phrases.has-passed}}
@@ -714,6 +920,7 @@ public enum BuiltInTemplates {
 {{#heatMap}}
 {{> md-chart}}
 {{/heatMap}}
+{{> md-matrix}}
 ## {{phrases.co-production}}
 
 ### {{phrases.who-contributed}}
@@ -957,7 +1164,7 @@ public enum BuiltInTemplates {
         "style.css": ####"""
 :root{--ink:#1a1a1a;--muted:#4d4d4d;--rule:#c8c8c8;--paper:#fff;--accent:#0b4f8a}
 *{box-sizing:border-box}
-html{-webkit-text-size-adjust:100%}
+html{-webkit-text-size-adjust:100%;scroll-behavior:smooth}
 body{margin:0;background:var(--paper);color:var(--ink);font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",Arial,sans-serif}
 header,main,footer{max-width:62rem;margin:0 auto;padding:0 1rem}
 header{padding-top:1.5rem;border-bottom:2px solid var(--ink)}
@@ -966,6 +1173,9 @@ h2{font-size:1.35rem;margin:2rem 0 .6rem;border-bottom:1px solid var(--rule);pad
 h3{font-size:1.12rem;margin:1.4rem 0 .4rem}
 h4{font-size:1rem;margin:1rem 0 .3rem}
 p,li{max-width:46rem}
+/* Long words and addresses wrap instead of widening the page. */
+p,li,dd,dt,h1,h2,h3,h4,caption,figcaption,summary,.desc,.status,.statement{overflow-wrap:anywhere}
+th,td{overflow-wrap:break-word}
 .meta{color:var(--muted);margin:.2rem 0 1rem}
 a{color:var(--accent)}
 .verdicts{list-style:none;padding:0}
@@ -977,15 +1187,17 @@ a{color:var(--accent)}
 .statement{color:var(--muted);font-size:.93rem;display:block;margin-top:.2rem}
 .note{background:#eef3f8;border-left:4px solid var(--accent);padding:.5rem .8rem}
 .warning{background:#fbf3d9;border-left:4px solid #7a5a00;padding:.5rem .8rem}
-.table-wrap{overflow-x:auto;margin:.6rem 0 1rem;-webkit-overflow-scrolling:touch}
+/* A table wider than the screen scrolls inside its frame; shadows at the edges show there is more. */
+.table-wrap{overflow-x:auto;margin:.6rem 0 1rem;-webkit-overflow-scrolling:touch;background:linear-gradient(to right,#fff 30%,rgba(255,255,255,0)) left/2rem 100% no-repeat local,linear-gradient(to left,#fff 30%,rgba(255,255,255,0)) right/2rem 100% no-repeat local,radial-gradient(farthest-side at 0 50%,rgba(0,0,0,.28),rgba(0,0,0,0)) left/.9rem 100% no-repeat scroll,radial-gradient(farthest-side at 100% 50%,rgba(0,0,0,.28),rgba(0,0,0,0)) right/.9rem 100% no-repeat scroll}
 table{border-collapse:collapse;font-size:.93rem;min-width:100%}
-caption{text-align:left;font-weight:600;padding:.3rem 0;caption-side:top}
+caption{text-align:left;font-weight:600;padding:.3rem 0;caption-side:top;position:sticky;left:0;max-width:calc(100vw - 2rem)}
 th,td{border-bottom:1px solid var(--rule);padding:.35rem .5rem;text-align:left;vertical-align:top}
 th{background:#f0f0f0}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 td.num{white-space:nowrap}
-figure{margin:1.2rem 0;padding:0;break-inside:avoid}
-figure svg{width:100%;height:auto;max-width:44rem;display:block}
+/* Charts keep their text at 11 CSS px or more: below 546 px they scroll sideways rather than shrink. */
+figure{margin:1.2rem 0;padding:0;break-inside:avoid;overflow-x:auto}
+figure svg{width:100%;min-width:546px;height:auto;max-width:44rem;display:block}
 figcaption{font-weight:600;margin-bottom:.3rem}
 .desc{color:var(--muted);font-size:.93rem}
 details{margin:.3rem 0 1rem}
@@ -993,13 +1205,13 @@ summary{cursor:pointer;color:var(--accent)}
 .risk{border-top:1px solid var(--rule);padding-top:.4rem}
 dl.facts{display:grid;grid-template-columns:minmax(8rem,14rem) 1fr;gap:.2rem .8rem;margin:.4rem 0}
 dl.facts dt{font-weight:600;color:var(--muted)}
-dl.facts dd{margin:0}
+dl.facts dd{margin:0;min-width:0}
 .tag{display:inline-block;border:1px solid var(--ink);border-radius:3px;padding:0 .35rem;font-size:.8rem;font-weight:600}
 footer{border-top:1px solid var(--rule);margin-top:2rem;padding-bottom:2rem;color:var(--muted);font-size:.9rem}
 code{font-family:ui-monospace,"DejaVu Sans Mono",monospace;font-size:.9em;word-break:break-all}
-svg .t{fill:#333;font:12px system-ui,Arial,sans-serif}
+svg .t{fill:#333;font:13px system-ui,Arial,sans-serif}
 svg .lbl{font-size:13px;font-weight:600}
-svg .small{font-size:11px}
+svg .small{font-size:13px}
 svg .on-dark{fill:#fff;font-weight:600}
 svg .axis{stroke:#595959;stroke-width:1}
 svg .grid{stroke:#e0e0e0;stroke-width:1}
@@ -1018,7 +1230,22 @@ svg .heat3{fill:#2166ac;stroke:#fff;stroke-width:2}
 svg.icons{max-width:12rem;height:auto;display:block;margin:.3rem 0}
 svg .icon-on{fill:#0b4f8a}
 svg .icon-off{fill:#fff;stroke:#8a8a8a;stroke-width:1}
-@media (max-width:40rem){body{font-size:15px}h1{font-size:1.4rem}dl.facts{grid-template-columns:1fr}dl.facts dt{margin-top:.4rem}th,td{padding:.3rem .35rem}}
+.toc{margin:1rem 0;padding:.2rem 0;border-top:1px solid var(--rule);border-bottom:1px solid var(--rule)}
+.toc h2{font-size:1.05rem;border:0;margin:.8rem 0 .2rem}
+.toc ol{margin:.2rem 0;padding-left:1.4rem}
+.toc ol ol{columns:2;column-gap:2rem}
+.lead{font-size:1.1rem;font-weight:600}
+.lever{border-left:4px solid var(--rule);padding:.1rem .8rem;margin:.6rem 0}
+.lever.outside{border-left-color:#a3320b}
+.lever.close{border-left-color:#7a5a00;border-left-style:double}
+.lever.within{border-left-color:#1d6b34}
+td.outside{background:#fcebe6}
+td.within{background:#e8f3eb}
+td.close{background:#fbf3d9}
+td.rag-red{background:#fcebe6}
+td.rag-amber{background:#fbf3d9}
+td.rag-green{background:#e8f3eb}
+@media (max-width:40rem){body{font-size:15px}h1{font-size:1.4rem}dl.facts{grid-template-columns:1fr}dl.facts dt{margin-top:.4rem}th,td{padding:.3rem .35rem}table{font-size:.87rem}.toc ol ol{columns:1}}
 @media print{
 @page{size:A4;margin:16mm 14mm}
 body{font-size:10.5pt;color:#000}
@@ -1026,10 +1253,18 @@ header,main,footer{max-width:none;padding:0}
 h2{break-after:avoid;page-break-after:avoid}
 h3,h4{break-after:avoid}
 #detail{break-before:page;page-break-before:always}
-.verdicts li,tr,figure,.risk{break-inside:avoid;page-break-inside:avoid}
+.verdicts li,tr,figure,.risk,.lever{break-inside:avoid;page-break-inside:avoid}
 details>summary{display:none}
 a{color:#000}
-.table-wrap{overflow:visible}
+/* Nothing may be wider than the page, or Chromium shrinks every page to fit it. */
+.table-wrap,figure{overflow:visible;background:none}
+table{width:100%}
+th,td{overflow-wrap:anywhere}
+td.num{white-space:normal}
+figure svg{min-width:0;max-width:100%}
+thead{display:table-header-group}
+caption{break-after:avoid;page-break-after:avoid}
+.toc{display:none}
 }
 
 """####,

@@ -24,8 +24,6 @@ extension ReportBuilder {
             youSaid: communityYouSaid().map(e), hasSince: review != nil, contact: e(contact), method: e(method))
     }
 
-    private func e(_ text: String) -> String { encode(text) }
-
     // MARK: Pictures of chances
 
     /// `p` as marks out of 100, or out of 1,000 when it is below 5 in 100, so that a small

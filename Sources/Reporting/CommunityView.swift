@@ -38,7 +38,7 @@ public struct CommunityView: Sendable {
         let perspectives = full.perspectives.filter { usedPerspectives.contains($0.id) }
         var people = Set(risks.flatMap { $0.coproduction.contributors + ($0.response?.deliveredBy ?? []) })
         people.formUnion(perspectives.flatMap(\.contributors))
-        let usedOutcomes = Set(risks.map(\.outcome))
+        let usedOutcomes = Set(risks.flatMap(\.outcomes))
 
         func clean(_ text: String) -> String {
             full.confidentialEntryNamed(in: text) == nil ? text : phrases("community.withheld-text")

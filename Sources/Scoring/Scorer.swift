@@ -91,6 +91,9 @@ public enum Scorer {
         let mainIDs = Set(register.risks.filter { $0.strategy != .portfolio || portfolio.risks.contains($0.id) }.map(\.id))
         let leftOut = Set(register.risks.map(\.id)).subtracting(mainIDs)
         if register.correlations.contains(where: { leftOut.contains($0.first) || leftOut.contains($0.second) }) { return nil }
+        // Plan risks beyond the entries (effects on further outcomes, harm-only copies) are
+        // read by their place in the headline plan, which the subset below does not keep.
+        if register.risks.contains(where: \.hasEffects) || register.appetite.contains(where: { $0.limit.isOnHarm }) { return nil }
         let merged = try PlanCompiler.compile(
             register, activities: nil, views: views, portfolios: register.portfolios, viewActivities: Set(portfolio.risks))
         guard 8 * merged.plan.seriesPerTrial * max(2, run.trials) <= mergedSeriesBudget else { return nil }

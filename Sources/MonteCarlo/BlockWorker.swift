@@ -79,6 +79,9 @@ final class BlockWorker {
     private var copyBuffer: [Double] = []
     private var ranks: [Double] = []
     private var groupSum: [Double] = []
+    /// ``evaluateViews``' draws of a chunk of events: [event][estimate].
+    private var drawCache: [Double] = []
+    private var benefitCache: [Double] = []
 
     /// Salt separating an event's survival draw (for a response's likelihood multiplier) from
     /// its impact draws, which use the same event seed.
@@ -128,6 +131,25 @@ final class BlockWorker {
                     continue
                 }
                 generateEvents(risk, block: block, count: n)
+                if views > 1 {
+                    if risk.hasTrialBenefit {
+                        if dense.count < views * 2 * n { dense = Array(repeating: 0, count: views * 2 * n) }
+                        dense.withUnsafeMutableBufferPointer { d in
+                            let base = d.baseAddress!
+                            evaluateViews(risk, block: block, count: n, sums: sums.baseAddress!) { v in
+                                (base + 2 * v * n, base + (2 * v + 1) * n)
+                            }
+                            for v in 0..<views {
+                                let acc = sums.baseAddress! + (r * views + v) * BlockStats.fieldCount
+                                finishDense(risk, view: v, count: n, acc: acc, inherent: base + 2 * v * n,
+                                            residual: base + (2 * v + 1) * n, addToSeries: true)
+                            }
+                        }
+                    } else {
+                        evaluateViews(risk, block: block, count: n, sums: sums.baseAddress!, dense: nil)
+                    }
+                    continue
+                }
                 for v in 0..<views {
                     let acc = sums.baseAddress! + (r * views + v) * BlockStats.fieldCount
                     if risk.hasTrialBenefit {
@@ -171,8 +193,8 @@ final class BlockWorker {
         var ev = events
         ev.count = 0
         defer { events = ev }
-        var rng = StreamKey(rootSeed: rootSeed, itemKey: risk.key, block: UInt64(block), lane: .occurrence).generator()
-        var seedRng = StreamKey(rootSeed: rootSeed, itemKey: risk.key, block: UInt64(block), lane: .eventSeeds).generator()
+        var rng = StreamKey(rootSeed: rootSeed, itemKey: risk.streamKey, block: UInt64(block), lane: .occurrence).generator()
+        var seedRng = StreamKey(rootSeed: rootSeed, itemKey: risk.streamKey, block: UInt64(block), lane: .eventSeeds).generator()
         var segments = 0
         let pMax = risk.pMax
         if pMax > 0 {
@@ -223,7 +245,7 @@ final class BlockWorker {
         }
         if !risk.uncertain.isEmpty {
             let before = ev.count
-            let base = StreamKey(rootSeed: rootSeed, itemKey: risk.key, block: UInt64(block), lane: .uncertainRate).seed
+            let base = StreamKey(rootSeed: rootSeed, itemKey: risk.streamKey, block: UInt64(block), lane: .uncertainRate).seed
             var uncertainCounts = Array(repeating: 0, count: risk.uncertain.count)
             for t in 0..<n {
                 let start = SplitMix64(seed: StreamKey.word(base: base, index: t))
@@ -247,7 +269,7 @@ final class BlockWorker {
             }
             if ev.count > before { segments += 1 }
         }
-        if segments > 1 { ev.sortByTrial() }
+        if segments > 1 { ev.sortByTrial(trials: n) }
     }
 
     // MARK: Losses
@@ -314,8 +336,8 @@ final class BlockWorker {
     private func runDirect(
         _ risk: CompiledRisk, targets: ArraySlice<Int>, block: Int, count n: Int, sums: UnsafeMutablePointer<Double>
     ) {
-        var coins = StreamKey(rootSeed: rootSeed, itemKey: risk.key, block: UInt64(block), lane: .occurrence).generator()
-        var seedRng = StreamKey(rootSeed: rootSeed, itemKey: risk.key, block: UInt64(block), lane: .eventSeeds).generator()
+        var coins = StreamKey(rootSeed: rootSeed, itemKey: risk.streamKey, block: UInt64(block), lane: .occurrence).generator()
+        var seedRng = StreamKey(rootSeed: rootSeed, itemKey: risk.streamKey, block: UInt64(block), lane: .eventSeeds).generator()
         let chunk = Self.directChunk
         let trials = chunkTrials
         var totals = (sum: 0.0, squares: 0.0, occurred: 0.0)
@@ -418,12 +440,13 @@ final class BlockWorker {
     ) {
         let choice = risk.choices[v]
         let b = UInt64(block)
-        let choiceBase = StreamKey(rootSeed: rootSeed, itemKey: risk.key, block: b, lane: .estimateChoice).seed
-        let deliveryBase = StreamKey(rootSeed: rootSeed, itemKey: risk.key, block: b, lane: .responseDelivery).seed
+        let choiceBase = StreamKey(rootSeed: rootSeed, itemKey: risk.streamKey, block: b, lane: .estimateChoice).seed
+        let deliveryBase = StreamKey(rootSeed: rootSeed, itemKey: risk.streamKey, block: b, lane: .responseDelivery).seed
         let hasResponse = risk.hasResponse
         let reliability = risk.reliability
         let keep = risk.likelihoodMultiplier
         let scale = risk.impactMultiplier
+        let impactSalt = risk.impactSalt
         let residualState = compiled.stateCount > 1
         let targetsInh = compiled.targets(risk: risk.index, view: v, state: 0)
         let targetsRes = residualState ? compiled.targets(risk: risk.index, view: v, state: 1) : []
@@ -463,7 +486,8 @@ final class BlockWorker {
 
         let count = ev.count
         let trials = ev.trial, masks = ev.mask, seeds = ev.seed
-        if dense == nil && choice.single >= 0 && !hasResponse && !hasBenefit[choice.single] && risk.singleEventPerTrial {
+        if dense == nil && choice.single >= 0 && !hasResponse && !hasBenefit[choice.single] && risk.singleEventPerTrial
+            && risk.impactSalt == 0 {
             // The common case (one event per trial at most, no response, no benefit): each
             // event is its own trial, so no per-trial aggregation is needed.
             let e = choice.single
@@ -542,9 +566,13 @@ final class BlockWorker {
                     // The same event seed gives the same impact draw on every path and in every
                     // view: that is what makes views and treatments common-random-number
                     // comparisons.
-                    let x = (impacts + e).sample(seed: seed)
+                    // Effects sharing an occurrence draw their impacts from the event seed mixed
+                    // with their own salt; the survival draw below keeps the shared seed, so a
+                    // response prevents an event for every effect at once.
+                    let impactSeed = impactSalt == 0 ? seed : SplitMix64.mix(seed ^ impactSalt)
+                    let x = (impacts + e).sample(seed: impactSeed)
                     if perOccurrence[e] {
-                        bO += (benefits + e).sample(seed: SplitMix64.mix(seed ^ Self.benefitSalt))
+                        bO += (benefits + e).sample(seed: SplitMix64.mix(impactSeed ^ Self.benefitSalt))
                     }
                     hI += x
                     oI = true
@@ -568,6 +596,214 @@ final class BlockWorker {
         acc[BlockStats.Field.netSquaredResidual.rawValue] += sqR
         acc[BlockStats.Field.difference.rawValue] += diff
         acc[BlockStats.Field.differenceSquared.rawValue] += diffSq
+    }
+
+    // MARK: All views in one pass
+
+    /// Events per chunk of ``evaluateViews``: a chunk's draws (events × estimates) stay in cache
+    /// while every view reads them. A chunk is extended to the end of its last trial.
+    static let viewChunk = 2048
+
+    /// What one view has added up so far over a risk's events in a block: the fields
+    /// ``evaluate`` keeps in locals, kept here across chunks so that every sum is added in
+    /// event order exactly as ``evaluate`` adds it.
+    private struct ViewSums {
+        var occI = 0.0, occR = 0.0, harmI = 0.0, harmR = 0.0, benefitSum = 0.0
+        var sqI = 0.0, sqR = 0.0, diff = 0.0, diffSq = 0.0
+        /// The common case's sums (see ``evaluate``).
+        var sum = 0.0, squares = 0.0, occurred = 0.0
+    }
+
+    /// ``evaluate`` for every view at once, with the same results bit for bit.
+    ///
+    /// Views differ only in which estimate each trial uses, and an event's impact (and
+    /// per-occurrence benefit) under an estimate is the same draw in every view: so each is
+    /// drawn once, a chunk of events at a time, and read by every view, instead of once per
+    /// view. With four views of three estimates (three perspectives and the pool), that is three
+    /// draws per event instead of four, and one instead of four for a risk only one perspective
+    /// estimated. Each series is still added to by one view, in event order, so no sum moves.
+    ///
+    /// - Parameters:
+    ///   - sums: the block's accumulators (``BlockStats/sums``).
+    ///   - dense: for each view, its dense per-trial arrays (inherent, residual), or nil when
+    ///     the risk adds into the series directly.
+    private func evaluateViews(
+        _ risk: CompiledRisk, block: Int, count n: Int, sums: UnsafeMutablePointer<Double>,
+        dense: ((Int) -> (UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>))?
+    ) {
+        let views = compiled.viewCount
+        let b = UInt64(block)
+        let choiceBase = StreamKey(rootSeed: rootSeed, itemKey: risk.key, block: b, lane: .estimateChoice).seed
+        let deliveryBase = StreamKey(rootSeed: rootSeed, itemKey: risk.key, block: b, lane: .responseDelivery).seed
+        let hasResponse = risk.hasResponse
+        let reliability = risk.reliability
+        let keep = risk.likelihoodMultiplier
+        let scale = risk.impactMultiplier
+        let residualState = compiled.stateCount > 1
+        let offset = compiled.estimateOffset[risk.index]
+        let impacts = self.impacts + offset
+        let benefits = self.benefits + offset
+        let hasBenefit = benefitPresent + offset
+        let perOccurrence = benefitPerOccurrence + offset
+        let estimates = risk.estimates.count
+        let bases = self.bases
+        let ev = events
+        var viewSums = Array(repeating: ViewSums(), count: views)
+
+        // The dense arrays start from the per-trial benefits, as in `evaluate`.
+        if let dense {
+            for v in 0..<views {
+                let (inh, res) = dense(v)
+                inh.initialize(repeating: 0, count: n)
+                if residualState { res.initialize(repeating: 0, count: n) }
+                guard risk.hasTrialBenefit else { continue }
+                let choice = risk.choices[v]
+                let benefitBase = StreamKey(rootSeed: rootSeed, itemKey: risk.key, block: b, lane: .benefit).seed
+                var benefitSum = 0.0
+                for t in 0..<n {
+                    let e = Self.choose(choice, base: choiceBase, trial: t)
+                    if hasBenefit[e] && !perOccurrence[e] {
+                        var g = SplitMix64(seed: StreamKey.word(base: benefitBase, index: t))
+                        let x = (benefits + e).sample(using: &g)
+                        benefitSum += x
+                        inh[t] = -x
+                        if residualState { res[t] = -x }
+                    }
+                }
+                viewSums[v].benefitSum = benefitSum
+            }
+        }
+
+        let count = ev.count
+        let trials = ev.trial, masks = ev.mask, seeds = ev.seed
+        var anyPerOccurrence = false
+        for e in 0..<estimates where perOccurrence[e] { anyPerOccurrence = true }
+        var start = 0
+        while start < count {
+            var end = min(count, start + Self.viewChunk)
+            while end < count && trials[end] == trials[end - 1] { end += 1 }
+            let m = end - start
+            if drawCache.count < m * estimates { drawCache = Array(repeating: 0, count: m * estimates) }
+            if anyPerOccurrence && benefitCache.count < m * estimates { benefitCache = Array(repeating: 0, count: m * estimates) }
+            drawCache.withUnsafeMutableBufferPointer { drawBuffer in
+                benefitCache.withUnsafeMutableBufferPointer { benefitBuffer in
+                    let draws = drawBuffer.baseAddress!
+                    let occurrenceBenefits = benefitBuffer.baseAddress
+                    // Each event's draw under each estimate it belongs to: the draws every
+                    // view would make, made once.
+                    for j in start..<end {
+                        let mask = masks[j], seed = seeds[j]
+                        let row = (j - start) * estimates
+                        for e in 0..<estimates where mask & (UInt64(1) << UInt64(e)) != 0 {
+                            draws[row + e] = (impacts + e).sample(seed: seed)
+                            if perOccurrence[e] {
+                                occurrenceBenefits![row + e] = (benefits + e).sample(seed: SplitMix64.mix(seed ^ Self.benefitSalt))
+                            }
+                        }
+                    }
+                    for v in 0..<views {
+                        let choice = risk.choices[v]
+                        let targetsInh = compiled.targets(risk: risk.index, view: v, state: 0)
+                        let targetsRes = residualState ? compiled.targets(risk: risk.index, view: v, state: 1) : []
+                        let viewDense = dense.map { $0(v) }
+                        var s = viewSums[v]
+                        defer { viewSums[v] = s }
+                        if viewDense == nil && choice.single >= 0 && !hasResponse && !hasBenefit[choice.single] && risk.singleEventPerTrial {
+                            // The common case, as in `evaluate`.
+                            let e = choice.single
+                            let bit = UInt64(1) << UInt64(e)
+                            (targetsInh + targetsRes).withUnsafeBufferPointer { targets in
+                                for j in start..<end where masks[j] & bit != 0 {
+                                    let x = draws[(j - start) * estimates + e]
+                                    for target in targets { bases[target][Int(trials[j])] += x }
+                                    s.sum += x
+                                    s.squares += x * x
+                                    s.occurred += 1
+                                }
+                            }
+                            continue
+                        }
+                        var current = -1
+                        var e = 0
+                        var bit: UInt64 = 0
+                        var delivered = false
+                        var hI = 0.0, hR = 0.0, bO = 0.0, oI = false, oR = false
+                        targetsInh.withUnsafeBufferPointer { targetsInh in
+                            targetsRes.withUnsafeBufferPointer { targetsRes in
+                                @inline(__always) func flush(_ t: Int) {
+                                    let netI = hI - bO, netR = hR - bO
+                                    s.occI += 1
+                                    if oR { s.occR += 1 }
+                                    s.harmI += hI
+                                    s.harmR += hR
+                                    s.benefitSum += bO
+                                    let d = hI - hR
+                                    s.diff += d
+                                    s.diffSq += d * d
+                                    if let (inh, res) = viewDense {
+                                        inh[t] += netI
+                                        if residualState { res[t] += netR }
+                                    } else {
+                                        s.sqI += netI * netI
+                                        s.sqR += netR * netR
+                                        for target in targetsInh { bases[target][t] += netI }
+                                        for target in targetsRes { bases[target][t] += netR }
+                                    }
+                                }
+                                for j in start..<end {
+                                    let t = Int(trials[j])
+                                    if t != current {
+                                        if oI { flush(current) }
+                                        current = t
+                                        hI = 0; hR = 0; bO = 0; oI = false; oR = false
+                                        e = Self.choose(choice, base: choiceBase, trial: t)
+                                        bit = UInt64(1) << UInt64(e)
+                                        delivered = hasResponse && unitDouble(StreamKey.word(base: deliveryBase, index: t)) < reliability
+                                    }
+                                    if masks[j] & bit == 0 { continue }
+                                    let row = (j - start) * estimates
+                                    let x = draws[row + e]
+                                    if perOccurrence[e] { bO += occurrenceBenefits![row + e] }
+                                    hI += x
+                                    oI = true
+                                    if !delivered {
+                                        hR += x
+                                        oR = true
+                                    } else if unitDouble(SplitMix64.mix(seeds[j] ^ Self.survivalSalt)) < keep {
+                                        hR += x * scale
+                                        oR = true
+                                    }
+                                }
+                                // The chunk ends with its last trial, so that trial is complete.
+                                if oI { flush(current) }
+                            }
+                        }
+                    }
+                }
+            }
+            start = end
+        }
+
+        for v in 0..<views {
+            let acc = sums + (risk.index * views + v) * BlockStats.fieldCount
+            let s = viewSums[v]
+            let choice = risk.choices[v]
+            if dense == nil && choice.single >= 0 && !hasResponse && !hasBenefit[choice.single] && risk.singleEventPerTrial {
+                for field in [BlockStats.Field.occurredInherent, .occurredResidual] { acc[field.rawValue] += s.occurred }
+                for field in [BlockStats.Field.harmInherent, .harmResidual] { acc[field.rawValue] += s.sum }
+                for field in [BlockStats.Field.netSquaredInherent, .netSquaredResidual] { acc[field.rawValue] += s.squares }
+                continue
+            }
+            acc[BlockStats.Field.occurredInherent.rawValue] += s.occI
+            acc[BlockStats.Field.occurredResidual.rawValue] += s.occR
+            acc[BlockStats.Field.harmInherent.rawValue] += s.harmI
+            acc[BlockStats.Field.harmResidual.rawValue] += s.harmR
+            acc[BlockStats.Field.benefit.rawValue] += s.benefitSum
+            acc[BlockStats.Field.netSquaredInherent.rawValue] += s.sqI
+            acc[BlockStats.Field.netSquaredResidual.rawValue] += s.sqR
+            acc[BlockStats.Field.difference.rawValue] += s.diff
+            acc[BlockStats.Field.differenceSquared.rawValue] += s.diffSq
+        }
     }
 
     /// Completes a dense evaluation: squared sums and, unless the risk is in a correlation
@@ -619,6 +855,19 @@ final class BlockWorker {
                 for (m, r) in group.members.enumerated() {
                     let risk = compiled.risks[r]
                     generateEvents(risk, block: block, count: n)
+                    if views > 1 {
+                        evaluateViews(risk, block: block, count: n, sums: sums.baseAddress!) { v in
+                            let inh = base + offset(m, v, 0)
+                            return (inh, states > 1 ? base + offset(m, v, 1) : inh)
+                        }
+                        for v in 0..<views {
+                            let acc = sums.baseAddress! + (r * views + v) * BlockStats.fieldCount
+                            let inh = base + offset(m, v, 0)
+                            let res = states > 1 ? base + offset(m, v, 1) : inh
+                            finishDense(risk, view: v, count: n, acc: acc, inherent: inh, residual: res, addToSeries: false)
+                        }
+                        continue
+                    }
                     for v in 0..<views {
                         let acc = sums.baseAddress! + (r * views + v) * BlockStats.fieldCount
                         let inh = base + offset(m, v, 0)
@@ -755,11 +1004,20 @@ final class BlockWorker {
         if copyBuffer.count < n { copyBuffer = Array(repeating: 0, count: n) }
         let primary = compiled.plan.primaryView
         for m in 0..<k {
-            order = Array(0..<n)
-            order.sort { (targetScores[m * n + $0], $0) < (targetScores[m * n + $1], $1) }
+            if order.count < n { order = Array(repeating: 0, count: n) }
+            if lossOrder.count < n { lossOrder = Array(repeating: 0, count: n) }
             let keyOffset = ((m * views + primary) * states) * stride + start
-            lossOrder = Array(0..<n)
-            lossOrder.sort { (dense[keyOffset + $0], $0) < (dense[keyOffset + $1], $1) }
+            // Both orders as a stable sort by (value, index) gives them, by radix sort.
+            targetScores.withUnsafeBufferPointer { t in
+                order.withUnsafeMutableBufferPointer { o in
+                    StableOrder.indices(of: t.baseAddress! + m * n, count: n, into: o.baseAddress!)
+                }
+            }
+            dense.withUnsafeBufferPointer { d in
+                lossOrder.withUnsafeMutableBufferPointer { o in
+                    StableOrder.indices(of: d.baseAddress! + keyOffset, count: n, into: o.baseAddress!)
+                }
+            }
             for v in 0..<views {
                 for s in 0..<states {
                     let off = ((m * views + v) * states + s) * stride + start
@@ -786,7 +1044,9 @@ final class BlockWorker {
     }
 
     private func averageRanks(_ x: UnsafeMutablePointer<Double>, count n: Int) -> [Double] {
-        let idx = (0..<n).sorted { x[$0] < x[$1] }
+        // Any sort gives the same tie groups, so the same average ranks; radix sort is fastest.
+        var idx = Array(repeating: 0, count: n)
+        idx.withUnsafeMutableBufferPointer { StableOrder.indices(of: x, count: n, into: $0.baseAddress!) }
         var r = Array(repeating: 0.0, count: n)
         var i = 0
         while i < n {

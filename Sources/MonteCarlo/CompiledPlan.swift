@@ -149,7 +149,7 @@ struct CompiledPlan: Sendable {
         ungrouped = risks.indices.filter { groupOf[$0] == nil }.sorted { risks[$0].key < risks[$1].key }
         isDirect = risks.map { risk in
             risk.estimates.count == 1 && risk.singleEventPerTrial && risk.pMax > 0 && risk.probabilityAll != 0
-                && !risk.hasResponse && risk.group == nil && !present[offsets[risk.index]]
+                && !risk.hasResponse && risk.group == nil && !present[offsets[risk.index]] && risk.impactSalt == 0
                 && risk.choices.allSatisfy { $0.single == 0 }
         }
         groups = groupList.map { group in
@@ -215,6 +215,11 @@ struct CompiledRisk: Sendable {
 
     let index: Int
     let key: UInt64
+    /// The key of the occurrence, estimate-choice and delivery streams (see
+    /// ``SimulationPlan/Risk/occurrenceKey``).
+    let streamKey: UInt64
+    /// Mixed into event seeds for impact draws; 0 for none.
+    let impactSalt: UInt64
     let outcome: Int
     let estimates: [SimulationPlan.Estimate]
     /// The dominating probability among probability estimates, and each one's bit and
@@ -245,6 +250,8 @@ struct CompiledRisk: Sendable {
     init(_ risk: SimulationPlan.Risk, index: Int, plan: SimulationPlan, group: (Int, Int)?) {
         self.index = index
         key = risk.key
+        streamKey = risk.occurrenceKey ?? risk.key
+        impactSalt = risk.impactSalt ?? 0
         outcome = risk.outcome
         estimates = risk.estimates
         var pMax = 0.0, rateMax = 0.0

@@ -87,13 +87,30 @@ extension SimulationPlan {
         /// An activity (portfolio) entry counts only in the portfolios that select it; any other
         /// risk counts in every portfolio. In the per-view results every risk counts.
         public var isActivity: Bool
+        /// The key whose streams decide when this risk occurs, which estimate a pooled view
+        /// reads and whether its response is delivered; nil for ``key`` itself.
+        ///
+        /// Risks that share an occurrence key are effects of one occurrence model (one entry
+        /// with effects on several outcomes): given the same occurrence specifications they have
+        /// the same events in the same trials, the same estimate chosen and the same response
+        /// delivery, and a response that prevents an event prevents it for every effect.
+        public var occurrenceKey: UInt64?
+        /// Separates this risk's impact draws from those of other risks sharing its occurrence:
+        /// an event's impact comes from the event's seed mixed with this salt. Nil (or 0)
+        /// draws from the event seed itself, as a risk of its own does.
+        public var impactSalt: UInt64?
 
-        public init(key: UInt64, outcome: Int, estimates: [Estimate], response: Response? = nil, isActivity: Bool = false) {
+        public init(
+            key: UInt64, outcome: Int, estimates: [Estimate], response: Response? = nil, isActivity: Bool = false,
+            occurrenceKey: UInt64? = nil, impactSalt: UInt64? = nil
+        ) {
             self.key = key
             self.outcome = outcome
             self.estimates = estimates
             self.response = response
             self.isActivity = isActivity
+            self.occurrenceKey = occurrenceKey
+            self.impactSalt = impactSalt
         }
     }
 

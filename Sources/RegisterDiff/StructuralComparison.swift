@@ -141,6 +141,7 @@ public enum StructuralComparison {
             switch s.limit {
             case .lossExceeds: kind = "loss-exceeds"
             case .netBenefitAbove: kind = "net-benefit-above"
+            case .harmExceeds: kind = "harm-exceeds"
             }
             let base = "\(s.outcome)/\(kind)"
             seen[base, default: 0] += 1
@@ -154,6 +155,8 @@ public enum StructuralComparison {
             return (("loss-exceeds", ValueText.amount(threshold)), ("at-most", ValueText.probability(atMost)))
         case let .netBenefitAbove(threshold, atLeast):
             return (("net-benefit-above", ValueText.amount(threshold)), ("at-least", ValueText.probability(atLeast)))
+        case let .harmExceeds(threshold, atMost):
+            return (("harm-exceeds", ValueText.amount(threshold)), ("at-most", ValueText.probability(atMost)))
         }
     }
 
@@ -163,6 +166,8 @@ public enum StructuralComparison {
             return "P(loss > \(ValueText.amount(threshold))) at most \(ValueText.probability(atMost))"
         case let .netBenefitAbove(threshold, atLeast):
             return "P(net benefit > \(ValueText.amount(threshold))) at least \(ValueText.probability(atLeast))"
+        case let .harmExceeds(threshold, atMost):
+            return "P(harm > \(ValueText.amount(threshold))) at most \(ValueText.probability(atMost))"
         }
     }
 

@@ -286,21 +286,25 @@ package struct RegisterDecoder {
         guard let f = reader.fields(node, of: "an appetite statement", RegisterFields.appetite) else { return nil }
         let outcome = f["outcome"].flatMap { refer(.outcome, $0, "the appetite's outcome") }
         let statement = f["statement"].flatMap { reader.text($0, "the appetite statement") }
-        let loss = (f["loss-exceeds"], f["at-most"])
+        let net = f["loss-exceeds"], harm = f["harm-exceeds"], atMost = f["at-most"]
         let gain = (f["net-benefit-above"], f["at-least"])
-        let usesLoss = loss.0 != nil || loss.1 != nil
+        let usesLoss = net != nil || harm != nil || atMost != nil
         let usesGain = gain.0 != nil || gain.1 != nil
-        let shapeHint = "write either `loss-exceeds: 250k` with `at-most: 1 in 10`, or `net-benefit-above: 0` with `at-least: 60%`"
+        let shapeHint = "write `loss-exceeds: 250k` (net of benefits) or `harm-exceeds: 250k` (harm alone) with `at-most: 1 in 10`, or `net-benefit-above: 0` with `at-least: 60%`"
         var limit: AppetiteStatement.Limit?
         if usesLoss && usesGain {
             reader.error(.appetiteShape, "an appetite statement limits either losses or net benefit, not both", at: node, hint: shapeHint)
+        } else if net != nil && harm != nil {
+            reader.error(.appetiteShape, "an appetite statement limits either the net loss (`loss-exceeds`) or the harm alone (`harm-exceeds`), not both",
+                         at: f.keys["harm-exceeds"] ?? node, hint: "write two statements, one on each")
         } else if usesLoss {
-            if let t = loss.0, let p = loss.1 {
-                if let threshold = reader.amount(t, "`loss-exceeds`"), let atMost = reader.probability(p, "`at-most`") {
-                    limit = .lossExceeds(threshold: threshold, atMost: atMost)
+            let name = harm != nil ? "harm-exceeds" : "loss-exceeds"
+            if let t = net ?? harm, let p = atMost {
+                if let threshold = reader.amount(t, "`\(name)`"), let atMost = reader.probability(p, "`at-most`") {
+                    limit = harm != nil ? .harmExceeds(threshold: threshold, atMost: atMost) : .lossExceeds(threshold: threshold, atMost: atMost)
                 }
             } else {
-                reader.error(.appetiteShape, "`loss-exceeds` and `at-most` go together: \(loss.0 == nil ? "`loss-exceeds`" : "`at-most`") is missing", at: node, hint: shapeHint)
+                reader.error(.appetiteShape, "`\(name)` and `at-most` go together: \(atMost == nil ? "`at-most`" : "`\(name)`") is missing", at: node, hint: shapeHint)
             }
         } else if usesGain {
             if let t = gain.0, let p = gain.1 {
@@ -327,12 +331,35 @@ package struct RegisterDecoder {
         let strategy = f["strategy"].flatMap { reader.choice($0, "strategy", as: Strategy.self) }
         let owner = f["owner"].flatMap { reader.text($0, "the risk owner") }
         let borneBy = f["borne-by"].flatMap { reader.text($0, "`borne-by`") }
+        let benefitTo = f["benefit-to"].flatMap { reader.text($0, "`benefit-to`") }
+        let agreement = f["agreement"].flatMap { decodeAgreement($0) }
+        if strategy == .enablement, let id {
+            if f["borne-by"] == nil {
+                reader.warning(.borneByMissing, "enablement entry `\(id)` does not say who bears the harm", at: f.keys["strategy"] ?? node,
+                               hint: "add `borne-by:` naming, by role, who carries the downside of this risk taken on purpose")
+            }
+            if f["agreement"] == nil {
+                reader.warning(.agreementMissing, "enablement entry `\(id)` records no agreement", at: f.keys["strategy"] ?? node,
+                               hint: "add `agreement:` with `agreed-with` (a role, never a name) and `date`, and ideally `review-trigger`")
+            }
+        }
         let coproduction = f["coproduction"].flatMap { decodeCoproduction($0) }
         var estimates: [Estimate] = []
         var seenPerspectives: [String: YAMLNode] = [:]
+        var firstEffects: [String]?
         if let list = f["estimates"], let items = reader.list(list, of: "the risk's `estimates`") {
             for item in items {
-                guard let estimate = decodeEstimate(item, strategy: strategy, unit: outcome.flatMap { outcomeUnits[$0] }) else { continue }
+                guard let estimate = decodeEstimate(item, strategy: strategy, unit: outcome.flatMap { outcomeUnits[$0] }, entryOutcome: outcome) else { continue }
+                let effectOutcomes = estimate.effects.map(\.outcome)
+                if let firstEffects, firstEffects != effectOutcomes {
+                    func list(_ ids: [String]) -> String { ids.isEmpty ? "no further outcome" : ids.map { "`\($0)`" }.joined(separator: ", ") }
+                    reader.error(.effectsMismatch,
+                                 "this estimate gives effects on \(list(effectOutcomes)), but the entry's first estimate on \(list(firstEffects))",
+                                 at: item, hint: "every perspective estimates the same effects, in the same order: one occurrence model, several outcomes")
+                    continue
+                } else if firstEffects == nil {
+                    firstEffects = effectOutcomes
+                }
                 if let first = seenPerspectives[estimate.perspective] {
                     reader.error(.duplicatePerspective,
                                  "the risk has two estimates from perspective `\(estimate.perspective)` (the first at line \(first.mark.line))",
@@ -358,7 +385,63 @@ package struct RegisterDecoder {
         return Risk(
             id: id, title: title, description: description, outcome: outcome, strategy: strategy, owner: owner,
             borneBy: borneBy, coproduction: coproduction, estimates: estimates, response: response, review: review,
-            isConfidential: confidential, ratings: ratings, needsReview: needsReview, location: reader.location(node))
+            isConfidential: confidential, ratings: ratings, needsReview: needsReview, benefitTo: benefitTo, agreement: agreement,
+            location: reader.location(node))
+    }
+
+    mutating func decodeAgreement(_ node: YAMLNode) -> Agreement? {
+        guard let f = reader.fields(node, of: "`agreement`", RegisterFields.agreement) else { return nil }
+        let agreedWith = f["agreed-with"].flatMap { reader.text($0, "`agreed-with`") }
+        let date = f["date"].flatMap { reader.date($0, "the agreement date") }
+        let decidedBy = f["decided-by"].flatMap { reader.text($0, "`decided-by`") }
+        let whatMatters = f["what-matters"].flatMap { reader.text($0, "`what-matters`") }
+        let reviewTrigger = f["review-trigger"].flatMap { reader.text($0, "`review-trigger`") }
+        guard let agreedWith, let date else { return nil }
+        return Agreement(agreedWith: agreedWith, date: date, decidedBy: decidedBy, whatMatters: whatMatters,
+                         reviewTrigger: reviewTrigger, location: reader.location(node))
+    }
+
+    /// An estimate's `effects`: further outcomes of the same occurrences.
+    mutating func decodeEffects(_ node: YAMLNode, strategy: Strategy?, entryOutcome: String?) -> [Effect] {
+        guard let items = reader.list(node, of: "the estimate's `effects`") else { return [] }
+        var effects: [Effect] = []
+        var seen: [String: YAMLNode] = [:]
+        for item in items {
+            guard let f = reader.fields(item, of: "an effect", RegisterFields.effect) else { continue }
+            let outcome = f["outcome"].flatMap { refer(.outcome, $0, "the effect's outcome") }
+            if let outcome, let outcomeNode = f["outcome"] {
+                if outcome == entryOutcome {
+                    reader.error(.effectsMismatch, "the effect is on `\(outcome)`, the entry's own outcome", at: outcomeNode,
+                                 hint: "the estimate's `impact` and `benefit` are on the entry's own outcome; `effects` name further outcomes")
+                    continue
+                }
+                if let first = seen[outcome] {
+                    reader.error(.effectsMismatch, "the estimate gives two effects on `\(outcome)` (the first at line \(first.mark.line))",
+                                 at: outcomeNode, hint: "give one effect per outcome, with its impact and benefit together")
+                    continue
+                }
+                seen[outcome] = outcomeNode
+            }
+            var impact: Distribution? = nil
+            if let i = f["impact"] { impact = reader.distribution(i, "impact", scale: .amount) }
+            var benefit: Distribution?
+            if let b = f["benefit"] {
+                if let strategy, !strategy.hasBenefit {
+                    reader.error(.benefitNotAllowed, "a \(strategy.rawValue) entry has no benefit", at: f.keys["benefit"] ?? b,
+                                 hint: "only `enablement` and `portfolio` entries carry a benefit; change the strategy or remove `benefit`")
+                } else {
+                    benefit = reader.distribution(b, "benefit", scale: .amount)
+                }
+            }
+            if f["impact"] == nil && f["benefit"] == nil {
+                reader.error(.effectsMismatch, "the effect gives neither `impact` nor `benefit`", at: item,
+                             hint: "add `impact:` (harm each time it happens) or `benefit:` (gain over the horizon) in this outcome's unit")
+                continue
+            }
+            guard let outcome, f["impact"] == nil || impact != nil, let zero = try? Distribution.fixed(0) else { continue }
+            effects.append(Effect(outcome: outcome, impact: impact ?? zero, benefit: benefit, location: reader.location(item)))
+        }
+        return effects
     }
 
     mutating func decodeCoproduction(_ node: YAMLNode) -> Coproduction? {
@@ -370,7 +453,7 @@ package struct RegisterDecoder {
         return Coproduction(mode: mode, contributors: contributors, note: note)
     }
 
-    mutating func decodeEstimate(_ node: YAMLNode, strategy: Strategy?, unit: Outcome.Unit?) -> Estimate? {
+    mutating func decodeEstimate(_ node: YAMLNode, strategy: Strategy?, unit: Outcome.Unit?, entryOutcome: String? = nil) -> Estimate? {
         guard let f = reader.fields(node, of: "an estimate", RegisterFields.estimate) else { return nil }
         var perspective: String?
         if let p = f["perspective"] {
@@ -439,10 +522,11 @@ package struct RegisterDecoder {
         }
         let asOfDate = f["as-of"].flatMap { reader.date($0, "`as-of`") }
         let rationale = f["rationale"].flatMap { reader.text($0, "the rationale") }
+        let effects = f["effects"].map { decodeEffects($0, strategy: strategy, entryOutcome: entryOutcome) } ?? []
         guard let perspective, let occurrence, let impact else { return nil }
         return Estimate(perspective: perspective, occurrence: occurrence, impact: impact, benefit: benefit,
                         asOf: asOfDate, rationale: rationale, likelihoodLevel: likelihoodLevel, impactLevel: impactLevel,
-                        location: reader.location(node))
+                        effects: effects, location: reader.location(node))
     }
 
     mutating func decodeResponse(_ node: YAMLNode) -> Response? {

@@ -10,6 +10,8 @@ enum RegisterFields {
     static let perspective = RegisterFormat.perspective.fieldSet
     static let risk = RegisterFormat.risk.fieldSet
     static let coproduction = RegisterFormat.coproduction.fieldSet
+    static let agreement = RegisterFormat.agreement.fieldSet
+    static let effect = RegisterFormat.effect.fieldSet
     static let estimate = RegisterFormat.estimate.fieldSet
     static let response = RegisterFormat.response.fieldSet
     static let correlation = RegisterFormat.correlation.fieldSet

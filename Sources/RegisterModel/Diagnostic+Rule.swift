@@ -61,6 +61,9 @@ extension Diagnostic {
         case ratingThresholds = "rating-thresholds"
         case unknownLevel = "unknown-level"
         case needsReview = "needs-review"
+        case effectsMismatch = "effects-mismatch"
+        case agreementMissing = "agreement-missing"
+        case borneByMissing = "borne-by-missing"
         // The command line.
         case fileUnreadable = "file-unreadable"
         // `riskreg import`: a spreadsheet and its mapping rather than a register (docs/import.md).
@@ -91,6 +94,8 @@ extension Diagnostic {
             case .staleReview: "warning"
             case .portfolioUnassigned: "warning"
             case .needsReview: "warning"
+            case .agreementMissing: "warning"
+            case .borneByMissing: "warning"
             default: "error"
             }
         }
@@ -152,6 +157,9 @@ extension Diagnostic {
             case .ratingThresholds: "`red-from` not above `amber-from`"
             case .unknownLevel: "an estimate or rating names a level the scale does not have, or there is no scale"
             case .needsReview: "an entry marks fields still to be checked (after an import)"
+            case .effectsMismatch: "the estimates of one entry give effects on different outcomes, an effect repeats an outcome or the entry's own, or gives neither impact nor benefit"
+            case .agreementMissing: "an enablement entry records no `agreement`: who it was agreed with, when, and what would trigger a review"
+            case .borneByMissing: "an enablement entry does not say who bears the harm (`borne-by`)"
             case .fileUnreadable: "a path given on the command line cannot be read or holds no registers"
             case .importCSV: "the file cannot be read as CSV"
             case .importEmpty: "no header row, or no rows below it"
@@ -224,6 +232,9 @@ extension Diagnostic {
             case .ratingThresholds: "`red-from` 3 is not above `amber-from` 4"
             case .unknownLevel: "`likly` is not a level of the likelihood scale"
             case .needsReview: "this entry's `strategy` and `coproduction` could not be inferred and need checking"
+            case .effectsMismatch: "this estimate gives effects on `safeguarding`, but the entry's first estimate on `care-budget`"
+            case .agreementMissing: "enablement entry `AS-01` records no agreement"
+            case .borneByMissing: "enablement entry `AS-01` does not say who bears the harm"
             case .fileUnreadable: "Registers/old does not exist"
             case .importCSV: "a quoted field is never closed"
             case .importEmpty: "the file has a header row but no risks"

@@ -124,6 +124,15 @@ public struct AppetiteStatement: Sendable {
         /// The chance that the outcome's net benefit (benefit − harm) exceeds `threshold` is at least
         /// `probability`: the floor an enablement strategy is held to.
         case netBenefitAbove(threshold: Double, atLeast: Double)
+        /// The chance that the outcome's harm alone (benefits left out) exceeds `threshold` is at
+        /// most `probability`: so that a claimed benefit cannot hide a harm.
+        case harmExceeds(threshold: Double, atMost: Double)
+
+        /// Whether the limit is on harm alone rather than on net outcome (harm − benefit).
+        public var isOnHarm: Bool {
+            if case .harmExceeds = self { return true }
+            return false
+        }
     }
 
     public var outcome: String

@@ -12,6 +12,10 @@ public struct Risk: Sendable {
     public var owner: String
     /// Who bears the harm, in the register's words.
     public var borneBy: String?
+    /// Who gains from the entry, in the register's words (for enablement and portfolio entries).
+    public var benefitTo: String?
+    /// The agreement behind a risk taken on purpose (enablement entries).
+    public var agreement: Agreement?
     public var coproduction: Coproduction
     /// One estimate per perspective, at least one.
     public var estimates: [Estimate]
@@ -31,8 +35,11 @@ public struct Risk: Sendable {
         id: String, title: String, description: String? = nil, outcome: String, strategy: Strategy,
         owner: String, borneBy: String? = nil, coproduction: Coproduction, estimates: [Estimate],
         response: Response? = nil, review: CalendarDate? = nil, isConfidential: Bool = false,
-        ratings: StatedRatings? = nil, needsReview: [String] = [], location: Diagnostic.Location
+        ratings: StatedRatings? = nil, needsReview: [String] = [], benefitTo: String? = nil, agreement: Agreement? = nil,
+        location: Diagnostic.Location
     ) {
+        self.benefitTo = benefitTo
+        self.agreement = agreement
         self.ratings = ratings
         self.needsReview = needsReview
         self.id = id
@@ -47,6 +54,43 @@ public struct Risk: Sendable {
         self.response = response
         self.review = review
         self.isConfidential = isConfidential
+        self.location = location
+    }
+}
+
+extension Risk {
+    /// Every outcome the entry affects: its own `outcome` first, then those of its further
+    /// effects, in the order the estimates list them (every estimate lists the same ones).
+    public var outcomes: [String] { [outcome] + (estimates.first?.effects.map(\.outcome) ?? []) }
+
+    /// Whether the entry has effects on more than its own outcome.
+    public var hasEffects: Bool { !(estimates.first?.effects.isEmpty ?? true) }
+}
+
+/// The agreement behind a risk taken on purpose: who it was agreed with (by role, never by
+/// name: no personal data), when, who decided, what matters to them and what would bring it
+/// back for review.
+public struct Agreement: Sendable, Hashable {
+    /// The person or group it was agreed with, by role ("the person travelling and their family").
+    public var agreedWith: String
+    public var date: CalendarDate
+    /// Who made the decision (a role or a panel).
+    public var decidedBy: String?
+    /// What matters to the people who agreed, in their words.
+    public var whatMatters: String?
+    /// What would trigger a review of the agreement.
+    public var reviewTrigger: String?
+    public var location: Diagnostic.Location
+
+    public init(
+        agreedWith: String, date: CalendarDate, decidedBy: String? = nil, whatMatters: String? = nil,
+        reviewTrigger: String? = nil, location: Diagnostic.Location
+    ) {
+        self.agreedWith = agreedWith
+        self.date = date
+        self.decidedBy = decidedBy
+        self.whatMatters = whatMatters
+        self.reviewTrigger = reviewTrigger
         self.location = location
     }
 }
@@ -106,6 +150,10 @@ public struct Estimate: Sendable {
     public var impact: Distribution
     /// For enablement and portfolio entries: the gain over the horizon, in the outcome's unit.
     public var benefit: Distribution?
+    /// The same occurrences' effects on further outcomes (beyond the entry's own `outcome`),
+    /// each with its own impact and benefit. Every estimate of an entry lists the same outcomes
+    /// in the same order.
+    public var effects: [Effect]
     public var asOf: CalendarDate?
     public var rationale: String?
     /// The likelihood scale level the likelihood was derived from, when it was written as a
@@ -121,8 +169,9 @@ public struct Estimate: Sendable {
     public init(
         perspective: String, occurrence: Occurrence, impact: Distribution, benefit: Distribution? = nil,
         asOf: CalendarDate? = nil, rationale: String? = nil, likelihoodLevel: Int? = nil, impactLevel: Int? = nil,
-        location: Diagnostic.Location
+        effects: [Effect] = [], location: Diagnostic.Location
     ) {
+        self.effects = effects
         self.likelihoodLevel = likelihoodLevel
         self.impactLevel = impactLevel
         self.perspective = perspective
@@ -131,6 +180,26 @@ public struct Estimate: Sendable {
         self.benefit = benefit
         self.asOf = asOf
         self.rationale = rationale
+        self.location = location
+    }
+}
+
+/// One effect of an entry's occurrences on a further outcome: harm on one outcome and benefit
+/// on another come from one decision and one occurrence model.
+public struct Effect: Sendable {
+    /// The id of the outcome this effect counts towards.
+    public var outcome: String
+    /// The harm each time the entry's risk happens, in this outcome's unit (0 when the effect is
+    /// a benefit only).
+    public var impact: Distribution
+    /// The gain over the horizon, in this outcome's unit (enablement and portfolio entries).
+    public var benefit: Distribution?
+    public var location: Diagnostic.Location
+
+    public init(outcome: String, impact: Distribution, benefit: Distribution? = nil, location: Diagnostic.Location) {
+        self.outcome = outcome
+        self.impact = impact
+        self.benefit = benefit
         self.location = location
     }
 }

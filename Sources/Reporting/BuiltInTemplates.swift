@@ -25,6 +25,20 @@ public enum BuiltInTemplates {
 </figure>
 
 """####,
+        "html-chosen-risks.mustache": ####"""
+{{^empty(chosenRisks)}}
+<h3>{{phrases.risks-we-choose-to-take}}</h3>
+<p>{{phrases.chosen-intro}}</p>
+<ul class="chosen-risks">
+{{#chosenRisks}}
+<li><p><strong>{{id}} {{title}}:</strong> {{tradeOff}}.</p>
+<p>{{phrases.chosen-borne-by}} {{borneBy}}. {{phrases.chosen-benefit-to}} {{benefitTo}}.</p>
+{{#hasAgreement}}<p>{{phrases.chosen-agreed}} {{agreedWith}} {{phrases.chosen-on}} {{agreementDate}}.{{#decidedBy}} {{phrases.chosen-decided-by}} {{.}}.{{/decidedBy}}{{#whatMatters}} {{phrases.chosen-what-matters}} {{.}}.{{/whatMatters}}{{#reviewTrigger}} {{phrases.chosen-review-trigger}} {{.}}.{{/reviewTrigger}}</p>{{/hasAgreement}}{{#noAgreement}}<p>{{.}}</p>{{/noAgreement}}</li>
+{{/chosenRisks}}
+</ul>
+{{/empty(chosenRisks)}}
+
+"""####,
         "html-footer.mustache": ####"""
 <footer>
 <h2 id="method">{{phrases.how-these-figures-were-made}}</h2>
@@ -80,6 +94,21 @@ public enum BuiltInTemplates {
 | {{#cells}}{{.}} | {{/cells}}
 {{/table.rows}}
 
+
+"""####,
+        "md-chosen-risks.mustache": ####"""
+{{^empty(chosenRisks)}}
+### {{phrases.risks-we-choose-to-take}}
+
+{{phrases.chosen-intro}}
+
+{{#chosenRisks}}
+- **{{id}} {{title}}:** {{tradeOff}}.
+  {{phrases.chosen-borne-by}} {{borneBy}}. {{phrases.chosen-benefit-to}} {{benefitTo}}.
+  {{#hasAgreement}}{{phrases.chosen-agreed}} {{agreedWith}} {{phrases.chosen-on}} {{agreementDate}}.{{#decidedBy}} {{phrases.chosen-decided-by}} {{.}}.{{/decidedBy}}{{#whatMatters}} {{phrases.chosen-what-matters}} {{.}}.{{/whatMatters}}{{#reviewTrigger}} {{phrases.chosen-review-trigger}} {{.}}.{{/reviewTrigger}}{{/hasAgreement}}{{#noAgreement}}{{.}}{{/noAgreement}}
+{{/chosenRisks}}
+
+{{/empty(chosenRisks)}}
 
 """####,
         "md-footer.mustache": ####"""
@@ -198,6 +227,7 @@ public enum BuiltInTemplates {
 {{/strategies}}
 </tbody>
 </table></div>
+{{> html-chosen-risks}}
 {{#heatMap}}
 {{> html-chart}}
 {{/heatMap}}
@@ -429,6 +459,7 @@ public enum BuiltInTemplates {
 | {{strategy}} | {{meaning}} | {{entries}} | {{share}} | {{exposure}} |
 {{/strategies}}
 
+{{> md-chosen-risks}}
 {{#heatMap}}
 {{> md-chart}}
 {{/heatMap}}

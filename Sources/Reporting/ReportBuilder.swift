@@ -156,6 +156,7 @@ public struct ReportBuilder: Sendable {
         if !isCommunity, let review { context.since = sinceSection(review) }
         context.outcomes = score.outcomes.enumerated().map { outcomeSection($1, index: $0, visibleRisks: visibleRisks, includesWithheld: withheld > 0) }
         (context.strategies, context.strategyWarning) = strategies()
+        if !isCommunity { context.chosenRisks = chosenRisks() }
         (context.coproduction, context.contributors) = coproduction()
         (context.disagreements, context.officersPerspective) = disagreements(visibleRisks)
         context.portfolios = portfolios()
@@ -176,14 +177,27 @@ public struct ReportBuilder: Sendable {
     // MARK: Verdicts
 
     /// The denominator of every chance in the verdicts and on the appetite markers: one for
-    /// the section, from the chances and limits it shows.
+    /// the section, from the limits it compares chances against.
     var verdictDenominator: Int {
         FigureFormat.denominator(limits: register.appetite.map { s in
             switch s.limit {
-            case .lossExceeds(_, let a): return a
+            case .lossExceeds(_, let a), .harmExceeds(_, let a): return a
             case .netBenefitAbove(_, let a): return a
             }
         })
+    }
+
+    /// The outcomes some entry states a benefit on (its own outcome or an effect's), where net
+    /// loss and harm differ.
+    var outcomesWithBenefits: Set<String> {
+        var ids: Set<String> = []
+        for risk in register.risks {
+            for e in risk.estimates {
+                if e.benefit != nil { ids.insert(risk.outcome) }
+                for effect in e.effects where effect.benefit != nil { ids.insert(effect.outcome) }
+            }
+        }
+        return ids
     }
 
     func verdicts() -> [ReportContext.Verdict] {
@@ -203,11 +217,17 @@ public struct ReportBuilder: Sendable {
             switch v.kind {
             case .lossExceeds:
                 // Money lost, a count that rises, or a gain that turns into a net loss: the
-                // sentence names what the threshold measures in the outcome's direction.
+                // sentence names what the threshold measures in the outcome's direction, and
+                // where benefits count towards the outcome, says it is net of them.
+                let net = outcomesWithBenefits.contains(v.outcome)
                 let key = w.isGain ? (v.threshold >= 0 ? "report.verdict.gain-net-loss-exceeds" : "report.verdict.gain-below")
-                    : (unit == "money" ? "report.verdict.loss-exceeds" : "report.verdict.count-exceeds")
+                    : unit == "money" ? (net ? "report.verdict.loss-exceeds-net" : "report.verdict.loss-exceeds")
+                    : (net ? "report.verdict.count-exceeds-net" : "report.verdict.count-exceeds")
                 sentence = phrases(key, ["chance": chance, "outcome": title, "amount": w.size(abs(v.threshold)),
                                          "horizon": horizonPhrase, "limit": limit, "status": status])
+            case .harmExceeds:
+                sentence = phrases("report.verdict.harm-exceeds", ["chance": chance, "outcome": title, "amount": w.size(v.threshold),
+                                                                   "horizon": horizonPhrase, "limit": limit, "status": status])
             case .netBenefitAbove:
                 let what = w.isGain
                     ? (v.threshold == 0 ? phrases("report.verdict.net-gain") : phrases("report.verdict.net-gain-above", ["amount": w.size(v.threshold)]))
@@ -228,10 +248,13 @@ public struct ReportBuilder: Sendable {
 
     /// Appetite points on the exceedance curve: P(loss > t) ≤ a, or for a net-benefit floor,
     /// P(loss ≥ −t) ≤ 1 − a.
+    /// A `harm-exceeds` statement has no point here: the curve is of net loss.
     func appetitePoints(_ outcome: String, unit: String) -> [(loss: Double, p: Double, label: String)] {
         let n = verdictDenominator
-        return register.appetite.filter { $0.outcome == outcome }.map { s in
+        return register.appetite.filter { $0.outcome == outcome }.compactMap { s in
             switch s.limit {
+            case .harmExceeds:
+                return nil
             case .lossExceeds(let t, let a):
                 return (t, a, phrases("report.appetite-point.loss", ["frequency": phrases.naturalFrequency(a, per: n), "amount": quantity(t, unit)]))
             case .netBenefitAbove(let t, let a):
@@ -264,7 +287,7 @@ public struct ReportBuilder: Sendable {
                                                                   "bad": w.badPhrase(p90)])
         // A chance of coming out ahead only means something where something can come out
         // ahead: a gain, or a loss with benefits on it. On a pure cost it is always 0%.
-        let hasBenefit = register.risks.contains { $0.outcome == o.id && $0.estimates.contains { $0.benefit != nil } }
+        let hasBenefit = outcomesWithBenefits.contains(o.id)
         if w.isGain || hasBenefit {
             summary += " " + phrases(w.isGain ? "report.outcome.net-chance.gain" : "report.outcome.net-chance.loss",
                                      ["with": FigureFormat.percent(o.residual.probabilityNetBenefit.value),

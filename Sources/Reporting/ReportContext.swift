@@ -34,6 +34,9 @@ public struct ReportContext: Sendable {
     public var strategies: [StrategyRow]
     /// Set when every entry shown is a portfolio or reduction entry.
     public var strategyWarning: String?
+    /// Board reports: the enablement entries, risks taken on purpose, each with its trade-off
+    /// and agreement ("Risks we choose to take"); empty in community reports.
+    public var chosenRisks: [ChosenRisk] = []
     /// Who co-produced which entry, and how.
     public var coproduction: [CoproductionRow]
     /// Each contributor (named or described) with the entries they took part in.

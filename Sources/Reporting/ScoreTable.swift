@@ -61,7 +61,12 @@ public struct ScoreTable: Sendable {
             lines.append(say("table.appetite.heading"))
             for verdict in score.appetite {
                 let title = t(score.outcomes.first { $0.id == verdict.outcome }?.title ?? verdict.outcome)
-                let test = say(verdict.kind == .lossExceeds ? "table.appetite.loss-exceeds" : "table.appetite.net-benefit-above", [
+                let key = switch verdict.kind {
+                case .lossExceeds: "table.appetite.loss-exceeds"
+                case .netBenefitAbove: "table.appetite.net-benefit-above"
+                case .harmExceeds: "table.appetite.harm-exceeds"
+                }
+                let test = say(key, [
                     "threshold": FigureFormat.amount(verdict.threshold),
                     "chance": FigureFormat.percent(verdict.probability.value),
                     "error": errorsKnown ? FigureFormat.percent(1.96 * verdict.probability.standardError) : "?",

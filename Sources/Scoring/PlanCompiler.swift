@@ -18,6 +18,12 @@ struct CompiledRegister {
     let appetiteThresholds: [(outcome: Int, threshold: Int?)]
     /// The outcomes the register total adds up (the money outcomes, when there are two or more).
     let totalOutcomes: [Int]
+    /// The further effects of entries with `effects`: the entry (an index into ``risks``), the
+    /// outcome, and the plan risk that carries the effect (after the entries themselves).
+    var effects: [(risk: Int, outcome: String, plan: Int)] = []
+    /// For outcomes with a `harm-exceeds` statement, the plan outcome whose series holds their
+    /// harm alone (after the register's outcomes).
+    var harmOutcomes: [Int: Int] = [:]
 }
 
 /// Turns a validated register into the engine's flat plan.
@@ -72,11 +78,47 @@ enum PlanCompiler {
                 response: risk.response.map(response),
                 isActivity: risk.strategy == .portfolio))
         }
+        // Plan risks beyond the entries themselves (effects on further outcomes, then harm-only
+        // copies): the entry each belongs to, by index into `risks`.
+        var planEntry = Array(risks.indices)
+        var effects: [(risk: Int, outcome: String, plan: Int)] = []
+        for (i, risk) in risks.enumerated() where risk.hasEffects {
+            let entryKey = StableHash.fnv1a64(risk.id)
+            for (k, id) in risk.outcomes.dropFirst().enumerated() {
+                guard let outcome = outcomeIndex[id] else {
+                    throw .unknownReference(kind: "outcome", id: id, from: "risk `\(risk.id)`")
+                }
+                effects.append((i, id, planRisks.count))
+                planEntry.append(i)
+                planRisks.append(effectRisk(risk, effect: k, outcome: outcome, entryKey: entryKey))
+            }
+        }
+        // Harm alone, for outcomes that an appetite limits on harm: a copy of each plan risk on
+        // the outcome without its benefit, on the same events and impact draws, adding into a
+        // series of its own. Registers without `harm-exceeds` get none, so they run as before.
+        let harmLimited = Array(Set(register.appetite.compactMap { statement in
+            statement.limit.isOnHarm ? outcomeIndex[statement.outcome] : nil
+        })).sorted()
+        var harmOutcomes: [Int: Int] = [:]
+        var harmCopy: [Int: Int] = [:]
+        let carriers = planRisks.count
+        for (k, o) in harmLimited.enumerated() {
+            harmOutcomes[o] = register.outcomes.count + k
+            for j in 0..<carriers where planRisks[j].outcome == o {
+                var copy = planRisks[j]
+                copy.key = StableHash.fnv1a64("\(risks[planEntry[j]].id) harm \(register.outcomes[o].id)")
+                copy.occurrenceKey = planRisks[j].occurrenceKey ?? planRisks[j].key
+                copy.outcome = register.outcomes.count + k
+                for e in copy.estimates.indices { copy.estimates[e].benefit = nil }
+                harmCopy[j] = planRisks.count
+                planEntry.append(planEntry[j])
+                planRisks.append(copy)
+            }
+        }
 
         let views = viewPerspectives.map { id in
-            SimulationPlan.View(
-                name: id ?? "pooled",
-                weights: risks.map { risk in mixture(of: risk, for: id, weights: weights) })
+            let rows = risks.map { risk in mixture(of: risk, for: id, weights: weights) }
+            return SimulationPlan.View(name: id ?? "pooled", weights: planEntry.map { rows[$0] })
         }
 
         // Each outcome's loss thresholds, ascending and without repeats (two statements on the
@@ -88,14 +130,17 @@ enum PlanCompiler {
             // P(net benefit > t) = P(loss < −t) = 1 − P(loss ≥ −t), read as 1 − P(loss > −t):
             // the two differ only by an atom at exactly −t.
             case .netBenefitAbove(let threshold, _): return -threshold
+            case .harmExceeds(let threshold, _): return threshold
             }
         }
-        var thresholds = [[Double]](repeating: [], count: register.outcomes.count)
+        let outcomeCount = register.outcomes.count + harmLimited.count
+        var thresholds = [[Double]](repeating: [], count: outcomeCount)
         var statementOutcomes: [Int] = []
         for statement in register.appetite {
-            guard let o = outcomeIndex[statement.outcome] else {
+            guard var o = outcomeIndex[statement.outcome] else {
                 throw .unknownReference(kind: "outcome", id: statement.outcome, from: "an appetite statement")
             }
+            if statement.limit.isOnHarm, let harm = harmOutcomes[o] { o = harm }
             statementOutcomes.append(o)
             if let t = lossThreshold(statement) { thresholds[o].append(t) }
         }
@@ -112,24 +157,54 @@ enum PlanCompiler {
             guard let i = riskIndex[c.first], let j = riskIndex[c.second] else { return nil }
             return (min(i, j), max(i, j), c.rank)
         }
-        let correlations = pairs.compactMap { $0 }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+        // Harm-only copies are correlated as their originals are.
+        let copies = pairs.compactMap { $0 }.compactMap { p -> (Int, Int, Double)? in
+            guard let a = harmCopy[p.0], let b = harmCopy[p.1] else { return nil }
+            return (min(a, b), max(a, b), p.2)
+        }
+        let correlations = (pairs.compactMap { $0 } + copies).sorted { ($0.0, $0.1) < ($1.0, $1.1) }
             .map { SimulationPlan.Correlation($0.0, $0.1, spearman: $0.2) }
         let correlationIndex = pairs.map { pair in
             pair.flatMap { p in correlations.firstIndex { $0.first == p.0 && $0.second == p.1 } }
         }
         let planPortfolios = portfolios.map { portfolio in
-            SimulationPlan.Portfolio(name: portfolio.id, activities: portfolio.risks.compactMap { riskIndex[$0] })
+            let entries = portfolio.risks.compactMap { riskIndex[$0] }
+            let chosen = Set(entries)
+            // An activity's effects and harm-only copies come with it.
+            let carried = planEntry.indices.dropFirst(risks.count).filter { chosen.contains(planEntry[$0]) }
+            return SimulationPlan.Portfolio(name: portfolio.id, activities: entries + carried)
         }
         do {
             let plan = try SimulationPlan(
-                outcomeCount: register.outcomes.count, totalOutcomes: totalOutcomes, risks: planRisks,
+                outcomeCount: outcomeCount, totalOutcomes: totalOutcomes, risks: planRisks,
                 views: views, portfolios: planPortfolios, correlations: correlations, thresholds: thresholds)
             return CompiledRegister(
                 plan: plan, risks: risks, correlationIndex: correlationIndex, viewPerspectives: viewPerspectives,
-                appetiteThresholds: appetiteThresholds, totalOutcomes: totalOutcomes)
+                appetiteThresholds: appetiteThresholds, totalOutcomes: totalOutcomes, effects: effects, harmOutcomes: harmOutcomes)
         } catch {
             throw .plan(error.description)
         }
+    }
+
+    /// The plan risk of an entry's further effect `k`: the entry's occurrence model (its
+    /// occurrence key, so the same events, estimate choice and response delivery) with the
+    /// effect's impact and benefit, whose draws are salted by the outcome's id so they are the
+    /// effect's own. Its key, `<entry id> effect <outcome id>`, cannot be a risk id (ids have no
+    /// spaces).
+    private static func effectRisk(_ risk: Risk, effect k: Int, outcome: Int, entryKey: UInt64) -> SimulationPlan.Risk {
+        let id = risk.outcomes[k + 1]
+        return SimulationPlan.Risk(
+            key: StableHash.fnv1a64("\(risk.id) effect \(id)"),
+            outcome: outcome,
+            estimates: risk.estimates.map { e in
+                var planned = estimate(e)
+                planned.impact = e.effects[k].impact
+                planned.benefit = e.effects[k].benefit
+                return planned
+            },
+            response: risk.response.map(response),
+            isActivity: risk.strategy == .portfolio,
+            occurrenceKey: entryKey, impactSalt: StableHash.fnv1a64(id))
     }
 
     private static func estimate(_ e: Estimate) -> SimulationPlan.Estimate {

@@ -76,13 +76,18 @@ public struct RegisterScore: Sendable, Codable {
         public enum Kind: String, Sendable, Codable {
             case lossExceeds = "loss-exceeds"
             case netBenefitAbove = "net-benefit-above"
+            /// On harm alone, benefits left out.
+            case harmExceeds = "harm-exceeds"
+
+            /// Whether the verdict is on harm alone (otherwise on net outcome, harm − benefit).
+            public var isOnHarm: Bool { self == .harmExceeds }
         }
 
         public var outcome: String
         public var statement: String?
         public var kind: Kind
         public var threshold: Double
-        /// `at-most` for loss-exceeds, `at-least` for net-benefit-above.
+        /// `at-most` for loss-exceeds and harm-exceeds, `at-least` for net-benefit-above.
         public var limit: Double
         /// The chance, after responses (residual): what the verdict is on.
         public var probability: Statistic
@@ -133,6 +138,17 @@ public struct RegisterScore: Sendable, Codable {
         /// The risk on the register's own matrix (gross, current, target) and where that
         /// disagrees with the ratings the register states; absent without scales.
         public var ratings: RiskRatings? = nil
+        /// For an entry with effects on several outcomes: its figures on each, its own outcome
+        /// first; absent for an entry with one outcome (the figures above are that outcome's).
+        public var effects: [EffectScore]? = nil
+    }
+
+    /// One entry's figures on one of the outcomes it affects.
+    public struct EffectScore: Sendable, Codable {
+        public var outcome: String
+        public var meanHarm: InherentAndResidual<Double>
+        public var meanBenefit: Double
+        public var meanLoss: InherentAndResidual<Statistic>
     }
 
     public struct RiskPerspective: Sendable, Codable {

@@ -19,13 +19,16 @@ struct ResultReader {
         let disagreement = perspectiveViews.count > 1 ? result.disagreement(perspectiveViews: perspectiveViews) : nil
 
         let outcomes = register.outcomes.enumerated().map { o, outcome in
-            let drivers = compiled.risks.indices
-                .filter { compiled.risks[$0].outcome == outcome.id }
+            // Plan risks on this outcome (entries, and further effects of entries), each with
+            // the entry it belongs to.
+            let carriers = compiled.risks.indices.filter { compiled.risks[$0].outcome == outcome.id }.map { ($0, $0) }
+                + compiled.effects.filter { $0.outcome == outcome.id }.map { ($0.plan, $0.risk) }
+            let drivers = carriers
                 .sorted {
-                    let a = view.risks[$0].varianceContribution.residual, b = view.risks[$1].varianceContribution.residual
-                    return a != b ? a > b : compiled.risks[$0].id < compiled.risks[$1].id
+                    let a = view.risks[$0.0].varianceContribution.residual, b = view.risks[$1.0].varianceContribution.residual
+                    return a != b ? a > b : compiled.risks[$0.1].id < compiled.risks[$1.1].id
                 }
-                .map { compiled.risks[$0].id }
+                .map { compiled.risks[$0.1].id }
             return RegisterScore.OutcomeScore(
                 id: outcome.id, title: outcome.title, unit: Self.unitName(outcome.unit),
                 inherent: view.outcomes[o].inherent, residual: view.outcomes[o].residual, drivers: drivers,
@@ -77,6 +80,8 @@ struct ResultReader {
                 (kind, threshold, limit, within) = (.lossExceeds, t, atMost, residual.value <= atMost)
             case .netBenefitAbove(let t, let atLeast):
                 (kind, threshold, limit, within) = (.netBenefitAbove, t, atLeast, residual.value >= atLeast)
+            case .harmExceeds(let t, let atMost):
+                (kind, threshold, limit, within) = (.harmExceeds, t, atMost, residual.value <= atMost)
             }
             return RegisterScore.AppetiteVerdict(
                 outcome: statement.outcome, statement: statement.statement, kind: kind, threshold: threshold,
@@ -102,10 +107,15 @@ struct ResultReader {
         for (r, risk) in compiled.risks.enumerated() {
             contributions[outcomeIndex[risk.outcome]!] += view.risks[r].varianceContribution.residual
         }
+        let effects = Dictionary(grouping: compiled.effects, by: \.risk)
         for risk in register.risks {
             if let r = headlineIndex[risk.id] {
                 let variance = contributions[outcomeIndex[risk.outcome]!]
-                scores.append(riskScore(risk, view.risks[r], index: r, outcomeVariance: variance, inHeadline: true))
+                var score = riskScore(risk, view.risks[r], index: r, outcomeVariance: variance, inHeadline: true)
+                if let slots = effects[r] {
+                    score.effects = [Self.effect(risk.outcome, view.risks[r])] + slots.map { Self.effect($0.outcome, view.risks[$0.plan]) }
+                }
+                scores.append(score)
             } else if let r = otherIndex[risk.id], let (_, compared) = comparison {
                 scores.append(riskScore(risk, compared.views[0].risks[r], index: nil, outcomeVariance: 0, inHeadline: false))
             }
@@ -143,6 +153,10 @@ struct ResultReader {
         score.fromBands = banded.isEmpty ? nil : banded.sorted()
         score.ratings = MatrixPlacement.ratings(risk: risk, register: register, perspective: options.perspective)
         return score
+    }
+
+    static func effect(_ outcome: String, _ figures: RiskResult) -> RegisterScore.EffectScore {
+        RegisterScore.EffectScore(outcome: outcome, meanHarm: figures.meanHarm, meanBenefit: figures.meanBenefit, meanLoss: figures.meanLoss)
     }
 
     /// Largest over smallest, when there are two or more values, all known and positive.

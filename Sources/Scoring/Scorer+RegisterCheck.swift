@@ -28,15 +28,19 @@ extension Scorer {
                 throw .unknownReference(kind: "outcome", id: statement.outcome, from: "an appetite statement")
             }
             let threshold: Double = switch statement.limit {
-            case .lossExceeds(let t, _), .netBenefitAbove(let t, _): t
+            case .lossExceeds(let t, _), .netBenefitAbove(let t, _), .harmExceeds(let t, _): t
             }
             if !(abs(threshold) <= NumericLimits.maximumAmount) {
                 throw .outsideLimits("an appetite statement on `\(statement.outcome)` has the threshold \(threshold)")
             }
         }
         for risk in register.risks {
-            guard outcomes.contains(risk.outcome) else {
-                throw .unknownReference(kind: "outcome", id: risk.outcome, from: "risk `\(risk.id)`")
+            for outcome in risk.outcomes where !outcomes.contains(outcome) {
+                throw .unknownReference(kind: "outcome", id: outcome, from: "risk `\(risk.id)`")
+            }
+            if risk.estimates.contains(where: { $0.effects.map(\.outcome) != risk.estimates[0].effects.map(\.outcome) })
+                || Set(risk.outcomes).count != risk.outcomes.count {
+                throw .plan("risk `\(risk.id)`: its estimates give effects on different outcomes, or repeat one")
             }
             for estimate in risk.estimates {
                 guard perspectives.contains(estimate.perspective) else {
@@ -47,7 +51,10 @@ extension Scorer {
                 case .likelihood(let d): ("likelihood", d, .probability)
                 case .frequency(let d): ("frequency", d, .frequency)
                 }
-                for (what, d, kind) in [occurrence, ("impact", estimate.impact, .amount)] + (estimate.benefit.map { [("benefit", $0, .amount)] } ?? []) {
+                let effectDistributions: [(String, Distribution, NumericLimits.Kind)] = estimate.effects.flatMap { effect in
+                    [("impact on `\(effect.outcome)`", effect.impact, .amount)] + (effect.benefit.map { [("benefit on `\(effect.outcome)`", $0, .amount)] } ?? [])
+                }
+                for (what, d, kind) in [occurrence, ("impact", estimate.impact, .amount)] + (estimate.benefit.map { [("benefit", $0, .amount)] } ?? []) + effectDistributions {
                     if let violation = NumericLimits.violation(d.parameters, kind: kind) {
                         throw .outsideLimits("\(whose): the \(what): \(violation)")
                     }

@@ -284,7 +284,15 @@ struct Importer {
             let gross = pair(.grossLikelihood, .grossImpact, required: true)
             let current = pair(.currentLikelihood, .currentImpact, required: false)
             let target = pair(.targetLikelihood, .targetImpact, required: false)
-            let strategy = decide(mapping.strategy, column: strategyColumn, row: row, line: line, what: "strategy")
+            var strategy = decide(mapping.strategy, column: strategyColumn, row: row, line: line, what: "strategy")
+            // "Tolerate" (accepting a risk as it is) has no single counterpart among the four
+            // strategies: whatever the mapping says, the officer decides, so it is marked.
+            let tolerated = strategyColumn.map { c in
+                c < row.count && Self.isTolerate(row[c].text)
+            } ?? false
+            if tolerated, strategy.value != nil {
+                strategy.from = (strategy.from.map { $0 + "; " } ?? "") + "to check: tolerating has no single counterpart among the four strategies"
+            }
             var review: CalendarDate?
             var reviewPending = false
             if let index = columns[.review]?.first {
@@ -321,7 +329,7 @@ struct Importer {
                 entry.description.append(n == 0 ? text : "\(ImportYAMLWriter.clean(header[index].text)): \(text)")
             }
             var marks: [String] = []
-            if strategy.value == nil { marks.append("strategy") }
+            if strategy.value == nil || tolerated { marks.append("strategy") }
             marks.append("coproduction")
             if entry.owner == nil { marks.append("owner") }
             if outcome.value == nil { marks.append("outcome") }
@@ -334,6 +342,12 @@ struct Importer {
             entry.needsReview = marks
             entries.append(entry)
         }
+    }
+
+    /// Whether a strategy cell says the risk is tolerated (or accepted, its usual synonym).
+    static func isTolerate(_ text: String) -> Bool {
+        let key = ImportMapping.key(ImportYAMLWriter.clean(text))
+        return key == ImportMapping.key("tolerate") || key == ImportMapping.key("accept")
     }
 
     /// A decided value and what it was decided from, or nil (undecided) for a blank cell.

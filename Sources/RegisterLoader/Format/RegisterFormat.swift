@@ -28,7 +28,7 @@ public enum RegisterFormat {
 
     /// Every mapping below the top level, in the order the reference describes them.
     public static let mappings: [FormatMapping] = [
-        metadata, outcome, appetite, contributor, perspective, risk, coproduction, estimate, response, correlation, portfolio, scales, likelihoodScale, impactScale, likelihoodLevel, impactLevel, rating, riskRatings, statedRating,
+        metadata, outcome, appetite, contributor, perspective, risk, agreement, coproduction, estimate, effect, response, correlation, portfolio, scales, likelihoodScale, impactScale, likelihoodLevel, impactLevel, rating, riskRatings, statedRating,
     ]
 
     public static let metadata = FormatMapping("register", "Metadata about the register.", fields: [
@@ -56,16 +56,18 @@ public enum RegisterFormat {
               + "without it, a gain when every appetite statement on the outcome is `net-benefit-above` (or, with none, every entry on it is enablement or portfolio), else a loss"),
     ])
 
-    public static let appetite = FormatMapping("appetite", "A board-approved statement about one outcome: `loss-exceeds` with `at-most`, or `net-benefit-above` with `at-least`.", fields: [
+    public static let appetite = FormatMapping("appetite", "A board-approved statement about one outcome: `loss-exceeds` with `at-most`, `harm-exceeds` with `at-most`, or `net-benefit-above` with `at-least`.", fields: [
         .init("outcome", .id(of: "outcome"), .always, "the outcome the statement is about", rules: [.unknownReference]),
         .init("statement", .text, "the board's own words"),
-        .init("loss-exceeds", .amount, .when("shape 1"), "threshold on the outcome's loss (harm − benefit); with `at-most`", rules: [.appetiteShape]),
-        .init("at-most", .probability, .when("shape 1"), "the largest acceptable chance that the loss exceeds the threshold", rules: [.appetiteShape]),
+        .init("loss-exceeds", .amount, .when("shape 1"), "threshold on the outcome's net loss (harm − benefit); with `at-most`", rules: [.appetiteShape]),
+        .init("harm-exceeds", .amount, .when("shape 3"), "threshold on the outcome's harm alone, benefits left out; with `at-most`", rules: [.appetiteShape]),
+        .init("at-most", .probability, .when("shapes 1 and 3"), "the largest acceptable chance that the loss (or the harm) exceeds the threshold", rules: [.appetiteShape]),
         .init("net-benefit-above", .amount, .when("shape 2"), "threshold on the outcome's net benefit (benefit − harm); with `at-least`", rules: [.appetiteShape]),
         .init("at-least", .probability, .when("shape 2"), "the smallest acceptable chance that net benefit is above the threshold", rules: [.appetiteShape]),
     ], schemaRules: [("oneOf", [
-        .object([("required", ["loss-exceeds", "at-most"]), ("properties", .object([("net-benefit-above", false), ("at-least", false)]))]),
-        .object([("required", ["net-benefit-above", "at-least"]), ("properties", .object([("loss-exceeds", false), ("at-most", false)]))]),
+        .object([("required", ["loss-exceeds", "at-most"]), ("properties", .object([("net-benefit-above", false), ("at-least", false), ("harm-exceeds", false)]))]),
+        .object([("required", ["net-benefit-above", "at-least"]), ("properties", .object([("loss-exceeds", false), ("at-most", false), ("harm-exceeds", false)]))]),
+        .object([("required", ["harm-exceeds", "at-most"]), ("properties", .object([("net-benefit-above", false), ("at-least", false), ("loss-exceeds", false)]))]),
     ])])
 
     public static let contributor = FormatMapping("contributor", "A person, group or body that takes part in assessing or handling risks.", fields: [
@@ -90,7 +92,9 @@ public enum RegisterFormat {
         .init("outcome", .id(of: "outcome"), .always, "the outcome this risk adds into", rules: [.unknownReference]),
         .init("strategy", .choice(Strategy.allCases.map(\.rawValue)), .always, "how the risk is handled"),
         .init("owner", .text, .always, "person or role accountable"),
-        .init("borne-by", .text, "who bears the harm"),
+        .init("borne-by", .text, "who bears the harm; a warning on an enablement entry without it", rules: [.borneByMissing]),
+        .init("benefit-to", .text, "who gains, for enablement and portfolio entries"),
+        .init("agreement", .mapping("agreement"), default: "none", "for enablement entries, the agreement behind the risk taken on purpose; a warning without it", rules: [.agreementMissing]),
         .init("coproduction", .mapping("coproduction"), .always, "how the entry is co-produced, and with whom"),
         .init("estimates", .list(.mapping("estimate"), atLeast: 1), .always, "one estimate per perspective", rules: [.duplicatePerspective]),
         .init("response", .mapping("response"), default: "none", "the planned response"),
@@ -102,6 +106,14 @@ public enum RegisterFormat {
     ], schemaRules: [
         ("if", .object([("required", ["strategy"]), ("properties", .object([("strategy", .object([("enum", .array(Strategy.allCases.filter { !$0.hasBenefit }.map { .string($0.rawValue) }))]))]))])),
         ("then", .object([("properties", .object([("estimates", .object([("items", .object([("properties", .object([("benefit", false)]))]))]))]))])),
+    ])
+
+    public static let agreement = FormatMapping("agreement", "The agreement behind a risk taken on purpose: with whom (by role; no personal data), when, who decided, what matters and what would trigger a review.", fields: [
+        .init("agreed-with", .text, .always, "the person or group it was agreed with, by role, such as `the person travelling and their family`; never a name"),
+        .init("date", .date, .always, "when it was agreed"),
+        .init("decided-by", .text, "who made the decision: a role or a panel"),
+        .init("what-matters", .text, "what matters to the people who agreed, in their words"),
+        .init("review-trigger", .text, "what would bring the agreement back for review"),
     ])
 
     public static let coproduction = FormatMapping("coproduction", "Who co-produced this entry and how.", fields: [
@@ -118,9 +130,17 @@ public enum RegisterFormat {
         .init("frequency", .distribution(.rate), .when("one of `likelihood` and `frequency`"), "expected number of events in the horizon; each event has its own impact", rules: [.likelihoodOrFrequency]),
         .init("impact", .schema("impact", reads: "distribution, or an impact level"), .always, "harm each time it happens, in the outcome's unit", rules: [.unknownLevel]),
         .init("benefit", .distribution(.amount), .when("enablement and portfolio entries only"), "upside over the horizon, in the outcome's unit", rules: [.benefitNotAllowed, .missingBenefit]),
+        .init("effects", .list(.mapping("effect"), atLeast: 1), default: "none",
+              "the same occurrences' effects on further outcomes; every estimate of the entry lists the same outcomes", rules: [.effectsMismatch, .unknownReference]),
         .init("as-of", .date, "when the estimate was made"),
         .init("rationale", .text, "the evidence and reasoning behind the numbers"),
     ], schemaRules: [("oneOf", [.object([("required", ["likelihood"])]), .object([("required", ["frequency"])])])])
+
+    public static let effect = FormatMapping("effect", "An effect of the entry's occurrences on a further outcome: its harm each time, its benefit over the horizon, or both.", fields: [
+        .init("outcome", .id(of: "outcome"), .always, "the further outcome; not the entry's own `outcome`, and not twice", rules: [.unknownReference, .effectsMismatch]),
+        .init("impact", .distribution(.amount), default: "`0`", "harm each time it happens, in this outcome's unit", rules: [.effectsMismatch]),
+        .init("benefit", .distribution(.amount), default: "none", "upside over the horizon, in this outcome's unit; enablement and portfolio entries only", rules: [.benefitNotAllowed]),
+    ], schemaRules: [("anyOf", [.object([("required", ["impact"])]), .object([("required", ["benefit"])])])])
 
     public static let response = FormatMapping("response", "The response to the risk: action, cost, effect, who delivers it and how reliably.", fields: [
         .init("action", .text, .always, "what will be done"),

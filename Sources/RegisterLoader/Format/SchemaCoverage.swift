@@ -40,8 +40,10 @@ extension RegisterFormat {
         case .dateOrder, .duplicateID, .duplicateReference, .unknownReference, .duplicatePerspective, .missingBenefit,
              .responseNoEffect, .staleReview, .duplicateCorrelation, .correlationMatrix, .portfolioMember,
              .portfolioUnassigned, .scaleLevelOrder, .scaleBandOverlap, .scaleBandGap, .ratingThresholds, .unknownLevel,
-             .needsReview, .registerSize:
+             .needsReview, .registerSize, .agreementMissing, .borneByMissing:
             .none
+        case .effectsMismatch:
+            .partial("estimates that give effects on different outcomes, and an effect on the entry's own outcome or on one outcome twice; an effect with neither `impact` nor `benefit` is checked")
         // Plain numbers are held to the limits by `minimum` and `maximum`; a size written with a
         // suffix is text to a schema, and where a distribution's tail reaches must be computed.
         case .amountRange:

@@ -48,7 +48,7 @@ let package = Package(
         // The register as typed values and diagnostics as values. Knows nothing of YAML.
         .target(name: "RegisterModel", dependencies: ["Distributions"]),
         // Positioned nodes → a validated register, with every problem found in one pass.
-        .target(name: "RegisterLoader", dependencies: ["YAMLNodes", "RegisterModel", "Distributions"]),
+        .target(name: "RegisterLoader", dependencies: ["YAMLNodes", "RegisterModel", "Distributions", "TextLayer"]),
         // A spreadsheet register (CSV) and a mapping file → register YAML, all or nothing. The
         // mapping is read with the loader's decoders and the result checked by the loader.
         .target(name: "Spreadsheets", dependencies: ["YAMLNodes", "Distributions", "RegisterModel", "RegisterLoader", "TextLayer"]),

@@ -55,7 +55,7 @@ final class BlockWorker {
 
     // Sparse candidate events of the current risk: trial in block, which estimates it belongs
     // to (bit per estimate), and the seed of its per-event generator.
-    private var events = EventList(capacity: 1 << 14)
+    var events = EventList(capacity: 1 << 14)
     /// The direct path's chunk of trials and draws.
     private let chunkTrials: UnsafeMutablePointer<Int32>
     private let chunkDraws: UnsafeMutablePointer<Double>
@@ -90,6 +90,16 @@ final class BlockWorker {
     static let benefitSalt: UInt64 = 0x8CB9_2BA7_2F3D_8DD7
 
     private let samplers: SamplerStore
+    /// Shared delivery (allocated only when ``CompiledPlan/sharesDelivery``): each deliverer's
+    /// availability per view and final trial position, [view][deliverer][trial]; the final trial
+    /// position of each original trial of the risks with a position slot; and one risk's
+    /// combined availability in its original trial order, handed to ``evaluate``.
+    let availability: UnsafeMutablePointer<UInt8>
+    let positions: UnsafeMutablePointer<Int32>
+    let combined: UnsafeMutablePointer<UInt8>
+    /// Whether ``availability`` holds this block's values (false during the pass that only
+    /// finds the final positions).
+    var availabilityReady = false
 
     init(compiled: CompiledPlan, store: SeriesStore, samplers: SamplerStore, rootSeed: UInt64) {
         self.compiled = compiled
@@ -103,6 +113,10 @@ final class BlockWorker {
         benefits = samplers.benefits
         benefitPerOccurrence = samplers.benefitPerOccurrence
         benefitPresent = samplers.benefitPresent
+        let delivery = compiled.sharesDelivery ? compiled.blockSize : 0
+        availability = .allocate(capacity: max(1, delivery * compiled.viewCount * compiled.plan.deliverers.count))
+        positions = .allocate(capacity: max(1, delivery * compiled.positionSlots))
+        combined = .allocate(capacity: max(1, delivery))
     }
 
     deinit {
@@ -110,6 +124,9 @@ final class BlockWorker {
         bases.deallocate()
         chunkTrials.deallocate()
         chunkDraws.deallocate()
+        availability.deallocate()
+        positions.deallocate()
+        combined.deallocate()
     }
 
     /// Simulates `block` (trials `start ..< start + count` of the run) and returns its sums.
@@ -123,6 +140,7 @@ final class BlockWorker {
         for (i, p) in store.pointers.enumerated() { bases[i] = p + start }
         let states = compiled.stateCount
         if dense.count < views * states * n { dense = Array(repeating: 0, count: views * states * n) }
+        if compiled.sharesDelivery { prepareDelivery(block: block, count: n) }
         stats.sums.withUnsafeMutableBufferPointer { sums in
             for r in compiled.ungrouped {
                 let risk = compiled.risks[r]
@@ -152,20 +170,21 @@ final class BlockWorker {
                 }
                 for v in 0..<views {
                     let acc = sums.baseAddress! + (r * views + v) * BlockStats.fieldCount
+                    let shared = sharedAvailability(risk, view: v, count: n)
                     if risk.hasTrialBenefit {
                         dense.withUnsafeMutableBufferPointer { d in
                             let inh = d.baseAddress!, res = inh + n
-                            evaluate(risk, view: v, block: block, count: n, acc: acc, dense: (inh, res))
+                            evaluate(risk, view: v, block: block, count: n, acc: acc, dense: (inh, res), shared: shared)
                             finishDense(risk, view: v, count: n, acc: acc, inherent: inh, residual: res, addToSeries: true)
                         }
                     } else {
-                        evaluate(risk, view: v, block: block, count: n, acc: acc, dense: nil)
+                        evaluate(risk, view: v, block: block, count: n, acc: acc, dense: nil, shared: shared)
                     }
                 }
             }
         }
         for g in compiled.groups.indices {
-            runGroup(g, block: block, count: n, stats: &stats)
+            runGroup(g, block: block, count: n, stats: &stats, addToSeries: true)
         }
         return stats
     }
@@ -189,7 +208,7 @@ final class BlockWorker {
     /// found by geometric gap skipping (gap = ⌊log u / log(1 − p)⌋) when p is small, so a rare
     /// risk costs per occurrence, not per trial; fixed frequencies are a Poisson process across
     /// the block (exponential gaps); uncertain frequencies draw a rate per trial.
-    private func generateEvents(_ risk: CompiledRisk, block: Int, count n: Int) {
+    func generateEvents(_ risk: CompiledRisk, block: Int, count n: Int) {
         var ev = events
         ev.count = 0
         defer { events = ev }
@@ -275,7 +294,7 @@ final class BlockWorker {
     // MARK: Losses
 
     @inline(__always)
-    private static func choose(_ choice: CompiledRisk.Choice, base: UInt64, trial: Int) -> Int {
+    static func choose(_ choice: CompiledRisk.Choice, base: UInt64, trial: Int) -> Int {
         if choice.single >= 0 { return choice.single }
         let u = unitDouble(StreamKey.word(base: base, index: trial))
         var i = 0
@@ -433,10 +452,14 @@ final class BlockWorker {
 
     /// Turns the risk's events into per-trial losses for one view: adds them straight into the
     /// series (sparse) or into dense per-trial arrays, and accumulates the risk's sums.
+    ///
+    /// - Parameter shared: for a response resting on shared deliverers, whether all of them are
+    ///   available in each trial (in the risk's own trial order); nil when none is involved.
     private func evaluate(
         _ risk: CompiledRisk, view v: Int, block: Int, count n: Int,
         acc: UnsafeMutablePointer<Double>,
-        dense: (UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>)?
+        dense: (UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>)?,
+        shared: UnsafePointer<UInt8>? = nil
     ) {
         let choice = risk.choices[v]
         let b = UInt64(block)
@@ -560,6 +583,7 @@ final class BlockWorker {
                         e = Self.choose(choice, base: choiceBase, trial: t)
                         bit = UInt64(1) << UInt64(e)
                         delivered = hasResponse && unitDouble(StreamKey.word(base: deliveryBase, index: t)) < reliability
+                            && (shared == nil || shared.unsafelyUnwrapped[t] != 0)
                     }
                     if masks[j] & bit == 0 { continue }
                     let seed = seeds[j]
@@ -633,8 +657,9 @@ final class BlockWorker {
     ) {
         let views = compiled.viewCount
         let b = UInt64(block)
-        let choiceBase = StreamKey(rootSeed: rootSeed, itemKey: risk.key, block: b, lane: .estimateChoice).seed
-        let deliveryBase = StreamKey(rootSeed: rootSeed, itemKey: risk.key, block: b, lane: .responseDelivery).seed
+        let choiceBase = StreamKey(rootSeed: rootSeed, itemKey: risk.streamKey, block: b, lane: .estimateChoice).seed
+        let deliveryBase = StreamKey(rootSeed: rootSeed, itemKey: risk.streamKey, block: b, lane: .responseDelivery).seed
+        let impactSalt = risk.impactSalt
         let hasResponse = risk.hasResponse
         let reliability = risk.reliability
         let keep = risk.likelihoodMultiplier
@@ -692,7 +717,10 @@ final class BlockWorker {
                     // Each event's draw under each estimate it belongs to: the draws every
                     // view would make, made once.
                     for j in start..<end {
-                        let mask = masks[j], seed = seeds[j]
+                        let mask = masks[j]
+                        // An effect sharing its entry's occurrence salts the event seed for its
+                        // own impacts; the survival draw keeps the shared seed (see `evaluate`).
+                        let seed = impactSalt == 0 ? seeds[j] : SplitMix64.mix(seeds[j] ^ impactSalt)
                         let row = (j - start) * estimates
                         for e in 0..<estimates where mask & (UInt64(1) << UInt64(e)) != 0 {
                             draws[row + e] = (impacts + e).sample(seed: seed)
@@ -839,7 +867,10 @@ final class BlockWorker {
 
     /// Simulates a correlation group densely, induces the target rank correlation by
     /// Iman–Conover, then adds the reordered losses to the series.
-    private func runGroup(_ g: Int, block: Int, count n: Int, stats: inout BlockStats) {
+    ///
+    /// With `addToSeries` false the group is only evaluated and reordered, which records its
+    /// members' final trial positions (when the plan keeps them) and changes no series.
+    func runGroup(_ g: Int, block: Int, count n: Int, stats: inout BlockStats, addToSeries: Bool) {
         let group = compiled.groups[g]
         let views = compiled.viewCount
         let states = compiled.stateCount
@@ -872,13 +903,15 @@ final class BlockWorker {
                         let acc = sums.baseAddress! + (r * views + v) * BlockStats.fieldCount
                         let inh = base + offset(m, v, 0)
                         let res = states > 1 ? base + offset(m, v, 1) : inh
-                        evaluate(risk, view: v, block: block, count: n, acc: acc, dense: (inh, res))
+                        let shared = sharedAvailability(risk, view: v, count: n)
+                        evaluate(risk, view: v, block: block, count: n, acc: acc, dense: (inh, res), shared: shared)
                         finishDense(risk, view: v, count: n, acc: acc, inherent: inh, residual: res, addToSeries: false)
                     }
                 }
             }
         }
         imanConover(group, block: block, count: n)
+        guard addToSeries else { return }
 
         dense.withUnsafeMutableBufferPointer { d in
             let base = d.baseAddress!
@@ -1024,6 +1057,12 @@ final class BlockWorker {
                     for j in 0..<n { copyBuffer[j] = dense[off + j] }
                     for r in 0..<n { dense[off + order[r]] = copyBuffer[lossOrder[r]] }
                 }
+            }
+            let slot = compiled.positionSlot[group.members[m]]
+            if slot >= 0 {
+                // The trial each original trial of the member ends up in, for shared delivery.
+                let p = positions + slot * compiled.blockSize
+                for r in 0..<n { p[start + lossOrder[r]] = Int32(truncatingIfNeeded: start + order[r]) }
             }
         }
     }

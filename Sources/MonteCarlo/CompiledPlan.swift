@@ -67,9 +67,26 @@ struct CompiledPlan: Sendable {
     private let targetList: [Int]
     /// Where each (risk, view, state)'s run of `targetList` starts, and finally its end.
     private let targetStarts: [Int]
+    /// The largest number of trials a block holds.
+    let blockSize: Int
+    /// Whether some response rests on a shared deliverer (``SimulationPlan/Deliverer``): only
+    /// then does a block compute deliverer availability, so other plans run as before.
+    let sharesDelivery: Bool
+    /// The risks some deliverer steps back on, ascending.
+    let stepBackRisks: [Int]
+    /// Per correlation group, whether its members' final trial positions are needed before the
+    /// block's losses are evaluated: because a member is a step-back risk or has a response that
+    /// rests on a deliverer.
+    let groupNeedsPositions: [Bool]
+    /// Per risk, where its final trial positions start in a worker's position buffer (in units
+    /// of the block size); −1 when it has none (ungrouped risks keep their trials).
+    let positionSlot: [Int]
+    /// How many risks have a position slot.
+    let positionSlots: Int
 
     init(_ plan: SimulationPlan, blockSize: Int = 1 << 14) {
         self.plan = plan
+        self.blockSize = blockSize
         correlationUnit = blockSize % Self.defaultCorrelationUnit == 0 ? Self.defaultCorrelationUnit : blockSize
         viewCount = plan.views.count
         stateCount = plan.hasResponses ? 2 : 1
@@ -105,9 +122,12 @@ struct CompiledPlan: Sendable {
             for v in 0..<shapes.0 {
                 for s in 0..<shapes.1 {
                     targetStarts.append(targetList.count)
-                    var list = [Self.index(view: v, state: s, slot: risk.outcome, states: shapes.1, slots: shapes.2)]
-                    if totalSlotIsSeparate(totals), inTotal.contains(risk.outcome) {
-                        list.append(Self.index(view: v, state: s, slot: shapes.3, states: shapes.1, slots: shapes.2))
+                    var list: [Int] = []
+                    if risk.inViews {
+                        list.append(Self.index(view: v, state: s, slot: risk.outcome, states: shapes.1, slots: shapes.2))
+                        if totalSlotIsSeparate(totals), inTotal.contains(risk.outcome) {
+                            list.append(Self.index(view: v, state: s, slot: shapes.3, states: shapes.1, slots: shapes.2))
+                        }
                     }
                     if v == plan.primaryView {
                         for (p, portfolio) in plan.portfolios.enumerated()
@@ -152,6 +172,21 @@ struct CompiledPlan: Sendable {
                 && !risk.hasResponse && risk.group == nil && !present[offsets[risk.index]] && risk.impactSalt == 0
                 && risk.choices.allSatisfy { $0.single == 0 }
         }
+        let shares = plan.risks.contains { !($0.response?.deliverers.isEmpty ?? true) }
+        let tied = shares ? Array(Set(plan.deliverers.flatMap { $0.stepsBack.map(\.risk) })).sorted() : []
+        let tiedSet = Set(tied)
+        let needs = groupList.map { group in
+            shares && group.members.contains { tiedSet.contains($0) || !(plan.risks[$0].response?.deliverers.isEmpty ?? true) }
+        }
+        sharesDelivery = shares
+        stepBackRisks = tied
+        groupNeedsPositions = needs
+        var slots = Array(repeating: -1, count: plan.risks.count), slotCount = 0
+        for (g, group) in groupList.enumerated() where needs[g] {
+            for r in group.members { slots[r] = slotCount; slotCount += 1 }
+        }
+        positionSlot = slots
+        positionSlots = slotCount
         groups = groupList.map { group in
             let members = group.members
             // Pairs the plan asked for, as member positions (only read per pair).
@@ -239,6 +274,8 @@ struct CompiledRisk: Sendable {
     let uncertain: [(bit: UInt64, rate: Distribution)]
     let hasResponse: Bool
     let reliability: Double
+    /// The plan's deliverers the response rests on (empty: its own draw only).
+    let deliverers: [Int]
     let likelihoodMultiplier: Double
     let impactMultiplier: Double
     let choices: [Choice]
@@ -281,6 +318,7 @@ struct CompiledRisk: Sendable {
         rateAll = rt.allSatisfy { $0.1 == 1 } ? rt.reduce(0) { $0 | $1.0 } : 0
         hasResponse = risk.response != nil
         reliability = risk.response?.reliability ?? 0
+        deliverers = risk.response?.deliverers ?? []
         likelihoodMultiplier = risk.response?.likelihoodMultiplier ?? 1
         impactMultiplier = risk.response?.impactMultiplier ?? 1
         choices = plan.views.map { view in

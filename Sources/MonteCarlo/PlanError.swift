@@ -19,6 +19,8 @@ public enum PlanError: Error, Sendable, Equatable, CustomStringConvertible {
     case badThreshold(outcome: Int?, value: Double)
     /// An impact, benefit or uncertain frequency outside ``NumericLimits``.
     case outsideLimits(risk: Int, estimate: Int, what: String, violation: NumericLimits.Violation)
+    /// A deliverer with a repeated key, or an availability or step-back chance outside [0, 1].
+    case badDeliverer(deliverer: Int, reason: String)
 
     public var description: String {
         switch self {
@@ -36,6 +38,7 @@ public enum PlanError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .invalidCorrelationMatrix(r, p): return "correlations among risks \(r): \(p)"
         case let .badThreshold(o, v): return "threshold \(v) for \(o.map { "outcome \($0)" } ?? "the total") is not finite"
         case let .outsideLimits(r, e, what, v): return "risk \(r) estimate \(e): the \(what) is outside the limits: \(v)"
+        case let .badDeliverer(d, why): return "deliverer \(d): \(why)"
         }
     }
 }

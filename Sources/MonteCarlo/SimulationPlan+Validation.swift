@@ -52,6 +52,9 @@ extension SimulationPlan {
                 if !(response.cost >= 0 && response.cost <= NumericLimits.maximumAmount) {
                     throw .badResponse(risk: r, field: "cost", value: response.cost)
                 }
+                for d in response.deliverers where !(0..<deliverers.count).contains(d) {
+                    throw .indexOutOfRange(what: "deliverer of risk \(r)'s response", index: d, count: deliverers.count)
+                }
             }
         }
         for (v, view) in views.enumerated() {
@@ -89,6 +92,21 @@ extension SimulationPlan {
             }
             if !pairs.insert([min(c.first, c.second), max(c.first, c.second)]).inserted {
                 throw .badCorrelation(pair: i, reason: "the pair is given twice")
+            }
+        }
+        var delivererKeys = Set<UInt64>()
+        for (d, deliverer) in deliverers.enumerated() {
+            if !delivererKeys.insert(deliverer.key).inserted { throw .badDeliverer(deliverer: d, reason: "its stream key is used by another deliverer") }
+            if !(deliverer.availability >= 0 && deliverer.availability <= 1) {
+                throw .badDeliverer(deliverer: d, reason: "availability \(deliverer.availability) is not in [0, 1]")
+            }
+            for stepBack in deliverer.stepsBack {
+                if !(0..<risks.count).contains(stepBack.risk) {
+                    throw .indexOutOfRange(what: "risk a deliverer \(d) steps back on", index: stepBack.risk, count: risks.count)
+                }
+                if !(stepBack.chance >= 0 && stepBack.chance <= 1) {
+                    throw .badDeliverer(deliverer: d, reason: "step-back chance \(stepBack.chance) is not in [0, 1]")
+                }
             }
         }
         for group in correlationGroups() {

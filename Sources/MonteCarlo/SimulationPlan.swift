@@ -30,6 +30,8 @@ public struct SimulationPlan: Sendable, Codable, Hashable {
     public let thresholds: [[Double]]
     /// Loss levels for the register total.
     public let totalThresholds: [Double]
+    /// The deliverers whose availability responses share (see ``Deliverer``); may be empty.
+    public let deliverers: [Deliverer]
 
     /// Creates and validates a plan.
     ///
@@ -46,7 +48,8 @@ public struct SimulationPlan: Sendable, Codable, Hashable {
         primaryView: Int? = nil,
         correlations: [Correlation] = [],
         thresholds: [[Double]] = [],
-        totalThresholds: [Double] = []
+        totalThresholds: [Double] = [],
+        deliverers: [Deliverer] = []
     ) throws(PlanError) {
         self.outcomeCount = outcomeCount
         self.totalOutcomes = totalOutcomes ?? Array(0..<outcomeCount)
@@ -59,6 +62,7 @@ public struct SimulationPlan: Sendable, Codable, Hashable {
         while t.count < outcomeCount { t.append([]) }
         self.thresholds = t
         self.totalThresholds = totalThresholds
+        self.deliverers = deliverers
         try validate()
     }
 
@@ -99,18 +103,42 @@ extension SimulationPlan {
         /// an event's impact comes from the event's seed mixed with this salt. Nil (or 0)
         /// draws from the event seed itself, as a risk of its own does.
         public var impactSalt: UInt64?
+        /// Whether the risk's losses add into the views' outcomes. False for an activity that
+        /// only the portfolio comparison takes up (one of a portfolio other than the headline
+        /// one): it is simulated with the others, on its own streams, and adds into the
+        /// portfolios that select it, so one run serves the headline and the comparison. Its
+        /// per-view figures are still computed.
+        public var inViews: Bool
 
         public init(
             key: UInt64, outcome: Int, estimates: [Estimate], response: Response? = nil, isActivity: Bool = false,
-            occurrenceKey: UInt64? = nil, impactSalt: UInt64? = nil
+            occurrenceKey: UInt64? = nil, impactSalt: UInt64? = nil, inViews: Bool = true
         ) {
             self.key = key
             self.outcome = outcome
             self.estimates = estimates
             self.response = response
             self.isActivity = isActivity
+            self.inViews = inViews
             self.occurrenceKey = occurrenceKey
             self.impactSalt = impactSalt
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case key, outcome, estimates, response, isActivity, inViews, occurrenceKey, impactSalt
+        }
+
+        /// Decodes a risk; a plan written before `inViews` existed has every risk in the views.
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            try self.init(
+                key: c.decode(UInt64.self, forKey: .key), outcome: c.decode(Int.self, forKey: .outcome),
+                estimates: c.decode([Estimate].self, forKey: .estimates),
+                response: c.decodeIfPresent(Response.self, forKey: .response),
+                isActivity: c.decode(Bool.self, forKey: .isActivity),
+                occurrenceKey: c.decodeIfPresent(UInt64.self, forKey: .occurrenceKey),
+                impactSalt: c.decodeIfPresent(UInt64.self, forKey: .impactSalt),
+                inViews: c.decodeIfPresent(Bool.self, forKey: .inViews) ?? true)
         }
     }
 
@@ -183,12 +211,20 @@ extension SimulationPlan {
         public var impactMultiplier: Double
         /// The response's cost, carried for value for money (≥ 0).
         public var cost: Double
+        /// Indices of the plan's ``Deliverer``s the response rests on: it is delivered only in
+        /// trials where all of them are available (and its own ``reliability`` draw succeeds).
+        /// Empty for a response that keeps only its own draw.
+        public var deliverers: [Int]
 
-        public init(reliability: Double = 1, likelihoodMultiplier: Double = 1, impactMultiplier: Double = 1, cost: Double = 0) {
+        public init(
+            reliability: Double = 1, likelihoodMultiplier: Double = 1, impactMultiplier: Double = 1, cost: Double = 0,
+            deliverers: [Int] = []
+        ) {
             self.reliability = reliability
             self.likelihoodMultiplier = likelihoodMultiplier
             self.impactMultiplier = impactMultiplier
             self.cost = cost
+            self.deliverers = deliverers
         }
     }
 

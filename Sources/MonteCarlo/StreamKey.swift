@@ -25,6 +25,11 @@ public struct StreamKey: Sendable, Hashable {
         /// order. Apart from the occurrence lane, so a block's occurrences can be found and
         /// drawn a chunk at a time with the same numbers as when all are found first.
         case eventSeeds = 7
+        /// Whether a shared deliverer is available in each trial (keyed by the deliverer).
+        case delivererAvailability = 8
+        /// Whether a deliverer steps back in a trial where its entry occurs (keyed by the
+        /// deliverer and the entry together).
+        case stepBack = 9
     }
 
     /// The run's seed (the user's `--seed`).

@@ -9,6 +9,18 @@ extension RegisterDecoder {
         checkPortfolios(register)
         checkCorrelations(register)
         checkSizes(register)
+        checkConfidentialNames(register)
+    }
+
+    /// Public text that names a confidential entry would tell residents what the community
+    /// report leaves out; the report withholds such text, and `validate` says so.
+    private mutating func checkConfidentialNames(_ register: Register) {
+        for text in register.publicTexts {
+            guard let risk = register.confidentialEntryNamed(in: text.text) else { continue }
+            reader.report(.warning(
+                .confidentialNamed, "\(text.place) names confidential entry `\(risk.id)`, so the community report withholds it",
+                at: text.location, hint: "reword it without naming `\(risk.id)`, or make `\(risk.id)` public"))
+        }
     }
 
     /// Money outcomes and response costs need to know their currency.

@@ -1,5 +1,6 @@
 import Distributions
 import RegisterModel
+import TextLayer
 import YAMLNodes
 
 /// Reads a composed document as a format-v1 register, section by section.
@@ -231,10 +232,21 @@ package struct RegisterDecoder {
             reader.warning(.staleReview, "the register's review was due on \(next), before \(asOf)", at: nextNode,
                            hint: "review the register and move `next-review` forward")
         }
+        var language: String?
+        if let node = f["language"], let code = reader.text(node, "the language") {
+            if Phrasebook.languages.contains(code) {
+                language = code
+            } else {
+                reader.error(.invalidValue, "language `\(code.abbreviated)` has no catalogue", at: node,
+                             hint: "write one of \(Phrasebook.languages.map { "`\($0)`" }.joined(separator: ", "))")
+            }
+        }
+        let contact = f["contact"].flatMap { reader.text($0, "the contact") }
         guard let id, let title, let organisation, let horizon else { return nil }
         return Metadata(
             id: id, title: title, organisation: organisation, description: description, horizon: horizon,
-            currency: currency, owner: owner, lastReviewed: last, nextReview: next, location: reader.location(node))
+            currency: currency, owner: owner, lastReviewed: last, nextReview: next, language: language, contact: contact,
+            location: reader.location(node))
     }
 
     private mutating func readHorizon(_ node: YAMLNode) -> Horizon? {
@@ -267,8 +279,23 @@ package struct RegisterDecoder {
         let kind = f["kind"].flatMap { reader.choice($0, "contributor kind", as: Contributor.Kind.self) }
         let isPublic = f["public"].map { reader.boolean($0, "`public`") } ?? false
         let description = f["description"].flatMap { reader.text($0, "the contributor description") }
+        let availability = f["availability"].map { reader.probability($0, "`availability`") }
+        var stepsBack: [Contributor.StepBack] = []
+        if let list = f["steps-back-when"], let items = reader.list(list, of: "`steps-back-when`", nonEmpty: true) {
+            stepsBack = items.compactMap { decodeStepBack($0) }
+        }
         guard let id, let name, let kind, let isPublic else { return nil }
-        return Contributor(id: id, name: name, kind: kind, isPublic: isPublic, description: description, location: reader.location(node))
+        if case .some(.none) = availability { return nil }
+        return Contributor(id: id, name: name, kind: kind, isPublic: isPublic, description: description,
+                           availability: availability ?? nil, stepsBack: stepsBack, location: reader.location(node))
+    }
+
+    mutating func decodeStepBack(_ node: YAMLNode) -> Contributor.StepBack? {
+        guard let f = reader.fields(node, of: "a step-back", RegisterFields.stepBack) else { return nil }
+        let risk = f["risk"].flatMap { refer(.risk, $0, "the entry a contributor steps back on") }
+        let chance = f["chance"].map { reader.probability($0, "the step-back `chance`") } ?? 1
+        guard let risk, let chance else { return nil }
+        return Contributor.StepBack(risk: risk, chance: chance, location: reader.location(node))
     }
 
     mutating func decodePerspective(_ node: YAMLNode) -> Perspective? {

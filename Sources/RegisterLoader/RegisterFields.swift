@@ -7,6 +7,7 @@ enum RegisterFields {
     static let outcome = RegisterFormat.outcome.fieldSet
     static let appetite = RegisterFormat.appetite.fieldSet
     static let contributor = RegisterFormat.contributor.fieldSet
+    static let stepBack = RegisterFormat.stepBack.fieldSet
     static let perspective = RegisterFormat.perspective.fieldSet
     static let risk = RegisterFormat.risk.fieldSet
     static let coproduction = RegisterFormat.coproduction.fieldSet

@@ -64,6 +64,7 @@ extension Diagnostic {
         case effectsMismatch = "effects-mismatch"
         case agreementMissing = "agreement-missing"
         case borneByMissing = "borne-by-missing"
+        case confidentialNamed = "confidential-named"
         // The command line.
         case fileUnreadable = "file-unreadable"
         // `riskreg import`: a spreadsheet and its mapping rather than a register (docs/import.md).
@@ -96,6 +97,7 @@ extension Diagnostic {
             case .needsReview: "warning"
             case .agreementMissing: "warning"
             case .borneByMissing: "warning"
+            case .confidentialNamed: "warning"
             default: "error"
             }
         }
@@ -160,6 +162,7 @@ extension Diagnostic {
             case .effectsMismatch: "the estimates of one entry give effects on different outcomes, an effect repeats an outcome or the entry's own, or gives neither impact nor benefit"
             case .agreementMissing: "an enablement entry records no `agreement`: who it was agreed with, when, and what would trigger a review"
             case .borneByMissing: "an enablement entry does not say who bears the harm (`borne-by`)"
+            case .confidentialNamed: "text a community report shows (a description, an appetite statement, a portfolio's title …) names a confidential entry by id or title; the community report withholds that text"
             case .fileUnreadable: "a path given on the command line cannot be read or holds no registers"
             case .importCSV: "the file cannot be read as CSV"
             case .importEmpty: "no header row, or no rows below it"
@@ -235,6 +238,7 @@ extension Diagnostic {
             case .effectsMismatch: "this estimate gives effects on `safeguarding`, but the entry's first estimate on `care-budget`"
             case .agreementMissing: "enablement entry `AS-01` records no agreement"
             case .borneByMissing: "enablement entry `AS-01` does not say who bears the harm"
+            case .confidentialNamed: "the appetite statement on `budget` names confidential entry `CS-09`, so the community report withholds it"
             case .fileUnreadable: "Registers/old does not exist"
             case .importCSV: "a quoted field is never closed"
             case .importEmpty: "the file has a header row but no risks"

@@ -58,13 +58,19 @@ public struct Metadata: Sendable {
     public var owner: String?
     public var lastReviewed: CalendarDate?
     public var nextReview: CalendarDate?
+    /// The language of reports (`en`, `nl`), when the register names one.
+    public var language: String?
+    /// How residents get in touch or take part, for the community report.
+    public var contact: String?
     public var location: Diagnostic.Location
 
     public init(
         id: String, title: String, organisation: String, description: String? = nil, horizon: Horizon,
         currency: String? = nil, owner: String? = nil, lastReviewed: CalendarDate? = nil,
-        nextReview: CalendarDate? = nil, location: Diagnostic.Location
+        nextReview: CalendarDate? = nil, language: String? = nil, contact: String? = nil, location: Diagnostic.Location
     ) {
+        self.language = language
+        self.contact = contact
         self.id = id
         self.title = title
         self.organisation = organisation
@@ -167,14 +173,43 @@ public struct Contributor: Sendable {
     /// Whether the contributor agreed to be named in public (community) reports.
     public var isPublic: Bool
     public var description: String?
+    /// The chance the contributor is there to deliver its responses in a horizon, when the
+    /// register states it: drawn once per trial and shared by every response it delivers. Nil
+    /// for a contributor whose responses keep only their own reliability.
+    public var availability: Double?
+    /// The entries whose occurrence makes the contributor step back from delivering.
+    public var stepsBack: [StepBack]
     public var location: Diagnostic.Location
 
-    public init(id: String, name: String, kind: Kind, isPublic: Bool, description: String? = nil, location: Diagnostic.Location) {
+    /// Whether the contributor's availability is modelled as shared by its responses.
+    public var isSharedDeliverer: Bool { availability != nil || !stepsBack.isEmpty }
+
+    /// "This contributor steps back when that entry happens", with a chance.
+    public struct StepBack: Sendable {
+        /// The id of the entry.
+        public var risk: String
+        /// The chance the contributor is unavailable in a horizon in which the entry happens.
+        public var chance: Double
+        public var location: Diagnostic.Location
+
+        public init(risk: String, chance: Double = 1, location: Diagnostic.Location) {
+            self.risk = risk
+            self.chance = chance
+            self.location = location
+        }
+    }
+
+    public init(
+        id: String, name: String, kind: Kind, isPublic: Bool, description: String? = nil,
+        availability: Double? = nil, stepsBack: [StepBack] = [], location: Diagnostic.Location
+    ) {
         self.id = id
         self.name = name
         self.kind = kind
         self.isPublic = isPublic
         self.description = description
+        self.availability = availability
+        self.stepsBack = stepsBack
         self.location = location
     }
 }

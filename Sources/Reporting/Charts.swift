@@ -34,10 +34,10 @@ struct Charts {
             svg: isHTML ? (svg?.render(id: id, title: title) ?? "") : "", table: table(columns, rows))
     }
 
-    private func xAxis(_ svg: inout SVG, lo: Double, hi: Double, label: String, x: (Double) -> Double) {
+    private func xAxis(_ svg: inout SVG, lo: Double, hi: Double, label: String, whole: Bool = false, x: (Double) -> Double) {
         let y0 = h - bottom
         svg.line(left, y0, w - right, y0, cls: "axis")
-        for t in Ticks.nice(lo, hi) {
+        for t in Ticks.nice(lo, hi, whole: whole) {
             svg.line(x(t), y0, x(t), y0 + 4, cls: "axis")
             svg.text(FigureFormat.amount(t), x: x(t), y: y0 + 17, anchor: .middle)
         }
@@ -53,6 +53,18 @@ struct Charts {
         let group = max(1, Int((Double(hist.counts.count) / 20).rounded(.up)))
         var bins: [(lo: Double, hi: Double, count: Int)] = []
         var i = 0
+        // A whole count over a range of at most 40 has at most one whole number per bin: one
+        // bar per number, labelled with it, rather than bins with fractional edges.
+        let perNumber = ow.isWholeCount && hist.binWidth <= 1
+        if perNumber {
+            for (k, count) in hist.counts.enumerated() where count > 0 {
+                let n = (hist.lowerBound + Double(k) * hist.binWidth).rounded(.up)
+                let v = ow.isGain ? -n : n
+                bins.append((v - 0.5, v + 0.5, count))
+            }
+            if ow.isGain { bins.reverse() }
+            i = hist.counts.count
+        }
         while i < hist.counts.count {
             let j = min(hist.counts.count, i + group)
             let a = hist.lowerBound + Double(i) * hist.binWidth, b = hist.lowerBound + Double(j) * hist.binWidth
@@ -60,7 +72,7 @@ struct Charts {
             bins.append((ow.isGain ? -b : a, ow.isGain ? -a : b, hist.counts[i..<j].reduce(0, +)))
             i = j
         }
-        if ow.isGain { bins.reverse() }
+        if ow.isGain && !perNumber { bins.reverse() }
         let trials = Double(max(1, outcome.residual.trials))
         let lo = bins.first?.lo ?? 0, hi = max(bins.last?.hi ?? 1, lo + 1e-9)
         let maxShare = Double(bins.map(\.count).max() ?? 1) / trials
@@ -75,13 +87,15 @@ struct Charts {
         for bin in bins {
             let share = Double(bin.count) / trials
             svg.rect(x: x(bin.lo) + 0.5, y: y(share), w: x(bin.hi) - x(bin.lo) - 1, h: y(0) - y(share), cls: "bar-res",
-                     title: phrases("chart.histogram.bar.range", ["range": signedRange(bin.lo, bin.hi, ow), "share": FigureFormat.percent(share)]))
+                     title: phrases("chart.histogram.bar.range", ["range": perNumber ? ow.size(bin.lo + 0.5) : signedRange(bin.lo, bin.hi, ow),
+                                                                  "share": FigureFormat.percent(share)]))
         }
         for t in thresholds.map({ ow.isGain ? -$0 : $0 }) where t > lo && t < hi {
             svg.line(x(t), top, x(t), h - bottom, cls: "appetite")
             svg.text(phrases("chart.histogram.threshold"), x: x(t) + 4, y: top + 12, cls: "t small")
         }
-        xAxis(&svg, lo: lo, hi: hi, label: phrases(ow.isGain ? "chart.histogram.x-axis.gain" : "chart.histogram.x-axis", ["unit": unit]), x: x)
+        xAxis(&svg, lo: lo, hi: hi, label: phrases(ow.isGain ? "chart.histogram.x-axis.gain" : "chart.histogram.x-axis", ["unit": unit]),
+              whole: ow.isWholeCount, x: x)
         svg.text(phrases("chart.histogram.y-axis"), x: 14, y: top + (h - bottom - top) / 2, anchor: .middle, cls: "t lbl", rotate: true)
         let p50 = outcome.residual.percentile(0.5)?.value ?? .nan
         let p90 = outcome.residual.percentile(0.9)?.value ?? .nan
@@ -91,7 +105,8 @@ struct Charts {
         return chart(id: id, title: phrases(ow.isGain ? "chart.histogram.title.gain" : "chart.histogram.title", ["outcome": outcome.title]),
                      description: description, svg: svg,
                      columns: [ow.column(unit), phrases("chart.histogram.column.trials"), phrases("chart.histogram.column.share")],
-                     rows: bins.map { [phrases("chart.range", ["from": FigureFormat.amount(FigureFormat.rounded($0.lo)), "to": FigureFormat.amount(FigureFormat.rounded($0.hi))]),
+                     rows: bins.map { [perNumber ? FigureFormat.amount($0.lo + 0.5)
+                                       : phrases("chart.range", ["from": FigureFormat.amount(FigureFormat.rounded($0.lo)), "to": FigureFormat.amount(FigureFormat.rounded($0.hi))]),
                                        FigureFormat.count($0.count), FigureFormat.percent(Double($0.count) / trials)] })
     }
 
@@ -145,7 +160,8 @@ struct Charts {
         for point in appetite where point.p > 0 {
             svg.marker(x: x(point.loss), y: y(point.p), cls: "mark", title: point.label)
         }
-        xAxis(&svg, lo: lo, hi: hi, label: phrases(ow.isGain ? "chart.exceedance.x-axis.gain" : "chart.exceedance.x-axis", ["unit": unit]), x: x)
+        xAxis(&svg, lo: lo, hi: hi, label: phrases(ow.isGain ? "chart.exceedance.x-axis.gain" : "chart.exceedance.x-axis", ["unit": unit]),
+              whole: ow.isWholeCount, x: x)
         svg.text(phrases(ow.isGain ? "chart.exceedance.y-axis.gain" : "chart.exceedance.y-axis"), x: 14, y: top + (h - bottom - top) / 2, anchor: .middle, cls: "t lbl", rotate: true)
         // Legend.
         let lx = w - right - 190

@@ -1,3 +1,4 @@
+import Distributions
 import RegisterModel
 import TextLayer
 
@@ -16,12 +17,38 @@ struct OutcomeWords: Sendable {
     let unit: String
     let currency: String?
     let phrases: Phrasebook
+    /// Set when every amount that adds into the outcome is a whole number (a count of
+    /// incidents, each a fixed 1): its figures are whole and its chart ticks never fall at 2.5.
+    let isWholeCount: Bool
 
     init(register: Register, outcome id: String, unit: String, phrases: Phrasebook) {
         (direction, stated) = register.direction(of: id)
         self.unit = unit
         currency = register.metadata.currency
         self.phrases = phrases
+        isWholeCount = unit != "money" && Self.addsOnlyWholeNumbers(register, id)
+    }
+
+    /// Whether every entry on the outcome adds whole numbers only: whole fixed or discrete
+    /// impacts, no benefit, and no response that scales the impact down.
+    static func addsOnlyWholeNumbers(_ register: Register, _ id: String) -> Bool {
+        func whole(_ d: Distribution) -> Bool {
+            switch d.parameters {
+            case .fixed(let v): return v == v.rounded()
+            case .choice(let values, _): return values.allSatisfy { $0 == $0.rounded() }
+            default: return false
+            }
+        }
+        var any = false
+        for risk in register.risks where risk.outcomes.contains(id) {
+            any = true
+            if let response = risk.response, response.impactReduction > 0 { return false }
+            for e in risk.estimates {
+                if risk.outcome == id, !whole(e.impact) || e.benefit != nil { return false }
+                for f in e.effects where f.outcome == id && (!whole(f.impact) || f.benefit != nil) { return false }
+            }
+        }
+        return any
     }
 
     var isGain: Bool { direction == .gain }

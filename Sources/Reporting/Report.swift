@@ -1,11 +1,33 @@
 import RegisterModel
 import Scoring
+import TextLayer
 
 /// Renders reports: register + score → Markdown or HTML, through templates.
 public enum Report {
+    /// The register to score for a report: the register itself for the board, its
+    /// ``CommunityView`` for the community, so that no community figure depends on a
+    /// confidential entry.
+    public static func registerToScore(_ register: Register, options: ReportOptions) -> Register {
+        guard options.audience == .community else { return register }
+        return CommunityView(register, phrases: Phrasebook.builtIn(options.language) ?? .english).register
+    }
+
     /// The report as text.
+    ///
+    /// - Parameters:
+    ///   - register: the full register.
+    ///   - score: the score of ``registerToScore(_:options:)``; a community report refuses a
+    ///     score that holds a confidential entry.
     public static func render(register: Register, score: RegisterScore, options: ReportOptions,
                               templates: ReportTemplates, since: ReviewChanges? = nil) throws(TemplateError) -> String {
+        if options.audience == .community {
+            let confidential = Set(register.risks.filter(\.isConfidential).map(\.id))
+            if let leak = score.risks.first(where: { confidential.contains($0.id) }) {
+                throw TemplateError(file: register.file, line: 1, column: 1,
+                                    message: "the score holds confidential entry `\(leak.id)`, so a community report cannot be built from it",
+                                    hint: "score Report.registerToScore(register, options:), the register's public view")
+            }
+        }
         let context = ReportBuilder(register: register, score: score, options: options, since: since).build()
         return try templates.render(context, options: options)
     }

@@ -23,8 +23,11 @@ public struct ReportOptions: Sendable {
     public var libyamlVersion: String
     /// The command that reproduces the figures, printed in the report.
     public var command: String
+    /// The language of the report's words and figures, by catalogue code (`en`, `nl`).
+    public var language: String
 
-    public init(format: Format, audience: Audience, libyamlVersion: String, command: String) {
+    public init(format: Format, audience: Audience, libyamlVersion: String, command: String, language: String = "en") {
+        self.language = language
         self.format = format
         self.audience = audience
         self.libyamlVersion = libyamlVersion
@@ -33,8 +36,9 @@ public struct ReportOptions: Sendable {
 }
 
 /// Builds a ``ReportContext`` from a register and its score. Every piece of register text goes
-/// through the format's encoder here, once; confidential entries are dropped here, once, for
-/// community reports.
+/// through the format's encoder here, once. A community report is built from the register's
+/// ``CommunityView`` alone (and must be scored from it: ``Report/registerToScore(_:options:)``),
+/// so no figure or word in it depends on a confidential entry.
 public struct ReportBuilder: Sendable {
     let register: Register
     let score: RegisterScore
@@ -46,20 +50,28 @@ public struct ReportBuilder: Sendable {
     let review: ReviewChanges?
     /// Every sentence and label, in the report's language.
     let phrases: Phrasebook
+    /// How many entries a community report leaves out (0 for the board).
+    let withheld: Int
 
     public init(register: Register, score: RegisterScore, options: ReportOptions, since review: ReviewChanges? = nil) {
         self.review = review
-        self.register = register
         self.score = score
         self.options = options
-        phrases = .english
+        phrases = Phrasebook.builtIn(options.language) ?? .english
+        if options.audience == .community {
+            let view = CommunityView(register, phrases: phrases)
+            self.register = view.register
+            withheld = view.withheldEntries
+        } else {
+            self.register = register
+            withheld = 0
+        }
         if options.format == .html {
             encode = { HTMLText.escape($0) }
         } else {
             encode = { MarkdownText.escape($0, links: .safeAutolinks) }
         }
-        let all = register.risks.map(\.id)
-        visible = Set(options.audience == .community ? register.risks.filter { !$0.isConfidential }.map(\.id) : all)
+        visible = Set(self.register.risks.filter { options.audience == .board || !$0.isConfidential }.map(\.id))
     }
 
     var isCommunity: Bool { options.audience == .community }
@@ -121,7 +133,6 @@ public struct ReportBuilder: Sendable {
     public func build() -> ReportContext {
         let m = register.metadata
         let visibleRisks = score.risks.filter { visible.contains($0.id) }
-        let withheld = isCommunity ? register.risks.filter(\.isConfidential).count : 0
         let withheldNote = withheld == 0 ? nil : e(phrases.plural("report.withheld-note", count: withheld))
         let viewTitle = score.run.view == "pooled"
             ? phrases("report.view.pooled", ["count": String(register.perspectives.count)])

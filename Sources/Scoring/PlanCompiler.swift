@@ -32,6 +32,8 @@ struct CompiledRegister {
 /// - a likelihood given as a distribution acts through its mean (one event per horizon);
 ///   a frequency given as a distribution is a mixed Poisson;
 /// - a response reduces likelihood by thinning and impact by scaling, only when delivered;
+/// - a contributor with a stated `availability` or `steps-back-when` is a shared deliverer: drawn
+///   once per trial, and every response it delivers is delivered only when it is available;
 /// - a perspective's view uses its own estimate of each risk, and where it gave none, the
 ///   pooled estimate of the perspectives that did;
 /// - the pooled view is a linear opinion pool weighted by the perspectives' weights (equal
@@ -46,8 +48,12 @@ enum PlanCompiler {
     ///   - activities: the portfolio entries to include; nil includes all of them.
     ///   - views: the perspectives to view the register from, by id; nil is the pooled view.
     ///   - portfolios: the portfolios to compare in this plan.
+    ///   - viewActivities: the activities whose losses count in the views (the headline
+    ///     portfolio's), when the plan holds others for the portfolio comparison only; nil
+    ///     counts every included risk in the views.
     static func compile(
-        _ register: Register, activities: Set<String>?, views viewPerspectives: [String?], portfolios: [Portfolio]
+        _ register: Register, activities: Set<String>?, views viewPerspectives: [String?], portfolios: [Portfolio],
+        viewActivities: Set<String>? = nil
     ) throws(ScoringError) -> CompiledRegister {
         let included = { (risk: Risk) in risk.strategy != .portfolio || activities?.contains(risk.id) ?? true }
         // Usually every entry is included: then the register's own array is shared, not copied
@@ -65,6 +71,18 @@ enum PlanCompiler {
         let riskIndex = Dictionary(risks.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         let weights = Dictionary(register.perspectives.map { ($0.id, $0.weight) }, uniquingKeysWith: { first, _ in first })
 
+        // Contributors with a stated availability or step-back are shared deliverers, in id
+        // order; their responses are delivered only when they are available.
+        let shared = register.contributors.filter(\.isSharedDeliverer).sorted { $0.id < $1.id }
+        let delivererIndex = Dictionary(shared.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let deliverers = shared.map { contributor in
+            SimulationPlan.Deliverer(
+                key: StableHash.fnv1a64(contributor.id), availability: contributor.availability ?? 1,
+                stepsBack: contributor.stepsBack.compactMap { stepBack in
+                    riskIndex[stepBack.risk].map { SimulationPlan.StepBack(risk: $0, chance: stepBack.chance) }
+                })
+        }
+
         var planRisks: [SimulationPlan.Risk] = []
         planRisks.reserveCapacity(risks.count)
         for risk in risks {
@@ -75,8 +93,9 @@ enum PlanCompiler {
                 key: StableHash.fnv1a64(risk.id),
                 outcome: outcome,
                 estimates: risk.estimates.map(estimate),
-                response: risk.response.map(response),
-                isActivity: risk.strategy == .portfolio))
+                response: risk.response.map { response($0, deliverers: delivererIndex) },
+                isActivity: risk.strategy == .portfolio,
+                inViews: risk.strategy != .portfolio || viewActivities?.contains(risk.id) ?? true))
         }
         // Plan risks beyond the entries themselves (effects on further outcomes, then harm-only
         // copies): the entry each belongs to, by index into `risks`.
@@ -90,7 +109,9 @@ enum PlanCompiler {
                 }
                 effects.append((i, id, planRisks.count))
                 planEntry.append(i)
-                planRisks.append(effectRisk(risk, effect: k, outcome: outcome, entryKey: entryKey))
+                var effect = effectRisk(risk, effect: k, outcome: outcome, entryKey: entryKey, deliverers: delivererIndex)
+                effect.inViews = planRisks[i].inViews
+                planRisks.append(effect)
             }
         }
         // Harm alone, for outcomes that an appetite limits on harm: a copy of each plan risk on
@@ -177,7 +198,8 @@ enum PlanCompiler {
         do {
             let plan = try SimulationPlan(
                 outcomeCount: outcomeCount, totalOutcomes: totalOutcomes, risks: planRisks,
-                views: views, portfolios: planPortfolios, correlations: correlations, thresholds: thresholds)
+                views: views, portfolios: planPortfolios, correlations: correlations, thresholds: thresholds,
+                deliverers: deliverers)
             return CompiledRegister(
                 plan: plan, risks: risks, correlationIndex: correlationIndex, viewPerspectives: viewPerspectives,
                 appetiteThresholds: appetiteThresholds, totalOutcomes: totalOutcomes, effects: effects, harmOutcomes: harmOutcomes)
@@ -191,7 +213,9 @@ enum PlanCompiler {
     /// effect's impact and benefit, whose draws are salted by the outcome's id so they are the
     /// effect's own. Its key, `<entry id> effect <outcome id>`, cannot be a risk id (ids have no
     /// spaces).
-    private static func effectRisk(_ risk: Risk, effect k: Int, outcome: Int, entryKey: UInt64) -> SimulationPlan.Risk {
+    private static func effectRisk(
+        _ risk: Risk, effect k: Int, outcome: Int, entryKey: UInt64, deliverers: [String: Int]
+    ) -> SimulationPlan.Risk {
         let id = risk.outcomes[k + 1]
         return SimulationPlan.Risk(
             key: StableHash.fnv1a64("\(risk.id) effect \(id)"),
@@ -202,7 +226,7 @@ enum PlanCompiler {
                 planned.benefit = e.effects[k].benefit
                 return planned
             },
-            response: risk.response.map(response),
+            response: risk.response.map { response($0, deliverers: deliverers) },
             isActivity: risk.strategy == .portfolio,
             occurrenceKey: entryKey, impactSalt: StableHash.fnv1a64(id))
     }
@@ -222,10 +246,11 @@ enum PlanCompiler {
         return SimulationPlan.Estimate(occurrence: occurrence, impact: e.impact, benefit: e.benefit)
     }
 
-    private static func response(_ r: Response) -> SimulationPlan.Response {
+    private static func response(_ r: Response, deliverers: [String: Int]) -> SimulationPlan.Response {
         SimulationPlan.Response(
             reliability: r.reliability, likelihoodMultiplier: 1 - r.likelihoodReduction,
-            impactMultiplier: 1 - r.impactReduction, cost: r.cost)
+            impactMultiplier: 1 - r.impactReduction, cost: r.cost,
+            deliverers: Array(Set(r.deliveredBy.compactMap { deliverers[$0] })).sorted())
     }
 
     /// The weights a view puts on a risk's estimates.

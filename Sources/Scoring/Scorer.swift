@@ -37,7 +37,15 @@ public enum Scorer {
         let run = RunOptions(
             seed: options.seed, trials: options.trials, jobs: options.jobs,
             precision: options.precision.map { PrecisionTarget(relativeHalfWidth: $0, maxTrials: min(options.maxTrials, affordable)) })
-        // With portfolios there is a second, comparison run: give each run half the bar.
+        // With portfolios, the comparison needs every activity under the headline view. When
+        // the series fit, one run serves both: the other portfolios' activities are simulated
+        // with the rest but count only in the portfolios (figures bit-identical to two runs,
+        // since every risk's streams are its own and each series adds the same risks in the
+        // same order). Otherwise a second run of its own, as below.
+        if let merged = try mergedRun(register, main: main, headline: headlinePortfolio, views: views, run: run, progress: progress) {
+            return ResultReader(register: register, options: options, compiled: main, result: merged.main, headline: headline,
+                                portfolio: headlinePortfolio?.id, comparison: merged.comparison).score()
+        }
         let share = register.portfolios.isEmpty ? 1.0 : 0.5
         let mainProgress: (@Sendable (Double) -> Void)? = progress.map { report in { @Sendable in report($0 * share) } }
         let result = Engine.run(main.plan, options: run, progress: mainProgress)
@@ -58,5 +66,61 @@ public enum Scorer {
         }
         return ResultReader(register: register, options: options, compiled: main, result: result, headline: headline,
                             portfolio: headlinePortfolio?.id, comparison: comparison).score()
+    }
+
+    /// The most the per-trial series of a run serving both the headline and the portfolio
+    /// comparison may take. Above it (many trials, or a precision target, whose trials are not
+    /// known in advance) the comparison runs on its own after the headline, so that the two
+    /// runs' series are never held at once: the larger of the two sets is what a run needs.
+    static let mergedSeriesBudget = 64 << 20
+
+    /// Scores the headline views and the portfolio comparison in one run, when that gives the
+    /// same figures as two runs and its series fit ``mergedSeriesBudget``: returns the results
+    /// as the two runs would (the headline run's views, with the register's headline risks;
+    /// the comparison's headline view with every risk, and its portfolios), or nil to run
+    /// them apart.
+    ///
+    /// Same figures: a correlation between an activity left out of the headline and another
+    /// risk would join the two in one Iman–Conover group, which reorders the other's trials
+    /// differently from the headline run; then the runs stay apart. So does a contributor that
+    /// steps back when a left-out activity occurs: the headline run has no such activity.
+    static func mergedRun(
+        _ register: Register, main headlinePlan: CompiledRegister, headline portfolio: Portfolio?, views: [String?], run: RunOptions,
+        progress: (@Sendable (Double) -> Void)?
+    ) throws(ScoringError) -> (main: SimulationResult, comparison: (CompiledRegister, SimulationResult))? {
+        guard let portfolio, run.precision == nil else { return nil }
+        let mainIDs = Set(register.risks.filter { $0.strategy != .portfolio || portfolio.risks.contains($0.id) }.map(\.id))
+        let leftOut = Set(register.risks.map(\.id)).subtracting(mainIDs)
+        if register.correlations.contains(where: { leftOut.contains($0.first) || leftOut.contains($0.second) }) { return nil }
+        if register.contributors.contains(where: { $0.stepsBack.contains { leftOut.contains($0.risk) } }) { return nil }
+        let merged = try PlanCompiler.compile(
+            register, activities: nil, views: views, portfolios: register.portfolios, viewActivities: Set(portfolio.risks))
+        guard 8 * merged.plan.seriesPerTrial * max(2, run.trials) <= mergedSeriesBudget else { return nil }
+        let result = Engine.run(merged.plan, options: run, progress: progress)
+
+        // The headline run's view of it: the plan risks it holds (entries, their effects on
+        // further outcomes and harm-only copies: a subset in the same order, found by their
+        // stable keys) and the correlations between them (all of them, in the same order).
+        let mergedIndex = Dictionary(
+            merged.plan.risks.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
+        let kept = headlinePlan.plan.risks.compactMap { mergedIndex[$0.key] }
+        guard kept.count == headlinePlan.plan.risks.count else { return nil }
+        let newIndex = Dictionary(uniqueKeysWithValues: kept.enumerated().map { ($1, $0) })
+        var main = result
+        main.portfolios = []
+        for v in main.views.indices { main.views[v].risks = kept.map { result.views[v].risks[$0] } }
+        main.correlations = result.correlations.map { c in
+            var c = c
+            c.first = newIndex[c.first] ?? c.first
+            c.second = newIndex[c.second] ?? c.second
+            return c
+        }
+        // The comparison's: every risk under the headline view (the last), and the portfolios.
+        // Its view's outcomes hold the headline activities only; only its risks and portfolios
+        // are read.
+        var comparison = result
+        comparison.views = [result.views[result.views.count - 1]]
+        let all = try PlanCompiler.compile(register, activities: nil, views: [views[views.count - 1]], portfolios: register.portfolios)
+        return (main, (all, comparison))
     }
 }

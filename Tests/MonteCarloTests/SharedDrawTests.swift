@@ -29,6 +29,46 @@ struct SharedDrawTests {
         }
     }
 
+    /// One run can serve the headline and the portfolio comparison: an activity outside the
+    /// views still adds into the portfolios that select it. Its views must equal a run without
+    /// that activity, and its portfolios and pooled risks a run of the comparison alone.
+    @Test func aRunWithActivitiesOutsideTheViewsEqualsTheHeadlineAndComparisonRuns() throws {
+        let full = try PlanFixtures.everything()
+        let leftOut = 2  // "volunteers", an activity of the portfolios other than "in-house"
+        var risks = full.risks
+        risks[leftOut].inViews = false
+        let merged = try SimulationPlan(
+            outcomeCount: full.outcomeCount, risks: risks, views: full.views, portfolios: full.portfolios,
+            correlations: full.correlations, thresholds: full.thresholds, totalThresholds: full.totalThresholds)
+        let kept = full.risks.indices.filter { $0 != leftOut }
+        let renumber = { (r: Int) in r > leftOut ? r - 1 : r }
+        #expect(full.correlations.allSatisfy { $0.first != leftOut && $0.second != leftOut })
+        let headline = try SimulationPlan(
+            outcomeCount: full.outcomeCount, risks: kept.map { full.risks[$0] },
+            views: full.views.map { view in .init(name: view.name, weights: kept.map { view.weights[$0] }) },
+            correlations: full.correlations.map { .init(renumber($0.first), renumber($0.second), spearman: $0.spearman) },
+            thresholds: full.thresholds, totalThresholds: full.totalThresholds)
+        let comparison = try SimulationPlan(
+            outcomeCount: full.outcomeCount, risks: full.risks, views: [full.views[full.views.count - 1]],
+            portfolios: full.portfolios, correlations: full.correlations,
+            thresholds: full.thresholds, totalThresholds: full.totalThresholds)
+        let options = RunOptions(seed: 4, trials: 6_000, blockSize: 1024, jobs: 2)
+        let one = Engine.run(merged, options: options)
+        let main = Engine.run(headline, options: options)
+        let compared = Engine.run(comparison, options: options)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        for v in full.views.indices {
+            var view = one.views[v]
+            view.risks = kept.map { one.views[v].risks[$0] }
+            #expect(try encoder.encode(view) == encoder.encode(main.views[v]), "view \(full.views[v].name)")
+        }
+        #expect(try encoder.encode(one.portfolios) == encoder.encode(compared.portfolios))
+        #expect(try encoder.encode(one.views[full.views.count - 1].risks) == encoder.encode(compared.views[0].risks))
+        #expect(one.correlations.map { $0.achieved } == main.correlations.map { $0.achieved })
+    }
+
     @Test(arguments: [1, 2, 63, 1024, 5000])
     func radixOrderIsTheStableSortOrder(count: Int) {
         var g = SplitMix64(seed: UInt64(count))

@@ -12,7 +12,7 @@ struct SharedOccurrenceTests {
     /// Two effects of one entry on two outcomes, each with impact 1 when the entry occurs.
     static func pair(
         _ occurrence: SimulationPlan.Occurrence, shared: Bool, response: SimulationPlan.Response? = nil,
-        impacts: (Distribution, Distribution)? = nil
+        impacts: (Distribution, Distribution)? = nil, views: Int = 1
     ) throws -> SimulationPlan {
         let entry = StableHash.fnv1a64("E-1")
         let one = try Distribution.fixed(1)
@@ -25,7 +25,8 @@ struct SharedOccurrenceTests {
         ]
         // The total is over both outcomes: it exceeds 1.5 exactly when both effects occur.
         return try SimulationPlan(
-            outcomeCount: 2, risks: risks, views: [.init(name: "only", weights: [[1], [1]])], totalThresholds: [1.5])
+            outcomeCount: 2, risks: risks, views: (0..<views).map { .init(name: "view \($0)", weights: [[1], [1]]) },
+            totalThresholds: [1.5])
     }
 
     static func bothProbability(_ plan: SimulationPlan, residual: Bool = false) -> Double {
@@ -65,9 +66,9 @@ struct SharedOccurrenceTests {
     /// Each effect draws its own impact: two uniform impacts of one certain event are
     /// uncorrelated, so the total's variance is the sum of theirs (1/12 each), not the 4/12 of
     /// identical draws.
-    @Test func impactsAreDrawnSeparately() throws {
+    @Test(arguments: [1, 3]) func impactsAreDrawnSeparately(views: Int) throws {
         let u = try Distribution.uniform(min: 0, max: 1)
-        let plan = try Self.pair(.probability(1), shared: true, impacts: (u, u))
+        let plan = try Self.pair(.probability(1), shared: true, impacts: (u, u), views: views)
         let total = Engine.run(plan, options: RunOptions(seed: 19, trials: Self.trials, jobs: 2)).views[0].total!.inherent
         let sd = (2.0 / 12).squareRoot()
         // SE of a sample sd with the excess kurtosis of a sum of two uniforms (−0.6).

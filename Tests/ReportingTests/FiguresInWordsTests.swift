@@ -216,6 +216,13 @@ struct FiguresInWordsTests {
         #expect(rows.contains { $0.hasPrefix("| I-1") && $0.contains("incidents better") })
     }
 
+    @Test func aCountIsWrittenInWholeNumbers() throws {
+        let register = try ReportFixtures.load(yaml: wordsRegister, file: "words.yaml")
+        let html = try ReportFixtures.render(register, format: .html, audience: .board, trials: 20_000)
+        let section = html.components(separatedBy: "o3-hist").dropFirst().first ?? ""
+        #expect(!section.contains(">2.5<") && !section.contains(">0.5<"))
+    }
+
     @Test func anOutcomesDirectionIsStatedOrInferred() throws {
         let register = try ReportFixtures.load(yaml: wordsRegister, file: "words.yaml")
         #expect(register.direction(of: "hours") == (.gain, false))

@@ -28,9 +28,11 @@ enum ReportFixtures {
     }
 
     static func render(_ register: Register, format: ReportOptions.Format, audience: ReportOptions.Audience,
-                       trials: Int = 4_000, templates: ReportTemplates? = nil) throws -> String {
-        let score = try Scorer.score(register, options: ScoringOptions(seed: 7, trials: trials, jobs: 2, asOf: asOf))
-        let options = ReportOptions(format: format, audience: audience, libyamlVersion: RegisterFile.libyamlVersion, command: "riskreg report test")
+                       trials: Int = 4_000, templates: ReportTemplates? = nil, language: String = "en") throws -> String {
+        let options = ReportOptions(format: format, audience: audience, libyamlVersion: RegisterFile.libyamlVersion, command: "riskreg report test",
+                                    language: language)
+        let score = try Scorer.score(Report.registerToScore(register, options: options),
+                                     options: ScoringOptions(seed: 7, trials: trials, jobs: 2, asOf: asOf))
         return try Report.render(register: register, score: score, options: options, templates: templates ?? ReportTemplates(folder: TestSupport.path("Templates")))
     }
 

@@ -134,7 +134,7 @@ struct ReportingTests {
                     #expect(!out.contains(s) && !out.contains(encoded), "\(risk.id): \(s.prefix(40)) in community \(format)")
                 }
             }
-            if !confidential.isEmpty { #expect(out.contains("confidential")) }
+            if !confidential.isEmpty { #expect(out.contains("kept private")) }
             let board = try ReportFixtures.render(register, format: format, audience: .board)
             for risk in confidential { #expect(board.contains(risk.id)) }
         }
@@ -145,7 +145,7 @@ struct ReportingTests {
         for format in [ReportOptions.Format.html, .markdown] {
             let community = try ReportFixtures.render(register, format: format, audience: .community)
             #expect(!community.contains("SECRET"), "\(format)")
-            #expect(community.contains("not described in this public report"))
+            #expect(community.contains("left out of this report"))
             #expect(community.contains("a service-user group (not named)"))
             let board = try ReportFixtures.render(register, format: format, audience: .board)
             for marker in ["ID", "TITLE", "DESCRIPTION", "OWNER", "BORNE", "NOTE", "RATIONALE", "ACTION", "NAME"] {

@@ -249,6 +249,17 @@ struct SpreadsheetImportTests {
         #expect(r.scales?.rating.redFrom == 6)
     }
 
+    @Test("a tolerated risk keeps the mapped strategy but is marked for review, with the reason beside it")
+    func tolerateIsMarkedForReview() throws {
+        let csv = "No.,Hazard,L,I,4T,Type,Comments\n1,A,1,1,Tolerate,Money,\n2,B,1,1,Treat,Money,\n"
+        let outcome = try run(csv, mapping: Self.mapping)
+        let r = try register(outcome)
+        #expect(r.risks.map(\.strategy) == [.resilience, .reduction])
+        #expect(r.risks.map(\.needsReview) == [["strategy", "coproduction", "owner"], ["coproduction", "owner"]])
+        let text = try #require(outcome.text)
+        #expect(text.contains("# from \"Tolerate\"; to check: tolerating has no single counterpart among the four strategies"))
+    }
+
     @Test("only the outcomes some risk uses are declared")
     func usedOutcomesOnly() throws {
         let csv = "No.,Hazard,L,I,4T,Type,Comments\n1,A,1,1,Treat,Service,\n"

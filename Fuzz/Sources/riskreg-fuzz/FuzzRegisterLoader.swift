@@ -41,7 +41,10 @@ func checkScoring(_ register: Register, asOf: CalendarDate) {
         for audience in [ReportOptions.Audience.board, .community] {
             let options = ReportOptions(format: format, audience: audience, libyamlVersion: "fuzz", command: "riskreg report")
             do {
-                _ = try Report.render(register: register, score: score, options: options, templates: templates)
+                let scored = audience == .board
+                    ? score : try Scorer.score(Report.registerToScore(register, options: options),
+                                               options: ScoringOptions(seed: 1, trials: 300, jobs: 1, asOf: asOf))
+                _ = try Report.render(register: register, score: scored, options: options, templates: templates)
             } catch {
                 preconditionFailure("a register that validated does not render (\(format), \(audience)): \(error)")
             }

@@ -1,4 +1,5 @@
 import RegisterModel
+import TextLayer
 
 /// The register format, version 1, described once: every mapping and field, with its kind,
 /// whether it is required, its default, its meaning and the rules that check it.
@@ -28,7 +29,7 @@ public enum RegisterFormat {
 
     /// Every mapping below the top level, in the order the reference describes them.
     public static let mappings: [FormatMapping] = [
-        metadata, outcome, appetite, contributor, perspective, risk, agreement, coproduction, estimate, effect, response, correlation, portfolio, scales, likelihoodScale, impactScale, likelihoodLevel, impactLevel, rating, riskRatings, statedRating,
+        metadata, outcome, appetite, contributor, stepBack, perspective, risk, agreement, coproduction, estimate, effect, response, correlation, portfolio, scales, likelihoodScale, impactScale, likelihoodLevel, impactLevel, rating, riskRatings, statedRating,
     ]
 
     public static let metadata = FormatMapping("register", "Metadata about the register.", fields: [
@@ -43,6 +44,9 @@ public enum RegisterFormat {
         .init("owner", .text, "person or role accountable for the register"),
         .init("last-reviewed", .date, "when the register was last reviewed as a whole"),
         .init("next-review", .date, "when it is next due; not before `last-reviewed`, and a warning once it has passed", rules: [.dateOrder, .staleReview]),
+        .init("language", .choice(Phrasebook.languages), default: "`en`", "the language of reports, as a code with a built-in catalogue: `en` (English) or `nl` (Dutch); `--language` overrides it",
+              rules: [.invalidValue]),
+        .init("contact", .text, "how residents get in touch or take part, shown at the end of the community report (an address, a phone number, a meeting)"),
     ])
 
     public static let outcome = FormatMapping("outcome", "A public outcome at stake.", fields: [
@@ -76,6 +80,15 @@ public enum RegisterFormat {
         .init("kind", .choice(Contributor.Kind.allCases.map(\.rawValue)), .always, "service users, community groups, staff, partner bodies"),
         .init("public", .boolean, default: "`false`", "whether the contributor may be named in public (community) reports"),
         .init("description", .text, "who they are and how they take part"),
+        .init("availability", .probability, default: "none: the contributor's responses keep only their own `reliability`",
+              "chance the contributor is there to deliver in a horizon; drawn once per trial and shared by every response it delivers, so they fail together", rules: [.probabilityRange]),
+        .init("steps-back-when", .list(.mapping("stepBack"), atLeast: 1), default: "none",
+              "entries whose occurrence makes the contributor step back from every response it delivers", rules: [.unknownReference]),
+    ])
+
+    public static let stepBack = FormatMapping("stepBack", "An entry whose occurrence makes a contributor step back: in a horizon in which the entry happens, the contributor is unavailable with the stated chance.", fields: [
+        .init("risk", .id(of: "risk"), .always, "the entry, such as `CS-01`", rules: [.unknownReference]),
+        .init("chance", .probability, default: "`100%`", "chance the contributor steps back in a horizon in which the entry happens", rules: [.probabilityRange]),
     ])
 
     public static let perspective = FormatMapping("perspective", "A point of view from which estimates are given.", fields: [

@@ -40,7 +40,7 @@ extension RegisterFormat {
         case .dateOrder, .duplicateID, .duplicateReference, .unknownReference, .duplicatePerspective, .missingBenefit,
              .responseNoEffect, .staleReview, .duplicateCorrelation, .correlationMatrix, .portfolioMember,
              .portfolioUnassigned, .scaleLevelOrder, .scaleBandOverlap, .scaleBandGap, .ratingThresholds, .unknownLevel,
-             .needsReview, .registerSize, .agreementMissing, .borneByMissing:
+             .needsReview, .registerSize, .agreementMissing, .borneByMissing, .confidentialNamed:
             .none
         case .effectsMismatch:
             .partial("estimates that give effects on different outcomes, and an effect on the entry's own outcome or on one outcome twice; an effect with neither `impact` nor `benefit` is checked")

@@ -14,9 +14,14 @@ struct Report: ParsableCommand {
             The board report answers the board's questions first — each outcome against appetite, \
             what drives it, responses ranked by value for money, the strategy mix, co-production, \
             stale estimates and portfolios — then gives every entry in full. The community report \
-            says the same in plain language, leaves out confidential entries entirely (outcome \
-            totals still include them, and say so) and names contributors only where they agreed \
+            is written for residents, in plain language. It is computed from the public entries \
+            alone: confidential entries are left out of every figure (the report says how many), \
+            with the perspectives only they use and any text that names them, so nothing in it \
+            changes when a confidential entry does. Contributors are named only where they agreed \
             to be named.
+
+            The report's language is the register's `language:` (English when it names none), or \
+            --language.
 
             HTML is one self-contained file with charts drawn as SVG, a strict Content Security \
             Policy, and print styles for A4. Markdown renders on GitHub and GitLab, with each \
@@ -57,8 +62,17 @@ struct Report: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to this file, atomically (default: standard output).", valueName: "file"))
     var output: String?
 
-    @Option(help: ArgumentHelp("Board reports: add a \"Since the last review\" section comparing with the register at this git revision, read as `riskreg diff` reads it.", valueName: "rev"))
+    @Option(help: ArgumentHelp("Add a \"Since the last review\" section comparing with the register at this git revision, read as `riskreg diff` reads it (for the community: what changed in the public entries).", valueName: "rev"))
     var since: String?
+
+    @Option(help: ArgumentHelp("The report's language: \(Phrasebook.languages.joined(separator: ", ")) (default: the register's `language:`, else en).", valueName: "code"))
+    var language: String?
+
+    func validate() throws {
+        if let language, !Phrasebook.languages.contains(language) {
+            throw ValidationError("--language \(UntrustedText.marked(language)) has no catalogue; use one of \(Phrasebook.languages.joined(separator: ", "))")
+        }
+    }
 
     @OptionGroup var scoring: ScoringArguments
 
@@ -82,18 +96,22 @@ struct Report: ParsableCommand {
             Output.err(UntrustedText.markedLines(error.description))
             throw ExitCode.failure
         }
+        let reportOptions = ReportOptions(
+            format: format == .html ? .html : .markdown, audience: audience == .board ? .board : .community,
+            libyamlVersion: RegisterFile.libyamlVersion, command: reproduceCommand(options),
+            language: language ?? register.metadata.language ?? "en")
         let score: RegisterScore
         do {
             let progress = ProgressBar(label: "scoring \(register.metadata.id)")
-            score = try Scorer.score(register, options: options, progress: progress.update)
+            // A community report is scored from the public entries alone.
+            score = try Scorer.score(Reporting.Report.registerToScore(register, options: reportOptions), options: options, progress: progress.update)
             progress.finish()
         } catch {
             throw CommandFailure.error(path, "\(error)")
         }
-        let review = try since.map { try reviewChanges(since: $0, register: register, options: options, printer: printer) }
-        let reportOptions = ReportOptions(
-            format: format == .html ? .html : .markdown, audience: audience == .board ? .board : .community,
-            libyamlVersion: RegisterFile.libyamlVersion, command: reproduceCommand(options))
+        let review = try since.map {
+            try reviewChanges(since: $0, register: register, options: options, printer: printer, reportOptions: reportOptions)
+        }
         let text: String
         do {
             text = try Reporting.Report.render(register: register, score: score, options: reportOptions, templates: set, since: review)
@@ -117,7 +135,7 @@ struct Report: ParsableCommand {
     /// Compares the register with its copy at `revision`, as `riskreg diff --since` does, and
     /// reports errors the same way.
     func reviewChanges(since revision: String, register: Register, options: ScoringOptions,
-                       printer: DiagnosticPrinter) throws -> ReviewChanges {
+                       printer: DiagnosticPrinter, reportOptions: ReportOptions) throws -> ReviewChanges {
         func fail(_ message: String, hint: String? = nil) -> ExitCode { CommandFailure.error(path, message, hint: hint) }
         let fromSide: RegisterComparison.Side
         let bytes: [UInt8]?
@@ -131,24 +149,40 @@ struct Report: ParsableCommand {
             old = try RegisterFile.read(bytes: bytes, file: fromSide.label, asOf: options.asOf).validRegister(
                 printer: printer, refusal: "\(fromSide.label): the register has errors at this revision, so it cannot be compared")
         }
+        // The community compares public views: a change to a confidential entry is not a change.
+        let oldShown = old.map { Reporting.Report.registerToScore($0, options: reportOptions) }
+        let newShown = Reporting.Report.registerToScore(register, options: reportOptions)
         let comparison: RegisterComparison
         do {
             comparison = try RegisterComparison.compare(
-                from: fromSide, old, to: .init(revision: nil, label: path, exists: true), register, options: options)
+                from: fromSide, oldShown, to: .init(revision: nil, label: path, exists: true), newShown, options: options)
         } catch {
             throw fail(error.description)
         }
-        return ReviewChanges(revision: revision, comparison: comparison, old: old, new: register)
+        return ReviewChanges(revision: revision, comparison: comparison, old: oldShown, new: newShown)
     }
 
-    /// The command that gives the same figures: no wall-clock time, no output path.
+    /// The command that gives the same figures: no wall-clock time, no output path, and the
+    /// register's path from the root of its repository, never the path typed (which may be
+    /// an absolute path on an officer's machine).
     func reproduceCommand(_ options: ScoringOptions) -> String {
-        var words = ["riskreg", "report", path, "--format", format.rawValue, "--audience", audience.rawValue,
+        var words = ["riskreg", "report", Self.publishablePath(path), "--format", format.rawValue, "--audience", audience.rawValue,
                      "--seed", String(options.seed), "--trials", String(options.trials), "--as-of", options.asOf.description]
         if let p = options.precision { words += ["--precision", String(p), "--max-trials", String(options.maxTrials)] }
         if let p = options.perspective { words += ["--perspective", p] }
         if let p = options.portfolio { words += ["--portfolio", p] }
         if let since { words += ["--since", since] }
+        if let language { words += ["--language", language] }
         return words.joined(separator: " ")
+    }
+
+    /// The path from the root of the git repository that holds the file; outside a repository,
+    /// the path as typed when it is relative and stays below the current folder, else the
+    /// file's name.
+    static func publishablePath(_ path: String) -> String {
+        if let file = try? GitFile.locate(path) { return file.pathInRepository }
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        if !path.hasPrefix("/") && !path.hasPrefix("~") && !parts.contains("..") { return path }
+        return (path as NSString).lastPathComponent
     }
 }

@@ -1,0 +1,90 @@
+import Distributions
+
+/// Shared delivery: each deliverer's availability, drawn once per trial and read by every
+/// response it delivers (see ``SimulationPlan/Deliverer`` for the dependence model).
+///
+/// Availability is computed before the block's losses, at each trial's final position: a risk
+/// in a correlation group is reordered by Iman–Conover, so its occurrence (for a step-back) and
+/// its response (for delivery) are looked up where its trial record ends up. The positions come
+/// from a first pass over such groups, which evaluates and reorders them without adding to any
+/// series; the reordering depends only on inherent losses, so the second pass reorders alike.
+extension BlockWorker {
+    /// Fills ``availability`` for this block: every deliverer's own draw, then its step-backs.
+    func prepareDelivery(block: Int, count n: Int) {
+        availabilityReady = false
+        let views = compiled.viewCount
+        let size = compiled.blockSize
+        let deliverers = compiled.plan.deliverers
+        if compiled.groupNeedsPositions.contains(true) {
+            var scratch = BlockStats(trials: n, risks: compiled.risks.count, views: views, pairs: compiled.plan.correlations.count)
+            for g in compiled.groups.indices where compiled.groupNeedsPositions[g] {
+                runGroup(g, block: block, count: n, stats: &scratch, addToSeries: false)
+            }
+        }
+        let b = UInt64(block)
+        for (d, deliverer) in deliverers.enumerated() {
+            let first = availability + d * size
+            if deliverer.availability >= 1 {
+                first.update(repeating: 1, count: n)
+            } else {
+                let base = StreamKey(rootSeed: rootSeed, itemKey: deliverer.key, block: b, lane: .delivererAvailability).seed
+                for t in 0..<n { first[t] = unitDouble(StreamKey.word(base: base, index: t)) < deliverer.availability ? 1 : 0 }
+            }
+            // The own draw is the same in every view: common random numbers.
+            for v in 1..<max(1, views) { (availability + (v * deliverers.count + d) * size).update(from: first, count: n) }
+        }
+        let occurred = combined
+        for r in compiled.stepBackRisks {
+            let risk = compiled.risks[r]
+            generateEvents(risk, block: block, count: n)
+            let choiceBase = StreamKey(rootSeed: rootSeed, itemKey: risk.key, block: b, lane: .estimateChoice).seed
+            let slot = compiled.positionSlot[r]
+            let moved = slot >= 0 ? positions + slot * size : nil
+            for v in 0..<views {
+                // Whether the risk occurs (before any response) in each final trial, in this view.
+                occurred.update(repeating: 0, count: n)
+                let choice = risk.choices[v]
+                for j in 0..<events.count {
+                    let t = Int(events.trial[j])
+                    let e = Self.choose(choice, base: choiceBase, trial: t)
+                    if events.mask[j] & (UInt64(1) << UInt64(e)) != 0 {
+                        occurred[moved.map { Int($0[t]) } ?? t] = 1
+                    }
+                }
+                for (d, deliverer) in deliverers.enumerated() {
+                    for stepBack in deliverer.stepsBack where stepBack.risk == r {
+                        let base = StreamKey(
+                            rootSeed: rootSeed, itemKey: StableHash.combine([deliverer.key, risk.key]), block: b, lane: .stepBack
+                        ).seed
+                        let row = availability + (v * deliverers.count + d) * size
+                        for t in 0..<n where occurred[t] != 0 && unitDouble(StreamKey.word(base: base, index: t)) < stepBack.chance {
+                            row[t] = 0
+                        }
+                    }
+                }
+            }
+        }
+        availabilityReady = true
+    }
+
+    /// Whether all of the risk's deliverers are available in each of its trials in view `v`, in
+    /// the risk's own trial order (``combined``); nil when its response rests on none, or while
+    /// availability is not yet known.
+    func sharedAvailability(_ risk: CompiledRisk, view v: Int, count n: Int) -> UnsafePointer<UInt8>? {
+        guard availabilityReady, !risk.deliverers.isEmpty else { return nil }
+        let size = compiled.blockSize
+        let count = compiled.plan.deliverers.count
+        let slot = compiled.positionSlot[risk.index]
+        combined.update(repeating: 1, count: n)
+        for d in risk.deliverers {
+            let row = availability + (v * count + d) * size
+            if slot >= 0 {
+                let moved = positions + slot * size
+                for t in 0..<n { combined[t] &= row[Int(moved[t])] }
+            } else {
+                for t in 0..<n { combined[t] &= row[t] }
+            }
+        }
+        return UnsafePointer(combined)
+    }
+}

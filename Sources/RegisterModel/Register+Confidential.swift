@@ -1,0 +1,83 @@
+/// Where public text names a confidential entry.
+///
+/// A community report leaves confidential entries out; text that stays in it (a description,
+/// an appetite statement, a portfolio's title) must not name them either. `validate` warns
+/// about each such text (`confidential-named`), and the community view withholds it.
+extension Register {
+    /// A piece of text that appears in a community report, with where it was written and what
+    /// it is, for a warning that points at it.
+    public struct PublicText: Sendable {
+        public var text: String
+        /// "the register's description", "outcome `budget`'s title" …
+        public var place: String
+        public var location: Diagnostic.Location
+    }
+
+    /// The confidential entry `text` names by id or by title (whole words, ignoring case), or
+    /// nil. A title shorter than four letters is not looked for, since it would match ordinary
+    /// words.
+    public func confidentialEntryNamed(in text: String) -> Risk? {
+        risks.first { $0.isConfidential && Self.names(text, $0) }
+    }
+
+    static func names(_ text: String, _ risk: Risk) -> Bool {
+        if Self.containsWord(text, risk.id) { return true }
+        let title = risk.title.trimmingCharacters(in: .whitespaces)
+        return title.count >= 4 && Self.containsWord(text, title)
+    }
+
+    /// Whether `word` occurs in `text` (ignoring case) with no letter or digit just before or
+    /// after it.
+    static func containsWord(_ text: String, _ word: String) -> Bool {
+        guard !word.isEmpty else { return false }
+        let haystack = text.lowercased(), needle = word.lowercased()
+        var start = haystack.startIndex
+        while let range = haystack.range(of: needle, range: start..<haystack.endIndex) {
+            let before = range.lowerBound == haystack.startIndex ? nil : haystack[haystack.index(before: range.lowerBound)]
+            let after = range.upperBound == haystack.endIndex ? nil : haystack[range.upperBound]
+            if !(before.map(Self.isWordCharacter) ?? false) && !(after.map(Self.isWordCharacter) ?? false) { return true }
+            start = haystack.index(after: range.lowerBound)
+        }
+        return false
+    }
+
+    static func isWordCharacter(_ c: Character) -> Bool { c.isLetter || c.isNumber }
+
+    /// Every text a community report may show, outside confidential entries themselves.
+    public var publicTexts: [PublicText] {
+        var texts: [PublicText] = []
+        func add(_ text: String?, _ place: String, _ location: Diagnostic.Location) {
+            if let text, !text.isEmpty { texts.append(.init(text: text, place: place, location: location)) }
+        }
+        add(metadata.title, "the register's title", metadata.location)
+        add(metadata.description, "the register's description", metadata.location)
+        add(metadata.contact, "the register's contact", metadata.location)
+        for o in outcomes {
+            add(o.title, "outcome `\(o.id)`'s title", o.location)
+            add(o.description, "outcome `\(o.id)`'s description", o.location)
+        }
+        for a in appetite { add(a.statement, "the appetite statement on `\(a.outcome)`", a.location) }
+        for c in contributors {
+            add(c.name, "contributor `\(c.id)`'s name", c.location)
+            add(c.description, "contributor `\(c.id)`'s description", c.location)
+        }
+        for p in perspectives { add(p.title, "perspective `\(p.id)`'s title", p.location) }
+        for r in risks where !r.isConfidential {
+            add(r.title, "entry `\(r.id)`'s title", r.location)
+            add(r.description, "entry `\(r.id)`'s description", r.location)
+            add(r.owner, "entry `\(r.id)`'s owner", r.location)
+            add(r.borneBy, "entry `\(r.id)`'s `borne-by`", r.location)
+            add(r.coproduction.note, "entry `\(r.id)`'s co-production note", r.location)
+            add(r.response?.action, "entry `\(r.id)`'s response", r.response?.location ?? r.location)
+            for e in r.estimates { add(e.rationale, "entry `\(r.id)`'s rationale from `\(e.perspective)`", e.location) }
+        }
+        for c in correlations where !(risk(c.first)?.isConfidential ?? false) && !(risk(c.second)?.isConfidential ?? false) {
+            add(c.reason, "the reason for the correlation of `\(c.first)` and `\(c.second)`", c.location)
+        }
+        for p in portfolios {
+            add(p.title, "portfolio `\(p.id)`'s title", p.location)
+            add(p.description, "portfolio `\(p.id)`'s description", p.location)
+        }
+        return texts
+    }
+}

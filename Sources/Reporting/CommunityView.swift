@@ -1,0 +1,116 @@
+import RegisterModel
+import TextLayer
+
+/// The register as a community report sees it: the public entries only, and nothing that
+/// depends on a confidential entry.
+///
+/// **The rule** (docs/results.md, "Community reports"): every figure and every word of a
+/// community report is computed from this view, never from the full register. The view holds
+///
+/// - the entries not marked `confidential`;
+/// - the perspectives at least one of them is estimated from, the contributors they name (in
+///   co-production, responses or those perspectives), the correlations between two of them,
+///   the outcomes they add into with those outcomes' appetite statements, and the portfolios
+///   that list at least one of them (listing only those);
+/// - each text as written, except a text that names a confidential entry by id or title
+///   (``Register/confidentialEntryNamed(in:)``, the `confidential-named` warning), which is
+///   replaced by a sentence saying it is withheld;
+/// - a perspective whose contributors all asked not to be named, titled by their kind.
+///
+/// The view is scored like any register. Each entry draws from its own random streams, keyed
+/// by its id, so the public entries draw the same numbers as in the full register; the totals
+/// simply leave the confidential entries out, and the report says how many. Changing anything
+/// about a confidential entry — its estimates, response, contributors, the perspectives only
+/// it uses — therefore changes nothing in the view but, when it is added or removed, the count.
+public struct CommunityView: Sendable {
+    /// The public register: what is scored and reported.
+    public let register: Register
+    /// How many entries the full register has that the view leaves out.
+    public let withheldEntries: Int
+
+    /// - Parameter phrases: the report's language, for the sentences that stand in for withheld
+    ///   text and unnamed perspectives.
+    public init(_ full: Register, phrases: Phrasebook) {
+        let risks = full.risks.filter { !$0.isConfidential }
+        withheldEntries = full.risks.count - risks.count
+        let riskIDs = Set(risks.map(\.id))
+        let usedPerspectives = Set(risks.flatMap { $0.estimates.map(\.perspective) })
+        let perspectives = full.perspectives.filter { usedPerspectives.contains($0.id) }
+        var people = Set(risks.flatMap { $0.coproduction.contributors + ($0.response?.deliveredBy ?? []) })
+        people.formUnion(perspectives.flatMap(\.contributors))
+        let usedOutcomes = Set(risks.flatMap(\.outcomes))
+
+        func clean(_ text: String) -> String {
+            full.confidentialEntryNamed(in: text) == nil ? text : phrases("community.withheld-text")
+        }
+        func clean(_ text: String?) -> String? { text.map(clean) }
+
+        var metadata = full.metadata
+        metadata.title = clean(metadata.title)
+        metadata.description = clean(metadata.description)
+        metadata.contact = clean(metadata.contact)
+        let outcomes = full.outcomes.filter { usedOutcomes.contains($0.id) }.map { o in
+            var o = o
+            o.title = clean(o.title)
+            o.description = clean(o.description)
+            return o
+        }
+        let appetite = full.appetite.filter { usedOutcomes.contains($0.outcome) }.map { a in
+            var a = a
+            a.statement = clean(a.statement)
+            return a
+        }
+        let contributors = full.contributors.filter { people.contains($0.id) }.map { c in
+            var c = c
+            c.name = clean(c.name)
+            c.description = clean(c.description)
+            return c
+        }
+        let shownPerspectives = perspectives.map { p in
+            var p = p
+            let kinds = p.contributors.compactMap { id in full.contributor(id) }
+            if !kinds.isEmpty && kinds.allSatisfy({ !$0.isPublic }) {
+                p.title = phrases("report.contributor.unnamed." + kinds[0].kind.rawValue)
+            } else {
+                p.title = clean(p.title)
+            }
+            return p
+        }
+        let publicRisks = risks.map { r in
+            var r = r
+            r.title = clean(r.title)
+            r.description = clean(r.description)
+            r.owner = clean(r.owner)
+            r.borneBy = clean(r.borneBy)
+            r.coproduction.note = clean(r.coproduction.note)
+            if var response = r.response {
+                response.action = clean(response.action)
+                r.response = response
+            }
+            r.estimates = r.estimates.map { e in
+                var e = e
+                e.rationale = clean(e.rationale)
+                return e
+            }
+            return r
+        }
+        let correlations = full.correlations.filter { riskIDs.contains($0.first) && riskIDs.contains($0.second) }.map { c in
+            var c = c
+            c.reason = clean(c.reason)
+            return c
+        }
+        let portfolios = full.portfolios.compactMap { p -> Portfolio? in
+            let members = p.risks.filter { riskIDs.contains($0) }
+            guard !members.isEmpty else { return nil }
+            var p = p
+            p.risks = members
+            p.title = clean(p.title)
+            p.description = clean(p.description)
+            return p
+        }
+        register = Register(
+            formatVersion: full.formatVersion, metadata: metadata, outcomes: outcomes, appetite: appetite,
+            contributors: contributors, perspectives: shownPerspectives, risks: publicRisks, correlations: correlations,
+            portfolios: portfolios, scales: full.scales, file: full.file)
+    }
+}

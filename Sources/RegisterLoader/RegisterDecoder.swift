@@ -280,8 +280,9 @@ package struct RegisterDecoder {
         let title = f["title"].flatMap { reader.text($0, "the outcome title") }
         let unit = f["unit"].flatMap { reader.text($0, "the outcome unit") }.map { $0 == "money" ? Outcome.Unit.money : .other($0) }
         let description = f["description"].flatMap { reader.text($0, "the outcome description") }
+        let direction = f["direction"].flatMap { reader.choice($0, "direction", as: Outcome.Direction.self) }
         guard let id, let title, let unit else { return nil }
-        return Outcome(id: id, title: title, unit: unit, description: description, location: reader.location(node))
+        return Outcome(id: id, title: title, unit: unit, description: description, direction: direction, location: reader.location(node))
     }
 
     mutating func decodeContributor(_ node: YAMLNode) -> Contributor? {

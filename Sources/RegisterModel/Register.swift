@@ -96,7 +96,20 @@ public struct Outcome: Sendable {
     public var title: String
     public var unit: Unit
     public var description: String?
+    /// Which way is better, as the register states it; nil when it does not (then
+    /// ``Register/direction(of:)`` infers it).
+    public var direction: Direction?
     public var location: Diagnostic.Location
+
+    /// Whether more of the outcome is bad or good. Every sentence, axis, heading and sign in a
+    /// report follows it, so a reader never meets a "negative loss".
+    public enum Direction: String, Sendable, CaseIterable {
+        /// More is worse: costs, incidents, enquiries. Figures are losses (harm − benefit).
+        case loss
+        /// More is better: hours of independent living, wellbeing points. Figures are gains
+        /// (benefit − harm).
+        case gain
+    }
 
     /// Money (in the register's currency) or a count of something else.
     public enum Unit: Sendable, Hashable {
@@ -105,11 +118,12 @@ public struct Outcome: Sendable {
         case other(String)
     }
 
-    public init(id: String, title: String, unit: Unit, description: String? = nil, location: Diagnostic.Location) {
+    public init(id: String, title: String, unit: Unit, description: String? = nil, direction: Direction? = nil, location: Diagnostic.Location) {
         self.id = id
         self.title = title
         self.unit = unit
         self.description = description
+        self.direction = direction
         self.location = location
     }
 }

@@ -658,7 +658,8 @@ public enum BuiltInTemplates {
 <thead><tr><th scope="col">#</th><th scope="col">{{phrases.entry}}</th><th scope="col">{{phrases.response}}</th><th scope="col" class="num">{{phrases.cost}}</th><th scope="col" class="num">{{phrases.loss-avoided}}</th><th scope="col" class="num">{{phrases.per-1-000-of-cost}}</th><th scope="col">{{phrases.delivered-by-reliability}}</th></tr></thead>
 <tbody>
 {{#responses}}
-<tr><td class="num">{{rank}}</td><td><a href="#risk-{{risk}}">{{risk}}</a> {{riskTitle}}</td><td>{{action}}</td><td class="num">{{cost}}</td><td class="num">{{value}} {{valueError}}</td><td class="num">{{perThousand}}</td><td>{{deliveredBy}} ({{reliability}})</td></tr>
+{{#isFirstOfUnit}}<tr><th scope="rowgroup" colspan="7">{{unitHeading}}</th></tr>{{/isFirstOfUnit}}
+<tr><td class="num">{{rank}}</td><td><a href="#risk-{{risk}}">{{risk}}</a> {{riskTitle}}</td><td>{{action}}</td><td class="num">{{cost}}</td><td class="num">{{value}} {{valueError}}</td><td class="num">{{perThousand}}{{#flag}}: {{.}}{{/flag}}</td><td>{{deliveredBy}} ({{reliability}})</td></tr>
 {{/responses}}
 </tbody>
 </table></div>
@@ -703,12 +704,12 @@ public enum BuiltInTemplates {
 </table></div>
 <h3>{{phrases.where-community-and-service-user}}</h3>
 {{^empty(disagreements)}}
-<p>{{phrases.compared-with-the-perspective}} “{{officersPerspective}}”, {{phrases.largest-differences-in-mean-loss}}</p>
+<p>{{phrases.compared-with-the-perspective}} “{{officersPerspective}}”, {{phrases.largest-differences-first}}</p>
 <div class="table-wrap"><table>
-<thead><tr><th scope="col">{{phrases.entry}}</th><th scope="col">{{phrases.perspective}}</th><th scope="col" class="num">{{phrases.their-chance}}</th><th scope="col" class="num">{{phrases.officers-chance}}</th><th scope="col" class="num">{{phrases.their-mean-loss}}</th><th scope="col" class="num">{{phrases.officers-mean-loss}}</th><th scope="col" class="num">{{phrases.ratio}}</th></tr></thead>
+<thead><tr><th scope="col">{{phrases.entry}}</th><th scope="col">{{phrases.perspective}}</th><th scope="col" class="num">{{phrases.their-chance}}</th><th scope="col" class="num">{{phrases.officers-chance}}</th><th scope="col" class="num">{{phrases.their-expected-outcome}}</th><th scope="col" class="num">{{phrases.officers-expected-outcome}}</th><th scope="col" class="num">{{phrases.difference-before-responses}}</th></tr></thead>
 <tbody>
 {{#disagreements}}
-<tr><td><a href="#risk-{{risk}}">{{risk}}</a> {{title}}</td><td>{{perspective}}</td><td class="num">{{theirChance}}</td><td class="num">{{officersChance}}</td><td class="num">{{theirMeanLoss}}</td><td class="num">{{officersMeanLoss}}</td><td class="num">{{ratio}}</td></tr>
+<tr><td><a href="#risk-{{risk}}">{{risk}}</a> {{title}}</td><td>{{perspective}}</td><td class="num">{{theirChance}}</td><td class="num">{{officersChance}}</td><td class="num">{{theirMeanLoss}}</td><td class="num">{{officersMeanLoss}}</td><td class="num">{{difference}}</td></tr>
 {{/disagreements}}
 </tbody>
 </table></div>
@@ -765,9 +766,9 @@ public enum BuiltInTemplates {
 {{#outcomes}}
 <h3 id="outcome-{{id}}">{{title}} ({{unit}})</h3>
 {{#description}}<p>{{.}}</p>{{/description}}
-<p>{{summary}} {{phrases.chance-of-a-net-benefit}} {{netBenefitChance}}.{{#disagreement}} {{phrases.perspectives-1-in-10-bad}} {{.}}.{{/disagreement}}</p>
+<p>{{summary}}{{#disagreement}} {{phrases.perspectives-1-in-10-bad}} {{.}}.{{/disagreement}}</p>
 <div class="table-wrap"><table>
-<caption>{{phrases.loss-to}} {{title}} ({{unit}}); {{phrases.negative-figures-are-net-benefits}}</caption>
+<caption>{{title}}: {{figuresCaption}}</caption>
 <thead><tr><th scope="col">{{phrases.figure}}</th><th scope="col" class="num">{{phrases.with-responses}}</th><th scope="col" class="num">± (95%)</th><th scope="col" class="num">{{phrases.without-responses}}</th></tr></thead>
 <tbody>
 {{#figures}}
@@ -795,7 +796,7 @@ public enum BuiltInTemplates {
 {{#review}}<dt>{{phrases.review-due}}</dt><dd>{{.}}</dd>{{/review}}
 {{#scored}}
 <dt>{{phrases.chance-it-happens}}</dt><dd>{{chance}} {{phrases.with-responses-2}} {{chanceWithoutResponses}} {{phrases.without}}</dd>
-<dt>{{phrases.mean-loss}}</dt><dd>{{meanLoss}} {{phrases.with-responses-2}} {{meanLossWithoutResponses}} {{phrases.without}}</dd>
+<dt>{{phrases.on-average}}</dt><dd>{{meanLoss}} {{phrases.with-responses-2}} {{meanLossWithoutResponses}} {{phrases.without}}</dd>
 {{#meanBenefit}}<dt>{{phrases.mean-benefit}}</dt><dd>{{.}}</dd>{{/meanBenefit}}
 <dt>{{phrases.impact-when-it-happens}}</dt><dd>{{impactRange}} {{phrases.p10-to-p90}}</dd>
 <dt>{{phrases.share-of-its-outcome-s}}</dt><dd>{{share}}</dd>
@@ -809,7 +810,7 @@ public enum BuiltInTemplates {
 </dl>
 <div class="table-wrap"><table>
 <caption>{{phrases.each-perspective-s-estimate-of}} {{id}}</caption>
-<thead><tr><th scope="col">{{phrases.perspective}}</th><th scope="col" class="num">{{phrases.chance}}</th><th scope="col" class="num">{{phrases.mean-loss}}</th><th scope="col">{{phrases.rationale}}</th></tr></thead>
+<thead><tr><th scope="col">{{phrases.perspective}}</th><th scope="col" class="num">{{phrases.chance}}</th><th scope="col" class="num">{{phrases.on-average}}</th><th scope="col">{{phrases.rationale}}</th></tr></thead>
 <tbody>
 {{#views}}
 <tr><td>{{perspective}}</td><td class="num">{{chance}}</td><td class="num">{{meanLoss}}</td><td>{{rationale}}</td></tr>
@@ -893,7 +894,10 @@ public enum BuiltInTemplates {
 | # | {{phrases.entry}} | {{phrases.response}} | {{phrases.cost}} | {{phrases.loss-avoided}} | {{phrases.per-1-000-of-cost}} | {{phrases.delivered-by-reliability}} |
 | ---: | --- | --- | ---: | ---: | ---: | --- |
 {{#responses}}
-| {{rank}} | {{risk}} {{riskTitle}} | {{action}} | {{cost}} | {{value}} {{valueError}} | {{perThousand}} | {{deliveredBy}} ({{reliability}}) |
+{{#isFirstOfUnit}}
+|  | **{{unitHeading}}** |  |  |  |  |  |
+{{/isFirstOfUnit}}
+| {{rank}} | {{risk}} {{riskTitle}} | {{action}} | {{cost}} | {{value}} {{valueError}} | {{perThousand}}{{#flag}}: {{.}}{{/flag}} | {{deliveredBy}} ({{reliability}}) |
 {{/responses}}
 {{/empty(responses)}}
 {{#empty(responses)}}
@@ -934,12 +938,12 @@ public enum BuiltInTemplates {
 ### {{phrases.where-community-and-service-user-2}}'
 
 {{^empty(disagreements)}}
-{{phrases.compared-with-the-perspective}} {{officersPerspective}}, {{phrases.largest-differences-in-mean-loss}}
+{{phrases.compared-with-the-perspective}} {{officersPerspective}}, {{phrases.largest-differences-first}}
 
-| {{phrases.entry}} | {{phrases.perspective}} | {{phrases.their-chance}} | {{phrases.officers-chance-2}} | {{phrases.their-mean-loss}} | {{phrases.officers-mean-loss-2}} | {{phrases.ratio}} |
+| {{phrases.entry}} | {{phrases.perspective}} | {{phrases.their-chance}} | {{phrases.officers-chance-2}} | {{phrases.their-expected-outcome}} | {{phrases.officers-expected-outcome}} | {{phrases.difference-before-responses}} |
 | --- | --- | ---: | ---: | ---: | ---: | ---: |
 {{#disagreements}}
-| {{risk}} {{title}} | {{perspective}} | {{theirChance}} | {{officersChance}} | {{theirMeanLoss}} | {{officersMeanLoss}} | {{ratio}} |
+| {{risk}} {{title}} | {{perspective}} | {{theirChance}} | {{officersChance}} | {{theirMeanLoss}} | {{officersMeanLoss}} | {{difference}} |
 {{/disagreements}}
 {{/empty(disagreements)}}
 {{#empty(disagreements)}}
@@ -988,9 +992,9 @@ public enum BuiltInTemplates {
 {{.}}
 
 {{/description}}
-{{summary}} {{phrases.chance-of-a-net-benefit}} {{netBenefitChance}}.{{#disagreement}} {{phrases.perspectives-1-in-10-bad-2}} {{.}}.{{/disagreement}}
+{{summary}}{{#disagreement}} {{phrases.perspectives-1-in-10-bad-2}} {{.}}.{{/disagreement}}
 
-| {{phrases.figure}} ({{unit}}; {{phrases.negative-is-a-net-benefit}} | {{phrases.with-responses}} | ± (95%) | {{phrases.without-responses}} |
+| {{figuresCaption}} | {{phrases.with-responses}} | ± (95%) | {{phrases.without-responses}} |
 | --- | ---: | ---: | ---: |
 {{#figures}}
 | {{label}} | {{residual}} | {{residualError}} | {{inherent}} |
@@ -1030,7 +1034,7 @@ public enum BuiltInTemplates {
 {{/review}}
 {{#scored}}
 - **{{phrases.chance-it-happens-2}}** {{chance}} {{phrases.with-responses-2}} {{chanceWithoutResponses}} {{phrases.without}}
-- **{{phrases.mean-loss-2}}** {{meanLoss}} {{phrases.with-responses-2}} {{meanLossWithoutResponses}} {{phrases.without}}
+- **{{phrases.on-average}}** {{meanLoss}} {{phrases.with-responses-2}} {{meanLossWithoutResponses}} {{phrases.without}}
 {{#meanBenefit}}
 - **{{phrases.mean-benefit-2}}** {{.}}
 {{/meanBenefit}}
@@ -1044,7 +1048,7 @@ public enum BuiltInTemplates {
 - **{{phrases.response-2}}** {{action}} {{phrases.delivered-by}} {{deliveredBy}} {{phrases.reliability}} {{reliability}}); {{phrases.costs}} {{cost}}; {{phrases.avoids}} {{value}} {{valueError}} {{phrases.of-mean-loss}}
 {{/response}}
 
-| {{phrases.perspective}} | {{phrases.chance}} | {{phrases.mean-loss}} | {{phrases.rationale}} |
+| {{phrases.perspective}} | {{phrases.chance}} | {{phrases.on-average}} | {{phrases.rationale}} |
 | --- | ---: | ---: | --- |
 {{#views}}
 | {{perspective}} | {{chance}} | {{meanLoss}} | {{rationale}} |

@@ -49,9 +49,12 @@ struct Charts {
     }
 
     /// A chart's tick labels along the bottom axis from `start` to `end`.
-    private func tickLabels(_ svg: inout SVG, _ ticks: [Double], x: (Double) -> Double, y: Double, start: Double, end: Double) {
+    private func tickLabels(
+        _ svg: inout SVG, _ ticks: [Double], x: (Double) -> Double, y: Double, start: Double, end: Double,
+        format: (Double) -> String = { FigureFormat.amount($0) }
+    ) {
         for t in ticks {
-            let label = FigureFormat.amount(t)
+            let label = format(t)
             svg.text(label, x: x(t), y: y, anchor: Self.tickAnchor(x(t), from: start, to: end, label: label))
         }
     }
@@ -64,10 +67,10 @@ struct Charts {
         return cut.trimmingCharacters(in: .whitespaces) + "…"
     }
 
-    private func xAxis(_ svg: inout SVG, lo: Double, hi: Double, label: String, x: (Double) -> Double) {
+    private func xAxis(_ svg: inout SVG, lo: Double, hi: Double, label: String, whole: Bool = false, x: (Double) -> Double) {
         let y0 = h - bottom
         svg.line(left, y0, w - right, y0, cls: "axis")
-        let ticks = Ticks.nice(lo, hi)
+        let ticks = Ticks.nice(lo, hi, whole: whole)
         for t in ticks {
             svg.line(x(t), y0, x(t), y0 + 4, cls: "axis")
         }
@@ -77,37 +80,51 @@ struct Charts {
 
     // MARK: Histogram
 
-    func histogram(id: String, outcome: RegisterScore.OutcomeScore, thresholds: [Double]) -> ReportContext.Chart {
+    func histogram(id: String, outcome: RegisterScore.OutcomeScore, thresholds: [Double], words ow: OutcomeWords) -> ReportContext.Chart {
         let hist = outcome.residual.histogram
         let unit = unitLabel(outcome.unit)
         // At most 20 bars: merge neighbouring bins.
         let group = max(1, Int((Double(hist.counts.count) / 20).rounded(.up)))
         var bins: [(lo: Double, hi: Double, count: Int)] = []
         var i = 0
+        // A whole count over a range of at most 40 has at most one whole number per bin: one
+        // bar per number, labelled with it, rather than bins with fractional edges.
+        let perNumber = ow.isWholeCount && hist.binWidth <= 1
+        if perNumber {
+            for (k, count) in hist.counts.enumerated() where count > 0 {
+                let n = (hist.lowerBound + Double(k) * hist.binWidth).rounded(.up)
+                let v = ow.isGain ? -n : n
+                bins.append((v - 0.5, v + 0.5, count))
+            }
+            if ow.isGain { bins.reverse() }
+            i = hist.counts.count
+        }
         while i < hist.counts.count {
             let j = min(hist.counts.count, i + group)
-            bins.append((hist.lowerBound + Double(i) * hist.binWidth, hist.lowerBound + Double(j) * hist.binWidth,
-                         hist.counts[i..<j].reduce(0, +)))
+            let a = hist.lowerBound + Double(i) * hist.binWidth, b = hist.lowerBound + Double(j) * hist.binWidth
+            // A gain's bins run the other way: the gain is −loss.
+            bins.append((ow.isGain ? -b : a, ow.isGain ? -a : b, hist.counts[i..<j].reduce(0, +)))
             i = j
         }
+        if ow.isGain && !perNumber { bins.reverse() }
         let trials = Double(max(1, outcome.residual.trials))
         let lo = bins.first?.lo ?? 0, hi = max(bins.last?.hi ?? 1, lo + 1e-9)
         let maxShare = Double(bins.map(\.count).max() ?? 1) / trials
         let yTop = Ticks.domain([maxShare]).1
         var svg = SVG(width: w, height: h)
-        let x = { (v: Double) in left + (v - lo) / (hi - lo) * (w - left - right) }
+        let x = { (v: Double) in left + (v - lo) / (hi - lo) * (self.w - left - right) }
         let y = { (p: Double) in (h - bottom) - p / yTop * (h - bottom - top) }
         for t in Ticks.nice(0, yTop, count: 4) {
-            svg.line(left, y(t), w - right, y(t), cls: "grid")
+            svg.line(left, y(t), self.w - right, y(t), cls: "grid")
             svg.text(FigureFormat.percent(t), x: left - 6, y: y(t) + 4, anchor: .end)
         }
         for bin in bins {
             let share = Double(bin.count) / trials
             svg.rect(x: x(bin.lo) + 0.5, y: y(share), w: x(bin.hi) - x(bin.lo) - 1, h: y(0) - y(share), cls: "bar-res",
-                     title: phrases("chart.histogram.bar", ["from": FigureFormat.amount(bin.lo), "to": FigureFormat.amount(bin.hi), "unit": unit,
-                                                            "share": FigureFormat.percent(share)]))
+                     title: phrases("chart.histogram.bar.range", ["range": perNumber ? ow.size(bin.lo + 0.5) : signedRange(bin.lo, bin.hi, ow),
+                                                                  "share": FigureFormat.percent(share)]))
         }
-        for (k, t) in thresholds.filter({ $0 > lo && $0 < hi }).enumerated() {
+        for (k, t) in thresholds.map({ ow.isGain ? -$0 : $0 }).filter({ $0 > lo && $0 < hi }).enumerated() {
             svg.line(x(t), top, x(t), h - bottom, cls: "appetite")
             // Written on the side of the line with room for it, one line lower for each
             // threshold before it so that neighbours never overlap.
@@ -115,16 +132,28 @@ struct Charts {
             let fitsRight = x(t) + 4 + SVG.textWidth(label) <= w
             svg.text(label, x: fitsRight ? x(t) + 4 : x(t) - 4, y: top + 12 + Double(k) * 16, anchor: fitsRight ? .start : .end, cls: "t small")
         }
-        xAxis(&svg, lo: lo, hi: hi, label: phrases("chart.histogram.x-axis", ["unit": unit]), x: x)
+        xAxis(&svg, lo: lo, hi: hi, label: phrases(ow.isGain ? "chart.histogram.x-axis.gain" : "chart.histogram.x-axis", ["unit": unit]),
+              whole: ow.isWholeCount, x: x)
         svg.text(phrases("chart.histogram.y-axis"), x: 14, y: top + (h - bottom - top) / 2, anchor: .middle, cls: "t lbl", rotate: true)
         let p50 = outcome.residual.percentile(0.5)?.value ?? .nan
         let p90 = outcome.residual.percentile(0.9)?.value ?? .nan
-        let description = phrases("chart.histogram.description", ["outcome": outcome.title, "trials": FigureFormat.amount(trials),
-                                                                   "p50": FigureFormat.amount(p50), "p90": FigureFormat.amount(p90), "unit": unit])
-        return chart(id: id, title: phrases("chart.histogram.title", ["outcome": outcome.title]), description: description, svg: svg,
-                     columns: [phrases("chart.histogram.column.loss", ["unit": unit]), phrases("chart.histogram.column.trials"), phrases("chart.histogram.column.share")],
-                     rows: bins.map { [phrases("chart.range", ["from": FigureFormat.amount($0.lo), "to": FigureFormat.amount($0.hi)]),
-                                       FigureFormat.amount(Double($0.count)), FigureFormat.percent(Double($0.count) / trials)] })
+        let description = phrases(ow.isGain ? "chart.histogram.description.gain" : "chart.histogram.description.loss",
+                                  ["outcome": outcome.title, "trials": FigureFormat.count(Int(trials)),
+                                   "typical": ow.outcomePhrase(p50), "bad": ow.badPhrase(p90)])
+        return chart(id: id, title: phrases(ow.isGain ? "chart.histogram.title.gain" : "chart.histogram.title", ["outcome": outcome.title]),
+                     description: description, svg: svg,
+                     columns: [ow.column(unit), phrases("chart.histogram.column.trials"), phrases("chart.histogram.column.share")],
+                     rows: bins.map { [perNumber ? FigureFormat.amount($0.lo + 0.5)
+                                       : phrases("chart.range", ["from": FigureFormat.amount(FigureFormat.rounded($0.lo)), "to": FigureFormat.amount(FigureFormat.rounded($0.hi))]),
+                                       FigureFormat.count($0.count), FigureFormat.percent(Double($0.count) / trials)] })
+    }
+
+    /// A range of directed figures with the unit on both ends: "£3,990 to £30,000", "-20 to 10 hours".
+    func signedRange(_ from: Double, _ to: Double, _ ow: OutcomeWords) -> String {
+        let a = FigureFormat.rounded(from), b = FigureFormat.rounded(to)
+        if ow.unit == "money" { return phrases("report.range", ["from": OutcomeWords.quantity(a, unit: ow.unit, currency: ow.currency),
+                                                               "to": OutcomeWords.quantity(b, unit: ow.unit, currency: ow.currency)]) }
+        return phrases("report.range", ["from": FigureFormat.amount(a), "to": OutcomeWords.quantity(b, unit: ow.unit, currency: ow.currency)])
     }
 
     // MARK: Loss exceedance
@@ -140,9 +169,17 @@ struct Charts {
         return nil
     }
 
-    func exceedance(id: String, outcome: RegisterScore.OutcomeScore, appetite: [(loss: Double, p: Double, label: String)]) -> ReportContext.Chart {
+    func exceedance(id: String, outcome: RegisterScore.OutcomeScore, appetite lossAppetite: [(loss: Double, p: Double, label: String)],
+                    words ow: OutcomeWords) -> ReportContext.Chart {
         let unit = unitLabel(outcome.unit)
-        let inh = outcome.inherent.exceedanceCurve, res = outcome.residual.exceedanceCurve
+        // For a gain, P(loss > x) is the chance that the gain falls short of −x: the curve is
+        // drawn against the gain.
+        func turned(_ curve: [OutcomeSummary.CurvePoint]) -> [OutcomeSummary.CurvePoint] {
+            ow.isGain ? curve.map { var c = $0; c.loss = -c.loss; return c } : curve
+        }
+        let lossInh = outcome.inherent.exceedanceCurve, lossRes = outcome.residual.exceedanceCurve
+        let inh = turned(lossInh), res = turned(lossRes)
+        let appetite = lossAppetite.map { (loss: ow.isGain ? -$0.loss : $0.loss, p: $0.p, label: $0.label) }
         let pMin = max(1e-4, min(inh.last?.probability ?? 1e-3, res.last?.probability ?? 1e-3))
         let logLo = floor(log10(pMin)), logHi = 0.0
         let (lo, hi) = Ticks.domain(inh.map(\.loss) + res.map(\.loss) + appetite.map(\.loss), includeZero: true)
@@ -163,8 +200,9 @@ struct Charts {
         for point in appetite where point.p > 0 {
             svg.marker(x: x(point.loss), y: y(point.p), cls: "mark", title: point.label)
         }
-        xAxis(&svg, lo: lo, hi: hi, label: phrases("chart.exceedance.x-axis", ["unit": unit]), x: x)
-        svg.text(phrases("chart.exceedance.y-axis"), x: 14, y: top + (h - bottom - top) / 2, anchor: .middle, cls: "t lbl", rotate: true)
+        xAxis(&svg, lo: lo, hi: hi, label: phrases(ow.isGain ? "chart.exceedance.x-axis.gain" : "chart.exceedance.x-axis", ["unit": unit]),
+              whole: ow.isWholeCount, x: x)
+        svg.text(phrases(ow.isGain ? "chart.exceedance.y-axis.gain" : "chart.exceedance.y-axis"), x: 14, y: top + (h - bottom - top) / 2, anchor: .middle, cls: "t lbl", rotate: true)
         // Legend, in one row below the axis label.
         var lx = left
         for (cls, label) in [("line-res", phrases("chart.legend.with")), ("line-inh", phrases("chart.legend.without"))] {
@@ -177,77 +215,83 @@ struct Charts {
             svg.text(phrases("chart.legend.appetite"), x: lx + 20, y: legendY)
         }
         let levels: [Double] = [0.5, 0.2, 0.1, 0.05, 0.01].filter { $0 >= pMin }
+        // The loss exceeded with chance p: the summary's own percentile where it has one, so
+        // the table and the text give the same figure as the outcome's figures table.
+        func lossAt(_ p: Double, _ summary: OutcomeSummary, _ curve: [OutcomeSummary.CurvePoint]) -> Double? {
+            summary.percentile(1 - p)?.value ?? Self.lossAt(p, curve)
+        }
         var rows = levels.map { p in
             [phrases("chart.exceedance.level", ["frequency": phrases.naturalFrequency(p), "percent": FigureFormat.percent(p)]),
-             Self.lossAt(p, inh).map(FigureFormat.amount) ?? "—", Self.lossAt(p, res).map(FigureFormat.amount) ?? "—"]
+             lossAt(p, outcome.inherent, lossInh).map(ow.amount) ?? "—", lossAt(p, outcome.residual, lossRes).map(ow.amount) ?? "—"]
         }
         rows += appetite.map { [phrases("chart.exceedance.appetite-row", ["label": $0.label]), "", ""] }
-        var description = phrases("chart.exceedance.description", ["outcome": outcome.title])
-        if let p10 = Self.lossAt(0.1, res), let p10i = Self.lossAt(0.1, inh) {
-            description = phrases("chart.exceedance.description.bad-year", ["description": description, "with": FigureFormat.amount(p10),
-                                                                            "without": FigureFormat.amount(p10i), "unit": unit])
+        var description = phrases(ow.isGain ? "chart.exceedance.description.gain" : "chart.exceedance.description", ["outcome": outcome.title])
+        if let p90 = outcome.residual.percentile(0.9)?.value, let p90i = outcome.inherent.percentile(0.9)?.value {
+            description = phrases("chart.exceedance.description.bad-year-phrase", ["description": description, "with": ow.badPhrase(p90),
+                                                                                   "without": ow.badPhrase(p90i)])
         }
         var tableDescription = phrases("chart.exceedance.description.table", ["outcome": outcome.title])
         if !appetite.isEmpty {
-            description = phrases("chart.exceedance.description.appetite", ["description": description])
+            description = phrases(ow.isGain ? "chart.exceedance.description.appetite.gain" : "chart.exceedance.description.appetite", ["description": description])
             tableDescription = phrases("chart.exceedance.description.table.appetite", ["description": tableDescription])
         }
-        return chart(id: id, title: phrases("chart.exceedance.title", ["outcome": outcome.title]), description: description,
-                     tableDescription: tableDescription, svg: svg,
-                     columns: [phrases("chart.exceedance.column.chance"), phrases("chart.exceedance.column.without", ["unit": unit]),
-                               phrases("chart.exceedance.column.with", ["unit": unit])], rows: rows)
+        return chart(id: id, title: phrases(ow.isGain ? "chart.exceedance.title.gain" : "chart.exceedance.title", ["outcome": outcome.title]),
+                     description: description, tableDescription: ow.isGain ? nil : tableDescription, svg: svg,
+                     columns: [phrases(ow.isGain ? "chart.exceedance.column.chance.gain" : "chart.exceedance.column.chance"),
+                               phrases(ow.isGain ? "chart.exceedance.column.without.gain" : "chart.exceedance.column.without", ["unit": unit]),
+                               phrases(ow.isGain ? "chart.exceedance.column.with.gain" : "chart.exceedance.column.with", ["unit": unit])], rows: rows)
     }
 
     // MARK: Tornado
 
-    func tornado(id: String, outcome: RegisterScore.OutcomeScore, risks: [RegisterScore.RiskScore]) -> ReportContext.Chart? {
-        let ranked = risks.filter { $0.tornadoSwing > 0 }.sorted { $0.tornadoSwing > $1.tornadoSwing || ($0.tornadoSwing == $1.tornadoSwing && $0.id < $1.id) }.prefix(10)
-        guard !ranked.isEmpty else { return nil }
-        let unit = unitLabel(outcome.unit)
+    /// The entries that move the outcome most, by the one sensitivity measure the report
+    /// uses: each entry's share of the outcome's variance after responses. It takes in
+    /// everything uncertain about the entry at once — whether it happens, how often, how bad
+    /// and how good — and it is the measure of the drivers list, so the two always agree.
+    /// `risks` are the entries scored in the headline figures.
+    func tornado(id: String, outcome: RegisterScore.OutcomeScore, risks: [RegisterScore.RiskScore], words ow: OutcomeWords) -> ReportContext.Chart? {
+        let share = { (r: RegisterScore.RiskScore) in max(0, r.varianceShare ?? 0) }
+        let ranked = risks.filter { share($0) > 0 }.sorted { share($0) > share($1) || (share($0) == share($1) && $0.id < $1.id) }.prefix(10)
+        guard let first = ranked.first else { return nil }
         let rowH = 24.0
         let height = top + Double(ranked.count) * rowH + bottom
-        let mean = outcome.residual.mean.value
-        let maxSwing = ranked.first!.tornadoSwing
-        let (lo, hi) = Ticks.domain([mean - maxSwing / 2, mean + maxSwing / 2], includeZero: false)
+        let hi = Ticks.domain([share(first)]).1
         var svg = SVG(width: w, height: height)
         let plotLeft = 110.0
-        let x = { (v: Double) in plotLeft + (v - lo) / (hi - lo) * (self.w - plotLeft - self.right) }
+        let x = { (v: Double) in plotLeft + v / hi * (self.w - plotLeft - self.right) }
         let y0 = height - bottom
         svg.line(plotLeft, y0, w - right, y0, cls: "axis")
-        let ticks = Ticks.nice(lo, hi)
+        let ticks = Ticks.nice(0, hi)
         for t in ticks {
             svg.line(x(t), top, x(t), y0, cls: "grid")
         }
-        tickLabels(&svg, ticks, x: x, y: y0 + 17, start: plotLeft, end: w)
+        tickLabels(&svg, ticks, x: x, y: y0 + 17, start: plotLeft, end: w, format: { FigureFormat.percent($0) })
         for (i, risk) in ranked.enumerated() {
             let yy = top + Double(i) * rowH
-            svg.rect(x: x(mean - risk.tornadoSwing / 2), y: yy + 4, w: x(mean + risk.tornadoSwing / 2) - x(mean - risk.tornadoSwing / 2), h: rowH - 8,
-                     cls: i % 2 == 0 ? "bar-res" : "bar-alt",
-                     title: phrases("chart.tornado.bar", ["risk": risk.id, "swing": FigureFormat.amount(risk.tornadoSwing), "unit": unit]))
+            svg.rect(x: x(0), y: yy + 4, w: x(share(risk)) - x(0), h: rowH - 8, cls: "bar-res",
+                     title: phrases("chart.tornado.bar.share", ["risk": risk.id, "share": FigureFormat.percent(share(risk))]))
             svg.text(risk.id, x: plotLeft - 8, y: yy + rowH / 2 + 4, anchor: .end)
         }
-        svg.line(x(mean), top, x(mean), y0, cls: "ref")
-        svg.text(phrases("chart.tornado.x-axis", ["unit": unit]), x: plotLeft + (w - plotLeft - right) / 2, y: height - 8, anchor: .middle, cls: "t lbl")
-        let description = phrases("chart.tornado.description", ["outcome": outcome.title, "risk": ranked.first!.id,
-                                                                 "swing": FigureFormat.amount(maxSwing), "unit": unit])
-        let tableDescription = phrases("chart.tornado.description.table", ["outcome": outcome.title, "risk": ranked.first!.id,
-                                                                           "swing": FigureFormat.amount(maxSwing), "unit": unit])
-        return chart(id: id, title: phrases("chart.tornado.title", ["outcome": outcome.title]), description: description,
-                     tableDescription: tableDescription, svg: svg,
-                     columns: [phrases("chart.column.entry"), phrases("chart.column.title"), phrases("chart.tornado.column.swing", ["unit": unit]),
-                               phrases("chart.tornado.column.share")],
-                     rows: ranked.map { [$0.id, $0.title, FigureFormat.amount($0.tornadoSwing), $0.varianceShare.map { FigureFormat.percent(max(0, $0)) } ?? "—"] })
+        svg.text(phrases("chart.tornado.x-axis.share"), x: plotLeft + (w - plotLeft - right) / 2, y: height - 8, anchor: .middle, cls: "t lbl")
+        let figures: [String: String] = ["outcome": outcome.title, "risk": first.id, "share": FigureFormat.percent(share(first))]
+        return chart(id: id, title: phrases("chart.tornado.title", ["outcome": outcome.title]),
+                     description: phrases("chart.tornado.description.share", figures),
+                     tableDescription: phrases("chart.tornado.description.share.table", figures), svg: svg,
+                     columns: [phrases("chart.column.entry"), phrases("chart.column.title"), phrases("chart.tornado.column.share"),
+                               phrases("chart.tornado.column.mean")],
+                     rows: ranked.map { [$0.id, $0.title, FigureFormat.percent(share($0)), ow.outcomePhrase($0.meanLoss.residual.value)] })
     }
 
     // MARK: Perspectives
 
-    func perspectives(id: String, outcome: RegisterScore.OutcomeScore, views: [(title: String, brief: RegisterScore.OutcomeBrief)]) -> ReportContext.Chart? {
+    func perspectives(id: String, outcome: RegisterScore.OutcomeScore, views: [(title: String, brief: RegisterScore.OutcomeBrief)],
+                      words ow: OutcomeWords) -> ReportContext.Chart? {
         guard views.count > 1 else { return nil }
         let unit = unitLabel(outcome.unit)
         let rowH = 40.0
         let plotLeft = 170.0
         let height = top + Double(views.count) * rowH + bottom + 20
-        let values = views.flatMap { [$0.brief.mean.residual.value, $0.brief.p90.residual.value] }
+        let values = views.flatMap { [ow.directed($0.brief.mean.residual.value), ow.directed($0.brief.p90.residual.value)] }
         let (lo, hi) = Ticks.domain(values)
         var svg = SVG(width: w, height: height)
         let x = { (v: Double) in plotLeft + (v - lo) / (hi - lo) * (self.w - plotLeft - self.right) }
@@ -261,24 +305,28 @@ struct Charts {
         svg.line(x(0), top, x(0), y0, cls: "ref")
         for (i, view) in views.enumerated() {
             let yy = top + Double(i) * rowH
-            let mean = view.brief.mean.residual.value, p90 = view.brief.p90.residual.value
+            let mean = ow.directed(view.brief.mean.residual.value), p90 = ow.directed(view.brief.p90.residual.value)
             svg.rect(x: min(x(0), x(p90)), y: yy + 4, w: abs(x(p90) - x(0)), h: 14, cls: "bar-light",
-                     title: phrases("chart.perspectives.bar.p90", ["perspective": view.title, "amount": FigureFormat.amount(p90), "unit": unit]))
+                     title: phrases("chart.perspectives.bar.bad-year", ["perspective": view.title, "figure": ow.badPhrase(view.brief.p90.residual.value)]))
             svg.rect(x: min(x(0), x(mean)), y: yy + 20, w: abs(x(mean) - x(0)), h: 14, cls: "bar-res",
-                     title: phrases("chart.perspectives.bar.mean", ["perspective": view.title, "amount": FigureFormat.amount(mean), "unit": unit]))
+                     title: phrases("chart.perspectives.bar.average", ["perspective": view.title, "figure": ow.outcomePhrase(view.brief.mean.residual.value)]))
             svg.text(Self.fitted(view.title, width: plotLeft - 12), x: plotLeft - 8, y: yy + rowH / 2 + 4, anchor: .end)
         }
-        svg.text(phrases("chart.perspectives.x-axis", ["unit": unit]), x: plotLeft + (w - plotLeft - right) / 2, y: y0 + 36, anchor: .middle, cls: "t lbl")
+        svg.text(phrases(ow.isGain ? "chart.perspectives.x-axis.gain" : "chart.perspectives.x-axis", ["unit": unit]), x: plotLeft + (w - plotLeft - right) / 2, y: y0 + 36, anchor: .middle, cls: "t lbl")
         svg.rect(x: plotLeft, y: height - 16, w: 14, h: 10, cls: "bar-light")
         svg.text(phrases("chart.perspectives.legend.p90"), x: plotLeft + 20, y: height - 7)
         svg.rect(x: plotLeft + 200, y: height - 16, w: 14, h: 10, cls: "bar-res")
         svg.text(phrases("chart.perspectives.legend.mean"), x: plotLeft + 220, y: height - 7)
-        let description = phrases("chart.perspectives.description", ["outcome": outcome.title])
+        let g = ow.isGain ? ".gain" : ""
+        let description = phrases("chart.perspectives.description" + g, ["outcome": outcome.title])
+        let tableDescription = phrases("chart.perspectives.description.table" + g, ["outcome": outcome.title])
         return chart(id: id, title: phrases("chart.perspectives.title", ["outcome": outcome.title]), description: description,
-                     tableDescription: phrases("chart.perspectives.description.table", ["outcome": outcome.title]), svg: svg,
-                     columns: [phrases("chart.perspectives.column.perspective"), phrases("chart.perspectives.column.mean", ["unit": unit]),
-                               phrases("chart.perspectives.column.p90", ["unit": unit]), phrases("chart.perspectives.column.net-benefit")],
-                     rows: views.map { [$0.title, FigureFormat.amount($0.brief.mean.residual.value), FigureFormat.amount($0.brief.p90.residual.value), FigureFormat.percent($0.brief.probabilityNetBenefit.residual.value)] })
+                     tableDescription: tableDescription, svg: svg,
+                     columns: [phrases("chart.perspectives.column.perspective"), phrases("chart.perspectives.column.mean" + g, ["unit": unit]),
+                               phrases("chart.perspectives.column.p90" + g, ["unit": unit]),
+                               phrases(ow.isGain ? "chart.perspectives.column.net-gain" : "chart.perspectives.column.net-reduction")],
+                     rows: views.map { [$0.title, ow.amount($0.brief.mean.residual.value), ow.amount($0.brief.p90.residual.value),
+                                        FigureFormat.percent($0.brief.probabilityNetBenefit.residual.value)] })
     }
 
     // MARK: Heat map
@@ -314,6 +362,7 @@ struct Charts {
         /// Whether the reference is an appetite threshold (else the outcome's spread).
         var referenceIsThreshold: Bool
         var unit: String
+        var words: OutcomeWords
     }
 
     func heatMap(id: String, placed: [Placed]) -> ReportContext.Chart {
@@ -357,8 +406,7 @@ struct Charts {
                      rows: placed.map { p in
                          let ii = Self.impactBand(p.reference > 0 ? p.harm / p.reference : 0)
                          return [p.id, band(Self.likelihoodBand(p.probability)), impactBands[ii], FigureFormat.percent(p.probability),
-                                 phrases("report.amount-unit", ["amount": FigureFormat.amount(p.harm), "unit": p.unit]),
-                                 phrases("report.amount-unit", ["amount": FigureFormat.amount(p.reference), "unit": p.unit])]
+                                 p.words.size(p.harm), p.words.size(p.reference)]
                      })
     }
 }

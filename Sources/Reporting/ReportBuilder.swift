@@ -100,7 +100,12 @@ public struct ReportBuilder: Sendable {
     func unitWord(_ unit: String) -> String { unit == "money" ? (register.metadata.currency ?? "money") : unit }
 
     func quantity(_ value: Double, _ unit: String) -> String {
-        FigureFormat.quantity(value, unit: unit, currency: register.metadata.currency)
+        OutcomeWords.quantity(FigureFormat.rounded(value), unit: unit, currency: register.metadata.currency)
+    }
+
+    /// An outcome's figures in its direction, unit and precision.
+    func words(_ outcome: String, _ unit: String) -> OutcomeWords {
+        OutcomeWords(register: register, outcome: outcome, unit: unit, phrases: phrases)
     }
 
     var horizonPhrase: String {
@@ -196,6 +201,17 @@ public struct ReportBuilder: Sendable {
 
     // MARK: Verdicts
 
+    /// The denominator of every chance in the verdicts and on the appetite markers: one for
+    /// the section, from the limits it compares chances against.
+    var verdictDenominator: Int {
+        FigureFormat.denominator(limits: register.appetite.map { s in
+            switch s.limit {
+            case .lossExceeds(_, let a), .harmExceeds(_, let a): return a
+            case .netBenefitAbove(_, let a): return a
+            }
+        })
+    }
+
     /// The outcomes some entry states a benefit on (its own outcome or an effect's), where net
     /// loss and harm differ.
     var outcomesWithBenefits: Set<String> {
@@ -210,30 +226,39 @@ public struct ReportBuilder: Sendable {
     }
 
     func verdicts() -> [ReportContext.Verdict] {
-        score.appetite.map { v in
+        let n = verdictDenominator
+        return score.appetite.map { v in
             let outcome = score.outcomes.first { $0.id == v.outcome }
             let unit = outcome?.unit ?? ""
             let title = outcome?.title ?? v.outcome
             let p = v.probability.value
-            let chance = phrases.chancePhrase(p, standardError: se(v.probability.standardError)).capitalisedFirst
-            let limit = phrases("report.limit", ["frequency": phrases.limitFrequency(v.limit), "percent": FigureFormat.percent(v.limit)])
+            let chance = phrases.chancePhrase(p, standardError: se(v.probability.standardError), per: n).capitalisedFirst
+            let limit = phrases("report.limit", ["frequency": phrases.limitFrequency(v.limit, per: n), "percent": FigureFormat.percent(v.limit)])
             var status = phrases(v.withinAppetite ? "report.verdict.within" : "report.verdict.outside")
             if !v.decisive { status = phrases("report.verdict.too-close", ["status": status]) }
             let verdictStatus = phrases(v.withinAppetite ? "report.status.within" : "report.status.outside")
+            let w = words(v.outcome, unit)
             let sentence: String
             switch v.kind {
             case .lossExceeds:
-                // Where benefits count towards the outcome, the verdict says it is net of them.
-                let key = outcomesWithBenefits.contains(v.outcome) ? "report.verdict.loss-exceeds-net" : "report.verdict.loss-exceeds"
-                sentence = phrases(key, ["chance": chance, "outcome": title, "amount": quantity(v.threshold, unit),
+                // Money lost, a count that rises, or a gain that turns into a net loss: the
+                // sentence names what the threshold measures in the outcome's direction, and
+                // where benefits count towards the outcome, says it is net of them.
+                let net = outcomesWithBenefits.contains(v.outcome)
+                let key = w.isGain ? (v.threshold >= 0 ? "report.verdict.gain-net-loss-exceeds" : "report.verdict.gain-below")
+                    : unit == "money" ? (net ? "report.verdict.loss-exceeds-net" : "report.verdict.loss-exceeds")
+                    : (net ? "report.verdict.count-exceeds-net" : "report.verdict.count-exceeds")
+                sentence = phrases(key, ["chance": chance, "outcome": title, "amount": w.size(abs(v.threshold)),
                                          "horizon": horizonPhrase, "limit": limit, "status": status])
             case .harmExceeds:
-                sentence = phrases("report.verdict.harm-exceeds", ["chance": chance, "outcome": title, "amount": quantity(v.threshold, unit),
+                sentence = phrases("report.verdict.harm-exceeds", ["chance": chance, "outcome": title, "amount": w.size(v.threshold),
                                                                    "horizon": horizonPhrase, "limit": limit, "status": status])
             case .netBenefitAbove:
-                let what = v.threshold == 0 ? phrases("report.verdict.net-benefit") : phrases("report.verdict.net-benefit-above", ["amount": quantity(v.threshold, unit)])
-                sentence = phrases("report.verdict.net-benefit-sentence", ["chance": chance, "benefit": what, "outcome": title,
-                                                                           "horizon": horizonPhrase, "limit": limit, "status": status])
+                let what = w.isGain
+                    ? (v.threshold == 0 ? phrases("report.verdict.net-gain") : phrases("report.verdict.net-gain-above", ["amount": w.size(v.threshold)]))
+                    : (v.threshold == 0 ? phrases("report.verdict.net-reduction") : phrases("report.verdict.net-reduction-above", ["amount": w.size(v.threshold)]))
+                sentence = phrases("report.verdict.net-sentence", ["chance": chance, "benefit": what, "outcome": title,
+                                                                   "horizon": horizonPhrase, "limit": limit, "status": status])
             }
             return ReportContext.Verdict(
                 outcome: e(title), sentence: e(sentence), statement: e(v.statement), withinAppetite: v.withinAppetite,
@@ -250,43 +275,53 @@ public struct ReportBuilder: Sendable {
     /// P(loss ≥ −t) ≤ 1 − a.
     /// A `harm-exceeds` statement has no point here: the curve is of net loss.
     func appetitePoints(_ outcome: String, unit: String) -> [(loss: Double, p: Double, label: String)] {
-        register.appetite.filter { $0.outcome == outcome }.compactMap { s in
+        let n = verdictDenominator
+        return register.appetite.filter { $0.outcome == outcome }.compactMap { s in
             switch s.limit {
             case .harmExceeds:
                 return nil
             case .lossExceeds(let t, let a):
-                return (t, a, phrases("report.appetite-point.loss", ["frequency": phrases.naturalFrequency(a), "amount": quantity(t, unit)]))
+                return (t, a, phrases("report.appetite-point.loss", ["frequency": phrases.naturalFrequency(a, per: n), "amount": quantity(t, unit)]))
             case .netBenefitAbove(let t, let a):
-                return (-t, 1 - a, phrases("report.appetite-point.benefit", ["percent": FigureFormat.percent(a), "amount": quantity(t, unit)]))
+                let key = words(outcome, unit).isGain ? "report.appetite-point.net-gain" : "report.appetite-point.net-reduction"
+                return (-t, 1 - a, phrases(key, ["frequency": phrases.naturalFrequency(a, per: n), "amount": quantity(t, unit)]))
             }
         }
     }
 
     func outcomeSection(_ o: RegisterScore.OutcomeScore, index: Int, visibleRisks: [RegisterScore.RiskScore], includesWithheld: Bool) -> ReportContext.OutcomeSection {
         let unit = o.unit
-        func fig(_ label: String, _ r: Statistic?, _ i: Statistic?) -> ReportContext.FigureRow {
-            .init(label: e(label), residual: e(r.map { FigureFormat.amount($0.value) } ?? "—"),
-                  residualError: e(r.map { "±" + FigureFormat.amount(1.96 * se($0.standardError)) } ?? ""),
-                  inherent: e(i.map { FigureFormat.amount($0.value) } ?? "—"))
+        let w = words(o.id, unit)
+        // A gain's bad tail is the loss's upper tail: the row keys say so in a gain's terms.
+        func fig(_ key: String, _ r: Statistic?, _ i: Statistic?) -> ReportContext.FigureRow {
+            .init(label: e(phrases(w.isGain && phrases.phrases[key + ".gain"] != nil ? key + ".gain" : key)),
+                  residual: e(r.map { w.amount($0.value) } ?? "—"),
+                  residualError: e(r.map { "±" + FigureFormat.amount(1.96 * se($0.standardError), significantDigits: 2) } ?? ""),
+                  inherent: e(i.map { w.amount($0.value) } ?? "—"))
         }
         let figures = [
-            fig(phrases("report.figure.mean"), o.residual.mean, o.inherent.mean),
-            fig(phrases("report.figure.p50"), o.residual.percentile(0.5), o.inherent.percentile(0.5)),
-            fig(phrases("report.figure.p90"), o.residual.percentile(0.9), o.inherent.percentile(0.9)),
-            fig(phrases("report.figure.p95"), o.residual.percentile(0.95), o.inherent.percentile(0.95)),
-            fig(phrases("report.figure.p99"), o.residual.percentile(0.99), o.inherent.percentile(0.99)),
-            fig(phrases("report.figure.es95"), o.residual.expectedShortfall95, o.inherent.expectedShortfall95),
+            fig("report.figure.mean", o.residual.mean, o.inherent.mean),
+            fig("report.figure.p50", o.residual.percentile(0.5), o.inherent.percentile(0.5)),
+            fig("report.figure.p90", o.residual.percentile(0.9), o.inherent.percentile(0.9)),
+            fig("report.figure.p95", o.residual.percentile(0.95), o.inherent.percentile(0.95)),
+            fig("report.figure.p99", o.residual.percentile(0.99), o.inherent.percentile(0.99)),
+            fig("report.figure.es95", o.residual.expectedShortfall95, o.inherent.expectedShortfall95),
         ]
-        let p50 = o.residual.percentile(0.5)?.value ?? .nan
         let p90 = o.residual.percentile(0.9)?.value ?? .nan
-        func phrase(_ v: Double) -> String {
-            v < 0 ? phrases("report.outcome.net-benefit-of", ["amount": quantity(-v, unit)]) : phrases("report.outcome.loss-of", ["amount": quantity(v, unit)])
+        var summary = phrases("report.outcome.summary.average", ["mean": w.outcomePhrase(o.residual.mean.value), "period": periodWord,
+                                                                  "bad": w.badPhrase(p90)])
+        // A chance of coming out ahead only means something where something can come out
+        // ahead: a gain, or a loss with benefits on it. On a pure cost it is always 0%.
+        let hasBenefit = outcomesWithBenefits.contains(o.id)
+        if w.isGain || hasBenefit {
+            summary += " " + phrases(w.isGain ? "report.outcome.net-chance.gain" : "report.outcome.net-chance.loss",
+                                     ["with": FigureFormat.percent(o.residual.probabilityNetBenefit.value),
+                                      "without": FigureFormat.percent(o.inherent.probabilityNetBenefit.value)])
         }
-        let summary = phrases("report.outcome.summary", ["period": periodWord, "typical": phrase(p50), "bad": phrase(p90)])
         let drivers = o.drivers.filter { visible.contains($0) }.prefix(5).compactMap { id -> ReportContext.Driver? in
             guard let r = visibleRisks.first(where: { $0.id == id }) else { return nil }
             return .init(id: e(r.id), title: e(r.title), share: e(r.varianceShare.map { FigureFormat.percent(max(0, $0)) } ?? "—"),
-                         meanLoss: e(quantity(r.meanLoss.residual.value, unit)))
+                         meanLoss: e(w.quantity(r.meanLoss.residual.value)))
         }
         let points = appetitePoints(o.id, unit: unit)
         let thresholds = points.map(\.loss)
@@ -296,40 +331,82 @@ public struct ReportBuilder: Sendable {
         let slug = "o\(index + 1)"
         return ReportContext.OutcomeSection(
             id: e(o.id), title: e(o.title), description: e(register.outcome(o.id)?.description), unit: e(unitWord(unit)),
-            summary: e(summary), figures: figures,
+            summary: e(summary), direction: e(w.directionNote), isGain: w.isGain, figuresCaption: e(w.signedCaption(unitWord(unit))), figures: figures,
             netBenefitChance: e(phrases("report.outcome.net-benefit-chance", ["with": FigureFormat.percent(o.residual.probabilityNetBenefit.value),
                                                                               "without": FigureFormat.percent(o.inherent.probabilityNetBenefit.value)])),
             drivers: Array(drivers),
             includesWithheld: includesWithheld && register.risks.contains { $0.isConfidential && $0.outcome == o.id },
-            disagreement: o.disagreementP90Ratio.map { e(FigureFormat.ratio($0)) },
-            histogram: charts.histogram(id: "\(slug)-hist", outcome: o, thresholds: thresholds),
-            exceedance: charts.exceedance(id: "\(slug)-lec", outcome: o, appetite: points),
-            tornado: charts.tornado(id: "\(slug)-tornado", outcome: o, risks: visibleRisks.filter { $0.outcome == o.id }),
-            perspectives: charts.perspectives(id: "\(slug)-views", outcome: o, views: views))
+            disagreement: perspectiveSpread(views, w).map(e),
+            histogram: charts.histogram(id: "\(slug)-hist", outcome: o, thresholds: thresholds, words: w),
+            exceedance: charts.exceedance(id: "\(slug)-lec", outcome: o, appetite: points, words: w),
+            tornado: charts.tornado(id: "\(slug)-tornado", outcome: o, risks: visibleRisks.filter { $0.outcome == o.id && $0.inHeadline }, words: w),
+            perspectives: charts.perspectives(id: "\(slug)-views", outcome: o, views: views, words: w))
+    }
+
+    /// How far apart the perspectives' 1 in 10 bad horizons lie before responses, in the
+    /// outcome's unit: "59.9 days (before responses)". A difference, not a ratio, so it keeps
+    /// its meaning when a figure is a net benefit or zero. Nil with fewer than two perspectives.
+    func perspectiveSpread(_ views: [(title: String, brief: RegisterScore.OutcomeBrief)], _ w: OutcomeWords) -> String? {
+        let p90s = views.map(\.brief.p90.inherent.value).filter(\.isFinite)
+        guard p90s.count > 1, let lo = p90s.min(), let hi = p90s.max() else { return nil }
+        return phrases("report.before-responses", ["figure": w.size(hi - lo)])
     }
 
     // MARK: Responses
 
-    func responseRow(_ r: RegisterScore.RiskScore, rank: Int) -> ReportContext.ResponseRow? {
-        guard let resp = r.response else { return nil }
-        let unit = register.outcome(r.outcome).map { o -> String in if case .other(let u) = o.unit { return u } else { return "money" } } ?? ""
-        let reliability = FigureFormat.percent(resp.reliability)
-        return .init(
-            rank: rank, risk: e(r.id), riskTitle: e(r.title), action: e(resp.action),
-            cost: e(FigureFormat.quantity(resp.cost, unit: "money", currency: register.metadata.currency)),
-            value: e(quantity(resp.value.value, unit)), valueError: e("±" + FigureFormat.amount(1.96 * se(resp.value.standardError))),
-            perThousand: e(resp.valueForMoney.map { phrases("report.amount-unit", ["amount": FigureFormat.amount($0 * 1000), "unit": unitWord(unit)]) } ?? "—"),
-            deliveredBy: e(resp.deliveredBy.isEmpty ? register.metadata.organisation : names(resp.deliveredBy)),
-            reliability: e(reliability),
-            inherentMean: e(quantity(resp.inherentMean, unit)), residualMean: e(quantity(resp.residualMean, unit)))
+    func unitOf(_ outcome: String) -> String {
+        register.outcome(outcome).map { o -> String in if case .other(let u) = o.unit { return u } else { return "money" } } ?? ""
     }
 
-    func responses(_ visibleRisks: [RegisterScore.RiskScore]) -> [ReportContext.ResponseRow] {
-        let ranked = visibleRisks.filter { $0.response != nil }.sorted { a, b in
-            let va = a.response!.valueForMoney ?? .infinity, vb = b.response!.valueForMoney ?? .infinity
-            return va != vb ? va > vb : a.id < b.id
+    func responseRow(_ r: RegisterScore.RiskScore, rank: Int) -> ReportContext.ResponseRow? {
+        guard let resp = r.response else { return nil }
+        let unit = unitOf(r.outcome)
+        let w = words(r.outcome, unit)
+        let reliability = FigureFormat.percent(resp.reliability)
+        let value = FigureFormat.rounded(resp.value.value)
+        // Money avoided against money spent is the one comparison that can say a response
+        // does not pay for itself; other units have no exchange rate with the cost.
+        let flag: String? = resp.cost > 0 && unit == "money" && value < resp.cost ? phrases("report.response.costs-more") : nil
+        let perThousand: String
+        if resp.cost > 0, let vfm = resp.valueForMoney {
+            perThousand = w.size(vfm * 1000)
+        } else {
+            perThousand = phrases("report.response.no-cost")
         }
-        return ranked.enumerated().compactMap { responseRow($1, rank: $0 + 1) }
+        return .init(
+            rank: rank, risk: e(r.id), riskTitle: e(r.title), action: e(resp.action),
+            cost: e(quantity(resp.cost, "money")),
+            value: e(w.size(resp.value.value)), valueError: e("±" + FigureFormat.amount(1.96 * se(resp.value.standardError), significantDigits: 2)),
+            perThousand: e(perThousand), flag: flag.map(e), unit: e(unitWord(unit)), isFirstOfUnit: rank == 1,
+            unitHeading: e(unit == "money" ? phrases("report.response.group.money")
+                           : phrases(w.isGain ? "report.response.group.gain" : "report.response.group", ["unit": unit])),
+            deliveredBy: e(resp.deliveredBy.isEmpty ? register.metadata.organisation : names(resp.deliveredBy)),
+            reliability: e(reliability),
+            inherentMean: e(w.size(resp.inherentMean)), residualMean: e(w.size(resp.residualMean)))
+    }
+
+    /// Responses ranked by value for money within each unit — money saved per 1,000 spent is
+    /// not comparable with hours per 1,000 — units in the order of the register's outcomes.
+    /// Within a unit, costed responses come first, best value first; responses recorded with
+    /// no cost follow, by the value they deliver (which already allows for their
+    /// reliability): a cost of 0 is more often a missing figure than a free action, so it does
+    /// not put a response at the top.
+    func responses(_ visibleRisks: [RegisterScore.RiskScore]) -> [ReportContext.ResponseRow] {
+        var units: [String] = []
+        for o in register.outcomes where !units.contains(unitOf(o.id)) { units.append(unitOf(o.id)) }
+        var rows: [ReportContext.ResponseRow] = []
+        for unit in units {
+            let inUnit = visibleRisks.filter { $0.response != nil && unitOf($0.outcome) == unit }
+            let costed = inUnit.filter { $0.response!.cost > 0 }.sorted { a, b in
+                let va = a.response!.valueForMoney ?? 0, vb = b.response!.valueForMoney ?? 0
+                return va != vb ? va > vb : a.id < b.id
+            }
+            let free = inUnit.filter { $0.response!.cost <= 0 }.sorted { a, b in
+                a.response!.value.value != b.response!.value.value ? a.response!.value.value > b.response!.value.value : a.id < b.id
+            }
+            rows += (costed + free).enumerated().compactMap { responseRow($1, rank: $0 + 1) }
+        }
+        return rows
     }
 
     // MARK: Strategies
@@ -351,7 +428,7 @@ public struct ReportBuilder: Sendable {
             }
             return .init(strategy: e(s.rawValue), meaning: e(meaning(s)), entries: entries.count,
                          share: e(FigureFormat.percent(shown.isEmpty ? 0 : Double(entries.count) / Double(shown.count))),
-                         exposure: e(byUnit.isEmpty ? "—" : byUnit.map { quantity($0.1, $0.0) }.joined(separator: "; ")))
+                         exposure: e(byUnit.isEmpty ? "—" : byUnit.map { quantity($0.1, $0.0) }.joined(separator: phrases("report.list.separator"))))
         }
         let used = Set(shown.map(\.strategy))
         let warning: String? = !used.isEmpty && used.isSubset(of: [.portfolio, .reduction])
@@ -420,24 +497,33 @@ public struct ReportBuilder: Sendable {
     func disagreements(_ visibleRisks: [RegisterScore.RiskScore]) -> ([ReportContext.Disagreement], String?) {
         guard register.perspectives.count > 1, let officers = officersPerspective() else { return ([], nil) }
         var found: [(Double, ReportContext.Disagreement)] = []
+        let n = FigureFormat.denominator(limits: [])
         for r in visibleRisks {
             guard let theirsO = r.perspectives.first(where: { $0.perspective == officers.id }) else { continue }
-            let unit = score.outcomes.first { $0.id == r.outcome }?.unit ?? ""
+            guard let o = score.outcomes.first(where: { $0.id == r.outcome }) else { continue }
+            let w = words(o.id, o.unit)
+            // The outcome's spread before responses: a difference of 50 days and one of
+            // £20,000 are ranked by how much each moves its own outcome.
+            let spread = o.inherent.standardDeviation
             for view in r.perspectives where view.perspective != officers.id {
                 guard let p = register.perspectives.first(where: { $0.id == view.perspective }), isCitizenPerspective(p) else { continue }
-                let a = abs(view.meanLoss), b = abs(theirsO.meanLoss)
-                guard a > 0 || b > 0 else { continue }
-                let ratio = max(a, b) / max(min(a, b), 1e-12)
-                let size = abs(log(max(ratio, 1)))
-                let sentence = phrases(a > b ? "report.disagreement.higher" : "report.disagreement.lower", [
-                    "perspective": p.title, "risk": r.id, "chance": phrases.chance(view.probability), "meanLoss": quantity(view.meanLoss, unit),
-                    "officers": officers.title, "officersChance": phrases.chance(theirsO.probability),
-                    "officersMeanLoss": quantity(theirsO.meanLoss, unit), "ratio": FigureFormat.ratio(ratio),
+                // Positive when their estimates see the outcome going better than the officers':
+                // a smaller loss, which for a gain is a larger gain.
+                let better = FigureFormat.rounded(theirsO.meanLoss) - FigureFormat.rounded(view.meanLoss)
+                let difference = abs(view.meanLoss - theirsO.meanLoss)
+                guard difference > 0 || view.probability != theirsO.probability else { continue }
+                let size = spread > 0 ? difference / spread : difference
+                let differenceText = difference == 0 ? phrases("report.disagreement.same")
+                    : phrases(better > 0 ? "report.disagreement.difference.better" : "report.disagreement.difference.worse", ["amount": w.size(difference)])
+                let sentence = phrases(better > 0 ? "report.disagreement.better" : better < 0 ? "report.disagreement.worse" : "report.disagreement.same-mean", [
+                    "perspective": p.title, "risk": r.id, "chance": phrases.chance(view.probability, per: n), "theirs": w.outcomePhrase(view.meanLoss),
+                    "officers": officers.title, "officersChance": phrases.chance(theirsO.probability, per: n),
+                    "officersFigure": w.outcomePhrase(theirsO.meanLoss), "difference": w.size(difference),
                 ])
                 found.append((size, .init(risk: e(r.id), title: e(r.title), perspective: e(p.title), sentence: e(sentence),
                                           theirChance: e(FigureFormat.percent(view.probability)), officersChance: e(FigureFormat.percent(theirsO.probability)),
-                                          theirMeanLoss: e(quantity(view.meanLoss, unit)), officersMeanLoss: e(quantity(theirsO.meanLoss, unit)),
-                                          ratio: e(FigureFormat.ratio(ratio)))))
+                                          theirMeanLoss: e(w.outcomePhrase(view.meanLoss)), officersMeanLoss: e(w.outcomePhrase(theirsO.meanLoss)),
+                                          difference: e(differenceText))))
             }
         }
         let top = found.sorted { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1.risk < $1.1.risk }.prefix(6).map(\.1)
@@ -456,14 +542,16 @@ public struct ReportBuilder: Sendable {
             var list = activities.joined(separator: phrases("report.list.separator"))
             if hidden > 0 { list += (list.isEmpty ? "" : phrases("report.list.separator")) + phrases.plural("report.portfolio.hidden", count: hidden) }
             let means = score.outcomes.map { o in
-                p.outcomes.first { $0.outcome == o.id }.map { quantity($0.mean.residual.value, o.unit) } ?? "—"
+                p.outcomes.first { $0.outcome == o.id }.map { words(o.id, o.unit).outcomePhrase($0.mean.residual.value) } ?? "—"
             }
             let diffs = score.outcomes.map { o -> String in
                 guard index > 0, let k = score.outcomes.firstIndex(where: { $0.id == o.id }), k < p.differenceFromFirst.count else { return "—" }
                 let d = p.differenceFromFirst[k]
                 if d.mean.value == 0 && d.probabilityBetter == 0 && d.probabilityWorse == 0 { return phrases("report.portfolio.same") }
-                return phrases("report.portfolio.difference", ["difference": (d.mean.value > 0 ? "+" : "") + quantity(d.mean.value, o.unit),
-                                                               "better": FigureFormat.percent(d.probabilityBetter)])
+                // A positive difference is more loss: worse, whichever way the outcome points.
+                let w = words(o.id, o.unit)
+                return phrases(d.mean.value > 0 ? "report.portfolio.worse" : "report.portfolio.better",
+                               ["amount": w.size(abs(d.mean.value)), "better": FigureFormat.percent(d.probabilityBetter)])
             }
             return .init(id: e(p.id), title: e(p.title), description: e(def?.description), activities: e(list.isEmpty ? "—" : list),
                          means: means.map(e), differences: diffs.map(e), isFirst: index == 0)
@@ -484,7 +572,7 @@ public struct ReportBuilder: Sendable {
             let p = r.probability.residual
             let harm = p > 0 ? r.meanHarm.residual / p : 0
             placed.append(.init(id: r.id, title: r.title, probability: p, harm: harm, reference: reference,
-                                referenceIsThreshold: threshold != nil, unit: unitWord(o.unit)))
+                                referenceIsThreshold: threshold != nil, unit: unitWord(o.unit), words: words(o.id, o.unit)))
         }
         return charts.heatMap(id: "heat", placed: placed)
     }
@@ -493,14 +581,16 @@ public struct ReportBuilder: Sendable {
 
     func riskDetails() -> [ReportContext.RiskDetail] {
         let stale = Set(score.staleEntries.map(\.risk))
+        let n = FigureFormat.denominator(limits: [])
         return register.risks.filter { visible.contains($0.id) }.map { r in
             let s = score.risks.first { $0.id == r.id }
             let unit = score.outcomes.first { $0.id == r.outcome }?.unit ?? ""
+            let w = words(r.outcome, unit)
             let views: [ReportContext.RiskView] = r.estimates.map { est in
                 let pv = s?.perspectives.first { $0.perspective == est.perspective }
                 let title = register.perspectives.first { $0.id == est.perspective }?.title ?? est.perspective
-                return .init(perspective: e(title), chance: e(pv.map { phrases.chance($0.probability) } ?? "—"),
-                             meanLoss: e(pv.map { quantity($0.meanLoss, unit) } ?? "—"), rationale: e(est.rationale))
+                return .init(perspective: e(title), chance: e(pv.map { phrases.chance($0.probability, per: n) } ?? "—"),
+                             meanLoss: e(pv.map { w.outcomePhrase($0.meanLoss) } ?? "—"), rationale: e(est.rationale))
             }
             return ReportContext.RiskDetail(
                 id: e(r.id), title: e(r.title), description: e(r.description), outcome: e(outcomeTitle(r.outcome)),
@@ -508,14 +598,14 @@ public struct ReportBuilder: Sendable {
                 contributors: e(r.coproduction.contributors.isEmpty ? "—" : names(r.coproduction.contributors)),
                 coproductionNote: e(r.coproduction.note), review: r.review.map { e($0.description) }, isStale: stale.contains(r.id),
                 isConfidential: r.isConfidential, scored: s != nil,
-                chance: e(s.map { phrases.chance($0.probability.residual) } ?? "—"),
-                chanceWithoutResponses: e(s.map { phrases.chance($0.probability.inherent) } ?? "—"),
-                meanLoss: e(s.map { phrases("report.figure.with-error", ["figure": quantity($0.meanLoss.residual.value, unit),
-                                                                          "error": FigureFormat.amount(1.96 * se($0.meanLoss.residual.standardError))]) } ?? "—"),
-                meanLossWithoutResponses: e(s.map { quantity($0.meanLoss.inherent.value, unit) } ?? "—"),
-                meanBenefit: s.flatMap { $0.meanBenefit > 0 ? e(quantity($0.meanBenefit, unit)) : nil },
+                chance: e(s.map { phrases.chance($0.probability.residual, per: n) } ?? "—"),
+                chanceWithoutResponses: e(s.map { phrases.chance($0.probability.inherent, per: n) } ?? "—"),
+                meanLoss: e(s.map { phrases("report.figure.with-error", ["figure": w.outcomePhrase($0.meanLoss.residual.value),
+                                                                          "error": FigureFormat.amount(1.96 * se($0.meanLoss.residual.standardError), significantDigits: 2)]) } ?? "—"),
+                meanLossWithoutResponses: e(s.map { w.outcomePhrase($0.meanLoss.inherent.value) } ?? "—"),
+                meanBenefit: s.flatMap { $0.meanBenefit > 0 ? e(w.size($0.meanBenefit)) : nil },
                 share: e(s?.varianceShare.map { FigureFormat.percent(max(0, $0)) } ?? "—"),
-                impactRange: e(s.map { phrases("report.range", ["from": FigureFormat.amount($0.impactP10), "to": quantity($0.impactP90, unit)]) } ?? "—"),
+                impactRange: e(s.map { w.range($0.impactP10, $0.impactP90) } ?? "—"),
                 response: s.flatMap { responseRow($0, rank: 0) }, views: views)
         }
     }

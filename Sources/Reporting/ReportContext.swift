@@ -27,7 +27,8 @@ public struct ReportContext: Sendable {
     public var anyOutsideAppetite: Bool
     /// One section per outcome, in register order.
     public var outcomes: [OutcomeSection]
-    /// Responses ranked by value for money, best first.
+    /// Responses ranked by value for money within each outcome unit, best first; those with no
+    /// recorded cost after the costed ones of their unit.
     public var responses: [ResponseRow]
     /// One row per strategy, in the order portfolio, reduction, resilience, enablement.
     public var strategies: [StrategyRow]
@@ -43,7 +44,9 @@ public struct ReportContext: Sendable {
     public var coproduction: [CoproductionRow]
     /// Each contributor (named or described) with the entries they took part in.
     public var contributors: [ContributorRow]
-    /// Where community or service-user estimates differ most from the officers', largest first.
+    /// Where community or service-user estimates differ most from the officers', before
+    /// responses: largest first, by the difference in mean outcome as a share of the outcome's
+    /// standard deviation without responses, so differences in different units can be ranked.
     public var disagreements: [Disagreement]
     /// The perspective the disagreements are measured against (escaped title), if any.
     public var officersPerspective: String?
@@ -248,8 +251,18 @@ public struct ReportContext: Sendable {
         public var description: String?
         /// The unit in words: "EUR", "incidents".
         public var unit: String
-        /// A plain-language summary of the typical and bad-year loss.
+        /// A plain-language summary of the average and bad-year outcome, in its direction, and
+        /// where something can come out ahead, the chance that it does.
         public var summary: String
+        /// Which way is better: "less is better" or "more is better", marked when the register
+        /// does not state it and it was inferred.
+        public var direction: String
+        /// Set when more of the outcome is better (hours of independent living): its figures are
+        /// gains, benefit − harm.
+        public var isGain: Bool
+        /// What the signed figures hold: "Loss (GBP; less is better); a minus sign is a net
+        /// reduction".
+        public var figuresCaption: String
         /// Rows: mean, P50, P90, P95, P99, value at risk, expected shortfall — with and
         /// without responses, each with its Monte Carlo error.
         public var figures: [FigureRow]
@@ -259,7 +272,8 @@ public struct ReportContext: Sendable {
         public var drivers: [Driver]
         /// Set when the figures include withheld confidential entries.
         public var includesWithheld: Bool
-        /// Largest over smallest P90 across perspectives, as "1.4×", when there are several.
+        /// How far apart the perspectives' 1 in 10 bad horizons are before responses, in the
+        /// outcome's unit, when there are several: "59.9 days (before responses)".
         public var disagreement: String?
         public var histogram: Chart
         public var exceedance: Chart
@@ -291,8 +305,18 @@ public struct ReportContext: Sendable {
         /// Mean loss avoided per horizon, with its unit, and its Monte Carlo error.
         public var value: String
         public var valueError: String
-        /// Loss avoided per 1,000 of cost, or "—" when the cost is 0.
+        /// Loss avoided per 1,000 of cost, in the outcome's unit, or "no cost recorded".
         public var perThousand: String
+        /// "costs more than it avoids" for a money response whose mean saving is below its
+        /// cost; nil otherwise.
+        public var flag: String?
+        /// The unit the response is ranked within: responses are ranked by value for money
+        /// among those of the same unit ("GBP", "hours"), and `rank` restarts in each.
+        public var unit: String
+        /// Set on the first response of each unit, so a table can start a group there.
+        public var isFirstOfUnit: Bool
+        /// What the group of this unit is ranked by: "Ranked by hours avoided per 1,000 spent".
+        public var unitHeading: String
         /// Who delivers it (names as allowed for the audience).
         public var deliveredBy: String
         public var reliability: String
@@ -346,10 +370,14 @@ public struct ReportContext: Sendable {
         public var sentence: String
         public var theirChance: String
         public var officersChance: String
+        /// Each view's mean outcome before responses, in words that follow the outcome's
+        /// direction: "a net reduction of 8.52 days", "a loss of £1,880".
         public var theirMeanLoss: String
         public var officersMeanLoss: String
-        /// How many times larger the bigger mean loss is: "2.3×".
-        public var ratio: String
+        /// The difference in the outcome's unit and which way it points, before responses:
+        /// "59.9 days worse", "£850 better" (better or worse on their estimates than on the
+        /// officers').
+        public var difference: String
     }
 
     public struct StaleRow: Sendable {
@@ -388,7 +416,7 @@ public struct ReportContext: Sendable {
         public var isConfidential: Bool
         /// False when the entry is a portfolio activity outside the portfolio scored.
         public var scored: Bool
-        /// "about 1 in 3 (32%)" after responses, and before.
+        /// "about 32 in 100 (32%)" after responses, and before.
         public var chance: String
         public var chanceWithoutResponses: String
         public var meanLoss: String

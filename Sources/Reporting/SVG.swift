@@ -66,12 +66,15 @@ struct SVG {
 
 /// Round tick values for a linear axis.
 enum Ticks {
-    static func nice(_ lo: Double, _ hi: Double, count: Int = 5) -> [Double] {
+    /// Round ticks from `lo` to `hi`, about `count` of them; with `whole`, at whole numbers only
+    /// (a count of incidents has no tick at 2.5).
+    static func nice(_ lo: Double, _ hi: Double, count: Int = 5, whole: Bool = false) -> [Double] {
         guard lo.isFinite, hi.isFinite else { return [0] }
         if !(hi > lo) { return [lo] }
         let raw = (hi - lo) / Double(count)
         let magnitude = pow(10, floor(log10(raw)))
-        let step = [1.0, 2, 2.5, 5, 10].map { $0 * magnitude }.first { $0 >= raw } ?? raw
+        var step = (whole ? [1.0, 2, 5, 10] : [1.0, 2, 2.5, 5, 10]).map { $0 * magnitude }.first { $0 >= raw } ?? raw
+        if whole { step = max(1, step.rounded(.up)) }
         guard step.isFinite, step > 0 else { return [lo, hi] }
         var ticks: [Double] = []
         var t = (lo / step).rounded(.down) * step

@@ -1,7 +1,7 @@
 import Foundation
 
 /// How riskreg writes figures for people: thousands separators, sensible precision, chances as
-/// percentages and as natural frequencies ("about 1 in 8"). Machine formats use raw numbers.
+/// percentages and as natural frequencies ("about 12 in 100"). Machine formats use raw numbers.
 ///
 /// Every function is total: any finite double gives a figure (the largest, 1.7e308, and the
 /// smallest, 5e-324, included), and NaN and the infinities give a mark instead of trapping.
@@ -40,6 +40,42 @@ public enum FigureFormat {
         return style.localise((rounded < 0 ? "-" : "") + grouped)
     }
 
+    /// Significant digits a figure for people keeps. Estimates are bands, three-point guesses
+    /// and round numbers; they support no more than three digits ("£3,960,000", not
+    /// "£3,963,827"), and a Monte Carlo error rarely supports more.
+    public static let significantDigits = 3
+
+    /// `value` rounded to `digits` significant digits: 3,963,827 → 3,960,000; 0.41349 → 0.413.
+    /// Rounding once, before a figure is written anywhere, keeps the same figure the same
+    /// wherever a page shows it. Non-finite values and zero pass through.
+    public static func rounded(_ value: Double, significantDigits digits: Int = significantDigits) -> Double {
+        guard value.isFinite, value != 0 else { return value }
+        let exponent = Int(floor(log10(abs(value)))) - (digits - 1)
+        // Scale by a power of ten that is exact in binary where it can be (10^k, k ≥ 0).
+        if exponent >= 0 {
+            let scale = pow(10, Double(exponent))
+            let r = (value / scale).rounded() * scale
+            return r.isFinite ? r : value
+        }
+        let scale = pow(10, Double(-exponent))
+        let r = (value * scale).rounded() / scale
+        return r.isFinite ? r : value
+    }
+
+    /// `value` rounded to `digits` significant digits and written with exactly those digits:
+    /// a Monte Carlo error of 7.2 is "7.2", not "7.20"; 0.25 is "0.25"; 124 is "124".
+    public static func amount(_ value: Double, significantDigits digits: Int) -> String {
+        let r = rounded(value, significantDigits: digits)
+        guard r.isFinite, r != 0, abs(r) < 100 else { return amount(r) }
+        let decimals = max(0, digits - 1 - Int(floor(log10(abs(r)))))
+        return withoutNegativeZero(String(format: "%.\(decimals)f", r))
+    }
+
+    /// A whole count for people, `1,000`: the count in a natural frequency, a number of trials.
+    /// Goes through ``amount(_:)``, the one place that writes digits, so a language's number
+    /// style applies to it too.
+    public static func count(_ n: Int) -> String { amount(Double(n)) }
+
     /// ``amount(_:)`` in at most `width` characters where it can be: a figure too wide for a
     /// table column is written in scientific notation (`1.23e14`) rather than cut or left to
     /// run into its neighbour. Never fewer than three significant digits, so the result may
@@ -60,7 +96,8 @@ public enum FigureFormat {
         text.hasPrefix("-") && text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) ? String(text.dropFirst()) : text
     }
 
-    /// A chance as a percentage: `12.5%`, `0.3%`, `<0.1%`, `>99.9%`; NaN is `n/a`.
+    /// A chance as a percentage: whole percentages from 10% to 99% (`12%`), one decimal below
+    /// 10% and above 99% (`0.3%`, `99.6%`), `<0.1%` and `>99.9%` beyond; NaN is `n/a`.
     public static func percent(_ p: Double) -> String {
         if p.isNaN { return notANumber }
         if p <= 0 { return "0%" }
@@ -68,7 +105,8 @@ public enum FigureFormat {
         if p < 0.001 { return style.localise("<0.1%") }
         if p > 0.999 { return style.localise(">99.9%") }
         let pct = p * 100
-        return style.localise(pct >= 10 ? String(format: "%.0f%%", pct) : String(format: "%.1f%%", pct))
+        // Above 99% a whole percentage would round 99.6% up to "100%", which reads as certain.
+        return style.localise(pct >= 10 && pct < 99 ? String(format: "%.0f%%", pct) : String(format: "%.1f%%", pct))
     }
 
     /// A percentage that keeps its precision, as a register would write it: `35%`, `8.333%`.
@@ -81,25 +119,44 @@ public enum FigureFormat {
         difference.isFinite ? String(format: "%.2f", abs(difference) * 100) : notANumber
     }
 
-    /// "1 in 8" for a chance at most one half; above one half put the other way round
-    /// ("7 in 8"). The denominator is 1/p rounded; a chance below 1 in 2,000 is `nil` (the
-    /// phrasebook words it), as are no chance, certainty and NaN.
-    public static func frequency(_ p: Double) -> (k: Double, n: Double)? {
-        guard p > 0, p < 1, p >= 0.0005 else { return nil }
-        if p <= 0.5 { return (1, (1 / p).rounded()) }
-        // 1 − p as "1 in n" → (n − 1) in n.
-        let n = max(2, (1 / (1 - p)).rounded())
-        return (n - 1, n)
+    /// The denominators a natural frequency may use: 10, 100, 1,000 and 10,000
+    /// (docs/results.md, "Chances in words"). Reports use 100, or 1,000 in a section whose
+    /// board limits need it; 10 and 10,000 are for a report that states its own.
+    public static let denominators = [10, 100, 1_000, 10_000]
+
+    /// The denominator a section uses for every chance it shows: 100, or 1,000 when one of the
+    /// `limits` it compares chances against (a board's appetite, strictly between 0 and 1) is
+    /// not a whole number in 100 — "at most 1 in 200" cannot be written as so many in 100.
+    /// Chances alone never change it: a small one reads "fewer than 1 in 100 (0.3%)", its
+    /// percentage beside it. One denominator per section lets a reader compare its chances,
+    /// and a chance with its limit, at a glance.
+    public static func denominator(limits: [Double]) -> Int {
+        limits.contains { $0 > 0 && $0 < 1 && abs(($0 * 100).rounded() - $0 * 100) > 1e-6 } ? 1_000 : 100
     }
 
-    /// A board's limit as a natural frequency with a small denominator when one fits exactly
-    /// ("7 in 10", "1 in 20"), else as ``frequency(_:)``.
-    public static func limitFrequency(_ p: Double) -> (k: Double, n: Double)? {
-        for n in [2, 3, 4, 5, 6, 8, 10, 12, 20, 25, 50, 100, 200, 1000] {
-            let k = (p * Double(n)).rounded()
-            if k >= 1, k < Double(n), abs(k / Double(n) - p) < 1e-9 { return (k, Double(n)) }
-        }
-        return frequency(p)
+    /// A chance as a natural frequency over a fixed denominator `n`: the count out of `n` is
+    /// p·n rounded to the nearest whole number, so the fraction never differs from the chance
+    /// by more than half of 1 in `n`. A count that rounds to 0 reads "fewer than 1 in n", one
+    /// that rounds to `n` reads "almost certain: more than n − 1 in n"; no chance, certainty and
+    /// NaN have words of their own.
+    public static func frequency(_ p: Double, per n: Int) -> NaturalFrequency {
+        if p.isNaN { return .notANumber }
+        if p <= 0 { return .none }
+        if p >= 1 { return .certain }
+        let k = (p * Double(n)).rounded()
+        if k < 1 { return .fewerThanOne(in: n) }
+        if k >= Double(n) { return .moreThan(n - 1, in: n) }
+        return .about(Int(k), in: n)
+    }
+
+    /// A chance out of a fixed denominator, as ``frequency(_:per:)`` reads it.
+    public enum NaturalFrequency: Equatable, Sendable {
+        case none
+        case fewerThanOne(in: Int)
+        case about(Int, in: Int)
+        case moreThan(Int, in: Int)
+        case certain
+        case notANumber
     }
 
     /// The 95% Monte Carlo interval of a chance in percentage points, `0.4`, or nil when it is

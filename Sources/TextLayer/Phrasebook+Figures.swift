@@ -1,42 +1,58 @@
-/// Chances in words, the one documented way: a natural frequency with a rounded denominator,
-/// always beside its percentage so the two agree (docs/results.md).
+/// Chances in words, the one documented way (docs/results.md, "Chances in words"): a natural
+/// frequency over a fixed denominator — one per section, 100 or 1,000 — always beside its
+/// percentage, so the two agree to within half of 1 in the denominator.
 extension Phrasebook {
-    /// "1 in 8", "7 in 8", "less than 1 in 2,000", "no chance", "certain".
-    public func naturalFrequency(_ p: Double) -> String {
-        if p.isNaN { return FigureFormat.notANumber }
-        if p <= 0 { return self("chance.none") }
-        if p >= 1 { return self("chance.certain") }
-        guard let f = FigureFormat.frequency(p) else { return self("chance.below-1-in-2000") }
-        return frequency(f)
+    /// "12 in 100", "3 in 1,000", "fewer than 1 in 1,000", "almost certain: more than 99 in
+    /// 100", "no chance", "certain". `per` is the section's denominator
+    /// (``FigureFormat/denominator(for:)``).
+    public func naturalFrequency(_ p: Double, per n: Int = 100) -> String {
+        switch FigureFormat.frequency(p, per: n) {
+        case .notANumber: return FigureFormat.notANumber
+        case .none: return self("chance.none")
+        case .certain: return self("chance.certain")
+        case .fewerThanOne(let n): return self("chance.fewer-than", ["n": FigureFormat.count(n)])
+        case .moreThan(let k, let n): return self("chance.almost-certain", ["k": FigureFormat.count(k), "n": FigureFormat.count(n)])
+        case .about(let k, let n): return self("chance.k-in-n", ["k": FigureFormat.count(k), "n": FigureFormat.count(n)])
+        }
     }
 
-    /// "7 in 10", "1 in 20": a board's limit, with a small denominator when one fits exactly.
-    public func limitFrequency(_ p: Double) -> String {
-        FigureFormat.limitFrequency(p).map(frequency) ?? naturalFrequency(p)
+    /// A board's limit, over the section's denominator like every other chance in it: "10 in
+    /// 100 (10%)" for a limit of 1 in 10.
+    public func limitFrequency(_ p: Double, per n: Int = 100) -> String {
+        naturalFrequency(p, per: n)
     }
 
-    func frequency(_ f: (k: Double, n: Double)) -> String {
-        self("chance.k-in-n", ["k": FigureFormat.amount(f.k), "n": FigureFormat.amount(f.n)])
-    }
-
-    /// "about 1 in 8 (12%)", "no trial (0%)", "every trial (100%)".
-    public func chance(_ p: Double) -> String {
+    /// "about 12 in 100 (12%)", "fewer than 1 in 1,000 (<0.1%)", "no trial (0%)", "every
+    /// trial (100%)".
+    public func chance(_ p: Double, per n: Int = 100) -> String {
         if p <= 0 { return self("chance.no-trial") }
         if p >= 1 { return self("chance.every-trial") }
-        return self("chance.about", ["frequency": naturalFrequency(p), "percent": FigureFormat.percent(p)])
+        let frequency = naturalFrequency(p, per: n)
+        if case .about = FigureFormat.frequency(p, per: n) {
+            return self("chance.about", ["frequency": frequency, "percent": FigureFormat.percent(p)])
+        }
+        return self("chance.extreme", ["frequency": frequency, "percent": FigureFormat.percent(p)])
     }
 
-    /// "about a 1 in 8 chance (12%, ±0.4 percentage points)".
-    public func chancePhrase(_ p: Double, standardError: Double) -> String {
+    /// "about a 12 in 100 chance (12%, ±0.4 percentage points)", "less than a 1 in 1,000
+    /// chance (<0.1%, …)", "more than a 99 in 100 chance (almost certain; 99.6%, …)".
+    public func chancePhrase(_ p: Double, standardError: Double, per n: Int = 100) -> String {
         let error = chanceError(standardError)
-        if p <= 0 { return self("chance.phrase.none", ["error": error]) }
-        if p >= 1 { return self("chance.phrase.certain") }
-        if p < 0.0005 { return self("chance.phrase.below-1-in-2000", ["percent": FigureFormat.percent(p), "error": error]) }
-        let frequency = naturalFrequency(p)
-        let prefixes = self("article.an.before").split(separator: "|", omittingEmptySubsequences: true)
-        let article = prefixes.contains { frequency.hasPrefix($0) } ? self("article.an") : self("article.a")
-        return self("chance.phrase.about", ["article": article, "frequency": frequency,
-                                            "percent": FigureFormat.percent(p), "error": error])
+        let percent = FigureFormat.percent(p)
+        switch FigureFormat.frequency(p, per: n) {
+        case .none: return self("chance.phrase.none", ["error": error])
+        case .certain: return self("chance.phrase.certain")
+        case .notANumber: return FigureFormat.notANumber
+        case .fewerThanOne(let n):
+            return self("chance.phrase.fewer-than", ["n": FigureFormat.count(n), "percent": percent, "error": error])
+        case .moreThan(let k, let n):
+            return self("chance.phrase.almost-certain", ["k": FigureFormat.count(k), "n": FigureFormat.count(n), "percent": percent, "error": error])
+        case .about:
+            let frequency = naturalFrequency(p, per: n)
+            let prefixes = self("article.an.before").split(separator: "|", omittingEmptySubsequences: true)
+            let article = prefixes.contains { frequency.hasPrefix($0) } ? self("article.an") : self("article.a")
+            return self("chance.phrase.about", ["article": article, "frequency": frequency, "percent": percent, "error": error])
+        }
     }
 
     /// "±0.4 percentage points" for the 95% Monte Carlo interval of a chance.

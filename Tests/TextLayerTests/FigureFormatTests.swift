@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import TextLayer
 
@@ -56,19 +57,102 @@ struct FigureFormatTests {
         #expect(Phrasebook.english.chanceError(.nan) == "±n/a percentage points")
     }
 
-    @Test func chancesReadAsNaturalFrequencies() {
+    @Test func chancesReadAsNaturalFrequenciesOverAFixedDenominator() {
         let en = Phrasebook.english
-        #expect(en.naturalFrequency(0.125) == "1 in 8")
-        #expect(en.naturalFrequency(0.875) == "7 in 8")
-        #expect(en.naturalFrequency(0.0001) == "less than 1 in 2,000")
-        #expect(en.chance(0.125) == "about 1 in 8 (12%)")
-        #expect(en.chancePhrase(0.125, standardError: 0.002) == "about a 1 in 8 chance (12%, ±0.4 percentage points)")
-        #expect(en.chancePhrase(0.875, standardError: 0.0001) == "about a 7 in 8 chance (88%, ±<0.1 percentage points)")
-        #expect(en.chancePhrase(1.0 / 11, standardError: 0.0001).hasPrefix("about a 1 in 11 chance"))
-        #expect(en.chancePhrase(8.0 / 9, standardError: 0.0001).hasPrefix("about an 8 in 9 chance"))
-        #expect(en.chancePhrase(10.0 / 11, standardError: 0.0001).hasPrefix("about a 10 in 11"))
-        #expect(en.chancePhrase(7.0 / 8 + 0.0001, standardError: 0).hasPrefix("about a 7 in 8"))
-        #expect(en.limitFrequency(0.7) == "7 in 10")
-        #expect(en.limitFrequency(0.05) == "1 in 20")
+        #expect(en.naturalFrequency(0.125) == "13 in 100")
+        #expect(en.naturalFrequency(0.4) == "40 in 100")
+        #expect(en.chance(0.4) == "about 40 in 100 (40%)")
+        #expect(en.chance(0.42) == "about 42 in 100 (42%)")
+        #expect(en.chance(0.6) == "about 60 in 100 (60%)")
+        #expect(en.chance(91.0 / 92) == "about 99 in 100 (99%)")
+        #expect(en.chance(146.0 / 147) == "about 99 in 100 (99.3%)")
+        #expect(en.chance(0.996) == "almost certain: more than 99 in 100 (99.6%)")
+        #expect(en.chance(4999.0 / 5000, per: 1_000) == "almost certain: more than 999 in 1,000 (>99.9%)")
+        #expect(en.chance(0.0014, per: 1_000) == "about 1 in 1,000 (0.1%)")
+        #expect(en.chance(0.0003, per: 1_000) == "fewer than 1 in 1,000 (<0.1%)")
+        #expect(en.chance(0.003) == "fewer than 1 in 100 (0.3%)")
+        #expect(en.naturalFrequency(0) == "no chance")
+        #expect(en.naturalFrequency(1) == "certain")
+        #expect(en.chancePhrase(0.125, standardError: 0.002) == "about a 13 in 100 chance (12%, ±0.4 percentage points)")
+        #expect(en.chancePhrase(0.81, standardError: 0.0025).hasPrefix("about an 81 in 100 chance (81%"))
+        #expect(en.chancePhrase(0.18, standardError: 0.0025).hasPrefix("about an 18 in 100 chance"))
+        #expect(en.chancePhrase(0.11, standardError: 0.0025).hasPrefix("about an 11 in 100 chance"))
+        #expect(en.chancePhrase(0.996, standardError: 0.0005)
+                == "more than a 99 in 100 chance (almost certain; 99.6%, ±0.1 percentage points)")
+        #expect(en.chancePhrase(0.0002, standardError: 0.0001, per: 1_000) == "less than a 1 in 1,000 chance (<0.1%, ±<0.1 percentage points)")
+        #expect(en.limitFrequency(0.1) == "10 in 100")
+        #expect(en.limitFrequency(0.05, per: 1_000) == "50 in 1,000")
+    }
+
+    @Test func figuresForPeopleKeepTheDigitsTheEstimatesSupport() {
+        #expect(FigureFormat.rounded(3_963_827) == 3_960_000)
+        #expect(FigureFormat.rounded(-26_526) == -26_500)
+        #expect(FigureFormat.rounded(0.41349) == 0.413)
+        #expect(FigureFormat.rounded(0) == 0 && FigureFormat.rounded(.infinity) == .infinity && FigureFormat.rounded(.nan).isNaN)
+        #expect(FigureFormat.rounded(1.7e308) == 1.7e308)
+        #expect(FigureFormat.amount(7.2, significantDigits: 2) == "7.2")
+        #expect(FigureFormat.amount(0.2503, significantDigits: 2) == "0.25")
+        #expect(FigureFormat.amount(124.4, significantDigits: 2) == "120")
+        #expect(FigureFormat.amount(.nan, significantDigits: 2) == "n/a")
+    }
+
+    @Test func aSectionUsesOneDenominator() {
+        #expect(FigureFormat.denominator(limits: [0.1, 0.05, 0.75, 0.02, 0, 1]) == 100)
+        #expect(FigureFormat.denominator(limits: [0.1, 0.005]) == 1_000)
+        #expect(FigureFormat.denominator(limits: [0.025]) == 1_000)
+        #expect(FigureFormat.denominator(limits: []) == 100)
+    }
+
+    /// The rule's promise, over every chance: the fraction read from the words and the
+    /// percentage read from the brackets both hold the chance itself, the fraction to within
+    /// half of 1 in its denominator and the percentage to within half of its last digit. So
+    /// the two never disagree by more than those two roundings together.
+    @Test(arguments: FigureFormat.denominators)
+    func fractionAndPercentageAgreeForEveryChance(_ n: Int) {
+        let en = Phrasebook.english
+        var chances = (0...100_000).map { Double($0) / 100_000 }
+        for k in 1..<n { chances += [Double(k) / Double(n), (Double(k) - 0.5) / Double(n), (Double(k) + 0.5) / Double(n)] }
+        chances += [.leastNonzeroMagnitude, 1e-300, 1e-9, 0.0005, 0.00049999, 0.9995, 0.99950001, 0.995, 0.99499999,
+                    0.005, 0.00499999, 1 - 1e-12, (1.0).nextDown, 0.05 - 1e-12, 0.099999, 0.98999, 0.99]
+        var failures: [String] = []
+        for p in chances where p >= 0 && p <= 1 {
+            let text = en.chance(p, per: n)
+            guard let fraction = Self.fractionInterval(text), let percent = Self.percentInterval(text) else {
+                failures.append("\(p): cannot read \(text)"); continue
+            }
+            // 1e-12: the bounds are computed in binary, where 8.25% is a hair below 0.0825.
+            let slack = 1e-12
+            if !(fraction.lowerBound - slack <= p && p <= fraction.upperBound + slack
+                 && percent.lowerBound - slack <= p && p <= percent.upperBound + slack) { failures.append("\(p) → \(text)") }
+            if failures.count > 5 { break }
+        }
+        #expect(failures.isEmpty, "\(failures)")
+    }
+
+    /// The chances the words allow: "about k in n" is [k − ½, k + ½] / n; "fewer than 1 in n"
+    /// is below ½ in n; "more than n − 1 in n" is above n − ½ in n; no trial and every trial
+    /// are 0 and 1.
+    static func fractionInterval(_ text: String) -> ClosedRange<Double>? {
+        if text.hasPrefix("no trial") { return 0...0 }
+        if text.hasPrefix("every trial") { return 1...1 }
+        let numbers = text.split(separator: "(")[0].split { !$0.isNumber && $0 != "," }
+            .compactMap { Double($0.replacingOccurrences(of: ",", with: "")) }
+        guard numbers.count == 2 else { return nil }
+        let (k, n) = (numbers[0], numbers[1])
+        if text.hasPrefix("fewer than") { return 0...(0.5 / n) }
+        if text.hasPrefix("almost certain") { return ((k + 0.5) / n)...1 }
+        return ((k - 0.5) / n)...((k + 0.5) / n)
+    }
+
+    /// The chances a printed percentage allows: half a unit of its last digit either side.
+    static func percentInterval(_ text: String) -> ClosedRange<Double>? {
+        guard let open = text.lastIndex(of: "("), let close = text.lastIndex(of: "%") else { return nil }
+        var figure = String(text[text.index(after: open)..<close])
+        if figure.hasPrefix("<") { figure.removeFirst(); return 0...(Double(figure)! / 100) }
+        if figure.hasPrefix(">") { figure.removeFirst(); return (Double(figure)! / 100)...1 }
+        guard let value = Double(figure) else { return nil }
+        let decimals = figure.split(separator: ".").dropFirst().first?.count ?? 0
+        let half = 0.5 * pow(10, -Double(decimals)) / 100
+        return max(0, value / 100 - half)...min(1, value / 100 + half)
     }
 }

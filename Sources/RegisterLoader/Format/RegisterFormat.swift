@@ -59,6 +59,9 @@ public enum RegisterFormat {
         .init("unit", .text, .always, "`money` (in the register's currency) or a unit word such as `incidents`, `hours`, `people`, `days`",
               missingHint: "use `unit: money` (in the register's currency) or a word such as `incidents` or `hours`"),
         .init("description", .text, "what is counted and how"),
+        .init("direction", .choice(Outcome.Direction.allCases.map(\.rawValue)), default: "inferred",
+              "`loss` when more of it is worse (costs, incidents), `gain` when more is better (hours of independent living, wellbeing); "
+              + "without it, a gain when every appetite statement on the outcome is `net-benefit-above` (or, with none, every entry on it is enablement or portfolio), else a loss"),
     ])
 
     public static let appetite = FormatMapping("appetite", "A board-approved statement about one outcome: `loss-exceeds` with `at-most`, `harm-exceeds` with `at-most`, or `net-benefit-above` with `at-least`.", fields: [

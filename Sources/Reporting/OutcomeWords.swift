@@ -1,0 +1,121 @@
+import Distributions
+import RegisterModel
+import TextLayer
+
+/// One outcome's figures as a person reads them: in the outcome's direction (a loss where less
+/// is better, a gain where more is better), with its unit in one style, rounded to the
+/// significant digits the estimates support.
+///
+/// The engine counts every outcome as a loss, harm − benefit. For a gain-like outcome every
+/// figure is turned round here, once — the gain is −loss and its bad tail is the loss's upper
+/// tail — so no sentence, heading or axis shows a "negative loss" or "a benefit … or worse".
+struct OutcomeWords: Sendable {
+    let direction: Outcome.Direction
+    /// Whether the register states the direction; otherwise it was inferred.
+    let stated: Bool
+    /// `money` or the unit word.
+    let unit: String
+    let currency: String?
+    let phrases: Phrasebook
+    /// Set when every amount that adds into the outcome is a whole number (a count of
+    /// incidents, each a fixed 1): its figures are whole and its chart ticks never fall at 2.5.
+    let isWholeCount: Bool
+
+    init(register: Register, outcome id: String, unit: String, phrases: Phrasebook) {
+        (direction, stated) = register.direction(of: id)
+        self.unit = unit
+        currency = register.metadata.currency
+        self.phrases = phrases
+        isWholeCount = unit != "money" && Self.addsOnlyWholeNumbers(register, id)
+    }
+
+    /// Whether every entry on the outcome adds whole numbers only: whole fixed or discrete
+    /// impacts, no benefit, and no response that scales the impact down.
+    static func addsOnlyWholeNumbers(_ register: Register, _ id: String) -> Bool {
+        func whole(_ d: Distribution) -> Bool {
+            switch d.parameters {
+            case .fixed(let v): return v == v.rounded()
+            case .choice(let values, _): return values.allSatisfy { $0 == $0.rounded() }
+            default: return false
+            }
+        }
+        var any = false
+        for risk in register.risks where risk.outcomes.contains(id) {
+            any = true
+            if let response = risk.response, response.impactReduction > 0 { return false }
+            for e in risk.estimates {
+                if risk.outcome == id, !whole(e.impact) || e.benefit != nil { return false }
+                for f in e.effects where f.outcome == id && (!whole(f.impact) || f.benefit != nil) { return false }
+            }
+        }
+        return any
+    }
+
+    var isGain: Bool { direction == .gain }
+
+    /// A loss (harm − benefit) turned to the outcome's direction and rounded: the loss, or the
+    /// gain.
+    func directed(_ loss: Double) -> Double { FigureFormat.rounded(isGain ? -loss : loss) }
+
+    /// A figure in the outcome's direction with its sign and no unit: `-2.69`, `655`.
+    func amount(_ loss: Double) -> String { FigureFormat.amount(directed(loss)) }
+
+    /// A figure in the outcome's direction with its unit: `£26,500`, `655 hours`.
+    func quantity(_ loss: Double) -> String { Self.quantity(directed(loss), unit: unit, currency: currency) }
+
+    /// An amount that is not a loss or gain (a cost, a swing, a size), with its unit, rounded.
+    func size(_ value: Double) -> String { Self.quantity(FigureFormat.rounded(value), unit: unit, currency: currency) }
+
+    /// The one way an amount with a unit is written in a report: "£1,200", "€50,000", "3,500
+    /// CHF", "25 incidents".
+    static func quantity(_ value: Double, unit: String, currency: String?) -> String {
+        FigureFormat.quantity(value, unit: unit, currency: currency)
+    }
+
+    /// A range with its unit on both ends: "£3,990 to £30,000", "1 to 3 incidents".
+    func range(_ from: Double, _ to: Double) -> String {
+        // A fixed amount is one figure: "1 incidents", not "1 to 1 incidents".
+        if FigureFormat.rounded(from) == FigureFormat.rounded(to) { return size(to) }
+        if unit == "money" { return phrases("report.range", ["from": size(from), "to": size(to)]) }
+        return phrases("report.range", ["from": FigureFormat.amount(FigureFormat.rounded(from)), "to": size(to)])
+    }
+
+    /// The phrase family for this outcome: money lost or saved, a count that rises or falls,
+    /// or a gain.
+    private var family: String { isGain ? "gain" : unit == "money" ? "money" : "count" }
+
+    /// "a loss of £4,080", "a net saving of £23,100", "2.37 incidents", "a net reduction of
+    /// 2.69 incidents", "a gain of 655 hours", "a net loss of 30 hours", "no net change".
+    func outcomePhrase(_ loss: Double) -> String {
+        let v = directed(loss)
+        if v.isNaN { return FigureFormat.notANumber }
+        if v == 0 { return phrases("report.outcome.no-change") }
+        return phrases("report.outcome.\(family).\(v > 0 ? "more" : "less")", ["amount": size(abs(v))])
+    }
+
+    /// The 1 in 10 bad horizon from the loss's P90: "a loss of £10,300 or more", "5 incidents
+    /// or more", "a gain of only 270 hours or less", "a net reduction of only 0.414 incidents
+    /// or less".
+    func badPhrase(_ lossP90: Double) -> String {
+        let v = directed(lossP90)
+        if v.isNaN { return FigureFormat.notANumber }
+        if v == 0 { return phrases("report.outcome.bad.\(family).zero") }
+        return phrases("report.outcome.bad.\(family).\(v > 0 ? "more" : "less")", ["amount": size(abs(v))])
+    }
+
+    /// "less is better" or "more is better", marked when inferred.
+    var directionNote: String {
+        let words = phrases(isGain ? "report.direction.gain" : "report.direction.loss")
+        return stated ? words : phrases("report.direction.inferred", ["direction": words])
+    }
+
+    /// What a column of this outcome's figures holds: "Loss (incidents)", "Gain (hours)".
+    func column(_ unitLabel: String) -> String {
+        phrases(isGain ? "report.column.gain" : "report.column.loss", ["unit": unitLabel])
+    }
+
+    /// A caption for a signed column: "Loss (GBP); a minus sign is a net reduction".
+    func signedCaption(_ unitLabel: String) -> String {
+        phrases(isGain ? "report.caption.gain" : "report.caption.loss", ["unit": unitLabel, "direction": directionNote])
+    }
+}

@@ -273,10 +273,11 @@ struct Charts {
             svg.text(risk.id, x: plotLeft - 8, y: yy + rowH / 2 + 4, anchor: .end)
         }
         svg.text(phrases("chart.tornado.x-axis.share"), x: plotLeft + (w - plotLeft - right) / 2, y: height - 8, anchor: .middle, cls: "t lbl")
-        let figures: [String: String] = ["outcome": outcome.title, "risk": first.id, "share": FigureFormat.percent(share(first))]
+        let topShare = FigureFormat.percent(share(first))
         return chart(id: id, title: phrases("chart.tornado.title", ["outcome": outcome.title]),
-                     description: phrases("chart.tornado.description.share", figures),
-                     tableDescription: phrases("chart.tornado.description.share.table", figures), svg: svg,
+                     description: phrases("chart.tornado.description.share", ["outcome": outcome.title, "risk": first.id, "share": topShare]),
+                     tableDescription: phrases("chart.tornado.description.share.table", ["outcome": outcome.title, "risk": first.id, "share": topShare]),
+                     svg: svg,
                      columns: [phrases("chart.column.entry"), phrases("chart.column.title"), phrases("chart.tornado.column.share"),
                                phrases("chart.tornado.column.mean")],
                      rows: ranked.map { [$0.id, $0.title, FigureFormat.percent(share($0)), ow.outcomePhrase($0.meanLoss.residual.value)] })

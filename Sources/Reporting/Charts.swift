@@ -226,17 +226,19 @@ struct Charts {
         }
         rows += appetite.map { [phrases("chart.exceedance.appetite-row", ["label": $0.label]), "", ""] }
         var description = phrases(ow.isGain ? "chart.exceedance.description.gain" : "chart.exceedance.description", ["outcome": outcome.title])
+        var tableDescription = phrases(ow.isGain ? "chart.exceedance.description.table.gain" : "chart.exceedance.description.table", ["outcome": outcome.title])
         if let p90 = outcome.residual.percentile(0.9)?.value, let p90i = outcome.inherent.percentile(0.9)?.value {
             description = phrases("chart.exceedance.description.bad-year-phrase", ["description": description, "with": ow.badPhrase(p90),
                                                                                    "without": ow.badPhrase(p90i)])
+            tableDescription = phrases("chart.exceedance.description.bad-year-phrase", ["description": tableDescription, "with": ow.badPhrase(p90),
+                                                                                        "without": ow.badPhrase(p90i)])
         }
-        var tableDescription = phrases("chart.exceedance.description.table", ["outcome": outcome.title])
         if !appetite.isEmpty {
             description = phrases(ow.isGain ? "chart.exceedance.description.appetite.gain" : "chart.exceedance.description.appetite", ["description": description])
             tableDescription = phrases("chart.exceedance.description.table.appetite", ["description": tableDescription])
         }
         return chart(id: id, title: phrases(ow.isGain ? "chart.exceedance.title.gain" : "chart.exceedance.title", ["outcome": outcome.title]),
-                     description: description, tableDescription: ow.isGain ? nil : tableDescription, svg: svg,
+                     description: description, tableDescription: tableDescription, svg: svg,
                      columns: [phrases(ow.isGain ? "chart.exceedance.column.chance.gain" : "chart.exceedance.column.chance"),
                                phrases(ow.isGain ? "chart.exceedance.column.without.gain" : "chart.exceedance.column.without", ["unit": unit]),
                                phrases(ow.isGain ? "chart.exceedance.column.with.gain" : "chart.exceedance.column.with", ["unit": unit])], rows: rows)

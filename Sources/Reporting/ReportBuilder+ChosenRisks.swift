@@ -14,7 +14,7 @@ extension ReportBuilder {
                 ?? [(s.outcome, s.meanHarm.residual, s.meanBenefit)]
             func figure(_ value: Double, on outcome: String) -> String {
                 let o = score.outcomes.first { $0.id == outcome }
-                let amount = FigureFormat.quantity(value, unit: o?.unit ?? "", currency: register.metadata.currency)
+                let amount = quantity(value, o?.unit ?? "")
                 return phrases("report.chosen.on-outcome", ["amount": amount, "outcome": o?.title ?? outcome])
             }
             let gains = effects.filter { $0.benefit > 0 }.map { figure($0.benefit, on: $0.outcome) }

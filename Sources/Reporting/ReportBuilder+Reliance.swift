@@ -68,7 +68,7 @@ extension ReportBuilder {
         score.reliance.compactMap { reliance in
             guard let outcome = score.outcomes.first(where: { $0.id == reliance.outcome }) else { return nil }
             let share = { (kind: Contributor.Kind) in FigureFormat.percent(reliance.kinds.first { $0.id == kind.rawValue }?.share ?? 0) }
-            let avoided = FigureFormat.quantity(reliance.avoided, unit: outcome.unit, currency: score.register.currency)
+            let avoided = quantity(reliance.avoided, outcome.unit)
             return ReportContext.RelianceRow(
                 outcome: e(outcome.title), avoided: e(avoided),
                 community: e(share(.community)), user: e(share(.user)), staff: e(share(.staff)), partner: e(share(.partner)),
@@ -81,7 +81,7 @@ extension ReportBuilder {
                     e(phrases("report.reliance.stepped-back", [
                         "name": register.contributor(deliverer.id)?.name ?? deliverer.id, "outcome": outcome.title,
                         "share": FigureFormat.percent(deliverer.share),
-                        "avoided": FigureFormat.quantity(deliverer.avoided, unit: outcome.unit, currency: score.register.currency),
+                        "avoided": quantity(deliverer.avoided, outcome.unit),
                     ]))
                 })
         }

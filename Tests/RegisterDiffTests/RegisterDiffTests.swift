@@ -194,7 +194,7 @@ struct ScoreComparisonTests {
         #expect(!md.contains("[click]("))
         #expect(!md.contains("@board"))
         #expect(!md.contains("http://evil"))
-        #expect(md.contains("\\<img src=x onerror=alert(1)\\>"))
+        #expect(md.contains("\\<img src=x onerror=alert(1)>"))
         #expect(md.contains("\\[click\\]"))
         #expect(md.contains("\\| \\*x\\*"))
     }

@@ -50,6 +50,7 @@ struct SchemaAgreementTests {
         "amount-range-tail.yaml": (false, "where a lognormal's far tail reaches must be computed from both percentiles"),
         "correlation-range.yaml": (true, "rank 1.5 is a plain number, checked by `maximum`"),
         "effects-mismatch.yaml": (true, "an effect with neither `impact` nor `benefit` breaks the effect's `anyOf`"),
+        "invalid-value-direction.yaml": (true, "`direction` is an enum of `loss` and `gain`"),
         "distribution-parameters.yaml": (false, "min above max: the order of parameters is beyond a schema"),
         "distribution-parameters-count.yaml": (true, "two values where pert takes three: `minItems`"),
         "distribution-parameters-discrete.yaml": (false, "probabilities that do not add up to 1: a sum is beyond a schema"),

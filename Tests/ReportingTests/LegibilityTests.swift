@@ -65,7 +65,9 @@ struct LegibilityTests {
     /// can be.
     @Test func legendsAreClearOfTheData() throws {
         let html = try Self.boardHTML()
-        let lec = try #require(html.components(separatedBy: "<figure id=\"o1-lec\">").dropFirst().first)
+        // The first exceedance chart with an appetite marker in its legend.
+        let figures = html.components(separatedBy: "<figure id=\"").dropFirst().filter { $0.hasPrefix("o") && $0.contains("-lec\">") }
+        let lec = try #require(figures.first { $0.contains("board&#39;s appetite</text>") })
         let chart = try #require(Self.charts(lec).first)
         let axisY = 300.0 - 52
         for label in ["with responses", "without responses", "board&#39;s appetite"] {

@@ -7,8 +7,9 @@ extension Register {
     }
 
     /// The entries no citizen perspective estimated ("not consulted"), in register order.
+    /// Lazily filtered: an eager filter would copy every entry of a large register first.
     public var notConsulted: [String] {
         let citizens = citizenPerspectives
-        return risks.filter { !$0.estimates.contains { citizens.contains($0.perspective) } }.map(\.id)
+        return Array(risks.lazy.filter { !$0.estimates.contains { citizens.contains($0.perspective) } }.map(\.id))
     }
 }

@@ -1,3 +1,4 @@
+import Distributions
 import MonteCarlo
 import RegisterModel
 
@@ -30,13 +31,13 @@ public enum Scorer {
 
         let main = try PlanCompiler.compile(
             register, activities: headlinePortfolio.map { Set($0.risks) }, views: views, portfolios: [])
-        // Bounded memory: the per-trial series must fit the budget, and a precision target stops
-        // adding trials where they would no longer fit.
-        let affordable = affordableTrials(main.plan)
-        if options.trials > affordable { throw .tooManyTrials(options.trials, limit: affordable) }
+        // Memory does not grow with trials beyond the engine's series limit (the series are then
+        // streamed, not kept), so only the trial limit bounds a run.
+        let limit = NumericLimits.maximumTrials
+        if options.trials > limit { throw .tooManyTrials(options.trials, limit: limit) }
         let run = RunOptions(
             seed: options.seed, trials: options.trials, jobs: options.jobs,
-            precision: options.precision.map { PrecisionTarget(relativeHalfWidth: $0, maxTrials: min(options.maxTrials, affordable)) })
+            precision: options.precision.map { PrecisionTarget(relativeHalfWidth: $0, maxTrials: min(options.maxTrials, limit)) })
         // With portfolios, the comparison needs every activity under the headline view. When
         // the series fit, one run serves both: the other portfolios' activities are simulated
         // with the rest but count only in the portfolios (figures bit-identical to two runs,
@@ -59,8 +60,6 @@ public enum Scorer {
         var comparison: (CompiledRegister, SimulationResult)?
         if !register.portfolios.isEmpty {
             let all = try PlanCompiler.compile(register, activities: nil, views: [views[headline]], portfolios: register.portfolios)
-            let limit = affordableTrials(all.plan)
-            if result.trials > limit { throw .tooManyTrials(result.trials, limit: limit) }
             var fixedTrials = run
             fixedTrials.precision = nil
             fixedTrials.trials = result.trials

@@ -5,7 +5,7 @@ import Synchronization
 ///
 /// A pass holds *targets*, each a range of sort keys (see `sortKey`) of one series, read from
 /// every trial or from one batch's trials only:
-/// - **split**: count the values in each of ``splits`` equal parts of the range (to narrow
+/// - **split**: count the values in each of the equal parts of the range (to narrow
 ///   down where an order statistic lies);
 /// - **collect**: keep every value in the range, with its batch;
 /// - **atom**: the range is a single key; count its values per batch.
@@ -22,8 +22,11 @@ import Synchronization
 /// `@unchecked Sendable`: workers call ``consume(start:count:series:)`` concurrently; every
 /// write to the pass's own storage happens inside ``lock``.
 final class SeriesPass: @unchecked Sendable {
-    /// Parts a split target's range is cut into.
+    /// Parts a split target's range is cut into, after the first pass.
     static let splits = 2048
+    /// Parts the first pass cuts every key into: sign, exponent and the top four bits of the
+    /// significand, so each part spans a sixteenth of a power of two.
+    static let firstSplits = 1 << 16
 
     enum Kind: Hashable {
         case split(width: UInt64)
@@ -159,7 +162,10 @@ final class SeriesPass: @unchecked Sendable {
     func prepare() {
         let series = global.count
         let b = batchCount
-        splitCounts = kinds.map { if case .split = $0 { Array(repeating: 0, count: Self.splits) } else { [] } }
+        splitCounts = zip(kinds, targets).map { kind, target in
+            guard case let .split(width) = kind else { return [] }
+            return Array(repeating: 0, count: Int((target.hi - target.lo) / width) + 1)
+        }
         collectedValues = Array(repeating: [], count: targets.count)
         collectedBatches = Array(repeating: [], count: targets.count)
         atomCounts = kinds.map { $0 == .atom ? Array(repeating: 0, count: b) : [] }
@@ -214,6 +220,15 @@ final class SeriesPass: @unchecked Sendable {
             denseOffsets.append(offset)
             denseCounts = Array(repeating: 0, count: offset + 2 * dense.pairs.count)
         }
+    }
+
+    /// Frees what the targets counted and kept, once read (the dense counts stay).
+    func releaseTargets() {
+        splitCounts = []
+        collectedValues = []
+        collectedBatches = []
+        atomCounts = []
+        intervalCounts = []
     }
 
     /// Reads one block's series (trials `start ..< start + count` of the run) and returns its

@@ -257,8 +257,8 @@ extension StreamedSeries {
     static func batchCut(_ kept: Kept, batch: Int, rank: Int) -> Double? {
         var count = kept.belowByBatch[batch]
         guard rank >= count else { return nil }
-        for m in kept.members where m.batch == batch {
-            count += m.count
+        for m in kept.members where Int(m.batch) == batch {
+            count += Int(m.count)
             if count > rank { return fromSortKey(m.key) }
         }
         return nil
@@ -272,11 +272,11 @@ extension StreamedSeries {
     static func shortfall(_ w: Window, cut: Double, m: Int, scopeCount: Int, batch: Int?) -> Double {
         let kept = w.kept!
         let cutKey = sortKey(cut)
-        var held = 0, atMost = 0
+        var held = 0
         var top: [(key: UInt64, count: Int)] = []
-        for member in kept.members where batch == nil || member.batch == batch! || w.batch >= 0 {
-            held += member.count
-            if member.key <= cutKey { atMost += member.count } else { top.append((member.key, member.count)) }
+        for member in kept.members where batch == nil || Int(member.batch) == batch! || w.batch >= 0 {
+            held += Int(member.count)
+            if member.key > cutKey { top.append((member.key, Int(member.count))) }
         }
         // Values of the scope below the window, then those held at or below the cut.
         let below: Int

@@ -41,7 +41,7 @@ final class StreamedSeries {
         /// Values kept by a window's end part at most before it is split again.
         var endCapacity = 1024
         /// Values a pass may keep in all before windows wait for their ends to narrow.
-        var keepBudget = 1 << 21
+        var keepBudget = 1 << 20
         /// A percentile's window spans this many binomial standard errors of the share each
         /// side, so that its Woodruff interval usually needs no further pass.
         var percentileSpread = 4.0
@@ -60,8 +60,9 @@ final class StreamedSeries {
 
     private static func firstPass(series: Int) -> SeriesPass {
         let pass = SeriesPass(series: series, bounds: [0, Int.max], sumsValues: true)
+        let firstWidth = Self.firstWidth
         for s in 0..<series {
-            pass.add(.init(series: s, batch: -1, lo: 0, hi: .max), kind: .split(width: UInt64.max / UInt64(SeriesPass.splits) + 1))
+            pass.add(.init(series: s, batch: -1, lo: 0, hi: .max), kind: .split(width: firstWidth))
         }
         pass.prepare()
         return pass
@@ -89,6 +90,13 @@ final class StreamedSeries {
         var isAtom: Bool { lo == hi }
     }
 
+    /// Values of one key and batch.
+    struct Member {
+        var key: UInt64
+        var batch: Int32
+        var count: Int32
+    }
+
     /// The values of one series (in one scope) holding a range of ranks, once kept.
     struct Kept {
         /// The rank of the first value held.
@@ -99,7 +107,7 @@ final class StreamedSeries {
         /// Per batch: values of the scope below the first key held (every-trial windows only).
         var belowByBatch: [Int]
         /// The values held: key, batch and how many.
-        var members: [(key: UInt64, batch: Int, count: Int)]
+        var members: [Member]
         /// The lowest and highest key the window's parts covered.
         var lo: UInt64
         var hi: UInt64
@@ -120,7 +128,7 @@ final class StreamedSeries {
         /// window's range or above the values held below it).
         func countsAtMost(_ key: UInt64) -> [Int] {
             var out = belowByBatch
-            for m in members where m.key <= key { out[m.batch] += m.count }
+            for m in members where m.key <= key { out[Int(m.batch)] += Int(m.count) }
             return out
         }
     }
@@ -145,18 +153,20 @@ final class StreamedSeries {
         let part = Part(lo: 0, hi: .max, below: 0, count: scopeCount)
         var low = part, high = part
         if batch < 0 {
-            let i = self.first.targetIndex(.init(series: s, batch: -1, lo: 0, hi: .max), kind: .split(width: UInt64.max / UInt64(SeriesPass.splits) + 1))!
-            low = Self.narrow(part, counts: self.first.splitCounts[i], rank: first)
-            high = Self.narrow(part, counts: self.first.splitCounts[i], rank: last)
+            let i = self.first.targetIndex(.init(series: s, batch: -1, lo: 0, hi: .max), kind: .split(width: Self.firstWidth))!
+            low = Self.narrow(part, counts: self.first.splitCounts[i], rank: first, width: Self.firstWidth)
+            high = Self.narrow(part, counts: self.first.splitCounts[i], rank: last, width: Self.firstWidth)
         }
         return Window(series: s, batch: batch, first: first, last: last, low: low, high: high)
     }
 
     static func width(of part: Part) -> UInt64 { (part.hi - part.lo) / UInt64(SeriesPass.splits) + 1 }
+    /// The width of the first pass's parts.
+    static let firstWidth = UInt64.max / UInt64(SeriesPass.firstSplits) + 1
 
-    /// The sub-part of `part` (split into ``SeriesPass/splits`` by `counts`) holding `rank`.
-    static func narrow(_ part: Part, counts: [UInt32], rank: Int) -> Part {
-        let w = width(of: part)
+    /// The sub-part of `part` (split into parts of `width` by `counts`) holding `rank`.
+    static func narrow(_ part: Part, counts: [UInt32], rank: Int, width: UInt64? = nil) -> Part {
+        let w = width ?? Self.width(of: part)
         var below = part.below
         for (i, c) in counts.enumerated() {
             if rank < below + Int(c) {
@@ -248,28 +258,38 @@ final class StreamedSeries {
                 }
                 windows[i] = w
             }
+            pass.releaseTargets()
         }
         return denseResult
     }
 
     private static func kept(_ w: Window, pass: SeriesPass) -> Kept {
         let b = pass.batchCount
-        var members: [(key: UInt64, batch: Int, count: Int)] = []
+        var members: [Member] = []
         let pieces = Self.pieces(w)
         for piece in pieces {
             let target = SeriesPass.Target(series: w.series, batch: w.batch, lo: piece.lo, hi: piece.hi)
             let t = pass.targetIndex(target, kind: piece.atom ? .atom : .collect)!
             if piece.atom {
-                for (batch, c) in pass.atomCounts[t].enumerated() where c > 0 { members.append((piece.lo, batch, c)) }
+                for (batch, c) in pass.atomCounts[t].enumerated() where c > 0 {
+                    // Counts past Int32 (an atom of over two billion trials) are split.
+                    var left = c
+                    while left > 0 {
+                        let part = min(left, Int(Int32.max))
+                        members.append(Member(key: piece.lo, batch: Int32(batch), count: Int32(part)))
+                        left -= part
+                    }
+                }
             } else {
-                for (x, batch) in zip(pass.collectedValues[t], pass.collectedBatches[t]) { members.append((sortKey(x), Int(batch), 1)) }
+                members.reserveCapacity(members.count + pass.collectedValues[t].count)
+                for (x, batch) in zip(pass.collectedValues[t], pass.collectedBatches[t]) { members.append(Member(key: sortKey(x), batch: batch, count: 1)) }
             }
         }
         members.sort { $0.key != $1.key ? $0.key < $1.key : $0.batch < $1.batch }
         var keys: [UInt64] = [], ends: [Int] = []
         var total = 0
         for m in members {
-            total += m.count
+            total += Int(m.count)
             if keys.last == m.key { ends[ends.count - 1] = total } else { keys.append(m.key); ends.append(total) }
         }
         var below = Array(repeating: 0, count: b)

@@ -38,11 +38,11 @@ public enum Scorer {
         let run = RunOptions(
             seed: options.seed, trials: options.trials, jobs: options.jobs,
             precision: options.precision.map { PrecisionTarget(relativeHalfWidth: $0, maxTrials: min(options.maxTrials, limit)) })
-        // With portfolios, the comparison needs every activity under the headline view. When
-        // the series fit, one run serves both: the other portfolios' activities are simulated
-        // with the rest but count only in the portfolios (figures bit-identical to two runs,
-        // since every risk's streams are its own and each series adds the same risks in the
-        // same order). Otherwise a second run of its own, as below.
+        // With portfolios, the comparison needs every activity under the headline view. One run
+        // serves both where it can: the other portfolios' activities are simulated with the
+        // rest but count only in the portfolios (figures bit-identical to two runs, since every
+        // risk's streams are its own and each series adds the same risks in the same order).
+        // Otherwise a second run of its own, as below.
         if let merged = try mergedRun(register, main: main, headline: headlinePortfolio, views: views, run: run, progress: progress) {
             var score = Self.withCoproduction(ResultReader(
                 register: register, options: options, compiled: main, result: merged.main, headline: headline,
@@ -95,14 +95,10 @@ public enum Scorer {
         return score
     }
 
-    /// The most the per-trial series of a run serving both the headline and the portfolio
-    /// comparison may take. Above it (many trials, or a precision target, whose trials are not
-    /// known in advance) the comparison runs on its own after the headline, so that the two
-    /// runs' series are never held at once: the larger of the two sets is what a run needs.
-    static let mergedSeriesBudget = 64 << 20
-
     /// Scores the headline views and the portfolio comparison in one run, when that gives the
-    /// same figures as two runs and its series fit ``mergedSeriesBudget``: returns the results
+    /// same figures as two runs (a precision target, whose trials are not known in advance,
+    /// runs them apart; memory is no reason to, since long runs' series are streamed, not
+    /// kept): returns the results
     /// as the two runs would (the headline run's views, with the register's headline risks;
     /// the comparison's headline view with every risk, and its portfolios), or nil to run
     /// them apart.
@@ -122,7 +118,6 @@ public enum Scorer {
         if register.contributors.contains(where: { $0.stepsBack.contains { leftOut.contains($0.risk) } }) { return nil }
         let merged = try PlanCompiler.compile(
             register, activities: nil, views: views, portfolios: register.portfolios, viewActivities: Set(portfolio.risks))
-        guard 8 * merged.plan.seriesPerTrial * max(2, run.trials) <= mergedSeriesBudget else { return nil }
         let result = Engine.run(merged.plan, options: run, progress: progress)
 
         // The headline run's view of it: the plan risks it holds (entries, their effects on

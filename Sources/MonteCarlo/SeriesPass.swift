@@ -23,10 +23,10 @@ import Synchronization
 /// write to the pass's own storage happens inside ``lock``.
 final class SeriesPass: @unchecked Sendable {
     /// Parts a split target's range is cut into, after the first pass.
-    static let splits = 2048
-    /// Parts the first pass cuts every key into: sign, exponent and the top four bits of the
-    /// significand, so each part spans a sixteenth of a power of two.
-    static let firstSplits = 1 << 16
+    static let splits = 256
+    /// Parts the first pass cuts every key into: sign, exponent and the top two bits of the
+    /// significand, so each part spans a quarter of a power of two.
+    static let firstSplits = 1 << 14
 
     enum Kind: Hashable {
         case split(width: UInt64)

@@ -21,8 +21,6 @@ extension StreamedSeries {
         var worse: Int
     }
 
-    /// The rank of the lower order statistic a type-7 quantile at `p` interpolates from.
-    static func rank(_ p: Double, trials n: Int) -> Int { Int((Double(n - 1) * p).rounded(.down)) }
 
     /// The kept windows of every-trial ranks, per series, and the lookups the summaries make.
     struct Ranks {
@@ -36,7 +34,9 @@ extension StreamedSeries {
         /// A window holding both order statistics of the quantile at rank `k` (so every key up
         /// to the quantile's own lies in it or below it).
         func window(series s: Int, coveringQuantileAt k: Int) -> Window? {
-            windows[s].first { $0.batch < 0 && $0.kept!.covers(rank: k) && (k + 1 >= trials || $0.kept!.covers(rank: k + 1)) }
+            windows[s].first {
+                $0.batch < 0 && !$0.kept!.trimmed && $0.kept!.covers(rank: k) && (k + 1 >= trials || $0.kept!.covers(rank: k + 1))
+            }
         }
 
         func value(series s: Int, rank k: Int) -> Double {
@@ -62,7 +62,9 @@ extension StreamedSeries {
     /// The windows of a quantile at `p` (its two order statistics).
     func pointWindow(series s: Int, quantile p: Double, trials n: Int) -> Window {
         let lo = Self.rank(p, trials: n)
-        return window(series: s, first: lo, last: min(lo + 1, n - 1), scopeCount: n)
+        var w = window(series: s, first: lo, last: min(lo + 1, n - 1), scopeCount: n)
+        w.trim = true
+        return w
     }
 
     /// A percentile's window: a few binomial standard errors of ranks either side, so that its
@@ -71,7 +73,9 @@ extension StreamedSeries {
         let spread = limits.percentileSpread * (p * (1 - p) / Double(n)).squareRoot()
         let first = Self.rank(max(0, p - spread), trials: n)
         let last = min(n - 1, Self.rank(min(1, p + spread), trials: n) + 1)
-        return window(series: s, first: first, last: last, scopeCount: n)
+        var w = window(series: s, first: first, last: last, scopeCount: n)
+        w.percentile = p
+        return w
     }
 
     /// The percentiles at `probabilities` of each series with their Woodruff standard errors,
@@ -86,16 +90,11 @@ extension StreamedSeries {
         for s in series {
             var row: [(q: Double, lower: Double, upper: Double)] = []
             for p in probabilities {
-                let q = ranks.quantile(series: s, p)
-                let window = ranks.window(series: s, coveringQuantileAt: Self.rank(p, trials: n))!
-                let counts = window.kept!.countsAtMost(sortKey(q))
-                let shares = zip(counts, sizes).map { c, m in m > 0 ? Double(c) / Double(m) : 0 }
-                let e = Summariser.batchMeansError(shares, sizes: sizes)
-                let lower = max(0, p - Summariser.z95 * e), upper = min(1, p + Summariser.z95 * e)
-                for bound in [lower, upper] where !ranks.covers(series: s, quantile: bound) {
+                let found = ranks.windows[s].first { $0.percentile == p }!.woodruff!
+                for bound in [found.lower, found.upper] where !ranks.covers(series: s, quantile: bound) {
                     missing.append(pointWindow(series: s, quantile: bound, trials: n))
                 }
-                row.append((q, lower, upper))
+                row.append((found.estimate, found.lower, found.upper))
             }
             estimates.append(row)
         }
@@ -178,7 +177,7 @@ extension StreamedSeries {
         var batchWindows: [Window] = []
         for r in requests {
             let es = ranks.windows[r.series].first { $0.wantsTail }!
-            for batch in 0..<b where !Self.batchCutHeld(es.kept!, batch: batch, rank: batchCuts[batch]) {
+            for batch in 0..<b where es.shortfall!.batches[batch] == nil {
                 var w = window(series: r.series, batch: batch, first: batchCuts[batch], last: batchCuts[batch], scopeCount: sizes[batch])
                 w.wantsTail = true
                 batchWindows.append(w)
@@ -208,17 +207,10 @@ extension StreamedSeries {
             let var95 = percentiles[probabilities.firstIndex(of: 0.95)!].value
 
             // Expected shortfall, on every trial and per batch.
-            let es = ranks.windows[s].first { $0.wantsTail && $0.batch < 0 }!
-            let cut = fromSortKey(es.kept!.key(rank: n - m))
-            let full = Self.shortfall(es, cut: cut, m: m, scopeCount: n, batch: nil)
+            let es = ranks.windows[s].first { $0.wantsTail && $0.batch < 0 }!.shortfall!
+            let full = es.value
             let batchShortfall = (0..<b).map { batch -> Double in
-                let mb = sizes[batch] - batchCuts[batch]
-                if let own = ranks.windows[s].first(where: { $0.batch == batch && $0.wantsTail }) {
-                    let c = fromSortKey(own.kept!.key(rank: batchCuts[batch]))
-                    return Self.shortfall(own, cut: c, m: mb, scopeCount: sizes[batch], batch: batch)
-                }
-                let c = Self.batchCut(es.kept!, batch: batch, rank: batchCuts[batch])!
-                return Self.shortfall(es, cut: c, m: mb, scopeCount: sizes[batch], batch: batch)
+                es.batches[batch] ?? ranks.windows[s].first { $0.batch == batch && $0.wantsTail }!.shortfall!.value
             }
             let esStatistic = Statistic(value: full, standardError: Summariser.batchMeansError(batchShortfall, sizes: sizes))
 
@@ -264,7 +256,6 @@ extension StreamedSeries {
         return nil
     }
 
-    static func batchCutHeld(_ kept: Kept, batch: Int, rank: Int) -> Bool { batchCut(kept, batch: batch, rank: rank) != nil }
 
     /// The mean of the largest `m` values of a scope (every trial when `batch` is nil), whose
     /// `m`-th largest is `cut`: the window's tail above it, the values it holds above the cut,

@@ -10,11 +10,11 @@ import Darwin
 ///
 /// The streams are keyed by block, so running a block again draws exactly the same numbers:
 /// a series can be read as often as needed without being stored. The simulating pass sums
-/// each series, notes its smallest and largest value and counts its values into 2,048 parts of
-/// the sort keys (`sortKey`: sign and exponent, so one part per power of two). Each order
-/// statistic a summary needs is then narrowed down pass by pass — the part holding its rank is
-/// cut into 2,048 again — until the part holds few enough values (or one value only), and a
-/// last pass keeps every value between the parts at the two ends of a *window* of ranks. So
+/// each series, notes its smallest and largest value and counts its values into 16,384 parts of
+/// the sort keys (`sortKey`: sign, exponent and two bits of the significand, so four parts per
+/// power of two). Each order statistic a summary needs is then narrowed down pass by pass —
+/// the part holding its rank is cut into 256 again — until the part holds few enough values
+/// (or one value only), and a last pass keeps every value between the parts at the two ends of a *window* of ranks. So
 /// every percentile, the exceedance curve and the expected-shortfall cut are the exact order
 /// statistics the in-memory summary finds, and so are the Woodruff intervals of the
 /// percentiles' standard errors: each percentile's window spans a few standard errors of
@@ -112,9 +112,31 @@ final class StreamedSeries {
         var lo: UInt64
         var hi: UInt64
 
-        func covers(rank k: Int) -> Bool { k >= firstRank && k < firstRank + (ends.last ?? 0) }
+        /// Whether only some ranks' keys are held (no batches).
+        var trimmed = false
+
+        /// The keys at the ranks still wanted, once trimmed.
+        var sparse: [Int: UInt64] = [:]
+
+        /// Keeps only the keys at `ranks` (those the window holds).
+        mutating func trim(to ranks: [Int]) {
+            var wanted: [Int: UInt64] = [:]
+            for k in ranks where covers(rank: k) { wanted[k] = key(rank: k) }
+            sparse = wanted
+            keys = []
+            ends = []
+            members = []
+            belowByBatch = []
+            trimmed = true
+        }
+
+        func covers(rank k: Int) -> Bool {
+            if trimmed { return sparse[k] != nil }
+            return k >= firstRank && k < firstRank + (ends.last ?? 0)
+        }
 
         func key(rank k: Int) -> UInt64 {
+            if trimmed { return sparse[k]! }
             let r = k - firstRank
             var lo = 0, hi = ends.count - 1
             while lo < hi {
@@ -144,6 +166,15 @@ final class StreamedSeries {
         var kept: Kept?
         /// Keys above which the scope's values are summed per batch, on the pass that keeps.
         var wantsTail = false
+        /// Whether only the window's own ranks are wanted once kept (not its values' batches).
+        var trim = false
+        /// A percentile's window: its probability, and once kept, the estimate and the
+        /// probabilities at the ends of its Woodruff interval.
+        var percentile: Double?
+        var woodruff: (estimate: Double, lower: Double, upper: Double)?
+        /// An expected-shortfall window: once kept, the figure on its scope and (for the
+        /// every-trial window) each batch's, nil where the batch's cut lies outside the window.
+        var shortfall: (value: Double, batches: [Double?])?
         var tail: [Double] = []
     }
 
@@ -214,20 +245,30 @@ final class StreamedSeries {
         while pendingDense != nil || windows.contains(where: { $0.kept == nil }) {
             let pass = SeriesPass(series: seriesCount, bounds: bounds, dense: pendingDense)
             let open = windows.indices.filter { windows[$0].kept == nil }
+            // Windows whose end parts are small are kept, smallest first, while they fit the
+            // budget (at least one a pass, so every pass gains); everything, when it all fits.
+            // The other windows' large end parts are split again.
             let keepAll = open.reduce(0) { $0 + Self.keepSize(windows[$1]) } <= limits.keepBudget
+            let ready = keepAll ? open : open.filter { fine(windows[$0].low) && fine(windows[$0].high) }
+                .sorted { (Self.keepSize(windows[$0]), $0) < (Self.keepSize(windows[$1]), $1) }
             var keeping: [Int] = []
-            for i in open {
+            var room = limits.keepBudget
+            for i in ready {
+                let size = Self.keepSize(windows[i])
+                guard keepAll || keeping.isEmpty || size <= room else { continue }
+                keeping.append(i)
+                room -= size
                 let w = windows[i]
-                if keepAll || (fine(w.low) && fine(w.high)) {
-                    keeping.append(i)
-                    for piece in Self.pieces(w) {
-                        pass.add(.init(series: w.series, batch: w.batch, lo: piece.lo, hi: piece.hi), kind: piece.atom ? .atom : .collect)
-                    }
-                    if w.wantsTail { pass.addTail(series: w.series, above: w.high.hi) }
-                } else {
-                    for part in [w.low, w.high] where !fine(part) {
-                        pass.add(.init(series: w.series, batch: w.batch, lo: part.lo, hi: part.hi), kind: .split(width: Self.width(of: part)))
-                    }
+                for piece in Self.pieces(w) {
+                    pass.add(.init(series: w.series, batch: w.batch, lo: piece.lo, hi: piece.hi), kind: piece.atom ? .atom : .collect)
+                }
+                if w.wantsTail { pass.addTail(series: w.series, above: w.high.hi) }
+            }
+            let keepingSet = Set(keeping)
+            for i in open where !keepingSet.contains(i) {
+                let w = windows[i]
+                for part in [w.low, w.high] where !fine(part) {
+                    pass.add(.init(series: w.series, batch: w.batch, lo: part.lo, hi: part.hi), kind: .split(width: Self.width(of: part)))
                 }
             }
             pass.prepare()
@@ -236,7 +277,6 @@ final class StreamedSeries {
                 denseResult = (pass, sums)
                 pendingDense = nil
             }
-            let keepingSet = Set(keeping)
             for i in open {
                 var w = windows[i]
                 if keepingSet.contains(i) {
@@ -246,6 +286,7 @@ final class StreamedSeries {
                         let offset = pass.tailOffset(series: w.series, tail: t)
                         w.tail = Array(sums[offset ..< offset + pass.batchCount])
                     }
+                    finish(&w, bounds: bounds)
                 } else {
                     for end in 0..<2 {
                         let part = end == 0 ? w.low : w.high
@@ -262,6 +303,49 @@ final class StreamedSeries {
         }
         return denseResult
     }
+
+    /// Reads what a window's values are wanted for as soon as it is kept, and keeps only the
+    /// keys still needed, so that kept windows take little memory whatever the trial count.
+    private func finish(_ w: inout Window, bounds: [Int]) {
+        let sizes = (0..<(bounds.count - 1)).map { bounds[$0 + 1] - bounds[$0] }
+        let n = bounds[bounds.count - 1]
+        let kept = w.kept!
+        if let p = w.percentile {
+            let lo = Self.rank(p, trials: n)
+            let a = fromSortKey(kept.key(rank: lo))
+            let b = lo + 1 < n ? fromSortKey(kept.key(rank: lo + 1)) : a
+            let q = a + (Double(n - 1) * p - Double(lo)) * (b - a)
+            let counts = kept.countsAtMost(sortKey(q))
+            let shares = zip(counts, sizes).map { c, m in m > 0 ? Double(c) / Double(m) : 0 }
+            let e = Summariser.batchMeansError(shares, sizes: sizes)
+            let lower = max(0, p - Summariser.z95 * e), upper = min(1, p + Summariser.z95 * e)
+            w.woodruff = (q, lower, upper)
+            w.kept!.trim(to: [lo, lo + 1] + [lower, upper].flatMap { [Self.rank($0, trials: n), Self.rank($0, trials: n) + 1] })
+        } else if w.wantsTail {
+            let scope = w.batch < 0 ? n : sizes[w.batch]
+            // As `SortedSample.expectedShortfall`: ⌈n·(1 − 0.95)⌉, whose rounding can add one.
+            func cutRank(_ size: Int) -> Int { size - max(1, Int((Double(size) * (1 - 0.95)).rounded(.up))) }
+            if w.batch >= 0 {
+                let c = fromSortKey(kept.key(rank: w.first))
+                w.shortfall = (Self.shortfall(w, cut: c, m: scope - w.first, scopeCount: scope, batch: w.batch), [])
+            } else {
+                let cut = cutRank(n)
+                let value = Self.shortfall(w, cut: fromSortKey(kept.key(rank: cut)), m: n - cut, scopeCount: n, batch: nil)
+                let batches = sizes.indices.map { batch -> Double? in
+                    let r = cutRank(sizes[batch])
+                    guard let c = Self.batchCut(kept, batch: batch, rank: r) else { return nil }
+                    return Self.shortfall(w, cut: c, m: sizes[batch] - r, scopeCount: sizes[batch], batch: batch)
+                }
+                w.shortfall = (value, batches)
+            }
+            w.kept!.trim(to: [])
+        } else if w.trim {
+            w.kept!.trim(to: Array(w.first ... w.last))
+        }
+    }
+
+    /// The rank of the lower order statistic a type-7 quantile at `p` interpolates from.
+    static func rank(_ p: Double, trials n: Int) -> Int { Int((Double(n - 1) * p).rounded(.down)) }
 
     private static func kept(_ w: Window, pass: SeriesPass) -> Kept {
         let b = pass.batchCount

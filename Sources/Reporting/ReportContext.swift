@@ -73,6 +73,10 @@ public struct ReportContext: Sendable {
     /// Board reports made with `--since REV`: what changed since that revision. Nil otherwise,
     /// and always nil in community reports.
     public var since: SinceSection? = nil
+    /// The board report's table of contents for Markdown: each section with the anchor GitHub
+    /// gives its heading, and under "Outcomes in detail" each outcome. Empty in HTML, whose
+    /// sections carry their own ids, and in community reports.
+    public var markdownContents: [ContentsEntry] = []
     /// The community report's own sentences (community reports only).
     public var community: Community? = nil
     /// The phrasebook's words for templates, by key: `{{phrases.how-these-figures-were-made}}`.
@@ -246,6 +250,15 @@ public struct ReportContext: Sendable {
         public var chanceWithoutResponses: String
         /// The limit as a percentage.
         public var limit: String
+    }
+
+    /// A line of the Markdown table of contents.
+    public struct ContentsEntry: Sendable {
+        /// The heading's text, escaped.
+        public var title: String
+        /// The anchor GitHub gives the heading (`bed-days-days`), without `#`.
+        public var anchor: String
+        public var children: [ContentsEntry] = []
     }
 
     /// One outcome: its figures, what drives it, and its charts.

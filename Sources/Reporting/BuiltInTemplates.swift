@@ -573,6 +573,7 @@ public enum BuiltInTemplates {
         "report-board.html.mustache": ####"""
 {{> html-head}}
 <main>
+{{#confidentialNote}}<p class="warning">{{.}}</p>{{/confidentialNote}}
 {{> html-decision}}
 <nav class="toc" aria-labelledby="toc-heading">
 <h2 id="toc-heading">{{phrases.contents}}</h2>
@@ -829,6 +830,10 @@ public enum BuiltInTemplates {
 
 {{register.organisation}}. {{phrases.every-figure-refers-to-a}} {{register.horizon}}.{{#register.lastReviewed}} {{phrases.register-last-reviewed}} {{.}}.{{/register.lastReviewed}}{{#register.nextReview}} {{phrases.next-review}} {{.}}.{{/register.nextReview}} {{phrases.figures-as-of}} {{run.asOf}}.
 
+{{#confidentialNote}}
+> **{{.}}**
+
+{{/confidentialNote}}
 {{> md-decision}}
 ## {{phrases.contents}}
 

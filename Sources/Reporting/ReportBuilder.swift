@@ -193,6 +193,8 @@ public struct ReportBuilder: Sendable {
         if !isCommunity { addCitizenTime(to: &context) }
         if isCommunity { context.community = community() }
         if !isCommunity && options.format == .markdown { context.markdownContents = markdownContents() }
+        let confidential = register.risks.filter(\.isConfidential).count
+        if !isCommunity && confidential > 0 { context.confidentialNote = e(phrases.plural("report.confidential-note", count: confidential)) }
         context.phrases = Self.templatePhrases(phrases)
         return context
     }
@@ -231,9 +233,26 @@ public struct ReportBuilder: Sendable {
         return ids
     }
 
+    /// What an appetite statement is about: its outcome's title, with the statement's threshold
+    /// when another statement is on the same outcome ("Unplanned costs (threshold £120,000)"),
+    /// so that two statements never read as one.
+    func statementLabel(_ v: RegisterScore.AppetiteVerdict) -> String {
+        let outcome = score.outcomes.first { $0.id == v.outcome }
+        let title = outcome?.title ?? v.outcome
+        guard score.appetite.filter({ $0.outcome == v.outcome }).count > 1 else { return title }
+        return phrases("report.verdict.outcome-threshold", ["outcome": title, "amount": words(v.outcome, outcome?.unit ?? "").size(abs(v.threshold))])
+    }
+
+    /// The appetite verdicts, in the board report those outside appetite first, then those too
+    /// close to call, then those within (each group in register order): the first screen shows
+    /// what needs the board, not what does not. The community report keeps register order.
     func verdicts() -> [ReportContext.Verdict] {
         let n = verdictDenominator
-        return score.appetite.map { v in
+        let ordered = isCommunity ? score.appetite : score.appetite.enumerated().sorted { a, b in
+            func rank(_ v: RegisterScore.AppetiteVerdict) -> Int { !v.withinAppetite && v.decisive ? 0 : !v.decisive ? 1 : 2 }
+            return (rank(a.element), a.offset) < (rank(b.element), b.offset)
+        }.map(\.element)
+        return ordered.map { v in
             let outcome = score.outcomes.first { $0.id == v.outcome }
             let unit = outcome?.unit ?? ""
             let title = outcome?.title ?? v.outcome
@@ -267,7 +286,7 @@ public struct ReportBuilder: Sendable {
                                                                    "horizon": horizonPhrase, "limit": limit, "status": status])
             }
             return ReportContext.Verdict(
-                outcome: e(title), sentence: e(sentence), statement: e(v.statement), withinAppetite: v.withinAppetite,
+                outcome: e(isCommunity ? title : statementLabel(v)), sentence: e(sentence), statement: e(v.statement), withinAppetite: v.withinAppetite,
                 decisive: v.decisive, status: e(v.decisive ? verdictStatus : phrases("report.status.too-close", ["status": verdictStatus])),
                 statusClass: !v.decisive ? "close" : (v.withinAppetite ? "within" : "outside"),
                 chance: e(FigureFormat.percent(p)), chanceWithoutResponses: e(FigureFormat.percent(v.inherentProbability.value)),

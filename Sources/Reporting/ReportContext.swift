@@ -77,6 +77,9 @@ public struct ReportContext: Sendable {
     /// gives its heading, and under "Outcomes in detail" each outcome. Empty in HTML, whose
     /// sections carry their own ids, and in community reports.
     public var markdownContents: [ContentsEntry] = []
+    /// Board reports that hold confidential entries: a handling mark for the whole report,
+    /// saying how many it holds and that it is not for publication; nil otherwise.
+    public var confidentialNote: String? = nil
     /// The community report's own sentences (community reports only).
     public var community: Community? = nil
     /// The phrasebook's words for templates, by key: `{{phrases.how-these-figures-were-made}}`.

@@ -52,6 +52,7 @@ public enum BuiltInTemplates {
 <ul class="verdicts">
 {{#limits}}
 <li class="{{statusClass}}"><span class="status"><bdi>{{outcome}}</bdi>: {{status}}</span>{{sentence}}
+{{#about}}<span class="desc" dir="auto">{{.}}</span>{{/about}}
 <span class="icon-array">{{{icons.svg}}}</span><span class="desc">{{icons.label}}</span></li>
 {{/limits}}
 </ul>
@@ -65,6 +66,8 @@ public enum BuiltInTemplates {
 <article class="risk" id="entry-{{id}}">
 <h3 dir="auto">{{title}}</h3>
 {{#description}}<p dir="auto">{{.}}</p>{{/description}}
+{{#option}}<p>{{.}}</p>{{/option}}
+{{#unchecked}}<p class="note">{{.}}</p>{{/unchecked}}
 <p>{{likely}}</p>
 <p class="icon-array">{{{icons.svg}}}<span class="desc">{{icons.label}}</span></p>
 <ul>
@@ -84,6 +87,7 @@ public enum BuiltInTemplates {
 {{#helpers}}<li>{{.}}</li>
 {{/helpers}}
 </ul>
+{{#helpersNote}}<p>{{.}}</p>{{/helpersNote}}
 {{^empty(compared)}}
 <h2>{{phrases.community-how-counted}}</h2>
 {{#weights}}<p>{{.}}</p>
@@ -328,6 +332,10 @@ public enum BuiltInTemplates {
 ### {{outcome}}: {{status}}
 
 {{sentence}}
+{{#about}}
+
+{{.}}
+{{/about}}
 
 {{#icons.rows}}
 {{.}}  
@@ -350,6 +358,14 @@ public enum BuiltInTemplates {
 {{.}}
 
 {{/description}}
+{{#option}}
+{{.}}
+
+{{/option}}
+{{#unchecked}}
+> {{.}}
+
+{{/unchecked}}
 - {{likely}}
 - {{harm}}
 {{#affected}}
@@ -371,6 +387,12 @@ public enum BuiltInTemplates {
 {{#helpers}}
 - {{.}}
 {{/helpers}}
+{{#helpersNote}}
+{{^empty(helpers)}}
+
+{{/empty(helpers)}}
+{{.}}
+{{/helpersNote}}
 
 {{^empty(compared)}}
 ## {{phrases.community-how-counted}}

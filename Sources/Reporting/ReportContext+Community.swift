@@ -13,6 +13,8 @@ extension ReportContext {
         public var entries: [CommunityEntry]
         /// Each contributor with what they did, named only where they agreed.
         public var helpers: [String]
+        /// How many entries do not record yet who helped (after an import); absent when all do.
+        public var helpersNote: String?
         /// How much each group's estimates count, in words.
         public var weights: [String]
         /// Where residents' or service users' estimates differed from the officers', and what
@@ -37,6 +39,9 @@ extension ReportContext {
         /// `within`, `outside` or `close`, for styling.
         public var statusClass: String
         public var icons: IconArray
+        /// What the outcome counts, in the register's words: the baseline a limit is measured
+        /// from ("incidents above the police forecast"); absent when the outcome has no description.
+        public var about: String?
     }
 
     public struct CommunityEntry: Sendable {
@@ -55,6 +60,11 @@ extension ReportContext {
         /// What people gain, for entries taken on purpose.
         public var gain: String?
         public var helpedBy: String?
+        /// For an activity that is one of the options being compared: that it is, and whether
+        /// the page's figures assume it.
+        public var option: String?
+        /// What is still to be checked (an imported entry's placeholders), in plain words.
+        public var unchecked: String?
     }
 
     /// A chance drawn as 100 or 1,000 marks, some filled: the natural frequency in a picture.

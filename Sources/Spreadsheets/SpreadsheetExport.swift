@@ -55,9 +55,15 @@ public enum SpreadsheetExport {
                 guard let rating else { return ["", ""] }
                 return [label(rating.likelihood, in: scales.likelihood), label(rating.impact, in: impacts)]
             }
-            rows.append([risk.id, risk.title, risk.description ?? "", risk.owner]
+            // A field still marked `needs-review` holds the import's guess, not a fact: an owner
+            // goes out as an empty cell and a strategy or outcome with a question mark
+            // (`resilience?`), which importing again reads as the same guess, marked again.
+            let unsure = Set(risk.needsReview)
+            rows.append([risk.id, risk.title, risk.description ?? "", unsure.contains("owner") ? "" : risk.owner]
                         + cells(risk.ratings?.gross) + cells(risk.ratings?.current) + cells(risk.ratings?.target)
-                        + [risk.response?.action ?? "", risk.review?.description ?? "", risk.strategy.rawValue, risk.outcome])
+                        + [risk.response?.action ?? "", risk.review?.description ?? "",
+                           risk.strategy.rawValue + (unsure.contains("strategy") ? "?" : ""),
+                           risk.outcome + (unsure.contains("outcome") ? "?" : "")])
             if risk.estimates.contains(where: { !$0.isFromBands }) { leftOut.insert("estimates not written as levels") }
             if risk.estimates.count > 1 { leftOut.insert("more than one perspective's estimate") }
             if risk.estimates.contains(where: { $0.benefit != nil }) { leftOut.insert("benefits") }

@@ -8,7 +8,8 @@ import RegisterModel
 /// officers can take a register to Excel and back.
 ///
 /// What a spreadsheet cannot hold is left out, and ``Export/leftOut`` says what: direct
-/// estimates, benefits, co-production, perspectives, correlations and portfolios.
+/// estimates, benefits, co-production, perspectives, correlations and portfolios. Appetite
+/// statements go into the mapping, which carries them back.
 public enum SpreadsheetExport {
     /// What an export produced.
     public struct Export: Sendable {
@@ -75,7 +76,6 @@ public enum SpreadsheetExport {
         }
         if !register.correlations.isEmpty { leftOut.insert("correlations") }
         if !register.portfolios.isEmpty { leftOut.insert("portfolios") }
-        if !register.appetite.isEmpty { leftOut.insert("appetite statements") }
         leftOut.insert("co-production (every entry comes back as co-assessment by the one placeholder contributor)")
         let csv = rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
         return Export(csv: csv, mapping: mapping(register, scales: scales), leftOut: leftOut.sorted())
@@ -109,6 +109,7 @@ public enum SpreadsheetExport {
             w.line("    unit: \(ImportYAMLWriter.scalar(unitName(o.unit)))")
             if let d = o.description { w.text("description", d, indent: 4) }
         }
+        w.appetite(register.appetite)
         w.scales(scales)
         w.line("strategy:")
         w.line("  column: Strategy")

@@ -1110,7 +1110,7 @@ public enum BuiltInTemplates {
 {{#description}}<p dir="auto">{{.}}</p>{{/description}}
 <p>{{summary}}</p>
 <div class="table-wrap"><table>
-<caption>{{title}}: {{phrases.loss-in}} {{unit}} {{phrases.a-minus-sign-means-a}}</caption>
+<caption>{{title}}: {{figuresCaption}}</caption>
 <thead><tr><th scope="col"></th><th scope="col" class="num">{{phrases.with-the-planned-actions}}</th><th scope="col" class="num">{{phrases.without-them}}</th></tr></thead>
 <tbody>
 {{#figures}}
@@ -1128,7 +1128,7 @@ public enum BuiltInTemplates {
 <h3>{{phrases.what-is-being-done}}</h3>
 <ul>
 {{#responses}}
-<li><strong dir="auto">{{riskTitle}}</strong>: {{action}} {{phrases.by}} {{deliveredBy}}; {{phrases.it-costs}} {{cost}} {{phrases.and-on-average-avoids}} {{value}} {{phrases.of-loss}}</li>
+<li><strong dir="auto">{{riskTitle}}</strong>: {{action}} {{phrases.community-done-by}} {{deliveredBy}}; {{phrases.it-costs}} {{cost}} {{phrases.and-on-average-avoids}} {{value}} {{phrases.of-loss}}</li>
 {{/responses}}
 </ul>
 {{/empty(responses)}}
@@ -1160,7 +1160,7 @@ public enum BuiltInTemplates {
 {{/description}}
 {{summary}}
 
-| {{phrases.loss-in-2}} {{unit}} {{phrases.a-minus-sign-means-a}} | {{phrases.with-the-planned-actions}} | {{phrases.without-them}} |
+| {{figuresCaption}} | {{phrases.with-the-planned-actions}} | {{phrases.without-them}} |
 | --- | ---: | ---: |
 {{#figures}}
 | {{label}} | {{residual}} | {{inherent}} |
@@ -1180,7 +1180,7 @@ public enum BuiltInTemplates {
 ### {{phrases.what-is-being-done}}
 
 {{#responses}}
-- **{{riskTitle}}:** {{action}} {{phrases.by}} {{deliveredBy}}; {{phrases.it-costs}} {{cost}} {{phrases.and-on-average-avoids}} {{value}} {{phrases.of-loss}}
+- **{{riskTitle}}:** {{action}} {{phrases.community-done-by}} {{deliveredBy}}; {{phrases.it-costs}} {{cost}} {{phrases.and-on-average-avoids}} {{value}} {{phrases.of-loss}}
 {{/responses}}
 
 {{/empty(responses)}}

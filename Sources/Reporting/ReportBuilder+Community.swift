@@ -58,7 +58,7 @@ extension ReportBuilder {
     /// `p` as marks out of 100, or out of 1,000 when it is below 5 in 100, so that a small
     /// chance still fills a mark or more.
     func iconArray(_ p: Double, what: String) -> ReportContext.IconArray {
-        let total = p > 0 && p < 0.05 ? 1_000 : 100
+        let total = p < 0.05 ? 1_000 : 100
         let marked = p.isFinite ? Int((min(max(p, 0), 1) * Double(total)).rounded()) : 0
         let label = phrases("community.icons.label", ["marked": FigureFormat.amount(Double(marked)), "total": FigureFormat.amount(Double(total)),
                                                       "what": what])
@@ -116,7 +116,16 @@ extension ReportBuilder {
             let verdict = phrases("community.limit.status." + kind)
             let what = phrases(v.kind == .netBenefitAbove ? "community.icons.limit-gain" : "community.icons.limit-loss", ["periods": periodsWord])
             let about = register.outcome(v.outcome)?.description.map { phrases("community.limit.about", ["description": $0]) }
-            return .init(outcome: e(title), sentence: e([rule, estimate, verdict].joined(separator: " ")),
+            // Two limits on one outcome (on the net outcome and on harm alone, or at two amounts)
+            // get headings that tell them apart.
+            let heading: String
+            switch v.kind {
+            case _ where score.appetite.filter({ $0.outcome == v.outcome }).count < 2: heading = title
+            case .harmExceeds: heading = phrases("community.limit.heading.harm", ["outcome": title])
+            case .lossExceeds: heading = phrases("community.limit.heading.amount", ["outcome": title, "amount": quantity(v.threshold, unit)])
+            case .netBenefitAbove: heading = title
+            }
+            return .init(outcome: e(heading), sentence: e([rule, estimate, verdict].joined(separator: " ")),
                          status: e(phrases("community.limit.label." + kind)), statusClass: status,
                          icons: iconArray(v.probability.value, what: what), about: about.map(e))
         }

@@ -99,4 +99,28 @@ struct CommunityWordsTests {
         #expect(gain.contains("incidents less in “Residential burglaries"), "\(gain)")
         #expect(entry.contains("This is one of the options being compared."))
     }
+
+    /// What a cold reading found misleading, held in place: an aim missed is "short of the
+    /// aim", never "over the limit"; no chance is "no chance"; two limits on one outcome have
+    /// headings that tell them apart; the chance used is given with the groups' own chances
+    /// before the planned actions, so it never looks lower than both for no reason.
+    @Test(arguments: ReportFixtures.examples)
+    func residentsAreNotMisled(_ name: String) throws {
+        let out = try ReportFixtures.render(try ReportFixtures.load(name), format: .markdown, audience: .community)
+        let end = try #require(out.range(of: "\n## For those who want the detail"))
+        let community = String(out[..<end.lowerBound])
+        #expect(!community.contains("no chance"))
+        let headings = community.split(separator: "\n").filter { $0.hasPrefix("### ") }
+        #expect(Set(headings).count == headings.count, "\(headings)")
+        for line in community.split(separator: "\n") where line.hasPrefix("### ") && line.contains("aim") {
+            #expect(line.hasSuffix(": Meets the aim") || line.hasSuffix(": Short of the aim") || line.hasSuffix(": Too close to say"), "\(line)")
+        }
+        for line in community.split(separator: "\n") where line.contains(" thought it ") {
+            #expect(line.contains("All groups together: "), "\(line)")
+        }
+        if name == "adult-social-care-positive-risk" {
+            #expect(community.contains("### Hours of independent living: Short of the aim"))
+            #expect(community.contains("That falls short of the aim."))
+        }
+    }
 }

@@ -17,11 +17,17 @@ extension ReportBuilder {
         let withheldText = withheld == 0 ? nil : phrases.plural("community.withheld", count: withheld)
         let contact = m.contact.map { phrases("community.contact", ["contact": $0]) }
             ?? phrases("community.contact.none", ["organisation": m.organisation])
+        let contactIntro = m.contact == nil ? contact : phrases("community.contact.intro")
+        // Register text is in the register's language (English when it names none); where the
+        // page is in another, that text is marked so that a screen reader pronounces it right.
+        let textLanguage = m.language ?? "en"
         let method = phrases("community.method", ["trials": FigureFormat.amount(Double(score.run.trials)), "next": nextPeriod])
         return .init(
             intro: e(intro), withheld: withheldText.map(e), limits: communityLimits(), entries: communityEntries(),
             helpers: communityHelpers().map(e), helpersNote: communityHelpersNote().map(e), weights: communityWeights().map(e), compared: communityCompared().map(e),
-            youSaid: communityYouSaid().map(e), hasSince: review != nil, contact: e(contact), method: e(method))
+            youSaid: communityYouSaid().map(e), hasSince: review != nil, contact: e(contact),
+            contactIntro: e(contactIntro), contactText: m.contact.map(e), method: e(method),
+            textLanguage: textLanguage == phrases.language ? nil : e(textLanguage))
     }
 
     // MARK: The horizon in words
@@ -115,7 +121,7 @@ extension ReportBuilder {
             let kind = v.kind == .netBenefitAbove && status != "close" ? "aim." + status : status
             let verdict = phrases("community.limit.status." + kind)
             let what = phrases(v.kind == .netBenefitAbove ? "community.icons.limit-gain" : "community.icons.limit-loss", ["periods": periodsWord])
-            let about = register.outcome(v.outcome)?.description.map { phrases("community.limit.about", ["description": $0]) }
+            let about = register.outcome(v.outcome)?.description
             // Two limits on one outcome (on the net outcome and on harm alone, or at two amounts)
             // get headings that tell them apart.
             let heading: String

@@ -26,8 +26,16 @@ extension ReportContext {
         public var hasSince: Bool
         /// How to get in touch or take part.
         public var contact: String
+        /// ``contact`` in two parts: the page's own words ("You are welcome to ask us
+        /// anything.", or the whole sentence when the register gives no contact) …
+        public var contactIntro: String
+        /// … and the register's `contact`, as written; absent when it gives none.
+        public var contactText: String?
         /// How the figures were made, in plain words.
         public var method: String
+        /// The language of the register's own text (its `language`, English when it names
+        /// none) where it differs from the page's, for `lang` on that text; absent otherwise.
+        public var textLanguage: String?
     }
 
     public struct CommunityLimit: Sendable {
@@ -39,8 +47,8 @@ extension ReportContext {
         /// `within`, `outside` or `close`, for styling.
         public var statusClass: String
         public var icons: IconArray
-        /// What the outcome counts, in the register's words: the baseline a limit is measured
-        /// from ("incidents above the police forecast"); absent when the outcome has no description.
+        /// What the outcome counts, in the register's words (its description): the baseline a
+        /// limit is measured from ("incidents above the police forecast"); absent without one.
         public var about: String?
     }
 

@@ -123,4 +123,16 @@ struct CommunityWordsTests {
             #expect(community.contains("That falls short of the aim."))
         }
     }
+
+    /// Register text keeps its own language inside a page in another: the Leiden register is
+    /// written in English, so its Dutch page marks its titles `lang="en"`; its English page
+    /// needs no mark.
+    @Test func registerTextIsMarkedWithItsLanguage() throws {
+        let register = try ReportFixtures.load("community-safety-leiden")
+        let dutch = try ReportFixtures.render(register, format: .html, audience: .community, trials: 500, language: "nl")
+        #expect(dutch.contains("<h3 dir=\"auto\" lang=\"en\">Volunteers drop out of Buurtpreventie Noord after the winter</h3>"))
+        #expect(dutch.contains("Wat hier geteld wordt: <span dir=\"auto\" lang=\"en\">"))
+        let english = try ReportFixtures.render(register, format: .html, audience: .community, trials: 500)
+        #expect(!english.contains("dir=\"auto\" lang="))
+    }
 }

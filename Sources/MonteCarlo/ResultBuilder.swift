@@ -192,13 +192,15 @@ struct ResultBuilder {
             // A risk in both portfolios adds the same draws to both and cancels; the difference
             // is the sum of the independent risks in exactly one of them (see seriesVariances).
             let inA = Set(members[sa].map(\.risk)), inB = Set(members[sb].map(\.risk))
+            let differing = inA.symmetricDifference(inB).sorted(by: { compiled.risks[$0].key < compiled.risks[$1].key })
             var variance = 0.0
-            for r in inA.symmetricDifference(inB).sorted(by: { compiled.risks[$0].key < compiled.risks[$1].key }) {
+            for r in differing {
                 variance += riskVariance(r, view: compiled.plan.primaryView, state: min(state, compiled.stateCount - 1))
             }
-            var sum = 0.0, better = 0, worse = 0
+            var sum = 0.0, squares = 0.0, better = 0, worse = 0
             if let found = streamed?.pairs[Pair(first: sa, second: sb)] {
                 sum = found.sum
+                squares = found.squares
                 better = found.better
                 worse = found.worse
             } else {
@@ -207,10 +209,12 @@ struct ResultBuilder {
                 for t in 0..<trials {
                     let d = a[t] - b[t]
                     sum += d
+                    squares += d * d
                     if d < 0 { better += 1 } else if d > 0 { worse += 1 }
                 }
             }
             let mean = sum / Double(trials)
+            if let paired = pairedVariance(differing, sum: sum, squares: squares) { variance = paired }
             return PairedDifference(
                 mean: Statistic(value: mean, standardError: (variance / Double(trials)).squareRoot()),
                 probabilityBetter: Double(better) / Double(trials), probabilityWorse: Double(worse) / Double(trials))

@@ -176,7 +176,7 @@ final class SeriesPass: @unchecked Sendable {
             denseSumOffset = sumOffset
             sumOffset += series * (1 + 2 * b)
             pairSumOffset = sumOffset
-            sumOffset += dense.pairs.count
+            sumOffset += 2 * dense.pairs.count
         }
         var countOffset = 0
         for scope in byScope.keys.sorted() {
@@ -302,13 +302,15 @@ final class SeriesPass: @unchecked Sendable {
                 let pairBase = denseOffsets[global.count]
                 for (k, pair) in dense.pairs.enumerated() {
                     let a = series(pair.0), c = series(pair.1)
-                    var sum = 0.0
+                    var sum = 0.0, squares = 0.0
                     for j in 0..<n {
                         let d = a[j] - c[j]
                         sum += d
+                        squares += d * d
                         if d < 0 { denseCounts[pairBase + 2 * k] += 1 } else if d > 0 { denseCounts[pairBase + 2 * k + 1] += 1 }
                     }
-                    partial[pairSumOffset + k] += sum
+                    partial[pairSumOffset + 2 * k] += sum
+                    partial[pairSumOffset + 2 * k + 1] += squares
                 }
             }
         }

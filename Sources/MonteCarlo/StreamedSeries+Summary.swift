@@ -14,9 +14,10 @@ extension StreamedSeries {
         var meanVariance: Double?
     }
 
-    /// A paired difference's sum and signs (see ``PairedDifference``).
+    /// A paired difference's sum, sum of squares and signs (see ``PairedDifference``).
     struct PairSums {
         var sum: Double
+        var squares: Double
         var better: Int
         var worse: Int
     }
@@ -239,7 +240,7 @@ extension StreamedSeries {
         }
         let pairBase = pass.denseOffsets[seriesCount]
         let pairResults = pairs.indices.map { k in
-            PairSums(sum: passSums[pass.pairSumOffset + k], better: pass.denseCounts[pairBase + 2 * k],
+            PairSums(sum: passSums[pass.pairSumOffset + 2 * k], squares: passSums[pass.pairSumOffset + 2 * k + 1], better: pass.denseCounts[pairBase + 2 * k],
                      worse: pass.denseCounts[pairBase + 2 * k + 1])
         }
         return (out, pairResults)

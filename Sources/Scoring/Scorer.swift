@@ -19,6 +19,10 @@ public enum Scorer {
             throw .unknownPortfolio(p, known: register.portfolios.map(\.id))
         }
         let headlinePortfolio = register.portfolios.first { $0.id == (options.portfolio ?? register.portfolios.first?.id) }
+        // The headline figures are the headline option's: its entries, its shares of split
+        // entries and the responses it chooses. The option comparison reads the register as
+        // written.
+        let scored = headlinePortfolio.map { register.reshaped(by: $0) } ?? register
         let views: [String?]
         if let p = options.perspective {
             views = [p]
@@ -30,7 +34,7 @@ public enum Scorer {
         let headline = views.count - 1
 
         let main = try PlanCompiler.compile(
-            register, activities: headlinePortfolio.map { Set($0.risks) }, views: views, portfolios: [])
+            scored, activities: headlinePortfolio.map { Set($0.members) }, views: views, portfolios: [])
         // Memory does not grow with trials beyond the engine's series limit (the series are then
         // streamed, not kept), so only the trial limit bounds a run.
         let limit = NumericLimits.maximumTrials
@@ -45,9 +49,9 @@ public enum Scorer {
         // Otherwise a second run of its own, as below.
         if let merged = try mergedRun(register, main: main, headline: headlinePortfolio, views: views, run: run, progress: progress) {
             var score = Self.withCoproduction(ResultReader(
-                register: register, options: options, compiled: main, result: merged.main, headline: headline,
-                portfolio: headlinePortfolio?.id, comparison: merged.comparison).score(), register: register)
-            try addResponseLevers(&score, register, options: options, compiled: main, headline: headline, run: run, trials: merged.main.trials)
+                register: scored, options: options, compiled: main, result: merged.main, headline: headline,
+                portfolio: headlinePortfolio?.id, comparison: merged.comparison).score(), register: scored)
+            try addResponseLevers(&score, scored, options: options, compiled: main, headline: headline, run: run, trials: merged.main.trials)
             return score
         }
         let share = register.portfolios.isEmpty ? 1.0 : 0.5
@@ -67,9 +71,9 @@ public enum Scorer {
             comparison = (all, Engine.run(all.plan, options: fixedTrials, progress: secondProgress))
         }
         var score = Self.withCoproduction(ResultReader(
-            register: register, options: options, compiled: main, result: result, headline: headline,
-            portfolio: headlinePortfolio?.id, comparison: comparison).score(), register: register)
-        try addResponseLevers(&score, register, options: options, compiled: main, headline: headline, run: run, trials: result.trials)
+            register: scored, options: options, compiled: main, result: result, headline: headline,
+            portfolio: headlinePortfolio?.id, comparison: comparison).score(), register: scored)
+        try addResponseLevers(&score, scored, options: options, compiled: main, headline: headline, run: run, trials: result.trials)
         return score
     }
 
@@ -111,13 +115,16 @@ public enum Scorer {
         _ register: Register, main headlinePlan: CompiledRegister, headline portfolio: Portfolio?, views: [String?], run: RunOptions,
         progress: (@Sendable (Double) -> Void)?
     ) throws(ScoringError) -> (main: SimulationResult, comparison: (CompiledRegister, SimulationResult))? {
-        guard let portfolio, run.precision == nil else { return nil }
-        let mainIDs = Set(register.risks.filter { $0.strategy != .portfolio || portfolio.risks.contains($0.id) }.map(\.id))
+        // A headline option that reshapes entries changes them in the headline run, so the
+        // merged run's entries (as written) would not be the headline's.
+        guard let portfolio, run.precision == nil, !portfolio.reshapesEntries else { return nil }
+        let optional = register.optionalEntries
+        let mainIDs = Set(register.risks.filter { !optional.contains($0.id) || portfolio.members.contains($0.id) }.map(\.id))
         let leftOut = Set(register.risks.map(\.id)).subtracting(mainIDs)
         if register.correlations.contains(where: { leftOut.contains($0.first) || leftOut.contains($0.second) }) { return nil }
         if register.contributors.contains(where: { $0.stepsBack.contains { leftOut.contains($0.risk) } }) { return nil }
         let merged = try PlanCompiler.compile(
-            register, activities: nil, views: views, portfolios: register.portfolios, viewActivities: Set(portfolio.risks))
+            register, activities: nil, views: views, portfolios: register.portfolios, viewActivities: Set(portfolio.members))
         let result = Engine.run(merged.plan, options: run, progress: progress)
 
         // The headline run's view of it: the plan risks it holds (entries, their effects on

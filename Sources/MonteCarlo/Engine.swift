@@ -94,16 +94,22 @@ public enum Engine {
             batches: options.batches, histogramBins: options.histogramBins, exceedancePoints: options.exceedancePoints,
             jobs: options.jobs, grain: compiled.batchGrain)
         var precisionMet: Bool?
+        var shortfalls: [PrecisionShortfall]?
         if let precision = options.precision {
             let checked = Array(0..<(compiled.viewCount * compiled.stateCount * compiled.slots))
             while true {
-                let met = if let streamed {
-                    streamed.precisionHolds(precision, series: checked, summariser: summariser, run: pass)
+                let figures = if let streamed {
+                    streamed.precisionFigures(precision, series: checked, summariser: summariser, run: pass)
                 } else {
-                    Self.precisionHolds(precision, compiled: compiled, store: store!, trials: trials, summariser: summariser)
+                    Self.precisionFigures(precision, compiled: compiled, store: store!, trials: trials, summariser: summariser)
                 }
-                precisionMet = met
-                if met || trials >= maxTrials { break }
+                let short = Self.shortfalls(figures, series: checked, target: precision, trials: trials, compiled: compiled)
+                precisionMet = short.isEmpty
+                shortfalls = short.isEmpty ? nil : short
+                if short.isEmpty || trials >= maxTrials { break }
+                // A figure that would need well over the cap at its present rate cannot get
+                // there: stop now rather than run to the cap for nothing.
+                if precision.stopsEarly && short.contains(where: { $0.trialsNeeded.map { $0 > 2 * maxTrials } ?? true }) { break }
                 // Grow by half again, in whole blocks: geometric growth keeps the number of
                 // checks logarithmic in the final trial count.
                 let more = max(blockSize, (trials / 2 + blockSize - 1) / blockSize * blockSize)
@@ -131,34 +137,51 @@ public enum Engine {
         }
         let builder = ResultBuilder(compiled: compiled, store: store, stats: runner.total, trials: trials, summariser: summariser)
         if let streamed {
-            return builder.build(seed: options.seed, blockSize: blockSize, blocks: runner.blocksDone, precisionMet: precisionMet,
-                                 streamed: (streamed, pass))
+            var result = builder.build(seed: options.seed, blockSize: blockSize, blocks: runner.blocksDone, precisionMet: precisionMet,
+                                       streamed: (streamed, pass))
+            result.precisionShortfalls = shortfalls
+            return result
         }
-        return builder.build(seed: options.seed, blockSize: blockSize, blocks: runner.blocksDone, precisionMet: precisionMet)
+        var result = builder.build(seed: options.seed, blockSize: blockSize, blocks: runner.blocksDone, precisionMet: precisionMet)
+        result.precisionShortfalls = shortfalls
+        return result
     }
 
-    static func precisionHolds(_ target: PrecisionTarget, compiled: CompiledPlan, store: SeriesStore, trials: Int, summariser: Summariser) -> Bool {
+    /// Each checked series' percentile at the target's probability, with its standard error.
+    static func precisionFigures(_ target: PrecisionTarget, compiled: CompiledPlan, store: SeriesStore, trials: Int, summariser: Summariser) -> [Statistic] {
         let copy = UnsafeMutableBufferPointer<Double>.allocate(capacity: trials)
         defer { copy.deallocate() }
         var check = summariser
         check.histogramBins = 1
         check.exceedancePoints = 2
-        for series in 0..<(compiled.viewCount * compiled.stateCount * compiled.slots) {
+        return (0..<(compiled.viewCount * compiled.stateCount * compiled.slots)).map { series in
             _ = copy.initialize(from: store.buffer(series, count: trials))
             let s = check.summarise(copy, thresholds: [])
-            let q: Statistic
-            if let p = s.percentile(target.percentile) {
-                q = p
-            } else {
-                let bounds = check.bounds(trials)
-                let runs = SortedRuns(base: UnsafePointer(copy.baseAddress!), bounds: bounds)
-                let value = runs.quantile(target.percentile)
-                let sizes = (0..<(bounds.count - 1)).map { bounds[$0 + 1] - bounds[$0] }
-                q = Statistic(value: value, standardError: check.percentileError(target.percentile, estimate: value, runs: runs, sizes: sizes))
-            }
-            if !(1.96 * q.standardError <= target.relativeHalfWidth * abs(q.value)) { return false }
+            if let p = s.percentile(target.percentile) { return p }
+            let bounds = check.bounds(trials)
+            let runs = SortedRuns(base: UnsafePointer(copy.baseAddress!), bounds: bounds)
+            let value = runs.quantile(target.percentile)
+            let sizes = (0..<(bounds.count - 1)).map { bounds[$0 + 1] - bounds[$0] }
+            return Statistic(value: value, standardError: check.percentileError(target.percentile, estimate: value, runs: runs, sizes: sizes))
         }
-        return true
+    }
+
+    /// The checked figures that miss the target, with the trials each would need at its
+    /// present rate (a standard error falls as 1/√trials).
+    static func shortfalls(_ figures: [Statistic], series: [Int], target: PrecisionTarget, trials: Int,
+                           compiled: CompiledPlan) -> [PrecisionShortfall] {
+        zip(series, figures).compactMap { s, q in
+            let half = 1.96 * q.standardError, allowed = target.relativeHalfWidth * abs(q.value)
+            if half <= allowed { return nil }
+            var needed: Int?
+            if allowed > 0 {
+                let ratio = half / allowed
+                let n = Double(trials) * ratio * ratio
+                needed = n < Double(Int.max / 2) ? Int(n.rounded(.up)) : nil
+            }
+            let slot = s % compiled.slots, state = s / compiled.slots % compiled.stateCount, view = s / compiled.slots / compiled.stateCount
+            return PrecisionShortfall(view: view, state: state, slot: slot, percentile: q, trialsNeeded: needed)
+        }
     }
 }
 

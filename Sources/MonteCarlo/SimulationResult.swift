@@ -8,6 +8,9 @@ public struct SimulationResult: Sendable, Codable, Hashable {
     public var blocks: Int
     /// Whether the precision target was met; nil when none was set.
     public var precisionMet: Bool?
+    /// When the target was not met: the figures that missed it at the last check. Nil
+    /// otherwise.
+    public var precisionShortfalls: [PrecisionShortfall]?
     /// One per plan view.
     public var views: [ViewResult]
     /// One per plan portfolio, compared under the plan's primary view.
@@ -58,4 +61,19 @@ public struct AchievedCorrelation: Sendable, Codable, Hashable {
     /// weighted by trials. Ties pull it towards 0 for rare risks: two risks that rarely occur
     /// cannot have a strong rank correlation of their losses.
     public var achieved: [Double]
+}
+
+/// A percentile that missed a precision target, and why.
+public struct PrecisionShortfall: Sendable, Codable, Hashable {
+    /// The configuration (a view, in the plan's order), treatment (0 inherent, 1 residual; 0
+    /// for both when the plan has no responses) and slot (an outcome, or the number of outcomes
+    /// for a separate total) of the series.
+    public var view: Int
+    public var state: Int
+    public var slot: Int
+    /// The percentile at the target's probability, with its standard error.
+    public var percentile: Statistic
+    /// The trials the target would take at the present rate (the half-width falls as
+    /// 1/√trials); nil when no number would do, because the percentile is 0.
+    public var trialsNeeded: Int?
 }

@@ -112,17 +112,16 @@ extension StreamedSeries {
         }
     }
 
-    /// Whether every series' percentile meets the precision target (as
-    /// ``Engine/precisionHolds(_:compiled:store:trials:summariser:)``).
-    func precisionHolds(_ target: PrecisionTarget, series: [Int], summariser: Summariser, run: (SeriesPass) -> [Double]) -> Bool {
+    /// Each series' percentile at the target's probability, with its standard error (as
+    /// ``Engine/precisionFigures(_:compiled:store:trials:summariser:)``).
+    func precisionFigures(_ target: PrecisionTarget, series: [Int], summariser: Summariser, run: (SeriesPass) -> [Double]) -> [Statistic] {
         let n = trials
         let bounds = summariser.bounds(n)
         var windows = series.map { percentileWindow(series: $0, target.percentile, trials: n) }
         _ = resolve(&windows, bounds: bounds, dense: nil, run: run)
         var ranks = Ranks(windows: Array(repeating: [], count: seriesCount), trials: n)
         for w in windows { ranks.windows[w.series].append(w) }
-        let stats = percentileErrors(&ranks, series: series, probabilities: [target.percentile], bounds: bounds, run: run)
-        return stats.allSatisfy { row in row.allSatisfy { 1.96 * $0.standardError <= target.relativeHalfWidth * abs($0.value) } }
+        return percentileErrors(&ranks, series: series, probabilities: [target.percentile], bounds: bounds, run: run).map { $0[0] }
     }
 
     /// Summarises every requested series and sums the paired differences, with as many passes

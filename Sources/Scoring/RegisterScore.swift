@@ -56,6 +56,23 @@ public struct RegisterScore: Sendable, Codable {
         public var view: String
         /// The portfolio whose activities the headline figures include.
         public var portfolio: String?
+        /// When `--precision` was not reached: the figures that missed it. A run stops before
+        /// `--max-trials` when one would need more than twice as many trials.
+        public var precisionShortfalls: [PrecisionShortfall]?
+    }
+
+    /// A P95 that missed the `--precision` target, and what it would take.
+    public struct PrecisionShortfall: Sendable, Codable {
+        /// An outcome's id, or `total` for the register total.
+        public var outcome: String
+        /// `pooled` or a perspective's id.
+        public var view: String
+        /// `inherent`, `residual`, or `both` when the register has no responses.
+        public var treatment: String
+        public var p95: Statistic
+        /// The trials the target would take at the present rate (the half-width falls as
+        /// 1/√trials); absent when no number would do, because the P95 is 0.
+        public var trialsNeeded: Int?
     }
 
     public struct OutcomeScore: Sendable, Codable {

@@ -47,7 +47,8 @@ struct ResultReader {
             run: .init(
                 seed: result.seed, trials: result.trials, blockSize: result.blockSize, precision: options.precision,
                 precisionMet: result.precisionMet, asOf: options.asOf.description,
-                view: compiled.viewPerspectives[headline] ?? "pooled", portfolio: portfolio),
+                view: compiled.viewPerspectives[headline] ?? "pooled", portfolio: portfolio,
+                precisionShortfalls: result.precisionShortfalls.map { $0.map(precisionShortfall) }),
             outcomes: outcomes, total: total, appetite: appetite(view), risks: risks(view),
             perspectives: perspectives(), portfolios: portfolios(), correlations: correlations(),
             staleEntries: register.risks.compactMap { risk in
@@ -234,5 +235,14 @@ struct ResultReader {
             return RegisterScore.CorrelationScore(
                 between: [c.first, c.second], target: c.rank, achieved: result.correlations[index].achieved[headline])
         }
+    }
+
+    /// A figure that missed the precision target, in the register's terms.
+    private func precisionShortfall(_ s: MonteCarlo.PrecisionShortfall) -> RegisterScore.PrecisionShortfall {
+        let outcome = s.slot < register.outcomes.count ? register.outcomes[s.slot].id : "total"
+        return .init(
+            outcome: outcome, view: compiled.viewPerspectives[s.view] ?? "pooled",
+            treatment: s.state == 1 ? "residual" : (compiled.plan.hasResponses ? "inherent" : "both"),
+            p95: s.percentile, trialsNeeded: s.trialsNeeded)
     }
 }

@@ -51,12 +51,15 @@ public enum Scorer {
             var score = Self.withCoproduction(ResultReader(
                 register: scored, options: options, compiled: main, result: merged.main, headline: headline,
                 portfolio: headlinePortfolio?.id, comparison: merged.comparison).score(), register: scored)
-            try addResponseLevers(&score, scored, options: options, compiled: main, headline: headline, run: run, trials: merged.main.trials)
+            try addResponseLevers(&score, scored, options: options, compiled: main, headline: headline,
+                                  run: run.fixed(trials: merged.main.trials))
             return score
         }
         let share = register.portfolios.isEmpty ? 1.0 : 0.5
         let mainProgress: (@Sendable (Double) -> Void)? = progress.map { report in { @Sendable in report($0 * share) } }
         let result = Engine.run(main.plan, options: run, progress: mainProgress)
+        // The later runs (comparison, levers) run exactly the headline run's trials.
+        let fixedTrials = run.fixed(trials: result.trials)
 
         // Portfolios are compared in a run of their own that holds every activity, under the
         // headline view only; the shared risks' streams are keyed by id, so they draw the same
@@ -64,29 +67,23 @@ public enum Scorer {
         var comparison: (CompiledRegister, SimulationResult)?
         if !register.portfolios.isEmpty {
             let all = try PlanCompiler.compile(register, activities: nil, views: [views[headline]], portfolios: register.portfolios)
-            var fixedTrials = run
-            fixedTrials.precision = nil
-            fixedTrials.trials = result.trials
             let secondProgress: (@Sendable (Double) -> Void)? = progress.map { report in { @Sendable in report(0.5 + $0 / 2) } }
             comparison = (all, Engine.run(all.plan, options: fixedTrials, progress: secondProgress))
         }
         var score = Self.withCoproduction(ResultReader(
             register: scored, options: options, compiled: main, result: result, headline: headline,
             portfolio: headlinePortfolio?.id, comparison: comparison).score(), register: scored)
-        try addResponseLevers(&score, scored, options: options, compiled: main, headline: headline, run: run, trials: result.trials)
+        try addResponseLevers(&score, scored, options: options, compiled: main, headline: headline, run: fixedTrials)
         return score
     }
 
-    /// The response levers, when asked for, on the headline run's trials.
+    /// The response levers, when asked for, with `run` fixed to the headline run's trials.
     private static func addResponseLevers(
         _ score: inout RegisterScore, _ register: Register, options: ScoringOptions, compiled: CompiledRegister, headline: Int,
-        run: RunOptions, trials: Int
+        run: RunOptions
     ) throws(ScoringError) {
         guard options.responseLevers else { return }
-        var fixedTrials = run
-        fixedTrials.precision = nil
-        fixedTrials.trials = trials
-        try ResponseLevers.add(to: &score, register: register, compiled: compiled, headline: headline, options: fixedTrials)
+        try ResponseLevers.add(to: &score, register: register, compiled: compiled, headline: headline, options: run)
     }
 
     /// The score with what rests on citizens added: each outcome's reliance, the entries not
@@ -151,5 +148,16 @@ public enum Scorer {
         comparison.views = [result.views[result.views.count - 1]]
         let all = try PlanCompiler.compile(register, activities: nil, views: [views[views.count - 1]], portfolios: register.portfolios)
         return (main, (all, comparison))
+    }
+}
+
+extension RunOptions {
+    /// These options for exactly `trials` trials, with no precision target: how the runs that
+    /// follow the headline run (the portfolio comparison, the response levers) match its trials.
+    func fixed(trials: Int) -> RunOptions {
+        var options = self
+        options.precision = nil
+        options.trials = trials
+        return options
     }
 }

@@ -24,7 +24,7 @@ struct ScoringArguments: ParsableArguments {
         valueName: "fraction"))
     var precision: Double?
 
-    @Option(help: ArgumentHelp("The cap for --precision: at most 100,000,000, and no more than the register's per-trial results fit in 4 GiB.", valueName: "n"))
+    @Option(help: ArgumentHelp("The cap for --precision: at most 100,000,000. The run stops before it when a P95 would need more than twice as many trials (it says which on standard error).", valueName: "n"))
     var maxTrials: Int = ScoringOptions.defaultMaxTrials
 
     @Option(help: ArgumentHelp("Score from one perspective only, by its id (default: each perspective and the pooled view).", valueName: "id"))

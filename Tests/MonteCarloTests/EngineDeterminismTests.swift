@@ -51,13 +51,14 @@ struct EngineDeterminismTests {
 
     @Test func precisionRunEqualsFreshRunOfSameLength() throws {
         let plan = try PlanFixtures.everything()
-        let target = PrecisionTarget(relativeHalfWidth: 0.002, maxTrials: 12 * 1024)
+        let target = PrecisionTarget(relativeHalfWidth: 0.002, maxTrials: 12 * 1024, stopsEarly: false)
         let grown = Engine.run(plan, options: RunOptions(seed: 5, trials: 3000, blockSize: 1024, jobs: 2, precision: target))
         #expect(grown.trials > 3072)
         #expect(grown.trials <= 12 * 1024)
         #expect(grown.precisionMet != nil)
         var fresh = Engine.run(plan, options: RunOptions(seed: 5, trials: grown.trials, blockSize: 1024, jobs: 3))
         fresh.precisionMet = grown.precisionMet
+        fresh.precisionShortfalls = grown.precisionShortfalls
         #expect(try PlanFixtures.json(fresh) == PlanFixtures.json(grown))
     }
 
@@ -65,15 +66,16 @@ struct EngineDeterminismTests {
     /// then exactly the cap, and equals a fresh run of that many trials.
     @Test func precisionNeverPassesTheCap() throws {
         let plan = try PlanFixtures.everything()
-        let target = PrecisionTarget(relativeHalfWidth: 1e-9, maxTrials: 5000)
+        let target = PrecisionTarget(relativeHalfWidth: 1e-9, maxTrials: 5000, stopsEarly: false)
         let capped = Engine.run(plan, options: RunOptions(seed: 5, trials: 1500, blockSize: 1024, jobs: 2, precision: target))
         #expect(capped.trials == 5000)
         #expect(capped.precisionMet == false)
         var fresh = Engine.run(plan, options: RunOptions(seed: 5, trials: 5000, blockSize: 1024, jobs: 1))
         fresh.precisionMet = capped.precisionMet
+        fresh.precisionShortfalls = capped.precisionShortfalls
         #expect(try PlanFixtures.json(fresh) == PlanFixtures.json(capped))
         // Asked for more than the cap: the cap still holds.
-        let small = Engine.run(plan, options: RunOptions(seed: 5, trials: 9000, blockSize: 1024, precision: .init(relativeHalfWidth: 1e-9, maxTrials: 3000)))
+        let small = Engine.run(plan, options: RunOptions(seed: 5, trials: 9000, blockSize: 1024, precision: .init(relativeHalfWidth: 1e-9, maxTrials: 3000, stopsEarly: false)))
         #expect(small.trials == 3000)
     }
 
@@ -83,6 +85,35 @@ struct EngineDeterminismTests {
         let r = Engine.run(plan, options: RunOptions(seed: 1, trials: 2048, blockSize: 1024, precision: .init(relativeHalfWidth: 0.01, maxTrials: 1 << 20)))
         #expect(r.precisionMet == true)
         #expect(r.trials == 2048)
+    }
+
+    /// A figure whose P95 is near zero cannot reach a relative precision: the run stops at the
+    /// first check, far below the cap, and names it with the trials it would need.
+    @Test func precisionStopsEarlyAndSaysWhichFigureCannotGetThere() throws {
+        // Outcome 1 has a loss in 5 % of trials: its P95 sits on the edge of zero.
+        let risks = [
+            PlanFixtures.risk("sure", [PlanFixtures.estimate(.probability(1), try .uniform(min: 100, max: 101))]),
+            PlanFixtures.risk("loss", outcome: 1, [PlanFixtures.estimate(.probability(0.05), try .uniform(min: 1, max: 100))]),
+        ]
+        let plan = try SimulationPlan(outcomeCount: 2, risks: risks, views: PlanFixtures.onlyView(risks))
+        let target = PrecisionTarget(relativeHalfWidth: 0.005, maxTrials: 10_000_000)
+        let r = Engine.run(plan, options: RunOptions(seed: 1, trials: 4096, blockSize: 1024, precision: target))
+        #expect(r.precisionMet == false)
+        #expect(r.trials == 4096, "stops at the first check instead of running to the cap")
+        let short = try #require(r.precisionShortfalls)
+        #expect(short.contains { $0.slot == 1 } && !short.contains { $0.slot == 0 },
+                "outcome 1 (with its P95 on the edge of zero) misses, outcome 0 does not: \(short)")
+        #expect(short.contains { $0.trialsNeeded.map { $0 > 20_000_000 } ?? true })
+        // Without early stopping it runs to the cap.
+        var patient = target
+        patient.stopsEarly = false
+        patient.maxTrials = 8192
+        let capped = Engine.run(plan, options: RunOptions(seed: 1, trials: 4096, blockSize: 1024, precision: patient))
+        #expect(capped.trials == 8192 && capped.precisionMet == false)
+        // A reachable target leaves no shortfall.
+        let sure = try SimulationPlan(outcomeCount: 1, risks: [risks[0]], views: PlanFixtures.onlyView([risks[0]]))
+        let met = Engine.run(sure, options: RunOptions(seed: 1, trials: 2048, blockSize: 1024, precision: target))
+        #expect(met.precisionShortfalls == nil)
     }
 
     @Test func modelWithoutResponsesStoresOneTreatment() throws {

@@ -93,7 +93,7 @@ struct StreamedSeriesTests {
     /// same trials with the same percentiles as one that keeps every series.
     @Test func precisionRunsStreamPastTheLimit() throws {
         let plan = try PlanFixtures.everything()
-        let target = PrecisionTarget(relativeHalfWidth: 0.004, maxTrials: 40 * 2048)
+        let target = PrecisionTarget(relativeHalfWidth: 0.004, maxTrials: 40 * 2048, stopsEarly: false)
         let kept = Self.run(plan, trials: 4096, limit: .max, precision: target)
         let compiled = CompiledPlan(plan, blockSize: 2048)
         // Room for the first stage only.

@@ -89,6 +89,7 @@ struct Score: ParsableCommand {
                     continue
                 }
                 scores.append(score)
+                if let note = Self.precisionNote(score) { Output.err(UntrustedText.markedLines(note)) }
             } catch {
                 Output.err(UntrustedText.markedLines("\(file): error: \(error)"))
                 failed = true
@@ -118,6 +119,24 @@ struct Score: ParsableCommand {
         if checkAppetite, scores.contains(where: { $0.appetite.contains { !$0.withinAppetite } }) {
             throw ExitCode(2)
         }
+    }
+
+    /// Why `--precision` was not reached, for standard error: each P95 that missed it, and
+    /// what it would take — about how many trials, or none at all for a P95 of 0 (a relative
+    /// precision of zero cannot be had). Nil when the target was met or not set.
+    static func precisionNote(_ score: RegisterScore) -> String? {
+        guard let precision = score.run.precision, let short = score.run.precisionShortfalls, !short.isEmpty else { return nil }
+        func figure(_ x: Double) -> String { x.formatted(.number.precision(.significantDigits(3))) }
+        var lines = ["\(score.register.file): note: --precision \(precision) not reached after \(score.run.trials) trials; it stops where a figure cannot get there:"]
+        for s in short {
+            let what = "\(s.outcome) (\(s.view), \(s.treatment)): P95 \(figure(s.p95.value)) ± \(figure(1.96 * s.p95.standardError))"
+            if let needed = s.trialsNeeded {
+                lines.append("  \(what) would need about \(needed.formatted()) trials")
+            } else {
+                lines.append("  \(what): a fraction of a P95 of 0 is 0, so no number of trials reaches it")
+            }
+        }
+        return lines.joined(separator: "\n")
     }
 
     /// What `--check-appetite` checked in one register, for standard error: how many statements,

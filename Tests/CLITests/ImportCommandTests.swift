@@ -48,7 +48,7 @@ struct ImportCommandTests {
         #expect(score.stdout.contains("CR-01"))
         // Every imported cost is a placeholder 0: the CSV leaves it empty, as unknown. (Titles
         // here hold no commas, so splitting on them is safe for the columns before the title's.)
-        let rows = score.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let rows = score.stdout.split(whereSeparator: \.isNewline).map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         let costColumn = try #require(rows.first?.firstIndex(of: "response_cost"))
         let cr01 = try #require(rows.first { $0.count > 1 && $0[1] == "CR-01" })
         #expect(cr01.count == rows[0].count, "\(cr01)")

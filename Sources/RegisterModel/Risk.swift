@@ -20,6 +20,9 @@ public struct Risk: Sendable {
     /// One estimate per perspective, at least one.
     public var estimates: [Estimate]
     public var response: Response?
+    /// Other responses the entry could have instead of `response`, each with an `id`: an option
+    /// (``Portfolio/responses``) picks one, so options can compare ways of handling the entry.
+    public var alternativeResponses: [Response] = []
     /// When this entry is next due for review.
     public var review: CalendarDate?
     /// A confidential entry never reaches a community report.
@@ -213,6 +216,8 @@ public struct Effect: Sendable {
 
 /// What is done about a risk, what it costs, and how reliably it is delivered.
 public struct Response: Sendable {
+    /// The name options use to choose this response; nil when none chooses it by name.
+    public var id: String?
     public var action: String
     /// Cost over the horizon, in the register's currency.
     public var cost: Double

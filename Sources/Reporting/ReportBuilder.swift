@@ -78,6 +78,11 @@ public struct ReportBuilder: Sendable {
 
     var isCommunity: Bool { options.audience == .community }
 
+    /// The report's title: "Board report: Ward 7 patient partnership".
+    var reportHeading: String {
+        phrases(isCommunity ? "report.heading.community" : "report.heading.board", ["title": register.metadata.title])
+    }
+
     func e(_ text: String) -> String { encode(text) }
     func e(_ text: String?) -> String? { text.map(encode) }
 
@@ -145,7 +150,7 @@ public struct ReportBuilder: Sendable {
         let viewTitle = score.run.view == "pooled"
             ? phrases("report.view.pooled", ["count": String(register.perspectives.count)])
             : (register.perspectives.first { $0.id == score.run.view }?.title ?? score.run.view)
-        let heading = phrases(isCommunity ? "report.heading.community" : "report.heading.board", ["title": m.title])
+        let heading = reportHeading
 
         var context = ReportContext(
             report: .init(format: options.format.rawValue, audience: options.audience.rawValue, isBoard: !isCommunity,
@@ -187,6 +192,9 @@ public struct ReportBuilder: Sendable {
         context.reliance = isCommunity ? [] : reliance()
         if !isCommunity { addCitizenTime(to: &context) }
         if isCommunity { context.community = community() }
+        if !isCommunity && options.format == .markdown { context.markdownContents = markdownContents() }
+        let confidential = register.risks.filter(\.isConfidential).count
+        if !isCommunity && confidential > 0 { context.confidentialNote = e(phrases.plural("report.confidential-note", count: confidential)) }
         context.phrases = Self.templatePhrases(phrases)
         return context
     }
@@ -225,9 +233,26 @@ public struct ReportBuilder: Sendable {
         return ids
     }
 
+    /// What an appetite statement is about: its outcome's title, with the statement's threshold
+    /// when another statement is on the same outcome ("Unplanned costs (threshold £120,000)"),
+    /// so that two statements never read as one.
+    func statementLabel(_ v: RegisterScore.AppetiteVerdict) -> String {
+        let outcome = score.outcomes.first { $0.id == v.outcome }
+        let title = outcome?.title ?? v.outcome
+        guard score.appetite.filter({ $0.outcome == v.outcome }).count > 1 else { return title }
+        return phrases("report.verdict.outcome-threshold", ["outcome": title, "amount": words(v.outcome, outcome?.unit ?? "").size(abs(v.threshold))])
+    }
+
+    /// The appetite verdicts, in the board report those outside appetite first, then those too
+    /// close to call, then those within (each group in register order): the first screen shows
+    /// what needs the board, not what does not. The community report keeps register order.
     func verdicts() -> [ReportContext.Verdict] {
         let n = verdictDenominator
-        return score.appetite.map { v in
+        let ordered = isCommunity ? score.appetite : score.appetite.enumerated().sorted { a, b in
+            func rank(_ v: RegisterScore.AppetiteVerdict) -> Int { !v.withinAppetite && v.decisive ? 0 : !v.decisive ? 1 : 2 }
+            return (rank(a.element), a.offset) < (rank(b.element), b.offset)
+        }.map(\.element)
+        return ordered.map { v in
             let outcome = score.outcomes.first { $0.id == v.outcome }
             let unit = outcome?.unit ?? ""
             let title = outcome?.title ?? v.outcome
@@ -261,7 +286,7 @@ public struct ReportBuilder: Sendable {
                                                                    "horizon": horizonPhrase, "limit": limit, "status": status])
             }
             return ReportContext.Verdict(
-                outcome: e(title), sentence: e(sentence), statement: e(v.statement), withinAppetite: v.withinAppetite,
+                outcome: e(isCommunity ? title : statementLabel(v)), sentence: e(sentence), statement: e(v.statement), withinAppetite: v.withinAppetite,
                 decisive: v.decisive, status: e(v.decisive ? verdictStatus : phrases("report.status.too-close", ["status": verdictStatus])),
                 statusClass: !v.decisive ? "close" : (v.withinAppetite ? "within" : "outside"),
                 chance: e(FigureFormat.percent(p)), chanceWithoutResponses: e(FigureFormat.percent(v.inherentProbability.value)),
@@ -541,8 +566,21 @@ public struct ReportBuilder: Sendable {
             let activities = p.activities.filter { visible.contains($0) }.map { id in
                 phrases("report.portfolio.activity", ["risk": id, "title": register.risk(id)?.title ?? ""])
             }
-            let hidden = p.activities.count - p.activities.filter { visible.contains($0) }.count
-            var list = activities.joined(separator: phrases("report.list.separator"))
+            let shown = { (id: String) in visible.contains(id) }
+            let shares = (p.split ?? []).filter { shown($0.risk) }.map { share in
+                phrases("report.portfolio.share", ["risk": share.risk, "title": register.risk(share.risk)?.title ?? "",
+                                                   "share": FigureFormat.percent(share.share)])
+            }
+            let responses = (p.responses ?? []).filter { shown($0.risk) }.map { choice in
+                phrases("report.portfolio.response", ["risk": choice.risk, "action": choice.action])
+            }
+            var costs: [String] = []
+            if let cost = p.cost, let o = score.outcomes.first(where: { $0.id == p.costOutcome }) {
+                costs.append(phrases("report.portfolio.cost", ["amount": words(o.id, o.unit).size(cost), "outcome": o.title]))
+            }
+            let members = p.activities + (p.split ?? []).map(\.risk)
+            let hidden = members.count - members.filter(shown).count
+            var list = (activities + shares + responses + costs).joined(separator: phrases("report.list.separator"))
             if hidden > 0 { list += (list.isEmpty ? "" : phrases("report.list.separator")) + phrases.plural("report.portfolio.hidden", count: hidden) }
             let means = score.outcomes.map { o in
                 p.outcomes.first { $0.outcome == o.id }.map { words(o.id, o.unit).outcomePhrase($0.mean.residual.value) } ?? "—"
@@ -640,28 +678,35 @@ public struct ReportBuilder: Sendable {
             ReportContext.SinceFlip(outcome: e($0.outcome), statement: e($0.statement),
                                     before: verdictWord($0.withinBefore), after: verdictWord($0.withinAfter))
         }
+        // Each figure in the outcome's direction, as everywhere else in the report: a gain as a
+        // gain, a net reduction in words rather than as a negative loss, and a change as better
+        // or worse rather than with a sign.
         let outcomes = r.outcomes.map { o in
+            let w = words(o.id, o.unit)
             func figure(_ label: String, _ f: ReviewChanges.Figure) -> ReportContext.SinceFigure {
-                let q = { (v: Double?) in v.map { quantity($0, o.unit) } ?? "—" }
+                let q = { (v: Double?) in v.map { w.outcomePhrase($0) } ?? "—" }
                 var change: String
                 switch f.status {
                 case .unchanged: change = phrases("report.since.no-change")
                 case .added: change = phrases("diff.status.added")
                 case .removed: change = phrases("diff.status.removed")
                 case .changed, .withinError:
-                    let d = (f.after ?? 0) - (f.before ?? 0)
-                    change = (d > 0 ? "+" : d < 0 ? "−" : "") + quantity(abs(d), o.unit)
+                    // More loss is worse whichever way the outcome points.
+                    let d = FigureFormat.rounded(f.after ?? 0) - FigureFormat.rounded(f.before ?? 0)
+                    change = d == 0 ? phrases("report.since.no-change")
+                        : phrases(d > 0 ? "report.since.worse" : "report.since.better", ["amount": w.size(abs(d))])
                 }
                 return .init(label: label, before: e(q(f.before)), after: e(q(f.after)), change: e(change),
                              withinError: f.status == .withinError)
             }
+            let gain = w.isGain ? ".gain" : ""
             return ReportContext.SinceOutcome(
                 title: e(o.title), unit: e(unitWord(o.unit)),
-                figures: [figure(phrases("report.figure.mean"), o.mean), figure(phrases("report.since.p90"), o.p90),
-                          figure(phrases("report.since.p95"), o.p95)])
+                figures: [figure(phrases("report.figure.mean"), o.mean), figure(phrases("report.figure.p90" + gain), o.p90),
+                          figure(phrases("report.figure.p95" + gain), o.p95)])
         }
         return .init(
-            revision: e(r.revision), revisionCode: code(r.revision), summary: e(r.summary), newFile: !r.existed,
+            revision: e(r.revision), revisionCode: code(r.revision), summary: e(r.summary.capitalisedFirst), newFile: !r.existed,
             added: listed(.added), removed: listed(.removed),
             retagged: risks.filter { $0.field == "strategy" }.map(change),
             changed: risks.filter { $0.field != nil && $0.field != "strategy" }.map(change),

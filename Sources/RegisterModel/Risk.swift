@@ -32,9 +32,6 @@ public struct Risk: Sendable {
     /// What the officer still has to check, such as `strategy` or `coproduction` after an
     /// import that could not infer them.
     public var needsReview: [String]
-    /// The `needs-review` item for a response's cost: an import writes 0 until the officer
-    /// fills it in, so every output shows that 0 as a placeholder.
-    public static let placeholderCost = "response.cost"
     /// Labels for views of the register (a directorate, a category), such as `finance`;
     /// `--tag` selects entries by them.
     public var tags: [String]

@@ -231,7 +231,7 @@ extension ReportBuilder {
     /// What an entry's `needs-review` leaves to check, in the words this page uses for those
     /// parts; nil when nothing is, or only parts the page does not show.
     func uncheckedNote(_ r: Risk) -> String? {
-        let shown = ["estimates", "outcome", "strategy", "response", Risk.placeholderCost, "coproduction"]
+        let shown = ["estimates", "outcome", "strategy", "response", ReviewMark.responseCost, "coproduction"]
         let parts = shown.filter(r.needsReview.contains).map { phrases("community.unchecked." + $0) }
         guard !parts.isEmpty else { return nil }
         return phrases("community.entry.unchecked", ["parts": list(parts)])

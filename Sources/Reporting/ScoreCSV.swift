@@ -39,7 +39,7 @@ public enum ScoreCSV {
                     number(risk.meanLoss.residual.standardError), number(risk.meanBenefit),
                     risk.varianceShare.map(number) ?? "",
                     // A placeholder cost (an import's 0, still to be checked) is left blank, as unknown.
-                    risk.needsReview.contains(Risk.placeholderCost) ? "" : risk.response.map { number($0.cost) } ?? "",
+                    risk.needsReview.contains(ReviewMark.responseCost) ? "" : risk.response.map { number($0.cost) } ?? "",
                     risk.response.map { number($0.value.value) } ?? "",
                     risk.response.map { number($0.value.standardError) } ?? "",
                     risk.response?.valueForMoney.map(number) ?? "",

@@ -169,7 +169,7 @@ extension ReportBuilder {
                 if abs(p0 - p) > 1e-9 {
                     effect = phrases("community.entry.effect.likely", ["chance": communityChance(p0)])
                 } else if s.meanHarm.inherent > s.meanHarm.residual, p > 0 {
-                    effect = phrases("community.entry.effect.harm", ["amount": quantity(s.meanHarm.inherent / p, unit)])
+                    effect = phrases("community.entry.effect.harm", ["amount": roughly(s.meanHarm.inherent / p, unit)])
                 }
             }
             let unchecked = Set(r.needsReview)
@@ -205,7 +205,7 @@ extension ReportBuilder {
         } ?? [(r.outcome, p > 0 ? s.meanHarm.residual / p : 0, s.meanBenefit)]
         func part(_ outcome: String, _ amount: Double, more: Bool) -> String {
             phrases(more ? "community.entry.more" : "community.entry.less",
-                    ["amount": quantity(amount, unitOf(outcome)), "outcome": outcomeTitle(outcome)])
+                    ["amount": roughly(amount, unitOf(outcome)), "outcome": outcomeTitle(outcome)])
         }
         func isGain(_ outcome: String) -> Bool { words(outcome, unitOf(outcome)).isGain }
         // An outcome the entry only benefits is left out of "if it happens", unless nothing
@@ -231,10 +231,17 @@ extension ReportBuilder {
     /// What an entry's `needs-review` leaves to check, in the words this page uses for those
     /// parts; nil when nothing is, or only parts the page does not show.
     func uncheckedNote(_ r: Risk) -> String? {
-        let shown = ["estimates", "outcome", "strategy", "response", "response.cost", "coproduction"]
+        let shown = ["estimates", "outcome", "strategy", "response", ReviewMark.responseCost, "coproduction"]
         let parts = shown.filter(r.needsReview.contains).map { phrases("community.unchecked." + $0) }
         guard !parts.isEmpty else { return nil }
         return phrases("community.entry.unchecked", ["parts": list(parts)])
+    }
+
+    /// An average a sentence calls "about": two significant digits ("about 16 incidents", "about
+    /// €6,200"), since residents read 15.8 incidents as more precise than the estimates are.
+    func roughly(_ value: Double, _ unit: String) -> String {
+        let r = FigureFormat.rounded(value, significantDigits: 2)
+        return unit == "money" ? quantity(r, unit) : FigureFormat.amount(r, significantDigits: 2) + " " + unit
     }
 
     /// "a, b and c" in the report's language.

@@ -1,4 +1,5 @@
 import MonteCarlo
+import RegisterModel
 import Scoring
 
 /// `--format csv`: one row per risk, then one per outcome, for spreadsheet users. Figures are
@@ -38,7 +39,7 @@ public enum ScoreCSV {
                     number(risk.meanLoss.residual.standardError), number(risk.meanBenefit),
                     risk.varianceShare.map(number) ?? "",
                     // A placeholder cost (an import's 0, still to be checked) is left blank, as unknown.
-                    risk.needsReview.contains("response.cost") ? "" : risk.response.map { number($0.cost) } ?? "",
+                    risk.needsReview.contains(ReviewMark.responseCost) ? "" : risk.response.map { number($0.cost) } ?? "",
                     risk.response.map { number($0.value.value) } ?? "",
                     risk.response.map { number($0.value.standardError) } ?? "",
                     risk.response?.valueForMoney.map(number) ?? "",

@@ -68,7 +68,7 @@ public enum FigureFormat {
         let r = rounded(value, significantDigits: digits)
         guard r.isFinite, r != 0, abs(r) < 100 else { return amount(r) }
         let decimals = max(0, digits - 1 - Int(floor(log10(abs(r)))))
-        return withoutNegativeZero(String(format: "%.\(decimals)f", r))
+        return style.localise(withoutNegativeZero(String(format: "%.\(decimals)f", r)))
     }
 
     /// A whole count for people, `1,000`: the count in a natural frequency, a number of trials.

@@ -46,6 +46,13 @@ struct ImportCommandTests {
         let score = try TestSupport.riskreg(["score", "--trials", "2000", "--as-of", "2026-11-30", "--format", "csv", "docs/examples/council-register.yaml"])
         #expect(score.status == 0, "\(score.stderr)")
         #expect(score.stdout.contains("CR-01"))
+        // Every imported cost is a placeholder 0: the CSV leaves it empty, as unknown. (Titles
+        // here hold no commas, so splitting on them is safe for the columns before the title's.)
+        let rows = score.stdout.split(whereSeparator: \.isNewline).map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let costColumn = try #require(rows.first?.firstIndex(of: "response_cost"))
+        let cr01 = try #require(rows.first { $0.count > 1 && $0[1] == "CR-01" })
+        #expect(cr01.count == rows[0].count, "\(cr01)")
+        #expect(cr01[costColumn] == "", "\(cr01)")
     }
 
     @Test("without a mapping, common headers are enough; the register validates and scores")

@@ -50,8 +50,12 @@ final class SamplerStore: @unchecked Sendable {
 /// for risks without per-trial benefits or correlations.
 final class BlockWorker {
     let compiled: CompiledPlan
-    let store: SeriesStore
+    /// The run's series, or nil when they are not kept: each block is then added into
+    /// ``blockSeries`` and read by the runner before the next block.
+    var store: SeriesStore?
     let rootSeed: UInt64
+    /// One block of every series, [series][trial in block], when the series are not kept.
+    private(set) var blockSeries: UnsafeMutablePointer<Double>?
 
     // Sparse candidate events of the current risk: trial in block, which estimates it belongs
     // to (bit per estimate), and the seed of its per-event generator.
@@ -60,9 +64,9 @@ final class BlockWorker {
     private let chunkTrials: UnsafeMutablePointer<Int32>
     private let chunkDraws: UnsafeMutablePointer<Double>
     /// Dense per-trial net losses: [member][view][state][trial].
-    private var dense: [Double] = []
+    var dense: [Double] = []
     /// Where this block starts in each series.
-    private let bases: UnsafeMutablePointer<UnsafeMutablePointer<Double>>
+    let bases: UnsafeMutablePointer<UnsafeMutablePointer<Double>>
     /// Every risk's impact and benefit samplers, flattened (risk r's start at
     /// `compiled.estimateOffset[r]`), and whether each benefit comes per occurrence.
     private let impacts: UnsafeMutablePointer<EngineSampler>
@@ -74,9 +78,9 @@ final class BlockWorker {
     private var scores: [Double] = []
     private var scoreMatrix: [Double] = []
     private var targetScores: [Double] = []
-    private var order: [Int] = []
-    private var lossOrder: [Int] = []
-    private var copyBuffer: [Double] = []
+    var order: [Int] = []
+    var lossOrder: [Int] = []
+    var copyBuffer: [Double] = []
     private var ranks: [Double] = []
     private var groupSum: [Double] = []
     /// ``evaluateViews``' draws of a chunk of events: [event][estimate].
@@ -101,7 +105,7 @@ final class BlockWorker {
     /// finds the final positions).
     var availabilityReady = false
 
-    init(compiled: CompiledPlan, store: SeriesStore, samplers: SamplerStore, rootSeed: UInt64) {
+    init(compiled: CompiledPlan, store: SeriesStore?, samplers: SamplerStore, rootSeed: UInt64) {
         self.compiled = compiled
         self.store = store
         self.rootSeed = rootSeed
@@ -127,17 +131,33 @@ final class BlockWorker {
         availability.deallocate()
         positions.deallocate()
         combined.deallocate()
+        blockSeries?.deallocate()
+    }
+
+    /// Series `s` of the block just run, when the series are not kept.
+    func blockSeries(_ s: Int) -> UnsafePointer<Double> {
+        UnsafePointer(blockSeries! + s * compiled.blockSize)
     }
 
     /// Simulates `block` (trials `start ..< start + count` of the run) and returns its sums.
     func run(block: Int, start: Int, count n: Int) -> BlockStats {
         let views = compiled.viewCount
         var stats = BlockStats(trials: n, risks: compiled.risks.count, views: views, pairs: compiled.plan.correlations.count)
-        // Workers share the series without locks because each block writes only its own
-        // trials, start ..< start + n, which must lie within the series.
-        assert(start >= 0 && n >= 0 && start + n <= store.capacity, "block \(block) (\(start) + \(n)) overruns \(store.capacity) trials")
-        assert(store.pointers.count <= max(1, compiled.seriesCount))
-        for (i, p) in store.pointers.enumerated() { bases[i] = p + start }
+        if let store {
+            // Workers share the series without locks because each block writes only its own
+            // trials, start ..< start + n, which must lie within the series.
+            assert(start >= 0 && n >= 0 && start + n <= store.capacity, "block \(block) (\(start) + \(n)) overruns \(store.capacity) trials")
+            assert(store.pointers.count <= max(1, compiled.seriesCount))
+            for (i, p) in store.pointers.enumerated() { bases[i] = p + start }
+        } else {
+            assert(n <= compiled.blockSize)
+            let size = compiled.blockSize
+            if blockSeries == nil { blockSeries = .allocate(capacity: max(1, compiled.seriesCount * size)) }
+            for i in 0..<compiled.seriesCount {
+                bases[i] = blockSeries! + i * size
+                bases[i].initialize(repeating: 0, count: n)
+            }
+        }
         let states = compiled.stateCount
         if dense.count < views * states * n { dense = Array(repeating: 0, count: views * states * n) }
         if compiled.sharesDelivery { prepareDelivery(block: block, count: n) }
@@ -489,7 +509,7 @@ final class BlockWorker {
             inh.initialize(repeating: 0, count: n)
             if residualState { res.initialize(repeating: 0, count: n) }
             if risk.hasTrialBenefit {
-                let benefitBase = StreamKey(rootSeed: rootSeed, itemKey: risk.key, block: b, lane: .benefit).seed
+                let benefitBase = StreamKey(rootSeed: rootSeed, itemKey: risk.benefitKey, block: b, lane: .benefit).seed
                 for t in 0..<n {
                     let e = Self.choose(choice, base: choiceBase, trial: t)
                     if hasBenefit[e] && !perOccurrence[e] {
@@ -685,7 +705,7 @@ final class BlockWorker {
                 if residualState { res.initialize(repeating: 0, count: n) }
                 guard risk.hasTrialBenefit else { continue }
                 let choice = risk.choices[v]
-                let benefitBase = StreamKey(rootSeed: rootSeed, itemKey: risk.key, block: b, lane: .benefit).seed
+                let benefitBase = StreamKey(rootSeed: rootSeed, itemKey: risk.benefitKey, block: b, lane: .benefit).seed
                 var benefitSum = 0.0
                 for t in 0..<n {
                     let e = Self.choose(choice, base: choiceBase, trial: t)
@@ -877,15 +897,16 @@ final class BlockWorker {
         let views = compiled.viewCount
         let states = compiled.stateCount
         let k = group.members.count
+        let evaluated = group.followers.isEmpty ? group.members : group.evaluated
         let stride = n
-        let need = k * views * states * stride
+        let need = evaluated.count * views * states * stride
         if dense.count < need { dense = Array(repeating: 0, count: need) }
         @inline(__always) func offset(_ m: Int, _ v: Int, _ s: Int) -> Int { ((m * views + v) * states + s) * stride }
 
         stats.sums.withUnsafeMutableBufferPointer { sums in
             dense.withUnsafeMutableBufferPointer { d in
                 let base = d.baseAddress!
-                for (m, r) in group.members.enumerated() {
+                for (m, r) in evaluated.enumerated() {
                     let risk = compiled.risks[r]
                     generateEvents(risk, block: block, count: n)
                     // A response resting on shared deliverers reads each view's availability, which
@@ -951,6 +972,7 @@ final class BlockWorker {
                         }
                     }
                 }
+                addFollowers(group, view: v, count: n, dense: base, offset: { offset(k + $0, v, $1) })
                 // Achieved Spearman correlation of inherent losses, per requested pair.
                 for pair in group.pairs {
                     let rho = spearman(base + offset(pair.first, v, 0), base + offset(pair.second, v, 0), count: n)
@@ -1061,6 +1083,9 @@ final class BlockWorker {
                     for j in 0..<n { copyBuffer[j] = dense[off + j] }
                     for r in 0..<n { dense[off + order[r]] = copyBuffer[lossOrder[r]] }
                 }
+            }
+            for (f, leader) in group.leaders.enumerated() where leader == m {
+                moveFollower(group.followers[f], position: k + f, start: start, count: n, stride: stride)
             }
             let slot = compiled.positionSlot[group.members[m]]
             if slot >= 0 {

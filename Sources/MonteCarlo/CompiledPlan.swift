@@ -113,6 +113,12 @@ struct CompiledPlan: Sendable {
         for (g, group) in groupList.enumerated() {
             for (k, r) in group.members.enumerated() { groupOf[r] = (g, k) }
         }
+        // Followers of grouped risks, per group by key: they move with their leaders.
+        var followerList = Array(repeating: [(risk: Int, leader: Int)](), count: groupList.count)
+        for r in plan.risks.indices.sorted(by: { plan.risks[$0].key < plan.risks[$1].key }) {
+            if let leader = plan.risks[r].follows, let (g, k) = groupOf[leader] { followerList[g].append((r, k)) }
+        }
+        let following = Set(followerList.flatMap { $0.map(\.risk) })
         var risks: [CompiledRisk] = []
         var targetList: [Int] = [], targetStarts: [Int] = []
         let inTotal = Set(totals)
@@ -166,7 +172,7 @@ struct CompiledPlan: Sendable {
         samplers = SamplerStore(
             impacts: impactSamplers, benefits: benefitSamplers, benefitPerOccurrence: perOccurrence, benefitPresent: present)
         estimateOffset = offsets
-        ungrouped = risks.indices.filter { groupOf[$0] == nil }.sorted { risks[$0].key < risks[$1].key }
+        ungrouped = risks.indices.filter { groupOf[$0] == nil && !following.contains($0) }.sorted { risks[$0].key < risks[$1].key }
         isDirect = risks.map { risk in
             risk.estimates.count == 1 && risk.singleEventPerTrial && risk.pMax > 0 && risk.probabilityAll != 0
                 && !risk.hasResponse && risk.group == nil && !present[offsets[risk.index]] && risk.impactSalt == 0
@@ -175,19 +181,21 @@ struct CompiledPlan: Sendable {
         let shares = plan.risks.contains { !($0.response?.deliverers.isEmpty ?? true) }
         let tied = shares ? Array(Set(plan.deliverers.flatMap { $0.stepsBack.map(\.risk) })).sorted() : []
         let tiedSet = Set(tied)
-        let needs = groupList.map { group in
-            shares && group.members.contains { tiedSet.contains($0) || !(plan.risks[$0].response?.deliverers.isEmpty ?? true) }
+        let needs = groupList.indices.map { g in
+            shares && (groupList[g].members + followerList[g].map(\.risk)).contains {
+                tiedSet.contains($0) || !(plan.risks[$0].response?.deliverers.isEmpty ?? true)
+            }
         }
         sharesDelivery = shares
         stepBackRisks = tied
         groupNeedsPositions = needs
         var slots = Array(repeating: -1, count: plan.risks.count), slotCount = 0
         for (g, group) in groupList.enumerated() where needs[g] {
-            for r in group.members { slots[r] = slotCount; slotCount += 1 }
+            for r in group.members + followerList[g].map(\.risk) { slots[r] = slotCount; slotCount += 1 }
         }
         positionSlot = slots
         positionSlots = slotCount
-        groups = groupList.map { group in
+        groups = zip(groupList, followerList).map { group, followers in
             let members = group.members
             // Pairs the plan asked for, as member positions (only read per pair).
             var pairs: [CompiledGroup.Pair] = []
@@ -200,7 +208,7 @@ struct CompiledPlan: Sendable {
                 members: members,
                 key: StableHash.combine(members.map { plan.risks[$0].key }),
                 scoreFactor: CompiledGroup.scoreTransformTarget(group.matrix),
-                pairs: pairs)
+                pairs: pairs, followers: followers.map(\.risk), leaders: followers.map(\.leader))
         }
     }
 
@@ -255,6 +263,8 @@ struct CompiledRisk: Sendable {
     let streamKey: UInt64
     /// Mixed into event seeds for impact draws; 0 for none.
     let impactSalt: UInt64
+    /// The key of the per-trial benefit stream (see ``SimulationPlan/Risk/benefitKey``).
+    let benefitKey: UInt64
     let outcome: Int
     let estimates: [SimulationPlan.Estimate]
     /// The dominating probability among probability estimates, and each one's bit and
@@ -283,12 +293,15 @@ struct CompiledRisk: Sendable {
     let hasTrialBenefit: Bool
     /// (group, position in group) when the risk is rank-correlated with others.
     let group: (Int, Int)?
+    /// Whether the risk follows another's trial order (``SimulationPlan/Risk/follows``).
+    let follows: Bool
 
     init(_ risk: SimulationPlan.Risk, index: Int, plan: SimulationPlan, group: (Int, Int)?) {
         self.index = index
         key = risk.key
         streamKey = risk.occurrenceKey ?? risk.key
         impactSalt = risk.impactSalt ?? 0
+        benefitKey = risk.benefitKey ?? risk.key
         outcome = risk.outcome
         estimates = risk.estimates
         var pMax = 0.0, rateMax = 0.0
@@ -333,6 +346,7 @@ struct CompiledRisk: Sendable {
         }
         hasTrialBenefit = risk.estimates.contains { $0.benefit != nil && $0.benefitTiming == .perTrial }
         self.group = group
+        follows = risk.follows != nil
     }
 }
 
@@ -352,6 +366,13 @@ struct CompiledGroup: Sendable {
     /// The Cholesky factor of the Pearson correlation to give the normal scores.
     let scoreFactor: [[Double]]
     let pairs: [Pair]
+    /// Risks that follow members' trial order (``SimulationPlan/Risk/follows``), by key, and
+    /// the position of the member each follows. They are evaluated with the group and moved as
+    /// their leaders are, after the members, and take no part in choosing the reordering.
+    let followers: [Int]
+    let leaders: [Int]
+    /// The members, then the followers: the risks evaluated densely with the group.
+    var evaluated: [Int] { members + followers }
 
     /// Normal scores with Pearson correlation 2·sin(π·ρ/6) have Spearman correlation ρ, so that
     /// is the target for the scores; if the converted matrix is not PSD (it can lose it by a

@@ -21,6 +21,9 @@ public enum PlanError: Error, Sendable, Equatable, CustomStringConvertible {
     case outsideLimits(risk: Int, estimate: Int, what: String, violation: NumericLimits.Violation)
     /// A deliverer with a repeated key, or an availability or step-back chance outside [0, 1].
     case badDeliverer(deliverer: Int, reason: String)
+    /// A risk that follows another's trial order where it cannot: out of range, itself, a
+    /// risk that follows another, or a follower that is correlated or followed.
+    case badFollower(risk: Int, reason: String)
 
     public var description: String {
         switch self {
@@ -39,6 +42,7 @@ public enum PlanError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .badThreshold(o, v): return "threshold \(v) for \(o.map { "outcome \($0)" } ?? "the total") is not finite"
         case let .outsideLimits(r, e, what, v): return "risk \(r) estimate \(e): the \(what) is outside the limits: \(v)"
         case let .badDeliverer(d, why): return "deliverer \(d): \(why)"
+        case let .badFollower(r, why): return "risk \(r) follows another's trial order but \(why)"
         }
     }
 }

@@ -94,6 +94,7 @@ extension SimulationPlan {
                 throw .badCorrelation(pair: i, reason: "the pair is given twice")
             }
         }
+        try validateFollowers()
         var delivererKeys = Set<UInt64>()
         for (d, deliverer) in deliverers.enumerated() {
             if !delivererKeys.insert(deliverer.key).inserted { throw .badDeliverer(deliverer: d, reason: "its stream key is used by another deliverer") }

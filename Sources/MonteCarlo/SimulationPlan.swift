@@ -109,11 +109,26 @@ extension SimulationPlan {
         /// portfolios that select it, so one run serves the headline and the comparison. Its
         /// per-view figures are still computed.
         public var inViews: Bool
+        /// The key of the per-trial benefit stream; nil for ``key`` itself. A variant of an
+        /// entry (a share of it, or the entry with another response) sets its entry's key here,
+        /// so the variant's benefits are the entry's own draws and the two compare on common
+        /// random numbers.
+        public var benefitKey: UInt64?
+        /// The index of the risk whose trial order this one takes when that risk is reordered
+        /// by rank correlation (Iman–Conover), or nil. A variant of a correlated entry follows
+        /// the entry: it has the entry's occurrences and draws (the same ``occurrenceKey``), and
+        /// moving it with the entry keeps both its pairing with the entry and the entry's
+        /// correlations. A follower takes no part in choosing the reordering, so adding one
+        /// changes no other risk's figures; it may not itself be correlated or followed.
+        public var follows: Int?
 
         public init(
             key: UInt64, outcome: Int, estimates: [Estimate], response: Response? = nil, isActivity: Bool = false,
-            occurrenceKey: UInt64? = nil, impactSalt: UInt64? = nil, inViews: Bool = true
+            occurrenceKey: UInt64? = nil, impactSalt: UInt64? = nil, inViews: Bool = true,
+            benefitKey: UInt64? = nil, follows: Int? = nil
         ) {
+            self.benefitKey = benefitKey
+            self.follows = follows
             self.key = key
             self.outcome = outcome
             self.estimates = estimates
@@ -125,7 +140,7 @@ extension SimulationPlan {
         }
 
         enum CodingKeys: String, CodingKey {
-            case key, outcome, estimates, response, isActivity, inViews, occurrenceKey, impactSalt
+            case key, outcome, estimates, response, isActivity, inViews, occurrenceKey, impactSalt, benefitKey, follows
         }
 
         /// Decodes a risk; a plan written before `inViews` existed has every risk in the views.
@@ -138,7 +153,9 @@ extension SimulationPlan {
                 isActivity: c.decode(Bool.self, forKey: .isActivity),
                 occurrenceKey: c.decodeIfPresent(UInt64.self, forKey: .occurrenceKey),
                 impactSalt: c.decodeIfPresent(UInt64.self, forKey: .impactSalt),
-                inViews: c.decodeIfPresent(Bool.self, forKey: .inViews) ?? true)
+                inViews: c.decodeIfPresent(Bool.self, forKey: .inViews) ?? true,
+                benefitKey: c.decodeIfPresent(UInt64.self, forKey: .benefitKey),
+                follows: c.decodeIfPresent(Int.self, forKey: .follows))
         }
     }
 

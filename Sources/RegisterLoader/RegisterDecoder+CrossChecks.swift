@@ -52,14 +52,10 @@ extension RegisterDecoder {
     }
 
     private mutating func checkPortfolios(_ register: Register) {
-        let strategies = Dictionary(register.risks.map { ($0.id, $0.strategy) }, uniquingKeysWith: { a, _ in a })
-        for (id, node) in portfolioMembers {
-            guard let strategy = strategies[id], strategy != .portfolio else { continue }
-            reader.error(.portfolioMember, "`\(id)` is a \(strategy.rawValue) entry; a portfolio lists only `portfolio` entries", at: node,
-                         hint: "entries with other strategies are in every portfolio already: remove it here")
-        }
         guard !register.portfolios.isEmpty else { return }
-        let listed = Set(register.portfolios.flatMap(\.risks))
+        checkOptionResponses(register)
+        checkOptionCosts(register)
+        let listed = Set(register.portfolios.flatMap(\.members))
         for risk in register.risks where risk.strategy == .portfolio && !listed.contains(risk.id) {
             reader.report(.warning(
                 .portfolioUnassigned, "portfolio entry `\(risk.id)` is in no portfolio, so no score includes it",
@@ -150,6 +146,53 @@ extension RegisterDecoder {
                          "the correlations among \(who) contradict each other (their matrix is not positive semi-definite)",
                          at: correlationNodes[members.last!],
                          hint: "pairs that are not listed count as 0 (independent), and strong correlations must agree: if A–B and B–C are both strong, A–C cannot be 0 or negative; state A–C too, or weaken one")
+        }
+    }
+}
+
+extension RegisterDecoder {
+    /// Each response an option chooses is one of the entry's, for an entry the option holds.
+    mutating func checkOptionResponses(_ register: Register) {
+        let optional = register.optionalEntries
+        let known = Set(register.risks.map(\.id))
+        var choices = responseChoiceNodes[...]
+        for option in register.portfolios {
+            for choice in option.responses {
+                guard let i = choices.firstIndex(where: { $0.risk == choice.risk && $0.response == choice.response }) else { continue }
+                let nodes = choices[i]
+                choices.remove(at: i)
+                guard known.contains(choice.risk) else { continue }
+                let names = responseNames[choice.risk] ?? []
+                if !names.contains(choice.response) {
+                    let hint = names.isEmpty
+                        ? "give the entry's `response` an `id`, or add `alternative-responses` with ids, to choose between them"
+                        : Suggestion.didYouMean(choice.response, in: names.sorted()) ?? "its responses: \(Suggestion.list(names.sorted()))"
+                    reader.error(.unknownReference, "entry `\(choice.risk)` has no response `\(choice.response)`", at: nodes.node, hint: hint)
+                } else if optional.contains(choice.risk) && !option.members.contains(choice.risk) {
+                    reader.error(.portfolioMember, "option `\(option.id)` chooses a response for `\(choice.risk)`, which it does not hold",
+                                 at: nodes.riskNode, hint: "add `\(choice.risk)` to the option's `risks` or `split`, or remove the choice")
+                }
+            }
+        }
+    }
+
+    /// An option's cost counts in a money outcome: the one named, or the only one there is.
+    mutating func checkOptionCosts(_ register: Register) {
+        let money = register.outcomes.filter { $0.unit == .money }.map(\.id)
+        for option in register.portfolios where option.cost != nil {
+            let nodes = optionNodes[option.id]
+            if let outcome = option.costOutcome {
+                guard let o = register.outcome(outcome), o.unit != .money, let node = nodes?.costOutcome else { continue }
+                reader.error(.optionCost, "the cost of option `\(option.id)` counts in `\(o.id)`, which is not a money outcome", at: node,
+                             hint: money.isEmpty ? "the register has no money outcome for a cost to count in: add one, or remove `cost`"
+                                                 : "name a money outcome: \(Suggestion.list(money))")
+            } else if let node = nodes?.cost {
+                reader.error(.optionCost,
+                             money.isEmpty ? "option `\(option.id)` has a cost, but the register has no money outcome for it to count in"
+                                           : "option `\(option.id)` has a cost, and the register has \(money.count) money outcomes",
+                             at: node,
+                             hint: money.isEmpty ? "add a money outcome, or remove `cost`" : "add `cost-outcome:` naming one of \(Suggestion.list(money))")
+            }
         }
     }
 }

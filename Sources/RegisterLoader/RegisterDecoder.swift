@@ -18,7 +18,14 @@ package struct RegisterDecoder {
     var declared: [Reference.Kind: [String: YAMLMark]] = [:]
     var perspectivesDeclared = false
     /// Each risk a portfolio lists, and where: only `portfolio` entries may be listed.
-    var portfolioMembers: [(id: String, node: YAMLNode)] = []
+    /// Each entry's response ids (its `response`'s, when named, and its alternatives'), for the
+    /// options that choose one.
+    var responseNames: [String: Set<String>] = [:]
+    /// Each option's response choices: entry, response id, and where each was written.
+    var responseChoiceNodes: [(risk: String, response: String, node: YAMLNode, riskNode: YAMLNode)] = []
+    /// Each option's `responses`, `cost` and `cost-outcome` nodes, by option id, to place
+    /// cross-checks.
+    var optionNodes: [String: (responses: YAMLNode?, cost: YAMLNode?, costOutcome: YAMLNode?)] = [:]
     /// Each correlation's `between` node, to place matrix problems.
     var correlationNodes: [YAMLNode] = []
     /// Whether the register has a `scales` section, and the scales when they are valid.
@@ -79,7 +86,12 @@ package struct RegisterDecoder {
         for outcome in outcomes where outcomeUnits[outcome.id] == nil { outcomeUnits[outcome.id] = outcome.unit }
         let risks = decodeList(top.removeValue(forKey: "risks"), "`risks`") { $0.decodeRisk($1) }
         let correlations = decodeList(top["correlations"], "`correlations`", nonEmpty: false) { $0.decodeCorrelation($1) }
-        let portfolios = decodeList(top["portfolios"], "`portfolios`", nonEmpty: false) { $0.decodePortfolio($1) }
+        var portfolios = decodeList(top["portfolios"], "`portfolios`", nonEmpty: false) { $0.decodePortfolio($1) }
+        // An option's cost counts in the register's only money outcome unless it names one.
+        let money = outcomes.filter { $0.unit == .money }
+        for p in portfolios.indices where portfolios[p].cost != nil && portfolios[p].costOutcome == nil && money.count == 1 {
+            portfolios[p].costOutcome = money[0].id
+        }
 
         resolveReferences()
         guard let metadata else { return nil }
@@ -325,7 +337,7 @@ package struct RegisterDecoder {
         return Perspective(id: id, title: title, contributors: contributors, weight: weight, location: reader.location(node))
     }
 
-    mutating func decodeAppetite(_ node: YAMLNode) -> AppetiteStatement? {
+    package mutating func decodeAppetite(_ node: YAMLNode) -> AppetiteStatement? {
         guard let f = reader.fields(node, of: "an appetite statement", RegisterFields.appetite) else { return nil }
         let outcome = f["outcome"].flatMap { refer(.outcome, $0, "the appetite's outcome") }
         let statement = f["statement"].flatMap { reader.text($0, "the appetite statement") }
@@ -420,6 +432,7 @@ package struct RegisterDecoder {
             }
         }
         let response = f["response"].flatMap { decodeResponse($0) }
+        let alternatives = f["alternative-responses"].map { decodeAlternativeResponses($0, main: response, mainNode: f["response"]) } ?? []
         let review = f["review"].flatMap { reader.date($0, "the review date") }
         if let review, let reviewNode = f["review"], review < asOf {
             reader.warning(.staleReview, "this entry's review was due on \(review), before \(asOf)", at: reviewNode,
@@ -432,11 +445,36 @@ package struct RegisterDecoder {
         guard let id, let title, let outcome, let strategy, let owner, let coproduction,
               !estimates.isEmpty, let confidential
         else { return nil }
-        return Risk(
+        if !alternatives.isEmpty { responseNames[id] = Set(([response?.id] + alternatives.map(\.id)).compactMap { $0 }) }
+        var risk = Risk(
             id: id, title: title, description: description, outcome: outcome, strategy: strategy, owner: owner,
             borneBy: borneBy, coproduction: coproduction, estimates: estimates, response: response, review: review,
             isConfidential: confidential, ratings: ratings, needsReview: needsReview, benefitTo: benefitTo, agreement: agreement,
             tags: tags, location: reader.location(node))
+        risk.alternativeResponses = alternatives
+        if alternatives.isEmpty, let name = response?.id { responseNames[id] = [name] }
+        return risk
+    }
+
+    /// An entry's `alternative-responses`: each a response with an `id`, unique among the
+    /// entry's responses (its `response` included).
+    mutating func decodeAlternativeResponses(_ node: YAMLNode, main: Response?, mainNode: YAMLNode?) -> [Response] {
+        guard let items = reader.list(node, of: "`alternative-responses`") else { return [] }
+        var seen: [String: Int] = [:]
+        if let name = main?.id, let mainNode { seen[name] = mainNode.mark.line }
+        var out: [Response] = []
+        for item in items {
+            guard let response = decodeResponse(item, fields: RegisterFields.alternativeResponse, what: "an alternative response"),
+                  let name = response.id else { continue }
+            if let line = seen[name] {
+                reader.error(.duplicateID, "response id `\(name)` is already used at line \(line)", at: item,
+                             hint: "give each of the entry's responses its own id")
+                continue
+            }
+            seen[name] = item.mark.line
+            out.append(response)
+        }
+        return out
     }
 
     /// An entry's `tags`: ids, each once (a repeated tag is dropped: it selects nothing more).
@@ -590,8 +628,9 @@ package struct RegisterDecoder {
                         effects: effects, location: reader.location(node))
     }
 
-    mutating func decodeResponse(_ node: YAMLNode) -> Response? {
-        guard let f = reader.fields(node, of: "`response`", RegisterFields.response) else { return nil }
+    mutating func decodeResponse(_ node: YAMLNode, fields: FieldSet = RegisterFields.response, what: String = "`response`") -> Response? {
+        guard let f = reader.fields(node, of: what, fields) else { return nil }
+        let name = f["id"].flatMap { reader.id($0, "the response id") }
         let action = f["action"].flatMap { reader.text($0, "the response action") }
         let cost = f["cost"].flatMap { reader.nonNegativeAmount($0, "the response cost") }
         let deliveredBy = referList(.contributor, f["delivered-by"], "`delivered-by`", nonEmpty: false)
@@ -623,6 +662,8 @@ package struct RegisterDecoder {
         var response = Response(action: action, cost: cost, deliveredBy: deliveredBy, reliability: reliability,
                                 likelihoodReduction: likelihood, impactReduction: impact, location: reader.location(node))
         response.citizenInput = citizenInput
+        response.id = name
+        if f["id"] != nil && name == nil { return nil }
         return response
     }
 
@@ -667,8 +708,82 @@ package struct RegisterDecoder {
         let title = f["title"].flatMap { reader.text($0, "the portfolio title") }
         let description = f["description"].flatMap { reader.text($0, "the portfolio description") }
         let risks = referList(.risk, f["risks"], "the portfolio's `risks`", nonEmpty: true)
-        portfolioMembers += risks.compactMap { id in references.last { $0.kind == .risk && $0.id == id }.map { ($0.id, $0.node) } }
-        guard let id, let title, f["risks"] != nil else { return nil }
-        return Portfolio(id: id, title: title, description: description, risks: risks, location: reader.location(node))
+        var riskNodes: [String: YAMLNode] = [:]
+        for id in risks { riskNodes[id] = references.last { $0.kind == .risk && $0.id == id }?.node }
+        let split = f["split"].map { decodeSplit($0, option: id, whole: riskNodes) } ?? []
+        let responses = f["responses"].map { decodeOptionResponses($0) } ?? []
+        let cost = f["cost"].map { reader.nonNegativeAmount($0, "the option's `cost`") }
+        let costOutcome = f["cost-outcome"].flatMap { refer(.outcome, $0, "the option's `cost-outcome`") }
+        if f["risks"] == nil && f["split"] == nil && f["responses"] == nil {
+            reader.error(.missingField, "an option is missing `risks`, `split` or `responses`: it holds nothing of its own", at: node,
+                         hint: "list the entries it holds in `risks`, shares of entries in `split`, or the responses it chooses in `responses`")
+        }
+        guard let id, let title, f["risks"] != nil || f["split"] != nil || f["responses"] != nil else { return nil }
+        if case .some(.none) = cost { return nil }
+        optionNodes[id] = (f["responses"], f["cost"], f["cost-outcome"])
+        var portfolio = Portfolio(id: id, title: title, description: description, risks: risks, location: reader.location(node))
+        portfolio.split = split
+        portfolio.responses = responses
+        portfolio.cost = cost ?? nil
+        portfolio.costOutcome = costOutcome
+        return portfolio
+    }
+
+    /// An option's `split`: entries with shares above 0 that add up to 1, none also listed whole.
+    mutating func decodeSplit(_ node: YAMLNode, option: String?, whole: [String: YAMLNode]) -> [Portfolio.Share] {
+        guard let items = reader.list(node, of: "the option's `split`") else { return [] }
+        var shares: [Portfolio.Share] = []
+        var seen: Set<String> = []
+        var valid = true
+        for item in items {
+            guard let g = reader.fields(item, of: "a share", RegisterFields.optionShare) else { valid = false; continue }
+            let risk = g["risk"].flatMap { refer(.risk, $0, "the entry of a share") }
+            let share = g["share"].flatMap { reader.probability($0, "the `share`") }
+            guard let risk, let share, let shareNode = g["share"], let riskNode = g["risk"] else { valid = false; continue }
+            if share <= 0 {
+                reader.error(.splitShares, "a share of 0 gives `\(risk)` no part in the option", at: shareNode,
+                             hint: "give each entry of the split a share above 0, or leave the entry out")
+                valid = false
+                continue
+            }
+            if !seen.insert(risk).inserted {
+                reader.warning(.duplicateReference, "`\(risk)` is listed twice in the split", at: riskNode, hint: "give each entry one share")
+                valid = false
+                continue
+            }
+            if whole[risk] != nil {
+                reader.error(.portfolioMember, "option `\(option ?? "?")` lists `\(risk)` both in `risks` and in `split`", at: riskNode,
+                             hint: "an entry is in an option either whole (`risks`) or as a share (`split`): remove one")
+                valid = false
+                continue
+            }
+            shares.append(Portfolio.Share(risk: risk, share: share, location: reader.location(item)))
+        }
+        let total = shares.reduce(0) { $0 + $1.share }
+        if valid, !shares.isEmpty, abs(total - 1) > 1e-9 {
+            reader.error(.splitShares, "the shares of option `\(option ?? "?")`'s split add up to \(NodeReader.format(total)), not 1", at: node,
+                         hint: "the split entries are exclusive shares of the same people or places: make their shares add up to 1")
+        }
+        return shares
+    }
+
+    /// An option's `responses`: for each entry, the id of the response it uses.
+    mutating func decodeOptionResponses(_ node: YAMLNode) -> [Portfolio.ResponseChoice] {
+        guard let items = reader.list(node, of: "the option's `responses`") else { return [] }
+        var out: [Portfolio.ResponseChoice] = []
+        for item in items {
+            guard let g = reader.fields(item, of: "a response choice", RegisterFields.optionResponse) else { continue }
+            let risk = g["risk"].flatMap { refer(.risk, $0, "the entry of a response choice") }
+            let response = g["response"].flatMap { reader.id($0, "the response id") }
+            guard let risk, let response, let riskNode = g["risk"], let responseNode = g["response"] else { continue }
+            if out.contains(where: { $0.risk == risk }) {
+                reader.warning(.duplicateReference, "the option chooses a response for `\(risk)` twice", at: riskNode,
+                               hint: "choose one response per entry")
+                continue
+            }
+            responseChoiceNodes.append((risk, response, responseNode, riskNode))
+            out.append(Portfolio.ResponseChoice(risk: risk, response: response, location: reader.location(item)))
+        }
+        return out
     }
 }

@@ -15,6 +15,9 @@ enum RegisterFields {
     static let effect = RegisterFormat.effect.fieldSet
     static let estimate = RegisterFormat.estimate.fieldSet
     static let response = RegisterFormat.response.fieldSet
+    static let alternativeResponse = RegisterFormat.alternativeResponse.fieldSet
+    static let optionShare = RegisterFormat.optionShare.fieldSet
+    static let optionResponse = RegisterFormat.optionResponse.fieldSet
     static let citizenInput = RegisterFormat.citizenInput.fieldSet
     static let correlation = RegisterFormat.correlation.fieldSet
     static let portfolio = RegisterFormat.portfolio.fieldSet

@@ -66,7 +66,10 @@ extension Register {
         view.portfolios = portfolios.compactMap { portfolio in
             var portfolio = portfolio
             portfolio.risks = portfolio.risks.filter(ids.contains)
-            return portfolio.risks.isEmpty ? nil : portfolio
+            // A split is one choice about the same people: it stays whole or goes.
+            if !portfolio.split.allSatisfy({ ids.contains($0.risk) }) { portfolio.split = [] }
+            portfolio.responses = portfolio.responses.filter { ids.contains($0.risk) }
+            return portfolio.risks.isEmpty && portfolio.split.isEmpty && portfolio.responses.isEmpty ? nil : portfolio
         }
         view.metadata.title = "\(metadata.title) — \(selection.summary)"
         return view

@@ -260,13 +260,27 @@ public struct Correlation: Sendable {
     }
 }
 
-/// A named selection among the register's `portfolio` entries: one way of delivering a service.
-/// Entries with other strategies are in every portfolio.
+/// A named option to compare: a selection of entries, exclusive shares of entries, chosen
+/// responses and a cost of its own (see `Portfolio+Options.swift`).
+///
+/// An entry some option lists (in `risks` or `split`), and every `portfolio` entry, is in only
+/// the scores of the options that list it; any other entry is in every option's score.
 public struct Portfolio: Sendable {
     public var id: String
     public var title: String
     public var description: String?
+    /// The entries in this option's score at their full size.
     public var risks: [String]
+    /// Entries that are exclusive shares of the same people or places, with their shares
+    /// (adding up to 1); empty for an option that only adds entries up.
+    public var split: [Share] = []
+    /// The response this option uses for an entry, where it is not the entry's `response`.
+    public var responses: [ResponseChoice] = []
+    /// The option's own cost over the horizon, in the register's currency (set-up and running
+    /// costs beyond its entries' responses); nil for none.
+    public var cost: Double?
+    /// The money outcome the cost counts in.
+    public var costOutcome: String?
     public var location: Diagnostic.Location
 
     public init(id: String, title: String, description: String? = nil, risks: [String], location: Diagnostic.Location) {

@@ -20,6 +20,9 @@ public struct Risk: Sendable {
     /// One estimate per perspective, at least one.
     public var estimates: [Estimate]
     public var response: Response?
+    /// Other responses the entry could have instead of `response`, each with an `id`: an option
+    /// (``Portfolio/responses``) picks one, so options can compare ways of handling the entry.
+    public var alternativeResponses: [Response] = []
     /// When this entry is next due for review.
     public var review: CalendarDate?
     /// A confidential entry never reaches a community report.
@@ -29,6 +32,9 @@ public struct Risk: Sendable {
     /// What the officer still has to check, such as `strategy` or `coproduction` after an
     /// import that could not infer them.
     public var needsReview: [String]
+    /// The `needs-review` mark of a response's cost nobody has confirmed (an import writes a
+    /// cost of 0 with it): reports show the cost as a placeholder, not as free.
+    public static let unconfirmedCost = "response.cost"
     /// Labels for views of the register (a directorate, a category), such as `finance`;
     /// `--tag` selects entries by them.
     public var tags: [String]
@@ -210,6 +216,8 @@ public struct Effect: Sendable {
 
 /// What is done about a risk, what it costs, and how reliably it is delivered.
 public struct Response: Sendable {
+    /// The name options use to choose this response; nil when none chooses it by name.
+    public var id: String?
     public var action: String
     /// Cost over the horizon, in the register's currency.
     public var cost: Double

@@ -52,6 +52,7 @@ public enum BuiltInTemplates {
 <ul class="verdicts">
 {{#limits}}
 <li class="{{statusClass}}"><span class="status"><bdi>{{outcome}}</bdi>: {{status}}</span>{{sentence}}
+{{#about}}<span class="desc">{{phrases.community-what-this-counts}} <span dir="auto"{{#textLanguage}} lang="{{.}}"{{/textLanguage}}>{{.}}</span></span>{{/about}}
 <span class="icon-array">{{{icons.svg}}}</span><span class="desc">{{icons.label}}</span></li>
 {{/limits}}
 </ul>
@@ -63,8 +64,10 @@ public enum BuiltInTemplates {
 <h2>{{phrases.community-what-could-happen}}</h2>
 {{#entries}}
 <article class="risk" id="entry-{{id}}">
-<h3 dir="auto">{{title}}</h3>
-{{#description}}<p dir="auto">{{.}}</p>{{/description}}
+<h3 dir="auto"{{#textLanguage}} lang="{{.}}"{{/textLanguage}}>{{title}}</h3>
+{{#description}}<p dir="auto"{{#textLanguage}} lang="{{.}}"{{/textLanguage}}>{{.}}</p>{{/description}}
+{{#option}}<p>{{.}}</p>{{/option}}
+{{#unchecked}}<p class="note">{{.}}</p>{{/unchecked}}
 <p>{{likely}}</p>
 <p class="icon-array">{{{icons.svg}}}<span class="desc">{{icons.label}}</span></p>
 <ul>
@@ -84,6 +87,7 @@ public enum BuiltInTemplates {
 {{#helpers}}<li>{{.}}</li>
 {{/helpers}}
 </ul>
+{{#helpersNote}}<p>{{.}}</p>{{/helpersNote}}
 {{^empty(compared)}}
 <h2>{{phrases.community-how-counted}}</h2>
 {{#weights}}<p>{{.}}</p>
@@ -107,7 +111,7 @@ public enum BuiltInTemplates {
 
 <section id="contact">
 <h2>{{phrases.community-contact}}</h2>
-<p dir="auto">{{contact}}</p>
+<p>{{contactIntro}}{{#contactText}} <span dir="auto"{{#textLanguage}} lang="{{.}}"{{/textLanguage}}>{{.}}</span>{{/contactText}}</p>
 <h2>{{phrases.community-method}}</h2>
 <p>{{method}}</p>
 </section>
@@ -328,6 +332,10 @@ public enum BuiltInTemplates {
 ### {{outcome}}: {{status}}
 
 {{sentence}}
+{{#about}}
+
+{{phrases.community-what-this-counts}} {{.}}
+{{/about}}
 
 {{#icons.rows}}
 {{.}}  
@@ -350,6 +358,14 @@ public enum BuiltInTemplates {
 {{.}}
 
 {{/description}}
+{{#option}}
+{{.}}
+
+{{/option}}
+{{#unchecked}}
+> {{.}}
+
+{{/unchecked}}
 - {{likely}}
 - {{harm}}
 {{#affected}}
@@ -371,6 +387,12 @@ public enum BuiltInTemplates {
 {{#helpers}}
 - {{.}}
 {{/helpers}}
+{{#helpersNote}}
+{{^empty(helpers)}}
+
+{{/empty(helpers)}}
+{{.}}
+{{/helpersNote}}
 
 {{^empty(compared)}}
 ## {{phrases.community-how-counted}}
@@ -1102,7 +1124,7 @@ public enum BuiltInTemplates {
 {{#description}}<p dir="auto">{{.}}</p>{{/description}}
 <p>{{summary}}</p>
 <div class="table-wrap"><table>
-<caption>{{title}}: {{phrases.loss-in}} {{unit}} {{phrases.a-minus-sign-means-a}}</caption>
+<caption>{{title}}: {{figuresCaption}}</caption>
 <thead><tr><th scope="col"></th><th scope="col" class="num">{{phrases.with-the-planned-actions}}</th><th scope="col" class="num">{{phrases.without-them}}</th></tr></thead>
 <tbody>
 {{#figures}}
@@ -1120,7 +1142,7 @@ public enum BuiltInTemplates {
 <h3>{{phrases.what-is-being-done}}</h3>
 <ul>
 {{#responses}}
-<li><strong dir="auto">{{riskTitle}}</strong>: {{action}} {{phrases.by}} {{deliveredBy}}; {{phrases.it-costs}} {{cost}} {{phrases.and-on-average-avoids}} {{value}} {{phrases.of-loss}}</li>
+<li><strong dir="auto">{{riskTitle}}</strong>: {{action}} {{phrases.community-done-by}} {{deliveredBy}}; {{phrases.it-costs}} {{cost}} {{phrases.and-on-average-avoids}} {{value}} {{phrases.of-loss}}</li>
 {{/responses}}
 </ul>
 {{/empty(responses)}}
@@ -1152,7 +1174,7 @@ public enum BuiltInTemplates {
 {{/description}}
 {{summary}}
 
-| {{phrases.loss-in-2}} {{unit}} {{phrases.a-minus-sign-means-a}} | {{phrases.with-the-planned-actions}} | {{phrases.without-them}} |
+| {{figuresCaption}} | {{phrases.with-the-planned-actions}} | {{phrases.without-them}} |
 | --- | ---: | ---: |
 {{#figures}}
 | {{label}} | {{residual}} | {{inherent}} |
@@ -1172,7 +1194,7 @@ public enum BuiltInTemplates {
 ### {{phrases.what-is-being-done}}
 
 {{#responses}}
-- **{{riskTitle}}:** {{action}} {{phrases.by}} {{deliveredBy}}; {{phrases.it-costs}} {{cost}} {{phrases.and-on-average-avoids}} {{value}} {{phrases.of-loss}}
+- **{{riskTitle}}:** {{action}} {{phrases.community-done-by}} {{deliveredBy}}; {{phrases.it-costs}} {{cost}} {{phrases.and-on-average-avoids}} {{value}} {{phrases.of-loss}}
 {{/responses}}
 
 {{/empty(responses)}}

@@ -407,7 +407,10 @@ public struct ReportBuilder: Sendable {
         }
         return .init(
             rank: rank, risk: e(r.id), riskTitle: e(r.title), action: e(resp.action),
-            cost: e(quantity(resp.cost, "money")),
+            // An import writes a cost of 0 until the officer fills it in: the figure is shown as
+            // the placeholder it is, never as a free action.
+            cost: e(r.needsReview.contains(Risk.unconfirmedCost)
+                    ? phrases("report.response.cost-placeholder", ["cost": quantity(resp.cost, "money")]) : quantity(resp.cost, "money")),
             value: e(w.size(resp.value.value)), valueError: e("±" + FigureFormat.amount(1.96 * se(resp.value.standardError), significantDigits: 2)),
             perThousand: e(perThousand), flag: flag.map(e), unit: e(unitWord(unit)), isFirstOfUnit: rank == 1,
             unitHeading: e(unit == "money" ? phrases("report.response.group.money")
@@ -570,8 +573,21 @@ public struct ReportBuilder: Sendable {
             let activities = p.activities.filter { visible.contains($0) }.map { id in
                 phrases("report.portfolio.activity", ["risk": id, "title": register.risk(id)?.title ?? ""])
             }
-            let hidden = p.activities.count - p.activities.filter { visible.contains($0) }.count
-            var list = activities.joined(separator: phrases("report.list.separator"))
+            let shown = { (id: String) in visible.contains(id) }
+            let shares = (p.split ?? []).filter { shown($0.risk) }.map { share in
+                phrases("report.portfolio.share", ["risk": share.risk, "title": register.risk(share.risk)?.title ?? "",
+                                                   "share": FigureFormat.percent(share.share)])
+            }
+            let responses = (p.responses ?? []).filter { shown($0.risk) }.map { choice in
+                phrases("report.portfolio.response", ["risk": choice.risk, "action": choice.action])
+            }
+            var costs: [String] = []
+            if let cost = p.cost, let o = score.outcomes.first(where: { $0.id == p.costOutcome }) {
+                costs.append(phrases("report.portfolio.cost", ["amount": words(o.id, o.unit).size(cost), "outcome": o.title]))
+            }
+            let members = p.activities + (p.split ?? []).map(\.risk)
+            let hidden = members.count - members.filter(shown).count
+            var list = (activities + shares + responses + costs).joined(separator: phrases("report.list.separator"))
             if hidden > 0 { list += (list.isEmpty ? "" : phrases("report.list.separator")) + phrases.plural("report.portfolio.hidden", count: hidden) }
             let means = score.outcomes.map { o in
                 p.outcomes.first { $0.outcome == o.id }.map { words(o.id, o.unit).outcomePhrase($0.mean.residual.value) } ?? "—"

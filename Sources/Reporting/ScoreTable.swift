@@ -121,6 +121,19 @@ public struct ScoreTable: Sendable {
                 let means = portfolio.outcomes.map { FigureFormat.amount($0.mean.residual.value) }.joined(separator: " / ")
                 let diff = portfolio.differenceFromFirst.map { FigureFormat.amount($0.mean.value) }.joined(separator: " / ")
                 lines += Self.wrap("  " + say("table.portfolios.row", ["portfolio": t(portfolio.id), "means": means, "differences": diff]), indent: 4)
+                var details: [String] = []
+                if let split = portfolio.split {
+                    let shares = split.map { say("table.portfolios.share", ["risk": t($0.risk), "share": FigureFormat.percent($0.share)]) }
+                    details.append(say("table.portfolios.split", ["shares": shares.joined(separator: ", ")]))
+                }
+                if let responses = portfolio.responses {
+                    let chosen = responses.map { say("table.portfolios.share", ["risk": t($0.risk), "share": t($0.response)]) }
+                    details.append(say("table.portfolios.responses", ["responses": chosen.joined(separator: ", ")]))
+                }
+                if let cost = portfolio.cost {
+                    details.append(say("table.portfolios.cost", ["cost": FigureFormat.amount(cost), "outcome": t(portfolio.costOutcome ?? "")]))
+                }
+                if !details.isEmpty { lines += Self.wrap("    " + details.joined(separator: "; "), indent: 6) }
             }
             lines.append("")
         }

@@ -55,7 +55,12 @@ enum PlanCompiler {
         _ register: Register, activities: Set<String>?, views viewPerspectives: [String?], portfolios: [Portfolio],
         viewActivities: Set<String>? = nil
     ) throws(ScoringError) -> CompiledRegister {
-        let included = { (risk: Risk) in risk.strategy != .portfolio || activities?.contains(risk.id) ?? true }
+        // Entries some option lists (and every portfolio entry) are in only those options'
+        // scores; an entry an option reshapes (a share of it, or another response) is simulated
+        // as is for the options that keep it and as a variant for that option.
+        let optional = register.optionalEntries
+        let reshaped = Set(portfolios.flatMap { $0.split.map(\.risk) + $0.responses.map(\.risk) })
+        let included = { (risk: Risk) in !optional.contains(risk.id) || activities?.contains(risk.id) ?? true }
         // Usually every entry is included: then the register's own array is shared, not copied
         // (a register of 10,000 risks holds about 6 MB of them).
         var risks = register.risks.allSatisfy(included) ? register.risks : register.risks.filter(included)
@@ -94,8 +99,8 @@ enum PlanCompiler {
                 outcome: outcome,
                 estimates: risk.estimates.map(estimate),
                 response: risk.response.map { response($0, deliverers: delivererIndex) },
-                isActivity: risk.strategy == .portfolio,
-                inViews: risk.strategy != .portfolio || viewActivities?.contains(risk.id) ?? true))
+                isActivity: optional.contains(risk.id) || reshaped.contains(risk.id),
+                inViews: !optional.contains(risk.id) || viewActivities?.contains(risk.id) ?? true))
         }
         // Plan risks beyond the entries themselves (effects on further outcomes, then harm-only
         // copies): the entry each belongs to, by index into `risks`.
@@ -111,6 +116,7 @@ enum PlanCompiler {
                 planEntry.append(i)
                 var effect = effectRisk(risk, effect: k, outcome: outcome, entryKey: entryKey, deliverers: delivererIndex)
                 effect.inViews = planRisks[i].inViews
+                effect.isActivity = planRisks[i].isActivity
                 planRisks.append(effect)
             }
         }
@@ -137,10 +143,6 @@ enum PlanCompiler {
             }
         }
 
-        let views = viewPerspectives.map { id in
-            let rows = risks.map { risk in mixture(of: risk, for: id, weights: weights) }
-            return SimulationPlan.View(name: id ?? "pooled", weights: planEntry.map { rows[$0] })
-        }
 
         // Each outcome's loss thresholds, ascending and without repeats (two statements on the
         // same threshold share one exceedance).
@@ -188,13 +190,19 @@ enum PlanCompiler {
         let correlationIndex = pairs.map { pair in
             pair.flatMap { p in correlations.firstIndex { $0.first == p.0 && $0.second == p.1 } }
         }
-        let planPortfolios = portfolios.map { portfolio in
-            let entries = portfolio.risks.compactMap { riskIndex[$0] }
-            let chosen = Set(entries)
-            // An activity's effects and harm-only copies come with it.
-            let carried = planEntry.indices.dropFirst(risks.count).filter { chosen.contains(planEntry[$0]) }
-            return SimulationPlan.Portfolio(name: portfolio.id, activities: entries + carried)
+        var options = OptionPlan(risks: risks, riskIndex: riskIndex, planRisks: planRisks, planEntry: planEntry)
+        let planPortfolios = try options.portfolios(
+            portfolios, correlated: Set(correlations.flatMap { [$0.first, $0.second] }), optional: optional,
+            outcomeIndex: outcomeIndex, harmOutcomes: harmOutcomes, deliverers: delivererIndex)
+        planRisks = options.planRisks
+        planEntry = options.planEntry
+
+        let views = viewPerspectives.map { id in
+            let rows = risks.map { risk in mixture(of: risk, for: id, weights: weights) }
+            return SimulationPlan.View(
+                name: id ?? "pooled", weights: planEntry.map { rows[$0] } + options.costRisks.map { _ in [1.0] })
         }
+        planRisks += options.costRisks
         do {
             let plan = try SimulationPlan(
                 outcomeCount: outcomeCount, totalOutcomes: totalOutcomes, risks: planRisks,
@@ -246,7 +254,7 @@ enum PlanCompiler {
         return SimulationPlan.Estimate(occurrence: occurrence, impact: e.impact, benefit: e.benefit)
     }
 
-    private static func response(_ r: Response, deliverers: [String: Int]) -> SimulationPlan.Response {
+    static func response(_ r: Response, deliverers: [String: Int]) -> SimulationPlan.Response {
         SimulationPlan.Response(
             reliability: r.reliability, likelihoodMultiplier: 1 - r.likelihoodReduction,
             impactMultiplier: 1 - r.impactReduction, cost: r.cost,

@@ -237,10 +237,33 @@ public struct RegisterScore: Sendable, Codable {
     public struct PortfolioScore: Sendable, Codable {
         public var id: String
         public var title: String
+        /// The entries in this option at their full size (its `risks`).
         public var activities: [String]
         public var outcomes: [OutcomeBrief]
         /// Per outcome, this portfolio's residual loss minus the first portfolio's, trial by trial.
         public var differenceFromFirst: [PairedDifference]
+        /// The entries the option splits as exclusive shares of the same people or places, with
+        /// their shares; absent when it splits none.
+        public var split: [OptionShare]? = nil
+        /// The responses the option chooses for entries in place of their own; absent when none.
+        public var responses: [OptionResponse]? = nil
+        /// The option's own cost over the horizon, counted as a loss in every trial on
+        /// ``costOutcome`` (so its figures there include it); absent when it states none.
+        public var cost: Double? = nil
+        public var costOutcome: String? = nil
+    }
+
+    public struct OptionShare: Sendable, Codable {
+        public var risk: String
+        public var share: Double
+    }
+
+    public struct OptionResponse: Sendable, Codable {
+        public var risk: String
+        /// The response's id.
+        public var response: String
+        public var action: String
+        public var cost: Double
     }
 
     public struct CorrelationScore: Sendable, Codable {

@@ -205,12 +205,25 @@ struct ResultReader {
     private func portfolios() -> [RegisterScore.PortfolioScore] {
         guard let (_, compared) = comparison else { return [] }
         return zip(register.portfolios, compared.portfolios).map { portfolio, figures in
-            RegisterScore.PortfolioScore(
+            var score = RegisterScore.PortfolioScore(
                 id: portfolio.id, title: portfolio.title, activities: portfolio.risks,
                 outcomes: register.outcomes.enumerated().map { o, outcome in
                     figures.outcomes[o].inherent.brief(paired: figures.outcomes[o].residual, outcome: outcome.id)
                 },
                 differenceFromFirst: figures.differenceFromFirst.map(\.residual))
+            if !portfolio.split.isEmpty { score.split = portfolio.split.map { .init(risk: $0.risk, share: $0.share) } }
+            if !portfolio.responses.isEmpty {
+                score.responses = portfolio.responses.compactMap { choice in
+                    register.risk(choice.risk)?.response(named: choice.response).map {
+                        .init(risk: choice.risk, response: choice.response, action: $0.action, cost: $0.cost)
+                    }
+                }
+            }
+            if let cost = portfolio.cost {
+                score.cost = cost
+                score.costOutcome = portfolio.costOutcome
+            }
+            return score
         }
     }
 

@@ -70,8 +70,14 @@ extension Scorer {
             }
         }
         for portfolio in register.portfolios {
-            for id in portfolio.risks where !risks.contains(id) {
+            for id in portfolio.members + portfolio.responses.map(\.risk) where !risks.contains(id) {
                 throw .unknownReference(kind: "risk", id: id, from: "portfolio `\(portfolio.id)`")
+            }
+            for share in portfolio.split where !(share.share > 0 && share.share <= 1) {
+                throw .outsideLimits("portfolio `\(portfolio.id)`: the share \(share.share) of `\(share.risk)`")
+            }
+            if let cost = portfolio.cost, !(cost >= 0 && cost <= NumericLimits.maximumAmount) {
+                throw .outsideLimits("portfolio `\(portfolio.id)`: the cost \(cost)")
             }
         }
     }
@@ -79,11 +85,5 @@ extension Scorer {
     private static func unique(_ kind: String, _ ids: [String]) throws(ScoringError) {
         var seen = Set<String>()
         for id in ids where !seen.insert(id).inserted { throw .duplicateID(kind: kind, id: id) }
-    }
-
-    /// The most trials a run of `plan` may take: ``NumericLimits/maximumTrials``, and no more
-    /// than its per-trial series fit in ``NumericLimits/seriesMemoryBudget``.
-    static func affordableTrials(_ plan: SimulationPlan) -> Int {
-        min(NumericLimits.maximumTrials, NumericLimits.seriesMemoryBudget / max(1, 8 * plan.seriesPerTrial))
     }
 }

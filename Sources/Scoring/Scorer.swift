@@ -1,3 +1,4 @@
+import Distributions
 import MonteCarlo
 import RegisterModel
 
@@ -18,6 +19,10 @@ public enum Scorer {
             throw .unknownPortfolio(p, known: register.portfolios.map(\.id))
         }
         let headlinePortfolio = register.portfolios.first { $0.id == (options.portfolio ?? register.portfolios.first?.id) }
+        // The headline figures are the headline option's: its entries, its shares of split
+        // entries and the responses it chooses. The option comparison reads the register as
+        // written.
+        let scored = headlinePortfolio.map { register.reshaped(by: $0) } ?? register
         let views: [String?]
         if let p = options.perspective {
             views = [p]
@@ -29,24 +34,24 @@ public enum Scorer {
         let headline = views.count - 1
 
         let main = try PlanCompiler.compile(
-            register, activities: headlinePortfolio.map { Set($0.risks) }, views: views, portfolios: [])
-        // Bounded memory: the per-trial series must fit the budget, and a precision target stops
-        // adding trials where they would no longer fit.
-        let affordable = affordableTrials(main.plan)
-        if options.trials > affordable { throw .tooManyTrials(options.trials, limit: affordable) }
+            scored, activities: headlinePortfolio.map { Set($0.members) }, views: views, portfolios: [])
+        // Memory does not grow with trials beyond the engine's series limit (the series are then
+        // streamed, not kept), so only the trial limit bounds a run.
+        let limit = NumericLimits.maximumTrials
+        if options.trials > limit { throw .tooManyTrials(options.trials, limit: limit) }
         let run = RunOptions(
             seed: options.seed, trials: options.trials, jobs: options.jobs,
-            precision: options.precision.map { PrecisionTarget(relativeHalfWidth: $0, maxTrials: min(options.maxTrials, affordable)) })
-        // With portfolios, the comparison needs every activity under the headline view. When
-        // the series fit, one run serves both: the other portfolios' activities are simulated
-        // with the rest but count only in the portfolios (figures bit-identical to two runs,
-        // since every risk's streams are its own and each series adds the same risks in the
-        // same order). Otherwise a second run of its own, as below.
+            precision: options.precision.map { PrecisionTarget(relativeHalfWidth: $0, maxTrials: min(options.maxTrials, limit)) })
+        // With portfolios, the comparison needs every activity under the headline view. One run
+        // serves both where it can: the other portfolios' activities are simulated with the
+        // rest but count only in the portfolios (figures bit-identical to two runs, since every
+        // risk's streams are its own and each series adds the same risks in the same order).
+        // Otherwise a second run of its own, as below.
         if let merged = try mergedRun(register, main: main, headline: headlinePortfolio, views: views, run: run, progress: progress) {
             var score = Self.withCoproduction(ResultReader(
-                register: register, options: options, compiled: main, result: merged.main, headline: headline,
-                portfolio: headlinePortfolio?.id, comparison: merged.comparison).score(), register: register)
-            try addResponseLevers(&score, register, options: options, compiled: main, headline: headline, run: run, trials: merged.main.trials)
+                register: scored, options: options, compiled: main, result: merged.main, headline: headline,
+                portfolio: headlinePortfolio?.id, comparison: merged.comparison).score(), register: scored)
+            try addResponseLevers(&score, scored, options: options, compiled: main, headline: headline, run: run, trials: merged.main.trials)
             return score
         }
         let share = register.portfolios.isEmpty ? 1.0 : 0.5
@@ -59,8 +64,6 @@ public enum Scorer {
         var comparison: (CompiledRegister, SimulationResult)?
         if !register.portfolios.isEmpty {
             let all = try PlanCompiler.compile(register, activities: nil, views: [views[headline]], portfolios: register.portfolios)
-            let limit = affordableTrials(all.plan)
-            if result.trials > limit { throw .tooManyTrials(result.trials, limit: limit) }
             var fixedTrials = run
             fixedTrials.precision = nil
             fixedTrials.trials = result.trials
@@ -68,9 +71,9 @@ public enum Scorer {
             comparison = (all, Engine.run(all.plan, options: fixedTrials, progress: secondProgress))
         }
         var score = Self.withCoproduction(ResultReader(
-            register: register, options: options, compiled: main, result: result, headline: headline,
-            portfolio: headlinePortfolio?.id, comparison: comparison).score(), register: register)
-        try addResponseLevers(&score, register, options: options, compiled: main, headline: headline, run: run, trials: result.trials)
+            register: scored, options: options, compiled: main, result: result, headline: headline,
+            portfolio: headlinePortfolio?.id, comparison: comparison).score(), register: scored)
+        try addResponseLevers(&score, scored, options: options, compiled: main, headline: headline, run: run, trials: result.trials)
         return score
     }
 
@@ -96,14 +99,10 @@ public enum Scorer {
         return score
     }
 
-    /// The most the per-trial series of a run serving both the headline and the portfolio
-    /// comparison may take. Above it (many trials, or a precision target, whose trials are not
-    /// known in advance) the comparison runs on its own after the headline, so that the two
-    /// runs' series are never held at once: the larger of the two sets is what a run needs.
-    static let mergedSeriesBudget = 64 << 20
-
     /// Scores the headline views and the portfolio comparison in one run, when that gives the
-    /// same figures as two runs and its series fit ``mergedSeriesBudget``: returns the results
+    /// same figures as two runs (a precision target, whose trials are not known in advance,
+    /// runs them apart; memory is no reason to, since long runs' series are streamed, not
+    /// kept): returns the results
     /// as the two runs would (the headline run's views, with the register's headline risks;
     /// the comparison's headline view with every risk, and its portfolios), or nil to run
     /// them apart.
@@ -116,14 +115,16 @@ public enum Scorer {
         _ register: Register, main headlinePlan: CompiledRegister, headline portfolio: Portfolio?, views: [String?], run: RunOptions,
         progress: (@Sendable (Double) -> Void)?
     ) throws(ScoringError) -> (main: SimulationResult, comparison: (CompiledRegister, SimulationResult))? {
-        guard let portfolio, run.precision == nil else { return nil }
-        let mainIDs = Set(register.risks.filter { $0.strategy != .portfolio || portfolio.risks.contains($0.id) }.map(\.id))
+        // A headline option that reshapes entries changes them in the headline run, so the
+        // merged run's entries (as written) would not be the headline's.
+        guard let portfolio, run.precision == nil, !portfolio.reshapesEntries else { return nil }
+        let optional = register.optionalEntries
+        let mainIDs = Set(register.risks.filter { !optional.contains($0.id) || portfolio.members.contains($0.id) }.map(\.id))
         let leftOut = Set(register.risks.map(\.id)).subtracting(mainIDs)
         if register.correlations.contains(where: { leftOut.contains($0.first) || leftOut.contains($0.second) }) { return nil }
         if register.contributors.contains(where: { $0.stepsBack.contains { leftOut.contains($0.risk) } }) { return nil }
         let merged = try PlanCompiler.compile(
-            register, activities: nil, views: views, portfolios: register.portfolios, viewActivities: Set(portfolio.risks))
-        guard 8 * merged.plan.seriesPerTrial * max(2, run.trials) <= mergedSeriesBudget else { return nil }
+            register, activities: nil, views: views, portfolios: register.portfolios, viewActivities: Set(portfolio.members))
         let result = Engine.run(merged.plan, options: run, progress: progress)
 
         // The headline run's view of it: the plan risks it holds (entries, their effects on

@@ -146,7 +146,7 @@ struct ReportingTests {
             let community = try ReportFixtures.render(register, format: format, audience: .community)
             #expect(!community.contains("SECRET"), "\(format)")
             #expect(community.contains("left out of this report"))
-            #expect(community.contains("a group of people who use the service"))
+            #expect(community.contains("a group of service users who asked not to be named"))
             let board = try ReportFixtures.render(register, format: format, audience: .board)
             for marker in ["ID", "TITLE", "DESCRIPTION", "OWNER", "BORNE", "NOTE", "RATIONALE", "ACTION", "NAME"] {
                 #expect(board.contains("SECRET-\(marker)"), "board \(format) lacks \(marker)")

@@ -23,13 +23,13 @@ public enum RegisterFormat {
         .init("perspectives", .list(.mapping("perspective"), atLeast: 1), default: "one perspective, `officers`", "points of view that give estimates"),
         .init("risks", .list(.mapping("risk"), atLeast: 1), .always, "the risk entries"),
         .init("correlations", .list(.mapping("correlation")), default: "none", "rank correlations between risks that share a driver"),
-        .init("portfolios", .list(.mapping("portfolio")), default: "none", "named mixes of portfolio entries to compare"),
+        .init("portfolios", .list(.mapping("portfolio")), default: "none", "the options to compare: mixes of entries, shares of them, chosen responses and their own costs"),
         .init("scales", .mapping("scales"), default: "none", "the organisation's own likelihood and impact scales and rating rule; with scales, estimates may name levels"),
     ])
 
     /// Every mapping below the top level, in the order the reference describes them.
     public static let mappings: [FormatMapping] = [
-        metadata, outcome, appetite, contributor, stepBack, perspective, risk, agreement, coproduction, estimate, effect, response, citizenInput, correlation, portfolio, scales, likelihoodScale, impactScale, likelihoodLevel, impactLevel, rating, riskRatings, statedRating,
+        metadata, outcome, appetite, contributor, stepBack, perspective, risk, agreement, coproduction, estimate, effect, response, alternativeResponse, citizenInput, correlation, portfolio, optionShare, optionResponse, scales, likelihoodScale, impactScale, likelihoodLevel, impactLevel, rating, riskRatings, statedRating,
     ]
 
     public static let metadata = FormatMapping("register", "Metadata about the register.", fields: [
@@ -115,6 +115,8 @@ public enum RegisterFormat {
         .init("coproduction", .mapping("coproduction"), .always, "how the entry is co-produced, and with whom"),
         .init("estimates", .list(.mapping("estimate"), atLeast: 1), .always, "one estimate per perspective", rules: [.duplicatePerspective]),
         .init("response", .mapping("response"), default: "none", "the planned response"),
+        .init("alternative-responses", .list(.mapping("alternativeResponse"), atLeast: 1), default: "none",
+              "other ways the entry could be handled, each with an `id`; an option's `responses` picks one in place of `response`, so options compare them on the same draws", rules: [.duplicateID]),
         .init("review", .date, "next review of this entry; a warning once it has passed", rules: [.staleReview]),
         .init("confidential", .boolean, default: "`false`", "`true` keeps the entry out of community reports"),
         .init("ratings", .mapping("riskRatings"), default: "none", "the `gross`, `current` and `target` ratings on the register's matrix"),
@@ -161,6 +163,7 @@ public enum RegisterFormat {
     ], schemaRules: [("anyOf", [.object([("required", ["impact"])]), .object([("required", ["benefit"])])])])
 
     public static let response = FormatMapping("response", "The response to the risk: action, cost, effect, who delivers it and how reliably.", fields: [
+        .init("id", .id(of: nil), "the name an option's `responses` chooses it by; needed only then", rules: [.duplicateID]),
         .init("action", .text, .always, "what will be done"),
         .init("cost", .nonNegativeAmount, .always, "cost over the horizon, in the register's currency", rules: [.negativeAmount]),
         .init("delivered-by", .list(.id(of: "contributor")), default: "empty", "who delivers it; empty means the organisation itself", rules: [.unknownReference, .duplicateReference]),
@@ -170,6 +173,16 @@ public enum RegisterFormat {
         .init("citizen-input", .list(.mapping("citizenInput"), atLeast: 1), default: "none",
               "the citizen time the response takes over the horizon, by whom; reported next to `cost`"),
     ])
+
+    /// A response an option may choose instead of the entry's own: the fields of a response,
+    /// with its `id` required.
+    public static let alternativeResponse = FormatMapping(
+        "alternativeResponse", "Another way of handling the entry, which an option may choose in place of its `response`: the fields of a response, with an `id`.",
+        fields: response.fields.map { field in
+            field.name == "id"
+                ? FormatField("id", .id(of: nil), .always, "the name an option's `responses` chooses it by; unique among the entry's responses", rules: [.duplicateID])
+                : field
+        })
 
     public static let citizenInput = FormatMapping("citizenInput", "Hours of citizen time a response takes over the horizon, from one contributor.", fields: [
         .init("by", .id(of: "contributor"), .always, "who gives the time", rules: [.unknownReference]),
@@ -182,11 +195,30 @@ public enum RegisterFormat {
         .init("reason", .text, "the shared driver"),
     ])
 
-    public static let portfolio = FormatMapping("portfolio", "A named mix of portfolio entries; entries with other strategies are in every portfolio.", fields: [
-        .init("id", .id(of: nil), .always, "identifier of the portfolio", rules: [.duplicateID]),
+    public static let portfolio = FormatMapping("portfolio", "An option to compare: the entries it holds (whole or as exclusive shares), the responses it chooses and its own cost. Entries no option lists, other than portfolio entries, are in every option.", fields: [
+        .init("id", .id(of: nil), .always, "identifier of the option", rules: [.duplicateID]),
         .init("title", .text, .always, "name shown in reports"),
         .init("description", .text, "the choice it represents"),
-        .init("risks", .list(.id(of: "risk"), atLeast: 1), .always, "the `portfolio` entries in this mix", rules: [.unknownReference, .portfolioMember, .duplicateReference]),
+        .init("risks", .list(.id(of: "risk"), atLeast: 1), .when("unless `split` or `responses` is given", inSchema: false), default: "none",
+              "entries of any strategy in this option at their full size; an entry some option lists is in only the options that list it", rules: [.unknownReference, .portfolioMember, .duplicateReference]),
+        .init("split", .list(.mapping("optionShare"), atLeast: 1), default: "none",
+              "entries that are exclusive shares of the same people or places, each with its `share`; the shares add up to 1", rules: [.splitShares, .portfolioMember]),
+        .init("responses", .list(.mapping("optionResponse"), atLeast: 1), default: "none",
+              "the response this option uses for an entry, by the response's `id`, in place of the entry's own", rules: [.portfolioMember, .duplicateReference]),
+        .init("cost", .nonNegativeAmount, default: "none",
+              "the option's own cost over the horizon (set-up, running), in the register's currency: a loss in every trial of this option on `cost-outcome`", rules: [.negativeAmount, .optionCost]),
+        .init("cost-outcome", .id(of: "outcome"), .when("with `cost`, when the register has several money outcomes"), default: "the register's only money outcome",
+              "the money outcome the option's cost counts in", rules: [.unknownReference, .optionCost]),
+    ], schemaRules: [("anyOf", [.object([("required", ["risks"])]), .object([("required", ["split"])]), .object([("required", ["responses"])])])])
+
+    public static let optionShare = FormatMapping("optionShare", "An entry an option holds as a share of the people or places it was estimated for.", fields: [
+        .init("risk", .id(of: "risk"), .always, "the entry", rules: [.unknownReference, .duplicateReference]),
+        .init("share", .probability, .always, "its share, above 0: every impact and benefit of the entry counts at this share, on the same draws as the whole entry", rules: [.probabilityRange, .splitShares]),
+    ])
+
+    public static let optionResponse = FormatMapping("optionResponse", "The response an option uses for one entry.", fields: [
+        .init("risk", .id(of: "risk"), .always, "the entry", rules: [.unknownReference]),
+        .init("response", .id(of: "response"), .always, "the `id` of the entry's `response` or of one of its `alternative-responses`", rules: [.unknownReference]),
     ])
 
     public static let scales = FormatMapping("scales", "The organisation's scales: likelihood levels, impact levels per outcome unit, and the rating rule.", fields: [

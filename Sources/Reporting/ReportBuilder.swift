@@ -350,8 +350,15 @@ public struct ReportBuilder: Sendable {
         }
         let points = appetitePoints(o.id, unit: unit)
         let thresholds = points.map(\.loss)
+        // A perspective's figures for an entry it did not estimate are the pool's: in the board
+        // report its row says so, rather than seem to agree with the pool.
+        let scored = Set(score.risks.filter(\.inHeadline).map(\.id))
+        let entries = register.risks.filter { scored.contains($0.id) && $0.outcomes.contains(o.id) }
         let views: [(title: String, brief: RegisterScore.OutcomeBrief)] = score.perspectives.compactMap { p in
-            p.outcomes.first { $0.outcome == o.id }.map { (p.title, $0) }
+            let own = entries.filter { r in r.estimates.contains { $0.perspective == p.id } }.count
+            let title = isCommunity || own == entries.count ? p.title
+                : phrases(own == 0 ? "report.view.borrowed-all" : "report.decision.view.borrowing", ["title": p.title])
+            return p.outcomes.first { $0.outcome == o.id }.map { (title, $0) }
         }
         let slug = "o\(index + 1)"
         return ReportContext.OutcomeSection(
@@ -627,11 +634,15 @@ public struct ReportBuilder: Sendable {
             let s = score.risks.first { $0.id == r.id }
             let unit = score.outcomes.first { $0.id == r.outcome }?.unit ?? ""
             let w = words(r.outcome, unit)
+            // An activity of another portfolio option is scored in the comparison alone, as the
+            // pool sees it: say so where its own and each perspective's figures would be.
+            let otherOption = s.map { !$0.inHeadline } ?? false
+            let notScored = phrases("report.entry.other-option")
             let views: [ReportContext.RiskView] = r.estimates.map { est in
                 let pv = s?.perspectives.first { $0.perspective == est.perspective }
                 let title = register.perspectives.first { $0.id == est.perspective }?.title ?? est.perspective
-                return .init(perspective: e(title), chance: e(pv.map { phrases.chance($0.probability, per: n) } ?? "—"),
-                             meanLoss: e(pv.map { w.outcomePhrase($0.meanLoss) } ?? "—"), rationale: e(est.rationale))
+                return .init(perspective: e(title), chance: e(pv.map { phrases.chance($0.probability, per: n) } ?? (otherOption ? phrases("report.entry.other-option-short") : "—")),
+                             meanLoss: e(pv.map { w.outcomePhrase($0.meanLoss) } ?? (otherOption ? "" : "—")), rationale: e(est.rationale))
             }
             return ReportContext.RiskDetail(
                 id: e(r.id), title: e(r.title), description: e(r.description), outcome: e(outcomeTitle(r.outcome)),
@@ -645,7 +656,7 @@ public struct ReportBuilder: Sendable {
                                                                           "error": FigureFormat.amount(1.96 * se($0.meanLoss.residual.standardError), significantDigits: 2)]) } ?? "—"),
                 meanLossWithoutResponses: e(s.map { w.outcomePhrase($0.meanLoss.inherent.value) } ?? "—"),
                 meanBenefit: s.flatMap { $0.meanBenefit > 0 ? e(w.size($0.meanBenefit)) : nil },
-                share: e(s?.varianceShare.map { FigureFormat.percent(max(0, $0)) } ?? "—"),
+                share: e(s?.varianceShare.map { FigureFormat.percent(max(0, $0)) } ?? (otherOption ? notScored : "—")),
                 impactRange: e(s.map { w.range($0.impactP10, $0.impactP90) } ?? "—"),
                 response: s.flatMap { responseRow($0, rank: 0) }, views: views)
         }

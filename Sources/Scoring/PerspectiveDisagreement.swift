@@ -32,8 +32,8 @@ public struct PerspectiveDisagreement: Sendable, Codable, Hashable {
     }
 
     /// The disagreement among `figures` (perspective id, figure), or nil with fewer than two
-    /// finite figures. Ties go to the perspective listed first, so the result does not depend
-    /// on anything but the order the register lists its perspectives in.
+    /// finite figures. Ties go to the smaller id, so re-ordering a register's perspectives
+    /// changes nothing.
     public static func among(_ figures: [(perspective: String, value: Double)], outcomeSpread: Double? = nil) -> Self? {
         let finite = figures.filter(\.value.isFinite)
         guard finite.count >= 2 else { return nil }

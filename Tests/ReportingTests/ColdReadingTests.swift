@@ -80,4 +80,22 @@ struct ColdReadingTests {
         #expect(report.contains("Average outcome after responses under each portfolio"))
         #expect(!report.contains("Mean loss after responses under each portfolio"))
     }
+
+    /// A perspective that estimated none of an outcome's entries shows the pool's figures: its
+    /// row says so instead of seeming to agree with the pool.
+    @Test func borrowedPerspectiveRowsSaySo() throws {
+        let report = try Self.report("ward-7-patient-partnership")
+        let nursing = Self.section(report, "**Each perspective's view: Nursing time.**")
+        #expect(nursing.contains("| Carers (estimated none of these entries: the pool's figures) |"), "\(nursing)")
+        #expect(nursing.contains("| Patients |"))
+    }
+
+    /// An activity of a portfolio option other than the headline one says why it has no share
+    /// and no figures per perspective, rather than show dashes.
+    @Test func activitiesOfOtherOptionsSayWhyTheirFiguresAreMissing() throws {
+        let entry = Self.section(try Self.report("ward-7-patient-partnership"), "### W7-08 ")
+        #expect(entry.contains("- **Share of its outcome's variance:** not in the headline figures: an activity of another portfolio option"), "\(entry)")
+        #expect(entry.contains("| Ward clinicians | another option: see the portfolio comparison |"), "\(entry)")
+        #expect(!entry.contains("| — | — |"))
+    }
 }

@@ -68,8 +68,8 @@ import _TestSupport
         #expect(json.contains("\"resultsFormat\" : 2"))
     }
 
-    @Test func amongPicksBestAndWorstByLossWithFirstListedOnTies() throws {
-        let d = try #require(PerspectiveDisagreement.among([("a", -5), ("b", 7), ("c", -5), ("d", .nan)], outcomeSpread: 4))
+    @Test func amongPicksBestAndWorstByLossWithTheSmallerIdOnTies() throws {
+        let d = try #require(PerspectiveDisagreement.among([("c", -5), ("b", 7), ("a", -5), ("d", .nan)], outcomeSpread: 4))
         #expect(d.best.perspective == "a" && d.worst.perspective == "b" && d.difference == 12 && d.relativeToOutcomeSpread == 3)
         #expect(PerspectiveDisagreement.among([("a", 1)]) == nil)
         #expect(PerspectiveDisagreement.among([("a", 1), ("b", 1)], outcomeSpread: 0)?.relativeToOutcomeSpread == nil)

@@ -81,6 +81,89 @@ struct PhrasebookTests {
     }
 }
 
+@Suite("Every phrase in the catalogue is used")
+struct UnusedPhraseTests {
+    /// Every Swift file under Sources/ but the generated copies of the catalogues and templates.
+    static func sourceFiles() throws -> [String] {
+        let root = TestSupport.path("Sources")
+        let files = FileManager.default.enumerator(atPath: root)?.compactMap { $0 as? String } ?? []
+        return files.filter { $0.hasSuffix(".swift") && !$0.hasSuffix("BuiltInCatalogues.swift") && !$0.hasSuffix("BuiltInTemplates.swift") }
+            .sorted().map { "Sources/" + $0 }
+    }
+
+    /// How code names a key: whole (`"report.since.better"`), as a plural's base
+    /// (`"report.confidential-note"` for `.one` and `.other`), as a prefix it adds to
+    /// (`"table.column." + name`, or a key followed by `+ ".gain"`), or with interpolations
+    /// (`"report.outcome.\(family).\(way)"`, read as `report.outcome.{}.{}`, each `{}` one or
+    /// more key segments). Templates name `template.` keys as `phrases.NAME`.
+    static func usedKeys(_ keys: [String]) throws -> Set<String> {
+        var literals: [String] = []
+        for file in try sourceFiles() {
+            literals += try SourceScan.stringLiterals(in: file).filter {
+                $0.range(of: #"^[a-z0-9-]+(\.([A-Za-z0-9-]+|\{\}))*\.?$"#, options: .regularExpression) != nil && $0.contains(".")
+            }
+        }
+        var used = Set<String>()
+        let patterns = try literals.filter { $0.contains("{}") }.map { literal in
+            try NSRegularExpression(pattern: "^" + NSRegularExpression.escapedPattern(for: literal)
+                .replacingOccurrences(of: "\\{\\}", with: "[a-z0-9-]+(\\.[a-z0-9-]+)*") + "(\\.(one|other))?$")
+        }
+        let plain = Set(literals.filter { !$0.contains("{}") })
+        for key in keys {
+            let base = key.hasSuffix(".one") || key.hasSuffix(".other") ? String(key[..<key.lastIndex(of: ".")!]) : key
+            if plain.contains(key) || plain.contains(base) { used.insert(key); continue }
+            // A literal that is the key's start, up to a dot: a prefix the code adds to.
+            var prefix = key
+            while let dot = prefix.lastIndex(of: ".") {
+                prefix = String(prefix[..<dot])
+                if plain.contains(prefix + ".") || plain.contains(prefix) && prefix.contains(".") { used.insert(key); break }
+            }
+            if used.contains(key) { continue }
+            if patterns.contains(where: { $0.firstMatch(in: key, range: NSRange(key.startIndex..., in: key)) != nil }) { used.insert(key) }
+        }
+        let pattern = try NSRegularExpression(pattern: #"\{\{\{?\s*[#^/]?phrases\.([A-Za-z0-9_-]+)"#)
+        for name in TemplatePhraseTests.templates {
+            let text = try TemplatePhraseTests.text(name)
+            for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                used.insert("template." + (text as NSString).substring(with: match.range(at: 1)))
+            }
+        }
+        return used
+    }
+
+    /// A phrase no template or code uses is a sentence nobody reads, yet every translation must
+    /// carry it — and it hides the phrase actually in use when someone edits the wrong one.
+    @Test func everyEnglishKeyIsUsedByCodeOrATemplate() throws {
+        let keys = Phrasebook.english.phrases.keys.sorted()
+        let used = try Self.usedKeys(keys)
+        let unused = keys.filter { !used.contains($0) }
+        #expect(unused.isEmpty, "used by no template or code: \(unused.joined(separator: ", "))")
+    }
+
+    /// The scan itself: a key built with a prefix, a plural base, interpolations or a suffix
+    /// counts as used; one named nowhere does not.
+    @Test func theScanSeesKeysBuiltInEveryWay() throws {
+        let keys = ["table.column.mean", "report.confidential-note.one", "report.outcome.gain.more",
+                    "report.figure.p90.gain", "template.contents", "diff.response.deliveredBy", "report.nowhere.at-all"]
+        let used = try Self.usedKeys(keys).intersection(keys)
+        #expect(used == ["diff.response.deliveredBy", "table.column.mean", "report.confidential-note.one", "report.outcome.gain.more",
+                         "report.figure.p90.gain", "template.contents"])
+    }
+
+    /// A catalogue holds each key once: JSON keeps only one of two equal keys, silently.
+    @Test func noCatalogueRepeatsAKey() throws {
+        for (name, text) in try PhrasebookTests.shippedCatalogues() {
+            let keys = text.split(separator: "\n").compactMap { line -> Substring? in
+                let t = line.drop { $0 == " " }
+                guard t.hasPrefix("\""), let end = t.dropFirst().firstIndex(of: "\"") else { return nil }
+                return t[t.index(after: t.startIndex)..<end]
+            }
+            let repeated = Dictionary(grouping: keys, by: { $0 }).filter { $0.value.count > 1 }.keys.sorted()
+            #expect(repeated.isEmpty, "\(name) repeats \(repeated)")
+        }
+    }
+}
+
 @Suite("Templates word everything through the phrasebook")
 struct TemplatePhraseTests {
     static let templates: [String] = {

@@ -74,9 +74,11 @@ clean:
 examples: setup
 	./scripts/generate-examples
 
-# Opens every example HTML report in headless Chromium at desktop and phone widths and on A4;
+# Opens every example HTML report, and the reports of a register of hostile long text
+# (scripts/long-text-register), in headless Chromium at desktop and phone widths and on A4;
 # fails on any CSP violation or console error, on a page wider than a 390 px phone, on chart text
 # under 11 px, cut off or overlapping, and on anything wider than an A4 page (which makes Chromium
 # shrink the print). Screenshots and PDFs go to browser-check/ (ignored by git), to be looked at.
-browser-check:
-	./scripts/browser-check
+browser-check: setup
+	@$(SWIFT) build $(TEST_BUILD) --product riskreg
+	RISKREG=.build/release/riskreg ./scripts/browser-check

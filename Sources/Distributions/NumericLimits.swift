@@ -59,8 +59,8 @@ public enum NumericLimits {
     /// The most per-trial series one run may keep for each treatment: views (the perspectives,
     /// plus the pooled one when there are several, or 1 + the portfolios in the comparison
     /// run) times outcome slots (the outcomes, plus the register total when it is separate).
-    /// At the default 100,000 trials the series of the largest register allowed take
-    /// 2 × 256 × 8 bytes × 100,000 ≈ 410 MB.
+    /// Past 64 MiB of them (`RunOptions.seriesMemoryLimit`) the series are streamed instead of
+    /// kept, so memory stays bounded at any trial count.
     public static let maximumSeries = 256
 
     /// The most risks one group of correlated risks (linked directly or through others) may
@@ -71,10 +71,6 @@ public enum NumericLimits {
 
     /// The most trials a run may simulate (`--trials` and `--max-trials`).
     public static let maximumTrials = 100_000_000
-
-    /// The most memory the per-trial series of one run may take; a run that would need more
-    /// is refused before it starts (or, with a precision target, stops adding trials there).
-    public static let seriesMemoryBudget = 4 << 30
 
     /// What a distribution's values measure.
     public enum Kind: Sendable {

@@ -50,8 +50,12 @@ final class SamplerStore: @unchecked Sendable {
 /// for risks without per-trial benefits or correlations.
 final class BlockWorker {
     let compiled: CompiledPlan
-    let store: SeriesStore
+    /// The run's series, or nil when they are not kept: each block is then added into
+    /// ``blockSeries`` and read by the runner before the next block.
+    var store: SeriesStore?
     let rootSeed: UInt64
+    /// One block of every series, [series][trial in block], when the series are not kept.
+    private(set) var blockSeries: UnsafeMutablePointer<Double>?
 
     // Sparse candidate events of the current risk: trial in block, which estimates it belongs
     // to (bit per estimate), and the seed of its per-event generator.
@@ -101,7 +105,7 @@ final class BlockWorker {
     /// finds the final positions).
     var availabilityReady = false
 
-    init(compiled: CompiledPlan, store: SeriesStore, samplers: SamplerStore, rootSeed: UInt64) {
+    init(compiled: CompiledPlan, store: SeriesStore?, samplers: SamplerStore, rootSeed: UInt64) {
         self.compiled = compiled
         self.store = store
         self.rootSeed = rootSeed
@@ -127,17 +131,33 @@ final class BlockWorker {
         availability.deallocate()
         positions.deallocate()
         combined.deallocate()
+        blockSeries?.deallocate()
+    }
+
+    /// Series `s` of the block just run, when the series are not kept.
+    func blockSeries(_ s: Int) -> UnsafePointer<Double> {
+        UnsafePointer(blockSeries! + s * compiled.blockSize)
     }
 
     /// Simulates `block` (trials `start ..< start + count` of the run) and returns its sums.
     func run(block: Int, start: Int, count n: Int) -> BlockStats {
         let views = compiled.viewCount
         var stats = BlockStats(trials: n, risks: compiled.risks.count, views: views, pairs: compiled.plan.correlations.count)
-        // Workers share the series without locks because each block writes only its own
-        // trials, start ..< start + n, which must lie within the series.
-        assert(start >= 0 && n >= 0 && start + n <= store.capacity, "block \(block) (\(start) + \(n)) overruns \(store.capacity) trials")
-        assert(store.pointers.count <= max(1, compiled.seriesCount))
-        for (i, p) in store.pointers.enumerated() { bases[i] = p + start }
+        if let store {
+            // Workers share the series without locks because each block writes only its own
+            // trials, start ..< start + n, which must lie within the series.
+            assert(start >= 0 && n >= 0 && start + n <= store.capacity, "block \(block) (\(start) + \(n)) overruns \(store.capacity) trials")
+            assert(store.pointers.count <= max(1, compiled.seriesCount))
+            for (i, p) in store.pointers.enumerated() { bases[i] = p + start }
+        } else {
+            assert(n <= compiled.blockSize)
+            let size = compiled.blockSize
+            if blockSeries == nil { blockSeries = .allocate(capacity: max(1, compiled.seriesCount * size)) }
+            for i in 0..<compiled.seriesCount {
+                bases[i] = blockSeries! + i * size
+                bases[i].initialize(repeating: 0, count: n)
+            }
+        }
         let states = compiled.stateCount
         if dense.count < views * states * n { dense = Array(repeating: 0, count: views * states * n) }
         if compiled.sharesDelivery { prepareDelivery(block: block, count: n) }

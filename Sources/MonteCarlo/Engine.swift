@@ -35,6 +35,14 @@ public enum Engine {
     public static func run(
         _ plan: SimulationPlan, options: RunOptions = RunOptions(), progress: (@Sendable (Double) -> Void)? = nil
     ) -> SimulationResult {
+        run(plan, options: options, progress: progress, streamed: StreamedSeries.Limits())
+    }
+
+    /// As ``run(_:options:progress:)``, with the streamed summaries' limits (tests make them
+    /// small to exercise every pass).
+    static func run(
+        _ plan: SimulationPlan, options: RunOptions, progress: (@Sendable (Double) -> Void)?, streamed limits: StreamedSeries.Limits
+    ) -> SimulationResult {
         let blockSize = min(max(options.blockSize, 64), 1 << 20)
         let compiled = CompiledPlan(plan, blockSize: blockSize)
         var trials = max(2, options.trials)
@@ -46,20 +54,54 @@ public enum Engine {
             maxTrials = max(2, precision.maxTrials)
             trials = min((trials + blockSize - 1) / blockSize * blockSize, maxTrials)
         }
-        let store = SeriesStore(series: compiled.seriesCount, trials: trials)
+        // The series are kept while they fit the limit; beyond it each block's series are read
+        // as the block is simulated and again on later passes (see ``StreamedSeries``).
+        let bytesPerTrial = 8 * max(1, compiled.seriesCount)
+        var store: SeriesStore?
+        var streamed: StreamedSeries?
+        if bytesPerTrial * trials > options.seriesMemoryLimit {
+            streamed = StreamedSeries(series: compiled.seriesCount, limits: limits)
+        } else {
+            store = SeriesStore(series: compiled.seriesCount, trials: trials)
+        }
         let runner = BlockRunner(compiled: compiled, store: store, seed: options.seed, blockSize: blockSize, jobs: max(1, options.jobs))
         if let progress {
             let blocksPlanned = Double((maxTrials + blockSize - 1) / blockSize)
             runner.progress = { blocks in progress(min(1, Double(blocks) / blocksPlanned)) }
         }
-        runner.run(trials: trials)
+        func simulate(_ trials: Int) {
+            if let streamed {
+                let sink = SendableBox(streamed)
+                runner.run(trials: trials, consume: { start, count, series in
+                    sink.value.consumeSimulated(start: start, count: count, series: series)
+                }, merge: { partial, count in sink.value.addSums(partial, trials: count) })
+            } else {
+                runner.run(trials: trials)
+            }
+        }
+        /// Runs every block simulated so far again, for one pass of the streamed summaries.
+        func pass(_ pass: SeriesPass) -> [Double] {
+            let total = SendableBox(Array(repeating: 0.0, count: pass.partialCount))
+            runner.rerun(trials: runner.trialsDone, consume: { start, count, series in
+                pass.consume(start: start, count: count, series: series)
+            }, merge: { partial, _ in
+                for i in partial.indices { total.value[i] += partial[i] }
+            })
+            return total.value
+        }
+        simulate(trials)
         let summariser = Summariser(
             batches: options.batches, histogramBins: options.histogramBins, exceedancePoints: options.exceedancePoints,
             jobs: options.jobs, grain: compiled.batchGrain)
         var precisionMet: Bool?
         if let precision = options.precision {
+            let checked = Array(0..<(compiled.viewCount * compiled.stateCount * compiled.slots))
             while true {
-                let met = Self.precisionHolds(precision, compiled: compiled, store: store, trials: trials, summariser: summariser)
+                let met = if let streamed {
+                    streamed.precisionHolds(precision, series: checked, summariser: summariser, run: pass)
+                } else {
+                    Self.precisionHolds(precision, compiled: compiled, store: store!, trials: trials, summariser: summariser)
+                }
                 precisionMet = met
                 if met || trials >= maxTrials { break }
                 // Grow by half again, in whole blocks: geometric growth keeps the number of
@@ -67,12 +109,32 @@ public enum Engine {
                 let more = max(blockSize, (trials / 2 + blockSize - 1) / blockSize * blockSize)
                 // Every stage but the last ends on a block boundary, so no block is re-run.
                 trials = min(maxTrials, trials + more)
-                store.grow(to: trials)
-                runner.run(trials: trials)
+                if let kept = store {
+                    if bytesPerTrial * trials > options.seriesMemoryLimit {
+                        // Beyond the limit: read the blocks kept so far as if just simulated,
+                        // in block order, and keep no more.
+                        let next = StreamedSeries(series: compiled.seriesCount, limits: limits)
+                        for block in 0..<runner.blocksDone {
+                            let start = block * blockSize, count = min(blockSize, runner.trialsDone - start)
+                            let partial = next.consumeSimulated(start: start, count: count) { UnsafePointer(kept.pointers[$0] + start) }
+                            next.addSums(partial, trials: count)
+                        }
+                        streamed = next
+                        store = nil
+                        runner.store = nil
+                    } else {
+                        kept.grow(to: trials)
+                    }
+                }
+                simulate(trials)
             }
         }
-        return ResultBuilder(compiled: compiled, store: store, stats: runner.total, trials: trials, summariser: summariser)
-            .build(seed: options.seed, blockSize: blockSize, blocks: runner.blocksDone, precisionMet: precisionMet)
+        let builder = ResultBuilder(compiled: compiled, store: store, stats: runner.total, trials: trials, summariser: summariser)
+        if let streamed {
+            return builder.build(seed: options.seed, blockSize: blockSize, blocks: runner.blocksDone, precisionMet: precisionMet,
+                                 streamed: (streamed, pass))
+        }
+        return builder.build(seed: options.seed, blockSize: blockSize, blocks: runner.blocksDone, precisionMet: precisionMet)
     }
 
     static func precisionHolds(_ target: PrecisionTarget, compiled: CompiledPlan, store: SeriesStore, trials: Int, summariser: Summariser) -> Bool {
@@ -100,20 +162,35 @@ public enum Engine {
     }
 }
 
+/// A value handed to worker threads that only one of them touches at a time (under the
+/// runner's merge lock, or before and after the threads run).
+final class SendableBox<Value>: @unchecked Sendable {
+    var value: Value
+    init(_ value: Value) { self.value = value }
+}
+
 /// Hands blocks to worker threads and adds their sums in block order.
 ///
 /// `@unchecked Sendable` because the workers (each used by one thread at a time) and the
 /// settings are shared with the threads of a run; everything the threads change together is
 /// in ``Merge``, behind a mutex.
 final class BlockRunner: @unchecked Sendable {
+    /// Reads a block's series right after it is simulated (trials `start ..< start + count`),
+    /// when they are not kept; returns sums to be added in block order.
+    typealias Consumer = @Sendable (_ start: Int, _ count: Int, _ series: (Int) -> UnsafePointer<Double>) -> [Double]
+    /// Adds one block's sums (and its trial count), called in block order.
+    typealias Merger = @Sendable (_ partial: [Double], _ count: Int) -> Void
+
     let compiled: CompiledPlan
-    let store: SeriesStore
+    /// The kept series, or nil when each block is read as it is simulated.
+    var store: SeriesStore?
     let seed: UInt64
     let blockSize: Int
     let jobs: Int
     /// The sums of every block run so far, added in block order.
     var total: BlockStats { merge.withLock { $0.total } }
     private(set) var blocksDone = 0
+    private(set) var trialsDone = 0
     /// Told the number of blocks merged so far, after each merge.
     var progress: (@Sendable (Int) -> Void)?
     private var workers: [BlockWorker] = []
@@ -125,11 +202,11 @@ final class BlockRunner: @unchecked Sendable {
         var total: BlockStats
         var nextClaim = 0
         var nextMerge = 0
-        var pending: [Int: BlockStats] = [:]
+        var pending: [Int: (stats: BlockStats?, partial: [Double], count: Int)] = [:]
     }
     private let merge: Mutex<Merge>
 
-    init(compiled: CompiledPlan, store: SeriesStore, seed: UInt64, blockSize: Int, jobs: Int) {
+    init(compiled: CompiledPlan, store: SeriesStore?, seed: UInt64, blockSize: Int, jobs: Int) {
         self.compiled = compiled
         self.store = store
         self.seed = seed
@@ -141,17 +218,32 @@ final class BlockRunner: @unchecked Sendable {
     }
 
     /// Runs the blocks needed to cover `trials` that have not run yet.
-    func run(trials: Int) {
+    func run(trials: Int, consume: Consumer? = nil, merge merger: Merger? = nil) {
         let blocks = (trials + blockSize - 1) / blockSize
+        runBlocks(blocksDone ..< blocks, trials: trials, keepStats: true, consume: consume, merger: merger)
+        blocksDone = blocks
+        trialsDone = trials
+    }
+
+    /// Runs every block covering `trials` again (they draw the same numbers), for a pass over
+    /// series that are not kept; the blocks' sums are not added again.
+    func rerun(trials: Int, consume: @escaping Consumer, merge merger: @escaping Merger) {
+        let blocks = (trials + blockSize - 1) / blockSize
+        runBlocks(0 ..< blocks, trials: trials, keepStats: false, consume: consume, merger: merger)
+    }
+
+    private func runBlocks(_ range: Range<Int>, trials: Int, keepStats: Bool, consume: Consumer?, merger: Merger?) {
         merge.withLock { m in
-            assert(m.pending.isEmpty && m.nextMerge == blocksDone)
-            m.nextClaim = blocksDone
-            m.nextMerge = blocksDone
+            assert(m.pending.isEmpty)
+            m.nextClaim = range.lowerBound
+            m.nextMerge = range.lowerBound
         }
-        let threads = min(jobs, max(1, blocks - blocksDone))
+        let threads = min(jobs, max(1, range.count))
         while workers.count < threads {
             workers.append(BlockWorker(compiled: compiled, store: store, samplers: samplers, rootSeed: seed))
         }
+        for w in workers { w.store = consume == nil ? store : nil }
+        let blocks = range.upperBound
         let work: @Sendable (Int) -> Void = { [self] w in
             let worker = self.workers[w]
             while true {
@@ -161,16 +253,19 @@ final class BlockRunner: @unchecked Sendable {
                 }
                 if block >= blocks { return }
                 let start = block * self.blockSize
-                let stats = worker.run(block: block, start: start, count: min(self.blockSize, trials - start))
+                let count = min(self.blockSize, trials - start)
+                let stats = worker.run(block: block, start: start, count: count)
+                let partial = consume?(start, count) { worker.blockSeries($0) } ?? []
                 let merged = self.merge.withLock { m in
-                    m.pending[block] = stats
+                    m.pending[block] = (keepStats ? stats : nil, partial, count)
                     while let ready = m.pending.removeValue(forKey: m.nextMerge) {
-                        m.total.add(ready)
+                        if let stats = ready.stats { m.total.add(stats) }
+                        merger?(ready.partial, ready.count)
                         m.nextMerge += 1
                     }
                     return m.nextMerge
                 }
-                self.progress?(merged)
+                if keepStats { self.progress?(merged) }
             }
         }
         if threads == 1 {
@@ -178,7 +273,6 @@ final class BlockRunner: @unchecked Sendable {
         } else {
             DispatchQueue.concurrentPerform(iterations: threads, execute: work)
         }
-        blocksDone = blocks
         assert(merge.withLock { $0.pending.isEmpty && $0.nextMerge == blocks }, "every block is merged, in order")
     }
 }

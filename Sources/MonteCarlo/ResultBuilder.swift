@@ -9,16 +9,43 @@ import Darwin
 /// Turns the run's series and sums into a ``SimulationResult``.
 struct ResultBuilder {
     let compiled: CompiledPlan
-    let store: SeriesStore
+    /// The kept series, or nil when they were streamed.
+    let store: SeriesStore?
     let stats: BlockStats
     let trials: Int
     let summariser: Summariser
 
-    func build(seed: UInt64, blockSize: Int, blocks: Int, precisionMet: Bool?) -> SimulationResult {
+    /// The summaries and paired sums of streamed series, found before the result is built.
+    private struct Streamed {
+        var summaries: [Int: OutcomeSummary]
+        var pairs: [Pair: StreamedSeries.PairSums]
+    }
+
+    private struct Pair: Hashable {
+        var first: Int
+        var second: Int
+    }
+
+    /// - Parameter streamed: the series when they were not kept, and the way to run a pass
+    ///   over them.
+    func build(seed: UInt64, blockSize: Int, blocks: Int, precisionMet: Bool?,
+               streamed source: (series: StreamedSeries, run: (SeriesPass) -> [Double])? = nil) -> SimulationResult {
         let plan = compiled.plan
         let variances = seriesVariances()
+        var streamed: Streamed?
+        if let source {
+            let requests = self.requests(variances: variances)
+            let pairs = differencePairs()
+            let found = source.series.summaries(requests, pairs: pairs.map { ($0.first, $0.second) }, summariser: summariser, run: source.run)
+            streamed = Streamed(summaries: found.summaries,
+                                pairs: Dictionary(uniqueKeysWithValues: zip(pairs, found.pairs).map { ($0, $1) }))
+        }
         // Paired portfolio differences need trial order, so they come before any sorting.
-        let differences = portfolioDifferences()
+        let differences = portfolioDifferences(streamed: streamed)
+        func summarise(_ series: Int, thresholds: [Double]) -> OutcomeSummary {
+            if let streamed { return streamed.summaries[series]! }
+            return summariser.summarise(store!.buffer(series, count: trials), thresholds: thresholds, meanVariance: variances[series])
+        }
 
         func summaries(config: Int) -> (outcomes: [InherentAndResidual<OutcomeSummary>], total: InherentAndResidual<OutcomeSummary>?) {
             var outcomeStates: [[OutcomeSummary]] = Array(repeating: [], count: compiled.outcomeCount)
@@ -28,9 +55,7 @@ struct ResultBuilder {
                     var thresholds = plan.thresholds[o]
                     let aliased = compiled.totalSlot == .alias(o)
                     if aliased { thresholds += plan.totalThresholds }
-                    let series = compiled.series(config: config, state: s, slot: o)
-                    let buffer = store.buffer(series, count: trials)
-                    let summary = summariser.summarise(buffer, thresholds: thresholds, meanVariance: variances[series])
+                    let summary = summarise(compiled.series(config: config, state: s, slot: o), thresholds: thresholds)
                     if aliased {
                         var own = summary, total = summary
                         own.exceedances = Array(summary.exceedances.prefix(plan.thresholds[o].count))
@@ -42,9 +67,8 @@ struct ResultBuilder {
                     }
                 }
                 if compiled.totalSlot == .separate {
-                    let series = compiled.series(config: config, state: s, slot: compiled.outcomeCount)
-                    let buffer = store.buffer(series, count: trials)
-                    totalStates.append(summariser.summarise(buffer, thresholds: plan.totalThresholds, meanVariance: variances[series]))
+                    totalStates.append(summarise(compiled.series(config: config, state: s, slot: compiled.outcomeCount),
+                                                 thresholds: plan.totalThresholds))
                 }
             }
             let pair = { (list: [OutcomeSummary]) in InherentAndResidual(inherent: list[0], residual: list[list.count - 1]) }
@@ -119,7 +143,45 @@ struct ResultBuilder {
         return out
     }
 
-    private func portfolioDifferences() -> [(outcomes: [InherentAndResidual<PairedDifference>], total: InherentAndResidual<PairedDifference>?)] {
+    /// Every series summarised, with its thresholds as ``build`` gives them (an outcome that is
+    /// also the total takes both lists), for the streamed summaries.
+    private func requests(variances: [Double]) -> [StreamedSeries.Request] {
+        let plan = compiled.plan
+        var out: [StreamedSeries.Request] = []
+        for config in 0..<(compiled.viewCount + plan.portfolios.count) {
+            for s in 0..<compiled.stateCount {
+                for o in 0..<compiled.outcomeCount {
+                    var thresholds = plan.thresholds[o]
+                    if compiled.totalSlot == .alias(o) { thresholds += plan.totalThresholds }
+                    let series = compiled.series(config: config, state: s, slot: o)
+                    out.append(.init(series: series, thresholds: thresholds, meanVariance: variances[series]))
+                }
+                if compiled.totalSlot == .separate {
+                    let series = compiled.series(config: config, state: s, slot: compiled.outcomeCount)
+                    out.append(.init(series: series, thresholds: plan.totalThresholds, meanVariance: variances[series]))
+                }
+            }
+        }
+        return out
+    }
+
+    /// The pairs of series whose trial-by-trial differences the portfolios report.
+    private func differencePairs() -> [Pair] {
+        var out: [Pair] = []
+        let first = compiled.viewCount
+        for p in compiled.plan.portfolios.indices {
+            for state in Set([0, compiled.stateCount - 1]).sorted() {
+                for slot in 0..<compiled.slots {
+                    let pair = Pair(first: compiled.series(config: first + p, state: state, slot: slot),
+                                    second: compiled.series(config: first, state: state, slot: slot))
+                    if !out.contains(pair) { out.append(pair) }
+                }
+            }
+        }
+        return out
+    }
+
+    private func portfolioDifferences(streamed: Streamed?) -> [(outcomes: [InherentAndResidual<PairedDifference>], total: InherentAndResidual<PairedDifference>?)] {
         let plan = compiled.plan
         guard !plan.portfolios.isEmpty else { return [] }
         let first = compiled.viewCount
@@ -127,8 +189,6 @@ struct ResultBuilder {
         func difference(_ config: Int, _ state: Int, _ slot: Int) -> PairedDifference {
             let sa = compiled.series(config: config, state: state, slot: slot)
             let sb = compiled.series(config: first, state: state, slot: slot)
-            let a = store.buffer(sa, count: trials)
-            let b = store.buffer(sb, count: trials)
             // A risk in both portfolios adds the same draws to both and cancels; the difference
             // is the sum of the independent risks in exactly one of them (see seriesVariances).
             let inA = Set(members[sa].map(\.risk)), inB = Set(members[sb].map(\.risk))
@@ -138,11 +198,20 @@ struct ResultBuilder {
                 variance += riskVariance(r, view: compiled.plan.primaryView, state: min(state, compiled.stateCount - 1))
             }
             var sum = 0.0, squares = 0.0, better = 0, worse = 0
-            for t in 0..<trials {
-                let d = a[t] - b[t]
-                sum += d
-                squares += d * d
-                if d < 0 { better += 1 } else if d > 0 { worse += 1 }
+            if let found = streamed?.pairs[Pair(first: sa, second: sb)] {
+                sum = found.sum
+                squares = found.squares
+                better = found.better
+                worse = found.worse
+            } else {
+                let a = store!.buffer(sa, count: trials)
+                let b = store!.buffer(sb, count: trials)
+                for t in 0..<trials {
+                    let d = a[t] - b[t]
+                    sum += d
+                    squares += d * d
+                    if d < 0 { better += 1 } else if d > 0 { worse += 1 }
+                }
             }
             let mean = sum / Double(trials)
             if let paired = pairedVariance(differing, sum: sum, squares: squares) { variance = paired }

@@ -32,8 +32,7 @@ public struct RiskResult: Sendable, Codable, Hashable {
     /// simulation.
     public var tornadoSwing: Double
     /// The 90th percentile of the inherent per-trial loss, computed exactly from the estimates
-    /// when every estimate the view uses is a probability without benefit; nil otherwise. Use
-    /// the per-view values for disagreement ratios (max/min across perspective views).
+    /// when every estimate the view uses is a probability without benefit; nil otherwise.
     public var lossP90: Double?
     /// The response's value, when the risk has one.
     public var response: ResponseResult?

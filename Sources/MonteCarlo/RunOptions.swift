@@ -27,6 +27,14 @@ public struct RunOptions: Sendable, Codable, Hashable {
     public var exceedancePoints: Int
     /// Run more blocks until this holds, if set.
     public var precision: PrecisionTarget?
+    /// The most the per-trial series may take in memory (8 bytes per series and trial). Above
+    /// it they are not kept: the blocks are run again for each pass that summarises them (see
+    /// docs/results.md, "Long runs"), with the same percentiles. The default 64 MiB keeps the
+    /// default 100,000 trials of every example in memory.
+    public var seriesMemoryLimit: Int
+
+    /// 64 MiB: see ``seriesMemoryLimit``.
+    public static let defaultSeriesMemoryLimit = 64 << 20
 
     /// The processors online: the default for ``jobs``.
     public static var defaultJobs: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
@@ -34,8 +42,10 @@ public struct RunOptions: Sendable, Codable, Hashable {
     public init(
         seed: UInt64 = 0, trials: Int = 100_000, blockSize: Int = 1 << 14,
         jobs: Int = RunOptions.defaultJobs, batches: Int = 32,
-        histogramBins: Int = 40, exceedancePoints: Int = 60, precision: PrecisionTarget? = nil
+        histogramBins: Int = 40, exceedancePoints: Int = 60, precision: PrecisionTarget? = nil,
+        seriesMemoryLimit: Int = RunOptions.defaultSeriesMemoryLimit
     ) {
+        self.seriesMemoryLimit = seriesMemoryLimit
         self.seed = seed
         self.trials = trials
         self.blockSize = blockSize

@@ -337,7 +337,7 @@ package struct RegisterDecoder {
         return Perspective(id: id, title: title, contributors: contributors, weight: weight, location: reader.location(node))
     }
 
-    mutating func decodeAppetite(_ node: YAMLNode) -> AppetiteStatement? {
+    package mutating func decodeAppetite(_ node: YAMLNode) -> AppetiteStatement? {
         guard let f = reader.fields(node, of: "an appetite statement", RegisterFields.appetite) else { return nil }
         let outcome = f["outcome"].flatMap { refer(.outcome, $0, "the appetite's outcome") }
         let statement = f["statement"].flatMap { reader.text($0, "the appetite statement") }

@@ -17,7 +17,7 @@ public enum BuiltInTemplates {
 <thead><tr>{{#table.columns}}<th scope="col">{{.}}</th>{{/table.columns}}</tr></thead>
 <tbody>
 {{#table.rows}}
-<tr>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>
+<tr>{{#cells}}<td dir="auto">{{.}}</td>{{/cells}}</tr>
 {{/table.rows}}
 </tbody>
 </table></div>
@@ -31,9 +31,9 @@ public enum BuiltInTemplates {
 <p>{{phrases.chosen-intro}}</p>
 <ul class="chosen-risks">
 {{#chosenRisks}}
-<li><p><strong>{{id}} {{title}}:</strong> {{tradeOff}}.</p>
-<p>{{phrases.chosen-borne-by}} {{borneBy}}. {{phrases.chosen-benefit-to}} {{benefitTo}}.</p>
-{{#hasAgreement}}<p>{{phrases.chosen-agreed}} {{agreedWith}} {{phrases.chosen-on}} {{agreementDate}}.{{#decidedBy}} {{phrases.chosen-decided-by}} {{.}}.{{/decidedBy}}{{#whatMatters}} {{phrases.chosen-what-matters}} {{.}}.{{/whatMatters}}{{#reviewTrigger}} {{phrases.chosen-review-trigger}} {{.}}.{{/reviewTrigger}}</p>{{/hasAgreement}}{{#noAgreement}}<p>{{.}}</p>{{/noAgreement}}</li>
+<li><p><strong>{{id}} <bdi>{{title}}</bdi>:</strong> {{tradeOff}}.</p>
+<p>{{phrases.chosen-borne-by}} <bdi>{{borneBy}}</bdi>. {{phrases.chosen-benefit-to}} <bdi>{{benefitTo}}</bdi>.</p>
+{{#hasAgreement}}<p>{{phrases.chosen-agreed}} <bdi>{{agreedWith}}</bdi> {{phrases.chosen-on}} {{agreementDate}}.{{#decidedBy}} {{phrases.chosen-decided-by}} <bdi>{{.}}</bdi>.{{/decidedBy}}{{#whatMatters}} {{phrases.chosen-what-matters}} <bdi>{{.}}</bdi>.{{/whatMatters}}{{#reviewTrigger}} {{phrases.chosen-review-trigger}} <bdi>{{.}}</bdi>.{{/reviewTrigger}}</p>{{/hasAgreement}}{{#noAgreement}}<p>{{.}}</p>{{/noAgreement}}</li>
 {{/chosenRisks}}
 </ul>
 {{/empty(chosenRisks)}}
@@ -52,6 +52,7 @@ public enum BuiltInTemplates {
 <ul class="verdicts">
 {{#limits}}
 <li class="{{statusClass}}"><span class="status"><bdi>{{outcome}}</bdi>: {{status}}</span>{{sentence}}
+{{#about}}<span class="desc">{{phrases.community-what-this-counts}} <span dir="auto"{{#textLanguage}} lang="{{.}}"{{/textLanguage}}>{{.}}</span></span>{{/about}}
 <span class="icon-array">{{{icons.svg}}}</span><span class="desc">{{icons.label}}</span></li>
 {{/limits}}
 </ul>
@@ -63,8 +64,10 @@ public enum BuiltInTemplates {
 <h2>{{phrases.community-what-could-happen}}</h2>
 {{#entries}}
 <article class="risk" id="entry-{{id}}">
-<h3 dir="auto">{{title}}</h3>
-{{#description}}<p dir="auto">{{.}}</p>{{/description}}
+<h3 dir="auto"{{#textLanguage}} lang="{{.}}"{{/textLanguage}}>{{title}}</h3>
+{{#description}}<p dir="auto"{{#textLanguage}} lang="{{.}}"{{/textLanguage}}>{{.}}</p>{{/description}}
+{{#option}}<p>{{.}}</p>{{/option}}
+{{#unchecked}}<p class="note">{{.}}</p>{{/unchecked}}
 <p>{{likely}}</p>
 <p class="icon-array">{{{icons.svg}}}<span class="desc">{{icons.label}}</span></p>
 <ul>
@@ -84,6 +87,7 @@ public enum BuiltInTemplates {
 {{#helpers}}<li>{{.}}</li>
 {{/helpers}}
 </ul>
+{{#helpersNote}}<p>{{.}}</p>{{/helpersNote}}
 {{^empty(compared)}}
 <h2>{{phrases.community-how-counted}}</h2>
 {{#weights}}<p>{{.}}</p>
@@ -107,7 +111,7 @@ public enum BuiltInTemplates {
 
 <section id="contact">
 <h2>{{phrases.community-contact}}</h2>
-<p dir="auto">{{contact}}</p>
+<p>{{contactIntro}}{{#contactText}} <span dir="auto"{{#textLanguage}} lang="{{.}}"{{/textLanguage}}>{{.}}</span>{{/contactText}}</p>
 <h2>{{phrases.community-method}}</h2>
 <p>{{method}}</p>
 </section>
@@ -124,10 +128,10 @@ public enum BuiltInTemplates {
 {{^empty(viewVerdicts)}}
 <div class="table-wrap"><table class="verdict-table">
 <caption>{{phrases.decision-verdicts-caption}}</caption>
-<thead><tr><th scope="col">{{phrases.decision-statement}}</th>{{#viewTitles}}<th scope="col">{{.}}</th>{{/viewTitles}}</tr></thead>
+<thead><tr><th scope="col">{{phrases.decision-statement}}</th>{{#viewTitles}}<th scope="col"><bdi>{{.}}</bdi></th>{{/viewTitles}}</tr></thead>
 <tbody>
 {{#viewVerdicts}}
-<tr><th scope="row">{{outcome}}</th>{{#cells}}<td class="{{statusClass}}">{{text}}</td>{{/cells}}</tr>
+<tr><th scope="row"><bdi>{{outcome}}</bdi></th>{{#cells}}<td class="{{statusClass}}">{{text}}</td>{{/cells}}</tr>
 {{/viewVerdicts}}
 </tbody>
 </table></div>
@@ -136,7 +140,7 @@ public enum BuiltInTemplates {
 <h3>{{phrases.decision-what-would-change}}</h3>
 {{#items}}
 <div class="lever {{statusClass}}">
-<p><strong>{{outcome}}: {{status}}.</strong> {{reading}}</p>
+<p><strong><bdi>{{outcome}}</bdi>: {{status}}.</strong> {{reading}}</p>
 {{^empty(levers)}}
 <ul>
 {{#levers}}
@@ -152,15 +156,15 @@ public enum BuiltInTemplates {
 {{#isClean}}<p>{{phrases.decision-quality-clean}}</p>{{/isClean}}
 {{^empty(awaitingReview)}}
 <p>{{phrases.decision-awaiting-review}}</p>
-<ul>{{#awaitingReview}}<li><a href="#risk-{{id}}">{{id}}</a> {{title}}: {{detail}}</li>{{/awaitingReview}}</ul>
+<ul>{{#awaitingReview}}<li><a href="#risk-{{id}}">{{id}}</a> <bdi>{{title}}</bdi>: {{detail}}</li>{{/awaitingReview}}</ul>
 {{/empty(awaitingReview)}}
 {{^empty(zeroCost)}}
 <p>{{phrases.decision-zero-cost}}</p>
-<ul>{{#zeroCost}}<li><a href="#risk-{{id}}">{{id}}</a> {{title}}: {{detail}}</li>{{/zeroCost}}</ul>
+<ul>{{#zeroCost}}<li><a href="#risk-{{id}}">{{id}}</a> <bdi>{{title}}</bdi>: {{detail}}</li>{{/zeroCost}}</ul>
 {{/empty(zeroCost)}}
 {{^empty(fromBands)}}
 <p>{{phrases.decision-from-bands}}</p>
-<ul>{{#fromBands}}<li><a href="#risk-{{id}}">{{id}}</a> {{title}}: {{detail}}</li>{{/fromBands}}</ul>
+<ul>{{#fromBands}}<li><a href="#risk-{{id}}">{{id}}</a> <bdi>{{title}}</bdi>: {{detail}}</li>{{/fromBands}}</ul>
 {{/empty(fromBands)}}
 {{^empty(coverage)}}
 <div class="table-wrap"><table>
@@ -168,7 +172,7 @@ public enum BuiltInTemplates {
 <thead><tr><th scope="col">{{phrases.perspective}}</th><th scope="col" class="num">{{phrases.decision-weight}}</th><th scope="col">{{phrases.decision-estimated}}</th><th scope="col">{{phrases.decision-borrowed}}</th></tr></thead>
 <tbody>
 {{#coverage}}
-<tr><td>{{perspective}}</td><td class="num">{{weight}}</td><td>{{estimated}}</td><td>{{borrowed}}</td></tr>
+<tr><td><bdi>{{perspective}}</bdi></td><td class="num">{{weight}}</td><td>{{estimated}}</td><td>{{borrowed}}</td></tr>
 {{/coverage}}
 </tbody>
 </table></div>
@@ -202,7 +206,7 @@ public enum BuiltInTemplates {
 </head>
 <body>
 <header>
-<p class="meta">{{register.organisation}}</p>
+<p class="meta" dir="auto">{{register.organisation}}</p>
 <h1>{{report.heading}}</h1>
 <p class="meta">{{phrases.every-figure-refers-to-a}} {{register.horizon}}.{{#register.lastReviewed}} {{phrases.register-last-reviewed}} {{.}}.{{/register.lastReviewed}}{{#register.nextReview}} {{phrases.next-review}} {{.}}.{{/register.nextReview}} {{phrases.figures-as-of}} {{run.asOf}}.</p>
 </header>
@@ -216,7 +220,7 @@ public enum BuiltInTemplates {
 <thead><tr><th scope="col">{{phrases.matrix-entry}}</th><th scope="col">{{phrases.matrix-gross}}</th><th scope="col">{{phrases.matrix-current}}</th><th scope="col">{{phrases.matrix-target}}</th><th scope="col">{{phrases.matrix-stated}}</th></tr></thead>
 <tbody>
 {{#rows}}
-<tr><td><a href="#risk-{{id}}">{{id}}</a> {{title}}</td><td class="rag-{{gross.rag}}">{{gross.text}}</td><td class="rag-{{current.rag}}">{{current.text}}</td><td class="rag-{{target.rag}}">{{target.text}}</td><td class="rag-{{stated.rag}}">{{stated.text}}{{#disagrees}} <span class="tag">{{phrases.matrix-disagrees}}</span>{{/disagrees}}</td></tr>
+<tr><td><a href="#risk-{{id}}">{{id}}</a> <bdi>{{title}}</bdi></td><td class="rag-{{gross.rag}}">{{gross.text}}</td><td class="rag-{{current.rag}}">{{current.text}}</td><td class="rag-{{target.rag}}">{{target.text}}</td><td class="rag-{{stated.rag}}">{{stated.text}}{{#disagrees}} <span class="tag">{{phrases.matrix-disagrees}}</span>{{/disagrees}}</td></tr>
 {{/rows}}
 </tbody>
 </table></div>
@@ -224,7 +228,7 @@ public enum BuiltInTemplates {
 <p>{{phrases.matrix-disagreements}}</p>
 <ul>
 {{#disagreements}}
-<li><a href="#risk-{{id}}">{{id}}</a> {{title}}: {{message}}</li>
+<li><a href="#risk-{{id}}">{{id}}</a> <bdi>{{title}}</bdi>: {{message}}</li>
 {{/disagreements}}
 </ul>
 {{/empty(disagreements)}}
@@ -240,7 +244,7 @@ public enum BuiltInTemplates {
 <thead><tr><th scope="col">{{phrases.outcome}}</th><th scope="col" class="num">{{phrases.avoided-by-responses}}</th><th scope="col" class="num">{{phrases.community-groups}}</th><th scope="col" class="num">{{phrases.service-users}}</th><th scope="col" class="num">{{phrases.staff}}</th><th scope="col" class="num">{{phrases.partners}}</th><th scope="col" class="num">{{phrases.organisation-alone}}</th></tr></thead>
 <tbody>
 {{#reliance}}
-<tr><td>{{outcome}}{{#mostlyVolunteered}} <strong>({{phrases.mostly-volunteered}})</strong>{{/mostlyVolunteered}}</td><td class="num">{{avoided}}</td><td class="num">{{community}}</td><td class="num">{{user}}</td><td class="num">{{staff}}</td><td class="num">{{partner}}</td><td class="num">{{organisation}}</td></tr>
+<tr><td><bdi>{{outcome}}</bdi>{{#mostlyVolunteered}} <strong>({{phrases.mostly-volunteered}})</strong>{{/mostlyVolunteered}}</td><td class="num">{{avoided}}</td><td class="num">{{community}}</td><td class="num">{{user}}</td><td class="num">{{staff}}</td><td class="num">{{partner}}</td><td class="num">{{organisation}}</td></tr>
 {{/reliance}}
 </tbody>
 </table></div>
@@ -261,7 +265,7 @@ public enum BuiltInTemplates {
 <thead><tr><th scope="col">{{phrases.entry}}</th><th scope="col" class="num">{{phrases.citizen-hours}}</th><th scope="col">{{phrases.given-by}}</th><th scope="col" class="num">{{phrases.cost}}</th><th scope="col" class="num">{{phrases.per-1k-with-citizen-time}}</th></tr></thead>
 <tbody>
 {{#citizenTime}}
-<tr><td>{{risk}} {{title}}</td><td class="num">{{hours}}</td><td>{{by}}</td><td class="num">{{cost}}</td><td class="num">{{perThousandWithCitizenTime}}</td></tr>
+<tr><td>{{risk}} <bdi>{{title}}</bdi></td><td class="num">{{hours}}</td><td><bdi>{{by}}</bdi></td><td class="num">{{cost}}</td><td class="num">{{perThousandWithCitizenTime}}</td></tr>
 {{/citizenTime}}
 </tbody>
 </table></div>
@@ -276,7 +280,7 @@ public enum BuiltInTemplates {
 {{^empty(verdicts)}}
 <ul class="verdicts">
 {{#verdicts}}
-<li class="{{statusClass}}"><span class="status">{{status}}: {{outcome}}</span>{{sentence}}{{#statement}}<span class="statement">{{phrases.the-board-s-statement}} “{{.}}”</span>{{/statement}}</li>
+<li class="{{statusClass}}"><span class="status">{{status}}: <bdi>{{outcome}}</bdi></span>{{sentence}}{{#statement}}<span class="statement">{{phrases.the-board-s-statement}} “<bdi>{{.}}</bdi>”</span>{{/statement}}</li>
 {{/verdicts}}
 </ul>
 {{/empty(verdicts)}}
@@ -328,6 +332,10 @@ public enum BuiltInTemplates {
 ### {{outcome}}: {{status}}
 
 {{sentence}}
+{{#about}}
+
+{{phrases.community-what-this-counts}} {{.}}
+{{/about}}
 
 {{#icons.rows}}
 {{.}}  
@@ -350,6 +358,14 @@ public enum BuiltInTemplates {
 {{.}}
 
 {{/description}}
+{{#option}}
+{{.}}
+
+{{/option}}
+{{#unchecked}}
+> {{.}}
+
+{{/unchecked}}
 - {{likely}}
 - {{harm}}
 {{#affected}}
@@ -371,6 +387,12 @@ public enum BuiltInTemplates {
 {{#helpers}}
 - {{.}}
 {{/helpers}}
+{{#helpersNote}}
+{{^empty(helpers)}}
+
+{{/empty(helpers)}}
+{{.}}
+{{/helpersNote}}
 
 {{^empty(compared)}}
 ## {{phrases.community-how-counted}}
@@ -573,6 +595,7 @@ public enum BuiltInTemplates {
         "report-board.html.mustache": ####"""
 {{> html-head}}
 <main>
+{{#confidentialNote}}<p class="warning">{{.}}</p>{{/confidentialNote}}
 {{> html-decision}}
 <nav class="toc" aria-labelledby="toc-heading">
 <h2 id="toc-heading">{{phrases.contents}}</h2>
@@ -584,7 +607,7 @@ public enum BuiltInTemplates {
 <li><a href="#stale">{{phrases.estimates-past-their-review-date}}</a></li>
 {{^empty(portfolios)}}<li><a href="#portfolios">{{phrases.portfolios-compared}}</a></li>{{/empty(portfolios)}}
 <li><a href="#detail">{{phrases.outcomes-in-detail}}</a>
-<ol>{{#outcomes}}<li><a href="#outcome-{{id}}">{{title}}</a></li>{{/outcomes}}</ol></li>
+<ol>{{#outcomes}}<li><a href="#outcome-{{id}}"><bdi>{{title}}</bdi></a></li>{{/outcomes}}</ol></li>
 <li><a href="#entries">{{phrases.every-entry-in-full}}</a></li>
 <li><a href="#method">{{phrases.how-these-figures-were-made}}</a></li>
 </ol>
@@ -594,16 +617,16 @@ public enum BuiltInTemplates {
 <h2>{{phrases.since-the-last-review}} ({{revision}})</h2>
 <p>{{summary}}{{#newFile}} {{phrases.the-register-did-not-exist}} {{revision}}, {{phrases.so-every-entry-is-new}}{{/newFile}}</p>
 {{^empty(added)}}
-<p><strong>{{phrases.added}}</strong> {{#added}}{{id}} {{title}} ({{strategy}}){{^last()}}; {{/last()}}{{/added}}.</p>
+<p><strong>{{phrases.added}}</strong> {{#added}}{{id}} <bdi>{{title}}</bdi> ({{strategy}}){{^last()}}; {{/last()}}{{/added}}.</p>
 {{/empty(added)}}
 {{^empty(removed)}}
-<p><strong>{{phrases.removed}}</strong> {{#removed}}{{id}} {{title}} ({{strategy}}){{^last()}}; {{/last()}}{{/removed}}.</p>
+<p><strong>{{phrases.removed}}</strong> {{#removed}}{{id}} <bdi>{{title}}</bdi> ({{strategy}}){{^last()}}; {{/last()}}{{/removed}}.</p>
 {{/empty(removed)}}
 {{^empty(retagged)}}
-<p><strong>{{phrases.re-tagged-to-another-strategy}}</strong> {{#retagged}}{{entry}}, {{before}} → {{after}}{{^last()}}; {{/last()}}{{/retagged}}.</p>
+<p><strong>{{phrases.re-tagged-to-another-strategy}}</strong> {{#retagged}}<bdi>{{entry}}</bdi>, {{before}} → {{after}}{{^last()}}; {{/last()}}{{/retagged}}.</p>
 {{/empty(retagged)}}
 {{^empty(flipped)}}
-<p><strong>{{phrases.appetite-verdicts-that-flipped}}</strong> {{#flipped}}{{outcome}}{{#statement}} ({{.}}){{/statement}}: {{before}} → {{after}}{{^last()}}; {{/last()}}{{/flipped}}.</p>
+<p><strong>{{phrases.appetite-verdicts-that-flipped}}</strong> {{#flipped}}<bdi>{{outcome}}</bdi>{{#statement}} (<bdi>{{.}}</bdi>){{/statement}}: {{before}} → {{after}}{{^last()}}; {{/last()}}{{/flipped}}.</p>
 {{/empty(flipped)}}
 {{^empty(changed)}}
 <div class="table-wrap"><table>
@@ -611,7 +634,7 @@ public enum BuiltInTemplates {
 <thead><tr><th scope="col">{{phrases.entry}}</th><th scope="col">{{phrases.field}}</th><th scope="col">{{phrases.before}}</th><th scope="col">{{phrases.after}}</th></tr></thead>
 <tbody>
 {{#changed}}
-<tr><td>{{entry}}</td><td>{{field}}</td><td>{{before}}</td><td>{{after}}</td></tr>
+<tr><td><bdi>{{entry}}</bdi></td><td>{{field}}</td><td><bdi>{{before}}</bdi></td><td><bdi>{{after}}</bdi></td></tr>
 {{/changed}}
 </tbody>
 </table></div>
@@ -622,7 +645,7 @@ public enum BuiltInTemplates {
 <thead><tr><th scope="col">{{phrases.entry}}</th><th scope="col">{{phrases.field}}</th><th scope="col">{{phrases.before}}</th><th scope="col">{{phrases.after}}</th></tr></thead>
 <tbody>
 {{#other}}
-<tr><td>{{entry}}</td><td>{{field}}</td><td>{{before}}</td><td>{{after}}</td></tr>
+<tr><td><bdi>{{entry}}</bdi></td><td>{{field}}</td><td><bdi>{{before}}</bdi></td><td><bdi>{{after}}</bdi></td></tr>
 {{/other}}
 </tbody>
 </table></div>
@@ -633,7 +656,7 @@ public enum BuiltInTemplates {
 <tbody>
 {{#outcomes}}
 {{#figures}}
-<tr><td>{{title}} ({{unit}})</td><td>{{label}}</td><td class="num">{{before}}</td><td class="num">{{after}}</td><td class="num">{{change}}{{#withinError}} {{phrases.within-monte-carlo-error}}{{/withinError}}</td></tr>
+<tr><td><bdi>{{title}}</bdi> (<bdi>{{unit}}</bdi>)</td><td>{{label}}</td><td class="num">{{before}}</td><td class="num">{{after}}</td><td class="num">{{change}}{{#withinError}} {{phrases.within-monte-carlo-error}}{{/withinError}}</td></tr>
 {{/figures}}
 {{/outcomes}}
 </tbody>
@@ -648,7 +671,7 @@ public enum BuiltInTemplates {
 <h3>{{phrases.what-drives-each-outcome}}</h3>
 <ul>
 {{#outcomes}}
-<li><strong>{{title}}</strong> ({{unit}}): {{summary}}{{^empty(drivers)}} {{phrases.largest-drivers}} {{#drivers}}<a href="#risk-{{id}}">{{id}}</a> {{title}} ({{share}} {{phrases.of-the-variance}}{{^last()}}; {{/last()}}{{/drivers}}.{{/empty(drivers)}}</li>
+<li><strong><bdi>{{title}}</bdi></strong> (<bdi>{{unit}}</bdi>): {{summary}}{{^empty(drivers)}} {{phrases.largest-drivers}} {{#drivers}}<a href="#risk-{{id}}">{{id}}</a> <bdi>{{title}}</bdi> ({{share}} {{phrases.of-the-variance}}{{^last()}}; {{/last()}}{{/drivers}}.{{/empty(drivers)}}</li>
 {{/outcomes}}
 </ul>
 <h3>{{phrases.responses-ranked-by-value-for}}</h3>
@@ -659,7 +682,7 @@ public enum BuiltInTemplates {
 <tbody>
 {{#responses}}
 {{#isFirstOfUnit}}<tr><th scope="rowgroup" colspan="7">{{unitHeading}}</th></tr>{{/isFirstOfUnit}}
-<tr><td class="num">{{rank}}</td><td><a href="#risk-{{risk}}">{{risk}}</a> {{riskTitle}}</td><td>{{action}}</td><td class="num">{{cost}}</td><td class="num">{{value}} {{valueError}}</td><td class="num">{{perThousand}}{{#flag}}: {{.}}{{/flag}}</td><td>{{deliveredBy}} ({{reliability}})</td></tr>
+<tr><td class="num">{{rank}}</td><td><a href="#risk-{{risk}}">{{risk}}</a> <bdi>{{riskTitle}}</bdi></td><td><bdi>{{action}}</bdi></td><td class="num">{{cost}}</td><td class="num">{{value}} {{valueError}}</td><td class="num">{{perThousand}}{{#flag}}: {{.}}{{/flag}}</td><td><bdi>{{deliveredBy}}</bdi> ({{reliability}})</td></tr>
 {{/responses}}
 </tbody>
 </table></div>
@@ -698,18 +721,18 @@ public enum BuiltInTemplates {
 <thead><tr><th scope="col">{{phrases.contributor}}</th><th scope="col">{{phrases.kind}}</th><th scope="col">{{phrases.entries-mode}}</th></tr></thead>
 <tbody>
 {{#contributors}}
-<tr><td>{{name}}</td><td>{{kind}}</td><td>{{entries}}</td></tr>
+<tr><td><bdi>{{name}}</bdi></td><td>{{kind}}</td><td>{{entries}}</td></tr>
 {{/contributors}}
 </tbody>
 </table></div>
 <h3>{{phrases.where-community-and-service-user}}</h3>
 {{^empty(disagreements)}}
-<p>{{phrases.compared-with-the-perspective}} “{{officersPerspective}}”, {{phrases.largest-differences-first}}</p>
+<p>{{phrases.compared-with-the-perspective}} “<bdi>{{officersPerspective}}</bdi>”, {{phrases.largest-differences-first}}</p>
 <div class="table-wrap"><table>
 <thead><tr><th scope="col">{{phrases.entry}}</th><th scope="col">{{phrases.perspective}}</th><th scope="col" class="num">{{phrases.their-chance}}</th><th scope="col" class="num">{{phrases.officers-chance}}</th><th scope="col" class="num">{{phrases.their-expected-outcome}}</th><th scope="col" class="num">{{phrases.officers-expected-outcome}}</th><th scope="col" class="num">{{phrases.difference-before-responses}}</th></tr></thead>
 <tbody>
 {{#disagreements}}
-<tr><td><a href="#risk-{{risk}}">{{risk}}</a> {{title}}</td><td>{{perspective}}</td><td class="num">{{theirChance}}</td><td class="num">{{officersChance}}</td><td class="num">{{theirMeanLoss}}</td><td class="num">{{officersMeanLoss}}</td><td class="num">{{difference}}</td></tr>
+<tr><td><a href="#risk-{{risk}}">{{risk}}</a> <bdi>{{title}}</bdi></td><td><bdi>{{perspective}}</bdi></td><td class="num">{{theirChance}}</td><td class="num">{{officersChance}}</td><td class="num">{{theirMeanLoss}}</td><td class="num">{{officersMeanLoss}}</td><td class="num">{{difference}}</td></tr>
 {{/disagreements}}
 </tbody>
 </table></div>
@@ -722,7 +745,7 @@ public enum BuiltInTemplates {
 <thead><tr><th scope="col">{{phrases.entry}}</th><th scope="col">{{phrases.mode}}</th><th scope="col">{{phrases.with}}</th></tr></thead>
 <tbody>
 {{#coproduction}}
-<tr><td><a href="#risk-{{risk}}">{{risk}}</a> {{title}}</td><td>{{mode}}</td><td>{{contributors}}</td></tr>
+<tr><td><a href="#risk-{{risk}}">{{risk}}</a> <bdi>{{title}}</bdi></td><td>{{mode}}</td><td><bdi>{{contributors}}</bdi></td></tr>
 {{/coproduction}}
 </tbody>
 </table></div>
@@ -734,7 +757,7 @@ public enum BuiltInTemplates {
 {{^empty(stale)}}
 <ul>
 {{#stale}}
-<li><a href="#risk-{{risk}}">{{risk}}</a> {{title}}: {{phrases.review-was-due}} {{review}}</li>
+<li><a href="#risk-{{risk}}">{{risk}}</a> <bdi>{{title}}</bdi>: {{phrases.review-was-due}} {{review}}</li>
 {{/stale}}
 </ul>
 {{/empty(stale)}}
@@ -751,7 +774,7 @@ public enum BuiltInTemplates {
 <thead><tr><th scope="col">{{phrases.portfolio}}</th><th scope="col">{{phrases.activities}}</th>{{#portfolioOutcomes}}<th scope="col" class="num">{{.}}</th>{{/portfolioOutcomes}}</tr></thead>
 <tbody>
 {{#portfolios}}
-<tr><td>{{title}}</td><td>{{activities}}</td>{{#means}}<td class="num">{{.}}</td>{{/means}}</tr>
+<tr><td><bdi>{{title}}</bdi></td><td><bdi>{{activities}}</bdi></td>{{#means}}<td class="num">{{.}}</td>{{/means}}</tr>
 {{^isFirst}}
 <tr><td></td><td>{{phrases.difference-from-the-first}}</td>{{#differences}}<td class="num">{{.}}</td>{{/differences}}</tr>
 {{/isFirst}}
@@ -764,11 +787,11 @@ public enum BuiltInTemplates {
 <section id="detail">
 <h2>{{phrases.outcomes-in-detail}}</h2>
 {{#outcomes}}
-<h3 id="outcome-{{id}}">{{title}} ({{unit}})</h3>
-{{#description}}<p>{{.}}</p>{{/description}}
+<h3 id="outcome-{{id}}"><bdi>{{title}}</bdi> (<bdi>{{unit}}</bdi>)</h3>
+{{#description}}<p dir="auto">{{.}}</p>{{/description}}
 <p>{{summary}}{{#disagreement}} {{phrases.perspectives-1-in-10-bad}} {{.}}.{{/disagreement}}</p>
 <div class="table-wrap"><table>
-<caption>{{title}}: {{figuresCaption}}</caption>
+<caption><bdi>{{title}}</bdi>: {{figuresCaption}}</caption>
 <thead><tr><th scope="col">{{phrases.figure}}</th><th scope="col" class="num">{{phrases.with-responses}}</th><th scope="col" class="num">± (95%)</th><th scope="col" class="num">{{phrases.without-responses}}</th></tr></thead>
 <tbody>
 {{#figures}}
@@ -785,14 +808,14 @@ public enum BuiltInTemplates {
 <h2 id="entries">{{phrases.every-entry-in-full}}</h2>
 {{#risks}}
 <article class="risk" id="risk-{{id}}">
-<h3>{{id}} {{title}}{{#isConfidential}} <span class="tag">{{phrases.confidential}}</span>{{/isConfidential}}{{#isStale}} <span class="tag">{{phrases.review-overdue}}</span>{{/isStale}}</h3>
-{{#description}}<p>{{.}}</p>{{/description}}
+<h3>{{id}} <bdi>{{title}}</bdi>{{#isConfidential}} <span class="tag">{{phrases.confidential}}</span>{{/isConfidential}}{{#isStale}} <span class="tag">{{phrases.review-overdue}}</span>{{/isStale}}</h3>
+{{#description}}<p dir="auto">{{.}}</p>{{/description}}
 <dl class="facts">
-<dt>{{phrases.outcome}}</dt><dd>{{outcome}}</dd>
+<dt>{{phrases.outcome}}</dt><dd dir="auto">{{outcome}}</dd>
 <dt>{{phrases.strategy}}</dt><dd>{{strategy}}</dd>
-<dt>{{phrases.owner}}</dt><dd>{{owner}}</dd>
-{{#borneBy}}<dt>{{phrases.who-bears-the-harm}}</dt><dd>{{.}}</dd>{{/borneBy}}
-<dt>{{phrases.co-production}}</dt><dd>{{mode}} {{phrases.with-2}} {{contributors}}{{#coproductionNote}}. {{.}}{{/coproductionNote}}</dd>
+<dt>{{phrases.owner}}</dt><dd dir="auto">{{owner}}</dd>
+{{#borneBy}}<dt>{{phrases.who-bears-the-harm}}</dt><dd dir="auto">{{.}}</dd>{{/borneBy}}
+<dt>{{phrases.co-production}}</dt><dd>{{mode}} {{phrases.with-2}} <bdi>{{contributors}}</bdi>{{#coproductionNote}}. <bdi>{{.}}</bdi>{{/coproductionNote}}</dd>
 {{#review}}<dt>{{phrases.review-due}}</dt><dd>{{.}}</dd>{{/review}}
 {{#scored}}
 <dt>{{phrases.chance-it-happens}}</dt><dd>{{chance}} {{phrases.with-responses-2}} {{chanceWithoutResponses}} {{phrases.without}}</dd>
@@ -805,7 +828,7 @@ public enum BuiltInTemplates {
 <dt>{{phrases.figures}}</dt><dd>{{phrases.not-in-the-portfolio-scored}}</dd>
 {{/scored}}
 {{#response}}
-<dt>{{phrases.response}}</dt><dd>{{action}} {{phrases.delivered-by}} {{deliveredBy}} {{phrases.reliability}} {{reliability}}); {{phrases.costs}} {{cost}}; {{phrases.avoids}} {{value}} {{valueError}} {{phrases.of-mean-loss}}</dd>
+<dt>{{phrases.response}}</dt><dd><bdi>{{action}}</bdi> {{phrases.delivered-by}} <bdi>{{deliveredBy}}</bdi> {{phrases.reliability}} {{reliability}}); {{phrases.costs}} {{cost}}; {{phrases.avoids}} {{value}} {{valueError}} {{phrases.of-mean-loss}}</dd>
 {{/response}}
 </dl>
 <div class="table-wrap"><table>
@@ -813,7 +836,7 @@ public enum BuiltInTemplates {
 <thead><tr><th scope="col">{{phrases.perspective}}</th><th scope="col" class="num">{{phrases.chance}}</th><th scope="col" class="num">{{phrases.on-average}}</th><th scope="col">{{phrases.rationale}}</th></tr></thead>
 <tbody>
 {{#views}}
-<tr><td>{{perspective}}</td><td class="num">{{chance}}</td><td class="num">{{meanLoss}}</td><td>{{rationale}}</td></tr>
+<tr><td><bdi>{{perspective}}</bdi></td><td class="num">{{chance}}</td><td class="num">{{meanLoss}}</td><td dir="auto">{{rationale}}</td></tr>
 {{/views}}
 </tbody>
 </table></div>
@@ -829,7 +852,20 @@ public enum BuiltInTemplates {
 
 {{register.organisation}}. {{phrases.every-figure-refers-to-a}} {{register.horizon}}.{{#register.lastReviewed}} {{phrases.register-last-reviewed}} {{.}}.{{/register.lastReviewed}}{{#register.nextReview}} {{phrases.next-review}} {{.}}.{{/register.nextReview}} {{phrases.figures-as-of}} {{run.asOf}}.
 
+{{#confidentialNote}}
+> **{{.}}**
+
+{{/confidentialNote}}
 {{> md-decision}}
+## {{phrases.contents}}
+
+{{#markdownContents}}
+- [{{title}}](#{{anchor}})
+{{#children}}
+  - [{{title}}](#{{anchor}})
+{{/children}}
+{{/markdownContents}}
+
 {{#since}}
 ## {{phrases.since-the-last-review}} (`{{revisionCode}}`)
 
@@ -1088,7 +1124,7 @@ public enum BuiltInTemplates {
 {{#description}}<p dir="auto">{{.}}</p>{{/description}}
 <p>{{summary}}</p>
 <div class="table-wrap"><table>
-<caption>{{title}}: {{phrases.loss-in}} {{unit}} {{phrases.a-minus-sign-means-a}}</caption>
+<caption>{{title}}: {{figuresCaption}}</caption>
 <thead><tr><th scope="col"></th><th scope="col" class="num">{{phrases.with-the-planned-actions}}</th><th scope="col" class="num">{{phrases.without-them}}</th></tr></thead>
 <tbody>
 {{#figures}}
@@ -1106,7 +1142,7 @@ public enum BuiltInTemplates {
 <h3>{{phrases.what-is-being-done}}</h3>
 <ul>
 {{#responses}}
-<li><strong dir="auto">{{riskTitle}}</strong>: {{action}} {{phrases.by}} {{deliveredBy}}; {{phrases.it-costs}} {{cost}} {{phrases.and-on-average-avoids}} {{value}} {{phrases.of-loss}}</li>
+<li><strong dir="auto">{{riskTitle}}</strong>: {{action}} {{phrases.community-done-by}} {{deliveredBy}}; {{phrases.it-costs}} {{cost}} {{phrases.and-on-average-avoids}} {{value}} {{phrases.of-loss}}</li>
 {{/responses}}
 </ul>
 {{/empty(responses)}}
@@ -1138,7 +1174,7 @@ public enum BuiltInTemplates {
 {{/description}}
 {{summary}}
 
-| {{phrases.loss-in-2}} {{unit}} {{phrases.a-minus-sign-means-a}} | {{phrases.with-the-planned-actions}} | {{phrases.without-them}} |
+| {{figuresCaption}} | {{phrases.with-the-planned-actions}} | {{phrases.without-them}} |
 | --- | ---: | ---: |
 {{#figures}}
 | {{label}} | {{residual}} | {{inherent}} |
@@ -1158,7 +1194,7 @@ public enum BuiltInTemplates {
 ### {{phrases.what-is-being-done}}
 
 {{#responses}}
-- **{{riskTitle}}:** {{action}} {{phrases.by}} {{deliveredBy}}; {{phrases.it-costs}} {{cost}} {{phrases.and-on-average-avoids}} {{value}} {{phrases.of-loss}}
+- **{{riskTitle}}:** {{action}} {{phrases.community-done-by}} {{deliveredBy}}; {{phrases.it-costs}} {{cost}} {{phrases.and-on-average-avoids}} {{value}} {{phrases.of-loss}}
 {{/responses}}
 
 {{/empty(responses)}}

@@ -67,6 +67,13 @@ struct Charts {
         return cut.trimmingCharacters(in: .whitespaces) + "…"
     }
 
+    /// An axis title centred at `x` in a picture `width` wide, cut with an ellipsis to stay
+    /// inside it (a unit word can be as long as a register makes it). Axis titles are bold, so
+    /// measured a tenth wider than plain text.
+    static func axisTitle(_ label: String, centredAt x: Double, in width: Double) -> String {
+        fitted(label, width: (2 * min(x, width - x) - 8) / 1.1)
+    }
+
     private func xAxis(_ svg: inout SVG, lo: Double, hi: Double, label: String, whole: Bool = false, x: (Double) -> Double) {
         let y0 = h - bottom
         svg.line(left, y0, w - right, y0, cls: "axis")
@@ -75,7 +82,8 @@ struct Charts {
             svg.line(x(t), y0, x(t), y0 + 4, cls: "axis")
         }
         tickLabels(&svg, ticks, x: x, y: y0 + 17, start: left, end: w)
-        svg.text(label, x: left + (w - left - right) / 2, y: h - 8, anchor: .middle, cls: "t lbl")
+        let centre = left + (w - left - right) / 2
+        svg.text(Self.axisTitle(label, centredAt: centre, in: w), x: centre, y: h - 8, anchor: .middle, cls: "t lbl")
     }
 
     // MARK: Histogram
@@ -185,7 +193,11 @@ struct Charts {
         let (lo, hi) = Ticks.domain(inh.map(\.loss) + res.map(\.loss) + appetite.map(\.loss), includeZero: true)
         // The legend has a row of its own below the axis, clear of the curves and diamonds.
         let legendY = h + 14
-        var svg = SVG(width: w, height: h + 26)
+        // The appetite's key goes on a row of its own when it would not fit beside the two
+        // lines' keys (a longer phrase in another language).
+        let keysWidth = [phrases("chart.legend.with"), phrases("chart.legend.without")].reduce(left) { $0 + 32 + SVG.textWidth($1) + 24 }
+        let appetiteOwnRow = !appetite.isEmpty && keysWidth + 20 + SVG.textWidth(phrases("chart.legend.appetite")) > w - 4
+        var svg = SVG(width: w, height: h + (appetiteOwnRow ? 44 : 26))
         let x = { (v: Double) in left + (v - lo) / (hi - lo) * (w - left - right) }
         let y = { (p: Double) in top + (logHi - log10(max(p, pow(10, logLo)))) / (logHi - logLo) * (h - bottom - top) }
         var e = logHi
@@ -211,8 +223,9 @@ struct Charts {
             lx += 32 + SVG.textWidth(label) + 24
         }
         if !appetite.isEmpty {
-            svg.marker(x: lx + 8, y: legendY - 4, cls: "mark", title: phrases("chart.legend.appetite-marker"))
-            svg.text(phrases("chart.legend.appetite"), x: lx + 20, y: legendY)
+            let (ax, ay) = appetiteOwnRow ? (left, legendY + 18) : (lx, legendY)
+            svg.marker(x: ax + 8, y: ay - 4, cls: "mark", title: phrases("chart.legend.appetite-marker"))
+            svg.text(Self.fitted(phrases("chart.legend.appetite"), width: w - ax - 24), x: ax + 20, y: ay)
         }
         let levels: [Double] = [0.5, 0.2, 0.1, 0.05, 0.01].filter { $0 >= pMin }
         // The loss exceeded with chance p: the summary's own percentile where it has one, so
@@ -315,7 +328,9 @@ struct Charts {
                      title: phrases("chart.perspectives.bar.average", ["perspective": view.title, "figure": ow.outcomePhrase(view.brief.mean.residual.value)]))
             svg.text(Self.fitted(view.title, width: plotLeft - 12), x: plotLeft - 8, y: yy + rowH / 2 + 4, anchor: .end)
         }
-        svg.text(phrases(ow.isGain ? "chart.perspectives.x-axis.gain" : "chart.perspectives.x-axis", ["unit": unit]), x: plotLeft + (w - plotLeft - right) / 2, y: y0 + 36, anchor: .middle, cls: "t lbl")
+        let centre = plotLeft + (w - plotLeft - right) / 2
+        svg.text(Self.axisTitle(phrases(ow.isGain ? "chart.perspectives.x-axis.gain" : "chart.perspectives.x-axis", ["unit": unit]), centredAt: centre, in: w),
+                 x: centre, y: y0 + 36, anchor: .middle, cls: "t lbl")
         svg.rect(x: plotLeft, y: height - 16, w: 14, h: 10, cls: "bar-light")
         svg.text(phrases("chart.perspectives.legend.p90"), x: plotLeft + 20, y: height - 7)
         svg.rect(x: plotLeft + 200, y: height - 16, w: 14, h: 10, cls: "bar-res")
@@ -401,7 +416,7 @@ struct Charts {
         for ii in 0..<size {
             svg.text(impactBands[ii], x: gx + (Double(ii) + 0.5) * cell, y: gy + cell * 5 + 18, anchor: .middle)
         }
-        svg.text(phrases("chart.heat.x-axis"), x: gx + cell * 2.5, y: gy + cell * 5 + 44, anchor: .middle, cls: "t lbl")
+        svg.text(Self.axisTitle(phrases("chart.heat.x-axis"), centredAt: gx + cell * 2.5, in: gx + cell * 5 + 12), x: gx + cell * 2.5, y: gy + cell * 5 + 44, anchor: .middle, cls: "t lbl")
         svg.text(phrases("chart.heat.y-axis"), x: 14, y: gy + cell * 2.5, anchor: .middle, cls: "t lbl", rotate: true)
         let thresholds = placed.filter(\.referenceIsThreshold).count
         let reference = phrases(thresholds == placed.count ? "chart.heat.reference.threshold"

@@ -12,13 +12,17 @@ extension ReportBuilder {
             guard let s = scores[risk.id] else { return nil }
             let effects: [(outcome: String, harm: Double, benefit: Double)] = s.effects?.map { ($0.outcome, $0.meanHarm.residual, $0.meanBenefit) }
                 ?? [(s.outcome, s.meanHarm.residual, s.meanBenefit)]
-            func figure(_ value: Double, on outcome: String) -> String {
+            // Unsigned, in words that say which way each figure goes: a benefit on a gain-like
+            // outcome is a gain, on a loss-like one harm avoided; a harm is a loss of a gain, or
+            // harm. Never "+0.858 incidents", which reads as more incidents whatever it means.
+            func figure(_ value: Double, on outcome: String, benefit: Bool) -> String {
                 let o = score.outcomes.first { $0.id == outcome }
-                let amount = quantity(value, o?.unit ?? "")
-                return phrases("report.chosen.on-outcome", ["amount": amount, "outcome": o?.title ?? outcome])
+                let w = words(outcome, o?.unit ?? "")
+                let key = "report.chosen.\(benefit ? "gain" : "harm").\(w.isGain ? "gain" : "loss")"
+                return phrases(key, ["amount": w.size(value), "outcome": o?.title ?? outcome])
             }
-            let gains = effects.filter { $0.benefit > 0 }.map { figure($0.benefit, on: $0.outcome) }
-            let harms = effects.filter { $0.harm > 0 }.map { figure($0.harm, on: $0.outcome) }
+            let gains = effects.filter { $0.benefit > 0 }.map { figure($0.benefit, on: $0.outcome, benefit: true) }
+            let harms = effects.filter { $0.harm > 0 }.map { figure($0.harm, on: $0.outcome, benefit: false) }
             let none = phrases("report.chosen.none")
             let tradeOff = phrases("report.chosen.trade-off", [
                 "gains": gains.isEmpty ? none : gains.joined(separator: phrases("report.chosen.and")),

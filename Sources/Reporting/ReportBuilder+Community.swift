@@ -12,16 +12,51 @@ extension ReportBuilder {
         let date = CalendarDate(score.run.asOf).map { phrases.date(year: $0.year, month: $0.month, day: $0.day) } ?? score.run.asOf
         let intro = [
             phrases("community.intro", ["organisation": m.organisation, "title": m.title]),
-            phrases("community.intro.period", ["period": periodWord, "date": date]),
+            phrases("community.intro.period", ["next": nextPeriod, "date": date]),
         ].joined(separator: " ")
         let withheldText = withheld == 0 ? nil : phrases.plural("community.withheld", count: withheld)
         let contact = m.contact.map { phrases("community.contact", ["contact": $0]) }
             ?? phrases("community.contact.none", ["organisation": m.organisation])
-        let method = phrases("community.method", ["trials": FigureFormat.amount(Double(score.run.trials)), "period": periodWord])
+        let contactIntro = m.contact == nil ? contact : phrases("community.contact.intro")
+        // Register text is in the register's language (English when it names none); where the
+        // page is in another, that text is marked so that a screen reader pronounces it right.
+        let textLanguage = m.language ?? "en"
+        let method = phrases("community.method", ["trials": FigureFormat.amount(Double(score.run.trials)), "next": nextPeriod])
         return .init(
             intro: e(intro), withheld: withheldText.map(e), limits: communityLimits(), entries: communityEntries(),
-            helpers: communityHelpers().map(e), weights: communityWeights().map(e), compared: communityCompared().map(e),
-            youSaid: communityYouSaid().map(e), hasSince: review != nil, contact: e(contact), method: e(method))
+            helpers: communityHelpers().map(e), helpersNote: communityHelpersNote().map(e), weights: communityWeights().map(e), compared: communityCompared().map(e),
+            youSaid: communityYouSaid().map(e), hasSince: review != nil, contact: e(contact),
+            contactIntro: e(contactIntro), contactText: m.contact.map(e), method: e(method),
+            textLanguage: textLanguage == phrases.language ? nil : e(textLanguage))
+    }
+
+    // MARK: The horizon in words
+
+    /// The register's horizon in whole units: 24 months are 2 years, 52 weeks 1 year, so that
+    /// a sentence says "the next 2 years" rather than "the next 24 months".
+    var horizonInWords: (count: Int, unit: Horizon.Unit) {
+        let h = register.metadata.horizon
+        switch h.unit {
+        case .month where h.count % 12 == 0: return (h.count / 12, .year)
+        case .week where h.count % 52 == 0: return (h.count / 52, .year)
+        case .day where h.count % 365 == 0: return (h.count / 365, .year)
+        case .day where h.count % 7 == 0: return (h.count / 7, .week)
+        default: return (h.count, h.unit)
+        }
+    }
+
+    /// The time every figure covers, as the time ahead: "the next year", "the next 6 months",
+    /// "de komende 2 jaar". One phrase per unit and plural form, so each language can give
+    /// its own article and word order.
+    var nextPeriod: String {
+        let (count, unit) = horizonInWords
+        return phrases.plural("community.horizon.next." + unit.rawValue, count: count, ["count": FigureFormat.count(count)])
+    }
+
+    /// What an icon array's marks stand for: "years", "periods of 6 months".
+    var periodsWord: String {
+        let (count, unit) = horizonInWords
+        return phrases.plural("community.horizon.periods." + unit.rawValue, count: count, ["count": FigureFormat.count(count)])
     }
 
     // MARK: Pictures of chances
@@ -29,7 +64,7 @@ extension ReportBuilder {
     /// `p` as marks out of 100, or out of 1,000 when it is below 5 in 100, so that a small
     /// chance still fills a mark or more.
     func iconArray(_ p: Double, what: String) -> ReportContext.IconArray {
-        let total = p > 0 && p < 0.05 ? 1_000 : 100
+        let total = p < 0.05 ? 1_000 : 100
         let marked = p.isFinite ? Int((min(max(p, 0), 1) * Double(total)).rounded()) : 0
         let label = phrases("community.icons.label", ["marked": FigureFormat.amount(Double(marked)), "total": FigureFormat.amount(Double(total)),
                                                       "what": what])
@@ -70,27 +105,48 @@ extension ReportBuilder {
             let unit = outcome?.unit ?? ""
             let title = outcome?.title ?? v.outcome
             let limit = phrases.limitFrequency(v.limit)
-            let estimate = phrases("community.limit.estimate", ["frequency": frequencyWords(v.probability.value),
-                                                                "percent": FigureFormat.percent(v.probability.value)])
+            let estimate = phrases("community.limit.estimate", ["chance": communityChance(v.probability.value)])
             let rule: String
             switch v.kind {
             case .lossExceeds:
-                rule = phrases("community.limit.loss", ["organisation": register.metadata.organisation, "limit": limit,
-                                                        "outcome": title, "amount": quantity(v.threshold, unit), "period": periodWord])
+                rule = phrases("community.limit.loss", ["limit": limit, "outcome": title, "amount": quantity(v.threshold, unit), "next": nextPeriod])
             case .harmExceeds:
-                rule = phrases("community.limit.harm", ["organisation": register.metadata.organisation, "limit": limit,
-                                                        "outcome": title, "amount": quantity(v.threshold, unit), "period": periodWord])
+                rule = phrases("community.limit.harm", ["limit": limit, "outcome": title, "amount": quantity(v.threshold, unit), "next": nextPeriod])
             case .netBenefitAbove:
-                rule = phrases("community.limit.gain", ["organisation": register.metadata.organisation, "limit": limit,
-                                                        "outcome": title, "period": periodWord])
+                rule = phrases("community.limit.gain", ["limit": limit, "outcome": title, "next": nextPeriod])
             }
             let status = !v.decisive ? "close" : (v.withinAppetite ? "within" : "outside")
-            let verdict = phrases("community.limit.status." + status)
-            let what = v.kind == .netBenefitAbove ? phrases("community.icons.limit-gain") : phrases("community.icons.limit-loss")
-            return .init(outcome: e(title), sentence: e([rule, estimate, verdict].joined(separator: " ")),
-                         status: e(phrases("community.limit.label." + status)), statusClass: status,
-                         icons: iconArray(v.probability.value, what: what))
+            // A floor on the chance of a gain is an aim to reach, not a limit to stay under:
+            // missing it is falling short, never "over the limit".
+            let kind = v.kind == .netBenefitAbove && status != "close" ? "aim." + status : status
+            let verdict = phrases("community.limit.status." + kind)
+            let what = phrases(v.kind == .netBenefitAbove ? "community.icons.limit-gain" : "community.icons.limit-loss", ["periods": periodsWord])
+            let about = register.outcome(v.outcome)?.description
+            // Two limits on one outcome (on the net outcome and on harm alone, or at two amounts)
+            // get headings that tell them apart.
+            let heading: String
+            switch v.kind {
+            case _ where score.appetite.filter({ $0.outcome == v.outcome }).count < 2: heading = title
+            case .harmExceeds: heading = phrases("community.limit.heading.harm", ["outcome": title])
+            case .lossExceeds: heading = phrases("community.limit.heading.amount", ["outcome": title, "amount": quantity(v.threshold, unit)])
+            case .netBenefitAbove: heading = title
+            }
+            return .init(outcome: e(heading), sentence: e([rule, estimate, verdict].joined(separator: " ")),
+                         status: e(phrases("community.limit.label." + kind)), statusClass: status,
+                         icons: iconArray(v.probability.value, what: what), about: about.map(e))
         }
+    }
+
+    /// A chance as residents read it, with its percentage: over 1,000 below 5 in 100, as the
+    /// icon arrays are, and never "no chance" — a simulation that never saw something happen
+    /// shows it is rarer than its resolution, not impossible.
+    func communityChance(_ p: Double) -> String {
+        let per = p < 0.05 ? 1_000 : 100
+        if p <= 0 {
+            return phrases("community.chance", ["frequency": phrases("chance.fewer-than", ["n": FigureFormat.count(per)]),
+                                                "percent": FigureFormat.percent(0.0001)])
+        }
+        return phrases("community.chance", ["frequency": phrases.naturalFrequency(p, per: per), "percent": FigureFormat.percent(p)])
     }
 
     // MARK: Entries
@@ -100,36 +156,91 @@ extension ReportBuilder {
     func communityEntries() -> [ReportContext.CommunityEntry] {
         register.risks.compactMap { r -> ReportContext.CommunityEntry? in
             guard let s = score.risks.first(where: { $0.id == r.id }) else { return nil }
-            let unit = score.outcomes.first { $0.id == r.outcome }?.unit ?? ""
+            let unit = unitOf(r.outcome)
             let p = s.probability.residual
             let likely = p <= 0
-                ? phrases("community.entry.likely.never", ["period": periodWord])
-                : phrases("community.entry.likely", ["frequency": frequencyWords(p), "percent": FigureFormat.percent(p), "period": periodWord])
-            let harmWhen = p > 0 ? s.meanHarm.residual / p : 0
-            let harm = phrases("community.entry.harm", ["amount": quantity(harmWhen, unit), "outcome": outcomeTitle(r.outcome)])
+                ? phrases("community.entry.likely.never", ["next": nextPeriod])
+                : phrases("community.entry.likely", ["chance": communityChance(p), "next": nextPeriod])
             var action: String?, effect: String?
             if let resp = r.response {
                 let who = resp.deliveredBy.isEmpty ? register.metadata.organisation : names(resp.deliveredBy)
                 action = phrases("community.entry.action", ["action": resp.action, "who": who])
                 let p0 = s.probability.inherent
                 if abs(p0 - p) > 1e-9 {
-                    effect = phrases("community.entry.effect.likely", ["frequency": frequencyWords(p0), "percent": FigureFormat.percent(p0)])
+                    effect = phrases("community.entry.effect.likely", ["chance": communityChance(p0)])
                 } else if s.meanHarm.inherent > s.meanHarm.residual, p > 0 {
                     effect = phrases("community.entry.effect.harm", ["amount": quantity(s.meanHarm.inherent / p, unit)])
                 }
             }
-            var gain: String?
-            if s.meanBenefit > 0 {
-                gain = phrases(r.strategy == .enablement ? "community.entry.gain.on-purpose" : "community.entry.gain",
-                               ["amount": quantity(s.meanBenefit, unit), "period": periodWord])
+            let unchecked = Set(r.needsReview)
+            let (harm, gain) = harmAndGain(r, s, onPurpose: r.strategy == .enablement && !unchecked.contains("strategy"))
+            let helped: String?
+            if unchecked.contains("coproduction") {
+                // An import names one placeholder contributor on every entry: that is not who
+                // helped, so the page says it is not known yet rather than naming anyone.
+                helped = phrases("community.entry.helped.unknown")
+            } else if r.coproduction.contributors.isEmpty {
+                helped = nil
+            } else {
+                let how = r.coproduction.mode == .coDelivery && r.response == nil
+                    ? phrases("community.mode.co-delivery.no-action") : modeWords(r.coproduction.mode)
+                helped = phrases("community.entry.helped", ["names": names(r.coproduction.contributors), "how": how])
             }
-            let helped = r.coproduction.contributors.isEmpty ? nil
-                : phrases("community.entry.helped", ["names": names(r.coproduction.contributors), "how": modeWords(r.coproduction.mode)])
             return .init(id: e(r.id), title: e(r.title), description: r.description.map(e), likely: e(likely),
-                         icons: iconArray(p, what: phrases("community.icons.entry", ["period": periodWord])), harm: e(harm),
+                         icons: iconArray(p, what: phrases("community.icons.entry", ["periods": periodsWord])), harm: e(harm),
                          affected: r.borneBy.map { e(phrases("community.entry.affected", ["who": $0])) },
-                         action: action.map(e), actionEffect: effect.map(e), gain: gain.map(e), helpedBy: helped.map(e))
+                         action: action.map(e), actionEffect: effect.map(e), gain: gain.map(e), helpedBy: helped.map(e),
+                         option: option(r, s).map(e), unchecked: uncheckedNote(r).map(e))
         }
+    }
+
+    /// What an entry does when it happens, on every outcome it affects, and what people gain
+    /// from it over the horizon, each in the outcome's direction: a harm to a gain-like outcome
+    /// is that much less of it, a benefit to a loss-like outcome that much less harm — never
+    /// "a gain of 15 incidents".
+    func harmAndGain(_ r: Risk, _ s: RegisterScore.RiskScore, onPurpose: Bool) -> (harm: String, gain: String?) {
+        let p = s.probability.residual
+        let parts: [(outcome: String, harm: Double, benefit: Double)] = s.effects.map { effects in
+            effects.map { ($0.outcome, p > 0 ? $0.meanHarm.residual / p : 0, $0.meanBenefit) }
+        } ?? [(r.outcome, p > 0 ? s.meanHarm.residual / p : 0, s.meanBenefit)]
+        func part(_ outcome: String, _ amount: Double, more: Bool) -> String {
+            phrases(more ? "community.entry.more" : "community.entry.less",
+                    ["amount": quantity(amount, unitOf(outcome)), "outcome": outcomeTitle(outcome)])
+        }
+        func isGain(_ outcome: String) -> Bool { words(outcome, unitOf(outcome)).isGain }
+        // An outcome the entry only benefits is left out of "if it happens", unless nothing
+        // else is left to say.
+        var harms = parts.filter { $0.harm > 0 }.map { part($0.outcome, $0.harm, more: !isGain($0.outcome)) }
+        if harms.isEmpty { harms = [part(r.outcome, 0, more: !isGain(r.outcome))] }
+        let harm = phrases("community.entry.harm", ["parts": list(harms)])
+        let gains = parts.filter { $0.benefit > 0 }.map { part($0.outcome, $0.benefit, more: isGain($0.outcome)) }
+        guard !gains.isEmpty else { return (harm, nil) }
+        let gain = phrases(onPurpose ? "community.entry.gain.on-purpose" : "community.entry.gain", ["parts": list(gains), "next": nextPeriod])
+        return (harm, gain)
+    }
+
+    /// For an activity some portfolios include and others leave out: that it is one of the
+    /// options being compared, and whether the page's figures assume it.
+    func option(_ r: Risk, _ s: RegisterScore.RiskScore) -> String? {
+        let holding = register.portfolios.filter { $0.risks.contains(r.id) }
+        guard !holding.isEmpty, holding.count < register.portfolios.count,
+              let headline = register.portfolios.first(where: { $0.id == score.run.portfolio }) else { return nil }
+        return phrases(s.inHeadline ? "community.entry.option.in" : "community.entry.option.out", ["option": headline.title])
+    }
+
+    /// What an entry's `needs-review` leaves to check, in the words this page uses for those
+    /// parts; nil when nothing is, or only parts the page does not show.
+    func uncheckedNote(_ r: Risk) -> String? {
+        let shown = ["estimates", "outcome", "strategy", "response", "response.cost", "coproduction"]
+        let parts = shown.filter(r.needsReview.contains).map { phrases("community.unchecked." + $0) }
+        guard !parts.isEmpty else { return nil }
+        return phrases("community.entry.unchecked", ["parts": list(parts)])
+    }
+
+    /// "a, b and c" in the report's language.
+    func list(_ items: [String]) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        return phrases("community.list.and", ["list": items.dropLast().joined(separator: ", "), "last": items.last!])
     }
 
     private func outcomeTitle(_ id: String) -> String { register.outcome(id)?.title ?? id }
@@ -149,20 +260,46 @@ extension ReportBuilder {
 
     // MARK: Who helped
 
+    /// Each contributor with what they did. Co-production an import only placeholds (marked
+    /// `needs-review: [coproduction]`) is not counted as anyone's help: ``communityHelpersNote()``
+    /// says how many entries do not yet record who helped. Contributors who are not named are
+    /// grouped by kind, so two unnamed partners make one line rather than two alike.
     func communityHelpers() -> [String] {
-        register.contributors.compactMap { c in
-            let judged = register.risks.filter { $0.coproduction.contributors.contains(c.id) }.count
+        let recorded = register.risks.filter { !$0.needsReview.contains("coproduction") }
+        var order: [String] = []
+        var tally: [String: (judged: Int, delivers: Int, estimates: Bool)] = [:]
+        for c in register.contributors {
+            let judged = recorded.filter { $0.coproduction.contributors.contains(c.id) }.count
             let delivers = register.risks.filter { $0.response?.deliveredBy.contains(c.id) ?? false }.count
-            let estimates = register.perspectives.filter { $0.contributors.contains(c.id) }.count > 0
-            guard judged + delivers > 0 || estimates else { return nil }
-            var parts: [String] = []
-            if judged > 0 { parts.append(phrases.plural("community.helper.worked-on", count: judged)) }
-            if delivers > 0 { parts.append(phrases.plural("community.helper.delivers", count: delivers)) }
-            if estimates { parts.append(phrases("community.helper.estimated")) }
-            let what = parts.count > 1
-                ? phrases("community.list.and", ["list": parts.dropLast().joined(separator: ", "), "last": parts.last!]) : parts[0]
-            return phrases("community.helper", ["name": helperName(c.id), "what": what]).capitalisedFirst
+            let estimates = register.perspectives.contains { $0.contributors.contains(c.id) && !$0.contributors.allSatisfy(isPlaceholder) }
+            guard judged + delivers > 0 || estimates else { continue }
+            let name = helperName(c.id)
+            if tally[name] == nil { order.append(name) }
+            let before = tally[name] ?? (0, 0, false)
+            tally[name] = (before.judged + judged, before.delivers + delivers, before.estimates || estimates)
         }
+        return order.map { name in
+            let t = tally[name]!
+            var parts: [String] = []
+            if t.judged > 0 { parts.append(phrases.plural("community.helper.worked-on", count: t.judged)) }
+            if t.delivers > 0 { parts.append(phrases.plural("community.helper.delivers", count: t.delivers)) }
+            if t.estimates { parts.append(phrases("community.helper.estimated")) }
+            return phrases("community.helper", ["name": name, "what": list(parts)]).capitalisedFirst
+        }
+    }
+
+    /// A contributor an import wrote as a stand-in, named only by entries whose co-production is
+    /// still to be checked.
+    func isPlaceholder(_ id: String) -> Bool {
+        let naming = register.risks.filter { $0.coproduction.contributors.contains(id) }
+        return !naming.isEmpty && naming.allSatisfy { $0.needsReview.contains("coproduction") }
+            && !register.risks.contains { $0.response?.deliveredBy.contains(id) ?? false }
+    }
+
+    /// How many entries do not record yet who helped; nil when every entry does.
+    func communityHelpersNote() -> String? {
+        let unknown = register.risks.filter { $0.needsReview.contains("coproduction") }.count
+        return unknown == 0 ? nil : phrases.plural("community.helpers.unknown", count: unknown)
     }
 
     // MARK: How estimates counted
@@ -198,7 +335,12 @@ extension ReportBuilder {
                     "theirs": frequencyWords(a), "officersChance": frequencyWords(b),
                 ]).capitalisedFirst
                 if score.run.view == "pooled" {
-                    sentence += " " + phrases("community.compared.changed", ["used": frequencyWords(r.probability.residual)])
+                    // The groups' chances are before the planned actions; the one used is after
+                    // them, so both are given, or the used one looks lower than either group's.
+                    sentence += " " + (abs(r.probability.inherent - r.probability.residual) < 0.005
+                        ? phrases("community.compared.together", ["together": frequencyWords(r.probability.inherent)])
+                        : phrases("community.compared.together.actions", ["together": frequencyWords(r.probability.inherent),
+                                                                          "used": frequencyWords(r.probability.residual)]))
                 }
                 found.append((size, r.id, sentence))
             }

@@ -41,7 +41,7 @@ extension ReportBuilder {
             return decisive ? status : phrases("report.status.too-close", ["status": status])
         }
         func cls(_ within: Bool, _ decisive: Bool) -> String { !decisive ? "close" : (within ? "within" : "outside") }
-        func title(_ v: RegisterScore.AppetiteVerdict) -> String { score.outcomes.first { $0.id == v.outcome }?.title ?? v.outcome }
+        func title(_ v: RegisterScore.AppetiteVerdict) -> String { statementLabel(v) }
 
         let verdicts = statements.map { v in
             var cells = [ReportContext.DecisionCell(

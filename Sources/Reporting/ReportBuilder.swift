@@ -78,6 +78,11 @@ public struct ReportBuilder: Sendable {
 
     var isCommunity: Bool { options.audience == .community }
 
+    /// The report's title: "Board report: Ward 7 patient partnership".
+    var reportHeading: String {
+        phrases(isCommunity ? "report.heading.community" : "report.heading.board", ["title": register.metadata.title])
+    }
+
     func e(_ text: String) -> String { encode(text) }
     func e(_ text: String?) -> String? { text.map(encode) }
 
@@ -145,7 +150,7 @@ public struct ReportBuilder: Sendable {
         let viewTitle = score.run.view == "pooled"
             ? phrases("report.view.pooled", ["count": String(register.perspectives.count)])
             : (register.perspectives.first { $0.id == score.run.view }?.title ?? score.run.view)
-        let heading = phrases(isCommunity ? "report.heading.community" : "report.heading.board", ["title": m.title])
+        let heading = reportHeading
 
         var context = ReportContext(
             report: .init(format: options.format.rawValue, audience: options.audience.rawValue, isBoard: !isCommunity,
@@ -187,6 +192,9 @@ public struct ReportBuilder: Sendable {
         context.reliance = isCommunity ? [] : reliance()
         if !isCommunity { addCitizenTime(to: &context) }
         if isCommunity { context.community = community() }
+        if !isCommunity && options.format == .markdown { context.markdownContents = markdownContents() }
+        let confidential = register.risks.filter(\.isConfidential).count
+        if !isCommunity && confidential > 0 { context.confidentialNote = e(phrases.plural("report.confidential-note", count: confidential)) }
         context.phrases = Self.templatePhrases(phrases)
         return context
     }
@@ -225,9 +233,26 @@ public struct ReportBuilder: Sendable {
         return ids
     }
 
+    /// What an appetite statement is about: its outcome's title, with the statement's threshold
+    /// when another statement is on the same outcome ("Unplanned costs (threshold £120,000)"),
+    /// so that two statements never read as one.
+    func statementLabel(_ v: RegisterScore.AppetiteVerdict) -> String {
+        let outcome = score.outcomes.first { $0.id == v.outcome }
+        let title = outcome?.title ?? v.outcome
+        guard score.appetite.filter({ $0.outcome == v.outcome }).count > 1 else { return title }
+        return phrases("report.verdict.outcome-threshold", ["outcome": title, "amount": words(v.outcome, outcome?.unit ?? "").size(abs(v.threshold))])
+    }
+
+    /// The appetite verdicts, in the board report those outside appetite first, then those too
+    /// close to call, then those within (each group in register order): the first screen shows
+    /// what needs the board, not what does not. The community report keeps register order.
     func verdicts() -> [ReportContext.Verdict] {
         let n = verdictDenominator
-        return score.appetite.map { v in
+        let ordered = isCommunity ? score.appetite : score.appetite.enumerated().sorted { a, b in
+            func rank(_ v: RegisterScore.AppetiteVerdict) -> Int { !v.withinAppetite && v.decisive ? 0 : !v.decisive ? 1 : 2 }
+            return (rank(a.element), a.offset) < (rank(b.element), b.offset)
+        }.map(\.element)
+        return ordered.map { v in
             let outcome = score.outcomes.first { $0.id == v.outcome }
             let unit = outcome?.unit ?? ""
             let title = outcome?.title ?? v.outcome
@@ -261,7 +286,7 @@ public struct ReportBuilder: Sendable {
                                                                    "horizon": horizonPhrase, "limit": limit, "status": status])
             }
             return ReportContext.Verdict(
-                outcome: e(title), sentence: e(sentence), statement: e(v.statement), withinAppetite: v.withinAppetite,
+                outcome: e(isCommunity ? title : statementLabel(v)), sentence: e(sentence), statement: e(v.statement), withinAppetite: v.withinAppetite,
                 decisive: v.decisive, status: e(v.decisive ? verdictStatus : phrases("report.status.too-close", ["status": verdictStatus])),
                 statusClass: !v.decisive ? "close" : (v.withinAppetite ? "within" : "outside"),
                 chance: e(FigureFormat.percent(p)), chanceWithoutResponses: e(FigureFormat.percent(v.inherentProbability.value)),
@@ -375,7 +400,10 @@ public struct ReportBuilder: Sendable {
         }
         return .init(
             rank: rank, risk: e(r.id), riskTitle: e(r.title), action: e(resp.action),
-            cost: e(quantity(resp.cost, "money")),
+            // An import writes a cost of 0 until the officer fills it in: the figure is shown as
+            // the placeholder it is, never as a free action.
+            cost: e(r.needsReview.contains("response.cost")
+                    ? phrases("report.response.cost-placeholder", ["cost": quantity(resp.cost, "money")]) : quantity(resp.cost, "money")),
             value: e(w.size(resp.value.value)), valueError: e("±" + FigureFormat.amount(1.96 * se(resp.value.standardError), significantDigits: 2)),
             perThousand: e(perThousand), flag: flag.map(e), unit: e(unitWord(unit)), isFirstOfUnit: rank == 1,
             unitHeading: e(unit == "money" ? phrases("report.response.group.money")
@@ -584,13 +612,14 @@ public struct ReportBuilder: Sendable {
             let reference = threshold ?? max(abs(o.inherent.percentile(0.95)?.value ?? 0), o.inherent.standardDeviation)
             let p = r.probability.residual
             // In the board report, where the board's appetite on the outcome is on the net
-            // outcome (harm − benefit), an entry is placed by its harm net of its benefit, per
-            // occurrence: the appetite weighs the two together, so the grid does too. Where any
-            // statement is on harm alone, or none is made, by its harm; and residents' report
-            // shows harm, which benefits never hide.
+            // outcome (harm − benefit), an entry is placed by its average harm in a horizon in
+            // which it happens net of its benefit in such a horizon (a benefit comes every
+            // horizon, so its mean): the appetite weighs the two together, so the grid does too.
+            // Where any statement is on harm alone, or none is made, by its harm; and residents'
+            // report shows harm, which benefits never hide.
             let statements = register.appetite.filter { $0.outcome == o.id }
             let net = options.audience == .board && !statements.isEmpty && !statements.contains { $0.limit.isOnHarm } && r.meanBenefit != 0
-            let harm = p > 0 ? (net ? max(0, r.meanHarm.residual - r.meanBenefit) : r.meanHarm.residual) / p : 0
+            let harm = p > 0 ? (net ? max(0, r.meanHarm.residual / p - r.meanBenefit) : r.meanHarm.residual / p) : 0
             placed.append(.init(id: r.id, title: r.title, probability: p, harm: harm, reference: reference,
                                 referenceIsThreshold: threshold != nil, unit: unitWord(o.unit), words: words(o.id, o.unit),
                                 netOfBenefit: net))
@@ -658,28 +687,35 @@ public struct ReportBuilder: Sendable {
             ReportContext.SinceFlip(outcome: e($0.outcome), statement: e($0.statement),
                                     before: verdictWord($0.withinBefore), after: verdictWord($0.withinAfter))
         }
+        // Each figure in the outcome's direction, as everywhere else in the report: a gain as a
+        // gain, a net reduction in words rather than as a negative loss, and a change as better
+        // or worse rather than with a sign.
         let outcomes = r.outcomes.map { o in
+            let w = words(o.id, o.unit)
             func figure(_ label: String, _ f: ReviewChanges.Figure) -> ReportContext.SinceFigure {
-                let q = { (v: Double?) in v.map { quantity($0, o.unit) } ?? "—" }
+                let q = { (v: Double?) in v.map { w.outcomePhrase($0) } ?? "—" }
                 var change: String
                 switch f.status {
                 case .unchanged: change = phrases("report.since.no-change")
                 case .added: change = phrases("diff.status.added")
                 case .removed: change = phrases("diff.status.removed")
                 case .changed, .withinError:
-                    let d = (f.after ?? 0) - (f.before ?? 0)
-                    change = (d > 0 ? "+" : d < 0 ? "−" : "") + quantity(abs(d), o.unit)
+                    // More loss is worse whichever way the outcome points.
+                    let d = FigureFormat.rounded(f.after ?? 0) - FigureFormat.rounded(f.before ?? 0)
+                    change = d == 0 ? phrases("report.since.no-change")
+                        : phrases(d > 0 ? "report.since.worse" : "report.since.better", ["amount": w.size(abs(d))])
                 }
                 return .init(label: label, before: e(q(f.before)), after: e(q(f.after)), change: e(change),
                              withinError: f.status == .withinError)
             }
+            let gain = w.isGain ? ".gain" : ""
             return ReportContext.SinceOutcome(
                 title: e(o.title), unit: e(unitWord(o.unit)),
-                figures: [figure(phrases("report.figure.mean"), o.mean), figure(phrases("report.since.p90"), o.p90),
-                          figure(phrases("report.since.p95"), o.p95)])
+                figures: [figure(phrases("report.figure.mean"), o.mean), figure(phrases("report.figure.p90" + gain), o.p90),
+                          figure(phrases("report.figure.p95" + gain), o.p95)])
         }
         return .init(
-            revision: e(r.revision), revisionCode: code(r.revision), summary: e(r.summary), newFile: !r.existed,
+            revision: e(r.revision), revisionCode: code(r.revision), summary: e(r.summary.capitalisedFirst), newFile: !r.existed,
             added: listed(.added), removed: listed(.removed),
             retagged: risks.filter { $0.field == "strategy" }.map(change),
             changed: risks.filter { $0.field != nil && $0.field != "strategy" }.map(change),

@@ -13,6 +13,8 @@ extension ReportContext {
         public var entries: [CommunityEntry]
         /// Each contributor with what they did, named only where they agreed.
         public var helpers: [String]
+        /// How many entries do not record yet who helped (after an import); absent when all do.
+        public var helpersNote: String?
         /// How much each group's estimates count, in words.
         public var weights: [String]
         /// Where residents' or service users' estimates differed from the officers', and what
@@ -24,8 +26,16 @@ extension ReportContext {
         public var hasSince: Bool
         /// How to get in touch or take part.
         public var contact: String
+        /// ``contact`` in two parts: the page's own words ("You are welcome to ask us
+        /// anything.", or the whole sentence when the register gives no contact) …
+        public var contactIntro: String
+        /// … and the register's `contact`, as written; absent when it gives none.
+        public var contactText: String?
         /// How the figures were made, in plain words.
         public var method: String
+        /// The language of the register's own text (its `language`, English when it names
+        /// none) where it differs from the page's, for `lang` on that text; absent otherwise.
+        public var textLanguage: String?
     }
 
     public struct CommunityLimit: Sendable {
@@ -37,6 +47,9 @@ extension ReportContext {
         /// `within`, `outside` or `close`, for styling.
         public var statusClass: String
         public var icons: IconArray
+        /// What the outcome counts, in the register's words (its description): the baseline a
+        /// limit is measured from ("incidents above the police forecast"); absent without one.
+        public var about: String?
     }
 
     public struct CommunityEntry: Sendable {
@@ -55,6 +68,11 @@ extension ReportContext {
         /// What people gain, for entries taken on purpose.
         public var gain: String?
         public var helpedBy: String?
+        /// For an activity that is one of the options being compared: that it is, and whether
+        /// the page's figures assume it.
+        public var option: String?
+        /// What is still to be checked (an imported entry's placeholders), in plain words.
+        public var unchecked: String?
     }
 
     /// A chance drawn as 100 or 1,000 marks, some filled: the natural frequency in a picture.

@@ -73,6 +73,13 @@ public struct ReportContext: Sendable {
     /// Board reports made with `--since REV`: what changed since that revision. Nil otherwise,
     /// and always nil in community reports.
     public var since: SinceSection? = nil
+    /// The board report's table of contents for Markdown: each section with the anchor GitHub
+    /// gives its heading, and under "Outcomes in detail" each outcome. Empty in HTML, whose
+    /// sections carry their own ids, and in community reports.
+    public var markdownContents: [ContentsEntry] = []
+    /// Board reports that hold confidential entries: a handling mark for the whole report,
+    /// saying how many it holds and that it is not for publication; nil otherwise.
+    public var confidentialNote: String? = nil
     /// The community report's own sentences (community reports only).
     public var community: Community? = nil
     /// The phrasebook's words for templates, by key: `{{phrases.how-these-figures-were-made}}`.
@@ -156,11 +163,15 @@ public struct ReportContext: Sendable {
     }
 
     public struct SinceFigure: Sendable {
-        /// "Mean", "P90 (1 in 10 horizons worse)", "P95 (1 in 20 horizons worse)".
+        /// "Mean", "1 in 10 bad horizon (P90)", "1 in 20 bad horizon (P95)" (for a gain, the
+        /// gain's P10 and P5).
         public var label: String
+        /// The figure in the outcome's direction: "a net reduction of 2.70 incidents", "a gain of
+        /// 681 hours".
         public var before: String
         public var after: String
-        /// The change with its sign, "no change" when exactly equal, "new" or "removed".
+        /// The change as better or worse ("2.10 incidents worse"), "no change" when equal as
+        /// written, "new" or "removed".
         public var change: String
         /// Set when the change is smaller than twice its Monte Carlo standard error.
         public var withinError: Bool
@@ -242,6 +253,15 @@ public struct ReportContext: Sendable {
         public var chanceWithoutResponses: String
         /// The limit as a percentage.
         public var limit: String
+    }
+
+    /// A line of the Markdown table of contents.
+    public struct ContentsEntry: Sendable {
+        /// The heading's text, escaped.
+        public var title: String
+        /// The anchor GitHub gives the heading (`bed-days-days`), without `#`.
+        public var anchor: String
+        public var children: [ContentsEntry] = []
     }
 
     /// One outcome: its figures, what drives it, and its charts.

@@ -32,7 +32,7 @@ extension ReviewChanges {
             revision: revision, existed: comparison.from.exists, summary: ComparisonSummary(comparison).sentence,
             changes: changes,
             outcomes: comparison.scores.outcomes.map {
-                OutcomeFigures(title: $0.title, unit: $0.unit, mean: Figure($0.mean), p90: Figure($0.p90), p95: Figure($0.p95))
+                OutcomeFigures(id: $0.id, title: $0.title, unit: $0.unit, mean: Figure($0.mean), p90: Figure($0.p90), p95: Figure($0.p95))
             },
             verdicts: comparison.scores.appetite.map {
                 Verdict(outcome: outcomeTitles[$0.outcome] ?? $0.outcome, statement: $0.statement,

@@ -71,6 +71,8 @@ public struct ReviewChanges: Sendable {
     }
 
     public struct OutcomeFigures: Sendable {
+        /// The outcome's id, by which the report finds its direction (a loss or a gain).
+        public var id: String
         public var title: String
         /// `money` or the register's word for the unit.
         public var unit: String
@@ -78,7 +80,8 @@ public struct ReviewChanges: Sendable {
         public var p90: Figure
         public var p95: Figure
 
-        public init(title: String, unit: String, mean: Figure, p90: Figure, p95: Figure) {
+        public init(id: String, title: String, unit: String, mean: Figure, p90: Figure, p95: Figure) {
+            self.id = id
             self.title = title
             self.unit = unit
             self.mean = mean

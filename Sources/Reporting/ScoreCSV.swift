@@ -37,7 +37,8 @@ public enum ScoreCSV {
                     number(risk.meanLoss.inherent.value), number(risk.meanLoss.residual.value),
                     number(risk.meanLoss.residual.standardError), number(risk.meanBenefit),
                     risk.varianceShare.map(number) ?? "",
-                    risk.response.map { number($0.cost) } ?? "",
+                    // A placeholder cost (an import's 0, still to be checked) is left blank, as unknown.
+                    risk.needsReview.contains("response.cost") ? "" : risk.response.map { number($0.cost) } ?? "",
                     risk.response.map { number($0.value.value) } ?? "",
                     risk.response.map { number($0.value.standardError) } ?? "",
                     risk.response?.valueForMoney.map(number) ?? "",

@@ -132,12 +132,9 @@ public struct ScoreTable: Sendable {
             lines.append("")
         }
 
-        let disagreements = score.outcomes.compactMap { o in o.disagreementP90Ratio.map { (t(o.title), $0) } }
+        let disagreements = disagreementLines()
         if !disagreements.isEmpty {
-            lines.append(say("table.disagreements.heading"))
-            for (title, ratio) in disagreements {
-                lines.append(Self.clip("  " + say("table.disagreements.row", ["outcome": title, "ratio": FigureFormat.ratio(ratio)]), Self.width))
-            }
+            lines += disagreements
             lines.append("")
         }
 
@@ -168,6 +165,62 @@ public struct ScoreTable: Sendable {
 
     /// Whether there are trials enough for the Monte Carlo error to mean something.
     private var errorsKnown: Bool { score.run.trials >= Self.fewestTrialsForError }
+
+    /// Where the perspectives disagree: each outcome's 1 in 10 bad horizon and the entries'
+    /// means before responses, as differences in the outcome's unit with the perspective that
+    /// sees it going best and worst (never a ratio, which reads backwards for net benefits),
+    /// and after responses the appetite statements whose verdict depends on the perspective.
+    private func disagreementLines() -> [String] {
+        let say = phrases
+        let titles = Dictionary(score.perspectives.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
+        func name(_ id: String) -> String { t(titles[id] ?? id) }
+        func amount(_ value: Double, _ outcome: String) -> String {
+            FigureFormat.quantity(FigureFormat.rounded(value), unit: score.outcomes.first { $0.id == outcome }?.unit ?? "", currency: score.register.currency)
+        }
+        var lines: [String] = []
+        let outcomes = score.outcomes.compactMap { o in o.inherentP90Disagreement.map { (o, $0) } }
+        if !outcomes.isEmpty {
+            lines.append(say("table.disagreements.heading"))
+            for (o, d) in outcomes {
+                lines += Self.wrap("  " + say(d.difference > 0 ? "table.disagreements.outcome" : "table.disagreements.outcome-same", [
+                    "outcome": t(o.title), "difference": amount(d.difference, o.id),
+                    "best": name(d.best.perspective), "worst": name(d.worst.perspective),
+                ]), indent: 4)
+            }
+        }
+        let entries = score.risks.filter(\.inHeadline).compactMap { r in
+            r.inherentMeanDisagreement.flatMap { d in d.difference > 0 ? (r, d) : nil }
+        }.sorted {
+            let a = $0.1.relativeToOutcomeSpread ?? 0, b = $1.1.relativeToOutcomeSpread ?? 0
+            return a != b ? a > b : $0.0.id < $1.0.id
+        }
+        if !entries.isEmpty {
+            lines += Self.wrap(say("table.disagreements.entries"), indent: 2)
+            for (r, d) in entries.prefix(5) {
+                lines += Self.wrap("  " + say("table.disagreements.entry", [
+                    "risk": t(r.id), "difference": amount(d.difference, r.outcome),
+                    "best": name(d.best.perspective), "worst": name(d.worst.perspective),
+                ]), indent: 4)
+            }
+            if entries.count > 5 { lines.append("  " + say("table.risks.more", ["count": String(entries.count - 5)])) }
+        }
+        let split = score.appetite.filter { v in v.perspectives.contains { $0.withinAppetite } && v.perspectives.contains { !$0.withinAppetite } }
+        if !split.isEmpty {
+            lines += Self.wrap(say("table.disagreements.appetite-heading"), indent: 2)
+            for v in split {
+                func listed(_ within: Bool) -> String {
+                    v.perspectives.filter { $0.withinAppetite == within }
+                        .map { say("table.disagreements.appetite-chance", ["perspective": name($0.id), "chance": FigureFormat.percent($0.probability.value)]) }
+                        .joined(separator: say("table.list.separator"))
+                }
+                lines += Self.wrap("  " + say("table.disagreements.appetite", [
+                    "outcome": t(score.outcomes.first { $0.id == v.outcome }?.title ?? v.outcome),
+                    "within": listed(true), "outside": listed(false),
+                ]), indent: 4)
+            }
+        }
+        return lines
+    }
 
     /// The risks on the register's own matrix, and where that disagrees with the stated ratings.
     private func matrixLines() -> [String] {

@@ -9,7 +9,7 @@ import RegisterModel
 /// one is a net benefit.
 public struct RegisterScore: Sendable, Codable {
     /// The version of this results format.
-    public var resultsFormat = 1
+    public var resultsFormat = 2
     public var register: RegisterInfo
     public var run: RunInfo
     /// One per outcome, in register order, under the headline view.
@@ -67,9 +67,10 @@ public struct RegisterScore: Sendable, Codable {
         public var residual: OutcomeSummary
         /// Risk ids by their share of the residual variance, largest first.
         public var drivers: [String]
-        /// Largest over smallest inherent P90 across perspectives (1 = agreement); nil with one
-        /// perspective or when a P90 is not positive.
-        public var disagreementP90Ratio: Double?
+        /// How far apart the perspectives put the outcome's 1 in 10 bad horizon (the P90 of its
+        /// loss) before responses, each perspective's figures with the entries it did not
+        /// estimate taken from the pool; nil with fewer than two perspectives.
+        public var inherentP90Disagreement: PerspectiveDisagreement?
     }
 
     public struct TotalScore: Sendable, Codable {
@@ -155,8 +156,10 @@ public struct RegisterScore: Sendable, Codable {
         public var response: ResponseScore?
         /// The risk as each perspective sees it (only perspectives with their own estimate).
         public var perspectives: [RiskPerspective]
-        /// Largest over smallest loss P90 across the perspectives that estimated it.
-        public var disagreementP90Ratio: Double?
+        /// How far apart the perspectives that estimated the risk put its mean loss before
+        /// responses, relative to its outcome's standard deviation before responses as well;
+        /// nil when fewer than two estimated it.
+        public var inherentMeanDisagreement: PerspectiveDisagreement?
         /// The perspectives whose estimate was written on the register's scales (a likelihood or
         /// impact level), so derived from a band and coarser than a direct estimate; absent when
         /// none was.

@@ -16,7 +16,6 @@ struct ResultReader {
     func score() -> RegisterScore {
         let view = result.views[headline]
         let perspectiveViews = compiled.viewPerspectives.indices.filter { compiled.viewPerspectives[$0] != nil }
-        let disagreement = perspectiveViews.count > 1 ? result.disagreement(perspectiveViews: perspectiveViews) : nil
 
         let outcomes = register.outcomes.enumerated().map { o, outcome in
             // Plan risks on this outcome (entries, and further effects of entries), each with
@@ -32,7 +31,10 @@ struct ResultReader {
             return RegisterScore.OutcomeScore(
                 id: outcome.id, title: outcome.title, unit: Self.unitName(outcome.unit),
                 inherent: view.outcomes[o].inherent, residual: view.outcomes[o].residual, drivers: drivers,
-                disagreementP90Ratio: disagreement?.outcomeP90Ratio[o] ?? nil)
+                inherentP90Disagreement: PerspectiveDisagreement.among(perspectiveViews.compactMap { v in
+                    guard let id = compiled.viewPerspectives[v], let p90 = result.views[v].outcomes[o].inherent.percentile(0.9) else { return nil }
+                    return (id, p90.value)
+                }))
         }
         let total = view.total.map {
             RegisterScore.TotalScore(
@@ -132,23 +134,25 @@ struct ResultReader {
             contributions[outcomeIndex[risk.outcome]!] += view.risks[r].varianceContribution.residual
         }
         let effects = Dictionary(grouping: compiled.effects, by: \.risk)
+        // Each outcome's spread before responses, against which a risk's disagreement is sized.
+        let spreads = Dictionary(uniqueKeysWithValues: register.outcomes.enumerated().map { ($1.id, view.outcomes[$0].inherent.standardDeviation) })
         for risk in register.risks {
             if let r = headlineIndex[risk.id] {
                 let variance = contributions[outcomeIndex[risk.outcome]!]
-                var score = riskScore(risk, view.risks[r], index: r, outcomeVariance: variance, inHeadline: true)
+                var score = riskScore(risk, view.risks[r], index: r, outcomeVariance: variance, outcomeSpread: spreads[risk.outcome], inHeadline: true)
                 if let slots = effects[r] {
                     score.effects = [Self.effect(risk.outcome, view.risks[r])] + slots.map { Self.effect($0.outcome, view.risks[$0.plan]) }
                 }
                 scores.append(score)
             } else if let r = otherIndex[risk.id], let (_, compared) = comparison {
-                scores.append(riskScore(risk, compared.views[0].risks[r], index: nil, outcomeVariance: 0, inHeadline: false))
+                scores.append(riskScore(risk, compared.views[0].risks[r], index: nil, outcomeVariance: 0, outcomeSpread: spreads[risk.outcome], inHeadline: false))
             }
         }
         return scores
     }
 
     private func riskScore(
-        _ risk: Risk, _ figures: RiskResult, index: Int?, outcomeVariance variance: Double, inHeadline: Bool
+        _ risk: Risk, _ figures: RiskResult, index: Int?, outcomeVariance variance: Double, outcomeSpread: Double?, inHeadline: Bool
     ) -> RegisterScore.RiskScore {
         let own: [RegisterScore.RiskPerspective] = index.map { r in compiled.viewPerspectives.enumerated().compactMap { v, id in
             guard let id, risk.estimates.contains(where: { $0.perspective == id }) else { return nil }
@@ -172,7 +176,9 @@ struct ResultReader {
             meanLoss: figures.meanLoss, varianceContribution: figures.varianceContribution,
             varianceShare: variance > 0 ? figures.varianceContribution.residual / variance : nil,
             impactP10: figures.impactP10, impactP90: figures.impactP90, tornadoSwing: figures.tornadoSwing,
-            response: response, perspectives: own, disagreementP90Ratio: Self.ratio(own.map(\.lossP90)))
+            response: response, perspectives: own,
+            inherentMeanDisagreement: PerspectiveDisagreement.among(
+                own.map { ($0.perspective, $0.meanLoss) }, outcomeSpread: outcomeSpread))
         let banded = risk.estimates.filter(\.isFromBands).map(\.perspective)
         score.fromBands = banded.isEmpty ? nil : banded.sorted()
         score.ratings = MatrixPlacement.ratings(risk: risk, register: register, perspective: options.perspective)
@@ -182,13 +188,6 @@ struct ResultReader {
 
     static func effect(_ outcome: String, _ figures: RiskResult) -> RegisterScore.EffectScore {
         RegisterScore.EffectScore(outcome: outcome, meanHarm: figures.meanHarm, meanBenefit: figures.meanBenefit, meanLoss: figures.meanLoss)
-    }
-
-    /// Largest over smallest, when there are two or more values, all known and positive.
-    static func ratio(_ values: [Double?]) -> Double? {
-        let known = values.compactMap { $0 }
-        guard known.count >= 2, known.count == values.count, let lo = known.min(), let hi = known.max(), lo > 0 else { return nil }
-        return hi / lo
     }
 
     private func perspectives() -> [RegisterScore.PerspectiveScore] {

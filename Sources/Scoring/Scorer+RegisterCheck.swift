@@ -86,10 +86,4 @@ extension Scorer {
         var seen = Set<String>()
         for id in ids where !seen.insert(id).inserted { throw .duplicateID(kind: kind, id: id) }
     }
-
-    /// The most trials a run of `plan` may take: ``NumericLimits/maximumTrials``, and no more
-    /// than its per-trial series fit in ``NumericLimits/seriesMemoryBudget``.
-    static func affordableTrials(_ plan: SimulationPlan) -> Int {
-        min(NumericLimits.maximumTrials, NumericLimits.seriesMemoryBudget / max(1, 8 * plan.seriesPerTrial))
-    }
 }

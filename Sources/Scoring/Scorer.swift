@@ -1,3 +1,4 @@
+import Distributions
 import MonteCarlo
 import RegisterModel
 
@@ -34,18 +35,18 @@ public enum Scorer {
 
         let main = try PlanCompiler.compile(
             scored, activities: headlinePortfolio.map { Set($0.members) }, views: views, portfolios: [])
-        // Bounded memory: the per-trial series must fit the budget, and a precision target stops
-        // adding trials where they would no longer fit.
-        let affordable = affordableTrials(main.plan)
-        if options.trials > affordable { throw .tooManyTrials(options.trials, limit: affordable) }
+        // Memory does not grow with trials beyond the engine's series limit (the series are then
+        // streamed, not kept), so only the trial limit bounds a run.
+        let limit = NumericLimits.maximumTrials
+        if options.trials > limit { throw .tooManyTrials(options.trials, limit: limit) }
         let run = RunOptions(
             seed: options.seed, trials: options.trials, jobs: options.jobs,
-            precision: options.precision.map { PrecisionTarget(relativeHalfWidth: $0, maxTrials: min(options.maxTrials, affordable)) })
-        // With portfolios, the comparison needs every activity under the headline view. When
-        // the series fit, one run serves both: the other portfolios' activities are simulated
-        // with the rest but count only in the portfolios (figures bit-identical to two runs,
-        // since every risk's streams are its own and each series adds the same risks in the
-        // same order). Otherwise a second run of its own, as below.
+            precision: options.precision.map { PrecisionTarget(relativeHalfWidth: $0, maxTrials: min(options.maxTrials, limit)) })
+        // With portfolios, the comparison needs every activity under the headline view. One run
+        // serves both where it can: the other portfolios' activities are simulated with the
+        // rest but count only in the portfolios (figures bit-identical to two runs, since every
+        // risk's streams are its own and each series adds the same risks in the same order).
+        // Otherwise a second run of its own, as below.
         if let merged = try mergedRun(register, main: main, headline: headlinePortfolio, views: views, run: run, progress: progress) {
             var score = Self.withCoproduction(ResultReader(
                 register: scored, options: options, compiled: main, result: merged.main, headline: headline,
@@ -63,8 +64,6 @@ public enum Scorer {
         var comparison: (CompiledRegister, SimulationResult)?
         if !register.portfolios.isEmpty {
             let all = try PlanCompiler.compile(register, activities: nil, views: [views[headline]], portfolios: register.portfolios)
-            let limit = affordableTrials(all.plan)
-            if result.trials > limit { throw .tooManyTrials(result.trials, limit: limit) }
             var fixedTrials = run
             fixedTrials.precision = nil
             fixedTrials.trials = result.trials
@@ -100,14 +99,10 @@ public enum Scorer {
         return score
     }
 
-    /// The most the per-trial series of a run serving both the headline and the portfolio
-    /// comparison may take. Above it (many trials, or a precision target, whose trials are not
-    /// known in advance) the comparison runs on its own after the headline, so that the two
-    /// runs' series are never held at once: the larger of the two sets is what a run needs.
-    static let mergedSeriesBudget = 64 << 20
-
     /// Scores the headline views and the portfolio comparison in one run, when that gives the
-    /// same figures as two runs and its series fit ``mergedSeriesBudget``: returns the results
+    /// same figures as two runs (a precision target, whose trials are not known in advance,
+    /// runs them apart; memory is no reason to, since long runs' series are streamed, not
+    /// kept): returns the results
     /// as the two runs would (the headline run's views, with the register's headline risks;
     /// the comparison's headline view with every risk, and its portfolios), or nil to run
     /// them apart.
@@ -130,7 +125,6 @@ public enum Scorer {
         if register.contributors.contains(where: { $0.stepsBack.contains { leftOut.contains($0.risk) } }) { return nil }
         let merged = try PlanCompiler.compile(
             register, activities: nil, views: views, portfolios: register.portfolios, viewActivities: Set(portfolio.members))
-        guard 8 * merged.plan.seriesPerTrial * max(2, run.trials) <= mergedSeriesBudget else { return nil }
         let result = Engine.run(merged.plan, options: run, progress: progress)
 
         // The headline run's view of it: the plan risks it holds (entries, their effects on

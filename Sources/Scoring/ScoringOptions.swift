@@ -63,8 +63,8 @@ public enum ScoringError: Error, Sendable, CustomStringConvertible {
     /// A value outside ``NumericLimits``, in a register built in code (the loader refuses
     /// these with a location).
     case outsideLimits(String)
-    /// The run would need more memory for its per-trial series than
-    /// ``NumericLimits/seriesMemoryBudget`` allows (or more than ``NumericLimits/maximumTrials``).
+    /// More trials than ``NumericLimits/maximumTrials``, in options built in code (the command
+    /// line refuses them first).
     case tooManyTrials(Int, limit: Int)
 
     public var description: String {
@@ -84,7 +84,7 @@ public enum ScoringError: Error, Sendable, CustomStringConvertible {
         case .outsideLimits(let message):
             return "the register is outside riskreg's numeric limits: \(message)"
         case .tooManyTrials(let trials, let limit):
-            return "\(trials) trials is more than this register can be scored with (at most \(limit), to keep its results within memory); ask for fewer trials"
+            return "\(trials) trials is more than this register can be scored with (at most \(limit)); ask for fewer trials"
         }
     }
 }

@@ -100,6 +100,9 @@ public struct ImportMapping: Sendable {
     public var scalesGiven = false
     /// The name of the placeholder staff contributor.
     public var contributorName: String?
+    /// The board's appetite statements, in the register's shape, each on one of ``outcomes``:
+    /// a spreadsheet has no place for them, so the mapping carries them into the register.
+    public var appetite: [AppetiteStatement] = []
 
     /// No mapping file: common headers, a placeholder register, one money outcome, and the 5 × 5
     /// scales of docs/register-format.md.
@@ -150,7 +153,7 @@ public struct ImportMapping: Sendable {
 extension ImportMapping {
     static let topFields = FieldSet(
         required: [],
-        optional: ["register", "outcomes", "scales", "scales-from", "columns", "ignore", "strategy", "outcome", "dates", "contributor"])
+        optional: ["register", "outcomes", "appetite", "scales", "scales-from", "columns", "ignore", "strategy", "outcome", "dates", "contributor"])
     static let columnFields = FieldSet(required: [], optional: Field.allCases.map(\.rawValue))
     static let decisionFields = FieldSet(required: [], optional: ["fixed", "column", "values", "default", "blank"])
 
@@ -241,9 +244,26 @@ extension ImportMapping {
             d.reader.error(.missingField, "with several outcomes, the mapping must say how each risk's outcome is decided", at: node,
                            hint: "add `outcome: {column: Category, values: {Finance: \(outcomeIDs.first ?? "...")}}`, or `outcome: {fixed: \(outcomeIDs.first ?? "...")}`")
         }
+        if let node = top["appetite"] { mapping.appetite = appetite(node, outcomes: outcomeIDs, decoder: &d) }
         if let node = top["dates"] { mapping.dateOrder = d.reader.choice(node, "date order", as: DateOrder.self) ?? .dayFirst }
         if let node = top["contributor"] { mapping.contributorName = d.reader.text(node, "the contributor's name") }
         return mapping
+    }
+
+    /// The appetite statements, read as a register reads them, each on an outcome the mapping
+    /// declares (or the default outcome when it declares none).
+    private static func appetite(_ node: YAMLNode, outcomes: [String], decoder d: inout RegisterDecoder) -> [AppetiteStatement] {
+        let statements = d.decodeList(node, "`appetite`", nonEmpty: false) { $0.decodeAppetite($1) }
+        // The register decoder checks references once the whole register is read; a mapping
+        // has no risks to wait for, so its outcomes are checked here, at each statement's
+        // `outcome`.
+        for item in node.sequence ?? [] {
+            guard let outcomeNode = item.mapping?.first(where: { $0.key.scalar?.value == "outcome" })?.value,
+                  let id = outcomeNode.scalar?.value, !outcomes.contains(id) else { continue }
+            d.reader.error(.unknownReference, "unknown outcome `\(id.abbreviated)`", at: outcomeNode,
+                           hint: Suggestion.didYouMean(id, in: outcomes) ?? "the mapping's outcomes are \(Suggestion.list(outcomes)); an appetite statement limits one of them")
+        }
+        return statements.filter { outcomes.contains($0.outcome) }
     }
 
     /// `{fixed: value}` or `{column: Header, values: {cell: value, ...}, blank: value}`.

@@ -134,6 +134,35 @@ struct ImportYAMLWriter {
         NodeReader.format(value * 100) + "%"
     }
 
+    /// A chance as a register writes it: `10%`, `33.33333333%`, to ten significant digits so
+    /// that it reads back as the same number.
+    static func probability(_ value: Double) -> String {
+        String(format: "%.10g", value * 100) + "%"
+    }
+
+    // MARK: Appetite
+
+    /// The `appetite` section, as a register writes it; nothing when there are no statements.
+    mutating func appetite(_ statements: [AppetiteStatement]) {
+        guard !statements.isEmpty else { return }
+        line("appetite:")
+        for a in statements {
+            line("  - outcome: \(a.outcome)")
+            if let statement = a.statement { text("statement", Self.clean(statement), indent: 4) }
+            switch a.limit {
+            case .lossExceeds(let threshold, let atMost):
+                line("    loss-exceeds: \(Self.amount(threshold))")
+                line("    at-most: \(Self.probability(atMost))")
+            case .harmExceeds(let threshold, let atMost):
+                line("    harm-exceeds: \(Self.amount(threshold))")
+                line("    at-most: \(Self.probability(atMost))")
+            case .netBenefitAbove(let threshold, let atLeast):
+                line("    net-benefit-above: \(Self.amount(threshold))")
+                line("    at-least: \(Self.probability(atLeast))")
+            }
+        }
+    }
+
     // MARK: Scales
 
     /// The `scales` section, as a register writes it.

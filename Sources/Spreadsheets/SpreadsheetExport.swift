@@ -8,7 +8,8 @@ import RegisterModel
 /// officers can take a register to Excel and back.
 ///
 /// What a spreadsheet cannot hold is left out, and ``Export/leftOut`` says what: direct
-/// estimates, benefits, co-production, perspectives, correlations and portfolios.
+/// estimates, benefits, co-production, perspectives, correlations and portfolios. Appetite
+/// statements go into the mapping, which carries them back.
 public enum SpreadsheetExport {
     /// What an export produced.
     public struct Export: Sendable {
@@ -55,9 +56,15 @@ public enum SpreadsheetExport {
                 guard let rating else { return ["", ""] }
                 return [label(rating.likelihood, in: scales.likelihood), label(rating.impact, in: impacts)]
             }
-            rows.append([risk.id, risk.title, risk.description ?? "", risk.owner]
+            // A field still marked `needs-review` holds the import's guess, not a fact: an owner
+            // goes out as an empty cell and a strategy or outcome with a question mark
+            // (`resilience?`), which importing again reads as the same guess, marked again.
+            let unsure = Set(risk.needsReview)
+            rows.append([risk.id, risk.title, risk.description ?? "", unsure.contains("owner") ? "" : risk.owner]
                         + cells(risk.ratings?.gross) + cells(risk.ratings?.current) + cells(risk.ratings?.target)
-                        + [risk.response?.action ?? "", risk.review?.description ?? "", risk.strategy.rawValue, risk.outcome])
+                        + [risk.response?.action ?? "", risk.review?.description ?? "",
+                           risk.strategy.rawValue + (unsure.contains("strategy") ? "?" : ""),
+                           risk.outcome + (unsure.contains("outcome") ? "?" : "")])
             if risk.estimates.contains(where: { !$0.isFromBands }) { leftOut.insert("estimates not written as levels") }
             if risk.estimates.count > 1 { leftOut.insert("more than one perspective's estimate") }
             if risk.estimates.contains(where: { $0.benefit != nil }) { leftOut.insert("benefits") }
@@ -69,7 +76,6 @@ public enum SpreadsheetExport {
         }
         if !register.correlations.isEmpty { leftOut.insert("correlations") }
         if !register.portfolios.isEmpty { leftOut.insert("portfolios") }
-        if !register.appetite.isEmpty { leftOut.insert("appetite statements") }
         leftOut.insert("co-production (every entry comes back as co-assessment by the one placeholder contributor)")
         let csv = rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
         return Export(csv: csv, mapping: mapping(register, scales: scales), leftOut: leftOut.sorted())
@@ -103,6 +109,7 @@ public enum SpreadsheetExport {
             w.line("    unit: \(ImportYAMLWriter.scalar(unitName(o.unit)))")
             if let d = o.description { w.text("description", d, indent: 4) }
         }
+        w.appetite(register.appetite)
         w.scales(scales)
         w.line("strategy:")
         w.line("  column: Strategy")

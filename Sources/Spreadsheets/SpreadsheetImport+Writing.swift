@@ -49,6 +49,14 @@ extension Importer {
         }
         w.blank()
 
+        // appetite
+        let appetite = mapping.appetite.filter { a in usedOutcomes.contains { $0.id == a.outcome } }
+        if !appetite.isEmpty {
+            w.comment("The board's risk appetite, from the mapping: `riskreg score --check-appetite` tests each statement.")
+            w.appetite(appetite)
+            w.blank()
+        }
+
         // contributors
         w.comment("Who takes part. The spreadsheet does not say who co-produced each entry, so every entry names this placeholder for now: replace it with the service users, community groups, staff and partner bodies who assess and handle each risk.")
         w.line("contributors:")
@@ -74,9 +82,9 @@ extension Importer {
         return w.text
     }
 
-    /// The outcomes some risk adds into, in the mapping's order.
+    /// The outcomes some risk adds into or an appetite statement limits, in the mapping's order.
     var usedOutcomes: [RegisterModel.Outcome] {
-        mapping.outcomes.filter { o in entries.contains { $0.outcome.id == o.id } }
+        mapping.outcomes.filter { o in entries.contains { $0.outcome.id == o.id } || mapping.appetite.contains { $0.outcome == o.id } }
     }
 
     private func write(_ e: ImportedEntry, to w: inout ImportYAMLWriter, source: String) {

@@ -334,10 +334,10 @@ struct Importer {
                 entry.description.append(n == 0 ? text : "\(ImportYAMLWriter.clean(header[index].text)): \(text)")
             }
             var marks: [String] = []
-            if strategy.value == nil || tolerated { marks.append("strategy") }
+            if strategy.value == nil || tolerated || Self.isDoubted(strategyColumn, row) { marks.append("strategy") }
             marks.append("coproduction")
             if entry.owner == nil { marks.append("owner") }
-            if outcome.value == nil { marks.append("outcome") }
+            if outcome.value == nil || Self.isDoubted(outcomeColumn, row) { marks.append("outcome") }
             // Levels read on the example scales, not the organisation's: the numbers are a guess.
             if !mapping.scalesGiven { marks.append("estimates") }
             // A response is written for the controls, or for a current rating below gross.
@@ -351,6 +351,14 @@ struct Importer {
             entry.needsReview = marks
             entries.append(entry)
         }
+    }
+
+    /// Whether the cell in `column` ends with a question mark (`Treat?`): read as usual, and
+    /// marked for review. `riskreg export` writes a guessed strategy or outcome this way, so the
+    /// mark survives a round trip through the spreadsheet.
+    static func isDoubted(_ column: Int?, _ row: [CSVTable.Field]) -> Bool {
+        guard let column, column < row.count else { return false }
+        return ImportYAMLWriter.clean(row[column].text).hasSuffix("?")
     }
 
     /// Whether a strategy cell says the risk is tolerated (or accepted, its usual synonym).

@@ -46,6 +46,6 @@ struct ExportCommandTests {
         #expect(try TestSupport.riskreg(["import", "r.csv", "-o", "r.yaml"], in: folder).status == 0)
         let result = try TestSupport.riskreg(["export", "r.yaml"], in: folder)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("R1,\" =HYPERLINK(\"\"x\"\"), and more\",,Owner to be confirmed,2 - unlikely,3 - moderate,"), "\(result.stdout)")
+        #expect(result.stdout.contains("R1,\" =HYPERLINK(\"\"x\"\"), and more\",,,2 - unlikely,3 - moderate,"), "\(result.stdout)")
     }
 }

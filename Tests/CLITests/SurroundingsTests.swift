@@ -162,7 +162,7 @@ struct SurroundingsTests {
         let folder = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         try Self.hostileRegister.write(to: folder.appendingPathComponent("r.yaml"), atomically: true, encoding: .utf8)
-        for format in ["text", "github"] {
+        for format in ["text", "github", "json"] {
             let result = try TestSupport.riskreg(["validate", "r.yaml", "--format", format] + Self.asOf, in: folder)
             #expect(result.status == 1)
             #expect((result.stdout + result.stderr).contains("invalid-id"), "\(result.stdout)\(result.stderr)")

@@ -46,23 +46,3 @@ struct CommonRandomNumberTests {
         #expect(a.exceedanceCurve.count == b.exceedanceCurve.count)
     }
 }
-
-@Suite("Disagreement")
-struct DisagreementTests {
-    @Test func ratiosOfP90sAcrossPerspectives() throws {
-        let a = PlanFixtures.estimate(.probability(0.5), try .uniform(min: 0, max: 100))
-        let b = PlanFixtures.estimate(.probability(0.5), try .uniform(min: 0, max: 200))
-        let risks = [PlanFixtures.risk("d", [a, b])]
-        let views: [SimulationPlan.View] = [
-            .init(name: "officers", weights: [[1, 0]]), .init(name: "residents", weights: [[0, 1]]),
-            .init(name: "pooled", weights: [[0.5, 0.5]]),
-        ]
-        let plan = try SimulationPlan(outcomeCount: 1, risks: risks, views: views)
-        let r = Engine.run(plan, options: RunOptions(seed: 1, trials: 50_000))
-        let d = r.disagreement(perspectiveViews: [0, 1])
-        // Loss P90: P(L ≤ x) = 0.5 + 0.5·x/max = 0.9 at x = 0.8·max, so the ratio is exactly 2.
-        #expect(abs(d.riskLossP90Ratio[0]! - 2) < 1e-9)
-        #expect(abs(d.riskImpactP90Ratio[0]! - 2) < 1e-9)
-        #expect(abs(d.outcomeP90Ratio[0]! - 2) < 0.05)
-    }
-}

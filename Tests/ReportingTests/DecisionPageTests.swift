@@ -96,12 +96,12 @@ struct DecisionPageTests {
         let register = try #require(loaded.register, "\(loaded.diagnostics)")
         let html = try ReportFixtures.render(register, format: .html, audience: .board)
         let decision = try #require(Self.section("decision", in: html))
-        #expect(decision.contains("<a href=\"#risk-R-01\">R-01</a> Imported entry: to check: strategy, coproduction"))
-        #expect(decision.contains("<a href=\"#risk-R-02\">R-02</a> Free response: Volunteers check"))
-        #expect(decision.contains("<a href=\"#risk-R-01\">R-01</a> Imported entry: Officers"))
+        #expect(decision.contains("<a href=\"#risk-R-01\">R-01</a> <bdi>Imported entry</bdi>: to check: strategy, coproduction"))
+        #expect(decision.contains("<a href=\"#risk-R-02\">R-02</a> <bdi>Free response</bdi>: Volunteers check"))
+        #expect(decision.contains("<a href=\"#risk-R-01\">R-01</a> <bdi>Imported entry</bdi>: Officers"))
         // Residents estimated one entry of two; their figures for the other are borrowed.
-        #expect(decision.contains("<tr><td>Residents</td><td class=\"num\">25%</td><td>1 of 2 entries</td><td>R-01</td></tr>"))
-        #expect(decision.contains("<tr><td>Officers</td><td class=\"num\">75%</td><td>2 of 2 entries</td><td>—</td></tr>"))
+        #expect(decision.contains("<tr><td><bdi>Residents</bdi></td><td class=\"num\">25%</td><td>1 of 2 entries</td><td>R-01</td></tr>"))
+        #expect(decision.contains("<tr><td><bdi>Officers</bdi></td><td class=\"num\">75%</td><td>2 of 2 entries</td><td>—</td></tr>"))
         #expect(decision.contains("Residents (partly borrowed)"))
         #expect(decision.contains("Head of service"))
     }

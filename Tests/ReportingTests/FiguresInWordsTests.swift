@@ -152,12 +152,12 @@ struct FiguresInWordsTests {
     @Test func oneCurrencyStyleAndUnitsOnBothEndsOfARange() throws {
         let md = try Self.markdown()
         #expect(md.range(of: #"\d GBP"#, options: .regularExpression) == nil)
-        #expect(md.contains("**Impact when it happens (P10 to P90):** £") && md.contains(" to £"))
-        for line in Self.lines(md, containing: "**Impact when it happens (P10 to P90):** £") where line.contains(" to £") || line.hasSuffix(" to") {
+        #expect(md.contains("**Impact of one occurrence (P10 to P90):** £") && md.contains(" to £"))
+        for line in Self.lines(md, containing: "**Impact of one occurrence (P10 to P90):** £") where line.contains(" to £") || line.hasSuffix(" to") {
             #expect(line.range(of: #"£[\d,]+ to £[\d,]+$"#, options: .regularExpression) != nil, "\(line)")
         }
         // A fixed count is one whole figure, not "1 to 1.00 incidents".
-        #expect(md.contains("**Impact when it happens (P10 to P90):** 1 incidents") || md.contains("**Impact when it happens (P10 to P90):** 1 incident"))
+        #expect(md.contains("**Impact of one occurrence (P10 to P90):** 1 incidents") || md.contains("**Impact of one occurrence (P10 to P90):** 1 incident"))
     }
 
     @Test func moneyIsRoundedToThreeSignificantDigits() throws {
@@ -181,8 +181,8 @@ struct FiguresInWordsTests {
         // Money first (the register's first outcome), the best value first and the free,
         // half-reliable response after every costed one; then hours.
         #expect(entries == ["C-3", "C-1", "C-2", "H-2"], "\(entries)")
-        #expect(rows.contains { $0.contains("C-1 ") && $0.contains("costs more than it avoids") })
-        #expect(!rows.contains { $0.contains("C-3 ") && $0.contains("costs more than it avoids") })
+        #expect(rows.contains { $0.contains("C-1 ") && $0.contains("saves less on average than it costs") })
+        #expect(!rows.contains { $0.contains("C-3 ") && $0.contains("saves less on average than it costs") })
         #expect(rows.contains { $0.contains("C-2 ") && $0.contains("no cost recorded") })
         #expect(rows.contains { $0.contains("**Ranked by hours protected per 1,000 spent**") })
     }

@@ -1,4 +1,6 @@
+import Foundation
 import Testing
+import TextLayer
 @testable import Reporting
 
 @Suite("The finished HTML report is checked, whatever the template")
@@ -56,5 +58,38 @@ struct TemplateGraphTests {
         files["p9.mustache"] = "x"
         files["p0.mustache"] = "{{> p1}}"
         #expect(error(files) == nil, "a deep but narrow nesting is fine")
+    }
+}
+
+@Suite("Right-to-left register text is isolated in board reports")
+struct BidiIsolationTests {
+    /// Register text written right to left (Arabic, Hebrew) next to ids and figures is isolated
+    /// from the text around it, as the community templates isolate theirs: wherever the board
+    /// templates start an element, a cell or a heading with register text, or follow an entry's
+    /// id with its title, the text sits in a `<bdi>` or an element with `dir="auto"` — otherwise
+    /// the browser's bidirectional algorithm pulls "R-1", "(EUR)" and "25%" into the
+    /// right-to-left run and they read in the wrong order.
+    @Test(arguments: ["حماية السكان 2026 (R-2) 25%", "פרויקט R-2: 25% מהשכונה"])
+    func rightToLeftRegisterTextIsIsolated(_ text: String) throws {
+        let register = try ReportFixtures.load(yaml: fixtureRegister(text: text))
+        let html = try ReportFixtures.render(register, format: .html, audience: .board, trials: 1_000)
+        let body = try #require(html.components(separatedBy: "<body>").last)
+        let escaped = HTMLText.escape(text)
+        var checked = 0, isolated = 0
+        var rest = Substring(body)
+        while let hit = rest.range(of: escaped) {
+            let before = String(body[body.startIndex..<hit.lowerBound].suffix(60))
+            defer { rest = rest[hit.upperBound...] }
+            // Chart pictures (SVG text cannot hold HTML) and attribute values are not prose.
+            if before.range(of: #"<(text|tspan|title)[^>]*>$|="$"#, options: .regularExpression) != nil { continue }
+            checked += 1
+            if before.hasSuffix("<bdi>") || before.hasSuffix("dir=\"auto\">") {
+                isolated += 1
+                continue
+            }
+            #expect(!before.hasSuffix(">") && !before.hasSuffix("</a> "),
+                    "register text not isolated after …\(before)")
+        }
+        #expect(checked > 30 && isolated > 30, "\(checked) places, \(isolated) isolated")
     }
 }

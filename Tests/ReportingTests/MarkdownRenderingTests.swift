@@ -52,4 +52,37 @@ struct MarkdownRenderingTests {
             #expect(markdown.contains(": `riskreg report test`"), "\(name): the command is not a code span")
         }
     }
+
+    /// The Markdown board report has contents, like the HTML one, whose every link leads to a
+    /// heading: the anchors are checked against GitHub's rule for heading anchors as an
+    /// independent implementation in `scripts/render-markdown` applies it to the rendered
+    /// headings — for the examples, for hostile titles, for right-to-left titles with ids and
+    /// figures, and for two outcomes that share a title and a unit.
+    @Test func contentsLinksLeadToHeadingsAsGitHubAnchorsThem() throws {
+        var documents = try ReportFixtures.examples.map { name in
+            (name, try ReportFixtures.render(try ReportFixtures.load(name), format: .markdown, audience: .board, trials: 1_000))
+        }
+        for text in ["Bed days (days) — £5 ☃ x_y", "حماية السكان 2026 (R-1)", "פרויקט R-1: 25% ∑", "# Injected heading", "`code` **bold**"] {
+            let register = try ReportFixtures.load(yaml: fixtureRegister(text: text))
+            documents.append((text, try ReportFixtures.render(register, format: .markdown, audience: .board, trials: 1_000)))
+        }
+        var twin = try ReportFixtures.load(yaml: fixtureRegister(text: "Same title"))
+        twin.outcomes[1].unit = .money
+        twin.appetite.removeAll { $0.outcome == "other" }
+        twin.risks.removeAll { $0.id == "R-2" }
+        documents.append(("twin outcomes", try ReportFixtures.render(twin, format: .markdown, audience: .board, trials: 1_000)))
+        let rendered = try TestSupport.renderGitHubMarkdown(documents.map(\.1), anchors: true)
+        for ((name, markdown), html) in zip(documents, rendered) {
+            #expect(markdown.contains("## Contents\n"), "\(name)")
+            let ids = Set(html.components(separatedBy: " id=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) })
+            let targets = html.components(separatedBy: "href=\"#").dropFirst().map {
+                String($0.prefix { $0 != "\"" }).removingPercentEncoding ?? ""
+            }
+            #expect(targets.count >= 8, "\(name): \(targets)")
+            for target in targets {
+                #expect(ids.contains(target), "\(name): no heading has the anchor #\(target); headings: \(ids.sorted())")
+            }
+            #expect(Set(targets).count == targets.count, "\(name): two contents lines lead to one heading")
+        }
+    }
 }

@@ -29,13 +29,13 @@ struct NetPlacementTests {
             estimates:
               - likelihood: 50%
                 impact: 100k
-                benefit: 80k
+                benefit: 120k
         """
     }
 
-    /// Harm 100k in half the horizons against a benefit of 80k in every one: net of benefit the
-    /// entry gains, so it sits in the lowest band (£0 net per occurrence); by harm alone it sits
-    /// in the top band, a harm of the whole 100k threshold.
+    /// Harm 100k in the horizons in which it happens (half of them) against a benefit of 120k
+    /// in every one: net of benefit the entry gains, so it sits in the lowest band (€0 net); by
+    /// harm alone it sits in the top band, a harm of the whole 100k threshold.
     @Test func aNetAppetitePlacesByHarmNetOfBenefit() throws {
         let net = try ReportFixtures.load(yaml: Self.register(appetite: "  - {outcome: budget, loss-exceeds: 100k, at-most: 10%}"))
         let html = try ReportFixtures.render(net, format: .html, audience: .board, trials: 4_000)

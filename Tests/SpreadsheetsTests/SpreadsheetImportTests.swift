@@ -314,6 +314,35 @@ struct SpreadsheetImportTests {
         #expect(r.risks[0].ratings?.gross == .init(likelihood: 4, impact: 4))
     }
 
+    @Test("appetite statements in the mapping reach the register in its shape")
+    func appetiteFromTheMapping() throws {
+        let mapping = """
+            register: {id: r, title: R, organisation: O, horizon: 1 year, currency: GBP}
+            appetite:
+              - outcome: unplanned-cost
+                statement: At most a 1 in 10 chance of losing more than 2m in a year.
+                loss-exceeds: 2m
+                at-most: 1 in 10
+              - outcome: unplanned-cost
+                harm-exceeds: 5m
+                at-most: 2.5%
+            """
+        let r = try register(try run("Ref,Title,Likelihood,Impact\nR1,A,2,3\n", mapping: mapping))
+        #expect(r.appetite.map(\.limit) == [.lossExceeds(threshold: 2_000_000, atMost: 0.1), .harmExceeds(threshold: 5_000_000, atMost: 0.025)])
+        #expect(r.appetite.first?.statement == "At most a 1 in 10 chance of losing more than 2m in a year.")
+        #expect(r.appetite.allSatisfy { $0.outcome == "unplanned-cost" })
+    }
+
+    @Test("an appetite statement in the mapping is checked as in a register, at its place")
+    func appetiteProblemsAreLocated() {
+        #expect(mappingErrors("appetite:\n  - outcome: unplanned-cots\n    loss-exceeds: 1m\n    at-most: 10%\n") == ["2:14 unknown-reference"])
+        #expect(mappingErrors("appetite:\n  - outcome: unplanned-cost\n    loss-exceeds: 1m\n") == ["2:5 appetite-shape"])
+        #expect(mappingErrors("appetite:\n  - outcome: unplanned-cost\n    loss-exceeds: 1m\n    at-most: 140%\n") == ["4:14 probability-range"])
+        #expect(mappingErrors("appetite:\n  - outcome: unplanned-cost\n    loss-exceeds: 1m\n    at-most: 10%\n    limit: 3\n") == ["5:5 unknown-field"])
+        let hint = ImportMapping.read(bytes: Array("appetite:\n  - {outcome: unplanned-cots, loss-exceeds: 1m, at-most: 10%}\n".utf8), file: "m.yaml").diagnostics.first?.hint
+        #expect(hint == "did you mean `unplanned-cost`?", "\(hint ?? "")")
+    }
+
     func mappingErrors(_ text: String) -> [String] {
         ImportMapping.read(bytes: Array(text.utf8), file: "m.yaml").diagnostics.map { "\($0.location.line):\($0.location.column) \($0.rule)" }
     }

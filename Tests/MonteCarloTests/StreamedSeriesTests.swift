@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+@testable import MonteCarlo
+
+/// Series that are not kept (above ``RunOptions/seriesMemoryLimit``) are summarised by passes
+/// over the blocks: the order statistics and counts must be exactly those of the in-memory
+/// summary on the same seed, and sums equal to rounding.
+@Suite("Streamed series")
+struct StreamedSeriesTests {
+    /// Small limits, so that windows are narrowed over several passes, end parts are split and
+    /// atoms are met, instead of everything being kept on the first pass.
+    static let tight = StreamedSeries.Limits(endCapacity: 16, keepBudget: 64)
+    /// Windows of single ranks: every Woodruff interval and every batch's expected-shortfall
+    /// cut needs passes of its own.
+    static let narrow = StreamedSeries.Limits(endCapacity: 16, keepBudget: 64, percentileSpread: 0, cutSpread: 0)
+
+    static func run(_ plan: SimulationPlan, trials: Int, jobs: Int = 2, limit: Int, limits: StreamedSeries.Limits = tight,
+                    precision: PrecisionTarget? = nil, seed: UInt64 = 7) -> SimulationResult {
+        Engine.run(plan, options: RunOptions(seed: seed, trials: trials, blockSize: 2048, jobs: jobs, precision: precision,
+                                             seriesMemoryLimit: limit),
+                   progress: nil, streamed: limits)
+    }
+
+    static func close(_ a: Double, _ b: Double) -> Bool {
+        a == b || abs(a - b) <= 1e-9 * max(abs(a), abs(b), 1e-300)
+    }
+
+    /// Everything but the sums must match bit for bit; the sums to rounding.
+    static func expectSame(_ s: OutcomeSummary, _ k: OutcomeSummary, _ label: String) {
+        #expect(s.trials == k.trials, "\(label)")
+        #expect(s.percentiles == k.percentiles, "\(label): percentiles and their errors")
+        #expect(s.valueAtRisk95 == k.valueAtRisk95, "\(label)")
+        #expect(s.exceedances == k.exceedances, "\(label)")
+        #expect(s.probabilityNetBenefit == k.probabilityNetBenefit, "\(label)")
+        #expect(s.histogram == k.histogram, "\(label)")
+        #expect(s.exceedanceCurve == k.exceedanceCurve, "\(label)")
+        #expect(s.minimum == k.minimum && s.maximum == k.maximum, "\(label)")
+        #expect(s.mean.standardError == k.mean.standardError, "\(label)")
+        #expect(close(s.mean.value, k.mean.value), "\(label): mean \(s.mean.value) vs \(k.mean.value)")
+        #expect(close(s.standardDeviation, k.standardDeviation), "\(label): sd")
+        #expect(close(s.standardDeviationStandardError, k.standardDeviationStandardError), "\(label): sd's error")
+        #expect(close(s.expectedShortfall95.value, k.expectedShortfall95.value),
+                "\(label): ES \(s.expectedShortfall95.value) vs \(k.expectedShortfall95.value)")
+        #expect(close(s.expectedShortfall95.standardError, k.expectedShortfall95.standardError), "\(label): ES's error")
+    }
+
+    static func expectSame(_ streamed: SimulationResult, _ kept: SimulationResult) {
+        #expect(streamed.trials == kept.trials && streamed.blocks == kept.blocks && streamed.precisionMet == kept.precisionMet)
+        for (v, (s, k)) in zip(streamed.views, kept.views).enumerated() {
+            #expect(s.risks == k.risks, "view \(v): per-risk figures come from the blocks' sums, unchanged")
+            for (o, (a, b)) in zip(s.outcomes, k.outcomes).enumerated() {
+                expectSame(a.inherent, b.inherent, "view \(v) outcome \(o) inherent")
+                expectSame(a.residual, b.residual, "view \(v) outcome \(o) residual")
+            }
+            if let a = s.total, let b = k.total {
+                expectSame(a.inherent, b.inherent, "view \(v) total inherent")
+                expectSame(a.residual, b.residual, "view \(v) total residual")
+            }
+        }
+        for (p, (s, k)) in zip(streamed.portfolios, kept.portfolios).enumerated() {
+            for (o, (a, b)) in zip(s.outcomes, k.outcomes).enumerated() {
+                expectSame(a.residual, b.residual, "portfolio \(p) outcome \(o)")
+            }
+            for (a, b) in zip(s.differenceFromFirst, k.differenceFromFirst) {
+                for (x, y) in [(a.inherent, b.inherent), (a.residual, b.residual)] {
+                    #expect(x.probabilityBetter == y.probabilityBetter && x.probabilityWorse == y.probabilityWorse, "portfolio \(p)")
+                    #expect(x.mean.standardError == y.mean.standardError && close(x.mean.value, y.mean.value), "portfolio \(p)")
+                }
+            }
+        }
+        #expect(streamed.correlations == kept.correlations)
+    }
+
+    @Test func streamedSummariesMatchTheKeptSeries() throws {
+        let plan = try PlanFixtures.everything()
+        let kept = Self.run(plan, trials: 20_000, limit: .max)
+        let streamed = Self.run(plan, trials: 20_000, limit: 0)
+        Self.expectSame(streamed, kept)
+        // With the default limits every window is kept on the first pass after the simulation.
+        Self.expectSame(Self.run(plan, trials: 20_000, limit: 0, limits: .init()), kept)
+        Self.expectSame(Self.run(plan, trials: 20_000, limit: 0, limits: Self.narrow), kept)
+    }
+
+    @Test func streamedResultsAreBitIdenticalForAnyThreadCount() throws {
+        let plan = try PlanFixtures.everything()
+        let reference = try PlanFixtures.json(Self.run(plan, trials: 9_000, jobs: 1, limit: 0))
+        for jobs in [2, 3] {
+            #expect(try PlanFixtures.json(Self.run(plan, trials: 9_000, jobs: jobs, limit: 0)) == reference, "jobs = \(jobs)")
+        }
+    }
+
+    /// A precision run that outgrows the limit part way carries on streaming; it stops at the
+    /// same trials with the same percentiles as one that keeps every series.
+    @Test func precisionRunsStreamPastTheLimit() throws {
+        let plan = try PlanFixtures.everything()
+        let target = PrecisionTarget(relativeHalfWidth: 0.004, maxTrials: 40 * 2048)
+        let kept = Self.run(plan, trials: 4096, limit: .max, precision: target)
+        let compiled = CompiledPlan(plan, blockSize: 2048)
+        // Room for the first stage only.
+        let crossing = Self.run(plan, trials: 4096, limit: 8 * compiled.seriesCount * 4096, precision: target)
+        #expect(kept.trials > 4096)
+        Self.expectSame(crossing, kept)
+        Self.expectSame(Self.run(plan, trials: 4096, limit: 0, precision: target), kept)
+    }
+
+    /// A series that is one atom (nothing happens in most trials; one fixed impact otherwise).
+    @Test func atomsAreCountedNotKept() throws {
+        let risks = [PlanFixtures.risk("rare", [PlanFixtures.estimate(.probability(0.03), try .fixed(5))])]
+        let plan = try SimulationPlan(outcomeCount: 1, risks: risks, views: PlanFixtures.onlyView(risks), thresholds: [[1]])
+        Self.expectSame(Self.run(plan, trials: 30_000, limit: 0), Self.run(plan, trials: 30_000, limit: .max))
+    }
+}

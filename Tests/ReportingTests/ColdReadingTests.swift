@@ -1,0 +1,83 @@
+import Foundation
+import Reporting
+import Testing
+import _TestSupport
+
+/// What a board member reading the example board reports cold found misleading, each checked
+/// on the reports as the shipped templates render them.
+@Suite("Board reports read cold", .serialized)
+struct ColdReadingTests {
+    static let reports: [String: String] = {
+        var out: [String: String] = [:]
+        for name in ReportFixtures.examples {
+            out[name] = try? ReportFixtures.render(try ReportFixtures.load(name), format: .markdown, audience: .board, trials: 2_000)
+        }
+        return out
+    }()
+
+    static func report(_ name: String) throws -> String { try #require(reports[name]) }
+
+    static func section(_ text: String, _ heading: String) -> String {
+        text.components(separatedBy: heading).dropFirst().first?.components(separatedBy: "\n#").first ?? ""
+    }
+
+    /// "+3.76 incidents … against +0.858 incidents" read as more incidents, when the first is
+    /// incidents avoided: gains and harms are words, never signs.
+    @Test func risksTakenOnPurposeSayWhichWayEachFigureGoes() throws {
+        for name in ReportFixtures.examples {
+            let chosen = Self.section(try Self.report(name), "### Risks we choose to take")
+            #expect(!chosen.isEmpty, "\(name)")
+            #expect(!chosen.contains(":** +") && !chosen.contains("against +"), "\(name): \(chosen)")
+        }
+        let ward = Self.section(try Self.report("ward-7-patient-partnership"), "### Risks we choose to take")
+        #expect(ward.contains("W7-01 A self-administering patient takes a wrong dose:** on average 3.7"), "\(ward)")
+        #expect(ward.contains("incidents avoided (Patient safety incidents with moderate or greater harm), against harm of 0."))
+        let care = Self.section(try Self.report("adult-social-care-positive-risk"), "### Risks we choose to take")
+        #expect(care.contains("on average a gain of ") && care.contains("against a loss of ") && care.contains("harm of 0."), "\(care)")
+    }
+
+    /// The first verdict on the page is the one that needs the board.
+    @Test func verdictsOutsideAppetiteComeFirst() throws {
+        let decision = Self.section(try Self.report("adult-social-care-positive-risk"), "## For decision")
+        let first = try #require(decision.split(separator: "\n").first { $0.hasPrefix("- **") })
+        #expect(first.hasPrefix("- **Outside appetite: Hours of independent living.**"), "\(first)")
+    }
+
+    /// Two statements on one outcome read as two, not as the same heading twice.
+    @Test func twoStatementsOnOneOutcomeAreToldApart() throws {
+        let decision = Self.section(try Self.report("ward-7-patient-partnership"), "## For decision")
+        #expect(decision.contains("**Within appetite: Unplanned costs to the ward budget (threshold £120,000).**"))
+        #expect(decision.contains("**Within appetite: Unplanned costs to the ward budget (threshold £250,000).**"))
+        #expect(decision.contains("| Unplanned costs to the ward budget (threshold £120,000) |"))
+    }
+
+    /// The board sees confidential entries, with a handling mark on the report and on each.
+    @Test func confidentialEntriesCarryAHandlingMark() throws {
+        for name in ReportFixtures.examples {
+            let report = try Self.report(name)
+            #expect(report.contains("> **Not for publication: this report includes one confidential entry"), "\(name)")
+            #expect(report.contains("(confidential — not for publication)"), "\(name)")
+        }
+    }
+
+    /// One occurrence's impact and a horizon's harm are different figures, and say so.
+    @Test func perOccurrenceAndPerHorizonHarmAreNamedApart() throws {
+        let report = try Self.report("adult-social-care-positive-risk")
+        #expect(report.contains("- **Impact of one occurrence (P10 to P90):**"))
+        #expect(!report.contains("Impact when it happens"))
+        #expect(report.contains("| Average harm in a horizon in which it happens (all its occurrences) |"))
+        #expect(!report.contains("| Average harm when it happens |"))
+    }
+
+    /// A response that saves less on average than it costs is not called wasteful: what an
+    /// average leaves out is said; columns name what they hold.
+    @Test func valueForMoneyAndPortfolioColumnsSayWhatTheyHold() throws {
+        let report = try Self.report("ward-7-patient-partnership")
+        #expect(report.contains("saves less on average than it costs"))
+        #expect(!report.contains("costs more than it avoids"))
+        #expect(report.contains("the protection it gives in a bad year"))
+        #expect(report.contains("| Avoided per 1,000 spent |"))
+        #expect(report.contains("Average outcome after responses under each portfolio"))
+        #expect(!report.contains("Mean loss after responses under each portfolio"))
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+import RegisterLoader
+import RegisterModel
+import Reporting
+import Testing
+import TextLayer
+import _TestSupport
+
+/// The community report's own sentences: placeholders shown as placeholders, the horizon in
+/// words for any horizon, and every outcome an entry affects.
+@Suite("Community report words")
+struct CommunityWordsTests {
+    static func council() throws -> Register {
+        let loaded = RegisterFile.read(path: TestSupport.path("docs/examples/council-register.yaml"), asOf: ReportFixtures.asOf)
+        return try #require(loaded.register)
+    }
+
+    /// An imported register names one placeholder contributor on every entry; the community
+    /// report says who helped is not recorded yet, and never names the placeholder.
+    @Test func importPlaceholdersAreNotShownAsFacts() throws {
+        let register = try Self.council()
+        let placeholders = register.risks.filter { $0.needsReview.contains("coproduction") }.count
+        #expect(placeholders == register.risks.count)
+        for format in [ReportOptions.Format.markdown, .html] {
+            let out = try ReportFixtures.render(register, format: format, audience: .community, trials: 500)
+            #expect(!out.contains("a member of staff") && !out.contains("Staff who asked not to be named"), "\(format)")
+            #expect(!out.contains("They helped judge how likely it is"), "\(format)")
+            #expect(out.components(separatedBy: "Who helped: not recorded yet.").count - 1 == placeholders, "\(format)")
+            #expect(out.contains("For \(placeholders) entries, we have not yet recorded who helped."), "\(format)")
+            #expect(out.contains("Not checked yet: what the action costs and who helped."), "\(format)")
+            #expect(out.contains("£0 (a placeholder: not recorded yet)"), "\(format)")
+        }
+    }
+
+    /// The same register once the officer has checked it: the helpers are named as usual, so
+    /// the placeholder wording comes from the marks and nothing else.
+    @Test func checkedEntriesNameWhoHelped() throws {
+        var register = try Self.council()
+        register.risks = register.risks.map { var r = $0; r.needsReview = []; return r }
+        let out = try ReportFixtures.render(register, format: .markdown, audience: .community, trials: 500)
+        #expect(!out.contains("not recorded yet"))
+        #expect(!out.contains("Not checked yet"))
+        #expect(out.contains("They helped judge how likely it is and how bad it could be."))
+    }
+
+    /// Every horizon a register may give reads as a time ahead in both languages: "the next 6
+    /// months", "het komende jaar", "de komende 2 jaar" — never "the next period of 18 months"
+    /// or "het komende 6 maanden".
+    @Test(arguments: [
+        ("1 year", "the next year", "het komende jaar"),
+        ("12 months", "the next year", "het komende jaar"),
+        ("6 months", "the next 6 months", "de komende 6 maanden"),
+        ("18 months", "the next 18 months", "de komende 18 maanden"),
+        ("24 months", "the next 2 years", "de komende 2 jaar"),
+        ("2 years", "the next 2 years", "de komende 2 jaar"),
+        ("1 month", "the next month", "de komende maand"),
+        ("3 weeks", "the next 3 weeks", "de komende 3 weken"),
+        ("1 week", "the next week", "de komende week"),
+        ("14 days", "the next 2 weeks", "de komende 2 weken"),
+    ])
+    func horizonWordsFitEveryHorizon(horizon: String, english: String, dutch: String) throws {
+        var register = try ReportFixtures.load("community-safety-leiden")
+        register.metadata.horizon = try #require(Horizon(horizon))
+        for (language, phrase) in [("en", english), ("nl", dutch)] {
+            let out = try ReportFixtures.render(register, format: .markdown, audience: .community, trials: 200, language: language)
+            // The residents' part, before the board's detail tables.
+            let phrases = try #require(Phrasebook.builtIn(language))
+            let detail = phrases("template.community-detail")
+            let end = try #require(out.range(of: "\n## " + detail))
+            let community = String(out[..<end.lowerBound])
+            #expect(community.contains("All figures are for \(phrase),") || community.contains("Alle cijfers gaan over \(phrase)."), "\(language) \(horizon)")
+            #expect(community.contains("in \(phrase)."), "\(language) \(horizon)")
+            for wrong in ["period of", "periode van", "het komende \(horizon)", "het komende 1", "de komende 1 "] {
+                #expect(!community.contains(wrong), "\(language) \(horizon): \(wrong)")
+            }
+        }
+    }
+
+    /// An entry with effects on several outcomes says what it does to each: AS-01 costs hours
+    /// of independent living and adds safeguarding enquiries.
+    @Test func everyOutcomeAnEntryAffectsIsShown() throws {
+        let out = try ReportFixtures.render(try ReportFixtures.load("adult-social-care-positive-risk"), format: .markdown, audience: .community)
+        let start = try #require(out.range(of: "### People travel on their own by bus"))
+        let entry = String(out[start.upperBound...].prefix { $0 != "#" })
+        let harm = try #require(entry.split(separator: "\n").first { $0.hasPrefix("- If it happens") })
+        #expect(harm.contains("less in “Hours of independent living”"), "\(harm)")
+        #expect(harm.contains("more in “Safeguarding enquiries”"), "\(harm)")
+        #expect(entry.contains("- What people gain in the next year, on average: about"))
+        #expect(entry.contains("more in “Hours of independent living”. This is a risk taken on purpose"))
+    }
+
+    /// A gain on an outcome where less is better is that much less of it: "15.8 incidents
+    /// less", never "a gain of 15.8 incidents".
+    @Test func gainsFollowTheOutcomesDirection() throws {
+        let out = try ReportFixtures.render(try ReportFixtures.load("community-safety-leiden"), format: .markdown, audience: .community)
+        let start = try #require(out.range(of: "### Evening rounds by volunteers"))
+        let entry = String(out[start.upperBound...].prefix { $0 != "#" })
+        let gain = try #require(entry.split(separator: "\n").first { $0.hasPrefix("- What people gain") })
+        #expect(gain.contains("incidents less in “Residential burglaries"), "\(gain)")
+        #expect(entry.contains("This is one of the options being compared."))
+    }
+
+    /// What a cold reading found misleading, held in place: an aim missed is "short of the
+    /// aim", never "over the limit"; no chance is "no chance"; two limits on one outcome have
+    /// headings that tell them apart; the chance used is given with the groups' own chances
+    /// before the planned actions, so it never looks lower than both for no reason.
+    @Test(arguments: ReportFixtures.examples)
+    func residentsAreNotMisled(_ name: String) throws {
+        let out = try ReportFixtures.render(try ReportFixtures.load(name), format: .markdown, audience: .community)
+        let end = try #require(out.range(of: "\n## For those who want the detail"))
+        let community = String(out[..<end.lowerBound])
+        #expect(!community.contains("no chance"))
+        let headings = community.split(separator: "\n").filter { $0.hasPrefix("### ") }
+        #expect(Set(headings).count == headings.count, "\(headings)")
+        for line in community.split(separator: "\n") where line.hasPrefix("### ") && line.contains("aim") {
+            #expect(line.hasSuffix(": Meets the aim") || line.hasSuffix(": Short of the aim") || line.hasSuffix(": Too close to say"), "\(line)")
+        }
+        for line in community.split(separator: "\n") where line.contains(" thought it ") {
+            #expect(line.contains("All groups together: "), "\(line)")
+        }
+        if name == "adult-social-care-positive-risk" {
+            #expect(community.contains("### Hours of independent living: Short of the aim"))
+            #expect(community.contains("That falls short of the aim."))
+        }
+    }
+
+    /// Register text keeps its own language inside a page in another: the Leiden register is
+    /// written in English, so its Dutch page marks its titles `lang="en"`; its English page
+    /// needs no mark.
+    @Test func registerTextIsMarkedWithItsLanguage() throws {
+        let register = try ReportFixtures.load("community-safety-leiden")
+        let dutch = try ReportFixtures.render(register, format: .html, audience: .community, trials: 500, language: "nl")
+        #expect(dutch.contains("<h3 dir=\"auto\" lang=\"en\">Volunteers drop out of Buurtpreventie Noord after the winter</h3>"))
+        #expect(dutch.contains("Wat hier geteld wordt: <span dir=\"auto\" lang=\"en\">"))
+        let english = try ReportFixtures.render(register, format: .html, audience: .community, trials: 500)
+        #expect(!english.contains("dir=\"auto\" lang="))
+    }
+}

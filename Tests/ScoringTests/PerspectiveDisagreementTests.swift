@@ -1,0 +1,77 @@
+import Foundation
+import RegisterLoader
+import RegisterModel
+import Scoring
+import Testing
+import _TestSupport
+
+/// Perspectives compared by a difference in the outcome's unit, with the perspective that sees
+/// it going best and worst — never by a ratio, which reads backwards for net benefits and calls
+/// a net loss against an equal net benefit agreement.
+@Suite struct PerspectiveDisagreementTests {
+    /// One enablement entry on hours of independent living, certain to happen: officers expect a
+    /// harm of 300 hours and no gain (a net loss of 300 hours), residents the same harm and a gain
+    /// of 598 (a net gain of 298 hours). Fixed figures, so every figure below is exact.
+    static func register() throws -> Register {
+        let text = """
+            riskreg: 1
+            register: {id: t, title: Test, organisation: Council, horizon: 1 year}
+            outcomes:
+              - {id: hours, title: Hours of independent living, unit: hours, direction: gain}
+            contributors:
+              - {id: staff, name: Social workers, kind: staff, public: true}
+              - {id: people, name: Residents, kind: community, public: true}
+            perspectives:
+              - {id: officers, title: Officers, contributors: [staff], weight: 1}
+              - {id: residents, title: Residents, contributors: [people], weight: 1}
+            risks:
+              - id: E1
+                title: Living at home with support
+                outcome: hours
+                strategy: enablement
+                owner: Officer
+                borne-by: The person
+                agreement: {agreed-with: the person, date: 2026-09-01}
+                coproduction: {mode: co-design, contributors: [people]}
+                estimates:
+                  - {perspective: officers, likelihood: 100%, impact: 300, benefit: 0}
+                  - {perspective: residents, likelihood: 100%, impact: 300, benefit: 598}
+            """
+        let loaded = RegisterFile.read(bytes: Array(text.utf8), file: "test.yaml", asOf: ScorerTests.asOf)
+        let errors = loaded.diagnostics.filter { $0.severity == .error }
+        guard let register = loaded.register, errors.isEmpty else {
+            throw ScorerTests.RegisterError(diagnostics: errors.map { "\($0.location.line):\($0.location.column) \($0.message)" })
+        }
+        return register
+    }
+
+    @Test func aNetLossAgainstAnEqualNetGainIsALargeDisagreement() throws {
+        let score = try Scorer.score(try Self.register(), options: ScorerTests.options(trials: 2_000))
+        let outcome = try #require(score.outcomes.first?.inherentP90Disagreement)
+        #expect(outcome.best.perspective == "residents" && outcome.worst.perspective == "officers")
+        #expect(abs(outcome.best.value - -298) < 1e-3 && abs(outcome.worst.value - 300) < 1e-3)
+        #expect(abs(outcome.difference - 598) < 1e-3)
+        let risk = try #require(score.risks.first?.inherentMeanDisagreement)
+        #expect(risk.best.perspective == "residents" && risk.worst.perspective == "officers")
+        #expect(abs(risk.difference - 598) < 1e-3)
+        // The pooled outcome is −298 or +300 with equal chance: a standard deviation near 299.
+        let spread = try #require(risk.relativeToOutcomeSpread)
+        #expect(abs(spread - 2) < 0.05, "\(spread)")
+    }
+
+    /// The JSON says what it compares: differences before responses, no ratios.
+    @Test func jsonCarriesDifferencesNotRatios() throws {
+        let score = try Scorer.score(try Self.register(), options: ScorerTests.options(trials: 2_000))
+        let json = String(decoding: try RegisterScore.makeEncoder().encode(score), as: UTF8.self)
+        #expect(!json.contains("Ratio"))
+        #expect(json.contains("\"inherentP90Disagreement\"") && json.contains("\"inherentMeanDisagreement\""))
+        #expect(json.contains("\"resultsFormat\" : 2"))
+    }
+
+    @Test func amongPicksBestAndWorstByLossWithFirstListedOnTies() throws {
+        let d = try #require(PerspectiveDisagreement.among([("a", -5), ("b", 7), ("c", -5), ("d", .nan)], outcomeSpread: 4))
+        #expect(d.best.perspective == "a" && d.worst.perspective == "b" && d.difference == 12 && d.relativeToOutcomeSpread == 3)
+        #expect(PerspectiveDisagreement.among([("a", 1)]) == nil)
+        #expect(PerspectiveDisagreement.among([("a", 1), ("b", 1)], outcomeSpread: 0)?.relativeToOutcomeSpread == nil)
+    }
+}

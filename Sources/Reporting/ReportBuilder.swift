@@ -402,7 +402,7 @@ public struct ReportBuilder: Sendable {
             rank: rank, risk: e(r.id), riskTitle: e(r.title), action: e(resp.action),
             // An import writes a cost of 0 until the officer fills it in: the figure is shown as
             // the placeholder it is, never as a free action.
-            cost: e(r.needsReview.contains("response.cost")
+            cost: e(r.needsReview.contains(ReviewMark.responseCost)
                     ? phrases("report.response.cost-placeholder", ["cost": quantity(resp.cost, "money")]) : quantity(resp.cost, "money")),
             value: e(w.size(resp.value.value)), valueError: e("±" + FigureFormat.amount(1.96 * se(resp.value.standardError), significantDigits: 2)),
             perThousand: e(perThousand), flag: flag.map(e), unit: e(unitWord(unit)), isFirstOfUnit: rank == 1,

@@ -38,9 +38,11 @@ public struct PerspectiveDisagreement: Sendable, Codable, Hashable {
         let finite = figures.filter(\.value.isFinite)
         guard finite.count >= 2 else { return nil }
         var lo = finite[0], hi = finite[0]
+        // Ties go to the perspective whose id sorts first, so the register's order of
+        // perspectives (presentation only) never changes which one is named.
         for f in finite.dropFirst() {
-            if f.value < lo.value { lo = f }
-            if f.value > hi.value { hi = f }
+            if f.value < lo.value || (f.value == lo.value && f.perspective < lo.perspective) { lo = f }
+            if f.value > hi.value || (f.value == hi.value && f.perspective < hi.perspective) { hi = f }
         }
         let difference = hi.value - lo.value
         return Self(

@@ -346,7 +346,7 @@ struct Importer {
                 marks.append("response")
             }
             // The written response's cost is a placeholder 0: no value-for-money figure may rest on it.
-            if entry.controls != nil || entry.current != nil { marks.append("response.cost") }
+            if entry.controls != nil || entry.current != nil { marks.append(ReviewMark.responseCost) }
             if reviewPending { marks.append("review") }
             entry.needsReview = marks
             entries.append(entry)

@@ -53,6 +53,10 @@ public enum StructuralComparison {
             b.field("title", o.title, n.title)
             b.field("description", o.description, n.description)
             b.list("risks", o.risks, n.risks)
+            b.list("split", o.split.map { "\($0.risk) \(ValueText.probability($0.share))" }, n.split.map { "\($0.risk) \(ValueText.probability($0.share))" })
+            b.list("responses", o.responses.map { "\($0.risk): \($0.response)" }, n.responses.map { "\($0.risk): \($0.response)" })
+            b.number("cost", o.cost, n.cost, ValueText.amount)
+            b.field("cost-outcome", o.costOutcome, n.costOutcome)
         }
         return builder.changes
     }
@@ -111,6 +115,8 @@ public enum StructuralComparison {
                 b.number("response.reduces-impact-by", or.impactReduction, nr.impactReduction, ValueText.probability)
             }
         }
+        b.list("alternative-responses", o.alternativeResponses.map { "\($0.id ?? ""): \(responseText($0))" },
+               n.alternativeResponses.map { "\($0.id ?? ""): \(responseText($0))" })
         b.field("review", o.review?.description, n.review?.description)
         b.field("confidential", ValueText.bool(o.isConfidential), ValueText.bool(n.isConfidential))
     }

@@ -381,6 +381,9 @@ struct Charts {
         var referenceIsThreshold: Bool
         var unit: String
         var words: OutcomeWords
+        /// Whether `harm` is net of the entry's benefit (its outcome's appetite is on the net
+        /// outcome), rather than harm alone.
+        var netOfBenefit = false
     }
 
     func heatMap(id: String, placed: [Placed]) -> ReportContext.Chart {
@@ -418,13 +421,18 @@ struct Charts {
         let thresholds = placed.filter(\.referenceIsThreshold).count
         let reference = phrases(thresholds == placed.count ? "chart.heat.reference.threshold"
                                 : thresholds == 0 ? "chart.heat.reference.spread" : "chart.heat.reference.mixed")
-        return chart(id: id, title: phrases("chart.heat.title"), description: phrases("chart.heat.description", ["reference": reference]),
-                     tableDescription: phrases("chart.heat.description.table", ["reference": reference]), svg: svg,
+        // Entries placed by their harm net of benefit are named, so the grid never reads as
+        // harm alone where it is not.
+        let netted = placed.filter(\.netOfBenefit).map(\.id)
+        let net = netted.isEmpty ? "" : " " + phrases("chart.heat.description.net", ["entries": netted.joined(separator: phrases("report.list.separator"))])
+        return chart(id: id, title: phrases("chart.heat.title"), description: phrases("chart.heat.description", ["reference": reference]) + net,
+                     tableDescription: phrases("chart.heat.description.table", ["reference": reference]) + net, svg: svg,
                      columns: [phrases("chart.column.entry")] + ["likelihood", "impact", "chance", "harm", "reference"].map { phrases("chart.heat.column." + $0) },
                      rows: placed.map { p in
                          let ii = Self.impactBand(p.reference > 0 ? p.harm / p.reference : 0)
                          return [p.id, band(Self.likelihoodBand(p.probability)), impactBands[ii], FigureFormat.percent(p.probability),
-                                 p.words.size(p.harm), p.words.size(p.reference)]
+                                 p.netOfBenefit ? phrases("chart.heat.harm.net", ["amount": p.words.size(p.harm)]) : p.words.size(p.harm),
+                                 p.words.size(p.reference)]
                      })
     }
 }

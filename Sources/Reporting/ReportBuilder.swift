@@ -618,9 +618,18 @@ public struct ReportBuilder: Sendable {
             }.min()
             let reference = threshold ?? max(abs(o.inherent.percentile(0.95)?.value ?? 0), o.inherent.standardDeviation)
             let p = r.probability.residual
-            let harm = p > 0 ? r.meanHarm.residual / p : 0
+            // In the board report, where the board's appetite on the outcome is on the net
+            // outcome (harm − benefit), an entry is placed by its average harm in a horizon in
+            // which it happens net of its benefit in such a horizon (a benefit comes every
+            // horizon, so its mean): the appetite weighs the two together, so the grid does too.
+            // Where any statement is on harm alone, or none is made, by its harm; and residents'
+            // report shows harm, which benefits never hide.
+            let statements = register.appetite.filter { $0.outcome == o.id }
+            let net = options.audience == .board && !statements.isEmpty && !statements.contains { $0.limit.isOnHarm } && r.meanBenefit != 0
+            let harm = p > 0 ? (net ? max(0, r.meanHarm.residual / p - r.meanBenefit) : r.meanHarm.residual / p) : 0
             placed.append(.init(id: r.id, title: r.title, probability: p, harm: harm, reference: reference,
-                                referenceIsThreshold: threshold != nil, unit: unitWord(o.unit), words: words(o.id, o.unit)))
+                                referenceIsThreshold: threshold != nil, unit: unitWord(o.unit), words: words(o.id, o.unit),
+                                netOfBenefit: net))
         }
         return charts.heatMap(id: "heat", placed: placed)
     }

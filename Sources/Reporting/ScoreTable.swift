@@ -83,13 +83,7 @@ public struct ScoreTable: Sendable {
         // The strategy mix against its reference (docs/strategy-mix.md).
         let mix = StrategyMix(score.risks.map(\.strategy))
         if mix.total > 0 {
-            lines += Self.wrap(say("table.strategy.mix", [
-                "portfolio": String(mix.count(.portfolio)), "reduction": String(mix.count(.reduction)),
-                "resilience": String(mix.count(.resilience)), "enablement": String(mix.count(.enablement)),
-                "share": FigureFormat.percent(mix.firstTwoShare), "reference": FigureFormat.percent(StrategyMix.referenceShare),
-            ]), indent: 2)
-            if mix.leansOnFirstTwo { lines += Self.wrap("  " + say("table.strategy.leans"), indent: 4) }
-            if mix.lacksEnablement { lines += Self.wrap("  " + say("table.strategy.no-enablement"), indent: 4) }
+            lines += Self.strategyMixLines(mix, phrases: say)
             lines.append("")
         }
 
@@ -350,5 +344,19 @@ public struct ScoreTable: Sendable {
     /// Breaks a long line at spaces to fit the width, indenting continuation lines.
     static func wrap(_ text: String, indent: Int) -> [String] {
         TextLayout.wrap(text, width: width, continuation: indent)
+    }
+
+    /// The strategy mix against its reference (docs/strategy-mix.md), wrapped: a line of counts,
+    /// then a note for each way the mix departs from the reference. `score` prints it after the
+    /// appetite verdicts, `validate` when the mix departs.
+    public static func strategyMixLines(_ mix: StrategyMix, phrases say: Phrasebook) -> [String] {
+        var lines = wrap(say("table.strategy.mix", [
+            "portfolio": String(mix.count(.portfolio)), "reduction": String(mix.count(.reduction)),
+            "resilience": String(mix.count(.resilience)), "enablement": String(mix.count(.enablement)),
+            "share": FigureFormat.percent(mix.firstTwoShare), "reference": FigureFormat.percent(StrategyMix.referenceShare),
+        ]), indent: 2)
+        if mix.leansOnFirstTwo { lines += wrap("  " + say("table.strategy.leans"), indent: 4) }
+        if mix.lacksEnablement { lines += wrap("  " + say("table.strategy.no-enablement"), indent: 4) }
+        return lines
     }
 }

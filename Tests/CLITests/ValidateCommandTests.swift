@@ -149,6 +149,34 @@ struct ValidateCommandTests {
     }
 
     /// A small valid register with one risk whose fields the test may spoil.
+    /// A register of reduction entries only departs from the strategy-mix reference: `validate`
+    /// says so in a note that never fails, even with --strict, and that --count-warnings (the
+    /// pre-commit hook) leaves out; the JSON gives each file's mix.
+    @Test func strategyMixNoteInformsWithoutFailing() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("reduction.yaml")
+        try Self.register().write(to: file, atomically: true, encoding: .utf8)
+        let strict = try TestSupport.riskreg(["validate", "--strict", "--as-of", "2026-11-30", file.path])
+        #expect(strict.status == 0)
+        #expect(strict.stderr.contains("\(file.path): note: [strategy mix]"))
+        #expect(strict.stderr.contains("Strategy mix: 0 portfolio, 1 reduction, 0 resilience, 0 enablement"))
+        #expect(strict.stderr.contains("note: no entry takes a risk on purpose (enablement)"))
+        #expect(strict.stderr.hasSuffix("1 file checked as of 2026-11-30: 0 errors, 0 warnings\n"))
+        let hook = try TestSupport.riskreg(["validate", "--count-warnings", "--as-of", "2026-11-30", file.path])
+        #expect(hook.status == 0)
+        #expect(!hook.stderr.contains("strategy mix"))
+        let json = try TestSupport.riskreg(["validate", "--format", "json", "--as-of", "2026-11-30", file.path])
+        let document = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        let mix = ((document?["files"] as? [[String: Any]])?.first?["strategyMix"]) as? [String: Any]
+        #expect(mix?["leansOnFirstTwo"] as? Bool == true)
+        #expect(mix?["lacksEnablement"] as? Bool == true)
+        #expect(mix?["reduction"] as? Int == 1)
+        // The example registers are within the reference: no note.
+        let examples = try TestSupport.riskreg(["validate", "--as-of", "2026-11-30", "Registers/"])
+        #expect(!examples.stderr.contains("strategy mix"))
+    }
+
     static func register(strategy: String = "reduction", review: String = "2027-06-30") -> String {
         """
         riskreg: 1

@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import RegisterLoader
 import RegisterModel
+import Reporting
+import Scoring
 import TextLayer
 
 struct Validate: ParsableCommand {
@@ -14,6 +16,11 @@ struct Validate: ParsableCommand {
 
             Warnings (a review date in the past, an enablement entry with no benefit, ...) do not \
             fail validation unless --strict is given.
+
+            A register whose strategy mix departs from the reference in docs/strategy-mix.md (more \
+            than three entries in four portfolio or reduction, or no enablement entry) gets a note \
+            saying so. A note is neither an error nor a warning: it never fails validation, even \
+            with --strict, and --count-warnings leaves it out.
 
             Exit codes: 0 every file is valid; 1 problems were found (errors, or warnings with \
             --strict); 64 usage error.
@@ -56,13 +63,21 @@ struct Validate: ParsableCommand {
         case .json:
             let report = Report(
                 asOf: asOf.description, valid: !failed, errors: errors, warnings: warnings,
-                files: loaded.map { .init(file: $0.file, valid: !$0.diagnostics.contains { $0.severity == .error || strict }) },
+                files: loaded.map {
+                    .init(file: $0.file, valid: !$0.diagnostics.contains { $0.severity == .error || strict },
+                          strategyMix: $0.register.map { MixNote(StrategyMix($0.risks.map(\.strategy))) })
+                },
                 diagnostics: all)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             Output.out(String(decoding: try encoder.encode(report), as: UTF8.self))
         case .github:
             for d in all { Output.out(DiagnosticPrinter(style: .github).render(d)) }
+            for file in loaded {
+                guard let lines = Self.mixNote(file) else { continue }
+                let text = lines.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+                Output.out(UntrustedText.markedLines("::notice file=\(file.file)::\(text)"))
+            }
         case .text:
             let printer = DiagnosticPrinter(style: .text(colour: Output.colourOnStderr))
             for d in missing { Output.err(printer.render(d)) }
@@ -70,6 +85,10 @@ struct Validate: ParsableCommand {
             for file in loaded {
                 for d in file.diagnostics where !(hideWarnings && d.severity == .warning) {
                     Output.err(printer.render(d, sourceLine: file.sourceLine))
+                }
+                if !hideWarnings, let lines = Self.mixNote(file) {
+                    Output.err(UntrustedText.markedLines(([file.file + ": note: [strategy mix] the mix departs from the reference in docs/strategy-mix.md (a prompt for the board, not a problem)"] + lines.map { "  " + $0 })
+                        .joined(separator: "\n")))
                 }
             }
             let noun = files.count == 1 ? "file" : "files"
@@ -82,6 +101,39 @@ struct Validate: ParsableCommand {
         if failed { throw ExitCode.failure }
     }
 
+    /// The strategy-mix note for a register whose mix departs from the reference; nil for one
+    /// within it, or a file that did not load.
+    static func mixNote(_ file: LoadedRegister) -> [String]? {
+        guard let register = file.register else { return nil }
+        let mix = StrategyMix(register.risks.map(\.strategy))
+        guard mix.leansOnFirstTwo || mix.lacksEnablement else { return nil }
+        return ScoreTable.strategyMixLines(mix, phrases: .english)
+    }
+
+    /// A file's strategy mix, in the `--format json` document.
+    struct MixNote: Encodable {
+        var portfolio: Int
+        var reduction: Int
+        var resilience: Int
+        var enablement: Int
+        /// The share of portfolio and reduction entries, and the most the reference accepts.
+        var firstTwoShare: Double
+        var reference: Double
+        var leansOnFirstTwo: Bool
+        var lacksEnablement: Bool
+
+        init(_ mix: StrategyMix) {
+            portfolio = mix.count(.portfolio)
+            reduction = mix.count(.reduction)
+            resilience = mix.count(.resilience)
+            enablement = mix.count(.enablement)
+            firstTwoShare = mix.firstTwoShare
+            reference = StrategyMix.referenceShare
+            leansOnFirstTwo = mix.leansOnFirstTwo
+            lacksEnablement = mix.lacksEnablement
+        }
+    }
+
     static func count(_ n: Int, _ noun: String) -> String {
         "\(n) \(noun)\(n == 1 ? "" : "s")"
     }
@@ -91,6 +143,8 @@ struct Validate: ParsableCommand {
         struct File: Encodable {
             var file: String
             var valid: Bool
+            /// The register's strategy mix against the reference (absent when it did not load).
+            var strategyMix: MixNote?
         }
 
         var asOf: String

@@ -59,7 +59,7 @@ public enum NumericLimits {
     /// The most per-trial series one run may keep for each treatment: views (the perspectives,
     /// plus the pooled one when there are several, or 1 + the portfolios in the comparison
     /// run) times outcome slots (the outcomes, plus the register total when it is separate).
-    /// Past 64 MiB of them (`RunOptions.seriesMemoryLimit`) the series are streamed instead of
+    /// Past 1 GiB of them (`RunOptions.seriesMemoryLimit`) the series are streamed instead of
     /// kept, so memory stays bounded at any trial count.
     public static let maximumSeries = 256
 

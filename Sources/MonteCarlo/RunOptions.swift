@@ -29,12 +29,13 @@ public struct RunOptions: Sendable, Codable, Hashable {
     public var precision: PrecisionTarget?
     /// The most the per-trial series may take in memory (8 bytes per series and trial). Above
     /// it they are not kept: the blocks are run again for each pass that summarises them (see
-    /// docs/results.md, "Long runs"), with the same percentiles. The default 64 MiB keeps the
-    /// default 100,000 trials of every example in memory.
+    /// docs/results.md, "Long runs"), with the same percentiles but several times the time. The
+    /// default 1 GiB keeps every example in memory up to a million trials, where the passes would
+    /// cost far more than the memory, and bounds memory beyond.
     public var seriesMemoryLimit: Int
 
-    /// 64 MiB: see ``seriesMemoryLimit``.
-    public static let defaultSeriesMemoryLimit = 64 << 20
+    /// 1 GiB: see ``seriesMemoryLimit``.
+    public static let defaultSeriesMemoryLimit = 1 << 30
 
     /// The processors online: the default for ``jobs``.
     public static var defaultJobs: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }

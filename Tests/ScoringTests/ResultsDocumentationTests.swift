@@ -20,7 +20,7 @@ import _TestSupport
     }
 
     /// The keys of the examples' JSON, one of them scored with `--precision` (which adds two
-    /// members to `run`).
+    /// members to `run`) and one with a precision it cannot reach (which adds a third).
     static func jsonKeys() throws -> Set<String> {
         var set = Set<String>()
         for (i, name) in ListOrderTests.examples.enumerated() {
@@ -44,6 +44,13 @@ import _TestSupport
             let data = try RegisterScore.makeEncoder().encode(try Scorer.score(register, options: ScorerTests.options(trials: 4_000)))
             keys(try JSONSerialization.jsonObject(with: data), into: &set)
         }
+        // A precision target the cap cannot reach (`precisionShortfalls`).
+        var unreachable = ScorerTests.options(trials: 4_000)
+        unreachable.precision = 0.0001
+        unreachable.maxTrials = 8_000
+        let loaded = RegisterFile.read(path: TestSupport.path("Registers/\(ListOrderTests.examples[0]).yaml"), asOf: ScorerTests.asOf)
+        let missed = try RegisterScore.makeEncoder().encode(try Scorer.score(try #require(loaded.register), options: unreachable))
+        keys(try JSONSerialization.jsonObject(with: missed), into: &set)
         return set
     }
 

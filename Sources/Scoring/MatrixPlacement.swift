@@ -114,7 +114,8 @@ enum MatrixPlacement {
             let message = Phrasebook.english("score.rating.disagreement", [
                 "rating": name, "stated": statedRating.rag.rawValue,
                 "statedLikelihood": String(statedRating.likelihood), "statedImpact": String(statedRating.impact),
-                "chance": percent(placed.probability!), "impactP90": FigureFormat.amount(placed.impactP90!),
+                "chance": percent(placed.probability!), "impactP90": FigureFormat.quantity(
+                    FigureFormat.rounded(placed.impactP90!), unit: ResultReader.unitName(unit), currency: register.metadata.currency),
                 "likelihood": String(placed.likelihood), "impact": String(placed.impact), "placed": placed.rag.rawValue,
             ])
             disagreements.append(.init(rating: name, stated: statedRating.rag, quantitative: placed.rag, message: message))

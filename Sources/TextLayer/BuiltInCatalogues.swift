@@ -532,7 +532,7 @@ enum BuiltInCatalogues {
     "report.view.pooled": "all {count} perspectives pooled",
     "report.withheld-note.one": "One entry is kept private, so it is left out of this report. Every figure here is worked out without it.",
     "report.withheld-note.other": "{count} entries are kept private, so they are left out of this report. Every figure here is worked out without them.",
-    "score.rating.disagreement": "rated {rating} {stated} ({statedLikelihood}×{statedImpact}), but its chance of {chance} and impact P90 of {impactP90} place it at {likelihood}×{impact}, {placed}",
+    "score.rating.disagreement": "rated {rating} {stated} ({statedLikelihood}×{statedImpact}), but its chance of {chance} and a reasonable worst case (P90) of one occurrence of {impactP90} place it at {likelihood}×{impact}, {placed}",
     "table.appetite.harm-exceeds": "P(harm alone > {threshold}) = {chance} ± {error}; at most {limit}",
     "table.appetite.heading": "Appetite (with responses)",
     "table.appetite.loss-exceeds": "P(loss > {threshold}) = {chance} ± {error}; at most {limit}",

@@ -102,6 +102,11 @@ struct MatrixPlacementTests {
         #expect(ratings.gross.rag == .red)
         #expect(ratings.statedGross?.rag == .amber)
         #expect(ratings.disagreements.first?.message.hasPrefix("rated gross amber (3×2)") == true)
+        // The impact is a figure in the outcome's currency, to the precision of the estimates.
+        let message = try #require(ratings.disagreements.first?.message)
+        let figure = try #require(message.split(separator: "of one occurrence of £").last?.split(separator: " ").first)
+        let digits = figure.filter(\.isNumber)
+        #expect(digits.count > 3 && digits.dropFirst(3).allSatisfy { $0 == "0" }, "\(message)")
     }
 
     /// A likelihood exactly on a band edge is placed by its stated value, in the band that starts

@@ -27,6 +27,19 @@ struct ImportYAMLWriter {
     }
 
     /// `key: text`, on one line when it is short and simple, else folded over several.
+    /// The `register:` block's fields (after its `register:` line), as a register writes them.
+    mutating func metadata(_ m: Metadata) {
+        line("  id: \(m.id)")
+        text("title", m.title, indent: 2)
+        text("organisation", m.organisation, indent: 2)
+        if let d = m.description { text("description", d, indent: 2) }
+        line("  horizon: \(m.horizon)")
+        if let c = m.currency { line("  currency: \(c)") }
+        if let o = m.owner { text("owner", o, indent: 2) }
+        if let d = m.lastReviewed { line("  last-reviewed: \(d)") }
+        if let d = m.nextReview { line("  next-review: \(d)") }
+    }
+
     mutating func text(_ key: String, _ value: String, indent: Int, comment: String? = nil) {
         let pad = String(repeating: " ", count: indent)
         let oneLine = "\(pad)\(key): \(Self.scalar(value))"

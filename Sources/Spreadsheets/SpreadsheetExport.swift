@@ -92,15 +92,7 @@ public enum SpreadsheetExport {
         let m = register.metadata
         w.comment("The mapping that imports the spreadsheet `riskreg export` wrote from \((register.file as NSString).lastPathComponent) back into a register (docs/import.md).")
         w.line("register:")
-        w.line("  id: \(m.id)")
-        w.text("title", m.title, indent: 2)
-        w.text("organisation", m.organisation, indent: 2)
-        if let d = m.description { w.text("description", d, indent: 2) }
-        w.line("  horizon: \(m.horizon)")
-        if let c = m.currency { w.line("  currency: \(c)") }
-        if let o = m.owner { w.text("owner", o, indent: 2) }
-        if let d = m.lastReviewed { w.line("  last-reviewed: \(d)") }
-        if let d = m.nextReview { w.line("  next-review: \(d)") }
+        w.metadata(m)
         if let staff = register.contributors.first(where: { $0.id == "staff" }) { w.text("contributor", staff.name, indent: 0) }
         w.line("outcomes:")
         for o in register.outcomes {

@@ -20,15 +20,7 @@ extension Importer {
         w.comment("What the register is about. Every likelihood refers to the horizon.")
         w.line("register:")
         if let m = mapping.metadata {
-            w.line("  id: \(m.id)")
-            w.text("title", m.title, indent: 2)
-            w.text("organisation", m.organisation, indent: 2)
-            if let d = m.description { w.text("description", d, indent: 2) }
-            w.line("  horizon: \(m.horizon)")
-            if let c = m.currency { w.line("  currency: \(c)") }
-            if let o = m.owner { w.text("owner", o, indent: 2) }
-            if let d = m.lastReviewed { w.line("  last-reviewed: \(d)") }
-            if let d = m.nextReview { w.line("  next-review: \(d)") }
+            w.metadata(m)
         } else {
             w.line("  id: \(registerID)", comment: "a stable id; keep it once reports use it")
             w.line("  title: Risk register imported from \(ImportYAMLWriter.scalar(source))", comment: "to fill in")

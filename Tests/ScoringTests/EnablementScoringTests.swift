@@ -19,12 +19,7 @@ import _TestSupport
               - {id: c, name: Residents, kind: community, public: true}
             \(body)
             """
-        let loaded = RegisterFile.read(bytes: Array(text.utf8), file: "test.yaml", asOf: ScorerTests.asOf)
-        let errors = loaded.diagnostics.filter { $0.severity == .error }
-        guard let register = loaded.register, errors.isEmpty else {
-            throw ScorerTests.RegisterError(diagnostics: errors.map { "\($0.location.line):\($0.location.column) \($0.message)" })
-        }
-        return register
+        return try ScorerTests.parse(text)
     }
 
     static func entry(_ id: String, likelihood: String, impact: String, benefit: String? = nil, effects: String = "",

@@ -37,12 +37,7 @@ import _TestSupport
                   - {perspective: officers, likelihood: 100%, impact: 300, benefit: 0}
                   - {perspective: residents, likelihood: 100%, impact: 300, benefit: 598}
             """
-        let loaded = RegisterFile.read(bytes: Array(text.utf8), file: "test.yaml", asOf: ScorerTests.asOf)
-        let errors = loaded.diagnostics.filter { $0.severity == .error }
-        guard let register = loaded.register, errors.isEmpty else {
-            throw ScorerTests.RegisterError(diagnostics: errors.map { "\($0.location.line):\($0.location.column) \($0.message)" })
-        }
-        return register
+        return try ScorerTests.parse(text)
     }
 
     @Test func aNetLossAgainstAnEqualNetGainIsALargeDisagreement() throws {

@@ -24,6 +24,11 @@ import _TestSupport
             risks:
             \(risks)
             """
+        return try ScorerTests.parse(text)
+    }
+
+    /// A register read from YAML text; its errors, with their line:column, fail the test.
+    static func parse(_ text: String) throws -> Register {
         let loaded = RegisterFile.read(bytes: Array(text.utf8), file: "test.yaml", asOf: asOf)
         let errors = loaded.diagnostics.filter { $0.severity == .error }
         guard let register = loaded.register, errors.isEmpty else {

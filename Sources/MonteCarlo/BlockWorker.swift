@@ -386,10 +386,30 @@ final class BlockWorker {
         let estimates = risk.estimates.count
         let bases = self.bases
         var viewSums = Array(repeating: ViewSums(), count: views)
+        // Each view's shared availability, [view][trial]; nil when the response rests on none.
+        let shared = sharedAvailability(risk, count: n)
+        // Views that pick estimates alike (a perspective that did not estimate the risk reads
+        // it as the pool does; every view reads a risk of one estimate alike) have the same
+        // losses: the first of them is evaluated and adds into the others' series too, in the
+        // same order, and the others take its sums. Not where availability is per view.
+        let leader = (0..<views).map { v in
+            let c = risk.choices[v]
+            guard shared == nil else { return v }
+            return (0..<v).first { u in
+                let d = risk.choices[u]
+                return d.single == c.single && (c.single >= 0 || d.cumulative == c.cumulative)
+            } ?? v
+        }
+        var targetsInhOf = Array(repeating: [Int](), count: views), targetsResOf = Array(repeating: [Int](), count: views)
+        for v in 0..<views {
+            targetsInhOf[leader[v]] += compiled.targets(risk: risk.index, view: v, state: 0)
+            if residualState { targetsResOf[leader[v]] += compiled.targets(risk: risk.index, view: v, state: 1) }
+        }
+        let commonTargetsOf = (0..<views).map { targetsInhOf[$0] + targetsResOf[$0] }
 
         // The dense arrays start from the per-trial benefits.
         if let dense {
-            for v in 0..<views {
+            for v in 0..<views where leader[v] == v {
                 let (inh, res) = dense(v)
                 inh.initialize(repeating: 0, count: n)
                 if residualState { res.initialize(repeating: 0, count: n) }
@@ -411,8 +431,6 @@ final class BlockWorker {
             }
         }
 
-        // Each view's shared availability, [view][trial]; nil when the response rests on none.
-        let shared = sharedAvailability(risk, count: n)
         let size = compiled.blockSize
         var anyPerOccurrence = false
         for e in 0..<estimates where perOccurrence[e] { anyPerOccurrence = true }
@@ -451,10 +469,10 @@ final class BlockWorker {
                                 }
                             }
                         }
-                        for v in 0..<views {
+                        for v in 0..<views where leader[v] == v {
                             let choice = risk.choices[v]
-                            let targetsInh = compiled.targets(risk: risk.index, view: v, state: 0)
-                            let targetsRes = residualState ? compiled.targets(risk: risk.index, view: v, state: 1) : []
+                            let targetsInh = targetsInhOf[v]
+                            let targetsRes = targetsResOf[v]
                             let viewDense = dense.map { $0(v) }
                             var s = viewSums[v]
                             defer { viewSums[v] = s }
@@ -463,7 +481,7 @@ final class BlockWorker {
                                 // aggregation is needed.
                                 let e = choice.single
                                 let bit = UInt64(1) << UInt64(e)
-                                (targetsInh + targetsRes).withUnsafeBufferPointer { targets in
+                                commonTargetsOf[v].withUnsafeBufferPointer { targets in
                                     for j in start..<end where masks[j] & bit != 0 {
                                         let x = draws[(j - start) * estimates + e]
                                         for target in targets { bases[target][Int(trials[j])] += x }
@@ -537,6 +555,13 @@ final class BlockWorker {
             }
         }
 
+        for v in 0..<views where leader[v] != v {
+            viewSums[v] = viewSums[leader[v]]
+            guard let dense else { continue }
+            let (inh, res) = dense(v), (fromInh, fromRes) = dense(leader[v])
+            inh.update(from: fromInh, count: n)
+            if residualState { res.update(from: fromRes, count: n) }
+        }
         for v in 0..<views {
             let acc = sums + (risk.index * views + v) * BlockStats.fieldCount
             let s = viewSums[v]

@@ -29,6 +29,28 @@ struct SharedDrawTests {
         }
     }
 
+    /// Views that read a risk alike (a perspective that did not estimate it reads it as the
+    /// pool does) are evaluated once: each must still equal a run of that view alone.
+    @Test func viewsThatReadARiskAlikeEqualRunsOfEachAlone() throws {
+        let full = try EventChunkTests.plan()
+        let late = SimulationPlan.View(name: "late", weights: full.views[2].weights.enumerated().map { r, w in r == 0 ? [1, 0] : w })
+        let plan = try SimulationPlan(
+            outcomeCount: full.outcomeCount, risks: full.risks, views: full.views + [late],
+            thresholds: full.thresholds, totalThresholds: full.totalThresholds, deliverers: full.deliverers)
+        let options = RunOptions(seed: 2, trials: 4_000, blockSize: 1024, jobs: 2)
+        let together = Engine.run(plan, options: options)
+        for (v, view) in plan.views.enumerated() {
+            let alone = try SimulationPlan(
+                outcomeCount: plan.outcomeCount, risks: plan.risks, views: [view],
+                thresholds: plan.thresholds, totalThresholds: plan.totalThresholds, deliverers: plan.deliverers)
+            let single = Engine.run(alone, options: options)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+            #expect(try encoder.encode(together.views[v]) == encoder.encode(single.views[0]), "view \(view.name)")
+        }
+    }
+
     /// One run can serve the headline and the portfolio comparison: an activity outside the
     /// views still adds into the portfolios that select it. Its views must equal a run without
     /// that activity, and its portfolios and pooled risks a run of the comparison alone.

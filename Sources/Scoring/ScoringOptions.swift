@@ -25,8 +25,8 @@ public struct ScoringOptions: Sendable {
     public var asOf: CalendarDate
     /// Also work out, for each appetite statement outside appetite or too close to call, what
     /// its largest responses do to it (``RegisterScore/AppetiteVerdict/responses``). Off by
-    /// default: it costs up to six more runs of the headline view per such statement. The
-    /// board report asks for it.
+    /// default: it costs one more run of the headline view, holding two variants of each
+    /// response examined. The board report asks for it.
     public var responseLevers = false
 
     public static let defaultSeed: UInt64 = 1

@@ -57,6 +57,9 @@ public struct RegisterComparison: Sendable, Codable {
     public static func compare(
         from: Side, _ old: Register?, to: Side, _ new: Register, options: ScoringOptions
     ) throws(ScoringError) -> RegisterComparison {
+        // The comparison reads the headline figures only.
+        var options = options
+        options.headlineOnly = true
         var newScore = try Scorer.score(new, options: options)
         var oldScore = try old.map { (r: Register) throws(ScoringError) in try Scorer.score(r, options: options) }
         if let o = oldScore, o.run.trials != newScore.run.trials {

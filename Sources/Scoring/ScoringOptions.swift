@@ -28,6 +28,13 @@ public struct ScoringOptions: Sendable {
     /// default: it costs one more run of the headline view, holding two variants of each
     /// response examined. The board report asks for it.
     public var responseLevers = false
+    /// Score the headline view alone: no perspective's own view (so no perspective figures,
+    /// verdicts or disagreements) and no option comparison (entries outside the headline option
+    /// still get their own figures). The headline figures are bit for bit a full score's, since
+    /// every risk's draws are its own and each series adds the same risks in the same order;
+    /// `diff`, which reads only those, asks for this to score each revision in a fraction of the
+    /// time. Off by default.
+    public var headlineOnly = false
 
     public static let defaultSeed: UInt64 = 1
     public static let defaultTrials = 100_000

@@ -32,8 +32,10 @@ public struct ScoringOptions: Sendable {
     /// verdicts or disagreements) and no option comparison (entries outside the headline option
     /// still get their own figures). The headline figures are bit for bit a full score's, since
     /// every risk's draws are its own and each series adds the same risks in the same order;
-    /// `diff`, which reads only those, asks for this to score each revision in a fraction of the
-    /// time. Off by default.
+    /// `diff` and `score --format csv`, which read only those, ask for this to score in a
+    /// fraction of the time. Off by default. With ``precision`` the run stops when the views
+    /// scored reach it, so fewer views may stop it sooner: those commands ask for it only
+    /// without a precision target.
     public var headlineOnly = false
 
     public static let defaultSeed: UInt64 = 1

@@ -84,6 +84,7 @@ public enum Scorer {
     ) throws(ScoringError) {
         guard options.responseLevers else { return }
         try ResponseLevers.add(to: &score, register: register, compiled: compiled, headline: headline, options: run)
+        try ResponseTails.add(to: &score, register: register, compiled: compiled, headline: headline, options: run)
     }
 
     /// The score with what rests on citizens added: each outcome's reliance, the entries not

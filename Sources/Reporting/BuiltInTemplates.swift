@@ -720,7 +720,7 @@ public enum BuiltInTemplates {
 <tbody>
 {{#responses}}
 {{#isFirstOfUnit}}<tr><th scope="rowgroup" colspan="7">{{unitHeading}}</th></tr>{{/isFirstOfUnit}}
-<tr><td class="num">{{rank}}</td><td><a href="#risk-{{risk}}">{{risk}}</a> <bdi>{{riskTitle}}</bdi></td><td><bdi>{{action}}</bdi></td><td class="num">{{cost}}</td><td class="num">{{value}} {{valueError}}</td><td class="num">{{perThousand}}{{#flag}}: {{.}}{{/flag}}</td><td><bdi>{{deliveredBy}}</bdi> ({{reliability}})</td></tr>
+<tr><td class="num">{{rank}}</td><td><a href="#risk-{{risk}}">{{risk}}</a> <bdi>{{riskTitle}}</bdi></td><td><bdi>{{action}}</bdi></td><td class="num">{{cost}}</td><td class="num">{{value}} {{valueError}}</td><td class="num">{{perThousand}}{{#flag}}<span class="flag">{{.}}</span>{{/flag}}</td><td><bdi>{{deliveredBy}}</bdi> ({{reliability}})</td></tr>
 {{/responses}}
 </tbody>
 </table></div>
@@ -1278,6 +1278,8 @@ th,td{border-bottom:1px solid var(--rule);padding:.35rem .5rem;text-align:left;v
 th{background:#f0f0f0}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 td.num{white-space:nowrap}
+/* A note under a figure wraps, so a long one never widens its column. */
+td.num .flag{display:block;white-space:normal;text-align:left;min-width:12rem;font-size:.9em;color:var(--muted)}
 /* Charts keep their text at 11 CSS px or more: below 546 px they scroll sideways rather than shrink. */
 figure{margin:1.2rem 0;padding:0;break-inside:avoid;overflow-x:auto}
 figure svg{width:100%;min-width:546px;height:auto;max-width:44rem;display:block}
@@ -1334,7 +1336,7 @@ td.rag-green{background:#e8f3eb}
 body{font-size:10.5pt;color:#000}
 header,main,footer{max-width:none;padding:0}
 h2{break-after:avoid;page-break-after:avoid}
-h3,h4{break-after:avoid}
+h3,h4,dl.glossary dt{break-after:avoid;page-break-after:avoid}
 #detail{break-before:page;page-break-before:always}
 .verdicts li,tr,figure,.risk,.lever{break-inside:avoid;page-break-inside:avoid}
 details>summary{display:none}

@@ -90,6 +90,7 @@ public enum Scorer {
     ) throws(ScoringError) {
         guard options.responseLevers else { return }
         try ResponseLevers.add(to: &score, register: register, compiled: compiled, headline: headline, options: run)
+        try ResponseTails.add(to: &score, register: register, compiled: compiled, headline: headline, options: run)
     }
 
     /// Adds what rests on citizens: each outcome's reliance, the entries not consulted, and the

@@ -38,10 +38,15 @@ final class StreamedSeries {
 
     /// How many values passes keep.
     struct Limits: Sendable {
-        /// Values kept by a window's end part at most before it is split again.
-        var endCapacity = 1024
-        /// Values a pass may keep in all before windows wait for their ends to narrow.
-        var keepBudget = 1 << 20
+        /// Values kept by a window's end part at most before it is split again: 4,096 lets one
+        /// cut of the first pass's parts (each a 256th of one) reach it up to about a million
+        /// values a part, so that model S at 10⁶ trials needs one cutting pass and one keeping
+        /// pass.
+        var endCapacity = 4096
+        /// Values a pass may keep in all before windows wait for their ends to narrow: about
+        /// 25 MB while the pass runs (a value and its batch), which model S's windows at 10⁶
+        /// trials fit in one pass.
+        var keepBudget = 1 << 21
         /// A percentile's window spans this many binomial standard errors of the share each
         /// side, so that its Woodruff interval usually needs no further pass.
         var percentileSpread = 4.0

@@ -93,6 +93,7 @@ public enum Scorer {
         score.reliance = RegisterScore.reliance(risks: score.risks, register: register)
         score.notConsulted = register.notConsulted
         score.addCitizenTime(register)
+        score.translations = RegisterScore.translations(of: register)
         return score
     }
 

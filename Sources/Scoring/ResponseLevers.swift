@@ -30,23 +30,26 @@ extension RegisterScore.AppetiteVerdict {
 }
 
 /// Computes ``RegisterScore/AppetiteVerdict/ResponseLever``s for the statements a board must
-/// decide on: those outside appetite, too close to call, or depending on whose estimates.
+/// decide on (those outside appetite, too close to call, or depending on whose estimates), and
+/// the bad-year values of the responses ``ResponseTails`` chooses.
 ///
-/// Every lever comes from one run. Each response examined gets two variants of its entry (every
-/// plan risk of the entry — its own, its effects on further outcomes and its harm-only copies —
-/// copied with reliability 1, and again with 0) on the entry's own streams, and each variant is
-/// an option of the headline plan: the headline's risks with the entry replaced by the variant.
-/// An option's series is then exactly the headline series of a run with only that response's
-/// reliability changed, which is what the levers are defined as; the run counts the statement's
-/// exceedances in it (``Engine/shares(_:options:requests:)``) instead of summarising it.
+/// Every figure comes from one run. Each response examined gets a variant of its entry per
+/// reliability it is judged at (1 and 0 for a lever, 0 for a bad-year value): every plan risk of
+/// the entry — its own, its effects on further outcomes and its harm-only copies — copied with
+/// that reliability, on the entry's own streams, and each variant is an option of the headline
+/// plan: the headline's risks with the entry replaced by the variant. An option's series is then
+/// exactly the headline series of a run with only that response's reliability changed, which is
+/// what the figures are defined as. For levers alone the run counts the statements' exceedances
+/// in the options (``Engine/shares(_:options:requests:)``) instead of summarising them; with
+/// bad-year values, which need the options' P95 and ES95, it summarises them.
 ///
 /// Same figures as a run per variant: a variant draws the entry's numbers (its streams are the
 /// entry's, its delivery draw the entry's), and its key is next to the entry's, so it adds into
 /// the option's series where the entry adds into the headline's, in the same order. A variant of
 /// a rank-correlated entry follows the entry's reordering and adds after the group's members,
-/// so its sums may differ from a run of their own in the last bit. Entries on no examined
-/// outcome are left out of the run unless they take part in a correlation or a contributor's
-/// step-back: their draws are their own, so leaving them out moves no other figure.
+/// so its sums may differ from a run of their own in the last bit. Entries on no outcome read
+/// are left out of the run unless they take part in a correlation or a contributor's step-back
+/// that reaches one: their draws are their own, so leaving them out moves no other figure.
 enum ResponseLevers {
     /// Responses examined per statement, largest contributors to the outcome's variance first.
     /// Each adds two variants to one run, so the cost is bounded whatever the register's size.
@@ -74,31 +77,61 @@ enum ResponseLevers {
                     return va != vb ? va > vb : compiled.risks[a].id < compiled.risks[b].id
                 }
                 .prefix(perStatement)
-            asked.append((index, Array(candidates)))
+            if !candidates.isEmpty { asked.append((index, Array(candidates))) }
         }
-        guard asked.contains(where: { !$0.entries.isEmpty }) else { return }
-        let entries = Array(Set(asked.flatMap(\.entries))).sorted()
-        let outcomes = Array(Set(asked.map { compiled.appetiteThresholds[$0.statement].outcome })).sorted()
-        let leverPlan = try LeverPlan(plan, headline: headline, entries: entries.map { ($0, planRisks(of: $0)) }, outcomes: outcomes)
+        let tails = ResponseTails.asked(score, register: register, compiled: compiled)
+        guard !asked.isEmpty || !tails.isEmpty else { return }
+        var wanted: [Int: Set<Double>] = [:]
+        for (_, levers) in asked { for r in levers { wanted[r, default: []].formUnion(variants) } }
+        for tail in tails { wanted[tail.entry, default: []].insert(0) }
+        let entries = wanted.keys.sorted().map { (entry: $0, risks: planRisks(of: $0), reliabilities: wanted[$0]!.sorted(by: >)) }
+        let outcomes = Array(Set(asked.map { compiled.appetiteThresholds[$0.statement].outcome } + tails.map(\.outcome))).sorted()
+        let leverPlan = try LeverPlan(plan, headline: headline, entries: entries, outcomes: outcomes)
 
+        // Each lever's chance with its response at `reliability`: counted, or read from the
+        // summaries when the bad-year values need them.
+        var chances: [Engine.ShareRequest: Statistic] = [:]
+        func request(_ entry: Int, _ reliability: Double, statement index: Int) -> Engine.ShareRequest {
+            let source = compiled.appetiteThresholds[index]
+            return .init(
+                configuration: 1 + leverPlan.option(entry: entry, reliability: reliability), residual: true,
+                outcome: leverPlan.outcome[source.outcome]!,
+                event: source.threshold.map { .above(plan.thresholds[source.outcome][$0]) } ?? .belowZero)
+        }
         var requests: [Engine.ShareRequest] = []
         for (index, levers) in asked {
-            let source = compiled.appetiteThresholds[index]
-            let event: Engine.ShareRequest.Event = source.threshold.map { .above(plan.thresholds[source.outcome][$0]) } ?? .belowZero
             for r in levers {
-                for v in variants.indices {
-                    requests.append(.init(
-                        configuration: 1 + leverPlan.option(entry: r, variant: v), residual: true,
-                        outcome: leverPlan.outcome[source.outcome]!, event: event))
+                for reliability in variants where !requests.contains(request(r, reliability, statement: index)) {
+                    requests.append(request(r, reliability, statement: index))
                 }
             }
         }
-        var shares = Engine.shares(leverPlan.plan, options: options, requests: requests)[...]
+        if tails.isEmpty {
+            chances = Dictionary(uniqueKeysWithValues: zip(requests, Engine.shares(leverPlan.plan, options: options, requests: requests)))
+        } else {
+            let result = Engine.run(leverPlan.plan, options: options)
+            func residual(_ configuration: Int, _ outcome: Int) -> OutcomeSummary {
+                result.portfolios[configuration - 1].outcomes[outcome].residual
+            }
+            for r in requests {
+                let summary = residual(r.configuration, r.outcome)
+                switch r.event {
+                case .above(let x): chances[r] = summary.exceedances.first { $0.threshold == x }!.probability
+                case .belowZero: chances[r] = summary.probabilityNetBenefit
+                }
+            }
+            for tail in tails {
+                ResponseTails.record(
+                    tail, without: residual(1 + leverPlan.option(entry: tail.entry, reliability: 0), leverPlan.outcome[tail.outcome]!),
+                    in: &score)
+            }
+        }
 
         for (index, levers) in asked {
             let verdict = score.appetite[index]
             let statement = register.appetite[index]
-            func chance(_ share: Statistic) -> Statistic {
+            func chance(_ r: Int, _ reliability: Double) -> Statistic {
+                let share = chances[request(r, reliability, statement: index)]!
                 guard compiled.appetiteThresholds[index].threshold != nil, case .netBenefitAbove = statement.limit else { return share }
                 return Statistic(value: 1 - share.value, standardError: share.standardError)
             }
@@ -106,7 +139,7 @@ enum ResponseLevers {
                 verdict.kind == .netBenefitAbove ? s.value >= verdict.limit : s.value <= verdict.limit
             }
             score.appetite[index].responses = levers.map { r in
-                let delivered = chance(shares.removeFirst()), notDelivered = chance(shares.removeFirst())
+                let delivered = chance(r, 1), notDelivered = chance(r, 0)
                 return .init(risk: compiled.risks[r].id, reliability: plan.risks[r].response!.reliability,
                              ifDelivered: delivered, withinIfDelivered: within(delivered),
                              ifNotDelivered: notDelivered, withinIfNotDelivered: within(notDelivered))
@@ -115,29 +148,37 @@ enum ResponseLevers {
     }
 }
 
-/// The run behind the response levers: the headline view of the headline plan, with a variant
-/// of each examined entry per reliability in ``ResponseLevers/variants`` and an option per
-/// variant (see ``ResponseLevers``).
+/// The run behind the response levers and bad-year values: the headline view of the headline
+/// plan, with a variant of each examined entry per reliability asked and an option per variant
+/// (see ``ResponseLevers``).
 struct LeverPlan {
     let plan: SimulationPlan
-    /// The lever plan's outcome for each headline plan outcome examined.
+    /// The lever plan's outcome for each headline plan outcome read.
     let outcome: [Int: Int]
-    private let options: [Int: Int]
+    private let options: [VariantKey: Int]
 
-    /// The option (an index into the plan's portfolios) of entry `entry`'s variant `variant`.
-    func option(entry: Int, variant: Int) -> Int { options[entry]! * ResponseLevers.variants.count + variant }
+    private struct VariantKey: Hashable {
+        var entry: Int
+        var reliability: Double
+    }
+
+    /// The option (an index into the plan's portfolios) of entry `entry`'s variant with
+    /// `reliability`.
+    func option(entry: Int, reliability: Double) -> Int { options[VariantKey(entry: entry, reliability: reliability)]! }
 
     /// - Parameters:
-    ///   - entries: each examined entry (a plan risk index) with its plan risks.
+    ///   - entries: each examined entry (a plan risk index) with its plan risks and the
+    ///     reliabilities of its variants (each 0 or 1).
     ///   - outcomes: the plan outcomes whose series are read.
-    init(_ plan: SimulationPlan, headline: Int, entries: [(entry: Int, risks: [Int])], outcomes: [Int]) throws(ScoringError) {
+    init(_ plan: SimulationPlan, headline: Int, entries: [(entry: Int, risks: [Int], reliabilities: [Double])],
+         outcomes: [Int]) throws(ScoringError) {
         let correlated = Set(plan.correlations.flatMap { [$0.first, $0.second] })
         let levers = Set(entries.flatMap(\.risks))
         let kept = Self.kept(plan, reading: Set(outcomes), levers: levers)
         var index = [Int: Int]()
         for (k, r) in kept.enumerated() { index[r] = k }
-        // Outcomes read keep their own series; every other kept risk adds into one series that
-        // nothing reads. No register total.
+        // Outcomes read keep their own series (and their thresholds); every other kept risk adds
+        // into one series that nothing reads. No register total.
         var outcome = [Int: Int]()
         for (k, o) in outcomes.enumerated() { outcome[o] = k }
         let rest = outcomes.count
@@ -155,16 +196,15 @@ struct LeverPlan {
         // Activities every option holds: the headline's own, and the examined entries.
         let shared = kept.indices.filter { risks[$0].isActivity }
         var portfolios: [SimulationPlan.Portfolio] = []
-        var optionOf = [Int: Int]()
-        for (e, (entry, own)) in entries.enumerated() {
-            optionOf[entry] = e
+        var optionOf = [VariantKey: Int]()
+        for (entry, own, reliabilities) in entries {
             let ownKept = Set(own.compactMap { index[$0] })
-            for (v, reliability) in ResponseLevers.variants.enumerated() {
+            for reliability in reliabilities {
                 var activities = shared.filter { !ownKept.contains($0) }
                 for r in own {
                     guard let k = index[r] else { continue }
                     var variant = plan.risks[r]
-                    variant.key = Self.key(next: variant.key, step: v + 1, taken: &keys, salt: reliability)
+                    variant.key = Self.key(next: variant.key, step: reliability == 1 ? 1 : 2, taken: &keys, salt: reliability)
                     variant.occurrenceKey = plan.risks[r].occurrenceKey ?? plan.risks[r].key
                     variant.benefitKey = plan.risks[r].benefitKey ?? plan.risks[r].key
                     variant.outcome = risks[k].outcome
@@ -176,6 +216,7 @@ struct LeverPlan {
                     risks.append(variant)
                     weights.append(row[r])
                 }
+                optionOf[VariantKey(entry: entry, reliability: reliability)] = portfolios.count
                 portfolios.append(.init(name: "\(entry) \(reliability)", activities: activities.sorted()))
             }
         }
@@ -187,6 +228,7 @@ struct LeverPlan {
                     guard let a = index[c.first], let b = index[c.second] else { return nil }
                     return .init(a, b, spearman: c.spearman)
                 },
+                thresholds: outcomes.map { plan.thresholds[$0] },
                 deliverers: plan.deliverers.map { d in
                     var d = d
                     d.stepsBack = d.stepsBack.compactMap { s in index[s.risk].map { .init(risk: $0, chance: s.chance) } }

@@ -14,43 +14,44 @@ extension RegisterScore {
     }
 }
 
-/// Measures ``RegisterScore/BadYearValue`` for the responses an average judges harshly: money
-/// responses in the headline figures that save less on average than they cost. Each takes one
-/// run of the headline view with only that response never delivered, on the same random numbers
-/// (each risk draws from its own streams), so the difference from the headline is the
-/// response's own, not noise between runs. Only those responses are run, so the cost is bounded
-/// by the register's responses that look poor value.
+/// Chooses the responses whose ``RegisterScore/BadYearValue`` is measured: those an average
+/// judges harshly, money responses in the headline figures that save less on average than they
+/// cost. Each is measured on a variant of its entry with the response never delivered,
+/// everything else as in the headline, on the same random numbers (each risk draws from its own
+/// streams), so the difference from the headline is the response's own, not noise between runs.
+/// The variants run with the response levers' (see ``ResponseLevers``), in one run. Only these
+/// responses are measured, so the cost is bounded by the register's responses that look poor
+/// value.
 enum ResponseTails {
-    static func add(to score: inout RegisterScore, register: Register, compiled: CompiledRegister, headline: Int,
-                    options: RunOptions) throws(ScoringError) {
+    /// A response to measure: its entry (a plan risk index), its outcome (an index into the
+    /// register's outcomes, which are the plan's first outcomes) and its index in the score's
+    /// risks.
+    struct Asked {
+        var entry: Int
+        var outcome: Int
+        var scored: Int
+    }
+
+    static func asked(_ score: RegisterScore, register: Register, compiled: CompiledRegister) -> [Asked] {
         let plan = compiled.plan
         let outcomeIndex = Dictionary(uniqueKeysWithValues: register.outcomes.enumerated().map { ($1.id, $0) })
-        for (r, entry) in compiled.risks.enumerated() {
+        return compiled.risks.enumerated().compactMap { r, entry in
             guard let o = outcomeIndex[entry.outcome], ResultReader.unitName(register.outcomes[o].unit) == "money",
                   let k = score.risks.firstIndex(where: { $0.id == entry.id }), let response = score.risks[k].response,
                   response.cost > 0, response.value.value < response.cost, plan.risks[r].response != nil,
-                  let headlineP95 = score.outcomes[o].residual.percentile(0.95)?.value
-            else { continue }
-            // The entry's plan risks: its own, and those sharing its occurrences (effects,
-            // harm-only copies), which share its response.
-            var risks = plan.risks
-            for q in risks.indices where q == r || risks[q].occurrenceKey == plan.risks[r].key {
-                risks[q].response?.reliability = 0
-            }
-            let variant: SimulationPlan
-            do {
-                variant = try SimulationPlan(
-                    outcomeCount: plan.outcomeCount, totalOutcomes: plan.totalOutcomes, risks: risks,
-                    views: [plan.views[headline]], portfolios: [], primaryView: 0, correlations: plan.correlations,
-                    thresholds: plan.thresholds, totalThresholds: plan.totalThresholds, deliverers: plan.deliverers)
-            } catch {
-                throw .plan(error.description)
-            }
-            let without = Engine.run(variant, options: options).views[0].outcomes[o].residual
-            guard let p95 = without.percentile(0.95)?.value else { continue }
-            score.risks[k].response?.badYearValue = RegisterScore.BadYearValue(
-                p95: p95 - headlineP95,
-                es95: without.expectedShortfall95.value - score.outcomes[o].residual.expectedShortfall95.value)
+                  score.outcomes[o].residual.percentile(0.95) != nil
+            else { return nil }
+            return Asked(entry: r, outcome: o, scored: k)
         }
+    }
+
+    /// Records each asked response's bad-year value from `without`, the outcome's residual
+    /// summary with the response never delivered.
+    static func record(_ asked: Asked, without: OutcomeSummary, in score: inout RegisterScore) {
+        guard let headlineP95 = score.outcomes[asked.outcome].residual.percentile(0.95)?.value,
+              let p95 = without.percentile(0.95)?.value else { return }
+        score.risks[asked.scored].response?.badYearValue = RegisterScore.BadYearValue(
+            p95: p95 - headlineP95,
+            es95: without.expectedShortfall95.value - score.outcomes[asked.outcome].residual.expectedShortfall95.value)
     }
 }

@@ -91,8 +91,8 @@ public enum Scorer {
         run: RunOptions
     ) throws(ScoringError) {
         guard options.responseLevers else { return }
+        // The levers and the bad-year values, in one run.
         try ResponseLevers.add(to: &score, register: register, compiled: compiled, headline: headline, options: run)
-        try ResponseTails.add(to: &score, register: register, compiled: compiled, headline: headline, options: run)
     }
 
     /// Adds what rests on citizens: each outcome's reliance, the entries not consulted, and the

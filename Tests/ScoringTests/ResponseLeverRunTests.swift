@@ -6,10 +6,10 @@ import RegisterModel
 import Testing
 import _TestSupport
 
-/// The response levers come from one run in which each examined response is a pair of variants
-/// of its entry, each in an option of its own (``ResponseLevers``). Their definition is a run of
-/// the headline view with only that response's reliability changed: these tests run that
-/// definition and expect the same figures, bit for bit.
+/// The response levers and bad-year values come from one run in which each examined response is
+/// a variant of its entry per reliability, each in an option of its own (``ResponseLevers``).
+/// Their definition is a run of the headline view with only that response's reliability
+/// changed: these tests run that definition and expect the same figures, bit for bit.
 @Suite("Response levers: one run gives each lever's own run's figures")
 struct ResponseLeverRunTests {
     static let asOf = CalendarDate(year: 2026, month: 11, day: 30)!
@@ -21,8 +21,20 @@ struct ResponseLeverRunTests {
         _ compiled: CompiledRegister, headline: Int, entry: Int, reliability: Double, statement: Int, register: Register,
         options: RunOptions
     ) throws -> Statistic {
-        let plan = compiled.plan
         let source = compiled.appetiteThresholds[statement]
+        let summary = try run(compiled, headline: headline, entry: entry, reliability: reliability, options: options)
+            .views[0].outcomes[source.outcome].residual
+        guard let k = source.threshold else { return summary.probabilityNetBenefit }
+        let exceed = summary.exceedances[k].probability
+        if case .netBenefitAbove = register.appetite[statement].limit {
+            return Statistic(value: 1 - exceed.value, standardError: exceed.standardError)
+        }
+        return exceed
+    }
+
+    /// The headline plan's headline view alone, with the entry's reliability changed.
+    static func run(_ compiled: CompiledRegister, headline: Int, entry: Int, reliability: Double, options: RunOptions) throws -> SimulationResult {
+        let plan = compiled.plan
         var risks = plan.risks
         for k in risks.indices where k == entry || risks[k].occurrenceKey == plan.risks[entry].key {
             risks[k].response?.reliability = reliability
@@ -31,13 +43,7 @@ struct ResponseLeverRunTests {
             outcomeCount: plan.outcomeCount, totalOutcomes: plan.totalOutcomes, risks: risks,
             views: [plan.views[headline]], portfolios: [], primaryView: 0, correlations: plan.correlations,
             thresholds: plan.thresholds, totalThresholds: plan.totalThresholds, deliverers: plan.deliverers)
-        let summary = Engine.run(variant, options: options).views[0].outcomes[source.outcome].residual
-        guard let k = source.threshold else { return summary.probabilityNetBenefit }
-        let exceed = summary.exceedances[k].probability
-        if case .netBenefitAbove = register.appetite[statement].limit {
-            return Statistic(value: 1 - exceed.value, standardError: exceed.standardError)
-        }
-        return exceed
+        return Engine.run(variant, options: options)
     }
 
     @Test(arguments: ["adult-social-care-positive-risk", "community-safety-leiden", "ward-7-patient-partnership"])
@@ -72,5 +78,21 @@ struct ResponseLeverRunTests {
             }
         }
         #expect(checked > 0, "\(name) has levers to check")
+
+        var tails = 0
+        // Bad-year values: the outcome's P95 and ES95 with the response never delivered, by
+        // their definition (the same run as a never-delivered lever), against the headline's.
+        for risk in score.risks {
+            guard let tail = risk.response?.badYearValue else { continue }
+            let entry = try #require(compiled.risks.firstIndex { $0.id == risk.id })
+            let o = try #require(register.outcomes.firstIndex { $0.id == risk.outcome })
+            let without = try Self.run(compiled, headline: views.count - 1, entry: entry, reliability: 0, options: run)
+                .views[0].outcomes[o].residual
+            let headline = score.outcomes[o].residual
+            #expect(tail.p95 == without.percentile(0.95)!.value - headline.percentile(0.95)!.value, "\(risk.id)")
+            #expect(tail.es95 == without.expectedShortfall95.value - headline.expectedShortfall95.value, "\(risk.id)")
+            tails += 1
+        }
+        #expect(tails > 0, "\(name) has bad-year values to check")
     }
 }

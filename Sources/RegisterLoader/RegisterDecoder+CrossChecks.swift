@@ -11,6 +11,7 @@ extension RegisterDecoder {
         checkSizes(register)
         checkCitizenEstimates(register)
         checkConfidentialNames(register)
+        checkTranslations(register)
     }
 
     /// Public text that names a confidential entry would tell residents what the community

@@ -37,6 +37,15 @@ package struct RegisterDecoder {
     /// for the co-production warnings on risks and responses (contributors are read first).
     var contributorKinds: [String: Contributor.Kind] = [:]
     var sharedDeliverers: Set<String> = []
+    /// The register's `language` (English when it names none): a text given in several
+    /// languages is held in the model in this one.
+    var registerLanguage = "en"
+    /// The texts given in several languages, as read so far.
+    var translations = Translations()
+    /// How many appetite statements have been read, for the place of their texts.
+    var appetiteRead = 0
+    /// The risk being read, for the place of its response's texts.
+    var currentRisk = ""
 
     struct Reference {
         enum Kind: String {
@@ -100,8 +109,10 @@ package struct RegisterDecoder {
             formatVersion: version, metadata: metadata, outcomes: outcomes, appetite: appetite,
             contributors: contributors, perspectives: perspectives, risks: risks,
             correlations: correlations, portfolios: portfolios, scales: scales, file: reader.file)
-        crossCheck(register, registerNode: top["register"])
-        return register
+        var translated = register
+        translated.translations = translations
+        crossCheck(translated, registerNode: top["register"])
+        return translated
     }
 
     /// The register's sections by name, with the root and its entries let go of on return.
@@ -223,11 +234,23 @@ package struct RegisterDecoder {
 
     package mutating func decodeMetadata(_ node: YAMLNode) -> Metadata? {
         guard let f = reader.fields(node, of: "`register`", RegisterFields.metadata) else { return nil }
+        // The language first: texts in several languages are held in the model in this one.
+        var language: String?
+        if let node = f["language"], let code = reader.text(node, "the language") {
+            if Phrasebook.languages.contains(code) {
+                language = code
+                registerLanguage = code
+            } else {
+                reader.error(.invalidValue, "language `\(code.abbreviated)` has no catalogue", at: node,
+                             hint: "write one of \(Phrasebook.languages.map { "`\($0)`" }.joined(separator: ", "))")
+            }
+        }
+        func place(_ field: String) -> Translations.Place { Translations.Place(.register, "", field) }
         let id = f["id"].flatMap { reader.id($0, "the register id") }
-        let title = f["title"].flatMap { reader.text($0, "the register title") }
-        let organisation = f["organisation"].flatMap { reader.text($0, "the organisation") }
+        let title = f["title"].flatMap { translatable($0, "the register title", place("title")) }
+        let organisation = f["organisation"].flatMap { translatable($0, "the organisation", place("organisation")) }
         let horizon = f["horizon"].flatMap { readHorizon($0) }
-        let description = f["description"].flatMap { reader.text($0, "the register description") }
+        let description = f["description"].flatMap { translatable($0, "the register description", place("description")) }
         var currency: String?
         if let node = f["currency"], let text = reader.text(node, "the currency") {
             if text.count == 3, text.allSatisfy({ $0.isASCII && $0.isUppercase }) {
@@ -253,16 +276,7 @@ package struct RegisterDecoder {
             required = items.compactMap { reader.choice($0, "strategy", as: Strategy.self) }
         }
         let hourValue = f["citizen-hour-value"].map { reader.nonNegativeAmount($0, "`citizen-hour-value`") }
-        var language: String?
-        if let node = f["language"], let code = reader.text(node, "the language") {
-            if Phrasebook.languages.contains(code) {
-                language = code
-            } else {
-                reader.error(.invalidValue, "language `\(code.abbreviated)` has no catalogue", at: node,
-                             hint: "write one of \(Phrasebook.languages.map { "`\($0)`" }.joined(separator: ", "))")
-            }
-        }
-        let contact = f["contact"].flatMap { reader.text($0, "the contact") }
+        let contact = f["contact"].flatMap { translatable($0, "the contact", place("contact")) }
         guard let id, let title, let organisation, let horizon else { return nil }
         if case .some(.none) = hourValue { return nil }
         var metadata = Metadata(
@@ -289,9 +303,11 @@ package struct RegisterDecoder {
         guard let f = reader.fields(node, of: "an outcome", RegisterFields.outcome) else { return nil }
         let id = f["id"].flatMap { reader.id($0, "the outcome id") }
         if let id, let idNode = f["id"] { declare(.outcome, id, at: idNode) }
-        let title = f["title"].flatMap { reader.text($0, "the outcome title") }
-        let unit = f["unit"].flatMap { reader.text($0, "the outcome unit") }.map { $0 == "money" ? Outcome.Unit.money : .other($0) }
-        let description = f["description"].flatMap { reader.text($0, "the outcome description") }
+        func place(_ field: String) -> Translations.Place? { id.map { Translations.Place(.outcome, $0, field) } }
+        let title = f["title"].flatMap { translatable($0, "the outcome title", place("title")) }
+        let unit = f["unit"].flatMap { translatable($0, "the outcome unit", place("unit")) }.map { $0 == "money" ? Outcome.Unit.money : .other($0) }
+        if unit == .money, let place = place("unit") { translations.texts[place] = nil }
+        let description = f["description"].flatMap { translatable($0, "the outcome description", place("description")) }
         let direction = f["direction"].flatMap { reader.choice($0, "direction", as: Outcome.Direction.self) }
         guard let id, let title, let unit else { return nil }
         return Outcome(id: id, title: title, unit: unit, description: description, direction: direction, location: reader.location(node))
@@ -301,10 +317,11 @@ package struct RegisterDecoder {
         guard let f = reader.fields(node, of: "a contributor", RegisterFields.contributor) else { return nil }
         let id = f["id"].flatMap { reader.id($0, "the contributor id") }
         if let id, let idNode = f["id"] { declare(.contributor, id, at: idNode) }
-        let name = f["name"].flatMap { reader.text($0, "the contributor name") }
+        func place(_ field: String) -> Translations.Place? { id.map { Translations.Place(.contributor, $0, field) } }
+        let name = f["name"].flatMap { translatable($0, "the contributor name", place("name")) }
         let kind = f["kind"].flatMap { reader.choice($0, "contributor kind", as: Contributor.Kind.self) }
         let isPublic = f["public"].map { reader.boolean($0, "`public`") } ?? false
-        let description = f["description"].flatMap { reader.text($0, "the contributor description") }
+        let description = f["description"].flatMap { translatable($0, "the contributor description", place("description")) }
         let availability = f["availability"].map { reader.probability($0, "`availability`") }
         var stepsBack: [Contributor.StepBack] = []
         if let list = f["steps-back-when"], let items = reader.list(list, of: "`steps-back-when`", nonEmpty: true) {
@@ -330,17 +347,22 @@ package struct RegisterDecoder {
         guard let f = reader.fields(node, of: "a perspective", RegisterFields.perspective) else { return nil }
         let id = f["id"].flatMap { reader.id($0, "the perspective id") }
         if let id, let idNode = f["id"] { declare(.perspective, id, at: idNode) }
-        let title = f["title"].flatMap { reader.text($0, "the perspective title") }
+        func place(_ field: String) -> Translations.Place? { id.map { Translations.Place(.perspective, $0, field) } }
+        let title = f["title"].flatMap { translatable($0, "the perspective title", place("title")) }
         let contributors = referList(.contributor, f["contributors"], "the perspective's `contributors`", nonEmpty: false)
         let weight = f["weight"].map { reader.nonNegativeAmount($0, "the perspective weight") } ?? 1
+        let weightReason = f["weight-reason"].flatMap { translatable($0, "the perspective's `weight-reason`", place("weight-reason")) }
         guard let id, let title, let weight else { return nil }
-        return Perspective(id: id, title: title, contributors: contributors, weight: weight, location: reader.location(node))
+        return Perspective(id: id, title: title, contributors: contributors, weight: weight, weightReason: weightReason,
+                           location: reader.location(node))
     }
 
     package mutating func decodeAppetite(_ node: YAMLNode) -> AppetiteStatement? {
         guard let f = reader.fields(node, of: "an appetite statement", RegisterFields.appetite) else { return nil }
         let outcome = f["outcome"].flatMap { refer(.outcome, $0, "the appetite's outcome") }
-        let statement = f["statement"].flatMap { reader.text($0, "the appetite statement") }
+        let index = String(appetiteRead)
+        let statement = f["statement"].flatMap { translatable($0, "the appetite statement", Translations.Place(.appetite, index, "statement")) }
+        let ifMissed = f["if-missed"].flatMap { translatable($0, "the appetite's `if-missed`", Translations.Place(.appetite, index, "if-missed")) }
         let net = f["loss-exceeds"], harm = f["harm-exceeds"], atMost = f["at-most"]
         let gain = (f["net-benefit-above"], f["at-least"])
         let usesLoss = net != nil || harm != nil || atMost != nil
@@ -372,21 +394,28 @@ package struct RegisterDecoder {
         } else {
             reader.error(.appetiteShape, "the appetite statement sets no limit", at: node, hint: shapeHint)
         }
-        guard let outcome, let limit else { return nil }
-        return AppetiteStatement(outcome: outcome, statement: statement, limit: limit, location: reader.location(node))
+        guard let outcome, let limit else {
+            // Texts are placed by the statement's position among those read.
+            for field in ["statement", "if-missed"] { translations.texts[Translations.Place(.appetite, index, field)] = nil }
+            return nil
+        }
+        appetiteRead += 1
+        return AppetiteStatement(outcome: outcome, statement: statement, ifMissed: ifMissed, limit: limit, location: reader.location(node))
     }
 
     mutating func decodeRisk(_ node: YAMLNode) -> Risk? {
         guard let f = reader.fields(node, of: "a risk", RegisterFields.risk) else { return nil }
         let id = f["id"].flatMap { reader.id($0, "the risk id") }
         if let id, let idNode = f["id"] { declare(.risk, id, at: idNode) }
-        let title = f["title"].flatMap { reader.text($0, "the risk title") }
-        let description = f["description"].flatMap { reader.text($0, "the risk description") }
+        currentRisk = id ?? ""
+        func place(_ field: String) -> Translations.Place? { id.map { Translations.Place(.risk, $0, field) } }
+        let title = f["title"].flatMap { translatable($0, "the risk title", place("title")) }
+        let description = f["description"].flatMap { translatable($0, "the risk description", place("description")) }
         let outcome = f["outcome"].flatMap { refer(.outcome, $0, "the risk's outcome") }
         let strategy = f["strategy"].flatMap { reader.strategy($0) }
-        let owner = f["owner"].flatMap { reader.text($0, "the risk owner") }
-        let borneBy = f["borne-by"].flatMap { reader.text($0, "`borne-by`") }
-        let benefitTo = f["benefit-to"].flatMap { reader.text($0, "`benefit-to`") }
+        let owner = f["owner"].flatMap { translatable($0, "the risk owner", place("owner")) }
+        let borneBy = f["borne-by"].flatMap { translatable($0, "`borne-by`", place("borne-by")) }
+        let benefitTo = f["benefit-to"].flatMap { translatable($0, "`benefit-to`", place("benefit-to")) }
         let agreement = f["agreement"].flatMap { decodeAgreement($0) }
         if strategy == .enablement, let id {
             if f["borne-by"] == nil {
@@ -631,7 +660,8 @@ package struct RegisterDecoder {
     mutating func decodeResponse(_ node: YAMLNode, fields: FieldSet = RegisterFields.response, what: String = "`response`") -> Response? {
         guard let f = reader.fields(node, of: what, fields) else { return nil }
         let name = f["id"].flatMap { reader.id($0, "the response id") }
-        let action = f["action"].flatMap { reader.text($0, "the response action") }
+        let owner = fields.required.contains("id") ? currentRisk + "/" + (name ?? "") : currentRisk
+        let action = f["action"].flatMap { translatable($0, "the response action", currentRisk.isEmpty ? nil : Translations.Place(.response, owner, "action")) }
         let cost = f["cost"].flatMap { reader.nonNegativeAmount($0, "the response cost") }
         let deliveredBy = referList(.contributor, f["delivered-by"], "`delivered-by`", nonEmpty: false)
         let reliability = f["reliability"].map { reader.probability($0, "`reliability`") } ?? 1
@@ -705,8 +735,9 @@ package struct RegisterDecoder {
         guard let f = reader.fields(node, of: "a portfolio", RegisterFields.portfolio) else { return nil }
         let id = f["id"].flatMap { reader.id($0, "the portfolio id") }
         if let id, let idNode = f["id"] { declare(.portfolio, id, at: idNode) }
-        let title = f["title"].flatMap { reader.text($0, "the portfolio title") }
-        let description = f["description"].flatMap { reader.text($0, "the portfolio description") }
+        func place(_ field: String) -> Translations.Place? { id.map { Translations.Place(.portfolio, $0, field) } }
+        let title = f["title"].flatMap { translatable($0, "the portfolio title", place("title")) }
+        let description = f["description"].flatMap { translatable($0, "the portfolio description", place("description")) }
         let risks = referList(.risk, f["risks"], "the portfolio's `risks`", nonEmpty: true)
         var riskNodes: [String: YAMLNode] = [:]
         for id in risks { riskNodes[id] = references.last { $0.kind == .risk && $0.id == id }?.node }

@@ -13,17 +13,20 @@ extension Register {
         public var location: Diagnostic.Location
     }
 
-    /// The confidential entry `text` names by id or by title (whole words, ignoring case), or
-    /// nil. A title shorter than four letters is not looked for, since it would match ordinary
-    /// words.
+    /// The confidential entry `text` names by id or by title in any of its languages (whole
+    /// words, ignoring case), or nil. A title shorter than four letters is not looked for, since
+    /// it would match ordinary words.
     public func confidentialEntryNamed(in text: String) -> Risk? {
-        risks.first { $0.isConfidential && Self.names(text, $0) }
+        risks.first { $0.isConfidential && names(text, $0) }
     }
 
-    static func names(_ text: String, _ risk: Risk) -> Bool {
+    func names(_ text: String, _ risk: Risk) -> Bool {
         if Self.containsWord(text, risk.id) { return true }
-        let title = risk.title.trimmingCharacters(in: .whitespaces)
-        return title.count >= 4 && Self.containsWord(text, title)
+        let titles = [risk.title] + (translations.texts[Translations.Place(.risk, risk.id, "title")]?.variants.map(\.text) ?? [])
+        return titles.contains { title in
+            let title = title.trimmingCharacters(in: .whitespaces)
+            return title.count >= 4 && Self.containsWord(text, title)
+        }
     }
 
     /// Whether `word` occurs in `text` (ignoring case) with no letter or digit just before or
@@ -56,12 +59,18 @@ extension Register {
             add(o.title, "outcome `\(o.id)`'s title", o.location)
             add(o.description, "outcome `\(o.id)`'s description", o.location)
         }
-        for a in appetite { add(a.statement, "the appetite statement on `\(a.outcome)`", a.location) }
+        for a in appetite {
+            add(a.statement, "the appetite statement on `\(a.outcome)`", a.location)
+            add(a.ifMissed, "the `if-missed` of the appetite statement on `\(a.outcome)`", a.location)
+        }
         for c in contributors {
             add(c.name, "contributor `\(c.id)`'s name", c.location)
             add(c.description, "contributor `\(c.id)`'s description", c.location)
         }
-        for p in perspectives { add(p.title, "perspective `\(p.id)`'s title", p.location) }
+        for p in perspectives {
+            add(p.title, "perspective `\(p.id)`'s title", p.location)
+            add(p.weightReason, "perspective `\(p.id)`'s `weight-reason`", p.location)
+        }
         for r in risks where !r.isConfidential {
             add(r.title, "entry `\(r.id)`'s title", r.location)
             add(r.description, "entry `\(r.id)`'s description", r.location)
@@ -83,6 +92,13 @@ extension Register {
         for p in portfolios {
             add(p.title, "portfolio `\(p.id)`'s title", p.location)
             add(p.description, "portfolio `\(p.id)`'s description", p.location)
+        }
+        // The same texts in the register's other languages.
+        forEachText { place, text, location in
+            guard let given = translations.texts[place], !(place.risk.flatMap(risk)?.isConfidential ?? false) else { return }
+            for variant in given.variants where variant.text != text {
+                add(variant.text, "\(place) in `\(variant.language)`", given.location)
+            }
         }
         return texts
     }

@@ -19,6 +19,9 @@ public struct Register: Sendable {
     public var scales: Scales?
     /// The file the register was read from, as the user named it.
     public var file: String
+    /// Texts written in several languages (``Translations``); the fields above hold each in the
+    /// register's language.
+    public var translations = Translations()
 
     public init(
         formatVersion: Int, metadata: Metadata, outcomes: [Outcome], appetite: [AppetiteStatement],
@@ -149,12 +152,16 @@ public struct AppetiteStatement: Sendable {
 
     public var outcome: String
     public var statement: String?
+    /// What the organisation will do if the limit is not kept, in its own words ("the board
+    /// reviews the rounds within a month"); nil when the register does not say.
+    public var ifMissed: String?
     public var limit: Limit
     public var location: Diagnostic.Location
 
-    public init(outcome: String, statement: String? = nil, limit: Limit, location: Diagnostic.Location) {
+    public init(outcome: String, statement: String? = nil, ifMissed: String? = nil, limit: Limit, location: Diagnostic.Location) {
         self.outcome = outcome
         self.statement = statement
+        self.ifMissed = ifMissed
         self.limit = limit
         self.location = location
     }
@@ -227,6 +234,8 @@ public struct Perspective: Sendable {
     public var contributors: [String]
     /// Weight in the pooled view (a weighted linear opinion pool).
     public var weight: Double
+    /// Why the perspective has its weight, in the register's words; nil when it does not say.
+    public var weightReason: String?
     public var location: Diagnostic.Location
 
     /// The perspective a register has when it declares none.
@@ -234,7 +243,9 @@ public struct Perspective: Sendable {
         Perspective(id: "officers", title: "Officers", contributors: [], weight: 1, location: location)
     }
 
-    public init(id: String, title: String, contributors: [String] = [], weight: Double = 1, location: Diagnostic.Location) {
+    public init(id: String, title: String, contributors: [String] = [], weight: Double = 1, weightReason: String? = nil,
+                location: Diagnostic.Location) {
+        self.weightReason = weightReason
         self.id = id
         self.title = title
         self.contributors = contributors

@@ -52,7 +52,7 @@ public enum BuiltInTemplates {
 <ul class="verdicts">
 {{#limits}}
 <li class="{{statusClass}}"><span class="status"><bdi>{{outcome}}</bdi>: {{status}}</span>{{sentence}}
-{{#about}}<span class="desc">{{phrases.community-what-this-counts}} <span dir="auto"{{#textLanguage}} lang="{{.}}"{{/textLanguage}}>{{.}}</span></span>{{/about}}
+{{#about}}<span class="desc">{{phrases.community-what-this-counts}} <span dir="auto">{{.}}</span></span>{{/about}}
 <span class="icon-array">{{{icons.svg}}}</span><span class="desc">{{icons.label}}</span></li>
 {{/limits}}
 </ul>
@@ -64,8 +64,8 @@ public enum BuiltInTemplates {
 <h2>{{phrases.community-what-could-happen}}</h2>
 {{#entries}}
 <article class="risk" id="entry-{{id}}">
-<h3 dir="auto"{{#textLanguage}} lang="{{.}}"{{/textLanguage}}>{{title}}</h3>
-{{#description}}<p dir="auto"{{#textLanguage}} lang="{{.}}"{{/textLanguage}}>{{.}}</p>{{/description}}
+<h3 dir="auto">{{title}}</h3>
+{{#description}}<p dir="auto">{{.}}</p>{{/description}}
 {{#option}}<p>{{.}}</p>{{/option}}
 {{#unchecked}}<p class="note">{{.}}</p>{{/unchecked}}
 <p>{{likely}}</p>
@@ -111,7 +111,7 @@ public enum BuiltInTemplates {
 
 <section id="contact">
 <h2>{{phrases.community-contact}}</h2>
-<p>{{contactIntro}}{{#contactText}} <span dir="auto"{{#textLanguage}} lang="{{.}}"{{/textLanguage}}>{{.}}</span>{{/contactText}}</p>
+<p>{{contactIntro}}{{#contactText}} <span dir="auto">{{.}}</span>{{/contactText}}</p>
 <h2>{{phrases.community-method}}</h2>
 <p>{{method}}</p>
 </section>
@@ -1149,7 +1149,7 @@ public enum BuiltInTemplates {
 <body>
 <header>
 <p class="meta" dir="auto">{{register.organisation}}</p>
-<h1 dir="auto">{{report.heading}}</h1>
+<h1 dir="auto">{{community.heading}}</h1>
 </header>
 <main>
 {{> html-community}}

@@ -59,6 +59,7 @@ public struct CommunityView: Sendable {
         let appetite = full.appetite.filter { usedOutcomes.contains($0.outcome) }.map { a in
             var a = a
             a.statement = clean(a.statement)
+            a.ifMissed = clean(a.ifMissed)
             return a
         }
         let contributors = full.contributors.filter { people.contains($0.id) }.map { c in
@@ -78,6 +79,7 @@ public struct CommunityView: Sendable {
             } else {
                 p.title = clean(p.title)
             }
+            p.weightReason = clean(p.weightReason)
             return p
         }
         let publicRisks = risks.map { r in
@@ -98,6 +100,11 @@ public struct CommunityView: Sendable {
             if var response = r.response {
                 response.action = clean(response.action)
                 r.response = response
+            }
+            r.alternativeResponses = r.alternativeResponses.map { alt in
+                var alt = alt
+                alt.action = clean(alt.action)
+                return alt
             }
             r.estimates = r.estimates.map { e in
                 var e = e
@@ -120,9 +127,12 @@ public struct CommunityView: Sendable {
             p.description = clean(p.description)
             return p
         }
-        register = Register(
+        var view = Register(
             formatVersion: full.formatVersion, metadata: metadata, outcomes: outcomes, appetite: appetite,
             contributors: contributors, perspectives: shownPerspectives, risks: publicRisks, correlations: correlations,
             portfolios: portfolios, scales: full.scales, file: full.file)
+        // Confidential entries' texts in other languages stay out with the entries.
+        view.translations.texts = full.translations.texts.filter { place, _ in place.risk.map(riskIDs.contains) ?? true }
+        register = view
     }
 }

@@ -8,8 +8,21 @@ public enum Report {
     /// ``CommunityView`` for the community, so that no community figure depends on a
     /// confidential entry.
     public static func registerToScore(_ register: Register, options: ReportOptions) -> Register {
-        guard options.audience == .community else { return register }
-        return CommunityView(register, phrases: Phrasebook.builtIn(options.language) ?? .english).register
+        let shown = shownRegister(register, language: options.language)
+        guard options.audience == .community else { return shown }
+        return CommunityView(shown, phrases: Phrasebook.builtIn(options.language) ?? .english).register
+    }
+
+    /// The register as a report in `language` shows it: each text in that language where the
+    /// register gives it, else in the register's own, marked (``LanguageMark``) so that HTML can
+    /// tell a screen reader the language of the text it falls back to. A register whose texts
+    /// are plain strings in `language` is returned as it is.
+    static func shownRegister(_ register: Register, language: String) -> Register {
+        if register.translations.isEmpty, Translations.sameLanguage(register.textLanguage, language) { return register }
+        var clean = register
+        // A register's own marks would be read as marks: they go before any is added.
+        clean.mapTexts { _, text, _ in LanguageMark.strip(text) }
+        return clean.inLanguage(language) { text, language in LanguageMark.wrap(text, language: language) }
     }
 
     /// The report as text.

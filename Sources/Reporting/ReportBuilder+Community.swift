@@ -23,7 +23,7 @@ extension ReportBuilder {
         let textLanguage = m.language ?? "en"
         let method = phrases("community.method", ["trials": FigureFormat.amount(Double(score.run.trials)), "next": nextPeriod])
         return .init(
-            intro: e(intro), withheld: withheldText.map(e), limits: communityLimits(), entries: communityEntries(),
+            heading: e(reportHeading), intro: e(intro), withheld: withheldText.map(e), limits: communityLimits(), entries: communityEntries(),
             helpers: communityHelpers().map(e), helpersNote: communityHelpersNote().map(e), weights: communityWeights().map(e), compared: communityCompared().map(e),
             youSaid: communityYouSaid().map(e), hasSince: review != nil, contact: e(contact),
             contactIntro: e(contactIntro), contactText: m.contact.map(e), method: e(method),

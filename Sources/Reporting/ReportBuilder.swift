@@ -58,17 +58,19 @@ public struct ReportBuilder: Sendable {
         self.score = score
         self.options = options
         phrases = Phrasebook.builtIn(options.language) ?? .english
+        let shown = Report.shownRegister(register, language: options.language)
         if options.audience == .community {
-            let view = CommunityView(register, phrases: phrases)
+            let view = CommunityView(shown, phrases: phrases)
             self.register = view.register
             withheld = view.withheldEntries
         } else {
-            self.register = register
+            self.register = shown
             withheld = 0
         }
         if options.format == .html {
-            // Register text marked with `iso` inside a sentence comes out in <bdi>.
-            encode = { HTMLText.escapeIsolating($0) }
+            // Register text marked with `iso` inside a sentence comes out in <bdi>; register text
+            // in another language than the page's is marked with its own `lang`.
+            encode = { HTMLText.escapeIsolating($0, markingLanguages: true) }
         } else {
             // No links from register text, in Markdown as in HTML: an address or a mail address
             // stays text a reader can copy, never a link a template did not make.
@@ -99,7 +101,11 @@ public struct ReportBuilder: Sendable {
     }
 
     private var charts: Charts {
-        Charts(encode: encode, isHTML: options.format == .html, currency: register.metadata.currency, phrases: phrases)
+        // Chart text goes into SVG and captions, where a `span` cannot go: the language marks are
+        // dropped there, while register text inside captions is still isolated.
+        var plain = encode
+        if options.format == .html { plain = { (text: String) -> String in HTMLText.escapeIsolating(text) } }
+        return Charts(encode: plain, isHTML: options.format == .html, currency: register.metadata.currency, phrases: phrases)
     }
 
     /// A standard error as reported: not a number (printed `n/a`) when there are too few trials
@@ -164,7 +170,8 @@ public struct ReportBuilder: Sendable {
         var context = ReportContext(
             report: .init(format: options.format.rawValue, audience: options.audience.rawValue, isBoard: !isCommunity,
                           isCommunity: isCommunity, isHTML: options.format == .html, isMarkdown: options.format == .markdown,
-                          heading: e(heading), language: phrases.language),
+                          // The heading is also the page's `<title>`, which holds text only: no language marks.
+                          heading: e(LanguageMark.strip(heading)), language: phrases.language),
             register: .init(id: e(m.id), title: e(m.title), organisation: e(m.organisation), description: e(m.description),
                             horizon: e(m.horizon.description), horizonPhrase: e(horizonPhrase), currency: e(m.currency),
                             owner: e(m.owner), lastReviewed: m.lastReviewed.map { e($0.description) },

@@ -3,6 +3,10 @@ extension ReportContext {
     /// `community.` phrases, with no statistical terms. Present in community reports only; the
     /// board's fields stay available for the "For those who want the detail" part.
     public struct Community: Sendable {
+        /// The page's heading, as `report.heading`, with the register's title marked with its
+        /// language where it is not the page's (`report.heading` is also the `<title>`, which
+        /// cannot hold markup).
+        public var heading: String
         /// What the register is and what this page does, in two or three sentences.
         public var intro: String
         /// How many entries are left out, in plain words; absent when none is.
@@ -34,7 +38,10 @@ extension ReportContext {
         /// How the figures were made, in plain words.
         public var method: String
         /// The language of the register's own text (its `language`, English when it names
-        /// none) where it differs from the page's, for `lang` on that text; absent otherwise.
+        /// none) where it differs from the page's; absent otherwise. The built-in templates no
+        /// longer need it: each register text shown in another language than the page's already
+        /// carries its own `lang` in HTML (``LanguageMark``), whether it is in the register's
+        /// language or, where a translation is missing, in another.
         public var textLanguage: String?
     }
 

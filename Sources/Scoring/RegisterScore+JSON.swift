@@ -1,6 +1,20 @@
 import Foundation
+import RegisterModel
 
 extension RegisterScore {
+    /// The register's texts in several languages, in the order a reader meets them; nil when
+    /// it has none, so a register of plain strings scores to the same JSON as before.
+    static func translations(of register: Register) -> [TranslatedText]? {
+        guard !register.translations.isEmpty else { return nil }
+        var out: [TranslatedText] = []
+        register.forEachText { place, _, _ in
+            guard let given = register.translations.texts[place] else { return }
+            out.append(TranslatedText(element: place.element.rawValue, id: place.id, field: place.field,
+                                      texts: Dictionary(given.variants.map { ($0.language, $0.text) }, uniquingKeysWith: { first, _ in first })))
+        }
+        return out
+    }
+
     /// The encoder behind every `--format json` result: indented, keys sorted, slashes as they
     /// are — so results diff cleanly in git and read well in a terminal.
     public static func makeEncoder() -> JSONEncoder {
@@ -73,6 +87,7 @@ extension RegisterScore {
         try member("run", run)
         try member("staleEntries", staleEntries)
         if let total { try member("total", total) }
+        if let translations { try member("translations", translations) }
         try write("\n" + String(repeating: " ", count: indent) + "}")
     }
 

@@ -34,6 +34,23 @@ public struct RegisterScore: Sendable, Codable {
     /// The entries no citizen perspective estimated (no estimate from a perspective that
     /// includes service users or a community group), in register order.
     public var notConsulted: [String] = []
+    /// The register's texts given in several languages (`title: {en: …, nl: …}`), each with
+    /// every language it is written in; absent when the register writes every text once. The
+    /// other members hold each text in the register's own language.
+    public var translations: [TranslatedText]?
+
+    /// One register text in every language it is written in.
+    public struct TranslatedText: Sendable, Codable {
+        /// `register`, `outcome`, `appetite`, `contributor`, `perspective`, `risk`, `response` or `portfolio`.
+        public var element: String
+        /// The element's id (an appetite statement's position from 0; for an alternative
+        /// response, the risk's id, `/` and the response's id; empty for the register).
+        public var id: String
+        /// The field as the register writes it: `title`, `action`.
+        public var field: String
+        /// Language code → text.
+        public var texts: [String: String]
+    }
 
     public struct RegisterInfo: Sendable, Codable {
         public var id: String

@@ -2,10 +2,16 @@
 public enum HTMLText {
     /// `&`, `<`, `>`, `"` and `'` become character references, after
     /// ``UntrustedText/clean(_:)``.
-    public static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String { escape(text, languageSpans: false) }
+
+    /// ``escape(_:)`` for element content, where text marked as being in another language
+    /// (``LanguageMark``) becomes `<span lang="…">…</span>`.
+    public static func escapeMarkingLanguages(_ text: String) -> String { escape(text, languageSpans: true) }
+
+    static func escape(_ text: String, languageSpans: Bool) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
-        for ch in UntrustedText.clean(text) {
+        for ch in UntrustedText.clean(text, keepingLanguageMarks: languageSpans) {
             switch ch {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
@@ -15,7 +21,7 @@ public enum HTMLText {
             default: out.append(ch)
             }
         }
-        return out
+        return languageSpans ? LanguageMark.spans(out) : out
     }
 }
 
@@ -44,7 +50,11 @@ extension HTMLText {
     /// ``UntrustedText/isolated(_:)`` wrapped in `<bdi>`…`</bdi>`. The tags are always balanced:
     /// an end mark with no start is dropped and an unclosed start is closed at the end, so
     /// marks can add nothing but isolation.
-    public static func escapeIsolating(_ text: String) -> String {
+    ///
+    /// With `markingLanguages`, text in another language than the page's also becomes a `lang`
+    /// span, as in ``escapeMarkingLanguages(_:)``: a register text is marked as a whole for
+    /// both, so the spans nest inside the isolates.
+    public static func escapeIsolating(_ text: String, markingLanguages: Bool = false) -> String {
         // The marks pass the cleaner as two private-use scalars of plane 16 (any already in the
         // text go first), so that spaces beside them are cleaned as in the whole sentence.
         let start: Unicode.Scalar = "\u{10FFF0}", end: Unicode.Scalar = "\u{10FFF1}"
@@ -52,7 +62,7 @@ extension HTMLText {
         for scalar in text.unicodeScalars where scalar != start && scalar != end {
             marked.append(scalar == UntrustedText.isolateStart ? start : scalar == UntrustedText.isolateEnd ? end : scalar)
         }
-        let escaped = escape(String(marked))
+        let escaped = escape(String(marked), languageSpans: markingLanguages)
         guard escaped.unicodeScalars.contains(where: { $0 == start || $0 == end }) else { return escaped }
         var out = ""
         var depth = 0

@@ -17,11 +17,19 @@ public enum UntrustedText {
     /// bidirectional embeddings, overrides and isolates, zero-width and other format characters,
     /// noncharacters, and line and paragraph separators are removed. Runs of spaces collapse to
     /// one, and the line is trimmed at the end.
-    public static func clean(_ text: String) -> String {
+    public static func clean(_ text: String) -> String { clean(text, keepingLanguageMarks: false) }
+
+    /// ``clean(_:)``, keeping ``LanguageMark``s for the HTML encoder to turn into `lang` spans.
+    static func clean(_ text: String, keepingLanguageMarks: Bool) -> String {
         var scalars = String.UnicodeScalarView()
         var lastWasSpace = false
-        let all = Array(text.unicodeScalars)
+        // Without its marks, text in another language is read as it is: the tag goes too.
+        let all = Array((keepingLanguageMarks ? text : LanguageMark.strip(text)).unicodeScalars)
         for (i, scalar) in all.enumerated() {
+            if keepingLanguageMarks, LanguageMark.isMark(scalar) {
+                scalars.append(scalar)
+                continue
+            }
             switch kind(at: i, in: all) {
             case .drop:
                 continue
@@ -112,6 +120,10 @@ public enum UntrustedText {
             return .space
         // Bidirectional embeddings, overrides and isolates, zero-width characters, BOM.
         case .format, .surrogate, .unassigned:
+            return .drop
+        // The marks around text in another language (``LanguageMark``), which only the HTML
+        // encoder reads.
+        case .privateUse where LanguageMark.isMark(scalar):
             return .drop
         default:
             return scalar.properties.isNoncharacterCodePoint ? .drop : .keep

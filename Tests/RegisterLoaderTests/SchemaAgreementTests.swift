@@ -64,6 +64,7 @@ struct SchemaAgreementTests {
         "invalid-value.yaml": (true, "a strategy outside the `enum`"),
         "invalid-value-currency.yaml": (true, "`euro` does not match the currency pattern"),
         "invalid-value-family.yaml": (true, "`pret` names no family"),
+        "invalid-value-language.yaml": (true, "`nl_NL` does not match the language-tag pattern of the text's `propertyNames`"),
         "missing-field.yaml": (true, "`owner` is `required`"),
         "missing-field-currency.yaml": (true, "a money outcome makes `currency` required"),
         "missing-field-occurrence.yaml": (true, "an estimate needs one of `likelihood` and `frequency`"),

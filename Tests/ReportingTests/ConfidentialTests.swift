@@ -9,10 +9,13 @@ import Testing
 @Suite struct ConfidentialTests {
     static let trials = 2_000
 
-    /// Each example's community reports, Markdown and HTML.
+    /// Each example's community reports, Markdown and HTML, in English and in Dutch (register
+    /// text in other languages obeys the same rule).
     static func reports(_ register: Register) throws -> [String] {
-        try [ReportOptions.Format.markdown, .html].map {
-            try ReportFixtures.render(register, format: $0, audience: .community, trials: trials)
+        try ["en", "nl"].flatMap { language in
+            try [ReportOptions.Format.markdown, .html].map {
+                try ReportFixtures.render(register, format: $0, audience: .community, trials: trials, language: language)
+            }
         }
     }
 
@@ -53,6 +56,13 @@ import Testing
             risk.description = "Something nobody outside should read"
             risk.estimates = risk.estimates.map { var e = $0; e.rationale = "private reasoning"; return e }
         }),
+        ("texts in other languages", { risk, register in
+            let at = risk.location
+            for (field, text) in [("title", "Geheime kwestie"), ("description", "Niemand buiten mag dit lezen"), ("borne-by", "Eén beheerder")] {
+                register.translations.texts[Translations.Place(.risk, risk.id, field)] = .init(variants: [("en", "Secret matter"), ("nl", text)], location: at)
+            }
+            register.translations.texts[Translations.Place(.response, risk.id, "action")] = .init(variants: [("nl", "Geheime aanpak")], location: at)
+        }),
     ]
 
     static func changed(_ register: Register, _ change: Change) -> Register {
@@ -90,7 +100,7 @@ import Testing
                 .filter { $0 != $1 }
             #expect(!lines.isEmpty)
             for (x, y) in lines {
-                #expect(x.contains(String(count)) || x.contains("One entry"), "a line other than the count changed: \(x)")
+                #expect(x.contains(String(count)) || x.contains("One entry") || x.contains("Eén"), "a line other than the count changed: \(x)")
                 #expect(y.contains(String(count + 1)), "a line other than the count changed: \(y)")
             }
         }
@@ -105,6 +115,26 @@ import Testing
         #expect(throws: TemplateError.self) {
             try Report.render(register: register, score: score, options: options, templates: templates)
         }
+    }
+
+    /// Public text that names a confidential entry by its title in another language is withheld
+    /// from a report in any language, as text naming it in the register's language is.
+    @Test func textNamingAConfidentialEntryInAnotherLanguageIsWithheld() throws {
+        var register = try ReportFixtures.load("community-safety-leiden")
+        let secret = register.risks.first(where: \.isConfidential)!
+        register.translations.texts[Translations.Place(.risk, secret.id, "title")] =
+            .init(variants: [("en", secret.title), ("nl", "Beheerder geïntimideerd door criminelen")], location: secret.location)
+        let outcome = register.outcomes[0]
+        register.translations.texts[Translations.Place(.outcome, outcome.id, "description")] =
+            .init(variants: [("en", outcome.description ?? "Counted."), ("nl", "Telt ook: beheerder geïntimideerd door criminelen.")], location: outcome.location)
+        for language in ["nl", "en"] {
+            let text = try ReportFixtures.render(register, format: .markdown, audience: .community, trials: 500, language: language)
+            #expect(!text.lowercased().contains("beheerder geïntimideerd"), "in \(language)")
+        }
+        let dutch = try ReportFixtures.render(register, format: .markdown, audience: .community, trials: 500, language: "nl")
+        #expect(dutch.contains("Niet gepubliceerd"))
+        #expect(register.publicTexts.contains { $0.text.contains("geïntimideerd") && register.confidentialEntryNamed(in: $0.text)?.id == secret.id },
+                "validate warns about it (confidential-named)")
     }
 
     /// Text that names a confidential entry is withheld; perspectives whose contributors all

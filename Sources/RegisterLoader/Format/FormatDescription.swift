@@ -91,6 +91,10 @@ public struct FormatField: Sendable {
 public indirect enum FormatValue: Sendable {
     /// Any scalar with something in it besides white space.
     case text
+    /// Text as for ``text``, or the same text in several languages: a mapping of BCP 47 language
+    /// code to text, `{en: Bike theft, nl: Fietsdiefstal}`. Reports show the text in their own
+    /// language (``Translations``).
+    case translatableText
     /// An id; `of` names what it refers to (an outcome, a contributor, ...), nil for a declaration.
     case id(of: String?)
     /// A number, any sign: `250k`, `-3`, `1.5e6`.

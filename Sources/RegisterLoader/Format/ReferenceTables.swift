@@ -86,6 +86,7 @@ public enum ReferenceTables {
     static func typeName(_ value: FormatValue) -> String {
         switch value {
         case .text: "text"
+        case .translatableText: "text or translations"
         case .id(let of): of.map { "id of \(article($0)) \($0)" } ?? "id"
         case .amount: "number"
         case .nonNegativeAmount: "number ≥ 0"

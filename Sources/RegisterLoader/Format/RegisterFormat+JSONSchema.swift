@@ -83,6 +83,7 @@ enum SchemaWriter {
     static func schema(_ value: FormatValue) -> JSONValue {
         switch value {
         case .text: ref("text")
+        case .translatableText: ref("translatableText")
         case .id: ref("id")
         case .amount: ref("amount")
         case .nonNegativeAmount: ref("nonNegativeAmount")
@@ -162,6 +163,14 @@ enum SchemaWriter {
         [
             ("text", pattern(["string", "number", "boolean"], ScalarPatterns.text,
                              description: "Text. Any scalar is read as text here; quote it if it starts with a special character.")),
+            ("translatableText", object([
+                ("description", "Text, or the same text in several languages: a mapping of BCP 47 language code (en, nl, nl-BE) to text. Reports show the text in their own language, else in the register's."),
+                ("anyOf", .array([ref("text"), object([
+                    ("type", "object"), ("minProperties", 1),
+                    ("propertyNames", object([("pattern", .string(ScalarPatterns.languageTag))])),
+                    ("additionalProperties", ref("text")),
+                ])])),
+            ])),
             ("id", pattern(["string", "number"], ScalarPatterns.id,
                            description: "An identifier: letters, digits, '.', '_' and '-', starting with a letter or digit, at most 64 characters; case-sensitive.",
                            extra: [("minimum", 0)])),

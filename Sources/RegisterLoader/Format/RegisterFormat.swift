@@ -34,9 +34,9 @@ public enum RegisterFormat {
 
     public static let metadata = FormatMapping("register", "Metadata about the register.", fields: [
         .init("id", .id(of: nil), .always, "stable identifier of the register"),
-        .init("title", .text, .always, "title shown on reports"),
-        .init("organisation", .text, .always, "the organisation that keeps the register"),
-        .init("description", .text, "what the register covers, in a few sentences"),
+        .init("title", .translatableText, .always, "title shown on reports"),
+        .init("organisation", .translatableText, .always, "the organisation that keeps the register"),
+        .init("description", .translatableText, "what the register covers, in a few sentences"),
         .init("horizon", .duration, .always, "the period every likelihood and frequency refers to, such as `12 months`",
               missingHint: "every likelihood refers to this period: add `horizon: 12 months`"),
         .init("currency", .schema("currency", reads: "three capital letters (ISO 4217)"), .when("when an outcome has unit `money`"), default: "none",
@@ -48,17 +48,17 @@ public enum RegisterFormat {
               "strategies whose entries must have an estimate from a citizen perspective (one that includes service users or a community group)", rules: [.citizenEstimateRequired]),
         .init("citizen-hour-value", .nonNegativeAmount, default: "none: citizen time is reported but not valued",
               "shadow rate of one hour of citizen time, in the register's currency; value for money then counts responses' `citizen-input` at this rate", rules: [.negativeAmount]),
-        .init("language", .choice(Phrasebook.languages), default: "`en`", "the language of reports, as a code with a built-in catalogue: `en` (English) or `nl` (Dutch); `--language` overrides it",
+        .init("language", .choice(Phrasebook.languages), default: "`en`", "the language of reports, as a code with a built-in catalogue: `en` (English) or `nl` (Dutch); `--language` overrides it. Also the language of the register's own text: plain strings are taken to be in it, and a text given in several languages is held in it",
               rules: [.invalidValue]),
-        .init("contact", .text, "how residents get in touch or take part, shown at the end of the community report (an address, a phone number, a meeting)"),
+        .init("contact", .translatableText, "how residents get in touch or take part, shown at the end of the community report (an address, a phone number, a meeting)"),
     ])
 
     public static let outcome = FormatMapping("outcome", "A public outcome at stake.", fields: [
         .init("id", .id(of: nil), .always, "referred to by risks and appetite statements", rules: [.duplicateID]),
-        .init("title", .text, .always, "the outcome in plain words"),
-        .init("unit", .text, .always, "`money` (in the register's currency) or a unit word such as `incidents`, `hours`, `people`, `days`",
+        .init("title", .translatableText, .always, "the outcome in plain words"),
+        .init("unit", .translatableText, .always, "`money` (in the register's currency) or a unit word such as `incidents`, `hours`, `people`, `days`; impact scales name a unit by its text in the register's language",
               missingHint: "use `unit: money` (in the register's currency) or a word such as `incidents` or `hours`"),
-        .init("description", .text, "what is counted and how"),
+        .init("description", .translatableText, "what is counted and how"),
         .init("direction", .choice(Outcome.Direction.allCases.map(\.rawValue)), default: "inferred",
               "`loss` when more of it is worse (costs, incidents), `gain` when more is better (hours of independent living, wellbeing); "
               + "without it, a gain when every appetite statement on the outcome is `net-benefit-above` (or, with none, every entry on it is enablement or portfolio), else a loss"),
@@ -66,7 +66,8 @@ public enum RegisterFormat {
 
     public static let appetite = FormatMapping("appetite", "A board-approved statement about one outcome: `loss-exceeds` with `at-most`, `harm-exceeds` with `at-most`, or `net-benefit-above` with `at-least`.", fields: [
         .init("outcome", .id(of: "outcome"), .always, "the outcome the statement is about", rules: [.unknownReference]),
-        .init("statement", .text, "the board's own words"),
+        .init("statement", .translatableText, "the board's own words"),
+        .init("if-missed", .translatableText, default: "none: the community report says the board reviews it", "what the organisation will do if the limit is not kept, in its own words; the community report shows it beside the limit"),
         .init("loss-exceeds", .amount, .when("shape 1"), "threshold on the outcome's net loss (harm − benefit); with `at-most`", rules: [.appetiteShape]),
         .init("harm-exceeds", .amount, .when("shape 3"), "threshold on the outcome's harm alone, benefits left out; with `at-most`", rules: [.appetiteShape]),
         .init("at-most", .probability, .when("shapes 1 and 3"), "the largest acceptable chance that the loss (or the harm) exceeds the threshold", rules: [.appetiteShape]),
@@ -80,10 +81,10 @@ public enum RegisterFormat {
 
     public static let contributor = FormatMapping("contributor", "A person, group or body that takes part in assessing or handling risks.", fields: [
         .init("id", .id(of: nil), .always, "referred to by perspectives, co-production and responses", rules: [.duplicateID]),
-        .init("name", .text, .always, "name of the person, group or body"),
+        .init("name", .translatableText, .always, "name of the person, group or body"),
         .init("kind", .choice(Contributor.Kind.allCases.map(\.rawValue)), .always, "service users, community groups, staff, partner bodies"),
         .init("public", .boolean, default: "`false`", "whether the contributor may be named in public (community) reports"),
-        .init("description", .text, "who they are and how they take part"),
+        .init("description", .translatableText, "who they are and how they take part"),
         .init("availability", .probability, default: "none: the contributor's responses keep only their own `reliability`",
               "chance the contributor is there to deliver in a horizon; drawn once per trial and shared by every response it delivers, so they fail together", rules: [.probabilityRange]),
         .init("steps-back-when", .list(.mapping("stepBack"), atLeast: 1), default: "none",
@@ -97,20 +98,21 @@ public enum RegisterFormat {
 
     public static let perspective = FormatMapping("perspective", "A point of view from which estimates are given.", fields: [
         .init("id", .id(of: nil), .always, "referred to by estimates, such as `officers`, `residents`, `patients`", rules: [.duplicateID]),
-        .init("title", .text, .always, "name of the perspective in reports"),
+        .init("title", .translatableText, .always, "name of the perspective in reports"),
         .init("contributors", .list(.id(of: "contributor")), default: "none", "who speaks for this perspective", rules: [.unknownReference, .duplicateReference]),
         .init("weight", .nonNegativeAmount, default: "`1`", "weight in the pooled view; `0` shows the perspective without pooling it", rules: [.negativeAmount]),
+        .init("weight-reason", .translatableText, default: "none: the community report says how weights are set in general", "why the perspective has its weight, in the register's words; the community report shows it where it says how much each group's estimates count"),
     ])
 
     public static let risk = FormatMapping("risk", "One entry in the register.", fields: [
         .init("id", .id(of: nil), .always, "stable identifier, unique in the register, such as `CS-01`", rules: [.duplicateID]),
-        .init("title", .text, .always, "short name of the risk"),
-        .init("description", .text, "what could happen, how, and to whom"),
+        .init("title", .translatableText, .always, "short name of the risk"),
+        .init("description", .translatableText, "what could happen, how, and to whom"),
         .init("outcome", .id(of: "outcome"), .always, "the outcome this risk adds into", rules: [.unknownReference]),
         .init("strategy", .schema("strategy", reads: "`portfolio`, `reduction`, `resilience` or `enablement` (any case)"), .always, "how the risk is handled; `mitigate`, `tolerate` and other words from the 4 Ts get a hint naming the likely strategy"),
-        .init("owner", .text, .always, "person or role accountable"),
-        .init("borne-by", .text, "who bears the harm; a warning on an enablement entry without it", rules: [.borneByMissing]),
-        .init("benefit-to", .text, "who gains, for enablement and portfolio entries"),
+        .init("owner", .translatableText, .always, "person or role accountable"),
+        .init("borne-by", .translatableText, "who bears the harm; a warning on an enablement entry without it", rules: [.borneByMissing]),
+        .init("benefit-to", .translatableText, "who gains, for enablement and portfolio entries"),
         .init("agreement", .mapping("agreement"), default: "none", "for enablement entries, the agreement behind the risk taken on purpose; a warning without it", rules: [.agreementMissing]),
         .init("coproduction", .mapping("coproduction"), .always, "how the entry is co-produced, and with whom"),
         .init("estimates", .list(.mapping("estimate"), atLeast: 1), .always, "one estimate per perspective", rules: [.duplicatePerspective]),
@@ -164,7 +166,7 @@ public enum RegisterFormat {
 
     public static let response = FormatMapping("response", "The response to the risk: action, cost, effect, who delivers it and how reliably.", fields: [
         .init("id", .id(of: nil), "the name an option's `responses` chooses it by; needed only then", rules: [.duplicateID]),
-        .init("action", .text, .always, "what will be done"),
+        .init("action", .translatableText, .always, "what will be done"),
         .init("cost", .nonNegativeAmount, .always, "cost over the horizon, in the register's currency", rules: [.negativeAmount]),
         .init("delivered-by", .list(.id(of: "contributor")), default: "empty", "who delivers it; empty means the organisation itself", rules: [.unknownReference, .duplicateReference]),
         .init("reliability", .probability, default: "`1`", "chance the response is delivered in the horizon; if it is not, it has no effect; a warning when volunteers or service users deliver it and neither this nor their `availability` is stated", rules: [.probabilityRange, .reliabilityUnstated]),
@@ -197,8 +199,8 @@ public enum RegisterFormat {
 
     public static let portfolio = FormatMapping("portfolio", "An option to compare: the entries it holds (whole or as exclusive shares), the responses it chooses and its own cost. Entries no option lists, other than portfolio entries, are in every option.", fields: [
         .init("id", .id(of: nil), .always, "identifier of the option", rules: [.duplicateID]),
-        .init("title", .text, .always, "name shown in reports"),
-        .init("description", .text, "the choice it represents"),
+        .init("title", .translatableText, .always, "name shown in reports"),
+        .init("description", .translatableText, "the choice it represents"),
         .init("risks", .list(.id(of: "risk"), atLeast: 1), .when("unless `split` or `responses` is given", inSchema: false), default: "none",
               "entries of any strategy in this option at their full size; an entry some option lists is in only the options that list it", rules: [.unknownReference, .portfolioMember, .duplicateReference]),
         .init("split", .list(.mapping("optionShare"), atLeast: 1), default: "none",

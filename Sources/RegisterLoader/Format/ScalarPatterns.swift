@@ -64,6 +64,12 @@ enum ScalarPatterns {
     /// Text with something in it besides white space.
     static let text = "[^\(whitespace)]"
 
+    /// A well-formed BCP 47 language tag (RFC 5646 `langtag` or a private use tag), as
+    /// ``Translations/isWellFormedTag(_:)`` reads it, except that a pattern cannot see a variant or
+    /// extension repeated: `en`, `nl-BE`, `zh-Hant-TW`, `es-419`.
+    static let languageTag = "^(?:(?:[A-Za-z]{2,3}(?:-[A-Za-z]{3}){0,3}|[A-Za-z]{5,8})(?:-[A-Za-z]{4})?(?:-(?:[A-Za-z]{2}|[0-9]{3}))?"
+        + "(?:-(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*(?:-[0-9A-WY-Za-wy-z](?:-[A-Za-z0-9]{2,8})+)*(?:-[xX](?:-[A-Za-z0-9]{1,8})+)?|[xX](?:-[A-Za-z0-9]{1,8})+)$"
+
     /// A day of the Gregorian calendar from 0001-01-01 to 9999-12-31, written YYYY-MM-DD.
     static let date: String = {
         let leapYear = "(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)"

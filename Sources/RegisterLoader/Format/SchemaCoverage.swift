@@ -28,7 +28,7 @@ extension RegisterFormat {
         case .missingField:
             .partial("a missing `to` on an impact level below the top one")
         case .invalidValue:
-            .partial("a level's band whose `from` is not below its `to`")
+            .partial("a level's band whose `from` is not below its `to`, a text given twice in one language written in two cases (`en` and `EN`), and a language tag that repeats a variant or an extension")
         case .probabilityRange:
             .partial("a percentage or `K in N` outside 0 to 1, and a distribution that reaches outside it; plain numbers are checked")
         case .correlationRange:
@@ -41,7 +41,7 @@ extension RegisterFormat {
              .responseNoEffect, .staleReview, .duplicateCorrelation, .correlationMatrix, .portfolioMember,
              .portfolioUnassigned, .scaleLevelOrder, .scaleBandOverlap, .scaleBandGap, .ratingThresholds, .unknownLevel,
              .needsReview, .registerSize, .agreementMissing, .borneByMissing, .confidentialNamed,
-             .coproductionStaffOnly, .reliabilityUnstated, .citizenEstimateRequired, .splitShares, .optionCost:
+             .coproductionStaffOnly, .reliabilityUnstated, .citizenEstimateRequired, .splitShares, .optionCost, .translationMissing:
             .none
         case .effectsMismatch:
             .partial("estimates that give effects on different outcomes, and an effect on the entry's own outcome or on one outcome twice; an effect with neither `impact` nor `benefit` is checked")

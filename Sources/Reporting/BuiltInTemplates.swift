@@ -857,7 +857,7 @@ public enum BuiltInTemplates {
 {{#review}}<dt>{{phrases.review-due}}</dt><dd>{{.}}</dd>{{/review}}
 {{#scored}}
 <dt>{{chanceLabel}}</dt><dd>{{chance}} {{phrases.with-responses-2}} {{chanceWithoutResponses}} {{phrases.without}}</dd>
-<dt>{{phrases.on-average}}</dt><dd>{{meanLoss}} {{phrases.with-responses-2}} {{meanLossWithoutResponses}} {{phrases.without}}</dd>
+<dt>{{meanLabel}}</dt><dd>{{meanLoss}} {{phrases.with-responses-2}} {{meanLossWithoutResponses}} {{phrases.without}}</dd>
 {{#meanBenefit}}<dt>{{phrases.mean-benefit}}</dt><dd>{{.}}</dd>{{/meanBenefit}}
 <dt>{{phrases.impact-when-it-happens}}</dt><dd>{{impactRange}} {{phrases.p10-to-p90}}</dd>
 <dt>{{phrases.share-of-its-outcome-s}}</dt><dd>{{share}}</dd>
@@ -1109,7 +1109,7 @@ public enum BuiltInTemplates {
 {{/review}}
 {{#scored}}
 - **{{chanceLabel}}** {{chance}} {{phrases.with-responses-2}} {{chanceWithoutResponses}} {{phrases.without}}
-- **{{phrases.on-average}}** {{meanLoss}} {{phrases.with-responses-2}} {{meanLossWithoutResponses}} {{phrases.without}}
+- **{{meanLabel}}** {{meanLoss}} {{phrases.with-responses-2}} {{meanLossWithoutResponses}} {{phrases.without}}
 {{#meanBenefit}}
 - **{{phrases.mean-benefit-2}}** {{.}}
 {{/meanBenefit}}

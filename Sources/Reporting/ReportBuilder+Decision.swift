@@ -74,9 +74,16 @@ extension ReportBuilder {
             let now = FigureFormat.percent(v.probability.value)
             let unit = score.outcomes.first { $0.id == v.outcome }?.unit ?? ""
             let what: String
+            // In the outcome's own terms: money lost, a count that rises, a gain.
+            let gain = words(v.outcome, unit).isGain
             switch v.kind {
+            case .lossExceeds where unit != "money" && !gain:
+                what = phrases("report.decision.chance.count-exceeds", ["amount": quantity(v.threshold, unit)])
             case .lossExceeds: what = phrases("report.decision.chance.loss-exceeds", ["amount": quantity(v.threshold, unit)])
             case .harmExceeds: what = phrases("report.decision.chance.harm-exceeds", ["amount": quantity(v.threshold, unit)])
+            case .netBenefitAbove where gain:
+                what = v.threshold == 0 ? phrases("report.decision.chance.net-gain")
+                                        : phrases("report.decision.chance.net-gain-above", ["amount": quantity(v.threshold, unit)])
             case .netBenefitAbove:
                 what = v.threshold == 0 ? phrases("report.decision.chance.net-benefit")
                                         : phrases("report.decision.chance.net-benefit-above", ["amount": quantity(v.threshold, unit)])

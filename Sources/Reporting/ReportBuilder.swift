@@ -722,6 +722,7 @@ public struct ReportBuilder: Sendable {
                 coproductionNote: e(r.coproduction.note), review: r.review.map { e($0.description) }, isStale: stale.contains(r.id),
                 isConfidential: r.isConfidential, scored: s != nil,
                 chanceLabel: e(phrases(r.strategy.hasBenefit ? "report.entry.chance.activity" : "report.entry.chance.harm")),
+                meanLabel: e(phrases(r.strategy.hasBenefit ? "report.entry.mean.activity" : "report.entry.mean")),
                 chance: e(s.map { phrases.chance($0.probability.residual, per: n) } ?? "—"),
                 chanceWithoutResponses: e(s.map { phrases.chance($0.probability.inherent, per: n) } ?? "—"),
                 meanLoss: e(s.map { phrases("report.figure.with-error", ["figure": w.outcomePhrase($0.meanLoss.residual.value),

@@ -445,6 +445,10 @@ public struct ReportContext: Sendable {
         /// What ``chance`` is the chance of: its harm, or for an activity taken on for its gain,
         /// the risk in it coming about (the activity itself goes ahead).
         public var chanceLabel: String = ""
+        /// What ``meanLoss`` is the mean of: "On average:", or for an activity taken on for its
+        /// gain, the activity and its risk together — so a title naming the risk does not read
+        /// backwards beside "a gain of …".
+        public var meanLabel: String = ""
         /// "about 32 in 100 (32%)" after responses, and before.
         public var chance: String
         public var chanceWithoutResponses: String

@@ -975,7 +975,12 @@ enum BuiltInCatalogues {
     "report.matrix.none": "none stated",
     "report.decision.coverage.none": "none",
     "report.list.comma": ", ",
-    "report.list.and": " and "
+    "report.list.and": " and ",
+    "report.decision.chance.count-exceeds": "the chance of a rise of more than {amount}",
+    "report.decision.chance.net-gain": "the chance of a net gain",
+    "report.decision.chance.net-gain-above": "the chance of a net gain above {amount}",
+    "report.entry.mean": "On average:",
+    "report.entry.mean.activity": "On average, the activity and its risk together:"
 }
 
 """####,
@@ -1950,7 +1955,12 @@ enum BuiltInCatalogues {
     "report.matrix.none": "niet opgegeven",
     "report.decision.coverage.none": "geen",
     "report.list.comma": ", ",
-    "report.list.and": " en "
+    "report.list.and": " en ",
+    "report.decision.chance.count-exceeds": "de kans op een toename van meer dan {amount}",
+    "report.decision.chance.net-gain": "de kans op nettowinst",
+    "report.decision.chance.net-gain-above": "de kans op een nettowinst boven {amount}",
+    "report.entry.mean": "Gemiddeld:",
+    "report.entry.mean.activity": "Gemiddeld, de activiteit en haar risico samen:"
 }
 
 """####,

@@ -143,4 +143,18 @@ struct BoardWordsTests {
         // "outside on those of A; B." read as broken punctuation.
         #expect(care.contains("outside on those of People who draw on care and support and Family carers."))
     }
+
+    /// Levers and entries say what their figures are of, in the outcome's own terms: a count
+    /// rises, a gain is a gain, and an activity's average is the activity and its risk together.
+    @Test func leversAndActivitiesSayWhatTheirFiguresAreOf() throws {
+        let leiden = try Self.report("community-safety-leiden")
+        #expect(leiden.contains("the chance of a rise of more than 25 incidents would be"))
+        #expect(!leiden.contains("the chance that losses exceed 25 incidents"))
+        let care = try Self.report("adult-social-care-positive-risk")
+        #expect(care.contains("the chance of a net gain would be") && !care.contains("the chance of a net benefit would be"))
+        let injury = ColdReadingTests.section(care, "### AS-09 Injury during community activities")
+        #expect(injury.contains("- **On average, the activity and its risk together:** a gain of"), "\(injury)")
+        let cover = ColdReadingTests.section(care, "### AS-03 A personal assistant is off")
+        #expect(cover.contains("- **On average:** a net loss of"), "\(cover)")
+    }
 }

@@ -119,16 +119,22 @@ public struct ReportBuilder: Sendable {
         OutcomeWords(register: register, outcome: outcome, unit: unit, phrases: phrases)
     }
 
+    /// The horizon in the report's language: "12 months", "12 maanden".
+    var horizonWords: String {
+        let h = register.metadata.horizon
+        return phrases.plural("report.duration." + h.unit.rawValue, count: h.count)
+    }
+
     var horizonPhrase: String {
         let h = register.metadata.horizon
-        return phrases("report.horizon-phrase", ["period": h.count == 1 ? phrases("report.unit." + h.unit.rawValue) : h.description])
+        return phrases("report.horizon-phrase", ["period": h.count == 1 ? phrases("report.unit." + h.unit.rawValue) : horizonWords])
     }
 
     /// "year" for a horizon of 12 months or 1 year, "month" for 1 month, else "period of 6 months".
     var periodWord: String {
         let h = register.metadata.horizon
         if (h.count == 12 && h.unit == .month) || (h.count == 52 && h.unit == .week) { return phrases("report.unit.year") }
-        return h.count == 1 ? phrases("report.unit." + h.unit.rawValue) : phrases("report.period-of", ["horizon": h.description])
+        return h.count == 1 ? phrases("report.unit." + h.unit.rawValue) : phrases("report.period-of", ["horizon": horizonWords])
     }
 
     private func outcomeTitle(_ id: String) -> String { register.outcome(id)?.title ?? id }
@@ -164,7 +170,7 @@ public struct ReportBuilder: Sendable {
                           // The heading is also the page's `<title>`, which holds text only: no language marks.
                           heading: e(LanguageMark.strip(heading)), language: phrases.language),
             register: .init(id: e(m.id), title: e(m.title), organisation: e(m.organisation), description: e(m.description),
-                            horizon: e(m.horizon.description), horizonPhrase: e(horizonPhrase), currency: e(m.currency),
+                            horizon: e(horizonWords), horizonPhrase: e(horizonPhrase), currency: e(m.currency),
                             owner: e(m.owner), lastReviewed: m.lastReviewed.map { e($0.description) },
                             nextReview: m.nextReview.map { e($0.description) },
                             reviewOverdue: m.nextReview.map { $0 < (CalendarDate(score.run.asOf) ?? $0) } ?? false),

@@ -124,17 +124,22 @@ struct CommunityWordsTests {
         }
     }
 
-    /// Register text keeps its own language inside a page in another: the Leiden register is
-    /// written in English, so its Dutch page marks its titles `lang="en"`; its English page
-    /// needs no mark.
+    /// Register text keeps its own language inside a page in another. The Leiden register gives
+    /// its texts in English and Dutch, and its Dutch names once, under `nl`: the Dutch page shows
+    /// Dutch throughout, with nothing to mark, and the English page marks the Dutch names.
     @Test func registerTextIsMarkedWithItsLanguage() throws {
         let register = try ReportFixtures.load("community-safety-leiden")
         let dutch = try ReportFixtures.render(register, format: .html, audience: .community, trials: 500, language: "nl")
-        #expect(dutch.contains("<h3 dir=\"auto\"><span lang=\"en\">Volunteers drop out of Buurtpreventie Noord after the winter</span></h3>"))
-        #expect(dutch.contains("Wat hier geteld wordt: <span dir=\"auto\"><span lang=\"en\">"))
-        // Inside the page's own sentences too.
-        #expect(dutch.contains("Wie er last van heeft: <span lang=\"en\">Households in Stevenshof</span>"))
+        #expect(dutch.contains("<h3 dir=\"auto\">Vrijwilligers van Buurtpreventie Noord haken na de winter af</h3>"))
+        #expect(dutch.contains("Wie er last van heeft: Huishoudens in Stevenshof"))
+        #expect(!dutch.contains("<span lang="), "every text the page shows is given in Dutch")
         let english = try ReportFixtures.render(register, format: .html, audience: .community, trials: 500)
-        #expect(!english.contains("<span lang="))
+        #expect(english.contains("<h3 dir=\"auto\">Volunteers drop out of Buurtpreventie Noord after the winter</h3>"))
+        #expect(english.contains("<span lang=\"nl\">Buurtpreventie Noord</span>"), "a Dutch name keeps its Dutch voice")
+        // A plain register in English marks its text on a Dutch page, inside sentences too.
+        let plain = try ReportFixtures.render(try ReportFixtures.load("ward-7-patient-partnership"), format: .html, audience: .community,
+                                              trials: 500, language: "nl")
+        #expect(plain.contains("<h3 dir=\"auto\"><span lang=\"en\">"))
+        #expect(plain.contains("Wat we doen: <span lang=\"en\">"))
     }
 }

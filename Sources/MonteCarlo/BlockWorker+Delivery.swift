@@ -33,32 +33,43 @@ extension BlockWorker {
             // The own draw is the same in every view: common random numbers.
             for v in 1..<max(1, views) { (availability + (v * deliverers.count + d) * size).update(from: first, count: n) }
         }
+        // Whether each step-back risk occurs (before any response) in each final trial, per
+        // view: [view][trial].
         let occurred = combined
         for r in compiled.stepBackRisks {
             let risk = compiled.risks[r]
-            generateEvents(risk, block: block, count: n)
             let choiceBase = StreamKey(rootSeed: rootSeed, itemKey: risk.key, block: b, lane: .estimateChoice).seed
             let slot = compiled.positionSlot[r]
             let moved = slot >= 0 ? positions + slot * size : nil
-            for v in 0..<views {
-                // Whether the risk occurs (before any response) in each final trial, in this view.
-                occurred.update(repeating: 0, count: n)
-                let choice = risk.choices[v]
-                for j in 0..<events.count {
-                    let t = Int(events.trial[j])
-                    let e = Self.choose(choice, base: choiceBase, trial: t)
-                    if events.mask[j] & (UInt64(1) << UInt64(e)) != 0 {
-                        occurred[moved.map { Int($0[t]) } ?? t] = 1
+            for v in 0..<views { (occurred + v * size).update(repeating: 0, count: n) }
+            var source = EventSource(risk, rootSeed: rootSeed, block: block, count: n)
+            var start = 0
+            while start < n {
+                let end = min(n, start + compiled.eventChunk)
+                source.fill(&events, from: start, to: end)
+                start = end
+                for v in 0..<views {
+                    let choice = risk.choices[v]
+                    let row = occurred + v * size
+                    for j in 0..<events.count {
+                        let t = Int(events.trial[j])
+                        let e = Self.choose(choice, base: choiceBase, trial: t)
+                        if events.mask[j] & (UInt64(1) << UInt64(e)) != 0 {
+                            row[moved.map { Int($0[t]) } ?? t] = 1
+                        }
                     }
                 }
+            }
+            for v in 0..<views {
+                let row = occurred + v * size
                 for (d, deliverer) in deliverers.enumerated() {
                     for stepBack in deliverer.stepsBack where stepBack.risk == r {
                         let base = StreamKey(
                             rootSeed: rootSeed, itemKey: StableHash.combine([deliverer.key, risk.key]), block: b, lane: .stepBack
                         ).seed
-                        let row = availability + (v * deliverers.count + d) * size
-                        for t in 0..<n where occurred[t] != 0 && unitDouble(StreamKey.word(base: base, index: t)) < stepBack.chance {
-                            row[t] = 0
+                        let available = availability + (v * deliverers.count + d) * size
+                        for t in 0..<n where row[t] != 0 && unitDouble(StreamKey.word(base: base, index: t)) < stepBack.chance {
+                            available[t] = 0
                         }
                     }
                 }
@@ -67,22 +78,25 @@ extension BlockWorker {
         availabilityReady = true
     }
 
-    /// Whether all of the risk's deliverers are available in each of its trials in view `v`, in
-    /// the risk's own trial order (``combined``); nil when its response rests on none, or while
-    /// availability is not yet known.
-    func sharedAvailability(_ risk: CompiledRisk, view v: Int, count n: Int) -> UnsafePointer<UInt8>? {
+    /// Whether all of the risk's deliverers are available in each of its trials, per view, in
+    /// the risk's own trial order: [view][trial] in ``combined``; nil when its response rests on
+    /// none, or while availability is not yet known.
+    func sharedAvailability(_ risk: CompiledRisk, count n: Int) -> UnsafePointer<UInt8>? {
         guard availabilityReady, !risk.deliverers.isEmpty else { return nil }
         let size = compiled.blockSize
         let count = compiled.plan.deliverers.count
         let slot = compiled.positionSlot[risk.index]
-        combined.update(repeating: 1, count: n)
-        for d in risk.deliverers {
-            let row = availability + (v * count + d) * size
-            if slot >= 0 {
-                let moved = positions + slot * size
-                for t in 0..<n { combined[t] &= row[Int(moved[t])] }
-            } else {
-                for t in 0..<n { combined[t] &= row[t] }
+        for v in 0..<compiled.viewCount {
+            let combined = self.combined + v * size
+            combined.update(repeating: 1, count: n)
+            for d in risk.deliverers {
+                let row = availability + (v * count + d) * size
+                if slot >= 0 {
+                    let moved = positions + slot * size
+                    for t in 0..<n { combined[t] &= row[Int(moved[t])] }
+                } else {
+                    for t in 0..<n { combined[t] &= row[t] }
+                }
             }
         }
         return UnsafePointer(combined)

@@ -44,7 +44,8 @@ final class SamplerStore: @unchecked Sendable {
 /// to block so the inner loops never allocate.
 ///
 /// For each risk, the block's occurrences are generated once (from the risk's own
-/// ``StreamKey``) as a sparse list of candidate events; every view then reads the same list,
+/// ``StreamKey``) as a sparse list of candidate events, a chunk of trials at a time; every view
+/// then reads the same list,
 /// which is what makes views, inherent and residual, and portfolios differ only through their
 /// estimates and responses, never through sampling noise. Cost tracks occurrences, not trials,
 /// for risks without per-trial benefits or correlations.
@@ -57,9 +58,9 @@ final class BlockWorker {
     /// One block of every series, [series][trial in block], when the series are not kept.
     private(set) var blockSeries: UnsafeMutablePointer<Double>?
 
-    // Sparse candidate events of the current risk: trial in block, which estimates it belongs
-    // to (bit per estimate), and the seed of its per-event generator.
-    var events = EventList(capacity: 1 << 14)
+    // Sparse candidate events of the current risk's current chunk of trials: trial in block,
+    // which estimates it belongs to (bit per estimate), and the seed of its per-event generator.
+    var events = EventList(capacity: 1 << 12)
     /// The direct path's chunk of trials and draws.
     private let chunkTrials: UnsafeMutablePointer<Int32>
     private let chunkDraws: UnsafeMutablePointer<Double>
@@ -97,7 +98,8 @@ final class BlockWorker {
     /// Shared delivery (allocated only when ``CompiledPlan/sharesDelivery``): each deliverer's
     /// availability per view and final trial position, [view][deliverer][trial]; the final trial
     /// position of each original trial of the risks with a position slot; and one risk's
-    /// combined availability in its original trial order, handed to ``evaluate``.
+    /// combined availability per view in its original trial order, [view][trial], read by
+    /// ``evaluateViews``.
     let availability: UnsafeMutablePointer<UInt8>
     let positions: UnsafeMutablePointer<Int32>
     let combined: UnsafeMutablePointer<UInt8>
@@ -120,7 +122,7 @@ final class BlockWorker {
         let delivery = compiled.sharesDelivery ? compiled.blockSize : 0
         availability = .allocate(capacity: max(1, delivery * compiled.viewCount * compiled.plan.deliverers.count))
         positions = .allocate(capacity: max(1, delivery * compiled.positionSlots))
-        combined = .allocate(capacity: max(1, delivery))
+        combined = .allocate(capacity: max(1, delivery * compiled.viewCount))
     }
 
     deinit {
@@ -168,39 +170,20 @@ final class BlockWorker {
                     runDirect(risk, targets: compiled.allTargets(risk: r), block: block, count: n, sums: sums.baseAddress!)
                     continue
                 }
-                generateEvents(risk, block: block, count: n)
-                // A response resting on shared deliverers reads each view's availability, which
-                // only the one-view path does: such a risk is evaluated a view at a time.
-                if views > 1 && risk.deliverers.isEmpty {
-                    if risk.hasTrialBenefit {
-                        if dense.count < views * 2 * n { dense = Array(repeating: 0, count: views * 2 * n) }
-                        dense.withUnsafeMutableBufferPointer { d in
-                            let base = d.baseAddress!
-                            evaluateViews(risk, block: block, count: n, sums: sums.baseAddress!) { v in
-                                (base + 2 * v * n, base + (2 * v + 1) * n)
-                            }
-                            for v in 0..<views {
-                                let acc = sums.baseAddress! + (r * views + v) * BlockStats.fieldCount
-                                finishDense(risk, view: v, count: n, acc: acc, inherent: base + 2 * v * n,
-                                            residual: base + (2 * v + 1) * n, addToSeries: true)
-                            }
-                        }
-                    } else {
-                        evaluateViews(risk, block: block, count: n, sums: sums.baseAddress!, dense: nil)
-                    }
+                guard risk.hasTrialBenefit else {
+                    evaluateViews(risk, block: block, count: n, sums: sums.baseAddress!, dense: nil)
                     continue
                 }
-                for v in 0..<views {
-                    let acc = sums.baseAddress! + (r * views + v) * BlockStats.fieldCount
-                    let shared = sharedAvailability(risk, view: v, count: n)
-                    if risk.hasTrialBenefit {
-                        dense.withUnsafeMutableBufferPointer { d in
-                            let inh = d.baseAddress!, res = inh + n
-                            evaluate(risk, view: v, block: block, count: n, acc: acc, dense: (inh, res), shared: shared)
-                            finishDense(risk, view: v, count: n, acc: acc, inherent: inh, residual: res, addToSeries: true)
-                        }
-                    } else {
-                        evaluate(risk, view: v, block: block, count: n, acc: acc, dense: nil, shared: shared)
+                if dense.count < views * 2 * n { dense = Array(repeating: 0, count: views * 2 * n) }
+                dense.withUnsafeMutableBufferPointer { d in
+                    let base = d.baseAddress!
+                    evaluateViews(risk, block: block, count: n, sums: sums.baseAddress!) { v in
+                        (base + 2 * v * n, base + (2 * v + 1) * n)
+                    }
+                    for v in 0..<views {
+                        let acc = sums.baseAddress! + (r * views + v) * BlockStats.fieldCount
+                        finishDense(risk, view: v, count: n, acc: acc, inherent: base + 2 * v * n,
+                                    residual: base + (2 * v + 1) * n, addToSeries: true)
                     }
                 }
             }
@@ -209,108 +192,6 @@ final class BlockWorker {
             runGroup(g, block: block, count: n, stats: &stats, addToSeries: true)
         }
         return stats
-    }
-
-    // MARK: Occurrences
-
-    /// The estimates a candidate event belongs to, from its thinning uniform `w`.
-    @inline(__always)
-    private static func mask(_ w: Double, _ thinning: [(bit: UInt64, ratio: Double)]) -> UInt64 {
-        var m: UInt64 = 0
-        for entry in thinning where w < entry.ratio { m |= entry.bit }
-        return m
-    }
-
-    /// Fills the event buffers with the risk's candidate occurrences in this block, in trial
-    /// order.
-    ///
-    /// Estimates of one kind share one dominating process (rate = the largest of theirs) and
-    /// each candidate is kept for estimate e with probability p_e / p_max (thinning), so the
-    /// estimates' occurrences are nested on the same random numbers. Bernoulli candidates are
-    /// found by geometric gap skipping (gap = ⌊log u / log(1 − p)⌋) when p is small, so a rare
-    /// risk costs per occurrence, not per trial; fixed frequencies are a Poisson process across
-    /// the block (exponential gaps); uncertain frequencies draw a rate per trial.
-    func generateEvents(_ risk: CompiledRisk, block: Int, count n: Int) {
-        var ev = events
-        ev.count = 0
-        defer { events = ev }
-        var rng = StreamKey(rootSeed: rootSeed, itemKey: risk.streamKey, block: UInt64(block), lane: .occurrence).generator()
-        var seedRng = StreamKey(rootSeed: rootSeed, itemKey: risk.streamKey, block: UInt64(block), lane: .eventSeeds).generator()
-        var segments = 0
-        let pMax = risk.pMax
-        if pMax > 0 {
-            let thinning = risk.probabilityThinning
-            if pMax >= CoinScan.densest {
-                // A dense scan of the coins (see CoinScan), then each candidate's seed from the
-                // seed lane; the thinning uniform of a candidate is its coin over pMax.
-                ev.reserve(ev.count + n)
-                let start = ev.count
-                let trials = ev.trial + start, masks = ev.mask + start, seeds = ev.seed + start
-                let limit = CoinScan.limit(pMax)
-                let all = risk.probabilityAll
-                let c: Int
-                if all != 0 {
-                    c = CoinScan.scan(&rng, from: 0, to: n, limit: limit, into: trials)
-                    for j in 0..<c { masks[j] = all }
-                } else {
-                    c = CoinScan.scan(&rng, from: 0, to: n, limit: limit, into: trials, coins: seeds)
-                    for j in 0..<c { masks[j] = Self.mask(CoinScan.unit(seeds[j]) / pMax, thinning) }
-                }
-                for j in 0..<c { seeds[j] = seedRng.next() }
-                ev.count = start + c
-            } else {
-                let logQ = log1p(-pMax)
-                var t = -1
-                while true {
-                    let gap = log(rng.nextOpenUnit()) / logQ
-                    if !(gap < Double(n - t - 1)) { break }
-                    t += Int(gap) + 1
-                    let mask = risk.probabilityAll != 0 ? risk.probabilityAll : Self.mask(rng.nextUnit(), thinning)
-                    ev.append(t, mask, seedRng.next())
-                }
-            }
-            if ev.count > 0 { segments += 1 }
-        }
-        if risk.rateMax > 0 {
-            let before = ev.count
-            let thinning = risk.rateThinning
-            let limit = Double(n)
-            var time = 0.0
-            while true {
-                time += -log(rng.nextOpenUnit()) / risk.rateMax
-                if !(time < limit) { break }
-                let mask = risk.rateAll != 0 ? risk.rateAll : Self.mask(rng.nextUnit(), thinning)
-                ev.append(Int(time), mask, seedRng.next())
-            }
-            if ev.count > before { segments += 1 }
-        }
-        if !risk.uncertain.isEmpty {
-            let before = ev.count
-            let base = StreamKey(rootSeed: rootSeed, itemKey: risk.streamKey, block: UInt64(block), lane: .uncertainRate).seed
-            var uncertainCounts = Array(repeating: 0, count: risk.uncertain.count)
-            for t in 0..<n {
-                let start = SplitMix64(seed: StreamKey.word(base: base, index: t))
-                var most = 0
-                for (i, entry) in risk.uncertain.enumerated() {
-                    // Every estimate starts from the same per-trial generator: common random
-                    // numbers for the rate and the count.
-                    var g = start
-                    // Negative draws mean no events; the cap keeps a wild tail draw (say from
-                    // a very wide lognormal) from exhausting memory instead of failing loudly.
-                    let rate = min(max(0, entry.rate.sample(using: &g)), SimulationPlan.maximumRate)
-                    let k = Poisson(lambda: rate).sample(using: &g)
-                    uncertainCounts[i] = k
-                    most = max(most, k)
-                }
-                for k in 0..<most {
-                    var m: UInt64 = 0
-                    for (i, entry) in risk.uncertain.enumerated() where uncertainCounts[i] > k { m |= entry.bit }
-                    ev.append(t, m, seedRng.next())
-                }
-            }
-            if ev.count > before { segments += 1 }
-        }
-        if segments > 1 { ev.sortByTrial(trials: n) }
     }
 
     // MARK: Losses
@@ -340,26 +221,6 @@ final class BlockWorker {
         return low + width * x
     }
 
-    /// The hottest loop of a typical register: each event whose mask has `bit` draws a
-    /// table-sampled impact and adds it into `series` at its trial. A separate function so
-    /// that the register allocation is not shared with the rest of `evaluate`.
-    @inline(never)
-    private static func addTableDraws(
-        count: Int, bit: UInt64, trials: UnsafeMutablePointer<Int32>, masks: UnsafeMutablePointer<UInt64>,
-        seeds: UnsafeMutablePointer<UInt64>, table: BetaTable.View, low: Double, width: Double,
-        into series: UnsafeMutablePointer<Double>
-    ) -> (sum: Double, squares: Double, occurred: Double) {
-        var sum = 0.0, squares = 0.0, occurred = 0
-        for j in 0..<count where masks[j] & bit != 0 {
-            let y = tableDraw(seed: seeds[j], table: table, low: low, width: width)
-            series[Int(trials[j])] += y
-            sum += y
-            squares += y * y
-            occurred += 1
-        }
-        return (sum, squares, Double(occurred))
-    }
-
     // MARK: Direct path
 
     /// Trials per chunk of the direct path (even, so chunks pair coins as a whole-block scan
@@ -371,8 +232,8 @@ final class BlockWorker {
     /// occurrences are found, drawn and added a chunk of trials at a time, while the chunk is
     /// in cache, instead of being written out for the whole block and read back.
     ///
-    /// It consumes the occurrence and event-seed lanes exactly as ``generateEvents`` does and
-    /// adds in the same order as ``evaluate``, so its figures are bit-identical to the general
+    /// It consumes the occurrence and event-seed lanes exactly as ``EventSource`` does and
+    /// adds in the same order as ``evaluateViews``, so its figures are bit-identical to the general
     /// path's (a test checks this).
     private func runDirect(
         _ risk: CompiledRisk, targets: ArraySlice<Int>, block: Int, count n: Int, sums: UnsafeMutablePointer<Double>
@@ -386,7 +247,7 @@ final class BlockWorker {
         targets.withUnsafeBufferPointer { targets in
             let pMax = risk.pMax
             if pMax >= CoinScan.densest {
-                // The same words for the same trials as generateEvents' scan of the whole block.
+                // The same words for the same trials as EventSource's scan.
                 let limit = CoinScan.limit(pMax)
                 var start = 0
                 while start < n {
@@ -472,200 +333,30 @@ final class BlockWorker {
         squares = q
     }
 
-    /// Turns the risk's events into per-trial losses for one view: adds them straight into the
-    /// series (sparse) or into dense per-trial arrays, and accumulates the risk's sums.
-    ///
-    /// - Parameter shared: for a response resting on shared deliverers, whether all of them are
-    ///   available in each trial (in the risk's own trial order); nil when none is involved.
-    private func evaluate(
-        _ risk: CompiledRisk, view v: Int, block: Int, count n: Int,
-        acc: UnsafeMutablePointer<Double>,
-        dense: (UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>)?,
-        shared: UnsafePointer<UInt8>? = nil
-    ) {
-        let choice = risk.choices[v]
-        let b = UInt64(block)
-        let choiceBase = StreamKey(rootSeed: rootSeed, itemKey: risk.streamKey, block: b, lane: .estimateChoice).seed
-        let deliveryBase = StreamKey(rootSeed: rootSeed, itemKey: risk.streamKey, block: b, lane: .responseDelivery).seed
-        let hasResponse = risk.hasResponse
-        let reliability = risk.reliability
-        let keep = risk.likelihoodMultiplier
-        let scale = risk.impactMultiplier
-        let impactSalt = risk.impactSalt
-        let residualState = compiled.stateCount > 1
-        let targetsInh = compiled.targets(risk: risk.index, view: v, state: 0)
-        let targetsRes = residualState ? compiled.targets(risk: risk.index, view: v, state: 1) : []
-        let impacts = self.impacts + compiled.estimateOffset[risk.index]
-        let benefits = self.benefits + compiled.estimateOffset[risk.index]
-        let hasBenefit = benefitPresent + compiled.estimateOffset[risk.index]
-        let perOccurrence = benefitPerOccurrence + compiled.estimateOffset[risk.index]
-        let bases = self.bases
-        let ev = events
-
-        var occI = 0.0, occR = 0.0, harmI = 0.0, harmR = 0.0, benefitSum = 0.0
-        var sqI = 0.0, sqR = 0.0, diff = 0.0, diffSq = 0.0
-
-        if let (inh, res) = dense {
-            inh.initialize(repeating: 0, count: n)
-            if residualState { res.initialize(repeating: 0, count: n) }
-            if risk.hasTrialBenefit {
-                let benefitBase = StreamKey(rootSeed: rootSeed, itemKey: risk.benefitKey, block: b, lane: .benefit).seed
-                for t in 0..<n {
-                    let e = Self.choose(choice, base: choiceBase, trial: t)
-                    if hasBenefit[e] && !perOccurrence[e] {
-                        var g = SplitMix64(seed: StreamKey.word(base: benefitBase, index: t))
-                        let x = (benefits + e).sample(using: &g)
-                        benefitSum += x
-                        inh[t] = -x
-                        if residualState { res[t] = -x }
-                    }
-                }
-            }
-        }
-
-        var current = -1
-        var e = 0
-        var bit: UInt64 = 0
-        var delivered = false
-        var hI = 0.0, hR = 0.0, bO = 0.0, oI = false, oR = false
-
-        let count = ev.count
-        let trials = ev.trial, masks = ev.mask, seeds = ev.seed
-        if dense == nil && choice.single >= 0 && !hasResponse && !hasBenefit[choice.single] && risk.singleEventPerTrial
-            && risk.impactSalt == 0 {
-            // The common case (one event per trial at most, no response, no benefit): each
-            // event is its own trial, so no per-trial aggregation is needed.
-            let e = choice.single
-            let bit = UInt64(1) << UInt64(e)
-            var sum = 0.0, squares = 0.0, occurred = 0.0
-            let sampler = impacts + e
-            // Without a response the residual loss is the inherent loss: it goes to both series.
-            let fastTargets = targetsInh + targetsRes
-            fastTargets.withUnsafeBufferPointer { targets in
-                if targets.count == 1 && sampler.pointee.kind == .table {
-                    // The hottest loop of a typical register (PERT impacts): the sampler's fields
-                    // are hoisted into locals, so the store into the series cannot force them to
-                    // be reloaded on every event.
-                    (sum, squares, occurred) = Self.addTableDraws(
-                        count: count, bit: bit, trials: trials, masks: masks, seeds: seeds,
-                        table: sampler.pointee.table.unsafelyUnwrapped, low: sampler.pointee.a, width: sampler.pointee.b,
-                        into: bases[targets[0]])
-                } else if targets.count == 1 {
-                    let p = bases[targets[0]]
-                    for j in 0..<count where masks[j] & bit != 0 {
-                        let x = sampler.sample(seed: seeds[j])
-                        p[Int(trials[j])] += x
-                        sum += x
-                        squares += x * x
-                        occurred += 1
-                    }
-                } else {
-                    for j in 0..<count where masks[j] & bit != 0 {
-                        let x = sampler.sample(seed: seeds[j])
-                        for s in targets { bases[s][Int(trials[j])] += x }
-                        sum += x
-                        squares += x * x
-                        occurred += 1
-                    }
-                }
-            }
-            for field in [BlockStats.Field.occurredInherent, .occurredResidual] { acc[field.rawValue] += occurred }
-            for field in [BlockStats.Field.harmInherent, .harmResidual] { acc[field.rawValue] += sum }
-            for field in [BlockStats.Field.netSquaredInherent, .netSquaredResidual] { acc[field.rawValue] += squares }
-            return
-        }
-        targetsInh.withUnsafeBufferPointer { targetsInh in
-            targetsRes.withUnsafeBufferPointer { targetsRes in
-                @inline(__always) func flush(_ t: Int) {
-                    let netI = hI - bO, netR = hR - bO
-                    occI += 1
-                    if oR { occR += 1 }
-                    harmI += hI
-                    harmR += hR
-                    benefitSum += bO
-                    let d = hI - hR
-                    diff += d
-                    diffSq += d * d
-                    if let (inh, res) = dense {
-                        inh[t] += netI
-                        if residualState { res[t] += netR }
-                    } else {
-                        sqI += netI * netI
-                        sqR += netR * netR
-                        for s in targetsInh { bases[s][t] += netI }
-                        for s in targetsRes { bases[s][t] += netR }
-                    }
-                }
-                for j in 0..<count {
-                    let t = Int(trials[j])
-                    if t != current {
-                        if oI { flush(current) }
-                        current = t
-                        hI = 0; hR = 0; bO = 0; oI = false; oR = false
-                        e = Self.choose(choice, base: choiceBase, trial: t)
-                        bit = UInt64(1) << UInt64(e)
-                        delivered = hasResponse && unitDouble(StreamKey.word(base: deliveryBase, index: t)) < reliability
-                            && (shared == nil || shared.unsafelyUnwrapped[t] != 0)
-                    }
-                    if masks[j] & bit == 0 { continue }
-                    let seed = seeds[j]
-                    // The same event seed gives the same impact draw on every path and in every
-                    // view: that is what makes views and treatments common-random-number
-                    // comparisons.
-                    // Effects sharing an occurrence draw their impacts from the event seed mixed
-                    // with their own salt; the survival draw below keeps the shared seed, so a
-                    // response prevents an event for every effect at once.
-                    let impactSeed = impactSalt == 0 ? seed : SplitMix64.mix(seed ^ impactSalt)
-                    let x = (impacts + e).sample(seed: impactSeed)
-                    if perOccurrence[e] {
-                        bO += (benefits + e).sample(seed: SplitMix64.mix(impactSeed ^ Self.benefitSalt))
-                    }
-                    hI += x
-                    oI = true
-                    if !delivered {
-                        hR += x
-                        oR = true
-                    } else if unitDouble(SplitMix64.mix(seed ^ Self.survivalSalt)) < keep {
-                        hR += x * scale
-                        oR = true
-                    }
-                }
-                if oI { flush(current) }
-            }
-        }
-        acc[BlockStats.Field.occurredInherent.rawValue] += occI
-        acc[BlockStats.Field.occurredResidual.rawValue] += occR
-        acc[BlockStats.Field.harmInherent.rawValue] += harmI
-        acc[BlockStats.Field.harmResidual.rawValue] += harmR
-        acc[BlockStats.Field.benefit.rawValue] += benefitSum
-        acc[BlockStats.Field.netSquaredInherent.rawValue] += sqI
-        acc[BlockStats.Field.netSquaredResidual.rawValue] += sqR
-        acc[BlockStats.Field.difference.rawValue] += diff
-        acc[BlockStats.Field.differenceSquared.rawValue] += diffSq
-    }
-
     // MARK: All views in one pass
 
     /// Events per chunk of ``evaluateViews``: a chunk's draws (events × estimates) stay in cache
     /// while every view reads them. A chunk is extended to the end of its last trial.
     static let viewChunk = 2048
 
-    /// What one view has added up so far over a risk's events in a block: the fields
-    /// ``evaluate`` keeps in locals, kept here across chunks so that every sum is added in
-    /// event order exactly as ``evaluate`` adds it.
+    /// What one view has added up so far over a risk's events in a block, kept across chunks so
+    /// that every sum is added in event order, whatever the chunks.
     private struct ViewSums {
         var occI = 0.0, occR = 0.0, harmI = 0.0, harmR = 0.0, benefitSum = 0.0
         var sqI = 0.0, sqR = 0.0, diff = 0.0, diffSq = 0.0
-        /// The common case's sums (see ``evaluate``).
+        /// The common case's sums (one event per trial at most, no response, no benefit).
         var sum = 0.0, squares = 0.0, occurred = 0.0
     }
 
-    /// ``evaluate`` for every view at once, with the same results bit for bit.
+    /// Turns the risk's events into per-trial losses for every view: adds them straight into
+    /// the series (sparse) or into dense per-trial arrays, and accumulates the risk's sums.
     ///
-    /// Views differ only in which estimate each trial uses, and an event's impact (and
-    /// per-occurrence benefit) under an estimate is the same draw in every view: so each is
-    /// drawn once, a chunk of events at a time, and read by every view, instead of once per
-    /// view. With four views of three estimates (three perspectives and the pool), that is three
+    /// The events are made a chunk of trials at a time (``EventSource``,
+    /// ``CompiledPlan/eventChunk``) and read by every view while they are in cache. Views differ
+    /// only in which estimate each trial uses and in which deliverers are available (a response
+    /// resting on shared deliverers), and an event's impact (and per-occurrence benefit) under an
+    /// estimate is the same draw in every view: so each is drawn once, a chunk of events at a
+    /// time, and read by every view, instead of once per view. With four views of three estimates (three perspectives and the pool), that is three
     /// draws per event instead of four, and one instead of four for a risk only one perspective
     /// estimated. Each series is still added to by one view, in event order, so no sum moves.
     ///
@@ -694,10 +385,9 @@ final class BlockWorker {
         let perOccurrence = benefitPerOccurrence + offset
         let estimates = risk.estimates.count
         let bases = self.bases
-        let ev = events
         var viewSums = Array(repeating: ViewSums(), count: views)
 
-        // The dense arrays start from the per-trial benefits, as in `evaluate`.
+        // The dense arrays start from the per-trial benefits.
         if let dense {
             for v in 0..<views {
                 let (inh, res) = dense(v)
@@ -721,117 +411,130 @@ final class BlockWorker {
             }
         }
 
-        let count = ev.count
-        let trials = ev.trial, masks = ev.mask, seeds = ev.seed
+        // Each view's shared availability, [view][trial]; nil when the response rests on none.
+        let shared = sharedAvailability(risk, count: n)
+        let size = compiled.blockSize
         var anyPerOccurrence = false
         for e in 0..<estimates where perOccurrence[e] { anyPerOccurrence = true }
-        var start = 0
-        while start < count {
-            var end = min(count, start + Self.viewChunk)
-            while end < count && trials[end] == trials[end - 1] { end += 1 }
-            let m = end - start
-            if drawCache.count < m * estimates { drawCache = Array(repeating: 0, count: m * estimates) }
-            if anyPerOccurrence && benefitCache.count < m * estimates { benefitCache = Array(repeating: 0, count: m * estimates) }
-            drawCache.withUnsafeMutableBufferPointer { drawBuffer in
-                benefitCache.withUnsafeMutableBufferPointer { benefitBuffer in
-                    let draws = drawBuffer.baseAddress!
-                    let occurrenceBenefits = benefitBuffer.baseAddress
-                    // Each event's draw under each estimate it belongs to: the draws every
-                    // view would make, made once.
-                    for j in start..<end {
-                        let mask = masks[j]
-                        // An effect sharing its entry's occurrence salts the event seed for its
-                        // own impacts; the survival draw keeps the shared seed (see `evaluate`).
-                        let seed = impactSalt == 0 ? seeds[j] : SplitMix64.mix(seeds[j] ^ impactSalt)
-                        let row = (j - start) * estimates
-                        for e in 0..<estimates where mask & (UInt64(1) << UInt64(e)) != 0 {
-                            draws[row + e] = (impacts + e).sample(seed: seed)
-                            if perOccurrence[e] {
-                                occurrenceBenefits![row + e] = (benefits + e).sample(seed: SplitMix64.mix(seed ^ Self.benefitSalt))
-                            }
-                        }
-                    }
-                    for v in 0..<views {
-                        let choice = risk.choices[v]
-                        let targetsInh = compiled.targets(risk: risk.index, view: v, state: 0)
-                        let targetsRes = residualState ? compiled.targets(risk: risk.index, view: v, state: 1) : []
-                        let viewDense = dense.map { $0(v) }
-                        var s = viewSums[v]
-                        defer { viewSums[v] = s }
-                        if viewDense == nil && choice.single >= 0 && !hasResponse && !hasBenefit[choice.single] && risk.singleEventPerTrial {
-                            // The common case, as in `evaluate`.
-                            let e = choice.single
-                            let bit = UInt64(1) << UInt64(e)
-                            (targetsInh + targetsRes).withUnsafeBufferPointer { targets in
-                                for j in start..<end where masks[j] & bit != 0 {
-                                    let x = draws[(j - start) * estimates + e]
-                                    for target in targets { bases[target][Int(trials[j])] += x }
-                                    s.sum += x
-                                    s.squares += x * x
-                                    s.occurred += 1
+        var source = EventSource(risk, rootSeed: rootSeed, block: block, count: n)
+        var chunkStart = 0
+        while chunkStart < n {
+            let chunkEnd = min(n, chunkStart + compiled.eventChunk)
+            source.fill(&events, from: chunkStart, to: chunkEnd)
+            chunkStart = chunkEnd
+            let count = events.count
+            let trials = events.trial, masks = events.mask, seeds = events.seed
+            var start = 0
+            while start < count {
+                var end = min(count, start + Self.viewChunk)
+                while end < count && trials[end] == trials[end - 1] { end += 1 }
+                let m = end - start
+                if drawCache.count < m * estimates { drawCache = Array(repeating: 0, count: m * estimates) }
+                if anyPerOccurrence && benefitCache.count < m * estimates { benefitCache = Array(repeating: 0, count: m * estimates) }
+                drawCache.withUnsafeMutableBufferPointer { drawBuffer in
+                    benefitCache.withUnsafeMutableBufferPointer { benefitBuffer in
+                        let draws = drawBuffer.baseAddress!
+                        let occurrenceBenefits = benefitBuffer.baseAddress
+                        // Each event's draw under each estimate it belongs to: the draws every
+                        // view would make, made once.
+                        for j in start..<end {
+                            let mask = masks[j]
+                            // An effect sharing its entry's occurrence salts the event seed for its
+                            // own impacts; the survival draw keeps the shared seed, so a response
+                            // prevents an event for every effect at once.
+                            let seed = impactSalt == 0 ? seeds[j] : SplitMix64.mix(seeds[j] ^ impactSalt)
+                            let row = (j - start) * estimates
+                            for e in 0..<estimates where mask & (UInt64(1) << UInt64(e)) != 0 {
+                                draws[row + e] = (impacts + e).sample(seed: seed)
+                                if perOccurrence[e] {
+                                    occurrenceBenefits![row + e] = (benefits + e).sample(seed: SplitMix64.mix(seed ^ Self.benefitSalt))
                                 }
                             }
-                            continue
                         }
-                        var current = -1
-                        var e = 0
-                        var bit: UInt64 = 0
-                        var delivered = false
-                        var hI = 0.0, hR = 0.0, bO = 0.0, oI = false, oR = false
-                        targetsInh.withUnsafeBufferPointer { targetsInh in
-                            targetsRes.withUnsafeBufferPointer { targetsRes in
-                                @inline(__always) func flush(_ t: Int) {
-                                    let netI = hI - bO, netR = hR - bO
-                                    s.occI += 1
-                                    if oR { s.occR += 1 }
-                                    s.harmI += hI
-                                    s.harmR += hR
-                                    s.benefitSum += bO
-                                    let d = hI - hR
-                                    s.diff += d
-                                    s.diffSq += d * d
-                                    if let (inh, res) = viewDense {
-                                        inh[t] += netI
-                                        if residualState { res[t] += netR }
-                                    } else {
-                                        s.sqI += netI * netI
-                                        s.sqR += netR * netR
-                                        for target in targetsInh { bases[target][t] += netI }
-                                        for target in targetsRes { bases[target][t] += netR }
+                        for v in 0..<views {
+                            let choice = risk.choices[v]
+                            let targetsInh = compiled.targets(risk: risk.index, view: v, state: 0)
+                            let targetsRes = residualState ? compiled.targets(risk: risk.index, view: v, state: 1) : []
+                            let viewDense = dense.map { $0(v) }
+                            var s = viewSums[v]
+                            defer { viewSums[v] = s }
+                            if viewDense == nil && choice.single >= 0 && !hasResponse && !hasBenefit[choice.single] && risk.singleEventPerTrial {
+                                // The common case: each event is its own trial, so no per-trial
+                                // aggregation is needed.
+                                let e = choice.single
+                                let bit = UInt64(1) << UInt64(e)
+                                (targetsInh + targetsRes).withUnsafeBufferPointer { targets in
+                                    for j in start..<end where masks[j] & bit != 0 {
+                                        let x = draws[(j - start) * estimates + e]
+                                        for target in targets { bases[target][Int(trials[j])] += x }
+                                        s.sum += x
+                                        s.squares += x * x
+                                        s.occurred += 1
                                     }
                                 }
-                                for j in start..<end {
-                                    let t = Int(trials[j])
-                                    if t != current {
-                                        if oI { flush(current) }
-                                        current = t
-                                        hI = 0; hR = 0; bO = 0; oI = false; oR = false
-                                        e = Self.choose(choice, base: choiceBase, trial: t)
-                                        bit = UInt64(1) << UInt64(e)
-                                        delivered = hasResponse && unitDouble(StreamKey.word(base: deliveryBase, index: t)) < reliability
+                                continue
+                            }
+                            var current = -1
+                            var e = 0
+                            var bit: UInt64 = 0
+                            var delivered = false
+                            var hI = 0.0, hR = 0.0, bO = 0.0, oI = false, oR = false
+                            targetsInh.withUnsafeBufferPointer { targetsInh in
+                                targetsRes.withUnsafeBufferPointer { targetsRes in
+                                    @inline(__always) func flush(_ t: Int) {
+                                        let netI = hI - bO, netR = hR - bO
+                                        s.occI += 1
+                                        if oR { s.occR += 1 }
+                                        s.harmI += hI
+                                        s.harmR += hR
+                                        s.benefitSum += bO
+                                        let d = hI - hR
+                                        s.diff += d
+                                        s.diffSq += d * d
+                                        if let (inh, res) = viewDense {
+                                            inh[t] += netI
+                                            if residualState { res[t] += netR }
+                                        } else {
+                                            s.sqI += netI * netI
+                                            s.sqR += netR * netR
+                                            for target in targetsInh { bases[target][t] += netI }
+                                            for target in targetsRes { bases[target][t] += netR }
+                                        }
                                     }
-                                    if masks[j] & bit == 0 { continue }
-                                    let row = (j - start) * estimates
-                                    let x = draws[row + e]
-                                    if perOccurrence[e] { bO += occurrenceBenefits![row + e] }
-                                    hI += x
-                                    oI = true
-                                    if !delivered {
-                                        hR += x
-                                        oR = true
-                                    } else if unitDouble(SplitMix64.mix(seeds[j] ^ Self.survivalSalt)) < keep {
-                                        hR += x * scale
-                                        oR = true
+                                    for j in start..<end {
+                                        let t = Int(trials[j])
+                                        if t != current {
+                                            if oI { flush(current) }
+                                            current = t
+                                            hI = 0; hR = 0; bO = 0; oI = false; oR = false
+                                            e = Self.choose(choice, base: choiceBase, trial: t)
+                                            bit = UInt64(1) << UInt64(e)
+                                            delivered = hasResponse && unitDouble(StreamKey.word(base: deliveryBase, index: t)) < reliability
+                                                && (shared == nil || shared.unsafelyUnwrapped[v * size + t] != 0)
+                                        }
+                                        if masks[j] & bit == 0 { continue }
+                                        let row = (j - start) * estimates
+                                        let x = draws[row + e]
+                                        if perOccurrence[e] { bO += occurrenceBenefits![row + e] }
+                                        hI += x
+                                        oI = true
+                                        if !delivered {
+                                            hR += x
+                                            oR = true
+                                        } else if unitDouble(SplitMix64.mix(seeds[j] ^ Self.survivalSalt)) < keep {
+                                            hR += x * scale
+                                            oR = true
+                                        }
                                     }
+                                    // The chunk ends with its last trial, so that trial is complete.
+                                    if oI { flush(current) }
                                 }
-                                // The chunk ends with its last trial, so that trial is complete.
-                                if oI { flush(current) }
                             }
                         }
                     }
                 }
+                start = end
             }
-            start = end
         }
 
         for v in 0..<views {
@@ -908,28 +611,14 @@ final class BlockWorker {
                 let base = d.baseAddress!
                 for (m, r) in evaluated.enumerated() {
                     let risk = compiled.risks[r]
-                    generateEvents(risk, block: block, count: n)
-                    // A response resting on shared deliverers reads each view's availability, which
-                    // only the one-view path does: such a risk is evaluated a view at a time.
-                    if views > 1 && risk.deliverers.isEmpty {
-                        evaluateViews(risk, block: block, count: n, sums: sums.baseAddress!) { v in
-                            let inh = base + offset(m, v, 0)
-                            return (inh, states > 1 ? base + offset(m, v, 1) : inh)
-                        }
-                        for v in 0..<views {
-                            let acc = sums.baseAddress! + (r * views + v) * BlockStats.fieldCount
-                            let inh = base + offset(m, v, 0)
-                            let res = states > 1 ? base + offset(m, v, 1) : inh
-                            finishDense(risk, view: v, count: n, acc: acc, inherent: inh, residual: res, addToSeries: false)
-                        }
-                        continue
+                    evaluateViews(risk, block: block, count: n, sums: sums.baseAddress!) { v in
+                        let inh = base + offset(m, v, 0)
+                        return (inh, states > 1 ? base + offset(m, v, 1) : inh)
                     }
                     for v in 0..<views {
                         let acc = sums.baseAddress! + (r * views + v) * BlockStats.fieldCount
                         let inh = base + offset(m, v, 0)
                         let res = states > 1 ? base + offset(m, v, 1) : inh
-                        let shared = sharedAvailability(risk, view: v, count: n)
-                        evaluate(risk, view: v, block: block, count: n, acc: acc, dense: (inh, res), shared: shared)
                         finishDense(risk, view: v, count: n, acc: acc, inherent: inh, residual: res, addToSeries: false)
                     }
                 }

@@ -69,6 +69,15 @@ struct CompiledPlan: Sendable {
     private let targetStarts: [Int]
     /// The largest number of trials a block holds.
     let blockSize: Int
+    /// Trials whose candidate events a worker makes and evaluates at a time (even, so that
+    /// coin scans pair trials as a scan of the whole block does): a chunk's events stay in the
+    /// cache between being made and being read by every view, and a worker never holds a whole
+    /// block of them. Results do not depend on it (a test varies it).
+    let eventChunk: Int
+
+    /// The default ``eventChunk``: a few hundred KiB of events for a risk with a hundred
+    /// candidate events a trial, and little per-chunk overhead for a rare one.
+    static let defaultEventChunk = 256
     /// Whether some response rests on a shared deliverer (``SimulationPlan/Deliverer``): only
     /// then does a block compute deliverer availability, so other plans run as before.
     let sharesDelivery: Bool
@@ -84,9 +93,10 @@ struct CompiledPlan: Sendable {
     /// How many risks have a position slot.
     let positionSlots: Int
 
-    init(_ plan: SimulationPlan, blockSize: Int = 1 << 14) {
+    init(_ plan: SimulationPlan, blockSize: Int = 1 << 14, eventChunk: Int = CompiledPlan.defaultEventChunk) {
         self.plan = plan
         self.blockSize = blockSize
+        self.eventChunk = max(2, eventChunk / 2 * 2)
         correlationUnit = blockSize % Self.defaultCorrelationUnit == 0 ? Self.defaultCorrelationUnit : blockSize
         viewCount = plan.views.count
         stateCount = plan.hasResponses ? 2 : 1

@@ -38,13 +38,14 @@ public enum Engine {
         run(plan, options: options, progress: progress, streamed: StreamedSeries.Limits())
     }
 
-    /// As ``run(_:options:progress:)``, with the streamed summaries' limits (tests make them
-    /// small to exercise every pass).
+    /// As ``run(_:options:progress:)``, with the streamed summaries' limits and the trials
+    /// whose events are made at a time (tests vary them to exercise every pass and path).
     static func run(
-        _ plan: SimulationPlan, options: RunOptions, progress: (@Sendable (Double) -> Void)?, streamed limits: StreamedSeries.Limits
+        _ plan: SimulationPlan, options: RunOptions, progress: (@Sendable (Double) -> Void)?, streamed limits: StreamedSeries.Limits,
+        eventChunk: Int = CompiledPlan.defaultEventChunk
     ) -> SimulationResult {
         let blockSize = min(max(options.blockSize, 64), 1 << 20)
-        let compiled = CompiledPlan(plan, blockSize: blockSize)
+        let compiled = CompiledPlan(plan, blockSize: blockSize, eventChunk: eventChunk)
         var trials = max(2, options.trials)
         var maxTrials = trials
         if let precision = options.precision {

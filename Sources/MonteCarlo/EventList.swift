@@ -61,6 +61,12 @@ struct EventList {
     /// written into a second set of buffers, kept for the next sort and swapped with the first:
     /// fresh buffers for every risk and block cost more in page faults than the sort itself.
     mutating func sortByTrial(trials n: Int) {
+        sortByTrial(from: 0, to: n)
+    }
+
+    /// ``sortByTrial(trials:)`` for events whose trials all lie in `first ..< end`.
+    mutating func sortByTrial(from first: Int, to end: Int) {
+        let n = end - first
         guard count > 1 else { return }
         if spareCapacity < capacity {
             freeSpare()
@@ -73,15 +79,15 @@ struct EventList {
         defer { starts.deallocate() }
         starts.initialize(repeating: 0, count: n + 1)
         for i in 0..<count {
-            let trial = Int(trial[i])
-            precondition(trial >= 0 && trial < n, "event trial \(trial) outside the block's \(n) trials")
+            let trial = Int(trial[i]) - first
+            precondition(trial >= 0 && trial < n, "event trial \(trial + first) outside trials \(first) ..< \(end)")
             starts[trial + 1] += 1
         }
         for i in 0..<n { starts[i + 1] += starts[i] }
         let t = spareTrial!, m = spareMask!, s = spareSeed!
         for i in 0..<count {
-            let at = starts[Int(trial[i])]
-            starts[Int(trial[i])] = at + 1
+            let at = starts[Int(trial[i]) - first]
+            starts[Int(trial[i]) - first] = at + 1
             t[at] = trial[i]
             m[at] = mask[i]
             s[at] = seed[i]

@@ -167,7 +167,10 @@ struct Summariser {
                 for i in 0..<b { sortBatch(i) }
             }
         }
-        let runs = SortedRuns(base: UnsafePointer(base), bounds: bounds)
+        let merged = n <= SortedRuns.mergeLimit ? UnsafeMutablePointer<Double>.allocate(capacity: n) : nil
+        defer { merged?.deallocate() }
+        if let merged { SortedRuns.merge(base: base, bounds: bounds, into: merged) }
+        let runs = SortedRuns(base: UnsafePointer(base), bounds: bounds, merged: merged.map { UnsafePointer($0) })
         let full = runs.statistics(thresholds: thresholds)
 
         func se(_ k: Int) -> Double {
@@ -326,6 +329,9 @@ enum RadixSort {
 struct SortedRuns {
     let base: UnsafePointer<Double>
     let bounds: [Int]
+    /// The runs' values in one ascending sequence, when a summary made one
+    /// (see ``merge(base:bounds:into:)``): order statistics are then read from it directly.
+    var merged: UnsafePointer<Double>? = nil
     var count: Int { bounds[bounds.count - 1] }
 
     /// The number of values whose key is at most `key`.
@@ -344,6 +350,7 @@ struct SortedRuns {
 
     /// The value at position `k` (0-based) of the whole sample sorted.
     func orderStatistic(_ k: Int) -> Double {
+        if let merged { return merged[k] }
         // The smallest key with more than k keys at or below it is the k-th smallest key.
         var lo = UInt64.max, hi = UInt64.min
         for r in 0..<(bounds.count - 1) where bounds[r + 1] > bounds[r] {
@@ -361,6 +368,7 @@ struct SortedRuns {
     func orderStatistics(_ k: Int) -> (Double, Double) {
         let a = orderStatistic(k)
         guard k + 1 < count else { return (a, a) }
+        if let merged { return (a, merged[k + 1]) }
         let key = sortKey(a)
         if countAtMost(key: key) > k + 1 { return (a, a) }
         // The next value is the smallest first value above `a` across the runs.

@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Synchronization
 
 /// One pass over every block of a run's series, for series too long to keep (see
@@ -94,6 +101,12 @@ final class SeriesPass: @unchecked Sendable {
 
     // Filled by the pass (inside `lock`).
     private(set) var splitCounts: [[UInt32]] = []
+    /// Per split target and part, the smallest and largest key counted (not on the simulating
+    /// pass, whose 16,384 parts a series would make this too large): a part whose values turn
+    /// out to be all one key (a run of zeros, say) is known as that key at once, instead of
+    /// being cut again on pass after pass until its range is one key wide.
+    private(set) var splitLow: [[UInt64]] = []
+    private(set) var splitHigh: [[UInt64]] = []
     private(set) var collectedValues: [[Double]] = []
     private(set) var collectedBatches: [[Int32]] = []
     private(set) var atomCounts: [[Int]] = []
@@ -123,12 +136,21 @@ final class SeriesPass: @unchecked Sendable {
         tails = Array(repeating: [], count: series)
         minKeys = Array(repeating: .max, count: series)
         maxKeys = Array(repeating: 0, count: series)
+        representative = Array(repeating: 0, count: series)
         perBatch = Array(repeating: Array(repeating: nil, count: bounds.count - 1), count: series)
     }
 
     /// Per series, the smallest and largest key seen (by a pass that sums values).
     private(set) var minKeys: [UInt64]
     private(set) var maxKeys: [UInt64]
+    /// Per series, the first series whose values have been bit for bit the same in every block
+    /// read so far (itself when none before it is), found by a pass that sums values. Series
+    /// that are the same throughout (an outcome no response reaches has the same residual as
+    /// inherent series; one no estimate differs on, the same series in every view; one no
+    /// activity reaches, the same in every portfolio) have the same order statistics, which are
+    /// then found once. Each block splits the classes found so far, so the classes do not depend
+    /// on the order the blocks come in.
+    private(set) var representative: [Int]
 
     /// The index of a target, adding it if new.
     @discardableResult
@@ -165,6 +187,10 @@ final class SeriesPass: @unchecked Sendable {
         splitCounts = zip(kinds, targets).map { kind, target in
             guard case let .split(width) = kind else { return [] }
             return Array(repeating: 0, count: Int((target.hi - target.lo) / width) + 1)
+        }
+        if !sumsValues {
+            splitLow = splitCounts.map { Array(repeating: .max, count: $0.count) }
+            splitHigh = splitCounts.map { Array(repeating: 0, count: $0.count) }
         }
         collectedValues = Array(repeating: [], count: targets.count)
         collectedBatches = Array(repeating: [], count: targets.count)
@@ -225,6 +251,8 @@ final class SeriesPass: @unchecked Sendable {
     /// Frees what the targets counted and kept, once read (the dense counts stay).
     func releaseTargets() {
         splitCounts = []
+        splitLow = []
+        splitHigh = []
         collectedValues = []
         collectedBatches = []
         atomCounts = []
@@ -237,6 +265,7 @@ final class SeriesPass: @unchecked Sendable {
         var partial = [Double](repeating: 0, count: partialCount)
         let b = batchCount
         lock.withLock { _ in
+            if sumsValues { splitClasses(count: n, series: series) }
             for s in global.indices {
                 let values = series(s)
                 let partition = global[s]
@@ -317,11 +346,34 @@ final class SeriesPass: @unchecked Sendable {
         return partial
     }
 
+    /// Splits the classes of ``representative`` by one block's values.
+    private func splitClasses(count n: Int, series: (Int) -> UnsafePointer<Double>) {
+        var leaders: [Int: [Int]] = [:]
+        var split = representative
+        for s in representative.indices {
+            let old = representative[s]
+            // The class's first series comes first, so it leads its part of the class.
+            let same = leaders[old, default: []].first { memcmp(series($0), series(s), n * MemoryLayout<Double>.stride) == 0 }
+            if let same {
+                split[s] = same
+            } else {
+                leaders[old, default: []].append(s)
+                split[s] = s
+            }
+        }
+        representative = split
+    }
+
     @inline(__always)
     private func record(_ i: Int, key: UInt64, value: Double, batch: Int) {
         switch kinds[i] {
         case let .split(width):
-            splitCounts[i][Int((key - targets[i].lo) / width)] &+= 1
+            let part = Int((key - targets[i].lo) / width)
+            splitCounts[i][part] &+= 1
+            if !sumsValues {
+                splitLow[i][part] = min(splitLow[i][part], key)
+                splitHigh[i][part] = max(splitHigh[i][part], key)
+            }
         case .collect:
             collectedValues[i].append(value)
             collectedBatches[i].append(Int32(batch))

@@ -117,11 +117,29 @@ extension StreamedSeries {
     func precisionFigures(_ target: PrecisionTarget, series: [Int], summariser: Summariser, run: (SeriesPass) -> [Double]) -> [Statistic] {
         let n = trials
         let bounds = summariser.bounds(n)
-        var windows = series.map { percentileWindow(series: $0, target.percentile, trials: n) }
+        let source = sources(of: series)
+        var seen = Set<Int>()
+        let found = series.filter { source[$0] == $0 && seen.insert($0).inserted }
+        var windows = found.map { percentileWindow(series: $0, target.percentile, trials: n) }
         _ = resolve(&windows, bounds: bounds, dense: nil, run: run)
         var ranks = Ranks(windows: Array(repeating: [], count: seriesCount), trials: n)
         for w in windows { ranks.windows[w.series].append(w) }
-        return percentileErrors(&ranks, series: series, probabilities: [target.percentile], bounds: bounds, run: run).map { $0[0] }
+        let errors = percentileErrors(&ranks, series: found, probabilities: [target.percentile], bounds: bounds, run: run)
+        let byFound = Dictionary(uniqueKeysWithValues: zip(found, errors.map { $0[0] }))
+        return series.map { byFound[source[$0]!]! }
+    }
+
+    /// For each of `series`, the first of them whose values are the same throughout (see
+    /// ``SeriesPass/representative``): its order statistics are found once, for that one.
+    func sources(of series: [Int]) -> [Int: Int] {
+        var firstOfClass: [Int: Int] = [:]
+        var out: [Int: Int] = [:]
+        for s in series {
+            let r = first.representative[s]
+            if firstOfClass[r] == nil { firstOfClass[r] = s }
+            out[s] = firstOfClass[r]!
+        }
+        return out
     }
 
     /// Summarises every requested series and sums the paired differences, with as many passes
@@ -156,12 +174,17 @@ extension StreamedSeries {
         // usually inside it.
         let smallest = sizes.min() ?? n
         let cutSpread = Int((limits.cutSpread * (0.05 * 0.95 / Double(max(1, smallest))).squareRoot() * Double(n)).rounded(.up)) + 2
+        let source = sources(of: requests.map(\.series))
+        var seen = Set<Int>()
+        let found = requests.map(\.series).filter { source[$0] == $0 && seen.insert($0).inserted }
         for r in requests {
             let s = r.series
             dense.thresholds[s] = r.thresholds
             let lo = fromSortKey(first.minKeys[s]), hi = fromSortKey(first.maxKeys[s])
             dense.binLower[s] = lo
             dense.binWidth[s] = Summariser.binWidth(lo, hi, bins: bins)
+            // A series the same as one before it takes that one's order statistics.
+            guard source[s] == s else { continue }
             for p in probabilities { windows.append(percentileWindow(series: s, p, trials: n)) }
             var es = window(series: s, first: max(0, n - m - cutSpread), last: min(n - 1, n - m + cutSpread), scopeCount: n)
             es.wantsTail = true
@@ -175,10 +198,10 @@ extension StreamedSeries {
 
         // Each batch's expected-shortfall cut, from the wide window, or else a window of its own.
         var batchWindows: [Window] = []
-        for r in requests {
-            let es = ranks.windows[r.series].first { $0.wantsTail }!
+        for s in found {
+            let es = ranks.windows[s].first { $0.wantsTail }!
             for batch in 0..<b where es.shortfall!.batches[batch] == nil {
-                var w = window(series: r.series, batch: batch, first: batchCuts[batch], last: batchCuts[batch], scopeCount: sizes[batch])
+                var w = window(series: s, batch: batch, first: batchCuts[batch], last: batchCuts[batch], scopeCount: sizes[batch])
                 w.wantsTail = true
                 batchWindows.append(w)
             }
@@ -188,9 +211,11 @@ extension StreamedSeries {
             for w in batchWindows { ranks.windows[w.series].append(w) }
         }
 
-        let errors = percentileErrors(&ranks, series: requests.map(\.series), probabilities: probabilities, bounds: bounds, run: run)
+        let foundErrors = percentileErrors(&ranks, series: found, probabilities: probabilities, bounds: bounds, run: run)
+        let errorsOf = Dictionary(uniqueKeysWithValues: zip(found, foundErrors))
+        for r in requests where source[r.series] != r.series { ranks.windows[r.series] = ranks.windows[source[r.series]!] }
         var out: [Int: OutcomeSummary] = [:]
-        for (index, r) in requests.enumerated() {
+        for r in requests {
             let s = r.series
             let thresholds = r.thresholds
             let base = pass.denseOffsets[s]
@@ -203,7 +228,7 @@ extension StreamedSeries {
                 let d = squares[squares.startIndex + 1 + batch], dd = squares[squares.startIndex + 1 + b + batch]
                 return (max(0, dd - d * (d / size)) / (size - 1)).squareRoot()
             }
-            let percentiles = zip(probabilities, errors[index]).map { OutcomeSummary.Percentile(probability: $0, value: $1) }
+            let percentiles = zip(probabilities, errorsOf[source[s]!]!).map { OutcomeSummary.Percentile(probability: $0, value: $1) }
             let var95 = percentiles[probabilities.firstIndex(of: 0.95)!].value
 
             // Expected shortfall, on every trial and per batch.

@@ -195,15 +195,21 @@ final class StreamedSeries {
     /// The width of the first pass's parts.
     static let firstWidth = UInt64.max / UInt64(SeriesPass.firstSplits) + 1
 
-    /// The sub-part of `part` (split into parts of `width` by `counts`) holding `rank`.
-    static func narrow(_ part: Part, counts: [UInt32], rank: Int, width: UInt64? = nil) -> Part {
+    /// The sub-part of `part` (split into parts of `width` by `counts`) holding `rank`, cut down
+    /// to the smallest and largest key counted in it when the pass kept them (`low`, `high`).
+    static func narrow(_ part: Part, counts: [UInt32], rank: Int, width: UInt64? = nil,
+                       low: [UInt64] = [], high: [UInt64] = []) -> Part {
         let w = width ?? Self.width(of: part)
         var below = part.below
         for (i, c) in counts.enumerated() {
             if rank < below + Int(c) {
                 let offset = UInt64(i) * w
-                let lo = part.lo + offset
-                let hi = lo + min(w - 1, part.hi - lo)
+                var lo = part.lo + offset
+                var hi = lo + min(w - 1, part.hi - lo)
+                if !low.isEmpty {
+                    lo = max(lo, low[i])
+                    hi = min(hi, high[i])
+                }
                 return Part(lo: lo, hi: hi, below: below, count: Int(c))
             }
             below += Int(c)
@@ -293,7 +299,8 @@ final class StreamedSeries {
                         guard !fine(part) else { continue }
                         let target = SeriesPass.Target(series: w.series, batch: w.batch, lo: part.lo, hi: part.hi)
                         let t = pass.targetIndex(target, kind: .split(width: Self.width(of: part)))!
-                        let narrowed = Self.narrow(part, counts: pass.splitCounts[t], rank: end == 0 ? w.first : w.last)
+                        let narrowed = Self.narrow(part, counts: pass.splitCounts[t], rank: end == 0 ? w.first : w.last,
+                                                   low: pass.splitLow[t], high: pass.splitHigh[t])
                         if end == 0 { w.low = narrowed } else { w.high = narrowed }
                     }
                 }

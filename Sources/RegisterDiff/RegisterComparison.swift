@@ -57,6 +57,10 @@ public struct RegisterComparison: Sendable, Codable {
     public static func compare(
         from: Side, _ old: Register?, to: Side, _ new: Register, options: ScoringOptions
     ) throws(ScoringError) -> RegisterComparison {
+        // The comparison reads the headline figures only. (A precision target is judged on
+        // every view's figures, so a run to a precision scores them all, as `score` does.)
+        var options = options
+        options.headlineOnly = options.precision == nil
         var newScore = try Scorer.score(new, options: options)
         var oldScore = try old.map { (r: Register) throws(ScoringError) in try Scorer.score(r, options: options) }
         if let o = oldScore, o.run.trials != newScore.run.trials {

@@ -136,6 +136,7 @@ public enum BuiltInTemplates {
 </tbody>
 </table></div>
 {{/empty(viewVerdicts)}}
+{{#option}}<p class="option">{{.}}</p>{{/option}}
 {{^empty(items)}}
 <h3>{{phrases.decision-what-would-change}}</h3>
 {{#items}}
@@ -192,6 +193,20 @@ public enum BuiltInTemplates {
 </html>
 
 """####,
+        "html-glossary.mustache": ####"""
+{{#glossary}}
+<section id="glossary" aria-labelledby="glossary-heading">
+<h2 id="glossary-heading">{{heading}}</h2>
+<p>{{intro}}</p>
+<dl class="glossary">
+{{#entries}}
+<dt id="g-{{id}}">{{term}}</dt><dd>{{text}}</dd>
+{{/entries}}
+</dl>
+</section>
+{{/glossary}}
+
+"""####,
         "html-head.mustache": ####"""
 <!DOCTYPE html>
 <html lang="{{report.language}}">
@@ -208,7 +223,7 @@ public enum BuiltInTemplates {
 <header>
 <p class="meta" dir="auto">{{register.organisation}}</p>
 <h1>{{report.heading}}</h1>
-<p class="meta">{{phrases.every-figure-refers-to-a}} {{register.horizon}}.{{#register.lastReviewed}} {{phrases.register-last-reviewed}} {{.}}.{{/register.lastReviewed}}{{#register.nextReview}} {{phrases.next-review}} {{.}}.{{/register.nextReview}} {{phrases.figures-as-of}} {{run.asOf}}.</p>
+<p class="meta">{{phrases.every-figure-refers-to-a}} {{register.horizon}}.{{^decision}}{{#register.lastReviewed}} {{phrases.register-last-reviewed}} {{.}}.{{/register.lastReviewed}}{{#register.nextReview}} {{phrases.next-review}} {{.}}.{{/register.nextReview}}{{/decision}} {{phrases.figures-as-of}} {{run.asOf}}.</p>
 </header>
 
 """####,
@@ -232,6 +247,7 @@ public enum BuiltInTemplates {
 {{/disagreements}}
 </ul>
 {{/empty(disagreements)}}
+{{#notPlacedNote}}<p class="note">{{.}}</p>{{/notPlacedNote}}
 {{#fromBandsNote}}<p class="note">{{.}}</p>{{/fromBandsNote}}
 {{/matrix}}
 
@@ -445,6 +461,10 @@ public enum BuiltInTemplates {
 | {{outcome}} | {{#cells}}{{text}} | {{/cells}}
 {{/viewVerdicts}}
 {{/empty(viewVerdicts)}}
+{{#option}}
+
+{{.}}
+{{/option}}
 {{^empty(items)}}
 
 ### {{phrases.decision-what-would-change}}
@@ -512,6 +532,19 @@ public enum BuiltInTemplates {
 {{phrases.made-with-riskreg}} {{run.riskregVersion}} {{phrases.and-libyaml}} {{run.libyamlVersion}} {{phrases.from-register}} {{register.id}}: `{{run.commandCode}}`
 
 """####,
+        "md-glossary.mustache": ####"""
+{{#glossary}}
+## {{heading}}
+
+{{intro}}
+
+{{#entries}}
+- **{{term}}:** {{text}}
+{{/entries}}
+
+{{/glossary}}
+
+"""####,
         "md-matrix.mustache": ####"""
 {{#matrix}}
 ### {{phrases.matrix-heading}}
@@ -531,6 +564,10 @@ public enum BuiltInTemplates {
 - {{id}} {{title}}: {{message}}
 {{/disagreements}}
 {{/empty(disagreements)}}
+{{#notPlacedNote}}
+
+{{.}}
+{{/notPlacedNote}}
 {{#fromBandsNote}}
 
 {{.}}
@@ -609,6 +646,7 @@ public enum BuiltInTemplates {
 <li><a href="#detail">{{phrases.outcomes-in-detail}}</a>
 <ol>{{#outcomes}}<li><a href="#outcome-{{id}}"><bdi>{{title}}</bdi></a></li>{{/outcomes}}</ol></li>
 <li><a href="#entries">{{phrases.every-entry-in-full}}</a></li>
+{{#glossary}}<li><a href="#glossary">{{heading}}</a></li>{{/glossary}}
 <li><a href="#method">{{phrases.how-these-figures-were-made}}</a></li>
 </ol>
 </nav>
@@ -678,11 +716,11 @@ public enum BuiltInTemplates {
 {{^empty(responses)}}
 <div class="table-wrap"><table>
 <caption>{{phrases.mean-loss-avoided-per-horizon}}</caption>
-<thead><tr><th scope="col">#</th><th scope="col">{{phrases.entry}}</th><th scope="col">{{phrases.response}}</th><th scope="col" class="num">{{phrases.cost}}</th><th scope="col" class="num">{{phrases.loss-avoided}}</th><th scope="col" class="num">{{phrases.per-1-000-of-cost}}</th><th scope="col">{{phrases.delivered-by-reliability}}</th></tr></thead>
+<thead><tr><th scope="col">#</th><th scope="col">{{phrases.entry}}</th><th scope="col">{{phrases.response}}</th><th scope="col" class="num">{{phrases.cost}}</th><th scope="col" class="num">{{phrases.loss-avoided}}</th><th scope="col" class="num">{{responsesPerHeading}}</th><th scope="col">{{phrases.delivered-by-reliability}}</th></tr></thead>
 <tbody>
 {{#responses}}
 {{#isFirstOfUnit}}<tr><th scope="rowgroup" colspan="7">{{unitHeading}}</th></tr>{{/isFirstOfUnit}}
-<tr><td class="num">{{rank}}</td><td><a href="#risk-{{risk}}">{{risk}}</a> <bdi>{{riskTitle}}</bdi></td><td><bdi>{{action}}</bdi></td><td class="num">{{cost}}</td><td class="num">{{value}} {{valueError}}</td><td class="num">{{perThousand}}{{#flag}}: {{.}}{{/flag}}</td><td><bdi>{{deliveredBy}}</bdi> ({{reliability}})</td></tr>
+<tr><td class="num">{{rank}}</td><td><a href="#risk-{{risk}}">{{risk}}</a> <bdi>{{riskTitle}}</bdi></td><td><bdi>{{action}}</bdi></td><td class="num">{{cost}}</td><td class="num">{{value}} {{valueError}}</td><td class="num">{{perThousand}}{{#flag}}<span class="flag">{{.}}</span>{{/flag}}</td><td><bdi>{{deliveredBy}}</bdi> ({{reliability}})</td></tr>
 {{/responses}}
 </tbody>
 </table></div>
@@ -818,7 +856,7 @@ public enum BuiltInTemplates {
 <dt>{{phrases.co-production}}</dt><dd>{{mode}} {{phrases.with-2}} <bdi>{{contributors}}</bdi>{{#coproductionNote}}. <bdi>{{.}}</bdi>{{/coproductionNote}}</dd>
 {{#review}}<dt>{{phrases.review-due}}</dt><dd>{{.}}</dd>{{/review}}
 {{#scored}}
-<dt>{{phrases.chance-it-happens}}</dt><dd>{{chance}} {{phrases.with-responses-2}} {{chanceWithoutResponses}} {{phrases.without}}</dd>
+<dt>{{chanceLabel}}</dt><dd>{{chance}} {{phrases.with-responses-2}} {{chanceWithoutResponses}} {{phrases.without}}</dd>
 <dt>{{phrases.on-average}}</dt><dd>{{meanLoss}} {{phrases.with-responses-2}} {{meanLossWithoutResponses}} {{phrases.without}}</dd>
 {{#meanBenefit}}<dt>{{phrases.mean-benefit}}</dt><dd>{{.}}</dd>{{/meanBenefit}}
 <dt>{{phrases.impact-when-it-happens}}</dt><dd>{{impactRange}} {{phrases.p10-to-p90}}</dd>
@@ -843,6 +881,7 @@ public enum BuiltInTemplates {
 </article>
 {{/risks}}
 </section>
+{{> html-glossary}}
 </main>
 {{> html-footer}}
 
@@ -850,7 +889,7 @@ public enum BuiltInTemplates {
         "report-board.md.mustache": ####"""
 # {{report.heading}}
 
-{{register.organisation}}. {{phrases.every-figure-refers-to-a}} {{register.horizon}}.{{#register.lastReviewed}} {{phrases.register-last-reviewed}} {{.}}.{{/register.lastReviewed}}{{#register.nextReview}} {{phrases.next-review}} {{.}}.{{/register.nextReview}} {{phrases.figures-as-of}} {{run.asOf}}.
+{{register.organisation}}. {{phrases.every-figure-refers-to-a}} {{register.horizon}}.{{^decision}}{{#register.lastReviewed}} {{phrases.register-last-reviewed}} {{.}}.{{/register.lastReviewed}}{{#register.nextReview}} {{phrases.next-review}} {{.}}.{{/register.nextReview}}{{/decision}} {{phrases.figures-as-of}} {{run.asOf}}.
 
 {{#confidentialNote}}
 > **{{.}}**
@@ -927,7 +966,7 @@ public enum BuiltInTemplates {
 ### {{phrases.responses-ranked-by-value-for}}
 
 {{^empty(responses)}}
-| # | {{phrases.entry}} | {{phrases.response}} | {{phrases.cost}} | {{phrases.loss-avoided}} | {{phrases.per-1-000-of-cost}} | {{phrases.delivered-by-reliability}} |
+| # | {{phrases.entry}} | {{phrases.response}} | {{phrases.cost}} | {{phrases.loss-avoided}} | {{responsesPerHeading}} | {{phrases.delivered-by-reliability}} |
 | ---: | --- | --- | ---: | ---: | ---: | --- |
 {{#responses}}
 {{#isFirstOfUnit}}
@@ -1069,7 +1108,7 @@ public enum BuiltInTemplates {
 - **{{phrases.review-due-2}}** {{.}}
 {{/review}}
 {{#scored}}
-- **{{phrases.chance-it-happens-2}}** {{chance}} {{phrases.with-responses-2}} {{chanceWithoutResponses}} {{phrases.without}}
+- **{{chanceLabel}}** {{chance}} {{phrases.with-responses-2}} {{chanceWithoutResponses}} {{phrases.without}}
 - **{{phrases.on-average}}** {{meanLoss}} {{phrases.with-responses-2}} {{meanLossWithoutResponses}} {{phrases.without}}
 {{#meanBenefit}}
 - **{{phrases.mean-benefit-2}}** {{.}}
@@ -1091,6 +1130,7 @@ public enum BuiltInTemplates {
 {{/views}}
 
 {{/risks}}
+{{> md-glossary}}
 {{> md-footer}}
 
 """####,
@@ -1218,6 +1258,9 @@ p,li,dd,dt,h1,h2,h3,h4,caption,figcaption,summary,.desc,.status,.statement{overf
 th,td{overflow-wrap:break-word}
 .meta{color:var(--muted);margin:.2rem 0 1rem}
 a{color:var(--accent)}
+a.term{color:inherit;text-decoration:underline dotted}
+dl.glossary dt{font-weight:bold;margin-top:.6em}
+dl.glossary dd{margin-left:0}
 .verdicts{list-style:none;padding:0}
 .verdicts li{border-left:6px solid var(--ink);padding:.5rem .8rem;margin:.6rem 0;background:#f4f4f4}
 .verdicts li.outside{border-left-color:#a3320b;background:#fcebe6}
@@ -1235,6 +1278,8 @@ th,td{border-bottom:1px solid var(--rule);padding:.35rem .5rem;text-align:left;v
 th{background:#f0f0f0}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 td.num{white-space:nowrap}
+/* A note under a figure wraps, so a long one never widens its column. */
+td.num .flag{display:block;white-space:normal;text-align:left;min-width:12rem;font-size:.9em;color:var(--muted)}
 /* Charts keep their text at 11 CSS px or more: below 546 px they scroll sideways rather than shrink. */
 figure{margin:1.2rem 0;padding:0;break-inside:avoid;overflow-x:auto}
 figure svg{width:100%;min-width:546px;height:auto;max-width:44rem;display:block}
@@ -1291,7 +1336,7 @@ td.rag-green{background:#e8f3eb}
 body{font-size:10.5pt;color:#000}
 header,main,footer{max-width:none;padding:0}
 h2{break-after:avoid;page-break-after:avoid}
-h3,h4{break-after:avoid}
+h3,h4,dl.glossary dt{break-after:avoid;page-break-after:avoid}
 #detail{break-before:page;page-break-before:always}
 .verdicts li,tr,figure,.risk,.lever{break-inside:avoid;page-break-inside:avoid}
 details>summary{display:none}

@@ -20,7 +20,9 @@ struct Charts {
     private let w = 640.0, h = 300.0
     private let left = 112.0, right = 20.0, top = 16.0, bottom = 52.0
 
-    func unitLabel(_ unit: String) -> String { unit == "money" ? (currency ?? "money") : unit }
+    /// The unit as a label: the currency code or the register's unit word, marked for isolation
+    /// (a unit is register text; in SVG the marks are dropped).
+    func unitLabel(_ unit: String) -> String { UntrustedText.isolated(unit == "money" ? (currency ?? "money") : unit) }
 
     private func table(_ columns: [String], _ rows: [[String]]) -> ReportContext.DataTable {
         ReportContext.DataTable(
@@ -146,9 +148,9 @@ struct Charts {
         let p50 = outcome.residual.percentile(0.5)?.value ?? .nan
         let p90 = outcome.residual.percentile(0.9)?.value ?? .nan
         let description = phrases(ow.isGain ? "chart.histogram.description.gain" : "chart.histogram.description.loss",
-                                  ["outcome": outcome.title, "trials": FigureFormat.count(Int(trials)),
+                                  ["outcome": UntrustedText.isolated(outcome.title), "trials": FigureFormat.count(Int(trials)),
                                    "typical": ow.outcomePhrase(p50), "bad": ow.badPhrase(p90)])
-        return chart(id: id, title: phrases(ow.isGain ? "chart.histogram.title.gain" : "chart.histogram.title", ["outcome": outcome.title]),
+        return chart(id: id, title: phrases(ow.isGain ? "chart.histogram.title.gain" : "chart.histogram.title", ["outcome": UntrustedText.isolated(outcome.title)]),
                      description: description, svg: svg,
                      columns: [ow.column(unit), phrases("chart.histogram.column.trials"), phrases("chart.histogram.column.share")],
                      rows: bins.map { [perNumber ? FigureFormat.amount($0.lo + 0.5)
@@ -159,9 +161,9 @@ struct Charts {
     /// A range of directed figures with the unit on both ends: "£3,990 to £30,000", "-20 to 10 hours".
     func signedRange(_ from: Double, _ to: Double, _ ow: OutcomeWords) -> String {
         let a = FigureFormat.rounded(from), b = FigureFormat.rounded(to)
-        if ow.unit == "money" { return phrases("report.range", ["from": OutcomeWords.quantity(a, unit: ow.unit, currency: ow.currency),
-                                                               "to": OutcomeWords.quantity(b, unit: ow.unit, currency: ow.currency)]) }
-        return phrases("report.range", ["from": FigureFormat.amount(a), "to": OutcomeWords.quantity(b, unit: ow.unit, currency: ow.currency)])
+        if ow.unit == "money" { return phrases("report.range", ["from": OutcomeWords.quantity(a, unit: ow.unit, currency: ow.currency, phrases: phrases),
+                                                               "to": OutcomeWords.quantity(b, unit: ow.unit, currency: ow.currency, phrases: phrases)]) }
+        return phrases("report.range", ["from": FigureFormat.amount(a), "to": OutcomeWords.quantity(b, unit: ow.unit, currency: ow.currency, phrases: phrases)])
     }
 
     // MARK: Loss exceedance
@@ -238,8 +240,8 @@ struct Charts {
              lossAt(p, outcome.inherent, lossInh).map(ow.amount) ?? "—", lossAt(p, outcome.residual, lossRes).map(ow.amount) ?? "—"]
         }
         rows += appetite.map { [phrases("chart.exceedance.appetite-row", ["label": $0.label]), "", ""] }
-        var description = phrases(ow.isGain ? "chart.exceedance.description.gain" : "chart.exceedance.description", ["outcome": outcome.title])
-        var tableDescription = phrases(ow.isGain ? "chart.exceedance.description.table.gain" : "chart.exceedance.description.table", ["outcome": outcome.title])
+        var description = phrases(ow.isGain ? "chart.exceedance.description.gain" : "chart.exceedance.description", ["outcome": UntrustedText.isolated(outcome.title)])
+        var tableDescription = phrases(ow.isGain ? "chart.exceedance.description.table.gain" : "chart.exceedance.description.table", ["outcome": UntrustedText.isolated(outcome.title)])
         if let p90 = outcome.residual.percentile(0.9)?.value, let p90i = outcome.inherent.percentile(0.9)?.value {
             description = phrases("chart.exceedance.description.bad-year-phrase", ["description": description, "with": ow.badPhrase(p90),
                                                                                    "without": ow.badPhrase(p90i)])
@@ -250,7 +252,7 @@ struct Charts {
             description = phrases(ow.isGain ? "chart.exceedance.description.appetite.gain" : "chart.exceedance.description.appetite", ["description": description])
             tableDescription = phrases("chart.exceedance.description.table.appetite", ["description": tableDescription])
         }
-        return chart(id: id, title: phrases(ow.isGain ? "chart.exceedance.title.gain" : "chart.exceedance.title", ["outcome": outcome.title]),
+        return chart(id: id, title: phrases(ow.isGain ? "chart.exceedance.title.gain" : "chart.exceedance.title", ["outcome": UntrustedText.isolated(outcome.title)]),
                      description: description, tableDescription: tableDescription, svg: svg,
                      columns: [phrases(ow.isGain ? "chart.exceedance.column.chance.gain" : "chart.exceedance.column.chance"),
                                phrases(ow.isGain ? "chart.exceedance.column.without.gain" : "chart.exceedance.column.without", ["unit": unit]),
@@ -259,43 +261,61 @@ struct Charts {
 
     // MARK: Tornado
 
+    /// One entry's part in one outcome: its share of the outcome's variance after responses
+    /// and its mean loss on that outcome (its own outcome, or one its effects reach).
+    struct Driver {
+        var id: String
+        var title: String
+        var share: Double
+        var meanLoss: Double
+        /// An activity taken on for its gain: its mean is the activity and its risk together,
+        /// so a title naming the risk does not read backwards beside "a gain of …".
+        var isActivity = false
+    }
+
     /// The entries that move the outcome most, by the one sensitivity measure the report
-    /// uses: each entry's share of the outcome's variance after responses. It takes in
+    /// uses: each entry's share of the outcome's variance after responses (Cov(Xᵢ, total) /
+    /// Var(total), so the shares add up to 100% and a hedge's is negative). It takes in
     /// everything uncertain about the entry at once — whether it happens, how often, how bad
     /// and how good — and it is the measure of the drivers list, so the two always agree.
-    /// `risks` are the entries scored in the headline figures.
-    func tornado(id: String, outcome: RegisterScore.OutcomeScore, risks: [RegisterScore.RiskScore], words ow: OutcomeWords) -> ReportContext.Chart? {
-        let share = { (r: RegisterScore.RiskScore) in max(0, r.varianceShare ?? 0) }
-        let ranked = risks.filter { share($0) > 0 }.sorted { share($0) > share($1) || (share($0) == share($1) && $0.id < $1.id) }.prefix(10)
+    /// `drivers` are the entries scored in the headline figures, with effects on the outcome
+    /// as well as entries on it.
+    func tornado(id: String, outcome: RegisterScore.OutcomeScore, drivers: [Driver], words ow: OutcomeWords) -> ReportContext.Chart? {
+        let ranked = drivers.filter { $0.share != 0 && $0.share.isFinite }
+            .sorted { abs($0.share) > abs($1.share) || (abs($0.share) == abs($1.share) && $0.id < $1.id) }.prefix(10)
         guard let first = ranked.first else { return nil }
         let rowH = 24.0
         let height = top + Double(ranked.count) * rowH + bottom
-        let hi = Ticks.domain([share(first)]).1
+        let (lo, hi) = (min(0, Ticks.domain(ranked.map(\.share)).0), Ticks.domain(ranked.map(\.share)).1)
         var svg = SVG(width: w, height: height)
         let plotLeft = 110.0
-        let x = { (v: Double) in plotLeft + v / hi * (self.w - plotLeft - self.right) }
+        let x = { (v: Double) in plotLeft + (v - lo) / (hi - lo) * (self.w - plotLeft - self.right) }
         let y0 = height - bottom
         svg.line(plotLeft, y0, w - right, y0, cls: "axis")
-        let ticks = Ticks.nice(0, hi)
+        let ticks = Ticks.nice(lo, hi)
         for t in ticks {
             svg.line(x(t), top, x(t), y0, cls: "grid")
         }
         tickLabels(&svg, ticks, x: x, y: y0 + 17, start: plotLeft, end: w, format: { FigureFormat.percent($0) })
         for (i, risk) in ranked.enumerated() {
             let yy = top + Double(i) * rowH
-            svg.rect(x: x(0), y: yy + 4, w: x(share(risk)) - x(0), h: rowH - 8, cls: "bar-res",
-                     title: phrases("chart.tornado.bar.share", ["risk": risk.id, "share": FigureFormat.percent(share(risk))]))
+            svg.rect(x: min(x(0), x(risk.share)), y: yy + 4, w: abs(x(risk.share) - x(0)), h: rowH - 8, cls: "bar-res",
+                     title: phrases("chart.tornado.bar.share", ["risk": risk.id, "share": FigureFormat.percent(risk.share)]))
             svg.text(risk.id, x: plotLeft - 8, y: yy + rowH / 2 + 4, anchor: .end)
         }
         svg.text(phrases("chart.tornado.x-axis.share"), x: plotLeft + (w - plotLeft - right) / 2, y: height - 8, anchor: .middle, cls: "t lbl")
-        let topShare = FigureFormat.percent(share(first))
-        return chart(id: id, title: phrases("chart.tornado.title", ["outcome": outcome.title]),
-                     description: phrases("chart.tornado.description.share", ["outcome": outcome.title, "risk": first.id, "share": topShare]),
-                     tableDescription: phrases("chart.tornado.description.share.table", ["outcome": outcome.title, "risk": first.id, "share": topShare]),
+        let topShare = FigureFormat.percent(first.share)
+        return chart(id: id, title: phrases("chart.tornado.title", ["outcome": UntrustedText.isolated(outcome.title)]),
+                     description: phrases("chart.tornado.description.share", ["outcome": UntrustedText.isolated(outcome.title), "risk": first.id, "share": topShare]),
+                     tableDescription: phrases("chart.tornado.description.share.table", ["outcome": UntrustedText.isolated(outcome.title), "risk": first.id, "share": topShare]),
                      svg: svg,
                      columns: [phrases("chart.column.entry"), phrases("chart.column.title"), phrases("chart.tornado.column.share"),
                                phrases("chart.tornado.column.mean")],
-                     rows: ranked.map { [$0.id, $0.title, FigureFormat.percent(share($0)), ow.outcomePhrase($0.meanLoss.residual.value)] })
+                     rows: ranked.map { d in
+                         let mean = ow.outcomePhrase(d.meanLoss)
+                         return [d.id, d.title, FigureFormat.percent(d.share),
+                                 d.isActivity ? phrases("report.driver.activity-mean", ["figure": mean]) : mean]
+                     })
     }
 
     // MARK: Perspectives
@@ -336,15 +356,20 @@ struct Charts {
         svg.rect(x: plotLeft + 200, y: height - 16, w: 14, h: 10, cls: "bar-res")
         svg.text(phrases("chart.perspectives.legend.mean"), x: plotLeft + 220, y: height - 7)
         let g = ow.isGain ? ".gain" : ""
-        let description = phrases("chart.perspectives.description" + g, ["outcome": outcome.title])
-        let tableDescription = phrases("chart.perspectives.description.table" + g, ["outcome": outcome.title])
-        return chart(id: id, title: phrases("chart.perspectives.title", ["outcome": outcome.title]), description: description,
-                     tableDescription: tableDescription, svg: svg,
-                     columns: [phrases("chart.perspectives.column.perspective"), phrases("chart.perspectives.column.mean" + g, ["unit": unit]),
-                               phrases("chart.perspectives.column.p90" + g, ["unit": unit]),
-                               phrases(ow.isGain ? "chart.perspectives.column.net-gain" : "chart.perspectives.column.net-reduction")],
-                     rows: views.map { [$0.title, ow.amount($0.brief.mean.residual.value), ow.amount($0.brief.p90.residual.value),
-                                        FigureFormat.percent($0.brief.probabilityNetBenefit.residual.value)] })
+        let description = phrases("chart.perspectives.description" + g, ["outcome": UntrustedText.isolated(outcome.title)])
+        // An outcome that can only rise (no benefit on it) has no chance of a net reduction to
+        // show, and no minus sign to explain: its table leaves both out.
+        let h = ow.hasNetChance ? g : ".harm"
+        let tableDescription = phrases("chart.perspectives.description.table" + h, ["outcome": UntrustedText.isolated(outcome.title)])
+        var columns = [phrases("chart.perspectives.column.perspective"), phrases("chart.perspectives.column.mean" + h, ["unit": unit]),
+                       phrases("chart.perspectives.column.p90" + g, ["unit": unit])]
+        if ow.hasNetChance { columns.append(phrases(ow.isGain ? "chart.perspectives.column.net-gain" : "chart.perspectives.column.net-reduction")) }
+        return chart(id: id, title: phrases("chart.perspectives.title", ["outcome": UntrustedText.isolated(outcome.title)]), description: description,
+                     tableDescription: tableDescription, svg: svg, columns: columns,
+                     rows: views.map { view in
+                         let figures = [view.title, ow.amount(view.brief.mean.residual.value), ow.amount(view.brief.p90.residual.value)]
+                         return ow.hasNetChance ? figures + [FigureFormat.percent(view.brief.probabilityNetBenefit.residual.value)] : figures
+                     })
     }
 
     // MARK: Heat map
@@ -384,17 +409,22 @@ struct Charts {
         /// Whether `harm` is net of the entry's benefit (its outcome's appetite is on the net
         /// outcome), rather than harm alone.
         var netOfBenefit = false
+        /// For an entry placed by its harm whose benefit outweighs that harm on average: its mean
+        /// net loss (negative). The grid marks it, so an activity that does more good than harm
+        /// never reads as a top risk.
+        var netGain: Double? = nil
     }
 
     func heatMap(id: String, placed: [Placed]) -> ReportContext.Chart {
         let size = 5
         let cell = 96.0, gx = 150.0, gy = 12.0
-        var svg = SVG(width: gx + cell * 5 + 12, height: gy + cell * 5 + 70)
+        let marked = placed.filter { $0.netGain != nil }.map(\.id)
+        var svg = SVG(width: gx + cell * 5 + 12, height: gy + cell * 5 + (marked.isEmpty ? 70 : 90))
         var cells = [[String]](repeating: [], count: size * size)
         for p in placed {
             let li = Self.likelihoodBand(p.probability)
             let ii = Self.impactBand(p.reference > 0 ? p.harm / p.reference : 0)
-            cells[li * size + ii].append(p.id)
+            cells[li * size + ii].append(p.netGain == nil ? p.id : p.id + "*")
         }
         for li in 0..<size {
             let yy = gy + Double(size - 1 - li) * cell
@@ -418,6 +448,9 @@ struct Charts {
         }
         svg.text(Self.axisTitle(phrases("chart.heat.x-axis"), centredAt: gx + cell * 2.5, in: gx + cell * 5 + 12), x: gx + cell * 2.5, y: gy + cell * 5 + 44, anchor: .middle, cls: "t lbl")
         svg.text(phrases("chart.heat.y-axis"), x: 14, y: gy + cell * 2.5, anchor: .middle, cls: "t lbl", rotate: true)
+        if !marked.isEmpty {
+            svg.text(Self.fitted(phrases("chart.heat.legend.net-gain"), width: gx + cell * 5 - 8), x: 8, y: gy + cell * 5 + 82, cls: "t small")
+        }
         let thresholds = placed.filter(\.referenceIsThreshold).count
         let reference = phrases(thresholds == placed.count ? "chart.heat.reference.threshold"
                                 : thresholds == 0 ? "chart.heat.reference.spread" : "chart.heat.reference.mixed")
@@ -425,13 +458,16 @@ struct Charts {
         // harm alone where it is not.
         let netted = placed.filter(\.netOfBenefit).map(\.id)
         let net = netted.isEmpty ? "" : " " + phrases("chart.heat.description.net", ["entries": netted.joined(separator: phrases("report.list.separator"))])
+            + (marked.isEmpty ? "" : " " + phrases("chart.heat.description.net-gain", ["entries": marked.joined(separator: phrases("report.list.separator"))]))
         return chart(id: id, title: phrases("chart.heat.title"), description: phrases("chart.heat.description", ["reference": reference]) + net,
                      tableDescription: phrases("chart.heat.description.table", ["reference": reference]) + net, svg: svg,
                      columns: [phrases("chart.column.entry")] + ["likelihood", "impact", "chance", "harm", "reference"].map { phrases("chart.heat.column." + $0) },
                      rows: placed.map { p in
                          let ii = Self.impactBand(p.reference > 0 ? p.harm / p.reference : 0)
                          return [p.id, band(Self.likelihoodBand(p.probability)), impactBands[ii], FigureFormat.percent(p.probability),
-                                 p.netOfBenefit ? phrases("chart.heat.harm.net", ["amount": p.words.size(p.harm)]) : p.words.size(p.harm),
+                                 p.netOfBenefit ? phrases("chart.heat.harm.net", ["amount": p.words.size(p.harm)])
+                                     : p.netGain.map { phrases("chart.heat.harm.net-gain", ["amount": p.words.size(p.harm), "net": p.words.outcomePhrase($0)]) }
+                                     ?? p.words.size(p.harm),
                                  p.words.size(p.reference)]
                      })
     }

@@ -20,14 +20,34 @@ struct OutcomeWords: Sendable {
     /// Set when every amount that adds into the outcome is a whole number (a count of
     /// incidents, each a fixed 1): its figures are whole and its chart ticks never fall at 2.5.
     let isWholeCount: Bool
+    /// Whether some entry states a benefit on the outcome (its own outcome or an effect's), so
+    /// that its net figure can fall below zero. A loss-like outcome without one can only rise:
+    /// a "chance of a net reduction" or "a minus sign is a net reduction" means nothing there.
+    let hasBenefit: Bool
+
+    /// Where an inferred direction comes from, in the words of ``directionNote``: the board's
+    /// appetite for the outcome, its entries (all taken on for their gain), or the default.
+    let inferredFrom: String
 
     init(register: Register, outcome id: String, unit: String, phrases: Phrasebook) {
         (direction, stated) = register.direction(of: id)
+        let entries = register.risks.filter { $0.outcome == id }
+        inferredFrom = register.appetite.contains { $0.outcome == id } ? "from-appetite"
+            : !entries.isEmpty && entries.allSatisfy(\.strategy.hasBenefit) ? "from-entries" : "by-default"
         self.unit = unit
         currency = register.metadata.currency
         self.phrases = phrases
         isWholeCount = unit != "money" && Self.addsOnlyWholeNumbers(register, id)
+        hasBenefit = register.risks.contains { risk in
+            risk.estimates.contains { e in
+                (risk.outcome == id && e.benefit != nil) || e.effects.contains { $0.outcome == id && $0.benefit != nil }
+            }
+        }
     }
+
+    /// Whether a chance of coming out ahead means anything here: on a gain, or on a loss with
+    /// benefits on it. On a pure cost or a count that only rises it is always 0%.
+    var hasNetChance: Bool { isGain || hasBenefit }
 
     /// Whether every entry on the outcome adds whole numbers only: whole fixed or discrete
     /// impacts, no benefit, and no response that scales the impact down.
@@ -61,15 +81,23 @@ struct OutcomeWords: Sendable {
     func amount(_ loss: Double) -> String { FigureFormat.amount(directed(loss)) }
 
     /// A figure in the outcome's direction with its unit: `£26,500`, `655 hours`.
-    func quantity(_ loss: Double) -> String { Self.quantity(directed(loss), unit: unit, currency: currency) }
+    func quantity(_ loss: Double) -> String { Self.quantity(directed(loss), unit: unit, currency: currency, phrases: phrases) }
 
     /// An amount that is not a loss or gain (a cost, a swing, a size), with its unit, rounded.
-    func size(_ value: Double) -> String { Self.quantity(FigureFormat.rounded(value), unit: unit, currency: currency) }
+    func size(_ value: Double) -> String { Self.quantity(FigureFormat.rounded(value), unit: unit, currency: currency, phrases: phrases) }
 
     /// The one way an amount with a unit is written in a report: "£1,200", "€50,000", "3,500
-    /// CHF", "25 incidents".
-    static func quantity(_ value: Double, unit: String, currency: String?) -> String {
-        FigureFormat.quantity(value, unit: unit, currency: currency)
+    /// CHF", "25 incidents", "1 incident".
+    ///
+    /// A unit is the register's own word, plural as registers write it ("incidents"). A figure
+    /// that reads exactly 1 takes the singular the phrasebook gives for that word
+    /// (`unit.one.incidents` is "incident"); "1.00 incidents" and "0.5 incidents" stay plural,
+    /// as in English and Dutch. A word the phrasebook does not know stays as the register has it.
+    static func quantity(_ value: Double, unit: String, currency: String?, phrases: Phrasebook) -> String {
+        guard unit != "money" else { return FigureFormat.quantity(value, unit: unit, currency: currency) }
+        let figure = FigureFormat.amount(value)
+        if figure == "1" || figure == "-1", let one = phrases.singularUnit(unit) { return figure + " " + one }
+        return FigureFormat.quantity(value, unit: unit, currency: currency)
     }
 
     /// A range with its unit on both ends: "£3,990 to £30,000", "1 to 3 incidents".
@@ -103,10 +131,13 @@ struct OutcomeWords: Sendable {
         return phrases("report.outcome.bad.\(family).\(v > 0 ? "more" : "less")", ["amount": size(abs(v))])
     }
 
-    /// "less is better" or "more is better", marked when inferred.
+    /// "less is better" or "more is better"; when the register does not say, with where riskreg
+    /// takes it from.
     var directionNote: String {
         let words = phrases(isGain ? "report.direction.gain" : "report.direction.loss")
-        return stated ? words : phrases("report.direction.inferred", ["direction": words])
+        // Said plainly, so it does not read as a guess: the register does not say, and this is
+        // where riskreg takes it from.
+        return stated ? words : phrases("report.direction." + inferredFrom, ["direction": words])
     }
 
     /// What a column of this outcome's figures holds: "Loss (incidents)", "Gain (hours)".
@@ -116,6 +147,7 @@ struct OutcomeWords: Sendable {
 
     /// A caption for a signed column: "Loss (GBP); a minus sign is a net reduction".
     func signedCaption(_ unitLabel: String) -> String {
-        phrases(isGain ? "report.caption.gain" : "report.caption.loss", ["unit": unitLabel, "direction": directionNote])
+        phrases(isGain ? "report.caption.gain" : hasBenefit ? "report.caption.loss" : "report.caption.harm",
+                ["unit": unitLabel, "direction": directionNote])
     }
 }

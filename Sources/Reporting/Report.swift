@@ -43,9 +43,11 @@ public enum Report {
         }
         // Every figure is written in the report's language (1,234.5 or 1.234,5).
         let style = (Phrasebook.builtIn(options.language) ?? .english).numberStyle
-        let context = FigureFormat.$style.withValue(style) {
-            ReportBuilder(register: register, score: score, options: options, since: since).build()
-        }
-        return try templates.render(context, options: options)
+        let builder = ReportBuilder(register: register, score: score, options: options, since: since)
+        let context = FigureFormat.$style.withValue(style) { builder.build() }
+        let text = try templates.render(context, options: options)
+        // In the HTML board report, the first use of each glossary term links to its entry.
+        guard options.format == .html, options.audience == .board, context.glossary != nil else { return text }
+        return GlossaryLinks.link(text, terms: builder.glossaryLinks)
     }
 }

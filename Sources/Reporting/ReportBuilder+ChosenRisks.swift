@@ -19,7 +19,7 @@ extension ReportBuilder {
                 let o = score.outcomes.first { $0.id == outcome }
                 let w = words(outcome, o?.unit ?? "")
                 let key = "report.chosen.\(benefit ? "gain" : "harm").\(w.isGain ? "gain" : "loss")"
-                return phrases(key, ["amount": w.size(value), "outcome": o?.title ?? outcome])
+                return phrases(key, ["amount": w.size(value), "outcome": iso(o?.title ?? outcome)])
             }
             let gains = effects.filter { $0.benefit > 0 }.map { figure($0.benefit, on: $0.outcome, benefit: true) }
             let harms = effects.filter { $0.harm > 0 }.map { figure($0.harm, on: $0.outcome, benefit: false) }

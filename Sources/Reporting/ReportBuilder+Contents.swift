@@ -31,6 +31,7 @@ extension ReportBuilder {
         let outcomes = score.outcomes.map { o in entry(o.title + " (" + unitWord(o.unit) + ")") }
         list.append(.init(title: e(detail), anchor: detailAnchor, children: outcomes))
         list.append(entry(template("every-entry-in-full")))
+        list.append(entry(phrases("glossary.heading")))
         list.append(entry(template("how-these-figures-were-made")))
         return list
     }

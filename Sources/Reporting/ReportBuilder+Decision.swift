@@ -20,15 +20,15 @@ extension ReportBuilder {
         let viewTitle = score.run.view == "pooled"
             ? phrases("report.view.pooled", ["count": String(register.perspectives.count)])
             : (register.perspectives.first { $0.id == score.run.view }?.title ?? score.run.view)
-        var assumptions = phrases("report.decision.assumptions", ["view": viewTitle])
+        var assumptions = phrases("report.decision.assumptions", ["view": iso(viewTitle)])
         if let id = score.run.portfolio {
             let title = register.portfolios.first { $0.id == id }?.title ?? id
-            assumptions = phrases("report.decision.assumptions.portfolio", ["view": viewTitle, "portfolio": title,
+            assumptions = phrases("report.decision.assumptions.portfolio", ["view": iso(viewTitle), "portfolio": iso(title),
                                                                            "count": String(register.portfolios.count)])
         }
         let m = register.metadata
         var stewardship: [String] = []
-        if let owner = m.owner { stewardship.append(phrases("report.decision.owner", ["owner": owner])) }
+        if let owner = m.owner { stewardship.append(phrases("report.decision.owner", ["owner": iso(owner)])) }
         if let last = m.lastReviewed { stewardship.append(phrases("report.decision.last-reviewed", ["date": last.description])) }
         if let next = m.nextReview {
             let overdue = next < (CalendarDate(score.run.asOf) ?? next)
@@ -57,14 +57,13 @@ extension ReportBuilder {
         }
 
         let items = statements.filter { !$0.withinAppetite || !$0.decisive || $0.dependsOnEstimates }.map { v -> ReportContext.DecisionItem in
-            let name = { (id: String) in register.perspectives.first { $0.id == id }?.title ?? id }
+            let name = { (id: String) in iso(register.perspectives.first { $0.id == id }?.title ?? id) }
             let within = v.perspectives.filter(\.withinAppetite).map { name($0.id) }
             let outsideViews = v.perspectives.filter { !$0.withinAppetite }.map { name($0.id) }
             var readings: [String] = []
             if !within.isEmpty && !outsideViews.isEmpty {
                 readings.append(phrases("report.decision.reading.depends", [
-                    "within": within.joined(separator: phrases("report.list.separator")),
-                    "outside": outsideViews.joined(separator: phrases("report.list.separator")),
+                    "within": listInWords(within), "outside": listInWords(outsideViews),
                 ]))
             }
             if !v.decisive { readings.append(phrases("report.decision.reading.close")) }
@@ -93,7 +92,7 @@ extension ReportBuilder {
                 let risk = register.risk(lever.risk)
                 func status(_ within: Bool) -> String { phrases(within ? "report.verdict.within" : "report.verdict.outside") }
                 levers.append(phrases("report.decision.lever.response", [
-                    "risk": lever.risk, "title": risk?.title ?? "", "reliability": FigureFormat.percent(lever.reliability), "chance": what,
+                    "risk": lever.risk, "title": iso(risk?.title ?? ""), "reliability": FigureFormat.percent(lever.reliability), "chance": what,
                     "delivered": FigureFormat.percent(lever.ifDelivered.value), "deliveredStatus": status(lever.withinIfDelivered),
                     "notDelivered": FigureFormat.percent(lever.ifNotDelivered.value), "notDeliveredStatus": status(lever.withinIfNotDelivered),
                 ]))
@@ -102,7 +101,7 @@ extension ReportBuilder {
             for option in others where option.probability.value != v.probability.value {
                 let title = register.portfolios.first { $0.id == option.id }?.title ?? option.id
                 levers.append(phrases("report.decision.lever.portfolio", [
-                    "portfolio": title, "chance": what, "percent": FigureFormat.percent(option.probability.value),
+                    "portfolio": iso(title), "chance": what, "percent": FigureFormat.percent(option.probability.value),
                     "status": phrases(option.withinAppetite ? "report.verdict.within" : "report.verdict.outside"), "now": now,
                 ]))
             }
@@ -118,7 +117,56 @@ extension ReportBuilder {
             summary: e(summary), outsideCount: outside, closeCount: close, assumptions: e(assumptions),
             stewardship: stewardship.isEmpty ? nil : e(stewardship.joined(separator: " ")) as String,
             viewTitles: ([phrases("report.decision.view.headline")] + perspectiveViewTitles(coverage)).map { e($0) as String },
-            viewVerdicts: verdicts, items: items, quality: quality)
+            viewVerdicts: verdicts, items: items, quality: quality, option: favouredOption().map { e($0) as String })
+    }
+
+    /// Which portfolio option the figures favour by the board's own appetite, beside the one
+    /// the headline assumes, and that the choice is the board's. The rule (docs/results.md):
+    /// the options that leave the fewest appetite statements outside appetite (all within, where
+    /// any does), then the best average net outcome across the money outcomes, then register
+    /// order. Nil without options to compare.
+    func favouredOption() -> String? {
+        guard score.portfolios.count > 1, let headlineID = score.run.portfolio,
+              let headline = score.portfolios.first(where: { $0.id == headlineID }) else { return nil }
+        let money = score.outcomes.filter { $0.unit == "money" }
+        // Each option's count of statements outside appetite, from the comparison run.
+        func outside(_ id: String) -> Int {
+            score.appetite.filter { v in v.portfolios.first { $0.id == id }.map { !$0.withinAppetite } ?? !v.withinAppetite }.count
+        }
+        // The options' mean net loss over the money outcomes (less is better).
+        func cost(_ p: RegisterScore.PortfolioScore) -> Double {
+            money.reduce(0) { sum, o in sum + (p.outcomes.first { $0.outcome == o.id }?.mean.residual.value ?? 0) }
+        }
+        let fewest = score.portfolios.map { outside($0.id) }.min() ?? 0
+        let candidates = score.portfolios.filter { outside($0.id) == fewest }
+        guard let favoured = candidates.min(by: { money.isEmpty ? false : cost($0) < cost($1) }) else { return nil }
+        let w = money.first.map { words($0.id, $0.unit) }
+        let reason: String
+        switch (w, fewest) {
+        case (let w?, 0):
+            reason = phrases("report.decision.option.reason.within", ["candidates": String(candidates.count), "cost": w.outcomePhrase(cost(favoured))])
+        case (let w?, _):
+            reason = phrases("report.decision.option.reason.fewest-outside", ["outside": String(fewest), "cost": w.outcomePhrase(cost(favoured))])
+        case (nil, 0):
+            reason = phrases("report.decision.option.reason.within-only", ["candidates": String(candidates.count)])
+        case (nil, _):
+            return nil
+        }
+        var sentence = favoured.id == headline.id
+            ? phrases("report.decision.option.same", ["headline": iso(headline.title), "count": String(score.portfolios.count), "reason": reason])
+            : phrases("report.decision.option.other", ["headline": iso(headline.title), "count": String(score.portfolios.count),
+                                                        "favoured": iso(favoured.title), "reason": reason])
+        if favoured.id != headline.id, let w {
+            sentence += " " + phrases("report.decision.option.headline-cost", ["headline": iso(headline.title), "cost": w.outcomePhrase(cost(headline))])
+        }
+        return sentence + " " + phrases("report.decision.option.ask")
+    }
+
+    /// Names in a sentence: "A", "A and B", "A, B and C" (names may hold semicolons and commas
+    /// of their own, but each is isolated in HTML).
+    func listInWords(_ names: [String]) -> String {
+        guard names.count > 1 else { return names.first ?? "" }
+        return names.dropLast().joined(separator: phrases("report.list.comma")) + phrases("report.list.and") + names.last!
     }
 
     /// The perspectives' column headings, marked where some of a perspective's figures are
@@ -126,7 +174,7 @@ extension ReportBuilder {
     func perspectiveViewTitles(_ coverage: [ReportContext.Coverage]) -> [String] {
         guard score.appetite.contains(where: { !$0.perspectives.isEmpty }) else { return [] }
         return zip(register.perspectives, coverage).map { p, c in
-            c.borrows ? phrases("report.decision.view.borrowing", ["title": p.title]) : p.title
+            c.borrows ? phrases("report.decision.view.borrowing", ["title": iso(p.title)]) : p.title
         }
     }
 
@@ -141,7 +189,7 @@ extension ReportBuilder {
                 perspective: e(p.title),
                 weight: e(FigureFormat.percent(totalWeight > 0 ? p.weight / totalWeight : 0)),
                 estimated: e(phrases("report.decision.coverage.estimated", ["count": String(own.count), "total": String(shown.count)])),
-                borrowed: e(borrowed.isEmpty ? "—" : borrowed.map(\.id).joined(separator: ", ")),
+                borrowed: e(borrowed.isEmpty ? phrases("report.decision.coverage.none") : borrowed.map(\.id).joined(separator: ", ")),
                 borrows: !borrowed.isEmpty)
         }
     }

@@ -5,12 +5,14 @@ extension ReportBuilder {
     /// The register's own matrix, when it has scales and any entry shown could be placed on it.
     func ownMatrix() -> ReportContext.OwnMatrix? {
         guard register.scales != nil else { return nil }
-        let rated = score.risks.filter { visible.contains($0.id) && $0.inHeadline && $0.ratings != nil }
+        let headline = score.risks.filter { visible.contains($0.id) && $0.inHeadline }
+        let rated = headline.filter { $0.ratings != nil }
         guard !rated.isEmpty else { return nil }
+        func rag(_ r: RegisterScore.MatrixRating) -> String { phrases("report.matrix.rag." + r.rag.rawValue) }
         func cell(_ r: RegisterScore.MatrixRating?) -> ReportContext.MatrixCell {
-            guard let r else { return .init(text: "—", rag: "") }
+            guard let r else { return .init(text: e(phrases("report.matrix.none")), rag: "") }
             return .init(text: e(phrases("report.matrix.cell", ["likelihood": r.likelihoodLabel, "impact": r.impactLabel,
-                                                                 "l": String(r.likelihood), "i": String(r.impact), "rag": r.rag.rawValue])),
+                                                                 "l": String(r.likelihood), "i": String(r.impact), "rag": rag(r)])),
                          rag: r.rag.rawValue)
         }
         let rows = rated.map { risk in
@@ -19,10 +21,32 @@ extension ReportBuilder {
                                            target: cell(r.target), stated: cell(r.statedCurrent ?? r.statedGross),
                                            disagrees: !r.disagreements.isEmpty)
         }
-        let disagreements = rated.flatMap { risk in
-            risk.ratings!.disagreements.map { ReportContext.MatrixDisagreement(id: e(risk.id), title: e(risk.title), message: e($0.message)) }
+        // Each disagreement in the report's words, with the chance that placed the entry (worked
+        // out from the estimates) beside the simulated one shown in the entry's own section, so
+        // that two figures for one chance never stand unexplained.
+        let disagreements = rated.flatMap { risk -> [ReportContext.MatrixDisagreement] in
+            let r = risk.ratings!
+            let unit = score.outcomes.first { $0.id == risk.outcome }?.unit ?? ""
+            return [("gross", r.statedGross, r.gross, risk.probability.inherent),
+                    ("current", r.statedCurrent, r.current, risk.probability.residual)].compactMap { name, stated, placed, simulated in
+                guard let stated, stated.rag != placed.rag, let chance = placed.probability, let impact = placed.impactP90 else { return nil }
+                let message = phrases("report.matrix.disagreement", [
+                    "rating": phrases("report.matrix.rating." + name), "stated": rag(stated),
+                    "statedLikelihood": String(stated.likelihood), "statedImpact": String(stated.impact),
+                    "chance": FigureFormat.percent(chance), "simulated": FigureFormat.percent(simulated),
+                    "impactP90": quantity(impact, unit), "likelihood": String(placed.likelihood), "impact": String(placed.impact),
+                    "placed": rag(placed),
+                ])
+                return ReportContext.MatrixDisagreement(id: e(risk.id), title: e(risk.title), message: e(message))
+            }
         }
-        return .init(caption: e(phrases("report.matrix.caption")), rows: rows, disagreements: disagreements,
-                     fromBandsNote: rated.contains { $0.fromBands != nil } ? e(phrases("report.matrix.from-bands")) : nil)
+        let unplaced = headline.filter { $0.ratings == nil }.map(\.id)
+        var matrix = ReportContext.OwnMatrix(
+            caption: e(phrases("report.matrix.caption")), rows: rows, disagreements: disagreements,
+            fromBandsNote: rated.contains { $0.fromBands != nil } ? e(phrases("report.matrix.from-bands")) : nil)
+        if !unplaced.isEmpty {
+            matrix.notPlacedNote = e(phrases("report.matrix.not-placed", ["entries": unplaced.joined(separator: phrases("report.list.separator"))]))
+        }
+        return matrix
     }
 }

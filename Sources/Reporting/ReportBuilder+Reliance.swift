@@ -32,7 +32,8 @@ extension ReportContext {
         public var hours: String
         public var by: String
         public var cost: String
-        /// Value per 1,000 of cost with citizen time counted at the shadow rate; "—" without one.
+        /// Value per 1,000 of cost with citizen time counted at the shadow rate; "no rate stated"
+        /// without one.
         public var perThousandWithCitizenTime: String
     }
 }
@@ -50,7 +51,8 @@ extension ReportBuilder {
                 by: e(input.map { phrases("report.citizen-time.by", [
                     "name": register.contributor($0.by)?.name ?? $0.by, "hours": FigureFormat.amount($0.hours)]) }.joined(separator: ", ")),
                 cost: e(FigureFormat.quantity(response.cost, unit: "money", currency: score.register.currency)),
-                perThousandWithCitizenTime: e(response.valueForMoneyWithCitizenTime.map { FigureFormat.amount($0 * 1000) } ?? "—"))
+                perThousandWithCitizenTime: e(response.valueForMoneyWithCitizenTime.map { FigureFormat.amount($0 * 1000) }
+                                              ?? phrases("report.citizen-time.no-rate")))
         }
         if !context.citizenTime.isEmpty {
             let note: String = rate.map {
@@ -75,11 +77,11 @@ extension ReportBuilder {
                 organisation: e(FigureFormat.percent(reliance.organisationOnly)),
                 mostlyVolunteered: reliance.mostlyVolunteered,
                 volunteeredNote: reliance.mostlyVolunteered
-                    ? e(phrases("report.reliance.volunteered", ["outcome": outcome.title, "share": FigureFormat.percent(reliance.volunteered)]))
+                    ? e(phrases("report.reliance.volunteered", ["outcome": iso(outcome.title), "share": FigureFormat.percent(reliance.volunteered)]))
                     : nil,
                 steppedBack: reliance.deliverers.map { deliverer in
                     e(phrases("report.reliance.stepped-back", [
-                        "name": register.contributor(deliverer.id)?.name ?? deliverer.id, "outcome": outcome.title,
+                        "name": iso(register.contributor(deliverer.id)?.name ?? deliverer.id), "outcome": iso(outcome.title),
                         "share": FigureFormat.percent(deliverer.share),
                         "avoided": quantity(deliverer.avoided, outcome.unit),
                     ]))

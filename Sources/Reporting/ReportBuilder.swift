@@ -68,8 +68,9 @@ public struct ReportBuilder: Sendable {
             withheld = 0
         }
         if options.format == .html {
-            // Register text in another language than the page's is marked with its own `lang`.
-            encode = { HTMLText.escapeMarkingLanguages($0) }
+            // Register text marked with `iso` inside a sentence comes out in <bdi>; register
+            // text in another language than the page's is marked with its own `lang`.
+            encode = { HTMLText.escapeIsolating($0, markingLanguages: true) }
         } else {
             // No links from register text, in Markdown as in HTML: an address or a mail address
             // stays text a reader can copy, never a link a template did not make.
@@ -86,6 +87,11 @@ public struct ReportBuilder: Sendable {
     }
 
     func e(_ text: String) -> String { encode(text) }
+
+    /// Register text marked for isolation inside a sentence assembled here: in HTML it comes
+    /// out in `<bdi>`, so right-to-left text cannot reorder the words, ids and figures around
+    /// it; in Markdown it is neutralised with the rest of the sentence.
+    func iso(_ text: String) -> String { UntrustedText.isolated(text) }
     func e(_ text: String?) -> String? { text.map(encode) }
 
     /// Text for inside a code span: in Markdown only backticks and pipes change; in HTML it is
@@ -95,10 +101,10 @@ public struct ReportBuilder: Sendable {
     }
 
     private var charts: Charts {
-        // Chart text goes into SVG and captions, where a `span` cannot go: the plain encoders
-        // drop the language marks.
+        // Chart text goes into SVG and captions, where a `span` cannot go: without
+        // `markingLanguages` the encoder drops the language marks (and keeps the isolation).
         var plain = encode
-        if options.format == .html { plain = { (text: String) -> String in HTMLText.escape(text) } }
+        if options.format == .html { plain = { (text: String) -> String in HTMLText.escapeIsolating(text) } }
         return Charts(encode: plain, isHTML: options.format == .html, currency: register.metadata.currency, phrases: phrases)
     }
 
@@ -111,7 +117,7 @@ public struct ReportBuilder: Sendable {
     func unitWord(_ unit: String) -> String { unit == "money" ? (register.metadata.currency ?? "money") : unit }
 
     func quantity(_ value: Double, _ unit: String) -> String {
-        OutcomeWords.quantity(FigureFormat.rounded(value), unit: unit, currency: register.metadata.currency)
+        OutcomeWords.quantity(FigureFormat.rounded(value), unit: unit, currency: register.metadata.currency, phrases: phrases)
     }
 
     /// An outcome's figures in its direction, unit and precision.
@@ -125,9 +131,11 @@ public struct ReportBuilder: Sendable {
         return phrases.plural("report.duration." + h.unit.rawValue, count: h.count)
     }
 
+    /// "over the next year" for a horizon of 12 months, 52 weeks or 1 year — the same "year" the
+    /// rest of the report says — "over the next 6 months" otherwise.
     var horizonPhrase: String {
-        let h = register.metadata.horizon
-        return phrases("report.horizon-phrase", ["period": h.count == 1 ? phrases("report.unit." + h.unit.rawValue) : horizonWords])
+        let (count, unit) = horizonInWords
+        return phrases("report.horizon-phrase", ["period": count == 1 ? phrases("report.unit." + unit.rawValue) : horizonWords])
     }
 
     /// "year" for a horizon of 12 months or 1 year, "month" for 1 month, else "period of 6 months".
@@ -205,6 +213,10 @@ public struct ReportBuilder: Sendable {
         context.reliance = isCommunity ? [] : reliance()
         if !isCommunity { addCitizenTime(to: &context) }
         if isCommunity { context.community = community() }
+        if !isCommunity {
+            context.glossary = glossary()
+            context.responsesPerHeading = e(phrases("report.response.per-heading", ["per": perThousandMoney]))
+        }
         if !isCommunity && options.format == .markdown { context.markdownContents = markdownContents() }
         let confidential = register.risks.filter(\.isConfidential).count
         if !isCommunity && confidential > 0 { context.confidentialNote = e(phrases.plural("report.confidential-note", count: confidential)) }
@@ -253,7 +265,7 @@ public struct ReportBuilder: Sendable {
         let outcome = score.outcomes.first { $0.id == v.outcome }
         let title = outcome?.title ?? v.outcome
         guard score.appetite.filter({ $0.outcome == v.outcome }).count > 1 else { return title }
-        return phrases("report.verdict.outcome-threshold", ["outcome": title, "amount": words(v.outcome, outcome?.unit ?? "").size(abs(v.threshold))])
+        return phrases("report.verdict.outcome-threshold", ["outcome": iso(title), "amount": words(v.outcome, outcome?.unit ?? "").size(abs(v.threshold))])
     }
 
     /// The appetite verdicts, in the board report those outside appetite first, then those too
@@ -270,7 +282,7 @@ public struct ReportBuilder: Sendable {
             let unit = outcome?.unit ?? ""
             let title = outcome?.title ?? v.outcome
             let p = v.probability.value
-            let chance = phrases.chancePhrase(p, standardError: se(v.probability.standardError), per: n).capitalisedFirst
+            let chance = phrases.chancePhrase(p, standardError: se(v.probability.standardError), per: n, trials: score.run.trials, periods: periodsWord).capitalisedFirst
             let limit = phrases("report.limit", ["frequency": phrases.limitFrequency(v.limit, per: n), "percent": FigureFormat.percent(v.limit)])
             var status = phrases(v.withinAppetite ? "report.verdict.within" : "report.verdict.outside")
             if !v.decisive { status = phrases("report.verdict.too-close", ["status": status]) }
@@ -286,16 +298,16 @@ public struct ReportBuilder: Sendable {
                 let key = w.isGain ? (v.threshold >= 0 ? "report.verdict.gain-net-loss-exceeds" : "report.verdict.gain-below")
                     : unit == "money" ? (net ? "report.verdict.loss-exceeds-net" : "report.verdict.loss-exceeds")
                     : (net ? "report.verdict.count-exceeds-net" : "report.verdict.count-exceeds")
-                sentence = phrases(key, ["chance": chance, "outcome": title, "amount": w.size(abs(v.threshold)),
+                sentence = phrases(key, ["chance": chance, "outcome": iso(title), "amount": w.size(abs(v.threshold)),
                                          "horizon": horizonPhrase, "limit": limit, "status": status])
             case .harmExceeds:
-                sentence = phrases("report.verdict.harm-exceeds", ["chance": chance, "outcome": title, "amount": w.size(v.threshold),
+                sentence = phrases("report.verdict.harm-exceeds", ["chance": chance, "outcome": iso(title), "amount": w.size(v.threshold),
                                                                    "horizon": horizonPhrase, "limit": limit, "status": status])
             case .netBenefitAbove:
                 let what = w.isGain
                     ? (v.threshold == 0 ? phrases("report.verdict.net-gain") : phrases("report.verdict.net-gain-above", ["amount": w.size(v.threshold)]))
                     : (v.threshold == 0 ? phrases("report.verdict.net-reduction") : phrases("report.verdict.net-reduction-above", ["amount": w.size(v.threshold)]))
-                sentence = phrases("report.verdict.net-sentence", ["chance": chance, "benefit": what, "outcome": title,
+                sentence = phrases("report.verdict.net-sentence", ["chance": chance, "benefit": what, "outcome": iso(title),
                                                                    "horizon": horizonPhrase, "limit": limit, "status": status])
             }
             return ReportContext.Verdict(
@@ -350,16 +362,18 @@ public struct ReportBuilder: Sendable {
                                                                   "bad": w.badPhrase(p90)])
         // A chance of coming out ahead only means something where something can come out
         // ahead: a gain, or a loss with benefits on it. On a pure cost it is always 0%.
-        let hasBenefit = outcomesWithBenefits.contains(o.id)
-        if w.isGain || hasBenefit {
+        if w.hasNetChance {
             summary += " " + phrases(w.isGain ? "report.outcome.net-chance.gain" : "report.outcome.net-chance.loss",
                                      ["with": FigureFormat.percent(o.residual.probabilityNetBenefit.value),
                                       "without": FigureFormat.percent(o.inherent.probabilityNetBenefit.value)])
         }
+        // Every entry in the headline figures that reaches this outcome, itself or by an effect,
+        // with its share of this outcome's variance: the drivers list and the tornado agree.
+        let parts = outcomeDrivers(o.id, visibleRisks)
         let drivers = o.drivers.filter { visible.contains($0) }.prefix(5).compactMap { id -> ReportContext.Driver? in
-            guard let r = visibleRisks.first(where: { $0.id == id }) else { return nil }
-            return .init(id: e(r.id), title: e(r.title), share: e(r.varianceShare.map { FigureFormat.percent(max(0, $0)) } ?? "—"),
-                         meanLoss: e(w.quantity(r.meanLoss.residual.value)))
+            guard let part = parts.first(where: { $0.id == id }) else { return nil }
+            return .init(id: e(part.id), title: e(part.title), share: e(FigureFormat.percent(part.share)),
+                         meanLoss: e(w.quantity(part.meanLoss)))
         }
         let points = appetitePoints(o.id, unit: unit)
         let thresholds = points.map(\.loss)
@@ -370,13 +384,13 @@ public struct ReportBuilder: Sendable {
         let views: [(title: String, brief: RegisterScore.OutcomeBrief)] = score.perspectives.compactMap { p in
             let own = entries.filter { r in r.estimates.contains { $0.perspective == p.id } }.count
             let title = isCommunity || own == entries.count ? p.title
-                : phrases(own == 0 ? "report.view.borrowed-all" : "report.decision.view.borrowing", ["title": p.title])
+                : phrases(own == 0 ? "report.view.borrowed-all" : "report.decision.view.borrowing", ["title": iso(p.title)])
             return p.outcomes.first { $0.outcome == o.id }.map { (title, $0) }
         }
         let slug = "o\(index + 1)"
         return ReportContext.OutcomeSection(
             id: e(o.id), title: e(o.title), description: e(register.outcome(o.id)?.description), unit: e(unitWord(unit)),
-            summary: e(summary), direction: e(w.directionNote), isGain: w.isGain, figuresCaption: e(w.signedCaption(unitWord(unit))), figures: figures,
+            summary: e(summary), direction: e(w.directionNote), isGain: w.isGain, figuresCaption: e(w.signedCaption(iso(unitWord(unit)))), figures: figures,
             netBenefitChance: e(phrases("report.outcome.net-benefit-chance", ["with": FigureFormat.percent(o.residual.probabilityNetBenefit.value),
                                                                               "without": FigureFormat.percent(o.inherent.probabilityNetBenefit.value)])),
             drivers: Array(drivers),
@@ -384,8 +398,23 @@ public struct ReportBuilder: Sendable {
             disagreement: perspectiveSpread(views, w).map(e),
             histogram: charts.histogram(id: "\(slug)-hist", outcome: o, thresholds: thresholds, words: w),
             exceedance: charts.exceedance(id: "\(slug)-lec", outcome: o, appetite: points, words: w),
-            tornado: charts.tornado(id: "\(slug)-tornado", outcome: o, risks: visibleRisks.filter { $0.outcome == o.id && $0.inHeadline }, words: w),
+            tornado: charts.tornado(id: "\(slug)-tornado", outcome: o, drivers: parts, words: w),
             perspectives: charts.perspectives(id: "\(slug)-views", outcome: o, views: views, words: w))
+    }
+
+    /// The entries in the headline figures that reach `outcome` — on it, or through an effect
+    /// — each with its share of the outcome's variance and its mean loss there. The shares add
+    /// up to 100% over every entry (visible or not).
+    func outcomeDrivers(_ outcome: String, _ risks: [RegisterScore.RiskScore]) -> [Charts.Driver] {
+        risks.filter(\.inHeadline).compactMap { r in
+            if r.outcome == outcome, r.effects == nil {
+                return r.varianceShare.map { Charts.Driver(id: r.id, title: r.title, share: $0, meanLoss: r.meanLoss.residual.value,
+                                                           isActivity: r.meanBenefit != 0) }
+            }
+            guard let effect = r.effects?.first(where: { $0.outcome == outcome }), let share = effect.varianceShare else { return nil }
+            return Charts.Driver(id: r.id, title: r.title, share: share, meanLoss: effect.meanLoss.residual.value,
+                                 isActivity: effect.meanBenefit != 0)
+        }
     }
 
     /// How far apart the perspectives' 1 in 10 bad horizons lie before responses, in the
@@ -399,6 +428,12 @@ public struct ReportBuilder: Sendable {
 
     // MARK: Responses
 
+    /// "£1,000": the amount of cost the value-for-money figures are per, in the register's
+    /// currency (plain "1,000" without one).
+    var perThousandMoney: String {
+        register.metadata.currency == nil ? FigureFormat.count(1000) : FigureFormat.quantity(1000, unit: "money", currency: register.metadata.currency)
+    }
+
     func unitOf(_ outcome: String) -> String {
         register.outcome(outcome).map { o -> String in if case .other(let u) = o.unit { return u } else { return "money" } } ?? ""
     }
@@ -410,8 +445,18 @@ public struct ReportBuilder: Sendable {
         let reliability = FigureFormat.percent(resp.reliability)
         let value = FigureFormat.rounded(resp.value.value)
         // Money avoided against money spent is the one comparison that can say a response
-        // does not pay for itself; other units have no exchange rate with the cost.
-        let flag: String? = resp.cost > 0 && unit == "money" && value < resp.cost ? phrases("report.response.costs-more") : nil
+        // does not pay for itself; other units have no exchange rate with the cost. An average
+        // is not the whole story: a response that cuts the average of the outcome's worst 1 in
+        // 20 years (its ES95) by more than it costs says so instead.
+        var flag: String?
+        if resp.cost > 0 && unit == "money" && value < resp.cost {
+            if let tail = resp.badYearValue {
+                let cut = tail.es95
+                flag = phrases(cut > resp.cost ? "report.response.bad-year-worth" : "report.response.bad-year-short", ["amount": w.size(max(0, cut))])
+            } else {
+                flag = phrases("report.response.costs-more")
+            }
+        }
         let perThousand: String
         if resp.cost > 0, let vfm = resp.valueForMoney {
             perThousand = w.size(vfm * 1000)
@@ -426,8 +471,8 @@ public struct ReportBuilder: Sendable {
                     ? phrases("report.response.cost-placeholder", ["cost": quantity(resp.cost, "money")]) : quantity(resp.cost, "money")),
             value: e(w.size(resp.value.value)), valueError: e("±" + FigureFormat.amount(1.96 * se(resp.value.standardError), significantDigits: 2)),
             perThousand: e(perThousand), flag: flag.map(e), unit: e(unitWord(unit)), isFirstOfUnit: rank == 1,
-            unitHeading: e(unit == "money" ? phrases("report.response.group.money")
-                           : phrases(w.isGain ? "report.response.group.gain" : "report.response.group", ["unit": unit])),
+            unitHeading: e(unit == "money" ? phrases("report.response.group.money", ["per": perThousandMoney, "example": perThousand])
+                           : phrases(w.isGain ? "report.response.group.gain" : "report.response.group", ["unit": unit, "per": perThousandMoney])),
             deliveredBy: e(resp.deliveredBy.isEmpty ? register.metadata.organisation : names(resp.deliveredBy)),
             reliability: e(reliability),
             inherentMean: e(w.size(resp.inherentMean)), residualMean: e(w.size(resp.residualMean)))
@@ -518,7 +563,7 @@ public struct ReportBuilder: Sendable {
                     ? r.coproduction.mode.rawValue : phrases("report.contributor.delivers")])
             }
             people.append(.init(name: e(named ? c.name : unnamed(c.kind)), named: named, kind: e(kindWord(c.kind)),
-                                entries: e(list.isEmpty ? "—" : list.joined(separator: ", ")), entryCount: entries.count, hasEntries: !entries.isEmpty))
+                                entries: e(list.isEmpty ? phrases("report.contributor.no-entries") : list.joined(separator: ", ")), entryCount: entries.count, hasEntries: !entries.isEmpty))
         }
         return (rows, people)
     }
@@ -584,19 +629,19 @@ public struct ReportBuilder: Sendable {
         score.portfolios.enumerated().map { index, p in
             let def = register.portfolios.first { $0.id == p.id }
             let activities = p.activities.filter { visible.contains($0) }.map { id in
-                phrases("report.portfolio.activity", ["risk": id, "title": register.risk(id)?.title ?? ""])
+                phrases("report.portfolio.activity", ["risk": id, "title": iso(register.risk(id)?.title ?? "")])
             }
             let shown = { (id: String) in visible.contains(id) }
             let shares = (p.split ?? []).filter { shown($0.risk) }.map { share in
-                phrases("report.portfolio.share", ["risk": share.risk, "title": register.risk(share.risk)?.title ?? "",
+                phrases("report.portfolio.share", ["risk": share.risk, "title": iso(register.risk(share.risk)?.title ?? ""),
                                                    "share": FigureFormat.percent(share.share)])
             }
             let responses = (p.responses ?? []).filter { shown($0.risk) }.map { choice in
-                phrases("report.portfolio.response", ["risk": choice.risk, "action": choice.action])
+                phrases("report.portfolio.response", ["risk": choice.risk, "action": iso(choice.action)])
             }
             var costs: [String] = []
             if let cost = p.cost, let o = score.outcomes.first(where: { $0.id == p.costOutcome }) {
-                costs.append(phrases("report.portfolio.cost", ["amount": words(o.id, o.unit).size(cost), "outcome": o.title]))
+                costs.append(phrases("report.portfolio.cost", ["amount": words(o.id, o.unit).size(cost), "outcome": iso(o.title)]))
             }
             let members = p.activities + (p.split ?? []).map(\.risk)
             let hidden = members.count - members.filter(shown).count
@@ -626,8 +671,14 @@ public struct ReportBuilder: Sendable {
         var placed: [Charts.Placed] = []
         for r in visibleRisks {
             guard let o = score.outcomes.first(where: { $0.id == r.outcome }) else { continue }
+            // Every statement that names an amount of loss on the outcome counts, on the net
+            // outcome or on harm alone: the lowest is the reference.
             let threshold = register.appetite.compactMap { s -> Double? in
-                if s.outcome == o.id, case .lossExceeds(let t, _) = s.limit, t > 0 { return t } else { return nil }
+                guard s.outcome == o.id else { return nil }
+                switch s.limit {
+                case .lossExceeds(let t, _), .harmExceeds(let t, _): return t > 0 ? t : nil
+                case .netBenefitAbove: return nil
+                }
             }.min()
             let reference = threshold ?? max(abs(o.inherent.percentile(0.95)?.value ?? 0), o.inherent.standardDeviation)
             let p = r.probability.residual
@@ -642,7 +693,10 @@ public struct ReportBuilder: Sendable {
             let harm = p > 0 ? (net ? max(0, r.meanHarm.residual / p - r.meanBenefit) : r.meanHarm.residual / p) : 0
             placed.append(.init(id: r.id, title: r.title, probability: p, harm: harm, reference: reference,
                                 referenceIsThreshold: threshold != nil, unit: unitWord(o.unit), words: words(o.id, o.unit),
-                                netOfBenefit: net))
+                                netOfBenefit: net,
+                                // Placed by its harm, but a net benefit on average: marked, so it
+                                // does not read as a top risk.
+                                netGain: !net && r.meanBenefit > 0 && r.meanLoss.residual.value < 0 ? r.meanLoss.residual.value : nil))
         }
         return charts.heatMap(id: "heat", placed: placed)
     }
@@ -672,13 +726,14 @@ public struct ReportBuilder: Sendable {
                 contributors: e(r.coproduction.contributors.isEmpty ? "—" : names(r.coproduction.contributors)),
                 coproductionNote: e(r.coproduction.note), review: r.review.map { e($0.description) }, isStale: stale.contains(r.id),
                 isConfidential: r.isConfidential, scored: s != nil,
+                chanceLabel: e(phrases(r.strategy.hasBenefit ? "report.entry.chance.activity" : "report.entry.chance.harm")),
                 chance: e(s.map { phrases.chance($0.probability.residual, per: n) } ?? "—"),
                 chanceWithoutResponses: e(s.map { phrases.chance($0.probability.inherent, per: n) } ?? "—"),
                 meanLoss: e(s.map { phrases("report.figure.with-error", ["figure": w.outcomePhrase($0.meanLoss.residual.value),
                                                                           "error": FigureFormat.amount(1.96 * se($0.meanLoss.residual.standardError), significantDigits: 2)]) } ?? "—"),
                 meanLossWithoutResponses: e(s.map { w.outcomePhrase($0.meanLoss.inherent.value) } ?? "—"),
                 meanBenefit: s.flatMap { $0.meanBenefit > 0 ? e(w.size($0.meanBenefit)) : nil },
-                share: e(s?.varianceShare.map { FigureFormat.percent(max(0, $0)) } ?? (otherOption ? notScored : "—")),
+                share: e(s?.varianceShare.map { FigureFormat.percent($0) } ?? (otherOption ? notScored : "—")),
                 impactRange: e(s.map { w.range($0.impactP10, $0.impactP90) } ?? "—"),
                 response: s.flatMap { responseRow($0, rank: 0) }, views: views)
         }
@@ -688,7 +743,7 @@ public struct ReportBuilder: Sendable {
 
     func sinceSection(_ r: ReviewChanges) -> ReportContext.SinceSection {
         func entry(_ c: ReviewChanges.Change) -> String {
-            e(c.title.map { phrases("report.since.entry", ["id": c.id, "title": $0]) } ?? c.id)
+            e(c.title.map { phrases("report.since.entry", ["id": c.id, "title": iso($0)]) } ?? c.id)
         }
         func change(_ c: ReviewChanges.Change) -> ReportContext.SinceChange {
             .init(entry: entry(c), field: e(c.field ?? ""), before: e(c.before ?? "—"), after: e(c.after ?? "—"))

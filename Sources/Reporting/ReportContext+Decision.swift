@@ -17,6 +17,9 @@ extension ReportContext {
         public var items: [DecisionItem]
         /// What the figures rest on.
         public var quality: DataQuality
+        /// Where the register compares portfolio options: which one the headline assumes, which
+        /// one the figures favour by the board's own appetite, and that the choice is the board's.
+        public var option: String? = nil
     }
 
     /// One appetite statement under the headline and under each perspective.

@@ -10,6 +10,9 @@ extension ReportContext {
         public var disagreements: [MatrixDisagreement]
         /// Set when some estimates were written as levels and read from the scales' bands.
         public var fromBandsNote: String?
+        /// The entries shown elsewhere that the matrix cannot place (no impact scale in their
+        /// outcome's unit), named so that none seems forgotten.
+        public var notPlacedNote: String? = nil
     }
 
     public struct MatrixRow: Sendable {

@@ -80,6 +80,12 @@ public struct ReportContext: Sendable {
     /// Board reports that hold confidential entries: a handling mark for the whole report,
     /// saying how many it holds and that it is not for publication; nil otherwise.
     public var confidentialNote: String? = nil
+    /// Board report: what its technical words mean (the `md-glossary` and `html-glossary`
+    /// partials, at the end); nil in the community report.
+    public var glossary: Glossary? = nil
+    /// Board report: the heading of the value-for-money column, with the currency: "Avoided
+    /// per £1,000 spent".
+    public var responsesPerHeading: String = ""
     /// The community report's own sentences (community reports only).
     public var community: Community? = nil
     /// The phrasebook's words for templates, by key: `{{phrases.how-these-figures-were-made}}`.
@@ -436,6 +442,9 @@ public struct ReportContext: Sendable {
         public var isConfidential: Bool
         /// False when the entry is a portfolio activity outside the portfolio scored.
         public var scored: Bool
+        /// What ``chance`` is the chance of: its harm, or for an activity taken on for its gain,
+        /// the risk in it coming about (the activity itself goes ahead).
+        public var chanceLabel: String = ""
         /// "about 32 in 100 (32%)" after responses, and before.
         public var chance: String
         public var chanceWithoutResponses: String
@@ -480,5 +489,19 @@ public struct ReportContext: Sendable {
 
     public struct DataRow: Sendable {
         public var cells: [String]
+    }
+
+    /// The board report's glossary.
+    public struct Glossary: Sendable {
+        public var heading: String
+        public var intro: String
+        public var entries: [GlossaryEntry]
+    }
+
+    /// One term: `id` is its anchor (`g-ID`) in HTML.
+    public struct GlossaryEntry: Sendable {
+        public var id: String
+        public var term: String
+        public var text: String
     }
 }

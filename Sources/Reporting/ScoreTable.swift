@@ -98,7 +98,7 @@ public struct ScoreTable: Sendable {
                     t(risk.id), t(risk.title),
                     FigureFormat.percent(risk.probability.residual),
                     FigureFormat.amount(risk.meanLoss.residual.value, fitting: 10),
-                    risk.varianceShare.map { FigureFormat.percent(max(0, $0)) } ?? "-",
+                    risk.varianceShare.map { FigureFormat.percent($0) } ?? "-",
                     risk.response.map { FigureFormat.amount($0.value.value, fitting: 10) } ?? "-",
                     risk.response?.valueForMoney.map { FigureFormat.amount($0 * 1000, fitting: 10) } ?? "-",
                 ]))

@@ -92,10 +92,15 @@ extension RegisterScore {
     /// register's shadow rate when it states one.
     mutating func addCitizenTime(_ register: Register) {
         let rate = register.metadata.citizenHourValue
-        let responses = Dictionary(register.risks.compactMap { risk in risk.response.map { (risk.id, $0) } },
-                                   uniquingKeysWith: { first, _ in first })
-        for i in risks.indices {
-            guard let response = responses[risks[i].id], !response.citizenInput.isEmpty, risks[i].response != nil else { continue }
+        let responses = Dictionary(register.risks.compactMap { risk in
+            risk.response.flatMap { $0.citizenInput.isEmpty ? nil : (risk.id, $0) }
+        }, uniquingKeysWith: { first, _ in first })
+        // Only the risks with citizen time are changed: most registers have none, and then the
+        // risks' array is not touched (a change would make it unique, copying it if shared).
+        guard !responses.isEmpty else { return }
+        let changed = risks.indices.filter { risks[$0].response != nil && responses[risks[$0].id] != nil }
+        for i in changed {
+            let response = responses[risks[i].id]!
             risks[i].response!.citizenInput = response.citizenInput.map { CitizenHours(by: $0.by, hours: $0.hours) }
             if let rate {
                 let full = response.cost + response.citizenHours * rate

@@ -187,9 +187,10 @@ public struct RegisterScore: Sendable, Codable {
         /// Own variance plus covariances with the risks it is correlated with in its outcome:
         /// Cov(this risk's loss, its outcome's loss) under the model.
         public var varianceContribution: InherentAndResidual<Double>
-        /// The residual contribution over the sum of the residual contributions of the
-        /// outcome's headline risks, so the shares of an outcome add up to 1 (a hedge's share
-        /// is negative, so another's can pass 1).
+        /// The residual contribution over the sum of the residual contributions of everything
+        /// on the outcome in the headline figures — entries and other entries' effects on it —
+        /// so the shares of an outcome add up to 1 (a hedge's share is negative, so another's
+        /// can pass 1). This is the Euler (covariance) allocation Cov(Xᵢ, total) / Var(total).
         public var varianceShare: Double?
         public var impactP10: Double
         public var impactP90: Double
@@ -223,6 +224,9 @@ public struct RegisterScore: Sendable, Codable {
         public var meanHarm: InherentAndResidual<Double>
         public var meanBenefit: Double
         public var meanLoss: InherentAndResidual<Statistic>
+        /// The entry's share of this outcome's variance after responses, by the same rule as
+        /// ``RiskScore/varianceShare``; absent for an activity outside the headline figures.
+        public var varianceShare: Double? = nil
     }
 
     public struct RiskPerspective: Sendable, Codable {
@@ -251,6 +255,10 @@ public struct RegisterScore: Sendable, Codable {
         /// `citizen-hour-value`: value ÷ (cost + hours × rate); absent without citizen input, a
         /// stated rate, or any cost at all.
         public var valueForMoneyWithCitizenTime: Double? = nil
+        /// For a money response that saves less on average than it costs, what it does to the
+        /// outcome's bad years (asked for with ``ScoringOptions/responseLevers``); absent
+        /// otherwise.
+        public var badYearValue: BadYearValue? = nil
     }
 
     public struct CitizenHours: Sendable, Codable {

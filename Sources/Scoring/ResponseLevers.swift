@@ -31,23 +31,41 @@ extension RegisterScore.AppetiteVerdict {
 
 /// Computes ``RegisterScore/AppetiteVerdict/ResponseLever``s for the statements a board must
 /// decide on: those outside appetite, too close to call, or depending on whose estimates.
+///
+/// Every lever comes from one run. Each response examined gets two variants of its entry (every
+/// plan risk of the entry — its own, its effects on further outcomes and its harm-only copies —
+/// copied with reliability 1, and again with 0) on the entry's own streams, and each variant is
+/// an option of the headline plan: the headline's risks with the entry replaced by the variant.
+/// An option's series is then exactly the headline series of a run with only that response's
+/// reliability changed, which is what the levers are defined as; the run counts the statement's
+/// exceedances in it (``Engine/shares(_:options:requests:)``) instead of summarising it.
+///
+/// Same figures as a run per variant: a variant draws the entry's numbers (its streams are the
+/// entry's, its delivery draw the entry's), and its key is next to the entry's, so it adds into
+/// the option's series where the entry adds into the headline's, in the same order. A variant of
+/// a rank-correlated entry follows the entry's reordering and adds after the group's members,
+/// so its sums may differ from a run of their own in the last bit. Entries on no examined
+/// outcome are left out of the run unless they take part in a correlation or a contributor's
+/// step-back: their draws are their own, so leaving them out moves no other figure.
 enum ResponseLevers {
     /// Responses examined per statement, largest contributors to the outcome's variance first.
-    /// Each costs two runs of the headline view, so the cost is bounded whatever the register's
-    /// size.
+    /// Each adds two variants to one run, so the cost is bounded whatever the register's size.
     static let perStatement = 3
+
+    /// The reliabilities of a lever's two variants: always delivered, never delivered.
+    static let variants: [Double] = [1, 0]
 
     static func add(to score: inout RegisterScore, register: Register, compiled: CompiledRegister, headline: Int,
                     options: RunOptions) throws(ScoringError) {
         let plan = compiled.plan
+        // An entry's plan risks: its own, those carrying its effects on further outcomes and its
+        // harm-only copies, which share its occurrences (and its response).
+        func planRisks(of entry: Int) -> [Int] {
+            plan.risks.indices.filter { $0 == entry || plan.risks[$0].occurrenceKey == plan.risks[entry].key }
+        }
+        var asked: [(statement: Int, entries: [Int])] = []
         for (index, verdict) in score.appetite.enumerated() where !verdict.withinAppetite || !verdict.decisive || verdict.dependsOnEstimates {
             let source = compiled.appetiteThresholds[index]
-            let statement = register.appetite[index]
-            // An entry's plan risks: its own, those carrying its effects on further outcomes
-            // and its harm-only copies, which share its occurrences (and its response).
-            func planRisks(of entry: Int) -> [Int] {
-                plan.risks.indices.filter { $0 == entry || plan.risks[$0].occurrenceKey == plan.risks[entry].key }
-            }
             let candidates = compiled.risks.indices
                 .filter { plan.risks[$0].response != nil && planRisks(of: $0).contains { plan.risks[$0].outcome == source.outcome } }
                 .sorted { a, b in
@@ -56,37 +74,163 @@ enum ResponseLevers {
                     return va != vb ? va > vb : compiled.risks[a].id < compiled.risks[b].id
                 }
                 .prefix(perStatement)
-            var levers: [RegisterScore.AppetiteVerdict.ResponseLever] = []
-            for r in candidates {
-                func chance(reliability: Double) throws(ScoringError) -> Statistic {
-                    var risks = plan.risks
-                    for k in planRisks(of: r) { risks[k].response?.reliability = reliability }
-                    let variant: SimulationPlan
-                    do {
-                        variant = try SimulationPlan(
-                            outcomeCount: plan.outcomeCount, totalOutcomes: plan.totalOutcomes, risks: risks,
-                            views: [plan.views[headline]], portfolios: [], primaryView: 0, correlations: plan.correlations,
-                            thresholds: plan.thresholds, totalThresholds: plan.totalThresholds, deliverers: plan.deliverers)
-                    } catch {
-                        throw .plan(error.description)
-                    }
-                    let summary = Engine.run(variant, options: options).views[0].outcomes[source.outcome].residual
-                    guard let k = source.threshold else { return summary.probabilityNetBenefit }
-                    let exceed = summary.exceedances[k].probability
-                    if case .netBenefitAbove = statement.limit {
-                        return Statistic(value: 1 - exceed.value, standardError: exceed.standardError)
-                    }
-                    return exceed
-                }
-                func within(_ s: Statistic) -> Bool {
-                    verdict.kind == .netBenefitAbove ? s.value >= verdict.limit : s.value <= verdict.limit
-                }
-                let delivered = try chance(reliability: 1), notDelivered = try chance(reliability: 0)
-                levers.append(.init(risk: compiled.risks[r].id, reliability: plan.risks[r].response!.reliability,
-                                    ifDelivered: delivered, withinIfDelivered: within(delivered),
-                                    ifNotDelivered: notDelivered, withinIfNotDelivered: within(notDelivered)))
-            }
-            score.appetite[index].responses = levers
+            asked.append((index, Array(candidates)))
         }
+        guard asked.contains(where: { !$0.entries.isEmpty }) else { return }
+        let entries = Array(Set(asked.flatMap(\.entries))).sorted()
+        let outcomes = Array(Set(asked.map { compiled.appetiteThresholds[$0.statement].outcome })).sorted()
+        let leverPlan = try LeverPlan(plan, headline: headline, entries: entries.map { ($0, planRisks(of: $0)) }, outcomes: outcomes)
+
+        var requests: [Engine.ShareRequest] = []
+        for (index, levers) in asked {
+            let source = compiled.appetiteThresholds[index]
+            let event: Engine.ShareRequest.Event = source.threshold.map { .above(plan.thresholds[source.outcome][$0]) } ?? .belowZero
+            for r in levers {
+                for v in variants.indices {
+                    requests.append(.init(
+                        configuration: 1 + leverPlan.option(entry: r, variant: v), residual: true,
+                        outcome: leverPlan.outcome[source.outcome]!, event: event))
+                }
+            }
+        }
+        var shares = Engine.shares(leverPlan.plan, options: options, requests: requests)[...]
+
+        for (index, levers) in asked {
+            let verdict = score.appetite[index]
+            let statement = register.appetite[index]
+            func chance(_ share: Statistic) -> Statistic {
+                guard compiled.appetiteThresholds[index].threshold != nil, case .netBenefitAbove = statement.limit else { return share }
+                return Statistic(value: 1 - share.value, standardError: share.standardError)
+            }
+            func within(_ s: Statistic) -> Bool {
+                verdict.kind == .netBenefitAbove ? s.value >= verdict.limit : s.value <= verdict.limit
+            }
+            score.appetite[index].responses = levers.map { r in
+                let delivered = chance(shares.removeFirst()), notDelivered = chance(shares.removeFirst())
+                return .init(risk: compiled.risks[r].id, reliability: plan.risks[r].response!.reliability,
+                             ifDelivered: delivered, withinIfDelivered: within(delivered),
+                             ifNotDelivered: notDelivered, withinIfNotDelivered: within(notDelivered))
+            }
+        }
+    }
+}
+
+/// The run behind the response levers: the headline view of the headline plan, with a variant
+/// of each examined entry per reliability in ``ResponseLevers/variants`` and an option per
+/// variant (see ``ResponseLevers``).
+struct LeverPlan {
+    let plan: SimulationPlan
+    /// The lever plan's outcome for each headline plan outcome examined.
+    let outcome: [Int: Int]
+    private let options: [Int: Int]
+
+    /// The option (an index into the plan's portfolios) of entry `entry`'s variant `variant`.
+    func option(entry: Int, variant: Int) -> Int { options[entry]! * ResponseLevers.variants.count + variant }
+
+    /// - Parameters:
+    ///   - entries: each examined entry (a plan risk index) with its plan risks.
+    ///   - outcomes: the plan outcomes whose series are read.
+    init(_ plan: SimulationPlan, headline: Int, entries: [(entry: Int, risks: [Int])], outcomes: [Int]) throws(ScoringError) {
+        let correlated = Set(plan.correlations.flatMap { [$0.first, $0.second] })
+        let levers = Set(entries.flatMap(\.risks))
+        let kept = Self.kept(plan, reading: Set(outcomes), levers: levers)
+        var index = [Int: Int]()
+        for (k, r) in kept.enumerated() { index[r] = k }
+        // Outcomes read keep their own series; every other kept risk adds into one series that
+        // nothing reads. No register total.
+        var outcome = [Int: Int]()
+        for (k, o) in outcomes.enumerated() { outcome[o] = k }
+        let rest = outcomes.count
+        let needsRest = kept.contains { outcome[plan.risks[$0].outcome] == nil }
+        var risks = kept.map { r in
+            var risk = plan.risks[r]
+            risk.outcome = outcome[risk.outcome] ?? rest
+            risk.follows = risk.follows.flatMap { index[$0] }
+            if levers.contains(r) { risk.isActivity = true }
+            return risk
+        }
+        let row = plan.views[headline].weights
+        var weights = kept.map { row[$0] }
+        var keys = Set(risks.map(\.key))
+        // Activities every option holds: the headline's own, and the examined entries.
+        let shared = kept.indices.filter { risks[$0].isActivity }
+        var portfolios: [SimulationPlan.Portfolio] = []
+        var optionOf = [Int: Int]()
+        for (e, (entry, own)) in entries.enumerated() {
+            optionOf[entry] = e
+            let ownKept = Set(own.compactMap { index[$0] })
+            for (v, reliability) in ResponseLevers.variants.enumerated() {
+                var activities = shared.filter { !ownKept.contains($0) }
+                for r in own {
+                    guard let k = index[r] else { continue }
+                    var variant = plan.risks[r]
+                    variant.key = Self.key(next: variant.key, step: v + 1, taken: &keys, salt: reliability)
+                    variant.occurrenceKey = plan.risks[r].occurrenceKey ?? plan.risks[r].key
+                    variant.benefitKey = plan.risks[r].benefitKey ?? plan.risks[r].key
+                    variant.outcome = risks[k].outcome
+                    variant.response?.reliability = reliability
+                    variant.isActivity = true
+                    variant.inViews = false
+                    variant.follows = correlated.contains(r) ? k : nil
+                    activities.append(risks.count)
+                    risks.append(variant)
+                    weights.append(row[r])
+                }
+                portfolios.append(.init(name: "\(entry) \(reliability)", activities: activities.sorted()))
+            }
+        }
+        do {
+            self.plan = try SimulationPlan(
+                outcomeCount: rest + (needsRest ? 1 : 0), totalOutcomes: [], risks: risks,
+                views: [.init(name: plan.views[headline].name, weights: weights)], portfolios: portfolios, primaryView: 0,
+                correlations: plan.correlations.compactMap { c in
+                    guard let a = index[c.first], let b = index[c.second] else { return nil }
+                    return .init(a, b, spearman: c.spearman)
+                },
+                deliverers: plan.deliverers.map { d in
+                    var d = d
+                    d.stepsBack = d.stepsBack.compactMap { s in index[s.risk].map { .init(risk: $0, chance: s.chance) } }
+                    return d
+                })
+        } catch {
+            throw .plan(error.description)
+        }
+        self.outcome = outcome
+        options = optionOf
+    }
+
+    /// The plan risks the levers' run needs, ascending: those on an outcome read and the
+    /// examined entries' own; the step-back entries of every contributor their responses rest
+    /// on (whose occurrences decide delivery); and every risk rank-correlated with one of these
+    /// (the group's reordering depends on all its members). The others' draws are their own and
+    /// reach no series read, so leaving them out moves no figure read.
+    static func kept(_ plan: SimulationPlan, reading outcomes: Set<Int>, levers: Set<Int>) -> [Int] {
+        var needed = Set(plan.risks.indices.filter { outcomes.contains(plan.risks[$0].outcome) || levers.contains($0) })
+        let deliverers = Set(needed.flatMap { plan.risks[$0].response?.deliverers ?? [] })
+        for d in deliverers { needed.formUnion(plan.deliverers[d].stepsBack.map(\.risk)) }
+        // Grow `needed` along correlations until every group it touches is whole.
+        var grew = true
+        while grew {
+            grew = false
+            for c in plan.correlations where needed.contains(c.first) != needed.contains(c.second) {
+                needed.formUnion([c.first, c.second])
+                grew = true
+            }
+        }
+        return needed.sorted()
+    }
+
+    /// A variant's key: `step` after its entry's, so that it adds into its option's series where
+    /// the entry adds into the headline's (risks outside correlations add in key order); a
+    /// salted hash of it in the unlikely case that key is taken or wraps around.
+    private static func key(next key: UInt64, step: Int, taken: inout Set<UInt64>, salt: Double) -> UInt64 {
+        let (next, overflow) = key.addingReportingOverflow(UInt64(step))
+        var chosen = next
+        if overflow || taken.contains(next) {
+            chosen = StableHash.combine([key, StableHash.fnv1a64("response lever \(salt)")])
+            while taken.contains(chosen) { chosen &+= 1 }
+        }
+        taken.insert(chosen)
+        return chosen
     }
 }

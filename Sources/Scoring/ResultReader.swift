@@ -128,11 +128,19 @@ struct ResultReader {
         // buffers of them at once (20 MB at the peak for 10,000 risks instead of 6).
         var scores: [RegisterScore.RiskScore] = []
         scores.reserveCapacity(register.risks.count)
-        // Per outcome, the sum of its headline risks' residual contributions (in plan order,
-        // which does not depend on the file's order), the denominator of their shares.
+        // Per outcome, the sum of the residual contributions of everything on it in the headline
+        // — its entries and other entries' effects on it — in plan order (which does not depend
+        // on the file's order): the denominator of their shares, so that they add up to 1.
         var contributions = Array(repeating: 0.0, count: register.outcomes.count)
         for (r, risk) in compiled.risks.enumerated() {
             contributions[outcomeIndex[risk.outcome]!] += view.risks[r].varianceContribution.residual
+        }
+        for effect in compiled.effects {
+            contributions[outcomeIndex[effect.outcome]!] += view.risks[effect.plan].varianceContribution.residual
+        }
+        func share(_ figures: RiskResult, on outcome: String) -> Double? {
+            let variance = contributions[outcomeIndex[outcome]!]
+            return variance > 0 ? figures.varianceContribution.residual / variance : nil
         }
         let effects = Dictionary(grouping: compiled.effects, by: \.risk)
         // Each outcome's spread before responses, against which a risk's disagreement is sized.
@@ -142,7 +150,8 @@ struct ResultReader {
                 let variance = contributions[outcomeIndex[risk.outcome]!]
                 var score = riskScore(risk, view.risks[r], index: r, outcomeVariance: variance, outcomeSpread: spreads[risk.outcome], inHeadline: true)
                 if let slots = effects[r] {
-                    score.effects = [Self.effect(risk.outcome, view.risks[r])] + slots.map { Self.effect($0.outcome, view.risks[$0.plan]) }
+                    score.effects = [Self.effect(risk.outcome, view.risks[r], share: share(view.risks[r], on: risk.outcome))]
+                        + slots.map { Self.effect($0.outcome, view.risks[$0.plan], share: share(view.risks[$0.plan], on: $0.outcome)) }
                 }
                 scores.append(score)
             } else if let r = otherIndex[risk.id], let (_, compared) = comparison {
@@ -187,8 +196,9 @@ struct ResultReader {
         return score
     }
 
-    static func effect(_ outcome: String, _ figures: RiskResult) -> RegisterScore.EffectScore {
-        RegisterScore.EffectScore(outcome: outcome, meanHarm: figures.meanHarm, meanBenefit: figures.meanBenefit, meanLoss: figures.meanLoss)
+    static func effect(_ outcome: String, _ figures: RiskResult, share: Double?) -> RegisterScore.EffectScore {
+        RegisterScore.EffectScore(outcome: outcome, meanHarm: figures.meanHarm, meanBenefit: figures.meanBenefit, meanLoss: figures.meanLoss,
+                                  varianceShare: share)
     }
 
     private func perspectives() -> [RegisterScore.PerspectiveScore] {

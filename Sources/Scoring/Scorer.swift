@@ -29,8 +29,10 @@ public enum Scorer {
         } else if perspectiveIDs.count == 1 {
             views = [perspectiveIDs[0]]
         } else {
-            views = perspectiveIDs + [nil]
+            views = options.headlineOnly ? [nil] : perspectiveIDs + [nil]
         }
+        // Without the comparison, portfolios are compiled only for their entries' own figures.
+        let compared = options.headlineOnly ? [] : register.portfolios
         let headline = views.count - 1
 
         let main = try PlanCompiler.compile(
@@ -47,10 +49,12 @@ public enum Scorer {
         // rest but count only in the portfolios (figures bit-identical to two runs, since every
         // risk's streams are its own and each series adds the same risks in the same order).
         // Otherwise a second run of its own, as below.
-        if let merged = try mergedRun(register, main: main, headline: headlinePortfolio, views: views, run: run, progress: progress) {
-            var score = Self.withCoproduction(ResultReader(
+        if let merged = try mergedRun(register, main: main, headline: headlinePortfolio, views: views, compared: compared, run: run,
+                                      progress: progress) {
+            var score = ResultReader(
                 register: scored, options: options, compiled: main, result: merged.main, headline: headline,
-                portfolio: headlinePortfolio?.id, comparison: merged.comparison).score(), register: scored)
+                portfolio: headlinePortfolio?.id, comparison: merged.comparison).score()
+            Self.addCoproduction(to: &score, register: scored)
             try addResponseLevers(&score, scored, options: options, compiled: main, headline: headline,
                                   run: run.fixed(trials: merged.main.trials))
             return score
@@ -65,14 +69,16 @@ public enum Scorer {
         // headline view only; the shared risks' streams are keyed by id, so they draw the same
         // numbers as in the main run.
         var comparison: (CompiledRegister, SimulationResult)?
-        if !register.portfolios.isEmpty {
-            let all = try PlanCompiler.compile(register, activities: nil, views: [views[headline]], portfolios: register.portfolios)
+        let mainIDs = Set(main.risks.map(\.id))
+        if !register.portfolios.isEmpty && (!compared.isEmpty || register.risks.contains { !mainIDs.contains($0.id) }) {
+            let all = try PlanCompiler.compile(register, activities: nil, views: [views[headline]], portfolios: compared)
             let secondProgress: (@Sendable (Double) -> Void)? = progress.map { report in { @Sendable in report(0.5 + $0 / 2) } }
             comparison = (all, Engine.run(all.plan, options: fixedTrials, progress: secondProgress))
         }
-        var score = Self.withCoproduction(ResultReader(
+        var score = ResultReader(
             register: scored, options: options, compiled: main, result: result, headline: headline,
-            portfolio: headlinePortfolio?.id, comparison: comparison).score(), register: scored)
+            portfolio: headlinePortfolio?.id, comparison: comparison).score()
+        Self.addCoproduction(to: &score, register: scored)
         try addResponseLevers(&score, scored, options: options, compiled: main, headline: headline, run: fixedTrials)
         return score
     }
@@ -84,17 +90,18 @@ public enum Scorer {
     ) throws(ScoringError) {
         guard options.responseLevers else { return }
         try ResponseLevers.add(to: &score, register: register, compiled: compiled, headline: headline, options: run)
+        try ResponseTails.add(to: &score, register: register, compiled: compiled, headline: headline, options: run)
     }
 
-    /// The score with what rests on citizens added: each outcome's reliance, the entries not
-    /// consulted, and the citizen time of each response.
-    static func withCoproduction(_ score: RegisterScore, register: Register) -> RegisterScore {
-        var score = score
+    /// Adds what rests on citizens: each outcome's reliance, the entries not consulted, and the
+    /// citizen time of each response. In place, so that the risks' array is changed where it
+    /// lies: a copy of the score would share it, and the first change would copy every risk's
+    /// score (about 9 MB for 10,000 risks).
+    static func addCoproduction(to score: inout RegisterScore, register: Register) {
         score.reliance = RegisterScore.reliance(risks: score.risks, register: register)
         score.notConsulted = register.notConsulted
         score.addCitizenTime(register)
         score.translations = RegisterScore.translations(of: register)
-        return score
     }
 
     /// Scores the headline views and the portfolio comparison in one run, when that gives the
@@ -109,9 +116,12 @@ public enum Scorer {
     /// risk would join the two in one Iman–Conover group, which reorders the other's trials
     /// differently from the headline run; then the runs stay apart. So does a contributor that
     /// steps back when a left-out activity occurs: the headline run has no such activity.
+    ///
+    /// - Parameter compared: the portfolios compared (none when only the entries' own figures
+    ///   are wanted).
     static func mergedRun(
-        _ register: Register, main headlinePlan: CompiledRegister, headline portfolio: Portfolio?, views: [String?], run: RunOptions,
-        progress: (@Sendable (Double) -> Void)?
+        _ register: Register, main headlinePlan: CompiledRegister, headline portfolio: Portfolio?, views: [String?],
+        compared: [Portfolio], run: RunOptions, progress: (@Sendable (Double) -> Void)?
     ) throws(ScoringError) -> (main: SimulationResult, comparison: (CompiledRegister, SimulationResult))? {
         // A headline option that reshapes entries changes them in the headline run, so the
         // merged run's entries (as written) would not be the headline's.
@@ -122,7 +132,7 @@ public enum Scorer {
         if register.correlations.contains(where: { leftOut.contains($0.first) || leftOut.contains($0.second) }) { return nil }
         if register.contributors.contains(where: { $0.stepsBack.contains { leftOut.contains($0.risk) } }) { return nil }
         let merged = try PlanCompiler.compile(
-            register, activities: nil, views: views, portfolios: register.portfolios, viewActivities: Set(portfolio.members))
+            register, activities: nil, views: views, portfolios: compared, viewActivities: Set(portfolio.members))
         let result = Engine.run(merged.plan, options: run, progress: progress)
 
         // The headline run's view of it: the plan risks it holds (entries, their effects on
@@ -147,7 +157,7 @@ public enum Scorer {
         // are read.
         var comparison = result
         comparison.views = [result.views[result.views.count - 1]]
-        let all = try PlanCompiler.compile(register, activities: nil, views: [views[views.count - 1]], portfolios: register.portfolios)
+        let all = try PlanCompiler.compile(register, activities: nil, views: [views[views.count - 1]], portfolios: compared)
         return (main, (all, comparison))
     }
 }

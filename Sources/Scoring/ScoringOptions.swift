@@ -25,9 +25,18 @@ public struct ScoringOptions: Sendable {
     public var asOf: CalendarDate
     /// Also work out, for each appetite statement outside appetite or too close to call, what
     /// its largest responses do to it (``RegisterScore/AppetiteVerdict/responses``). Off by
-    /// default: it costs up to six more runs of the headline view per such statement. The
-    /// board report asks for it.
+    /// default: it costs one more run of the headline view, holding two variants of each
+    /// response examined. The board report asks for it.
     public var responseLevers = false
+    /// Score the headline view alone: no perspective's own view (so no perspective figures,
+    /// verdicts or disagreements) and no option comparison (entries outside the headline option
+    /// still get their own figures). The headline figures are bit for bit a full score's, since
+    /// every risk's draws are its own and each series adds the same risks in the same order;
+    /// `diff` and `score --format csv`, which read only those, ask for this to score in a
+    /// fraction of the time. Off by default. With ``precision`` the run stops when the views
+    /// scored reach it, so fewer views may stop it sooner: those commands ask for it only
+    /// without a precision target.
+    public var headlineOnly = false
 
     public static let defaultSeed: UInt64 = 1
     public static let defaultTrials = 100_000

@@ -36,11 +36,16 @@ extension Phrasebook {
 
     /// "about a 12 in 100 chance (12%, ±0.4 percentage points)", "less than a 1 in 1,000
     /// chance (<0.1%, …)", "more than a 99 in 100 chance (almost certain; 99.6%, …)".
-    public func chancePhrase(_ p: Double, standardError: Double, per n: Int = 100) -> String {
+    ///
+    /// A chance that came up in no trial is not "no chance": a simulation can only say it came
+    /// up in none of its `trials` simulated `periods` ("years", "periods of 6 months"), so it
+    /// reads "less than a 1 in 20,000 chance (in none of 20,000 simulated years; 0%)" — the one
+    /// place the denominator is the run's trial count, since that is the resolution the run has.
+    public func chancePhrase(_ p: Double, standardError: Double, per n: Int = 100, trials: Int, periods: String) -> String {
         let error = chanceError(standardError)
         let percent = FigureFormat.percent(p)
         switch FigureFormat.frequency(p, per: n) {
-        case .none: return self("chance.phrase.none", ["error": error])
+        case .none: return self("chance.phrase.none", ["trials": FigureFormat.count(trials), "periods": periods])
         case .certain: return self("chance.phrase.certain")
         case .notANumber: return FigureFormat.notANumber
         case .fewerThanOne(let n):

@@ -56,6 +56,13 @@ public struct Phrasebook: Sendable {
         return Self.fill(Self.fill(phrase, arguments), ["count": String(count)])
     }
 
+    /// The singular of a register's unit word ("incident" for "incidents", "uur" for "uur"), from
+    /// the catalogue's `unit.one.WORD` keys; nil for a word the catalogue does not know, which
+    /// then stays as the register wrote it.
+    public func singularUnit(_ unit: String) -> String? {
+        phrases["unit.one." + unit.lowercased()]
+    }
+
     /// Replaces each `{name}` whose name is given; other braces stay as they are.
     static func fill(_ phrase: String, _ arguments: KeyValuePairs<String, String>) -> String {
         guard phrase.contains("{") else { return phrase }

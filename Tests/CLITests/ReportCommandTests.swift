@@ -217,7 +217,7 @@ struct ReportCommandTests {
         // C did not change: not listed, and its outcome's figures do not move at all.
         #expect(!s.contains("Risk C"))
         #expect(s.contains("| Opening hours lost (hours) | Mean |") && s.contains("| no change |"))
-        #expect(s.contains("| Unplanned cost (EUR) | 1 in 20 bad horizon (P95) | a loss of €"), "\(s)")
+        #expect(s.contains("| Unplanned cost (EUR) | 1 in 20 bad year (P95) | a loss of €"), "\(s)")
         #expect(s.contains(" worse |"), "more loss reads as worse: \(s)")
         #expect(md.stdout.contains("--since HEAD"), "the reproduce command includes --since")
 
@@ -226,8 +226,8 @@ struct ReportCommandTests {
         let h = Self.section(html.stdout, from: "<section id=\"since\">", to: "</section>")
         #expect(h.contains("<h2>Since the last review (HEAD)</h2>"))
         #expect(h.contains("<strong>Added:</strong> E <bdi>Risk E</bdi> (reduction)"))
-        #expect(h.contains("<bdi>B Risk B</bdi>, reduction → resilience"))
-        #expect(h.contains("<tr><td><bdi>B Risk B</bdi></td><td>owner</td><td><bdi>Facilities manager</bdi></td><td><bdi>Head of service</bdi></td></tr>"))
+        #expect(h.contains("<bdi>B <bdi>Risk B</bdi></bdi>, reduction → resilience"))
+        #expect(h.contains("<tr><td><bdi>B <bdi>Risk B</bdi></bdi></td><td>owner</td><td><bdi>Facilities manager</bdi></td><td><bdi>Head of service</bdi></td></tr>"))
         #expect(h.contains("within appetite → outside appetite"))
         #expect(!h.contains("Risk C"))
         #expect(h.contains("no change"))

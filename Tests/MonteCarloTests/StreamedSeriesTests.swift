@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import MonteCarlo
+import Distributions
 
 /// Series that are not kept (above ``RunOptions/seriesMemoryLimit``) are summarised by passes
 /// over the blocks: the order statistics and counts must be exactly those of the in-memory
@@ -108,5 +109,64 @@ struct StreamedSeriesTests {
         let risks = [PlanFixtures.risk("rare", [PlanFixtures.estimate(.probability(0.03), try .fixed(5))])]
         let plan = try SimulationPlan(outcomeCount: 1, risks: risks, views: PlanFixtures.onlyView(risks), thresholds: [[1]])
         Self.expectSame(Self.run(plan, trials: 30_000, limit: 0), Self.run(plan, trials: 30_000, limit: .max))
+    }
+
+    /// Two passes after the simulation in the usual case: one that cuts the parts holding the
+    /// wanted ranks (a part that turns out to hold one value only, like a run of zeros, is then
+    /// known at once) and one that keeps the values. A series the same as another throughout
+    /// is summarised from the other's order statistics.
+    @Test func mostlyZeroAndRepeatedSeriesTakeTwoPasses() {
+        let blocks = 8, size = 4096, n = blocks * size
+        var g = SplitMix64(seed: 3)
+        // Series 0: nothing in 80% of trials, a spread of values otherwise; series 1 the same;
+        // series 2 a spread everywhere.
+        var values = Array(repeating: [Double](repeating: 0, count: n), count: 3)
+        for t in 0..<n {
+            let u = unitDouble(g.next()), v = unitDouble(g.next())
+            values[0][t] = u < 0.8 ? 0 : 100 * exp(3 * v)
+            values[1][t] = values[0][t]
+            values[2][t] = 50 + 10 * v + u
+        }
+        let streamed = StreamedSeries(series: 3)
+        for b in 0..<blocks {
+            values.withUnsafeBufferPointers { pointers in
+                let partial = streamed.consumeSimulated(start: b * size, count: size) { pointers[$0] + b * size }
+                streamed.addSums(partial, trials: size)
+            }
+        }
+        #expect(streamed.first.representative == [0, 0, 2])
+        var passes = 0
+        let summariser = Summariser(batches: 32, histogramBins: 40, exceedancePoints: 60, jobs: 1, grain: 1)
+        let requests = (0..<3).map { StreamedSeries.Request(series: $0, thresholds: [Double($0) + 1], meanVariance: nil) }
+        let found = streamed.summaries(requests, pairs: [], summariser: summariser) { pass in
+            passes += 1
+            var total = [Double](repeating: 0, count: pass.partialCount)
+            for b in 0..<blocks {
+                values.withUnsafeBufferPointers { pointers in
+                    let partial = pass.consume(start: b * size, count: size) { pointers[$0] + b * size }
+                    for i in total.indices { total[i] += partial[i] }
+                }
+            }
+            return total
+        }
+        #expect(passes == 2)
+        let a = found.summaries[0]!, b = found.summaries[1]!
+        #expect(a.percentiles == b.percentiles && a.exceedanceCurve == b.exceedanceCurve && a.expectedShortfall95 == b.expectedShortfall95)
+        #expect(a.percentiles[0].value.value == 0 && a.percentiles[5].value.value > 0)
+    }
+}
+
+private extension Array where Element == [Double] {
+    /// Pointers to each inner array's storage for the duration of `body`.
+    func withUnsafeBufferPointers<R>(_ body: ([UnsafePointer<Double>]) -> R) -> R {
+        var pointers: [UnsafePointer<Double>] = []
+        func descend(_ i: Int) -> R {
+            if i == count { return body(pointers) }
+            return self[i].withUnsafeBufferPointer { buffer in
+                pointers.append(buffer.baseAddress!)
+                return descend(i + 1)
+            }
+        }
+        return descend(0)
     }
 }

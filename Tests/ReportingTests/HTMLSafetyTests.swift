@@ -93,3 +93,44 @@ struct BidiIsolationTests {
         #expect(checked > 30 && isolated > 30, "\(checked) places, \(isolated) isolated")
     }
 }
+
+@Suite("Register text inside assembled sentences is isolated")
+struct SentenceIsolationTests {
+    /// Sentences riskreg assembles around register text — verdicts, levers, who would step
+    /// back, chart captions — isolate that text too, not only cells and headings: every place
+    /// the text appears as prose in the board report's body sits in a `<bdi>` or an element with
+    /// `dir="auto"`. A unit word after its figure ("25 UNIT") is part of the figure.
+    @Test(arguments: ["حماية السكان 2026 (R-2) 25%", "פרויקט R-2: 25% מהשכונה"])
+    func rightToLeftTextInSentencesIsIsolated(_ text: String) throws {
+        let register = try ReportFixtures.load(yaml: fixtureRegister(text: text))
+        let html = try ReportFixtures.render(register, format: .html, audience: .board, trials: 1_000)
+        let body = try #require(html.components(separatedBy: "<body>").last)
+        let escaped = HTMLText.escape(text)
+        var bare: [String] = []
+        var sentences = 0
+        var rest = Substring(body)
+        while let hit = rest.range(of: escaped) {
+            let before = String(body[body.startIndex..<hit.lowerBound].suffix(80))
+            defer { rest = rest[hit.upperBound...] }
+            if before.range(of: #"<(text|tspan|title)[^>]*>[^<]*$|="$|<h1>[^<]*$|[0-9%] \(?$"#, options: .regularExpression) != nil { continue }
+            if before.hasSuffix("<bdi>") || before.hasSuffix("dir=\"auto\">") {
+                if before.range(of: #"[a-z,;:] <bdi>$"#, options: .regularExpression) != nil { sentences += 1 }
+                continue
+            }
+            bare.append(before)
+        }
+        #expect(bare.isEmpty, "register text not isolated after: \(bare.joined(separator: "\n…"))")
+        #expect(sentences > 10, "\(sentences) isolated inside sentences")
+    }
+
+    /// The marks that isolate register text never reach Markdown, and an unbalanced mark adds
+    /// no unbalanced tag.
+    @Test func isolationMarksAreBalancedAndInvisibleOutsideHTML() {
+        let start = String(Unicode.Scalar(0xFDD0 as UInt32)!), end = String(Unicode.Scalar(0xFDD1 as UInt32)!)
+        let sentence = "Losses to " + UntrustedText.isolated("<b>" + end + "x") + " exceed"
+        #expect(HTMLText.escapeIsolating(sentence) == "Losses to <bdi>&lt;b&gt;x</bdi> exceed")
+        #expect(HTMLText.escapeIsolating("a " + end + "b " + start + "c") == "a b <bdi>c</bdi>")
+        #expect(MarkdownText.escape(UntrustedText.isolated("- item")) == "\\- item")
+        #expect(HTMLText.escape(sentence) == "Losses to &lt;b&gt;x exceed")
+    }
+}

@@ -121,7 +121,7 @@ struct ReviewChangesTests {
         }
         let mean = try #require(rows.first { $0.hasPrefix("| Hours at home (hours) | Mean |") })
         #expect(mean.contains("| a gain of ") && mean.hasSuffix("| 100 hours better |"), "\(mean)")
-        #expect(rows.contains { $0.hasPrefix("| Hours at home (hours) | 1 in 10 bad horizon (P10 of the gain) | a gain of ") })
+        #expect(rows.contains { $0.hasPrefix("| Hours at home (hours) | 1 in 10 bad year (P10 of the gain) | a gain of ") })
         let cost = try #require(rows.first { $0.hasPrefix("| Unplanned cost (GBP) | Mean |") })
         #expect(cost.contains("| a net saving of £") && cost.contains(" worse |"), "\(cost)")
         let summary = try #require(section.split(separator: "\n").dropFirst().first)

@@ -22,7 +22,7 @@ struct FigureFormatTests {
         #expect(!FigureFormat.ratio(abs(value)).isEmpty)
         #expect(!FigureFormat.percent(value).isEmpty)
         #expect(!Phrasebook.english.naturalFrequency(value).isEmpty)
-        #expect(!Phrasebook.english.chancePhrase(min(max(value, 0), 1), standardError: abs(value)).contains("⟦"))
+        #expect(!Phrasebook.english.chancePhrase(min(max(value, 0), 1), standardError: abs(value), trials: 1_000, periods: "years").contains("⟦"))
     }
 
     @Test func largeFiguresAreScientific() {
@@ -73,14 +73,19 @@ struct FigureFormatTests {
         #expect(en.chance(0.003) == "fewer than 1 in 100 (0.3%)")
         #expect(en.naturalFrequency(0) == "no chance")
         #expect(en.naturalFrequency(1) == "certain")
-        #expect(en.chancePhrase(0.125, standardError: 0.002) == "about a 13 in 100 chance (12%, ±0.4 percentage points)")
-        #expect(en.chancePhrase(0.81, standardError: 0.0025).hasPrefix("about an 81 in 100 chance (81%"))
-        #expect(en.chancePhrase(0.18, standardError: 0.0025).hasPrefix("about an 18 in 100 chance"))
-        #expect(en.chancePhrase(0.11, standardError: 0.0025).hasPrefix("about an 11 in 100 chance"))
-        #expect(en.chancePhrase(0.996, standardError: 0.0005)
+        #expect(en.chancePhrase(0.125, standardError: 0.002, trials: 20_000, periods: "years") == "about a 13 in 100 chance (12%, ±0.4 percentage points)")
+        #expect(en.chancePhrase(0.81, standardError: 0.0025, trials: 20_000, periods: "years").hasPrefix("about an 81 in 100 chance (81%"))
+        #expect(en.chancePhrase(0.18, standardError: 0.0025, trials: 20_000, periods: "years").hasPrefix("about an 18 in 100 chance"))
+        #expect(en.chancePhrase(0.11, standardError: 0.0025, trials: 20_000, periods: "years").hasPrefix("about an 11 in 100 chance"))
+        #expect(en.chancePhrase(0.996, standardError: 0.0005, trials: 20_000, periods: "years")
                 == "more than a 99 in 100 chance (almost certain; 99.6%, ±0.1 percentage points)")
-        #expect(en.chancePhrase(0.0002, standardError: 0.0001, per: 1_000) == "less than a 1 in 1,000 chance (<0.1%, ±<0.1 percentage points)")
+        #expect(en.chancePhrase(0.0002, standardError: 0.0001, per: 1_000, trials: 20_000, periods: "years") == "less than a 1 in 1,000 chance (<0.1%, ±<0.1 percentage points)")
         #expect(en.limitFrequency(0.1) == "10 in 100")
+        // A chance that came up in no trial says what the run can say, at its trial count.
+        #expect(en.chancePhrase(0, standardError: 0, trials: 20_000, periods: "years")
+                == "less than a 1 in 20,000 chance (in none of 20,000 simulated years; 0%)")
+        #expect(Phrasebook.builtIn("nl")!.chancePhrase(0, standardError: 0, trials: 500, periods: "jaren")
+                == "een kans van minder dan 1 op de 500 (in geen van de 500 gesimuleerde jaren; 0%)")
         #expect(en.limitFrequency(0.05, per: 1_000) == "50 in 1,000")
     }
 

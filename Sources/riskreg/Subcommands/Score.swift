@@ -57,7 +57,10 @@ struct Score: ParsableCommand {
 
     func run() throws {
         MemoryRelease.returnLargeBlocksOnFree()
-        let options = scoring.options
+        var options = scoring.options
+        // CSV holds the headline's figures only, so the perspectives' own views and the option
+        // comparison are not run (a precision target is judged on every view, so not then).
+        options.headlineOnly = format == .csv && options.precision == nil
         let (files, missing) = RegisterFile.expand(paths.isEmpty ? ["Registers/"] : paths)
         let printer = DiagnosticPrinter(style: .text(colour: Output.colourOnStderr))
         for d in missing { Output.err(printer.render(d)) }

@@ -1,0 +1,54 @@
+import Testing
+@testable import MonteCarlo
+
+/// ``Engine/shares(_:options:requests:)`` counts trials in series that are never kept: its
+/// figures must be the summaries' own, bit for bit, for any number of jobs.
+@Suite("Engine: shares counted without keeping the series")
+struct EngineSharesTests {
+    /// Every view and portfolio, inherent and residual, every threshold and P(net benefit), on a
+    /// plan with responses, benefits, a pooled view, portfolios and a correlation group (so the
+    /// batches follow the Iman–Conover units), at a trial count that ends inside a block.
+    @Test(arguments: [1, 2])
+    func sharesEqualTheSummaries(jobs: Int) throws {
+        let plan = try PlanFixtures.everything()
+        let options = RunOptions(seed: 11, trials: 40_000, jobs: jobs)
+        let result = Engine.run(plan, options: options)
+        var requests: [Engine.ShareRequest] = []
+        var expected: [Statistic] = []
+        let configurations = result.views.map(\.outcomes) + result.portfolios.map(\.outcomes)
+        for (c, outcomes) in configurations.enumerated() {
+            for (o, summaries) in outcomes.enumerated() {
+                for residual in [false, true] {
+                    let summary = residual ? summaries.residual : summaries.inherent
+                    for exceedance in summary.exceedances {
+                        requests.append(.init(configuration: c, residual: residual, outcome: o, event: .above(exceedance.threshold)))
+                        expected.append(exceedance.probability)
+                    }
+                    requests.append(.init(configuration: c, residual: residual, outcome: o, event: .belowZero))
+                    expected.append(summary.probabilityNetBenefit)
+                }
+            }
+        }
+        #expect(requests.count > 40)
+        let shares = Engine.shares(plan, options: options, requests: requests)
+        for (i, (got, want)) in zip(shares, expected).enumerated() {
+            #expect(got == want, "request \(requests[i]): \(got) against \(want)")
+        }
+        // Some figure is neither 0 nor 1, so the counting is tested, not just the ends.
+        #expect(expected.contains { $0.value > 0.01 && $0.value < 0.99 && $0.standardError > 0 })
+    }
+
+    /// A count that is not a whole number of batches or blocks: the last block is partial and
+    /// batches straddle blocks.
+    @Test func sharesAtAnOddTrialCount() throws {
+        let plan = try PlanFixtures.everything()
+        let options = RunOptions(seed: 3, trials: 20_001, blockSize: 4096, jobs: 2)
+        let result = Engine.run(plan, options: options)
+        let pooled = result.views[2].outcomes[0].residual
+        let shares = Engine.shares(plan, options: options, requests: [
+            .init(configuration: 2, residual: true, outcome: 0, event: .above(500)),
+            .init(configuration: 2, residual: true, outcome: 0, event: .belowZero),
+        ])
+        #expect(shares == [pooled.exceedances[0].probability, pooled.probabilityNetBenefit])
+    }
+}

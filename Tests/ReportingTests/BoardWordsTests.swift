@@ -1,0 +1,146 @@
+import Foundation
+import Reporting
+import Testing
+import _TestSupport
+
+/// Words in the example board reports that must match what the simulation can say, checked on
+/// the reports as the shipped templates render them.
+@Suite("Board report words", .serialized)
+struct BoardWordsTests {
+    static func report(_ name: String) throws -> String { try ColdReadingTests.report(name) }
+
+    /// Whether `text` holds `pattern` (a regular expression).
+    static func matches(_ text: String, _ pattern: String) -> Bool {
+        text.range(of: pattern, options: .regularExpression) != nil
+    }
+
+    /// A verdict whose event came up in no trial says what a run of that length can say, not
+    /// "no simulated chance".
+    @Test func aChanceNoTrialSawIsGivenAtTheRunsResolution() throws {
+        let care = try Self.report("adult-social-care-positive-risk")
+        #expect(!care.lowercased().contains("no simulated chance"))
+        #expect(care.contains("Less than a 1 in 2,000 chance (in none of 2,000 simulated years; 0%) that losses to Adult social care budget"), "\(care.prefix(3000))")
+    }
+
+    /// "1 incidents", "differ by up to 1 incidents": a unit word agrees with its figure.
+    @Test func unitWordsAgreeWithTheirCount() throws {
+        for name in ReportFixtures.examples {
+            let text = try Self.report(name)
+            #expect(!Self.matches(text, #"(?<![\d.,])1 (incidents|hours|days|points)\b"#), "\(name)")
+        }
+        let care = try Self.report("adult-social-care-positive-risk")
+        #expect(care.contains("**Impact of one occurrence (P10 to P90):** 1 incident\n"))
+    }
+
+    /// Safeguarding enquiries have no benefit on them: they can only rise, so no table there
+    /// offers a "chance of a net reduction" (always 0%) or explains a minus sign.
+    @Test func anOutcomeThatCanOnlyRiseHasNoNetReductionFigures() throws {
+        let care = try Self.report("adult-social-care-positive-risk")
+        let safeguarding = ColdReadingTests.section(care, "### Safeguarding enquiries (incidents)")
+        #expect(!safeguarding.isEmpty)
+        #expect(!safeguarding.contains("Chance of a net reduction"), "\(safeguarding)")
+        #expect(!safeguarding.contains("a minus sign"), "\(safeguarding)")
+        #expect(safeguarding.contains("| Perspective | Mean (incidents) | 1 in 10 bad year (incidents) | \n"), "\(safeguarding)")
+        // Where benefits count, the chance stays.
+        let budget = ColdReadingTests.section(care, "### Adult social care budget (GBP)")
+        #expect(budget.contains("Chance of a net reduction"))
+    }
+
+    /// AS-01's travel incidents reach safeguarding through an effect: its share there is its
+    /// share of safeguarding's variance, not of hours', and the shares of one outcome, in the
+    /// drivers list and in the table of what moves it, add up to 100%.
+    @Test func sharesOfVarianceAddUpOnEveryOutcome() throws {
+        let care = try Self.report("adult-social-care-positive-risk")
+        let safeguarding = ColdReadingTests.section(care, "### Safeguarding enquiries (incidents)")
+        let table = safeguarding.components(separatedBy: "**What moves Safeguarding enquiries most.**").dropFirst().first ?? ""
+        let rows = table.split(separator: "\n").filter { $0.hasPrefix("| AS-") }
+        #expect(rows.contains { $0.hasPrefix("| AS-01 |") }, "\(table)")
+        let shares = rows.compactMap { row -> Double? in
+            let cells = row.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            return cells.count > 2 ? Double(cells[2].replacingOccurrences(of: "%", with: "")) : nil
+        }
+        #expect(shares.count == rows.count && abs(shares.reduce(0, +) - 100) <= 1.5, "\(rows)")
+        let drivers = try #require(care.split(separator: "\n").first { $0.hasPrefix("- **Safeguarding enquiries**") })
+        let listed = drivers.matches(of: /\((\d+(?:\.\d+)?)% of the variance\)/).compactMap { Double($0.1) }
+        #expect(!listed.isEmpty && listed.reduce(0, +) <= 101, "\(drivers)")
+    }
+
+    /// The heat map's reference for an outcome is the lowest amount any appetite statement names
+    /// for it — on harm alone too: the ward's patient safety statement on harm is 4 incidents.
+    @Test func heatMapReferenceUsesEveryStatement() throws {
+        let ward = try Self.report("ward-7-patient-partnership")
+        let row = try #require(ward.split(separator: "\n").first { $0.hasPrefix("| W7-01 |") })
+        #expect(row.hasSuffix("| 4 incidents | ") || row.hasSuffix("| 4 incidents |"), "\(row)")
+        #expect(ward.contains("on the net outcome or on harm alone"))
+    }
+
+    /// The matrix's chance is worked out from the estimates, the entry's from the simulation:
+    /// where they differ the report says both and why; entries the matrix cannot place are named.
+    @Test func theOwnMatrixExplainsItsChance() throws {
+        let leiden = try Self.report("community-safety-leiden")
+        let matrix = ColdReadingTests.section(leiden, "### On the organisation’s own matrix")
+        #expect(matrix.contains("worked out exactly from the stated estimates, not simulated"), "\(matrix)")
+        #expect(Self.matches(matrix, #"CS-02 [^\n]*its chance of 7\.7% \(worked out from the estimates; \d+(\.\d)?% in the simulation\)"#), "\(matrix)")
+        #expect(matrix.contains("Not on the matrix: CS-03"), "\(matrix)")
+    }
+
+    /// Where a register compares options, the decision page says which the headline assumes,
+    /// which the figures favour by the board's appetite, and that the choice is the board's.
+    @Test func theDecisionPageNamesTheFavouredOptionAndLeavesTheChoiceToTheBoard() throws {
+        for name in ReportFixtures.examples {
+            let decision = ColdReadingTests.section(try Self.report(name), "## For decision")
+            #expect(decision.contains("By the board’s own appetite the figures favour"), "\(name)")
+            #expect(decision.contains("riskreg compares the options, it does not decide between them"), "\(name)")
+        }
+    }
+
+    /// A response that saves less on average than it costs says what it does for the bad years,
+    /// and the per-1,000 figures carry their currency and a plain reading.
+    @Test func valueForMoneyLooksBeyondTheAverage() throws {
+        let care = try Self.report("adult-social-care-positive-risk")
+        #expect(care.contains("| Avoided per £1,000 spent |"))
+        #expect(Self.matches(care, #"£\d+ means £\d+ saved on average for every £1,000 the response costs"#))
+        let insurance = try #require(care.split(separator: "\n").first { $0.contains("| AS-05 People employing") })
+        #expect(insurance.contains("the average of the worst 1 in 20 years by"), "\(insurance)")
+        #expect(!care.contains("saves less on average than it costs |"))
+    }
+
+    /// The board report ends with a glossary of its technical words; the direction of an
+    /// outcome the register does not state reads as a rule, not a guess; review dates appear once.
+    @Test func aGlossaryAndPlainWordsForWhatTheRegisterDoesNotSay() throws {
+        for name in ReportFixtures.examples {
+            let text = try Self.report(name)
+            #expect(text.contains("\n## Glossary\n"), "\(name)")
+            #expect(text.contains("- [Glossary](#glossary)"), "\(name)")
+            #expect(text.contains("**Monte Carlo interval (±):**") && text.contains("**Co-production modes:**"), "\(name)")
+            #expect(!text.contains("as inferred from the register"), "\(name)")
+            #expect(text.components(separatedBy: "ast reviewed").count == 2, "\(name): review dates once")
+            #expect(!text.contains("over the next 12 months"), "\(name)")
+        }
+        let care = try Self.report("adult-social-care-positive-risk")
+        #expect(care.contains("less is better: the register does not say, so riskreg takes this from the board’s appetite for this outcome"))
+        #expect(care.contains("**Chance the risk in this activity comes about"))
+    }
+
+    /// In HTML, the first use of each glossary term links to its entry.
+    @Test func htmlTermsLinkToTheGlossary() throws {
+        let html = try ReportFixtures.render(try ReportFixtures.load("adult-social-care-positive-risk"), format: .html, audience: .board, trials: 2_000)
+        for id in ["percentiles", "es95", "variance", "interval", "horizon", "pooled", "borrowed", "modes"] {
+            #expect(html.contains("<a class=\"term\" href=\"#g-\(id)\">"), "\(id)")
+            #expect(html.contains("<dt id=\"g-\(id)\">"), "\(id)")
+        }
+        #expect(html.components(separatedBy: "href=\"#g-percentiles\"").count == 2)
+    }
+
+    /// A dash explains nothing: where a figure or a name is missing, the cell says why.
+    @Test func missingFiguresAreSaidInWords() throws {
+        let leiden = try Self.report("community-safety-leiden")
+        let matrix = ColdReadingTests.section(leiden, "### On the organisation’s own matrix")
+        #expect(!matrix.contains("| — |") && matrix.contains("| none stated |"), "\(matrix)")
+        let care = try Self.report("adult-social-care-positive-risk")
+        #expect(care.contains("| £4,000 | no rate stated |"))
+        #expect(care.contains("| 12 of 12 entries | none |"))
+        // "outside on those of A; B." read as broken punctuation.
+        #expect(care.contains("outside on those of People who draw on care and support and Family carers."))
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import MonteCarlo
+import RegisterLoader
+import RegisterModel
+@testable import Scoring
+import Testing
+import _TestSupport
+
+/// The response levers come from one run in which each examined response is a pair of variants
+/// of its entry, each in an option of its own (``ResponseLevers``). Their definition is a run of
+/// the headline view with only that response's reliability changed: these tests run that
+/// definition and expect the same figures, bit for bit.
+@Suite("Response levers: one run gives each lever's own run's figures")
+struct ResponseLeverRunTests {
+    static let asOf = CalendarDate(year: 2026, month: 11, day: 30)!
+
+    /// The lever's chance by its definition: the headline plan's headline view alone, with the
+    /// entry's reliability (on every plan risk of the entry) set to `reliability`, run and
+    /// summarised in full.
+    static func definition(
+        _ compiled: CompiledRegister, headline: Int, entry: Int, reliability: Double, statement: Int, register: Register,
+        options: RunOptions
+    ) throws -> Statistic {
+        let plan = compiled.plan
+        let source = compiled.appetiteThresholds[statement]
+        var risks = plan.risks
+        for k in risks.indices where k == entry || risks[k].occurrenceKey == plan.risks[entry].key {
+            risks[k].response?.reliability = reliability
+        }
+        let variant = try SimulationPlan(
+            outcomeCount: plan.outcomeCount, totalOutcomes: plan.totalOutcomes, risks: risks,
+            views: [plan.views[headline]], portfolios: [], primaryView: 0, correlations: plan.correlations,
+            thresholds: plan.thresholds, totalThresholds: plan.totalThresholds, deliverers: plan.deliverers)
+        let summary = Engine.run(variant, options: options).views[0].outcomes[source.outcome].residual
+        guard let k = source.threshold else { return summary.probabilityNetBenefit }
+        let exceed = summary.exceedances[k].probability
+        if case .netBenefitAbove = register.appetite[statement].limit {
+            return Statistic(value: 1 - exceed.value, standardError: exceed.standardError)
+        }
+        return exceed
+    }
+
+    @Test(arguments: ["adult-social-care-positive-risk", "community-safety-leiden", "ward-7-patient-partnership"])
+    func leversEqualTheirDefinition(name: String) throws {
+        let loaded = RegisterFile.read(path: TestSupport.path("Registers/\(name).yaml"), asOf: Self.asOf)
+        let register = try #require(loaded.register)
+        var options = ScoringOptions(seed: 4, trials: 6_000, jobs: 2, asOf: Self.asOf)
+        options.responseLevers = true
+        let score = try Scorer.score(register, options: options)
+        options.jobs = 1
+        #expect(try Scorer.score(register, options: options).appetite.map(\.responses) == score.appetite.map(\.responses),
+                "the levers do not depend on the number of jobs")
+
+        // The headline plan, as the scorer compiles it.
+        let headlinePortfolio = register.portfolios.first
+        let scored = headlinePortfolio.map { register.reshaped(by: $0) } ?? register
+        let views: [String?] = register.perspectives.count == 1 ? [register.perspectives[0].id] : register.perspectives.map(\.id) + [nil]
+        let compiled = try PlanCompiler.compile(
+            scored, activities: headlinePortfolio.map { Set($0.members) }, views: views, portfolios: [])
+        let run = RunOptions(seed: 4, trials: score.run.trials, jobs: 2)
+        var checked = 0
+        for (index, verdict) in score.appetite.enumerated() {
+            for lever in verdict.responses {
+                let entry = try #require(compiled.risks.firstIndex { $0.id == lever.risk })
+                let delivered = try Self.definition(compiled, headline: views.count - 1, entry: entry, reliability: 1,
+                                                    statement: index, register: scored, options: run)
+                let notDelivered = try Self.definition(compiled, headline: views.count - 1, entry: entry, reliability: 0,
+                                                       statement: index, register: scored, options: run)
+                #expect(lever.ifDelivered == delivered, "\(lever.risk) on \(verdict.outcome), always delivered")
+                #expect(lever.ifNotDelivered == notDelivered, "\(lever.risk) on \(verdict.outcome), never delivered")
+                checked += 1
+            }
+        }
+        #expect(checked > 0, "\(name) has levers to check")
+    }
+}

@@ -71,21 +71,29 @@ extension ReportBuilder {
         var svg = ""
         var rows: [String] = []
         if options.format == .html {
-            let columns = total == 100 ? 10 : 40
-            let size = total == 100 ? 14.0 : 7.0, gap = total == 100 ? 4.0 : 2.0
-            let lines = total / columns
+            // 100 marks are one block of ten rows of ten. 1,000 marks are ten such blocks, five
+            // across and two down, with a wider gap between blocks: a reader counts hundreds by
+            // the blocks, and the picture is wide rather than tall, so that at a phone's width
+            // (the stylesheet lets it fill the column) a mark is still about 5 px, not a blur.
+            let size = total == 100 ? 14.0 : 6.0, gap = total == 100 ? 4.0 : 1.5, blockGap = 6.0
+            let blocksAcross = total == 100 ? 1 : 5
+            let block = 10 * (size + gap) - gap
             // One path for the filled marks and one for the empty ones keeps 1,000 marks small.
             var on = "", off = ""
             for k in 0..<total {
-                let x = Double(k % columns) * (size + gap), y = Double(k / columns) * (size + gap)
+                let b = k / 100, i = k % 100
+                let x = Double(b % blocksAcross) * (block + blockGap) + Double(i % 10) * (size + gap)
+                let y = Double(b / blocksAcross) * (block + blockGap) + Double(i / 10) * (size + gap)
                 let square = "M\(SVG.n(x)) \(SVG.n(y))h\(SVG.n(size))v\(SVG.n(size))h-\(SVG.n(size))z"
                 if k < marked { on += square } else { off += square }
             }
             var body = ""
             if !on.isEmpty { body += "<path class=\"icon-on\" d=\"\(on)\"/>" }
             if !off.isEmpty { body += "<path class=\"icon-off\" d=\"\(off)\"/>" }
-            let width = Double(columns) * (size + gap) - gap, height = Double(lines) * (size + gap) - gap
-            svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"icons\" viewBox=\"0 0 \(SVG.n(width)) \(SVG.n(height))\" role=\"img\" aria-label=\"\(HTMLText.escape(label))\">\(body)</svg>"
+            let blocksDown = total / 100 / blocksAcross
+            let width = Double(blocksAcross) * (block + blockGap) - blockGap, height = Double(blocksDown) * (block + blockGap) - blockGap
+            let cls = total == 100 ? "icons" : "icons icons-1000"
+            svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"\(cls)\" viewBox=\"0 0 \(SVG.n(width)) \(SVG.n(height))\" role=\"img\" aria-label=\"\(HTMLText.escape(label))\">\(body)</svg>"
         } else if total == 100 {
             rows = (0..<10).map { row in
                 String((0..<10).map { col in row * 10 + col < marked ? "●" : "○" })

@@ -53,6 +53,7 @@ public enum BuiltInTemplates {
 {{#limits}}
 <li class="{{statusClass}}"><span class="status"><bdi>{{outcome}}</bdi>: {{status}}</span>{{sentence}}
 {{#about}}<span class="desc">{{phrases.community-what-this-counts}} <span dir="auto">{{.}}</span></span>{{/about}}
+<span class="desc">{{ifMissed}}</span>
 <span class="icon-array">{{{icons.svg}}}</span><span class="desc">{{icons.label}}</span></li>
 {{/limits}}
 </ul>
@@ -352,6 +353,8 @@ public enum BuiltInTemplates {
 
 {{phrases.community-what-this-counts}} {{.}}
 {{/about}}
+
+{{ifMissed}}
 
 {{#icons.rows}}
 {{.}}  

@@ -108,7 +108,7 @@ extension ReportBuilder {
     // MARK: Limits
 
     func communityLimits() -> [ReportContext.CommunityLimit] {
-        score.appetite.map { v in
+        score.appetite.enumerated().map { k, v in
             let outcome = score.outcomes.first { $0.id == v.outcome }
             let unit = outcome?.unit ?? ""
             let title = outcome?.title ?? v.outcome
@@ -139,9 +139,15 @@ extension ReportBuilder {
             case .lossExceeds: heading = phrases("community.limit.heading.amount", ["outcome": title, "amount": quantity(v.threshold, unit)])
             case .netBenefitAbove: heading = title
             }
+            // What happens if the limit is not kept: the register's words, or that the board
+            // takes it up. The score's statements are the register's, in the same order.
+            let statement = register.appetite.indices.contains(k) && register.appetite[k].outcome == v.outcome ? register.appetite[k] : nil
+            let aim = v.kind == .netBenefitAbove ? ".aim" : ""
+            let ifMissed = statement?.ifMissed.map { phrases("community.limit.if-missed" + aim, ["action": $0]) }
+                ?? phrases("community.limit.if-missed.default" + aim)
             return .init(outcome: e(heading), sentence: e([rule, estimate, verdict].joined(separator: " ")),
                          status: e(phrases("community.limit.label." + kind)), statusClass: status,
-                         icons: iconArray(v.probability.value, what: what), about: about.map(e))
+                         icons: iconArray(v.probability.value, what: what), about: about.map(e), ifMissed: e(ifMissed))
         }
     }
 
@@ -319,20 +325,36 @@ extension ReportBuilder {
 
     // MARK: How estimates counted
 
+    /// How much each group's estimates count next to the officers', each with the register's
+    /// reason where it gives one (`weight-reason`); where a group counts more or less than the
+    /// officers and the register gives no reason, one sentence on who sets the weights.
     func communityWeights() -> [String] {
         guard register.perspectives.count > 1, let officers = officersPerspective(), officers.weight > 0 else { return [] }
-        return register.perspectives.filter { $0.id != officers.id }.map { p in
-            let ratio = p.weight / officers.weight
-            let key: String
-            switch ratio {
-            case 1: key = "community.weight.same"
-            case 0.5: key = "community.weight.half"
-            case 2: key = "community.weight.twice"
-            case 0: key = "community.weight.none"
-            default: key = ratio < 1 ? "community.weight.less" : "community.weight.more"
-            }
-            return phrases(key, ["who": p.title, "officers": officers.title, "ratio": FigureFormat.ratio(ratio < 1 ? 1 / ratio : ratio)]).capitalisedFirst
+        let others = register.perspectives.filter { $0.id != officers.id }
+        var lines = others.map { p -> String in
+            let line = weightSentence(p, officers)
+            guard let reason = p.weightReason else { return line }
+            let text = reason.trimmingCharacters(in: .whitespaces)
+            return line + " " + (text.last.map { ".!?".contains($0) } ?? true ? text : text + ".")
         }
+        if others.contains(where: { $0.weight != officers.weight && $0.weightReason == nil }) {
+            lines.append(phrases("community.weight.how", ["organisation": register.metadata.organisation]))
+        }
+        return lines
+    }
+
+    /// "The estimates of … count half as much as those of …".
+    private func weightSentence(_ p: Perspective, _ officers: Perspective) -> String {
+        let ratio = p.weight / officers.weight
+        let key: String
+        switch ratio {
+        case 1: key = "community.weight.same"
+        case 0.5: key = "community.weight.half"
+        case 2: key = "community.weight.twice"
+        case 0: key = "community.weight.none"
+        default: key = ratio < 1 ? "community.weight.less" : "community.weight.more"
+        }
+        return phrases(key, ["who": p.title, "officers": officers.title, "ratio": FigureFormat.ratio(ratio < 1 ? 1 / ratio : ratio)]).capitalisedFirst
     }
 
     func communityCompared() -> [String] {

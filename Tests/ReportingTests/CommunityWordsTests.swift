@@ -143,3 +143,24 @@ struct CommunityWordsTests {
         #expect(plain.contains("Wat we doen: <span lang=\"en\">"))
     }
 }
+
+/// What happens if a limit is not kept, and why a group's estimates count as they do: the
+/// register's own words where it gives them, a plain sentence otherwise.
+@Suite struct CommunityConsequenceTests {
+    @Test func theRegistersWordsAreShownWhereItGivesThem() throws {
+        let register = try ReportFixtures.load("community-safety-leiden")
+        let dutch = try ReportFixtures.render(register, format: .markdown, audience: .community, trials: 500, language: "nl")
+        #expect(dutch.contains("Als het over de grens gaat: Het convenantoverleg besluit binnen een maand welke activiteit wordt afgeschaald"))
+        #expect(dutch.contains("Als het doel niet wordt gehaald, bespreekt het bestuur wat er moet gebeuren."), "no if-missed on the aim: the plain sentence")
+        #expect(dutch.contains("telt half zo zwaar als die van Gemeente en politie. Het bewonerspanel gaf zijn schattingen in een korte enquête"))
+        #expect(!dutch.contains("bepaalt hoe zwaar elke groep meetelt"), "every weight that differs has its reason")
+    }
+
+    @Test func withoutThemAPlainSentenceSaysWhoDecides() throws {
+        var register = try ReportFixtures.load("ward-7-patient-partnership")
+        register.appetite = register.appetite.map { var a = $0; a.ifMissed = nil; return a }
+        let english = try ReportFixtures.render(register, format: .markdown, audience: .community, trials: 500)
+        #expect(english.contains("If it goes over the limit, the board looks at it again and decides what to do."))
+        #expect(english.contains("decides how much each group counts when it draws up the list."))
+    }
+}

@@ -55,6 +55,7 @@ public enum Scorer {
                 register: scored, options: options, compiled: main, result: merged.main, headline: headline,
                 portfolio: headlinePortfolio?.id, comparison: merged.comparison).score()
             Self.addCoproduction(to: &score, register: scored)
+            score.translations = RegisterScore.translations(of: scored)
             try addResponseLevers(&score, scored, options: options, compiled: main, headline: headline,
                                   run: run.fixed(trials: merged.main.trials))
             return score
@@ -79,6 +80,7 @@ public enum Scorer {
             register: scored, options: options, compiled: main, result: result, headline: headline,
             portfolio: headlinePortfolio?.id, comparison: comparison).score()
         Self.addCoproduction(to: &score, register: scored)
+        score.translations = RegisterScore.translations(of: scored)
         try addResponseLevers(&score, scored, options: options, compiled: main, headline: headline, run: fixedTrials)
         return score
     }
@@ -101,7 +103,6 @@ public enum Scorer {
         score.reliance = RegisterScore.reliance(risks: score.risks, register: register)
         score.notConsulted = register.notConsulted
         score.addCitizenTime(register)
-        score.translations = RegisterScore.translations(of: register)
     }
 
     /// Scores the headline views and the portfolio comparison in one run, when that gives the

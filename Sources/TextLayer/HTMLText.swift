@@ -51,8 +51,9 @@ extension HTMLText {
     /// an end mark with no start is dropped and an unclosed start is closed at the end, so
     /// marks can add nothing but isolation.
     ///
-    /// With `markingLanguages`, text marked as being in another language (``LanguageMark``)
-    /// becomes `<span lang="…">…</span>` as well.
+    /// With `markingLanguages`, text in another language than the page's also becomes a `lang`
+    /// span, as in ``escapeMarkingLanguages(_:)``: a register text is marked as a whole for
+    /// both, so the spans nest inside the isolates.
     public static func escapeIsolating(_ text: String, markingLanguages: Bool = false) -> String {
         // The marks pass the cleaner as two private-use scalars of plane 16 (any already in the
         // text go first), so that spaces beside them are cleaned as in the whole sentence.

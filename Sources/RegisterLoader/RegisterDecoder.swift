@@ -42,8 +42,6 @@ package struct RegisterDecoder {
     var registerLanguage = "en"
     /// The texts given in several languages, as read so far.
     var translations = Translations()
-    /// How many appetite statements have been read, for the place of their texts.
-    var appetiteRead = 0
     /// The risk being read, for the place of its response's texts.
     var currentRisk = ""
 
@@ -360,7 +358,7 @@ package struct RegisterDecoder {
     package mutating func decodeAppetite(_ node: YAMLNode) -> AppetiteStatement? {
         guard let f = reader.fields(node, of: "an appetite statement", RegisterFields.appetite) else { return nil }
         let outcome = f["outcome"].flatMap { refer(.outcome, $0, "the appetite's outcome") }
-        let index = String(appetiteRead)
+        let index = Translations.Place.appetiteID(reader.location(node))
         let statement = f["statement"].flatMap { translatable($0, "the appetite statement", Translations.Place(.appetite, index, "statement")) }
         let ifMissed = f["if-missed"].flatMap { translatable($0, "the appetite's `if-missed`", Translations.Place(.appetite, index, "if-missed")) }
         let net = f["loss-exceeds"], harm = f["harm-exceeds"], atMost = f["at-most"]
@@ -394,12 +392,7 @@ package struct RegisterDecoder {
         } else {
             reader.error(.appetiteShape, "the appetite statement sets no limit", at: node, hint: shapeHint)
         }
-        guard let outcome, let limit else {
-            // Texts are placed by the statement's position among those read.
-            for field in ["statement", "if-missed"] { translations.texts[Translations.Place(.appetite, index, field)] = nil }
-            return nil
-        }
-        appetiteRead += 1
+        guard let outcome, let limit else { return nil }
         return AppetiteStatement(outcome: outcome, statement: statement, ifMissed: ifMissed, limit: limit, location: reader.location(node))
     }
 

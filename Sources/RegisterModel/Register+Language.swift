@@ -50,8 +50,8 @@ extension Register {
         }
         for k in appetite.indices {
             let a = appetite[k]
-            map(&appetite[k].statement, P(.appetite, String(k), "statement"), a.location)
-            map(&appetite[k].ifMissed, P(.appetite, String(k), "if-missed"), a.location)
+            map(&appetite[k].statement, P(.appetite, P.appetiteID(a.location), "statement"), a.location)
+            map(&appetite[k].ifMissed, P(.appetite, P.appetiteID(a.location), "if-missed"), a.location)
         }
         for k in contributors.indices {
             let c = contributors[k]

@@ -14,8 +14,9 @@ public struct Translations: Sendable {
         }
 
         public var element: Element
-        /// The element's id: an outcome's, a risk's; an appetite statement's position in its
-        /// list (`0` first); for a response, the risk's id, with `/` and the response's own id
+        /// The element's id: an outcome's, a risk's; for an appetite statement, which has no
+        /// id, where it is written (``appetiteID(_:)``), so that its texts follow it wherever
+        /// the statement is moved; for a response, the risk's id, with `/` and the response's own id
         /// for an alternative response; empty for the register itself.
         public var id: String
         /// The field's name as a register writes it: `title`, `action`, `weight-reason`.
@@ -26,6 +27,9 @@ public struct Translations: Sendable {
             self.id = id
             self.field = field
         }
+
+        /// The id of an appetite statement: the line and column it is written at.
+        public static func appetiteID(_ location: Diagnostic.Location) -> String { "\(location.line):\(location.column)" }
 
         /// The risk an element belongs to, for confidential entries' texts.
         public var risk: String? {
@@ -41,7 +45,7 @@ public struct Translations: Sendable {
             switch element {
             case .register: "the register's `\(field)`"
             case .outcome: "outcome `\(id)`'s `\(field)`"
-            case .appetite: "appetite statement \((Int(id) ?? 0) + 1)'s `\(field)`"
+            case .appetite: "the `\(field)` of the appetite statement at line \(id.split(separator: ":").first ?? "")"
             case .contributor: "contributor `\(id)`'s `\(field)`"
             case .perspective: "perspective `\(id)`'s `\(field)`"
             case .risk: "entry `\(id)`'s `\(field)`"

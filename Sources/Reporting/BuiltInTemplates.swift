@@ -53,6 +53,7 @@ public enum BuiltInTemplates {
 {{#limits}}
 <li class="{{statusClass}}"><span class="status"><bdi>{{outcome}}</bdi>: {{status}}</span>{{sentence}}
 {{#about}}<span class="desc">{{phrases.community-what-this-counts}} <span dir="auto">{{.}}</span></span>{{/about}}
+<span class="desc">{{ifMissed}}</span>
 <span class="icon-array">{{{icons.svg}}}</span><span class="desc">{{icons.label}}</span></li>
 {{/limits}}
 </ul>
@@ -352,6 +353,8 @@ public enum BuiltInTemplates {
 
 {{phrases.community-what-this-counts}} {{.}}
 {{/about}}
+
+{{ifMissed}}
 
 {{#icons.rows}}
 {{.}}  
@@ -1313,6 +1316,9 @@ svg .heat1{fill:#d1e5f0;stroke:#fff;stroke-width:2}
 svg .heat2{fill:#92c5de;stroke:#fff;stroke-width:2}
 svg .heat3{fill:#2166ac;stroke:#fff;stroke-width:2}
 svg.icons{max-width:12rem;height:auto;display:block;margin:.3rem 0}
+/* 1,000 marks: ten blocks of 100, as wide as the column allows (24.5rem at most), so that on a
+   phone each mark is still about 5 px, not a grey blur */
+svg.icons-1000{max-width:100%;width:24.5rem}
 svg .icon-on{fill:#0b4f8a}
 svg .icon-off{fill:#fff;stroke:#8a8a8a;stroke-width:1}
 .toc{margin:1rem 0;padding:.2rem 0;border-top:1px solid var(--rule);border-bottom:1px solid var(--rule)}

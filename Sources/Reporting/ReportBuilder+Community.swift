@@ -71,21 +71,29 @@ extension ReportBuilder {
         var svg = ""
         var rows: [String] = []
         if options.format == .html {
-            let columns = total == 100 ? 10 : 40
-            let size = total == 100 ? 14.0 : 7.0, gap = total == 100 ? 4.0 : 2.0
-            let lines = total / columns
+            // 100 marks are one block of ten rows of ten. 1,000 marks are ten such blocks, five
+            // across and two down, with a wider gap between blocks: a reader counts hundreds by
+            // the blocks, and the picture is wide rather than tall, so that at a phone's width
+            // (the stylesheet lets it fill the column) a mark is still about 5 px, not a blur.
+            let size = total == 100 ? 14.0 : 6.0, gap = total == 100 ? 4.0 : 1.5, blockGap = 6.0
+            let blocksAcross = total == 100 ? 1 : 5
+            let block = 10 * (size + gap) - gap
             // One path for the filled marks and one for the empty ones keeps 1,000 marks small.
             var on = "", off = ""
             for k in 0..<total {
-                let x = Double(k % columns) * (size + gap), y = Double(k / columns) * (size + gap)
+                let b = k / 100, i = k % 100
+                let x = Double(b % blocksAcross) * (block + blockGap) + Double(i % 10) * (size + gap)
+                let y = Double(b / blocksAcross) * (block + blockGap) + Double(i / 10) * (size + gap)
                 let square = "M\(SVG.n(x)) \(SVG.n(y))h\(SVG.n(size))v\(SVG.n(size))h-\(SVG.n(size))z"
                 if k < marked { on += square } else { off += square }
             }
             var body = ""
             if !on.isEmpty { body += "<path class=\"icon-on\" d=\"\(on)\"/>" }
             if !off.isEmpty { body += "<path class=\"icon-off\" d=\"\(off)\"/>" }
-            let width = Double(columns) * (size + gap) - gap, height = Double(lines) * (size + gap) - gap
-            svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"icons\" viewBox=\"0 0 \(SVG.n(width)) \(SVG.n(height))\" role=\"img\" aria-label=\"\(HTMLText.escape(label))\">\(body)</svg>"
+            let blocksDown = total / 100 / blocksAcross
+            let width = Double(blocksAcross) * (block + blockGap) - blockGap, height = Double(blocksDown) * (block + blockGap) - blockGap
+            let cls = total == 100 ? "icons" : "icons icons-1000"
+            svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"\(cls)\" viewBox=\"0 0 \(SVG.n(width)) \(SVG.n(height))\" role=\"img\" aria-label=\"\(HTMLText.escape(label))\">\(body)</svg>"
         } else if total == 100 {
             rows = (0..<10).map { row in
                 String((0..<10).map { col in row * 10 + col < marked ? "●" : "○" })
@@ -100,7 +108,7 @@ extension ReportBuilder {
     // MARK: Limits
 
     func communityLimits() -> [ReportContext.CommunityLimit] {
-        score.appetite.map { v in
+        score.appetite.enumerated().map { k, v in
             let outcome = score.outcomes.first { $0.id == v.outcome }
             let unit = outcome?.unit ?? ""
             let title = outcome?.title ?? v.outcome
@@ -131,9 +139,15 @@ extension ReportBuilder {
             case .lossExceeds: heading = phrases("community.limit.heading.amount", ["outcome": title, "amount": quantity(v.threshold, unit)])
             case .netBenefitAbove: heading = title
             }
+            // What happens if the limit is not kept: the register's words, or that the board
+            // takes it up. The score's statements are the register's, in the same order.
+            let statement = register.appetite.indices.contains(k) && register.appetite[k].outcome == v.outcome ? register.appetite[k] : nil
+            let aim = v.kind == .netBenefitAbove ? ".aim" : ""
+            let ifMissed = statement?.ifMissed.map { phrases("community.limit.if-missed" + aim, ["action": $0]) }
+                ?? phrases("community.limit.if-missed.default" + aim)
             return .init(outcome: e(heading), sentence: e([rule, estimate, verdict].joined(separator: " ")),
                          status: e(phrases("community.limit.label." + kind)), statusClass: status,
-                         icons: iconArray(v.probability.value, what: what), about: about.map(e))
+                         icons: iconArray(v.probability.value, what: what), about: about.map(e), ifMissed: e(ifMissed))
         }
     }
 
@@ -311,20 +325,36 @@ extension ReportBuilder {
 
     // MARK: How estimates counted
 
+    /// How much each group's estimates count next to the officers', each with the register's
+    /// reason where it gives one (`weight-reason`); where a group counts more or less than the
+    /// officers and the register gives no reason, one sentence on who sets the weights.
     func communityWeights() -> [String] {
         guard register.perspectives.count > 1, let officers = officersPerspective(), officers.weight > 0 else { return [] }
-        return register.perspectives.filter { $0.id != officers.id }.map { p in
-            let ratio = p.weight / officers.weight
-            let key: String
-            switch ratio {
-            case 1: key = "community.weight.same"
-            case 0.5: key = "community.weight.half"
-            case 2: key = "community.weight.twice"
-            case 0: key = "community.weight.none"
-            default: key = ratio < 1 ? "community.weight.less" : "community.weight.more"
-            }
-            return phrases(key, ["who": p.title, "officers": officers.title, "ratio": FigureFormat.ratio(ratio < 1 ? 1 / ratio : ratio)]).capitalisedFirst
+        let others = register.perspectives.filter { $0.id != officers.id }
+        var lines = others.map { p -> String in
+            let line = weightSentence(p, officers)
+            guard let reason = p.weightReason else { return line }
+            let text = reason.trimmingCharacters(in: .whitespaces)
+            return line + " " + (text.last.map { ".!?".contains($0) } ?? true ? text : text + ".")
         }
+        if others.contains(where: { $0.weight != officers.weight && $0.weightReason == nil }) {
+            lines.append(phrases("community.weight.how", ["organisation": register.metadata.organisation]))
+        }
+        return lines
+    }
+
+    /// "The estimates of … count half as much as those of …".
+    private func weightSentence(_ p: Perspective, _ officers: Perspective) -> String {
+        let ratio = p.weight / officers.weight
+        let key: String
+        switch ratio {
+        case 1: key = "community.weight.same"
+        case 0.5: key = "community.weight.half"
+        case 2: key = "community.weight.twice"
+        case 0: key = "community.weight.none"
+        default: key = ratio < 1 ? "community.weight.less" : "community.weight.more"
+        }
+        return phrases(key, ["who": p.title, "officers": officers.title, "ratio": FigureFormat.ratio(ratio < 1 ? 1 / ratio : ratio)]).capitalisedFirst
     }
 
     func communityCompared() -> [String] {

@@ -68,8 +68,8 @@ public struct ReportBuilder: Sendable {
             withheld = 0
         }
         if options.format == .html {
-            // Register text marked with `iso` inside a sentence comes out in <bdi>; register text
-            // in another language than the page's is marked with its own `lang`.
+            // Register text marked with `iso` inside a sentence comes out in <bdi>; register
+            // text in another language than the page's is marked with its own `lang`.
             encode = { HTMLText.escapeIsolating($0, markingLanguages: true) }
         } else {
             // No links from register text, in Markdown as in HTML: an address or a mail address
@@ -101,8 +101,8 @@ public struct ReportBuilder: Sendable {
     }
 
     private var charts: Charts {
-        // Chart text goes into SVG and captions, where a `span` cannot go: the language marks are
-        // dropped there, while register text inside captions is still isolated.
+        // Chart text goes into SVG and captions, where a `span` cannot go: without
+        // `markingLanguages` the encoder drops the language marks (and keeps the isolation).
         var plain = encode
         if options.format == .html { plain = { (text: String) -> String in HTMLText.escapeIsolating(text) } }
         return Charts(encode: plain, isHTML: options.format == .html, currency: register.metadata.currency, phrases: phrases)
@@ -125,19 +125,24 @@ public struct ReportBuilder: Sendable {
         OutcomeWords(register: register, outcome: outcome, unit: unit, phrases: phrases)
     }
 
+    /// The horizon in the report's language: "12 months", "12 maanden".
+    var horizonWords: String {
+        let h = register.metadata.horizon
+        return phrases.plural("report.duration." + h.unit.rawValue, count: h.count)
+    }
+
     /// "over the next year" for a horizon of 12 months, 52 weeks or 1 year — the same "year" the
     /// rest of the report says — "over the next 6 months" otherwise.
     var horizonPhrase: String {
-        let h = register.metadata.horizon
         let (count, unit) = horizonInWords
-        return phrases("report.horizon-phrase", ["period": count == 1 ? phrases("report.unit." + unit.rawValue) : h.description])
+        return phrases("report.horizon-phrase", ["period": count == 1 ? phrases("report.unit." + unit.rawValue) : horizonWords])
     }
 
     /// "year" for a horizon of 12 months or 1 year, "month" for 1 month, else "period of 6 months".
     var periodWord: String {
         let h = register.metadata.horizon
         if (h.count == 12 && h.unit == .month) || (h.count == 52 && h.unit == .week) { return phrases("report.unit.year") }
-        return h.count == 1 ? phrases("report.unit." + h.unit.rawValue) : phrases("report.period-of", ["horizon": h.description])
+        return h.count == 1 ? phrases("report.unit." + h.unit.rawValue) : phrases("report.period-of", ["horizon": horizonWords])
     }
 
     private func outcomeTitle(_ id: String) -> String { register.outcome(id)?.title ?? id }
@@ -173,7 +178,7 @@ public struct ReportBuilder: Sendable {
                           // The heading is also the page's `<title>`, which holds text only: no language marks.
                           heading: e(LanguageMark.strip(heading)), language: phrases.language),
             register: .init(id: e(m.id), title: e(m.title), organisation: e(m.organisation), description: e(m.description),
-                            horizon: e(m.horizon.description), horizonPhrase: e(horizonPhrase), currency: e(m.currency),
+                            horizon: e(horizonWords), horizonPhrase: e(horizonPhrase), currency: e(m.currency),
                             owner: e(m.owner), lastReviewed: m.lastReviewed.map { e($0.description) },
                             nextReview: m.nextReview.map { e($0.description) },
                             reviewOverdue: m.nextReview.map { $0 < (CalendarDate(score.run.asOf) ?? $0) } ?? false),

@@ -57,6 +57,9 @@ extension ReportContext {
         /// What the outcome counts, in the register's words (its description): the baseline a
         /// limit is measured from ("incidents above the police forecast"); absent without one.
         public var about: String?
+        /// What happens if the limit is not kept: the register's `if-missed`, or that the board
+        /// takes it up again.
+        public var ifMissed: String
     }
 
     public struct CommunityEntry: Sendable {

@@ -7,10 +7,14 @@ extension RegisterScore {
     static func translations(of register: Register) -> [TranslatedText]? {
         guard !register.translations.isEmpty else { return nil }
         var out: [TranslatedText] = []
+        // An appetite statement has no id: it is named by its position, as `appetite[]` lists it.
+        var appetite: [String: Int] = [:]
+        for (k, a) in register.appetite.enumerated() { appetite[Translations.Place.appetiteID(a.location)] = k }
         register.forEachText { place, _, _ in
             guard let given = register.translations.texts[place] else { return }
-            out.append(TranslatedText(element: place.element.rawValue, id: place.id, field: place.field,
-                                      texts: Dictionary(given.variants.map { ($0.language, $0.text) }, uniquingKeysWith: { first, _ in first })))
+            let id = place.element == .appetite ? appetite[place.id].map(String.init) ?? place.id : place.id
+            out.append(TranslatedText(element: place.element.rawValue, id: id, field: place.field,
+                                      texts: given.variants.map { LanguageText(language: $0.language, text: $0.text) }))
         }
         return out
     }

@@ -48,8 +48,15 @@ public struct RegisterScore: Sendable, Codable {
         public var id: String
         /// The field as the register writes it: `title`, `action`.
         public var field: String
-        /// Language code → text.
-        public var texts: [String: String]
+        /// The text in each language, in the order the register lists them.
+        public var texts: [LanguageText]
+    }
+
+    /// A text and the language it is in.
+    public struct LanguageText: Sendable, Codable {
+        /// A BCP 47 language tag, as the register writes it: `en`, `nl-BE`.
+        public var language: String
+        public var text: String
     }
 
     public struct RegisterInfo: Sendable, Codable {

@@ -124,17 +124,43 @@ struct CommunityWordsTests {
         }
     }
 
-    /// Register text keeps its own language inside a page in another: the Leiden register is
-    /// written in English, so its Dutch page marks its titles `lang="en"`; its English page
-    /// needs no mark.
+    /// Register text keeps its own language inside a page in another. The Leiden register gives
+    /// its texts in English and Dutch, and its Dutch names once, under `nl`: the Dutch page shows
+    /// Dutch throughout, with nothing to mark, and the English page marks the Dutch names.
     @Test func registerTextIsMarkedWithItsLanguage() throws {
         let register = try ReportFixtures.load("community-safety-leiden")
         let dutch = try ReportFixtures.render(register, format: .html, audience: .community, trials: 500, language: "nl")
-        #expect(dutch.contains("<h3 dir=\"auto\"><span lang=\"en\">Volunteers drop out of Buurtpreventie Noord after the winter</span></h3>"))
-        #expect(dutch.contains("Wat hier geteld wordt: <span dir=\"auto\"><span lang=\"en\">"))
-        // Inside the page's own sentences too.
-        #expect(dutch.contains("Wie er last van heeft: <span lang=\"en\">Households in Stevenshof</span>"))
+        #expect(dutch.contains("<h3 dir=\"auto\">Vrijwilligers van Buurtpreventie Noord haken na de winter af</h3>"))
+        #expect(dutch.contains("Wie er last van heeft: Huishoudens in Stevenshof"))
+        #expect(!dutch.contains("<span lang="), "every text the page shows is given in Dutch")
         let english = try ReportFixtures.render(register, format: .html, audience: .community, trials: 500)
-        #expect(!english.contains("<span lang="))
+        #expect(english.contains("<h3 dir=\"auto\">Volunteers drop out of Buurtpreventie Noord after the winter</h3>"))
+        #expect(english.contains("<span lang=\"nl\">Buurtpreventie Noord</span>"), "a Dutch name keeps its Dutch voice")
+        // A plain register in English marks its text on a Dutch page, inside sentences too.
+        let plain = try ReportFixtures.render(try ReportFixtures.load("ward-7-patient-partnership"), format: .html, audience: .community,
+                                              trials: 500, language: "nl")
+        #expect(plain.contains("<h3 dir=\"auto\"><span lang=\"en\">"))
+        #expect(plain.contains("Wat we doen: <span lang=\"en\">"))
+    }
+}
+
+/// What happens if a limit is not kept, and why a group's estimates count as they do: the
+/// register's own words where it gives them, a plain sentence otherwise.
+@Suite struct CommunityConsequenceTests {
+    @Test func theRegistersWordsAreShownWhereItGivesThem() throws {
+        let register = try ReportFixtures.load("community-safety-leiden")
+        let dutch = try ReportFixtures.render(register, format: .markdown, audience: .community, trials: 500, language: "nl")
+        #expect(dutch.contains("Als het over de grens gaat: Het convenantoverleg besluit binnen een maand welke activiteit wordt afgeschaald"))
+        #expect(dutch.contains("Als het doel niet wordt gehaald, bespreekt het bestuur wat er moet gebeuren."), "no if-missed on the aim: the plain sentence")
+        #expect(dutch.contains("telt half zo zwaar als die van Gemeente en politie. Het bewonerspanel gaf zijn schattingen in een korte enquête"))
+        #expect(!dutch.contains("bepaalt hoe zwaar elke groep meetelt"), "every weight that differs has its reason")
+    }
+
+    @Test func withoutThemAPlainSentenceSaysWhoDecides() throws {
+        var register = try ReportFixtures.load("ward-7-patient-partnership")
+        register.appetite = register.appetite.map { var a = $0; a.ifMissed = nil; return a }
+        let english = try ReportFixtures.render(register, format: .markdown, audience: .community, trials: 500)
+        #expect(english.contains("If it goes over the limit, the board looks at it again and decides what to do."))
+        #expect(english.contains("decides how much each group counts when it draws up the list."))
     }
 }

@@ -96,6 +96,14 @@ import _TestSupport
         s.staleEntries.sort { $0.risk < $1.risk }
         s.notConsulted.sort()
         s.reliance.sort { $0.outcome < $1.outcome }
+        // An appetite statement's texts are placed by its position, which the reordering moves.
+        s.translations = s.translations.map { texts in
+            texts.map { t in
+                var t = t
+                if t.element == "appetite" { t.id = "" }
+                return t
+            }.sorted { ($0.element, $0.id, $0.field, $0.texts.first?.text ?? "") < ($1.element, $1.id, $1.field, $1.texts.first?.text ?? "") }
+        }
         return s
     }
 

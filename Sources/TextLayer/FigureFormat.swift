@@ -144,7 +144,9 @@ public enum FigureFormat {
         if p <= 0 { return .none }
         if p >= 1 { return .certain }
         let k = (p * Double(n)).rounded()
-        if k < 1 { return .fewerThanOne(in: n) }
+        // Below 0.05% the percentage reads "<0.1%"; "fewer than 1 in 100" beside it would read
+        // as if the two disagreed, so the words go down to the same resolution: 1 in 1,000.
+        if k < 1 { return .fewerThanOne(in: p < 0.0005 ? max(n, 1_000) : n) }
         if k >= Double(n) { return .moreThan(n - 1, in: n) }
         return .about(Int(k), in: n)
     }

@@ -71,6 +71,9 @@ struct FigureFormatTests {
         #expect(en.chance(0.0014, per: 1_000) == "about 1 in 1,000 (0.1%)")
         #expect(en.chance(0.0003, per: 1_000) == "fewer than 1 in 1,000 (<0.1%)")
         #expect(en.chance(0.003) == "fewer than 1 in 100 (0.3%)")
+        // Where the percentage reads "<0.1%", the words reach as far: never "fewer than 1 in 100 (<0.1%)".
+        #expect(en.chance(0.0003) == "fewer than 1 in 1,000 (<0.1%)")
+        #expect(en.chancePhrase(0.0003, standardError: 0.0001, trials: 20_000, periods: "years").hasPrefix("less than a 1 in 1,000 chance (<0.1%"))
         #expect(en.naturalFrequency(0) == "no chance")
         #expect(en.naturalFrequency(1) == "certain")
         #expect(en.chancePhrase(0.125, standardError: 0.002, trials: 20_000, periods: "years") == "about a 13 in 100 chance (12%, ±0.4 percentage points)")

@@ -49,6 +49,12 @@ extension ReportBuilder {
                 statusClass: cls(v.withinAppetite, v.decisive))]
             for p in register.perspectives {
                 guard let alt = v.perspectives.first(where: { $0.id == p.id }) else { continue }
+                // A perspective that estimated none of the outcome's entries has only the pool's
+                // figures: a verdict in its column would read as its agreement with the pool.
+                guard estimatedAny(p.id, outcome: v.outcome) else {
+                    cells.append(.init(text: e(phrases("report.decision.cell.no-own")), statusClass: ""))
+                    continue
+                }
                 cells.append(.init(
                     text: e(phrases("report.decision.cell", ["status": statusWord(alt.withinAppetite, alt.decisive), "percent": FigureFormat.percent(alt.probability.value)])),
                     statusClass: cls(alt.withinAppetite, alt.decisive)))
@@ -58,8 +64,9 @@ extension ReportBuilder {
 
         let items = statements.filter { !$0.withinAppetite || !$0.decisive || $0.dependsOnEstimates }.map { v -> ReportContext.DecisionItem in
             let name = { (id: String) in iso(register.perspectives.first { $0.id == id }?.title ?? id) }
-            let within = v.perspectives.filter(\.withinAppetite).map { name($0.id) }
-            let outsideViews = v.perspectives.filter { !$0.withinAppetite }.map { name($0.id) }
+            let own = v.perspectives.filter { estimatedAny($0.id, outcome: v.outcome) }
+            let within = own.filter(\.withinAppetite).map { name($0.id) }
+            let outsideViews = own.filter { !$0.withinAppetite }.map { name($0.id) }
             var readings: [String] = []
             if !within.isEmpty && !outsideViews.isEmpty {
                 readings.append(phrases("report.decision.reading.depends", [
@@ -218,5 +225,14 @@ extension ReportBuilder {
         }
         return .init(awaitingReview: awaiting, zeroCost: zeroCost, fromBands: bands, coverage: register.perspectives.count > 1 ? coverage : [],
                      isClean: awaiting.isEmpty && zeroCost.isEmpty && bands.isEmpty)
+    }
+
+    /// Whether perspective `id` estimated at least one entry of the headline figures that
+    /// reaches `outcome`; where it estimated none, its figures for that outcome are the pool's.
+    func estimatedAny(_ id: String, outcome: String) -> Bool {
+        let scored = Set(score.risks.filter(\.inHeadline).map(\.id))
+        return register.risks.contains { r in
+            scored.contains(r.id) && r.outcomes.contains(outcome) && r.estimates.contains { $0.perspective == id }
+        }
     }
 }

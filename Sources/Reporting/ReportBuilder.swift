@@ -383,6 +383,9 @@ public struct ReportBuilder: Sendable {
         let entries = register.risks.filter { scored.contains($0.id) && $0.outcomes.contains(o.id) }
         let views: [(title: String, brief: RegisterScore.OutcomeBrief)] = score.perspectives.compactMap { p in
             let own = entries.filter { r in r.estimates.contains { $0.perspective == p.id } }.count
+            // Residents would read a row of the pool's figures as that group's view: the community
+            // report shows only perspectives that estimated something here.
+            if isCommunity && own == 0 && !entries.isEmpty { return nil }
             let title = isCommunity || own == entries.count ? p.title
                 : phrases(own == 0 ? "report.view.borrowed-all" : "report.decision.view.borrowing", ["title": iso(p.title)])
             return p.outcomes.first { $0.outcome == o.id }.map { (title, $0) }

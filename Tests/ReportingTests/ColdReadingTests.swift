@@ -98,4 +98,17 @@ struct ColdReadingTests {
         #expect(entry.contains("| Ward clinicians | another option: see the portfolio comparison |"), "\(entry)")
         #expect(!entry.contains("| — | — |"))
     }
+
+    /// A perspective that estimated none of an outcome's entries has only the pool's figures
+    /// there: the decision table gives it no verdict of its own, and the community report shows
+    /// no row for it, where residents would read the pool's figures as that group's view.
+    @Test func aPerspectiveWithNoEstimatesOfItsOwnGetsNoVerdict() throws {
+        let report = try Self.report("ward-7-patient-partnership")
+        let row = try #require(report.split(separator: "\n").first { $0.hasPrefix("| Patient safety incidents with moderate or greater harm | Within appetite") })
+        #expect(row.hasSuffix("| no estimates of its own | "), "\(row)")
+        let community = try ReportFixtures.render(try ReportFixtures.load("ward-7-patient-partnership"), format: .markdown, audience: .community, trials: 2_000)
+        let safety = Self.section(community, "**Each perspective's view: Patient safety incidents with moderate or greater harm.**")
+        #expect(safety.contains("| Patients |"), "\(safety)")
+        #expect(!safety.contains("| Carers |"), "\(safety)")
+    }
 }

@@ -26,6 +26,14 @@ extension ReportBuilder {
             assumptions = phrases("report.decision.assumptions.portfolio", ["view": iso(viewTitle), "portfolio": iso(title),
                                                                            "count": String(register.portfolios.count)])
         }
+        // Response costs stay out of the outcomes (docs/results.md): a reader who adds up the
+        // entries must not find them missing without a word.
+        let headline = Set(score.risks.filter(\.inHeadline).map(\.id))
+        let responseCosts = register.risks.filter { headline.contains($0.id) }.compactMap(\.response?.cost).reduce(0, +)
+        if responseCosts > 0 && score.outcomes.contains(where: { $0.unit == "money" }) {
+            assumptions += " " + phrases("report.decision.response-costs", [
+                "amount": FigureFormat.quantity(responseCosts, unit: "money", currency: score.register.currency)])
+        }
         let m = register.metadata
         var stewardship: [String] = []
         if let owner = m.owner { stewardship.append(phrases("report.decision.owner", ["owner": iso(owner)])) }

@@ -111,4 +111,13 @@ struct ColdReadingTests {
         #expect(safety.contains("| Patients |"), "\(safety)")
         #expect(!safety.contains("| Carers |"), "\(safety)")
     }
+
+    /// Response costs stay out of the outcomes; a reader who adds up the entries found £105,500
+    /// missing without a word. The decision page says so, with the total: the eight responses
+    /// of adult social care's headline entries (£28,000 + £15,000 + £15,000 + £4,000 + £22,000
+    /// + £7,500 + £9,000 + £5,000).
+    @Test func theDecisionPageSaysResponseCostsAreOutsideTheOutcomes() throws {
+        let report = try Self.report("adult-social-care-positive-risk")
+        #expect(report.contains("The responses in these figures cost £105,500 in all; that cost is not counted in the outcomes"))
+    }
 }

@@ -238,9 +238,12 @@ extension ReportBuilder {
     /// Whether perspective `id` estimated at least one entry of the headline figures that
     /// reaches `outcome`; where it estimated none, its figures for that outcome are the pool's.
     func estimatedAny(_ id: String, outcome: String) -> Bool {
+        headlineEntries(reaching: outcome).contains { r in r.estimates.contains { $0.perspective == id } }
+    }
+
+    /// The entries in the headline figures that reach `outcome`, themselves or by an effect.
+    func headlineEntries(reaching outcome: String) -> [Risk] {
         let scored = Set(score.risks.filter(\.inHeadline).map(\.id))
-        return register.risks.contains { r in
-            scored.contains(r.id) && r.outcomes.contains(outcome) && r.estimates.contains { $0.perspective == id }
-        }
+        return register.risks.filter { scored.contains($0.id) && $0.outcomes.contains(outcome) }
     }
 }

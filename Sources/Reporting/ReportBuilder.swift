@@ -379,8 +379,7 @@ public struct ReportBuilder: Sendable {
         let thresholds = points.map(\.loss)
         // A perspective's figures for an entry it did not estimate are the pool's: in the board
         // report its row says so, rather than seem to agree with the pool.
-        let scored = Set(score.risks.filter(\.inHeadline).map(\.id))
-        let entries = register.risks.filter { scored.contains($0.id) && $0.outcomes.contains(o.id) }
+        let entries = headlineEntries(reaching: o.id)
         let views: [(title: String, brief: RegisterScore.OutcomeBrief)] = score.perspectives.compactMap { p in
             let own = entries.filter { r in r.estimates.contains { $0.perspective == p.id } }.count
             // Residents would read a row of the pool's figures as that group's view: the community

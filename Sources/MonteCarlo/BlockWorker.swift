@@ -687,10 +687,12 @@ final class BlockWorker {
                     }
                 }
                 addFollowers(group, view: v, count: n, dense: base, offset: { offset(k + $0, v, $1) })
-                // Achieved Spearman correlation of inherent losses, per requested pair.
+                // Achieved Spearman correlation of inherent losses, per requested pair, in the
+                // primary view (the only one reported).
+                guard v == compiled.plan.primaryView else { continue }
                 for pair in group.pairs {
                     let rho = spearman(base + offset(pair.first, v, 0), base + offset(pair.second, v, 0), count: n)
-                    stats.spearman[pair.correlation * views + v] += rho * Double(n)
+                    stats.spearman[pair.correlation] += rho * Double(n)
                 }
             }
         }

@@ -93,7 +93,7 @@ struct ResultBuilder {
         let correlations = plan.correlations.enumerated().map { i, c in
             AchievedCorrelation(
                 first: c.first, second: c.second, target: c.spearman,
-                achieved: (0..<compiled.viewCount).map { stats.spearman[i * compiled.viewCount + $0] / Double(trials) })
+                achieved: stats.spearman[i] / Double(trials))
         }
         return SimulationResult(
             seed: seed, trials: trials, blockSize: blockSize, blocks: blocks, precisionMet: precisionMet,

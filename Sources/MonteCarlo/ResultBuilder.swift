@@ -42,9 +42,18 @@ struct ResultBuilder {
         }
         // Paired portfolio differences need trial order, so they come before any sorting.
         let differences = portfolioDifferences(streamed: streamed)
+        // Series that hold the same values trial for trial are summarised once (see
+        // ``sameSeries(_:)``); a summary depends only on the values, the thresholds and the
+        // mean's variance, so each copy gets exactly the summary of its own.
+        let same = store.map { sameSeries($0) }
+        var summarised: [SummaryKey: OutcomeSummary] = [:]
         func summarise(_ series: Int, thresholds: [Double]) -> OutcomeSummary {
             if let streamed { return streamed.summaries[series]! }
-            return summariser.summarise(store!.buffer(series, count: trials), thresholds: thresholds, meanVariance: variances[series])
+            let key = SummaryKey(series: same![series], thresholds: thresholds.map(\.bitPattern), meanVariance: variances[series].bitPattern)
+            if let found = summarised[key] { return found }
+            let summary = summariser.summarise(store!.buffer(series, count: trials), thresholds: thresholds, meanVariance: variances[series])
+            summarised[key] = summary
+            return summary
         }
 
         func summaries(config: Int) -> (outcomes: [InherentAndResidual<OutcomeSummary>], total: InherentAndResidual<OutcomeSummary>?) {
@@ -98,6 +107,39 @@ struct ResultBuilder {
         return SimulationResult(
             seed: seed, trials: trials, blockSize: blockSize, blocks: blocks, precisionMet: precisionMet,
             views: views, portfolios: portfolios, correlations: correlations)
+    }
+
+    /// What a kept series' summary is made from: its values (by the first series holding the
+    /// same values), its thresholds and the variance of its mean.
+    private struct SummaryKey: Hashable {
+        var series: Int
+        var thresholds: [UInt64]
+        var meanVariance: UInt64
+    }
+
+    /// Per kept series, the first series whose values are bit for bit the same in every trial
+    /// (itself when none before it is). Many are: an outcome no response reaches has the same
+    /// residual as inherent series, one no estimate differs on the same series in every view,
+    /// one no option changes the same series in every option (model S has 34 distinct series
+    /// of 64). Read before any summary sorts a series; each candidate is compared in full,
+    /// after a fingerprint of a few trials picks the candidates.
+    private func sameSeries(_ store: SeriesStore) -> [Int] {
+        let count = compiled.seriesCount
+        var first = Array(0..<count)
+        guard trials > 0 else { return first }
+        let probes = Swift.min(trials, 16)
+        var byFingerprint: [[UInt64]: [Int]] = [:]
+        for s in 0..<count {
+            let values = store.buffer(s, count: trials)
+            let fingerprint = (0..<probes).map { values[$0 * (trials - 1) / Swift.max(1, probes - 1)].bitPattern }
+            let candidates = byFingerprint[fingerprint, default: []]
+            if let match = candidates.first(where: { memcmp(store.buffer($0, count: trials).baseAddress!, values.baseAddress!, trials * 8) == 0 }) {
+                first[s] = match
+            } else {
+                byFingerprint[fingerprint, default: []].append(s)
+            }
+        }
+        return first
     }
 
     /// The sample variance of risk `r`'s per-trial net loss under view `v` and state `s`

@@ -539,7 +539,9 @@ final class BlockWorker {
                                         if !delivered {
                                             hR += x
                                             oR = true
-                                        } else if unitDouble(SplitMix64.mix(seeds[j] ^ Self.survivalSalt)) < keep {
+                                        } else if keep >= 1 || unitDouble(SplitMix64.mix(seeds[j] ^ Self.survivalSalt)) < keep {
+                                            // (A unit double is below 1, so a multiplier of 1
+                                            // keeps every event without its survival draw.)
                                             hR += x * scale
                                             oR = true
                                         }

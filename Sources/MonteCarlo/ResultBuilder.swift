@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Dispatch
 
 /// Turns the run's series and sums into a ``SimulationResult``.
 struct ResultBuilder {
@@ -42,18 +43,11 @@ struct ResultBuilder {
         }
         // Paired portfolio differences need trial order, so they come before any sorting.
         let differences = portfolioDifferences(streamed: streamed)
-        // Series that hold the same values trial for trial are summarised once (see
-        // ``sameSeries(_:)``); a summary depends only on the values, the thresholds and the
-        // mean's variance, so each copy gets exactly the summary of its own.
-        let same = store.map { sameSeries($0) }
-        var summarised: [SummaryKey: OutcomeSummary] = [:]
+        // Kept series are summarised up front, each distinct one once (``summariseKept``).
+        let kept = store.map { summariseKept($0, requests: requests(variances: variances)) }
         func summarise(_ series: Int, thresholds: [Double]) -> OutcomeSummary {
             if let streamed { return streamed.summaries[series]! }
-            let key = SummaryKey(series: same![series], thresholds: thresholds.map(\.bitPattern), meanVariance: variances[series].bitPattern)
-            if let found = summarised[key] { return found }
-            let summary = summariser.summarise(store!.buffer(series, count: trials), thresholds: thresholds, meanVariance: variances[series])
-            summarised[key] = summary
-            return summary
+            return kept![series]!
         }
 
         func summaries(config: Int) -> (outcomes: [InherentAndResidual<OutcomeSummary>], total: InherentAndResidual<OutcomeSummary>?) {
@@ -114,7 +108,53 @@ struct ResultBuilder {
     private struct SummaryKey: Hashable {
         var series: Int
         var thresholds: [UInt64]
-        var meanVariance: UInt64
+        var meanVariance: UInt64?
+    }
+
+    /// The summary of every requested kept series (each series is requested once).
+    ///
+    /// Series that hold the same values trial for trial (``sameSeries(_:)``) are summarised
+    /// once: a summary depends only on the values, the thresholds and the mean's variance, so
+    /// each copy gets exactly the summary of its own. The distinct ones are summarised in
+    /// parallel, a series per thread, when there are enough of them: summarising one series at a
+    /// time spreads only its batches' sorts over the threads, and runs its full sort, order
+    /// statistics and histogram on one. Each summary reads and sorts only its own series, so the
+    /// figures do not depend on how they are spread.
+    private func summariseKept(_ store: SeriesStore, requests: [StreamedSeries.Request]) -> [Int: OutcomeSummary] {
+        let same = sameSeries(store)
+        var index: [SummaryKey: Int] = [:]
+        var distinct: [StreamedSeries.Request] = []
+        var summaryOf: [Int: Int] = [:]
+        for r in requests {
+            let key = SummaryKey(series: same[r.series], thresholds: r.thresholds.map(\.bitPattern), meanVariance: r.meanVariance?.bitPattern)
+            if let i = index[key] {
+                summaryOf[r.series] = i
+                continue
+            }
+            index[key] = distinct.count
+            summaryOf[r.series] = distinct.count
+            distinct.append(r)
+        }
+        var found = [OutcomeSummary?](repeating: nil, count: distinct.count)
+        let trials = self.trials
+        if summariser.jobs > 1 && distinct.count >= 2 * summariser.jobs {
+            var one = summariser
+            one.jobs = 1
+            let serial = one, wanted = distinct
+            found.withUnsafeMutableBufferPointer { out in
+                nonisolated(unsafe) let base = out.baseAddress!
+                DispatchQueue.concurrentPerform(iterations: distinct.count) { i in
+                    let r = wanted[i]
+                    (base + i).pointee = serial.summarise(store.buffer(r.series, count: trials), thresholds: r.thresholds,
+                                                          meanVariance: r.meanVariance)
+                }
+            }
+        } else {
+            for (i, r) in distinct.enumerated() {
+                found[i] = summariser.summarise(store.buffer(r.series, count: trials), thresholds: r.thresholds, meanVariance: r.meanVariance)
+            }
+        }
+        return summaryOf.mapValues { found[$0]! }
     }
 
     /// Per kept series, the first series whose values are bit for bit the same in every trial

@@ -336,6 +336,28 @@ final class BlockWorker {
         squares = q
     }
 
+    /// The table-sampled impacts under one estimate of `count` events: for each event whose
+    /// mask has `bit`, the draw ``EngineSampler/sample(seed:)`` makes from its seed (salted as
+    /// ``evaluateViews`` salts it), into `out[j * stride]`. A loop of its own, whose draws do
+    /// not depend on each other, so the processor overlaps their table reads (two cells of 32
+    /// bytes a draw, from tables that together outgrow the first-level cache), where the loop
+    /// over events and estimates waited on each in turn. The same words, the same draws.
+    @inline(never)
+    private static func tableDraws(
+        count: Int, seeds: UnsafePointer<UInt64>, masks: UnsafePointer<UInt64>, bit: UInt64, salt: UInt64,
+        table: BetaTable.View, low: Double, width: Double, into out: UnsafeMutablePointer<Double>, stride: Int
+    ) {
+        if salt == 0 {
+            for j in 0..<count where masks[j] & bit != 0 {
+                out[j * stride] = tableDraw(seed: seeds[j], table: table, low: low, width: width)
+            }
+        } else {
+            for j in 0..<count where masks[j] & bit != 0 {
+                out[j * stride] = tableDraw(seed: SplitMix64.mix(seeds[j] ^ salt), table: table, low: low, width: width)
+            }
+        }
+    }
+
     // MARK: All views in one pass
 
     /// Events per chunk of ``evaluateViews``: a chunk's draws (events × estimates) stay in cache
@@ -455,6 +477,8 @@ final class BlockWorker {
         let size = compiled.blockSize
         var anyPerOccurrence = false
         for e in 0..<estimates where perOccurrence[e] { anyPerOccurrence = true }
+        var allTables = true
+        for e in 0..<estimates where impacts[e].kind != .table { allTables = false }
         var source = EventSource(head, rootSeed: rootSeed, block: block, count: n)
         var chunkStart = 0
         while chunkStart < n {
@@ -475,7 +499,18 @@ final class BlockWorker {
                         let draws = drawBuffer.baseAddress!
                         let occurrenceBenefits = benefitBuffer.baseAddress
                         // Each event's draw under each estimate it belongs to: the draws every
-                        // view would make, made once.
+                        // view would make, made once. With every impact a beta table (every
+                        // PERT) and no benefit per occurrence, an estimate at a time, in a loop
+                        // whose draws do not wait on each other (see ``tableDraws``).
+                        if allTables && !anyPerOccurrence {
+                            for e in 0..<estimates {
+                                let sampler = impacts + e
+                                Self.tableDraws(
+                                    count: end - start, seeds: seeds + start, masks: masks + start, bit: UInt64(1) << UInt64(e),
+                                    salt: impactSalt, table: sampler.pointee.table.unsafelyUnwrapped, low: sampler.pointee.a,
+                                    width: sampler.pointee.b, into: draws + e, stride: estimates)
+                            }
+                        } else {
                         for j in start..<end {
                             let mask = masks[j]
                             // An effect sharing its entry's occurrence salts the event seed for its
@@ -489,6 +524,7 @@ final class BlockWorker {
                                     occurrenceBenefits![row + e] = (benefits + e).sample(seed: SplitMix64.mix(seed ^ Self.benefitSalt))
                                 }
                             }
+                        }
                         }
                         for member in family.indices {
                             let risk = compiled.risks[family[member]]

@@ -427,13 +427,15 @@ final class BlockWorker {
             // Views that pick estimates alike (a perspective that did not estimate the risk reads
             // it as the pool does; every view reads a risk of one estimate alike) have the same
             // losses: the first of them is evaluated and adds into the others' series too, in the
-            // same order, and the others take its sums. Not where availability is per view.
+            // same order, and the others take its sums. With a response resting on shared
+            // deliverers, only views whose availability is the same in every trial of the block
+            // (it differs only where a step-back risk's estimates differ between them).
             let leader = (0..<views).map { v in
                 let c = risk.choices[v]
-                guard shared == nil else { return v }
                 return (0..<v).first { u in
                     let d = risk.choices[u]
-                    return d.single == c.single && (c.single >= 0 || d.cumulative == c.cumulative)
+                    guard d.single == c.single && (c.single >= 0 || d.cumulative == c.cumulative) else { return false }
+                    return shared.map { memcmp($0 + u * compiled.blockSize, $0 + v * compiled.blockSize, n) == 0 } ?? true
                 } ?? v
             }
             var targetsInhOf = Array(repeating: [Int](), count: views), targetsResOf = Array(repeating: [Int](), count: views)

@@ -100,7 +100,7 @@ struct BoardWordsTests {
         let care = try Self.report("adult-social-care-positive-risk")
         #expect(care.contains("| Avoided per £1,000 spent |"))
         #expect(Self.matches(care, #"£\d+ means £\d+ saved on average for every £1,000 the response costs"#))
-        let insurance = try #require(care.split(separator: "\n").first { $0.contains("| AS-05 People employing") })
+        let insurance = try #require(care.split(separator: "\n").first { $0.contains("| AS-05 People employ their own PAs") })
         #expect(insurance.contains("the average of the worst 1 in 20 years by"), "\(insurance)")
         #expect(!care.contains("saves less on average than it costs |"))
     }

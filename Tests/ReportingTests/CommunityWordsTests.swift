@@ -151,7 +151,12 @@ struct CommunityWordsTests {
         let register = try ReportFixtures.load("community-safety-leiden")
         let dutch = try ReportFixtures.render(register, format: .markdown, audience: .community, trials: 500, language: "nl")
         #expect(dutch.contains("Als het over de grens gaat: Het convenantoverleg besluit binnen een maand welke activiteit wordt afgeschaald"))
-        #expect(dutch.contains("Als het doel niet wordt gehaald, bespreekt het bestuur wat er moet gebeuren."), "no if-missed on the aim: the plain sentence")
+        #expect(dutch.contains("Als het doel niet wordt gehaald: De coördinatoren van de buurtpreventie en Buurthuis De Kooi houden vóór de zomer een extra wervingsavond"))
+        // Without its own words on the aim, the plain sentence, in Dutch too.
+        var plain = register
+        plain.appetite = plain.appetite.map { var a = $0; if a.outcome == "vrijwilligersuren" { a.ifMissed = nil }; return a }
+        let fallback = try ReportFixtures.render(plain, format: .markdown, audience: .community, trials: 500, language: "nl")
+        #expect(fallback.contains("Als het doel niet wordt gehaald, bespreekt het bestuur wat er moet gebeuren."), "no if-missed on the aim: the plain sentence")
         #expect(dutch.contains("telt half zo zwaar als die van Gemeente en politie. Het bewonerspanel gaf voor vijf onderdelen een eigen schatting, in een korte enquête"))
         #expect(!dutch.contains("bepaalt hoe zwaar elke groep meetelt"), "every weight that differs has its reason")
     }

@@ -233,13 +233,21 @@ extension ReportBuilder {
         return (harm, gain)
     }
 
-    /// For an activity some portfolios include and others leave out: that it is one of the
-    /// options being compared, and whether the page's figures assume it.
+    /// For an entry some portfolios include and others leave out: that it is one of the
+    /// options being compared (a portfolio entry) or part of some of them (any other entry,
+    /// such as a risk that only comes with evening rounds), and whether the page's figures
+    /// assume it.
     func option(_ r: Risk, _ s: RegisterScore.RiskScore) -> String? {
         let holding = register.portfolios.filter { $0.risks.contains(r.id) }
         guard !holding.isEmpty, holding.count < register.portfolios.count,
               let headline = register.portfolios.first(where: { $0.id == score.run.portfolio }) else { return nil }
-        return phrases(s.inHeadline ? "community.entry.option.in" : "community.entry.option.out", ["option": headline.title])
+        let key = switch (r.strategy == .portfolio, s.inHeadline) {
+        case (true, true): "community.entry.option.in"
+        case (true, false): "community.entry.option.out"
+        case (false, true): "community.entry.part-of-options.in"
+        case (false, false): "community.entry.part-of-options.out"
+        }
+        return phrases(key, ["option": headline.title])
     }
 
     /// What an entry's `needs-review` leaves to check, in the words this page uses for those

@@ -12,10 +12,22 @@ extension ReportBuilder {
         let outside = statements.filter { !$0.withinAppetite && $0.decisive }.count
         let close = statements.filter { !$0.decisive }.count
         let depends = statements.filter(\.dependsOnEstimates).count
-        let summary = statements.isEmpty
+        var summary = statements.isEmpty
             ? phrases("report.decision.summary.no-appetite")
             : phrases("report.decision.summary", ["outside": String(outside), "close": String(close), "depends": String(depends),
                                                   "total": String(statements.count)])
+        // The count above is the headline's; a cell below may be too close to call on one
+        // perspective's own estimates. Said here, so the count and the cells agree.
+        let closeInViews = statements.compactMap { v -> String? in
+            let views = register.perspectives.filter { p in
+                estimatedAny(p.id, outcome: v.outcome) && v.perspectives.contains { $0.id == p.id && !$0.decisive }
+            }
+            guard !views.isEmpty else { return nil }
+            return phrases("report.decision.summary.close-view", ["statement": iso(statementLabel(v)), "perspectives": listInWords(views.map { iso($0.title) })])
+        }
+        if !closeInViews.isEmpty {
+            summary += " " + phrases("report.decision.summary.close-views", ["list": closeInViews.joined(separator: phrases("report.list.separator"))])
+        }
 
         let viewTitle = score.run.view == "pooled"
             ? phrases("report.view.pooled", ["count": String(register.perspectives.count)])

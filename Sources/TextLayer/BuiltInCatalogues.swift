@@ -424,7 +424,7 @@ enum BuiltInCatalogues {
     "report.decision.reading.clear-every-view": "Outside appetite on every perspective’s estimates, by more than the Monte Carlo error.",
     "report.decision.reading.close": "Too close to call: the chance lies within its Monte Carlo error of the limit, so more trials (--precision) would settle it, not different estimates.",
     "report.decision.reading.depends": "Depends on whose estimates you believe: within appetite on the estimates of {within}; outside on those of {outside}.",
-    "report.decision.summary": "Outside appetite: {outside} of {total} appetite statements. Too close to call: {close}. Depending on whose estimates you believe: {depends}.",
+    "report.decision.summary": "Outside appetite: {outside} of {total} appetite statements. Too close to call on the headline figures: {close}. Depending on whose estimates you believe: {depends}.",
     "report.decision.summary.no-appetite": "The register states no appetite, so no outcome can be judged against one.",
     "report.decision.view.borrowing": "{title} (partly borrowed)",
     "report.decision.view.headline": "Headline (pooled)",
@@ -1020,7 +1020,12 @@ enum BuiltInCatalogues {
     "report.decision.option.reason.dominates": "it ties with {others} on the first three steps of the rule below, as {clause}; but it does {differences}, and worse on none.",
     "report.decision.option.better-than": "better than {base} on {better}",
     "report.decision.option.tie-chances": "{statement} {percents}",
-    "report.not-consulted.unattributed": "{perspective} estimated {entries} too, but names no contributors, so the register does not say whether citizens gave those estimates."
+    "report.not-consulted.unattributed": "{perspective} estimated {entries} too, but names no contributors, so the register does not say whether citizens gave those estimates.",
+    "report.decision.summary.close-views": "Too close to call on a perspective’s own estimates, though not on the headline figures: {list}.",
+    "report.decision.summary.close-view": "{statement} (on those of {perspectives})",
+    "glossary.too-close.term": "Too close to call",
+    "glossary.too-close.text": "A verdict is too close to call when the simulated chance lies within two standard errors of the board’s limit — about the “±” interval shown beside a chance — so that another run of the simulation could put it on the other side. The report still says which side it fell on (“Within appetite (too close to call)”); more simulated years would settle it, not different estimates. The count at the top of the decision page is for the headline figures; a perspective’s own verdict can be too close to call where the headline is not, and the page says so.",
+    "glossary.too-close.match": "too close to call"
 }
 
 """####,
@@ -1725,7 +1730,7 @@ enum BuiltInCatalogues {
     "report.decision.reading.clear-every-view": "Buiten de risicobereidheid volgens de inschattingen van elke groep, met een marge die groter is dan de Monte-Carlo-fout.",
     "report.decision.reading.close": "Te dicht bij de grens om te zeggen: de kans ligt binnen de Monte-Carlo-fout van de grens. Meer simulaties (--precision) geven hier de doorslag, niet andere inschattingen.",
     "report.decision.reading.depends": "Hangt af van wiens inschattingen u volgt: binnen de risicobereidheid volgens de inschattingen van {within}; erbuiten volgens die van {outside}.",
-    "report.decision.summary": "Buiten de risicobereidheid: {outside} van de {total} uitspraken over de risicobereidheid. Te dicht bij de grens om te zeggen: {close}. Afhankelijk van wiens inschattingen u volgt: {depends}.",
+    "report.decision.summary": "Buiten de risicobereidheid: {outside} van de {total} uitspraken over de risicobereidheid. Te dicht bij de grens om te zeggen, op de hoofdcijfers: {close}. Afhankelijk van wiens inschattingen u volgt: {depends}.",
     "report.decision.summary.no-appetite": "Het register bevat geen risicobereidheid, dus geen uitkomst kan daaraan worden getoetst.",
     "report.decision.view.borrowing": "{title} (deels overgenomen)",
     "report.decision.view.headline": "Hoofdcijfers (samengevoegd)",
@@ -2040,7 +2045,12 @@ enum BuiltInCatalogues {
     "report.decision.option.reason.dominates": "het komt op de eerste drie stappen van de regel hieronder gelijk uit met {others}, want {clause}; maar het doet het {differences}, en op geen enkele slechter.",
     "report.decision.option.better-than": "beter dan {base} op {better}",
     "report.decision.option.tie-chances": "{statement} {percents}",
-    "report.not-consulted.unattributed": "{perspective} heeft {entries} ook ingeschat, maar noemt geen bijdragers; het register zegt dus niet of burgers die inschattingen gaven."
+    "report.not-consulted.unattributed": "{perspective} heeft {entries} ook ingeschat, maar noemt geen bijdragers; het register zegt dus niet of burgers die inschattingen gaven.",
+    "report.decision.summary.close-views": "Te dicht bij de grens om te zeggen op de eigen inschattingen van een perspectief, maar niet op de hoofdcijfers: {list}.",
+    "report.decision.summary.close-view": "{statement} (op die van {perspectives})",
+    "glossary.too-close.term": "Te dicht bij de grens om te zeggen",
+    "glossary.too-close.text": "Een oordeel ligt te dicht bij de grens om te zeggen als de gesimuleerde kans binnen twee standaardfouten van de grens van het bestuur ligt — ongeveer het “±”-interval naast een kans — zodat een nieuwe simulatie hem aan de andere kant kan leggen. Het rapport zegt nog wel aan welke kant hij viel (“Binnen de risicobereidheid (te dicht bij de grens om te zeggen)”); meer gesimuleerde jaren beslissen het, niet andere inschattingen. Het aantal boven aan de besluitpagina geldt voor de hoofdcijfers; het eigen oordeel van een perspectief kan te dicht bij de grens liggen waar de hoofdcijfers dat niet doen, en de pagina zegt dat dan.",
+    "glossary.too-close.match": "te dicht bij de grens"
 }
 
 """####,

@@ -39,4 +39,31 @@ struct SecondColdReadingTests {
         let leiden = try Self.report("community-safety-leiden")
         #expect(leiden.contains("rests on community groups and service users, paid or not"))
     }
+
+    /// "Too close to call: 0" above a table whose cell reads "Within appetite (too close to call)":
+    /// the count is the headline's and says so, and every statement too close to call on a
+    /// perspective's own estimates is named beside it. Checked on the shipped examples (20,000
+    /// trials), where Family carers' safeguarding verdict is too close to call.
+    @Test func theTooCloseCountAgreesWithTheCells() throws {
+        var perspectiveCells = 0
+        for name in ReportFixtures.examples {
+            let text = try String(contentsOfFile: TestSupport.path("docs/examples/\(name)-board.md"), encoding: .utf8)
+            let summary = try #require(text.split(separator: "\n").first { $0.hasPrefix("Outside appetite:") }).description
+            let rows = text.split(separator: "\n").drop { !$0.hasPrefix("| Outcome | Headline (pooled)") }.dropFirst(2).prefix { $0.hasPrefix("| ") }
+            var headlineClose = 0
+            for row in rows {
+                let cells = row.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                if cells[1].contains("too close to call") { headlineClose += 1; continue }
+                if cells.dropFirst(2).contains(where: { $0.contains("too close to call") }) {
+                    perspectiveCells += 1
+                    #expect(summary.contains("Too close to call on a perspective’s own estimates") && summary.contains(cells[0]), "\(name): \(summary)")
+                }
+            }
+            #expect(summary.contains("Too close to call on the headline figures: \(headlineClose)."), "\(name): \(summary)")
+        }
+        #expect(perspectiveCells > 0)
+        // What it means, with its threshold, in the glossary.
+        let care = try Self.report("adult-social-care-positive-risk")
+        #expect(care.contains("- **Too close to call:** A verdict is too close to call when the simulated chance lies within two standard errors"))
+    }
 }

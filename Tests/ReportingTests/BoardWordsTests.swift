@@ -96,7 +96,8 @@ struct BoardWordsTests {
     @Test func theDecisionPageNamesTheFavouredOptionAndLeavesTheChoiceToTheBoard() throws {
         for name in ReportFixtures.examples {
             let decision = ColdReadingTests.section(try Self.report(name), "## For decision")
-            #expect(decision.contains("By the board’s own appetite the figures favour"), "\(name)")
+            #expect(decision.contains("By the board’s own appetite the figures favour") || decision.contains("By the board’s own appetite the figures do not choose between"),
+                    "\(name)")
             #expect(decision.contains("riskreg compares the options, it does not decide between them"), "\(name)")
         }
     }

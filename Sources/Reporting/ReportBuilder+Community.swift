@@ -115,13 +115,19 @@ extension ReportBuilder {
             let limit = phrases.limitFrequency(v.limit)
             let estimate = phrases("community.limit.estimate", ["chance": communityChance(v.probability.value)])
             let rule: String
+            // Counted from a baseline, the amount is above it: "more than 25 incidents above the
+            // police forecast", never "25 incidents worse than planned".
+            let baseline = register.outcome(v.outcome)?.baseline
+            let counted = baseline == nil ? "" : ".baseline"
             switch v.kind {
             case .lossExceeds:
-                rule = phrases("community.limit.loss", ["limit": limit, "outcome": title, "amount": quantity(v.threshold, unit), "next": nextPeriod])
+                rule = phrases("community.limit.loss" + counted, ["limit": limit, "outcome": title, "amount": quantity(v.threshold, unit),
+                                                                 "next": nextPeriod, "baseline": baseline ?? ""])
             case .harmExceeds:
-                rule = phrases("community.limit.harm", ["limit": limit, "outcome": title, "amount": quantity(v.threshold, unit), "next": nextPeriod])
+                rule = phrases("community.limit.harm" + counted, ["limit": limit, "outcome": title, "amount": quantity(v.threshold, unit),
+                                                                 "next": nextPeriod, "baseline": baseline ?? ""])
             case .netBenefitAbove:
-                rule = phrases("community.limit.gain", ["limit": limit, "outcome": title, "next": nextPeriod])
+                rule = phrases("community.limit.gain" + counted, ["limit": limit, "outcome": title, "next": nextPeriod, "baseline": baseline ?? ""])
             }
             let status = !v.decisive ? "close" : (v.withinAppetite ? "within" : "outside")
             // A floor on the chance of a gain is an aim to reach, not a limit to stay under:

@@ -91,11 +91,23 @@ public enum BuiltInTemplates {
 {{#helpersNote}}<p>{{.}}</p>{{/helpersNote}}
 {{^empty(compared)}}
 <h2>{{phrases.community-how-counted}}</h2>
+{{^empty(groups)}}<p>{{phrases.community-groups-intro}}</p>
+<ul>
+{{#groups}}<li>{{.}}</li>
+{{/groups}}
+</ul>
+{{/empty(groups)}}
 {{#weights}}<p>{{.}}</p>
 {{/weights}}
+<p>{{phrases.community-compared-intro}}</p>
 <ul>
-{{#compared}}<li>{{.}}</li>
-{{/compared}}
+{{#comparisons}}<li>{{title}}
+<ul>
+{{#views}}<li>{{.}}</li>
+{{/views}}
+<li>{{together}}</li>
+</ul></li>
+{{/comparisons}}
 </ul>
 {{/empty(compared)}}
 </section>
@@ -416,13 +428,27 @@ public enum BuiltInTemplates {
 {{^empty(compared)}}
 ## {{phrases.community-how-counted}}
 
+{{^empty(groups)}}
+{{phrases.community-groups-intro}}
+
+{{#groups}}
+- {{.}}
+{{/groups}}
+
+{{/empty(groups)}}
 {{#weights}}
 {{.}}
 {{/weights}}
 
-{{#compared}}
-- {{.}}
-{{/compared}}
+{{phrases.community-compared-intro}}
+
+{{#comparisons}}
+- {{title}}
+{{#views}}
+  - {{.}}
+{{/views}}
+  - {{together}}
+{{/comparisons}}
 
 {{/empty(compared)}}
 {{#hasSince}}

@@ -21,8 +21,12 @@ extension ReportContext {
         public var helpersNote: String?
         /// How much each group's estimates count, in words.
         public var weights: [String]
-        /// Where residents' or service users' estimates differed from the officers', and what
-        /// that changed.
+        /// Each group that gave estimates: who is in it and for how many entries.
+        public var groups: [String]
+        /// Where residents' or service users' estimates differed from the officers': each
+        /// entry with every group that estimated it, and the groups together.
+        public var comparisons: [CommunityComparison]
+        /// ``comparisons`` as one sentence each.
         public var compared: [String]
         /// "You said, we did": what changed in entries the community helped with (`--since`).
         public var youSaid: [String]
@@ -43,6 +47,16 @@ extension ReportContext {
         /// carries its own `lang` in HTML (``LanguageMark``), whether it is in the register's
         /// language or, where a translation is missing, in another.
         public var textLanguage: String?
+    }
+
+    /// One entry's chance as each group that estimated it sees it.
+    public struct CommunityComparison: Sendable {
+        /// The entry's title.
+        public var title: String
+        /// "Municipality and police: 10 in 100", one per group that estimated the entry.
+        public var views: [String]
+        /// All of them together, and with the planned actions where those change it.
+        public var together: String
     }
 
     public struct CommunityLimit: Sendable {

@@ -36,4 +36,34 @@ struct CommunityColdReadingTests {
         #expect(!plain.contains("above the police forecast (about 140 a year) in the next year"))
         #expect(Self.matches(plain, #"After responses we expect, on average, [0-9.,]+ incidents in a year"#))
     }
+
+    /// "How your estimates counted" compared two groups of three and then gave "all groups
+    /// together"; the residents' own figures were missing, and the panel's entry count (five)
+    /// did not match "Who helped" (three). Each group is listed with its members and the number
+    /// of entries it estimated, counted from the estimates; each comparison names every group
+    /// that estimated the entry; an unnamed member of a group says which group.
+    @Test func everyGroupsEstimatesAreShownWithWhoIsInIt() throws {
+        let register = try ReportFixtures.load("community-safety-leiden")
+        let public_ = register.risks.filter { !$0.isConfidential }
+        func count(_ perspective: String) -> Int { public_.filter { r in r.estimates.contains { $0.perspective == perspective } }.count }
+        let dutch = try Self.leiden("nl")
+        let section = try #require(dutch.components(separatedBy: "## Hoe uw inschattingen meetelden").dropFirst().first?.components(separatedBy: "\n## ").first)
+        #expect(section.contains("- Een bewonersgroep die anoniem wil blijven: schatte \(count("bewoners")) onderdelen in."), "\(section)")
+        #expect(section.contains("- Gemeente en politie: Team Openbare Orde en Veiligheid, personeel dat anoniem wil blijven en "), "\(section)")
+        #expect(section.contains(". Samen schatten zij \(count("gemeente")) onderdelen in."))
+        #expect(!section.contains("Alle groepen samen"))
+        // The residents' own chance appears wherever they estimated an entry that is compared.
+        let rounds = try #require(section.components(separatedBy: "- „Avondrondes door vrijwilligers”\n").dropFirst().first)
+        let lines = rounds.split(separator: "\n").prefix { $0.hasPrefix("  - ") }
+        #expect(lines.contains { $0.hasPrefix("  - Een bewonersgroep die anoniem wil blijven: ") }, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("  - Buurtpreventievrijwilligers: ") })
+        #expect(lines.contains { $0.hasPrefix("  - Gemeente en politie: ") })
+        #expect(lines.last?.hasPrefix("  - De groepen samen: ") == true, "\(lines)")
+        // An unnamed member of a group says whose estimates theirs are part of.
+        #expect(dutch.contains("- Personeel dat anoniem wil blijven: schatte mee als deel van „Gemeente en politie”."))
+        #expect(dutch.contains("- Buurtpreventie Noord: dacht mee over 6 onderdelen; helpt bij 3 maatregelen; schatte mee als deel van „Buurtpreventievrijwilligers”."))
+        let english = try Self.leiden("en")
+        #expect(english.contains("- Staff who asked not to be named: gave estimates as part of “Municipality and police”."))
+        #expect(!english.contains("All groups together"))
+    }
 }

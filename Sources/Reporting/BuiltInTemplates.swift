@@ -1207,14 +1207,16 @@ public enum BuiltInTemplates {
 {{#heatMap}}
 {{> html-chart}}
 {{/heatMap}}
+{{#community}}
 {{^empty(responses)}}
 <h3>{{phrases.what-is-being-done}}</h3>
 <ul>
 {{#responses}}
-<li><strong dir="auto">{{riskTitle}}</strong>: {{action}} {{phrases.community-done-by}} {{deliveredBy}}; {{phrases.it-costs}} {{cost}} {{phrases.and-on-average-avoids}} {{value}} {{phrases.of-loss}}</li>
+<li><strong dir="auto">{{riskTitle}}</strong>: {{action}} {{phrases.community-done-by}} {{deliveredBy}}; {{phrases.it-costs}} {{cost}} {{phrases.and-on-average-avoids}} {{value}} {{phrases.of-loss}}{{#note}} {{.}}{{/note}}</li>
 {{/responses}}
 </ul>
 {{/empty(responses)}}
+{{/community}}
 </section>
 </main>
 {{> html-footer}}
@@ -1259,14 +1261,16 @@ public enum BuiltInTemplates {
 {{#heatMap}}
 {{> md-chart}}
 {{/heatMap}}
+{{#community}}
 {{^empty(responses)}}
 ### {{phrases.what-is-being-done}}
 
 {{#responses}}
-- **{{riskTitle}}:** {{action}} {{phrases.community-done-by}} {{deliveredBy}}; {{phrases.it-costs}} {{cost}} {{phrases.and-on-average-avoids}} {{value}} {{phrases.of-loss}}
+- **{{riskTitle}}:** {{action}} {{phrases.community-done-by}} {{deliveredBy}}; {{phrases.it-costs}} {{cost}} {{phrases.and-on-average-avoids}} {{value}} {{phrases.of-loss}}{{#note}} {{.}}{{/note}}
 {{/responses}}
 
 {{/empty(responses)}}
+{{/community}}
 {{> md-footer}}
 
 """####,

@@ -27,10 +27,32 @@ extension ReportBuilder {
             heading: e(reportHeading), intro: e(intro), withheld: withheldText.map(e), limits: communityLimits(), entries: communityEntries(),
             helpers: communityHelpers().map(e), helpersNote: communityHelpersNote().map(e), weights: communityWeights().map(e), groups: communityGroups().map(e),
             comparisons: comparisons.map { c in .init(title: e(phrases("community.quoted", ["text": iso(c.title)])), views: c.views.map(e), together: e(c.together)) },
-            compared: comparisons.map { e($0.line) },
+            compared: comparisons.map { e($0.line) }, responses: communityResponses(),
             youSaid: communityYouSaid().map(e), hasSince: review != nil, contact: e(contact),
             contactIntro: e(contactIntro), contactText: m.contact.map(e), method: e(method),
             textLanguage: textLanguage == phrases.language ? nil : e(textLanguage))
+    }
+
+    // MARK: What is being done
+
+    /// The board's response rows, each with what it protects where it avoids less money than
+    /// it costs: a resident reading "costs €6,000, avoids €449" concludes money is wasted,
+    /// when what it protects is who would be hurt, which the money figures leave out.
+    func communityResponses() -> [ReportContext.CommunityResponse] {
+        let shown = score.risks.filter { visible.contains($0.id) }
+        let rows = responses(shown)
+        return rows.map { row in
+            let risk = shown.first { e($0.id) == row.risk }
+            var note: String?
+            if let risk, let resp = risk.response, resp.cost > 0, unitOf(risk.outcome) == "money",
+               FigureFormat.rounded(resp.value.value) < resp.cost {
+                let outcome = register.outcome(risk.outcome)?.title ?? risk.outcome
+                note = register.risk(risk.id)?.borneBy.map { phrases("community.response.protects", ["who": $0, "outcome": outcome]) }
+                    ?? phrases("community.response.protects.unnamed", ["outcome": outcome])
+            }
+            return .init(riskTitle: row.riskTitle, action: row.action, deliveredBy: row.deliveredBy, cost: row.cost, value: row.value,
+                         note: note.map(e))
+        }
     }
 
     // MARK: The horizon in words

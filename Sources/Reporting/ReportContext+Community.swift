@@ -28,6 +28,9 @@ extension ReportContext {
         public var comparisons: [CommunityComparison]
         /// ``comparisons`` as one sentence each.
         public var compared: [String]
+        /// What is being done, for the detail section: the board's response rows, each with a
+        /// note where it avoids less money than it costs.
+        public var responses: [CommunityResponse]
         /// "You said, we did": what changed in entries the community helped with (`--since`).
         public var youSaid: [String]
         /// Whether `--since` was given, so the section can say that nothing changed.
@@ -47,6 +50,19 @@ extension ReportContext {
         /// carries its own `lang` in HTML (``LanguageMark``), whether it is in the register's
         /// language or, where a translation is missing, in another.
         public var textLanguage: String?
+    }
+
+    /// A planned response as the detail section lists it.
+    public struct CommunityResponse: Sendable {
+        public var riskTitle: String
+        public var action: String
+        public var deliveredBy: String
+        public var cost: String
+        /// What it avoids on average, with its unit.
+        public var value: String
+        /// Where it avoids less money than it costs: what it protects that money does not
+        /// measure (the entry's `borne-by`), and that its cost is not in the outcome's figures.
+        public var note: String?
     }
 
     /// One entry's chance as each group that estimated it sees it.

@@ -66,4 +66,19 @@ struct CommunityColdReadingTests {
         #expect(english.contains("- Staff who asked not to be named: gave estimates as part of “Municipality and police”."))
         #expect(!english.contains("All groups together"))
     }
+
+    /// "It costs €6,000 and on average avoids €449" read as money wasted: where a response
+    /// avoids less money than it costs, the page says what it protects, in the entry's own
+    /// words (who would be hurt), and that its cost is not in the outcome's figures.
+    @Test func responsesThatCostMoreThanTheyAvoidSayWhatTheyProtect() throws {
+        let dutch = try Self.leiden("nl")
+        let done = try #require(dutch.components(separatedBy: "### Wat er wordt gedaan").dropFirst().first?.components(separatedBy: "\n## ").first)
+        let volunteer = try #require(done.split(separator: "\n").first { $0.contains("Een vrijwilliger raakt gewond") })
+        #expect(volunteer.hasSuffix("Dat is minder dan de maatregel kost: hij beschermt vooral wat niet in geld is uit te drukken („Vrijwilligers en hun gezinnen”). De kosten tellen niet mee in „Onvoorziene kosten voor het budget van het convenant”."), "\(volunteer)")
+        // A response measured in incidents has no exchange rate with its cost: no note.
+        let burglary = try #require(done.split(separator: "\n").first { $0.contains("Inbraakreeks in Stevenshof") })
+        #expect(!burglary.contains("niet in geld"), "\(burglary)")
+        let english = try Self.leiden("en")
+        #expect(english.contains("That is less than it costs: it mainly protects what money does not measure (“Volunteers and their families”). Its cost is not counted in “Unplanned cost to the partnership budget”."))
+    }
 }

@@ -115,9 +115,9 @@ struct CommunityWordsTests {
         for line in community.split(separator: "\n") where line.hasPrefix("### ") && line.contains("aim") {
             #expect(line.hasSuffix(": Meets the aim") || line.hasSuffix(": Short of the aim") || line.hasSuffix(": Too close to say"), "\(line)")
         }
-        for line in community.split(separator: "\n") where line.contains(" thought it ") {
-            #expect(line.contains("All groups together: "), "\(line)")
-        }
+        // Every entry compared ends with the groups together, after every group that estimated it.
+        let compared = community.split(separator: "\n").filter { $0.hasPrefix("- “") && !$0.contains(":") }.count
+        #expect(community.components(separatedBy: "\n  - The groups together").count - 1 == compared)
         if name == "adult-social-care-positive-risk" {
             #expect(community.contains("### Hours of independent living: Short of the aim"))
             #expect(community.contains("That falls short of the aim."))

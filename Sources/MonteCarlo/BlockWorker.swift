@@ -138,7 +138,7 @@ final class BlockWorker {
 
     /// Series `s` of the block just run, when the series are not kept.
     func blockSeries(_ s: Int) -> UnsafePointer<Double> {
-        UnsafePointer(blockSeries! + s * compiled.blockSize)
+        UnsafePointer(blockSeries! + compiled.seriesClass[s] * compiled.blockSize)
     }
 
     /// Simulates `block` (trials `start ..< start + count` of the run) and returns its sums.
@@ -155,9 +155,10 @@ final class BlockWorker {
             assert(n <= compiled.blockSize)
             let size = compiled.blockSize
             if blockSeries == nil { blockSeries = .allocate(capacity: max(1, compiled.seriesCount * size)) }
+            // A copy (``CompiledPlan/seriesClass``) reads its class's series.
             for i in 0..<compiled.seriesCount {
-                bases[i] = blockSeries! + i * size
-                bases[i].initialize(repeating: 0, count: n)
+                bases[i] = blockSeries! + compiled.seriesClass[i] * size
+                if compiled.seriesClass[i] == i { bases[i].initialize(repeating: 0, count: n) }
             }
         }
         let states = compiled.stateCount

@@ -80,6 +80,21 @@ struct CompiledPlan: Sendable {
     private let targetList: [Int]
     /// Where each (risk, view, state)'s run of `targetList` starts, and finally its end.
     private let targetStarts: [Int]
+    /// ``targetList`` before copies were merged (``seriesClass``): every series each risk
+    /// contributes to, for reading who adds into a series. Read through
+    /// ``contributions(risk:view:state:)``.
+    private let contributionList: [Int]
+    private let contributionStarts: [Int]
+    /// Per series, the first series that receives the same additions in the same order (itself
+    /// when none before it does): the series stored for it. Two series are copies when exactly
+    /// the same (risk, view, state) runs of targets list them; every target of a run receives
+    /// the same value at the same point of the block, so such series hold the same values bit for
+    /// bit whatever the draws (an option that changes nothing on an outcome, a series no risk
+    /// reaches). Only the first of each class is written and stored; ``targets(risk:view:state:)``
+    /// names it once in place of its copies.
+    let seriesClass: [Int]
+    /// The series stored: one per class of ``seriesClass``.
+    var storedSeriesCount: Int { seriesClass.indices.reduce(0) { $0 + (seriesClass[$1] == $1 ? 1 : 0) } }
     /// The largest number of trials a block holds.
     let blockSize: Int
     /// Trials whose candidate events a worker makes and evaluates at a time (even, so that
@@ -175,8 +190,21 @@ struct CompiledPlan: Sendable {
         }
         targetStarts.append(targetList.count)
         self.risks = risks
-        self.targetList = targetList
-        self.targetStarts = targetStarts
+        let seriesClass = Self.seriesClasses(targetList: targetList, targetStarts: targetStarts, seriesCount: seriesCount)
+        self.seriesClass = seriesClass
+        self.contributionList = targetList
+        self.contributionStarts = targetStarts
+        var merged: [Int] = [], mergedStarts: [Int] = []
+        for i in 0..<(targetStarts.count - 1) {
+            mergedStarts.append(merged.count)
+            let start = merged.count
+            for t in targetList[targetStarts[i] ..< targetStarts[i + 1]] where !merged[start...].contains(seriesClass[t]) {
+                merged.append(seriesClass[t])
+            }
+        }
+        mergedStarts.append(merged.count)
+        self.targetList = merged
+        self.targetStarts = mergedStarts
         let cache = BetaTable.Cache()
         var offsets: [Int] = []
         var impactSamplers: [EngineSampler] = [], benefitSamplers: [EngineSampler] = [], perOccurrence: [Bool] = []
@@ -275,7 +303,30 @@ struct CompiledPlan: Sendable {
         return out
     }
 
-    /// The series indices risk `r` adds its per-trial loss to in a view and state.
+    /// Per series, the first series listed by exactly the same runs of `targetList` (see
+    /// ``seriesClass``).
+    private static func seriesClasses(targetList: [Int], targetStarts: [Int], seriesCount: Int) -> [Int] {
+        var runs = Array(repeating: [Int](), count: seriesCount)
+        for i in 0..<(targetStarts.count - 1) {
+            for t in targetList[targetStarts[i] ..< targetStarts[i + 1]] where runs[t].last != i { runs[t].append(i) }
+        }
+        var first: [[Int]: Int] = [:]
+        return (0..<seriesCount).map { s in
+            if let f = first[runs[s]] { return f }
+            first[runs[s]] = s
+            return s
+        }
+    }
+
+    /// Every series risk `r` contributes to in a view and state, copies included (for reading
+    /// who adds into a series; the engine writes through ``targets(risk:view:state:)``).
+    func contributions(risk r: Int, view v: Int, state s: Int) -> ArraySlice<Int> {
+        let i = (r * viewCount + v) * stateCount + s
+        return contributionList[contributionStarts[i] ..< contributionStarts[i + 1]]
+    }
+
+    /// The series indices risk `r` adds its per-trial loss to in a view and state: one stored
+    /// series per class (``seriesClass``), so a copy is never added to twice.
     func targets(risk r: Int, view v: Int, state s: Int) -> ArraySlice<Int> {
         let i = (r * viewCount + v) * stateCount + s
         return targetList[targetStarts[i] ..< targetStarts[i + 1]]

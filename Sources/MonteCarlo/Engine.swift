@@ -63,7 +63,7 @@ public enum Engine {
         if bytesPerTrial * trials > options.seriesMemoryLimit {
             streamed = StreamedSeries(series: compiled.seriesCount, limits: limits)
         } else {
-            store = SeriesStore(series: compiled.seriesCount, trials: trials)
+            store = SeriesStore(classes: compiled.seriesClass, trials: trials)
         }
         let runner = BlockRunner(compiled: compiled, store: store, seed: options.seed, blockSize: blockSize, jobs: max(1, options.jobs))
         if let progress {

@@ -201,7 +201,7 @@ struct ResultBuilder {
         for r in compiled.risks.indices.sorted(by: { compiled.risks[$0].key < compiled.risks[$1].key }) {
             for v in 0..<compiled.viewCount {
                 for s in 0..<compiled.stateCount {
-                    for t in compiled.targets(risk: r, view: v, state: s) { members[t].append((r, v)) }
+                    for t in compiled.contributions(risk: r, view: v, state: s) { members[t].append((r, v)) }
                 }
             }
         }

@@ -1,5 +1,6 @@
 /// The per-trial totals: one contiguous buffer of `Double` per series (configuration × view ×
-/// state × outcome), each as long as the run.
+/// state × outcome), each as long as the run. Series that are copies of an earlier one
+/// (``CompiledPlan/seriesClass``) share its buffer: only the first of each class is written.
 ///
 /// This is the only O(trials) storage and exists because exact percentiles need every trial's
 /// total. Blocks write disjoint ranges, so workers share the buffers without locks; the class
@@ -8,25 +9,47 @@ final class SeriesStore: @unchecked Sendable {
     private(set) var pointers: [UnsafeMutablePointer<Double>]
     private(set) var capacity: Int
 
-    init(series: Int, trials: Int) {
+    /// Per series, the series whose buffer it reads (itself for the first of a class).
+    private let classes: [Int]
+
+    /// `classes[s]` is the series whose buffer series `s` shares (`classes[s] <= s`).
+    init(classes: [Int], trials: Int) {
+        self.classes = classes
         capacity = trials
-        pointers = (0..<series).map { _ in
-            let p = UnsafeMutablePointer<Double>.allocate(capacity: max(trials, 1))
-            p.initialize(repeating: 0, count: max(trials, 1))
-            return p
+        var pointers: [UnsafeMutablePointer<Double>] = []
+        for (s, c) in classes.enumerated() {
+            if c == s {
+                let p = UnsafeMutablePointer<Double>.allocate(capacity: max(trials, 1))
+                p.initialize(repeating: 0, count: max(trials, 1))
+                pointers.append(p)
+            } else {
+                pointers.append(pointers[c])
+            }
         }
+        self.pointers = pointers
+    }
+
+    /// One buffer per series.
+    convenience init(series: Int, trials: Int) {
+        self.init(classes: Array(0..<series), trials: trials)
     }
 
     /// Grows every series to `trials`, keeping the values written so far.
     func grow(to trials: Int) {
         guard trials > capacity else { return }
-        pointers = pointers.map { old in
+        var grown: [UnsafeMutablePointer<Double>] = []
+        for (s, old) in pointers.enumerated() {
+            if classes[s] != s {
+                grown.append(grown[classes[s]])
+                continue
+            }
             let p = UnsafeMutablePointer<Double>.allocate(capacity: trials)
             p.initialize(from: old, count: capacity)
             (p + capacity).initialize(repeating: 0, count: trials - capacity)
             old.deallocate()
-            return p
+            grown.append(p)
         }
+        pointers = grown
         capacity = trials
     }
 
@@ -37,6 +60,6 @@ final class SeriesStore: @unchecked Sendable {
     }
 
     deinit {
-        for p in pointers { p.deallocate() }
+        for (s, p) in pointers.enumerated() where classes[s] == s { p.deallocate() }
     }
 }

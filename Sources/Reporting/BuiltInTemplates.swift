@@ -168,6 +168,7 @@ public enum BuiltInTemplates {
 <p>{{phrases.decision-from-bands}}</p>
 <ul>{{#fromBands}}<li><a href="#risk-{{id}}">{{id}}</a> <bdi>{{title}}</bdi>: {{detail}}</li>{{/fromBands}}</ul>
 {{/empty(fromBands)}}
+{{#inferredDirections}}<p>{{.}}</p>{{/inferredDirections}}
 {{^empty(coverage)}}
 <div class="table-wrap"><table>
 <caption>{{phrases.decision-coverage-caption}}</caption>
@@ -513,6 +514,10 @@ public enum BuiltInTemplates {
 {{/fromBands}}
 
 {{/empty(fromBands)}}
+{{#inferredDirections}}
+{{.}}
+
+{{/inferredDirections}}
 {{^empty(coverage)}}
 **{{phrases.decision-coverage-caption}}.**
 

@@ -939,9 +939,6 @@ enum BuiltInCatalogues {
     "report.decision.option.ask": "The rule: first the options that leave the fewest appetite statements outside appetite; among those, the ones that stand best against the board’s limits on the statements outside appetite or too close to call (the chances under each option, each measured from its limit, added up); then the best average net outcome across the money outcomes, an option’s own cost included; and among options still tied, one that does as well as each of the others on average on every outcome and better on some. A difference smaller than the simulation’s margin of error counts as a tie, and options still tied are named together. The rule weighs nothing else — not who bears the harm, what people want, or what it takes to change — so the choice is the board’s: riskreg compares the options, it does not decide between them.",
     "report.entry.chance.activity": "Chance the risk in this activity comes about (the activity itself goes ahead; its gain counts every horizon):",
     "report.entry.chance.harm": "Chance its harm happens:",
-    "report.direction.from-appetite": "{direction}: the register does not say, so riskreg takes this from the board’s appetite for this outcome",
-    "report.direction.from-entries": "{direction}: the register does not say, so riskreg takes this from its entries, all taken on for their gain",
-    "report.direction.by-default": "{direction}: the register does not say, and riskreg counts an outcome as a loss unless its appetite or entries show otherwise",
     "glossary.heading": "Glossary",
     "glossary.intro": "What the report’s technical words mean. In the HTML report each word links here where it first appears.",
     "glossary.percentiles.term": "P10, P50, P90, P95, P99",
@@ -1025,7 +1022,11 @@ enum BuiltInCatalogues {
     "report.decision.summary.close-view": "{statement} (on those of {perspectives})",
     "glossary.too-close.term": "Too close to call",
     "glossary.too-close.text": "A verdict is too close to call when the simulated chance lies within two standard errors of the board’s limit — about the “±” interval shown beside a chance — so that another run of the simulation could put it on the other side. The report still says which side it fell on (“Within appetite (too close to call)”); more simulated years would settle it, not different estimates. The count at the top of the decision page is for the headline figures; a perspective’s own verdict can be too close to call where the headline is not, and the page says so.",
-    "glossary.too-close.match": "too close to call"
+    "glossary.too-close.match": "too close to call",
+    "report.decision.quality.direction.outcome": "{outcome} ({direction})",
+    "report.decision.quality.direction.from-appetite": "The register does not say which way is better for {outcomes}; riskreg takes it from the board’s appetite for each.",
+    "report.decision.quality.direction.from-entries": "The register does not say which way is better for {outcomes}; riskreg takes it from their entries, all taken on for their gain.",
+    "report.decision.quality.direction.by-default": "The register does not say which way is better for {outcomes}; riskreg counts an outcome as a loss unless its appetite or entries show otherwise."
 }
 
 """####,
@@ -1964,9 +1965,6 @@ enum BuiltInCatalogues {
     "report.decision.option.ask": "De regel: eerst de opties die de minste uitspraken over de risicobereidheid buiten de grens laten; daarvan de opties die het best tegenover de grenzen van het bestuur staan bij de uitspraken die buiten de grens of te dicht bij de grens liggen (de kansen onder elke optie, elk gemeten vanaf de grens, opgeteld); dan de beste gemiddelde netto uitkomst over de financiële uitkomsten, de eigen kosten van een optie meegerekend; en van opties die dan nog gelijk staan, de optie die het gemiddeld op elke uitkomst even goed doet als elk van de andere en op sommige beter. Een verschil kleiner dan de foutmarge van de simulatie telt als gelijkspel, en opties die gelijk blijven worden samen genoemd. Meer weegt de regel niet mee — niet wie de schade draagt, wat mensen willen of wat een verandering vraagt — dus de keuze is aan het bestuur: riskreg vergelijkt de opties, het kiest er niet tussen.",
     "report.entry.chance.activity": "Kans dat het risico van deze activiteit zich voordoet (de activiteit zelf gaat door; de opbrengst telt elke periode):",
     "report.entry.chance.harm": "Kans dat de schade zich voordoet:",
-    "report.direction.from-appetite": "{direction}: het register zegt het niet, dus riskreg leidt het af uit de risicobereidheid van het bestuur voor deze uitkomst",
-    "report.direction.from-entries": "{direction}: het register zegt het niet, dus riskreg leidt het af uit de items, die allemaal om hun opbrengst zijn aangegaan",
-    "report.direction.by-default": "{direction}: het register zegt het niet, en riskreg telt een uitkomst als verlies, tenzij de risicobereidheid of de items anders laten zien",
     "glossary.heading": "Woordenlijst",
     "glossary.intro": "Wat de vaktermen in dit verslag betekenen. In de HTML-versie verwijst elke term bij zijn eerste gebruik hierheen.",
     "glossary.percentiles.term": "P10, P50, P90, P95, P99",
@@ -2050,7 +2048,11 @@ enum BuiltInCatalogues {
     "report.decision.summary.close-view": "{statement} (op die van {perspectives})",
     "glossary.too-close.term": "Te dicht bij de grens om te zeggen",
     "glossary.too-close.text": "Een oordeel ligt te dicht bij de grens om te zeggen als de gesimuleerde kans binnen twee standaardfouten van de grens van het bestuur ligt — ongeveer het “±”-interval naast een kans — zodat een nieuwe simulatie hem aan de andere kant kan leggen. Het rapport zegt nog wel aan welke kant hij viel (“Binnen de risicobereidheid (te dicht bij de grens om te zeggen)”); meer gesimuleerde jaren beslissen het, niet andere inschattingen. Het aantal boven aan de besluitpagina geldt voor de hoofdcijfers; het eigen oordeel van een perspectief kan te dicht bij de grens liggen waar de hoofdcijfers dat niet doen, en de pagina zegt dat dan.",
-    "glossary.too-close.match": "te dicht bij de grens"
+    "glossary.too-close.match": "te dicht bij de grens",
+    "report.decision.quality.direction.outcome": "{outcome} ({direction})",
+    "report.decision.quality.direction.from-appetite": "Het register zegt niet welke kant beter is voor {outcomes}; riskreg leidt het af uit de risicobereidheid van het bestuur voor elk daarvan.",
+    "report.decision.quality.direction.from-entries": "Het register zegt niet welke kant beter is voor {outcomes}; riskreg leidt het af uit de onderdelen, die allemaal om hun opbrengst zijn aangegaan.",
+    "report.decision.quality.direction.by-default": "Het register zegt niet welke kant beter is voor {outcomes}; riskreg telt een uitkomst als verlies, tenzij de risicobereidheid of de onderdelen anders laten zien."
 }
 
 """####,

@@ -66,4 +66,21 @@ struct SecondColdReadingTests {
         let care = try Self.report("adult-social-care-positive-risk")
         #expect(care.contains("- **Too close to call:** A verdict is too close to call when the simulated chance lies within two standard errors"))
     }
+
+    /// "Loss (GBP; less is better: the register does not say, so riskreg takes this from the
+    /// board's appetite for this outcome)" in every outcome table: the heading says which way is
+    /// better plainly, in English and Dutch, and the decision page says once where riskreg took it from.
+    @Test func tableHeadingsStateTheDirectionPlainly() throws {
+        for name in ReportFixtures.examples {
+            for audience in [ReportOptions.Audience.board, .community] {
+                let text = try ReportFixtures.render(try ReportFixtures.load(name), format: .markdown, audience: audience, trials: 2_000)
+                #expect(!text.contains("the register does not say, so"), "\(name) \(audience)")
+            }
+        }
+        let dutch = try ReportFixtures.render(try ReportFixtures.load("community-safety-leiden"), format: .markdown, audience: .community,
+                                              trials: 2_000, language: "nl")
+        #expect(!dutch.contains("zegt het niet"))
+        let care = ColdReadingTests.section(try Self.report("adult-social-care-positive-risk"), "### What the figures rest on")
+        #expect(care.contains("riskreg takes it from the board’s appetite for each."), "\(care)")
+    }
 }

@@ -307,8 +307,11 @@ package struct RegisterDecoder {
         if unit == .money, let place = place("unit") { translations.texts[place] = nil }
         let description = f["description"].flatMap { translatable($0, "the outcome description", place("description")) }
         let direction = f["direction"].flatMap { reader.choice($0, "direction", as: Outcome.Direction.self) }
+        let baseline = f["baseline"].flatMap { translatable($0, "the outcome baseline", place("baseline")) }
         guard let id, let title, let unit else { return nil }
-        return Outcome(id: id, title: title, unit: unit, description: description, direction: direction, location: reader.location(node))
+        var outcome = Outcome(id: id, title: title, unit: unit, description: description, direction: direction, location: reader.location(node))
+        outcome.baseline = baseline
+        return outcome
     }
 
     mutating func decodeContributor(_ node: YAMLNode) -> Contributor? {

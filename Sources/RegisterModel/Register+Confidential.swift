@@ -58,6 +58,7 @@ extension Register {
         for o in outcomes {
             add(o.title, "outcome `\(o.id)`'s title", o.location)
             add(o.description, "outcome `\(o.id)`'s description", o.location)
+            add(o.baseline, "outcome `\(o.id)`'s `baseline`", o.location)
         }
         for a in appetite {
             add(a.statement, "the appetite statement on `\(a.outcome)`", a.location)

@@ -40,6 +40,7 @@ extension Register {
                 if unitWords[word] == nil { unitWords[word] = shown }
             }
             map(&outcomes[k].description, P(.outcome, o.id, "description"), o.location)
+            map(&outcomes[k].baseline, P(.outcome, o.id, "baseline"), o.location)
         }
         // Impact scales name their unit as the outcomes do, so both follow the same word.
         if var s = scales {

@@ -102,6 +102,11 @@ public struct Outcome: Sendable {
     /// Which way is better, as the register states it; nil when it does not (then
     /// ``Register/direction(of:)`` infers it).
     public var direction: Direction?
+    /// What the outcome's figures are counted from, as a noun phrase in the register's words
+    /// ("the police forecast", "the 2027 budget"), when they are not counted from nothing: a
+    /// report then says "5 incidents more than the police forecast", never "5 incidents", which
+    /// a reader takes for the whole count.
+    public var baseline: String?
     public var location: Diagnostic.Location
 
     /// Whether more of the outcome is bad or good. Every sentence, axis, heading and sign in a

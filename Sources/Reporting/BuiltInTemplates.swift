@@ -91,11 +91,23 @@ public enum BuiltInTemplates {
 {{#helpersNote}}<p>{{.}}</p>{{/helpersNote}}
 {{^empty(compared)}}
 <h2>{{phrases.community-how-counted}}</h2>
+{{^empty(groups)}}<p>{{phrases.community-groups-intro}}</p>
+<ul>
+{{#groups}}<li>{{.}}</li>
+{{/groups}}
+</ul>
+{{/empty(groups)}}
 {{#weights}}<p>{{.}}</p>
 {{/weights}}
+<p>{{phrases.community-compared-intro}}</p>
 <ul>
-{{#compared}}<li>{{.}}</li>
-{{/compared}}
+{{#comparisons}}<li>{{title}}
+<ul>
+{{#views}}<li>{{.}}</li>
+{{/views}}
+<li>{{together}}</li>
+</ul></li>
+{{/comparisons}}
 </ul>
 {{/empty(compared)}}
 </section>
@@ -417,13 +429,27 @@ public enum BuiltInTemplates {
 {{^empty(compared)}}
 ## {{phrases.community-how-counted}}
 
+{{^empty(groups)}}
+{{phrases.community-groups-intro}}
+
+{{#groups}}
+- {{.}}
+{{/groups}}
+
+{{/empty(groups)}}
 {{#weights}}
 {{.}}
 {{/weights}}
 
-{{#compared}}
-- {{.}}
-{{/compared}}
+{{phrases.community-compared-intro}}
+
+{{#comparisons}}
+- {{title}}
+{{#views}}
+  - {{.}}
+{{/views}}
+  - {{together}}
+{{/comparisons}}
 
 {{/empty(compared)}}
 {{#hasSince}}
@@ -1186,14 +1212,16 @@ public enum BuiltInTemplates {
 {{#heatMap}}
 {{> html-chart}}
 {{/heatMap}}
+{{#community}}
 {{^empty(responses)}}
 <h3>{{phrases.what-is-being-done}}</h3>
 <ul>
 {{#responses}}
-<li><strong dir="auto">{{riskTitle}}</strong>: {{action}} {{phrases.community-done-by}} {{deliveredBy}}; {{phrases.it-costs}} {{cost}} {{phrases.and-on-average-avoids}} {{value}} {{phrases.of-loss}}</li>
+<li><strong dir="auto">{{riskTitle}}</strong>: {{action}} {{phrases.community-done-by}} {{deliveredBy}}; {{phrases.it-costs}} {{cost}} {{phrases.and-on-average-avoids}} {{value}} {{phrases.of-loss}}{{#note}} {{.}}{{/note}}</li>
 {{/responses}}
 </ul>
 {{/empty(responses)}}
+{{/community}}
 </section>
 </main>
 {{> html-footer}}
@@ -1238,14 +1266,16 @@ public enum BuiltInTemplates {
 {{#heatMap}}
 {{> md-chart}}
 {{/heatMap}}
+{{#community}}
 {{^empty(responses)}}
 ### {{phrases.what-is-being-done}}
 
 {{#responses}}
-- **{{riskTitle}}:** {{action}} {{phrases.community-done-by}} {{deliveredBy}}; {{phrases.it-costs}} {{cost}} {{phrases.and-on-average-avoids}} {{value}} {{phrases.of-loss}}
+- **{{riskTitle}}:** {{action}} {{phrases.community-done-by}} {{deliveredBy}}; {{phrases.it-costs}} {{cost}} {{phrases.and-on-average-avoids}} {{value}} {{phrases.of-loss}}{{#note}} {{.}}{{/note}}
 {{/responses}}
 
 {{/empty(responses)}}
+{{/community}}
 {{> md-footer}}
 
 """####,

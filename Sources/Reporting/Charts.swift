@@ -243,10 +243,10 @@ struct Charts {
         var description = phrases(ow.isGain ? "chart.exceedance.description.gain" : "chart.exceedance.description", ["outcome": UntrustedText.isolated(outcome.title)])
         var tableDescription = phrases(ow.isGain ? "chart.exceedance.description.table.gain" : "chart.exceedance.description.table", ["outcome": UntrustedText.isolated(outcome.title)])
         if let p90 = outcome.residual.percentile(0.9)?.value, let p90i = outcome.inherent.percentile(0.9)?.value {
-            description = phrases("chart.exceedance.description.bad-year-phrase", ["description": description, "with": ow.badPhrase(p90),
-                                                                                   "without": ow.badPhrase(p90i)])
-            tableDescription = phrases("chart.exceedance.description.bad-year-phrase", ["description": tableDescription, "with": ow.badPhrase(p90),
-                                                                                        "without": ow.badPhrase(p90i)])
+            description = phrases("chart.exceedance.description.bad-year-phrase", ["description": description, "with": ow.badAveragePhrase(p90),
+                                                                                   "without": ow.badAveragePhrase(p90i)])
+            tableDescription = phrases("chart.exceedance.description.bad-year-phrase", ["description": tableDescription, "with": ow.badAveragePhrase(p90),
+                                                                                        "without": ow.badAveragePhrase(p90i)])
         }
         if !appetite.isEmpty {
             description = phrases(ow.isGain ? "chart.exceedance.description.appetite.gain" : "chart.exceedance.description.appetite", ["description": description])

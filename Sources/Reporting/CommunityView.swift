@@ -54,6 +54,7 @@ public struct CommunityView: Sendable {
             var o = o
             o.title = clean(o.title)
             o.description = clean(o.description)
+            o.baseline = clean(o.baseline)
             return o
         }
         let appetite = full.appetite.filter { usedOutcomes.contains($0.outcome) }.map { a in

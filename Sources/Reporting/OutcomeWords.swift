@@ -24,6 +24,9 @@ struct OutcomeWords: Sendable {
     /// that its net figure can fall below zero. A loss-like outcome without one can only rise:
     /// a "chance of a net reduction" or "a minus sign is a net reduction" means nothing there.
     let hasBenefit: Bool
+    /// What the outcome is counted from (`baseline`), in the report's language; nil when it is
+    /// counted from nothing.
+    let baseline: String?
 
     /// Where an inferred direction comes from: the board's appetite for the outcome, its
     /// entries (all taken on for their gain), or the default.
@@ -35,6 +38,7 @@ struct OutcomeWords: Sendable {
         inferredFrom = register.appetite.contains { $0.outcome == id } ? "from-appetite"
             : !entries.isEmpty && entries.allSatisfy(\.strategy.hasBenefit) ? "from-entries" : "by-default"
         self.unit = unit
+        baseline = register.outcome(id)?.baseline
         currency = register.metadata.currency
         self.phrases = phrases
         isWholeCount = unit != "money" && Self.addsOnlyWholeNumbers(register, id)
@@ -119,6 +123,29 @@ struct OutcomeWords: Sendable {
         if v.isNaN { return FigureFormat.notANumber }
         if v == 0 { return phrases("report.outcome.no-change") }
         return phrases("report.outcome.\(family).\(v > 0 ? "more" : "less")", ["amount": size(abs(v))])
+    }
+
+    /// An average against the outcome's baseline: "5.64 incidents more than the police
+    /// forecast", "25 hours less than the 2027 plan"; ``outcomePhrase(_:)`` without one.
+    func averagePhrase(_ loss: Double) -> String {
+        guard let baseline else { return outcomePhrase(loss) }
+        let v = directed(loss)
+        if v.isNaN { return FigureFormat.notANumber }
+        if v == 0 { return phrases("report.outcome.baseline.same", ["baseline": baseline]) }
+        return phrases("report.outcome.baseline.\(v > 0 ? "more" : "less")", ["amount": size(abs(v)), "baseline": baseline])
+    }
+
+    /// A bad horizon against the outcome's baseline: "29.3 incidents or more above the police
+    /// forecast", "only 25 hours or less above the plan"; ``badPhrase(_:)`` without one.
+    func badAveragePhrase(_ lossP90: Double) -> String {
+        guard let baseline else { return badPhrase(lossP90) }
+        let v = directed(lossP90)
+        if v.isNaN { return FigureFormat.notANumber }
+        // The bad side of a loss is more of it, of a gain less: "or more" on the bad side,
+        // "only … or less" on the good one.
+        let tail = (v > 0) != isGain ? "or-more" : "or-less"
+        if v == 0 { return phrases("report.outcome.bad.baseline.same." + tail, ["baseline": baseline]) }
+        return phrases("report.outcome.bad.baseline.\(v > 0 ? "above" : "below").\(tail)", ["amount": size(abs(v)), "baseline": baseline])
     }
 
     /// The 1 in 10 bad horizon from the loss's P90: "a loss of £10,300 or more", "5 incidents

@@ -21,13 +21,38 @@ extension ReportBuilder {
         // Register text is in the register's language (English when it names none); where the
         // page is in another, that text is marked so that a screen reader pronounces it right.
         let textLanguage = m.language ?? "en"
+        let comparisons = communityComparisons()
         let method = phrases("community.method", ["trials": FigureFormat.amount(Double(score.run.trials)), "next": nextPeriod])
         return .init(
             heading: e(reportHeading), intro: e(intro), withheld: withheldText.map(e), limits: communityLimits(), entries: communityEntries(),
-            helpers: communityHelpers().map(e), helpersNote: communityHelpersNote().map(e), weights: communityWeights().map(e), compared: communityCompared().map(e),
+            helpers: communityHelpers().map(e), helpersNote: communityHelpersNote().map(e), weights: communityWeights().map(e), groups: communityGroups().map(e),
+            comparisons: comparisons.map { c in .init(title: e(phrases("community.quoted", ["text": iso(c.title)])), views: c.views.map(e), together: e(c.together)) },
+            compared: comparisons.map { e($0.line) }, responses: communityResponses(),
             youSaid: communityYouSaid().map(e), hasSince: review != nil, contact: e(contact),
             contactIntro: e(contactIntro), contactText: m.contact.map(e), method: e(method),
             textLanguage: textLanguage == phrases.language ? nil : e(textLanguage))
+    }
+
+    // MARK: What is being done
+
+    /// The board's response rows, each with what it protects where it avoids less money than
+    /// it costs: a resident reading "costs €6,000, avoids €449" concludes money is wasted,
+    /// when what it protects is who would be hurt, which the money figures leave out.
+    func communityResponses() -> [ReportContext.CommunityResponse] {
+        let shown = score.risks.filter { visible.contains($0.id) }
+        let rows = responses(shown)
+        return rows.map { row in
+            let risk = shown.first { e($0.id) == row.risk }
+            var note: String?
+            if let risk, let resp = risk.response, resp.cost > 0, unitOf(risk.outcome) == "money",
+               FigureFormat.rounded(resp.value.value) < resp.cost {
+                let outcome = register.outcome(risk.outcome)?.title ?? risk.outcome
+                note = register.risk(risk.id)?.borneBy.map { phrases("community.response.protects", ["who": $0, "outcome": outcome]) }
+                    ?? phrases("community.response.protects.unnamed", ["outcome": outcome])
+            }
+            return .init(riskTitle: row.riskTitle, action: row.action, deliveredBy: row.deliveredBy, cost: row.cost, value: row.value,
+                         note: note.map(e))
+        }
     }
 
     // MARK: The horizon in words
@@ -115,13 +140,19 @@ extension ReportBuilder {
             let limit = phrases.limitFrequency(v.limit)
             let estimate = phrases("community.limit.estimate", ["chance": communityChance(v.probability.value)])
             let rule: String
+            // Counted from a baseline, the amount is above it: "more than 25 incidents above the
+            // police forecast", never "25 incidents worse than planned".
+            let baseline = register.outcome(v.outcome)?.baseline
+            let counted = baseline == nil ? "" : ".baseline"
             switch v.kind {
             case .lossExceeds:
-                rule = phrases("community.limit.loss", ["limit": limit, "outcome": title, "amount": quantity(v.threshold, unit), "next": nextPeriod])
+                rule = phrases("community.limit.loss" + counted, ["limit": limit, "outcome": title, "amount": quantity(v.threshold, unit),
+                                                                 "next": nextPeriod, "baseline": baseline ?? ""])
             case .harmExceeds:
-                rule = phrases("community.limit.harm", ["limit": limit, "outcome": title, "amount": quantity(v.threshold, unit), "next": nextPeriod])
+                rule = phrases("community.limit.harm" + counted, ["limit": limit, "outcome": title, "amount": quantity(v.threshold, unit),
+                                                                 "next": nextPeriod, "baseline": baseline ?? ""])
             case .netBenefitAbove:
-                rule = phrases("community.limit.gain", ["limit": limit, "outcome": title, "next": nextPeriod])
+                rule = phrases("community.limit.gain" + counted, ["limit": limit, "outcome": title, "next": nextPeriod, "baseline": baseline ?? ""])
             }
             let status = !v.decisive ? "close" : (v.withinAppetite ? "within" : "outside")
             // A floor on the chance of a gain is an aim to reach, not a limit to stay under:
@@ -233,13 +264,21 @@ extension ReportBuilder {
         return (harm, gain)
     }
 
-    /// For an activity some portfolios include and others leave out: that it is one of the
-    /// options being compared, and whether the page's figures assume it.
+    /// For an entry some portfolios include and others leave out: that it is one of the
+    /// options being compared (a portfolio entry) or part of some of them (any other entry,
+    /// such as a risk that only comes with evening rounds), and whether the page's figures
+    /// assume it.
     func option(_ r: Risk, _ s: RegisterScore.RiskScore) -> String? {
         let holding = register.portfolios.filter { $0.risks.contains(r.id) }
         guard !holding.isEmpty, holding.count < register.portfolios.count,
               let headline = register.portfolios.first(where: { $0.id == score.run.portfolio }) else { return nil }
-        return phrases(s.inHeadline ? "community.entry.option.in" : "community.entry.option.out", ["option": headline.title])
+        let key = switch (r.strategy == .portfolio, s.inHeadline) {
+        case (true, true): "community.entry.option.in"
+        case (true, false): "community.entry.option.out"
+        case (false, true): "community.entry.part-of-options.in"
+        case (false, false): "community.entry.part-of-options.out"
+        }
+        return phrases(key, ["option": headline.title])
     }
 
     /// What an entry's `needs-review` leaves to check, in the words this page uses for those
@@ -288,24 +327,36 @@ extension ReportBuilder {
     func communityHelpers() -> [String] {
         let recorded = register.risks.filter { !$0.needsReview.contains("coproduction") }
         var order: [String] = []
-        var tally: [String: (judged: Int, delivers: Int, estimates: Bool)] = [:]
+        var tally: [String: (judged: Int, delivers: Int, groups: [String])] = [:]
         for c in register.contributors {
             let judged = recorded.filter { $0.coproduction.contributors.contains(c.id) }.count
             let delivers = register.risks.filter { $0.response?.deliveredBy.contains(c.id) ?? false }.count
-            let estimates = register.perspectives.contains { $0.contributors.contains(c.id) && !$0.contributors.allSatisfy(isPlaceholder) }
-            guard judged + delivers > 0 || estimates else { continue }
+            // The groups whose estimates the contributor's count with: a reader of "gave estimates"
+            // needs to know where those estimates went.
+            let groups = register.perspectives.filter { $0.contributors.contains(c.id) && !$0.contributors.allSatisfy(isPlaceholder) }.map(\.title)
+            guard judged + delivers > 0 || !groups.isEmpty else { continue }
             let name = helperName(c.id)
             if tally[name] == nil { order.append(name) }
-            let before = tally[name] ?? (0, 0, false)
-            tally[name] = (before.judged + judged, before.delivers + delivers, before.estimates || estimates)
+            let before = tally[name] ?? (0, 0, [])
+            tally[name] = (before.judged + judged, before.delivers + delivers, before.groups + groups.filter { !before.groups.contains($0) })
         }
         return order.map { name in
             let t = tally[name]!
             var parts: [String] = []
             if t.judged > 0 { parts.append(phrases.plural("community.helper.worked-on", count: t.judged)) }
             if t.delivers > 0 { parts.append(phrases.plural("community.helper.delivers", count: t.delivers)) }
-            if t.estimates { parts.append(phrases("community.helper.estimated")) }
-            return phrases("community.helper", ["name": name, "what": list(parts)]).capitalisedFirst
+            // A group of its own (an unnamed group is titled as its contributor is) gave its own
+            // estimates; a member of a larger group gave them as part of it.
+            let shared = t.groups.filter { $0 != name }
+            if t.groups.count > shared.count { parts.append(phrases("community.helper.estimated")) }
+            if !shared.isEmpty {
+                parts.append(phrases("community.helper.estimated-in", ["groups": list(shared.map { phrases("community.quoted", ["text": $0]) })]))
+            }
+            // Parts joined as the language lists them in a line of its own: "a, b and c", or in
+            // Dutch "a; b; c", short clauses rather than one long one.
+            let what = parts.count < 2 ? parts.joined()
+                : phrases("community.helper.parts", ["list": parts.dropLast().joined(separator: phrases("community.helper.separator")), "last": parts.last!])
+            return phrases("community.helper", ["name": name, "what": what]).capitalisedFirst
         }
     }
 
@@ -357,30 +408,61 @@ extension ReportBuilder {
         return phrases(key, ["who": p.title, "officers": officers.title, "ratio": FigureFormat.ratio(ratio < 1 ? 1 / ratio : ratio)]).capitalisedFirst
     }
 
-    func communityCompared() -> [String] {
+    /// Each group that gave estimates: who is in it (named only where they agreed) and for how
+    /// many of the entries on this page, counted from the estimates themselves.
+    func communityGroups() -> [String] {
+        guard register.perspectives.count > 1 else { return [] }
+        return register.perspectives.compactMap { p -> String? in
+            let count = register.risks.filter { r in r.estimates.contains { $0.perspective == p.id } }.count
+            guard count > 0 else { return nil }
+            var seen = Set<String>()
+            let members = p.contributors.filter { !isPlaceholder($0) }.map(helperName).filter { $0 != p.title && seen.insert($0).inserted }
+            let estimates = phrases.plural("community.group.estimates", count: count)
+            return (members.isEmpty
+                ? phrases("community.group.alone", ["group": p.title, "estimates": estimates])
+                : phrases("community.group.members", ["group": p.title, "members": list(members), "estimates": estimates])).capitalisedFirst
+        }
+    }
+
+    /// One entry's chances as each group that estimated it sees them, and all of them together.
+    struct Comparison {
+        var title: String
+        var views: [String]
+        var together: String
+        /// The same in one sentence, for templates that show a line per entry.
+        var line: String
+    }
+
+    /// The entries where a residents' or service users' group saw the chance differently from
+    /// the officers (by 2 in 100 or more), largest difference first: each with every group that
+    /// estimated it, so "all groups together" never follows only two of three.
+    func communityComparisons() -> [Comparison] {
         guard register.perspectives.count > 1, let officers = officersPerspective() else { return [] }
-        var found: [(Double, String, String)] = []
+        var found: [(Double, String, Comparison)] = []
         for r in score.risks {
-            guard let theirsO = r.perspectives.first(where: { $0.perspective == officers.id }) else { continue }
-            for view in r.perspectives where view.perspective != officers.id {
-                guard let p = register.perspectives.first(where: { $0.id == view.perspective }), isCitizenPerspective(p) else { continue }
-                let a = view.probability, b = theirsO.probability
-                guard a > 0 || b > 0, abs(a - b) >= 0.02 else { continue }
-                let size = abs(log(max(a, 1e-6) / max(b, 1e-6)))
-                var sentence = phrases(a > b ? "community.compared.more" : "community.compared.less", [
-                    "who": p.title, "title": r.title, "officers": officers.title,
-                    "theirs": frequencyWords(a), "officersChance": frequencyWords(b),
-                ]).capitalisedFirst
-                if score.run.view == "pooled" {
-                    // The groups' chances are before the planned actions; the one used is after
-                    // them, so both are given, or the used one looks lower than either group's.
-                    sentence += " " + (abs(r.probability.inherent - r.probability.residual) < 0.005
-                        ? phrases("community.compared.together", ["together": frequencyWords(r.probability.inherent)])
-                        : phrases("community.compared.together.actions", ["together": frequencyWords(r.probability.inherent),
-                                                                          "used": frequencyWords(r.probability.residual)]))
-                }
-                found.append((size, r.id, sentence))
+            guard let risk = register.risk(r.id) else { continue }
+            let estimated = Set(risk.estimates.map(\.perspective))
+            // Only groups that estimated this entry: another group's figures here are the pool's.
+            let views = register.perspectives.filter { estimated.contains($0.id) }.compactMap { p in
+                r.perspectives.first { $0.perspective == p.id }.map { (p, $0.probability) }
             }
+            guard let theirsO = views.first(where: { $0.0.id == officers.id })?.1 else { continue }
+            let sizes = views.filter { $0.0.id != officers.id && isCitizenPerspective($0.0) }.compactMap { view -> Double? in
+                let a = view.1, b = theirsO
+                guard a > 0 || b > 0, abs(a - b) >= 0.02 else { return nil }
+                return abs(log(max(a, 1e-6) / max(b, 1e-6)))
+            }
+            guard let size = sizes.max() else { continue }
+            let shown = views.map { phrases("community.compared.view", ["who": $0.0.title, "chance": frequencyWords($0.1)]).capitalisedFirst }
+            // The groups' chances are before the planned actions; the one used is after them, so
+            // both are given, or the used one looks lower than every group's.
+            let together = abs(r.probability.inherent - r.probability.residual) < 0.005 || score.run.view != "pooled"
+                ? phrases("community.compared.together", ["together": frequencyWords(r.probability.inherent)])
+                : phrases("community.compared.together.actions", ["together": frequencyWords(r.probability.inherent),
+                                                                 "used": frequencyWords(r.probability.residual)])
+            let line = phrases("community.compared.line", ["title": r.title, "views": shown.joined(separator: phrases("community.compared.separator")),
+                                                          "together": together])
+            found.append((size, r.id, Comparison(title: r.title, views: shown, together: together, line: line)))
         }
         return found.sorted { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }.prefix(6).map(\.2)
     }

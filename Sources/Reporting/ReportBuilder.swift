@@ -358,8 +358,9 @@ public struct ReportBuilder: Sendable {
             fig("report.figure.es95", o.residual.expectedShortfall95, o.inherent.expectedShortfall95),
         ]
         let p90 = o.residual.percentile(0.9)?.value ?? .nan
-        var summary = phrases("report.outcome.summary.average", ["mean": w.outcomePhrase(o.residual.mean.value), "period": periodWord,
-                                                                  "bad": w.badPhrase(p90)])
+        // Counted from a baseline ("incidents above the police forecast"), each figure says so.
+        var summary = phrases(w.baseline == nil ? "report.outcome.summary.average" : "report.outcome.summary.baseline",
+                              ["mean": w.averagePhrase(o.residual.mean.value), "period": periodWord, "bad": w.badAveragePhrase(p90)])
         // A chance of coming out ahead only means something where something can come out
         // ahead: a gain, or a loss with benefits on it. On a pure cost it is always 0%.
         if w.hasNetChance {

@@ -21,9 +21,16 @@ extension ReportContext {
         public var helpersNote: String?
         /// How much each group's estimates count, in words.
         public var weights: [String]
-        /// Where residents' or service users' estimates differed from the officers', and what
-        /// that changed.
+        /// Each group that gave estimates: who is in it and for how many entries.
+        public var groups: [String]
+        /// Where residents' or service users' estimates differed from the officers': each
+        /// entry with every group that estimated it, and the groups together.
+        public var comparisons: [CommunityComparison]
+        /// ``comparisons`` as one sentence each.
         public var compared: [String]
+        /// What is being done, for the detail section: the board's response rows, each with a
+        /// note where it avoids less money than it costs.
+        public var responses: [CommunityResponse]
         /// "You said, we did": what changed in entries the community helped with (`--since`).
         public var youSaid: [String]
         /// Whether `--since` was given, so the section can say that nothing changed.
@@ -43,6 +50,29 @@ extension ReportContext {
         /// carries its own `lang` in HTML (``LanguageMark``), whether it is in the register's
         /// language or, where a translation is missing, in another.
         public var textLanguage: String?
+    }
+
+    /// A planned response as the detail section lists it.
+    public struct CommunityResponse: Sendable {
+        public var riskTitle: String
+        public var action: String
+        public var deliveredBy: String
+        public var cost: String
+        /// What it avoids on average, with its unit.
+        public var value: String
+        /// Where it avoids less money than it costs: what it protects that money does not
+        /// measure (the entry's `borne-by`), and that its cost is not in the outcome's figures.
+        public var note: String?
+    }
+
+    /// One entry's chance as each group that estimated it sees it.
+    public struct CommunityComparison: Sendable {
+        /// The entry's title.
+        public var title: String
+        /// "Municipality and police: 10 in 100", one per group that estimated the entry.
+        public var views: [String]
+        /// All of them together, and with the planned actions where those change it.
+        public var together: String
     }
 
     public struct CommunityLimit: Sendable {

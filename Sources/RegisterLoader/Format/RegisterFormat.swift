@@ -59,6 +59,8 @@ public enum RegisterFormat {
         .init("unit", .translatableText, .always, "`money` (in the register's currency) or a unit word such as `incidents`, `hours`, `people`, `days`; impact scales name a unit by its text in the register's language",
               missingHint: "use `unit: money` (in the register's currency) or a word such as `incidents` or `hours`"),
         .init("description", .translatableText, "what is counted and how"),
+        .init("baseline", .translatableText, default: "none: figures are counted from nothing",
+              "what the figures are counted from, when not from nothing, as words that fit after \"more than\": `the police forecast`, `the 2027 budget`; reports then say \"5 incidents more than the police forecast\" rather than \"5 incidents\""),
         .init("direction", .choice(Outcome.Direction.allCases.map(\.rawValue)), default: "inferred",
               "`loss` when more of it is worse (costs, incidents), `gain` when more is better (hours of independent living, wellbeing); "
               + "without it, a gain when every appetite statement on the outcome is `net-benefit-above` (or, with none, every entry on it is enablement or portfolio), else a loss"),

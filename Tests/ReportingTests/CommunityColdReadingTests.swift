@@ -1,0 +1,84 @@
+import Foundation
+import RegisterModel
+import Reporting
+import Testing
+import TextLayer
+import _TestSupport
+
+/// What residents reading the example community reports cold found misleading or unreadable,
+/// each checked on the reports as the shipped templates render them.
+@Suite("Community reports read cold", .serialized)
+struct CommunityColdReadingTests {
+    static func leiden(_ language: String, format: ReportOptions.Format = .markdown, trials: Int = 1_000,
+                       _ change: (inout Register) -> Void = { _ in }) throws -> String {
+        var register = try ReportFixtures.load("community-safety-leiden")
+        change(&register)
+        return try ReportFixtures.render(register, format: format, audience: .community, trials: trials, language: language)
+    }
+
+    static func matches(_ text: String, _ pattern: String) -> Bool {
+        text.range(of: pattern, options: .regularExpression) != nil
+    }
+
+    /// "gemiddeld 5,64 incidenten per jaar" read as six burglaries a year, when it is six above
+    /// the police forecast of about 140: figures counted from a baseline say so in the sentence.
+    @Test func figuresCountedFromABaselineSaySo() throws {
+        let english = try Self.leiden("en")
+        #expect(english.contains("ending more than 25 incidents above the police forecast (about 140 a year) in the next year should be at most"))
+        #expect(Self.matches(english, #"After responses we expect, on average, [0-9.,]+ incidents (more|less) than the police forecast \(about 140 a year\) in a year; in a 1 in 10 bad year, [0-9.,]+ incidents or more above the police forecast"#), "\(english)")
+        let dutch = try Self.leiden("nl")
+        #expect(dutch.contains("in het komende jaar meer dan 25 incidenten boven de prognose van de politie (ongeveer 140 per jaar) uitkomt, mag hooguit"))
+        #expect(dutch.contains("in het komende jaar meer dan € 50.000 boven de begroting 2027 uitkomt"))
+        #expect(Self.matches(dutch, #"Na maatregelen verwachten we per jaar gemiddeld [0-9.,]+ incidenten (méér|minder) dan de prognose van de politie \(ongeveer 140 per jaar\); in een slecht jaar \(1 op 10\) [0-9.,]+ incidenten of meer boven de prognose"#))
+        #expect(!dutch.contains("slechter uitvalt dan gepland"))
+        // Without a baseline the figures are counted from nothing, and say nothing of one.
+        let plain = try Self.leiden("en") { r in r.outcomes = r.outcomes.map { var o = $0; o.baseline = nil; return o } }
+        #expect(!plain.contains("above the police forecast (about 140 a year) in the next year"))
+        #expect(Self.matches(plain, #"After responses we expect, on average, [0-9.,]+ incidents in a year"#))
+    }
+
+    /// "How your estimates counted" compared two groups of three and then gave "all groups
+    /// together"; the residents' own figures were missing, and the panel's entry count (five)
+    /// did not match "Who helped" (three). Each group is listed with its members and the number
+    /// of entries it estimated, counted from the estimates; each comparison names every group
+    /// that estimated the entry; an unnamed member of a group says which group.
+    @Test func everyGroupsEstimatesAreShownWithWhoIsInIt() throws {
+        let register = try ReportFixtures.load("community-safety-leiden")
+        let public_ = register.risks.filter { !$0.isConfidential }
+        func count(_ perspective: String) -> Int { public_.filter { r in r.estimates.contains { $0.perspective == perspective } }.count }
+        let dutch = try Self.leiden("nl")
+        let section = try #require(dutch.components(separatedBy: "## Hoe uw inschattingen meetelden").dropFirst().first?.components(separatedBy: "\n## ").first)
+        #expect(section.contains("- Een bewonersgroep die anoniem wil blijven: schatte \(count("bewoners")) onderdelen in."), "\(section)")
+        #expect(section.contains("- Gemeente en politie: Team Openbare Orde en Veiligheid, personeel dat anoniem wil blijven en "), "\(section)")
+        #expect(section.contains(". Samen schatten zij \(count("gemeente")) onderdelen in."))
+        #expect(!section.contains("Alle groepen samen"))
+        // The residents' own chance appears wherever they estimated an entry that is compared.
+        let rounds = try #require(section.components(separatedBy: "- „Avondrondes door vrijwilligers”\n").dropFirst().first)
+        let lines = rounds.split(separator: "\n").prefix { $0.hasPrefix("  - ") }
+        #expect(lines.contains { $0.hasPrefix("  - Een bewonersgroep die anoniem wil blijven: ") }, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("  - Buurtpreventievrijwilligers: ") })
+        #expect(lines.contains { $0.hasPrefix("  - Gemeente en politie: ") })
+        #expect(lines.last?.hasPrefix("  - De groepen samen: ") == true, "\(lines)")
+        // An unnamed member of a group says whose estimates theirs are part of.
+        #expect(dutch.contains("- Personeel dat anoniem wil blijven: schatte mee als deel van „Gemeente en politie”."))
+        #expect(dutch.contains("- Buurtpreventie Noord: dacht mee over 6 onderdelen; helpt bij 3 maatregelen; schatte mee als deel van „Buurtpreventievrijwilligers”."))
+        let english = try Self.leiden("en")
+        #expect(english.contains("- Staff who asked not to be named: gave estimates as part of “Municipality and police”."))
+        #expect(!english.contains("All groups together"))
+    }
+
+    /// "It costs €6,000 and on average avoids €449" read as money wasted: where a response
+    /// avoids less money than it costs, the page says what it protects, in the entry's own
+    /// words (who would be hurt), and that its cost is not in the outcome's figures.
+    @Test func responsesThatCostMoreThanTheyAvoidSayWhatTheyProtect() throws {
+        let dutch = try Self.leiden("nl")
+        let done = try #require(dutch.components(separatedBy: "### Wat er wordt gedaan").dropFirst().first?.components(separatedBy: "\n## ").first)
+        let volunteer = try #require(done.split(separator: "\n").first { $0.contains("Een vrijwilliger raakt gewond") })
+        #expect(volunteer.hasSuffix("Dat is minder dan de maatregel kost: hij beschermt vooral wat niet in geld is uit te drukken („Vrijwilligers en hun gezinnen”). De kosten tellen niet mee in „Onvoorziene kosten voor het budget van het convenant”."), "\(volunteer)")
+        // A response measured in incidents has no exchange rate with its cost: no note.
+        let burglary = try #require(done.split(separator: "\n").first { $0.contains("Inbraakreeks in Stevenshof") })
+        #expect(!burglary.contains("niet in geld"), "\(burglary)")
+        let english = try Self.leiden("en")
+        #expect(english.contains("That is less than it costs: it mainly protects what money does not measure (“Volunteers and their families”). Its cost is not counted in “Unplanned cost to the partnership budget”."))
+    }
+}

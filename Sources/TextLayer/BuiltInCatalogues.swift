@@ -40,7 +40,7 @@ enum BuiltInCatalogues {
     "chart.exceedance.description.bad-year": "{description} A 1 in 10 bad year loses more than {with} {unit} with responses, against {without} {unit} without.",
     "chart.exceedance.description.table": "The chance, over the horizon, that the loss to {outcome} exceeds each amount: each row gives the amount exceeded with that chance, without responses and with them.",
     "chart.exceedance.description.table.gain": "The chance, over the horizon, that the gain in {outcome} falls short of each amount: each row gives the amount not reached with that chance, without responses and with them.",
-    "chart.exceedance.description.table.appetite": "{description} The last rows give the board's appetite: a row's chance of exceeding its amount must stay at or below the limit it states.",
+    "chart.exceedance.description.table.appetite": "{description} The last rows give the board’s appetite: each states the chance the board allows or asks for, and beside it the simulated chance of the same thing, without responses and with them, with the verdict.",
     "chart.exceedance.description.bad-year-phrase": "{description} A 1 in 10 bad year brings {with} with responses, against {without} without.",
     "chart.exceedance.description.gain": "The chance, over the horizon, that the gain in {outcome} falls short of each amount, without responses (dashed) and with them (solid).",
     "chart.exceedance.level": "{frequency} ({percent})",
@@ -1055,7 +1055,10 @@ enum BuiltInCatalogues {
     "report.decision.quality.direction.outcome": "{outcome} ({direction})",
     "report.decision.quality.direction.from-appetite": "The register does not say which way is better for {outcomes}; riskreg takes it from the board’s appetite for each.",
     "report.decision.quality.direction.from-entries": "The register does not say which way is better for {outcomes}; riskreg takes it from their entries, all taken on for their gain.",
-    "report.decision.quality.direction.by-default": "The register does not say which way is better for {outcomes}; riskreg counts an outcome as a loss unless its appetite or entries show otherwise."
+    "report.decision.quality.direction.by-default": "The register does not say which way is better for {outcomes}; riskreg counts an outcome as a loss unless its appetite or entries show otherwise.",
+    "report.appetite-point.harm": "at most {frequency} chance of harm alone above {amount}",
+    "chart.exceedance.appetite-chance": "{percent} chance",
+    "chart.exceedance.appetite-verdict": "{percent} chance: {status}"
 }
 
 """####,
@@ -1747,7 +1750,7 @@ enum BuiltInCatalogues {
     "template.without-them": "Zonder maatregelen",
     "chart.exceedance.description.table": "De kans dat het verlies voor {outcome} in de periode elk bedrag overschrijdt: elke regel geeft het bedrag dat met die kans wordt overschreden, zonder en met maatregelen.",
     "chart.exceedance.description.table.gain": "De kans dat de winst voor {outcome} in de periode onder elk bedrag blijft: elke regel geeft het bedrag dat met die kans niet wordt gehaald, zonder en met maatregelen.",
-    "chart.exceedance.description.table.appetite": "{description} De laatste regels geven de risicobereidheid van het bestuur: de kans dat het bedrag in een regel wordt overschreden, mag niet hoger zijn dan de grens die in die regel staat.",
+    "chart.exceedance.description.table.appetite": "{description} De laatste rijen geven de risicobereidheid van het bestuur: elke rij noemt de kans die het bestuur toestaat of vraagt, en daarnaast de gesimuleerde kans op hetzelfde, zonder en met maatregelen, met het oordeel.",
     "chart.heat.description.table": "Elk onderdeel staat op zijn gesimuleerde kans om binnen de periode te gebeuren (na maatregelen) en zijn gemiddelde schade in een periode waarin het gebeurt — alle keren samen, dus meer dan het gevolg van één keer als het vaker kan gebeuren — als deel van een referentiebedrag voor zijn uitkomst: {reference}. Gevolgklassen: minder dan 5%, 5–15%, 15–40%, 40–100%, 100% of meer van dat bedrag. Opbrengsten tellen niet mee: een activiteit die om haar winst is gekozen, staat er alleen met haar schade. Elke regel geeft de klassen van een onderdeel, de kans, de schade en het referentiebedrag; de klassen volgen uit de simulatie en zijn niet met de hand gescoord.",
     "chart.heat.description.net": "Behalve waar de risicobereidheid van het bestuur voor een uitkomst over het netto resultaat gaat: daar is de gemiddelde schade van een onderdeel verminderd met zijn opbrengst (een onderdeel waarvan de opbrengst groter is dan de schade, staat in de laagste klasse): {entries}.",
     "chart.heat.harm.net": "{amount} na aftrek van de opbrengst",
@@ -2110,7 +2113,10 @@ enum BuiltInCatalogues {
     "report.decision.quality.direction.outcome": "{outcome} ({direction})",
     "report.decision.quality.direction.from-appetite": "Het register zegt niet welke kant beter is voor {outcomes}; riskreg leidt het af uit de risicobereidheid van het bestuur voor elk daarvan.",
     "report.decision.quality.direction.from-entries": "Het register zegt niet welke kant beter is voor {outcomes}; riskreg leidt het af uit de onderdelen, die allemaal om hun opbrengst zijn aangegaan.",
-    "report.decision.quality.direction.by-default": "Het register zegt niet welke kant beter is voor {outcomes}; riskreg telt een uitkomst als verlies, tenzij de risicobereidheid of de onderdelen anders laten zien."
+    "report.decision.quality.direction.by-default": "Het register zegt niet welke kant beter is voor {outcomes}; riskreg telt een uitkomst als verlies, tenzij de risicobereidheid of de onderdelen anders laten zien.",
+    "report.appetite-point.harm": "hoogstens een kans van {frequency} op schade alleen boven {amount}",
+    "chart.exceedance.appetite-chance": "kans {percent}",
+    "chart.exceedance.appetite-verdict": "kans {percent}: {status}"
 }
 
 """####,

@@ -81,4 +81,21 @@ struct SecondColdReadingTests {
         let care = ColdReadingTests.section(try Self.report("adult-social-care-positive-risk"), "### What the figures rest on")
         #expect(care.contains("riskreg takes it from the board’s appetite for each."), "\(care)")
     }
+
+    /// The appetite rows of "Chance of exceeding / falling short" were empty, under a sentence
+    /// about "exceeding its amount" above a gain's appetite: each row now gives the simulated
+    /// chance of what it names, without and with responses and the verdict, and harm-alone
+    /// statements have their row too.
+    @Test func appetiteRowsCarryTheirChanceAndVerdict() throws {
+        for name in ReportFixtures.examples {
+            let text = try Self.report(name)
+            let rows = text.split(separator: "\n").filter { $0.hasPrefix("| Appetite: ") }
+            #expect(!rows.isEmpty, "\(name)")
+            for row in rows {
+                #expect(row.range(of: #"\| [^|]*% chance \| [^|]*% chance: (within|outside) appetite \|"#, options: .regularExpression) != nil, "\(name): \(row)")
+            }
+            #expect(!text.contains("a row's chance of exceeding its amount must stay at or below the limit it states"), "\(name)")
+        }
+        #expect(try Self.report("ward-7-patient-partnership").contains("| Appetite: at most 5 in 100 chance of harm alone above 4 incidents |"))
+    }
 }

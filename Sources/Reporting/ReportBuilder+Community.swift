@@ -28,9 +28,29 @@ extension ReportBuilder {
             helpers: communityHelpers().map(e), helpersNote: communityHelpersNote().map(e), weights: communityWeights().map(e), groups: communityGroups().map(e),
             comparisons: comparisons.map { c in .init(title: e(phrases("community.quoted", ["text": iso(c.title)])), views: c.views.map(e), together: e(c.together)) },
             compared: comparisons.map { e($0.line) }, responses: communityResponses(),
-            youSaid: communityYouSaid().map(e), hasSince: review != nil, contact: e(contact),
+            youSaid: communityYouSaid().map(e), hasSince: review != nil, nextSteps: communityNextSteps().map(e), contact: e(contact),
             contactIntro: e(contactIntro), contactText: m.contact.map(e), method: e(method),
             textLanguage: textLanguage == phrases.language ? nil : e(textLanguage))
+    }
+
+    // MARK: What happens next
+
+    /// The next decision (what, who, when), how to respond, and when the list is looked at
+    /// again, from the register's `next-decision`, `next-decision-date`, `how-to-respond` and
+    /// `next-review`.
+    func communityNextSteps() -> [String] {
+        let m = register.metadata
+        func day(_ d: CalendarDate) -> String { phrases.date(year: d.year, month: d.month, day: d.day) }
+        var lines: [String] = []
+        if let decision = m.nextDecision {
+            lines.append(m.nextDecisionDate.map { phrases("community.next.decision.dated", ["decision": decision, "date": day($0)]) }
+                ?? phrases("community.next.decision", ["decision": decision]))
+        } else if let date = m.nextDecisionDate {
+            lines.append(phrases("community.next.date", ["date": day(date)]))
+        }
+        if let respond = m.howToRespond { lines.append(phrases("community.next.respond", ["respond": respond])) }
+        if let review = m.nextReview { lines.append(phrases("community.next.review", ["date": day(review)])) }
+        return lines
     }
 
     // MARK: What is being done

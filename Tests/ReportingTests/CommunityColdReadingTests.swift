@@ -81,4 +81,25 @@ struct CommunityColdReadingTests {
         let english = try Self.leiden("en")
         #expect(english.contains("That is less than it costs: it mainly protects what money does not measure (“Volunteers and their families”). Its cost is not counted in “Unplanned cost to the partnership budget”."))
     }
+
+    /// Residents asked who decides on the cameras, when, and whether they can object; the page
+    /// had only a phone number. The register's `next-decision`, its date and `how-to-respond`
+    /// are shown under "What happens next", with the date the list is next reviewed; the gap a
+    /// private entry leaves in the codes is explained without naming it.
+    @Test func whatHappensNextIsShown() throws {
+        let dutch = try Self.leiden("nl")
+        let next = try #require(dutch.components(separatedBy: "## Wat er nu gebeurt\n").dropFirst().first?.components(separatedBy: "\n## ").first)
+        #expect(next.contains("Over de camera's beslist de burgemeester. Dat besluit valt op 19 januari 2027."), "\(next)")
+        #expect(next.contains("Dan kunt u binnen zes weken bezwaar maken."))
+        #expect(next.contains("Op 19 januari 2027 wordt de hele lijst opnieuw bekeken."))
+        #expect(dutch.contains("Daarom kan er een nummer ontbreken in de codes van de onderdelen."))
+        // Without the fields the section keeps only the review date.
+        let bare = try Self.leiden("en") { r in
+            r.metadata.nextDecision = nil
+            r.metadata.nextDecisionDate = nil
+            r.metadata.howToRespond = nil
+        }
+        let section = try #require(bare.components(separatedBy: "## What happens next\n").dropFirst().first?.components(separatedBy: "\n## ").first)
+        #expect(section.trimmingCharacters(in: .whitespacesAndNewlines) == "The whole list is looked at again on 19 January 2027.", "\(section)")
+    }
 }

@@ -25,13 +25,13 @@ struct BlockStats: Sendable {
     var trials: Int
     /// [risk][view][field], flattened.
     var sums: [Double]
-    /// [correlation pair][view]: Σ over blocks of (block Spearman × block trials).
+    /// Per correlation pair, in the primary view: Σ over blocks of (block Spearman × block trials).
     var spearman: [Double]
 
     init(trials: Int, risks: Int, views: Int, pairs: Int) {
         self.trials = trials
         sums = Array(repeating: 0, count: risks * views * Self.fieldCount)
-        spearman = Array(repeating: 0, count: pairs * views)
+        spearman = Array(repeating: 0, count: pairs)
     }
 
     mutating func add(_ other: BlockStats) {

@@ -79,15 +79,16 @@ extension BlockWorker {
     }
 
     /// Whether all of the risk's deliverers are available in each of its trials, per view, in
-    /// the risk's own trial order: [view][trial] in ``combined``; nil when its response rests on
+    /// the risk's own trial order: [view][trial] in ``combined`` (after `member` × views rows,
+    /// so that each member of a family evaluated together has its own); nil when its response rests on
     /// none, or while availability is not yet known.
-    func sharedAvailability(_ risk: CompiledRisk, count n: Int) -> UnsafePointer<UInt8>? {
+    func sharedAvailability(_ risk: CompiledRisk, count n: Int, member: Int = 0) -> UnsafePointer<UInt8>? {
         guard availabilityReady, !risk.deliverers.isEmpty else { return nil }
         let size = compiled.blockSize
         let count = compiled.plan.deliverers.count
         let slot = compiled.positionSlot[risk.index]
         for v in 0..<compiled.viewCount {
-            let combined = self.combined + v * size
+            let combined = self.combined + (member * compiled.viewCount + v) * size
             combined.update(repeating: 1, count: n)
             for d in risk.deliverers {
                 let row = availability + (v * count + d) * size
@@ -99,6 +100,6 @@ extension BlockWorker {
                 }
             }
         }
-        return UnsafePointer(combined)
+        return UnsafePointer(combined + member * compiled.viewCount * size)
     }
 }

@@ -122,7 +122,7 @@ final class BlockWorker {
         let delivery = compiled.sharesDelivery ? compiled.blockSize : 0
         availability = .allocate(capacity: max(1, delivery * compiled.viewCount * compiled.plan.deliverers.count))
         positions = .allocate(capacity: max(1, delivery * compiled.positionSlots))
-        combined = .allocate(capacity: max(1, delivery * compiled.viewCount))
+        combined = .allocate(capacity: max(1, delivery * compiled.viewCount * compiled.largestFamily))
     }
 
     deinit {
@@ -164,20 +164,23 @@ final class BlockWorker {
         if dense.count < views * states * n { dense = Array(repeating: 0, count: views * states * n) }
         if compiled.sharesDelivery { prepareDelivery(block: block, count: n) }
         stats.sums.withUnsafeMutableBufferPointer { sums in
-            for r in compiled.ungrouped {
+            for family in compiled.ungroupedFamilies {
+                let r = family[0]
                 let risk = compiled.risks[r]
                 if compiled.isDirect[r] {
                     runDirect(risk, targets: compiled.allTargets(risk: r), block: block, count: n, sums: sums.baseAddress!)
                     continue
                 }
                 guard risk.hasTrialBenefit else {
-                    evaluateViews(risk, block: block, count: n, sums: sums.baseAddress!, dense: nil)
+                    evaluateViews(family, block: block, count: n, sums: sums.baseAddress!, dense: nil)
                     continue
                 }
+                // (A risk with per-trial benefits is a family of its own: it uses the one
+                // dense buffer.)
                 if dense.count < views * 2 * n { dense = Array(repeating: 0, count: views * 2 * n) }
                 dense.withUnsafeMutableBufferPointer { d in
                     let base = d.baseAddress!
-                    evaluateViews(risk, block: block, count: n, sums: sums.baseAddress!) { v in
+                    evaluateViews([r], block: block, count: n, sums: sums.baseAddress!) { _, v in
                         (base + 2 * v * n, base + (2 * v + 1) * n)
                     }
                     for v in 0..<views {
@@ -333,6 +336,28 @@ final class BlockWorker {
         squares = q
     }
 
+    /// The table-sampled impacts under one estimate of `count` events: for each event whose
+    /// mask has `bit`, the draw ``EngineSampler/sample(seed:)`` makes from its seed (salted as
+    /// ``evaluateViews`` salts it), into `out[j * stride]`. A loop of its own, whose draws do
+    /// not depend on each other, so the processor overlaps their table reads (two cells of 32
+    /// bytes a draw, from tables that together outgrow the first-level cache), where the loop
+    /// over events and estimates waited on each in turn. The same words, the same draws.
+    @inline(never)
+    private static func tableDraws(
+        count: Int, seeds: UnsafePointer<UInt64>, masks: UnsafePointer<UInt64>, bit: UInt64, salt: UInt64,
+        table: BetaTable.View, low: Double, width: Double, into out: UnsafeMutablePointer<Double>, stride: Int
+    ) {
+        if salt == 0 {
+            for j in 0..<count where masks[j] & bit != 0 {
+                out[j * stride] = tableDraw(seed: seeds[j], table: table, low: low, width: width)
+            }
+        } else {
+            for j in 0..<count where masks[j] & bit != 0 {
+                out[j * stride] = tableDraw(seed: SplitMix64.mix(seeds[j] ^ salt), table: table, low: low, width: width)
+            }
+        }
+    }
+
     // MARK: All views in one pass
 
     /// Events per chunk of ``evaluateViews``: a chunk's draws (events × estimates) stay in cache
@@ -360,81 +385,103 @@ final class BlockWorker {
     /// draws per event instead of four, and one instead of four for a risk only one perspective
     /// estimated. Each series is still added to by one view, in event order, so no sum moves.
     ///
+    /// A family (``CompiledPlan/families``: copies of one entry that differ only in their
+    /// response and series, such as the response levers' always- and never-delivered variants)
+    /// shares the events and the draws too: they are made once, and each member reads them with
+    /// its own response into its own series and sums, exactly as it would alone. No series
+    /// receives more than one member's additions, so each is still added to in event order.
+    ///
     /// - Parameters:
+    ///   - family: the risks evaluated together (plan indices): one risk, or a family.
     ///   - sums: the block's accumulators (``BlockStats/sums``).
-    ///   - dense: for each view, its dense per-trial arrays (inherent, residual), or nil when
-    ///     the risk adds into the series directly.
+    ///   - dense: for each member (by position in `family`) and view, its dense per-trial
+    ///     arrays (inherent, residual), or nil when the risks add into the series directly.
     private func evaluateViews(
-        _ risk: CompiledRisk, block: Int, count n: Int, sums: UnsafeMutablePointer<Double>,
-        dense: ((Int) -> (UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>))?
+        _ family: [Int], block: Int, count n: Int, sums: UnsafeMutablePointer<Double>,
+        dense familyDense: ((Int, Int) -> (UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>))?
     ) {
         let views = compiled.viewCount
         let b = UInt64(block)
-        let choiceBase = StreamKey(rootSeed: rootSeed, itemKey: risk.streamKey, block: b, lane: .estimateChoice).seed
-        let deliveryBase = StreamKey(rootSeed: rootSeed, itemKey: risk.streamKey, block: b, lane: .responseDelivery).seed
-        let impactSalt = risk.impactSalt
-        let hasResponse = risk.hasResponse
-        let reliability = risk.reliability
-        let keep = risk.likelihoodMultiplier
-        let scale = risk.impactMultiplier
+        // The members' events, choices, delivery draws and impacts are the head's.
+        let head = compiled.risks[family[0]]
+        let choiceBase = StreamKey(rootSeed: rootSeed, itemKey: head.streamKey, block: b, lane: .estimateChoice).seed
+        let deliveryBase = StreamKey(rootSeed: rootSeed, itemKey: head.streamKey, block: b, lane: .responseDelivery).seed
+        let impactSalt = head.impactSalt
         let residualState = compiled.stateCount > 1
-        let offset = compiled.estimateOffset[risk.index]
+        let offset = compiled.estimateOffset[head.index]
         let impacts = self.impacts + offset
         let benefits = self.benefits + offset
         let hasBenefit = benefitPresent + offset
         let perOccurrence = benefitPerOccurrence + offset
-        let estimates = risk.estimates.count
+        let estimates = head.estimates.count
         let bases = self.bases
-        var viewSums = Array(repeating: ViewSums(), count: views)
-        // Each view's shared availability, [view][trial]; nil when the response rests on none.
-        let shared = sharedAvailability(risk, count: n)
-        // Views that pick estimates alike (a perspective that did not estimate the risk reads
-        // it as the pool does; every view reads a risk of one estimate alike) have the same
-        // losses: the first of them is evaluated and adds into the others' series too, in the
-        // same order, and the others take its sums. Not where availability is per view.
-        let leader = (0..<views).map { v in
-            let c = risk.choices[v]
-            guard shared == nil else { return v }
-            return (0..<v).first { u in
-                let d = risk.choices[u]
-                return d.single == c.single && (c.single >= 0 || d.cumulative == c.cumulative)
-            } ?? v
-        }
-        var targetsInhOf = Array(repeating: [Int](), count: views), targetsResOf = Array(repeating: [Int](), count: views)
-        for v in 0..<views {
-            targetsInhOf[leader[v]] += compiled.targets(risk: risk.index, view: v, state: 0)
-            if residualState { targetsResOf[leader[v]] += compiled.targets(risk: risk.index, view: v, state: 1) }
-        }
-        let commonTargetsOf = (0..<views).map { targetsInhOf[$0] + targetsResOf[$0] }
-
-        // The dense arrays start from the per-trial benefits.
-        if let dense {
-            for v in 0..<views where leader[v] == v {
-                let (inh, res) = dense(v)
-                inh.initialize(repeating: 0, count: n)
-                if residualState { res.initialize(repeating: 0, count: n) }
-                guard risk.hasTrialBenefit else { continue }
-                let choice = risk.choices[v]
-                let benefitBase = StreamKey(rootSeed: rootSeed, itemKey: risk.benefitKey, block: b, lane: .benefit).seed
-                var benefitSum = 0.0
-                for t in 0..<n {
-                    let e = Self.choose(choice, base: choiceBase, trial: t)
-                    if hasBenefit[e] && !perOccurrence[e] {
-                        var g = SplitMix64(seed: StreamKey.word(base: benefitBase, index: t))
-                        let x = (benefits + e).sample(using: &g)
-                        benefitSum += x
-                        inh[t] = -x
-                        if residualState { res[t] = -x }
-                    }
-                }
-                viewSums[v].benefitSum = benefitSum
+        var memberSums: [[ViewSums]] = []
+        var sharedOf: [UnsafePointer<UInt8>?] = [], leaderOf: [[Int]] = []
+        var targetsInhOfMember: [[[Int]]] = [], targetsResOfMember: [[[Int]]] = [], commonTargetsOfMember: [[[Int]]] = []
+        for (member, r) in family.enumerated() {
+            let risk = compiled.risks[r]
+            let dense = familyDense.map { f in { (v: Int) in f(member, v) } }
+            var viewSums = Array(repeating: ViewSums(), count: views)
+            // Each view's shared availability, [view][trial]; nil when the response rests on none.
+            let shared = sharedAvailability(risk, count: n, member: member)
+            // Views that pick estimates alike (a perspective that did not estimate the risk reads
+            // it as the pool does; every view reads a risk of one estimate alike) have the same
+            // losses: the first of them is evaluated and adds into the others' series too, in the
+            // same order, and the others take its sums. With a response resting on shared
+            // deliverers, only views whose availability is the same in every trial of the block
+            // (it differs only where a step-back risk's estimates differ between them).
+            let leader = (0..<views).map { v in
+                let c = risk.choices[v]
+                return (0..<v).first { u in
+                    let d = risk.choices[u]
+                    guard d.single == c.single && (c.single >= 0 || d.cumulative == c.cumulative) else { return false }
+                    return shared.map { memcmp($0 + u * compiled.blockSize, $0 + v * compiled.blockSize, n) == 0 } ?? true
+                } ?? v
             }
+            var targetsInhOf = Array(repeating: [Int](), count: views), targetsResOf = Array(repeating: [Int](), count: views)
+            for v in 0..<views {
+                targetsInhOf[leader[v]] += compiled.targets(risk: risk.index, view: v, state: 0)
+                if residualState { targetsResOf[leader[v]] += compiled.targets(risk: risk.index, view: v, state: 1) }
+            }
+            let commonTargetsOf = (0..<views).map { targetsInhOf[$0] + targetsResOf[$0] }
+
+            // The dense arrays start from the per-trial benefits.
+            if let dense {
+                for v in 0..<views where leader[v] == v {
+                    let (inh, res) = dense(v)
+                    inh.initialize(repeating: 0, count: n)
+                    if residualState { res.initialize(repeating: 0, count: n) }
+                    guard risk.hasTrialBenefit else { continue }
+                    let choice = risk.choices[v]
+                    let benefitBase = StreamKey(rootSeed: rootSeed, itemKey: risk.benefitKey, block: b, lane: .benefit).seed
+                    var benefitSum = 0.0
+                    for t in 0..<n {
+                        let e = Self.choose(choice, base: choiceBase, trial: t)
+                        if hasBenefit[e] && !perOccurrence[e] {
+                            var g = SplitMix64(seed: StreamKey.word(base: benefitBase, index: t))
+                            let x = (benefits + e).sample(using: &g)
+                            benefitSum += x
+                            inh[t] = -x
+                            if residualState { res[t] = -x }
+                        }
+                    }
+                    viewSums[v].benefitSum = benefitSum
+                }
+            }
+            memberSums.append(viewSums)
+            sharedOf.append(shared)
+            leaderOf.append(leader)
+            targetsInhOfMember.append(targetsInhOf)
+            targetsResOfMember.append(targetsResOf)
+            commonTargetsOfMember.append(commonTargetsOf)
         }
 
         let size = compiled.blockSize
         var anyPerOccurrence = false
         for e in 0..<estimates where perOccurrence[e] { anyPerOccurrence = true }
-        var source = EventSource(risk, rootSeed: rootSeed, block: block, count: n)
+        var allTables = true
+        for e in 0..<estimates where impacts[e].kind != .table { allTables = false }
+        var source = EventSource(head, rootSeed: rootSeed, block: block, count: n)
         var chunkStart = 0
         while chunkStart < n {
             let chunkEnd = min(n, chunkStart + compiled.eventChunk)
@@ -454,7 +501,18 @@ final class BlockWorker {
                         let draws = drawBuffer.baseAddress!
                         let occurrenceBenefits = benefitBuffer.baseAddress
                         // Each event's draw under each estimate it belongs to: the draws every
-                        // view would make, made once.
+                        // view would make, made once. With every impact a beta table (every
+                        // PERT) and no benefit per occurrence, an estimate at a time, in a loop
+                        // whose draws do not wait on each other (see ``tableDraws``).
+                        if allTables && !anyPerOccurrence {
+                            for e in 0..<estimates {
+                                let sampler = impacts + e
+                                Self.tableDraws(
+                                    count: end - start, seeds: seeds + start, masks: masks + start, bit: UInt64(1) << UInt64(e),
+                                    salt: impactSalt, table: sampler.pointee.table.unsafelyUnwrapped, low: sampler.pointee.a,
+                                    width: sampler.pointee.b, into: draws + e, stride: estimates)
+                            }
+                        } else {
                         for j in start..<end {
                             let mask = masks[j]
                             // An effect sharing its entry's occurrence salts the event seed for its
@@ -469,83 +527,96 @@ final class BlockWorker {
                                 }
                             }
                         }
-                        for v in 0..<views where leader[v] == v {
-                            let choice = risk.choices[v]
-                            let targetsInh = targetsInhOf[v]
-                            let targetsRes = targetsResOf[v]
-                            let viewDense = dense.map { $0(v) }
-                            var s = viewSums[v]
-                            defer { viewSums[v] = s }
-                            if viewDense == nil && choice.single >= 0 && !hasResponse && !hasBenefit[choice.single] && risk.singleEventPerTrial {
-                                // The common case: each event is its own trial, so no per-trial
-                                // aggregation is needed.
-                                let e = choice.single
-                                let bit = UInt64(1) << UInt64(e)
-                                commonTargetsOf[v].withUnsafeBufferPointer { targets in
-                                    for j in start..<end where masks[j] & bit != 0 {
-                                        let x = draws[(j - start) * estimates + e]
-                                        for target in targets { bases[target][Int(trials[j])] += x }
-                                        s.sum += x
-                                        s.squares += x * x
-                                        s.occurred += 1
+                        }
+                        for member in family.indices {
+                            let risk = compiled.risks[family[member]]
+                            let hasResponse = risk.hasResponse
+                            let reliability = risk.reliability
+                            let keep = risk.likelihoodMultiplier
+                            let scale = risk.impactMultiplier
+                            let shared = sharedOf[member], leader = leaderOf[member]
+                            let targetsInhOf = targetsInhOfMember[member], targetsResOf = targetsResOfMember[member]
+                            let commonTargetsOf = commonTargetsOfMember[member]
+                            for v in 0..<views where leader[v] == v {
+                                let choice = risk.choices[v]
+                                let targetsInh = targetsInhOf[v]
+                                let targetsRes = targetsResOf[v]
+                                let viewDense = familyDense.map { $0(member, v) }
+                                var s = memberSums[member][v]
+                                defer { memberSums[member][v] = s }
+                                if viewDense == nil && choice.single >= 0 && !hasResponse && !hasBenefit[choice.single] && risk.singleEventPerTrial {
+                                    // The common case: each event is its own trial, so no per-trial
+                                    // aggregation is needed.
+                                    let e = choice.single
+                                    let bit = UInt64(1) << UInt64(e)
+                                    commonTargetsOf[v].withUnsafeBufferPointer { targets in
+                                        for j in start..<end where masks[j] & bit != 0 {
+                                            let x = draws[(j - start) * estimates + e]
+                                            for target in targets { bases[target][Int(trials[j])] += x }
+                                            s.sum += x
+                                            s.squares += x * x
+                                            s.occurred += 1
+                                        }
                                     }
+                                    continue
                                 }
-                                continue
-                            }
-                            var current = -1
-                            var e = 0
-                            var bit: UInt64 = 0
-                            var delivered = false
-                            var hI = 0.0, hR = 0.0, bO = 0.0, oI = false, oR = false
-                            targetsInh.withUnsafeBufferPointer { targetsInh in
-                                targetsRes.withUnsafeBufferPointer { targetsRes in
-                                    @inline(__always) func flush(_ t: Int) {
-                                        let netI = hI - bO, netR = hR - bO
-                                        s.occI += 1
-                                        if oR { s.occR += 1 }
-                                        s.harmI += hI
-                                        s.harmR += hR
-                                        s.benefitSum += bO
-                                        let d = hI - hR
-                                        s.diff += d
-                                        s.diffSq += d * d
-                                        if let (inh, res) = viewDense {
-                                            inh[t] += netI
-                                            if residualState { res[t] += netR }
-                                        } else {
-                                            s.sqI += netI * netI
-                                            s.sqR += netR * netR
-                                            for target in targetsInh { bases[target][t] += netI }
-                                            for target in targetsRes { bases[target][t] += netR }
+                                var current = -1
+                                var e = 0
+                                var bit: UInt64 = 0
+                                var delivered = false
+                                var hI = 0.0, hR = 0.0, bO = 0.0, oI = false, oR = false
+                                targetsInh.withUnsafeBufferPointer { targetsInh in
+                                    targetsRes.withUnsafeBufferPointer { targetsRes in
+                                        @inline(__always) func flush(_ t: Int) {
+                                            let netI = hI - bO, netR = hR - bO
+                                            s.occI += 1
+                                            if oR { s.occR += 1 }
+                                            s.harmI += hI
+                                            s.harmR += hR
+                                            s.benefitSum += bO
+                                            let d = hI - hR
+                                            s.diff += d
+                                            s.diffSq += d * d
+                                            if let (inh, res) = viewDense {
+                                                inh[t] += netI
+                                                if residualState { res[t] += netR }
+                                            } else {
+                                                s.sqI += netI * netI
+                                                s.sqR += netR * netR
+                                                for target in targetsInh { bases[target][t] += netI }
+                                                for target in targetsRes { bases[target][t] += netR }
+                                            }
                                         }
+                                        for j in start..<end {
+                                            let t = Int(trials[j])
+                                            if t != current {
+                                                if oI { flush(current) }
+                                                current = t
+                                                hI = 0; hR = 0; bO = 0; oI = false; oR = false
+                                                e = Self.choose(choice, base: choiceBase, trial: t)
+                                                bit = UInt64(1) << UInt64(e)
+                                                delivered = hasResponse && unitDouble(StreamKey.word(base: deliveryBase, index: t)) < reliability
+                                                    && (shared == nil || shared.unsafelyUnwrapped[v * size + t] != 0)
+                                            }
+                                            if masks[j] & bit == 0 { continue }
+                                            let row = (j - start) * estimates
+                                            let x = draws[row + e]
+                                            if perOccurrence[e] { bO += occurrenceBenefits![row + e] }
+                                            hI += x
+                                            oI = true
+                                            if !delivered {
+                                                hR += x
+                                                oR = true
+                                            } else if keep >= 1 || unitDouble(SplitMix64.mix(seeds[j] ^ Self.survivalSalt)) < keep {
+                                                // (A unit double is below 1, so a multiplier of 1
+                                                // keeps every event without its survival draw.)
+                                                hR += x * scale
+                                                oR = true
+                                            }
+                                        }
+                                        // The chunk ends with its last trial, so that trial is complete.
+                                        if oI { flush(current) }
                                     }
-                                    for j in start..<end {
-                                        let t = Int(trials[j])
-                                        if t != current {
-                                            if oI { flush(current) }
-                                            current = t
-                                            hI = 0; hR = 0; bO = 0; oI = false; oR = false
-                                            e = Self.choose(choice, base: choiceBase, trial: t)
-                                            bit = UInt64(1) << UInt64(e)
-                                            delivered = hasResponse && unitDouble(StreamKey.word(base: deliveryBase, index: t)) < reliability
-                                                && (shared == nil || shared.unsafelyUnwrapped[v * size + t] != 0)
-                                        }
-                                        if masks[j] & bit == 0 { continue }
-                                        let row = (j - start) * estimates
-                                        let x = draws[row + e]
-                                        if perOccurrence[e] { bO += occurrenceBenefits![row + e] }
-                                        hI += x
-                                        oI = true
-                                        if !delivered {
-                                            hR += x
-                                            oR = true
-                                        } else if unitDouble(SplitMix64.mix(seeds[j] ^ Self.survivalSalt)) < keep {
-                                            hR += x * scale
-                                            oR = true
-                                        }
-                                    }
-                                    // The chunk ends with its last trial, so that trial is complete.
-                                    if oI { flush(current) }
                                 }
                             }
                         }
@@ -555,32 +626,39 @@ final class BlockWorker {
             }
         }
 
-        for v in 0..<views where leader[v] != v {
-            viewSums[v] = viewSums[leader[v]]
-            guard let dense else { continue }
-            let (inh, res) = dense(v), (fromInh, fromRes) = dense(leader[v])
-            inh.update(from: fromInh, count: n)
-            if residualState { res.update(from: fromRes, count: n) }
-        }
-        for v in 0..<views {
-            let acc = sums + (risk.index * views + v) * BlockStats.fieldCount
-            let s = viewSums[v]
-            let choice = risk.choices[v]
-            if dense == nil && choice.single >= 0 && !hasResponse && !hasBenefit[choice.single] && risk.singleEventPerTrial {
-                for field in [BlockStats.Field.occurredInherent, .occurredResidual] { acc[field.rawValue] += s.occurred }
-                for field in [BlockStats.Field.harmInherent, .harmResidual] { acc[field.rawValue] += s.sum }
-                for field in [BlockStats.Field.netSquaredInherent, .netSquaredResidual] { acc[field.rawValue] += s.squares }
-                continue
+        for (member, r) in family.enumerated() {
+            let risk = compiled.risks[r]
+            let hasResponse = risk.hasResponse
+            let leader = leaderOf[member]
+            let dense = familyDense.map { f in { (v: Int) in f(member, v) } }
+            var viewSums = memberSums[member]
+            for v in 0..<views where leader[v] != v {
+                viewSums[v] = viewSums[leader[v]]
+                guard let dense else { continue }
+                let (inh, res) = dense(v), (fromInh, fromRes) = dense(leader[v])
+                inh.update(from: fromInh, count: n)
+                if residualState { res.update(from: fromRes, count: n) }
             }
-            acc[BlockStats.Field.occurredInherent.rawValue] += s.occI
-            acc[BlockStats.Field.occurredResidual.rawValue] += s.occR
-            acc[BlockStats.Field.harmInherent.rawValue] += s.harmI
-            acc[BlockStats.Field.harmResidual.rawValue] += s.harmR
-            acc[BlockStats.Field.benefit.rawValue] += s.benefitSum
-            acc[BlockStats.Field.netSquaredInherent.rawValue] += s.sqI
-            acc[BlockStats.Field.netSquaredResidual.rawValue] += s.sqR
-            acc[BlockStats.Field.difference.rawValue] += s.diff
-            acc[BlockStats.Field.differenceSquared.rawValue] += s.diffSq
+            for v in 0..<views {
+                let acc = sums + (risk.index * views + v) * BlockStats.fieldCount
+                let s = viewSums[v]
+                let choice = risk.choices[v]
+                if dense == nil && choice.single >= 0 && !hasResponse && !hasBenefit[choice.single] && risk.singleEventPerTrial {
+                    for field in [BlockStats.Field.occurredInherent, .occurredResidual] { acc[field.rawValue] += s.occurred }
+                    for field in [BlockStats.Field.harmInherent, .harmResidual] { acc[field.rawValue] += s.sum }
+                    for field in [BlockStats.Field.netSquaredInherent, .netSquaredResidual] { acc[field.rawValue] += s.squares }
+                    continue
+                }
+                acc[BlockStats.Field.occurredInherent.rawValue] += s.occI
+                acc[BlockStats.Field.occurredResidual.rawValue] += s.occR
+                acc[BlockStats.Field.harmInherent.rawValue] += s.harmI
+                acc[BlockStats.Field.harmResidual.rawValue] += s.harmR
+                acc[BlockStats.Field.benefit.rawValue] += s.benefitSum
+                acc[BlockStats.Field.netSquaredInherent.rawValue] += s.sqI
+                acc[BlockStats.Field.netSquaredResidual.rawValue] += s.sqR
+                acc[BlockStats.Field.difference.rawValue] += s.diff
+                acc[BlockStats.Field.differenceSquared.rawValue] += s.diffSq
+            }
         }
     }
 
@@ -634,12 +712,15 @@ final class BlockWorker {
         stats.sums.withUnsafeMutableBufferPointer { sums in
             dense.withUnsafeMutableBufferPointer { d in
                 let base = d.baseAddress!
+                // Each family of the evaluated risks (by position) shares its events and draws.
+                for family in compiled.groupFamilies[g] {
+                    evaluateViews(family.map { evaluated[$0] }, block: block, count: n, sums: sums.baseAddress!) { i, v in
+                        let inh = base + offset(family[i], v, 0)
+                        return (inh, states > 1 ? base + offset(family[i], v, 1) : inh)
+                    }
+                }
                 for (m, r) in evaluated.enumerated() {
                     let risk = compiled.risks[r]
-                    evaluateViews(risk, block: block, count: n, sums: sums.baseAddress!) { v in
-                        let inh = base + offset(m, v, 0)
-                        return (inh, states > 1 ? base + offset(m, v, 1) : inh)
-                    }
                     for v in 0..<views {
                         let acc = sums.baseAddress! + (r * views + v) * BlockStats.fieldCount
                         let inh = base + offset(m, v, 0)
@@ -687,10 +768,12 @@ final class BlockWorker {
                     }
                 }
                 addFollowers(group, view: v, count: n, dense: base, offset: { offset(k + $0, v, $1) })
-                // Achieved Spearman correlation of inherent losses, per requested pair.
+                // Achieved Spearman correlation of inherent losses, per requested pair, in the
+                // primary view (the only one reported).
+                guard v == compiled.plan.primaryView else { continue }
                 for pair in group.pairs {
                     let rho = spearman(base + offset(pair.first, v, 0), base + offset(pair.second, v, 0), count: n)
-                    stats.spearman[pair.correlation * views + v] += rho * Double(n)
+                    stats.spearman[pair.correlation] += rho * Double(n)
                 }
             }
         }

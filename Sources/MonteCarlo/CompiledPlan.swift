@@ -40,6 +40,19 @@ struct CompiledPlan: Sendable {
     /// Risks outside every correlation group, ordered by key (the order their losses are added
     /// into the series, so a reordered register adds in the same order).
     let ungrouped: [Int]
+    /// ``ungrouped`` in families evaluated together (most of one risk): consecutive risks that
+    /// draw the same events and impacts (``drawsAlike(_:_:)``), take the event path, have no
+    /// per-trial benefit and add into no series in common. Their events and draws are made
+    /// once (the response levers' variants of an entry each drew them again); since no series
+    /// gets two members' additions and the family sits where its members sat in key order,
+    /// every series is added to in the same order as when each ran alone.
+    private(set) var ungroupedFamilies: [[Int]] = []
+    /// Per correlation group, its evaluated risks (positions in members, then followers) in
+    /// families that draw the same events and impacts. Each writes its own dense arrays and
+    /// sums, so evaluating them together moves nothing.
+    private(set) var groupFamilies: [[[Int]]] = []
+    /// The most risks of any family (each needs its own row of shared availability).
+    private(set) var largestFamily = 1
     /// Trials per Iman–Conover unit: reordering stays within a unit, so whole units are
     /// independent replicates and batch-means standard errors are honest when batches are
     /// made of whole units (``batchGrain``). 1,024 when it divides the block size (as it does
@@ -220,6 +233,46 @@ struct CompiledPlan: Sendable {
                 scoreFactor: CompiledGroup.scoreTransformTarget(group.matrix),
                 pairs: pairs, followers: followers.map(\.risk), leaders: followers.map(\.leader))
         }
+        let direct = isDirect, compiledRisks = risks
+        let targetSets = compiledRisks.indices.map { Set(allTargets(risk: $0)) }
+        ungroupedFamilies = Self.families(ungrouped, consecutive: true) { a, b in
+            let alone = { (r: Int) in !direct[r] && !compiledRisks[r].hasTrialBenefit }
+            return alone(a) && alone(b) && Self.drawsAlike(a, b, plan: plan) && targetSets[a].isDisjoint(with: targetSets[b])
+        }
+        groupFamilies = groups.map { group in
+            let evaluated = group.evaluated
+            return Self.families(Array(evaluated.indices), consecutive: false) { a, b in
+                Self.drawsAlike(evaluated[a], evaluated[b], plan: plan)
+            }
+        }
+        largestFamily = max(1, (ungroupedFamilies + groupFamilies.flatMap { $0 }).map(\.count).max() ?? 1)
+    }
+
+    /// Whether risks `a` and `b` make the same events, choose the same estimates and draw the
+    /// same impacts and per-occurrence benefits in every view: the same occurrence streams
+    /// (which also give the choice and delivery draws), impact salt, estimates and view
+    /// weights. Their responses, keys, series and per-trial benefit streams (drawn per member)
+    /// may differ.
+    static func drawsAlike(_ a: Int, _ b: Int, plan: SimulationPlan) -> Bool {
+        let x = plan.risks[a], y = plan.risks[b]
+        return (x.occurrenceKey ?? x.key) == (y.occurrenceKey ?? y.key) && (x.impactSalt ?? 0) == (y.impactSalt ?? 0)
+            && x.estimates == y.estimates && plan.views.allSatisfy { $0.weights[a] == $0.weights[b] }
+    }
+
+    /// `items` in families whose members may each be evaluated with every other (`together`):
+    /// with `consecutive`, only neighbours join a family, in order; otherwise an item joins the
+    /// first family it goes with.
+    private static func families(_ items: [Int], consecutive: Bool, together: (Int, Int) -> Bool) -> [[Int]] {
+        var out: [[Int]] = []
+        for r in items {
+            let candidates = consecutive ? Array(out.indices.suffix(1)) : Array(out.indices)
+            if let f = candidates.first(where: { out[$0].allSatisfy { together($0, r) } }) {
+                out[f].append(r)
+            } else {
+                out.append([r])
+            }
+        }
+        return out
     }
 
     /// The series indices risk `r` adds its per-trial loss to in a view and state.

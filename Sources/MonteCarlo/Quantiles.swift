@@ -276,8 +276,8 @@ func fromSortKey(_ k: UInt64) -> Double {
 }
 
 /// Least-significant-digit radix sort of doubles (six passes of 11 bits over their sort keys,
-/// skipping a pass when every key shares that digit), with one temporary buffer the size of
-/// the input.
+/// eight of 8 bits below ``smallDigitsBelow`` values, skipping a pass when every key shares
+/// that digit), with one temporary buffer the size of the input.
 enum RadixSort {
     static let bits = 11
     static let passes = 6
@@ -295,6 +295,22 @@ enum RadixSort {
             }
             return
         }
+        if n < smallDigitsBelow {
+            sort(values, bits: 8, passes: 8)
+        } else {
+            sort(values, bits: bits, passes: passes)
+        }
+    }
+
+    /// Below this many values, digits of 8 bits (eight passes, 16 KiB of counts that stay in
+    /// the first-level cache) sort faster than 11 (six passes, but 96 KiB of counts and six
+    /// prefix sums of 2,048 for a batch of a few thousand): about a fifth less time on the
+    /// summaries' batches of 3,125 at the default 100,000 trials. Any digits give the same
+    /// order, since the keys are sorted in full.
+    static let smallDigitsBelow = 1 << 14
+
+    private static func sort(_ values: UnsafeMutableBufferPointer<Double>, bits: Int, passes: Int) {
+        let n = values.count
         let radix = 1 << bits, mask = UInt64(radix - 1)
         let keys = UnsafeMutablePointer<UInt64>.allocate(capacity: 2 * n)
         let counts = UnsafeMutablePointer<Int>.allocate(capacity: radix * passes)

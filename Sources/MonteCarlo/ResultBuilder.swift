@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Dispatch
 
 /// Turns the run's series and sums into a ``SimulationResult``.
 struct ResultBuilder {
@@ -42,9 +43,11 @@ struct ResultBuilder {
         }
         // Paired portfolio differences need trial order, so they come before any sorting.
         let differences = portfolioDifferences(streamed: streamed)
+        // Kept series are summarised up front, each distinct one once (``summariseKept``).
+        let kept = store.map { summariseKept($0, requests: requests(variances: variances)) }
         func summarise(_ series: Int, thresholds: [Double]) -> OutcomeSummary {
             if let streamed { return streamed.summaries[series]! }
-            return summariser.summarise(store!.buffer(series, count: trials), thresholds: thresholds, meanVariance: variances[series])
+            return kept![series]!
         }
 
         func summaries(config: Int) -> (outcomes: [InherentAndResidual<OutcomeSummary>], total: InherentAndResidual<OutcomeSummary>?) {
@@ -93,11 +96,90 @@ struct ResultBuilder {
         let correlations = plan.correlations.enumerated().map { i, c in
             AchievedCorrelation(
                 first: c.first, second: c.second, target: c.spearman,
-                achieved: (0..<compiled.viewCount).map { stats.spearman[i * compiled.viewCount + $0] / Double(trials) })
+                achieved: stats.spearman[i] / Double(trials))
         }
         return SimulationResult(
             seed: seed, trials: trials, blockSize: blockSize, blocks: blocks, precisionMet: precisionMet,
             views: views, portfolios: portfolios, correlations: correlations)
+    }
+
+    /// What a kept series' summary is made from: its values (by the first series holding the
+    /// same values), its thresholds and the variance of its mean.
+    private struct SummaryKey: Hashable {
+        var series: Int
+        var thresholds: [UInt64]
+        var meanVariance: UInt64?
+    }
+
+    /// The summary of every requested kept series (each series is requested once).
+    ///
+    /// Series that hold the same values trial for trial (``sameSeries(_:)``) are summarised
+    /// once: a summary depends only on the values, the thresholds and the mean's variance, so
+    /// each copy gets exactly the summary of its own. The distinct ones are summarised in
+    /// parallel, a series per thread, when there are enough of them: summarising one series at a
+    /// time spreads only its batches' sorts over the threads, and runs its full sort, order
+    /// statistics and histogram on one. Each summary reads and sorts only its own series, so the
+    /// figures do not depend on how they are spread.
+    private func summariseKept(_ store: SeriesStore, requests: [StreamedSeries.Request]) -> [Int: OutcomeSummary] {
+        let same = sameSeries(store)
+        var index: [SummaryKey: Int] = [:]
+        var distinct: [StreamedSeries.Request] = []
+        var summaryOf: [Int: Int] = [:]
+        for r in requests {
+            let key = SummaryKey(series: same[r.series], thresholds: r.thresholds.map(\.bitPattern), meanVariance: r.meanVariance?.bitPattern)
+            if let i = index[key] {
+                summaryOf[r.series] = i
+                continue
+            }
+            index[key] = distinct.count
+            summaryOf[r.series] = distinct.count
+            distinct.append(r)
+        }
+        var found = [OutcomeSummary?](repeating: nil, count: distinct.count)
+        let trials = self.trials
+        if summariser.jobs > 1 && distinct.count >= 2 * summariser.jobs {
+            var one = summariser
+            one.jobs = 1
+            let serial = one, wanted = distinct
+            found.withUnsafeMutableBufferPointer { out in
+                nonisolated(unsafe) let base = out.baseAddress!
+                DispatchQueue.concurrentPerform(iterations: distinct.count) { i in
+                    let r = wanted[i]
+                    (base + i).pointee = serial.summarise(store.buffer(r.series, count: trials), thresholds: r.thresholds,
+                                                          meanVariance: r.meanVariance)
+                }
+            }
+        } else {
+            for (i, r) in distinct.enumerated() {
+                found[i] = summariser.summarise(store.buffer(r.series, count: trials), thresholds: r.thresholds, meanVariance: r.meanVariance)
+            }
+        }
+        return summaryOf.mapValues { found[$0]! }
+    }
+
+    /// Per kept series, the first series whose values are bit for bit the same in every trial
+    /// (itself when none before it is). Many are: an outcome no response reaches has the same
+    /// residual as inherent series, one no estimate differs on the same series in every view,
+    /// one no option changes the same series in every option (model S has 34 distinct series
+    /// of 64). Read before any summary sorts a series; each candidate is compared in full,
+    /// after a fingerprint of a few trials picks the candidates.
+    private func sameSeries(_ store: SeriesStore) -> [Int] {
+        let count = compiled.seriesCount
+        var first = Array(0..<count)
+        guard trials > 0 else { return first }
+        let probes = Swift.min(trials, 16)
+        var byFingerprint: [[UInt64]: [Int]] = [:]
+        for s in 0..<count {
+            let values = store.buffer(s, count: trials)
+            let fingerprint = (0..<probes).map { values[$0 * (trials - 1) / Swift.max(1, probes - 1)].bitPattern }
+            let candidates = byFingerprint[fingerprint, default: []]
+            if let match = candidates.first(where: { memcmp(store.buffer($0, count: trials).baseAddress!, values.baseAddress!, trials * 8) == 0 }) {
+                first[s] = match
+            } else {
+                byFingerprint[fingerprint, default: []].append(s)
+            }
+        }
+        return first
     }
 
     /// The sample variance of risk `r`'s per-trial net loss under view `v` and state `s`

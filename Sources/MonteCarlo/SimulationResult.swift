@@ -56,11 +56,13 @@ public struct AchievedCorrelation: Sendable, Codable, Hashable {
     public var first: Int
     public var second: Int
     public var target: Double
-    /// Per view: Spearman correlation of the two risks' inherent per-trial losses, computed
-    /// within each block (ties at zero loss get average ranks) and averaged over blocks
-    /// weighted by trials. Ties pull it towards 0 for rare risks: two risks that rarely occur
-    /// cannot have a strong rank correlation of their losses.
-    public var achieved: [Double]
+    /// Spearman correlation of the two risks' inherent per-trial losses in the plan's primary
+    /// view (the one Iman–Conover orders by, and the headline), computed within each block
+    /// (ties at zero loss get average ranks) and averaged over blocks weighted by trials. Ties
+    /// pull it towards 0 for rare risks: two risks that rarely occur cannot have a strong rank
+    /// correlation of their losses. Only the primary view's is measured: ranking every view's
+    /// losses took a tenth of a run with correlations, for figures nobody read.
+    public var achieved: Double
 }
 
 /// A percentile that missed a precision target, and why.

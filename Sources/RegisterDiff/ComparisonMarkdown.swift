@@ -145,9 +145,15 @@ public enum ComparisonMarkdown {
         return say("diff.md.value.line", ["value": value.map(cell) ?? "—", "line": String(line)])
     }
 
+    /// The limit in symbols, by the statement's shape: a ceiling on the net loss or on harm
+    /// alone, or a floor on net benefit.
     static func limitText(_ a: ScoreComparison.AppetiteChange, _ say: Phrasebook) -> String {
-        say(a.kind == .lossExceeds ? "diff.limit.loss-exceeds" : "diff.limit.net-benefit-above",
-            ["threshold": FigureFormat.amount(a.threshold), "limit": FigureFormat.percent(a.limit)])
+        let key = switch a.kind {
+        case .lossExceeds: "diff.limit.loss-exceeds"
+        case .harmExceeds: "diff.limit.harm-exceeds"
+        case .netBenefitAbove: "diff.limit.net-benefit-above"
+        }
+        return say(key, ["threshold": FigureFormat.amount(a.threshold), "limit": FigureFormat.percent(a.limit)])
     }
 
     static func amt(_ v: Double?) -> String { v.map(FigureFormat.amount) ?? "—" }

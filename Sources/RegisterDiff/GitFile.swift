@@ -163,6 +163,10 @@ enum Git {
         process.standardOutput = outPipe
         process.standardError = errPipe
         process.standardInput = FileHandle.nullDevice
+        // Told when git exits. `waitUntilExit()` would poll for it every 50 ms, which was most of
+        // a diff's wall time (five git commands, each about a poll's length).
+        let exited = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in exited.signal() }
         do {
             try process.run()
         } catch {
@@ -171,7 +175,7 @@ enum Git {
         // Both pipes are drained while git runs, so a large file cannot fill one and stall it.
         let errReader = PipeReader(errPipe.fileHandleForReading)
         let output = outPipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        exited.wait()
         let errorOutput = errReader.finish()
         if process.terminationStatus == 127 {
             throw .gitUnavailable(String(decoding: errorOutput, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))

@@ -284,13 +284,21 @@ extension ReportBuilder {
         return (harm, gain)
     }
 
-    /// For an activity some portfolios include and others leave out: that it is one of the
-    /// options being compared, and whether the page's figures assume it.
+    /// For an entry some portfolios include and others leave out: that it is one of the
+    /// options being compared (a portfolio entry) or part of some of them (any other entry,
+    /// such as a risk that only comes with evening rounds), and whether the page's figures
+    /// assume it.
     func option(_ r: Risk, _ s: RegisterScore.RiskScore) -> String? {
         let holding = register.portfolios.filter { $0.risks.contains(r.id) }
         guard !holding.isEmpty, holding.count < register.portfolios.count,
               let headline = register.portfolios.first(where: { $0.id == score.run.portfolio }) else { return nil }
-        return phrases(s.inHeadline ? "community.entry.option.in" : "community.entry.option.out", ["option": headline.title])
+        let key = switch (r.strategy == .portfolio, s.inHeadline) {
+        case (true, true): "community.entry.option.in"
+        case (true, false): "community.entry.option.out"
+        case (false, true): "community.entry.part-of-options.in"
+        case (false, false): "community.entry.part-of-options.out"
+        }
+        return phrases(key, ["option": headline.title])
     }
 
     /// What an entry's `needs-review` leaves to check, in the words this page uses for those
@@ -339,35 +347,41 @@ extension ReportBuilder {
     func communityHelpers() -> [String] {
         let recorded = register.risks.filter { !$0.needsReview.contains("coproduction") }
         var order: [String] = []
-        var tally: [String: (judged: Int, delivers: Int, groups: [String])] = [:]
+        var tally: [String: (judged: Int, delivers: Int, own: Bool, groups: [String])] = [:]
         for c in register.contributors {
             let judged = recorded.filter { $0.coproduction.contributors.contains(c.id) }.count
             let delivers = register.risks.filter { $0.response?.deliveredBy.contains(c.id) ?? false }.count
             // The groups whose estimates the contributor's count with: a reader of "gave estimates"
             // needs to know where those estimates went.
-            let groups = register.perspectives.filter { $0.contributors.contains(c.id) && !$0.contributors.allSatisfy(isPlaceholder) }.map(\.title)
-            guard judged + delivers > 0 || !groups.isEmpty else { continue }
+            let all = register.perspectives.filter { $0.contributors.contains(c.id) && !$0.contributors.allSatisfy(isPlaceholder) }
+            // A group of its own: the contributor is its only member, or an unnamed group is
+            // titled as its contributor is.
             let name = helperName(c.id)
+            let own = all.contains { $0.contributors == [c.id] || $0.title == name }
+            let groups = all.filter { $0.contributors != [c.id] && $0.title != name }.map(\.title)
+            guard judged + delivers > 0 || !all.isEmpty else { continue }
             if tally[name] == nil { order.append(name) }
-            let before = tally[name] ?? (0, 0, [])
-            tally[name] = (before.judged + judged, before.delivers + delivers, before.groups + groups.filter { !before.groups.contains($0) })
+            let before = tally[name] ?? (0, 0, false, [])
+            tally[name] = (before.judged + judged, before.delivers + delivers, before.own || own, before.groups + groups.filter { !before.groups.contains($0) })
         }
         return order.map { name in
             let t = tally[name]!
-            var parts: [String] = []
-            if t.judged > 0 { parts.append(phrases.plural("community.helper.worked-on", count: t.judged)) }
-            if t.delivers > 0 { parts.append(phrases.plural("community.helper.delivers", count: t.delivers)) }
-            // A group of its own (an unnamed group is titled as its contributor is) gave its own
-            // estimates; a member of a larger group gave them as part of it.
-            let shared = t.groups.filter { $0 != name }
-            if t.groups.count > shared.count { parts.append(phrases("community.helper.estimated")) }
-            if !shared.isEmpty {
-                parts.append(phrases("community.helper.estimated-in", ["groups": list(shared.map { phrases("community.quoted", ["text": $0]) })]))
+            // Each part in two forms: first after the name ("worked with us on 7 entries"), or
+            // later, as the language goes on ("It helps with 3 actions." in English; in Dutch the
+            // same clause after a semicolon): short clauses rather than one long sentence.
+            var parts: [(first: String, then: String)] = []
+            if t.judged > 0 { let p = phrases.plural("community.helper.worked-on", count: t.judged); parts.append((p, p)) }
+            if t.delivers > 0 {
+                parts.append((phrases.plural("community.helper.delivers", count: t.delivers), phrases.plural("community.helper.delivers.then", count: t.delivers)))
             }
-            // Parts joined as the language lists them in a line of its own: "a, b and c", or in
-            // Dutch "a; b; c", short clauses rather than one long one.
-            let what = parts.count < 2 ? parts.joined()
-                : phrases("community.helper.parts", ["list": parts.dropLast().joined(separator: phrases("community.helper.separator")), "last": parts.last!])
+            // A group of its own gave its own estimates; a member of a larger group gave them as
+            // part of it.
+            if t.own { parts.append((phrases("community.helper.estimated"), phrases("community.helper.estimated.then"))) }
+            if !t.groups.isEmpty {
+                let groups = list(t.groups.map { phrases("community.quoted", ["text": $0]) })
+                parts.append((phrases("community.helper.estimated-in", ["groups": groups]), phrases("community.helper.estimated-in.then", ["groups": groups])))
+            }
+            let what = ([parts.first?.first].compactMap { $0 } + parts.dropFirst().map(\.then)).joined(separator: phrases("community.helper.separator"))
             return phrases("community.helper", ["name": name, "what": what]).capitalisedFirst
         }
     }
@@ -430,9 +444,8 @@ extension ReportBuilder {
             var seen = Set<String>()
             let members = p.contributors.filter { !isPlaceholder($0) }.map(helperName).filter { $0 != p.title && seen.insert($0).inserted }
             let estimates = phrases.plural("community.group.estimates", count: count)
-            return (members.isEmpty
-                ? phrases("community.group.alone", ["group": p.title, "estimates": estimates])
-                : phrases("community.group.members", ["group": p.title, "members": list(members), "estimates": estimates])).capitalisedFirst
+            let key = members.isEmpty ? "community.group.alone" : members.count == 1 ? "community.group.member" : "community.group.members"
+            return phrases(key, ["group": p.title, "members": list(members), "estimates": estimates]).capitalisedFirst
         }
     }
 

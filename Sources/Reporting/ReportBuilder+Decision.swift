@@ -12,10 +12,22 @@ extension ReportBuilder {
         let outside = statements.filter { !$0.withinAppetite && $0.decisive }.count
         let close = statements.filter { !$0.decisive }.count
         let depends = statements.filter(\.dependsOnEstimates).count
-        let summary = statements.isEmpty
+        var summary = statements.isEmpty
             ? phrases("report.decision.summary.no-appetite")
             : phrases("report.decision.summary", ["outside": String(outside), "close": String(close), "depends": String(depends),
                                                   "total": String(statements.count)])
+        // The count above is the headline's; a cell below may be too close to call on one
+        // perspective's own estimates. Said here, so the count and the cells agree.
+        let closeInViews = statements.compactMap { v -> String? in
+            let views = register.perspectives.filter { p in
+                estimatedAny(p.id, outcome: v.outcome) && v.perspectives.contains { $0.id == p.id && !$0.decisive }
+            }
+            guard !views.isEmpty else { return nil }
+            return phrases("report.decision.summary.close-view", ["statement": iso(statementLabel(v)), "perspectives": listInWords(views.map { iso($0.title) })])
+        }
+        if !closeInViews.isEmpty {
+            summary += " " + phrases("report.decision.summary.close-views", ["list": closeInViews.joined(separator: phrases("report.list.separator"))])
+        }
 
         let viewTitle = score.run.view == "pooled"
             ? phrases("report.view.pooled", ["count": String(register.perspectives.count)])
@@ -140,48 +152,6 @@ extension ReportBuilder {
             stewardship: stewardship.isEmpty ? nil : e(stewardship.joined(separator: " ")) as String,
             viewTitles: ([phrases("report.decision.view.headline")] + perspectiveViewTitles(coverage)).map { e($0) as String },
             viewVerdicts: verdicts, items: items, quality: quality, option: favouredOption().map { e($0) as String })
-    }
-
-    /// Which portfolio option the figures favour by the board's own appetite, beside the one
-    /// the headline assumes, and that the choice is the board's. The rule (docs/results.md):
-    /// the options that leave the fewest appetite statements outside appetite (all within, where
-    /// any does), then the best average net outcome across the money outcomes, then register
-    /// order. Nil without options to compare.
-    func favouredOption() -> String? {
-        guard score.portfolios.count > 1, let headlineID = score.run.portfolio,
-              let headline = score.portfolios.first(where: { $0.id == headlineID }) else { return nil }
-        let money = score.outcomes.filter { $0.unit == "money" }
-        // Each option's count of statements outside appetite, from the comparison run.
-        func outside(_ id: String) -> Int {
-            score.appetite.filter { v in v.portfolios.first { $0.id == id }.map { !$0.withinAppetite } ?? !v.withinAppetite }.count
-        }
-        // The options' mean net loss over the money outcomes (less is better).
-        func cost(_ p: RegisterScore.PortfolioScore) -> Double {
-            money.reduce(0) { sum, o in sum + (p.outcomes.first { $0.outcome == o.id }?.mean.residual.value ?? 0) }
-        }
-        let fewest = score.portfolios.map { outside($0.id) }.min() ?? 0
-        let candidates = score.portfolios.filter { outside($0.id) == fewest }
-        guard let favoured = candidates.min(by: { money.isEmpty ? false : cost($0) < cost($1) }) else { return nil }
-        let w = money.first.map { words($0.id, $0.unit) }
-        let reason: String
-        switch (w, fewest) {
-        case (let w?, 0):
-            reason = phrases("report.decision.option.reason.within", ["candidates": String(candidates.count), "cost": w.outcomePhrase(cost(favoured))])
-        case (let w?, _):
-            reason = phrases("report.decision.option.reason.fewest-outside", ["outside": String(fewest), "cost": w.outcomePhrase(cost(favoured))])
-        case (nil, 0):
-            reason = phrases("report.decision.option.reason.within-only", ["candidates": String(candidates.count)])
-        case (nil, _):
-            return nil
-        }
-        var sentence = favoured.id == headline.id
-            ? phrases("report.decision.option.same", ["headline": iso(headline.title), "count": String(score.portfolios.count), "reason": reason])
-            : phrases("report.decision.option.other", ["headline": iso(headline.title), "count": String(score.portfolios.count),
-                                                        "favoured": iso(favoured.title), "reason": reason])
-        if favoured.id != headline.id, let w {
-            sentence += " " + phrases("report.decision.option.headline-cost", ["headline": iso(headline.title), "cost": w.outcomePhrase(cost(headline))])
-        }
-        return sentence + " " + phrases("report.decision.option.ask")
     }
 
     /// Names in a sentence: "A", "A and B", "A, B and C" (names may hold semicolons and commas

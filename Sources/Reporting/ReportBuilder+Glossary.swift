@@ -4,7 +4,7 @@ extension ReportBuilder {
     /// The glossary's terms, in the order the board report shows them. Each has three phrases:
     /// `glossary.ID.term`, `glossary.ID.text` and `glossary.ID.match` (the words, `|`-separated,
     /// that link to it from the HTML report's text).
-    static let glossaryTerms = ["percentiles", "es95", "variance", "interval", "seed", "horizon", "pooled", "borrowed",
+    static let glossaryTerms = ["percentiles", "es95", "variance", "interval", "too-close", "seed", "horizon", "pooled", "borrowed",
                                 "bands", "shadow", "modes"]
 
     /// The board report's glossary: what its technical words mean, in plain words.

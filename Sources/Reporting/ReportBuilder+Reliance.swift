@@ -16,7 +16,8 @@ extension ReportContext {
         public var staff: String
         public var partner: String
         public var organisation: String
-        /// Whether most of the protection is volunteered (community groups and service users).
+        /// Whether most of the protection rests on community groups and service users (more than
+        /// half, and more than on staff, partners or the organisation alone).
         public var mostlyVolunteered: Bool
         /// The sentence that says so, when it is.
         public var volunteeredNote: String?
@@ -61,7 +62,17 @@ extension ReportBuilder {
             context.citizenTimeNote = e(note)
         }
         if !score.notConsulted.isEmpty {
-            context.notConsulted = e(phrases("report.not-consulted", ["entries": score.notConsulted.joined(separator: ", ")]))
+            var sentence = phrases("report.not-consulted", ["entries": score.notConsulted.joined(separator: ", ")])
+            // A perspective that names no contributors may well speak for citizens (family
+            // carers, say): the register does not say, so the report says that it does not.
+            let unattributed = register.unattributedPerspectives
+            let listed = Set(score.notConsulted)
+            for p in register.perspectives where unattributed.contains(p.id) {
+                let entries = register.risks.filter { r in listed.contains(r.id) && r.estimates.contains { $0.perspective == p.id } }.map(\.id)
+                guard !entries.isEmpty else { continue }
+                sentence += " " + phrases("report.not-consulted.unattributed", ["entries": listInWords(entries), "perspective": iso(p.title)])
+            }
+            context.notConsulted = e(sentence)
         }
     }
 

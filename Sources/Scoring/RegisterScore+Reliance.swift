@@ -25,7 +25,9 @@ extension RegisterScore {
         public var organisationOnly: Double
         /// The share resting on community groups or service users.
         public var volunteered: Double
-        /// Whether most of the protection (more than half of the avoided loss) is volunteered.
+        /// Whether most of the protection rests on community groups and service users: more than
+        /// half of the avoided loss, and more than rests on staff, on partners or on the
+        /// organisation alone. Where staff carry as much, the protection is not theirs to give.
         public var mostlyVolunteered: Bool
     }
 
@@ -43,7 +45,8 @@ extension RegisterScore {
     }
 
     /// More than this share of an outcome's avoided loss resting on community groups and service
-    /// users flags the outcome: most of its protection is volunteered.
+    /// users (and more than on any other kind) flags the outcome: most of its protection rests
+    /// on citizens.
     public static let mostlyVolunteeredAbove = 0.5
 
     /// The reliance of each outcome whose responses avoid any loss, in register order.
@@ -79,10 +82,13 @@ extension RegisterScore {
                 guard let kind = kindOf[id] else { return false }
                 return volunteers.contains(kind)
             } / avoided
+            // Citizens are what the protection mostly rests on only when they carry more of it
+            // than staff, partners or the organisation alone do.
+            let others = zip(Contributor.Kind.allCases, kinds).filter { !volunteers.contains($0.0) }.map { $0.1.share } + [alone / avoided]
             return OutcomeReliance(
                 outcome: outcome.id, avoided: avoided, kinds: kinds, deliverers: deliverers,
                 organisationOnly: alone / avoided, volunteered: volunteered,
-                mostlyVolunteered: volunteered > mostlyVolunteeredAbove)
+                mostlyVolunteered: volunteered > mostlyVolunteeredAbove && others.allSatisfy { volunteered > $0 })
         }
     }
 }

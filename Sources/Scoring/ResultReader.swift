@@ -243,7 +243,7 @@ struct ResultReader {
         zip(register.correlations, compiled.correlationIndex).compactMap { c, index in
             guard let index else { return nil }
             return RegisterScore.CorrelationScore(
-                between: [c.first, c.second], target: c.rank, achieved: result.correlations[index].achieved[headline])
+                between: [c.first, c.second], target: c.rank, achieved: result.correlations[index].achieved)
         }
     }
 

@@ -91,6 +91,58 @@ struct SharedDrawTests {
         #expect(one.correlations.map { $0.achieved } == main.correlations.map { $0.achieved })
     }
 
+    /// Copies of an entry that differ only in their response (as the response levers' always-
+    /// and never-delivered variants) are evaluated with it as one family, on one set of events
+    /// and draws: each option holding a copy must equal a run of the plan with the entry's
+    /// reliability changed, bit for bit, and the plan must really form the family.
+    @Test(arguments: [1, 2])
+    func variantsSharingTheirEntrysDrawsEqualRunsOfTheirOwn(jobs: Int) throws {
+        let base = try EventChunkTests.plan()
+        // "rare mixed": a probability, a fixed rate and a drawn rate, a response resting on a
+        // deliverer that steps back; outside every correlation.
+        let entry = base.risks.count - 2
+        #expect(!base.correlations.contains { $0.first == entry || $0.second == entry })
+        var risks = base.risks
+        risks[entry].isActivity = true
+        let others = risks.indices.filter { risks[$0].isActivity && $0 != entry }
+        var portfolios: [SimulationPlan.Portfolio] = []
+        let headline = base.views[base.views.count - 1]
+        var weights = headline.weights
+        for (step, reliability) in [1.0, 0.0].enumerated() {
+            var variant = base.risks[entry]
+            variant.key = base.risks[entry].key &+ UInt64(step + 1)
+            variant.occurrenceKey = base.risks[entry].key
+            variant.response?.reliability = reliability
+            variant.isActivity = true
+            variant.inViews = false
+            portfolios.append(.init(name: "\(reliability)", activities: others + [risks.count]))
+            risks.append(variant)
+            weights.append(weights[entry])
+        }
+        let plan = try SimulationPlan(
+            outcomeCount: base.outcomeCount, risks: risks, views: [.init(name: headline.name, weights: weights)],
+            portfolios: portfolios, primaryView: 0,
+            correlations: base.correlations, thresholds: base.thresholds, totalThresholds: base.totalThresholds,
+            deliverers: base.deliverers)
+        #expect(CompiledPlan(plan).ungroupedFamilies.contains([entry, base.risks.count, base.risks.count + 1]))
+        let options = RunOptions(seed: 21, trials: 4_000, blockSize: 1024, jobs: jobs)
+        let together = Engine.run(plan, options: options)
+        for (p, reliability) in [1.0, 0.0].enumerated() {
+            var alone = base.risks
+            alone[entry].response?.reliability = reliability
+            let definition = try SimulationPlan(
+                outcomeCount: base.outcomeCount, risks: alone, views: [headline], primaryView: 0,
+                correlations: base.correlations, thresholds: base.thresholds, totalThresholds: base.totalThresholds,
+                deliverers: base.deliverers)
+            let single = Engine.run(definition, options: options)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+            #expect(try encoder.encode(together.portfolios[p].outcomes) == encoder.encode(single.views[0].outcomes), "reliability \(reliability)")
+            #expect(try encoder.encode(together.views[0].risks[base.risks.count + p]) == encoder.encode(single.views[0].risks[entry]))
+        }
+    }
+
     @Test(arguments: [1, 2, 63, 1024, 5000])
     func radixOrderIsTheStableSortOrder(count: Int) {
         var g = SplitMix64(seed: UInt64(count))

@@ -185,6 +185,19 @@ struct ScoreComparisonTests {
         #expect(md.contains("within → OUTSIDE"))
     }
 
+    /// A ceiling on harm alone reads as one, not as a floor on net benefit.
+    @Test func aLimitOnHarmAloneIsWrittenAsOne() throws {
+        let text = TestRegister.standard.text.replacingOccurrences(of: "loss-exceeds: 20k", with: "harm-exceeds: 20k")
+        #expect(text.contains("harm-exceeds: 20k"))
+        let c = try RegisterComparison.compare(
+            from: .init(revision: "HEAD~1", label: "HEAD~1:r.yaml", exists: true), try load(text),
+            to: .init(revision: nil, label: "r.yaml", exists: true), try load(text),
+            options: ScoringOptions(seed: 5, trials: 2_000, jobs: 2, asOf: asOf))
+        let md = ComparisonMarkdown.render(c)
+        #expect(md.contains("| P(harm alone > 20,000) ≤ 10% |"), "\(md)")
+        #expect(!md.contains("net benefit"))
+    }
+
     @Test func markdownNeutralisesRegisterText() throws {
         var new = TestRegister.standard
         new.risks[0].owner = "\"<img src=x onerror=alert(1)> [click](http://evil) @board | *x*\""

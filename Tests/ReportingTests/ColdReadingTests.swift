@@ -84,10 +84,10 @@ struct ColdReadingTests {
     /// A perspective that estimated none of an outcome's entries shows the pool's figures: its
     /// row says so instead of seeming to agree with the pool.
     @Test func borrowedPerspectiveRowsSaySo() throws {
-        let report = try Self.report("ward-7-patient-partnership")
-        let nursing = Self.section(report, "**Each perspective's view: Nursing time.**")
-        #expect(nursing.contains("| Carers (estimated none of these entries: the pool's figures) |"), "\(nursing)")
-        #expect(nursing.contains("| Patients |"))
+        let report = try Self.report("adult-social-care-positive-risk")
+        let wellbeing = Self.section(report, "**Each perspective's view: Wellbeing of people taking part in community activities.**")
+        #expect(wellbeing.contains("| Family carers (estimated none of these entries: the pool's figures) |"), "\(wellbeing)")
+        #expect(wellbeing.contains("| People who draw on care and support |"))
     }
 
     /// An activity of a portfolio option other than the headline one says why it has no share
@@ -103,13 +103,13 @@ struct ColdReadingTests {
     /// there: the decision table gives it no verdict of its own, and the community report shows
     /// no row for it, where residents would read the pool's figures as that group's view.
     @Test func aPerspectiveWithNoEstimatesOfItsOwnGetsNoVerdict() throws {
-        let report = try Self.report("ward-7-patient-partnership")
-        let row = try #require(report.split(separator: "\n").first { $0.hasPrefix("| Patient safety incidents with moderate or greater harm | Within appetite") })
+        let report = try Self.report("adult-social-care-positive-risk")
+        let row = try #require(report.split(separator: "\n").first { $0.hasPrefix("| Wellbeing of people taking part in community activities | Within appetite") })
         #expect(row.hasSuffix("| no estimates of its own | "), "\(row)")
-        let community = try ReportFixtures.render(try ReportFixtures.load("ward-7-patient-partnership"), format: .markdown, audience: .community, trials: 2_000)
-        let safety = Self.section(community, "**Each perspective's view: Patient safety incidents with moderate or greater harm.**")
-        #expect(safety.contains("| Patients |"), "\(safety)")
-        #expect(!safety.contains("| Carers |"), "\(safety)")
+        let community = try ReportFixtures.render(try ReportFixtures.load("adult-social-care-positive-risk"), format: .markdown, audience: .community, trials: 2_000)
+        let wellbeing = Self.section(community, "**Each perspective's view: Wellbeing of people taking part in community activities.**")
+        #expect(wellbeing.contains("| People who draw on care and support |"), "\(wellbeing)")
+        #expect(!wellbeing.contains("| Family carers |"), "\(wellbeing)")
     }
 
     /// Response costs stay out of the outcomes; a reader who adds up the entries found £105,500

@@ -77,7 +77,9 @@ struct ResponseLeverRunTests {
                 checked += 1
             }
         }
-        #expect(checked > 0, "\(name) has levers to check")
+        // Leiden's verdicts are within appetite on every perspective's estimates, with room to
+        // spare, so it has no levers; its bad-year values are still checked below.
+        #expect(checked > 0 || name == "community-safety-leiden", "\(name) has levers to check")
 
         var tails = 0
         // Bad-year values: the outcome's P95 and ES95 with the response never delivered, by

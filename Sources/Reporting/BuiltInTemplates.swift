@@ -122,6 +122,13 @@ public enum BuiltInTemplates {
 </section>
 {{/hasSince}}
 
+{{^empty(nextSteps)}}
+<section id="next">
+<h2>{{phrases.community-next}}</h2>
+{{#nextSteps}}<p>{{.}}</p>
+{{/nextSteps}}
+</section>
+{{/empty(nextSteps)}}
 <section id="contact">
 <h2>{{phrases.community-contact}}</h2>
 <p>{{contactIntro}}{{#contactText}} <span dir="auto">{{.}}</span>{{/contactText}}</p>
@@ -463,6 +470,14 @@ public enum BuiltInTemplates {
 {{/empty(youSaid)}}
 
 {{/hasSince}}
+{{^empty(nextSteps)}}
+## {{phrases.community-next}}
+
+{{#nextSteps}}
+{{.}}
+
+{{/nextSteps}}
+{{/empty(nextSteps)}}
 ## {{phrases.community-contact}}
 
 {{contact}}

@@ -275,6 +275,9 @@ package struct RegisterDecoder {
         }
         let hourValue = f["citizen-hour-value"].map { reader.nonNegativeAmount($0, "`citizen-hour-value`") }
         let contact = f["contact"].flatMap { translatable($0, "the contact", place("contact")) }
+        let nextDecision = f["next-decision"].flatMap { translatable($0, "the next decision", place("next-decision")) }
+        let nextDecisionDate = f["next-decision-date"].flatMap { reader.date($0, "`next-decision-date`") }
+        let howToRespond = f["how-to-respond"].flatMap { translatable($0, "how to respond", place("how-to-respond")) }
         guard let id, let title, let organisation, let horizon else { return nil }
         if case .some(.none) = hourValue { return nil }
         var metadata = Metadata(
@@ -283,6 +286,9 @@ package struct RegisterDecoder {
             location: reader.location(node))
         metadata.citizenEstimatesFor = required
         metadata.citizenHourValue = hourValue ?? nil
+        metadata.nextDecision = nextDecision
+        metadata.nextDecisionDate = nextDecisionDate
+        metadata.howToRespond = howToRespond
         return metadata
 
     }

@@ -55,6 +55,8 @@ extension Register {
         add(metadata.title, "the register's title", metadata.location)
         add(metadata.description, "the register's description", metadata.location)
         add(metadata.contact, "the register's contact", metadata.location)
+        add(metadata.nextDecision, "the register's `next-decision`", metadata.location)
+        add(metadata.howToRespond, "the register's `how-to-respond`", metadata.location)
         for o in outcomes {
             add(o.title, "outcome `\(o.id)`'s title", o.location)
             add(o.description, "outcome `\(o.id)`'s description", o.location)

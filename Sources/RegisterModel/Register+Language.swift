@@ -30,6 +30,8 @@ extension Register {
         map(&metadata.organisation, P(.register, "", "organisation"), m)
         map(&metadata.description, P(.register, "", "description"), m)
         map(&metadata.contact, P(.register, "", "contact"), m)
+        map(&metadata.nextDecision, P(.register, "", "next-decision"), m)
+        map(&metadata.howToRespond, P(.register, "", "how-to-respond"), m)
         var unitWords: [String: String] = [:]
         for k in outcomes.indices {
             let o = outcomes[k]

@@ -71,6 +71,13 @@ public struct Metadata: Sendable {
     public var language: String?
     /// How residents get in touch or take part, for the community report.
     public var contact: String?
+    /// The next decision residents may want a say in (what, and who decides), for the
+    /// community report's "What happens next".
+    public var nextDecision: String?
+    /// When that decision is due.
+    public var nextDecisionDate: CalendarDate?
+    /// How residents can respond or object, and by when.
+    public var howToRespond: String?
     public var location: Diagnostic.Location
 
     public init(

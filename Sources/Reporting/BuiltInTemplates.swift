@@ -122,6 +122,13 @@ public enum BuiltInTemplates {
 </section>
 {{/hasSince}}
 
+{{^empty(nextSteps)}}
+<section id="next">
+<h2>{{phrases.community-next}}</h2>
+{{#nextSteps}}<p>{{.}}</p>
+{{/nextSteps}}
+</section>
+{{/empty(nextSteps)}}
 <section id="contact">
 <h2>{{phrases.community-contact}}</h2>
 <p>{{contactIntro}}{{#contactText}} <span dir="auto">{{.}}</span>{{/contactText}}</p>
@@ -180,6 +187,7 @@ public enum BuiltInTemplates {
 <p>{{phrases.decision-from-bands}}</p>
 <ul>{{#fromBands}}<li><a href="#risk-{{id}}">{{id}}</a> <bdi>{{title}}</bdi>: {{detail}}</li>{{/fromBands}}</ul>
 {{/empty(fromBands)}}
+{{#inferredDirections}}<p>{{.}}</p>{{/inferredDirections}}
 {{^empty(coverage)}}
 <div class="table-wrap"><table>
 <caption>{{phrases.decision-coverage-caption}}</caption>
@@ -462,6 +470,14 @@ public enum BuiltInTemplates {
 {{/empty(youSaid)}}
 
 {{/hasSince}}
+{{^empty(nextSteps)}}
+## {{phrases.community-next}}
+
+{{#nextSteps}}
+{{.}}
+
+{{/nextSteps}}
+{{/empty(nextSteps)}}
 ## {{phrases.community-contact}}
 
 {{contact}}
@@ -539,6 +555,10 @@ public enum BuiltInTemplates {
 {{/fromBands}}
 
 {{/empty(fromBands)}}
+{{#inferredDirections}}
+{{.}}
+
+{{/inferredDirections}}
 {{^empty(coverage)}}
 **{{phrases.decision-coverage-caption}}.**
 

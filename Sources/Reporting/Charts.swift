@@ -179,8 +179,11 @@ struct Charts {
         return nil
     }
 
+    /// - Parameter appetiteRows: the table's last rows, one per appetite statement on the
+    ///   outcome (harm-alone ones too, which have no point on these curves): its label and the
+    ///   simulated chance of what it names, without responses and with them and the verdict.
     func exceedance(id: String, outcome: RegisterScore.OutcomeScore, appetite lossAppetite: [(loss: Double, p: Double, label: String)],
-                    words ow: OutcomeWords) -> ReportContext.Chart {
+                    appetiteRows: [[String]] = [], words ow: OutcomeWords) -> ReportContext.Chart {
         let unit = unitLabel(outcome.unit)
         // For a gain, P(loss > x) is the chance that the gain falls short of −x: the curve is
         // drawn against the gain.
@@ -239,7 +242,7 @@ struct Charts {
             [phrases("chart.exceedance.level", ["frequency": phrases.naturalFrequency(p), "percent": FigureFormat.percent(p)]),
              lossAt(p, outcome.inherent, lossInh).map(ow.amount) ?? "—", lossAt(p, outcome.residual, lossRes).map(ow.amount) ?? "—"]
         }
-        rows += appetite.map { [phrases("chart.exceedance.appetite-row", ["label": $0.label]), "", ""] }
+        rows += appetiteRows
         var description = phrases(ow.isGain ? "chart.exceedance.description.gain" : "chart.exceedance.description", ["outcome": UntrustedText.isolated(outcome.title)])
         var tableDescription = phrases(ow.isGain ? "chart.exceedance.description.table.gain" : "chart.exceedance.description.table", ["outcome": UntrustedText.isolated(outcome.title)])
         if let p90 = outcome.residual.percentile(0.9)?.value, let p90i = outcome.inherent.percentile(0.9)?.value {
@@ -250,6 +253,8 @@ struct Charts {
         }
         if !appetite.isEmpty {
             description = phrases(ow.isGain ? "chart.exceedance.description.appetite.gain" : "chart.exceedance.description.appetite", ["description": description])
+        }
+        if !appetiteRows.isEmpty {
             tableDescription = phrases("chart.exceedance.description.table.appetite", ["description": tableDescription])
         }
         return chart(id: id, title: phrases(ow.isGain ? "chart.exceedance.title.gain" : "chart.exceedance.title", ["outcome": UntrustedText.isolated(outcome.title)]),

@@ -50,6 +50,8 @@ public struct CommunityView: Sendable {
         metadata.title = clean(metadata.title)
         metadata.description = clean(metadata.description)
         metadata.contact = clean(metadata.contact)
+        metadata.nextDecision = clean(metadata.nextDecision)
+        metadata.howToRespond = clean(metadata.howToRespond)
         let outcomes = full.outcomes.filter { usedOutcomes.contains($0.id) }.map { o in
             var o = o
             o.title = clean(o.title)

@@ -28,8 +28,8 @@ struct OutcomeWords: Sendable {
     /// counted from nothing.
     let baseline: String?
 
-    /// Where an inferred direction comes from, in the words of ``directionNote``: the board's
-    /// appetite for the outcome, its entries (all taken on for their gain), or the default.
+    /// Where an inferred direction comes from: the board's appetite for the outcome, its
+    /// entries (all taken on for their gain), or the default.
     let inferredFrom: String
 
     init(register: Register, outcome id: String, unit: String, phrases: Phrasebook) {
@@ -158,13 +158,11 @@ struct OutcomeWords: Sendable {
         return phrases("report.outcome.bad.\(family).\(v > 0 ? "more" : "less")", ["amount": size(abs(v))])
     }
 
-    /// "less is better" or "more is better"; when the register does not say, with where riskreg
-    /// takes it from.
+    /// "less is better" or "more is better", said plainly whether the register states it or
+    /// riskreg inferred it: where it was inferred, the decision page's data-quality panel says so
+    /// once (``inferredFrom``), rather than every table heading.
     var directionNote: String {
-        let words = phrases(isGain ? "report.direction.gain" : "report.direction.loss")
-        // Said plainly, so it does not read as a guess: the register does not say, and this is
-        // where riskreg takes it from.
-        return stated ? words : phrases("report.direction." + inferredFrom, ["direction": words])
+        phrases(isGain ? "report.direction.gain" : "report.direction.loss")
     }
 
     /// What a column of this outcome's figures holds: "Loss (incidents)", "Gain (hours)".

@@ -28,9 +28,29 @@ extension ReportBuilder {
             helpers: communityHelpers().map(e), helpersNote: communityHelpersNote().map(e), weights: communityWeights().map(e), groups: communityGroups().map(e),
             comparisons: comparisons.map { c in .init(title: e(phrases("community.quoted", ["text": iso(c.title)])), views: c.views.map(e), together: e(c.together)) },
             compared: comparisons.map { e($0.line) }, responses: communityResponses(),
-            youSaid: communityYouSaid().map(e), hasSince: review != nil, contact: e(contact),
+            youSaid: communityYouSaid().map(e), hasSince: review != nil, nextSteps: communityNextSteps().map(e), contact: e(contact),
             contactIntro: e(contactIntro), contactText: m.contact.map(e), method: e(method),
             textLanguage: textLanguage == phrases.language ? nil : e(textLanguage))
+    }
+
+    // MARK: What happens next
+
+    /// The next decision (what, who, when), how to respond, and when the list is looked at
+    /// again, from the register's `next-decision`, `next-decision-date`, `how-to-respond` and
+    /// `next-review`.
+    func communityNextSteps() -> [String] {
+        let m = register.metadata
+        func day(_ d: CalendarDate) -> String { phrases.date(year: d.year, month: d.month, day: d.day) }
+        var lines: [String] = []
+        if let decision = m.nextDecision {
+            lines.append(m.nextDecisionDate.map { phrases("community.next.decision.dated", ["decision": decision, "date": day($0)]) }
+                ?? phrases("community.next.decision", ["decision": decision]))
+        } else if let date = m.nextDecisionDate {
+            lines.append(phrases("community.next.date", ["date": day(date)]))
+        }
+        if let respond = m.howToRespond { lines.append(phrases("community.next.respond", ["respond": respond])) }
+        if let review = m.nextReview { lines.append(phrases("community.next.review", ["date": day(review)])) }
+        return lines
     }
 
     // MARK: What is being done
@@ -327,35 +347,41 @@ extension ReportBuilder {
     func communityHelpers() -> [String] {
         let recorded = register.risks.filter { !$0.needsReview.contains("coproduction") }
         var order: [String] = []
-        var tally: [String: (judged: Int, delivers: Int, groups: [String])] = [:]
+        var tally: [String: (judged: Int, delivers: Int, own: Bool, groups: [String])] = [:]
         for c in register.contributors {
             let judged = recorded.filter { $0.coproduction.contributors.contains(c.id) }.count
             let delivers = register.risks.filter { $0.response?.deliveredBy.contains(c.id) ?? false }.count
             // The groups whose estimates the contributor's count with: a reader of "gave estimates"
             // needs to know where those estimates went.
-            let groups = register.perspectives.filter { $0.contributors.contains(c.id) && !$0.contributors.allSatisfy(isPlaceholder) }.map(\.title)
-            guard judged + delivers > 0 || !groups.isEmpty else { continue }
+            let all = register.perspectives.filter { $0.contributors.contains(c.id) && !$0.contributors.allSatisfy(isPlaceholder) }
+            // A group of its own: the contributor is its only member, or an unnamed group is
+            // titled as its contributor is.
             let name = helperName(c.id)
+            let own = all.contains { $0.contributors == [c.id] || $0.title == name }
+            let groups = all.filter { $0.contributors != [c.id] && $0.title != name }.map(\.title)
+            guard judged + delivers > 0 || !all.isEmpty else { continue }
             if tally[name] == nil { order.append(name) }
-            let before = tally[name] ?? (0, 0, [])
-            tally[name] = (before.judged + judged, before.delivers + delivers, before.groups + groups.filter { !before.groups.contains($0) })
+            let before = tally[name] ?? (0, 0, false, [])
+            tally[name] = (before.judged + judged, before.delivers + delivers, before.own || own, before.groups + groups.filter { !before.groups.contains($0) })
         }
         return order.map { name in
             let t = tally[name]!
-            var parts: [String] = []
-            if t.judged > 0 { parts.append(phrases.plural("community.helper.worked-on", count: t.judged)) }
-            if t.delivers > 0 { parts.append(phrases.plural("community.helper.delivers", count: t.delivers)) }
-            // A group of its own (an unnamed group is titled as its contributor is) gave its own
-            // estimates; a member of a larger group gave them as part of it.
-            let shared = t.groups.filter { $0 != name }
-            if t.groups.count > shared.count { parts.append(phrases("community.helper.estimated")) }
-            if !shared.isEmpty {
-                parts.append(phrases("community.helper.estimated-in", ["groups": list(shared.map { phrases("community.quoted", ["text": $0]) })]))
+            // Each part in two forms: first after the name ("worked with us on 7 entries"), or
+            // later, as the language goes on ("It helps with 3 actions." in English; in Dutch the
+            // same clause after a semicolon): short clauses rather than one long sentence.
+            var parts: [(first: String, then: String)] = []
+            if t.judged > 0 { let p = phrases.plural("community.helper.worked-on", count: t.judged); parts.append((p, p)) }
+            if t.delivers > 0 {
+                parts.append((phrases.plural("community.helper.delivers", count: t.delivers), phrases.plural("community.helper.delivers.then", count: t.delivers)))
             }
-            // Parts joined as the language lists them in a line of its own: "a, b and c", or in
-            // Dutch "a; b; c", short clauses rather than one long one.
-            let what = parts.count < 2 ? parts.joined()
-                : phrases("community.helper.parts", ["list": parts.dropLast().joined(separator: phrases("community.helper.separator")), "last": parts.last!])
+            // A group of its own gave its own estimates; a member of a larger group gave them as
+            // part of it.
+            if t.own { parts.append((phrases("community.helper.estimated"), phrases("community.helper.estimated.then"))) }
+            if !t.groups.isEmpty {
+                let groups = list(t.groups.map { phrases("community.quoted", ["text": $0]) })
+                parts.append((phrases("community.helper.estimated-in", ["groups": groups]), phrases("community.helper.estimated-in.then", ["groups": groups])))
+            }
+            let what = ([parts.first?.first].compactMap { $0 } + parts.dropFirst().map(\.then)).joined(separator: phrases("community.helper.separator"))
             return phrases("community.helper", ["name": name, "what": what]).capitalisedFirst
         }
     }
@@ -418,9 +444,8 @@ extension ReportBuilder {
             var seen = Set<String>()
             let members = p.contributors.filter { !isPlaceholder($0) }.map(helperName).filter { $0 != p.title && seen.insert($0).inserted }
             let estimates = phrases.plural("community.group.estimates", count: count)
-            return (members.isEmpty
-                ? phrases("community.group.alone", ["group": p.title, "estimates": estimates])
-                : phrases("community.group.members", ["group": p.title, "members": list(members), "estimates": estimates])).capitalisedFirst
+            let key = members.isEmpty ? "community.group.alone" : members.count == 1 ? "community.group.member" : "community.group.members"
+            return phrases(key, ["group": p.title, "members": list(members), "estimates": estimates]).capitalisedFirst
         }
     }
 

@@ -201,8 +201,21 @@ extension ReportBuilder {
             guard !banded.isEmpty else { return nil }
             return .init(id: e(r.id), title: e(r.title), detail: e(banded.joined(separator: ", ")))
         }
+        // Which way is better for an outcome the register does not say: once, here, with
+        // where riskreg takes it from, instead of in every table heading.
+        var directions: [String] = []
+        for source in ["from-appetite", "from-entries", "by-default"] {
+            let outcomes = score.outcomes.compactMap { o -> String? in
+                let w = words(o.id, o.unit)
+                guard !w.stated, w.inferredFrom == source else { return nil }
+                return phrases("report.decision.quality.direction.outcome", ["outcome": iso(o.title), "direction": w.directionNote])
+            }
+            guard !outcomes.isEmpty else { continue }
+            directions.append(phrases("report.decision.quality.direction." + source, ["outcomes": listInWords(outcomes)]))
+        }
         return .init(awaitingReview: awaiting, zeroCost: zeroCost, fromBands: bands, coverage: register.perspectives.count > 1 ? coverage : [],
-                     isClean: awaiting.isEmpty && zeroCost.isEmpty && bands.isEmpty)
+                     isClean: awaiting.isEmpty && zeroCost.isEmpty && bands.isEmpty,
+                     inferredDirections: directions.isEmpty ? nil : e(directions.joined(separator: " ")) as String)
     }
 
     /// Whether perspective `id` estimated at least one entry of the headline figures that

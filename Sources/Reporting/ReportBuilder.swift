@@ -339,6 +339,28 @@ public struct ReportBuilder: Sendable {
         }
     }
 
+    /// The exceedance table's appetite rows for `outcome`: each statement in the board's words,
+    /// then the simulated chance of what it names (a loss above its amount, harm alone above it,
+    /// a net gain or reduction above it) without responses, and with them beside the verdict, so
+    /// a reader can check the verdict against the limit.
+    func appetiteRows(_ outcome: String, unit: String) -> [[String]] {
+        let n = verdictDenominator
+        let gain = words(outcome, unit).isGain
+        return score.appetite.filter { $0.outcome == outcome }.map { v in
+            let key: String
+            switch v.kind {
+            case .lossExceeds: key = "report.appetite-point.loss"
+            case .harmExceeds: key = "report.appetite-point.harm"
+            case .netBenefitAbove: key = gain ? "report.appetite-point.net-gain" : "report.appetite-point.net-reduction"
+            }
+            let label = phrases(key, ["frequency": phrases.naturalFrequency(v.limit, per: n), "amount": quantity(abs(v.threshold), unit)])
+            return [phrases("chart.exceedance.appetite-row", ["label": label]),
+                    phrases("chart.exceedance.appetite-chance", ["percent": FigureFormat.percent(v.inherentProbability.value)]),
+                    phrases("chart.exceedance.appetite-verdict", ["percent": FigureFormat.percent(v.probability.value),
+                                                                  "status": phrases(v.withinAppetite ? "report.verdict.within" : "report.verdict.outside")])]
+        }
+    }
+
     func outcomeSection(_ o: RegisterScore.OutcomeScore, index: Int, visibleRisks: [RegisterScore.RiskScore], includesWithheld: Bool) -> ReportContext.OutcomeSection {
         let unit = o.unit
         let w = words(o.id, unit)
@@ -400,7 +422,7 @@ public struct ReportBuilder: Sendable {
             includesWithheld: includesWithheld && register.risks.contains { $0.isConfidential && $0.outcome == o.id },
             disagreement: perspectiveSpread(views, w).map(e),
             histogram: charts.histogram(id: "\(slug)-hist", outcome: o, thresholds: thresholds, words: w),
-            exceedance: charts.exceedance(id: "\(slug)-lec", outcome: o, appetite: points, words: w),
+            exceedance: charts.exceedance(id: "\(slug)-lec", outcome: o, appetite: points, appetiteRows: appetiteRows(o.id, unit: unit), words: w),
             tornado: charts.tornado(id: "\(slug)-tornado", outcome: o, drivers: parts, words: w),
             perspectives: charts.perspectives(id: "\(slug)-views", outcome: o, views: views, words: w))
     }

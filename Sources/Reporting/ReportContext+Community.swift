@@ -35,6 +35,9 @@ extension ReportContext {
         public var youSaid: [String]
         /// Whether `--since` was given, so the section can say that nothing changed.
         public var hasSince: Bool
+        /// What happens next: the next decision and when, how to respond, and when the list is
+        /// next reviewed; empty when the register says none of these.
+        public var nextSteps: [String]
         /// How to get in touch or take part.
         public var contact: String
         /// ``contact`` in two parts: the page's own words ("You are welcome to ask us

@@ -61,6 +61,9 @@ extension ReportContext {
         public var coverage: [Coverage]
         /// Set when nothing above needs attention.
         public var isClean: Bool
+        /// Which way is better for the outcomes whose direction the register does not state, and
+        /// where riskreg takes it from; nil when the register states every direction.
+        public var inferredDirections: String? = nil
     }
 
     public struct QualityEntry: Sendable {

@@ -126,7 +126,7 @@ struct BoardWordsTests {
             #expect(!text.contains("over the next 12 months"), "\(name)")
         }
         let care = try Self.report("adult-social-care-positive-risk")
-        #expect(care.contains("less is better: the register does not say, so riskreg takes this from the board’s appetite for this outcome"))
+        #expect(care.contains("The register does not say which way is better for Wellbeing of people taking part in community activities (more is better), Adult social care budget (less is better)"))
         #expect(care.contains("**Chance the risk in this activity comes about"))
     }
 

@@ -48,22 +48,30 @@ struct CommunityColdReadingTests {
         func count(_ perspective: String) -> Int { public_.filter { r in r.estimates.contains { $0.perspective == perspective } }.count }
         let dutch = try Self.leiden("nl")
         let section = try #require(dutch.components(separatedBy: "## Hoe uw inschattingen meetelden").dropFirst().first?.components(separatedBy: "\n## ").first)
-        #expect(section.contains("- Een bewonersgroep die anoniem wil blijven: schatte \(count("bewoners")) onderdelen in."), "\(section)")
-        #expect(section.contains("- Gemeente en politie: Team Openbare Orde en Veiligheid, personeel dat anoniem wil blijven en "), "\(section)")
+        #expect(section.contains("- Bewonerspanel: Bewonerspanel Leiden Noord schatte \(count("bewoners")) onderdelen in."), "\(section)")
+        #expect(section.contains("- Gemeente en politie: team Openbare Orde en Veiligheid (OOV), wijkregisseur Noord en "), "\(section)")
         #expect(section.contains(". Samen schatten zij \(count("gemeente")) onderdelen in."))
         #expect(!section.contains("Alle groepen samen"))
         // The residents' own chance appears wherever they estimated an entry that is compared.
         let rounds = try #require(section.components(separatedBy: "- „Avondrondes door vrijwilligers”\n").dropFirst().first)
         let lines = rounds.split(separator: "\n").prefix { $0.hasPrefix("  - ") }
-        #expect(lines.contains { $0.hasPrefix("  - Een bewonersgroep die anoniem wil blijven: ") }, "\(lines)")
-        #expect(lines.contains { $0.hasPrefix("  - Buurtpreventievrijwilligers: ") })
+        #expect(lines.contains { $0.hasPrefix("  - Bewonerspanel: de kans is ") }, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("  - Vrijwilligers: ") })
         #expect(lines.contains { $0.hasPrefix("  - Gemeente en politie: ") })
         #expect(lines.last?.hasPrefix("  - De groepen samen: ") == true, "\(lines)")
-        // An unnamed member of a group says whose estimates theirs are part of.
-        #expect(dutch.contains("- Personeel dat anoniem wil blijven: schatte mee als deel van „Gemeente en politie”."))
-        #expect(dutch.contains("- Buurtpreventie Noord: dacht mee over 6 onderdelen; helpt bij 3 maatregelen; schatte mee als deel van „Buurtpreventievrijwilligers”."))
-        let english = try Self.leiden("en")
-        #expect(english.contains("- Staff who asked not to be named: gave estimates as part of “Municipality and police”."))
+        // A member of a group says whose estimates theirs are part of; one who asked not to be
+        // named, too.
+        #expect(dutch.contains("; helpt bij 3 maatregelen; schatte mee als deel van „Vrijwilligers”."))
+        let unnamed = { (r: inout Register) in
+            r.contributors = r.contributors.map { var c = $0; if c.id == "wijkregisseur" { c.isPublic = false }; return c }
+        }
+        let hidden = try Self.leiden("nl", unnamed)
+        #expect(hidden.contains("- Personeel dat anoniem wil blijven: ") && hidden.contains("schatte mee als deel van „Gemeente en politie”."), "\(hidden)")
+        let english = try Self.leiden("en", unnamed)
+        #expect(english.contains("- Staff who asked not to be named: ") && english.contains("Its estimates are part of “Municipality and police”."), "\(english)")
+        // Adult social care's travellers are not named.
+        let care = try ReportFixtures.render(try ReportFixtures.load("adult-social-care-positive-risk"), format: .markdown, audience: .community, trials: 500)
+        #expect(care.contains("- A group of service users who asked not to be named: worked with us on one entry. Its estimates are part of “People who draw on care and support”."), "\(care)")
         #expect(!english.contains("All groups together"))
     }
 
@@ -80,5 +88,26 @@ struct CommunityColdReadingTests {
         #expect(!burglary.contains("niet in geld"), "\(burglary)")
         let english = try Self.leiden("en")
         #expect(english.contains("That is less than it costs: it mainly protects what money does not measure (“Volunteers and their families”). Its cost is not counted in “Unplanned cost to the partnership budget”."))
+    }
+
+    /// Residents asked who decides on the cameras, when, and whether they can object; the page
+    /// had only a phone number. The register's `next-decision`, its date and `how-to-respond`
+    /// are shown under "What happens next", with the date the list is next reviewed; the gap a
+    /// private entry leaves in the codes is explained without naming it.
+    @Test func whatHappensNextIsShown() throws {
+        let dutch = try Self.leiden("nl")
+        let next = try #require(dutch.components(separatedBy: "## Wat er nu gebeurt\n").dropFirst().first?.components(separatedBy: "\n## ").first)
+        #expect(next.contains("Over de camera's beslist de burgemeester. Dat besluit valt op 19 januari 2027."), "\(next)")
+        #expect(next.contains("Dan kunt u binnen zes weken bezwaar maken."))
+        #expect(next.contains("Op 19 januari 2027 wordt de hele lijst opnieuw bekeken."))
+        #expect(dutch.contains("Daarom kan er een nummer ontbreken in de codes van de onderdelen."))
+        // Without the fields the section keeps only the review date.
+        let bare = try Self.leiden("en") { r in
+            r.metadata.nextDecision = nil
+            r.metadata.nextDecisionDate = nil
+            r.metadata.howToRespond = nil
+        }
+        let section = try #require(bare.components(separatedBy: "## What happens next\n").dropFirst().first?.components(separatedBy: "\n## ").first)
+        #expect(section.trimmingCharacters(in: .whitespacesAndNewlines) == "The whole list is looked at again on 19 January 2027.", "\(section)")
     }
 }

@@ -157,7 +157,7 @@ struct CommunityWordsTests {
         plain.appetite = plain.appetite.map { var a = $0; if a.outcome == "vrijwilligersuren" { a.ifMissed = nil }; return a }
         let fallback = try ReportFixtures.render(plain, format: .markdown, audience: .community, trials: 500, language: "nl")
         #expect(fallback.contains("Als het doel niet wordt gehaald, bespreekt het bestuur wat er moet gebeuren."), "no if-missed on the aim: the plain sentence")
-        #expect(dutch.contains("telt half zo zwaar als die van Gemeente en politie. Het bewonerspanel gaf voor vijf onderdelen een eigen schatting, in een korte enquête"))
+        #expect(dutch.contains("telt half zo zwaar als die van Gemeente en politie. Het bewonerspanel gaf voor vijf onderdelen een eigen schatting. Dat ging met een korte enquête"))
         #expect(!dutch.contains("bepaalt hoe zwaar elke groep meetelt"), "every weight that differs has its reason")
     }
 

@@ -127,7 +127,8 @@ struct FiguresInWordsTests {
         for pattern in [#"(loss|loses|lost)( of| more than| less than)? -"#, #"benefit of [^.;]* or worse"#] {
             #expect(md.range(of: pattern, options: .regularExpression) == nil, "\(pattern)")
         }
-        #expect(md.contains("| Gain (hours; more is better: the register does not say, so riskreg takes this from "))
+        // The direction plainly in the heading; where it was inferred, the decision page says so once.
+        #expect(md.contains("| Gain (hours; more is better); a minus sign is a net loss |"))
     }
 
     @Test func aPureCostHasNoChanceOfANetBenefitAndItsAverageIsTheMean() throws {

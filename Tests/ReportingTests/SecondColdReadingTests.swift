@@ -17,12 +17,18 @@ struct SecondColdReadingTests {
     }
 
     /// "Not consulted" listed entries that citizens co-assessed (AS-07 with the Making It Real
-    /// board, W7-09 with Ward 7 inpatients), and entries a perspective naming no contributors
-    /// estimated without saying so.
+    /// board, W7-09 with Ward 7 inpatients).
     @Test func entriesJudgedWithoutCitizensAreThoseNoCitizenJudged() throws {
         let care = try #require(Self.paragraph(try Self.report("adult-social-care-positive-risk"), startingWith: "Judged without service users"))
         #expect(!care.contains("AS-07"), "\(care)")
-        #expect(care.contains("Family carers estimated AS-06 and AS-12 too, but names no contributors"), "\(care)")
+        #expect(!care.contains("AS-06") && !care.contains("names no contributors"), "family carers speak through the Carers Centre: \(care)")
+        // A perspective that names no contributors is said to.
+        var anonymous = try ReportFixtures.load("adult-social-care-positive-risk")
+        let k = try #require(anonymous.perspectives.firstIndex { $0.id == "family-carers" })
+        anonymous.perspectives[k].contributors = []
+        let board = try ReportFixtures.render(anonymous, format: .markdown, audience: .board, trials: 2_000)
+        let without = try #require(Self.paragraph(board, startingWith: "Judged without service users"))
+        #expect(without.contains("Family carers estimated AS-06 and AS-12 too, but names no contributors"), "\(without)")
         let ward = Self.paragraph(try Self.report("ward-7-patient-partnership"), startingWith: "Judged without service users") ?? ""
         #expect(!ward.contains("W7-09"), "\(ward)")
         for name in ReportFixtures.examples { #expect(!(try Self.report(name)).contains("Not consulted"), "\(name)") }
@@ -65,5 +71,39 @@ struct SecondColdReadingTests {
         // What it means, with its threshold, in the glossary.
         let care = try Self.report("adult-social-care-positive-risk")
         #expect(care.contains("- **Too close to call:** A verdict is too close to call when the simulated chance lies within two standard errors"))
+    }
+
+    /// "Loss (GBP; less is better: the register does not say, so riskreg takes this from the
+    /// board's appetite for this outcome)" in every outcome table: the heading says which way is
+    /// better plainly, in English and Dutch, and the decision page says once where riskreg took it from.
+    @Test func tableHeadingsStateTheDirectionPlainly() throws {
+        for name in ReportFixtures.examples {
+            for audience in [ReportOptions.Audience.board, .community] {
+                let text = try ReportFixtures.render(try ReportFixtures.load(name), format: .markdown, audience: audience, trials: 2_000)
+                #expect(!text.contains("the register does not say, so"), "\(name) \(audience)")
+            }
+        }
+        let dutch = try ReportFixtures.render(try ReportFixtures.load("community-safety-leiden"), format: .markdown, audience: .community,
+                                              trials: 2_000, language: "nl")
+        #expect(!dutch.contains("zegt het niet"))
+        let care = ColdReadingTests.section(try Self.report("adult-social-care-positive-risk"), "### What the figures rest on")
+        #expect(care.contains("riskreg takes it from the board’s appetite for each."), "\(care)")
+    }
+
+    /// The appetite rows of "Chance of exceeding / falling short" were empty, under a sentence
+    /// about "exceeding its amount" above a gain's appetite: each row now gives the simulated
+    /// chance of what it names, without and with responses and the verdict, and harm-alone
+    /// statements have their row too.
+    @Test func appetiteRowsCarryTheirChanceAndVerdict() throws {
+        for name in ReportFixtures.examples {
+            let text = try Self.report(name)
+            let rows = text.split(separator: "\n").filter { $0.hasPrefix("| Appetite: ") }
+            #expect(!rows.isEmpty, "\(name)")
+            for row in rows {
+                #expect(row.range(of: #"\| [^|]*% chance \| [^|]*% chance: (within|outside) appetite \|"#, options: .regularExpression) != nil, "\(name): \(row)")
+            }
+            #expect(!text.contains("a row's chance of exceeding its amount must stay at or below the limit it states"), "\(name)")
+        }
+        #expect(try Self.report("ward-7-patient-partnership").contains("| Appetite: at most 5 in 100 chance of harm alone above 4 incidents |"))
     }
 }

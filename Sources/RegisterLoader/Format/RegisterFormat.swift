@@ -51,6 +51,9 @@ public enum RegisterFormat {
         .init("language", .choice(Phrasebook.languages), default: "`en`", "the language of reports, as a code with a built-in catalogue: `en` (English) or `nl` (Dutch); `--language` overrides it. Also the language of the register's own text: plain strings are taken to be in it, and a text given in several languages is held in it",
               rules: [.invalidValue]),
         .init("contact", .translatableText, "how residents get in touch or take part, shown at the end of the community report (an address, a phone number, a meeting)"),
+        .init("next-decision", .translatableText, "the next decision residents may want a say in: what is decided and by whom, in plain words; the community report shows it under \"What happens next\""),
+        .init("next-decision-date", .date, "when that decision is due; shown with `next-decision`"),
+        .init("how-to-respond", .translatableText, "how residents can respond to the list or object to a decision, and by when; shown under \"What happens next\""),
     ])
 
     public static let outcome = FormatMapping("outcome", "A public outcome at stake.", fields: [

@@ -168,6 +168,10 @@ extension ReportBuilder {
             case .lossExceeds:
                 rule = phrases("community.limit.loss" + counted, ["limit": limit, "outcome": title, "amount": quantity(v.threshold, unit),
                                                                  "next": nextPeriod, "baseline": baseline ?? ""])
+            case .harmExceeds where v.threshold == 0:
+                // A limit on any harm at all ("people hurt") is said as such: "more than 0 people
+                // past what was planned" reads as if someone planned for people to be hurt.
+                rule = phrases("community.limit.harm.any", ["limit": limit, "outcome": title, "next": nextPeriod])
             case .harmExceeds:
                 rule = phrases("community.limit.harm" + counted, ["limit": limit, "outcome": title, "amount": quantity(v.threshold, unit),
                                                                  "next": nextPeriod, "baseline": baseline ?? ""])

@@ -110,4 +110,15 @@ struct CommunityColdReadingTests {
         let section = try #require(bare.components(separatedBy: "## What happens next\n").dropFirst().first?.components(separatedBy: "\n## ").first)
         #expect(section.trimmingCharacters(in: .whitespacesAndNewlines) == "The whole list is looked at again on 19 January 2027.", "\(section)")
     }
+
+    /// "going more than 0 people past what was planned" read as if someone had planned for
+    /// people to be hurt: a limit on any harm at all says so.
+    @Test func aLimitOnAnyHarmSaysAnyHarm() throws {
+        let english = try Self.leiden("en")
+        #expect(english.contains("The limit: the chance of any harm at all to “People hurt, threatened or wrongly accused"), "\(english)")
+        #expect(!english.contains("more than 0 people"))
+        let dutch = try Self.leiden("nl")
+        #expect(dutch.contains("De grens: de kans dat er in het komende jaar schade is bij „Mensen die door het werk van het convenant"))
+        #expect(!dutch.contains("meer dan 0 personen"))
+    }
 }

@@ -41,11 +41,11 @@ extension ReportBuilder {
     /// entry but their number: it never says whether a verdict would change with them.
     func communityWithheld() -> String {
         let m = register.metadata
-        let seen = m.decidedBy.map { phrases.plural("community.withheld.seen", count: withheld, ["who": $0.capitalisedFirst]) }
+        let seen = m.decidedBy.map { phrases.plural("community.withheld.seen", count: withheld, ["who": iso($0.capitalisedFirst)]) }
             ?? phrases.plural("community.withheld.seen.unnamed", count: withheld)
         return [
             phrases.plural("community.withheld.private", count: withheld),
-            m.confidentialReason.map(asSentence) ?? phrases("community.withheld.reason.none"),
+            m.confidentialReason.map { iso(asSentence($0)) } ?? phrases("community.withheld.reason.none"),
             phrases.plural("community.withheld.left-out", count: withheld),
             seen,
             phrases.plural("community.withheld.codes", count: withheld),
@@ -85,7 +85,7 @@ extension ReportBuilder {
     /// a resident asking where it is counted. Nil when no response costs anything.
     func communityResponsesCost() -> String? {
         guard score.risks.contains(where: { visible.contains($0.id) && ($0.response?.cost ?? 0) > 0 }) else { return nil }
-        return register.metadata.responseBudget.map { phrases("community.responses.paid-from", ["budget": $0]) }
+        return register.metadata.responseBudget.map { phrases("community.responses.paid-from", ["budget": iso($0)]) }
             ?? phrases("community.responses.paid-separately")
     }
 
@@ -214,7 +214,7 @@ extension ReportBuilder {
                 // the outcome's own words for harm (`any-harm`) it is one line: "Chance that
                 // someone is hurt …: 14 in 100; accepted: at most 25 in 100."
                 if let harm = register.outcome(v.outcome)?.anyHarm {
-                    rule = phrases("community.limit.harm.any.said", ["harm": harm, "chance": shortChance(v.probability.value),
+                    rule = phrases("community.limit.harm.any.said", ["harm": iso(harm), "chance": shortChance(v.probability.value),
                                                                      "limit": limit, "next": nextPeriod]).capitalisedFirst
                 } else {
                     rule = phrases("community.limit.harm.any", ["limit": limit, "outcome": title, "next": nextPeriod])
@@ -245,7 +245,9 @@ extension ReportBuilder {
             // takes it up. The score's statements are the register's, in the same order.
             let statement = register.appetite.indices.contains(k) && register.appetite[k].outcome == v.outcome ? register.appetite[k] : nil
             let aim = v.kind == .netBenefitAbove ? ".aim" : ""
+            // Without the register's words, whoever it names as deciding (`decided-by`) takes it up.
             let ifMissed = statement?.ifMissed.map { phrases("community.limit.if-missed" + aim, ["action": $0]) }
+                ?? register.metadata.decidedBy.map { phrases("community.limit.if-missed.named" + aim, ["who": iso($0)]) }
                 ?? phrases("community.limit.if-missed.default" + aim)
             let said = v.kind == .harmExceeds && v.threshold == 0 && register.outcome(v.outcome)?.anyHarm != nil
             return .init(outcome: e(heading), sentence: e((said ? [rule, verdict] : [rule, estimate, verdict]).joined(separator: " ")),
@@ -268,8 +270,8 @@ extension ReportBuilder {
             for p in register.perspectives where p.id != officers.id && isCitizenPerspective(p) {
                 guard let theirs = risk.estimates.first(where: { $0.perspective == p.id })?.statedChance,
                       abs(theirs - theirsO) >= 0.03, max(theirs, theirsO) >= 1.5 * min(theirs, theirsO) else { continue }
-                let line = phrases("community.limit.groups-differ", ["who": p.title, "entry": r.title, "theirs": frequencyWords(theirs),
-                                                                      "officers": officers.title, "officersChance": frequencyWords(theirsO)])
+                let line = phrases("community.limit.groups-differ", ["who": iso(p.title), "entry": iso(r.title), "theirs": frequencyWords(theirs),
+                                                                      "officers": iso(officers.title), "officersChance": frequencyWords(theirsO)])
                 found.append((abs(log(max(theirs, 1e-6) / max(theirsO, 1e-6))), line))
             }
         }
@@ -502,7 +504,7 @@ extension ReportBuilder {
         let others = register.perspectives.filter { $0.id != officers.id }
         var lines = others.map { p -> String in
             var line = weightSentence(p, officers)
-            if let by = p.weightSetBy { line += " " + phrases("community.weight.set-by", ["who": by]) }
+            if let by = p.weightSetBy { line += " " + phrases("community.weight.set-by", ["who": iso(by)]) }
             if let reason = p.weightReason { line += " " + asSentence(reason) }
             return line
         }

@@ -22,7 +22,7 @@ extension ReportBuilder {
             }
             let averages = score.outcomes.compactMap { o -> String? in
                 guard let mean = option.outcomes.first(where: { $0.outcome == o.id })?.mean.residual.value else { return nil }
-                return phrases("community.options.average", ["outcome": o.title, "amount": words(o.id, o.unit).averagePhrase(mean)])
+                return phrases("community.options.average", ["outcome": iso(o.title), "amount": words(o.id, o.unit).averagePhrase(mean)])
             }
             let expected = averages.isEmpty ? nil : phrases("community.options.expected", ["next": nextPeriod])
             var cost: String?
@@ -30,7 +30,7 @@ extension ReportBuilder {
                 let outcome = option.costOutcome.flatMap { register.outcome($0) }
                 let limited = outcome.map { o in score.appetite.contains { $0.outcome == o.id && $0.kind != .netBenefitAbove } } ?? false
                 let key = outcome == nil ? "community.options.cost" : limited ? "community.options.cost.in-limit" : "community.options.cost.in-outcome"
-                cost = phrases(key, ["cost": quantity(amount, "money"), "next": nextPeriod, "outcome": outcome?.title ?? ""])
+                cost = phrases(key, ["cost": quantity(amount, "money"), "next": nextPeriod, "outcome": iso(outcome?.title ?? "")])
             }
             let registered = register.portfolios.first { $0.id == option.id }
             return .init(title: e(option.title), description: e(registered?.description),
@@ -46,8 +46,8 @@ extension ReportBuilder {
         let unit = score.outcomes.first { $0.id == v.outcome }?.unit ?? ""
         let outcome = register.outcome(v.outcome)
         let title = outcome?.title ?? v.outcome
-        var args = ["outcome": title, "chance": shortChance(p), "limit": phrases.limitFrequency(v.limit),
-                    "amount": quantity(v.threshold, unit), "baseline": outcome?.baseline ?? ""]
+        var args = ["outcome": iso(title), "chance": shortChance(p), "limit": phrases.limitFrequency(v.limit),
+                    "amount": quantity(v.threshold, unit), "baseline": iso(outcome?.baseline ?? "")]
         let counted = outcome?.baseline == nil ? "" : ".baseline"
         let key: String
         switch v.kind {
@@ -55,7 +55,7 @@ extension ReportBuilder {
         case .harmExceeds where v.threshold == 0:
             if let harm = outcome?.anyHarm {
                 key = "community.options.limit.any-harm.said"
-                args["harm"] = harm
+                args["harm"] = iso(harm)
             } else {
                 key = "community.options.limit.any-harm"
             }

@@ -26,6 +26,9 @@ package struct RegisterDecoder {
     /// Each option's `responses`, `cost` and `cost-outcome` nodes, by option id, to place
     /// cross-checks.
     var optionNodes: [String: (responses: YAMLNode?, cost: YAMLNode?, costOutcome: YAMLNode?)] = [:]
+    /// The options marked `current: true` and `proposed: true`, with the node of the mark, in
+    /// file order: at most one of each.
+    var statusNodes: (current: [(id: String, node: YAMLNode)], proposed: [(id: String, node: YAMLNode)]) = ([], [])
     /// Each correlation's `between` node, to place matrix problems.
     var correlationNodes: [YAMLNode] = []
     /// Whether the register has a `scales` section, and the scales when they are valid.
@@ -758,6 +761,8 @@ package struct RegisterDecoder {
         let responses = f["responses"].map { decodeOptionResponses($0) } ?? []
         let cost = f["cost"].map { reader.nonNegativeAmount($0, "the option's `cost`") }
         let costOutcome = f["cost-outcome"].flatMap { refer(.outcome, $0, "the option's `cost-outcome`") }
+        let isCurrent = f["current"].map { reader.boolean($0, "the option's `current`") } ?? false
+        let isProposed = f["proposed"].map { reader.boolean($0, "the option's `proposed`") } ?? false
         if f["risks"] == nil && f["split"] == nil && f["responses"] == nil {
             reader.error(.missingField, "an option is missing `risks`, `split` or `responses`: it holds nothing of its own", at: node,
                          hint: "list the entries it holds in `risks`, shares of entries in `split`, or the responses it chooses in `responses`")
@@ -770,6 +775,10 @@ package struct RegisterDecoder {
         portfolio.responses = responses
         portfolio.cost = cost ?? nil
         portfolio.costOutcome = costOutcome
+        portfolio.isCurrent = isCurrent ?? false
+        portfolio.isProposed = isProposed ?? false
+        if let node = f["current"], isCurrent == true { statusNodes.current.append((id, node)) }
+        if let node = f["proposed"], isProposed == true { statusNodes.proposed.append((id, node)) }
         return portfolio
     }
 

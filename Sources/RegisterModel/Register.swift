@@ -323,6 +323,13 @@ public struct Portfolio: Sendable {
     public var cost: Double?
     /// The money outcome the cost counts in.
     public var costOutcome: String?
+    /// Whether this option is what the organisation does now (`current: true`); at most one
+    /// option is. The board report states it beside the proposal rather than guess it from the
+    /// option's place in the list.
+    public var isCurrent: Bool = false
+    /// Whether this option is the one put to the board for decision (`proposed: true`); at
+    /// most one option is, and it may also be the current one.
+    public var isProposed: Bool = false
     public var location: Diagnostic.Location
 
     public init(id: String, title: String, description: String? = nil, risks: [String], location: Diagnostic.Location) {

@@ -170,6 +170,7 @@ public enum BuiltInTemplates {
 {{#decision}}
 <section id="decision">
 <h2>{{phrases.decision-heading}}</h2>
+{{#ask}}<p class="ask"><strong>{{.}}</strong></p>{{/ask}}
 <p class="lead">{{summary}}</p>
 <p class="meta">{{assumptions}}{{#stewardship}} {{.}}{{/stewardship}}</p>
 {{> html-verdicts}}
@@ -184,7 +185,29 @@ public enum BuiltInTemplates {
 </tbody>
 </table></div>
 {{/empty(viewVerdicts)}}
+{{#uncertainty}}<p class="note">{{.}}</p>{{/uncertainty}}
+{{#money}}
+<div class="table-wrap"><table class="money-table">
+<caption>{{caption}}</caption>
+<thead><tr><th scope="col">{{phrases.money-option}}</th><th scope="col" class="num">{{phrases.money-outcome}}</th><th scope="col" class="num">{{phrases.money-responses}}</th><th scope="col" class="num">{{phrases.money-own}}</th><th scope="col" class="num">{{phrases.money-total}}</th></tr></thead>
+<tbody>
+{{#rows}}
+<tr><th scope="row"><bdi>{{option}}</bdi></th><td class="num">{{outcome}}</td><td class="num">{{responses}}</td><td class="num">{{own}}</td><td class="num">{{total}}</td></tr>
+{{/rows}}
+</tbody>
+</table></div>
+<p class="note">{{note}}</p>
+{{/money}}
 {{#option}}<p class="option">{{.}}</p>{{/option}}
+{{#optionRule}}
+<p>{{intro}}</p>
+<ol class="rule">
+{{#steps}}
+<li>{{.}}</li>
+{{/steps}}
+</ol>
+<p>{{outro}}</p>
+{{/optionRule}}
 {{^empty(items)}}
 <h3>{{phrases.decision-what-would-change}}</h3>
 {{#items}}
@@ -197,6 +220,7 @@ public enum BuiltInTemplates {
 {{/levers}}
 </ul>
 {{/empty(levers)}}
+{{#noWayBack}}<p class="no-way-back">{{.}}</p>{{/noWayBack}}
 </div>
 {{/items}}
 {{/empty(items)}}
@@ -559,6 +583,10 @@ public enum BuiltInTemplates {
         "md-decision.mustache": ####"""
 {{#decision}}
 ## {{phrases.decision-heading}}
+{{#ask}}
+
+**{{.}}**
+{{/ask}}
 
 {{summary}} {{assumptions}}{{#stewardship}} {{.}}{{/stewardship}}
 
@@ -573,10 +601,36 @@ public enum BuiltInTemplates {
 | {{outcome}} | {{#cells}}{{text}} | {{/cells}}
 {{/viewVerdicts}}
 {{/empty(viewVerdicts)}}
+{{#uncertainty}}
+
+{{.}}
+{{/uncertainty}}
+{{#money}}
+
+**{{caption}}**
+
+| {{phrases.money-option}} | {{phrases.money-outcome}} | {{phrases.money-responses}} | {{phrases.money-own}} | {{phrases.money-total}} |
+| --- | ---: | ---: | ---: | ---: |
+{{#rows}}
+| {{option}} | {{outcome}} | {{responses}} | {{own}} | {{total}} |
+{{/rows}}
+
+{{note}}
+{{/money}}
 {{#option}}
 
 {{.}}
 {{/option}}
+{{#optionRule}}
+
+{{intro}}
+
+{{#steps}}
+1. {{.}}
+{{/steps}}
+
+{{outro}}
+{{/optionRule}}
 {{^empty(items)}}
 
 ### {{phrases.decision-what-would-change}}
@@ -587,6 +641,10 @@ public enum BuiltInTemplates {
 {{#levers}}
 - {{.}}
 {{/levers}}
+{{#noWayBack}}
+
+{{.}}
+{{/noWayBack}}
 
 {{/items}}
 {{/empty(items)}}

@@ -276,6 +276,9 @@ struct Charts {
         /// An activity taken on for its gain: its mean is the activity and its risk together,
         /// so a title naming the risk does not read backwards beside "a gain of …".
         var isActivity = false
+        /// How a sentence names the entry, where that differs from its id (a confidential
+        /// entry's marker in the board report); the chart's own labels keep the id.
+        var label: String? = nil
     }
 
     /// The entries that move the outcome most, by the one sensitivity measure the report
@@ -311,8 +314,8 @@ struct Charts {
         svg.text(phrases("chart.tornado.x-axis.share"), x: plotLeft + (w - plotLeft - right) / 2, y: height - 8, anchor: .middle, cls: "t lbl")
         let topShare = FigureFormat.percent(first.share)
         return chart(id: id, title: phrases("chart.tornado.title", ["outcome": UntrustedText.isolated(outcome.title)]),
-                     description: phrases("chart.tornado.description.share", ["outcome": UntrustedText.isolated(outcome.title), "risk": first.id, "share": topShare]),
-                     tableDescription: phrases("chart.tornado.description.share.table", ["outcome": UntrustedText.isolated(outcome.title), "risk": first.id, "share": topShare]),
+                     description: phrases("chart.tornado.description.share", ["outcome": UntrustedText.isolated(outcome.title), "risk": first.label ?? first.id, "share": topShare]),
+                     tableDescription: phrases("chart.tornado.description.share.table", ["outcome": UntrustedText.isolated(outcome.title), "risk": first.label ?? first.id, "share": topShare]),
                      svg: svg,
                      columns: [phrases("chart.column.entry"), phrases("chart.column.title"), phrases("chart.tornado.column.share"),
                                phrases("chart.tornado.column.mean")],

@@ -226,6 +226,10 @@ public enum RegisterFormat {
               "the option's own cost over the horizon (set-up, running), in the register's currency: a loss in every trial of this option on `cost-outcome`", rules: [.negativeAmount, .optionCost]),
         .init("cost-outcome", .id(of: "outcome"), .when("with `cost`, when the register has several money outcomes"), default: "the register's only money outcome",
               "the money outcome the option's cost counts in", rules: [.unknownReference, .optionCost]),
+        .init("current", .boolean, default: "false",
+              "`true` for the option that is what the organisation does now; at most one option. The board report states the current plan from it, and says the register does not say when no option has it", rules: [.invalidBoolean, .optionStatus]),
+        .init("proposed", .boolean, default: "false",
+              "`true` for the option put to the board for decision; at most one option, and it may be the current one", rules: [.invalidBoolean, .optionStatus]),
     ], schemaRules: [("anyOf", [.object([("required", ["risks"])]), .object([("required", ["split"])]), .object([("required", ["responses"])])])])
 
     public static let optionShare = FormatMapping("optionShare", "An entry an option holds as a share of the people or places it was estimated for.", fields: [

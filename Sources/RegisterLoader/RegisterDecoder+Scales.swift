@@ -13,6 +13,14 @@ extension RegisterDecoder {
             if case .likelihood = self { true } else { false }
         }
 
+        /// Where a level's translatable name is kept.
+        func place(level: Int) -> Translations.Place {
+            switch self {
+            case .likelihood: .init(.scale, Translations.Place.scaleLevelID(unit: nil, level: level), "name")
+            case .impact(let unit): .init(.scale, Translations.Place.scaleLevelID(unit: unit, level: level), "name")
+            }
+        }
+
         var name: String {
             switch self {
             case .likelihood: "the likelihood scale"
@@ -97,12 +105,14 @@ extension RegisterDecoder {
             }
             let description = f["description"].flatMap { reader.text($0, "the level's description") }
             guard let number, let label, let from, let levelNode = f["level"], let fromNode = f["from"] else { continue }
+            // Read after the number, which its translations are kept under.
+            let name = f["name"].flatMap { translatable($0, "the name of level \(number) of \(kind.name)", kind.place(level: number)) }
             if let to, !(from < to) {
                 reader.error(.invalidValue, "level \(number)'s band runs from \(Self.edge(from, kind)) to \(Self.edge(to, kind))", at: f["to"]!,
                              hint: "`from` is the lower edge of the band and `to` the upper, with `from` below `to`")
                 continue
             }
-            levels.append((ScaleLevel(level: number, label: label, from: from, to: to, description: description), item, levelNode, fromNode))
+            levels.append((ScaleLevel(level: number, label: label, name: name, from: from, to: to, description: description), item, levelNode, fromNode))
         }
         guard errorCount == before else { return nil }
         for (i, entry) in levels.enumerated() where entry.level.level != i + 1 {

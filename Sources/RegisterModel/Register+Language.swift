@@ -4,8 +4,8 @@ extension Register {
     public var textLanguage: String { metadata.language ?? "en" }
 
     /// Every text of the register that may be written in several languages, in the order a
-    /// reader meets them (the register, outcomes, appetite, contributors, perspectives, risks
-    /// with their responses, portfolios), with the location of the element it belongs to.
+    /// reader meets them (the register, outcomes, the names of the scales' levels, appetite,
+    /// contributors, perspectives, risks with their responses, portfolios), with the location of the element it belongs to.
     ///
     /// These are the free-text fields reports show; `docs/register-format.md` marks them "text
     /// or translations". Outcome units are among them: a unit is named by its text in the
@@ -48,9 +48,20 @@ extension Register {
             map(&outcomes[k].baseline, P(.outcome, o.id, "baseline"), o.location)
             map(&outcomes[k].anyHarm, P(.outcome, o.id, "any-harm"), o.location)
         }
-        // Impact scales name their unit as the outcomes do, so both follow the same word.
+        // Impact scales name their unit as the outcomes do, so both follow the same word. A
+        // level's name is kept under the unit as the register writes it.
         if var s = scales {
+            for k in s.likelihood.indices {
+                map(&s.likelihood[k].name, P(.scale, P.scaleLevelID(unit: nil, level: s.likelihood[k].level), "name"), s.location)
+            }
             for k in s.impact.indices {
+                let written = switch s.impact[k].unit {
+                case .money: "money"
+                case .other(let word): word
+                }
+                for j in s.impact[k].levels.indices {
+                    map(&s.impact[k].levels[j].name, P(.scale, P.scaleLevelID(unit: written, level: s.impact[k].levels[j].level), "name"), s.location)
+                }
                 if case .other(let word) = s.impact[k].unit, let shown = unitWords[word] { s.impact[k].unit = .other(shown) }
             }
             scales = s

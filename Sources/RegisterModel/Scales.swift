@@ -46,7 +46,13 @@ public struct Scales: Sendable {
 public struct ScaleLevel: Sendable, Hashable {
     /// 1 for the lowest level, counting up.
     public var level: Int
+    /// The identifier estimates and ratings refer to (`likelihood: zeer-klein`); never translated,
+    /// so that a register's entries keep meaning the same level in every report.
     public var label: String
+    /// The level's name as reports show it ("very unlikely"), in the report's language where the
+    /// register gives it (`name: {en: very unlikely, nl: zeer klein}`); nil when the register
+    /// gives none, and reports show ``shownName`` instead.
+    public var name: String?
     /// The band's lower edge: a probability on the likelihood scale, an amount in the outcome's
     /// unit on an impact scale.
     public var from: Double
@@ -55,12 +61,19 @@ public struct ScaleLevel: Sendable, Hashable {
     /// The policy's own words, such as "serious harm to a service user".
     public var description: String?
 
-    public init(level: Int, label: String, from: Double, to: Double?, description: String? = nil) {
+    public init(level: Int, label: String, name: String? = nil, from: Double, to: Double?, description: String? = nil) {
         self.level = level
         self.label = label
+        self.name = name
         self.from = from
         self.to = to
         self.description = description
+    }
+
+    /// What a report calls the level: its `name`, else its label with hyphens read as spaces
+    /// (`zeer-klein` as "zeer klein"), since a label is written as an identifier.
+    public var shownName: String {
+        name ?? label.replacingOccurrences(of: "-", with: " ")
     }
 
     /// A likelihood level as a distribution over the chance: uniform over the band. (A

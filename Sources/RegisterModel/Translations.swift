@@ -10,14 +10,15 @@ public struct Translations: Sendable {
     /// Where a text sits: an element of the register and one of its fields.
     public struct Place: Hashable, Sendable, CustomStringConvertible {
         public enum Element: String, Sendable {
-            case register, outcome, appetite, contributor, perspective, risk, response, portfolio
+            case register, outcome, appetite, contributor, perspective, risk, response, portfolio, scale
         }
 
         public var element: Element
         /// The element's id: an outcome's, a risk's; for an appetite statement, which has no
         /// id, where it is written (``appetiteID(_:)``), so that its texts follow it wherever
         /// the statement is moved; for a response, the risk's id, with `/` and the response's own id
-        /// for an alternative response; empty for the register itself.
+        /// for an alternative response; empty for the register itself; for a level of a scale,
+        /// ``scaleLevelID(unit:level:)``.
         public var id: String
         /// The field's name as a register writes it: `title`, `action`, `weight-reason`.
         public var field: String
@@ -30,6 +31,12 @@ public struct Translations: Sendable {
 
         /// The id of an appetite statement: the line and column it is written at.
         public static func appetiteID(_ location: Diagnostic.Location) -> String { "\(location.line):\(location.column)" }
+
+        /// The id of a level of a scale: `likelihood/2`, or `impact/` with the unit as the register
+        /// writes it in its own language and the level's number (`impact/hours/4`).
+        public static func scaleLevelID(unit: String?, level: Int) -> String {
+            unit.map { "impact/\($0)/\(level)" } ?? "likelihood/\(level)"
+        }
 
         /// The risk an element belongs to, for confidential entries' texts.
         public var risk: String? {
@@ -53,6 +60,10 @@ public struct Translations: Sendable {
                 id.contains("/") ? "entry `\(risk ?? id)`'s alternative response `\(id.split(separator: "/").last.map(String.init) ?? "")`'s `\(field)`"
                     : "entry `\(id)`'s response `\(field)`"
             case .portfolio: "portfolio `\(id)`'s `\(field)`"
+            case .scale:
+                id.hasPrefix("impact/")
+                    ? "the `\(field)` of level \(id.split(separator: "/").last ?? "") of the impact scale for `\(id.split(separator: "/").dropFirst().dropLast().joined(separator: "/"))`"
+                    : "the `\(field)` of level \(id.split(separator: "/").last ?? "") of the likelihood scale"
             }
         }
     }

@@ -1,3 +1,4 @@
+import RegisterModel
 import Scoring
 import TextLayer
 
@@ -9,16 +10,16 @@ extension ReportBuilder {
         let rated = headline.filter { $0.ratings != nil }
         guard !rated.isEmpty else { return nil }
         func rag(_ r: RegisterScore.MatrixRating) -> String { phrases("report.matrix.rag." + r.rag.rawValue) }
-        func cell(_ r: RegisterScore.MatrixRating?) -> ReportContext.MatrixCell {
+        func cell(_ r: RegisterScore.MatrixRating?, _ names: LevelNames) -> ReportContext.MatrixCell {
             guard let r else { return .init(text: e(phrases("report.matrix.none")), rag: "") }
-            return .init(text: e(phrases("report.matrix.cell", ["likelihood": r.likelihoodLabel, "impact": r.impactLabel,
+            return .init(text: e(phrases("report.matrix.cell", ["likelihood": names.likelihood(r.likelihood), "impact": names.impact(r.impact),
                                                                  "l": String(r.likelihood), "i": String(r.impact), "rag": rag(r)])),
                          rag: r.rag.rawValue)
         }
         let rows = rated.map { risk in
-            let r = risk.ratings!
-            return ReportContext.MatrixRow(id: e(risk.id), title: e(risk.title), gross: cell(r.gross), current: cell(r.current),
-                                           target: cell(r.target), stated: cell(r.statedCurrent ?? r.statedGross),
+            let r = risk.ratings!, names = levelNames(outcome: risk.outcome)
+            return ReportContext.MatrixRow(id: e(risk.id), title: e(risk.title), gross: cell(r.gross, names), current: cell(r.current, names),
+                                           target: cell(r.target, names), stated: cell(r.statedCurrent ?? r.statedGross, names),
                                            disagrees: !r.disagreements.isEmpty)
         }
         // Each disagreement in the report's words, with the chance that placed the entry (worked
@@ -27,12 +28,15 @@ extension ReportBuilder {
         let disagreements = rated.flatMap { risk -> [ReportContext.MatrixDisagreement] in
             let r = risk.ratings!
             let unit = score.outcomes.first { $0.id == risk.outcome }?.unit ?? ""
+            let names = levelNames(outcome: risk.outcome)
             return [("gross", r.statedGross, r.gross, risk.probability.inherent),
                     ("current", r.statedCurrent, r.current, risk.probability.residual)].compactMap { name, stated, placed, simulated in
                 guard let stated, stated.rag != placed.rag, let chance = placed.probability, let impact = placed.impactP90 else { return nil }
-                let message = phrases("report.matrix.disagreement", [
+                let message = phrases("report.matrix.disagreement.named", [
                     "rating": phrases("report.matrix.rating." + name), "stated": rag(stated),
                     "statedLikelihood": String(stated.likelihood), "statedImpact": String(stated.impact),
+                    "statedLikelihoodName": names.likelihood(stated.likelihood), "statedImpactName": names.impact(stated.impact),
+                    "likelihoodName": names.likelihood(placed.likelihood), "impactName": names.impact(placed.impact),
                     "chance": FigureFormat.percent(chance), "simulated": FigureFormat.percent(simulated),
                     "impactP90": quantity(impact, unit), "likelihood": String(placed.likelihood), "impact": String(placed.impact),
                     "placed": rag(placed),
@@ -48,5 +52,21 @@ extension ReportBuilder {
             matrix.notPlacedNote = e(phrases("report.matrix.not-placed", ["entries": unplaced.joined(separator: phrases("report.list.separator"))]))
         }
         return matrix
+    }
+
+    /// The names of the likelihood and impact levels an entry on `outcome` is placed at, in the
+    /// report's language (``RegisterModel/ScaleLevel/shownName``), isolated as register text.
+    struct LevelNames {
+        var likelihood: (Int) -> String
+        var impact: (Int) -> String
+    }
+
+    func levelNames(outcome id: String) -> LevelNames {
+        let scales = register.scales
+        let impact = register.outcomes.first { $0.id == id }.flatMap { scales?.impactScale(for: $0.unit) }
+        func name(_ levels: [ScaleLevel]?, _ level: Int) -> String {
+            levels?.first { $0.level == level }.map { UntrustedText.isolated($0.shownName) } ?? String(level)
+        }
+        return LevelNames(likelihood: { name(scales?.likelihood, $0) }, impact: { name(impact?.levels, $0) })
     }
 }

@@ -206,7 +206,10 @@ struct ImportYAMLWriter {
 
     static func level(_ level: ScaleLevel, likelihood: Bool) -> String {
         let edge = { (v: Double) -> String in likelihood ? Self.percent(v) : Self.amount(v) }
-        var parts = ["level: \(level.level)", "label: \(flowScalar(level.label))", "from: \(edge(level.from))"]
+        var parts = ["level: \(level.level)", "label: \(flowScalar(level.label))"]
+        // The name in the register's language: `scales-from` copies another register's levels.
+        if let name = level.name { parts.append("name: \(flowScalar(clean(name).replacingOccurrences(of: "\n", with: " ")))") }
+        parts.append("from: \(edge(level.from))")
         if let to = level.to { parts.append("to: \(edge(to))") }
         if let description = level.description { parts.append("description: \(flowScalar(clean(description).replacingOccurrences(of: "\n", with: " ")))") }
         return "{" + parts.joined(separator: ", ") + "}"

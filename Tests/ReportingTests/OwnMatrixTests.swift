@@ -15,8 +15,8 @@ struct OwnMatrixTests {
         let html = try ReportFixtures.render(register, format: .html, audience: .board)
         #expect(html.contains("<h3 id=\"matrix\">"))
         #expect(!html.contains("<figure id=\"heat\">"))
-        // The register's own labels, the stated ratings and the disagreements with the results.
-        #expect(html.contains("mogelijk × aanzienlijk (3×3)"))
+        // The levels in the report's words, the stated ratings and the disagreements with the results.
+        #expect(html.contains("<bdi>possible</bdi> × <bdi>considerable</bdi> (3×3)"))
         #expect(html.contains("<td class=\"rag-"))
         let score = try Scorer.score(register, options: ScoringOptions(seed: 7, trials: 4_000, jobs: 2, asOf: ReportFixtures.asOf))
         #expect(score.risks.contains { $0.ratings != nil })

@@ -311,6 +311,7 @@ struct SpreadsheetImportTests {
         let mapping = "scales-from: \(repositoryRoot.path)/Registers/community-safety-leiden.yaml\noutcomes: [{id: kosten, title: Kosten, unit: money}]\nregister: {id: r, title: R, organisation: O, horizon: 1 year, currency: EUR}\n"
         let r = try register(try run("Ref,Title,Likelihood,Impact\nR1,A,waarschijnlijk,ernstig\n", mapping: mapping))
         #expect(r.scales?.likelihood.map(\.label).first == "zeer-klein")
+        #expect(r.scales?.likelihood.map(\.shownName).first == "very unlikely")
         #expect(r.risks[0].ratings?.gross == .init(likelihood: 4, impact: 4))
     }
 

@@ -294,7 +294,8 @@ public enum RegisterFormat {
         FormatMapping(name, summary, fields: [
             .init("level", .wholeNumber, .always, "1 for the lowest, counting up in list order", rules: [.scaleLevelOrder],
                   missingHint: nil),
-            .init("label", .schema("levelLabel", reads: "text, not a number"), .always, "the level's name, such as `likely` or `major`; unique in its scale", rules: [.invalidValue, .duplicateID]),
+            .init("label", .schema("levelLabel", reads: "text, not a number"), .always, "the identifier estimates and ratings name the level by, such as `likely` or `zeer-klein`; unique in its scale, never translated", rules: [.invalidValue, .duplicateID]),
+            .init("name", .translatableText, default: "the label, hyphens shown as spaces", "the level's name as reports show it, such as `{en: very unlikely, nl: zeer klein}`"),
             .init("from", edge, .always, "lower edge of the band", missingHint: "give the band's lower edge, such as `from: 20%` or `from: 250k`"),
             .init("to", edge, toRequirement, "upper edge; the band is `from` up to but not including `to`", rules: [toMissingRule, .invalidValue]),
             .init("description", .text, "the policy's words, such as the non-monetary harm the level stands for"),

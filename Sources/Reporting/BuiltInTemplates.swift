@@ -816,7 +816,7 @@ public enum BuiltInTemplates {
 <h3>{{phrases.what-drives-each-outcome}}</h3>
 <ul>
 {{#outcomes}}
-<li><strong><bdi>{{title}}</bdi></strong> (<bdi>{{unit}}</bdi>): {{summary}}{{^empty(drivers)}} {{phrases.largest-drivers}} {{#drivers}}<a href="#risk-{{id}}">{{id}}</a> <bdi>{{title}}</bdi> ({{share}} {{phrases.of-the-variance}}{{^last()}}; {{/last()}}{{/drivers}}.{{/empty(drivers)}}</li>
+<li><strong><bdi>{{title}}</bdi></strong> (<bdi>{{unit}}</bdi>): {{summary}}{{^empty(drivers)}} {{phrases.largest-drivers}} {{#drivers}}<a href="#risk-{{id}}">{{id}}</a> <bdi>{{title}}</bdi> ({{share}}){{^last()}}; {{/last()}}{{/drivers}}.{{/empty(drivers)}}</li>
 {{/outcomes}}
 </ul>
 <h3>{{phrases.responses-ranked-by-value-for}}</h3>
@@ -1067,7 +1067,7 @@ public enum BuiltInTemplates {
 ### {{phrases.what-drives-each-outcome}}
 
 {{#outcomes}}
-- **{{title}}** ({{unit}}): {{summary}}{{^empty(drivers)}} {{phrases.largest-drivers}} {{#drivers}}{{id}} {{title}} ({{share}} {{phrases.of-the-variance}}{{^last()}}; {{/last()}}{{/drivers}}.{{/empty(drivers)}}
+- **{{title}}** ({{unit}}): {{summary}}{{^empty(drivers)}} {{phrases.largest-drivers}} {{#drivers}}{{id}} {{title}} ({{share}}){{^last()}}; {{/last()}}{{/drivers}}.{{/empty(drivers)}}
 {{/outcomes}}
 
 ### {{phrases.responses-ranked-by-value-for}}

@@ -56,7 +56,7 @@ extension ReportBuilder {
 
         let verdicts = statements.map { v in
             var cells = [ReportContext.DecisionCell(
-                text: e(phrases("report.decision.cell", ["status": statusWord(v.withinAppetite, v.decisive), "percent": FigureFormat.percent(v.probability.value)])),
+                text: e(phrases("report.decision.cell", ["status": statusWord(v.withinAppetite, v.decisive), "percent": cellPercent(v.probability.value)])),
                 statusClass: cls(v.withinAppetite, v.decisive))]
             for p in register.perspectives {
                 guard let alt = v.perspectives.first(where: { $0.id == p.id }) else { continue }
@@ -67,7 +67,7 @@ extension ReportBuilder {
                     continue
                 }
                 cells.append(.init(
-                    text: e(phrases("report.decision.cell", ["status": statusWord(alt.withinAppetite, alt.decisive), "percent": FigureFormat.percent(alt.probability.value)])),
+                    text: e(phrases("report.decision.cell", ["status": statusWord(alt.withinAppetite, alt.decisive), "percent": cellPercent(alt.probability.value)])),
                     statusClass: cls(alt.withinAppetite, alt.decisive)))
             }
             // Each row says what its chance is of and which way the board wants it, so a small

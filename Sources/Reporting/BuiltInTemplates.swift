@@ -39,6 +39,32 @@ public enum BuiltInTemplates {
 {{/empty(chosenRisks)}}
 
 """####,
+        "html-community-options.mustache": ####"""
+{{^empty(options)}}
+<section id="options">
+<h2>{{phrases.community-options}}</h2>
+<p>{{phrases.community-options-intro}}</p>
+{{#options}}
+<article class="option">
+<h3 dir="auto">{{title}}</h3>
+{{#description}}<p dir="auto">{{.}}</p>{{/description}}
+{{#assumed}}<p class="note">{{.}}</p>{{/assumed}}
+<ul>
+{{#limits}}<li>{{.}}</li>
+{{/limits}}
+{{#expected}}<li>{{.}}
+<ul>
+{{#averages}}<li>{{.}}</li>
+{{/averages}}
+</ul></li>{{/expected}}
+{{#cost}}<li>{{.}}</li>{{/cost}}
+</ul>
+</article>
+{{/options}}
+</section>
+{{/empty(options)}}
+
+"""####,
         "html-community.mustache": ####"""
 {{#community}}
 <section id="summary">
@@ -52,6 +78,7 @@ public enum BuiltInTemplates {
 <ul class="verdicts">
 {{#limits}}
 <li class="{{statusClass}}"><span class="status"><bdi>{{outcome}}</bdi>: {{status}}</span>{{sentence}}
+{{#differences}}<span class="desc">{{.}}</span>{{/differences}}
 {{#about}}<span class="desc">{{phrases.community-what-this-counts}} <span dir="auto">{{.}}</span></span>{{/about}}
 <span class="desc">{{ifMissed}}</span>
 <span class="icon-array">{{{icons.svg}}}</span><span class="desc">{{icons.label}}</span></li>
@@ -61,6 +88,7 @@ public enum BuiltInTemplates {
 {{#empty(limits)}}<p>{{phrases.community-no-limits}}</p>{{/empty(limits)}}
 </section>
 
+{{> html-community-options}}
 <section id="entries">
 <h2>{{phrases.community-what-could-happen}}</h2>
 {{#entries}}
@@ -379,6 +407,40 @@ public enum BuiltInTemplates {
 {{/empty(chosenRisks)}}
 
 """####,
+        "md-community-options.mustache": ####"""
+{{^empty(options)}}
+## {{phrases.community-options}}
+
+{{phrases.community-options-intro}}
+
+{{#options}}
+### {{title}}
+
+{{#description}}
+{{.}}
+
+{{/description}}
+{{#assumed}}
+{{.}}
+
+{{/assumed}}
+{{#limits}}
+- {{.}}
+{{/limits}}
+{{#expected}}
+- {{.}}
+{{/expected}}
+{{#averages}}
+  - {{.}}
+{{/averages}}
+{{#cost}}
+- {{.}}
+{{/cost}}
+
+{{/options}}
+{{/empty(options)}}
+
+"""####,
         "md-community.mustache": ####"""
 {{#community}}
 {{intro}}
@@ -393,6 +455,10 @@ public enum BuiltInTemplates {
 ### {{outcome}}: {{status}}
 
 {{sentence}}
+{{#differences}}
+
+{{.}}
+{{/differences}}
 {{#about}}
 
 {{phrases.community-what-this-counts}} {{.}}
@@ -412,6 +478,7 @@ public enum BuiltInTemplates {
 {{phrases.community-no-limits}}
 
 {{/empty(limits)}}
+{{> md-community-options}}
 ## {{phrases.community-what-could-happen}}
 
 {{#entries}}
@@ -1288,6 +1355,7 @@ public enum BuiltInTemplates {
 {{#community}}
 {{^empty(responses)}}
 <h3>{{phrases.what-is-being-done}}</h3>
+{{#responsesCost}}<p>{{.}}</p>{{/responsesCost}}
 <ul>
 {{#responses}}
 <li><strong dir="auto">{{riskTitle}}</strong>: {{action}} {{phrases.community-done-by}} {{deliveredBy}}; {{phrases.it-costs}} {{cost}} {{phrases.and-on-average-avoids}} {{value}} {{phrases.of-loss}}{{#note}} {{.}}{{/note}}</li>
@@ -1343,6 +1411,10 @@ public enum BuiltInTemplates {
 {{^empty(responses)}}
 ### {{phrases.what-is-being-done}}
 
+{{#responsesCost}}
+{{.}}
+
+{{/responsesCost}}
 {{#responses}}
 - **{{riskTitle}}:** {{action}} {{phrases.community-done-by}} {{deliveredBy}}; {{phrases.it-costs}} {{cost}} {{phrases.and-on-average-avoids}} {{value}} {{phrases.of-loss}}{{#note}} {{.}}{{/note}}
 {{/responses}}

@@ -243,8 +243,8 @@ struct Charts {
              lossAt(p, outcome.inherent, lossInh).map(ow.amount) ?? "—", lossAt(p, outcome.residual, lossRes).map(ow.amount) ?? "—"]
         }
         rows += appetiteRows
-        var description = phrases(ow.isGain ? "chart.exceedance.description.gain" : "chart.exceedance.description", ["outcome": UntrustedText.isolated(outcome.title)])
-        var tableDescription = phrases(ow.isGain ? "chart.exceedance.description.table.gain" : "chart.exceedance.description.table", ["outcome": UntrustedText.isolated(outcome.title)])
+        var description = phrases("chart.exceedance.description" + ow.chartFamily, ["outcome": UntrustedText.isolated(outcome.title)])
+        var tableDescription = phrases("chart.exceedance.description.table" + ow.chartFamily, ["outcome": UntrustedText.isolated(outcome.title)])
         if let p90 = outcome.residual.percentile(0.9)?.value, let p90i = outcome.inherent.percentile(0.9)?.value {
             description = phrases("chart.exceedance.description.bad-year-phrase", ["description": description, "with": ow.badAveragePhrase(p90),
                                                                                    "without": ow.badAveragePhrase(p90i)])
@@ -257,11 +257,11 @@ struct Charts {
         if !appetiteRows.isEmpty {
             tableDescription = phrases("chart.exceedance.description.table.appetite", ["description": tableDescription])
         }
-        return chart(id: id, title: phrases(ow.isGain ? "chart.exceedance.title.gain" : "chart.exceedance.title", ["outcome": UntrustedText.isolated(outcome.title)]),
+        return chart(id: id, title: phrases("chart.exceedance.title" + ow.chartFamily, ["outcome": UntrustedText.isolated(outcome.title)]),
                      description: description, tableDescription: tableDescription, svg: svg,
-                     columns: [phrases(ow.isGain ? "chart.exceedance.column.chance.gain" : "chart.exceedance.column.chance"),
-                               phrases(ow.isGain ? "chart.exceedance.column.without.gain" : "chart.exceedance.column.without", ["unit": unit]),
-                               phrases(ow.isGain ? "chart.exceedance.column.with.gain" : "chart.exceedance.column.with", ["unit": unit])], rows: rows)
+                     columns: [phrases("chart.exceedance.column.chance" + ow.chartFamily),
+                               phrases("chart.exceedance.column.without" + ow.chartFamily, ["unit": unit]),
+                               phrases("chart.exceedance.column.with" + ow.chartFamily, ["unit": unit])], rows: rows)
     }
 
     // MARK: Tornado

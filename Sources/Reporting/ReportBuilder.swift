@@ -397,6 +397,7 @@ public struct ReportBuilder: Sendable {
             let key: String
             switch v.kind {
             case .lossExceeds: key = "report.appetite-point.loss"
+            case .harmExceeds where v.threshold == 0 && register.outcome(outcome)?.anyHarm != nil: key = "report.appetite-point.harm.any"
             case .harmExceeds: key = "report.appetite-point.harm"
             case .netBenefitAbove: key = gain ? "report.appetite-point.net-gain" : "report.appetite-point.net-reduction"
             }

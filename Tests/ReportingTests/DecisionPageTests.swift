@@ -28,7 +28,7 @@ struct DecisionPageTests {
         // Which option the headline assumes, the owner and both review dates, at the top.
         #expect(decision.contains("Shared Lives"))
         #expect(decision.contains("Principal social worker"))
-        #expect(decision.contains("2026-11-11") && decision.contains("2027-02-10"))
+        #expect(decision.contains("2026-11-11") && decision.contains("2027-05-12"))
         // A verdict per perspective beside the pooled one, and the reading that follows.
         #expect(decision.contains("Social workers and practitioners"))
         #expect(decision.contains("Depends on whose estimates you believe"))

@@ -50,8 +50,8 @@ struct ThirdColdReadingTests {
             #expect(Self.decisionPage(text).contains("are judged on the first figure alone, what the entries come to after responses: neither what the responses cost nor the option’s own cost is in those verdicts"), "\(name)")
         }
         let ward = try String(contentsOfFile: TestSupport.path("docs/examples/ward-7-patient-partnership-board.md"), encoding: .utf8)
-        #expect(ward.contains("| Enhanced observation by bay nurses (current) | a loss of £28,200 | £30,200 | £48,000 | a loss of £106,400 |"))
-        #expect(ward.contains("for “Enhanced observation by bay nurses” that is a loss of £28,200 plus its own cost of £48,000, a loss of £76,200."))
+        #expect(ward.contains("| One-to-one observation by bank or agency nurses (current) | a loss of £28,200 | £30,200 | £48,000 | a loss of £106,400 |"))
+        #expect(ward.contains("for “One-to-one observation by bank or agency nurses” that is a loss of £28,200 plus its own cost of £48,000, a loss of £76,200."))
         #expect(!ward.contains("The responses in these figures cost"))
     }
 
@@ -77,7 +77,7 @@ struct ThirdColdReadingTests {
         let care = Self.decisionPage(try Self.report("adult-social-care-positive-risk"))
         #expect(care.contains("**Current plan: “Residential care (current)”. Proposed: “Shared Lives”. The board is asked to decide whether to move from “Residential care (current)” to “Shared Lives”, or to another of the 5 options compared below."), "\(care.prefix(600))")
         let ward = Self.decisionPage(try Self.report("ward-7-patient-partnership"))
-        #expect(ward.contains("**Current plan: “Enhanced observation by bay nurses”. Proposed: the register names no proposal. The board is asked to keep “Enhanced observation by bay nurses” or choose another of the 3 options compared below."))
+        #expect(ward.contains("**Current plan: “One-to-one observation by bank or agency nurses”. Proposed: the register names no proposal. The board is asked to keep “One-to-one observation by bank or agency nurses” or choose another of the 3 options compared below."))
         #expect(ward.contains("It is also asked what to do about Patient safety incidents with moderate or greater harm, outside appetite."))
         // Unmarked: said, not guessed from the order of the list.
         var unmarked = try ReportFixtures.load("ward-7-patient-partnership")

@@ -243,10 +243,10 @@ public enum BuiltInTemplates {
 {{^empty(coverage)}}
 <div class="table-wrap"><table>
 <caption>{{phrases.decision-coverage-caption}}</caption>
-<thead><tr><th scope="col">{{phrases.perspective}}</th><th scope="col" class="num">{{phrases.decision-weight}}</th><th scope="col">{{phrases.decision-estimated}}</th><th scope="col">{{phrases.decision-borrowed}}</th></tr></thead>
+<thead><tr><th scope="col">{{phrases.perspective}}</th><th scope="col" class="num">{{phrases.decision-weight}}</th><th scope="col">{{phrases.decision-weight-why}}</th><th scope="col">{{phrases.decision-estimated}}</th><th scope="col">{{phrases.decision-borrowed}}</th></tr></thead>
 <tbody>
 {{#coverage}}
-<tr><td><bdi>{{perspective}}</bdi></td><td class="num">{{weight}}</td><td>{{estimated}}</td><td>{{borrowed}}</td></tr>
+<tr><td><bdi>{{perspective}}</bdi></td><td class="num">{{weight}}</td><td>{{weightWhy}}</td><td>{{estimated}}</td><td>{{borrowed}}</td></tr>
 {{/coverage}}
 </tbody>
 </table></div>
@@ -687,10 +687,10 @@ public enum BuiltInTemplates {
 {{^empty(coverage)}}
 **{{phrases.decision-coverage-caption}}.**
 
-| {{phrases.perspective}} | {{phrases.decision-weight}} | {{phrases.decision-estimated}} | {{phrases.decision-borrowed}} |
-| --- | ---: | --- | --- |
+| {{phrases.perspective}} | {{phrases.decision-weight}} | {{phrases.decision-weight-why}} | {{phrases.decision-estimated}} | {{phrases.decision-borrowed}} |
+| --- | ---: | --- | --- | --- |
 {{#coverage}}
-| {{perspective}} | {{weight}} | {{estimated}} | {{borrowed}} |
+| {{perspective}} | {{weight}} | {{weightWhy}} | {{estimated}} | {{borrowed}} |
 {{/coverage}}
 
 {{/empty(coverage)}}

@@ -1164,7 +1164,11 @@ enum BuiltInCatalogues {
     "report.verdict.harm-any.board": "{chance} of any harm at all in {outcome} {horizon}, counting only the harm the entries cause, not the harm they avoid; the board's appetite is at most {limit} — {status}.",
     "report.decision.chance.harm-any": "the chance of any harm at all",
     "report.outcome.bad.zero.board": "none: at least 9 years in 10 see no rise at all",
-    "report.outcome.bad.net-increase.board": "a net increase of {amount} or more"
+    "report.outcome.bad.net-increase.board": "a net increase of {amount} or more",
+    "report.decision.coverage.weight-why": "Set by {by}: {reason}",
+    "report.decision.coverage.weight-by": "Set by {by}.",
+    "report.decision.coverage.weight-unstated": "the register does not say",
+    "template.decision-weight-why": "Who set the weight, and why"
 }
 
 """####,
@@ -2328,7 +2332,11 @@ enum BuiltInCatalogues {
     "report.verdict.harm-any.board": "{chance} op enige schade bij {outcome} {horizon}, alleen geteld wat de onderdelen veroorzaken, niet wat ze voorkomen; het bestuur accepteert hoogstens {limit} — {status}.",
     "report.decision.chance.harm-any": "de kans op enige schade",
     "report.outcome.bad.zero.board": "niets: in minstens 9 van de 10 jaar is er geen enkele toename",
-    "report.outcome.bad.net-increase.board": "per saldo een toename van {amount} of meer"
+    "report.outcome.bad.net-increase.board": "per saldo een toename van {amount} of meer",
+    "report.decision.coverage.weight-why": "Vastgesteld door {by}: {reason}",
+    "report.decision.coverage.weight-by": "Vastgesteld door {by}.",
+    "report.decision.coverage.weight-unstated": "het register zegt het niet",
+    "template.decision-weight-why": "Wie het gewicht vaststelde, en waarom"
 }
 
 """####,

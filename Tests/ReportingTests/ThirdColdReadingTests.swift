@@ -155,6 +155,9 @@ struct ThirdColdReadingTests {
         let ward = try Self.report("ward-7-patient-partnership")
         #expect(ward.contains("| Carers (own estimates for 3 of 13 entries) |"))
         #expect(!ward.contains("(partly borrowed)"))
+        // Who set the 40/40/20 weights and why, beside them, as the register states it.
+        #expect(ward.contains("| Carers | 20% | Set by the ward's partnership group, in October 2026: Carers gave their estimates"), "\(ward)")
+        #expect(ward.contains("| Ward clinicians | 40% | the register does not say |"))
     }
 
     /// 7. "76% (±0.7 percentage points)" looked firm: the page says the ± is the simulation's

@@ -223,7 +223,8 @@ extension ReportBuilder {
                 rule = phrases("community.limit.harm" + counted, ["limit": limit, "outcome": title, "amount": quantity(v.threshold, unit),
                                                                  "next": nextPeriod, "baseline": baseline ?? ""])
             case .netBenefitAbove:
-                rule = phrases("community.limit.gain" + counted, ["limit": limit, "outcome": title, "next": nextPeriod, "baseline": baseline ?? ""])
+                rule = phrases("community.limit.gain" + gainCounted(v), ["limit": limit, "outcome": title, "next": nextPeriod,
+                                                                        "baseline": baseline ?? "", "amount": quantity(v.threshold, unit)])
             }
             let status = !v.decisive ? "close" : (v.withinAppetite ? "within" : "outside")
             // A floor on the chance of a gain is an aim to reach, not a limit to stay under:

@@ -60,10 +60,20 @@ extension ReportBuilder {
                 key = "community.options.limit.any-harm"
             }
         case .harmExceeds: key = "community.options.limit.harm" + counted
-        case .netBenefitAbove: key = "community.options.limit.gain" + counted
+        case .netBenefitAbove: key = "community.options.limit.gain" + gainCounted(v)
         }
         let status = !decisive ? "close" : (within ? "within" : "outside")
         let kind = v.kind == .netBenefitAbove && status != "close" ? "aim." + status : status
         return phrases.filled(key, args).capitalisedFirst + " " + phrases("community.limit.status." + kind)
+    }
+
+    /// The key suffix for an aim on a net benefit of an outcome counted from a baseline. A net
+    /// benefit on an outcome where less is better (bed days) means ending below the baseline, and
+    /// an aim above a threshold (100 wellbeing points) names it: "more than 100 points above
+    /// people's scores when they joined", never just "above" them.
+    func gainCounted(_ v: RegisterScore.AppetiteVerdict) -> String {
+        guard register.outcome(v.outcome)?.baseline != nil else { return "" }
+        let side = words(v.outcome, unitOf(v.outcome)).isGain ? "" : ".below"
+        return ".baseline" + side + (v.threshold == 0 ? "" : ".amount")
     }
 }

@@ -37,6 +37,21 @@ struct CommunityColdReadingTests {
         #expect(Self.matches(plain, #"After responses we expect, on average, [0-9.,]+ incidents in a year"#))
     }
 
+    /// An aim on the net benefit of an outcome counted from a baseline read "ending above the bed
+    /// days the ward's patients usually need" for bed days, where the aim is to end below them,
+    /// and "ending above people's scores when they joined" for an aim of more than 100 wellbeing
+    /// points above them. The aim says which side of the baseline, and by how much.
+    @Test func anAimCountedFromABaselineSaysWhichSideAndHowFar() throws {
+        let ward = try ReportFixtures.render(try ReportFixtures.load("ward-7-patient-partnership"), format: .markdown, audience: .community, trials: 500)
+        #expect(ward.contains("the chance of “Bed days” ending below the bed days the ward's patients usually need in the next year should be at least 60 in 100"))
+        #expect(!ward.contains("ending above the bed days"))
+        #expect(ward.contains("the chance of “Nursing time” ending above the ward's usual bedside nursing time in the next year"))
+        let care = try ReportFixtures.render(try ReportFixtures.load("adult-social-care-positive-risk"), format: .markdown, audience: .community, trials: 500)
+        #expect(care.contains("ending more than 100 points above people's scores when they joined in the next year should be at least 60 in 100"))
+        #expect(care.contains("chance of ending more than 100 points above people's scores when they joined: "))
+        #expect(!care.contains("ending above people's scores"))
+    }
+
     /// "How your estimates counted" compared two groups of three and then gave "all groups
     /// together"; the residents' own figures were missing, and the panel's entry count (five)
     /// did not match "Who helped" (three). Each group is listed with its members and the number

@@ -30,6 +30,8 @@ extension ReportBuilder {
             compared: comparisons.map { e($0.line) }, responses: communityResponses(),
             youSaid: communityYouSaid().map(e), hasSince: review != nil, nextSteps: communityNextSteps().map(e), contact: e(contact),
             contactIntro: e(contactIntro), contactText: m.contact.map(e), method: e(method),
+            reproduce: e(phrases("community.reproduce", ["version": RiskregVersion.current, "libyaml": options.libyamlVersion, "date": date,
+                                                         "trials": FigureFormat.amount(Double(score.run.trials)), "next": nextPeriod])),
             textLanguage: textLanguage == phrases.language ? nil : e(textLanguage))
     }
 
@@ -108,11 +110,15 @@ extension ReportBuilder {
 
     /// `p` as marks out of 100, or out of 1,000 when it is below 5 in 100, so that a small
     /// chance still fills a mark or more.
-    func iconArray(_ p: Double, what: String) -> ReportContext.IconArray {
+    ///
+    /// The picture's words are one sentence or two, as a reader says them: "Of every 100
+    /// possible years, it goes past the limit in 13. No more than 20 may." — the phrase `key`
+    /// with the marks, the total, the periods and, for a limit, the limit over the same total.
+    func iconArray(_ p: Double, key: String, limit: Double? = nil) -> ReportContext.IconArray {
         let total = p < 0.05 ? 1_000 : 100
         let marked = p.isFinite ? Int((min(max(p, 0), 1) * Double(total)).rounded()) : 0
-        let label = phrases("community.icons.label", ["marked": FigureFormat.amount(Double(marked)), "total": FigureFormat.amount(Double(total)),
-                                                      "what": what])
+        let label = phrases(key, ["marked": FigureFormat.amount(Double(marked)), "total": FigureFormat.amount(Double(total)),
+                                  "periods": periodsWord, "limit": FigureFormat.amount((min(max(limit ?? 0, 0), 1) * Double(total)).rounded())])
         var svg = ""
         var rows: [String] = []
         if options.format == .html {
@@ -138,7 +144,9 @@ extension ReportBuilder {
             let blocksDown = total / 100 / blocksAcross
             let width = Double(blocksAcross) * (block + blockGap) - blockGap, height = Double(blocksDown) * (block + blockGap) - blockGap
             let cls = total == 100 ? "icons" : "icons icons-1000"
-            svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"\(cls)\" viewBox=\"0 0 \(SVG.n(width)) \(SVG.n(height))\" role=\"img\" aria-label=\"\(HTMLText.escape(label))\">\(body)</svg>"
+            // The caption beside the picture says it in a sentence; a screen reader reads that
+            // rather than the picture.
+            svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"\(cls)\" viewBox=\"0 0 \(SVG.n(width)) \(SVG.n(height))\" aria-hidden=\"true\">\(body)</svg>"
         } else if total == 100 {
             rows = (0..<10).map { row in
                 String((0..<10).map { col in row * 10 + col < marked ? "●" : "○" })
@@ -183,7 +191,6 @@ extension ReportBuilder {
             // missing it is falling short, never "over the limit".
             let kind = v.kind == .netBenefitAbove && status != "close" ? "aim." + status : status
             let verdict = phrases("community.limit.status." + kind)
-            let what = phrases(v.kind == .netBenefitAbove ? "community.icons.limit-gain" : "community.icons.limit-loss", ["periods": periodsWord])
             let about = register.outcome(v.outcome)?.description
             // Two limits on one outcome (on the net outcome and on harm alone, or at two amounts)
             // get headings that tell them apart.
@@ -202,7 +209,8 @@ extension ReportBuilder {
                 ?? phrases("community.limit.if-missed.default" + aim)
             return .init(outcome: e(heading), sentence: e([rule, estimate, verdict].joined(separator: " ")),
                          status: e(phrases("community.limit.label." + kind)), statusClass: status,
-                         icons: iconArray(v.probability.value, what: what), about: about.map(e), ifMissed: e(ifMissed))
+                         icons: iconArray(v.probability.value, key: v.kind == .netBenefitAbove ? "community.icons.limit-gain" : "community.icons.limit-loss",
+                                                  limit: v.limit), about: about.map(e), ifMissed: e(ifMissed))
         }
     }
 
@@ -215,7 +223,16 @@ extension ReportBuilder {
             return phrases("community.chance", ["frequency": phrases("chance.fewer-than", ["n": FigureFormat.count(per)]),
                                                 "percent": FigureFormat.percent(0.0001)])
         }
-        return phrases("community.chance", ["frequency": phrases.naturalFrequency(p, per: per), "percent": FigureFormat.percent(p)])
+        return phrases("community.chance", ["frequency": phrases.naturalFrequency(p, per: per), "percent": communityPercent(p, per: per)])
+    }
+
+    /// The percentage beside "k in n" as residents read it: k itself over n, whole for n = 100
+    /// and with one decimal for n = 1,000, so "7 in 100 (7%)" — never "7 in 100 (7.5%)", which
+    /// a reader rounds to 8 and takes for a mistake. The extremes keep their own words.
+    func communityPercent(_ p: Double, per n: Int) -> String {
+        guard case .about(let k, let n) = FigureFormat.frequency(p, per: n) else { return FigureFormat.percent(p) }
+        let percent = Double(k) * 100 / Double(n)
+        return phrases("community.percent", ["amount": n <= 100 ? FigureFormat.count(k) : FigureFormat.amount(percent, significantDigits: percent < 1 ? 1 : 2)])
     }
 
     // MARK: Entries
@@ -229,7 +246,9 @@ extension ReportBuilder {
             let p = s.probability.residual
             let likely = p <= 0
                 ? phrases("community.entry.likely.never", ["next": nextPeriod])
-                : phrases("community.entry.likely", ["chance": communityChance(p), "next": nextPeriod])
+                // An activity chosen for its gain: the chance is of its going wrong, not of the activity.
+                : phrases(r.strategy.hasBenefit ? "community.entry.likely.activity" : "community.entry.likely",
+                          ["chance": communityChance(p), "next": nextPeriod])
             var action: String?, effect: String?
             if let resp = r.response {
                 let who = resp.deliveredBy.isEmpty ? register.metadata.organisation : names(resp.deliveredBy)
@@ -256,7 +275,7 @@ extension ReportBuilder {
                 helped = phrases("community.entry.helped", ["names": names(r.coproduction.contributors), "how": how])
             }
             return .init(id: e(r.id), title: e(r.title), description: r.description.map(e), likely: e(likely),
-                         icons: iconArray(p, what: phrases("community.icons.entry", ["periods": periodsWord])), harm: e(harm),
+                         icons: iconArray(p, key: "community.icons.entry"), harm: e(harm),
                          affected: r.borneBy.map { e(phrases("community.entry.affected", ["who": $0])) },
                          action: action.map(e), actionEffect: effect.map(e), gain: gain.map(e), helpedBy: helped.map(e),
                          option: option(r, s).map(e), unchecked: uncheckedNote(r).map(e))
@@ -296,6 +315,11 @@ extension ReportBuilder {
         let holding = register.portfolios.filter { $0.risks.contains(r.id) }
         guard !holding.isEmpty, holding.count < register.portfolios.count,
               let headline = register.portfolios.first(where: { $0.id == score.run.portfolio }) else { return nil }
+        // The option the figures assume, where this entry is its only option entry (the rest
+        // are risks that come with it): the entry does not "belong to" itself.
+        if s.inHeadline, r.strategy == .portfolio, headline.risks.filter({ register.risk($0)?.strategy == .portfolio }) == [r.id] {
+            return phrases("community.entry.option.itself")
+        }
         let key = switch (r.strategy == .portfolio, s.inHeadline) {
         case (true, true): "community.entry.option.in"
         case (true, false): "community.entry.option.out"

@@ -57,7 +57,10 @@ public struct ReportBuilder: Sendable {
         self.review = review
         self.score = score
         self.options = options
-        phrases = Phrasebook.builtIn(options.language) ?? .english
+        let book = Phrasebook.builtIn(options.language) ?? .english
+        // The community report words the board's tables it shows for residents: its own
+        // `community.detail.` phrases stand in for the board's (plain labels, no P90 or seed).
+        phrases = options.audience == .community ? book.overlaid(by: "community.detail.") : book
         let shown = Report.shownRegister(register, language: options.language)
         if options.audience == .community {
             let view = CommunityView(shown, phrases: phrases)
@@ -105,7 +108,9 @@ public struct ReportBuilder: Sendable {
         // `markingLanguages` the encoder drops the language marks (and keeps the isolation).
         var plain = encode
         if options.format == .html { plain = { (text: String) -> String in HTMLText.escapeIsolating(text) } }
-        return Charts(encode: plain, isHTML: options.format == .html, currency: register.metadata.currency, phrases: phrases)
+        var charts = Charts(encode: plain, isHTML: options.format == .html, currency: register.metadata.currency, phrases: phrases)
+        if isCommunity { charts.moneyLabel = unitWord("money") }
+        return charts
     }
 
     /// A standard error as reported: not a number (printed `n/a`) when there are too few trials
@@ -114,7 +119,14 @@ public struct ReportBuilder: Sendable {
         score.run.trials >= FigureFormat.fewestTrialsForError ? standardError : .nan
     }
 
-    func unitWord(_ unit: String) -> String { unit == "money" ? (register.metadata.currency ?? "money") : unit }
+    func unitWord(_ unit: String) -> String {
+        guard unit == "money" else { return unit }
+        let code = register.metadata.currency ?? "money"
+        // Residents read "€" and "£", not "EUR" and "GBP"; the catalogue's money format has it.
+        guard isCommunity, let format = phrases.phrases["money." + code] else { return code }
+        let symbol = format.replacingOccurrences(of: "{amount}", with: "").trimmingCharacters(in: .whitespaces)
+        return symbol.isEmpty ? code : symbol
+    }
 
     func quantity(_ value: Double, _ unit: String) -> String {
         OutcomeWords.quantity(FigureFormat.rounded(value), unit: unit, currency: register.metadata.currency, phrases: phrases)

@@ -47,6 +47,11 @@ extension ReportContext {
         public var contactText: String?
         /// How the figures were made, in plain words.
         public var method: String
+        /// What made the figures, in plain words, ending where the templates put the command
+        /// that reproduces them (`run.command`, with the register's path relative to the
+        /// repository): the riskreg and libyaml versions, the date and the number of simulated
+        /// periods.
+        public var reproduce: String
         /// The language of the register's own text (its `language`, English when it names
         /// none) where it differs from the page's; absent otherwise. The built-in templates no
         /// longer need it: each register text shown in another language than the page's already

@@ -121,4 +121,90 @@ struct CommunityColdReadingTests {
         #expect(dutch.contains("De grens: de kans dat er in het komende jaar schade is bij „Mensen die door het werk van het convenant"))
         #expect(!dutch.contains("meer dan 0 personen"))
     }
+
+    /// Dutch a municipality would publish: no capital after a colon (a question instead, where
+    /// register text follows), no "zo'n", hours are not "schade".
+    @Test func dutchReadsAsAMunicipalityWritesIt() throws {
+        let dutch = try Self.leiden("nl")
+        let residents = String(dutch[..<(try #require(dutch.range(of: "\n## Voor wie het precies wil weten"))).lowerBound])
+        for wrong in ["Wie er last van heeft:", "Wat hier geteld wordt:", "Als het over de grens gaat:", "zou de schade elke keer"] {
+            #expect(!residents.contains(wrong), "\(wrong)")
+        }
+        #expect(!Self.matches(residents, #"zo'n [0-9€]"#))
+        #expect(Self.matches(residents, #"Zonder deze aanpak zou het elke keer ongeveer [0-9.]+ uur kosten\."#))
+        #expect(Self.matches(residents, #"- Als het gebeurt, gemiddeld: ongeveer [0-9.]+ uur minder bij „Vrijwilligersuren op straat”\."#))
+        #expect(residents.contains("Wat telt hier mee? Kosten die niet in de begroting 2027"))
+    }
+
+    /// The detail section spoke the program's language: "P50", "ES95", "met seed 1", "het
+    /// portfolio", "Monte-Carlo-fout", "EUR", "2026-11-30", the command line and "libyaml";
+    /// the likelihood table named entries by code only. The community report words those
+    /// tables for residents; the board report keeps its terms.
+    @Test func theDetailSectionSpeaksPlainly() throws {
+        for (language, detail) in [("nl", "\n## Voor wie het precies wil weten"), ("en", "\n## For those who want the detail")] {
+            let out = try Self.leiden(language)
+            let footer = language == "nl" ? "\n## Deze cijfers narekenen\n" : "\n## Checking these figures\n"
+            let start = try #require(out.range(of: detail)), end = try #require(out.range(of: footer))
+            let part = String(out[start.upperBound..<end.lowerBound])
+            for jargon in ["P50", "P90", "P10", "ES95", "seed", "portfolio", "Monte", "libyaml", "riskreg report", "(EUR", "EUR)", "2026-11-30", "Referentiebedrag", "Reference amount"] {
+                #expect(!part.contains(jargon), "\(language): \(jargon)")
+            }
+            // The command that reproduces the figures closes the page, after the plain words.
+            let closing = String(out[end.upperBound...])
+            #expect(closing.hasSuffix(language == "nl" ? "Narekenen kan met deze opdracht: `riskreg report test`\n" : "To reproduce them, run: `riskreg report test`\n"), "\(closing)")
+            #expect(closing.contains("riskreg \(RiskregVersion.current)"))
+            #expect(part.contains(language == "nl" ? "| Gewoon jaar (de helft van de jaren is beter) |" : "| Typical year (half of all years are better) |"))
+            #expect(part.contains(language == "nl" ? "| Vrijwilligers van Buurtpreventie Noord haken na de winter af (CS-01) |"
+                                                   : "| Volunteers drop out of Buurtpreventie Noord after the winter (CS-01) |"), "\(part)")
+        }
+        let board = try ReportFixtures.render(try ReportFixtures.load("community-safety-leiden"), format: .markdown, audience: .board, trials: 1_000)
+        #expect(board.contains("(P50)") && board.contains("libyaml"))
+    }
+    /// Options read as choices: the one the figures assume is not said to "belong to" itself,
+    /// one not assumed says what its figures show, and an activity's chance is of its going
+    /// wrong, not a bare "How likely".
+    @Test func optionsSayWhatTheirFiguresAreAndWhatTheirChanceIsOf() throws {
+        let dutch = try Self.leiden("nl")
+        let rounds = try #require(dutch.components(separatedBy: "### Avondrondes door vrijwilligers\n").dropFirst().first?.components(separatedBy: "\n### ").first)
+        #expect(rounds.contains("Dit is een van de mogelijkheden die we vergelijken, en de cijfers op deze pagina gaan van deze mogelijkheid uit."), "\(rounds)")
+        #expect(!rounds.contains("en daar hoort dit bij"))
+        #expect(rounds.contains("- Kans dat het misgaat: "))
+        let cameras = try #require(dutch.components(separatedBy: "### Cameratoezicht op het Kooiplein en de Stevensbloem\n").dropFirst().first?.components(separatedBy: "\n### ").first)
+        #expect(cameras.contains("De cijfers hieronder laten zien wat deze mogelijkheid zou doen als die wél wordt gekozen."), "\(cameras)")
+        let english = try Self.leiden("en")
+        #expect(english.contains("This is one of the options being compared, and the one the figures on this page assume."))
+        #expect(english.contains("- How likely it is to go wrong: "))
+    }
+
+    /// The dot pictures say in one sentence what they show, with the limit: "Of every 100
+    /// possible years, it goes past the limit in 13. No more than 20 may." In HTML the picture
+    /// is hidden from screen readers, which read that sentence instead of 100 marks.
+    @Test func dotPicturesSayWhatTheyShowInASentence() throws {
+        let dutch = try Self.leiden("nl")
+        #expect(Self.matches(dutch, #"Van elke 100 mogelijke jaren gaat het er in [0-9]+ over de grens\. Dat mogen er hooguit 20 zijn\.\n\n●"#), "\(dutch)")
+        #expect(!dutch.contains("vakjes gevuld"))
+        let html = try Self.leiden("en", format: .html)
+        #expect(html.contains("aria-hidden=\"true\""))
+        #expect(!html.contains("role=\"img\" aria-label=\"Of every"))
+        #expect(Self.matches(html, #"Of every 100 possible years, it ends better than planned in [0-9]+\. The aim is at least 70\."#))
+    }
+
+    /// "7 op 100 (7,5%)" reads as a mistake to someone who rounds 7,5 to 8: in the residents'
+    /// part every natural frequency and its percentage are the same number.
+    @Test func frequenciesAndPercentagesAgree() throws {
+        for language in ["nl", "en"] {
+            let out = try Self.leiden(language, trials: 4_000)
+            let detail = language == "nl" ? "\n## Voor wie het precies wil weten" : "\n## For those who want the detail"
+            let residents = String(out[..<(try #require(out.range(of: detail))).lowerBound])
+            let pattern = try NSRegularExpression(pattern: #"([0-9]+) (?:op|in) (100|1[.,]000) \(([0-9]+(?:[.,][0-9])?)%\)"#)
+            let matches = pattern.matches(in: residents, range: NSRange(residents.startIndex..., in: residents))
+            #expect(matches.count > 10)
+            for m in matches {
+                let text = { (i: Int) in (residents as NSString).substring(with: m.range(at: i)) }
+                let k = Double(text(1))!, n = text(2) == "100" ? 100.0 : 1000.0
+                let percent = Double(text(3).replacingOccurrences(of: ",", with: "."))!
+                #expect(abs(k / n * 100 - percent) < 1e-9, "\(language): \(text(0))")
+            }
+        }
+    }
 }

@@ -397,7 +397,9 @@ public struct ReportBuilder: Sendable {
                               ["mean": w.averagePhrase(o.residual.mean.value), "period": periodWord, "bad": w.badAveragePhrase(p90)])
         // A chance of coming out ahead only means something where something can come out
         // ahead: a gain, or a loss with benefits on it. On a pure cost it is always 0%.
-        if w.hasNetChance {
+        // Residents are not told "0% with responses, 0% without": a line that says nothing.
+        let neverAhead = isCommunity && o.residual.probabilityNetBenefit.value < 0.0005 && o.inherent.probabilityNetBenefit.value < 0.0005
+        if w.hasNetChance && !neverAhead {
             summary += " " + phrases(w.isGain ? "report.outcome.net-chance.gain" : "report.outcome.net-chance.loss",
                                      ["with": FigureFormat.percent(o.residual.probabilityNetBenefit.value),
                                       "without": FigureFormat.percent(o.inherent.probabilityNetBenefit.value)])
@@ -708,6 +710,8 @@ public struct ReportBuilder: Sendable {
         var placed: [Charts.Placed] = []
         for r in visibleRisks {
             guard let o = score.outcomes.first(where: { $0.id == r.outcome }) else { continue }
+            // Residents are not shown the planned result of an option as a likely risk.
+            if isCommunity, let risk = register.risk(r.id), plannedResult(risk, r) != nil { continue }
             // Every statement that names an amount of loss on the outcome counts, on the net
             // outcome or on harm alone: the lowest is the reference.
             let threshold = register.appetite.compactMap { s -> Double? in

@@ -108,14 +108,11 @@ public enum Engine {
                 precisionMet = short.isEmpty
                 shortfalls = short.isEmpty ? nil : short
                 if short.isEmpty || trials >= maxTrials { break }
-                // A figure that would need well over the cap at its present rate cannot get
+                // A figure that would need more than the cap at its present rate cannot get
                 // there: stop now rather than run to the cap for nothing.
-                if precision.stopsEarly && short.contains(where: { $0.trialsNeeded.map { $0 > 2 * maxTrials } ?? true }) { break }
-                // Grow by half again, in whole blocks: geometric growth keeps the number of
-                // checks logarithmic in the final trial count.
-                let more = max(blockSize, (trials / 2 + blockSize - 1) / blockSize * blockSize)
-                // Every stage but the last ends on a block boundary, so no block is re-run.
-                trials = min(maxTrials, trials + more)
+                if precision.stopsEarly && short.contains(where: { $0.trialsNeeded.map { $0 > maxTrials } ?? true }) { break }
+                trials = Self.nextStage(after: trials, projected: short.compactMap(\.trialsNeeded).max() ?? 0,
+                                        blockSize: blockSize, maxTrials: maxTrials)
                 if let kept = store {
                     if bytesPerTrial * trials > options.seriesMemoryLimit {
                         // Beyond the limit: read the blocks kept so far as if just simulated,
@@ -146,6 +143,17 @@ public enum Engine {
         var result = builder.build(seed: options.seed, blockSize: blockSize, blocks: runner.blocksDone, precisionMet: precisionMet)
         result.precisionShortfalls = shortfalls
         return result
+    }
+
+    /// The trials of the next `--precision` stage: straight to what the furthest figure is
+    /// projected to need, with a tenth to spare for the projection's own noise, and at least
+    /// half again, in whole blocks, never past the cap. Each check past the series limit costs
+    /// passes over every trial so far, so a run should need one or two checks, not a geometric
+    /// series of them. Every stage but the last ends on a block boundary, so no block is re-run.
+    static func nextStage(after trials: Int, projected: Int, blockSize: Int, maxTrials: Int) -> Int {
+        let wanted = max(trials / 2, projected + projected / 10 - trials)
+        let more = max(blockSize, (wanted + blockSize - 1) / blockSize * blockSize)
+        return min(maxTrials, trials + more)
     }
 
     /// Each checked series' percentile at the target's probability, with its standard error.

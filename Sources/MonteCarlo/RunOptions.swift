@@ -73,8 +73,8 @@ public struct PrecisionTarget: Sendable, Codable, Hashable {
     /// Default 0.95 (the VaR percentile appetite statements are usually about).
     public var percentile: Double
 
-    /// Stop before the cap when a figure would need more than twice the cap's trials at its
-    /// present rate (see ``SimulationResult/precisionShortfalls``). Default true.
+    /// Stop before the cap when a figure would need more trials than the cap at its present
+    /// rate (see ``SimulationResult/precisionShortfalls``). Default true.
     public var stopsEarly: Bool
 
     public init(relativeHalfWidth: Double, maxTrials: Int, percentile: Double = 0.95, stopsEarly: Bool = true) {

@@ -56,6 +56,7 @@ extension RegisterDecoder {
         guard !register.portfolios.isEmpty else { return }
         checkOptionResponses(register)
         checkOptionCosts(register)
+        checkOptionStatus()
         let listed = Set(register.portfolios.flatMap(\.members))
         for risk in register.risks where risk.strategy == .portfolio && !listed.contains(risk.id) {
             reader.report(.warning(
@@ -193,6 +194,19 @@ extension RegisterDecoder {
                                            : "option `\(option.id)` has a cost, and the register has \(money.count) money outcomes",
                              at: node,
                              hint: money.isEmpty ? "add a money outcome, or remove `cost`" : "add `cost-outcome:` naming one of \(Suggestion.list(money))")
+            }
+        }
+    }
+
+    /// At most one option is what is done now, and at most one is put to the board: a second
+    /// mark is an error at that mark, naming the first.
+    mutating func checkOptionStatus() {
+        for (field, marks) in [("current", statusNodes.current), ("proposed", statusNodes.proposed)] where marks.count > 1 {
+            for mark in marks.dropFirst() {
+                reader.error(.optionStatus, "options `\(marks[0].id)` and `\(mark.id)` are both marked `\(field): true`", at: mark.node,
+                             hint: field == "current"
+                                 ? "only one option is what is done now: remove `current: true` from all but one"
+                                 : "put one option to the board: remove `proposed: true` from all but one")
             }
         }
     }

@@ -26,6 +26,9 @@ package struct RegisterDecoder {
     /// Each option's `responses`, `cost` and `cost-outcome` nodes, by option id, to place
     /// cross-checks.
     var optionNodes: [String: (responses: YAMLNode?, cost: YAMLNode?, costOutcome: YAMLNode?)] = [:]
+    /// The options marked `current: true` and `proposed: true`, with the node of the mark, in
+    /// file order: at most one of each.
+    var statusNodes: (current: [(id: String, node: YAMLNode)], proposed: [(id: String, node: YAMLNode)]) = ([], [])
     /// Each correlation's `between` node, to place matrix problems.
     var correlationNodes: [YAMLNode] = []
     /// Whether the register has a `scales` section, and the scales when they are valid.
@@ -278,6 +281,9 @@ package struct RegisterDecoder {
         let nextDecision = f["next-decision"].flatMap { translatable($0, "the next decision", place("next-decision")) }
         let nextDecisionDate = f["next-decision-date"].flatMap { reader.date($0, "`next-decision-date`") }
         let howToRespond = f["how-to-respond"].flatMap { translatable($0, "how to respond", place("how-to-respond")) }
+        let decidedBy = f["decided-by"].flatMap { translatable($0, "who decides", place("decided-by")) }
+        let confidentialReason = f["confidential-reason"].flatMap { translatable($0, "the reason entries are confidential", place("confidential-reason")) }
+        let responseBudget = f["response-budget"].flatMap { translatable($0, "where response costs are paid from", place("response-budget")) }
         guard let id, let title, let organisation, let horizon else { return nil }
         if case .some(.none) = hourValue { return nil }
         var metadata = Metadata(
@@ -289,6 +295,9 @@ package struct RegisterDecoder {
         metadata.nextDecision = nextDecision
         metadata.nextDecisionDate = nextDecisionDate
         metadata.howToRespond = howToRespond
+        metadata.decidedBy = decidedBy
+        metadata.confidentialReason = confidentialReason
+        metadata.responseBudget = responseBudget
         return metadata
 
     }
@@ -314,9 +323,11 @@ package struct RegisterDecoder {
         let description = f["description"].flatMap { translatable($0, "the outcome description", place("description")) }
         let direction = f["direction"].flatMap { reader.choice($0, "direction", as: Outcome.Direction.self) }
         let baseline = f["baseline"].flatMap { translatable($0, "the outcome baseline", place("baseline")) }
+        let anyHarm = f["any-harm"].flatMap { translatable($0, "the outcome's `any-harm`", place("any-harm")) }
         guard let id, let title, let unit else { return nil }
         var outcome = Outcome(id: id, title: title, unit: unit, description: description, direction: direction, location: reader.location(node))
         outcome.baseline = baseline
+        outcome.anyHarm = anyHarm
         return outcome
     }
 
@@ -359,9 +370,12 @@ package struct RegisterDecoder {
         let contributors = referList(.contributor, f["contributors"], "the perspective's `contributors`", nonEmpty: false)
         let weight = f["weight"].map { reader.nonNegativeAmount($0, "the perspective weight") } ?? 1
         let weightReason = f["weight-reason"].flatMap { translatable($0, "the perspective's `weight-reason`", place("weight-reason")) }
+        let weightSetBy = f["weight-set-by"].flatMap { translatable($0, "the perspective's `weight-set-by`", place("weight-set-by")) }
         guard let id, let title, let weight else { return nil }
-        return Perspective(id: id, title: title, contributors: contributors, weight: weight, weightReason: weightReason,
-                           location: reader.location(node))
+        var perspective = Perspective(id: id, title: title, contributors: contributors, weight: weight, weightReason: weightReason,
+                                      location: reader.location(node))
+        perspective.weightSetBy = weightSetBy
+        return perspective
     }
 
     package mutating func decodeAppetite(_ node: YAMLNode) -> AppetiteStatement? {
@@ -747,6 +761,8 @@ package struct RegisterDecoder {
         let responses = f["responses"].map { decodeOptionResponses($0) } ?? []
         let cost = f["cost"].map { reader.nonNegativeAmount($0, "the option's `cost`") }
         let costOutcome = f["cost-outcome"].flatMap { refer(.outcome, $0, "the option's `cost-outcome`") }
+        let isCurrent = f["current"].map { reader.boolean($0, "the option's `current`") } ?? false
+        let isProposed = f["proposed"].map { reader.boolean($0, "the option's `proposed`") } ?? false
         if f["risks"] == nil && f["split"] == nil && f["responses"] == nil {
             reader.error(.missingField, "an option is missing `risks`, `split` or `responses`: it holds nothing of its own", at: node,
                          hint: "list the entries it holds in `risks`, shares of entries in `split`, or the responses it chooses in `responses`")
@@ -759,6 +775,10 @@ package struct RegisterDecoder {
         portfolio.responses = responses
         portfolio.cost = cost ?? nil
         portfolio.costOutcome = costOutcome
+        portfolio.isCurrent = isCurrent ?? false
+        portfolio.isProposed = isProposed ?? false
+        if let node = f["current"], isCurrent == true { statusNodes.current.append((id, node)) }
+        if let node = f["proposed"], isProposed == true { statusNodes.proposed.append((id, node)) }
         return portfolio
     }
 

@@ -57,10 +57,14 @@ extension Register {
         add(metadata.contact, "the register's contact", metadata.location)
         add(metadata.nextDecision, "the register's `next-decision`", metadata.location)
         add(metadata.howToRespond, "the register's `how-to-respond`", metadata.location)
+        add(metadata.decidedBy, "the register's `decided-by`", metadata.location)
+        add(metadata.confidentialReason, "the register's `confidential-reason`", metadata.location)
+        add(metadata.responseBudget, "the register's `response-budget`", metadata.location)
         for o in outcomes {
             add(o.title, "outcome `\(o.id)`'s title", o.location)
             add(o.description, "outcome `\(o.id)`'s description", o.location)
             add(o.baseline, "outcome `\(o.id)`'s `baseline`", o.location)
+            add(o.anyHarm, "outcome `\(o.id)`'s `any-harm`", o.location)
         }
         for a in appetite {
             add(a.statement, "the appetite statement on `\(a.outcome)`", a.location)
@@ -73,6 +77,7 @@ extension Register {
         for p in perspectives {
             add(p.title, "perspective `\(p.id)`'s title", p.location)
             add(p.weightReason, "perspective `\(p.id)`'s `weight-reason`", p.location)
+            add(p.weightSetBy, "perspective `\(p.id)`'s `weight-set-by`", p.location)
         }
         for r in risks where !r.isConfidential {
             add(r.title, "entry `\(r.id)`'s title", r.location)

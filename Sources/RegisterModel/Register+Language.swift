@@ -32,6 +32,9 @@ extension Register {
         map(&metadata.contact, P(.register, "", "contact"), m)
         map(&metadata.nextDecision, P(.register, "", "next-decision"), m)
         map(&metadata.howToRespond, P(.register, "", "how-to-respond"), m)
+        map(&metadata.decidedBy, P(.register, "", "decided-by"), m)
+        map(&metadata.confidentialReason, P(.register, "", "confidential-reason"), m)
+        map(&metadata.responseBudget, P(.register, "", "response-budget"), m)
         var unitWords: [String: String] = [:]
         for k in outcomes.indices {
             let o = outcomes[k]
@@ -43,6 +46,7 @@ extension Register {
             }
             map(&outcomes[k].description, P(.outcome, o.id, "description"), o.location)
             map(&outcomes[k].baseline, P(.outcome, o.id, "baseline"), o.location)
+            map(&outcomes[k].anyHarm, P(.outcome, o.id, "any-harm"), o.location)
         }
         // Impact scales name their unit as the outcomes do, so both follow the same word.
         if var s = scales {
@@ -65,6 +69,7 @@ extension Register {
             let p = perspectives[k]
             map(&perspectives[k].title, P(.perspective, p.id, "title"), p.location)
             map(&perspectives[k].weightReason, P(.perspective, p.id, "weight-reason"), p.location)
+            map(&perspectives[k].weightSetBy, P(.perspective, p.id, "weight-set-by"), p.location)
         }
         for k in risks.indices {
             let r = risks[k]

@@ -78,6 +78,18 @@ public struct Metadata: Sendable {
     public var nextDecisionDate: CalendarDate?
     /// How residents can respond or object, and by when.
     public var howToRespond: String?
+    /// Who decides on the list (sets its limits, chooses among its options) and sees every
+    /// figure with confidential entries included, by name: "the partnership board
+    /// (convenantoverleg)". A community report names it where it would otherwise say "the
+    /// board".
+    public var decidedBy: String?
+    /// Why entries are kept out of public reports, in words that can be published. On the
+    /// register rather than on an entry, so that nothing a community report shows is read
+    /// from a confidential entry.
+    public var confidentialReason: String?
+    /// Where the planned responses' costs are paid from ("the partnership's 2027 budget"), for
+    /// the community report's sentence on why a response's cost is not in an outcome's figures.
+    public var responseBudget: String?
     public var location: Diagnostic.Location
 
     public init(
@@ -114,6 +126,10 @@ public struct Outcome: Sendable {
     /// report then says "5 incidents more than the police forecast", never "5 incidents", which
     /// a reader takes for the whole count.
     public var baseline: String?
+    /// What any harm at all to the outcome is, as words that follow "the chance that": "someone
+    /// is hurt, threatened or wrongly accused". A community report says a limit on any harm
+    /// (`harm-exceeds: 0`) with it, rather than as an amount of the outcome's unit.
+    public var anyHarm: String?
     public var location: Diagnostic.Location
 
     /// Whether more of the outcome is bad or good. Every sentence, axis, heading and sign in a
@@ -248,6 +264,9 @@ public struct Perspective: Sendable {
     public var weight: Double
     /// Why the perspective has its weight, in the register's words; nil when it does not say.
     public var weightReason: String?
+    /// Who set the weight, in the register's words ("the partnership board, on 6 October
+    /// 2026"); nil when it does not say.
+    public var weightSetBy: String?
     public var location: Diagnostic.Location
 
     /// The perspective a register has when it declares none.
@@ -304,6 +323,13 @@ public struct Portfolio: Sendable {
     public var cost: Double?
     /// The money outcome the cost counts in.
     public var costOutcome: String?
+    /// Whether this option is what the organisation does now (`current: true`); at most one
+    /// option is. The board report states it beside the proposal rather than guess it from the
+    /// option's place in the list.
+    public var isCurrent: Bool = false
+    /// Whether this option is the one put to the board for decision (`proposed: true`); at
+    /// most one option is, and it may also be the current one.
+    public var isProposed: Bool = false
     public var location: Diagnostic.Location
 
     public init(id: String, title: String, description: String? = nil, risks: [String], location: Diagnostic.Location) {

@@ -46,6 +46,32 @@ public enum BuiltInTemplates {
 </footer>
 
 """####,
+        "html-community-options.mustache": ####"""
+{{^empty(options)}}
+<section id="options">
+<h2>{{phrases.community-options}}</h2>
+<p>{{phrases.community-options-intro}}</p>
+{{#options}}
+<article class="option">
+<h3 dir="auto">{{title}}</h3>
+{{#description}}<p dir="auto">{{.}}</p>{{/description}}
+{{#assumed}}<p class="note">{{.}}</p>{{/assumed}}
+<ul>
+{{#limits}}<li>{{.}}</li>
+{{/limits}}
+{{#expected}}<li>{{.}}
+<ul>
+{{#averages}}<li>{{.}}</li>
+{{/averages}}
+</ul></li>{{/expected}}
+{{#cost}}<li>{{.}}</li>{{/cost}}
+</ul>
+</article>
+{{/options}}
+</section>
+{{/empty(options)}}
+
+"""####,
         "html-community.mustache": ####"""
 {{#community}}
 <section id="summary">
@@ -59,6 +85,7 @@ public enum BuiltInTemplates {
 <ul class="verdicts">
 {{#limits}}
 <li class="{{statusClass}}"><span class="status"><bdi>{{outcome}}</bdi>: {{status}}</span>{{sentence}}
+{{#differences}}<span class="desc">{{.}}</span>{{/differences}}
 {{#about}}<span class="desc">{{phrases.community-what-this-counts}} <span dir="auto">{{.}}</span></span>{{/about}}
 <span class="desc">{{ifMissed}}</span>
 <span class="icon-array">{{{icons.svg}}}</span><span class="desc">{{icons.label}}</span></li>
@@ -68,6 +95,7 @@ public enum BuiltInTemplates {
 {{#empty(limits)}}<p>{{phrases.community-no-limits}}</p>{{/empty(limits)}}
 </section>
 
+{{> html-community-options}}
 <section id="entries">
 <h2>{{phrases.community-what-could-happen}}</h2>
 {{#entries}}
@@ -149,6 +177,7 @@ public enum BuiltInTemplates {
 {{#decision}}
 <section id="decision">
 <h2>{{phrases.decision-heading}}</h2>
+{{#ask}}<p class="ask"><strong>{{.}}</strong></p>{{/ask}}
 <p class="lead">{{summary}}</p>
 <p class="meta">{{assumptions}}{{#stewardship}} {{.}}{{/stewardship}}</p>
 {{> html-verdicts}}
@@ -163,7 +192,29 @@ public enum BuiltInTemplates {
 </tbody>
 </table></div>
 {{/empty(viewVerdicts)}}
+{{#uncertainty}}<p class="note">{{.}}</p>{{/uncertainty}}
+{{#money}}
+<div class="table-wrap"><table class="money-table">
+<caption>{{caption}}</caption>
+<thead><tr><th scope="col">{{phrases.money-option}}</th><th scope="col" class="num">{{phrases.money-outcome}}</th><th scope="col" class="num">{{phrases.money-responses}}</th><th scope="col" class="num">{{phrases.money-own}}</th><th scope="col" class="num">{{phrases.money-total}}</th></tr></thead>
+<tbody>
+{{#rows}}
+<tr><th scope="row"><bdi>{{option}}</bdi></th><td class="num">{{outcome}}</td><td class="num">{{responses}}</td><td class="num">{{own}}</td><td class="num">{{total}}</td></tr>
+{{/rows}}
+</tbody>
+</table></div>
+<p class="note">{{note}}</p>
+{{/money}}
 {{#option}}<p class="option">{{.}}</p>{{/option}}
+{{#optionRule}}
+<p>{{intro}}</p>
+<ol class="rule">
+{{#steps}}
+<li>{{.}}</li>
+{{/steps}}
+</ol>
+<p>{{outro}}</p>
+{{/optionRule}}
 {{^empty(items)}}
 <h3>{{phrases.decision-what-would-change}}</h3>
 {{#items}}
@@ -176,6 +227,7 @@ public enum BuiltInTemplates {
 {{/levers}}
 </ul>
 {{/empty(levers)}}
+{{#noWayBack}}<p class="no-way-back">{{.}}</p>{{/noWayBack}}
 </div>
 {{/items}}
 {{/empty(items)}}
@@ -368,6 +420,40 @@ public enum BuiltInTemplates {
 {{reproduce}} `{{run.commandCode}}`
 
 """####,
+        "md-community-options.mustache": ####"""
+{{^empty(options)}}
+## {{phrases.community-options}}
+
+{{phrases.community-options-intro}}
+
+{{#options}}
+### {{title}}
+
+{{#description}}
+{{.}}
+
+{{/description}}
+{{#assumed}}
+{{.}}
+
+{{/assumed}}
+{{#limits}}
+- {{.}}
+{{/limits}}
+{{#expected}}
+- {{.}}
+{{/expected}}
+{{#averages}}
+  - {{.}}
+{{/averages}}
+{{#cost}}
+- {{.}}
+{{/cost}}
+
+{{/options}}
+{{/empty(options)}}
+
+"""####,
         "md-community.mustache": ####"""
 {{#community}}
 {{intro}}
@@ -382,6 +468,10 @@ public enum BuiltInTemplates {
 ### {{outcome}}: {{status}}
 
 {{sentence}}
+{{#differences}}
+
+{{.}}
+{{/differences}}
 {{#about}}
 
 {{phrases.community-what-this-counts}} {{.}}
@@ -404,6 +494,7 @@ public enum BuiltInTemplates {
 {{phrases.community-no-limits}}
 
 {{/empty(limits)}}
+{{> md-community-options}}
 ## {{phrases.community-what-could-happen}}
 
 {{#entries}}
@@ -508,6 +599,10 @@ public enum BuiltInTemplates {
         "md-decision.mustache": ####"""
 {{#decision}}
 ## {{phrases.decision-heading}}
+{{#ask}}
+
+**{{.}}**
+{{/ask}}
 
 {{summary}} {{assumptions}}{{#stewardship}} {{.}}{{/stewardship}}
 
@@ -522,10 +617,36 @@ public enum BuiltInTemplates {
 | {{outcome}} | {{#cells}}{{text}} | {{/cells}}
 {{/viewVerdicts}}
 {{/empty(viewVerdicts)}}
+{{#uncertainty}}
+
+{{.}}
+{{/uncertainty}}
+{{#money}}
+
+**{{caption}}**
+
+| {{phrases.money-option}} | {{phrases.money-outcome}} | {{phrases.money-responses}} | {{phrases.money-own}} | {{phrases.money-total}} |
+| --- | ---: | ---: | ---: | ---: |
+{{#rows}}
+| {{option}} | {{outcome}} | {{responses}} | {{own}} | {{total}} |
+{{/rows}}
+
+{{note}}
+{{/money}}
 {{#option}}
 
 {{.}}
 {{/option}}
+{{#optionRule}}
+
+{{intro}}
+
+{{#steps}}
+1. {{.}}
+{{/steps}}
+
+{{outro}}
+{{/optionRule}}
 {{^empty(items)}}
 
 ### {{phrases.decision-what-would-change}}
@@ -536,6 +657,10 @@ public enum BuiltInTemplates {
 {{#levers}}
 - {{.}}
 {{/levers}}
+{{#noWayBack}}
+
+{{.}}
+{{/noWayBack}}
 
 {{/items}}
 {{/empty(items)}}
@@ -1246,6 +1371,7 @@ public enum BuiltInTemplates {
 {{#community}}
 {{^empty(responses)}}
 <h3>{{phrases.what-is-being-done}}</h3>
+{{#responsesCost}}<p>{{.}}</p>{{/responsesCost}}
 <ul>
 {{#responses}}
 <li><strong dir="auto">{{riskTitle}}</strong>: {{action}} {{phrases.community-done-by}} {{deliveredBy}}; {{phrases.it-costs}} {{cost}} {{phrases.and-on-average-avoids}} {{value}} {{phrases.of-loss}}{{#note}} {{.}}{{/note}}</li>
@@ -1305,6 +1431,10 @@ public enum BuiltInTemplates {
 {{^empty(responses)}}
 ### {{phrases.what-is-being-done}}
 
+{{#responsesCost}}
+{{.}}
+
+{{/responsesCost}}
 {{#responses}}
 - **{{riskTitle}}:** {{action}} {{phrases.community-done-by}} {{deliveredBy}}; {{phrases.it-costs}} {{cost}} {{phrases.and-on-average-avoids}} {{value}} {{phrases.of-loss}}{{#note}} {{.}}{{/note}}
 {{/responses}}

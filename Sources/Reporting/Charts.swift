@@ -245,8 +245,8 @@ struct Charts {
              lossAt(p, outcome.inherent, lossInh).map(ow.amount) ?? "—", lossAt(p, outcome.residual, lossRes).map(ow.amount) ?? "—"]
         }
         rows += appetiteRows
-        var description = phrases(ow.isGain ? "chart.exceedance.description.gain" : "chart.exceedance.description", ["outcome": UntrustedText.isolated(outcome.title)])
-        var tableDescription = phrases(ow.isGain ? "chart.exceedance.description.table.gain" : "chart.exceedance.description.table", ["outcome": UntrustedText.isolated(outcome.title)])
+        var description = phrases("chart.exceedance.description" + ow.chartFamily, ["outcome": UntrustedText.isolated(outcome.title)])
+        var tableDescription = phrases("chart.exceedance.description.table" + ow.chartFamily, ["outcome": UntrustedText.isolated(outcome.title)])
         if let p90 = outcome.residual.percentile(0.9)?.value, let p90i = outcome.inherent.percentile(0.9)?.value {
             description = phrases("chart.exceedance.description.bad-year-phrase", ["description": description, "with": ow.badAveragePhrase(p90),
                                                                                    "without": ow.badAveragePhrase(p90i)])
@@ -259,11 +259,11 @@ struct Charts {
         if !appetiteRows.isEmpty {
             tableDescription = phrases("chart.exceedance.description.table.appetite", ["description": tableDescription])
         }
-        return chart(id: id, title: phrases(ow.isGain ? "chart.exceedance.title.gain" : "chart.exceedance.title", ["outcome": UntrustedText.isolated(outcome.title)]),
+        return chart(id: id, title: phrases("chart.exceedance.title" + ow.chartFamily, ["outcome": UntrustedText.isolated(outcome.title)]),
                      description: description, tableDescription: tableDescription, svg: svg,
-                     columns: [phrases(ow.isGain ? "chart.exceedance.column.chance.gain" : "chart.exceedance.column.chance"),
-                               phrases(ow.isGain ? "chart.exceedance.column.without.gain" : "chart.exceedance.column.without", ["unit": unit]),
-                               phrases(ow.isGain ? "chart.exceedance.column.with.gain" : "chart.exceedance.column.with", ["unit": unit])], rows: rows)
+                     columns: [phrases("chart.exceedance.column.chance" + ow.chartFamily),
+                               phrases("chart.exceedance.column.without" + ow.chartFamily, ["unit": unit]),
+                               phrases("chart.exceedance.column.with" + ow.chartFamily, ["unit": unit])], rows: rows)
     }
 
     // MARK: Tornado
@@ -278,6 +278,9 @@ struct Charts {
         /// An activity taken on for its gain: its mean is the activity and its risk together,
         /// so a title naming the risk does not read backwards beside "a gain of …".
         var isActivity = false
+        /// How a sentence names the entry, where that differs from its id (a confidential
+        /// entry's marker in the board report); the chart's own labels keep the id.
+        var label: String? = nil
     }
 
     /// The entries that move the outcome most, by the one sensitivity measure the report
@@ -313,8 +316,8 @@ struct Charts {
         svg.text(phrases("chart.tornado.x-axis.share"), x: plotLeft + (w - plotLeft - right) / 2, y: height - 8, anchor: .middle, cls: "t lbl")
         let topShare = FigureFormat.percent(first.share)
         return chart(id: id, title: phrases("chart.tornado.title", ["outcome": UntrustedText.isolated(outcome.title)]),
-                     description: phrases("chart.tornado.description.share", ["outcome": UntrustedText.isolated(outcome.title), "risk": first.id, "share": topShare]),
-                     tableDescription: phrases("chart.tornado.description.share.table", ["outcome": UntrustedText.isolated(outcome.title), "risk": first.id, "share": topShare]),
+                     description: phrases("chart.tornado.description.share", ["outcome": UntrustedText.isolated(outcome.title), "risk": first.label ?? first.id, "share": topShare]),
+                     tableDescription: phrases("chart.tornado.description.share.table", ["outcome": UntrustedText.isolated(outcome.title), "risk": first.label ?? first.id, "share": topShare]),
                      svg: svg,
                      columns: [phrases("chart.column.entry"), phrases("chart.column.title"), phrases("chart.tornado.column.share"),
                                phrases("chart.tornado.column.mean")],

@@ -52,11 +52,15 @@ public struct CommunityView: Sendable {
         metadata.contact = clean(metadata.contact)
         metadata.nextDecision = clean(metadata.nextDecision)
         metadata.howToRespond = clean(metadata.howToRespond)
+        metadata.decidedBy = clean(metadata.decidedBy)
+        metadata.confidentialReason = clean(metadata.confidentialReason)
+        metadata.responseBudget = clean(metadata.responseBudget)
         let outcomes = full.outcomes.filter { usedOutcomes.contains($0.id) }.map { o in
             var o = o
             o.title = clean(o.title)
             o.description = clean(o.description)
             o.baseline = clean(o.baseline)
+            o.anyHarm = clean(o.anyHarm)
             return o
         }
         let appetite = full.appetite.filter { usedOutcomes.contains($0.outcome) }.map { a in
@@ -83,6 +87,7 @@ public struct CommunityView: Sendable {
                 p.title = clean(p.title)
             }
             p.weightReason = clean(p.weightReason)
+            p.weightSetBy = clean(p.weightSetBy)
             return p
         }
         let publicRisks = risks.map { r in

@@ -27,6 +27,10 @@ struct OutcomeWords: Sendable {
     /// What the outcome is counted from (`baseline`), in the report's language; nil when it is
     /// counted from nothing.
     let baseline: String?
+    /// Set when the register says what any harm to the outcome is (`any-harm`): the outcome
+    /// counts people or events harmed, so its figures are a number of them, never a "loss" of
+    /// people or an "amount" exceeded.
+    let isHeadcount: Bool
 
     /// Where an inferred direction comes from: the board's appetite for the outcome, its
     /// entries (all taken on for their gain), or the default.
@@ -39,6 +43,7 @@ struct OutcomeWords: Sendable {
             : !entries.isEmpty && entries.allSatisfy(\.strategy.hasBenefit) ? "from-entries" : "by-default"
         self.unit = unit
         baseline = register.outcome(id)?.baseline
+        isHeadcount = register.outcome(id)?.anyHarm != nil
         currency = register.metadata.currency
         self.phrases = phrases
         isWholeCount = unit != "money" && Self.addsOnlyWholeNumbers(register, id)
@@ -112,6 +117,10 @@ struct OutcomeWords: Sendable {
         return phrases("report.range", ["from": FigureFormat.amount(FigureFormat.rounded(from)), "to": size(to)])
     }
 
+    /// The suffix of the exceedance chart's phrases for this outcome: `.gain`, `.count` for a
+    /// headcount (``isHeadcount``) that only rises, or none.
+    var chartFamily: String { isGain ? ".gain" : isHeadcount && !hasBenefit ? ".count" : "" }
+
     /// The phrase family for this outcome: money lost or saved, a count that rises or falls,
     /// or a gain.
     private var family: String { isGain ? "gain" : unit == "money" ? "money" : "count" }
@@ -167,12 +176,12 @@ struct OutcomeWords: Sendable {
 
     /// What a column of this outcome's figures holds: "Loss (incidents)", "Gain (hours)".
     func column(_ unitLabel: String) -> String {
-        phrases(isGain ? "report.column.gain" : "report.column.loss", ["unit": unitLabel])
+        phrases(isGain ? "report.column.gain" : isHeadcount ? "report.column.count" : "report.column.loss", ["unit": unitLabel])
     }
 
     /// A caption for a signed column: "Loss (GBP); a minus sign is a net reduction".
     func signedCaption(_ unitLabel: String) -> String {
-        phrases(isGain ? "report.caption.gain" : hasBenefit ? "report.caption.loss" : "report.caption.harm",
+        phrases(isGain ? "report.caption.gain" : hasBenefit ? "report.caption.loss" : isHeadcount ? "report.caption.count" : "report.caption.harm",
                 ["unit": unitLabel, "direction": directionNote])
     }
 }

@@ -14,7 +14,7 @@ extension ReportBuilder {
             phrases("community.intro", ["organisation": m.organisation, "title": m.title]),
             phrases("community.intro.period", ["next": nextPeriod, "date": date]),
         ].joined(separator: " ")
-        let withheldText = withheld == 0 ? nil : phrases.plural("community.withheld", count: withheld)
+        let withheldText = withheld == 0 ? nil : communityWithheld()
         let contact = m.contact.map { phrases("community.contact", ["contact": $0]) }
             ?? phrases("community.contact.none", ["organisation": m.organisation])
         let contactIntro = m.contact == nil ? contact : phrases("community.contact.intro")
@@ -24,15 +24,40 @@ extension ReportBuilder {
         let comparisons = communityComparisons()
         let method = phrases("community.method", ["trials": FigureFormat.amount(Double(score.run.trials)), "next": nextPeriod])
         return .init(
-            heading: e(reportHeading), intro: e(intro), withheld: withheldText.map(e), limits: communityLimits(), entries: communityEntries(),
+            heading: e(reportHeading), intro: e(intro), withheld: withheldText.map(e), limits: communityLimits(), options: communityOptions(), entries: communityEntries(),
             helpers: communityHelpers().map(e), helpersNote: communityHelpersNote().map(e), weights: communityWeights().map(e), groups: communityGroups().map(e),
             comparisons: comparisons.map { c in .init(title: e(phrases("community.quoted", ["text": iso(c.title)])), views: c.views.map(e), together: e(c.together)) },
-            compared: comparisons.map { e($0.line) }, responses: communityResponses(),
+            compared: comparisons.map { e($0.line) }, responses: communityResponses(), responsesCost: e(communityResponsesCost()),
             youSaid: communityYouSaid().map(e), hasSince: review != nil, nextSteps: communityNextSteps().map(e), contact: e(contact),
             contactIntro: e(contactIntro), contactText: m.contact.map(e), method: e(method),
             reproduce: e(phrases("community.reproduce", ["version": RiskregVersion.current, "libyaml": options.libyamlVersion, "date": date,
                                                          "trials": FigureFormat.amount(Double(score.run.trials)), "next": nextPeriod])),
             textLanguage: textLanguage == phrases.language ? nil : e(textLanguage))
+    }
+
+    // MARK: What is left out
+
+    /// How many entries are confidential, why (the register's `confidential-reason`, or that
+    /// the reason is not published), that every figure here is worked out without them, and
+    /// who sees the figures with them (`decided-by`). Nothing in it depends on a confidential
+    /// entry but their number: it never says whether a verdict would change with them.
+    func communityWithheld() -> String {
+        let m = register.metadata
+        let seen = m.decidedBy.map { phrases.plural("community.withheld.seen", count: withheld, ["who": $0.capitalisedFirst]) }
+            ?? phrases.plural("community.withheld.seen.unnamed", count: withheld)
+        return [
+            phrases.plural("community.withheld.private", count: withheld),
+            m.confidentialReason.map(asSentence) ?? phrases("community.withheld.reason.none"),
+            phrases.plural("community.withheld.left-out", count: withheld),
+            seen,
+            phrases.plural("community.withheld.codes", count: withheld),
+        ].joined(separator: " ")
+    }
+
+    /// Register text as a sentence of its own: a full stop added where it ends without one.
+    func asSentence(_ text: String) -> String {
+        let text = text.trimmingCharacters(in: .whitespaces)
+        return text.last.map { ".!?".contains($0) } ?? true ? text : text + "."
     }
 
     // MARK: What happens next
@@ -57,20 +82,35 @@ extension ReportBuilder {
 
     // MARK: What is being done
 
+    /// Where the responses' costs are paid from (`response-budget`), or that they are paid
+    /// separately: no outcome's figures hold them, and "its cost is not counted in …" alone left
+    /// a resident asking where it is counted. Nil when no response costs anything.
+    func communityResponsesCost() -> String? {
+        guard score.risks.contains(where: { visible.contains($0.id) && ($0.response?.cost ?? 0) > 0 }) else { return nil }
+        return register.metadata.responseBudget.map { phrases("community.responses.paid-from", ["budget": $0]) }
+            ?? phrases("community.responses.paid-separately")
+    }
+
     /// The board's response rows, each with what it protects where it avoids less money than
     /// it costs: a resident reading "costs €6,000, avoids €449" concludes money is wasted,
-    /// when what it protects is who would be hurt, which the money figures leave out.
+    /// when what it protects is who would be hurt, which the money figures leave out. A
+    /// response to an entry that happens in fewer than half the years says that its average is
+    /// taken over every year, and that it is there for the years in which the entry happens.
     func communityResponses() -> [ReportContext.CommunityResponse] {
         let shown = score.risks.filter { visible.contains($0.id) }
         let rows = responses(shown)
         return rows.map { row in
             let risk = shown.first { e($0.id) == row.risk }
+            let borneBy = risk.flatMap { register.risk($0.id)?.borneBy }
             var note: String?
             if let risk, let resp = risk.response, resp.cost > 0, unitOf(risk.outcome) == "money",
                FigureFormat.rounded(resp.value.value) < resp.cost {
-                let outcome = register.outcome(risk.outcome)?.title ?? risk.outcome
-                note = register.risk(risk.id)?.borneBy.map { phrases("community.response.protects", ["who": $0, "outcome": outcome]) }
-                    ?? phrases("community.response.protects.unnamed", ["outcome": outcome])
+                note = borneBy.map { phrases("community.response.protects.who", ["who": $0]) }
+                    ?? phrases("community.response.protects.nobody")
+            } else if let risk, let resp = risk.response, resp.cost > 0, resp.value.value > 0,
+                      risk.probability.residual > 0, risk.probability.residual < 0.5 {
+                let args = ["periods": periodsWord, "chance": communityChance(risk.probability.residual), "who": borneBy ?? ""]
+                note = phrases.filled(borneBy == nil ? "community.response.rare.unnamed" : "community.response.rare", args)
             }
             return .init(riskTitle: row.riskTitle, action: row.action, deliveredBy: row.deliveredBy, cost: row.cost, value: row.value,
                          note: note.map(e))
@@ -183,8 +223,15 @@ extension ReportBuilder {
                                                                  "next": nextPeriod, "baseline": baseline ?? ""])
             case .harmExceeds where v.threshold == 0:
                 // A limit on any harm at all ("people hurt") is said as such: "more than 0 people
-                // past what was planned" reads as if someone planned for people to be hurt.
-                rule = phrases("community.limit.harm.any", ["limit": limit, "outcome": title, "next": nextPeriod])
+                // past what was planned" reads as if someone planned for people to be hurt. With
+                // the outcome's own words for harm (`any-harm`) it is one line: "Chance that
+                // someone is hurt …: 14 in 100; accepted: at most 25 in 100."
+                if let harm = register.outcome(v.outcome)?.anyHarm {
+                    rule = phrases("community.limit.harm.any.said", ["harm": harm, "chance": shortChance(v.probability.value, per: verdictDenominator),
+                                                                     "limit": limit, "next": nextPeriod]).capitalisedFirst
+                } else {
+                    rule = phrases("community.limit.harm.any", ["limit": limit, "outcome": title, "next": nextPeriod])
+                }
             case .harmExceeds:
                 rule = phrases("community.limit.harm" + counted, ["limit": limit, "outcome": title, "amount": quantity(v.threshold, unit),
                                                                  "next": nextPeriod, "baseline": baseline ?? ""])
@@ -227,7 +274,10 @@ extension ReportBuilder {
                     prevents = phrases("community.limit.harm.prevents", ["amount": roughly(benefit, unit), "next": nextPeriod])
                 }
             }
-            return .init(outcome: e(heading), sentence: e(([rule] + [prevents].compactMap { $0 } + [estimate, verdict]).joined(separator: " ")),
+            // With the outcome's own words for harm, the rule already gives the chance.
+            let said = v.kind == .harmExceeds && v.threshold == 0 && register.outcome(v.outcome)?.anyHarm != nil
+            return .init(outcome: e(heading), sentence: e(([rule] + [prevents].compactMap { $0 } + (said ? [] : [estimate]) + [verdict]).joined(separator: " ")),
+                         differences: v.kind == .harmExceeds ? groupsDiffer(on: v.outcome).map(e) : [],
                          status: e(phrases("community.limit.expect.label." + kind)), statusClass: status,
                          icons: icons, about: about.map(e), ifMissed: e(ifMissed))
         }
@@ -240,6 +290,33 @@ extension ReportBuilder {
             sum + (r.effects.map { $0.filter { $0.outcome == outcome }.reduce(0) { $0 + $1.meanBenefit } }
                 ?? (r.outcome == outcome ? r.meanBenefit : 0))
         }
+    }
+
+    /// Where a residents' or volunteers' group saw the chance of an entry on `outcome` very
+    /// differently from the officers (by half again or more, and 3 in 100 or more), largest
+    /// difference first, at most two: said beside a limit on harm, so that a reassuring verdict
+    /// does not hide that the people at risk think the risk is larger.
+    func groupsDiffer(on outcome: String) -> [String] {
+        guard register.perspectives.count > 1, let officers = officersPerspective() else { return [] }
+        var found: [(size: Double, line: String)] = []
+        for r in score.risks {
+            guard let risk = register.risk(r.id), risk.outcomes.contains(outcome),
+                  let theirsO = risk.estimates.first(where: { $0.perspective == officers.id })?.statedChance else { continue }
+            for p in register.perspectives where p.id != officers.id && isCitizenPerspective(p) {
+                guard let theirs = risk.estimates.first(where: { $0.perspective == p.id })?.statedChance,
+                      abs(theirs - theirsO) >= 0.03, max(theirs, theirsO) >= 1.5 * min(theirs, theirsO) else { continue }
+                let line = phrases("community.limit.groups-differ", ["who": p.title, "entry": r.title, "theirs": frequencyWords(theirs),
+                                                                      "officers": officers.title, "officersChance": frequencyWords(theirsO)])
+                found.append((abs(log(max(theirs, 1e-6) / max(theirsO, 1e-6))), line))
+            }
+        }
+        return found.sorted { $0.size > $1.size }.prefix(2).map(\.line)
+    }
+
+    /// A chance as a natural frequency alone, over the section's denominator as
+    /// ``communityChance(_:per:)`` gives it: "14 in 100", "fewer than 1 in 1,000".
+    func shortChance(_ p: Double, per n: Int = 100) -> String {
+        p < 0.0005 ? phrases("chance.fewer-than", ["n": FigureFormat.count(max(n, 1_000))]) : phrases.naturalFrequency(p, per: n)
     }
 
     /// A chance as residents read it, with its percentage, over the section's one denominator
@@ -440,7 +517,7 @@ extension ReportBuilder {
     func communityHelpers() -> [String] {
         let recorded = register.risks.filter { !$0.needsReview.contains("coproduction") }
         var order: [String] = []
-        var tally: [String: (judged: Int, delivers: Int, own: Bool, groups: [String])] = [:]
+        var tally: [String: (judged: Int, delivers: Int, own: Bool, owned: Int, groups: [String])] = [:]
         for c in register.contributors {
             let judged = recorded.filter { $0.coproduction.contributors.contains(c.id) }.count
             let delivers = register.risks.filter { $0.response?.deliveredBy.contains(c.id) ?? false }.count
@@ -451,11 +528,17 @@ extension ReportBuilder {
             // titled as its contributor is.
             let name = helperName(c.id)
             let own = all.contains { $0.contributors == [c.id] || $0.title == name }
+            // How many entries its own group estimated: "worked with us on 3 entries" counts
+            // co-production, which a reader set against "gave its own estimates for five
+            // entries" elsewhere; both counts are given, each for what it is.
+            let ownIDs = Set(all.filter { $0.contributors == [c.id] || $0.title == name }.map(\.id))
+            let owned = register.risks.filter { r in r.estimates.contains { ownIDs.contains($0.perspective) } }.count
             let groups = all.filter { $0.contributors != [c.id] && $0.title != name }.map(\.title)
             guard judged + delivers > 0 || !all.isEmpty else { continue }
             if tally[name] == nil { order.append(name) }
-            let before = tally[name] ?? (0, 0, false, [])
-            tally[name] = (before.judged + judged, before.delivers + delivers, before.own || own, before.groups + groups.filter { !before.groups.contains($0) })
+            let before = tally[name] ?? (0, 0, false, 0, [])
+            tally[name] = (before.judged + judged, before.delivers + delivers, before.own || own, max(before.owned, owned),
+                           before.groups + groups.filter { !before.groups.contains($0) })
         }
         return order.map { name in
             let t = tally[name]!
@@ -469,7 +552,12 @@ extension ReportBuilder {
             }
             // A group of its own gave its own estimates; a member of a larger group gave them as
             // part of it.
-            if t.own { parts.append((phrases("community.helper.estimated"), phrases("community.helper.estimated.then"))) }
+            if t.own && t.owned > 0 {
+                parts.append((phrases.plural("community.helper.estimated.count", count: t.owned),
+                              phrases.plural("community.helper.estimated.count.then", count: t.owned)))
+            } else if t.own {
+                parts.append((phrases("community.helper.estimated"), phrases("community.helper.estimated.then")))
+            }
             if !t.groups.isEmpty {
                 let groups = list(t.groups.map { phrases("community.quoted", ["text": $0]) })
                 parts.append((phrases("community.helper.estimated-in", ["groups": groups]), phrases("community.helper.estimated-in.then", ["groups": groups])))
@@ -502,12 +590,12 @@ extension ReportBuilder {
         guard register.perspectives.count > 1, let officers = officersPerspective(), officers.weight > 0 else { return [] }
         let others = register.perspectives.filter { $0.id != officers.id }
         var lines = others.map { p -> String in
-            let line = weightSentence(p, officers)
-            guard let reason = p.weightReason else { return line }
-            let text = reason.trimmingCharacters(in: .whitespaces)
-            return line + " " + (text.last.map { ".!?".contains($0) } ?? true ? text : text + ".")
+            var line = weightSentence(p, officers)
+            if let by = p.weightSetBy { line += " " + phrases("community.weight.set-by", ["who": by]) }
+            if let reason = p.weightReason { line += " " + asSentence(reason) }
+            return line
         }
-        if others.contains(where: { $0.weight != officers.weight && $0.weightReason == nil }) {
+        if others.contains(where: { $0.weight != officers.weight && $0.weightReason == nil && $0.weightSetBy == nil }) {
             lines.append(phrases("community.weight.how", ["organisation": register.metadata.organisation]))
         }
         return lines
@@ -561,8 +649,10 @@ extension ReportBuilder {
             guard let risk = register.risk(r.id) else { continue }
             let estimated = Set(risk.estimates.map(\.perspective))
             // Only groups that estimated this entry: another group's figures here are the pool's.
+            // Each group's chance as it stated it, so that "together" follows from the figures
+            // shown (a reader adds them up with the weights and gets the same).
             let views = register.perspectives.filter { estimated.contains($0.id) }.compactMap { p in
-                r.perspectives.first { $0.perspective == p.id }.map { (p, $0.probability) }
+                risk.estimates.first { $0.perspective == p.id }.map { (p, $0.statedChance) }
             }
             guard let theirsO = views.first(where: { $0.0.id == officers.id })?.1 else { continue }
             let sizes = views.filter { $0.0.id != officers.id && isCitizenPerspective($0.0) }.compactMap { view -> Double? in
@@ -574,9 +664,12 @@ extension ReportBuilder {
             let shown = views.map { phrases("community.compared.view", ["who": $0.0.title, "chance": frequencyWords($0.1)]).capitalisedFirst }
             // The groups' chances are before the planned actions; the one used is after them, so
             // both are given, or the used one looks lower than every group's.
+            let pooled = score.run.view == "pooled"
+                ? risk.pooledStatedChance(weights: Dictionary(register.perspectives.map { ($0.id, $0.weight) }, uniquingKeysWith: { a, _ in a }))
+                : r.probability.inherent
             let together = abs(r.probability.inherent - r.probability.residual) < 0.005 || score.run.view != "pooled"
-                ? phrases("community.compared.together", ["together": frequencyWords(r.probability.inherent)])
-                : phrases("community.compared.together.actions", ["together": frequencyWords(r.probability.inherent),
+                ? phrases("community.compared.together", ["together": frequencyWords(pooled)])
+                : phrases("community.compared.together.actions", ["together": frequencyWords(pooled),
                                                                  "used": frequencyWords(r.probability.residual)])
             let line = phrases("community.compared.line", ["title": r.title, "views": shown.joined(separator: phrases("community.compared.separator")),
                                                           "together": together])

@@ -11,11 +11,8 @@ extension ReportBuilder {
         let statements = score.appetite
         let outside = statements.filter { !$0.withinAppetite && $0.decisive }.count
         let close = statements.filter { !$0.decisive }.count
-        let depends = statements.filter(\.dependsOnEstimates).count
-        var summary = statements.isEmpty
-            ? phrases("report.decision.summary.no-appetite")
-            : phrases("report.decision.summary", ["outside": String(outside), "close": String(close), "depends": String(depends),
-                                                  "total": String(statements.count)])
+        // Each count with the statements it counts, by name, chance and limit.
+        var summary = statements.isEmpty ? phrases("report.decision.summary.no-appetite") : namedSummary()
         // The count above is the headline's; a cell below may be too close to call on one
         // perspective's own estimates. Said here, so the count and the cells agree.
         let closeInViews = statements.compactMap { v -> String? in
@@ -38,14 +35,8 @@ extension ReportBuilder {
             assumptions = phrases("report.decision.assumptions.portfolio", ["view": iso(viewTitle), "portfolio": iso(title),
                                                                            "count": String(register.portfolios.count)])
         }
-        // Response costs stay out of the outcomes (docs/results.md): a reader who adds up the
-        // entries must not find them missing without a word.
-        let headline = Set(score.risks.filter(\.inHeadline).map(\.id))
-        let responseCosts = register.risks.filter { headline.contains($0.id) }.compactMap(\.response?.cost).reduce(0, +)
-        if responseCosts > 0 && score.outcomes.contains(where: { $0.unit == "money" }) {
-            assumptions += " " + phrases("report.decision.response-costs", [
-                "amount": FigureFormat.quantity(responseCosts, unit: "money", currency: score.register.currency)])
-        }
+        // Response costs stay out of the outcomes (docs/results.md): the money table beside the
+        // verdicts adds them, and each option's own cost, to one total a reader can check.
         let m = register.metadata
         var stewardship: [String] = []
         if let owner = m.owner { stewardship.append(phrases("report.decision.owner", ["owner": iso(owner)])) }
@@ -79,7 +70,10 @@ extension ReportBuilder {
                     text: e(phrases("report.decision.cell", ["status": statusWord(alt.withinAppetite, alt.decisive), "percent": FigureFormat.percent(alt.probability.value)])),
                     statusClass: cls(alt.withinAppetite, alt.decisive)))
             }
-            return ReportContext.DecisionVerdict(outcome: e(title(v)), cells: cells)
+            // Each row says what its chance is of and which way the board wants it, so a small
+            // percentage "within" and a large one "outside" never sit side by side unexplained.
+            let row = phrases("report.decision.row", ["statement": iso(title(v)), "chance": chanceWhat(v), "want": want(v)])
+            return ReportContext.DecisionVerdict(outcome: e(row), cells: cells)
         }
 
         let items = statements.filter { !$0.withinAppetite || !$0.decisive || $0.dependsOnEstimates }.map { v -> ReportContext.DecisionItem in
@@ -99,22 +93,8 @@ extension ReportBuilder {
             }
             var levers: [String] = []
             let now = FigureFormat.percent(v.probability.value)
-            let unit = score.outcomes.first { $0.id == v.outcome }?.unit ?? ""
-            let what: String
             // In the outcome's own terms: money lost, a count that rises, a gain.
-            let gain = words(v.outcome, unit).isGain
-            switch v.kind {
-            case .lossExceeds where unit != "money" && !gain:
-                what = phrases("report.decision.chance.count-exceeds", ["amount": quantity(v.threshold, unit)])
-            case .lossExceeds: what = phrases("report.decision.chance.loss-exceeds", ["amount": quantity(v.threshold, unit)])
-            case .harmExceeds: what = phrases("report.decision.chance.harm-exceeds", ["amount": quantity(v.threshold, unit)])
-            case .netBenefitAbove where gain:
-                what = v.threshold == 0 ? phrases("report.decision.chance.net-gain")
-                                        : phrases("report.decision.chance.net-gain-above", ["amount": quantity(v.threshold, unit)])
-            case .netBenefitAbove:
-                what = v.threshold == 0 ? phrases("report.decision.chance.net-benefit")
-                                        : phrases("report.decision.chance.net-benefit-above", ["amount": quantity(v.threshold, unit)])
-            }
+            let what = chanceWhat(v)
             if v.inherentProbability.value != v.probability.value {
                 let withoutWithin = v.kind == .netBenefitAbove ? v.inherentProbability.value >= v.limit : v.inherentProbability.value <= v.limit
                 levers.append(phrases("report.decision.lever.without-responses", [
@@ -143,7 +123,7 @@ extension ReportBuilder {
                 levers.append(phrases("report.decision.lever.no-portfolio"))
             }
             return .init(outcome: e(title(v)), status: e(statusWord(v.withinAppetite, v.decisive)), statusClass: cls(v.withinAppetite, v.decisive),
-                         reading: e(readings.joined(separator: " ")), levers: levers.map { e($0) })
+                         reading: e(readings.joined(separator: " ")), levers: levers.map { e($0) }, noWayBack: e(noWayBack(v)))
         }
 
         let quality = dataQuality(coverage: coverage)
@@ -151,7 +131,9 @@ extension ReportBuilder {
             summary: e(summary), outsideCount: outside, closeCount: close, assumptions: e(assumptions),
             stewardship: stewardship.isEmpty ? nil : e(stewardship.joined(separator: " ")) as String,
             viewTitles: ([phrases("report.decision.view.headline")] + perspectiveViewTitles(coverage)).map { e($0) as String },
-            viewVerdicts: verdicts, items: items, quality: quality, option: favouredOption().map { e($0) as String })
+            viewVerdicts: verdicts, items: items, quality: quality, option: favouredOption().map { e($0) as String },
+            ask: e(decisionAsk()), money: moneyTotals(), uncertainty: e(uncertaintyCaveat()),
+            optionRule: optionRuleSteps().map { .init(intro: e($0.intro), steps: $0.steps.map { e($0) as String }, outro: e($0.outro)) })
     }
 
     /// Names in a sentence: "A", "A and B", "A, B and C" (names may hold semicolons and commas
@@ -166,7 +148,7 @@ extension ReportBuilder {
     func perspectiveViewTitles(_ coverage: [ReportContext.Coverage]) -> [String] {
         guard score.appetite.contains(where: { !$0.perspectives.isEmpty }) else { return [] }
         return zip(register.perspectives, coverage).map { p, c in
-            c.borrows ? phrases("report.decision.view.borrowing", ["title": iso(p.title)]) : p.title
+            c.borrows ? phrases("report.decision.view.own-estimates", ["title": iso(p.title), "count": String(c.ownCount), "total": String(c.totalCount)]) : p.title
         }
     }
 
@@ -181,8 +163,8 @@ extension ReportBuilder {
                 perspective: e(p.title),
                 weight: e(FigureFormat.percent(totalWeight > 0 ? p.weight / totalWeight : 0)),
                 estimated: e(phrases("report.decision.coverage.estimated", ["count": String(own.count), "total": String(shown.count)])),
-                borrowed: e(borrowed.isEmpty ? phrases("report.decision.coverage.none") : borrowed.map(\.id).joined(separator: ", ")),
-                borrows: !borrowed.isEmpty)
+                borrowed: e(borrowed.isEmpty ? phrases("report.decision.coverage.none") : borrowed.map { entryID($0.id) }.joined(separator: ", ")),
+                borrows: !borrowed.isEmpty, ownCount: own.count, totalCount: shown.count)
         }
     }
 

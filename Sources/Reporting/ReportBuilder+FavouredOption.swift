@@ -14,8 +14,8 @@ extension ReportBuilder {
     /// 2. the options that stand best against the board's limits on the statements that are
     ///    outside or too close to call under any of them: each statement's margin (how far its
     ///    chance lies on the within side of its limit, negative when outside), added up;
-    /// 3. the options with the best average net outcome across the money outcomes (an option's
-    ///    own cost included);
+    /// 3. the options with the best average money total: the money outcomes, the option's own
+    ///    cost and what its responses cost (options that choose dearer responses pay for them);
     /// 4. among the options still tied, one that does as well as each of the others on average
     ///    on every outcome and better on at least one.
     ///
@@ -49,7 +49,7 @@ extension ReportBuilder {
             guard let w = rule.moneyWords else {
                 return phrases.filled(within ? "report.decision.option.tie-clause.within.no-money" : "report.decision.option.tie-clause.fewest.no-money", a)
             }
-            let costs = tied.map { w.outcomePhrase(rule.moneyLoss($0)) }
+            let costs = tied.map { w.totalPhrase(moneyParts($0), step: moneyStep) }
             a["costs"] = Set(costs).count == 1
                 ? phrases("report.decision.option.cost-each", ["cost": costs[0]])
                 : zip(tied, costs).map { phrases("report.decision.option.cost-of", ["option": quoted($0), "cost": $1]) }
@@ -79,8 +79,8 @@ extension ReportBuilder {
             } else if third.count == 1, let w = rule.moneyWords {
                 let next = second.filter { $0.id != favoured.id }.min { rule.moneyLoss($0) < rule.moneyLoss($1) }!
                 args["equal"] = phrases(atIssue.isEmpty ? "report.decision.option.equal-standing.none" : "report.decision.option.equal-standing")
-                args["cost"] = w.outcomePhrase(rule.moneyLoss(favoured))
-                args["next"] = w.outcomePhrase(rule.moneyLoss(next))
+                args["cost"] = w.totalPhrase(moneyParts(favoured), step: moneyStep)
+                args["next"] = w.totalPhrase(moneyParts(next), step: moneyStep)
                 args["option"] = quoted(next)
                 reason = phrases.filled(within ? "report.decision.option.reason.money.within" : "report.decision.option.reason.money.fewest", args)
             } else {
@@ -96,11 +96,20 @@ extension ReportBuilder {
             args["favoured"] = iso(favoured.title)
             var s = phrases.filled(favoured.id == headline.id ? "report.decision.option.same" : "report.decision.option.other", args)
             if favoured.id != headline.id, !third.contains(where: { $0.id == headline.id }), let w = rule.moneyWords {
-                s += " " + phrases("report.decision.option.headline-cost", ["headline": iso(headline.title), "cost": w.outcomePhrase(rule.moneyLoss(headline))])
+                s += " " + phrases("report.decision.option.headline-cost", ["headline": iso(headline.title), "cost": w.totalPhrase(moneyParts(headline), step: moneyStep)])
             }
             sentence = s
         }
-        return sentence + " " + phrases("report.decision.option.ask")
+        return sentence
+    }
+
+    /// The favoured-option rule in numbered plain-English steps, then what it leaves out.
+    func optionRuleSteps() -> (intro: String, steps: [String], outro: String)? {
+        guard score.portfolios.count > 1, score.run.portfolio != nil else { return nil }
+        return (phrases("report.decision.option.rule.intro"),
+                ["report.decision.option.rule.step1", "report.decision.option.rule.step2", "report.decision.option.rule.step3",
+                 "report.decision.option.rule.step4"].map { phrases($0) },
+                phrases("report.decision.option.rule.outro"))
     }
 }
 
@@ -110,7 +119,8 @@ extension ReportBuilder {
 struct OptionRule {
     let builder: ReportBuilder
     var score: RegisterScore { builder.score }
-    /// The money outcomes, whose average net loss the third step compares.
+    /// The money outcomes, whose average net loss (with the responses' cost) the third step
+    /// compares.
     var money: [RegisterScore.OutcomeScore] { score.outcomes.filter { $0.unit == "money" } }
     /// The words of the first money outcome, for its figures (every money outcome shares the
     /// register's currency); nil when the register has none.
@@ -160,9 +170,11 @@ struct OptionRule {
         return zip(options, figures).filter { tied($0.1) }.map(\.0)
     }
 
-    /// The option's average net loss across the money outcomes.
+    /// The option's average money total: its net loss across the money outcomes (its own cost
+    /// included) and what its responses cost.
     func moneyLoss(_ option: RegisterScore.PortfolioScore) -> Double {
         money.reduce(0) { sum, o in sum + (option.outcomes.first { $0.outcome == o.id }?.mean.residual.value ?? 0) }
+            + builder.responseCost(inOption: option.id)
     }
 
     /// Step 3: the options whose average net money outcome is best, or within the margin of
@@ -170,17 +182,24 @@ struct OptionRule {
     func cheapest(of options: [RegisterScore.PortfolioScore]) -> [RegisterScore.PortfolioScore] {
         guard options.count > 1, !money.isEmpty else { return options }
         let top = options.min { moneyLoss($0) < moneyLoss($1) }!
-        return options.filter { !gap($0, top, on: money).differs }
+        return options.filter { !gap($0, top, on: money, withResponseCosts: true).differs }
     }
 
     /// `option`'s average loss minus `base`'s on `outcomes`, from the paired differences from the
     /// first option: exact where one of the two is the first option, and otherwise with the sum
     /// of the two standard errors as the error (never less than the true one). `differs` when the
     /// gap passes two standard errors and the two are not the same in every simulated year.
+    /// `withResponseCosts` adds the difference in what the two options' responses cost, a fixed
+    /// amount with no error of its own.
     func gap(_ option: RegisterScore.PortfolioScore, _ base: RegisterScore.PortfolioScore,
-             on outcomes: [RegisterScore.OutcomeScore]) -> (value: Double, differs: Bool) {
+             on outcomes: [RegisterScore.OutcomeScore], withResponseCosts: Bool = false) -> (value: Double, differs: Bool) {
         guard option.id != base.id else { return (0, false) }
         var value = 0.0, error = 0.0, identical = true
+        if withResponseCosts {
+            let extra = builder.responseCost(inOption: option.id) - builder.responseCost(inOption: base.id)
+            value += extra
+            identical = extra == 0
+        }
         for o in outcomes {
             guard let k = score.outcomes.firstIndex(where: { $0.id == o.id }) else { continue }
             let a = fromFirst(option, k), b = fromFirst(base, k)

@@ -62,7 +62,7 @@ extension ReportBuilder {
             context.citizenTimeNote = e(note)
         }
         if !score.notConsulted.isEmpty {
-            var sentence = phrases("report.not-consulted", ["entries": score.notConsulted.joined(separator: ", ")])
+            var sentence = phrases("report.not-consulted", ["entries": score.notConsulted.map(entryID).joined(separator: ", ")])
             // A perspective that names no contributors may well speak for citizens (family
             // carers, say): the register does not say, so the report says that it does not.
             let unattributed = register.unattributedPerspectives

@@ -52,10 +52,13 @@ public struct ReportBuilder: Sendable {
     let phrases: Phrasebook
     /// How many entries a community report leaves out (0 for the board).
     let withheld: Int
+    /// The board report's confidential entries' titles as the register writes them, for the
+    /// entry's own heading, which carries the full marker; everywhere else the title carries
+    /// a short one.
+    let unmarkedTitles: [String: String]
 
     public init(register: Register, score: RegisterScore, options: ReportOptions, since review: ReviewChanges? = nil) {
         self.review = review
-        self.score = score
         self.options = options
         let book = Phrasebook.builtIn(options.language) ?? .english
         // The community report words the board's tables it shows for residents: its own
@@ -65,10 +68,28 @@ public struct ReportBuilder: Sendable {
         if options.audience == .community {
             let view = CommunityView(shown, phrases: phrases)
             self.register = view.register
+            self.score = score
             withheld = view.withheldEntries
+            unmarkedTitles = [:]
         } else {
-            self.register = shown
+            // A confidential entry is marked wherever the board report names it — drivers,
+            // levers, value for money, co-production — by marking its title once, here.
+            var marked = shown
+            var markedScore = score
+            var originals: [String: String] = [:]
+            for i in marked.risks.indices where marked.risks[i].isConfidential {
+                let title = marked.risks[i].title
+                originals[marked.risks[i].id] = title
+                marked.risks[i].title = phrases("report.confidential.title", ["title": title])
+                let id = marked.risks[i].id
+                for k in markedScore.risks.indices where markedScore.risks[k].id == id {
+                    markedScore.risks[k].title = marked.risks[i].title
+                }
+            }
+            self.register = marked
+            self.score = markedScore
             withheld = 0
+            unmarkedTitles = originals
         }
         if options.format == .html {
             // Register text marked with `iso` inside a sentence comes out in <bdi>; register
@@ -90,6 +111,13 @@ public struct ReportBuilder: Sendable {
     }
 
     func e(_ text: String) -> String { encode(text) }
+
+    /// An entry's id where a list names it without its title: in the board report a
+    /// confidential entry's id carries the marker its title does.
+    func entryID(_ id: String) -> String {
+        guard !isCommunity, unmarkedTitles[id] != nil else { return id }
+        return phrases("report.confidential.title", ["title": id])
+    }
 
     /// Register text marked for isolation inside a sentence assembled here: in HTML it comes
     /// out in `<bdi>`, so right-to-left text cannot reorder the words, ids and figures around
@@ -230,8 +258,11 @@ public struct ReportBuilder: Sendable {
             context.responsesPerHeading = e(phrases("report.response.per-heading", ["per": perThousandMoney]))
         }
         if !isCommunity && options.format == .markdown { context.markdownContents = markdownContents() }
-        let confidential = register.risks.filter(\.isConfidential).count
-        if !isCommunity && confidential > 0 { context.confidentialNote = e(phrases.plural("report.confidential-note", count: confidential)) }
+        let confidential = register.risks.filter(\.isConfidential)
+        if !isCommunity && !confidential.isEmpty {
+            let named = listInWords(confidential.map { phrases("report.portfolio.activity", ["risk": $0.id, "title": iso(unmarkedTitles[$0.id] ?? $0.title)]) })
+            context.confidentialNote = e(phrases.plural("report.confidential-note.named", count: confidential.count, ["entries": named]))
+        }
         context.phrases = Self.templatePhrases(phrases)
         return context
     }
@@ -313,8 +344,14 @@ public struct ReportBuilder: Sendable {
                 sentence = phrases(key, ["chance": chance, "outcome": iso(title), "amount": w.size(abs(v.threshold)),
                                          "horizon": horizonPhrase, "limit": limit, "status": status])
             case .harmExceeds:
-                sentence = phrases("report.verdict.harm-exceeds", ["chance": chance, "outcome": iso(title), "amount": w.size(v.threshold),
-                                                                   "horizon": horizonPhrase, "limit": limit, "status": status])
+                var s = phrases("report.verdict.harm-exceeds", ["chance": chance, "outcome": iso(title), "amount": w.size(v.threshold),
+                                                                 "horizon": horizonPhrase, "limit": limit, "status": status])
+                // Judged on harm alone while the entries reduce the outcome overall: one sentence
+                // on why a net reduction can still be outside appetite.
+                if !isCommunity, let mean = outcome?.residual.mean.value, w.directed(mean) < 0 {
+                    s += " " + phrases("report.verdict.harm-alone-why", ["mean": w.averagePhrase(mean), "period": periodWord])
+                }
+                sentence = s
             case .netBenefitAbove:
                 let what = w.isGain
                     ? (v.threshold == 0 ? phrases("report.verdict.net-gain") : phrases("report.verdict.net-gain-above", ["amount": w.size(v.threshold)]))
@@ -362,6 +399,7 @@ public struct ReportBuilder: Sendable {
             let key: String
             switch v.kind {
             case .lossExceeds: key = "report.appetite-point.loss"
+            case .harmExceeds where v.threshold == 0 && register.outcome(outcome)?.anyHarm != nil: key = "report.appetite-point.harm.any"
             case .harmExceeds: key = "report.appetite-point.harm"
             case .netBenefitAbove: key = gain ? "report.appetite-point.net-gain" : "report.appetite-point.net-reduction"
             }
@@ -423,7 +461,8 @@ public struct ReportBuilder: Sendable {
             // report shows only perspectives that estimated something here.
             if isCommunity && own == 0 && !entries.isEmpty { return nil }
             let title = isCommunity || own == entries.count ? p.title
-                : phrases(own == 0 ? "report.view.borrowed-all" : "report.decision.view.borrowing", ["title": iso(p.title)])
+                : own == 0 ? phrases("report.view.borrowed-all", ["title": iso(p.title)])
+                : phrases("report.decision.view.own-estimates", ["title": iso(p.title), "count": String(own), "total": String(entries.count)])
             return p.outcomes.first { $0.outcome == o.id }.map { (title, $0) }
         }
         let slug = "o\(index + 1)"
@@ -437,7 +476,12 @@ public struct ReportBuilder: Sendable {
             disagreement: perspectiveSpread(views, w).map(e),
             histogram: charts.histogram(id: "\(slug)-hist", outcome: o, thresholds: thresholds, words: w),
             exceedance: charts.exceedance(id: "\(slug)-lec", outcome: o, appetite: points, appetiteRows: appetiteRows(o.id, unit: unit), words: w),
-            tornado: charts.tornado(id: "\(slug)-tornado", outcome: o, drivers: parts, words: w),
+            // A confidential entry's id carries its marker here too, where the chart names it alone.
+            tornado: charts.tornado(id: "\(slug)-tornado", outcome: o, drivers: parts.map { d in
+                var marked = d
+                marked.label = entryID(d.id)
+                return marked
+            }, words: w),
             perspectives: charts.perspectives(id: "\(slug)-views", outcome: o, views: views, words: w))
     }
 
@@ -598,7 +642,7 @@ public struct ReportBuilder: Sendable {
             let entries = shown.filter { $0.coproduction.contributors.contains(c.id) || ($0.response?.deliveredBy.contains(c.id) ?? false) }
             let named = !isCommunity || c.isPublic
             let list = entries.map { r in
-                phrases("report.contributor.entry", ["risk": r.id, "role": r.coproduction.contributors.contains(c.id)
+                phrases("report.contributor.entry", ["risk": entryID(r.id), "role": r.coproduction.contributors.contains(c.id)
                     ? r.coproduction.mode.rawValue : phrases("report.contributor.delivers")])
             }
             people.append(.init(name: e(named ? c.name : unnamed(c.kind)), named: named, kind: e(kindWord(c.kind)),
@@ -762,7 +806,7 @@ public struct ReportBuilder: Sendable {
                              meanLoss: e(pv.map { w.outcomePhrase($0.meanLoss) } ?? (otherOption ? "" : "—")), rationale: e(est.rationale))
             }
             return ReportContext.RiskDetail(
-                id: e(r.id), title: e(r.title), description: e(r.description), outcome: e(outcomeTitle(r.outcome)),
+                id: e(r.id), title: e(unmarkedTitles[r.id] ?? r.title), description: e(r.description), outcome: e(outcomeTitle(r.outcome)),
                 strategy: e(r.strategy.rawValue), owner: e(r.owner), borneBy: e(r.borneBy), mode: e(r.coproduction.mode.rawValue),
                 contributors: e(r.coproduction.contributors.isEmpty ? "—" : names(r.coproduction.contributors)),
                 coproductionNote: e(r.coproduction.note), review: r.review.map { e($0.description) }, isStale: stale.contains(r.id),

@@ -13,6 +13,9 @@ extension ReportContext {
         public var withheld: String?
         /// One per limit the organisation has set, with an icon array for its chance.
         public var limits: [CommunityLimit]
+        /// The options being compared, each with every limit's verdict, the outcomes' averages
+        /// and its own cost; empty when the register compares none.
+        public var options: [CommunityOption]
         /// Each public entry: what could happen, how likely, what is done, what people gain.
         public var entries: [CommunityEntry]
         /// Each contributor with what they did, named only where they agreed.
@@ -31,6 +34,9 @@ extension ReportContext {
         /// What is being done, for the detail section: the board's response rows, each with a
         /// note where it avoids less money than it costs.
         public var responses: [CommunityResponse]
+        /// Where the responses' costs are paid from, and that no outcome's figures hold them;
+        /// absent when no response costs anything.
+        public var responsesCost: String?
         /// "You said, we did": what changed in entries the community helped with (`--since`).
         public var youSaid: [String]
         /// Whether `--since` was given, so the section can say that nothing changed.
@@ -60,6 +66,26 @@ extension ReportContext {
         public var textLanguage: String?
     }
 
+    /// One option residents are asked to react to, as the comparison run scores it.
+    public struct CommunityOption: Sendable {
+        public var title: String
+        /// The register's words for it.
+        public var description: String?
+        /// That the rest of the page assumes this option; absent for the others.
+        public var assumed: String?
+        /// Each limit under this option: what it is about, the chance, what is accepted, and
+        /// the verdict, in one line.
+        public var limits: [String]
+        /// "What we expect on average in the next year:", before ``averages``; absent when
+        /// there are none.
+        public var expected: String?
+        /// Each outcome's average under this option: "“Burglaries”: 3.74 incidents more than
+        /// the police forecast".
+        public var averages: [String]
+        /// The option's own cost and where it is counted; absent when it states none.
+        public var cost: String?
+    }
+
     /// A planned response as the detail section lists it.
     public struct CommunityResponse: Sendable {
         public var riskTitle: String
@@ -87,6 +113,9 @@ extension ReportContext {
         public var outcome: String
         /// The limit, the estimate and whether it is kept, in sentences.
         public var sentence: String
+        /// For a limit on harm: where a residents' or volunteers' group put the chance of an
+        /// entry on the outcome far from the officers' estimate, one sentence each.
+        public var differences: [String]
         /// "Within the limit", "Over the limit", "Too close to say".
         public var status: String
         /// `within`, `outside` or `close`, for styling.

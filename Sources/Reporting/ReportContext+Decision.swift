@@ -20,6 +20,21 @@ extension ReportContext {
         /// Where the register compares portfolio options: which one the headline assumes, which
         /// one the figures favour by the board's own appetite, and that the choice is the board's.
         public var option: String? = nil
+        /// "Current plan: X. Proposed: Y. The board is asked to …".
+        public var ask: String? = nil
+        /// Money on average under each option, added up; nil without a money outcome.
+        public var money: MoneyTotals? = nil
+        /// What the "±" covers, and the larger spread between perspectives.
+        public var uncertainty: String? = nil
+        /// The favoured-option rule in numbered steps; nil without options to compare.
+        public var optionRule: OptionRule? = nil
+    }
+
+    /// The favoured-option rule, step by step.
+    public struct OptionRule: Sendable {
+        public var intro: String
+        public var steps: [String]
+        public var outro: String
     }
 
     /// One appetite statement under the headline and under each perspective.
@@ -46,6 +61,9 @@ extension ReportContext {
         public var reading: String
         /// What would change the verdict, computed from the simulation, one sentence each.
         public var levers: [String]
+        /// Outside appetite with no lever listed enough to bring it back: the gap and the
+        /// choices left to the board.
+        public var noWayBack: String? = nil
     }
 
     /// What the figures rest on: entries still to check, free responses, ordinal estimates and
@@ -84,5 +102,8 @@ extension ReportContext {
         public var borrowed: String
         /// Whether any figure in its view is borrowed.
         public var borrows: Bool
+        /// How many of the shown entries it estimated itself, and how many there are.
+        public var ownCount: Int = 0
+        public var totalCount: Int = 0
     }
 }

@@ -74,6 +74,9 @@ public struct RegisterScore: Sendable, Codable {
         public var blockSize: Int
         /// The relative precision asked for with `--precision`, and whether it was reached.
         public var precision: Double?
+        /// The cap on trials for `--precision` (absent without it), so that a reader can tell
+        /// a run that stopped early from one that ran to the cap.
+        public var maxTrials: Int?
         public var precisionMet: Bool?
         public var asOf: String
         /// The headline view: `pooled`, or a perspective's id.
@@ -81,7 +84,7 @@ public struct RegisterScore: Sendable, Codable {
         /// The portfolio whose activities the headline figures include.
         public var portfolio: String?
         /// When `--precision` was not reached: the figures that missed it. A run stops before
-        /// `--max-trials` when one would need more than twice as many trials.
+        /// `--max-trials` when one would need more trials than that.
         public var precisionShortfalls: [PrecisionShortfall]?
     }
 

@@ -46,7 +46,7 @@ struct ResultReader {
                 file: register.file, horizon: register.metadata.horizon.description, currency: register.metadata.currency),
             run: .init(
                 seed: result.seed, trials: result.trials, blockSize: result.blockSize, precision: options.precision,
-                precisionMet: result.precisionMet, asOf: options.asOf.description,
+                maxTrials: options.precision == nil ? nil : options.maxTrials, precisionMet: result.precisionMet, asOf: options.asOf.description,
                 view: compiled.viewPerspectives[headline] ?? "pooled", portfolio: portfolio,
                 precisionShortfalls: result.precisionShortfalls.map { $0.map(precisionShortfall) }),
             outcomes: outcomes, total: total, appetite: appetite(view), risks: risks(view),

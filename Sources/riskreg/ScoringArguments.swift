@@ -20,11 +20,11 @@ struct ScoringArguments: ParsableArguments {
     var jobs: Int?
 
     @Option(help: ArgumentHelp(
-        "Add trials until the 95% half-width of every P95 is within this fraction of it (for example 0.01), up to --max-trials.",
+        "Add trials until the 95% half-width of every P95 is within this fraction of it (for example 0.01), up to --max-trials. Each check projects the trials every P95 still needs and runs to the largest, so most runs check once or twice.",
         valueName: "fraction"))
     var precision: Double?
 
-    @Option(help: ArgumentHelp("The cap for --precision: at most 100,000,000. The run stops before it when a P95 would need more than twice as many trials (it says which on standard error).", valueName: "n"))
+    @Option(help: ArgumentHelp("The cap for --precision: at most 100,000,000. The run stops before it, at the first check, when a P95 would need more trials than the cap (it says which, and how many, on standard error).", valueName: "n"))
     var maxTrials: Int = ScoringOptions.defaultMaxTrials
 
     @Option(help: ArgumentHelp("Score from one perspective only, by its id (default: each perspective and the pooled view).", valueName: "id"))

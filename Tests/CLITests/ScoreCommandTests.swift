@@ -18,6 +18,25 @@ struct ScoreCommandTests {
         #expect(run["trials"] as? Int == 20000)
     }
 
+    /// `--precision` that some P95 cannot reach before the cap stops at the first check and
+    /// says why: the cap, and which figures would need more trials than it.
+    @Test func precisionSaysWhyItStoppedBeforeTheCap() throws {
+        let args = ["score", "--format", "json", "--trials", "20000", "--as-of", "2026-11-30", "--precision", "0.005",
+                    "--max-trials", "400000", Self.example]
+        let result = try TestSupport.riskreg(args)
+        #expect(result.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let run = try #require(json["run"] as? [String: Any])
+        #expect(run["maxTrials"] as? Int == 400_000)
+        #expect(run["precisionMet"] as? Bool == false)
+        #expect(run["trials"] as? Int == 32768, "the first stage, 20,000 trials in whole blocks")
+        #expect(result.stderr.contains(
+            "note: --precision 0.005 not reached; stopped after 32,768 trials, before the cap of 400,000 (--max-trials), because a P95 marked below would need more trials than the cap:"),
+            "\(result.stderr)")
+        let marked = result.stderr.split(separator: "\n").filter { $0.hasSuffix("trials — more than the cap") }
+        #expect(!marked.isEmpty, "\(result.stderr)")
+    }
+
     @Test func tableFitsEightyColumnsAndPrintsTheSeed() throws {
         let result = try TestSupport.riskreg(["score", "--trials", "20000", "--as-of", "2026-11-30", "Registers/"])
         #expect(result.status == 0)

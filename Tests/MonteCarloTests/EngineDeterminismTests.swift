@@ -116,6 +116,38 @@ struct EngineDeterminismTests {
         #expect(met.precisionShortfalls == nil)
     }
 
+    /// After a check the run grows straight to the trials the furthest figure is projected to
+    /// need (plus a tenth), so a reachable target takes one more stage, not a geometric series
+    /// of them; and a figure projected past the cap (but not past twice the cap) now stops the
+    /// run at the first check.
+    @Test func precisionGrowsToTheProjectedNeedAndStopsWhenTheCapIsTooLow() throws {
+        let plan = try PlanFixtures.everything()
+        let first = 2048
+        let target = PrecisionTarget(relativeHalfWidth: 0.02, maxTrials: first)
+        let probe = Engine.run(plan, options: RunOptions(seed: 3, trials: first, blockSize: 1024, precision: target))
+        let short = try #require(probe.precisionShortfalls)
+        let needed = try #require(short.compactMap(\.trialsNeeded).max())
+        #expect(needed > 3 * first, "the fixture needs several times its first stage: \(needed)")
+        // The next stage is the projection plus a tenth, in whole blocks; the target is met.
+        let expected = first + (needed + needed / 10 - first + 1023) / 1024 * 1024
+        #expect(Engine.nextStage(after: first, projected: needed, blockSize: 1024, maxTrials: .max) == expected)
+        var roomy = target
+        roomy.maxTrials = 40 * needed
+        let grown = Engine.run(plan, options: RunOptions(seed: 3, trials: first, blockSize: 1024, precision: roomy))
+        #expect(grown.precisionMet == true && grown.trials >= expected && grown.trials < 2 * expected,
+                "first stage \(first), projection \(needed): ran \(grown.trials)")
+        // A projection short of half again still grows by half again; the cap holds.
+        #expect(Engine.nextStage(after: 8192, projected: 9000, blockSize: 1024, maxTrials: .max) == 12288)
+        #expect(Engine.nextStage(after: 8192, projected: 90000, blockSize: 1024, maxTrials: 20000) == 20000)
+        // A cap below the projection (and above half of it) stops at the first check.
+        var tight = target
+        tight.maxTrials = needed * 3 / 4
+        let stopped = Engine.run(plan, options: RunOptions(seed: 3, trials: first, blockSize: 1024, precision: tight))
+        #expect(stopped.trials == first && stopped.precisionMet == false)
+        let again = try #require(stopped.precisionShortfalls)
+        #expect(again.contains { ($0.trialsNeeded ?? .max) > tight.maxTrials })
+    }
+
     @Test func modelWithoutResponsesStoresOneTreatment() throws {
         let risks = [PlanFixtures.risk("x", [PlanFixtures.estimate(.probability(0.3), try .fixed(1))])]
         let plan = try SimulationPlan(outcomeCount: 1, risks: risks, views: PlanFixtures.onlyView(risks))

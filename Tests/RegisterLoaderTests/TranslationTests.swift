@@ -69,6 +69,47 @@ import Testing
         #expect(title.variant(for: "nl")?.text == "Fietsdiefstal bij stations", "nl-NL serves a report in nl")
     }
 
+    /// The texts the community report reads for who decides, why entries are private, where
+    /// responses are paid from, what any harm is and who set a weight: each in the register's
+    /// language, with its other languages kept.
+    @Test func theCommunityReportsOwnFieldsAreTranslatable() throws {
+        let text = Self.register
+            .replacingOccurrences(of: "  contact: {nl: Bel 14 071, en: Call 14 071}\n", with: """
+                  contact: {nl: Bel 14 071, en: Call 14 071}
+                  decided-by: {en: the partnership board, nl: het convenantoverleg}
+                  confidential-reason: {en: It could put people at risk., nl: Het kan mensen in gevaar brengen.}
+                  response-budget: {en: the 2027 budget, nl: de begroting 2027}
+
+                """)
+            .replacingOccurrences(of: "    unit: {en: incidents, nl: incidenten}\n", with: """
+                    unit: {en: incidents, nl: incidenten}
+                    any-harm: {en: a bike is stolen, nl: er een fiets wordt gestolen}
+
+                """)
+            .replacingOccurrences(of: "    weight-reason: {en: Only six members took part, nl: Er deden maar zes leden mee}\n", with: """
+                    weight-reason: {en: Only six members took part, nl: Er deden maar zes leden mee}
+                    weight-set-by: {en: the partnership board, nl: het convenantoverleg}
+
+                """)
+        let loaded = load(text)
+        let register = try #require(loaded.register, "\(summaries(loaded))")
+        #expect(summaries(loaded).filter { $0.contains("translation") }.isEmpty, "\(summaries(loaded))")
+        #expect(register.metadata.decidedBy == "the partnership board")
+        #expect(register.metadata.confidentialReason == "It could put people at risk.")
+        #expect(register.metadata.responseBudget == "the 2027 budget")
+        #expect(register.outcomes[0].anyHarm == "a bike is stolen")
+        #expect(register.perspectives[0].weightSetBy == "the partnership board")
+        let dutch = register.inLanguage("nl")
+        #expect(dutch.metadata.decidedBy == "het convenantoverleg")
+        #expect(dutch.metadata.confidentialReason == "Het kan mensen in gevaar brengen.")
+        #expect(dutch.metadata.responseBudget == "de begroting 2027")
+        #expect(dutch.outcomes[0].anyHarm == "er een fiets wordt gestolen")
+        #expect(dutch.perspectives[0].weightSetBy == "het convenantoverleg")
+        // One of them in one language only is the usual warning, at the text.
+        let partial = text.replacingOccurrences(of: "any-harm: {en: a bike is stolen, nl: er een fiets wordt gestolen}", with: "any-harm: a bike is stolen")
+        #expect(summaries(load(partial)).contains { $0.contains("translation-missing") && $0.contains("any-harm") }, "\(summaries(load(partial))) \(partial)")
+    }
+
     @Test func aDutchRegisterHoldsItsDutchText() throws {
         let text = Self.register.replacingOccurrences(of: "  currency: EUR\n", with: "  currency: EUR\n  language: nl\n")
         let register = try #require(load(text).register)

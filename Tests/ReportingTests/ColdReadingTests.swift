@@ -48,7 +48,7 @@ struct ColdReadingTests {
         let decision = Self.section(try Self.report("ward-7-patient-partnership"), "## For decision")
         #expect(decision.contains("**Within appetite: Unplanned costs to the ward budget (threshold £120,000).**"))
         #expect(decision.contains("**Within appetite: Unplanned costs to the ward budget (threshold £250,000).**"))
-        #expect(decision.contains("| Unplanned costs to the ward budget (threshold £120,000) |"))
+        #expect(decision.contains("| Unplanned costs to the ward budget (threshold £120,000): the chance that losses exceed £120,000, want ≤ 10% |"))
     }
 
     /// The board sees confidential entries, with a handling mark on the report and on each.
@@ -104,7 +104,7 @@ struct ColdReadingTests {
     /// no row for it, where residents would read the pool's figures as that group's view.
     @Test func aPerspectiveWithNoEstimatesOfItsOwnGetsNoVerdict() throws {
         let report = try Self.report("adult-social-care-positive-risk")
-        let row = try #require(report.split(separator: "\n").first { $0.hasPrefix("| Wellbeing of people taking part in community activities | Within appetite") })
+        let row = try #require(report.split(separator: "\n").first { $0.hasPrefix("| Wellbeing of people taking part in community activities: the chance of a net gain above 100 points, want ≥ 60% | Within appetite") })
         #expect(row.hasSuffix("| no estimates of its own | "), "\(row)")
         let community = try ReportFixtures.render(try ReportFixtures.load("adult-social-care-positive-risk"), format: .markdown, audience: .community, trials: 2_000)
         let wellbeing = Self.section(community, "**Each perspective's view: Wellbeing of people taking part in community activities.**")
@@ -113,11 +113,13 @@ struct ColdReadingTests {
     }
 
     /// Response costs stay out of the outcomes; a reader who adds up the entries found £105,500
-    /// missing without a word. The decision page says so, with the total: the eight responses
-    /// of adult social care's headline entries (£28,000 + £15,000 + £15,000 + £4,000 + £22,000
-    /// + £7,500 + £9,000 + £5,000).
+    /// missing without a word. The decision page's money table gives them beside the outcome,
+    /// with the total: the eight responses of adult social care's headline entries (£28,000 +
+    /// £15,000 + £15,000 + £4,000 + £22,000 + £7,500 + £9,000 + £5,000).
     @Test func theDecisionPageSaysResponseCostsAreOutsideTheOutcomes() throws {
         let report = try Self.report("adult-social-care-positive-risk")
-        #expect(report.contains("The responses in these figures cost £105,500 in all; that cost is not counted in the outcomes"))
+        let row = try #require(report.split(separator: "\n").first { $0.hasPrefix("| Shared Lives (proposed) |") })
+        #expect(row.contains(" | £105,500 | none | "), "\(row)")
+        #expect(report.contains("neither what the responses cost nor the option’s own cost is in those verdicts"))
     }
 }

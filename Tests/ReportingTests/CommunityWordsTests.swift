@@ -157,13 +157,14 @@ struct CommunityWordsTests {
         plain.appetite = plain.appetite.map { var a = $0; if a.outcome == "vrijwilligersuren" { a.ifMissed = nil }; return a }
         let fallback = try ReportFixtures.render(plain, format: .markdown, audience: .community, trials: 500, language: "nl")
         #expect(fallback.contains("Als het doel niet wordt gehaald, bespreekt het bestuur wat er moet gebeuren."), "no if-missed on the aim: the plain sentence")
-        #expect(dutch.contains("telt half zo zwaar als die van Gemeente en politie. Het bewonerspanel gaf voor vijf onderdelen een eigen schatting. Dat ging met een korte enquête"))
+        #expect(dutch.contains("telt half zo zwaar als die van Gemeente en politie. Wie dit besloot: het convenantoverleg, in zijn vergadering van 6 oktober 2026. Het bewonerspanel gaf voor vijf onderdelen een eigen schatting. Dat ging met een korte enquête"), "\(dutch)")
         #expect(!dutch.contains("bepaalt hoe zwaar elke groep meetelt"), "every weight that differs has its reason")
     }
 
     @Test func withoutThemAPlainSentenceSaysWhoDecides() throws {
         var register = try ReportFixtures.load("ward-7-patient-partnership")
         register.appetite = register.appetite.map { var a = $0; a.ifMissed = nil; return a }
+        register.perspectives = register.perspectives.map { var p = $0; p.weightReason = nil; p.weightSetBy = nil; return p }
         let english = try ReportFixtures.render(register, format: .markdown, audience: .community, trials: 500)
         #expect(english.contains("If it goes over the limit, the board looks at it again and decides what to do."))
         #expect(english.contains("decides how much each group counts when it draws up the list."))

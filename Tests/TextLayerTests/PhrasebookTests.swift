@@ -143,10 +143,10 @@ struct UnusedPhraseTests {
     /// The scan itself: a key built with a prefix, a plural base, interpolations or a suffix
     /// counts as used; one named nowhere does not.
     @Test func theScanSeesKeysBuiltInEveryWay() throws {
-        let keys = ["table.column.mean", "report.confidential-note.one", "report.outcome.gain.more",
+        let keys = ["table.column.mean", "report.confidential-note.named.one", "report.outcome.gain.more",
                     "report.figure.p90.gain", "template.contents", "diff.response.deliveredBy", "report.nowhere.at-all"]
         let used = try Self.usedKeys(keys).intersection(keys)
-        #expect(used == ["diff.response.deliveredBy", "table.column.mean", "report.confidential-note.one", "report.outcome.gain.more",
+        #expect(used == ["diff.response.deliveredBy", "table.column.mean", "report.confidential-note.named.one", "report.outcome.gain.more",
                          "report.figure.p90.gain", "template.contents"])
     }
 

@@ -54,6 +54,12 @@ public enum RegisterFormat {
         .init("next-decision", .translatableText, "the next decision residents may want a say in: what is decided and by whom, in plain words; the community report shows it under \"What happens next\""),
         .init("next-decision-date", .date, "when that decision is due; shown with `next-decision`"),
         .init("how-to-respond", .translatableText, "how residents can respond to the list or object to a decision, and by when; shown under \"What happens next\""),
+        .init("decided-by", .translatableText, default: "none: the community report says \"the board\"",
+              "who decides on the list (sets its limits, chooses among its options) and sees every figure with confidential entries included, by name, as words that can start a sentence: `the partnership board (convenantoverleg)`; the community report names it where it would otherwise say \"the board\""),
+        .init("confidential-reason", .translatableText, default: "none: the community report says the reason is not published",
+              "why entries are kept out of public reports, in one or two sentences that can be published; on the register rather than on an entry, so that nothing a community report shows is read from a confidential entry"),
+        .init("response-budget", .translatableText, default: "none: the community report says the costs are paid separately",
+              "where the planned responses' costs are paid from, as words that fit after \"paid from\": `the partnership's 2027 budget`; the community report says so where a response's cost is not in an outcome's figures"),
     ])
 
     public static let outcome = FormatMapping("outcome", "A public outcome at stake.", fields: [
@@ -64,6 +70,8 @@ public enum RegisterFormat {
         .init("description", .translatableText, "what is counted and how"),
         .init("baseline", .translatableText, default: "none: figures are counted from nothing",
               "what the figures are counted from, when not from nothing, as words that fit after \"more than\": `the police forecast`, `the 2027 budget`; reports then say \"5 incidents more than the police forecast\" rather than \"5 incidents\""),
+        .init("any-harm", .translatableText, default: "none: a limit on any harm says \"any harm at all to\" the outcome",
+              "what any harm at all to the outcome is, as words that fit after \"the chance that\": `someone is hurt, threatened or wrongly accused`; the community report says a limit with `harm-exceeds: 0` in these words"),
         .init("direction", .choice(Outcome.Direction.allCases.map(\.rawValue)), default: "inferred",
               "`loss` when more of it is worse (costs, incidents), `gain` when more is better (hours of independent living, wellbeing); "
               + "without it, a gain when every appetite statement on the outcome is `net-benefit-above` (or, with none, every entry on it is enablement or portfolio), else a loss"),
@@ -107,6 +115,8 @@ public enum RegisterFormat {
         .init("contributors", .list(.id(of: "contributor")), default: "none", "who speaks for this perspective", rules: [.unknownReference, .duplicateReference]),
         .init("weight", .nonNegativeAmount, default: "`1`", "weight in the pooled view; `0` shows the perspective without pooling it", rules: [.negativeAmount]),
         .init("weight-reason", .translatableText, default: "none: the community report says how weights are set in general", "why the perspective has its weight, in the register's words; the community report shows it where it says how much each group's estimates count"),
+        .init("weight-set-by", .translatableText, default: "none: the community report says the organisation sets the weights",
+              "who set the weight, and when, as words that can start a sentence: `the partnership board (convenantoverleg), on 6 October 2026`; shown with `weight-reason`"),
     ])
 
     public static let risk = FormatMapping("risk", "One entry in the register.", fields: [
@@ -216,6 +226,10 @@ public enum RegisterFormat {
               "the option's own cost over the horizon (set-up, running), in the register's currency: a loss in every trial of this option on `cost-outcome`", rules: [.negativeAmount, .optionCost]),
         .init("cost-outcome", .id(of: "outcome"), .when("with `cost`, when the register has several money outcomes"), default: "the register's only money outcome",
               "the money outcome the option's cost counts in", rules: [.unknownReference, .optionCost]),
+        .init("current", .boolean, default: "false",
+              "`true` for the option that is what the organisation does now; at most one option. The board report states the current plan from it, and says the register does not say when no option has it", rules: [.invalidBoolean, .optionStatus]),
+        .init("proposed", .boolean, default: "false",
+              "`true` for the option put to the board for decision; at most one option, and it may be the current one", rules: [.invalidBoolean, .optionStatus]),
     ], schemaRules: [("anyOf", [.object([("required", ["risks"])]), .object([("required", ["split"])]), .object([("required", ["responses"])])])])
 
     public static let optionShare = FormatMapping("optionShare", "An entry an option holds as a share of the people or places it was estimated for.", fields: [

@@ -130,11 +130,15 @@ struct Score: ParsableCommand {
     static func precisionNote(_ score: RegisterScore) -> String? {
         guard let precision = score.run.precision, let short = score.run.precisionShortfalls, !short.isEmpty else { return nil }
         func figure(_ x: Double) -> String { x.formatted(.number.precision(.significantDigits(3))) }
-        var lines = ["\(score.register.file): note: --precision \(precision) not reached after \(score.run.trials) trials; it stops where a figure cannot get there:"]
+        let cap = score.run.maxTrials ?? .max
+        let file = score.register.file, trials = score.run.trials.formatted()
+        var lines = [score.run.trials < cap
+            ? "\(file): note: --precision \(precision) not reached; stopped after \(trials) trials, before the cap of \(cap.formatted()) (--max-trials), because a P95 marked below would need more trials than the cap:"
+            : "\(file): note: --precision \(precision) not reached in \(trials) trials, the cap (--max-trials); these P95s missed it:"]
         for s in short {
             let what = "\(s.outcome) (\(s.view), \(s.treatment)): P95 \(figure(s.p95.value)) ± \(figure(1.96 * s.p95.standardError))"
             if let needed = s.trialsNeeded {
-                lines.append("  \(what) would need about \(needed.formatted()) trials")
+                lines.append("  \(what) would need about \(needed.formatted()) trials\(needed > cap ? " — more than the cap" : "")")
             } else {
                 lines.append("  \(what): a fraction of a P95 of 0 is 0, so no number of trials reaches it")
             }

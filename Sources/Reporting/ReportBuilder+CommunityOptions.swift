@@ -1,0 +1,69 @@
+import RegisterModel
+import Scoring
+import TextLayer
+
+/// The options residents are asked to react to, side by side: for each of the register's
+/// portfolio options, every limit's verdict and chance, the average of every outcome, and its
+/// own cost, so that a choice between options can be weighed rather than one option's figures
+/// read alone.
+///
+/// The figures are the score's comparison run (``RegisterScore/portfolios`` and each verdict's
+/// ``RegisterScore/AppetiteVerdict/portfolios``): every option on the same simulated years, from
+/// the community view's public entries only, like every other figure on the page. Nothing is
+/// simulated again here.
+extension ReportBuilder {
+    func communityOptions() -> [ReportContext.CommunityOption] {
+        guard score.portfolios.count > 1 else { return [] }
+        let rule = OptionRule(builder: self)
+        return score.portfolios.map { option in
+            let limits = score.appetite.map { v -> String in
+                let judged = rule.judged(v, under: option)
+                return optionLimitLine(v, chance: judged.p.value, within: judged.within, decisive: judged.decisive)
+            }
+            let averages = score.outcomes.compactMap { o -> String? in
+                guard let mean = option.outcomes.first(where: { $0.outcome == o.id })?.mean.residual.value else { return nil }
+                return phrases("community.options.average", ["outcome": o.title, "amount": words(o.id, o.unit).averagePhrase(mean)])
+            }
+            let expected = averages.isEmpty ? nil : phrases("community.options.expected", ["next": nextPeriod])
+            var cost: String?
+            if let amount = option.cost, amount > 0 {
+                let outcome = option.costOutcome.flatMap { register.outcome($0) }
+                let limited = outcome.map { o in score.appetite.contains { $0.outcome == o.id && $0.kind != .netBenefitAbove } } ?? false
+                let key = outcome == nil ? "community.options.cost" : limited ? "community.options.cost.in-limit" : "community.options.cost.in-outcome"
+                cost = phrases(key, ["cost": quantity(amount, "money"), "next": nextPeriod, "outcome": outcome?.title ?? ""])
+            }
+            let registered = register.portfolios.first { $0.id == option.id }
+            return .init(title: e(option.title), description: e(registered?.description),
+                         assumed: option.id == score.run.portfolio ? e(phrases("community.options.assumed")) : nil,
+                         limits: limits.map(e), expected: e(expected), averages: averages.map(e), cost: e(cost))
+        }
+    }
+
+    /// One limit in one line: what it is about, the chance under the option, what is accepted,
+    /// and the verdict: "Chance that someone is hurt, threatened or wrongly accused: 14 in 100
+    /// (14%); accepted: at most 25 in 100. That is within the limit."
+    func optionLimitLine(_ v: RegisterScore.AppetiteVerdict, chance p: Double, within: Bool, decisive: Bool) -> String {
+        let unit = score.outcomes.first { $0.id == v.outcome }?.unit ?? ""
+        let outcome = register.outcome(v.outcome)
+        let title = outcome?.title ?? v.outcome
+        var args = ["outcome": title, "chance": shortChance(p, per: verdictDenominator), "limit": phrases.limitFrequency(v.limit, per: verdictDenominator),
+                    "amount": quantity(v.threshold, unit), "baseline": outcome?.baseline ?? ""]
+        let counted = outcome?.baseline == nil ? "" : ".baseline"
+        let key: String
+        switch v.kind {
+        case .lossExceeds: key = "community.options.limit.loss" + counted
+        case .harmExceeds where v.threshold == 0:
+            if let harm = outcome?.anyHarm {
+                key = "community.options.limit.any-harm.said"
+                args["harm"] = harm
+            } else {
+                key = "community.options.limit.any-harm"
+            }
+        case .harmExceeds: key = "community.options.limit.harm" + counted
+        case .netBenefitAbove: key = "community.options.limit.gain" + counted
+        }
+        let status = !decisive ? "close" : (within ? "within" : "outside")
+        let kind = v.kind == .netBenefitAbove && status != "close" ? "aim." + status : status
+        return phrases.filled(key, args).capitalisedFirst + " " + phrases("community.limit.expect.status." + kind)
+    }
+}

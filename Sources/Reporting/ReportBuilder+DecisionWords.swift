@@ -1,0 +1,141 @@
+import Foundation
+import RegisterModel
+import Scoring
+import TextLayer
+
+extension ReportBuilder {
+    /// What a statement's chance is of, in the outcome's own terms: "the chance that harm alone
+    /// exceeds 4 incidents", "the chance of a net gain".
+    func chanceWhat(_ v: RegisterScore.AppetiteVerdict) -> String {
+        let unit = score.outcomes.first { $0.id == v.outcome }?.unit ?? ""
+        let gain = words(v.outcome, unit).isGain
+        switch v.kind {
+        case .lossExceeds where unit != "money" && !gain:
+            return phrases("report.decision.chance.count-exceeds", ["amount": quantity(v.threshold, unit)])
+        case .lossExceeds: return phrases("report.decision.chance.loss-exceeds", ["amount": quantity(v.threshold, unit)])
+        case .harmExceeds: return phrases("report.decision.chance.harm-exceeds", ["amount": quantity(v.threshold, unit)])
+        case .netBenefitAbove where gain:
+            return v.threshold == 0 ? phrases("report.decision.chance.net-gain")
+                                    : phrases("report.decision.chance.net-gain-above", ["amount": quantity(v.threshold, unit)])
+        case .netBenefitAbove:
+            return v.threshold == 0 ? phrases("report.decision.chance.net-benefit")
+                                    : phrases("report.decision.chance.net-benefit-above", ["amount": quantity(v.threshold, unit)])
+        }
+    }
+
+    /// The board's limit with its direction: "want ≥ 80%" for a chance it asks for, "want ≤ 5%"
+    /// for one it allows.
+    func want(_ v: RegisterScore.AppetiteVerdict) -> String {
+        phrases(v.kind == .netBenefitAbove ? "report.decision.want.at-least" : "report.decision.want.at-most",
+                ["percent": FigureFormat.percent(v.limit)])
+    }
+
+    /// "Hours of independent living (76%; want ≥ 80%)".
+    func namedVerdict(_ v: RegisterScore.AppetiteVerdict) -> String {
+        phrases("report.decision.summary.item", ["statement": iso(statementLabel(v)), "percent": FigureFormat.percent(v.probability.value),
+                                                 "want": want(v)])
+    }
+
+    /// The first line of the decision page's summary: the statements outside appetite, too
+    /// close to call and depending on whose estimates, each by name.
+    func namedSummary() -> String {
+        let statements = score.appetite
+        func list(_ picked: [RegisterScore.AppetiteVerdict]) -> String {
+            picked.isEmpty ? phrases("report.decision.summary.none") : listInWords(picked.map(namedVerdict))
+        }
+        let outside = statements.filter { !$0.withinAppetite && $0.decisive }
+        let outsideWords = outside.isEmpty
+            ? phrases("report.decision.summary.outside-none", ["total": String(statements.count)])
+            : phrases("report.decision.summary.outside-some", ["count": String(outside.count), "total": String(statements.count), "list": list(outside)])
+        return phrases("report.decision.summary.named", [
+            "outside": outsideWords,
+            "close": list(statements.filter { !$0.decisive }),
+            "depends": list(statements.filter(\.dependsOnEstimates)),
+        ])
+    }
+
+    /// The perspectives whose own estimates reach the statement's outcome, with their chances.
+    func ownChances(_ v: RegisterScore.AppetiteVerdict) -> [Double] {
+        v.perspectives.filter { estimatedAny($0.id, outcome: v.outcome) }.map(\.probability.value)
+    }
+
+    /// The "±" read rightly: it is the simulation's error only; the spread between the
+    /// perspectives' own estimates, given for the statements where it is widest, is the larger
+    /// uncertainty. Nil with fewer than two perspectives.
+    func uncertaintyCaveat() -> String? {
+        guard register.perspectives.count > 1 else { return nil }
+        let spreads = score.appetite.compactMap { v -> (v: RegisterScore.AppetiteVerdict, low: Double, high: Double)? in
+            let chances = ownChances(v) + [v.probability.value]
+            // A spread under one percentage point, or only among chances past 99.9% or under
+            // 0.1%, is no uncertainty a board needs told about.
+            guard let low = chances.min(), let high = chances.max(), high - low >= 0.01,
+                  FigureFormat.percent(low) != FigureFormat.percent(high) else { return nil }
+            return (v, low, high)
+        }
+        // Those at issue first, then the widest; three at most, so the sentence stays short.
+        let ranked = spreads.sorted { a, b in
+            let ia = !a.v.withinAppetite || !a.v.decisive || a.v.dependsOnEstimates
+            let ib = !b.v.withinAppetite || !b.v.decisive || b.v.dependsOnEstimates
+            return ia != ib ? ia : (a.high - a.low) > (b.high - b.low)
+        }.prefix(3)
+        guard !ranked.isEmpty else { return phrases("report.decision.uncertainty.no-spread") }
+        let items = ranked.map { s in
+            phrases("report.decision.uncertainty.item", ["statement": iso(statementLabel(s.v)),
+                                                         "low": FigureFormat.percent(s.low), "high": FigureFormat.percent(s.high)])
+        }
+        return phrases("report.decision.uncertainty", ["list": items.joined(separator: phrases("report.list.separator"))])
+    }
+
+    /// For a statement outside appetite that no lever listed brings back: that nothing listed
+    /// is enough, how far it is from the limit, the nearest a lever comes, and the choices left.
+    func noWayBack(_ v: RegisterScore.AppetiteVerdict) -> String? {
+        guard !v.withinAppetite, v.decisive else { return nil }
+        let others = v.portfolios.filter { $0.id != score.run.portfolio }
+        guard !v.responses.contains(where: \.withinIfDelivered), !others.contains(where: \.withinAppetite) else { return nil }
+        let reached = v.responses.map(\.ifDelivered.value) + others.map(\.probability.value)
+        let asks = v.kind == .netBenefitAbove
+        let best = asks ? reached.max() : reached.min()
+        // The activities behind it: the largest drivers of its outcome in the headline figures.
+        let drivers = score.outcomes.first { $0.id == v.outcome }?.drivers.filter { visible.contains($0) }.prefix(2) ?? []
+        let named = drivers.map { id in phrases("report.portfolio.activity", ["risk": id, "title": iso(register.risk(id)?.title ?? "")]) }
+        var args = ["statement": iso(statementLabel(v)), "chance": chanceWhat(v), "now": FigureFormat.percent(v.probability.value),
+                    "want": want(v), "limit": FigureFormat.percent(v.limit)]
+        var sentence = phrases.filled("report.decision.no-way-back", args)
+        if let best, FigureFormat.percent(best) != FigureFormat.percent(v.probability.value) {
+            args["best"] = FigureFormat.percent(best)
+            sentence += " " + phrases.filled("report.decision.no-way-back.best", args)
+        }
+        sentence += " " + phrases("report.decision.no-way-back.choices", [
+            "drivers": named.isEmpty ? phrases("report.decision.no-way-back.the-activities") : listInWords(named)])
+        return sentence
+    }
+
+    /// "Current plan: X. Proposed: Y. The board is asked to …", from the options the register
+    /// marks `current` and `proposed`; where it marks none, it says so rather than guess.
+    func decisionAsk() -> String {
+        let outsideNames = score.appetite.filter { !$0.withinAppetite && $0.decisive }.map { iso(statementLabel($0)) }
+        let accept = outsideNames.isEmpty ? "" : " " + phrases("report.decision.ask.outside", ["statements": listInWords(outsideNames)])
+        guard score.portfolios.count > 1 else {
+            return phrases(score.appetite.isEmpty ? "report.decision.ask.no-options.no-appetite" : "report.decision.ask.no-options") + accept
+        }
+        let current = register.portfolios.first(where: \.isCurrent)
+        let proposed = register.portfolios.first(where: \.isProposed)
+        var parts: [String] = []
+        parts.append(current.map { phrases("report.decision.ask.current", ["title": iso($0.title)]) } ?? phrases("report.decision.ask.current.unstated"))
+        parts.append(proposed.map { phrases("report.decision.ask.proposed", ["title": iso($0.title)]) } ?? phrases("report.decision.ask.proposed.unstated"))
+        let count = String(register.portfolios.count)
+        switch (current, proposed) {
+        case let (c?, p?) where c.id == p.id:
+            parts.append(phrases("report.decision.ask.keep", ["current": iso(c.title), "count": count]))
+        case let (c?, p?):
+            parts.append(phrases("report.decision.ask.move", ["current": iso(c.title), "proposed": iso(p.title), "count": count]))
+        case let (c?, nil):
+            parts.append(phrases("report.decision.ask.choose-from-current", ["current": iso(c.title), "count": count]))
+        case let (nil, p?):
+            parts.append(phrases("report.decision.ask.approve", ["proposed": iso(p.title), "count": count]))
+        case (nil, nil):
+            parts.append(phrases("report.decision.ask.choose", ["count": count]))
+        }
+        return parts.joined(separator: " ") + accept
+    }
+}

@@ -1,0 +1,200 @@
+import Foundation
+import RegisterModel
+import Reporting
+import Testing
+import TextLayer
+import _TestSupport
+
+/// What a resident reading the Leiden community report cold needed in order to weigh the
+/// choice put to them (cold reading 4): the options side by side, harm to people said as
+/// harm to people, why an entry is private and who sees it, dates that agree, counts that
+/// agree, and where the actions' costs go.
+@Suite("Community reports: the choice and what it rests on", .serialized)
+struct CommunityChoicesTests {
+    static func leiden(_ language: String, _ change: (inout Register) -> Void = { _ in }) throws -> String {
+        try CommunityColdReadingTests.leiden(language, change)
+    }
+
+    static func section(_ page: String, _ heading: String) throws -> String {
+        try #require(page.components(separatedBy: heading + "\n").dropFirst().first?.components(separatedBy: "\n## ").first, "no \(heading)")
+    }
+
+    /// "I'm asked to react to rounds vs cameras vs no scheduled rounds, but every verdict
+    /// assumes one option": each option gets every limit with its chance and verdict, each
+    /// outcome's average, and its own cost with where it is counted.
+    @Test(arguments: ["en", "nl"]) func everyOptionShowsEveryLimitEveryAverageAndItsCost(_ language: String) throws {
+        let register = try ReportFixtures.load("community-safety-leiden").inLanguage(language)
+        let page = try Self.leiden(language)
+        let en = language == "en"
+        let book = try #require(Phrasebook.builtIn(language))
+        let verdicts = ["within", "outside", "close", "aim.within", "aim.outside"].map { book("community.limit.expect.status." + $0) }
+        let section = try Self.section(page, en ? "## The options side by side" : "## De mogelijkheden naast elkaar")
+        let options = Array(section.components(separatedBy: "\n### ").dropFirst())
+        #expect(options.count == register.portfolios.count, "\(section)")
+        for (text, portfolio) in zip(options, register.portfolios) {
+            #expect(text.hasPrefix(portfolio.title + "\n"), "\(text)")
+            let lines = text.split(separator: "\n")
+            let limits = lines.filter { $0.hasPrefix("- ") && ($0.contains(en ? "; accepted: at most " : "; aanvaard: hooguit ") || $0.contains(en ? "; aim: at least " : "; doel: minstens ")) }
+            #expect(limits.count == register.appetite.count, "\(text)")
+            #expect(limits.allSatisfy { l in verdicts.contains { l.hasSuffix(" " + $0) } }, "\(limits)")
+            #expect(lines.filter { $0.hasPrefix("  - ") }.count == register.outcomes.count, "\(text)")
+            let costLine = lines.first { $0.hasPrefix(en ? "- The option's own cost" : "- De eigen kosten van deze mogelijkheid") }
+            if portfolio.cost != nil {
+                #expect(costLine?.contains(en ? "€32,000" : "€ 32.000") == true, "\(text)")
+                #expect(costLine?.contains(en ? "so the limit on it above already includes this cost" : "De grens daarvoor hierboven houdt er dus al rekening mee") == true)
+            } else {
+                #expect(costLine == nil)
+            }
+            #expect(text.contains(en ? "The rest of this page assumes this option." : "De rest van deze pagina gaat uit van deze mogelijkheid.") == (portfolio.id == "rondes"))
+        }
+        // The option the page assumes has the limits' own chances; an option without evening
+        // rounds leaves out the volunteer hurt on a round, so its chance of harm is lower.
+        let harm = en ? #"Chance that someone is hurt, threatened or wrongly accused: ([0-9]+) in 100"# : #"Kans dat iemand gewond raakt, bedreigd of ten onrechte verdacht wordt: ([0-9]+) op 100"#
+        let pattern = try Regex(harm)
+        func chance(_ text: String) -> Int? {
+            text.firstMatch(of: pattern).flatMap { $0.output[1].substring }.flatMap { Int(String($0)) }
+        }
+        let limitsSection = try Self.section(page, en ? "## Are things within the limits that were set?" : "## Blijft alles binnen de afgesproken grenzen?")
+        let assumed = try #require(chance(options[0])), camera = try #require(chance(options[1]))
+        #expect(assumed == chance(limitsSection))
+        #expect(camera < assumed, "\(options[1])")
+    }
+
+    /// Without options to compare, there is no such section.
+    @Test func aRegisterWithoutOptionsHasNoComparison() throws {
+        let page = try ReportFixtures.render(try ReportFixtures.load("community-safety-leiden").removingPortfolios(), format: .markdown,
+                                             audience: .community, trials: 500)
+        #expect(!page.contains("## The options side by side"))
+    }
+
+    /// "Binnen de grens for a 14% chance that someone is hurt reads as reassurance, and
+    /// nothing points out that the volunteers themselves say 15 in 100 against 8": a limit on
+    /// any harm to people is a chance that someone is hurt, in the register's words, with the
+    /// groups that see it very differently beside it; the detail tables count people, not a loss.
+    @Test func harmToPeopleIsTheChanceThatSomeoneIsHurt() throws {
+        let english = try Self.leiden("en")
+        #expect(CommunityColdReadingTests.matches(english, #"Chance that someone is hurt, threatened or wrongly accused: [0-9]+ in 100; accepted: at most 25 in 100\."#))
+        #expect(english.contains("According to Volunteers, the chance of “A volunteer is hurt or threatened on an evening round” is 15 in 100 before the planned actions; according to Municipality and police, 8 in 100."), "\(english)")
+        let dutch = try Self.leiden("nl")
+        #expect(CommunityColdReadingTests.matches(dutch, #"Kans dat iemand gewond raakt, bedreigd of ten onrechte verdacht wordt: [0-9]+ op 100; aanvaard: hooguit 25 op 100\."#))
+        #expect(dutch.contains("Volgens Vrijwilligers is de kans op „Een vrijwilliger raakt gewond of wordt bedreigd tijdens een avondronde” 15 op 100 zonder de geplande aanpak; volgens Gemeente en politie is die 8 op 100."))
+        #expect(!dutch.contains("meer dan 0 personen") && !english.contains("more than 0 people"))
+        // The detail section's tables on people count people.
+        let detailNL = try #require(dutch.components(separatedBy: "### Mensen die door het werk van het convenant gewond raken, worden bedreigd of ten onrechte worden beschuldigd\n").dropFirst().first?
+            .components(separatedBy: "\n### ").first)
+        #expect(!detailNL.contains("Verlies (personen") && !detailNL.contains("elk bedrag overschrijdt"), "\(detailNL)")
+        #expect(detailNL.contains("| Aantal (personen; minder is beter) |") && detailNL.contains("Aantal met maatregelen (personen)"))
+        let detailEN = try #require(english.components(separatedBy: "### People hurt, threatened or wrongly accused through the partnership's work\n").dropFirst().first?
+            .components(separatedBy: "\n### ").first)
+        #expect(!detailEN.contains("Loss (people") && !detailEN.contains("exceeds each amount"), "\(detailEN)")
+        #expect(detailEN.contains("at most 25 in 100 chance that anyone is harmed at all"))
+    }
+
+    /// "vertrouwelijk, bijvoorbeeld om de mensen … te beschermen" read as template text: the
+    /// register's own reason, or that it is not published, and who sees the figures with the
+    /// entry — never whether a verdict would change with it.
+    @Test func aPrivateEntrySaysWhyAndWhoSeesIt() throws {
+        let dutch = try Self.leiden("nl")
+        #expect(dutch.contains("> Eén onderdeel van de lijst is vertrouwelijk. Als we het publiceren, kunnen mensen die met het convenant meewerken gevaar lopen. Het staat niet op deze pagina, en alle cijfers hier zijn zonder dat onderdeel berekend. Het convenantoverleg van gemeente, politie en buurtpreventie ziet de cijfers mét dit onderdeel. Daarom kan er een nummer ontbreken in de codes van de onderdelen."), "\(dutch)")
+        #expect(!dutch.contains("bijvoorbeeld om de mensen"))
+        let bare = try Self.leiden("en") { r in
+            r.metadata.confidentialReason = nil
+            r.metadata.decidedBy = nil
+        }
+        let note = try #require(bare.split(separator: "\n").first { $0.hasPrefix("> One entry") })
+        #expect(note == "> One entry on the list is kept private. The reason is not published. It is left out of this page, and every figure here is worked out without it. Those who decide on the list see the figures with it included. That is why a number can be missing from the codes of the entries.")
+        let hasFigure = note.contains { $0.isNumber }
+        #expect(!hasFigure, "no figure in the note")
+    }
+
+    /// "19 januari 2027" against "maart 2027", and "by email" with no address: each example's
+    /// full review is in the month its weights' reason names, and Ward 7 says where to write
+    /// and names the sensor option.
+    @Test func datesAgreeAndTheWayToRespondIsComplete() throws {
+        let leiden = try Self.leiden("en")
+        #expect(leiden.contains("The whole list is looked at again on 16 March 2027.") && leiden.contains("full review of the list in March 2027"))
+        let care = try ReportFixtures.render(try ReportFixtures.load("adult-social-care-positive-risk"), format: .markdown, audience: .community, trials: 500)
+        #expect(care.contains("The whole list is looked at again on 12 May 2027.") && care.contains("planned for May 2027"))
+        #expect(!care.contains("Who would be hurt: The care budget"))
+        let ward = try ReportFixtures.render(try ReportFixtures.load("ward-7-patient-partnership"), format: .markdown, audience: .community, trials: 500)
+        let next = try Self.section(ward, "## What happens next")
+        #expect(next.contains("or by those plans with bed and chair sensor alarms.") && next.contains("by email to ward7.partnership"), "\(next)")
+        #expect(!ward.contains("bay nurses"))
+    }
+
+    /// "dacht mee over 3 onderdelen" against "gaf voor vijf onderdelen een eigen schatting", and
+    /// "(24+14+½·29)/2,5 = 21 but the page shows 22": each count says what it counts, and each
+    /// group's chance is the one it gave, so "together" follows from the figures shown.
+    @Test func countsAgreeAndTogetherFollowsFromTheGroupsFigures() throws {
+        let register = try ReportFixtures.load("community-safety-leiden")
+        let panel = register.risks.filter { r in !r.isConfidential && r.estimates.contains { $0.perspective == "bewoners" } }.count
+        let english = try Self.leiden("en")
+        #expect(english.contains("- Residents' panel: worked with us on 3 entries. It helps with one action. It gave its own estimates for \(panel) entries."), "\(english)")
+        #expect(english.contains("- Residents' panel: gave estimates for \(panel) entries."))
+        let dutch = try Self.leiden("nl")
+        #expect(dutch.contains("- Bewonerspanel Leiden Noord: we dachten samen na over 3 onderdelen; samen doen we één maatregel; eigen schattingen voor \(panel) onderdelen."), "\(dutch)")
+        // The evening rounds: 25, 15 and 30 in the register, weights 1, 1 and ½: 22.
+        let rounds = try #require(english.components(separatedBy: "- “Evening rounds by volunteers”\n").dropFirst().first?.split(separator: "\n").prefix { $0.hasPrefix("  - ") })
+        #expect(Array(rounds) == ["  - Municipality and police: 25 in 100", "  - Volunteers: 15 in 100", "  - Residents' panel: 30 in 100", "  - The groups together: 22 in 100."])
+        // Every comparison: the weighted average of the groups' figures, to within their rounding.
+        let weights = Dictionary(uniqueKeysWithValues: register.perspectives.map { ($0.title, $0.weight) })
+        let how = try Self.section(english, "## How your estimates counted")
+        for block in how.components(separatedBy: "\n- “").dropFirst() {
+            let lines = block.split(separator: "\n").filter { $0.hasPrefix("  - ") }.map { $0.dropFirst(4) }
+            func figure(_ line: Substring) -> Double? { line.firstMatch(of: /: ([0-9]+) in 100/).flatMap { Double($0.output.1) } }
+            let groups = lines.dropLast().compactMap { line -> (Double, Double)? in
+                guard let name = line.split(separator: ":").first, let w = weights[String(name)], let x = figure(line) else { return nil }
+                return (w, x)
+            }
+            let together = try #require(lines.last.flatMap(figure))
+            let average = groups.reduce(0) { $0 + $1.0 * $1.1 } / groups.reduce(0) { $0 + $1.0 }
+            #expect(abs(average - together) <= 1, "\(block)")
+        }
+    }
+
+    /// "Ward 7 halves carers with no reason": every example says who set a weight that differs.
+    @Test(arguments: ReportFixtures.examples) func whoSetEachWeightIsSaid(_ name: String) throws {
+        let page = try ReportFixtures.render(try ReportFixtures.load(name), format: .markdown, audience: .community, trials: 500)
+        let how = try Self.section(page, "## How your estimates counted")
+        #expect(how.contains("count half as much as those of") && how.contains("Who decided this: "), "\(how)")
+        #expect(!how.contains("decides how much each group counts"), "every weight that differs has its reason")
+    }
+
+    /// "De kosten tellen niet mee in „Onvoorziene kosten”: then where?", and "€3,500 avoids 16.2
+    /// hours" read as bad value: where the costs are paid from, and that an action on something
+    /// that happens in few years is there for those years.
+    @Test func theActionsCostsSayWhereTheyArePaidFromAndWhatTheyAreFor() throws {
+        let english = try Self.leiden("en")
+        let done = try Self.section(english, "### What is being done")
+        #expect(done.contains("The actions' costs are paid from the partnership's 2027 budget. They are not counted in the figures above."), "\(done)")
+        let dropOut = try #require(done.split(separator: "\n").first { $0.contains("Volunteers drop out of Buurtpreventie Noord") })
+        #expect(CommunityColdReadingTests.matches(String(dropOut), #"That is an average over all years, including those in which this does not happen; the chance that it happens is [0-9]+ in 100 \([0-9.]+%\)\. The action is there for the years in which it does, to protect “Residents"#), "\(dropOut)")
+        let burglary = try #require(done.split(separator: "\n").first { $0.contains("Burglary series in Stevenshof") })
+        #expect(!burglary.contains("average over all years"), "an entry that happens in most years needs no such note")
+        let separate = try Self.leiden("nl") { $0.metadata.responseBudget = nil }
+        #expect(separate.contains("De kosten van de maatregelen worden apart betaald. Ze tellen niet mee in de cijfers hierboven."))
+    }
+
+    /// The camera entry's chance is that the order is challenged: who is hurt is who loses the
+    /// cameras, and being filmed, certain if they come, is said in the description.
+    @Test func theCameraEntryNamesTheHarmItsChanceIsAbout() throws {
+        let english = try Self.leiden("en")
+        #expect(!english.contains("who are filmed"))
+        #expect(english.contains("Shoppers and residents on the two squares, if the cameras have to go"))
+        #expect(english.contains("that is certain if the cameras come, and it is not in the figures."))
+    }
+}
+
+extension Register {
+    /// The register with no options: each entry of only some options dropped, so the rest is
+    /// what every option shares.
+    func removingPortfolios() -> Register {
+        var r = self
+        let optional = r.optionalEntries
+        r.risks = r.risks.filter { !optional.contains($0.id) }
+        r.correlations = r.correlations.filter { !optional.contains($0.first) && !optional.contains($0.second) }
+        r.contributors = r.contributors.map { var c = $0; c.stepsBack = c.stepsBack.filter { !optional.contains($0.risk) }; return c }
+        r.portfolios = []
+        return r
+    }
+}

@@ -250,10 +250,10 @@ public enum BuiltInTemplates {
 {{^empty(coverage)}}
 <div class="table-wrap"><table>
 <caption>{{phrases.decision-coverage-caption}}</caption>
-<thead><tr><th scope="col">{{phrases.perspective}}</th><th scope="col" class="num">{{phrases.decision-weight}}</th><th scope="col">{{phrases.decision-estimated}}</th><th scope="col">{{phrases.decision-borrowed}}</th></tr></thead>
+<thead><tr><th scope="col">{{phrases.perspective}}</th><th scope="col" class="num">{{phrases.decision-weight}}</th><th scope="col">{{phrases.decision-weight-why}}</th><th scope="col">{{phrases.decision-estimated}}</th><th scope="col">{{phrases.decision-borrowed}}</th></tr></thead>
 <tbody>
 {{#coverage}}
-<tr><td><bdi>{{perspective}}</bdi></td><td class="num">{{weight}}</td><td>{{estimated}}</td><td>{{borrowed}}</td></tr>
+<tr><td><bdi>{{perspective}}</bdi></td><td class="num">{{weight}}</td><td>{{weightWhy}}</td><td>{{estimated}}</td><td>{{borrowed}}</td></tr>
 {{/coverage}}
 </tbody>
 </table></div>
@@ -703,10 +703,10 @@ public enum BuiltInTemplates {
 {{^empty(coverage)}}
 **{{phrases.decision-coverage-caption}}.**
 
-| {{phrases.perspective}} | {{phrases.decision-weight}} | {{phrases.decision-estimated}} | {{phrases.decision-borrowed}} |
-| --- | ---: | --- | --- |
+| {{phrases.perspective}} | {{phrases.decision-weight}} | {{phrases.decision-weight-why}} | {{phrases.decision-estimated}} | {{phrases.decision-borrowed}} |
+| --- | ---: | --- | --- | --- |
 {{#coverage}}
-| {{perspective}} | {{weight}} | {{estimated}} | {{borrowed}} |
+| {{perspective}} | {{weight}} | {{weightWhy}} | {{estimated}} | {{borrowed}} |
 {{/coverage}}
 
 {{/empty(coverage)}}
@@ -899,7 +899,7 @@ public enum BuiltInTemplates {
 <h3>{{phrases.what-drives-each-outcome}}</h3>
 <ul>
 {{#outcomes}}
-<li><strong><bdi>{{title}}</bdi></strong> (<bdi>{{unit}}</bdi>): {{summary}}{{^empty(drivers)}} {{phrases.largest-drivers}} {{#drivers}}<a href="#risk-{{id}}">{{id}}</a> <bdi>{{title}}</bdi> ({{share}} {{phrases.of-the-variance}}{{^last()}}; {{/last()}}{{/drivers}}.{{/empty(drivers)}}</li>
+<li><strong><bdi>{{title}}</bdi></strong> (<bdi>{{unit}}</bdi>): {{summary}}{{^empty(drivers)}} {{phrases.largest-drivers}} {{#drivers}}<a href="#risk-{{id}}">{{id}}</a> <bdi>{{title}}</bdi> ({{share}}){{^last()}}; {{/last()}}{{/drivers}}.{{/empty(drivers)}}</li>
 {{/outcomes}}
 </ul>
 <h3>{{phrases.responses-ranked-by-value-for}}</h3>
@@ -1150,7 +1150,7 @@ public enum BuiltInTemplates {
 ### {{phrases.what-drives-each-outcome}}
 
 {{#outcomes}}
-- **{{title}}** ({{unit}}): {{summary}}{{^empty(drivers)}} {{phrases.largest-drivers}} {{#drivers}}{{id}} {{title}} ({{share}} {{phrases.of-the-variance}}{{^last()}}; {{/last()}}{{/drivers}}.{{/empty(drivers)}}
+- **{{title}}** ({{unit}}): {{summary}}{{^empty(drivers)}} {{phrases.largest-drivers}} {{#drivers}}{{id}} {{title}} ({{share}}){{^last()}}; {{/last()}}{{/drivers}}.{{/empty(drivers)}}
 {{/outcomes}}
 
 ### {{phrases.responses-ranked-by-value-for}}

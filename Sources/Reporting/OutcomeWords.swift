@@ -36,6 +36,11 @@ struct OutcomeWords: Sendable {
     /// entries (all taken on for their gain), or the default.
     let inferredFrom: String
 
+    /// The board report's wording of a bad year without a baseline (``badPhrase(_:)``): "a net increase of
+    /// 42 days or more" where benefits can make the figure a net reduction and no baseline says
+    /// which way it goes, and "none: at least 9 years in 10 see no rise at all" for a P90 of 0.
+    var boardWording = false
+
     init(register: Register, outcome id: String, unit: String, phrases: Phrasebook) {
         (direction, stated) = register.direction(of: id)
         let entries = register.risks.filter { $0.outcome == id }
@@ -163,6 +168,10 @@ struct OutcomeWords: Sendable {
     func badPhrase(_ lossP90: Double) -> String {
         let v = directed(lossP90)
         if v.isNaN { return FigureFormat.notANumber }
+        if boardWording && !isGain {
+            if v == 0 { return phrases("report.outcome.bad.zero.board") }
+            if hasBenefit && v > 0 { return phrases("report.outcome.bad.net-increase.board", ["amount": size(v)]) }
+        }
         if v == 0 { return phrases("report.outcome.bad.\(family).zero") }
         return phrases("report.outcome.bad.\(family).\(v > 0 ? "more" : "less")", ["amount": size(abs(v))])
     }

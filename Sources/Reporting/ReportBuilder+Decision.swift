@@ -56,7 +56,7 @@ extension ReportBuilder {
 
         let verdicts = statements.map { v in
             var cells = [ReportContext.DecisionCell(
-                text: e(phrases("report.decision.cell", ["status": statusWord(v.withinAppetite, v.decisive), "percent": FigureFormat.percent(v.probability.value)])),
+                text: e(phrases("report.decision.cell", ["status": statusWord(v.withinAppetite, v.decisive), "percent": cellPercent(v.probability.value)])),
                 statusClass: cls(v.withinAppetite, v.decisive))]
             for p in register.perspectives {
                 guard let alt = v.perspectives.first(where: { $0.id == p.id }) else { continue }
@@ -67,7 +67,7 @@ extension ReportBuilder {
                     continue
                 }
                 cells.append(.init(
-                    text: e(phrases("report.decision.cell", ["status": statusWord(alt.withinAppetite, alt.decisive), "percent": FigureFormat.percent(alt.probability.value)])),
+                    text: e(phrases("report.decision.cell", ["status": statusWord(alt.withinAppetite, alt.decisive), "percent": cellPercent(alt.probability.value)])),
                     statusClass: cls(alt.withinAppetite, alt.decisive)))
             }
             // Each row says what its chance is of and which way the board wants it, so a small
@@ -164,7 +164,18 @@ extension ReportBuilder {
                 weight: e(FigureFormat.percent(totalWeight > 0 ? p.weight / totalWeight : 0)),
                 estimated: e(phrases("report.decision.coverage.estimated", ["count": String(own.count), "total": String(shown.count)])),
                 borrowed: e(borrowed.isEmpty ? phrases("report.decision.coverage.none") : borrowed.map { entryID($0.id) }.joined(separator: ", ")),
-                borrows: !borrowed.isEmpty, ownCount: own.count, totalCount: shown.count)
+                borrows: !borrowed.isEmpty, ownCount: own.count, totalCount: shown.count, weightWhy: e(weightWhy(p)))
+        }
+    }
+
+    /// Who set a perspective's weight and why, as the register states it (`weight-set-by`,
+    /// `weight-reason`), or that it does not say.
+    func weightWhy(_ p: Perspective) -> String {
+        switch (p.weightSetBy, p.weightReason) {
+        case let (by?, reason?): return phrases("report.decision.coverage.weight-why", ["by": by, "reason": reason])
+        case let (by?, nil): return phrases("report.decision.coverage.weight-by", ["by": by])
+        case let (nil, reason?): return reason
+        case (nil, nil): return phrases("report.decision.coverage.weight-unstated")
         }
     }
 

@@ -13,6 +13,7 @@ extension ReportBuilder {
         case .lossExceeds where unit != "money" && !gain:
             return phrases("report.decision.chance.count-exceeds", ["amount": quantity(v.threshold, unit)])
         case .lossExceeds: return phrases("report.decision.chance.loss-exceeds", ["amount": quantity(v.threshold, unit)])
+        case .harmExceeds where v.threshold == 0: return phrases("report.decision.chance.harm-any")
         case .harmExceeds: return phrases("report.decision.chance.harm-exceeds", ["amount": quantity(v.threshold, unit)])
         case .netBenefitAbove where gain:
             return v.threshold == 0 ? phrases("report.decision.chance.net-gain")
@@ -32,7 +33,7 @@ extension ReportBuilder {
 
     /// "Hours of independent living (76%; want ≥ 80%)".
     func namedVerdict(_ v: RegisterScore.AppetiteVerdict) -> String {
-        phrases("report.decision.summary.item", ["statement": iso(statementLabel(v)), "percent": FigureFormat.percent(v.probability.value),
+        phrases("report.decision.summary.item", ["statement": iso(statementLabel(v)), "percent": cellPercent(v.probability.value),
                                                  "want": want(v)])
     }
 
@@ -137,5 +138,13 @@ extension ReportBuilder {
             parts.append(phrases("report.decision.ask.choose", ["count": count]))
         }
         return parts.joined(separator: " ") + accept
+    }
+
+    /// A chance in a decision-page cell or summary: never "0%" or "100%" from a simulation,
+    /// whose chances below 0.1% and above 99.9% read "<0.1%" and ">99.9%" beside each other.
+    func cellPercent(_ p: Double) -> String {
+        if p <= 0 { return FigureFormat.percent(0.0001) }
+        if p >= 1 { return FigureFormat.percent(0.9999) }
+        return FigureFormat.percent(p)
     }
 }

@@ -162,7 +162,9 @@ public struct ReportBuilder: Sendable {
 
     /// An outcome's figures in its direction, unit and precision.
     func words(_ outcome: String, _ unit: String) -> OutcomeWords {
-        OutcomeWords(register: register, outcome: outcome, unit: unit, phrases: phrases)
+        var w = OutcomeWords(register: register, outcome: outcome, unit: unit, phrases: phrases)
+        w.boardWording = !isCommunity
+        return w
     }
 
     /// The horizon in the report's language: "12 months", "12 maanden".
@@ -325,7 +327,10 @@ public struct ReportBuilder: Sendable {
             let unit = outcome?.unit ?? ""
             let title = outcome?.title ?? v.outcome
             let p = v.probability.value
-            let chance = phrases.chancePhrase(p, standardError: se(v.probability.standardError), per: n, trials: score.run.trials, periods: periodsWord).capitalisedFirst
+            // "Less than a 1 in 100 chance (<0.1%)" understates what the percentage says: below
+            // 0.1% the board report counts in thousands.
+            let per = !isCommunity && p > 0 && FigureFormat.percent(p).hasPrefix("<") ? max(n, 1_000) : n
+            let chance = phrases.chancePhrase(p, standardError: se(v.probability.standardError), per: per, trials: score.run.trials, periods: periodsWord).capitalisedFirst
             let limit = phrases("report.limit", ["frequency": phrases.limitFrequency(v.limit, per: n), "percent": FigureFormat.percent(v.limit)])
             var status = phrases(v.withinAppetite ? "report.verdict.within" : "report.verdict.outside")
             if !v.decisive { status = phrases("report.verdict.too-close", ["status": status]) }
@@ -344,8 +349,13 @@ public struct ReportBuilder: Sendable {
                 sentence = phrases(key, ["chance": chance, "outcome": iso(title), "amount": w.size(abs(v.threshold)),
                                          "horizon": horizonPhrase, "limit": limit, "status": status])
             case .harmExceeds:
-                var s = phrases("report.verdict.harm-exceeds", ["chance": chance, "outcome": iso(title), "amount": w.size(v.threshold),
-                                                                 "horizon": horizonPhrase, "limit": limit, "status": status])
+                // The board report says what is counted in the outcome's own words: "more than 4
+                // incidents … counting only those the entries cause", or any at all for a limit
+                // of 0, never "harm to … incidents" or "exceeds 0 people".
+                let key = isCommunity ? "report.verdict.harm-exceeds"
+                    : v.threshold == 0 ? "report.verdict.harm-any.board" : "report.verdict.harm-exceeds.board"
+                var s = phrases(key, ["chance": chance, "outcome": iso(title), "amount": w.size(v.threshold),
+                                      "horizon": horizonPhrase, "limit": limit, "status": status])
                 // Judged on harm alone while the entries reduce the outcome overall: one sentence
                 // on why a net reduction can still be outside appetite.
                 if !isCommunity, let mean = outcome?.residual.mean.value, w.directed(mean) < 0 {
@@ -434,10 +444,12 @@ public struct ReportBuilder: Sendable {
         var summary = phrases(w.baseline == nil ? "report.outcome.summary.average" : "report.outcome.summary.baseline",
                               ["mean": w.averagePhrase(o.residual.mean.value), "period": periodWord, "bad": w.badAveragePhrase(p90)])
         // A chance of coming out ahead only means something where something can come out
-        // ahead: a gain, or a loss with benefits on it. On a pure cost it is always 0%.
-        // Residents are not told "0% with responses, 0% without": a line that says nothing.
-        let neverAhead = isCommunity && o.residual.probabilityNetBenefit.value < 0.0005 && o.inherent.probabilityNetBenefit.value < 0.0005
-        if w.hasNetChance && !neverAhead {
+        // ahead: a gain, or a loss with benefits on it. On a pure cost it is always 0%; and in
+        // the board report, where it is 0% with responses and without, it is left out. Residents
+        // are not told "0% with responses, 0% without" either: a line that says nothing.
+        let netChances = [o.residual.probabilityNetBenefit.value, o.inherent.probabilityNetBenefit.value]
+        let saysNothing = isCommunity ? netChances.allSatisfy { $0 < 0.0005 } : !(w.isGain || netChances.contains { $0 > 0 })
+        if w.hasNetChance && !saysNothing {
             summary += " " + phrases(w.isGain ? "report.outcome.net-chance.gain" : "report.outcome.net-chance.loss",
                                      ["with": FigureFormat.percent(o.residual.probabilityNetBenefit.value),
                                       "without": FigureFormat.percent(o.inherent.probabilityNetBenefit.value)])
@@ -506,6 +518,8 @@ public struct ReportBuilder: Sendable {
     func perspectiveSpread(_ views: [(title: String, brief: RegisterScore.OutcomeBrief)], _ w: OutcomeWords) -> String? {
         let p90s = views.map(\.brief.p90.inherent.value).filter(\.isFinite)
         guard p90s.count > 1, let lo = p90s.min(), let hi = p90s.max() else { return nil }
+        // "Differ by up to 0 patients" says nothing: the board report leaves it out.
+        if !isCommunity && FigureFormat.rounded(hi - lo) == 0 { return nil }
         return phrases("report.before-responses", ["figure": w.size(hi - lo)])
     }
 

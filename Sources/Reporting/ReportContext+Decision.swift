@@ -105,5 +105,7 @@ extension ReportContext {
         /// How many of the shown entries it estimated itself, and how many there are.
         public var ownCount: Int = 0
         public var totalCount: Int = 0
+        /// Who set its weight and why, or that the register does not say.
+        public var weightWhy: String = ""
     }
 }

@@ -841,7 +841,7 @@ enum BuiltInCatalogues {
     "template.kind": "Kind",
     "template.largest-differences-first": "largest differences first, each measured against its outcome's spread; figures are before responses.",
     "template.largest-differences-in-mean-loss": "largest differences in mean loss first.",
-    "template.largest-drivers": "Largest drivers:",
+    "template.largest-drivers": "Largest drivers, each with its share of how much the outcome varies from year to year:",
     "template.loss-avoided": "Loss avoided",
     "template.loss-in": "loss in",
     "template.loss-in-2": "Loss in",
@@ -880,7 +880,6 @@ enum BuiltInCatalogues {
     "template.now": "Now",
     "template.of-loss": "of loss.",
     "template.of-mean-loss": "of mean loss.",
-    "template.of-the-variance": "of the variance)",
     "template.officers-chance": "Officers’ chance",
     "template.officers-chance-2": "Officers' chance",
     "template.officers-expected-outcome": "Officers' expected outcome",
@@ -1191,7 +1190,16 @@ enum BuiltInCatalogues {
     "report.confidential-note.named.other": "Not for publication: this report includes {count} confidential entries, {entries}, each marked “(confidential)” wherever it is named and “confidential — not for publication” at its own entry. Publish the community report, which leaves them out.",
     "report.verdict.harm-alone-why": "Overall the entries reduce it (on average {mean} in a {period}), but the board’s appetite limits the harm they cause, whatever harm they avoid: so harm alone is judged here.",
     "report.decision.summary.outside-none": "none of the {total} appetite statements",
-    "report.decision.summary.outside-some": "{count} of {total} appetite statements, {list}"
+    "report.decision.summary.outside-some": "{count} of {total} appetite statements, {list}",
+    "report.verdict.harm-exceeds.board": "{chance} of more than {amount} in {outcome} {horizon}, counting only those the entries cause, not those they avoid; the board's appetite is at most {limit} — {status}.",
+    "report.verdict.harm-any.board": "{chance} of any harm at all in {outcome} {horizon}, counting only the harm the entries cause, not the harm they avoid; the board's appetite is at most {limit} — {status}.",
+    "report.decision.chance.harm-any": "the chance of any harm at all",
+    "report.outcome.bad.zero.board": "none: at least 9 years in 10 see no rise at all",
+    "report.outcome.bad.net-increase.board": "a net increase of {amount} or more",
+    "report.decision.coverage.weight-why": "Set by {by}: {reason}",
+    "report.decision.coverage.weight-by": "Set by {by}.",
+    "report.decision.coverage.weight-unstated": "the register does not say",
+    "template.decision-weight-why": "Who set the weight, and why"
 }
 
 """####,
@@ -1845,7 +1853,7 @@ enum BuiltInCatalogues {
     "template.keeps-a-register-of-the": "houdt een register bij van wat mis kan gaan — en van de kansen die het waard zijn — in",
     "template.kind": "Soort",
     "template.largest-differences-in-mean-loss": "grootste verschillen in gemiddeld verlies eerst.",
-    "template.largest-drivers": "Grootste oorzaken:",
+    "template.largest-drivers": "Grootste oorzaken, elk met zijn aandeel in hoeveel de uitkomst van jaar tot jaar schommelt:",
     "template.loss-avoided": "Voorkomen verlies",
     "template.loss-in": "verlies in",
     "template.loss-in-2": "Verlies in",
@@ -1876,7 +1884,6 @@ enum BuiltInCatalogues {
     "template.now": "Nu",
     "template.of-loss": "aan verlies.",
     "template.of-mean-loss": "aan gemiddeld verlies.",
-    "template.of-the-variance": "van de spreiding)",
     "template.officers-chance": "Kans volgens de gemeente",
     "template.officers-chance-2": "Kans volgens de gemeente",
     "template.officers-mean-loss": "Gemiddeld verlies volgens de gemeente",
@@ -2382,7 +2389,16 @@ enum BuiltInCatalogues {
     "report.confidential-note.named.other": "Niet voor publicatie: dit verslag bevat {count} vertrouwelijke onderdelen, {entries}, elk gemarkeerd met “(vertrouwelijk)” waar het genoemd wordt en met “vertrouwelijk — niet voor publicatie” bij het onderdeel zelf. Publiceer het bewonersverslag; daarin ontbreken ze.",
     "report.verdict.harm-alone-why": "Per saldo verminderen de onderdelen deze uitkomst (gemiddeld {mean} per {period}), maar de risicobereidheid van het bestuur begrenst de schade die ze veroorzaken, los van de schade die ze voorkomen: daarom telt hier alleen de schade.",
     "report.decision.summary.outside-none": "geen van de {total} uitspraken",
-    "report.decision.summary.outside-some": "{count} van {total} uitspraken, {list}"
+    "report.decision.summary.outside-some": "{count} van {total} uitspraken, {list}",
+    "report.verdict.harm-exceeds.board": "{chance} op meer dan {amount} bij {outcome} {horizon}, alleen geteld wat de onderdelen veroorzaken, niet wat ze voorkomen; het bestuur accepteert hoogstens {limit} — {status}.",
+    "report.verdict.harm-any.board": "{chance} op enige schade bij {outcome} {horizon}, alleen geteld wat de onderdelen veroorzaken, niet wat ze voorkomen; het bestuur accepteert hoogstens {limit} — {status}.",
+    "report.decision.chance.harm-any": "de kans op enige schade",
+    "report.outcome.bad.zero.board": "niets: in minstens 9 van de 10 jaar is er geen enkele toename",
+    "report.outcome.bad.net-increase.board": "per saldo een toename van {amount} of meer",
+    "report.decision.coverage.weight-why": "Vastgesteld door {by}: {reason}",
+    "report.decision.coverage.weight-by": "Vastgesteld door {by}.",
+    "report.decision.coverage.weight-unstated": "het register zegt het niet",
+    "template.decision-weight-why": "Wie het gewicht vaststelde, en waarom"
 }
 
 """####,

@@ -62,7 +62,7 @@ struct BoardWordsTests {
         }
         #expect(shares.count == rows.count && abs(shares.reduce(0, +) - 100) <= 1.5, "\(rows)")
         let drivers = try #require(care.split(separator: "\n").first { $0.hasPrefix("- **Safeguarding enquiries**") })
-        let listed = drivers.matches(of: /\((\d+(?:\.\d+)?)% of the variance\)/).compactMap { Double($0.1) }
+        let listed = drivers.matches(of: /\((\d+(?:\.\d+)?)%\)/).compactMap { Double($0.1) }
         #expect(!listed.isEmpty && listed.reduce(0, +) <= 101, "\(drivers)")
     }
 

@@ -155,6 +155,9 @@ struct ThirdColdReadingTests {
         let ward = try Self.report("ward-7-patient-partnership")
         #expect(ward.contains("| Carers (own estimates for 3 of 13 entries) |"))
         #expect(!ward.contains("(partly borrowed)"))
+        // Who set the 40/40/20 weights and why, beside them, as the register states it.
+        #expect(ward.contains("| Carers | 20% | Set by the ward's partnership group, in October 2026: Carers gave their estimates"), "\(ward)")
+        #expect(ward.contains("| Ward clinicians | 40% | the register does not say |"))
     }
 
     /// 7. "76% (±0.7 percentage points)" looked firm: the page says the ± is the simulation's
@@ -202,4 +205,38 @@ struct ThirdColdReadingTests {
         let community = try ReportFixtures.render(try ReportFixtures.load("ward-7-patient-partnership"), format: .markdown, audience: .community, trials: 1_000)
         #expect(!community.contains("Overall the entries reduce it"))
     }
+
+    /// 11. "In a 1 in 10 bad year, 42 days or more" for bed days the schemes save on average:
+    /// where an outcome has benefits and no baseline, the bad year says it is a net increase.
+    @Test func aBadYearSaysWhichWayItGoes() throws {
+        let ward = try Self.report("ward-7-patient-partnership")
+        let beds = try #require(ward.split(separator: "\n").first { $0.hasPrefix("- **Bed days** (days):") }).description
+        #expect(beds.contains("in a 1 in 10 bad year, a net increase of "), "\(beds)")
+        // Where the outcome has a baseline, the baseline says it (Leiden's police forecast).
+        let leiden = try Self.report("community-safety-leiden")
+        #expect(leiden.contains("above the police forecast (about 140 a year)"))
+    }
+
+    /// 12. The small inconsistencies: "Less than a 1 in 100 chance (<0.1%)", "100%" beside
+    /// ">99.9%", "Chance of a net reduction: 0% … 0%" on a cost, "any increase at all",
+    /// "exceeds 0 people", "harm to Patient safety incidents", "differ by up to 0 patients" and
+    /// "(51% of the variance)" on the drivers list.
+    @Test func theSmallInconsistenciesAreGone() throws {
+        for name in ReportFixtures.examples {
+            let text = try Self.report(name)
+            for bad in ["1 in 100 chance (<0.1%", "Chance of a net reduction: 0% with responses, 0% without", "any increase at all",
+                        "exceeds 0 ", "that harm to ", "differ by up to 0 ", "of the variance)"] {
+                #expect(!text.contains(bad), "\(name): \(bad)")
+            }
+            let rows = text.split(separator: "\n").drop { !$0.hasPrefix("| Outcome | Headline (pooled)") }.dropFirst(2).prefix { $0.hasPrefix("| ") }
+            #expect(!rows.isEmpty)
+            for row in rows { #expect(!row.contains(": 100% |") && !row.contains(": 0% |"), "\(name): \(row)") }
+        }
+        let leiden = try Self.report("community-safety-leiden")
+        #expect(leiden.contains("of any harm at all in People hurt, threatened or wrongly accused through the partnership's work over the next year, counting only the harm the entries cause"))
+        let ward = try Self.report("ward-7-patient-partnership")
+        #expect(ward.contains("of more than 4 incidents in Patient safety incidents with moderate or greater harm over the next year, counting only those the entries cause, not those they avoid"))
+        #expect(ward.contains("Largest drivers, each with its share of how much the outcome varies from year to year: W7-01"))
+    }
 }
+

@@ -39,6 +39,13 @@ public enum BuiltInTemplates {
 {{/empty(chosenRisks)}}
 
 """####,
+        "html-community-footer.mustache": ####"""
+<footer>
+<h2 id="method">{{phrases.community-reproduce}}</h2>
+<p>{{reproduce}} <code>{{run.command}}</code></p>
+</footer>
+
+"""####,
         "html-community-options.mustache": ####"""
 {{^empty(options)}}
 <section id="options">
@@ -407,6 +414,12 @@ public enum BuiltInTemplates {
 {{/empty(chosenRisks)}}
 
 """####,
+        "md-community-footer.mustache": ####"""
+## {{phrases.community-reproduce}}
+
+{{reproduce}} `{{run.commandCode}}`
+
+"""####,
         "md-community-options.mustache": ####"""
 {{^empty(options)}}
 ## {{phrases.community-options}}
@@ -466,11 +479,14 @@ public enum BuiltInTemplates {
 
 {{ifMissed}}
 
+{{^empty(icons.rows)}}
+{{icons.label}}
+
+{{/empty(icons.rows)}}
 {{#icons.rows}}
 {{.}}  
 {{/icons.rows}}
 {{^empty(icons.rows)}}
-{{icons.label}}
 
 {{/empty(icons.rows)}}
 {{/limits}}
@@ -1365,7 +1381,11 @@ public enum BuiltInTemplates {
 {{/community}}
 </section>
 </main>
-{{> html-footer}}
+{{#community}}
+{{> html-community-footer}}
+{{/community}}
+</body>
+</html>
 
 """####,
         "report-community.md.mustache": ####"""
@@ -1421,7 +1441,9 @@ public enum BuiltInTemplates {
 
 {{/empty(responses)}}
 {{/community}}
-{{> md-footer}}
+{{#community}}
+{{> md-community-footer}}
+{{/community}}
 
 """####,
         "style.css": ####"""

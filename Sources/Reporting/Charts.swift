@@ -16,13 +16,15 @@ struct Charts {
     let isHTML: Bool
     let currency: String?
     let phrases: Phrasebook
+    /// How a money unit is labelled, where not by its currency code: "€" in a community report.
+    var moneyLabel: String? = nil
 
     private let w = 640.0, h = 300.0
     private let left = 112.0, right = 20.0, top = 16.0, bottom = 52.0
 
     /// The unit as a label: the currency code or the register's unit word, marked for isolation
     /// (a unit is register text; in SVG the marks are dropped).
-    func unitLabel(_ unit: String) -> String { UntrustedText.isolated(unit == "money" ? (currency ?? "money") : unit) }
+    func unitLabel(_ unit: String) -> String { UntrustedText.isolated(unit == "money" ? (moneyLabel ?? currency ?? "money") : unit) }
 
     private func table(_ columns: [String], _ rows: [[String]]) -> ReportContext.DataTable {
         ReportContext.DataTable(
@@ -472,7 +474,7 @@ struct Charts {
                      columns: [phrases("chart.column.entry")] + ["likelihood", "impact", "chance", "harm", "reference"].map { phrases("chart.heat.column." + $0) },
                      rows: placed.map { p in
                          let ii = Self.impactBand(p.reference > 0 ? p.harm / p.reference : 0)
-                         return [p.id, band(Self.likelihoodBand(p.probability)), impactBands[ii], FigureFormat.percent(p.probability),
+                         return [phrases("chart.heat.entry", ["id": p.id, "title": p.title]), band(Self.likelihoodBand(p.probability)), impactBands[ii], FigureFormat.percent(p.probability),
                                  p.netOfBenefit ? phrases("chart.heat.harm.net", ["amount": p.words.size(p.harm)])
                                      : p.netGain.map { phrases("chart.heat.harm.net-gain", ["amount": p.words.size(p.harm), "net": p.words.outcomePhrase($0)]) }
                                      ?? p.words.size(p.harm),

@@ -30,6 +30,8 @@ extension ReportBuilder {
             compared: comparisons.map { e($0.line) }, responses: communityResponses(), responsesCost: e(communityResponsesCost()),
             youSaid: communityYouSaid().map(e), hasSince: review != nil, nextSteps: communityNextSteps().map(e), contact: e(contact),
             contactIntro: e(contactIntro), contactText: m.contact.map(e), method: e(method),
+            reproduce: e(phrases("community.reproduce", ["version": RiskregVersion.current, "libyaml": options.libyamlVersion, "date": date,
+                                                         "trials": FigureFormat.amount(Double(score.run.trials)), "next": nextPeriod])),
             textLanguage: textLanguage == phrases.language ? nil : e(textLanguage))
     }
 
@@ -146,13 +148,22 @@ extension ReportBuilder {
 
     // MARK: Pictures of chances
 
-    /// `p` as marks out of 100, or out of 1,000 when it is below 5 in 100, so that a small
-    /// chance still fills a mark or more.
-    func iconArray(_ p: Double, what: String) -> ReportContext.IconArray {
-        let total = p < 0.05 ? 1_000 : 100
+    /// The chance `p` of something bad as marks out of `total` (100, or 1,000 where the
+    /// section's chances are out of 1,000), one filled mark for each time the bad case comes up
+    /// if the period played out `total` times. A filled mark always means the bad case, in
+    /// every picture: for an aim (a chance of doing better than planned) the caller passes the
+    /// chance of falling short.
+    ///
+    /// The picture's words say what a mark is, as a reader says it: "Imagine the next year
+    /// played out a hundred times. Each filled square is one time it goes past the limit: 11 of
+    /// the 100. No more than 20 may." — the phrase `key` with the period ("the next year", not
+    /// "years", which read as real years), the marks and, for a limit, the limit over the same
+    /// total.
+    func iconArray(_ p: Double, total: Int = 100, key: String, limit: Double? = nil) -> ReportContext.IconArray {
         let marked = p.isFinite ? Int((min(max(p, 0), 1) * Double(total)).rounded()) : 0
-        let label = phrases("community.icons.label", ["marked": FigureFormat.amount(Double(marked)), "total": FigureFormat.amount(Double(total)),
-                                                      "what": what])
+        let label = phrases(key, ["marked": FigureFormat.amount(Double(marked)), "total": FigureFormat.amount(Double(total)),
+                                  "times": phrases("community.icons.times.\(total)"), "next": nextPeriod,
+                                  "limit": FigureFormat.amount((min(max(limit ?? 0, 0), 1) * Double(total)).rounded())])
         var svg = ""
         var rows: [String] = []
         if options.format == .html {
@@ -178,7 +189,9 @@ extension ReportBuilder {
             let blocksDown = total / 100 / blocksAcross
             let width = Double(blocksAcross) * (block + blockGap) - blockGap, height = Double(blocksDown) * (block + blockGap) - blockGap
             let cls = total == 100 ? "icons" : "icons icons-1000"
-            svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"\(cls)\" viewBox=\"0 0 \(SVG.n(width)) \(SVG.n(height))\" role=\"img\" aria-label=\"\(HTMLText.escape(label))\">\(body)</svg>"
+            // The caption beside the picture says it in a sentence; a screen reader reads that
+            // rather than the picture.
+            svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"\(cls)\" viewBox=\"0 0 \(SVG.n(width)) \(SVG.n(height))\" aria-hidden=\"true\">\(body)</svg>"
         } else if total == 100 {
             rows = (0..<10).map { row in
                 String((0..<10).map { col in row * 10 + col < marked ? "●" : "○" })
@@ -197,8 +210,8 @@ extension ReportBuilder {
             let outcome = score.outcomes.first { $0.id == v.outcome }
             let unit = outcome?.unit ?? ""
             let title = outcome?.title ?? v.outcome
-            let limit = phrases.limitFrequency(v.limit)
-            let estimate = phrases("community.limit.estimate", ["chance": communityChance(v.probability.value)])
+            let limit = phrases.limitFrequency(v.limit, per: verdictDenominator)
+            let estimate = phrases("community.limit.estimate", ["chance": communityChance(v.probability.value, per: verdictDenominator)])
             let rule: String
             // Counted from a baseline, the amount is above it: "more than 25 incidents above the
             // police forecast", never "25 incidents worse than planned".
@@ -214,7 +227,7 @@ extension ReportBuilder {
                 // the outcome's own words for harm (`any-harm`) it is one line: "Chance that
                 // someone is hurt …: 14 in 100; accepted: at most 25 in 100."
                 if let harm = register.outcome(v.outcome)?.anyHarm {
-                    rule = phrases("community.limit.harm.any.said", ["harm": iso(harm), "chance": shortChance(v.probability.value),
+                    rule = phrases("community.limit.harm.any.said", ["harm": iso(harm), "chance": shortChance(v.probability.value, per: verdictDenominator),
                                                                      "limit": limit, "next": nextPeriod]).capitalisedFirst
                 } else {
                     rule = phrases("community.limit.harm.any", ["limit": limit, "outcome": title, "next": nextPeriod])
@@ -230,8 +243,9 @@ extension ReportBuilder {
             // A floor on the chance of a gain is an aim to reach, not a limit to stay under:
             // missing it is falling short, never "over the limit".
             let kind = v.kind == .netBenefitAbove && status != "close" ? "aim." + status : status
-            let verdict = phrases("community.limit.status." + kind)
-            let what = phrases(v.kind == .netBenefitAbove ? "community.icons.limit-gain" : "community.icons.limit-loss", ["periods": periodsWord])
+            // An estimate for a period still to come is said as one: "so we expect to meet the aim",
+            // never "the aim is met".
+            let verdict = phrases("community.limit.expect.status." + kind)
             let about = register.outcome(v.outcome)?.description
             // Two limits on one outcome (on the net outcome and on harm alone, or at two amounts)
             // get headings that tell them apart.
@@ -250,11 +264,34 @@ extension ReportBuilder {
             let ifMissed = statement?.ifMissed.map { phrases("community.limit.if-missed" + aim, ["action": $0]) }
                 ?? register.metadata.decidedBy.map { phrases("community.limit.if-missed.named" + aim, ["who": iso($0)]) }
                 ?? phrases("community.limit.if-missed.default" + aim)
+            // Filled marks are the bad case here too: for an aim, the times it falls short.
+            let icons = v.kind == .netBenefitAbove
+                ? iconArray(1 - v.probability.value, total: verdictDenominator, key: "community.icons.aim", limit: 1 - v.limit)
+                : iconArray(v.probability.value, total: verdictDenominator, key: "community.icons.limit", limit: v.limit)
+            // A limit on harm alone says, beside it, what the same plans prevent on average, so
+            // that "over the limit" on harm does not read as if they only did harm.
+            var prevents: String?
+            if v.kind == .harmExceeds, !words(v.outcome, unit).isGain {
+                let benefit = meanBenefit(on: v.outcome)
+                if FigureFormat.rounded(benefit, significantDigits: 2).rounded() >= 1 {
+                    prevents = phrases("community.limit.harm.prevents", ["amount": roughly(benefit, unit), "next": nextPeriod])
+                }
+            }
+            // With the outcome's own words for harm, the rule already gives the chance.
             let said = v.kind == .harmExceeds && v.threshold == 0 && register.outcome(v.outcome)?.anyHarm != nil
-            return .init(outcome: e(heading), sentence: e((said ? [rule, verdict] : [rule, estimate, verdict]).joined(separator: " ")),
+            return .init(outcome: e(heading), sentence: e(([rule] + [prevents].compactMap { $0 } + (said ? [] : [estimate]) + [verdict]).joined(separator: " ")),
                          differences: v.kind == .harmExceeds ? groupsDiffer(on: v.outcome).map(e) : [],
-                         status: e(phrases("community.limit.label." + kind)), statusClass: status,
-                         icons: iconArray(v.probability.value, what: what), about: about.map(e), ifMissed: e(ifMissed))
+                         status: e(phrases("community.limit.expect.label." + kind)), statusClass: status,
+                         icons: icons, about: about.map(e), ifMissed: e(ifMissed))
+        }
+    }
+
+    /// What the entries in the page's figures gain on `outcome` in a period, on average, all
+    /// together: their benefits on it as their own outcome or as an effect.
+    func meanBenefit(on outcome: String) -> Double {
+        score.risks.filter(\.inHeadline).reduce(0) { sum, r in
+            sum + (r.effects.map { $0.filter { $0.outcome == outcome }.reduce(0) { $0 + $1.meanBenefit } }
+                ?? (r.outcome == outcome ? r.meanBenefit : 0))
         }
     }
 
@@ -279,23 +316,31 @@ extension ReportBuilder {
         return found.sorted { $0.size > $1.size }.prefix(2).map(\.line)
     }
 
-    /// A chance as a natural frequency alone, over 1,000 below 5 in 100: "14 in 100", "fewer
-    /// than 1 in 1,000".
-    func shortChance(_ p: Double) -> String {
-        let per = p < 0.05 ? 1_000 : 100
-        return p <= 0 ? phrases("chance.fewer-than", ["n": FigureFormat.count(per)]) : phrases.naturalFrequency(p, per: per)
+    /// A chance as a natural frequency alone, over the section's denominator as
+    /// ``communityChance(_:per:)`` gives it: "14 in 100", "fewer than 1 in 1,000".
+    func shortChance(_ p: Double, per n: Int = 100) -> String {
+        p < 0.0005 ? phrases("chance.fewer-than", ["n": FigureFormat.count(max(n, 1_000))]) : phrases.naturalFrequency(p, per: n)
     }
 
-    /// A chance as residents read it, with its percentage: over 1,000 below 5 in 100, as the
-    /// icon arrays are, and never "no chance" — a simulation that never saw something happen
+    /// A chance as residents read it, with its percentage, over the section's one denominator
+    /// (100, or the limits' 1,000 where a limit is not a whole number in 100), by the rule of
+    /// docs/results.md: a small chance keeps the denominator ("fewer than 1 in 100 (0.3%)"),
+    /// so "43 in 1,000" never stands beside "7 in 100". Below the percentage's resolution the
+    /// words alone say it, "fewer than 1 in 1,000" (never "1 in 1,000 (<0.1%)", whose two
+    /// halves disagree), and never "no chance": a simulation that never saw something happen
     /// shows it is rarer than its resolution, not impossible.
-    func communityChance(_ p: Double) -> String {
-        let per = p < 0.05 ? 1_000 : 100
-        if p <= 0 {
-            return phrases("community.chance", ["frequency": phrases("chance.fewer-than", ["n": FigureFormat.count(per)]),
-                                                "percent": FigureFormat.percent(0.0001)])
-        }
-        return phrases("community.chance", ["frequency": phrases.naturalFrequency(p, per: per), "percent": FigureFormat.percent(p)])
+    func communityChance(_ p: Double, per n: Int = 100) -> String {
+        if p < 0.0005 { return phrases("chance.fewer-than", ["n": FigureFormat.count(max(n, 1_000))]) }
+        return phrases("community.chance", ["frequency": phrases.naturalFrequency(p, per: n), "percent": communityPercent(p, per: n)])
+    }
+
+    /// The percentage beside "k in n" as residents read it: k itself over n, whole for n = 100
+    /// and with one decimal for n = 1,000, so "7 in 100 (7%)" — never "7 in 100 (7.5%)", which
+    /// a reader rounds to 8 and takes for a mistake. The extremes keep their own words.
+    func communityPercent(_ p: Double, per n: Int) -> String {
+        guard case .about(let k, let n) = FigureFormat.frequency(p, per: n) else { return FigureFormat.percent(p) }
+        let percent = Double(k) * 100 / Double(n)
+        return phrases("community.percent", ["amount": n <= 100 ? FigureFormat.count(k) : FigureFormat.amount(percent, significantDigits: percent < 1 ? 1 : 2)])
     }
 
     // MARK: Entries
@@ -307,9 +352,12 @@ extension ReportBuilder {
             guard let s = score.risks.first(where: { $0.id == r.id }) else { return nil }
             let unit = unitOf(r.outcome)
             let p = s.probability.residual
-            let likely = p <= 0
+            let planned = plannedResult(r, s)
+            let likely = planned.map { phrases("community.entry.likely.planned", ["options": $0]) } ?? (p <= 0
                 ? phrases("community.entry.likely.never", ["next": nextPeriod])
-                : phrases("community.entry.likely", ["chance": communityChance(p), "next": nextPeriod])
+                // An activity chosen for its gain: the chance is of its going wrong, not of the activity.
+                : phrases(r.strategy.hasBenefit ? "community.entry.likely.activity" : "community.entry.likely",
+                          ["chance": communityChance(p), "next": nextPeriod]))
             var action: String?, effect: String?
             if let resp = r.response {
                 let who = resp.deliveredBy.isEmpty ? register.metadata.organisation : names(resp.deliveredBy)
@@ -322,7 +370,7 @@ extension ReportBuilder {
                 }
             }
             let unchecked = Set(r.needsReview)
-            let (harm, gain) = harmAndGain(r, s, onPurpose: r.strategy == .enablement && !unchecked.contains("strategy"))
+            let (harm, gain) = harmAndGain(r, s, onPurpose: r.strategy == .enablement && !unchecked.contains("strategy"), planned: planned != nil)
             let helped: String?
             if unchecked.contains("coproduction") {
                 // An import names one placeholder contributor on every entry: that is not who
@@ -331,15 +379,22 @@ extension ReportBuilder {
             } else if r.coproduction.contributors.isEmpty {
                 helped = nil
             } else {
-                let how = r.coproduction.mode == .coDelivery && r.response == nil
-                    ? phrases("community.mode.co-delivery.no-action") : modeWords(r.coproduction.mode)
+                // Without an action, "they helped plan what is done" points at nothing.
+                let how = switch (r.coproduction.mode, r.response == nil) {
+                case (.coDelivery, true): phrases("community.mode.co-delivery.no-action")
+                case (.coDesign, true), (.coCommissioning, true): phrases("community.mode.planned.no-action")
+                // A planned result has no chance to judge.
+                case (.coAssessment, _) where planned != nil: phrases("community.mode.planned.no-action")
+                default: modeWords(r.coproduction.mode)
+                }
                 helped = phrases("community.entry.helped", ["names": names(r.coproduction.contributors), "how": how])
             }
             return .init(id: e(r.id), title: e(r.title), description: r.description.map(e), likely: e(likely),
-                         icons: iconArray(p, what: phrases("community.icons.entry", ["periods": periodsWord])), harm: e(harm),
+                         icons: planned == nil ? iconArray(p, key: "community.icons.happens") : .init(total: 0, marked: 0, label: "", svg: "", rows: []),
+                         harm: e(harm),
                          affected: r.borneBy.map { e(phrases("community.entry.affected", ["who": $0])) },
                          action: action.map(e), actionEffect: effect.map(e), gain: gain.map(e), helpedBy: helped.map(e),
-                         option: option(r, s).map(e), unchecked: uncheckedNote(r).map(e))
+                         option: planned == nil ? option(r, s).map(e) : nil, unchecked: uncheckedNote(r).map(e))
         }
     }
 
@@ -347,7 +402,7 @@ extension ReportBuilder {
     /// from it over the horizon, each in the outcome's direction: a harm to a gain-like outcome
     /// is that much less of it, a benefit to a loss-like outcome that much less harm — never
     /// "a gain of 15 incidents".
-    func harmAndGain(_ r: Risk, _ s: RegisterScore.RiskScore, onPurpose: Bool) -> (harm: String, gain: String?) {
+    func harmAndGain(_ r: Risk, _ s: RegisterScore.RiskScore, onPurpose: Bool, planned: Bool = false) -> (harm: String, gain: String?) {
         let p = s.probability.residual
         let parts: [(outcome: String, harm: Double, benefit: Double)] = s.effects.map { effects in
             effects.map { ($0.outcome, p > 0 ? $0.meanHarm.residual / p : 0, $0.meanBenefit) }
@@ -361,11 +416,33 @@ extension ReportBuilder {
         // else is left to say.
         var harms = parts.filter { $0.harm > 0 }.map { part($0.outcome, $0.harm, more: !isGain($0.outcome)) }
         if harms.isEmpty { harms = [part(r.outcome, 0, more: !isGain(r.outcome))] }
-        let harm = phrases("community.entry.harm", ["parts": list(harms)])
-        let gains = parts.filter { $0.benefit > 0 }.map { part($0.outcome, $0.benefit, more: isGain($0.outcome)) }
+        let harm = phrases(planned ? "community.entry.harm.planned" : "community.entry.harm", ["parts": list(harms)])
+        // Money a gain leaves unspent is money saved against the plan: "about £190,000 less in
+        // “Adult social care budget”" reads as a cut to care.
+        func saved(_ outcome: String, _ amount: Double) -> String {
+            let baseline = register.outcome(outcome)?.baseline
+            return phrases(baseline == nil ? "community.entry.saved" : "community.entry.saved.baseline",
+                           ["amount": roughly(amount, "money"), "outcome": outcomeTitle(outcome), "baseline": baseline ?? ""])
+        }
+        let gains = parts.filter { $0.benefit > 0 }.map {
+            unitOf($0.outcome) == "money" && !isGain($0.outcome) ? saved($0.outcome, $0.benefit) : part($0.outcome, $0.benefit, more: isGain($0.outcome))
+        }
         guard !gains.isEmpty else { return (harm, nil) }
         let gain = phrases(onPurpose ? "community.entry.gain.on-purpose" : "community.entry.gain", ["parts": list(gains), "next": nextPeriod])
         return (harm, gain)
+    }
+
+    /// The options an entry is the planned result of, in words ("“A” or “B”"): an entry that
+    /// comes with some options but not all and happens in every trial with and without
+    /// responses, such as scheduled rounds stopping under the options without them. It is what
+    /// choosing such an option means, not a risk, so the page gives it no chance or picture.
+    /// Nil for any other entry.
+    func plannedResult(_ r: Risk, _ s: RegisterScore.RiskScore) -> String? {
+        let holding = register.portfolios.filter { $0.risks.contains(r.id) }
+        guard s.probability.residual >= 1, s.probability.inherent >= 1, !holding.isEmpty, holding.count < register.portfolios.count else { return nil }
+        let titles = holding.map { phrases("community.quoted", ["text": $0.title]) }
+        guard titles.count > 1 else { return titles[0] }
+        return phrases("community.list.or", ["list": titles.dropLast().joined(separator: ", "), "last": titles.last!])
     }
 
     /// For an entry some portfolios include and others leave out: that it is one of the
@@ -376,6 +453,11 @@ extension ReportBuilder {
         let holding = register.portfolios.filter { $0.risks.contains(r.id) }
         guard !holding.isEmpty, holding.count < register.portfolios.count,
               let headline = register.portfolios.first(where: { $0.id == score.run.portfolio }) else { return nil }
+        // The option the figures assume, where this entry is its only option entry (the rest
+        // are risks that come with it): the entry does not "belong to" itself.
+        if s.inHeadline, r.strategy == .portfolio, headline.risks.filter({ register.risk($0)?.strategy == .portfolio }) == [r.id] {
+            return phrases("community.entry.option.itself")
+        }
         let key = switch (r.strategy == .portfolio, s.inHeadline) {
         case (true, true): "community.entry.option.in"
         case (true, false): "community.entry.option.out"
@@ -394,11 +476,18 @@ extension ReportBuilder {
         return phrases("community.entry.unchecked", ["parts": list(parts)])
     }
 
-    /// An average a sentence calls "about": two significant digits ("about 16 incidents", "about
-    /// €6,200"), since residents read 15.8 incidents as more precise than the estimates are.
+    /// An average as a sentence says it, with its "about": money to two significant digits
+    /// ("about €6,200"), and a count of people, incidents, hours or points in whole numbers
+    /// ("about 19 incidents", "about 1 person"), since "about 1.0 people" or "0.79 incidents"
+    /// claim a precision the estimates lack and read as parts of people. An average below one
+    /// is "under 1 incident", never "about 0".
     func roughly(_ value: Double, _ unit: String) -> String {
         let r = FigureFormat.rounded(value, significantDigits: 2)
-        return unit == "money" ? quantity(r, unit) : FigureFormat.amount(r, significantDigits: 2) + " " + unit
+        if unit == "money" { return phrases("community.amount.about", ["amount": quantity(r, unit)]) }
+        if r.rounded() < 1 && value > 0 {
+            return phrases("community.amount.under-one", ["unit": phrases.singularUnit(unit) ?? unit])
+        }
+        return phrases("community.amount.about", ["amount": quantity(r.rounded(), unit)])
     }
 
     /// "a, b and c" in the report's language.

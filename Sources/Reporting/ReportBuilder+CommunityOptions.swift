@@ -46,7 +46,7 @@ extension ReportBuilder {
         let unit = score.outcomes.first { $0.id == v.outcome }?.unit ?? ""
         let outcome = register.outcome(v.outcome)
         let title = outcome?.title ?? v.outcome
-        var args = ["outcome": iso(title), "chance": shortChance(p), "limit": phrases.limitFrequency(v.limit),
+        var args = ["outcome": iso(title), "chance": shortChance(p, per: verdictDenominator), "limit": phrases.limitFrequency(v.limit, per: verdictDenominator),
                     "amount": quantity(v.threshold, unit), "baseline": iso(outcome?.baseline ?? "")]
         let counted = outcome?.baseline == nil ? "" : ".baseline"
         let key: String
@@ -64,7 +64,7 @@ extension ReportBuilder {
         }
         let status = !decisive ? "close" : (within ? "within" : "outside")
         let kind = v.kind == .netBenefitAbove && status != "close" ? "aim." + status : status
-        return phrases.filled(key, args).capitalisedFirst + " " + phrases("community.limit.status." + kind)
+        return phrases.filled(key, args).capitalisedFirst + " " + phrases("community.limit.expect.status." + kind)
     }
 
     /// The key suffix for an aim on a net benefit of an outcome counted from a baseline. A net

@@ -60,7 +60,10 @@ public struct ReportBuilder: Sendable {
     public init(register: Register, score: RegisterScore, options: ReportOptions, since review: ReviewChanges? = nil) {
         self.review = review
         self.options = options
-        phrases = Phrasebook.builtIn(options.language) ?? .english
+        let book = Phrasebook.builtIn(options.language) ?? .english
+        // The community report words the board's tables it shows for residents: its own
+        // `community.detail.` phrases stand in for the board's (plain labels, no P90 or seed).
+        phrases = options.audience == .community ? book.overlaid(by: "community.detail.") : book
         let shown = Report.shownRegister(register, language: options.language)
         if options.audience == .community {
             let view = CommunityView(shown, phrases: phrases)
@@ -133,7 +136,9 @@ public struct ReportBuilder: Sendable {
         // `markingLanguages` the encoder drops the language marks (and keeps the isolation).
         var plain = encode
         if options.format == .html { plain = { (text: String) -> String in HTMLText.escapeIsolating(text) } }
-        return Charts(encode: plain, isHTML: options.format == .html, currency: register.metadata.currency, phrases: phrases)
+        var charts = Charts(encode: plain, isHTML: options.format == .html, currency: register.metadata.currency, phrases: phrases)
+        if isCommunity { charts.moneyLabel = unitWord("money") }
+        return charts
     }
 
     /// A standard error as reported: not a number (printed `n/a`) when there are too few trials
@@ -142,7 +147,14 @@ public struct ReportBuilder: Sendable {
         score.run.trials >= FigureFormat.fewestTrialsForError ? standardError : .nan
     }
 
-    func unitWord(_ unit: String) -> String { unit == "money" ? (register.metadata.currency ?? "money") : unit }
+    func unitWord(_ unit: String) -> String {
+        guard unit == "money" else { return unit }
+        let code = register.metadata.currency ?? "money"
+        // Residents read "€" and "£", not "EUR" and "GBP"; the catalogue's money format has it.
+        guard isCommunity, let format = phrases.phrases["money." + code] else { return code }
+        let symbol = format.replacingOccurrences(of: "{amount}", with: "").trimmingCharacters(in: .whitespaces)
+        return symbol.isEmpty ? code : symbol
+    }
 
     func quantity(_ value: Double, _ unit: String) -> String {
         OutcomeWords.quantity(FigureFormat.rounded(value), unit: unit, currency: register.metadata.currency, phrases: phrases)
@@ -433,9 +445,11 @@ public struct ReportBuilder: Sendable {
                               ["mean": w.averagePhrase(o.residual.mean.value), "period": periodWord, "bad": w.badAveragePhrase(p90)])
         // A chance of coming out ahead only means something where something can come out
         // ahead: a gain, or a loss with benefits on it. On a pure cost it is always 0%; and in
-        // the board report, where it is 0% with responses and without, it is left out.
+        // the board report, where it is 0% with responses and without, it is left out. Residents
+        // are not told "0% with responses, 0% without" either: a line that says nothing.
         let netChances = [o.residual.probabilityNetBenefit.value, o.inherent.probabilityNetBenefit.value]
-        if w.hasNetChance && (isCommunity || w.isGain || netChances.contains { $0 > 0 }) {
+        let saysNothing = isCommunity ? netChances.allSatisfy { $0 < 0.0005 } : !(w.isGain || netChances.contains { $0 > 0 })
+        if w.hasNetChance && !saysNothing {
             summary += " " + phrases(w.isGain ? "report.outcome.net-chance.gain" : "report.outcome.net-chance.loss",
                                      ["with": FigureFormat.percent(o.residual.probabilityNetBenefit.value),
                                       "without": FigureFormat.percent(o.inherent.probabilityNetBenefit.value)])
@@ -754,6 +768,8 @@ public struct ReportBuilder: Sendable {
         var placed: [Charts.Placed] = []
         for r in visibleRisks {
             guard let o = score.outcomes.first(where: { $0.id == r.outcome }) else { continue }
+            // Residents are not shown the planned result of an option as a likely risk.
+            if isCommunity, let risk = register.risk(r.id), plannedResult(risk, r) != nil { continue }
             // Every statement that names an amount of loss on the outcome counts, on the net
             // outcome or on harm alone: the lowest is the reference.
             let threshold = register.appetite.compactMap { s -> Double? in

@@ -53,6 +53,11 @@ extension ReportContext {
         public var contactText: String?
         /// How the figures were made, in plain words.
         public var method: String
+        /// What made the figures, in plain words, ending where the templates put the command
+        /// that reproduces them (`run.command`, with the register's path relative to the
+        /// repository): the riskreg and libyaml versions, the date and the number of simulated
+        /// periods.
+        public var reproduce: String
         /// The language of the register's own text (its `language`, English when it names
         /// none) where it differs from the page's; absent otherwise. The built-in templates no
         /// longer need it: each register text shown in another language than the page's already
@@ -149,10 +154,14 @@ extension ReportContext {
 
     /// A chance drawn as 100 or 1,000 marks, some filled: the natural frequency in a picture.
     public struct IconArray: Sendable {
-        /// 100, or 1,000 for chances below 5 in 100.
+        /// 100, or 1,000 where the section's chances are out of 1,000; 0 for an entry that has
+        /// no picture (the planned result of an option).
         public var total: Int
+        /// The filled marks: always the bad case (it happens, it goes past the limit, it falls
+        /// short of the aim).
         public var marked: Int
-        /// "12 of 100 marks filled: …", the picture in words (its text alternative).
+        /// "Imagine the next year played out a hundred times. Each filled square is one time it
+        /// goes past the limit: 11 of the 100. …", the picture in words.
         public var label: String
         /// HTML: inline `<svg>`; empty in Markdown.
         public var svg: String

@@ -18,7 +18,9 @@
 /// after the escape is gone, and finds mentions and issue references (`@team`, `#123`) in the
 /// rendered text. Where nothing may be live (``Links/none``), `#` is escaped everywhere and `@`
 /// and `#` are followed by an invisible word joiner (`&#8288;`), which no link, mention or
-/// reference pattern crosses. Tests render the output with GitHub's own renderer (cmark-gfm).
+/// reference pattern crosses; in a mail address the word joiner is written as the character
+/// itself, so that the Markdown source reads as the address. Tests render the output with
+/// GitHub's own renderer (cmark-gfm).
 public enum MarkdownText {
     /// What may become a link.
     public enum Links: Sendable {
@@ -82,7 +84,32 @@ public enum MarkdownText {
                 return "<" + link + ">" + escapeCharacters(tail, atStart: false, breakReferences: false)
             }
         }
+        if links == .none, let (lead, address, tail) = mailAddress(in: word) {
+            let parts = address.split(separator: "@")
+            return escapeCharacters(lead, atStart: atStart, breakReferences: true) + parts[0] + "@\u{2060}" + parts[1]
+                + escapeCharacters(tail, atStart: false, breakReferences: true)
+        }
         return escapeCharacters(word, atStart: atStart, breakReferences: links == .none)
+    }
+
+    /// A word that is a mail address as GitHub finds one (`name@example.org`), apart from
+    /// punctuation around it, split into that punctuation and the address. The address is then
+    /// written with a word joiner (U+2060) itself after the `@`, not its character reference:
+    /// GitHub links no address with it, and the Markdown source reads `name@example.org`
+    /// rather than `name\@&#8288;example.org`, which looks broken. (Its local part and domain
+    /// hold only letters, digits and `._+-`, which need no escape.)
+    static func mailAddress(in word: String) -> (lead: String, address: String, tail: String)? {
+        var core = Substring(word)
+        var lead = "", tail = ""
+        while let first = core.first, "(\"'“‘„«".contains(first) { lead.append(first); core = core.dropFirst() }
+        while let last = core.last, ".,;:!?)\"'”’»".contains(last) { tail = String(last) + tail; core = core.dropLast() }
+        let parts = core.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty,
+              parts[0].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._+-".contains($0)) }) else { return nil }
+        let labels = parts[1].split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_".contains($0)) } }),
+              let last = parts[1].last, last != "-", last != "_" else { return nil }
+        return (lead, String(core), tail)
     }
 
     private static let alwaysEscaped: Set<Character> = ["`", "*", "[", "]", "|", "~", "$", "@"]

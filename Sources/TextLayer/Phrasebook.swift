@@ -27,6 +27,22 @@ public struct Phrasebook: Sendable {
         phrases = table
     }
 
+    /// A catalogue from its table, as read.
+    public init(language: String, phrases: [String: String]) {
+        self.language = language
+        self.phrases = phrases
+    }
+
+    /// This catalogue with every phrase kept under `prefix` standing in for the phrase of the
+    /// rest of its key: with the prefix `community.detail.`, the phrase
+    /// `community.detail.report.figure.p50` is read wherever `report.figure.p50` is asked for.
+    /// One report can so word shared tables for its own readers without a second set of code.
+    public func overlaid(by prefix: String) -> Phrasebook {
+        var table = phrases
+        for (key, phrase) in phrases where key.hasPrefix(prefix) { table[String(key.dropFirst(prefix.count))] = phrase }
+        return Phrasebook(language: language, phrases: table)
+    }
+
     /// The English catalogue, built in.
     public static let english: Phrasebook = builtIn("en")!
 

@@ -321,9 +321,11 @@ struct ComparisonTableTests {
         var new = TestRegister.standard
         new.risks[0].owner = "\"see https://evil.example www.evil.example @board #123 $x$ ops@example.org\""
         let md = ComparisonMarkdown.render(try compare(.standard, new, trials: 2_000))
-        for live in ["https://", "www.evil", "@board", "#123", "$x$", "ops@example"] {
+        for live in ["https://", "www.evil", "@board", "#123", "$x$"] {
             #expect(!md.contains(live), "\(live) is live in the diff")
         }
-        #expect(md.contains("https\\://evil.example www\\.evil.example \\@&#8288;board \\#&#8288;123 \\$x\\$ ops\\@&#8288;example.org"))
+        // A mail address reads as written, with an invisible word joiner after the `@`.
+        #expect(!md.contains(" ops@example"), "the mail address is live in the diff")
+        #expect(md.contains("https\\://evil.example www\\.evil.example \\@&#8288;board \\#&#8288;123 \\$x\\$ ops@\u{2060}example.org"))
     }
 }

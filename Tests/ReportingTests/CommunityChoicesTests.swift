@@ -27,7 +27,7 @@ struct CommunityChoicesTests {
         let page = try Self.leiden(language)
         let en = language == "en"
         let book = try #require(Phrasebook.builtIn(language))
-        let verdicts = ["within", "outside", "close", "aim.within", "aim.outside"].map { book("community.limit.status." + $0) }
+        let verdicts = ["within", "outside", "close", "aim.within", "aim.outside"].map { book("community.limit.expect.status." + $0) }
         let section = try Self.section(page, en ? "## The options side by side" : "## De mogelijkheden naast elkaar")
         let options = Array(section.components(separatedBy: "\n### ").dropFirst())
         #expect(options.count == register.portfolios.count, "\(section)")
@@ -132,7 +132,7 @@ struct CommunityChoicesTests {
         #expect(english.contains("- Residents' panel: worked with us on 3 entries. It helps with one action. It gave its own estimates for \(panel) entries."), "\(english)")
         #expect(english.contains("- Residents' panel: gave estimates for \(panel) entries."))
         let dutch = try Self.leiden("nl")
-        #expect(dutch.contains("- Bewonerspanel Leiden Noord: dacht mee over 3 onderdelen; helpt bij één maatregel; gaf voor \(panel) onderdelen een eigen schatting."), "\(dutch)")
+        #expect(dutch.contains("- Bewonerspanel Leiden Noord: we dachten samen na over 3 onderdelen; samen doen we één maatregel; eigen schattingen voor \(panel) onderdelen."), "\(dutch)")
         // The evening rounds: 25, 15 and 30 in the register, weights 1, 1 and ½: 22.
         let rounds = try #require(english.components(separatedBy: "- “Evening rounds by volunteers”\n").dropFirst().first?.split(separator: "\n").prefix { $0.hasPrefix("  - ") })
         #expect(Array(rounds) == ["  - Municipality and police: 25 in 100", "  - Volunteers: 15 in 100", "  - Residents' panel: 30 in 100", "  - The groups together: 22 in 100."])

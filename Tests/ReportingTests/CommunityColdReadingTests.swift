@@ -63,7 +63,7 @@ struct CommunityColdReadingTests {
         func count(_ perspective: String) -> Int { public_.filter { r in r.estimates.contains { $0.perspective == perspective } }.count }
         let dutch = try Self.leiden("nl")
         let section = try #require(dutch.components(separatedBy: "## Hoe uw inschattingen meetelden").dropFirst().first?.components(separatedBy: "\n## ").first)
-        #expect(section.contains("- Bewonerspanel: Bewonerspanel Leiden Noord schatte \(count("bewoners")) onderdelen in."), "\(section)")
+        #expect(section.contains("- Bewonerspanel: Bewonerspanel Leiden Noord, met schattingen voor \(count("bewoners")) onderdelen."), "\(section)")
         #expect(section.contains("- Gemeente en politie: team Openbare Orde en Veiligheid (OOV), wijkregisseur Noord en "), "\(section)")
         #expect(section.contains(". Samen schatten zij \(count("gemeente")) onderdelen in."))
         #expect(!section.contains("Alle groepen samen"))
@@ -76,12 +76,12 @@ struct CommunityColdReadingTests {
         #expect(lines.last?.hasPrefix("  - De groepen samen: ") == true, "\(lines)")
         // A member of a group says whose estimates theirs are part of; one who asked not to be
         // named, too.
-        #expect(dutch.contains("; helpt bij 3 maatregelen; schatte mee als deel van „Vrijwilligers”."))
+        #expect(dutch.contains("; samen doen we 3 maatregelen; de schattingen tellen mee in de groep „Vrijwilligers”."))
         let unnamed = { (r: inout Register) in
             r.contributors = r.contributors.map { var c = $0; if c.id == "wijkregisseur" { c.isPublic = false }; return c }
         }
         let hidden = try Self.leiden("nl", unnamed)
-        #expect(hidden.contains("- Personeel dat anoniem wil blijven: ") && hidden.contains("schatte mee als deel van „Gemeente en politie”."), "\(hidden)")
+        #expect(hidden.contains("- Personeel dat anoniem wil blijven: ") && hidden.contains("de schattingen tellen mee in de groep „Gemeente en politie”."), "\(hidden)")
         let english = try Self.leiden("en", unnamed)
         #expect(english.contains("- Staff who asked not to be named: ") && english.contains("Its estimates are part of “Municipality and police”."), "\(english)")
         // Adult social care's travellers are not named.
@@ -138,5 +138,200 @@ struct CommunityColdReadingTests {
         let dutch = try Self.leiden("nl", plain)
         #expect(dutch.contains("De grens: de kans dat er in het komende jaar schade is bij „Mensen die door het werk van het convenant"))
         #expect(!dutch.contains("meer dan 0 personen"))
+    }
+
+    /// Dutch a municipality would publish: no capital after a colon (a question instead, where
+    /// register text follows), no "zo'n", hours are not "schade".
+    @Test func dutchReadsAsAMunicipalityWritesIt() throws {
+        let dutch = try Self.leiden("nl")
+        let residents = String(dutch[..<(try #require(dutch.range(of: "\n## Voor wie het precies wil weten"))).lowerBound])
+        for wrong in ["Wie er last van heeft:", "Wat hier geteld wordt:", "Als het over de grens gaat:", "zou de schade elke keer"] {
+            #expect(!residents.contains(wrong), "\(wrong)")
+        }
+        #expect(!Self.matches(residents, #"zo'n [0-9€]"#))
+        #expect(Self.matches(residents, #"Zonder deze aanpak zou het elke keer ongeveer [0-9.]+ uur kosten\."#))
+        #expect(Self.matches(residents, #"- Als het gebeurt, gemiddeld: ongeveer [0-9.]+ uur minder bij „Vrijwilligersuren op straat”\."#))
+        #expect(residents.contains("Wat telt hier mee? Kosten die niet in de begroting 2027"))
+    }
+
+    /// The detail section spoke the program's language: "P50", "ES95", "met seed 1", "het
+    /// portfolio", "Monte-Carlo-fout", "EUR", "2026-11-30", the command line and "libyaml";
+    /// the likelihood table named entries by code only. The community report words those
+    /// tables for residents; the board report keeps its terms.
+    @Test func theDetailSectionSpeaksPlainly() throws {
+        for (language, detail) in [("nl", "\n## Voor wie het precies wil weten"), ("en", "\n## For those who want the detail")] {
+            let out = try Self.leiden(language)
+            let footer = language == "nl" ? "\n## Deze cijfers narekenen\n" : "\n## Checking these figures\n"
+            let start = try #require(out.range(of: detail)), end = try #require(out.range(of: footer))
+            let part = String(out[start.upperBound..<end.lowerBound])
+            for jargon in ["P50", "P90", "P10", "ES95", "seed", "portfolio", "Monte", "libyaml", "riskreg report", "(EUR", "EUR)", "2026-11-30", "Referentiebedrag", "Reference amount"] {
+                #expect(!part.contains(jargon), "\(language): \(jargon)")
+            }
+            // The command that reproduces the figures closes the page, after the plain words.
+            let closing = String(out[end.upperBound...])
+            #expect(closing.hasSuffix(language == "nl" ? "Narekenen kan met deze opdracht: `riskreg report test`\n" : "To reproduce them, run: `riskreg report test`\n"), "\(closing)")
+            #expect(closing.contains("riskreg \(RiskregVersion.current)"))
+            #expect(part.contains(language == "nl" ? "| Gewoon jaar (de helft van de jaren is beter) |" : "| Typical year (half of all years are better) |"))
+            #expect(part.contains(language == "nl" ? "| Vrijwilligers van Buurtpreventie Noord haken na de winter af (CS-01) |"
+                                                   : "| Volunteers drop out of Buurtpreventie Noord after the winter (CS-01) |"), "\(part)")
+        }
+        let board = try ReportFixtures.render(try ReportFixtures.load("community-safety-leiden"), format: .markdown, audience: .board, trials: 1_000)
+        #expect(board.contains("(P50)") && board.contains("libyaml"))
+    }
+    /// Options read as choices: the one the figures assume is not said to "belong to" itself,
+    /// one not assumed says what its figures show, and an activity's chance is of its going
+    /// wrong, not a bare "How likely".
+    @Test func optionsSayWhatTheirFiguresAreAndWhatTheirChanceIsOf() throws {
+        let page = try Self.leiden("nl")
+        let dutch = String(page[(try #require(page.range(of: "\n## Wat er kan gebeuren\n"))).upperBound...])
+        let rounds = try #require(dutch.components(separatedBy: "### Avondrondes door vrijwilligers\n").dropFirst().first?.components(separatedBy: "\n### ").first)
+        #expect(rounds.contains("Dit is een van de mogelijkheden die we vergelijken, en de cijfers op deze pagina gaan van deze mogelijkheid uit."), "\(rounds)")
+        #expect(!rounds.contains("en daar hoort dit bij"))
+        #expect(rounds.contains("- Kans dat het misgaat: "))
+        let cameras = try #require(dutch.components(separatedBy: "### Cameratoezicht op het Kooiplein en de Stevensbloem\n").dropFirst().first?.components(separatedBy: "\n### ").first)
+        #expect(cameras.contains("De cijfers hieronder laten zien wat deze mogelijkheid zou doen als die wél wordt gekozen."), "\(cameras)")
+        let english = try Self.leiden("en")
+        #expect(english.contains("This is one of the options being compared, and the one the figures on this page assume."))
+        #expect(english.contains("- How likely it is to go wrong: "))
+    }
+
+    /// The dot pictures say in a sentence or two what they show, with the limit: "Imagine the
+    /// next year played out a hundred times. Each filled square is one time it goes past the
+    /// limit: 13 of the 100. No more than 20 may." In HTML the picture is hidden from screen
+    /// readers, which read those sentences instead of 100 marks.
+    @Test func dotPicturesSayWhatTheyShowInASentence() throws {
+        let dutch = try Self.leiden("nl")
+        #expect(Self.matches(dutch, #"Stel dat het komende jaar honderd keer verloopt\. Elk gevuld vakje is een keer dat het over de grens gaat: [0-9]+ van de 100\. Dat mogen er hooguit 20 zijn\.\n\n●"#), "\(dutch)")
+        #expect(!dutch.contains("vakjes gevuld"))
+        let html = try Self.leiden("en", format: .html)
+        #expect(html.contains("aria-hidden=\"true\""))
+        #expect(!html.contains("role=\"img\" aria-label=\"Imagine"))
+        #expect(Self.matches(html, #"Imagine the next year played out a hundred times\. Each filled square is one time it does not end better than planned: [0-9]+ of the 100\. The aim is that no more than 30 do\."#))
+    }
+
+    /// "7 op 100 (7,5%)" reads as a mistake to someone who rounds 7,5 to 8: in the residents'
+    /// part every natural frequency and its percentage are the same number.
+    @Test func frequenciesAndPercentagesAgree() throws {
+        for language in ["nl", "en"] {
+            let out = try Self.leiden(language, trials: 4_000)
+            let detail = language == "nl" ? "\n## Voor wie het precies wil weten" : "\n## For those who want the detail"
+            let residents = String(out[..<(try #require(out.range(of: detail))).lowerBound])
+            let pattern = try NSRegularExpression(pattern: #"([0-9]+) (?:op|in) (100|1[.,]000) \(([0-9]+(?:[.,][0-9])?)%\)"#)
+            let matches = pattern.matches(in: residents, range: NSRange(residents.startIndex..., in: residents))
+            #expect(matches.count > 10)
+            for m in matches {
+                let text = { (i: Int) in (residents as NSString).substring(with: m.range(at: i)) }
+                let k = Double(text(1))!, n = text(2) == "100" ? 100.0 : 1000.0
+                let percent = Double(text(3).replacingOccurrences(of: ",", with: "."))!
+                #expect(abs(k / n * 100 - percent) < 1e-9, "\(language): \(text(0))")
+            }
+        }
+    }
+
+    /// Every community report of the examples, in Markdown, up to the detail section.
+    static func residentsParts() throws -> [(name: String, text: String)] {
+        var parts: [(String, String)] = []
+        for name in ReportFixtures.examples {
+            let out = try ReportFixtures.render(try ReportFixtures.load(name), format: .markdown, audience: .community, trials: 2_000)
+            parts.append((name, String(out[..<(try #require(out.range(of: "\n## For those who want the detail"))).lowerBound])))
+        }
+        let dutch = try leiden("nl", trials: 2_000)
+        parts.append(("leiden nl", String(dutch[..<(try #require(dutch.range(of: "\n## Voor wie het precies wil weten"))).lowerBound])))
+        return parts
+    }
+
+    /// The dot pictures switched meaning (filled = the years over the limit, then filled = the
+    /// years better than planned), and "de jaren" read as real years. A filled mark is always
+    /// the bad case, and the caption imagines the period played out a hundred times.
+    @Test func filledMarksAreAlwaysTheBadCase() throws {
+        for (name, text) in try Self.residentsParts() {
+            let english = !name.hasSuffix(" nl")
+            let blocks = text.components(separatedBy: "\n### ").dropFirst()
+            var pictures = 0
+            for block in blocks where block.contains("●") || block.contains("○") {
+                pictures += 1
+                let filled = block.filter { $0 == "●" }.count
+                let caption = try #require(block.split(separator: "\n").first {
+                    $0.hasPrefix(english ? "Imagine the next year played out a hundred times. " : "Stel dat het komende jaar honderd keer verloopt. ")
+                }, "\(name): \(block)")
+                let marked = try #require(caption.firstMatch(of: english ? #/: ([0-9]+) of the 100\./# : #/: ([0-9]+) van de 100\./#)?.1, "\(caption)")
+                #expect(Int(marked) == filled, "\(name): \(caption)")
+                // The chance the text gives is of the bad case, or for an aim its complement.
+                let chance = block.firstMatch(of: english ? #/We think the chance is ([0-9]+) in 100/# : #/Wij schatten die kans op ([0-9]+) op 100/#).map { Int($0.1)! }
+                if let chance {
+                    let aim = caption.contains(english ? "does not end better than planned" : "niet beter uitpakt dan gepland")
+                    #expect(filled == (aim ? 100 - chance : chance), "\(name): \(caption)")
+                }
+                #expect(!caption.contains("years in which") && !caption.contains("jaren waarin"))
+            }
+            #expect(pictures >= 2, "\(name)")
+        }
+    }
+
+    /// "Doel gehaald … Daarmee halen we het doel" stated a forecast as a fact.
+    @Test func anAimIsAForecast() throws {
+        let dutch = try Self.leiden("nl")
+        #expect(!dutch.contains("Doel gehaald") && !dutch.contains("Daarmee halen we het doel"))
+        #expect(dutch.contains("### Vrijwilligersuren op straat: we verwachten het doel te halen\n"))
+        #expect(dutch.contains("We verwachten dus het doel te halen."))
+        let care = try ReportFixtures.render(try ReportFixtures.load("adult-social-care-positive-risk"), format: .markdown, audience: .community)
+        #expect(care.contains("So we expect to fall short of the aim.") && !care.contains("That falls short of the aim."))
+    }
+
+    /// "43 op 1.000 (4,3%)" stood beside "7 op 100"; "zo'n 1,0 personen", "0.79 incidents"
+    /// claimed a precision the estimates lack; "1 in 1,000 (<0.1%)" contradicted itself.
+    @Test func numbersKeepOneScaleAndWholeCounts() throws {
+        for (name, text) in try Self.residentsParts() {
+            for line in text.split(separator: "\n") {
+                let l = String(line)
+                // Out of 1,000 only where the words go below 1 in 100.
+                for m in l.matches(of: #/([a-z]+ )?[0-9]+ (?:in|op de|op) 1[.,]000/#) {
+                    #expect(l[..<m.range.upperBound].hasSuffix("fewer than 1 in 1,000") || l[..<m.range.upperBound].hasSuffix("minder dan 1 op de 1.000"),
+                            "\(name): \(l)")
+                }
+                #expect(!l.contains("(<0.1%)") && !l.contains("(<0,1%)"), "\(name): \(l)")
+                #expect(!Self.matches(l, #"(about|ongeveer) [0-9]+[.,][0-9]{1,2} (people|incidents|hours|points|personen|incidenten|uur|punten|patients|days|enquiries)"#), "\(name): \(l)")
+            }
+        }
+    }
+
+    /// Dutch a municipality writes: a group's help does not hang on its grammatical number
+    /// ("Wijkagenten van de politie: dacht mee"), no ISO dates, "seed" or "portfolio" in the
+    /// main text, no "0% met maatregelen, 0% zonder", and the planned result of an option is
+    /// not a likely risk.
+    @Test func dutchNeitherConjugatesGroupsNorShowsTheProgram() throws {
+        let dutch = try Self.leiden("nl")
+        let footer = try #require(dutch.range(of: "\n## Deze cijfers narekenen\n"))
+        let page = String(dutch[..<footer.lowerBound])
+        let helped = try #require(page.components(separatedBy: "## Wie hielp mee\n").dropFirst().first?.components(separatedBy: "\n## ").first)
+        #expect(helped.contains("- Wijkagenten van de politie: we dachten samen na over "), "\(helped)")
+        for verb in ["dacht mee", "schatte", "helpt bij"] { #expect(!helped.contains(verb), "\(verb)") }
+        #expect(!Self.matches(page, #"20[0-9]{2}-[0-9]{2}-[0-9]{2}"#))
+        for word in ["seed", "portfolio", "0% met maatregelen, 0% zonder", "Zij hielpen", "Zij helpen"] { #expect(!page.contains(word), "\(word)") }
+        let stop = try #require(page.components(separatedBy: "### Vaste rondes houden op\n").dropFirst().first?.components(separatedBy: "\n### ").first)
+        #expect(stop.contains("- Dit is geen risico met een kans: het gebeurt als er wordt gekozen voor „Camera's op de winkelpleinen” of „Alleen wijkagent en WhatsApp-groepen”."), "\(stop)")
+        #expect(!stop.contains("Kans") && !stop.contains("Bijna zeker") && !stop.contains("zeker (100%)"))
+        // Nor in the likelihood table.
+        #expect(!page.contains("| Vaste rondes houden op (CS-12) |"))
+        #expect(page.contains("| Cameratoezicht op het Kooiplein en de Stevensbloem (CS-06) |"))
+    }
+
+    /// Harrowden and Ward 7 read cold: money saved read as a cut to care; a harm-alone limit
+    /// hid what the scheme prevents; "they helped plan what is done" where nothing is done; a
+    /// mail address looked broken in the Markdown source.
+    @Test func englishSaysWhatMoneyAndLimitsMean() throws {
+        let care = try ReportFixtures.render(try ReportFixtures.load("adult-social-care-positive-risk"), format: .markdown, audience: .community)
+        #expect(care.contains("about £190,000 saved against the commissioning plan in “Adult social care budget”") || Self.matches(care, #"about £[0-9,]+ saved against the commissioning plan in “Adult social care budget”"#))
+        #expect(!Self.matches(care, #"gain[^\n]*£[0-9,]+ less in “Adult social care budget”"#))
+        for entry in care.components(separatedBy: "\n### ").dropFirst() where !entry.contains("- What is being done:") {
+            #expect(!entry.contains("They helped plan what is done") && !entry.contains("They helped decide what should be done"), "\(entry)")
+        }
+        // The address reads as itself in the Markdown source (a word joiner, invisible, after
+        // the `@` keeps GitHub from linking it), and GitHub shows no link.
+        #expect(care.contains("email makingitreal@\u{2060}harrowden.gov.uk") && !care.contains("&#8288;harrowden") && !care.contains("\\@"))
+        let html = try TestSupport.renderGitHubMarkdown([care])[0]
+        #expect(!html.contains("mailto:") && !html.contains("<a ") && html.contains("makingitreal@\u{2060}harrowden.gov.uk"))
+        let ward = try ReportFixtures.render(try ReportFixtures.load("ward-7-patient-partnership"), format: .markdown, audience: .community)
+        #expect(Self.matches(ward, #"This counts the harm alone, whatever people gain\. Against that, what is planned also prevents about [0-9]+ incidents in the next year on average, which this limit does not count\."#), "\(ward)")
     }
 }

@@ -151,6 +151,10 @@ struct EscapingTests {
         #expect(MarkdownText.escape("costs $x$", links: .none) == "costs \\$x\\$")
         #expect(MarkdownText.escape("ask @team", links: .none) == "ask \\@&#8288;team")
         #expect(MarkdownText.escape("mailto:a@b.example", links: .none) == "mailto:a\\@&#8288;b.example")
+        // In a mail address the word joiner is the character itself: the source reads as the address.
+        #expect(MarkdownText.escape("Email makingitreal@harrowden.gov.uk.", links: .none) == "Email makingitreal@\u{2060}harrowden.gov.uk.")
+        #expect(MarkdownText.escape("(ops@example.org)", links: .none) == "(ops@\u{2060}example.org)")
+        #expect(MarkdownText.escape("a@b", links: .none) == "a\\@&#8288;b", "no dot in the domain: not an address")
     }
 
     @Test func markdownEscapesTablesHeadingsAndLists() {

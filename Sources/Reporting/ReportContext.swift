@@ -331,7 +331,7 @@ public struct ReportContext: Sendable {
         /// Mean loss avoided per horizon, with its unit, and its Monte Carlo error.
         public var value: String
         public var valueError: String
-        /// Loss avoided per 1,000 of cost, in the outcome's unit, or "no cost recorded".
+        /// Loss avoided per 1,000 of cost, in the outcome's unit, or "costed at 0: not comparable".
         public var perThousand: String
         /// "costs more than it avoids" for a money response whose mean saving is below its
         /// cost; nil otherwise.

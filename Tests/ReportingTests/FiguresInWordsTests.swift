@@ -190,7 +190,7 @@ struct FiguresInWordsTests {
         #expect(entries == ["C-3", "C-1", "C-2", "H-2"], "\(entries)")
         #expect(rows.contains { $0.contains("C-1 ") && $0.contains("saves less on average than it costs") })
         #expect(!rows.contains { $0.contains("C-3 ") && $0.contains("saves less on average than it costs") })
-        #expect(rows.contains { $0.contains("C-2 ") && $0.contains("no cost recorded") })
+        #expect(rows.contains { $0.contains("C-2 ") && $0.contains("costed at 0: not comparable") })
         #expect(rows.contains { $0.contains("**Ranked by hours protected per £1,000 spent**") })
     }
 

@@ -61,6 +61,14 @@ extension Register {
         return ids
     }
 
+    /// The entries in option `option`'s score, in register order: every entry no option lists
+    /// (other than `portfolio` entries), and the option's own.
+    public func entries(in option: Portfolio) -> [Risk] {
+        let optional = optionalEntries
+        let members = Set(option.members)
+        return risks.filter { !optional.contains($0.id) || members.contains($0.id) }
+    }
+
     /// The register as option `option` has it: its split entries at their shares and the
     /// responses it chooses in place of the entries' own. Entries it does not reshape are
     /// unchanged (the selection of entries is the scorer's).

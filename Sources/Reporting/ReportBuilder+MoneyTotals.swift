@@ -12,9 +12,7 @@ extension ReportBuilder {
             let headline = Set(score.risks.filter(\.inHeadline).map(\.id))
             return register.risks.filter { headline.contains($0.id) }
         }
-        let optional = register.optionalEntries
-        let members = Set(option.members)
-        return register.risks.filter { !optional.contains($0.id) || members.contains($0.id) }
+        return register.entries(in: option)
     }
 
     /// What the responses of option `optionID`'s entries cost over the horizon: each entry's own

@@ -127,8 +127,7 @@ public enum Scorer {
         // A headline option that reshapes entries changes them in the headline run, so the
         // merged run's entries (as written) would not be the headline's.
         guard let portfolio, run.precision == nil, !portfolio.reshapesEntries else { return nil }
-        let optional = register.optionalEntries
-        let mainIDs = Set(register.risks.filter { !optional.contains($0.id) || portfolio.members.contains($0.id) }.map(\.id))
+        let mainIDs = Set(register.entries(in: portfolio).map(\.id))
         let leftOut = Set(register.risks.map(\.id)).subtracting(mainIDs)
         if register.correlations.contains(where: { leftOut.contains($0.first) || leftOut.contains($0.second) }) { return nil }
         if register.contributors.contains(where: { $0.stepsBack.contains { leftOut.contains($0.risk) } }) { return nil }

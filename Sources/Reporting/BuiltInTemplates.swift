@@ -205,6 +205,7 @@ public enum BuiltInTemplates {
 </table></div>
 <p class="note">{{note}}</p>
 {{/money}}
+{{> html-options}}
 {{#option}}<p class="option">{{.}}</p>{{/option}}
 {{#optionRule}}
 <p>{{intro}}</p>
@@ -330,6 +331,36 @@ public enum BuiltInTemplates {
 {{#notPlacedNote}}<p class="note">{{.}}</p>{{/notPlacedNote}}
 {{#fromBandsNote}}<p class="note">{{.}}</p>{{/fromBandsNote}}
 {{/matrix}}
+
+"""####,
+        "html-options.mustache": ####"""
+{{#options}}
+<div class="table-wrap"><table class="verdict-table options-table">
+<caption>{{caption}}</caption>
+<thead><tr><th scope="col">{{phrases.decision-statement}}</th>{{#titles}}<th scope="col"><bdi>{{.}}</bdi></th>{{/titles}}</tr></thead>
+<tbody>
+{{#rows}}
+<tr><th scope="row"><bdi>{{outcome}}</bdi></th>{{#cells}}<td class="{{statusClass}}">{{text}}</td>{{/cells}}</tr>
+{{/rows}}
+</tbody>
+</table></div>
+{{^empty(dropped)}}
+<ul class="dropped">
+{{#dropped}}
+<li>{{.}}</li>
+{{/dropped}}
+</ul>
+{{/empty(dropped)}}
+{{/options}}
+{{^empty(changes)}}
+<p><strong>{{phrases.options-changes-caption}}</strong></p>
+<ul class="changes">
+{{#changes}}
+<li><strong><bdi>{{option}}</bdi>:</strong> {{text}}</li>
+{{/changes}}
+</ul>
+{{#changesNote}}<p class="note">{{.}}</p>{{/changesNote}}
+{{/empty(changes)}}
 
 """####,
         "html-reliance.mustache": ####"""
@@ -633,6 +664,7 @@ public enum BuiltInTemplates {
 
 {{note}}
 {{/money}}
+{{> md-options}}
 {{#option}}
 
 {{.}}
@@ -764,6 +796,37 @@ public enum BuiltInTemplates {
 {{/fromBandsNote}}
 
 {{/matrix}}
+
+"""####,
+        "md-options.mustache": ####"""
+{{#options}}
+
+**{{caption}}**
+
+| {{phrases.decision-statement}} | {{#titles}}{{.}} | {{/titles}}
+| --- | {{#titles}}--- | {{/titles}}
+{{#rows}}
+| {{outcome}} | {{#cells}}{{text}} | {{/cells}}
+{{/rows}}
+{{^empty(dropped)}}
+
+{{#dropped}}
+- {{.}}
+{{/dropped}}
+{{/empty(dropped)}}
+{{/options}}
+{{^empty(changes)}}
+
+**{{phrases.options-changes-caption}}**
+
+{{#changes}}
+- **{{option}}:** {{text}}
+{{/changes}}
+{{#changesNote}}
+
+{{.}}
+{{/changesNote}}
+{{/empty(changes)}}
 
 """####,
         "md-reliance.mustache": ####"""

@@ -319,7 +319,7 @@ extension ReportBuilder {
     /// A chance as a natural frequency alone, over the section's denominator as
     /// ``communityChance(_:per:)`` gives it: "14 in 100", "fewer than 1 in 1,000".
     func shortChance(_ p: Double, per n: Int = 100) -> String {
-        p < 0.0005 ? phrases("chance.fewer-than", ["n": FigureFormat.count(max(n, 1_000))]) : phrases.naturalFrequency(p, per: n)
+        p < 0.001 ? phrases("chance.fewer-than", ["n": FigureFormat.count(max(n, 1_000))]) : phrases.naturalFrequency(p, per: n)
     }
 
     /// A chance as residents read it, with its percentage, over the section's one denominator
@@ -330,7 +330,7 @@ extension ReportBuilder {
     /// halves disagree), and never "no chance": a simulation that never saw something happen
     /// shows it is rarer than its resolution, not impossible.
     func communityChance(_ p: Double, per n: Int = 100) -> String {
-        if p < 0.0005 { return phrases("chance.fewer-than", ["n": FigureFormat.count(max(n, 1_000))]) }
+        if p < 0.001 { return phrases("chance.fewer-than", ["n": FigureFormat.count(max(n, 1_000))]) }
         return phrases("community.chance", ["frequency": phrases.naturalFrequency(p, per: n), "percent": communityPercent(p, per: n)])
     }
 

@@ -196,8 +196,13 @@ extension ReportBuilder {
             ReportContext.QualityEntry(id: e(r.id), title: e(r.title),
                                        detail: e(phrases("report.decision.quality.fields", ["fields": r.needsReview.joined(separator: ", ")])))
         }
+        // A cost of 0 is a known zero unless the register marks it as still to check: say which,
+        // so a reader can tell a free response from a gap.
         let zeroCost = shown.filter { ($0.response?.cost ?? 1) == 0 && scored.contains($0.id) }.map { r in
-            ReportContext.QualityEntry(id: e(r.id), title: e(r.title), detail: e(r.response?.action ?? ""))
+            let placeholder = r.needsReview.contains(ReviewMark.responseCost)
+            return ReportContext.QualityEntry(id: e(r.id), title: e(r.title), detail: e(phrases(
+                placeholder ? "report.decision.quality.zero-placeholder" : "report.decision.quality.zero-recorded",
+                ["action": r.response?.action ?? "", "zero": quantity(0, "money")])))
         }
         let bands = shown.compactMap { r -> ReportContext.QualityEntry? in
             let banded = r.estimates.filter(\.isFromBands).map { est in register.perspectives.first { $0.id == est.perspective }?.title ?? est.perspective }

@@ -97,4 +97,11 @@ import _TestSupport
         #expect(ward.contains("Patient safety incidents with moderate or greater harm: “One-to-one observation by bank or agency nurses” 7.2%, “Patient-led falls plans” 7.2% and “Patient-led falls plans with sensor alarms” 7.0%. Of those 3, it costs least on average"))
         #expect(!ward.contains("which stand equally"))
     }
+
+    /// "Costed at 0" left a reader asking whether W7-13's £0 was known or missing: the panel
+    /// says it is recorded as 0 and not marked as still to check.
+    @Test func aCostOfZeroSaysWhetherItIsKnown() throws {
+        let ward = Self.decisionPage(try Self.example("ward-7-patient-partnership"))
+        #expect(ward.contains("- W7-13 Medicines not checked against hospital changes after discharge: a cost of £0 as the register records it, not marked as still to check: Refer every self-administering patient"))
+    }
 }

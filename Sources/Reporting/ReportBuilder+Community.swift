@@ -24,7 +24,7 @@ extension ReportBuilder {
         let comparisons = communityComparisons()
         let method = phrases("community.method", ["trials": FigureFormat.amount(Double(score.run.trials)), "next": nextPeriod])
         return .init(
-            heading: e(reportHeading), intro: e(intro), withheld: withheldText.map(e), limits: communityLimits(), options: communityOptions(), entries: communityEntries(),
+            heading: e(reportHeading), intro: e(intro), withheld: withheldText.map(e), limits: communityLimits(), options: communityOptions(), optionsNotes: communityOptionsNotes().map(e), entries: communityEntries(),
             helpers: communityHelpers().map(e), helpersNote: communityHelpersNote().map(e), weights: communityWeights().map(e), groups: communityGroups().map(e),
             comparisons: comparisons.map { c in .init(title: e(phrases("community.quoted", ["text": iso(c.title)])), views: c.views.map(e), together: e(c.together)) },
             compared: comparisons.map { e($0.line) }, responses: communityResponses(), responsesCost: e(communityResponsesCost()),
@@ -32,6 +32,7 @@ extension ReportBuilder {
             contactIntro: e(contactIntro), contactText: m.contact.map(e), method: e(method),
             reproduce: e(phrases("community.reproduce", ["version": RiskregVersion.current, "libyaml": options.libyamlVersion, "date": date,
                                                          "trials": FigureFormat.amount(Double(score.run.trials)), "next": nextPeriod])),
+            checkFigures: e(phrases("community.check-figures", ["organisation": m.organisation])),
             textLanguage: textLanguage == phrases.language ? nil : e(textLanguage))
     }
 
@@ -112,8 +113,14 @@ extension ReportBuilder {
                 let args = ["periods": periodsWord, "chance": communityChance(risk.probability.residual), "who": borneBy ?? ""]
                 note = phrases.filled(borneBy == nil ? "community.response.rare.unnamed" : "community.response.rare", args)
             }
+            var avoids = phrases("community.response.avoids.money", ["amount": row.value])
+            if let risk, let resp = risk.response, unitOf(risk.outcome) != "money" {
+                let unit = unitOf(risk.outcome)
+                let key = words(risk.outcome, unit).isGain ? "community.response.avoids.gain" : "community.response.avoids.count"
+                avoids = e(phrases(key, ["amount": roughly(resp.value.value, unit)]))
+            }
             return .init(riskTitle: row.riskTitle, action: row.action, deliveredBy: row.deliveredBy, cost: row.cost, value: row.value,
-                         note: note.map(e))
+                         avoids: avoids, note: note.map(e))
         }
     }
 
@@ -218,6 +225,11 @@ extension ReportBuilder {
             let baseline = register.outcome(v.outcome)?.baseline
             let counted = baseline == nil ? "" : ".baseline"
             switch v.kind {
+            case .lossExceeds where baseline == nil && unit != "money" && !words(v.outcome, unit).hasBenefit:
+                // A count that can only rise, counted from nothing: "more than 1 patient", not
+                // "more than 1 patient worse than planned", as if some were planned.
+                rule = phrases("community.limit.loss.count", ["limit": limit, "outcome": title, "amount": quantity(v.threshold, unit),
+                                                              "next": nextPeriod])
             case .lossExceeds:
                 rule = phrases("community.limit.loss" + counted, ["limit": limit, "outcome": title, "amount": quantity(v.threshold, unit),
                                                                  "next": nextPeriod, "baseline": baseline ?? ""])
@@ -389,12 +401,14 @@ extension ReportBuilder {
                 }
                 helped = phrases("community.entry.helped", ["names": names(r.coproduction.contributors), "how": how])
             }
-            return .init(id: e(r.id), title: e(r.title), description: r.description.map(e), likely: e(likely),
+            var entry = ReportContext.CommunityEntry(id: e(r.id), title: e(r.title), description: r.description.map(e), likely: e(likely),
                          icons: planned == nil ? iconArray(p, key: "community.icons.happens") : .init(total: 0, marked: 0, label: "", svg: "", rows: []),
                          harm: e(harm),
                          affected: r.borneBy.map { e(phrases("community.entry.affected", ["who": $0])) },
                          action: action.map(e), actionEffect: effect.map(e), gain: gain.map(e), helpedBy: helped.map(e),
                          option: planned == nil ? option(r, s).map(e) : nil, unchecked: uncheckedNote(r).map(e))
+            entry.hasIcons = planned == nil
+            return entry
         }
     }
 

@@ -116,6 +116,7 @@ public enum BuiltInTemplates {
 {{#affected}}<li>{{.}}</li>{{/affected}}
 {{#action}}<li>{{.}}{{#actionEffect}} {{.}}{{/actionEffect}}</li>{{/action}}
 {{#gain}}<li>{{.}}</li>{{/gain}}
+{{#net}}<li>{{.}}</li>{{/net}}
 {{#helpedBy}}<li>{{.}}</li>{{/helpedBy}}
 </ul>
 </article>
@@ -534,6 +535,9 @@ public enum BuiltInTemplates {
 {{#gain}}
 - {{.}}
 {{/gain}}
+{{#net}}
+- {{.}}
+{{/net}}
 {{#helpedBy}}
 - {{.}}
 {{/helpedBy}}

@@ -159,6 +159,9 @@ extension ReportContext {
         public var actionEffect: String?
         /// What people gain, for entries taken on purpose.
         public var gain: String?
+        /// Where an entry both harms and benefits an outcome: what it comes to there on
+        /// average, the times it goes wrong counted in.
+        public var net: String? = nil
         public var helpedBy: String?
         /// For an activity that is one of the options being compared: that it is, and whether
         /// the page's figures assume it.

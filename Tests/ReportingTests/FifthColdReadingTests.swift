@@ -167,4 +167,17 @@ struct FifthColdReadingTests {
             #expect(lines.count > 1 && !lines[1].hasPrefix("- "), "no description: \(lines.first ?? "")")
         }
     }
+
+    /// "About 10 incidents more if it goes wrong" beside "about 16 incidents fewer" left a
+    /// resident asking which way the evening rounds go: an entry that both harms and benefits
+    /// an outcome says what it comes to there, the times it goes wrong counted in.
+    @Test func anActivitySaysWhatItComesToAllTold() throws {
+        let dutch = try Self.render("community-safety-leiden", "nl")
+        let rounds = Self.section(dutch, "\n### Avondrondes door vrijwilligers (CS-05)")
+        #expect(Self.matches(rounds, #"- Per saldo, gemiddeld: ongeveer [0-9]+ incidenten minder bij „Woninginbraken en straatroven in het convenantgebied” in het komende jaar, de keren dat het misgaat meegerekend\."#), "\(rounds)")
+        let lighting = Self.section(dutch, "\n### Straatverlichting wekenlang kapot op de looproutes (CS-11)")
+        #expect(!lighting.isEmpty && !lighting.contains("Per saldo"), "an entry that only harms has nothing to net")
+        let care = try Self.render("adult-social-care-positive-risk")
+        #expect(Self.matches(care, #"All told, on average: about £[0-9,]+ saved against the commissioning plan in “Adult social care budget” in the next year"#))
+    }
 }

@@ -455,7 +455,11 @@ extension ReportBuilder {
         let parts: [(outcome: String, harm: Double, benefit: Double)] = s.effects.map { effects in
             effects.map { ($0.outcome, $0.meanHarm.residual, $0.meanBenefit) }
         } ?? [(r.outcome, s.meanHarm.residual, s.meanBenefit)]
-        let both = parts.filter { $0.harm > 0 && $0.benefit > 0 }
+        // Where the harm is too small to move the rounded gain, the gain already says it.
+        let both = parts.filter {
+            $0.harm > 0 && $0.benefit > 0
+                && FigureFormat.rounded($0.benefit - $0.harm, significantDigits: 2) != FigureFormat.rounded($0.benefit, significantDigits: 2)
+        }
         guard !both.isEmpty else { return nil }
         let said = both.map { p -> String in
             let net = p.benefit - p.harm

@@ -42,7 +42,10 @@ public enum BuiltInTemplates {
         "html-community-footer.mustache": ####"""
 <footer>
 <h2 id="method">{{phrases.community-reproduce}}</h2>
+<p>{{checkFigures}}</p>
+<details><summary>{{phrases.community-for-riskreg-users}}</summary>
 <p>{{reproduce}} <code>{{run.command}}</code></p>
+</details>
 </footer>
 
 """####,
@@ -51,6 +54,8 @@ public enum BuiltInTemplates {
 <section id="options">
 <h2>{{phrases.community-options}}</h2>
 <p>{{phrases.community-options-intro}}</p>
+{{#optionsNotes}}<p>{{.}}</p>
+{{/optionsNotes}}
 {{#options}}
 <article class="option">
 <h3 dir="auto">{{title}}</h3>
@@ -100,17 +105,18 @@ public enum BuiltInTemplates {
 <h2>{{phrases.community-what-could-happen}}</h2>
 {{#entries}}
 <article class="risk" id="entry-{{id}}">
-<h3 dir="auto">{{title}}</h3>
+<h3 dir="auto">{{title}} <span class="code">({{id}})</span></h3>
 {{#description}}<p dir="auto">{{.}}</p>{{/description}}
 {{#option}}<p>{{.}}</p>{{/option}}
 {{#unchecked}}<p class="note">{{.}}</p>{{/unchecked}}
 <p>{{likely}}</p>
-<p class="icon-array">{{{icons.svg}}}<span class="desc">{{icons.label}}</span></p>
+{{#hasIcons}}<p class="icon-array">{{{icons.svg}}}<span class="desc">{{icons.label}}</span></p>{{/hasIcons}}
 <ul>
 <li>{{harm}}</li>
 {{#affected}}<li>{{.}}</li>{{/affected}}
 {{#action}}<li>{{.}}{{#actionEffect}} {{.}}{{/actionEffect}}</li>{{/action}}
 {{#gain}}<li>{{.}}</li>{{/gain}}
+{{#net}}<li>{{.}}</li>{{/net}}
 {{#helpedBy}}<li>{{.}}</li>{{/helpedBy}}
 </ul>
 </article>
@@ -448,6 +454,8 @@ public enum BuiltInTemplates {
         "md-community-footer.mustache": ####"""
 ## {{phrases.community-reproduce}}
 
+{{checkFigures}}
+
 {{reproduce}} `{{run.commandCode}}`
 
 """####,
@@ -457,6 +465,10 @@ public enum BuiltInTemplates {
 
 {{phrases.community-options-intro}}
 
+{{#optionsNotes}}
+{{.}}
+
+{{/optionsNotes}}
 {{#options}}
 ### {{title}}
 
@@ -529,7 +541,7 @@ public enum BuiltInTemplates {
 ## {{phrases.community-what-could-happen}}
 
 {{#entries}}
-### {{title}}
+### {{title}} ({{id}})
 
 {{#description}}
 {{.}}
@@ -554,6 +566,9 @@ public enum BuiltInTemplates {
 {{#gain}}
 - {{.}}
 {{/gain}}
+{{#net}}
+- {{.}}
+{{/net}}
 {{#helpedBy}}
 - {{.}}
 {{/helpedBy}}
@@ -1437,7 +1452,7 @@ public enum BuiltInTemplates {
 {{#responsesCost}}<p>{{.}}</p>{{/responsesCost}}
 <ul>
 {{#responses}}
-<li><strong dir="auto">{{riskTitle}}</strong>: {{action}} {{phrases.community-done-by}} {{deliveredBy}}; {{phrases.it-costs}} {{cost}} {{phrases.and-on-average-avoids}} {{value}} {{phrases.of-loss}}{{#note}} {{.}}{{/note}}</li>
+<li><strong dir="auto">{{riskTitle}}</strong>: {{action}} {{phrases.community-done-by}} {{deliveredBy}}; {{phrases.it-costs}} {{cost}} {{avoids}}{{#note}} {{.}}{{/note}}</li>
 {{/responses}}
 </ul>
 {{/empty(responses)}}
@@ -1499,7 +1514,7 @@ public enum BuiltInTemplates {
 
 {{/responsesCost}}
 {{#responses}}
-- **{{riskTitle}}:** {{action}} {{phrases.community-done-by}} {{deliveredBy}}; {{phrases.it-costs}} {{cost}} {{phrases.and-on-average-avoids}} {{value}} {{phrases.of-loss}}{{#note}} {{.}}{{/note}}
+- **{{riskTitle}}:** {{action}} {{phrases.community-done-by}} {{deliveredBy}}; {{phrases.it-costs}} {{cost}} {{avoids}}{{#note}} {{.}}{{/note}}
 {{/responses}}
 
 {{/empty(responses)}}

@@ -155,9 +155,5 @@ extension ReportBuilder {
 
     /// A chance in a decision-page cell or summary: never "0%" or "100%" from a simulation,
     /// whose chances below 0.1% and above 99.9% read "<0.1%" and ">99.9%" beside each other.
-    func cellPercent(_ p: Double) -> String {
-        if p <= 0 { return FigureFormat.percent(0.0001) }
-        if p >= 1 { return FigureFormat.percent(0.9999) }
-        return FigureFormat.percent(p)
-    }
+    func cellPercent(_ p: Double) -> String { FigureFormat.simulatedPercent(p) }
 }

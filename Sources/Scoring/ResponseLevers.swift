@@ -53,9 +53,10 @@ extension RegisterScore.AppetiteVerdict {
 /// that reliability, on the entry's own streams, and each variant is an option of the headline
 /// plan: the headline's risks with the entry replaced by the variant. An option's series is then
 /// exactly the headline series of a run with only that response's reliability changed, which is
-/// what the figures are defined as. For levers alone the run counts the statements' exceedances
-/// in the options (``Engine/shares(_:options:requests:)``) instead of summarising them; with
-/// bad-year values, which need the options' P95 and ES95, it summarises them.
+/// what the figures are defined as. The run counts the statements' exceedances in the options
+/// (``Engine/shares(_:options:requests:summaries:)``) instead of summarising them, and keeps and
+/// summarises only the series whose P95 and ES95 the bad-year values need (beyond the series
+/// memory limit it summarises every option, streamed).
 ///
 /// Same figures as a run per variant: a variant draws the entry's numbers (its streams are the
 /// entry's, its delivery draw the entry's), and its key is next to the entry's, so it adds into
@@ -148,8 +149,16 @@ enum ResponseLevers {
                 requests.append(request(r, LeverPlan.stopped, statement: index))
             }
         }
-        if tails.isEmpty {
-            chances = Dictionary(uniqueKeysWithValues: zip(requests, Engine.shares(leverPlan.plan, options: options, requests: requests)))
+        // The bad-year values' series, each residual outcome with its response never delivered.
+        let tailSeries = tails.map { tail in
+            Engine.SeriesRequest(configuration: 1 + leverPlan.option(entry: tail.entry, reliability: 0), residual: true,
+                                 outcome: leverPlan.outcome[tail.outcome]!)
+        }
+        if tailSeries.count * options.trials * 8 <= options.seriesMemoryLimit {
+            // Counted, and the few series the bad-year values need kept and summarised.
+            let counted = Engine.shares(leverPlan.plan, options: options, requests: requests, summaries: tailSeries)
+            chances = Dictionary(uniqueKeysWithValues: zip(requests, counted.shares))
+            for (tail, without) in zip(tails, counted.summaries) { ResponseTails.record(tail, without: without, in: &score) }
         } else {
             let result = Engine.run(leverPlan.plan, options: options)
             func residual(_ configuration: Int, _ outcome: Int) -> OutcomeSummary {

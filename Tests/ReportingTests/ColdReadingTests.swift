@@ -107,7 +107,7 @@ struct ColdReadingTests {
         let row = try #require(report.split(separator: "\n").first { $0.hasPrefix("| Wellbeing of people taking part in community activities: the chance of a net gain above 100 points, want ≥ 60% | Within appetite") })
         #expect(row.hasSuffix("| no estimates of its own | "), "\(row)")
         let community = try ReportFixtures.render(try ReportFixtures.load("adult-social-care-positive-risk"), format: .markdown, audience: .community, trials: 2_000)
-        let wellbeing = Self.section(community, "**Each perspective's view: Wellbeing of people taking part in community activities.**")
+        let wellbeing = Self.section(community, "**Each group's estimates: Wellbeing of people taking part in community activities.**")
         #expect(wellbeing.contains("| People who draw on care and support |"), "\(wellbeing)")
         #expect(!wellbeing.contains("| Family carers |"), "\(wellbeing)")
     }

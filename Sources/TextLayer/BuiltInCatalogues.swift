@@ -1315,7 +1315,7 @@ enum BuiltInCatalogues {
     "chart.perspectives.column.perspective": "Inschatting van",
     "chart.perspectives.description": "Dezelfde uitkomst, {outcome}, zoals de inschattingen van elke groep die zien, na maatregelen: de donkere balk is het gemiddelde verlies, de lichte balk het verlies in een {horizon.bad-period} (1 op 10). Waar de balken verschillen, zijn de groepen het oneens.",
     "chart.perspectives.legend.mean": "gemiddelde",
-    "chart.perspectives.legend.p90": "in een {horizon.bad-period}, 1 op 10 (P90)",
+    "chart.perspectives.legend.p90": "{horizon.bad-period}, 1 op 10 (P90)",
     "chart.perspectives.title": "De inschatting van elke groep: {outcome}",
     "chart.perspectives.x-axis": "Verlies na maatregelen ({unit})",
     "chart.range": "{from} tot {to}",

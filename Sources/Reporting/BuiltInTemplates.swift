@@ -42,7 +42,10 @@ public enum BuiltInTemplates {
         "html-community-footer.mustache": ####"""
 <footer>
 <h2 id="method">{{phrases.community-reproduce}}</h2>
+<p>{{checkFigures}}</p>
+<details><summary>{{phrases.community-for-riskreg-users}}</summary>
 <p>{{reproduce}} <code>{{run.command}}</code></p>
+</details>
 </footer>
 
 """####,
@@ -51,6 +54,8 @@ public enum BuiltInTemplates {
 <section id="options">
 <h2>{{phrases.community-options}}</h2>
 <p>{{phrases.community-options-intro}}</p>
+{{#optionsNotes}}<p>{{.}}</p>
+{{/optionsNotes}}
 {{#options}}
 <article class="option">
 <h3 dir="auto">{{title}}</h3>
@@ -100,17 +105,18 @@ public enum BuiltInTemplates {
 <h2>{{phrases.community-what-could-happen}}</h2>
 {{#entries}}
 <article class="risk" id="entry-{{id}}">
-<h3 dir="auto">{{title}}</h3>
+<h3 dir="auto">{{title}} <span class="code">({{id}})</span></h3>
 {{#description}}<p dir="auto">{{.}}</p>{{/description}}
 {{#option}}<p>{{.}}</p>{{/option}}
 {{#unchecked}}<p class="note">{{.}}</p>{{/unchecked}}
 <p>{{likely}}</p>
-<p class="icon-array">{{{icons.svg}}}<span class="desc">{{icons.label}}</span></p>
+{{#hasIcons}}<p class="icon-array">{{{icons.svg}}}<span class="desc">{{icons.label}}</span></p>{{/hasIcons}}
 <ul>
 <li>{{harm}}</li>
 {{#affected}}<li>{{.}}</li>{{/affected}}
 {{#action}}<li>{{.}}{{#actionEffect}} {{.}}{{/actionEffect}}</li>{{/action}}
 {{#gain}}<li>{{.}}</li>{{/gain}}
+{{#net}}<li>{{.}}</li>{{/net}}
 {{#helpedBy}}<li>{{.}}</li>{{/helpedBy}}
 </ul>
 </article>
@@ -205,6 +211,7 @@ public enum BuiltInTemplates {
 </table></div>
 <p class="note">{{note}}</p>
 {{/money}}
+{{> html-options}}
 {{#option}}<p class="option">{{.}}</p>{{/option}}
 {{#optionRule}}
 <p>{{intro}}</p>
@@ -332,6 +339,36 @@ public enum BuiltInTemplates {
 {{/matrix}}
 
 """####,
+        "html-options.mustache": ####"""
+{{#options}}
+<div class="table-wrap"><table class="verdict-table options-table">
+<caption>{{caption}}</caption>
+<thead><tr><th scope="col">{{phrases.decision-statement}}</th>{{#titles}}<th scope="col"><bdi>{{.}}</bdi></th>{{/titles}}</tr></thead>
+<tbody>
+{{#rows}}
+<tr><th scope="row"><bdi>{{outcome}}</bdi></th>{{#cells}}<td class="{{statusClass}}">{{text}}</td>{{/cells}}</tr>
+{{/rows}}
+</tbody>
+</table></div>
+{{^empty(dropped)}}
+<ul class="dropped">
+{{#dropped}}
+<li>{{.}}</li>
+{{/dropped}}
+</ul>
+{{/empty(dropped)}}
+{{/options}}
+{{^empty(changes)}}
+<p><strong>{{phrases.options-changes-caption}}</strong></p>
+<ul class="changes">
+{{#changes}}
+<li><strong><bdi>{{option}}</bdi>:</strong> {{text}}</li>
+{{/changes}}
+</ul>
+{{#changesNote}}<p class="note">{{.}}</p>{{/changesNote}}
+{{/empty(changes)}}
+
+"""####,
         "html-reliance.mustache": ####"""
 {{^empty(reliance)}}
 <h3>{{phrases.what-the-protection-rests-on}}</h3>
@@ -417,6 +454,8 @@ public enum BuiltInTemplates {
         "md-community-footer.mustache": ####"""
 ## {{phrases.community-reproduce}}
 
+{{checkFigures}}
+
 {{reproduce}} `{{run.commandCode}}`
 
 """####,
@@ -426,6 +465,10 @@ public enum BuiltInTemplates {
 
 {{phrases.community-options-intro}}
 
+{{#optionsNotes}}
+{{.}}
+
+{{/optionsNotes}}
 {{#options}}
 ### {{title}}
 
@@ -498,7 +541,7 @@ public enum BuiltInTemplates {
 ## {{phrases.community-what-could-happen}}
 
 {{#entries}}
-### {{title}}
+### {{title}} ({{id}})
 
 {{#description}}
 {{.}}
@@ -523,6 +566,9 @@ public enum BuiltInTemplates {
 {{#gain}}
 - {{.}}
 {{/gain}}
+{{#net}}
+- {{.}}
+{{/net}}
 {{#helpedBy}}
 - {{.}}
 {{/helpedBy}}
@@ -633,6 +679,7 @@ public enum BuiltInTemplates {
 
 {{note}}
 {{/money}}
+{{> md-options}}
 {{#option}}
 
 {{.}}
@@ -764,6 +811,37 @@ public enum BuiltInTemplates {
 {{/fromBandsNote}}
 
 {{/matrix}}
+
+"""####,
+        "md-options.mustache": ####"""
+{{#options}}
+
+**{{caption}}**
+
+| {{phrases.decision-statement}} | {{#titles}}{{.}} | {{/titles}}
+| --- | {{#titles}}--- | {{/titles}}
+{{#rows}}
+| {{outcome}} | {{#cells}}{{text}} | {{/cells}}
+{{/rows}}
+{{^empty(dropped)}}
+
+{{#dropped}}
+- {{.}}
+{{/dropped}}
+{{/empty(dropped)}}
+{{/options}}
+{{^empty(changes)}}
+
+**{{phrases.options-changes-caption}}**
+
+{{#changes}}
+- **{{option}}:** {{text}}
+{{/changes}}
+{{#changesNote}}
+
+{{.}}
+{{/changesNote}}
+{{/empty(changes)}}
 
 """####,
         "md-reliance.mustache": ####"""
@@ -1374,7 +1452,7 @@ public enum BuiltInTemplates {
 {{#responsesCost}}<p>{{.}}</p>{{/responsesCost}}
 <ul>
 {{#responses}}
-<li><strong dir="auto">{{riskTitle}}</strong>: {{action}} {{phrases.community-done-by}} {{deliveredBy}}; {{phrases.it-costs}} {{cost}} {{phrases.and-on-average-avoids}} {{value}} {{phrases.of-loss}}{{#note}} {{.}}{{/note}}</li>
+<li><strong dir="auto">{{riskTitle}}</strong>: {{action}} {{phrases.community-done-by}} {{deliveredBy}}; {{phrases.it-costs}} {{cost}} {{avoids}}{{#note}} {{.}}{{/note}}</li>
 {{/responses}}
 </ul>
 {{/empty(responses)}}
@@ -1436,7 +1514,7 @@ public enum BuiltInTemplates {
 
 {{/responsesCost}}
 {{#responses}}
-- **{{riskTitle}}:** {{action}} {{phrases.community-done-by}} {{deliveredBy}}; {{phrases.it-costs}} {{cost}} {{phrases.and-on-average-avoids}} {{value}} {{phrases.of-loss}}{{#note}} {{.}}{{/note}}
+- **{{riskTitle}}:** {{action}} {{phrases.community-done-by}} {{deliveredBy}}; {{phrases.it-costs}} {{cost}} {{avoids}}{{#note}} {{.}}{{/note}}
 {{/responses}}
 
 {{/empty(responses)}}

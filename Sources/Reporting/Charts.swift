@@ -242,7 +242,8 @@ struct Charts {
         }
         var rows = levels.map { p in
             [phrases("chart.exceedance.level", ["frequency": phrases.naturalFrequency(p), "percent": FigureFormat.percent(p)]),
-             lossAt(p, outcome.inherent, lossInh).map(ow.amount) ?? "—", lossAt(p, outcome.residual, lossRes).map(ow.amount) ?? "—"]
+             lossAt(p, outcome.inherent, lossInh).map { ow.amount(ow.yearFigure($0)) } ?? "—",
+             lossAt(p, outcome.residual, lossRes).map { ow.amount(ow.yearFigure($0)) } ?? "—"]
         }
         rows += appetiteRows
         var description = phrases("chart.exceedance.description" + ow.chartFamily, ["outcome": UntrustedText.isolated(outcome.title)])
@@ -369,7 +370,7 @@ struct Charts {
         let description = phrases("chart.perspectives.description" + g, ["outcome": UntrustedText.isolated(outcome.title)])
         // An outcome that can only rise (no benefit on it) has no chance of a net reduction to
         // show, and no minus sign to explain: its table leaves both out.
-        let h = ow.hasNetChance ? g : ".harm"
+        let h = ow.hasNetChance ? (ow.countsInWords && !ow.isGain ? ".count" : g) : ".harm"
         let tableDescription = phrases("chart.perspectives.description.table" + h, ["outcome": UntrustedText.isolated(outcome.title)])
         var columns = [phrases("chart.perspectives.column.perspective"), phrases("chart.perspectives.column.mean" + h, ["unit": unit]),
                        phrases("chart.perspectives.column.p90" + g, ["unit": unit])]
@@ -377,7 +378,7 @@ struct Charts {
         return chart(id: id, title: phrases("chart.perspectives.title", ["outcome": UntrustedText.isolated(outcome.title)]), description: description,
                      tableDescription: tableDescription, svg: svg, columns: columns,
                      rows: views.map { view in
-                         let figures = [view.title, ow.amount(view.brief.mean.residual.value), ow.amount(view.brief.p90.residual.value)]
+                         let figures = [view.title, ow.amount(view.brief.mean.residual.value), ow.amount(ow.yearFigure(view.brief.p90.residual.value))]
                          return ow.hasNetChance ? figures + [FigureFormat.simulatedPercent(view.brief.probabilityNetBenefit.residual.value)] : figures
                      })
     }
@@ -428,7 +429,10 @@ struct Charts {
         var markedID: String? = nil
     }
 
-    func heatMap(id: String, placed: [Placed]) -> ReportContext.Chart {
+    /// - Parameter placedByOtherOutcome: entries placed by their harm on an outcome other than
+    ///   their own (the one where it weighs most), named in the description so that a reader
+    ///   of "€7,900" beside "Major" knows another outcome placed it.
+    func heatMap(id: String, placed: [Placed], placedByOtherOutcome: [String] = []) -> ReportContext.Chart {
         let size = 5
         let cell = 96.0, gx = 150.0, gy = 12.0
         let marked = placed.filter { $0.netGain != nil }.map(\.id)
@@ -487,8 +491,10 @@ struct Charts {
         let netted = placed.filter(\.netOfBenefit).map(\.id)
         let net = netted.isEmpty ? "" : " " + phrases("chart.heat.description.net", ["entries": netted.joined(separator: phrases("report.list.separator"))])
             + (marked.isEmpty ? "" : " " + phrases("chart.heat.description.net-gain", ["entries": marked.joined(separator: phrases("report.list.separator"))]))
-        return chart(id: id, title: phrases("chart.heat.title"), description: phrases("chart.heat.description", ["reference": reference]) + net,
-                     tableDescription: phrases("chart.heat.description.table", ["reference": reference]) + net, svg: svg,
+        let worst = placedByOtherOutcome.isEmpty ? "" : " " + phrases("chart.heat.description.worst-effect",
+                                                                      ["entries": placedByOtherOutcome.joined(separator: phrases("report.list.separator"))])
+        return chart(id: id, title: phrases("chart.heat.title"), description: phrases("chart.heat.description", ["reference": reference]) + net + worst,
+                     tableDescription: phrases("chart.heat.description.table", ["reference": reference]) + net + worst, svg: svg,
                      columns: [phrases("chart.column.entry")] + ["likelihood", "impact", "chance", "harm", "reference"].map { phrases("chart.heat.column." + $0) },
                      rows: placed.map { p in
                          let ii = Self.impactBand(p.reference > 0 ? p.harm / p.reference : 0)

@@ -106,8 +106,21 @@ extension ReportBuilder {
             args["best"] = FigureFormat.percent(best)
             sentence += " " + phrases.filled("report.decision.no-way-back.best", args)
         }
-        sentence += " " + phrases("report.decision.no-way-back.choices", [
-            "drivers": named.isEmpty ? phrases("report.decision.no-way-back.the-activities") : listInWords(named)])
+        // Stopping an activity, with what it would do, where the simulation gives it.
+        let stops = (v.stops ?? []).filter { visible.contains($0.risk) }
+        if stops.isEmpty {
+            sentence += " " + phrases("report.decision.no-way-back.choices", [
+                "drivers": named.isEmpty ? phrases("report.decision.no-way-back.the-activities") : listInWords(named)])
+        } else {
+            sentence += " " + phrases("report.decision.no-way-back.choices.stops", [
+                "chance": chanceWhat(v),
+                "stops": listInWords(stops.map { stop in
+                    phrases("report.decision.no-way-back.stop", [
+                        "percent": FigureFormat.percent(stop.ifStopped.value), "risk": entryID(stop.risk),
+                        "title": iso(register.risk(stop.risk)?.title ?? ""),
+                        "status": phrases(stop.withinIfStopped ? "report.verdict.within" : "report.verdict.outside")])
+                })])
+        }
         return sentence
     }
 

@@ -167,6 +167,7 @@ public struct ReportBuilder: Sendable {
     func words(_ outcome: String, _ unit: String) -> OutcomeWords {
         var w = OutcomeWords(register: register, outcome: outcome, unit: unit, phrases: phrases)
         w.boardWording = !isCommunity
+        w.wholeYears = isCommunity
         return w
     }
 
@@ -439,18 +440,21 @@ public struct ReportBuilder: Sendable {
         let unit = o.unit
         let w = words(o.id, unit)
         // A gain's bad tail is the loss's upper tail: the row keys say so in a gain's terms.
-        func fig(_ key: String, _ r: Statistic?, _ i: Statistic?) -> ReportContext.FigureRow {
-            .init(label: e(phrases(w.isGain && phrases.phrases[key + ".gain"] != nil ? key + ".gain" : key)),
-                  residual: e(r.map { w.amount($0.value) } ?? "—"),
-                  residualError: e(r.map { "±" + FigureFormat.amount(1.96 * se($0.standardError), significantDigits: 2) } ?? ""),
-                  inherent: e(i.map { w.amount($0.value) } ?? "—"))
+        // A year's figure (a percentile) is one year's, whole where residents read it
+        // (``OutcomeWords/wholeYears``); an average is over many years.
+        func fig(_ key: String, _ r: Statistic?, _ i: Statistic?, year: Bool = false) -> ReportContext.FigureRow {
+            func shown(_ v: Double) -> String { w.amount(year ? w.yearFigure(v) : v) }
+            return .init(label: e(phrases(w.isGain && phrases.phrases[key + ".gain"] != nil ? key + ".gain" : key)),
+                         residual: e(r.map { shown($0.value) } ?? "—"),
+                         residualError: e(r.map { "±" + FigureFormat.amount(1.96 * se($0.standardError), significantDigits: 2) } ?? ""),
+                         inherent: e(i.map { shown($0.value) } ?? "—"))
         }
         let figures = [
             fig("report.figure.mean", o.residual.mean, o.inherent.mean),
-            fig("report.figure.p50", o.residual.percentile(0.5), o.inherent.percentile(0.5)),
-            fig("report.figure.p90", o.residual.percentile(0.9), o.inherent.percentile(0.9)),
-            fig("report.figure.p95", o.residual.percentile(0.95), o.inherent.percentile(0.95)),
-            fig("report.figure.p99", o.residual.percentile(0.99), o.inherent.percentile(0.99)),
+            fig("report.figure.p50", o.residual.percentile(0.5), o.inherent.percentile(0.5), year: true),
+            fig("report.figure.p90", o.residual.percentile(0.9), o.inherent.percentile(0.9), year: true),
+            fig("report.figure.p95", o.residual.percentile(0.95), o.inherent.percentile(0.95), year: true),
+            fig("report.figure.p99", o.residual.percentile(0.99), o.inherent.percentile(0.99), year: true),
             fig("report.figure.es95", o.residual.expectedShortfall95, o.inherent.expectedShortfall95),
         ]
         let p90 = o.residual.percentile(0.9)?.value ?? .nan
@@ -780,39 +784,61 @@ public struct ReportBuilder: Sendable {
     func heatMap(_ visibleRisks: [RegisterScore.RiskScore]) -> ReportContext.Chart? {
         guard !visibleRisks.isEmpty else { return nil }
         var placed: [Charts.Placed] = []
+        var byOtherOutcome: [String] = []
         for r in visibleRisks {
-            guard let o = score.outcomes.first(where: { $0.id == r.outcome }) else { continue }
             // Residents are not shown the planned result of an option as a likely risk.
             if isCommunity, let risk = register.risk(r.id), plannedResult(risk, r) != nil { continue }
-            // Every statement that names an amount of loss on the outcome counts, on the net
-            // outcome or on harm alone: the lowest is the reference.
-            let threshold = register.appetite.compactMap { s -> Double? in
-                guard s.outcome == o.id else { return nil }
-                switch s.limit {
-                case .lossExceeds(let t, _), .harmExceeds(let t, _): return t > 0 ? t : nil
-                case .netBenefitAbove: return nil
-                }
-            }.min()
-            let reference = threshold ?? max(abs(o.inherent.percentile(0.95)?.value ?? 0), o.inherent.standardDeviation)
-            let p = r.probability.residual
-            // In the board report, where the board's appetite on the outcome is on the net
-            // outcome (harm − benefit), an entry is placed by its average harm in a horizon in
-            // which it happens net of its benefit in such a horizon (a benefit comes every
-            // horizon, so its mean): the appetite weighs the two together, so the grid does too.
-            // Where any statement is on harm alone, or none is made, by its harm; and residents'
-            // report shows harm, which benefits never hide.
-            let statements = register.appetite.filter { $0.outcome == o.id }
-            let net = options.audience == .board && !statements.isEmpty && !statements.contains { $0.limit.isOnHarm } && r.meanBenefit != 0
-            let harm = p > 0 ? (net ? max(0, r.meanHarm.residual / p - r.meanBenefit) : r.meanHarm.residual / p) : 0
-            placed.append(.init(id: r.id, title: r.title, probability: p, harm: harm, reference: reference,
-                                referenceIsThreshold: threshold != nil, unit: unitWord(o.unit), words: words(o.id, o.unit),
-                                netOfBenefit: net,
-                                // Placed by its harm, but a net benefit on average: marked, so it
-                                // does not read as a top risk.
-                                netGain: !net && r.meanBenefit > 0 && r.meanLoss.residual.value < 0 ? r.meanLoss.residual.value : nil,
-                                markedID: entryID(r.id) == r.id ? nil : entryID(r.id)))
+            // An entry with effects on several outcomes is placed by the one where its harm weighs
+            // most against that outcome's reference: a passer-by wrongly accused costs €7,900
+            // (small against a €50,000 limit) and one person hurt (the whole of a limit on anyone
+            // being hurt), and placed by the money alone it would rank below far lesser harms.
+            let candidates = r.effects.map { effects in effects.map { ($0.outcome, $0.meanHarm.residual, $0.meanBenefit, $0.meanLoss.residual.value) } }
+                ?? [(r.outcome, r.meanHarm.residual, r.meanBenefit, r.meanLoss.residual.value)]
+            let placements = candidates.compactMap { c in heatPlacement(r, outcome: c.0, meanHarm: c.1, meanBenefit: c.2, meanLoss: c.3) }
+            guard let primary = placements.first(where: { $0.outcome == r.outcome }) ?? placements.first else { continue }
+            func weight(_ p: Charts.Placed) -> Double { p.reference > 0 ? p.harm / p.reference : 0 }
+            let chosen = placements.reduce(primary) { best, next in
+                Charts.impactBand(weight(next.placed)) > Charts.impactBand(weight(best.placed)) ? next : best
+            }
+            if chosen.outcome != r.outcome { byOtherOutcome.append(r.id) }
+            placed.append(chosen.placed)
         }
-        return charts.heatMap(id: "heat", placed: placed)
+        return charts.heatMap(id: "heat", placed: placed, placedByOtherOutcome: byOtherOutcome)
+    }
+
+    /// One entry placed on the grid by its harm on one outcome: its chance (the entry's), its
+    /// average harm on that outcome in a horizon in which it happens, and the outcome's
+    /// reference amount. Nil where the outcome is not scored.
+    func heatPlacement(_ r: RegisterScore.RiskScore, outcome: String, meanHarm: Double, meanBenefit: Double,
+                       meanLoss: Double) -> (outcome: String, placed: Charts.Placed)? {
+        guard let o = score.outcomes.first(where: { $0.id == outcome }) else { return nil }
+        // Every statement that names an amount of loss on the outcome counts, on the net
+        // outcome or on harm alone: the lowest is the reference.
+        let threshold = register.appetite.compactMap { s -> Double? in
+            guard s.outcome == o.id else { return nil }
+            switch s.limit {
+            case .lossExceeds(let t, _), .harmExceeds(let t, _): return t > 0 ? t : nil
+            case .netBenefitAbove: return nil
+            }
+        }.min()
+        let reference = threshold ?? max(abs(o.inherent.percentile(0.95)?.value ?? 0), o.inherent.standardDeviation)
+        let p = r.probability.residual
+        // In the board report, where the board's appetite on the outcome is on the net
+        // outcome (harm − benefit), an entry is placed by its average harm in a horizon in
+        // which it happens net of its benefit in such a horizon (a benefit comes every
+        // horizon, so its mean): the appetite weighs the two together, so the grid does too.
+        // Where any statement is on harm alone, or none is made, by its harm; and residents'
+        // report shows harm, which benefits never hide.
+        let statements = register.appetite.filter { $0.outcome == o.id }
+        let net = options.audience == .board && !statements.isEmpty && !statements.contains { $0.limit.isOnHarm } && meanBenefit != 0
+        let harm = p > 0 ? (net ? max(0, meanHarm / p - meanBenefit) : meanHarm / p) : 0
+        return (o.id, .init(id: r.id, title: r.title, probability: p, harm: harm, reference: reference,
+                            referenceIsThreshold: threshold != nil, unit: unitWord(o.unit), words: words(o.id, o.unit),
+                            netOfBenefit: net,
+                            // Placed by its harm, but a net benefit on average: marked, so it
+                            // does not read as a top risk.
+                            netGain: !net && meanBenefit > 0 && meanLoss < 0 ? meanLoss : nil,
+                            markedID: entryID(r.id) == r.id ? nil : entryID(r.id)))
     }
 
     // MARK: Entries in full

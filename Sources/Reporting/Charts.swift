@@ -242,7 +242,8 @@ struct Charts {
         }
         var rows = levels.map { p in
             [phrases("chart.exceedance.level", ["frequency": phrases.naturalFrequency(p), "percent": FigureFormat.percent(p)]),
-             lossAt(p, outcome.inherent, lossInh).map(ow.amount) ?? "—", lossAt(p, outcome.residual, lossRes).map(ow.amount) ?? "—"]
+             lossAt(p, outcome.inherent, lossInh).map { ow.amount(ow.yearFigure($0)) } ?? "—",
+             lossAt(p, outcome.residual, lossRes).map { ow.amount(ow.yearFigure($0)) } ?? "—"]
         }
         rows += appetiteRows
         var description = phrases("chart.exceedance.description" + ow.chartFamily, ["outcome": UntrustedText.isolated(outcome.title)])
@@ -369,7 +370,7 @@ struct Charts {
         let description = phrases("chart.perspectives.description" + g, ["outcome": UntrustedText.isolated(outcome.title)])
         // An outcome that can only rise (no benefit on it) has no chance of a net reduction to
         // show, and no minus sign to explain: its table leaves both out.
-        let h = ow.hasNetChance ? g : ".harm"
+        let h = ow.hasNetChance ? (ow.countsInWords && !ow.isGain ? ".count" : g) : ".harm"
         let tableDescription = phrases("chart.perspectives.description.table" + h, ["outcome": UntrustedText.isolated(outcome.title)])
         var columns = [phrases("chart.perspectives.column.perspective"), phrases("chart.perspectives.column.mean" + h, ["unit": unit]),
                        phrases("chart.perspectives.column.p90" + g, ["unit": unit])]
@@ -377,8 +378,8 @@ struct Charts {
         return chart(id: id, title: phrases("chart.perspectives.title", ["outcome": UntrustedText.isolated(outcome.title)]), description: description,
                      tableDescription: tableDescription, svg: svg, columns: columns,
                      rows: views.map { view in
-                         let figures = [view.title, ow.amount(view.brief.mean.residual.value), ow.amount(view.brief.p90.residual.value)]
-                         return ow.hasNetChance ? figures + [FigureFormat.percent(view.brief.probabilityNetBenefit.residual.value)] : figures
+                         let figures = [view.title, ow.amount(view.brief.mean.residual.value), ow.amount(ow.yearFigure(view.brief.p90.residual.value))]
+                         return ow.hasNetChance ? figures + [FigureFormat.simulatedPercent(view.brief.probabilityNetBenefit.residual.value)] : figures
                      })
     }
 
@@ -423,18 +424,32 @@ struct Charts {
         /// net loss (negative). The grid marks it, so an activity that does more good than harm
         /// never reads as a top risk.
         var netGain: Double? = nil
+        /// How the board report names the entry where it names it by id alone: a confidential
+        /// entry's id with its "(confidential)" marker, as everywhere else; nil for the id as it is.
+        var markedID: String? = nil
     }
 
-    func heatMap(id: String, placed: [Placed]) -> ReportContext.Chart {
+    /// - Parameter placedByOtherOutcome: entries placed by their harm on an outcome other than
+    ///   their own (the one where it weighs most), named in the description so that a reader
+    ///   of "€7,900" beside "Major" knows another outcome placed it.
+    func heatMap(id: String, placed: [Placed], placedByOtherOutcome: [String] = []) -> ReportContext.Chart {
         let size = 5
         let cell = 96.0, gx = 150.0, gy = 12.0
         let marked = placed.filter { $0.netGain != nil }.map(\.id)
-        var svg = SVG(width: gx + cell * 5 + 12, height: gy + cell * 5 + (marked.isEmpty ? 70 : 90))
+        // A confidential entry carries its marker in the grid as everywhere else: in a cell, where
+        // "(confidential)" does not fit, as a symbol the legend explains; in the cell's title and
+        // the table, in full.
+        let confidential = placed.contains { $0.markedID != nil }
+        let legends = (marked.isEmpty ? 0 : 1) + (confidential ? 1 : 0)
+        var svg = SVG(width: gx + cell * 5 + 12, height: gy + cell * 5 + 70 + Double(legends) * 20)
         var cells = [[String]](repeating: [], count: size * size)
+        var named = [[String]](repeating: [], count: size * size)
         for p in placed {
             let li = Self.likelihoodBand(p.probability)
             let ii = Self.impactBand(p.reference > 0 ? p.harm / p.reference : 0)
-            cells[li * size + ii].append(p.netGain == nil ? p.id : p.id + "*")
+            let symbol = p.markedID == nil ? "" : phrases("chart.heat.confidential.symbol")
+            cells[li * size + ii].append(p.id + symbol + (p.netGain == nil ? "" : "*"))
+            named[li * size + ii].append((p.markedID ?? p.id) + (p.netGain == nil ? "" : "*"))
         }
         for li in 0..<size {
             let yy = gy + Double(size - 1 - li) * cell
@@ -445,9 +460,10 @@ struct Charts {
                 let score = (li + 1) * (ii + 1)
                 let level = score >= 15 ? 3 : score >= 8 ? 2 : score >= 4 ? 1 : 0
                 let ids = cells[li * size + ii]
+                let names = named[li * size + ii]
                 svg.rect(x: xx, y: yy, w: cell, h: cell, cls: "heat\(level)",
                          title: phrases("chart.heat.cell", ["likelihood": band(li), "impact": impactBands[ii],
-                                                             "entries": ids.isEmpty ? phrases("chart.heat.none") : ids.joined(separator: ", ")]))
+                                                             "entries": names.isEmpty ? phrases("chart.heat.none") : names.joined(separator: ", ")]))
                 for (k, rid) in ids.prefix(4).enumerated() {
                     svg.text(k == 3 && ids.count > 4 ? phrases("chart.heat.more", ["count": String(ids.count - 3)]) : rid, x: xx + cell / 2, y: yy + 22 + Double(k) * 20, anchor: .middle, cls: level >= 3 ? "t on-dark" : "t")
                 }
@@ -458,8 +474,14 @@ struct Charts {
         }
         svg.text(Self.axisTitle(phrases("chart.heat.x-axis"), centredAt: gx + cell * 2.5, in: gx + cell * 5 + 12), x: gx + cell * 2.5, y: gy + cell * 5 + 44, anchor: .middle, cls: "t lbl")
         svg.text(phrases("chart.heat.y-axis"), x: 14, y: gy + cell * 2.5, anchor: .middle, cls: "t lbl", rotate: true)
+        var legendY = gy + cell * 5 + 82
         if !marked.isEmpty {
-            svg.text(Self.fitted(phrases("chart.heat.legend.net-gain"), width: gx + cell * 5 - 8), x: 8, y: gy + cell * 5 + 82, cls: "t small")
+            svg.text(Self.fitted(phrases("chart.heat.legend.net-gain"), width: gx + cell * 5 - 8), x: 8, y: legendY, cls: "t small")
+            legendY += 20
+        }
+        if confidential {
+            svg.text(Self.fitted(phrases("chart.heat.legend.confidential", ["symbol": phrases("chart.heat.confidential.symbol")]), width: gx + cell * 5 - 8),
+                     x: 8, y: legendY, cls: "t small")
         }
         let thresholds = placed.filter(\.referenceIsThreshold).count
         let reference = phrases(thresholds == placed.count ? "chart.heat.reference.threshold"
@@ -469,12 +491,14 @@ struct Charts {
         let netted = placed.filter(\.netOfBenefit).map(\.id)
         let net = netted.isEmpty ? "" : " " + phrases("chart.heat.description.net", ["entries": netted.joined(separator: phrases("report.list.separator"))])
             + (marked.isEmpty ? "" : " " + phrases("chart.heat.description.net-gain", ["entries": marked.joined(separator: phrases("report.list.separator"))]))
-        return chart(id: id, title: phrases("chart.heat.title"), description: phrases("chart.heat.description", ["reference": reference]) + net,
-                     tableDescription: phrases("chart.heat.description.table", ["reference": reference]) + net, svg: svg,
+        let worst = placedByOtherOutcome.isEmpty ? "" : " " + phrases("chart.heat.description.worst-effect",
+                                                                      ["entries": placedByOtherOutcome.joined(separator: phrases("report.list.separator"))])
+        return chart(id: id, title: phrases("chart.heat.title"), description: phrases("chart.heat.description", ["reference": reference]) + net + worst,
+                     tableDescription: phrases("chart.heat.description.table", ["reference": reference]) + net + worst, svg: svg,
                      columns: [phrases("chart.column.entry")] + ["likelihood", "impact", "chance", "harm", "reference"].map { phrases("chart.heat.column." + $0) },
                      rows: placed.map { p in
                          let ii = Self.impactBand(p.reference > 0 ? p.harm / p.reference : 0)
-                         return [phrases("chart.heat.entry", ["id": p.id, "title": p.title]), band(Self.likelihoodBand(p.probability)), impactBands[ii], FigureFormat.percent(p.probability),
+                         return [phrases("chart.heat.entry", ["id": p.markedID ?? p.id, "title": p.title]), band(Self.likelihoodBand(p.probability)), impactBands[ii], FigureFormat.simulatedPercent(p.probability),
                                  p.netOfBenefit ? phrases("chart.heat.harm.net", ["amount": p.words.size(p.harm)])
                                      : p.netGain.map { phrases("chart.heat.harm.net-gain", ["amount": p.words.size(p.harm), "net": p.words.outcomePhrase($0)]) }
                                      ?? p.words.size(p.harm),

@@ -41,6 +41,20 @@ struct OutcomeWords: Sendable {
     /// which way it goes, and "none: at least 9 years in 10 see no rise at all" for a P90 of 0.
     var boardWording = false
 
+    /// Residents' wording of one year's figures (a typical year, a 1 in 10 bad year): a count is
+    /// a whole number, since every real year has a whole number of incidents or people, and
+    /// "a typical year: 0.320 incidents" reads as nonsense. Averages keep their decimals: they
+    /// are averages over many possible years, and the page says so.
+    var wholeYears = false
+
+    /// One year's figure as ``wholeYears`` asks: rounded to a whole number for a count, as it is
+    /// for money.
+    func yearFigure(_ loss: Double) -> Double {
+        guard wholeYears, unit != "money", loss.isFinite else { return loss }
+        let whole = loss.rounded()
+        return whole == 0 ? 0 : whole
+    }
+
     init(register: Register, outcome id: String, unit: String, phrases: Phrasebook) {
         (direction, stated) = register.direction(of: id)
         let entries = register.risks.filter { $0.outcome == id }
@@ -124,7 +138,16 @@ struct OutcomeWords: Sendable {
 
     /// The suffix of the exceedance chart's phrases for this outcome: `.gain`, `.count` for a
     /// headcount (``isHeadcount``) that only rises, or none.
-    var chartFamily: String { isGain ? ".gain" : isHeadcount && !hasBenefit ? ".count" : "" }
+    /// Residents' tables (``wholeYears``) say a number of incidents, hours or people in those
+    /// words (`.count`, `.gain.count`), never "a loss of incidents" or "each amount of hours".
+    var chartFamily: String {
+        if countsInWords { return isGain ? ".gain.count" : ".count" }
+        return isGain ? ".gain" : isHeadcount && !hasBenefit ? ".count" : ""
+    }
+
+    /// Whether figures that are not money are said as numbers rather than losses or amounts:
+    /// in residents' tables.
+    var countsInWords: Bool { wholeYears && unit != "money" }
 
     /// The phrase family for this outcome: money lost or saved, a count that rises or falls,
     /// or a gain.
@@ -153,7 +176,7 @@ struct OutcomeWords: Sendable {
     /// forecast", "only 25 hours or less above the plan"; ``badPhrase(_:)`` without one.
     func badAveragePhrase(_ lossP90: Double) -> String {
         guard let baseline else { return badPhrase(lossP90) }
-        let v = directed(lossP90)
+        let v = directed(yearFigure(lossP90))
         if v.isNaN { return FigureFormat.notANumber }
         // The bad side of a loss is more of it, of a gain less: "or more" on the bad side,
         // "only … or less" on the good one.
@@ -166,7 +189,7 @@ struct OutcomeWords: Sendable {
     /// or more", "a gain of only 270 hours or less", "a net reduction of only 0.414 incidents
     /// or less".
     func badPhrase(_ lossP90: Double) -> String {
-        let v = directed(lossP90)
+        let v = directed(yearFigure(lossP90))
         if v.isNaN { return FigureFormat.notANumber }
         if boardWording && !isGain {
             if v == 0 { return phrases("report.outcome.bad.zero.board") }
@@ -190,7 +213,10 @@ struct OutcomeWords: Sendable {
 
     /// A caption for a signed column: "Loss (GBP); a minus sign is a net reduction".
     func signedCaption(_ unitLabel: String) -> String {
-        phrases(isGain ? "report.caption.gain" : hasBenefit ? "report.caption.loss" : isHeadcount ? "report.caption.count" : "report.caption.harm",
+        if countsInWords && !isGain {
+            return phrases(hasBenefit ? "report.caption.count.net" : "report.caption.count", ["unit": unitLabel, "direction": directionNote])
+        }
+        return phrases(isGain ? "report.caption.gain" : hasBenefit ? "report.caption.loss" : isHeadcount ? "report.caption.count" : "report.caption.harm",
                 ["unit": unitLabel, "direction": directionNote])
     }
 }

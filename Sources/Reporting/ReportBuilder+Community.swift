@@ -24,7 +24,7 @@ extension ReportBuilder {
         let comparisons = communityComparisons()
         let method = phrases("community.method", ["trials": FigureFormat.amount(Double(score.run.trials)), "next": nextPeriod])
         return .init(
-            heading: e(reportHeading), intro: e(intro), withheld: withheldText.map(e), limits: communityLimits(), options: communityOptions(), entries: communityEntries(),
+            heading: e(reportHeading), intro: e(intro), withheld: withheldText.map(e), limits: communityLimits(), options: communityOptions(), optionsNotes: communityOptionsNotes().map(e), entries: communityEntries(),
             helpers: communityHelpers().map(e), helpersNote: communityHelpersNote().map(e), weights: communityWeights().map(e), groups: communityGroups().map(e),
             comparisons: comparisons.map { c in .init(title: e(phrases("community.quoted", ["text": iso(c.title)])), views: c.views.map(e), together: e(c.together)) },
             compared: comparisons.map { e($0.line) }, responses: communityResponses(), responsesCost: e(communityResponsesCost()),
@@ -32,6 +32,7 @@ extension ReportBuilder {
             contactIntro: e(contactIntro), contactText: m.contact.map(e), method: e(method),
             reproduce: e(phrases("community.reproduce", ["version": RiskregVersion.current, "libyaml": options.libyamlVersion, "date": date,
                                                          "trials": FigureFormat.amount(Double(score.run.trials)), "next": nextPeriod])),
+            checkFigures: e(phrases("community.check-figures", ["organisation": m.organisation])),
             textLanguage: textLanguage == phrases.language ? nil : e(textLanguage))
     }
 
@@ -112,8 +113,14 @@ extension ReportBuilder {
                 let args = ["periods": periodsWord, "chance": communityChance(risk.probability.residual), "who": borneBy ?? ""]
                 note = phrases.filled(borneBy == nil ? "community.response.rare.unnamed" : "community.response.rare", args)
             }
+            var avoids = phrases("community.response.avoids.money", ["amount": row.value])
+            if let risk, let resp = risk.response, unitOf(risk.outcome) != "money" {
+                let unit = unitOf(risk.outcome)
+                let key = words(risk.outcome, unit).isGain ? "community.response.avoids.gain" : "community.response.avoids.count"
+                avoids = e(phrases(key, ["amount": roughly(resp.value.value, unit)]))
+            }
             return .init(riskTitle: row.riskTitle, action: row.action, deliveredBy: row.deliveredBy, cost: row.cost, value: row.value,
-                         note: note.map(e))
+                         avoids: avoids, note: note.map(e))
         }
     }
 
@@ -121,8 +128,9 @@ extension ReportBuilder {
 
     /// The register's horizon in whole units: 24 months are 2 years, 52 weeks 1 year, so that
     /// a sentence says "the next 2 years" rather than "the next 24 months".
-    var horizonInWords: (count: Int, unit: Horizon.Unit) {
-        let h = register.metadata.horizon
+    var horizonInWords: (count: Int, unit: Horizon.Unit) { Self.horizonInWords(register.metadata.horizon) }
+
+    static func horizonInWords(_ h: Horizon) -> (count: Int, unit: Horizon.Unit) {
         switch h.unit {
         case .month where h.count % 12 == 0: return (h.count / 12, .year)
         case .week where h.count % 52 == 0: return (h.count / 52, .year)
@@ -135,7 +143,11 @@ extension ReportBuilder {
     /// The time every figure covers, as the time ahead: "the next year", "the next 6 months",
     /// "de komende 2 jaar". One phrase per unit and plural form, so each language can give
     /// its own article and word order.
+    ///
+    /// Where the register names its period (`period: 2027`), that name: "in 2027" rather than
+    /// "in the next year", which a resident reading in December cannot place.
     var nextPeriod: String {
+        if let name = register.metadata.period { return iso(name) }
         let (count, unit) = horizonInWords
         return phrases.plural("community.horizon.next." + unit.rawValue, count: count, ["count": FigureFormat.count(count)])
     }
@@ -218,6 +230,11 @@ extension ReportBuilder {
             let baseline = register.outcome(v.outcome)?.baseline
             let counted = baseline == nil ? "" : ".baseline"
             switch v.kind {
+            case .lossExceeds where baseline == nil && unit != "money" && !words(v.outcome, unit).hasBenefit:
+                // A count that can only rise, counted from nothing: "more than 1 patient", not
+                // "more than 1 patient worse than planned", as if some were planned.
+                rule = phrases("community.limit.loss.count", ["limit": limit, "outcome": title, "amount": quantity(v.threshold, unit),
+                                                              "next": nextPeriod])
             case .lossExceeds:
                 rule = phrases("community.limit.loss" + counted, ["limit": limit, "outcome": title, "amount": quantity(v.threshold, unit),
                                                                  "next": nextPeriod, "baseline": baseline ?? ""])
@@ -319,7 +336,7 @@ extension ReportBuilder {
     /// A chance as a natural frequency alone, over the section's denominator as
     /// ``communityChance(_:per:)`` gives it: "14 in 100", "fewer than 1 in 1,000".
     func shortChance(_ p: Double, per n: Int = 100) -> String {
-        p < 0.0005 ? phrases("chance.fewer-than", ["n": FigureFormat.count(max(n, 1_000))]) : phrases.naturalFrequency(p, per: n)
+        p < 0.001 ? phrases("chance.fewer-than", ["n": FigureFormat.count(max(n, 1_000))]) : phrases.naturalFrequency(p, per: n)
     }
 
     /// A chance as residents read it, with its percentage, over the section's one denominator
@@ -330,17 +347,14 @@ extension ReportBuilder {
     /// halves disagree), and never "no chance": a simulation that never saw something happen
     /// shows it is rarer than its resolution, not impossible.
     func communityChance(_ p: Double, per n: Int = 100) -> String {
-        if p < 0.0005 { return phrases("chance.fewer-than", ["n": FigureFormat.count(max(n, 1_000))]) }
+        if p < 0.001 { return phrases("chance.fewer-than", ["n": FigureFormat.count(max(n, 1_000))]) }
         return phrases("community.chance", ["frequency": phrases.naturalFrequency(p, per: n), "percent": communityPercent(p, per: n)])
     }
 
-    /// The percentage beside "k in n" as residents read it: k itself over n, whole for n = 100
-    /// and with one decimal for n = 1,000, so "7 in 100 (7%)" — never "7 in 100 (7.5%)", which
-    /// a reader rounds to 8 and takes for a mistake. The extremes keep their own words.
+    /// The percentage beside "k in n" as residents read it: the fraction's own, by the one
+    /// rule of ``FigureFormat/percent(_:per:)`` — "7 in 100 (7%)", never "7 in 100 (7.5%)".
     func communityPercent(_ p: Double, per n: Int) -> String {
-        guard case .about(let k, let n) = FigureFormat.frequency(p, per: n) else { return FigureFormat.percent(p) }
-        let percent = Double(k) * 100 / Double(n)
-        return phrases("community.percent", ["amount": n <= 100 ? FigureFormat.count(k) : FigureFormat.amount(percent, significantDigits: percent < 1 ? 1 : 2)])
+        FigureFormat.percent(p, per: n)
     }
 
     // MARK: Entries
@@ -389,12 +403,15 @@ extension ReportBuilder {
                 }
                 helped = phrases("community.entry.helped", ["names": names(r.coproduction.contributors), "how": how])
             }
-            return .init(id: e(r.id), title: e(r.title), description: r.description.map(e), likely: e(likely),
+            var entry = ReportContext.CommunityEntry(id: e(r.id), title: e(r.title), description: r.description.map(e), likely: e(likely),
                          icons: planned == nil ? iconArray(p, key: "community.icons.happens") : .init(total: 0, marked: 0, label: "", svg: "", rows: []),
                          harm: e(harm),
                          affected: r.borneBy.map { e(phrases("community.entry.affected", ["who": $0])) },
                          action: action.map(e), actionEffect: effect.map(e), gain: gain.map(e), helpedBy: helped.map(e),
                          option: planned == nil ? option(r, s).map(e) : nil, unchecked: uncheckedNote(r).map(e))
+            entry.hasIcons = planned == nil
+            entry.net = planned == nil ? netEffect(r, s).map(e) : nil
+            return entry
         }
     }
 
@@ -430,6 +447,37 @@ extension ReportBuilder {
         guard !gains.isEmpty else { return (harm, nil) }
         let gain = phrases(onPurpose ? "community.entry.gain.on-purpose" : "community.entry.gain", ["parts": list(gains), "next": nextPeriod])
         return (harm, gain)
+    }
+
+    /// Where an entry both harms and benefits one outcome (evening rounds that deter burglars
+    /// and sometimes stop), what it comes to on that outcome in a period, on average, counting
+    /// the times it goes wrong: "about 10 incidents more if it happens" beside "about 16
+    /// incidents less" left a resident asking which way it goes. Nil where no outcome has both.
+    func netEffect(_ r: Risk, _ s: RegisterScore.RiskScore) -> String? {
+        let parts: [(outcome: String, harm: Double, benefit: Double)] = s.effects.map { effects in
+            effects.map { ($0.outcome, $0.meanHarm.residual, $0.meanBenefit) }
+        } ?? [(r.outcome, s.meanHarm.residual, s.meanBenefit)]
+        // Where the harm is too small to move the rounded gain, the gain already says it.
+        let both = parts.filter {
+            $0.harm > 0 && $0.benefit > 0
+                && FigureFormat.rounded($0.benefit - $0.harm, significantDigits: 2) != FigureFormat.rounded($0.benefit, significantDigits: 2)
+        }
+        guard !both.isEmpty else { return nil }
+        let said = both.map { p -> String in
+            let net = p.benefit - p.harm
+            let gain = words(p.outcome, unitOf(p.outcome)).isGain
+            // More of a gain, less of a loss: which way the net goes in the outcome's own terms.
+            let more = gain ? net > 0 : net < 0
+            // Money a loss-like outcome comes out ahead by is money saved against the plan.
+            if !gain, net > 0, unitOf(p.outcome) == "money" {
+                let baseline = register.outcome(p.outcome)?.baseline
+                return phrases(baseline == nil ? "community.entry.saved" : "community.entry.saved.baseline",
+                               ["amount": roughly(net, "money"), "outcome": outcomeTitle(p.outcome), "baseline": baseline ?? ""])
+            }
+            return phrases(more ? "community.entry.more" : "community.entry.less",
+                           ["amount": roughly(abs(net), unitOf(p.outcome)), "outcome": outcomeTitle(p.outcome)])
+        }
+        return phrases("community.entry.net", ["parts": list(said), "next": nextPeriod])
     }
 
     /// The options an entry is the planned result of, in words ("“A” or “B”"): an entry that

@@ -22,7 +22,7 @@ extension ReportBuilder {
             }
             let averages = score.outcomes.compactMap { o -> String? in
                 guard let mean = option.outcomes.first(where: { $0.outcome == o.id })?.mean.residual.value else { return nil }
-                return phrases("community.options.average", ["outcome": iso(o.title), "amount": words(o.id, o.unit).averagePhrase(mean)])
+                return phrases("community.options.average", ["outcome": iso(o.title), "amount": optionAverage(o.id, unit: o.unit, mean: mean)])
             }
             let expected = averages.isEmpty ? nil : phrases("community.options.expected", ["next": nextPeriod])
             var cost: String?
@@ -37,6 +37,63 @@ extension ReportBuilder {
                          assumed: option.id == score.run.portfolio ? e(phrases("community.options.assumed")) : nil,
                          limits: limits.map(e), expected: e(expected), averages: averages.map(e), cost: e(cost))
         }
+    }
+
+    /// An option's average on an outcome as the page's other sentences say an average: money as
+    /// an amount; a count or hours in whole numbers with "about" ("about 4 incidents more than
+    /// the police forecast"), and a count that averages under one a year as how often it comes
+    /// ("about 1 person every 7 years"): "0.153 people" reads as part of a person, and "3.74
+    /// incidents" claims a precision the estimates lack.
+    func optionAverage(_ outcome: String, unit: String, mean: Double) -> String {
+        let w = words(outcome, unit)
+        let v = w.directed(mean)
+        guard unit != "money", v.isFinite, v != 0 else { return w.averagePhrase(mean) }
+        let size = abs(v)
+        let whole = FigureFormat.rounded(size, significantDigits: 2).rounded()
+        let side = v > 0 ? "more" : "less"
+        if whole >= 1 || w.isGain {
+            let amount = whole >= 1 ? phrases("community.amount.about", ["amount": quantity(whole, unit)])
+                : phrases("community.amount.under-one", ["unit": phrases.singularUnit(unit) ?? unit])
+            if let baseline = w.baseline {
+                return phrases("report.outcome.baseline." + side, ["amount": amount, "baseline": baseline])
+            }
+            return phrases("report.outcome.\(w.isGain ? "gain" : "count").\(side)", ["amount": amount])
+        }
+        // Under one a period on average: once in so many periods.
+        let every = Int((1 / size).rounded())
+        let (count, horizonUnit) = horizonInWords
+        let periods = phrases.plural("report.duration." + horizonUnit.rawValue, count: every * count)
+        let one = phrases.singularUnit(unit) ?? unit
+        let key = "community.options.average.rare" + (w.baseline == nil ? "" : ".baseline") + "." + side
+        return phrases(key, ["one": one, "periods": periods, "baseline": w.baseline ?? ""])
+    }
+
+    /// What holds for all the options together, said once before them: the outcomes whose
+    /// figures are the same under every option — the options' own entries and responses do not
+    /// reach them, so the register does not work out how the options would change them, and a
+    /// reader comparing "1,010 hours" under a care home and under Shared Lives would otherwise
+    /// take it for a finding — and each limit or aim that no option keeps.
+    func communityOptionsNotes() -> [String] {
+        guard score.portfolios.count > 1 else { return [] }
+        func same(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-9 * max(1, abs(a), abs(b)) }
+        let unchanged = score.outcomes.filter { o in
+            let means = score.portfolios.compactMap { p in p.outcomes.first { $0.outcome == o.id }?.mean.residual.value }
+            return means.count == score.portfolios.count && means.allSatisfy { same($0, means[0]) }
+        }
+        var notes: [String] = []
+        if !unchanged.isEmpty {
+            let titles = list(unchanged.map { phrases("community.quoted", ["text": iso($0.title)]) })
+            notes.append(phrases.plural("community.options.same-everywhere", count: unchanged.count, ["outcomes": titles]))
+        }
+        let rule = OptionRule(builder: self)
+        for v in score.appetite {
+            let judged = score.portfolios.map { rule.judged(v, under: $0) }
+            guard judged.allSatisfy({ !$0.within && $0.decisive }) else { continue }
+            let title = score.outcomes.first { $0.id == v.outcome }?.title ?? v.outcome
+            notes.append(phrases(v.kind == .netBenefitAbove ? "community.options.none-within.aim" : "community.options.none-within",
+                                 ["outcome": iso(title)]))
+        }
+        return notes
     }
 
     /// One limit in one line: what it is about, the chance under the option, what is accepted,

@@ -63,7 +63,10 @@ public struct ReportBuilder: Sendable {
         let book = Phrasebook.builtIn(options.language) ?? .english
         // The community report words the board's tables it shows for residents: its own
         // `community.detail.` phrases stand in for the board's (plain labels, no P90 or seed).
-        phrases = options.audience == .community ? book.overlaid(by: "community.detail.") : book
+        // Every phrase says the register's horizon ("a 1 in 10 bad quarter"), never a fixed "year".
+        let h = register.metadata.horizon
+        phrases = (options.audience == .community ? book.overlaid(by: "community.detail.") : book)
+            .filledWithHorizon(kind: Self.horizonKind(h), horizon: book.plural("report.duration." + h.unit.rawValue, count: h.count))
         let shown = Report.shownRegister(register, language: options.language)
         if options.audience == .community {
             let view = CommunityView(shown, phrases: phrases)
@@ -164,6 +167,7 @@ public struct ReportBuilder: Sendable {
     func words(_ outcome: String, _ unit: String) -> OutcomeWords {
         var w = OutcomeWords(register: register, outcome: outcome, unit: unit, phrases: phrases)
         w.boardWording = !isCommunity
+        w.wholeYears = isCommunity
         return w
     }
 
@@ -174,17 +178,28 @@ public struct ReportBuilder: Sendable {
     }
 
     /// "over the next year" for a horizon of 12 months, 52 weeks or 1 year — the same "year" the
-    /// rest of the report says — "over the next 6 months" otherwise.
+    /// rest of the report says — "over the next 6 months" otherwise; "in 2027" where the register
+    /// names its period.
     var horizonPhrase: String {
+        if let name = register.metadata.period { return phrases("report.horizon-phrase.named", ["name": UntrustedText.isolated(name)]) }
         let (count, unit) = horizonInWords
         return phrases("report.horizon-phrase", ["period": count == 1 ? phrases("report.unit." + unit.rawValue) : horizonWords])
     }
 
-    /// "year" for a horizon of 12 months or 1 year, "month" for 1 month, else "period of 6 months".
+    /// "year" for a horizon of 12 months or 1 year, "quarter" for 3 months, "month" for 1 month,
+    /// else "period of 6 months": the catalogue's `horizon.period` for the horizon's kind, the
+    /// word every phrase uses as `{horizon.period}`.
     var periodWord: String {
-        let h = register.metadata.horizon
-        if (h.count == 12 && h.unit == .month) || (h.count == 52 && h.unit == .week) { return phrases("report.unit.year") }
-        return h.count == 1 ? phrases("report.unit." + h.unit.rawValue) : phrases("report.period-of", ["horizon": horizonWords])
+        phrases("horizon.period." + Self.horizonKind(register.metadata.horizon), ["horizon": horizonWords])
+    }
+
+    /// Which words a horizon has (``Phrasebook/horizonKinds``): `year` for 12 months, 52 weeks,
+    /// 365 days or 1 year; `quarter` for 3 months; `month`, `week` or `day` for one of them;
+    /// `span` for any other length, "a period of 6 months".
+    static func horizonKind(_ h: Horizon) -> String {
+        let (count, unit) = horizonInWords(h)
+        if count == 1 { return unit.rawValue }
+        return unit == .month && count == 3 ? "quarter" : "span"
     }
 
     private func outcomeTitle(_ id: String) -> String { register.outcome(id)?.title ?? id }
@@ -331,7 +346,7 @@ public struct ReportBuilder: Sendable {
             // 0.1% the board report counts in thousands.
             let per = !isCommunity && p > 0 && FigureFormat.percent(p).hasPrefix("<") ? max(n, 1_000) : n
             let chance = phrases.chancePhrase(p, standardError: se(v.probability.standardError), per: per, trials: score.run.trials, periods: periodsWord).capitalisedFirst
-            let limit = phrases("report.limit", ["frequency": phrases.limitFrequency(v.limit, per: n), "percent": FigureFormat.percent(v.limit)])
+            let limit = phrases("report.limit", ["frequency": phrases.limitFrequency(v.limit, per: n), "percent": FigureFormat.percent(v.limit, per: n)])
             var status = phrases(v.withinAppetite ? "report.verdict.within" : "report.verdict.outside")
             if !v.decisive { status = phrases("report.verdict.too-close", ["status": status]) }
             let verdictStatus = phrases(v.withinAppetite ? "report.status.within" : "report.status.outside")
@@ -373,7 +388,7 @@ public struct ReportBuilder: Sendable {
                 outcome: e(isCommunity ? title : statementLabel(v)), sentence: e(sentence), statement: e(v.statement), withinAppetite: v.withinAppetite,
                 decisive: v.decisive, status: e(v.decisive ? verdictStatus : phrases("report.status.too-close", ["status": verdictStatus])),
                 statusClass: !v.decisive ? "close" : (v.withinAppetite ? "within" : "outside"),
-                chance: e(FigureFormat.percent(p)), chanceWithoutResponses: e(FigureFormat.percent(v.inherentProbability.value)),
+                chance: e(FigureFormat.simulatedPercent(p)), chanceWithoutResponses: e(FigureFormat.simulatedPercent(v.inherentProbability.value)),
                 limit: e(FigureFormat.percent(v.limit)))
         }
     }
@@ -415,8 +430,8 @@ public struct ReportBuilder: Sendable {
             }
             let label = phrases(key, ["frequency": phrases.naturalFrequency(v.limit, per: n), "amount": quantity(abs(v.threshold), unit)])
             return [phrases("chart.exceedance.appetite-row", ["label": label]),
-                    phrases("chart.exceedance.appetite-chance", ["percent": FigureFormat.percent(v.inherentProbability.value)]),
-                    phrases("chart.exceedance.appetite-verdict", ["percent": FigureFormat.percent(v.probability.value),
+                    phrases("chart.exceedance.appetite-chance", ["percent": FigureFormat.simulatedPercent(v.inherentProbability.value)]),
+                    phrases("chart.exceedance.appetite-verdict", ["percent": FigureFormat.simulatedPercent(v.probability.value),
                                                                   "status": phrases(v.withinAppetite ? "report.verdict.within" : "report.verdict.outside")])]
         }
     }
@@ -425,18 +440,21 @@ public struct ReportBuilder: Sendable {
         let unit = o.unit
         let w = words(o.id, unit)
         // A gain's bad tail is the loss's upper tail: the row keys say so in a gain's terms.
-        func fig(_ key: String, _ r: Statistic?, _ i: Statistic?) -> ReportContext.FigureRow {
-            .init(label: e(phrases(w.isGain && phrases.phrases[key + ".gain"] != nil ? key + ".gain" : key)),
-                  residual: e(r.map { w.amount($0.value) } ?? "—"),
-                  residualError: e(r.map { "±" + FigureFormat.amount(1.96 * se($0.standardError), significantDigits: 2) } ?? ""),
-                  inherent: e(i.map { w.amount($0.value) } ?? "—"))
+        // A year's figure (a percentile) is one year's, whole where residents read it
+        // (``OutcomeWords/wholeYears``); an average is over many years.
+        func fig(_ key: String, _ r: Statistic?, _ i: Statistic?, year: Bool = false) -> ReportContext.FigureRow {
+            func shown(_ v: Double) -> String { w.amount(year ? w.yearFigure(v) : v) }
+            return .init(label: e(phrases(w.isGain && phrases.phrases[key + ".gain"] != nil ? key + ".gain" : key)),
+                         residual: e(r.map { shown($0.value) } ?? "—"),
+                         residualError: e(r.map { "±" + FigureFormat.amount(1.96 * se($0.standardError), significantDigits: 2) } ?? ""),
+                         inherent: e(i.map { shown($0.value) } ?? "—"))
         }
         let figures = [
             fig("report.figure.mean", o.residual.mean, o.inherent.mean),
-            fig("report.figure.p50", o.residual.percentile(0.5), o.inherent.percentile(0.5)),
-            fig("report.figure.p90", o.residual.percentile(0.9), o.inherent.percentile(0.9)),
-            fig("report.figure.p95", o.residual.percentile(0.95), o.inherent.percentile(0.95)),
-            fig("report.figure.p99", o.residual.percentile(0.99), o.inherent.percentile(0.99)),
+            fig("report.figure.p50", o.residual.percentile(0.5), o.inherent.percentile(0.5), year: true),
+            fig("report.figure.p90", o.residual.percentile(0.9), o.inherent.percentile(0.9), year: true),
+            fig("report.figure.p95", o.residual.percentile(0.95), o.inherent.percentile(0.95), year: true),
+            fig("report.figure.p99", o.residual.percentile(0.99), o.inherent.percentile(0.99), year: true),
             fig("report.figure.es95", o.residual.expectedShortfall95, o.inherent.expectedShortfall95),
         ]
         let p90 = o.residual.percentile(0.9)?.value ?? .nan
@@ -451,8 +469,8 @@ public struct ReportBuilder: Sendable {
         let saysNothing = isCommunity ? netChances.allSatisfy { $0 < 0.0005 } : !(w.isGain || netChances.contains { $0 > 0 })
         if w.hasNetChance && !saysNothing {
             summary += " " + phrases(w.isGain ? "report.outcome.net-chance.gain" : "report.outcome.net-chance.loss",
-                                     ["with": FigureFormat.percent(o.residual.probabilityNetBenefit.value),
-                                      "without": FigureFormat.percent(o.inherent.probabilityNetBenefit.value)])
+                                     ["with": FigureFormat.simulatedPercent(o.residual.probabilityNetBenefit.value),
+                                      "without": FigureFormat.simulatedPercent(o.inherent.probabilityNetBenefit.value)])
         }
         // Every entry in the headline figures that reaches this outcome, itself or by an effect,
         // with its share of this outcome's variance: the drivers list and the tornado agree.
@@ -481,8 +499,8 @@ public struct ReportBuilder: Sendable {
         return ReportContext.OutcomeSection(
             id: e(o.id), title: e(o.title), description: e(register.outcome(o.id)?.description), unit: e(unitWord(unit)),
             summary: e(summary), direction: e(w.directionNote), isGain: w.isGain, figuresCaption: e(w.signedCaption(iso(unitWord(unit)))), figures: figures,
-            netBenefitChance: e(phrases("report.outcome.net-benefit-chance", ["with": FigureFormat.percent(o.residual.probabilityNetBenefit.value),
-                                                                              "without": FigureFormat.percent(o.inherent.probabilityNetBenefit.value)])),
+            netBenefitChance: e(phrases("report.outcome.net-benefit-chance", ["with": FigureFormat.simulatedPercent(o.residual.probabilityNetBenefit.value),
+                                                                              "without": FigureFormat.simulatedPercent(o.inherent.probabilityNetBenefit.value)])),
             drivers: Array(drivers),
             includesWithheld: includesWithheld && register.risks.contains { $0.isConfidential && $0.outcome == o.id },
             disagreement: perspectiveSpread(views, w).map(e),
@@ -711,7 +729,7 @@ public struct ReportBuilder: Sendable {
                     "officersFigure": w.outcomePhrase(theirsO.meanLoss), "difference": w.size(difference),
                 ])
                 found.append((size, .init(risk: e(r.id), title: e(r.title), perspective: e(p.title), sentence: e(sentence),
-                                          theirChance: e(FigureFormat.percent(view.probability)), officersChance: e(FigureFormat.percent(theirsO.probability)),
+                                          theirChance: e(FigureFormat.simulatedPercent(view.probability)), officersChance: e(FigureFormat.simulatedPercent(theirsO.probability)),
                                           theirMeanLoss: e(w.outcomePhrase(view.meanLoss)), officersMeanLoss: e(w.outcomePhrase(theirsO.meanLoss)),
                                           difference: e(differenceText))))
             }
@@ -766,38 +784,61 @@ public struct ReportBuilder: Sendable {
     func heatMap(_ visibleRisks: [RegisterScore.RiskScore]) -> ReportContext.Chart? {
         guard !visibleRisks.isEmpty else { return nil }
         var placed: [Charts.Placed] = []
+        var byOtherOutcome: [String] = []
         for r in visibleRisks {
-            guard let o = score.outcomes.first(where: { $0.id == r.outcome }) else { continue }
             // Residents are not shown the planned result of an option as a likely risk.
             if isCommunity, let risk = register.risk(r.id), plannedResult(risk, r) != nil { continue }
-            // Every statement that names an amount of loss on the outcome counts, on the net
-            // outcome or on harm alone: the lowest is the reference.
-            let threshold = register.appetite.compactMap { s -> Double? in
-                guard s.outcome == o.id else { return nil }
-                switch s.limit {
-                case .lossExceeds(let t, _), .harmExceeds(let t, _): return t > 0 ? t : nil
-                case .netBenefitAbove: return nil
-                }
-            }.min()
-            let reference = threshold ?? max(abs(o.inherent.percentile(0.95)?.value ?? 0), o.inherent.standardDeviation)
-            let p = r.probability.residual
-            // In the board report, where the board's appetite on the outcome is on the net
-            // outcome (harm − benefit), an entry is placed by its average harm in a horizon in
-            // which it happens net of its benefit in such a horizon (a benefit comes every
-            // horizon, so its mean): the appetite weighs the two together, so the grid does too.
-            // Where any statement is on harm alone, or none is made, by its harm; and residents'
-            // report shows harm, which benefits never hide.
-            let statements = register.appetite.filter { $0.outcome == o.id }
-            let net = options.audience == .board && !statements.isEmpty && !statements.contains { $0.limit.isOnHarm } && r.meanBenefit != 0
-            let harm = p > 0 ? (net ? max(0, r.meanHarm.residual / p - r.meanBenefit) : r.meanHarm.residual / p) : 0
-            placed.append(.init(id: r.id, title: r.title, probability: p, harm: harm, reference: reference,
-                                referenceIsThreshold: threshold != nil, unit: unitWord(o.unit), words: words(o.id, o.unit),
-                                netOfBenefit: net,
-                                // Placed by its harm, but a net benefit on average: marked, so it
-                                // does not read as a top risk.
-                                netGain: !net && r.meanBenefit > 0 && r.meanLoss.residual.value < 0 ? r.meanLoss.residual.value : nil))
+            // An entry with effects on several outcomes is placed by the one where its harm weighs
+            // most against that outcome's reference: a passer-by wrongly accused costs €7,900
+            // (small against a €50,000 limit) and one person hurt (the whole of a limit on anyone
+            // being hurt), and placed by the money alone it would rank below far lesser harms.
+            let candidates = r.effects.map { effects in effects.map { ($0.outcome, $0.meanHarm.residual, $0.meanBenefit, $0.meanLoss.residual.value) } }
+                ?? [(r.outcome, r.meanHarm.residual, r.meanBenefit, r.meanLoss.residual.value)]
+            let placements = candidates.compactMap { c in heatPlacement(r, outcome: c.0, meanHarm: c.1, meanBenefit: c.2, meanLoss: c.3) }
+            guard let primary = placements.first(where: { $0.outcome == r.outcome }) ?? placements.first else { continue }
+            func weight(_ p: Charts.Placed) -> Double { p.reference > 0 ? p.harm / p.reference : 0 }
+            let chosen = placements.reduce(primary) { best, next in
+                Charts.impactBand(weight(next.placed)) > Charts.impactBand(weight(best.placed)) ? next : best
+            }
+            if chosen.outcome != r.outcome { byOtherOutcome.append(r.id) }
+            placed.append(chosen.placed)
         }
-        return charts.heatMap(id: "heat", placed: placed)
+        return charts.heatMap(id: "heat", placed: placed, placedByOtherOutcome: byOtherOutcome)
+    }
+
+    /// One entry placed on the grid by its harm on one outcome: its chance (the entry's), its
+    /// average harm on that outcome in a horizon in which it happens, and the outcome's
+    /// reference amount. Nil where the outcome is not scored.
+    func heatPlacement(_ r: RegisterScore.RiskScore, outcome: String, meanHarm: Double, meanBenefit: Double,
+                       meanLoss: Double) -> (outcome: String, placed: Charts.Placed)? {
+        guard let o = score.outcomes.first(where: { $0.id == outcome }) else { return nil }
+        // Every statement that names an amount of loss on the outcome counts, on the net
+        // outcome or on harm alone: the lowest is the reference.
+        let threshold = register.appetite.compactMap { s -> Double? in
+            guard s.outcome == o.id else { return nil }
+            switch s.limit {
+            case .lossExceeds(let t, _), .harmExceeds(let t, _): return t > 0 ? t : nil
+            case .netBenefitAbove: return nil
+            }
+        }.min()
+        let reference = threshold ?? max(abs(o.inherent.percentile(0.95)?.value ?? 0), o.inherent.standardDeviation)
+        let p = r.probability.residual
+        // In the board report, where the board's appetite on the outcome is on the net
+        // outcome (harm − benefit), an entry is placed by its average harm in a horizon in
+        // which it happens net of its benefit in such a horizon (a benefit comes every
+        // horizon, so its mean): the appetite weighs the two together, so the grid does too.
+        // Where any statement is on harm alone, or none is made, by its harm; and residents'
+        // report shows harm, which benefits never hide.
+        let statements = register.appetite.filter { $0.outcome == o.id }
+        let net = options.audience == .board && !statements.isEmpty && !statements.contains { $0.limit.isOnHarm } && meanBenefit != 0
+        let harm = p > 0 ? (net ? max(0, meanHarm / p - meanBenefit) : meanHarm / p) : 0
+        return (o.id, .init(id: r.id, title: r.title, probability: p, harm: harm, reference: reference,
+                            referenceIsThreshold: threshold != nil, unit: unitWord(o.unit), words: words(o.id, o.unit),
+                            netOfBenefit: net,
+                            // Placed by its harm, but a net benefit on average: marked, so it
+                            // does not read as a top risk.
+                            netGain: !net && meanBenefit > 0 && meanLoss < 0 ? meanLoss : nil,
+                            markedID: entryID(r.id) == r.id ? nil : entryID(r.id)))
     }
 
     // MARK: Entries in full

@@ -16,6 +16,10 @@ extension ReportContext {
         /// The options being compared, each with every limit's verdict, the outcomes' averages
         /// and its own cost; empty when the register compares none.
         public var options: [CommunityOption]
+        /// What holds for all the options together, said once where they are compared: the
+        /// outcomes whose figures are the same under every option (the register does not work
+        /// out how the options change them), and the limits no option keeps; empty when none.
+        public var optionsNotes: [String] = []
         /// Each public entry: what could happen, how likely, what is done, what people gain.
         public var entries: [CommunityEntry]
         /// Each contributor with what they did, named only where they agreed.
@@ -58,6 +62,10 @@ extension ReportContext {
         /// repository): the riskreg and libyaml versions, the date and the number of simulated
         /// periods.
         public var reproduce: String
+        /// How a resident can check the figures, in plain words: whom to ask for the register
+        /// file, and that riskreg gives the same figures from it. Said before ``reproduce``,
+        /// which is for those who use riskreg.
+        public var checkFigures: String = ""
         /// The language of the register's own text (its `language`, English when it names
         /// none) where it differs from the page's; absent otherwise. The built-in templates no
         /// longer need it: each register text shown in another language than the page's already
@@ -94,6 +102,10 @@ extension ReportContext {
         public var cost: String
         /// What it avoids on average, with its unit.
         public var value: String
+        /// ``value`` in a clause that follows the cost, in the outcome's words: "and on average
+        /// avoids €443 of loss.", "and on average prevents about 7 incidents.", never "6.88
+        /// incidents of loss".
+        public var avoids: String = ""
         /// Where it avoids less money than it costs: what it protects that money does not
         /// measure (the entry's `borne-by`), and that its cost is not in the outcome's figures.
         public var note: String?
@@ -136,6 +148,9 @@ extension ReportContext {
         /// "How likely: …", matching ``icons``.
         public var likely: String
         public var icons: IconArray
+        /// Whether ``icons`` is a picture to show: false for the planned result of an option,
+        /// which has no chance to draw.
+        public var hasIcons = true
         /// What it affects and how much harm, when it happens.
         public var harm: String
         public var affected: String?
@@ -144,6 +159,9 @@ extension ReportContext {
         public var actionEffect: String?
         /// What people gain, for entries taken on purpose.
         public var gain: String?
+        /// Where an entry both harms and benefits an outcome: what it comes to there on
+        /// average, the times it goes wrong counted in.
+        public var net: String? = nil
         public var helpedBy: String?
         /// For an activity that is one of the options being compared: that it is, and whether
         /// the page's figures assume it.

@@ -85,8 +85,7 @@ public enum MarkdownText {
             }
         }
         if links == .none, let (lead, address, tail) = mailAddress(in: word) {
-            let parts = address.split(separator: "@")
-            return escapeCharacters(lead, atStart: atStart, breakReferences: true) + parts[0] + "@\u{2060}" + parts[1]
+            return escapeCharacters(lead, atStart: atStart, breakReferences: true) + "`" + address + "`"
                 + escapeCharacters(tail, atStart: false, breakReferences: true)
         }
         return escapeCharacters(word, atStart: atStart, breakReferences: links == .none)
@@ -94,10 +93,11 @@ public enum MarkdownText {
 
     /// A word that is a mail address as GitHub finds one (`name@example.org`), apart from
     /// punctuation around it, split into that punctuation and the address. The address is then
-    /// written with a word joiner (U+2060) itself after the `@`, not its character reference:
-    /// GitHub links no address with it, and the Markdown source reads `name@example.org`
-    /// rather than `name\@&#8288;example.org`, which looks broken. (Its local part and domain
-    /// hold only letters, digits and `._+-`, which need no escape.)
+    /// written as a code span: GitHub links nothing inside one, the page shows the address as
+    /// written, and a reader who copies it gets exactly it — an invisible word joiner after the
+    /// `@` kept GitHub from linking too, but came along into a mail program when copied, and the
+    /// address failed. (Its local part and domain hold only letters, digits and `._+-`, which a
+    /// code span shows as they are, and never a backtick.)
     static func mailAddress(in word: String) -> (lead: String, address: String, tail: String)? {
         var core = Substring(word)
         var lead = "", tail = ""

@@ -107,7 +107,7 @@ struct ColdReadingTests {
         let row = try #require(report.split(separator: "\n").first { $0.hasPrefix("| Wellbeing of people taking part in community activities: the chance of a net gain above 100 points, want ≥ 60% | Within appetite") })
         #expect(row.hasSuffix("| no estimates of its own | "), "\(row)")
         let community = try ReportFixtures.render(try ReportFixtures.load("adult-social-care-positive-risk"), format: .markdown, audience: .community, trials: 2_000)
-        let wellbeing = Self.section(community, "**Each perspective's view: Wellbeing of people taking part in community activities.**")
+        let wellbeing = Self.section(community, "**Each group's estimates: Wellbeing of people taking part in community activities.**")
         #expect(wellbeing.contains("| People who draw on care and support |"), "\(wellbeing)")
         #expect(!wellbeing.contains("| Family carers |"), "\(wellbeing)")
     }
@@ -120,6 +120,6 @@ struct ColdReadingTests {
         let report = try Self.report("adult-social-care-positive-risk")
         let row = try #require(report.split(separator: "\n").first { $0.hasPrefix("| Shared Lives (proposed) |") })
         #expect(row.contains(" | £105,500 | none | "), "\(row)")
-        #expect(report.contains("neither what the responses cost nor the option’s own cost is in those verdicts"))
+        #expect(report.contains("are judged on the total less what the responses cost (the register puts that on no outcome)"))
     }
 }

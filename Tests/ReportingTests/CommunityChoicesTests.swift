@@ -118,7 +118,7 @@ struct CommunityChoicesTests {
         #expect(!care.contains("Who would be hurt: The care budget"))
         let ward = try ReportFixtures.render(try ReportFixtures.load("ward-7-patient-partnership"), format: .markdown, audience: .community, trials: 500)
         let next = try Self.section(ward, "## What happens next")
-        #expect(next.contains("or by those plans with bed and chair sensor alarms.") && next.contains("by email to ward7.partnership"), "\(next)")
+        #expect(next.contains("or by those plans with bed and chair sensor alarms.") && next.contains("by email to `ward7.partnership@westmoor.nhs.uk`"), "\(next)")
         #expect(!ward.contains("bay nurses"))
     }
 

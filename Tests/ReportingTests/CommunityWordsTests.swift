@@ -130,11 +130,11 @@ struct CommunityWordsTests {
     @Test func registerTextIsMarkedWithItsLanguage() throws {
         let register = try ReportFixtures.load("community-safety-leiden")
         let dutch = try ReportFixtures.render(register, format: .html, audience: .community, trials: 500, language: "nl")
-        #expect(dutch.contains("<h3 dir=\"auto\">Vrijwilligers van Buurtpreventie Noord haken na de winter af</h3>"))
+        #expect(dutch.contains("<h3 dir=\"auto\">Vrijwilligers van Buurtpreventie Noord haken na de winter af <span class=\"code\">(CS-01)</span></h3>"))
         #expect(dutch.contains("Voor wie heeft dit gevolgen? Huishoudens in Stevenshof"))
         #expect(!dutch.contains("<span lang="), "every text the page shows is given in Dutch")
         let english = try ReportFixtures.render(register, format: .html, audience: .community, trials: 500)
-        #expect(english.contains("<h3 dir=\"auto\">Volunteers drop out of Buurtpreventie Noord after the winter</h3>"))
+        #expect(english.contains("<h3 dir=\"auto\">Volunteers drop out of Buurtpreventie Noord after the winter <span class=\"code\">(CS-01)</span></h3>"))
         #expect(english.contains("<span lang=\"nl\">Buurtpreventie Noord</span>"), "a Dutch name keeps its Dutch voice")
         // A plain register in English marks its text on a Dutch page, inside sentences too.
         let plain = try ReportFixtures.render(try ReportFixtures.load("ward-7-patient-partnership"), format: .html, audience: .community,

@@ -1,0 +1,187 @@
+import Foundation
+import RegisterModel
+import Reporting
+import Testing
+import TextLayer
+import _TestSupport
+
+/// What a fifth cold reading of the community reports, by a Leiden Noord resident, someone who
+/// draws on care and a ward carer, still found they could not understand, each checked on the
+/// reports as the shipped templates render them.
+@Suite("Community reports read cold, fifth reading", .serialized)
+struct FifthColdReadingTests {
+    static func render(_ name: String, _ language: String = "en", format: ReportOptions.Format = .markdown) throws -> String {
+        try ReportFixtures.render(try ReportFixtures.load(name), format: format, audience: .community, trials: 2_000, language: language)
+    }
+
+    static func matches(_ text: String, _ pattern: String) -> Bool {
+        text.range(of: pattern, options: .regularExpression) != nil
+    }
+
+    /// The part of a Markdown page from one heading to the next of the same level.
+    static func section(_ page: String, _ heading: String) -> String {
+        guard let start = page.range(of: heading) else { return "" }
+        let rest = page[start.upperBound...]
+        let level = heading.prefix { $0 == "#" || $0 == "\n" } + " "
+        return String(rest[..<(rest.range(of: level)?.lowerBound ?? rest.endIndex)])
+    }
+
+    /// "0,153 personen" and "3,74 incidenten" in the options read as parts of people and a
+    /// precision nobody has: a count is said in whole numbers with "ongeveer", and one that
+    /// averages under one a year as how often it comes.
+    @Test func optionAveragesAreWholeNumbersOrFrequencies() throws {
+        let dutch = try Self.render("community-safety-leiden", "nl")
+        let options = Self.section(dutch, "\n## De mogelijkheden naast elkaar")
+        #expect(!options.isEmpty)
+        #expect(!Self.matches(options, #"[0-9],[0-9]+ (incidenten|personen|uur)"#), "\(options)")
+        #expect(Self.matches(options, #"ongeveer 1 persoon in de [0-9]+ jaar"#), "\(options)")
+        #expect(Self.matches(options, #"ongeveer [0-9]+ incidenten (méér|minder) dan de prognose"#), "\(options)")
+        let ward = try Self.render("ward-7-patient-partnership")
+        let wardOptions = Self.section(ward, "\n## The options side by side")
+        #expect(!Self.matches(wardOptions, #"[0-9]\.[0-9]+ (incidents|patients|days|hours)"#), "\(wardOptions)")
+        #expect(Self.matches(wardOptions, #"about 1 patient every [0-9]+ years"#), "\(wardOptions)")
+    }
+
+    /// "Gewoon jaar … 0,320" in the detail tables: one year's figure for a count is whole, and
+    /// the average row says it is an average over many possible years.
+    @Test func aYearsFigureForACountIsWhole() throws {
+        let dutch = try Self.render("community-safety-leiden", "nl")
+        for row in dutch.split(separator: "\n") where row.hasPrefix("| Gewoon jaar") || row.hasPrefix("| Slecht jaar") || row.hasPrefix("| 50 op 100") {
+            if row.contains("€") { continue }
+            #expect(!Self.matches(String(row), #"\| -?[0-9.]*[0-9],[0-9]+ "#), "\(row)")
+        }
+        #expect(dutch.contains("| Gemiddelde over veel mogelijke jaren |"))
+        #expect(!dutch.contains("in een slecht jaar (1 op 10) 26,9 incidenten"))
+    }
+
+    /// The likelihood and consequence table ranked a passer-by wrongly accused below volunteers
+    /// quitting, by its money alone: an entry is placed by the outcome where its harm weighs
+    /// most, and the table says so.
+    @Test func theConsequenceTableCountsPeopleToo() throws {
+        let dutch = try Self.render("community-safety-leiden", "nl")
+        let row = try #require(dutch.split(separator: "\n").first { $0.contains("(CS-02) |") && $0.hasPrefix("| Een voorbijganger") })
+        #expect(row.contains("persoon"), "\(row)")
+        #expect(!row.contains("| Aanzienlijk |") && !row.contains("| Matig |"), "\(row)")
+        #expect(dutch.contains("Raakt een onderdeel meer dan één uitkomst, dan staat in de tabel de uitkomst waar de schade het zwaarst weegt"))
+        let english = try Self.render("community-safety-leiden", "en")
+        #expect(english.contains("Where an entry affects more than one outcome, the table shows the one where its harm weighs most"))
+    }
+
+    /// The care options showed the same hours, points and enquiries under a care home and under
+    /// Shared Lives, and a reader took it for a finding: where figures are the same under every
+    /// option, the page says the list does not work out how the options change them.
+    @Test func optionsSayWhatIsNotWorkedOutPerOption() throws {
+        let care = try Self.render("adult-social-care-positive-risk")
+        let payments = Self.section(care, "\n### People employ their own PAs with a direct payment (AS-05)")
+        #expect(!payments.isEmpty && !payments.contains("All told"), "the harm does not move the rounded gain: nothing to add")
+        let options = Self.section(care, "\n## The options side by side")
+        #expect(Self.matches(options, #"The figures for “[^”]+” and “[^”]+” are the same under every option: the list does not work out how the options would change them\."#), "\(options)")
+        let same = try #require(options.split(separator: "\n").first { $0.hasPrefix("The figures for") })
+        #expect(same.contains("“Safeguarding enquiries”") && same.contains("“Wellbeing of people taking part in community activities”"))
+        #expect(!same.contains("“Adult social care budget”") && !same.contains("“Hours of independent living”"))
+    }
+
+    /// Ward 7: all three options were over the harm limit, and the page never said that none
+    /// of them meets it.
+    @Test func optionsSayWhenNoneKeepsALimit() throws {
+        let ward = try Self.render("ward-7-patient-partnership")
+        let options = Self.section(ward, "\n## The options side by side")
+        #expect(options.contains("None of the options keeps “Patient safety incidents with moderate or greater harm” within its limit."), "\(options)")
+        #expect(!options.contains("None of the options keeps “Unplanned costs to the ward budget”"))
+    }
+
+    /// Codes were referred to ("CS-12") but never shown on the items.
+    @Test func everyItemShowsItsCode() throws {
+        let dutch = try Self.render("community-safety-leiden", "nl")
+        #expect(dutch.contains("### Vrijwilligers van Buurtpreventie Noord haken na de winter af (CS-01)\n"))
+        #expect(dutch.contains("### Vaste rondes houden op (CS-12)\n"))
+        let html = try Self.render("community-safety-leiden", "nl", format: .html)
+        #expect(html.contains("<h3 dir=\"auto\">Vaste rondes houden op <span class=\"code\">(CS-12)</span></h3>"), "\(html)")
+    }
+
+    /// The detail tables said "bedrag" and "verlies" of burglaries and hours, and "kans op
+    /// nettowinst" in the text above a column headed "Kans op een netto-afname".
+    @Test func detailWordsFollowTheUnit() throws {
+        let dutch = try Self.render("community-safety-leiden", "nl")
+        let detail = Self.section(dutch, "\n## Voor wie het precies wil weten")
+        let burglaries = Self.section(detail, "\n### Woninginbraken en straatroven in het convenantgebied")
+        #expect(!burglaries.isEmpty)
+        for word in ["bedrag", "verlies", "Verlies", "nettowinst"] {
+            #expect(!burglaries.contains(word), "\(word) in \(burglaries)")
+        }
+        let hours = Self.section(detail, "\n### Vrijwilligersuren op straat")
+        #expect(!hours.contains("bedrag"), "\(hours)")
+        #expect(!detail.contains("het verlies in een slecht jaar (1 op 10) en de kans op nettowinst"), "\(detail)")
+    }
+
+    /// Items with nothing done about them said their helpers were involved "in carrying out";
+    /// an item with no chance (the planned result of an option) had an empty picture in HTML.
+    @Test func noEmptyPictureAndNoActionWords() throws {
+        let html = try Self.render("community-safety-leiden", "nl", format: .html)
+        let planned = try #require(html.components(separatedBy: "<article class=\"risk\"").first { $0.contains("(CS-12)") })
+        #expect(!planned.contains("icon-array"), "\(planned)")
+        let dutch = try Self.render("community-safety-leiden", "nl")
+        for entry in Self.section(dutch, "\n## Wat er kan gebeuren").components(separatedBy: "\n### ").dropFirst()
+        where !entry.contains("Wat doen we eraan?") {
+            #expect(!entry.contains("Betrokken bij de uitvoering"), "\(entry)")
+        }
+    }
+
+    /// The footer's command and "libyaml 0.2.5" meant nothing to residents: they are told whom
+    /// to ask for the file to check the figures, and the command follows for those who use
+    /// riskreg (in HTML folded away).
+    @Test func theFooterSaysWhomToAsk() throws {
+        let dutch = try Self.render("community-safety-leiden", "nl")
+        let footer = Self.section(dutch, "\n## Deze cijfers narekenen")
+        let ask = try #require(footer.range(of: "Wilt u deze cijfers narekenen? Vraag Gemeente Leiden om het bestand met de lijst"))
+        let tool = try #require(footer.range(of: "Voor wie riskreg gebruikt:"))
+        #expect(ask.upperBound <= tool.lowerBound)
+        #expect(footer[..<tool.lowerBound].contains("libyaml") == false)
+        let html = try Self.render("ward-7-patient-partnership", format: .html)
+        #expect(Self.matches(html, #"<p>Would you like to check these figures\? Ask [^<]+ for the file with the list[^<]*</p>\s*<details><summary>For those who use riskreg</summary>"#))
+    }
+
+    /// "More than 1 patient worse than planned" read as if some patients' details were planned
+    /// to be overheard: a count that can only rise is "more than 1 patient".
+    @Test func aCountFromNothingIsNotWorseThanPlanned() throws {
+        let ward = try Self.render("ward-7-patient-partnership")
+        #expect(ward.contains("The limit: the chance of “Patients whose confidential information is overheard” coming to more than 1 patient in the next year should be at most 10 in 100."), "\(ward)")
+        #expect(!ward.contains("1 patient worse than planned"))
+    }
+
+    /// "Avoids 6.88 incidents of loss" and "16.2 hours of loss": what a response prevents is
+    /// said in the outcome's words and in whole numbers.
+    @Test func whatAResponsePreventsIsSaidInItsOwnWords() throws {
+        let dutch = try Self.render("community-safety-leiden", "nl")
+        #expect(!Self.matches(dutch, #"incidenten aan verlies|uur aan verlies"#))
+        #expect(Self.matches(dutch, #"het kost € 18\.000 en voorkomt gemiddeld ongeveer [0-9]+ incidenten\."#), "\(dutch)")
+        #expect(Self.matches(dutch, #"voorkomt dat er gemiddeld ongeveer [0-9]+ uur verloren gaan\."#))
+        #expect(Self.matches(dutch, #"het kost € 1\.500 en voorkomt gemiddeld € [0-9.]+ aan verlies\."#))
+    }
+
+    /// An entry that said only its title left a carer guessing what it meant.
+    @Test func everyWardEntrySaysWhatItIs() throws {
+        let ward = try Self.render("ward-7-patient-partnership")
+        let entries = Self.section(ward, "\n## What could happen").components(separatedBy: "\n### ").dropFirst()
+        #expect(!entries.isEmpty)
+        for entry in entries {
+            let lines = entry.split(separator: "\n", omittingEmptySubsequences: true)
+            #expect(lines.count > 1 && !lines[1].hasPrefix("- "), "no description: \(lines.first ?? "")")
+        }
+    }
+
+    /// "About 10 incidents more if it goes wrong" beside "about 16 incidents fewer" left a
+    /// resident asking which way the evening rounds go: an entry that both harms and benefits
+    /// an outcome says what it comes to there, the times it goes wrong counted in.
+    @Test func anActivitySaysWhatItComesToAllTold() throws {
+        let dutch = try Self.render("community-safety-leiden", "nl")
+        let rounds = Self.section(dutch, "\n### Avondrondes door vrijwilligers (CS-05)")
+        #expect(Self.matches(rounds, #"- Per saldo, gemiddeld: ongeveer [0-9]+ incidenten minder bij „Woninginbraken en straatroven in het convenantgebied” in het komende jaar, de keren dat het misgaat meegerekend\."#), "\(rounds)")
+        let lighting = Self.section(dutch, "\n### Straatverlichting wekenlang kapot op de looproutes (CS-11)")
+        #expect(!lighting.isEmpty && !lighting.contains("Per saldo"), "an entry that only harms has nothing to net")
+        let care = try Self.render("adult-social-care-positive-risk")
+        let payments = Self.section(care, "\n### People employ their own PAs with a direct payment (AS-05)")
+        #expect(!payments.isEmpty && !payments.contains("All told"), "the harm does not move the rounded gain: nothing to add")
+        #expect(Self.matches(care, #"All told, on average: about £[0-9,]+ saved against the commissioning plan in “Adult social care budget” in the next year"#))
+    }
+}

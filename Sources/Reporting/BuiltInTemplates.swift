@@ -425,7 +425,7 @@ public enum BuiltInTemplates {
 
 {{checkFigures}}
 
-{{reproduce}} `{{run.commandCode}}`
+{{phrases.community-for-riskreg-users}}: {{reproduce}} `{{run.commandCode}}`
 
 """####,
         "md-community-options.mustache": ####"""

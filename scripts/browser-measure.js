@@ -19,6 +19,16 @@
   });
   result.wide = wide.slice(0, 8);
   result.wideCount = wide.length;
+  // Tables that scroll sideways inside their frame: on a phone a reader has to find the rest.
+  var scrolling = [];
+  document.querySelectorAll('.table-wrap').forEach(function (w) {
+    if (w.scrollWidth > w.clientWidth + 1) {
+      var c = w.querySelector('caption');
+      scrolling.push(where(w.querySelector('table') || w) + (c ? ' "' + c.textContent.trim().slice(0, 40) + '"' : '') + ' is ' + w.scrollWidth + ' px wide in ' + w.clientWidth + ' px');
+    }
+  });
+  result.scrollingTables = scrolling.slice(0, 8);
+  result.scrollingTableCount = scrolling.length;
   // Chart text: its size on screen, and whether it is cut off by the picture's edge or set
   // over other text.
   var minPx = Infinity, small = [], clipped = [], overlaps = [];

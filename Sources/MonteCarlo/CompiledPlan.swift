@@ -121,7 +121,19 @@ struct CompiledPlan: Sendable {
     /// How many risks have a position slot.
     let positionSlots: Int
 
-    init(_ plan: SimulationPlan, blockSize: Int = 1 << 14, eventChunk: Int = CompiledPlan.defaultEventChunk) {
+    /// A series by configuration (views first, then portfolios), state (0 inherent, 1
+    /// residual) and slot.
+    struct SeriesID: Hashable {
+        var config: Int
+        var state: Int
+        var slot: Int
+    }
+
+    /// - Parameter reading: the series a caller reads, when it reads only some: the others
+    ///   (and their copies) are left out of the target lists, so no risk adds into them and they
+    ///   hold nothing. The series read receive exactly the additions they would otherwise.
+    init(_ plan: SimulationPlan, blockSize: Int = 1 << 14, eventChunk: Int = CompiledPlan.defaultEventChunk,
+         reading: [SeriesID]? = nil) {
         self.plan = plan
         self.blockSize = blockSize
         self.eventChunk = max(2, eventChunk / 2 * 2)
@@ -195,10 +207,18 @@ struct CompiledPlan: Sendable {
         self.contributionList = targetList
         self.contributionStarts = targetStarts
         var merged: [Int] = [], mergedStarts: [Int] = []
+        var classesRead: Set<Int>?
+        if let reading {
+            let (states, slotCount) = (stateCount, self.slots)
+            classesRead = Set(reading.map {
+                seriesClass[Self.index(view: $0.config, state: min($0.state, states - 1), slot: $0.slot, states: states, slots: slotCount)]
+            })
+        }
         for i in 0..<(targetStarts.count - 1) {
             mergedStarts.append(merged.count)
             let start = merged.count
-            for t in targetList[targetStarts[i] ..< targetStarts[i + 1]] where !merged[start...].contains(seriesClass[t]) {
+            for t in targetList[targetStarts[i] ..< targetStarts[i + 1]]
+            where classesRead?.contains(seriesClass[t]) ?? true && !merged[start...].contains(seriesClass[t]) {
                 merged.append(seriesClass[t])
             }
         }

@@ -30,6 +30,34 @@ extension Engine {
         }
     }
 
+    /// One series of a run: a configuration (views first, then portfolios), a treatment and an
+    /// outcome.
+    public struct SeriesRequest: Sendable, Hashable {
+        public var configuration: Int
+        /// The residual series (with responses) rather than the inherent one.
+        public var residual: Bool
+        public var outcome: Int
+
+        public init(configuration: Int, residual: Bool, outcome: Int) {
+            self.configuration = configuration
+            self.residual = residual
+            self.outcome = outcome
+        }
+    }
+
+    /// As ``shares(_:options:requests:)``, and also the summaries of a few series, which are
+    /// kept (8 bytes a trial each) and summarised as ``run(_:options:progress:)`` summarises
+    /// them, without thresholds: the same percentiles, expected shortfall, mean and spread, bit
+    /// for bit. Only the series counted or summarised are added into.
+    ///
+    /// - Precondition: as for ``shares(_:options:requests:)``, and every summary names a
+    ///   configuration and outcome of the plan.
+    public static func shares(
+        _ plan: SimulationPlan, options: RunOptions, requests: [ShareRequest], summaries: [SeriesRequest]
+    ) -> (shares: [Statistic], summaries: [OutcomeSummary]) {
+        count(plan, options: options, requests: requests, summaries: summaries)
+    }
+
     /// Runs `plan` for exactly `options.trials` trials and returns each request's share of
     /// trials, with its batch-means standard error: bit for bit the statistic ``run(_:options:progress:)``
     /// reports for the same series (its value is the count over the trials, its error comes from
@@ -42,25 +70,45 @@ extension Engine {
     /// - Precondition: `options.precision` is nil (a run to a precision decides its length from
     ///   its summaries) and every request names a configuration and outcome of the plan.
     public static func shares(_ plan: SimulationPlan, options: RunOptions, requests: [ShareRequest]) -> [Statistic] {
+        count(plan, options: options, requests: requests, summaries: []).shares
+    }
+
+    private static func count(
+        _ plan: SimulationPlan, options: RunOptions, requests: [ShareRequest], summaries wanted: [SeriesRequest]
+    ) -> (shares: [Statistic], summaries: [OutcomeSummary]) {
         precondition(options.precision == nil, "shares are counted over a fixed number of trials")
         let blockSize = min(max(options.blockSize, 64), 1 << 20)
-        let compiled = CompiledPlan(plan, blockSize: blockSize)
-        let trials = max(2, options.trials)
+        let configurations = plan.views.count + plan.portfolios.count
         for r in requests {
-            precondition((0..<(compiled.viewCount + compiled.portfolioCount)).contains(r.configuration)
-                && (0..<compiled.outcomeCount).contains(r.outcome), "request \(r) is outside the plan")
+            precondition((0..<configurations).contains(r.configuration) && (0..<plan.outcomeCount).contains(r.outcome),
+                         "request \(r) is outside the plan")
         }
+        for r in wanted {
+            precondition((0..<configurations).contains(r.configuration) && (0..<plan.outcomeCount).contains(r.outcome),
+                         "summary \(r) is outside the plan")
+        }
+        // Only the series read are added into.
+        let read = requests.map { CompiledPlan.SeriesID(config: $0.configuration, state: $0.residual ? 1 : 0, slot: $0.outcome) }
+            + wanted.map { CompiledPlan.SeriesID(config: $0.configuration, state: $0.residual ? 1 : 0, slot: $0.outcome) }
+        let compiled = CompiledPlan(plan, blockSize: blockSize, reading: read)
+        let trials = max(2, options.trials)
+        let series = read.prefix(requests.count).map { compiled.series(config: $0.config, state: $0.state, slot: $0.slot) }
+        let summarised = read.dropFirst(requests.count).map { compiled.series(config: $0.config, state: $0.state, slot: $0.slot) }
         // The batches the summaries use, so that the errors are theirs.
         let summariser = Summariser(
             batches: options.batches, histogramBins: options.histogramBins, exceedancePoints: options.exceedancePoints,
             jobs: 1, grain: compiled.batchGrain)
         let bounds = summariser.bounds(trials)
         let batches = bounds.count - 1
-        let series = requests.map { compiled.series(config: $0.configuration, state: $0.residual ? 1 : 0, slot: $0.outcome) }
         let events = requests.map(\.event)
         let runner = BlockRunner(compiled: compiled, store: nil, seed: options.seed, blockSize: blockSize, jobs: max(1, options.jobs))
         let counts = SendableBox(Array(repeating: 0.0, count: requests.count * batches))
+        // The summarised series, each block copied to its place (blocks never overlap).
+        let kept = summarised.map { _ in UnsafeMutableBufferPointer<Double>.allocate(capacity: trials) }
+        defer { for k in kept { k.deallocate() } }
+        nonisolated(unsafe) let keptBases = kept.map { $0.baseAddress! }
         runner.run(trials: trials, consume: { start, count, block in
+            for (k, s) in summarised.enumerated() { (keptBases[k] + start).update(from: block(s), count: count) }
             var partial = Array(repeating: 0.0, count: series.count * batches)
             var first = 0
             while bounds[first + 1] <= start { first += 1 }
@@ -84,10 +132,13 @@ extension Engine {
             for k in partial.indices { counts.value[k] += partial[k] }
         })
         let sizes = (0..<batches).map { bounds[$0 + 1] - bounds[$0] }
-        return requests.indices.map { i in
+        let shares = requests.indices.map { i in
             let row = counts.value[(i * batches)..<((i + 1) * batches)]
             let shares = zip(row, sizes).map { $0 / Double($1) }
             return Statistic(value: row.reduce(0, +) / Double(trials), standardError: Summariser.batchMeansError(shares, sizes: sizes))
         }
+        var full = summariser
+        full.jobs = max(1, options.jobs)
+        return (shares, kept.map { full.summarise($0, thresholds: []) })
     }
 }

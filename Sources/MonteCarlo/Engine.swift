@@ -96,13 +96,30 @@ public enum Engine {
             jobs: options.jobs, grain: compiled.batchGrain)
         var precisionMet: Bool?
         var shortfalls: [PrecisionShortfall]?
+        // The streamed run's full summary at the last check, when the check was read from it.
+        var summarised: SimulationResult?
         if let precision = options.precision {
             let checked = Array(0..<(compiled.viewCount * compiled.stateCount * compiled.slots))
             while true {
-                let figures = if let streamed {
-                    streamed.precisionFigures(precision, series: checked, summariser: summariser, run: pass)
+                let figures: [Statistic]
+                if let streamed {
+                    // Past the series limit a check costs passes over every trial so far, and
+                    // the summary that follows the last check as many again. So the check reads
+                    // the full summary, whose percentiles and errors are exactly the check's:
+                    // when the run stops here, that summary is the result and the check cost
+                    // nothing; otherwise it cost about what a check of its own would.
+                    let result = ResultBuilder(compiled: compiled, store: nil, stats: runner.total, trials: trials, summariser: summariser)
+                        .build(seed: options.seed, blockSize: blockSize, blocks: runner.blocksDone, precisionMet: nil,
+                               streamed: (streamed, pass))
+                    if let read = Self.precisionFigures(precision, series: checked, from: result, compiled: compiled) {
+                        figures = read
+                        summarised = result
+                    } else {
+                        figures = streamed.precisionFigures(precision, series: checked, summariser: summariser, run: pass)
+                        summarised = nil
+                    }
                 } else {
-                    Self.precisionFigures(precision, compiled: compiled, store: store!, trials: trials, summariser: summariser)
+                    figures = Self.precisionFigures(precision, compiled: compiled, store: store!, trials: trials, summariser: summariser)
                 }
                 let short = Self.shortfalls(figures, series: checked, target: precision, trials: trials, compiled: compiled)
                 precisionMet = short.isEmpty
@@ -111,6 +128,7 @@ public enum Engine {
                 // A figure that would need more than the cap at its present rate cannot get
                 // there: stop now rather than run to the cap for nothing.
                 if precision.stopsEarly && short.contains(where: { $0.trialsNeeded.map { $0 > maxTrials } ?? true }) { break }
+                summarised = nil
                 trials = Self.nextStage(after: trials, projected: short.compactMap(\.trialsNeeded).max() ?? 0,
                                         blockSize: blockSize, maxTrials: maxTrials)
                 if let kept = store {
@@ -132,6 +150,11 @@ public enum Engine {
                 }
                 simulate(trials)
             }
+        }
+        if var result = summarised {
+            result.precisionMet = precisionMet
+            result.precisionShortfalls = shortfalls
+            return result
         }
         let builder = ResultBuilder(compiled: compiled, store: store, stats: runner.total, trials: trials, summariser: summariser)
         if let streamed {
@@ -173,6 +196,24 @@ public enum Engine {
             let sizes = (0..<(bounds.count - 1)).map { bounds[$0 + 1] - bounds[$0] }
             return Statistic(value: value, standardError: check.percentileError(target.percentile, estimate: value, runs: runs, sizes: sizes))
         }
+    }
+
+    /// Each checked series' percentile at the target's probability, with its standard error,
+    /// read from a run's summaries (the same figures, since a summary's percentiles are found
+    /// the same way), or nil when the summaries do not report that percentile.
+    static func precisionFigures(_ target: PrecisionTarget, series: [Int], from result: SimulationResult,
+                                 compiled: CompiledPlan) -> [Statistic]? {
+        var out: [Statistic] = []
+        for s in series {
+            let slot = s % compiled.slots, state = s / compiled.slots % compiled.stateCount, view = s / compiled.slots / compiled.stateCount
+            guard view < result.views.count else { return nil }
+            let pair = slot < compiled.outcomeCount ? result.views[view].outcomes[slot] : result.views[view].total
+            guard let pair else { return nil }
+            let summary = state == 0 ? pair.inherent : pair.residual
+            guard state == 0 || state == compiled.stateCount - 1, let p = summary.percentile(target.percentile) else { return nil }
+            out.append(p)
+        }
+        return out
     }
 
     /// The checked figures that miss the target, with the trials each would need at its

@@ -126,10 +126,13 @@ struct EventSource {
         }
         if !risk.uncertain.isEmpty {
             let before = ev.count
+            let uncertain = risk.uncertain
+            var every: UInt64 = 0
+            for entry in uncertain { every |= entry.bit }
             for t in start..<end {
                 let first = SplitMix64(seed: StreamKey.word(base: uncertainBase, index: t))
-                var most = 0
-                for (i, entry) in risk.uncertain.enumerated() {
+                var most = 0, fewest = Int.max
+                for (i, entry) in uncertain.enumerated() {
                     // Every estimate starts from the same per-trial generator: common random
                     // numbers for the rate and the count.
                     var g = first
@@ -139,10 +142,15 @@ struct EventSource {
                     let k = Poisson(lambda: rate).sample(using: &g)
                     uncertainCounts[i] = k
                     most = max(most, k)
+                    fewest = min(fewest, k)
                 }
-                for k in 0..<most {
+                // The k-th event belongs to every estimate whose count exceeds k: below the
+                // fewest count, to all of them (most of AS-03's hundred events a trial).
+                ev.reserve(ev.count + most)
+                for _ in 0..<fewest { ev.append(t, every, uncertainSeeds.next()) }
+                for k in fewest..<most {
                     var m: UInt64 = 0
-                    for (i, entry) in risk.uncertain.enumerated() where uncertainCounts[i] > k { m |= entry.bit }
+                    for (i, entry) in uncertain.enumerated() where uncertainCounts[i] > k { m |= entry.bit }
                     ev.append(t, m, uncertainSeeds.next())
                 }
             }

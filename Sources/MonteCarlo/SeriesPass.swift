@@ -92,29 +92,31 @@ final class SeriesPass: @unchecked Sendable {
 
     let bounds: [Int]
     var batchCount: Int { bounds.count - 1 }
-    private(set) var targets: [Target] = []
-    private(set) var kinds: [Kind] = []
+    @exclusivity(unchecked) private(set) var targets: [Target] = []
+    @exclusivity(unchecked) private(set) var kinds: [Kind] = []
     private var index: [Key: Int] = [:]
     /// Per series: the keys above which values are summed per batch.
     private(set) var tails: [[UInt64]]
     private(set) var tailOffsets: [Int] = []
 
-    // Filled by the pass (inside `lock`).
-    private(set) var splitCounts: [[UInt32]] = []
+    // Filled by the pass (inside `lock`). Every write happens under the lock, and reads come after
+    // the pass, so the run-time exclusivity checks (a third of a streamed pass's time, in every
+    // value's count) are left out of these.
+    @exclusivity(unchecked) private(set) var splitCounts: [[UInt32]] = []
     /// Per split target and part, the smallest and largest key counted (not on the simulating
     /// pass, whose 16,384 parts a series would make this too large): a part whose values turn
     /// out to be all one key (a run of zeros, say) is known as that key at once, instead of
     /// being cut again on pass after pass until its range is one key wide.
-    private(set) var splitLow: [[UInt64]] = []
-    private(set) var splitHigh: [[UInt64]] = []
-    private(set) var collectedValues: [[Double]] = []
-    private(set) var collectedBatches: [[Int32]] = []
-    private(set) var atomCounts: [[Int]] = []
+    @exclusivity(unchecked) private(set) var splitLow: [[UInt64]] = []
+    @exclusivity(unchecked) private(set) var splitHigh: [[UInt64]] = []
+    @exclusivity(unchecked) private(set) var collectedValues: [[Double]] = []
+    @exclusivity(unchecked) private(set) var collectedBatches: [[Int32]] = []
+    @exclusivity(unchecked) private(set) var atomCounts: [[Int]] = []
     /// Per global partition interval and batch: values in the interval.
-    private(set) var intervalCounts: [Int] = []
+    @exclusivity(unchecked) private(set) var intervalCounts: [Int] = []
     /// Dense integer counts, per series: [batch][threshold] exceedances, [batch] values below 0,
     /// [bin] histogram; then per pair: better, worse.
-    private(set) var denseCounts: [Int] = []
+    @exclusivity(unchecked) private(set) var denseCounts: [Int] = []
 
     /// [series] global partition, and [series][batch] batch partitions (nil where none).
     private(set) var global: [Partition?]
@@ -141,8 +143,8 @@ final class SeriesPass: @unchecked Sendable {
     }
 
     /// Per series, the smallest and largest key seen (by a pass that sums values).
-    private(set) var minKeys: [UInt64]
-    private(set) var maxKeys: [UInt64]
+    @exclusivity(unchecked) private(set) var minKeys: [UInt64]
+    @exclusivity(unchecked) private(set) var maxKeys: [UInt64]
     /// Per series, the first series whose values have been bit for bit the same in every block
     /// read so far (itself when none before it is), found by a pass that sums values. Series
     /// that are the same throughout (an outcome no response reaches has the same residual as

@@ -283,6 +283,7 @@ package struct RegisterDecoder {
         let howToRespond = f["how-to-respond"].flatMap { translatable($0, "how to respond", place("how-to-respond")) }
         let decidedBy = f["decided-by"].flatMap { translatable($0, "who decides", place("decided-by")) }
         let confidentialReason = f["confidential-reason"].flatMap { translatable($0, "the reason entries are confidential", place("confidential-reason")) }
+        let period = f["period"].flatMap { translatable($0, "the period's name", place("period")) }
         let responseBudget = f["response-budget"].flatMap { translatable($0, "where response costs are paid from", place("response-budget")) }
         guard let id, let title, let organisation, let horizon else { return nil }
         if case .some(.none) = hourValue { return nil }
@@ -298,6 +299,7 @@ package struct RegisterDecoder {
         metadata.decidedBy = decidedBy
         metadata.confidentialReason = confidentialReason
         metadata.responseBudget = responseBudget
+        metadata.period = period
         return metadata
 
     }

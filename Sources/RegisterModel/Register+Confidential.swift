@@ -60,6 +60,7 @@ extension Register {
         add(metadata.decidedBy, "the register's `decided-by`", metadata.location)
         add(metadata.confidentialReason, "the register's `confidential-reason`", metadata.location)
         add(metadata.responseBudget, "the register's `response-budget`", metadata.location)
+        add(metadata.period, "the register's `period`", metadata.location)
         for o in outcomes {
             add(o.title, "outcome `\(o.id)`'s title", o.location)
             add(o.description, "outcome `\(o.id)`'s description", o.location)

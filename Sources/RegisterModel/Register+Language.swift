@@ -35,6 +35,7 @@ extension Register {
         map(&metadata.decidedBy, P(.register, "", "decided-by"), m)
         map(&metadata.confidentialReason, P(.register, "", "confidential-reason"), m)
         map(&metadata.responseBudget, P(.register, "", "response-budget"), m)
+        map(&metadata.period, P(.register, "", "period"), m)
         var unitWords: [String: String] = [:]
         for k in outcomes.indices {
             let o = outcomes[k]

@@ -56,6 +56,10 @@ public struct Metadata: Sendable {
     public var organisation: String
     public var description: String?
     public var horizon: Horizon
+    /// The name of the period the horizon covers ("2027", "the 2027/28 financial year"), when
+    /// the register gives one: reports then say "in 2027" where they would say "over the next
+    /// year", so a reader does not have to work out which year "the next year" is.
+    public var period: String?
     /// ISO 4217 code of money outcomes and response costs, such as `EUR`.
     public var currency: String?
     public var owner: String?

@@ -211,6 +211,7 @@ public enum BuiltInTemplates {
 </table></div>
 <p class="note">{{note}}</p>
 {{/money}}
+{{> html-options}}
 {{#option}}<p class="option">{{.}}</p>{{/option}}
 {{#optionRule}}
 <p>{{intro}}</p>
@@ -336,6 +337,36 @@ public enum BuiltInTemplates {
 {{#notPlacedNote}}<p class="note">{{.}}</p>{{/notPlacedNote}}
 {{#fromBandsNote}}<p class="note">{{.}}</p>{{/fromBandsNote}}
 {{/matrix}}
+
+"""####,
+        "html-options.mustache": ####"""
+{{#options}}
+<div class="table-wrap"><table class="verdict-table options-table">
+<caption>{{caption}}</caption>
+<thead><tr><th scope="col">{{phrases.decision-statement}}</th>{{#titles}}<th scope="col"><bdi>{{.}}</bdi></th>{{/titles}}</tr></thead>
+<tbody>
+{{#rows}}
+<tr><th scope="row"><bdi>{{outcome}}</bdi></th>{{#cells}}<td class="{{statusClass}}">{{text}}</td>{{/cells}}</tr>
+{{/rows}}
+</tbody>
+</table></div>
+{{^empty(dropped)}}
+<ul class="dropped">
+{{#dropped}}
+<li>{{.}}</li>
+{{/dropped}}
+</ul>
+{{/empty(dropped)}}
+{{/options}}
+{{^empty(changes)}}
+<p><strong>{{phrases.options-changes-caption}}</strong></p>
+<ul class="changes">
+{{#changes}}
+<li><strong><bdi>{{option}}</bdi>:</strong> {{text}}</li>
+{{/changes}}
+</ul>
+{{#changesNote}}<p class="note">{{.}}</p>{{/changesNote}}
+{{/empty(changes)}}
 
 """####,
         "html-reliance.mustache": ####"""
@@ -648,6 +679,7 @@ public enum BuiltInTemplates {
 
 {{note}}
 {{/money}}
+{{> md-options}}
 {{#option}}
 
 {{.}}
@@ -779,6 +811,37 @@ public enum BuiltInTemplates {
 {{/fromBandsNote}}
 
 {{/matrix}}
+
+"""####,
+        "md-options.mustache": ####"""
+{{#options}}
+
+**{{caption}}**
+
+| {{phrases.decision-statement}} | {{#titles}}{{.}} | {{/titles}}
+| --- | {{#titles}}--- | {{/titles}}
+{{#rows}}
+| {{outcome}} | {{#cells}}{{text}} | {{/cells}}
+{{/rows}}
+{{^empty(dropped)}}
+
+{{#dropped}}
+- {{.}}
+{{/dropped}}
+{{/empty(dropped)}}
+{{/options}}
+{{^empty(changes)}}
+
+**{{phrases.options-changes-caption}}**
+
+{{#changes}}
+- **{{option}}:** {{text}}
+{{/changes}}
+{{#changesNote}}
+
+{{.}}
+{{/changesNote}}
+{{/empty(changes)}}
 
 """####,
         "md-reliance.mustache": ####"""
@@ -1553,15 +1616,45 @@ td.close{background:#fbf3d9}
 td.rag-red{background:#fcebe6}
 td.rag-amber{background:#fbf3d9}
 td.rag-green{background:#e8f3eb}
+/* On a phone a table row is a card: each cell under its column's heading (data-label, added to
+   every table with one header row), so nothing scrolls sideways. Screen only: print keeps the
+   columns. The header row stays for screen readers, hidden from view. */
+@media screen and (max-width:40rem){
+table.stack{min-width:0;width:100%}
+table.stack,table.stack tbody,table.stack tr,table.stack td,table.stack tbody th{display:block}
+table.stack caption{display:block;max-width:none}
+table.stack thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
+table.stack tr{border-top:2px solid var(--rule);padding:.25rem 0}
+table.stack td,table.stack tbody th{border:0;padding:.15rem .35rem;text-align:left}
+table.stack td.num{white-space:normal}
+table.stack td.num .flag{min-width:0}
+table.stack td[data-label]::before{content:attr(data-label);display:block;unicode-bidi:isolate;font-size:.8rem;font-weight:600;color:var(--muted)}
+}
 @media (max-width:40rem){body{font-size:15px}h1{font-size:1.4rem}dl.facts{grid-template-columns:1fr}dl.facts dt{margin-top:.4rem}th,td{padding:.3rem .35rem}table{font-size:.87rem}.toc ol ol{columns:1}}
 @media print{
 @page{size:A4;margin:16mm 14mm}
-body{font-size:10.5pt;color:#000}
+body{font-size:10pt;line-height:1.4;color:#000}
+/* Compact on paper: tighter spacing, smaller tables and charts (chart text stays about 7 pt). */
+h2{font-size:13pt;margin:1.1rem 0 .4rem}
+h3{font-size:11.5pt;margin:.9rem 0 .3rem}
+h4{margin:.6rem 0 .2rem}
+p,li{margin-top:.3rem;margin-bottom:.3rem;orphans:3;widows:3}
+.verdicts li{padding:.3rem .6rem;margin:.35rem 0}
+.lever{margin:.35rem 0}
+dl.facts{margin:.2rem 0;gap:.1rem .8rem}
+.table-wrap{margin:.3rem 0 .6rem}
+table{font-size:8.5pt}
+th,td{padding:.15rem .3rem}
+figure{margin:.6rem 0}
+figure svg{max-width:12.5cm}
+figcaption{break-after:avoid;page-break-after:avoid}
 header,main,footer{max-width:none;padding:0}
 h2{break-after:avoid;page-break-after:avoid}
 h3,h4,dl.glossary dt{break-after:avoid;page-break-after:avoid}
 #detail{break-before:page;page-break-before:always}
-.verdicts li,tr,figure,.risk,.lever{break-inside:avoid;page-break-inside:avoid}
+/* Small blocks stay whole; an entry in full runs on across a page rather than leaving the rest
+   of one blank, its heading kept with what follows it. */
+.verdicts li,tr,figure,.lever{break-inside:avoid;page-break-inside:avoid}
 details>summary{display:none}
 a{color:#000}
 /* Nothing may be wider than the page, or Chromium shrinks every page to fit it. */
@@ -1569,7 +1662,7 @@ a{color:#000}
 table{width:100%}
 th,td{overflow-wrap:anywhere}
 td.num{white-space:normal}
-figure svg{min-width:0;max-width:100%}
+figure svg{min-width:0}
 thead{display:table-header-group}
 caption{break-after:avoid;page-break-after:avoid}
 .toc{display:none}

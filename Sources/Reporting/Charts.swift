@@ -379,7 +379,7 @@ struct Charts {
                      tableDescription: tableDescription, svg: svg, columns: columns,
                      rows: views.map { view in
                          let figures = [view.title, ow.amount(view.brief.mean.residual.value), ow.amount(ow.yearFigure(view.brief.p90.residual.value))]
-                         return ow.hasNetChance ? figures + [FigureFormat.percent(view.brief.probabilityNetBenefit.residual.value)] : figures
+                         return ow.hasNetChance ? figures + [FigureFormat.simulatedPercent(view.brief.probabilityNetBenefit.residual.value)] : figures
                      })
     }
 
@@ -424,6 +424,9 @@ struct Charts {
         /// net loss (negative). The grid marks it, so an activity that does more good than harm
         /// never reads as a top risk.
         var netGain: Double? = nil
+        /// How the board report names the entry where it names it by id alone: a confidential
+        /// entry's id with its "(confidential)" marker, as everywhere else; nil for the id as it is.
+        var markedID: String? = nil
     }
 
     /// - Parameter placedByOtherOutcome: entries placed by their harm on an outcome other than
@@ -433,12 +436,20 @@ struct Charts {
         let size = 5
         let cell = 96.0, gx = 150.0, gy = 12.0
         let marked = placed.filter { $0.netGain != nil }.map(\.id)
-        var svg = SVG(width: gx + cell * 5 + 12, height: gy + cell * 5 + (marked.isEmpty ? 70 : 90))
+        // A confidential entry carries its marker in the grid as everywhere else: in a cell, where
+        // "(confidential)" does not fit, as a symbol the legend explains; in the cell's title and
+        // the table, in full.
+        let confidential = placed.contains { $0.markedID != nil }
+        let legends = (marked.isEmpty ? 0 : 1) + (confidential ? 1 : 0)
+        var svg = SVG(width: gx + cell * 5 + 12, height: gy + cell * 5 + 70 + Double(legends) * 20)
         var cells = [[String]](repeating: [], count: size * size)
+        var named = [[String]](repeating: [], count: size * size)
         for p in placed {
             let li = Self.likelihoodBand(p.probability)
             let ii = Self.impactBand(p.reference > 0 ? p.harm / p.reference : 0)
-            cells[li * size + ii].append(p.netGain == nil ? p.id : p.id + "*")
+            let symbol = p.markedID == nil ? "" : phrases("chart.heat.confidential.symbol")
+            cells[li * size + ii].append(p.id + symbol + (p.netGain == nil ? "" : "*"))
+            named[li * size + ii].append((p.markedID ?? p.id) + (p.netGain == nil ? "" : "*"))
         }
         for li in 0..<size {
             let yy = gy + Double(size - 1 - li) * cell
@@ -449,9 +460,10 @@ struct Charts {
                 let score = (li + 1) * (ii + 1)
                 let level = score >= 15 ? 3 : score >= 8 ? 2 : score >= 4 ? 1 : 0
                 let ids = cells[li * size + ii]
+                let names = named[li * size + ii]
                 svg.rect(x: xx, y: yy, w: cell, h: cell, cls: "heat\(level)",
                          title: phrases("chart.heat.cell", ["likelihood": band(li), "impact": impactBands[ii],
-                                                             "entries": ids.isEmpty ? phrases("chart.heat.none") : ids.joined(separator: ", ")]))
+                                                             "entries": names.isEmpty ? phrases("chart.heat.none") : names.joined(separator: ", ")]))
                 for (k, rid) in ids.prefix(4).enumerated() {
                     svg.text(k == 3 && ids.count > 4 ? phrases("chart.heat.more", ["count": String(ids.count - 3)]) : rid, x: xx + cell / 2, y: yy + 22 + Double(k) * 20, anchor: .middle, cls: level >= 3 ? "t on-dark" : "t")
                 }
@@ -462,8 +474,14 @@ struct Charts {
         }
         svg.text(Self.axisTitle(phrases("chart.heat.x-axis"), centredAt: gx + cell * 2.5, in: gx + cell * 5 + 12), x: gx + cell * 2.5, y: gy + cell * 5 + 44, anchor: .middle, cls: "t lbl")
         svg.text(phrases("chart.heat.y-axis"), x: 14, y: gy + cell * 2.5, anchor: .middle, cls: "t lbl", rotate: true)
+        var legendY = gy + cell * 5 + 82
         if !marked.isEmpty {
-            svg.text(Self.fitted(phrases("chart.heat.legend.net-gain"), width: gx + cell * 5 - 8), x: 8, y: gy + cell * 5 + 82, cls: "t small")
+            svg.text(Self.fitted(phrases("chart.heat.legend.net-gain"), width: gx + cell * 5 - 8), x: 8, y: legendY, cls: "t small")
+            legendY += 20
+        }
+        if confidential {
+            svg.text(Self.fitted(phrases("chart.heat.legend.confidential", ["symbol": phrases("chart.heat.confidential.symbol")]), width: gx + cell * 5 - 8),
+                     x: 8, y: legendY, cls: "t small")
         }
         let thresholds = placed.filter(\.referenceIsThreshold).count
         let reference = phrases(thresholds == placed.count ? "chart.heat.reference.threshold"
@@ -480,7 +498,7 @@ struct Charts {
                      columns: [phrases("chart.column.entry")] + ["likelihood", "impact", "chance", "harm", "reference"].map { phrases("chart.heat.column." + $0) },
                      rows: placed.map { p in
                          let ii = Self.impactBand(p.reference > 0 ? p.harm / p.reference : 0)
-                         return [phrases("chart.heat.entry", ["id": p.id, "title": p.title]), band(Self.likelihoodBand(p.probability)), impactBands[ii], FigureFormat.percent(p.probability),
+                         return [phrases("chart.heat.entry", ["id": p.markedID ?? p.id, "title": p.title]), band(Self.likelihoodBand(p.probability)), impactBands[ii], FigureFormat.simulatedPercent(p.probability),
                                  p.netOfBenefit ? phrases("chart.heat.harm.net", ["amount": p.words.size(p.harm)])
                                      : p.netGain.map { phrases("chart.heat.harm.net-gain", ["amount": p.words.size(p.harm), "net": p.words.outcomePhrase($0)]) }
                                      ?? p.words.size(p.harm),

@@ -55,6 +55,7 @@ public struct CommunityView: Sendable {
         metadata.decidedBy = clean(metadata.decidedBy)
         metadata.confidentialReason = clean(metadata.confidentialReason)
         metadata.responseBudget = clean(metadata.responseBudget)
+        metadata.period = clean(metadata.period)
         let outcomes = full.outcomes.filter { usedOutcomes.contains($0.id) }.map { o in
             var o = o
             o.title = clean(o.title)

@@ -45,7 +45,9 @@ public enum Report {
         let style = (Phrasebook.builtIn(options.language) ?? .english).numberStyle
         let builder = ReportBuilder(register: register, score: score, options: options, since: since)
         let context = FigureFormat.$style.withValue(style) { builder.build() }
-        let text = try templates.render(context, options: options)
+        var text = try templates.render(context, options: options)
+        // On a phone each table row reads as a card, each cell under its column's heading.
+        if options.format == .html { text = StackedTables.label(text) }
         // In the HTML board report, the first use of each glossary term links to its entry.
         guard options.format == .html, options.audience == .board, context.glossary != nil else { return text }
         return GlossaryLinks.link(text, terms: builder.glossaryLinks)

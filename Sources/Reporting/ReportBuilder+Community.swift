@@ -128,8 +128,9 @@ extension ReportBuilder {
 
     /// The register's horizon in whole units: 24 months are 2 years, 52 weeks 1 year, so that
     /// a sentence says "the next 2 years" rather than "the next 24 months".
-    var horizonInWords: (count: Int, unit: Horizon.Unit) {
-        let h = register.metadata.horizon
+    var horizonInWords: (count: Int, unit: Horizon.Unit) { Self.horizonInWords(register.metadata.horizon) }
+
+    static func horizonInWords(_ h: Horizon) -> (count: Int, unit: Horizon.Unit) {
         switch h.unit {
         case .month where h.count % 12 == 0: return (h.count / 12, .year)
         case .week where h.count % 52 == 0: return (h.count / 52, .year)
@@ -142,7 +143,11 @@ extension ReportBuilder {
     /// The time every figure covers, as the time ahead: "the next year", "the next 6 months",
     /// "de komende 2 jaar". One phrase per unit and plural form, so each language can give
     /// its own article and word order.
+    ///
+    /// Where the register names its period (`period: 2027`), that name: "in 2027" rather than
+    /// "in the next year", which a resident reading in December cannot place.
     var nextPeriod: String {
+        if let name = register.metadata.period { return iso(name) }
         let (count, unit) = horizonInWords
         return phrases.plural("community.horizon.next." + unit.rawValue, count: count, ["count": FigureFormat.count(count)])
     }
@@ -335,7 +340,7 @@ extension ReportBuilder {
     /// A chance as a natural frequency alone, over the section's denominator as
     /// ``communityChance(_:per:)`` gives it: "14 in 100", "fewer than 1 in 1,000".
     func shortChance(_ p: Double, per n: Int = 100) -> String {
-        p < 0.0005 ? phrases("chance.fewer-than", ["n": FigureFormat.count(max(n, 1_000))]) : phrases.naturalFrequency(p, per: n)
+        p < 0.001 ? phrases("chance.fewer-than", ["n": FigureFormat.count(max(n, 1_000))]) : phrases.naturalFrequency(p, per: n)
     }
 
     /// A chance as residents read it, with its percentage, over the section's one denominator
@@ -346,17 +351,14 @@ extension ReportBuilder {
     /// halves disagree), and never "no chance": a simulation that never saw something happen
     /// shows it is rarer than its resolution, not impossible.
     func communityChance(_ p: Double, per n: Int = 100) -> String {
-        if p < 0.0005 { return phrases("chance.fewer-than", ["n": FigureFormat.count(max(n, 1_000))]) }
+        if p < 0.001 { return phrases("chance.fewer-than", ["n": FigureFormat.count(max(n, 1_000))]) }
         return phrases("community.chance", ["frequency": phrases.naturalFrequency(p, per: n), "percent": communityPercent(p, per: n)])
     }
 
-    /// The percentage beside "k in n" as residents read it: k itself over n, whole for n = 100
-    /// and with one decimal for n = 1,000, so "7 in 100 (7%)" — never "7 in 100 (7.5%)", which
-    /// a reader rounds to 8 and takes for a mistake. The extremes keep their own words.
+    /// The percentage beside "k in n" as residents read it: the fraction's own, by the one
+    /// rule of ``FigureFormat/percent(_:per:)`` — "7 in 100 (7%)", never "7 in 100 (7.5%)".
     func communityPercent(_ p: Double, per n: Int) -> String {
-        guard case .about(let k, let n) = FigureFormat.frequency(p, per: n) else { return FigureFormat.percent(p) }
-        let percent = Double(k) * 100 / Double(n)
-        return phrases("community.percent", ["amount": n <= 100 ? FigureFormat.count(k) : FigureFormat.amount(percent, significantDigits: percent < 1 ? 1 : 2)])
+        FigureFormat.percent(p, per: n)
     }
 
     // MARK: Entries

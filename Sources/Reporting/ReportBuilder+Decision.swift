@@ -34,6 +34,11 @@ extension ReportBuilder {
             let title = register.portfolios.first { $0.id == id }?.title ?? id
             assumptions = phrases("report.decision.assumptions.portfolio", ["view": iso(viewTitle), "portfolio": iso(title),
                                                                            "count": String(register.portfolios.count)])
+            // Its own cost is in the headline figures (docs/results.md): said once, here.
+            if let p = register.portfolios.first(where: { $0.id == id }), let cost = p.cost, cost > 0,
+               let o = score.outcomes.first(where: { $0.id == p.costOutcome }) {
+                assumptions += " " + phrases("report.decision.assumptions.own-cost", ["cost": words(o.id, o.unit).size(cost), "outcome": iso(o.title)])
+            }
         }
         // Response costs stay out of the outcomes (docs/results.md): the money table beside the
         // verdicts adds them, and each option's own cost, to one total a reader can check.
@@ -127,13 +132,18 @@ extension ReportBuilder {
         }
 
         let quality = dataQuality(coverage: coverage)
-        return .init(
+        let changes = optionChanges()
+        var page = ReportContext.DecisionPage(
             summary: e(summary), outsideCount: outside, closeCount: close, assumptions: e(assumptions),
             stewardship: stewardship.isEmpty ? nil : e(stewardship.joined(separator: " ")) as String,
             viewTitles: ([phrases("report.decision.view.headline")] + perspectiveViewTitles(coverage)).map { e($0) as String },
             viewVerdicts: verdicts, items: items, quality: quality, option: favouredOption().map { e($0) as String },
             ask: e(decisionAsk()), money: moneyTotals(), uncertainty: e(uncertaintyCaveat()),
             optionRule: optionRuleSteps().map { .init(intro: e($0.intro), steps: $0.steps.map { e($0) as String }, outro: e($0.outro)) })
+        page.options = optionsByStatement()
+        page.changes = changes.changes
+        page.changesNote = changes.note
+        return page
     }
 
     /// Names in a sentence: "A", "A and B", "A, B and C" (names may hold semicolons and commas

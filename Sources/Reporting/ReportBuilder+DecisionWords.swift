@@ -106,8 +106,21 @@ extension ReportBuilder {
             args["best"] = FigureFormat.percent(best)
             sentence += " " + phrases.filled("report.decision.no-way-back.best", args)
         }
-        sentence += " " + phrases("report.decision.no-way-back.choices", [
-            "drivers": named.isEmpty ? phrases("report.decision.no-way-back.the-activities") : listInWords(named)])
+        // Stopping an activity, with what it would do, where the simulation gives it.
+        let stops = (v.stops ?? []).filter { visible.contains($0.risk) }
+        if stops.isEmpty {
+            sentence += " " + phrases("report.decision.no-way-back.choices", [
+                "drivers": named.isEmpty ? phrases("report.decision.no-way-back.the-activities") : listInWords(named)])
+        } else {
+            sentence += " " + phrases("report.decision.no-way-back.choices.stops", [
+                "chance": chanceWhat(v),
+                "stops": listInWords(stops.map { stop in
+                    phrases("report.decision.no-way-back.stop", [
+                        "percent": FigureFormat.percent(stop.ifStopped.value), "risk": entryID(stop.risk),
+                        "title": iso(register.risk(stop.risk)?.title ?? ""),
+                        "status": phrases(stop.withinIfStopped ? "report.verdict.within" : "report.verdict.outside")])
+                })])
+        }
         return sentence
     }
 
@@ -142,9 +155,5 @@ extension ReportBuilder {
 
     /// A chance in a decision-page cell or summary: never "0%" or "100%" from a simulation,
     /// whose chances below 0.1% and above 99.9% read "<0.1%" and ">99.9%" beside each other.
-    func cellPercent(_ p: Double) -> String {
-        if p <= 0 { return FigureFormat.percent(0.0001) }
-        if p >= 1 { return FigureFormat.percent(0.9999) }
-        return FigureFormat.percent(p)
-    }
+    func cellPercent(_ p: Double) -> String { FigureFormat.simulatedPercent(p) }
 }

@@ -27,12 +27,8 @@ extension ReportBuilder {
               let headline = score.portfolios.first(where: { $0.id == headlineID }) else { return nil }
         let rule = OptionRule(builder: self)
         let options = score.portfolios
-        let fewest = options.map(rule.outside).min() ?? 0
-        let first = options.filter { rule.outside($0) == fewest }
-        let atIssue = score.appetite.filter { v in first.contains { rule.isAtIssue(v, under: $0) } }
-        let second = rule.best(of: first, on: atIssue)
-        let third = rule.cheapest(of: second)
-        let fourth = rule.dominant(in: third).map { [$0] } ?? third
+        let steps = rule.steps()
+        let (fewest, first, atIssue, second, third, fourth) = (steps.fewest, steps.first, steps.atIssue, steps.second, steps.third, steps.fourth)
 
         let within = fewest == 0
         let quoted = { (p: RegisterScore.PortfolioScore) in phrases("report.decision.option.quoted", ["title": iso(p.title)]) }
@@ -78,7 +74,15 @@ extension ReportBuilder {
                 reason = phrases.filled(within ? "report.decision.option.reason.chance.within" : "report.decision.option.reason.chance.fewest", args)
             } else if third.count == 1, let w = rule.moneyWords {
                 let next = second.filter { $0.id != favoured.id }.min { rule.moneyLoss($0) < rule.moneyLoss($1) }!
-                args["equal"] = phrases(atIssue.isEmpty ? "report.decision.option.equal-standing.none" : "report.decision.option.equal-standing")
+                // The tie on step 2, named with each option's chance and the margin it is within.
+                args["tie"] = atIssue.isEmpty ? "" : phrases("report.decision.option.tie-sentence", [
+                    "chances": atIssue.map { v in
+                        phrases("report.decision.option.tie-statement", [
+                            "statement": iso(statementLabel(v)),
+                            "percents": listInWords(first.map { phrases("report.decision.option.chance", [
+                                "statement": quoted($0), "percent": FigureFormat.percent(rule.judged(v, under: $0).p.value)]) })])
+                    }.joined(separator: phrases("report.list.separator")),
+                    "margin": phrases.chanceError(rule.tieMargin(first, on: atIssue) / 1.96)]) + " "
                 args["cost"] = w.totalPhrase(moneyParts(favoured), step: moneyStep)
                 args["next"] = w.totalPhrase(moneyParts(next), step: moneyStep)
                 args["option"] = quoted(next)
@@ -126,6 +130,30 @@ struct OptionRule {
     /// register's currency); nil when the register has none.
     var moneyWords: OutcomeWords? { money.first.map { builder.words($0.id, $0.unit) } }
 
+    /// The options each step of the rule keeps, and the statements at issue for step 2.
+    struct Steps {
+        /// How many statements the best option leaves outside appetite.
+        var fewest: Int
+        var first: [RegisterScore.PortfolioScore]
+        /// The statements outside appetite or too close to call under any option step 1 keeps.
+        var atIssue: [RegisterScore.AppetiteVerdict]
+        var second: [RegisterScore.PortfolioScore]
+        var third: [RegisterScore.PortfolioScore]
+        var fourth: [RegisterScore.PortfolioScore]
+    }
+
+    /// The rule applied to every option of the score.
+    func steps() -> Steps {
+        let options = score.portfolios
+        let fewest = options.map(outside).min() ?? 0
+        let first = options.filter { outside($0) == fewest }
+        let atIssue = score.appetite.filter { v in first.contains { isAtIssue(v, under: $0) } }
+        let second = best(of: first, on: atIssue)
+        let third = cheapest(of: second)
+        let fourth = dominant(in: third).map { [$0] } ?? third
+        return Steps(fewest: fewest, first: first, atIssue: atIssue, second: second, third: third, fourth: fourth)
+    }
+
     /// A statement's chance, verdict and decisiveness under `option`.
     func judged(_ v: RegisterScore.AppetiteVerdict, under option: RegisterScore.PortfolioScore) -> (p: Statistic, within: Bool, decisive: Bool) {
         if let alt = v.portfolios.first(where: { $0.id == option.id }) { return (alt.probability, alt.withinAppetite, alt.decisive) }
@@ -153,6 +181,14 @@ struct OptionRule {
             variance += p.standardError * p.standardError
         }
         return Statistic(value: value, standardError: variance.squareRoot())
+    }
+
+    /// The largest margin of error step 2 allowed among `options`: two standard errors of the
+    /// difference between an option's standing and the best one's.
+    func tieMargin(_ options: [RegisterScore.PortfolioScore], on statements: [RegisterScore.AppetiteVerdict]) -> Double {
+        let figures = options.map { standing($0, on: statements) }
+        guard let top = figures.max(by: { $0.value < $1.value }) else { return 0 }
+        return figures.map { 2 * ($0.standardError * $0.standardError + top.standardError * top.standardError).squareRoot() }.max() ?? 0
     }
 
     /// Step 2: the options whose standing on `statements` is best, or within the margin of error

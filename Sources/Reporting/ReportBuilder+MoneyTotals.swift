@@ -30,9 +30,9 @@ extension ReportBuilder {
     var moneyOutcomes: [RegisterScore.OutcomeScore] { score.outcomes.filter { $0.unit == "money" } }
 
     /// Money on average under each option (or the headline alone, without options): what the
-    /// entries come to after responses — the figure the appetite statements on money test —
-    /// what the responses cost, the option's own cost, and the three added up. Nil when the
-    /// register has no money outcome.
+    /// entries come to after responses, what the responses cost, the option's own cost, and the
+    /// three added up — the one figure to minute; the appetite statements on money test the
+    /// total less the responses' cost. Nil when the register has no money outcome.
     func moneyTotals() -> ReportContext.MoneyTotals? {
         guard let first = moneyOutcomes.first else { return nil }
         let w = words(first.id, first.unit)
@@ -55,20 +55,27 @@ extension ReportBuilder {
         }
         let titles = listInWords(moneyOutcomes.map { iso($0.title) })
         let moneyStatements = score.appetite.filter { v in moneyOutcomes.contains { $0.id == v.outcome } }
-        var notes: [String] = []
-        notes.append(phrases(moneyStatements.isEmpty ? "report.money.appetite.none" : "report.money.appetite", ["outcomes": titles]))
-        // The portfolio table counts an option's own cost in its money figures: for the
-        // headline option that is a second figure, so say how the two relate.
-        if let id = score.run.portfolio, let p = score.portfolios.first(where: { $0.id == id }) {
-            let parts = moneyParts(p)
-            if let own = parts.own, own > 0 {
-                notes.append(phrases("report.money.portfolio-table", [
-                    "option": iso(p.title), "outcome": w.steppedOutcome(parts.outcome, step: step), "own": money(own),
-                    "together": w.totalPhrase(MoneyParts(outcome: parts.outcome, responses: 0, own: own), step: step)]))
+        // One figure to minute, the total; and in one sentence how the figure the appetite
+        // statements test relates to it: the total less what the responses cost (an option's
+        // own cost is in its money outcome, headline included).
+        var note = phrases("report.money.minute")
+        if moneyStatements.isEmpty {
+            note += " " + phrases("report.money.appetite.none", ["outcomes": titles])
+        } else {
+            let headlineParts: MoneyParts
+            var option = ""
+            if let id = score.run.portfolio, let p = score.portfolios.first(where: { $0.id == id }) {
+                headlineParts = moneyParts(p)
+                option = iso(p.title)
+            } else {
+                headlineParts = MoneyParts(outcome: headlineOutcome, responses: responseCost(inOption: nil), own: nil)
             }
+            let tested = w.totalPhrase(MoneyParts(outcome: headlineParts.outcome, responses: 0, own: headlineParts.own), step: step)
+            note += " " + phrases(option.isEmpty ? "report.money.appetite.tested" : "report.money.appetite.tested.option",
+                                  ["outcomes": titles, "option": option, "tested": tested])
         }
         return .init(caption: e(phrases("report.money.caption", ["outcomes": titles, "horizon": horizonPhrase])),
-                     rows: rows, note: e(notes.joined(separator: " ")))
+                     rows: rows, note: e(note))
     }
 
     /// The one rounding step of every money figure on the decision page that is added up: the
@@ -85,15 +92,13 @@ extension ReportBuilder {
     /// responses cost, and its own cost where it counts in a money outcome.
     func moneyParts(_ p: RegisterScore.PortfolioScore) -> MoneyParts {
         let own = moneyOutcomes.contains { $0.id == p.costOutcome } ? p.cost : nil
-        let outcome: Double
-        if p.id == score.run.portfolio {
-            // The headline option's first figure is the headline's own, so it matches the
-            // drivers and the outcome sections.
-            outcome = moneyOutcomes.reduce(0) { $0 + $1.residual.mean.value }
-        } else {
-            let withCost = moneyOutcomes.reduce(0) { sum, o in sum + (p.outcomes.first { $0.outcome == o.id }?.mean.residual.value ?? 0) }
-            outcome = withCost - (own ?? 0)
-        }
+        // Both the headline's figures and the comparison's hold the option's own cost (taken
+        // out here); the headline option's are the headline's own, so they match the drivers
+        // and the outcome sections.
+        let withCost = p.id == score.run.portfolio
+            ? moneyOutcomes.reduce(0) { $0 + $1.residual.mean.value }
+            : moneyOutcomes.reduce(0) { sum, o in sum + (p.outcomes.first { $0.outcome == o.id }?.mean.residual.value ?? 0) }
+        let outcome = withCost - (own ?? 0)
         return MoneyParts(outcome: outcome, responses: responseCost(inOption: p.id), own: own)
     }
 
@@ -157,8 +162,8 @@ extension ReportContext {
     public struct MoneyTotals: Sendable {
         public var caption: String
         public var rows: [MoneyRow]
-        /// Which figure the appetite statements test, and how the portfolio table's figure for
-        /// the headline option relates to these.
+        /// Which figure to minute (the total), and how the figure the appetite statements test
+        /// relates to it.
         public var note: String
     }
 

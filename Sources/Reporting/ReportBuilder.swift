@@ -63,7 +63,10 @@ public struct ReportBuilder: Sendable {
         let book = Phrasebook.builtIn(options.language) ?? .english
         // The community report words the board's tables it shows for residents: its own
         // `community.detail.` phrases stand in for the board's (plain labels, no P90 or seed).
-        phrases = options.audience == .community ? book.overlaid(by: "community.detail.") : book
+        // Every phrase says the register's horizon ("a 1 in 10 bad quarter"), never a fixed "year".
+        let h = register.metadata.horizon
+        phrases = (options.audience == .community ? book.overlaid(by: "community.detail.") : book)
+            .filledWithHorizon(kind: Self.horizonKind(h), horizon: book.plural("report.duration." + h.unit.rawValue, count: h.count))
         let shown = Report.shownRegister(register, language: options.language)
         if options.audience == .community {
             let view = CommunityView(shown, phrases: phrases)
@@ -175,17 +178,28 @@ public struct ReportBuilder: Sendable {
     }
 
     /// "over the next year" for a horizon of 12 months, 52 weeks or 1 year — the same "year" the
-    /// rest of the report says — "over the next 6 months" otherwise.
+    /// rest of the report says — "over the next 6 months" otherwise; "in 2027" where the register
+    /// names its period.
     var horizonPhrase: String {
+        if let name = register.metadata.period { return phrases("report.horizon-phrase.named", ["name": UntrustedText.isolated(name)]) }
         let (count, unit) = horizonInWords
         return phrases("report.horizon-phrase", ["period": count == 1 ? phrases("report.unit." + unit.rawValue) : horizonWords])
     }
 
-    /// "year" for a horizon of 12 months or 1 year, "month" for 1 month, else "period of 6 months".
+    /// "year" for a horizon of 12 months or 1 year, "quarter" for 3 months, "month" for 1 month,
+    /// else "period of 6 months": the catalogue's `horizon.period` for the horizon's kind, the
+    /// word every phrase uses as `{horizon.period}`.
     var periodWord: String {
-        let h = register.metadata.horizon
-        if (h.count == 12 && h.unit == .month) || (h.count == 52 && h.unit == .week) { return phrases("report.unit.year") }
-        return h.count == 1 ? phrases("report.unit." + h.unit.rawValue) : phrases("report.period-of", ["horizon": horizonWords])
+        phrases("horizon.period." + Self.horizonKind(register.metadata.horizon), ["horizon": horizonWords])
+    }
+
+    /// Which words a horizon has (``Phrasebook/horizonKinds``): `year` for 12 months, 52 weeks,
+    /// 365 days or 1 year; `quarter` for 3 months; `month`, `week` or `day` for one of them;
+    /// `span` for any other length, "a period of 6 months".
+    static func horizonKind(_ h: Horizon) -> String {
+        let (count, unit) = horizonInWords(h)
+        if count == 1 { return unit.rawValue }
+        return unit == .month && count == 3 ? "quarter" : "span"
     }
 
     private func outcomeTitle(_ id: String) -> String { register.outcome(id)?.title ?? id }
@@ -332,7 +346,7 @@ public struct ReportBuilder: Sendable {
             // 0.1% the board report counts in thousands.
             let per = !isCommunity && p > 0 && FigureFormat.percent(p).hasPrefix("<") ? max(n, 1_000) : n
             let chance = phrases.chancePhrase(p, standardError: se(v.probability.standardError), per: per, trials: score.run.trials, periods: periodsWord).capitalisedFirst
-            let limit = phrases("report.limit", ["frequency": phrases.limitFrequency(v.limit, per: n), "percent": FigureFormat.percent(v.limit)])
+            let limit = phrases("report.limit", ["frequency": phrases.limitFrequency(v.limit, per: n), "percent": FigureFormat.percent(v.limit, per: n)])
             var status = phrases(v.withinAppetite ? "report.verdict.within" : "report.verdict.outside")
             if !v.decisive { status = phrases("report.verdict.too-close", ["status": status]) }
             let verdictStatus = phrases(v.withinAppetite ? "report.status.within" : "report.status.outside")
@@ -374,7 +388,7 @@ public struct ReportBuilder: Sendable {
                 outcome: e(isCommunity ? title : statementLabel(v)), sentence: e(sentence), statement: e(v.statement), withinAppetite: v.withinAppetite,
                 decisive: v.decisive, status: e(v.decisive ? verdictStatus : phrases("report.status.too-close", ["status": verdictStatus])),
                 statusClass: !v.decisive ? "close" : (v.withinAppetite ? "within" : "outside"),
-                chance: e(FigureFormat.percent(p)), chanceWithoutResponses: e(FigureFormat.percent(v.inherentProbability.value)),
+                chance: e(FigureFormat.simulatedPercent(p)), chanceWithoutResponses: e(FigureFormat.simulatedPercent(v.inherentProbability.value)),
                 limit: e(FigureFormat.percent(v.limit)))
         }
     }
@@ -416,8 +430,8 @@ public struct ReportBuilder: Sendable {
             }
             let label = phrases(key, ["frequency": phrases.naturalFrequency(v.limit, per: n), "amount": quantity(abs(v.threshold), unit)])
             return [phrases("chart.exceedance.appetite-row", ["label": label]),
-                    phrases("chart.exceedance.appetite-chance", ["percent": FigureFormat.percent(v.inherentProbability.value)]),
-                    phrases("chart.exceedance.appetite-verdict", ["percent": FigureFormat.percent(v.probability.value),
+                    phrases("chart.exceedance.appetite-chance", ["percent": FigureFormat.simulatedPercent(v.inherentProbability.value)]),
+                    phrases("chart.exceedance.appetite-verdict", ["percent": FigureFormat.simulatedPercent(v.probability.value),
                                                                   "status": phrases(v.withinAppetite ? "report.verdict.within" : "report.verdict.outside")])]
         }
     }
@@ -455,8 +469,8 @@ public struct ReportBuilder: Sendable {
         let saysNothing = isCommunity ? netChances.allSatisfy { $0 < 0.0005 } : !(w.isGain || netChances.contains { $0 > 0 })
         if w.hasNetChance && !saysNothing {
             summary += " " + phrases(w.isGain ? "report.outcome.net-chance.gain" : "report.outcome.net-chance.loss",
-                                     ["with": FigureFormat.percent(o.residual.probabilityNetBenefit.value),
-                                      "without": FigureFormat.percent(o.inherent.probabilityNetBenefit.value)])
+                                     ["with": FigureFormat.simulatedPercent(o.residual.probabilityNetBenefit.value),
+                                      "without": FigureFormat.simulatedPercent(o.inherent.probabilityNetBenefit.value)])
         }
         // Every entry in the headline figures that reaches this outcome, itself or by an effect,
         // with its share of this outcome's variance: the drivers list and the tornado agree.
@@ -485,8 +499,8 @@ public struct ReportBuilder: Sendable {
         return ReportContext.OutcomeSection(
             id: e(o.id), title: e(o.title), description: e(register.outcome(o.id)?.description), unit: e(unitWord(unit)),
             summary: e(summary), direction: e(w.directionNote), isGain: w.isGain, figuresCaption: e(w.signedCaption(iso(unitWord(unit)))), figures: figures,
-            netBenefitChance: e(phrases("report.outcome.net-benefit-chance", ["with": FigureFormat.percent(o.residual.probabilityNetBenefit.value),
-                                                                              "without": FigureFormat.percent(o.inherent.probabilityNetBenefit.value)])),
+            netBenefitChance: e(phrases("report.outcome.net-benefit-chance", ["with": FigureFormat.simulatedPercent(o.residual.probabilityNetBenefit.value),
+                                                                              "without": FigureFormat.simulatedPercent(o.inherent.probabilityNetBenefit.value)])),
             drivers: Array(drivers),
             includesWithheld: includesWithheld && register.risks.contains { $0.isConfidential && $0.outcome == o.id },
             disagreement: perspectiveSpread(views, w).map(e),
@@ -715,7 +729,7 @@ public struct ReportBuilder: Sendable {
                     "officersFigure": w.outcomePhrase(theirsO.meanLoss), "difference": w.size(difference),
                 ])
                 found.append((size, .init(risk: e(r.id), title: e(r.title), perspective: e(p.title), sentence: e(sentence),
-                                          theirChance: e(FigureFormat.percent(view.probability)), officersChance: e(FigureFormat.percent(theirsO.probability)),
+                                          theirChance: e(FigureFormat.simulatedPercent(view.probability)), officersChance: e(FigureFormat.simulatedPercent(theirsO.probability)),
                                           theirMeanLoss: e(w.outcomePhrase(view.meanLoss)), officersMeanLoss: e(w.outcomePhrase(theirsO.meanLoss)),
                                           difference: e(differenceText))))
             }
@@ -823,7 +837,8 @@ public struct ReportBuilder: Sendable {
                             netOfBenefit: net,
                             // Placed by its harm, but a net benefit on average: marked, so it
                             // does not read as a top risk.
-                            netGain: !net && meanBenefit > 0 && meanLoss < 0 ? meanLoss : nil))
+                            netGain: !net && meanBenefit > 0 && meanLoss < 0 ? meanLoss : nil,
+                            markedID: entryID(r.id) == r.id ? nil : entryID(r.id)))
     }
 
     // MARK: Entries in full

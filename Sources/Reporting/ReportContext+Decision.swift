@@ -28,6 +28,14 @@ extension ReportContext {
         public var uncertainty: String? = nil
         /// The favoured-option rule in numbered steps; nil without options to compare.
         public var optionRule: OptionRule? = nil
+        /// Every appetite statement under every option, and the options the rule sets aside;
+        /// nil without options to compare.
+        public var options: OptionsByStatement? = nil
+        /// What each option other than the headline's changes against it.
+        public var changes: [OptionChange] = []
+        /// How an option that uses another response differs from that response "always
+        /// delivered"; nil when no option uses another response.
+        public var changesNote: String? = nil
     }
 
     /// The favoured-option rule, step by step.

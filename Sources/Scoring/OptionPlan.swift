@@ -85,13 +85,10 @@ struct OptionPlan {
                 guard let costOutcome = portfolio.costOutcome, let o = outcomeIndex[costOutcome] else {
                     throw .unknownReference(kind: "outcome", id: portfolio.costOutcome ?? "", from: "portfolio `\(portfolio.id)`'s cost")
                 }
-                for (k, outcome) in ([o] + (harmOutcomes[o].map { [$0] } ?? [])).enumerated() {
+                for risk in try Self.costRisks(of: portfolio, cost: cost, outcome: o, harmOutcomes: harmOutcomes) {
                     activities.append(-1 - costRisksBefore)
                     costRisksBefore += 1
-                    guard let fixed = try? Distribution.fixed(cost) else {
-                        throw .plan("portfolio `\(portfolio.id)`'s cost \(cost) is not a finite amount")
-                    }
-                    costRisks.append(costRisk(fixed, outcome: outcome, key: StableHash.fnv1a64("\(portfolio.id) option cost\(k == 0 ? "" : " harm")")))
+                    costRisks.append(risk)
                 }
             }
             out.append(SimulationPlan.Portfolio(name: portfolio.id, activities: activities))
@@ -100,6 +97,45 @@ struct OptionPlan {
         let first = planRisks.count
         return out.map { p in
             SimulationPlan.Portfolio(name: p.name, activities: p.activities.map { $0 < 0 ? first + (-1 - $0) : $0 })
+        }
+    }
+
+    /// Counts the own cost of `option` (the headline's) in the views: its cost risks, made by
+    /// ``portfolios(_:correlated:optional:outcomeIndex:harmOutcomes:deliverers:)`` when the
+    /// option is compared in this plan, count in the views too; otherwise they are added, in
+    /// every trial and every option (no option to choose here), with the same keys, so the
+    /// headline run and a merged run hold the same risks.
+    mutating func countCost(
+        of option: Portfolio?, inViews compared: [Portfolio], outcomeIndex: [String: Int], harmOutcomes: [Int: Int]
+    ) throws(ScoringError) {
+        guard let option, let cost = option.cost, cost > 0 else { return }
+        guard let costOutcome = option.costOutcome, let o = outcomeIndex[costOutcome] else {
+            throw .unknownReference(kind: "outcome", id: option.costOutcome ?? "", from: "portfolio `\(option.id)`'s cost")
+        }
+        let own = try Self.costRisks(of: option, cost: cost, outcome: o, harmOutcomes: harmOutcomes)
+        if compared.contains(where: { $0.id == option.id }) {
+            let keys = Set(own.map(\.key))
+            for k in costRisks.indices where keys.contains(costRisks[k].key) { costRisks[k].inViews = true }
+        } else {
+            for var risk in own {
+                risk.isActivity = false
+                risk.inViews = true
+                costRisks.append(risk)
+            }
+        }
+    }
+
+    /// An option's cost as plan risks: a fixed loss in every trial on its cost outcome, and one
+    /// on that outcome's harm-only series where it has one (a cost being a harm).
+    static func costRisks(of portfolio: Portfolio, cost: Double, outcome o: Int, harmOutcomes: [Int: Int]) throws(ScoringError) -> [SimulationPlan.Risk] {
+        guard let fixed = try? Distribution.fixed(cost) else {
+            throw .plan("portfolio `\(portfolio.id)`'s cost \(cost) is not a finite amount")
+        }
+        return ([o] + (harmOutcomes[o].map { [$0] } ?? [])).enumerated().map { k, outcome in
+            SimulationPlan.Risk(
+                key: StableHash.fnv1a64("\(portfolio.id) option cost\(k == 0 ? "" : " harm")"), outcome: outcome,
+                estimates: [SimulationPlan.Estimate(occurrence: .probability(1), impact: fixed)],
+                isActivity: true, inViews: false)
         }
     }
 
@@ -133,12 +169,5 @@ struct OptionPlan {
         }
         if let response { v.response = response }
         return v
-    }
-
-    /// A fixed loss of `cost` in every trial: a certain event whose impact is the cost.
-    private func costRisk(_ fixed: Distribution, outcome: Int, key: UInt64) -> SimulationPlan.Risk {
-        SimulationPlan.Risk(
-            key: key, outcome: outcome, estimates: [SimulationPlan.Estimate(occurrence: .probability(1), impact: fixed)],
-            isActivity: true, inViews: false)
     }
 }

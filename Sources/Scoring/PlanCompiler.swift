@@ -51,9 +51,12 @@ enum PlanCompiler {
     ///   - viewActivities: the activities whose losses count in the views (the headline
     ///     portfolio's), when the plan holds others for the portfolio comparison only; nil
     ///     counts every included risk in the views.
+    ///   - headlineOption: the option whose own `cost` counts in the views, as it counts in
+    ///     that option's figures in the comparison: an option's cost is part of its money
+    ///     outcome wherever its chances are judged, headline included. Nil counts none.
     static func compile(
         _ register: Register, activities: Set<String>?, views viewPerspectives: [String?], portfolios: [Portfolio],
-        viewActivities: Set<String>? = nil
+        viewActivities: Set<String>? = nil, headlineOption: Portfolio? = nil
     ) throws(ScoringError) -> CompiledRegister {
         // Entries some option lists (and every portfolio entry) are in only those options'
         // scores; an entry an option reshapes (a share of it, or another response) is simulated
@@ -194,6 +197,7 @@ enum PlanCompiler {
         let planPortfolios = try options.portfolios(
             portfolios, correlated: Set(correlations.flatMap { [$0.first, $0.second] }), optional: optional,
             outcomeIndex: outcomeIndex, harmOutcomes: harmOutcomes, deliverers: delivererIndex)
+        try options.countCost(of: headlineOption, inViews: portfolios, outcomeIndex: outcomeIndex, harmOutcomes: harmOutcomes)
         planRisks = options.planRisks
         planEntry = options.planEntry
 

@@ -158,6 +158,10 @@ public struct RegisterScore: Sendable, Codable {
         /// Asked for with ``ScoringOptions/responseLevers``, for statements outside appetite or
         /// too close to call: what the largest responses on the outcome do to the chance; also for statements whose verdict depends on whose estimates are believed.
         public var responses: [ResponseLever] = []
+        /// Asked for with ``ScoringOptions/responseLevers``, for statements outside appetite:
+        /// what stopping each of the outcome's largest contributors would do to the chance (the
+        /// entry left out altogether, everything else as in the headline); nil when not asked.
+        public var stops: [ActivityStop]? = nil
 
         /// The statement judged under another view of the register.
         public struct Alternative: Sendable, Codable, Hashable {

@@ -23,6 +23,20 @@ extension RegisterScore.AppetiteVerdict {
 }
 
 extension RegisterScore.AppetiteVerdict {
+    /// What stopping one activity does to an appetite verdict: the statement's chance with the
+    /// entry left out altogether (its own outcome, its effects on further outcomes and its
+    /// harm), everything else as in the headline, on the same random numbers, so the
+    /// difference from the headline is exact.
+    public struct ActivityStop: Sendable, Codable, Hashable {
+        /// The entry stopped.
+        public var risk: String
+        /// The chance (as ``RegisterScore/AppetiteVerdict/probability``) without it.
+        public var ifStopped: Statistic
+        public var withinIfStopped: Bool
+    }
+}
+
+extension RegisterScore.AppetiteVerdict {
     /// Whether the perspectives' own estimates give different verdicts.
     public var dependsOnEstimates: Bool {
         perspectives.contains(where: \.withinAppetite) && perspectives.contains { !$0.withinAppetite }
@@ -39,9 +53,10 @@ extension RegisterScore.AppetiteVerdict {
 /// that reliability, on the entry's own streams, and each variant is an option of the headline
 /// plan: the headline's risks with the entry replaced by the variant. An option's series is then
 /// exactly the headline series of a run with only that response's reliability changed, which is
-/// what the figures are defined as. For levers alone the run counts the statements' exceedances
-/// in the options (``Engine/shares(_:options:requests:)``) instead of summarising them; with
-/// bad-year values, which need the options' P95 and ES95, it summarises them.
+/// what the figures are defined as. The run counts the statements' exceedances in the options
+/// (``Engine/shares(_:options:requests:summaries:)``) instead of summarising them, and keeps and
+/// summarises only the series whose P95 and ES95 the bad-year values need (beyond the series
+/// memory limit it summarises every option, streamed).
 ///
 /// Same figures as a run per variant: a variant draws the entry's numbers (its streams are the
 /// entry's, its delivery draw the entry's), and its key is next to the entry's, so it adds into
@@ -57,6 +72,10 @@ enum ResponseLevers {
 
     /// The reliabilities of a lever's two variants: always delivered, never delivered.
     static let variants: [Double] = [1, 0]
+
+    /// Entries examined per statement outside appetite for stopping, largest contributors to
+    /// the outcome's variance first: each adds one option (and no plan risk) to the run.
+    static let stopsPerStatement = 3
 
     static func add(to score: inout RegisterScore, register: Register, compiled: CompiledRegister, headline: Int,
                     options: RunOptions) throws(ScoringError) {
@@ -79,13 +98,32 @@ enum ResponseLevers {
                 .prefix(perStatement)
             if !candidates.isEmpty { asked.append((index, Array(candidates))) }
         }
+        // Stopping an activity, for the statements outside appetite: the activities taken on
+        // purpose (`enablement` and `portfolio` entries: a hazard to reduce or absorb is not
+        // the board's to stop) that reach the statement's outcome, largest contributors first,
+        // each left out of an option.
+        var stopsAsked: [(statement: Int, entries: [Int])] = []
+        for (index, verdict) in score.appetite.enumerated() where !verdict.withinAppetite {
+            let source = compiled.appetiteThresholds[index]
+            let entries = compiled.risks.indices
+                .filter { [.enablement, .portfolio].contains(compiled.risks[$0].strategy) }
+                .filter { planRisks(of: $0).contains { plan.risks[$0].outcome == source.outcome } }
+                .sorted { a, b in
+                    let va = score.risks.first { $0.id == compiled.risks[a].id }?.varianceContribution.residual ?? 0
+                    let vb = score.risks.first { $0.id == compiled.risks[b].id }?.varianceContribution.residual ?? 0
+                    return va != vb ? va > vb : compiled.risks[a].id < compiled.risks[b].id
+                }
+                .prefix(stopsPerStatement)
+            if !entries.isEmpty { stopsAsked.append((index, Array(entries))) }
+        }
         let tails = ResponseTails.asked(score, register: register, compiled: compiled)
-        guard !asked.isEmpty || !tails.isEmpty else { return }
+        guard !asked.isEmpty || !stopsAsked.isEmpty || !tails.isEmpty else { return }
         var wanted: [Int: Set<Double>] = [:]
         for (_, levers) in asked { for r in levers { wanted[r, default: []].formUnion(variants) } }
+        for (_, entries) in stopsAsked { for r in entries { wanted[r, default: []].insert(LeverPlan.stopped) } }
         for tail in tails { wanted[tail.entry, default: []].insert(0) }
         let entries = wanted.keys.sorted().map { (entry: $0, risks: planRisks(of: $0), reliabilities: wanted[$0]!.sorted(by: >)) }
-        let outcomes = Array(Set(asked.map { compiled.appetiteThresholds[$0.statement].outcome } + tails.map(\.outcome))).sorted()
+        let outcomes = Array(Set((asked + stopsAsked).map { compiled.appetiteThresholds[$0.statement].outcome } + tails.map(\.outcome))).sorted()
         let leverPlan = try LeverPlan(plan, headline: headline, entries: entries, outcomes: outcomes)
 
         // Each lever's chance with its response at `reliability`: counted, or read from the
@@ -106,8 +144,21 @@ enum ResponseLevers {
                 }
             }
         }
-        if tails.isEmpty {
-            chances = Dictionary(uniqueKeysWithValues: zip(requests, Engine.shares(leverPlan.plan, options: options, requests: requests)))
+        for (index, entries) in stopsAsked {
+            for r in entries where !requests.contains(request(r, LeverPlan.stopped, statement: index)) {
+                requests.append(request(r, LeverPlan.stopped, statement: index))
+            }
+        }
+        // The bad-year values' series, each residual outcome with its response never delivered.
+        let tailSeries = tails.map { tail in
+            Engine.SeriesRequest(configuration: 1 + leverPlan.option(entry: tail.entry, reliability: 0), residual: true,
+                                 outcome: leverPlan.outcome[tail.outcome]!)
+        }
+        if tailSeries.count * options.trials * 8 <= options.seriesMemoryLimit {
+            // Counted, and the few series the bad-year values need kept and summarised.
+            let counted = Engine.shares(leverPlan.plan, options: options, requests: requests, summaries: tailSeries)
+            chances = Dictionary(uniqueKeysWithValues: zip(requests, counted.shares))
+            for (tail, without) in zip(tails, counted.summaries) { ResponseTails.record(tail, without: without, in: &score) }
         } else {
             let result = Engine.run(leverPlan.plan, options: options)
             func residual(_ configuration: Int, _ outcome: Int) -> OutcomeSummary {
@@ -127,23 +178,35 @@ enum ResponseLevers {
             }
         }
 
-        for (index, levers) in asked {
+        // A statement's chance with entry `r` at `reliability` (or stopped), as the verdict reads it.
+        func leverChance(_ r: Int, _ reliability: Double, statement index: Int) -> Statistic {
+            let share = chances[request(r, reliability, statement: index)]!
+            guard compiled.appetiteThresholds[index].threshold != nil, case .netBenefitAbove = register.appetite[index].limit else { return share }
+            return Statistic(value: 1 - share.value, standardError: share.standardError)
+        }
+        func leverWithin(_ s: Statistic, statement index: Int) -> Bool {
             let verdict = score.appetite[index]
-            let statement = register.appetite[index]
-            func chance(_ r: Int, _ reliability: Double) -> Statistic {
-                let share = chances[request(r, reliability, statement: index)]!
-                guard compiled.appetiteThresholds[index].threshold != nil, case .netBenefitAbove = statement.limit else { return share }
-                return Statistic(value: 1 - share.value, standardError: share.standardError)
+            return verdict.kind == .netBenefitAbove ? s.value >= verdict.limit : s.value <= verdict.limit
+        }
+        for (index, entries) in stopsAsked {
+            let stops = entries.map { r in
+                let stopped = leverChance(r, LeverPlan.stopped, statement: index)
+                return RegisterScore.AppetiteVerdict.ActivityStop(
+                    risk: compiled.risks[r].id, ifStopped: stopped, withinIfStopped: leverWithin(stopped, statement: index))
             }
-            func within(_ s: Statistic) -> Bool {
-                verdict.kind == .netBenefitAbove ? s.value >= verdict.limit : s.value <= verdict.limit
-            }
-            score.appetite[index].responses = levers.map { r in
+            score.appetite[index].stops = stops
+        }
+        for (index, levers) in asked {
+            func chance(_ r: Int, _ reliability: Double) -> Statistic { leverChance(r, reliability, statement: index) }
+            func within(_ s: Statistic) -> Bool { leverWithin(s, statement: index) }
+            let responses = levers.map { r in
                 let delivered = chance(r, 1), notDelivered = chance(r, 0)
-                return .init(risk: compiled.risks[r].id, reliability: plan.risks[r].response!.reliability,
-                             ifDelivered: delivered, withinIfDelivered: within(delivered),
-                             ifNotDelivered: notDelivered, withinIfNotDelivered: within(notDelivered))
+                return RegisterScore.AppetiteVerdict.ResponseLever(
+                    risk: compiled.risks[r].id, reliability: plan.risks[r].response!.reliability,
+                    ifDelivered: delivered, withinIfDelivered: within(delivered),
+                    ifNotDelivered: notDelivered, withinIfNotDelivered: within(notDelivered))
             }
+            score.appetite[index].responses = responses
         }
     }
 }
@@ -162,13 +225,17 @@ struct LeverPlan {
         var reliability: Double
     }
 
+    /// The "reliability" that asks for an entry left out altogether: its option holds every
+    /// activity of the headline but the entry's plan risks, and no variant of them.
+    static let stopped = -1.0
+
     /// The option (an index into the plan's portfolios) of entry `entry`'s variant with
-    /// `reliability`.
+    /// `reliability` (or ``stopped``).
     func option(entry: Int, reliability: Double) -> Int { options[VariantKey(entry: entry, reliability: reliability)]! }
 
     /// - Parameters:
     ///   - entries: each examined entry (a plan risk index) with its plan risks and the
-    ///     reliabilities of its variants (each 0 or 1).
+    ///     reliabilities of its variants (each 0 or 1, or ``stopped`` for an option without it).
     ///   - outcomes: the plan outcomes whose series are read.
     init(_ plan: SimulationPlan, headline: Int, entries: [(entry: Int, risks: [Int], reliabilities: [Double])],
          outcomes: [Int]) throws(ScoringError) {
@@ -201,7 +268,7 @@ struct LeverPlan {
             let ownKept = Set(own.compactMap { index[$0] })
             for reliability in reliabilities {
                 var activities = shared.filter { !ownKept.contains($0) }
-                for r in own {
+                for r in own where reliability != Self.stopped {
                     guard let k = index[r] else { continue }
                     var variant = plan.risks[r]
                     variant.key = Self.key(next: variant.key, step: reliability == 1 ? 1 : 2, taken: &keys, salt: reliability)

@@ -35,8 +35,11 @@ public enum Scorer {
         let compared = options.headlineOnly ? [] : register.portfolios
         let headline = views.count - 1
 
+        // The headline option's own cost counts in the headline figures, as it counts in that
+        // option's figures in the comparison.
         let main = try PlanCompiler.compile(
-            scored, activities: headlinePortfolio.map { Set($0.members) }, views: views, portfolios: [])
+            scored, activities: headlinePortfolio.map { Set($0.members) }, views: views, portfolios: [],
+            headlineOption: headlinePortfolio)
         // Memory does not grow with trials beyond the engine's series limit (the series are then
         // streamed, not kept), so only the trial limit bounds a run.
         let limit = NumericLimits.maximumTrials
@@ -132,7 +135,8 @@ public enum Scorer {
         if register.correlations.contains(where: { leftOut.contains($0.first) || leftOut.contains($0.second) }) { return nil }
         if register.contributors.contains(where: { $0.stepsBack.contains { leftOut.contains($0.risk) } }) { return nil }
         let merged = try PlanCompiler.compile(
-            register, activities: nil, views: views, portfolios: compared, viewActivities: Set(portfolio.members))
+            register, activities: nil, views: views, portfolios: compared, viewActivities: Set(portfolio.members),
+            headlineOption: portfolio)
         let result = Engine.run(merged.plan, options: run, progress: progress)
 
         // The headline run's view of it: the plan risks it holds (entries, their effects on

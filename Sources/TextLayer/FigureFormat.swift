@@ -109,6 +109,31 @@ public enum FigureFormat {
         return style.localise(pct >= 10 && pct < 99 ? String(format: "%.0f%%", pct) : String(format: "%.1f%%", pct))
     }
 
+    /// The percentage written beside a natural frequency over `n`, so that the two say the same
+    /// thing (docs/results.md, "Chances in words"): beside "about k in n" it is k over n itself,
+    /// to the denominator's resolution — whole for 100 ("about 2 in 100 (2%)", never "(1.5%)",
+    /// which a reader rounds to 2 and takes for a mistake), one decimal for 1,000 ("about 1 in
+    /// 1,000 (0.1%)", never "(<0.1%)"). Beside the extremes' words, which are bounds ("fewer
+    /// than 1 in 100", "more than 99 in 100"), the percentage is ``percent(_:)``, which always
+    /// lies within the bound. No chance and certainty read "0%" and "100%".
+    public static func percent(_ p: Double, per n: Int) -> String {
+        guard case .about(let k, let n) = frequency(p, per: n) else { return percent(p) }
+        let decimals = max(0, Int((log10(Double(n))).rounded()) - 2)
+        return style.localise(String(format: "%.\(decimals)f%%", Double(k) * 100 / Double(n)))
+    }
+
+    /// A chance a simulation measured, written as a percentage on its own: ``percent(_:)``,
+    /// except that a simulation never shows "0%" or "100%". An event seen in none (or all) of
+    /// the trials is rarer (or more common) than the run can resolve, not impossible (or
+    /// certain); it reads "<0.1%" (">99.9%"), so a chance of a net gain above 0 can never read
+    /// "100%" beside a chance of a larger gain that reads ">99.9%".
+    public static func simulatedPercent(_ p: Double) -> String {
+        if p.isNaN { return notANumber }
+        if p <= 0 { return percent(0.0001) }
+        if p >= 1 { return percent(0.9999) }
+        return percent(p)
+    }
+
     /// A percentage that keeps its precision, as a register would write it: `35%`, `8.333%`.
     public static func precisePercent(_ p: Double) -> String {
         p.isNaN ? notANumber : String(format: "%.4g%%", p * 100)

@@ -1,6 +1,7 @@
 /// Chances in words, the one documented way (docs/results.md, "Chances in words"): a natural
 /// frequency over a fixed denominator — one per section, 100 or 1,000 — always beside its
-/// percentage, so the two agree to within half of 1 in the denominator.
+/// percentage, which is the fraction's own (``FigureFormat/percent(_:per:)``), so the two
+/// never disagree.
 extension Phrasebook {
     /// "12 in 100", "3 in 1,000", "fewer than 1 in 1,000", "almost certain: more than 99 in
     /// 100", "no chance", "certain". `per` is the section's denominator
@@ -28,10 +29,11 @@ extension Phrasebook {
         if p <= 0 { return self("chance.no-trial") }
         if p >= 1 { return self("chance.every-trial") }
         let frequency = naturalFrequency(p, per: n)
+        let percent = FigureFormat.percent(p, per: n)
         if case .about = FigureFormat.frequency(p, per: n) {
-            return self("chance.about", ["frequency": frequency, "percent": FigureFormat.percent(p)])
+            return self("chance.about", ["frequency": frequency, "percent": percent])
         }
-        return self("chance.extreme", ["frequency": frequency, "percent": FigureFormat.percent(p)])
+        return self("chance.extreme", ["frequency": frequency, "percent": percent])
     }
 
     /// "about a 12 in 100 chance (12%, ±0.4 percentage points)", "less than a 1 in 1,000
@@ -43,7 +45,7 @@ extension Phrasebook {
     /// place the denominator is the run's trial count, since that is the resolution the run has.
     public func chancePhrase(_ p: Double, standardError: Double, per n: Int = 100, trials: Int, periods: String) -> String {
         let error = chanceError(standardError)
-        let percent = FigureFormat.percent(p)
+        let percent = FigureFormat.percent(p, per: n)
         switch FigureFormat.frequency(p, per: n) {
         case .none: return self("chance.phrase.none", ["trials": FigureFormat.count(trials), "periods": periods])
         case .certain: return self("chance.phrase.certain")

@@ -81,6 +81,11 @@ public struct Phrasebook: Sendable {
 
     /// Replaces each `{name}` whose name is given; other braces stay as they are.
     static func fill(_ phrase: String, _ arguments: KeyValuePairs<String, String>) -> String {
+        fill(phrase) { name in arguments.first(where: { $0.key == name })?.value }
+    }
+
+    /// Replaces each `{name}` for which `value` gives a text; other braces stay as they are.
+    static func fill(_ phrase: String, value: (Substring) -> String?) -> String {
         guard phrase.contains("{") else { return phrase }
         var out = ""
         var rest = Substring(phrase)
@@ -88,7 +93,7 @@ public struct Phrasebook: Sendable {
             out += rest[..<open]
             guard let close = rest[open...].firstIndex(of: "}") else { break }
             let name = rest[rest.index(after: open)..<close]
-            if let value = arguments.first(where: { $0.key == name })?.value {
+            if let value = value(name) {
                 out += value
             } else {
                 out += rest[open...close]
@@ -118,7 +123,8 @@ public struct Phrasebook: Sendable {
             switch (a.phrases[key], b.phrases[key]) {
             case (nil, _?): found.append("\(a.language) lacks \(key), which \(b.language) has")
             case (_?, nil): found.append("\(b.language) lacks \(key), which \(a.language) has")
-            case let (x?, y?) where Set(arguments(of: x)) != Set(arguments(of: y)):
+            case let (x?, y?) where Set(arguments(of: x).filter { !$0.hasPrefix(horizonArgumentPrefix) })
+                != Set(arguments(of: y).filter { !$0.hasPrefix(horizonArgumentPrefix) }):
                 found.append("\(key) takes {\(arguments(of: x).joined(separator: "}, {"))} in \(a.language) "
                              + "but {\(arguments(of: y).joined(separator: "}, {"))} in \(b.language)")
             default: break

@@ -227,6 +227,7 @@ struct ReportCommandTests {
         let html = try TestSupport.riskreg(["report", Self.sinceFile, "--since", "HEAD", "--format", "html"] + Self.sinceScoring, in: repo.root)
         #expect(html.status == 0, "\(html.stderr)")
         let h = Self.section(html.stdout, from: "<section id=\"since\">", to: "</section>")
+            .replacingOccurrences(of: #" data-label="[^"]*""#, with: "", options: .regularExpression)
         #expect(h.contains("<h2>Since the last review (HEAD)</h2>"))
         #expect(h.contains("<strong>Added:</strong> E <bdi>Risk E</bdi> (reduction)"))
         #expect(h.contains("<bdi>B <bdi>Risk B</bdi></bdi>, reduction → resilience"))

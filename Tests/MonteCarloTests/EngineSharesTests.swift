@@ -51,4 +51,34 @@ struct EngineSharesTests {
         ])
         #expect(shares == [pooled.exceedances[0].probability, pooled.probabilityNetBenefit])
     }
+
+    /// The summaries kept beside the counts are the run's own, and a request that reads a few
+    /// series (so the others are never added into) still counts exactly the run's figures.
+    @Test(arguments: [1, 2])
+    func summariesOfAFewSeriesEqualTheRunsAndOnlyThoseAreAddedInto(jobs: Int) throws {
+        let plan = try PlanFixtures.everything()
+        let options = RunOptions(seed: 5, trials: 30_000, jobs: jobs)
+        let result = Engine.run(plan, options: options)
+        let portfolio = plan.views.count + plan.portfolios.count - 1
+        let wanted: [Engine.SeriesRequest] = [
+            .init(configuration: portfolio, residual: true, outcome: 0),
+            .init(configuration: 0, residual: false, outcome: plan.outcomeCount - 1),
+        ]
+        let expected = [
+            result.portfolios[plan.portfolios.count - 1].outcomes[0].residual,
+            result.views[0].outcomes[plan.outcomeCount - 1].inherent,
+        ]
+        let threshold = expected[0].exceedances.first!
+        let counted = Engine.shares(plan, options: options, requests: [
+            .init(configuration: portfolio, residual: true, outcome: 0, event: .above(threshold.threshold)),
+        ], summaries: wanted)
+        #expect(counted.shares == [threshold.probability])
+        for (got, want) in zip(counted.summaries, expected) {
+            #expect(got.percentiles == want.percentiles)
+            #expect(got.expectedShortfall95 == want.expectedShortfall95)
+            #expect(got.mean.value == want.mean.value && got.standardDeviation == want.standardDeviation)
+            #expect(got.minimum == want.minimum && got.maximum == want.maximum)
+        }
+        #expect(expected[0].percentile(0.95)!.value != expected[1].percentile(0.95)!.value, "two different series")
+    }
 }

@@ -79,6 +79,7 @@ import Testing
                   decided-by: {en: the partnership board, nl: het convenantoverleg}
                   confidential-reason: {en: It could put people at risk., nl: Het kan mensen in gevaar brengen.}
                   response-budget: {en: the 2027 budget, nl: de begroting 2027}
+                  period: {en: the 2027/28 financial year, nl: het boekjaar 2027/28}
 
                 """)
             .replacingOccurrences(of: "    unit: {en: incidents, nl: incidenten}\n", with: """
@@ -97,12 +98,14 @@ import Testing
         #expect(register.metadata.decidedBy == "the partnership board")
         #expect(register.metadata.confidentialReason == "It could put people at risk.")
         #expect(register.metadata.responseBudget == "the 2027 budget")
+        #expect(register.metadata.period == "the 2027/28 financial year")
         #expect(register.outcomes[0].anyHarm == "a bike is stolen")
         #expect(register.perspectives[0].weightSetBy == "the partnership board")
         let dutch = register.inLanguage("nl")
         #expect(dutch.metadata.decidedBy == "het convenantoverleg")
         #expect(dutch.metadata.confidentialReason == "Het kan mensen in gevaar brengen.")
         #expect(dutch.metadata.responseBudget == "de begroting 2027")
+        #expect(dutch.metadata.period == "het boekjaar 2027/28")
         #expect(dutch.outcomes[0].anyHarm == "er een fiets wordt gestolen")
         #expect(dutch.perspectives[0].weightSetBy == "het convenantoverleg")
         // One of them in one language only is the usual warning, at the text.

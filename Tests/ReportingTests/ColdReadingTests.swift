@@ -120,6 +120,6 @@ struct ColdReadingTests {
         let report = try Self.report("adult-social-care-positive-risk")
         let row = try #require(report.split(separator: "\n").first { $0.hasPrefix("| Shared Lives (proposed) |") })
         #expect(row.contains(" | £105,500 | none | "), "\(row)")
-        #expect(report.contains("neither what the responses cost nor the option’s own cost is in those verdicts"))
+        #expect(report.contains("are judged on the total less what the responses cost (the register puts that on no outcome)"))
     }
 }

@@ -171,7 +171,7 @@ struct CommunityColdReadingTests {
             let closing = String(out[end.upperBound...])
             #expect(closing.hasSuffix(language == "nl" ? "Deze opdracht geeft dezelfde cijfers: `riskreg report test`\n" : "This command gives the same figures: `riskreg report test`\n"), "\(closing)")
             #expect(closing.contains("riskreg \(RiskregVersion.current)"))
-            #expect(part.contains(language == "nl" ? "| Gewoon jaar (de helft van de jaren is beter) |" : "| Typical year (half of all years are better) |"))
+            #expect(part.contains(language == "nl" ? "| Een gewoon jaar (de helft van de jaren is beter) |" : "| Typical year (half of all years are better) |"))
             #expect(part.contains(language == "nl" ? "| Vrijwilligers van Buurtpreventie Noord haken na de winter af (CS-01) |"
                                                    : "| Volunteers drop out of Buurtpreventie Noord after the winter (CS-01) |"), "\(part)")
         }

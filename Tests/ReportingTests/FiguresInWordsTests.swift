@@ -2,6 +2,7 @@ import Foundation
 import RegisterModel
 import Testing
 @testable import Reporting
+import _TestSupport
 
 /// A register made to trip every way words can contradict numbers: a pure cost outcome, a gain
 /// outcome (hours, read as a gain from its appetite), a count, responses in three units (one
@@ -248,5 +249,32 @@ struct FiguresInWordsTests {
         #expect(md.contains("the board asks for at least 80 in 100 (80%)"))
         #expect(md.contains("that Safeguarding enquiries rise by more than 5 incidents over the next year"))
         #expect(md.contains("of a net gain in Hours of independent living over the next year"))
+    }
+
+    /// "About a 1 in 1,000 chance (<0.1%", "About a 2 in 100 chance (1.5%": every chance the
+    /// example reports write as a natural frequency, in every section, board and community,
+    /// English and Dutch, has a percentage that says what its fraction says.
+    @Test(arguments: ReportFixtures.examples)
+    func everyChanceInTheExampleReportsAgreesWithItsPercentage(_ name: String) throws {
+        let register = try ReportFixtures.load(name)
+        var checked = 0
+        for (audience, language) in [(ReportOptions.Audience.board, "en"), (.community, "en"), (.community, "nl"), (.board, "nl")] {
+            let text = try ReportFixtures.render(register, format: .markdown, audience: audience, trials: 2_000, language: language)
+            let pairs = ChanceAgreement.pairs(in: text)
+            checked += pairs.count
+            let wrong = pairs.filter { !$0.agrees }
+            #expect(wrong.isEmpty, "\(name) \(audience) \(language): \(wrong)")
+        }
+        #expect(checked > 10, "only \(checked) chances read in \(name)")
+    }
+
+    /// "Chance of a net gain: 100% with responses" beside a headline of ">99.9%" for a larger
+    /// gain: a simulated chance on its own is never "100%" or "0%".
+    @Test func aSimulatedChanceNeverReadsCertainOnItsOwn() throws {
+        let care = try ReportFixtures.render(try ReportFixtures.load("adult-social-care-positive-risk"), format: .markdown, audience: .board, trials: 2_000)
+        #expect(!care.contains("100% with responses"), "\(care)")
+        #expect(!care.contains("100% without"))
+        let ward = try ReportFixtures.render(try ReportFixtures.load("ward-7-patient-partnership"), format: .markdown, audience: .board, trials: 2_000)
+        #expect(!ward.contains("| 0% chance: within appetite"), "\(ward)")
     }
 }

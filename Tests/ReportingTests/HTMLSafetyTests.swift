@@ -81,7 +81,7 @@ struct BidiIsolationTests {
             let before = String(body[body.startIndex..<hit.lowerBound].suffix(60))
             defer { rest = rest[hit.upperBound...] }
             // Chart pictures (SVG text cannot hold HTML) and attribute values are not prose.
-            if before.range(of: #"<(text|tspan|title)[^>]*>$|="$"#, options: .regularExpression) != nil { continue }
+            if before.range(of: #"<(text|tspan|title)[^>]*>$|="$|data-label="[^"]*$"#, options: .regularExpression) != nil { continue }
             checked += 1
             if before.hasSuffix("<bdi>") || before.hasSuffix("dir=\"auto\">") {
                 isolated += 1
@@ -112,7 +112,7 @@ struct SentenceIsolationTests {
         while let hit = rest.range(of: escaped) {
             let before = String(body[body.startIndex..<hit.lowerBound].suffix(80))
             defer { rest = rest[hit.upperBound...] }
-            if before.range(of: #"<(text|tspan|title)[^>]*>[^<]*$|="$|<h1>[^<]*$|[0-9%] \(?$"#, options: .regularExpression) != nil { continue }
+            if before.range(of: #"<(text|tspan|title)[^>]*>[^<]*$|="$|data-label="[^"]*$|<h1>[^<]*$|[0-9%] \(?$"#, options: .regularExpression) != nil { continue }
             if before.hasSuffix("<bdi>") || before.hasSuffix("dir=\"auto\">") {
                 if before.range(of: #"[a-z,;:] <bdi>$"#, options: .regularExpression) != nil { sentences += 1 }
                 continue

@@ -104,7 +104,8 @@ struct LegibilityTests {
         #expect(screen.contains("p,li,dd,dt,h1,h2,h3,h4,caption,figcaption,summary,.desc,.status,.statement{overflow-wrap:anywhere}"))
         #expect(screen.contains("dl.facts dd{margin:0;min-width:0}"))
         #expect(print.contains("th,td{overflow-wrap:anywhere}"))
-        #expect(print.contains("figure svg{min-width:0;max-width:100%}"))
+        #expect(print.contains("figure svg{min-width:0}"))
+        #expect(print.contains("figure svg{max-width:12.5cm}"))
         #expect(print.contains("thead{display:table-header-group}"))
         #expect(print.contains("caption{break-after:avoid"))
     }

@@ -10,6 +10,12 @@ enum ReportFixtures {
     static let asOf = CalendarDate("2026-11-30")!
     static let examples = ["adult-social-care-positive-risk", "community-safety-leiden", "ward-7-patient-partnership"]
 
+    /// HTML without the column headings each table cell carries for phones (`data-label`), so
+    /// a test can pin a row as the template writes it.
+    static func withoutLabels(_ html: String) -> String {
+        html.replacingOccurrences(of: #" data-label="[^"]*""#, with: "", options: .regularExpression)
+    }
+
     static func load(_ name: String) throws -> Register {
         let loaded = RegisterFile.read(path: TestSupport.path("Registers/\(name).yaml"), asOf: asOf)
         guard let register = loaded.register else { throw Failure(message: "\(name) has errors: \(loaded.diagnostics)") }

@@ -47,11 +47,12 @@ struct ThirdColdReadingTests {
                 let parts = try #require(figures.count == 4 ? figures.compactMap { $0 } : nil, "\(name): \(row)")
                 #expect(parts.count == 4 && parts[0] + parts[1] + parts[2] == parts[3], "\(name): \(row)")
             }
-            #expect(Self.decisionPage(text).contains("are judged on the first figure alone, what the entries come to after responses: neither what the responses cost nor the option’s own cost is in those verdicts"), "\(name)")
+            #expect(Self.decisionPage(text).contains("The total is the figure to minute"), "\(name)")
+            #expect(Self.decisionPage(text).contains("are judged on the total less what the responses cost"), "\(name)")
         }
         let ward = try String(contentsOfFile: TestSupport.path("docs/examples/ward-7-patient-partnership-board.md"), encoding: .utf8)
         #expect(ward.contains("| One-to-one observation by bank or agency nurses (current) | a loss of £28,200 | £30,200 | £48,000 | a loss of £106,400 |"))
-        #expect(ward.contains("for “One-to-one observation by bank or agency nurses” that is a loss of £28,200 plus its own cost of £48,000, a loss of £76,200."))
+        #expect(ward.contains("for “One-to-one observation by bank or agency nurses” that is a loss of £76,200, the figure the options compared further on show."))
         #expect(!ward.contains("The responses in these figures cost"))
     }
 
@@ -66,7 +67,7 @@ struct ThirdColdReadingTests {
         #expect(Self.money(framework[2])! - Self.money(shared[2])! == 18_000, "\(shared) \(framework)")
         let page = Self.decisionPage(care)
         #expect(page.contains("By the board’s own appetite the figures favour the same option"), "\(page)")
-        #expect(page.contains("counting the money outcomes, its own cost and what its responses cost"))
+        #expect(page.contains("all costs counted (the money outcomes, its own cost and what its responses cost)"))
         #expect(!page.contains("do not choose between “Shared Lives” and “Shared Lives, with PA cover"))
     }
 
@@ -107,7 +108,8 @@ struct ThirdColdReadingTests {
         let line = try #require(ward.split(separator: "\n").first { $0.hasPrefix("Nothing listed here brings Patient safety incidents") }).description
         #expect(line.contains("against the board’s limit of 5.0% (want ≤ 5.0%)"), "\(line)")
         #expect(line.contains("The nearest any lever above comes is"), "\(line)")
-        #expect(line.contains("accept a higher chance by changing its appetite; fund a response or an option that is not yet in the register; or scale back or stop the activities behind it (W7-01"), "\(line)")
+        #expect(line.contains("accept a higher chance by changing its appetite; fund a response or an option that is not yet in the register; or scale back or stop the activities behind it. Were one stopped altogether"), "\(line)")
+        #expect(line.contains(" without W7-01 A self-administering patient takes a wrong dose ("), "\(line)")
         // Where a lever does bring it back (adult social care's AS-03), nothing is said.
         #expect(!(try Self.report("adult-social-care-positive-risk")).contains("Nothing listed here brings"))
     }

@@ -152,6 +152,54 @@ import Testing
         #expect(score.portfolios[0].cost == nil)
     }
 
+    /// The headline option's own cost counts in the headline figures as it counts in that
+    /// option's figures in the comparison: the same mean and the same appetite chance, whether
+    /// the headline shares the comparison's run or runs apart (an option that leaves out an
+    /// entry correlated with another), and in a harm-only series too.
+    @Test func theHeadlineOptionsOwnCostCountsInTheHeadline() throws {
+        let register = try Self.register(Self.arrangements.replacingOccurrences(of: "risks:\n", with: """
+            appetite:
+              - {outcome: budget, statement: At most 1 in 10 above 50k., loss-exceeds: 50k, at-most: 10%}
+              - {outcome: budget, statement: Harm alone at most 1 in 10 above 100k., harm-exceeds: 100k, at-most: 10%}
+            risks:
+
+            """) + """
+
+            portfolios:
+              - {id: costed, title: A with its set-up cost, risks: [A], cost: 25k}
+              - {id: plain, title: A, risks: [A]}
+              - {id: other, title: B with its cost, risks: [B], cost: 40k}
+            """)
+        for headline in ["costed", "other"] {
+            var options = ScorerTests.options(trials: 20_000)
+            options.portfolio = headline
+            let score = try Scorer.score(register, options: options)
+            let k = score.portfolios.firstIndex { $0.id == headline }!
+            let compared = score.portfolios[k].outcomes[0]
+            #expect(abs(score.outcomes[0].residual.mean.value - compared.mean.residual.value) <= 1e-9 * abs(compared.mean.residual.value), "\(headline)")
+            for verdict in score.appetite {
+                let option = verdict.portfolios.first { $0.id == headline }!
+                if headline == "costed" {
+                    // One run serves both: the same trials, bit for bit.
+                    #expect(verdict.probability.value == option.probability.value, "\(headline) \(verdict.statement ?? "")")
+                } else {
+                    // Apart: C is reordered with A (rank-correlated) in the comparison only, so
+                    // the chances agree within the simulation's error, not bit for bit.
+                    let a = verdict.probability, b = option.probability
+                    let error = (a.standardError * a.standardError + b.standardError * b.standardError).squareRoot()
+                    #expect(abs(a.value - b.value) <= 4 * error, "\(headline) \(verdict.statement ?? "")")
+                }
+            }
+        }
+        // Without a cost, the headline is as before: the option without one matches its figures.
+        var options = ScorerTests.options(trials: 20_000)
+        options.portfolio = "plain"
+        let plain = try Scorer.score(register, options: options)
+        let costed = try Scorer.score(register, options: ScorerTests.options(trials: 20_000))
+        #expect(abs(costed.outcomes[0].residual.mean.value - plain.outcomes[0].residual.mean.value - 25_000) < 1e-6)
+        #expect(costed.appetite[1].probability.value >= plain.appetite[1].probability.value)
+    }
+
     /// An entry of any strategy that one option lists is in that option only: the options differ
     /// by exactly its figures; an entry no option lists is in both, and in the headline.
     @Test func aListedEntryOfAnyStrategyIsInItsOptionsOnly() throws {

@@ -62,7 +62,8 @@ struct ResponseLeverRunTests {
         let scored = headlinePortfolio.map { register.reshaped(by: $0) } ?? register
         let views: [String?] = register.perspectives.count == 1 ? [register.perspectives[0].id] : register.perspectives.map(\.id) + [nil]
         let compiled = try PlanCompiler.compile(
-            scored, activities: headlinePortfolio.map { Set($0.members) }, views: views, portfolios: [])
+            scored, activities: headlinePortfolio.map { Set($0.members) }, views: views, portfolios: [],
+            headlineOption: headlinePortfolio)
         let run = RunOptions(seed: 4, trials: score.run.trials, jobs: 2)
         var checked = 0
         for (index, verdict) in score.appetite.enumerated() {
@@ -96,5 +97,45 @@ struct ResponseLeverRunTests {
             tails += 1
         }
         #expect(tails > 0, "\(name) has bad-year values to check")
+    }
+
+    /// Stopping an activity is defined as the headline without the entry: for each activity
+    /// (an enablement or portfolio entry) a statement outside appetite examines, the chance equals that of the register scored with
+    /// the entry deleted (no correlations here, so deleting it moves no other draw), bit for bit,
+    /// and does not depend on the number of jobs.
+    @Test func aStoppedActivityHasTheChanceOfTheRegisterWithoutIt() throws {
+        let body = """
+            appetite:
+              - {outcome: care, statement: At most 1 in 20 above 4 incidents., loss-exceeds: 4, at-most: 5%}
+            risks:
+            \(OptionScoringTests.entry("A", strategy: "enablement", outcome: "care", occurrence: "frequency: 2", impact: "{pert: [0.5, 1, 3]}",
+                                       extra: "    response: {action: Check, cost: 1k, reliability: 80%, reduces-impact-by: 30%}"))
+            \(OptionScoringTests.entry("B", strategy: "portfolio", outcome: "care", occurrence: "likelihood: 60%", impact: "{uniform: [1, 4]}"))
+            \(OptionScoringTests.entry("C", strategy: "reduction", outcome: "care", occurrence: "frequency: 1", impact: "{triangular: [0.5, 1, 2]}"))
+            \(OptionScoringTests.entry("D", strategy: "reduction", occurrence: "likelihood: 50%", impact: "{uniform: [1k, 4k]}"))
+            """
+        let register = try OptionScoringTests.register(body)
+        var options = ScorerTests.options(trials: 20_000)
+        options.responseLevers = true
+        let score = try Scorer.score(register, options: options)
+        let verdict = score.appetite[0]
+        #expect(!verdict.withinAppetite)
+        let stops = try #require(verdict.stops)
+        #expect(Set(stops.map(\.risk)) == ["A", "B"], "the activities on the outcome (not C, a hazard to reduce, nor D on another outcome)")
+        for stop in stops {
+            var without = register
+            without.risks.removeAll { $0.id == stop.risk }
+            var plain = ScorerTests.options(trials: 20_000)
+            plain.responseLevers = false
+            let expected = try Scorer.score(without, options: plain).appetite[0]
+            #expect(stop.ifStopped == expected.probability, "\(stop.risk)")
+            #expect(stop.withinIfStopped == expected.withinAppetite, "\(stop.risk)")
+            #expect(stop.ifStopped.value < verdict.probability.value, "\(stop.risk): fewer incidents without it")
+        }
+        options.jobs = 1
+        #expect(try Scorer.score(register, options: options).appetite[0].stops == stops, "the same for any number of jobs")
+        // Statements within appetite are not examined.
+        options.responseLevers = false
+        #expect(try Scorer.score(register, options: options).appetite[0].stops == nil)
     }
 }

@@ -39,6 +39,8 @@ public enum RegisterFormat {
         .init("description", .translatableText, "what the register covers, in a few sentences"),
         .init("horizon", .duration, .always, "the period every likelihood and frequency refers to, such as `12 months`",
               missingHint: "every likelihood refers to this period: add `horizon: 12 months`"),
+        .init("period", .translatableText, default: "none: reports say \"the next year\" (or the horizon's own words)",
+              "the name of the period the horizon covers, as words that fit after \"in\": `2027`, `the 2027/28 financial year`; reports then say \"in 2027\" rather than \"over the next year\""),
         .init("currency", .schema("currency", reads: "three capital letters (ISO 4217)"), .when("when an outcome has unit `money`"), default: "none",
               "currency of money outcomes and response costs, such as `EUR` or `GBP`", rules: [.invalidValue, .missingField]),
         .init("owner", .text, "person or role accountable for the register"),

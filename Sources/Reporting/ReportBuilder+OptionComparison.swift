@@ -1,0 +1,155 @@
+import Foundation
+import RegisterModel
+import Scoring
+import TextLayer
+
+extension ReportBuilder {
+    /// Every appetite statement under every option, from the comparison run (each option's own
+    /// cost in its money outcome), and for each option the favoured-option rule sets aside, the
+    /// step that sets it aside and why: the statements it leaves outside appetite, its standing
+    /// on those at issue, or its cost. Nil without options to compare or appetite statements.
+    func optionsByStatement() -> ReportContext.OptionsByStatement? {
+        guard score.portfolios.count > 1, score.run.portfolio != nil, !score.appetite.isEmpty else { return nil }
+        let rule = OptionRule(builder: self)
+        let options = score.portfolios
+        func status(_ within: Bool, _ decisive: Bool) -> String {
+            let status = phrases(within ? "report.status.within" : "report.status.outside")
+            return decisive ? status : phrases("report.status.too-close", ["status": status])
+        }
+        let rows = score.appetite.map { v in
+            ReportContext.DecisionVerdict(
+                outcome: e(phrases("report.decision.row", ["statement": iso(statementLabel(v)), "chance": chanceWhat(v), "want": want(v)])),
+                cells: options.map { p in
+                    let j = rule.judged(v, under: p)
+                    return ReportContext.DecisionCell(
+                        text: e(phrases("report.decision.cell", ["status": status(j.within, j.decisive), "percent": cellPercent(j.p.value)])),
+                        statusClass: !j.decisive ? "close" : (j.within ? "within" : "outside"))
+                })
+        }
+        let steps = rule.steps()
+        let quoted = { (p: RegisterScore.PortfolioScore) in iso(p.title) }
+        var dropped: [String] = []
+        for p in options {
+            if rule.outside(p) > steps.fewest {
+                let breaches = score.appetite.filter { !rule.judged($0, under: p).within }.map { v in
+                    phrases("report.options.breach", ["statement": iso(statementLabel(v)),
+                                                      "percent": cellPercent(rule.judged(v, under: p).p.value), "want": want(v)])
+                }
+                dropped.append(phrases("report.options.dropped.outside", [
+                    "option": quoted(p), "count": String(breaches.count), "fewest": String(steps.fewest),
+                    "breaches": breaches.joined(separator: phrases("report.list.separator"))]))
+            } else if !steps.second.contains(where: { $0.id == p.id }) {
+                let best = steps.second[0]
+                dropped.append(phrases("report.options.dropped.standing", [
+                    "option": quoted(p), "chances": rule.chances(p, on: steps.atIssue), "best": quoted(best),
+                    "bestChances": rule.chances(best, on: steps.atIssue)]))
+            } else if !steps.third.contains(where: { $0.id == p.id }), let w = rule.moneyWords {
+                dropped.append(phrases("report.options.dropped.cost", [
+                    "option": quoted(p), "cost": w.totalPhrase(moneyParts(p), step: moneyStep),
+                    "cheapest": w.totalPhrase(moneyParts(steps.third[0]), step: moneyStep)]))
+            }
+        }
+        // The comparison simulates every option on the same years, the headline in a run of its
+        // own where it must: say so where a chance of the headline option shows differently.
+        var caption = phrases("report.options.caption", ["count": String(options.count)])
+        if let headline = options.first(where: { $0.id == score.run.portfolio }) {
+            let differs = score.appetite.filter { v in cellPercent(rule.judged(v, under: headline).p.value) != cellPercent(v.probability.value) }
+            if !differs.isEmpty {
+                caption += " " + phrases("report.options.caption.headline-differs", [
+                    "option": iso(headline.title),
+                    "list": listInWords(differs.map { v in
+                        phrases("report.options.caption.differs-item", [
+                            "statement": iso(statementLabel(v)), "here": cellPercent(rule.judged(v, under: headline).p.value),
+                            "headline": cellPercent(v.probability.value)])
+                    })])
+            }
+        }
+        return .init(
+            caption: e(caption),
+            titles: options.map { e(optionLabel($0.id, title: $0.title)) as String }, rows: rows,
+            dropped: dropped.map { e($0) as String })
+    }
+
+    /// What each option changes against the option the headline figures assume: the entries it
+    /// adds and leaves out, the shares it splits, the responses it uses in place of the
+    /// headline's, its own cost, and what its responses cost — with the reason when that is the
+    /// same. Empty without options to compare.
+    func optionChanges() -> (changes: [ReportContext.OptionChange], note: String?) {
+        guard score.portfolios.count > 1, let headlineID = score.run.portfolio,
+              let base = register.portfolios.first(where: { $0.id == headlineID }) else { return ([], nil) }
+        let baseEntries = register.entries(in: base)
+        let baseIDs = Set(baseEntries.map(\.id))
+        let baseCost = responseCost(inOption: base.id)
+        let named = { (r: Risk) in self.phrases("report.portfolio.activity", ["risk": self.entryID(r.id), "title": self.iso(r.title)]) }
+        var swapsSomewhere = false
+        let changes = register.portfolios.filter { $0.id != base.id }.map { option -> ReportContext.OptionChange in
+            let entries = register.entries(in: option)
+            let ids = Set(entries.map(\.id))
+            let added = entries.filter { !baseIDs.contains($0.id) }
+            let removed = baseEntries.filter { !ids.contains($0.id) }
+            var clauses: [String] = []
+            if !added.isEmpty { clauses.append(phrases("report.options.changes.adds", ["entries": listInWords(added.map(named))])) }
+            if !removed.isEmpty { clauses.append(phrases("report.options.changes.removes", ["entries": listInWords(removed.map(named))])) }
+            if !option.split.isEmpty && (option.split.map(\.risk) != base.split.map(\.risk) || option.split.map(\.share) != base.split.map(\.share)) {
+                let shares = option.split.compactMap { s in
+                    register.risk(s.risk).map { phrases("report.options.changes.share", ["entry": named($0), "share": FigureFormat.percent(s.share)]) }
+                }
+                if !shares.isEmpty { clauses.append(phrases("report.options.changes.splits", ["shares": listInWords(shares)])) }
+            }
+            // Responses it uses in place of the headline's, with what each does, so a board can
+            // see why an option's figure differs from a response "always delivered".
+            var sameCostSwaps: [String] = []
+            for risk in entries {
+                let mine = option.responseChoice(for: risk.id).flatMap { risk.response(named: $0) } ?? risk.response
+                let theirs = base.responseChoice(for: risk.id).flatMap { risk.response(named: $0) } ?? risk.response
+                guard let mine, let theirs, baseIDs.contains(risk.id), mine.id != theirs.id || mine.action != theirs.action else { continue }
+                swapsSomewhere = true
+                clauses.append(phrases("report.options.changes.response", [
+                    "entry": named(risk), "action": iso(mine.action), "detail": responseDetail(mine),
+                    "baseAction": iso(theirs.action), "baseDetail": responseDetail(theirs)]))
+                if mine.cost == theirs.cost { sameCostSwaps.append(phrases("report.options.changes.same-cost-swap", ["risk": entryID(risk.id), "cost": quantity(mine.cost, "money")])) }
+            }
+            if clauses.isEmpty { clauses.append(phrases("report.options.changes.same-entries")) }
+            let own = option.cost ?? 0, baseOwn = base.cost ?? 0
+            if own != baseOwn {
+                let none = phrases("report.money.no-own-cost")
+                clauses.append(phrases("report.options.changes.own-cost", [
+                    "cost": own > 0 ? quantity(own, "money") : none, "base": baseOwn > 0 ? quantity(baseOwn, "money") : none]))
+            }
+            let cost = responseCost(inOption: option.id)
+            if cost == baseCost {
+                // The same total: say why, so that it does not read as a figure left unchanged.
+                var why: [String] = []
+                let swapped = added + removed
+                if !swapped.isEmpty {
+                    let costed = swapped.contains { ($0.response?.cost ?? 0) > 0 }
+                    why.append(phrases(costed ? "report.options.changes.same.entries-balance" : "report.options.changes.same.entries-uncosted"))
+                }
+                why += sameCostSwaps
+                clauses.append(phrases(why.isEmpty ? "report.options.changes.responses-same.plain" : "report.options.changes.responses-same",
+                                       ["cost": quantity(cost, "money"), "why": listInWords(why)]))
+            } else {
+                clauses.append(phrases("report.options.changes.responses", ["cost": quantity(cost, "money"), "base": quantity(baseCost, "money")]))
+            }
+            return .init(option: e(optionLabel(option.id, title: option.title)),
+                         text: e(phrases("report.options.changes.sentence", ["clauses": clauses.joined(separator: phrases("report.list.separator"))])))
+        }
+        let note = swapsSomewhere ? e(phrases("report.options.changes.lever-note", ["base": iso(base.title)])) : nil
+        return (changes, note)
+    }
+
+    /// "70% reliable, cuts the harm of each occurrence by 45%, £46,000 a horizon".
+    func responseDetail(_ r: Response) -> String {
+        let effect: String
+        switch (r.likelihoodReduction > 0, r.impactReduction > 0) {
+        case (true, true):
+            effect = phrases("report.options.response.cuts-both", [
+                "likelihood": FigureFormat.percent(r.likelihoodReduction), "impact": FigureFormat.percent(r.impactReduction)])
+        case (true, false): effect = phrases("report.options.response.cuts-likelihood", ["likelihood": FigureFormat.percent(r.likelihoodReduction)])
+        case (false, true): effect = phrases("report.options.response.cuts-impact", ["impact": FigureFormat.percent(r.impactReduction)])
+        case (false, false): effect = phrases("report.options.response.cuts-nothing")
+        }
+        return phrases("report.options.response.detail", [
+            "reliability": FigureFormat.percent(r.reliability), "effect": effect, "cost": quantity(r.cost, "money")])
+    }
+}

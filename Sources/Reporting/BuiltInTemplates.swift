@@ -456,7 +456,7 @@ public enum BuiltInTemplates {
 
 {{checkFigures}}
 
-{{reproduce}} `{{run.commandCode}}`
+{{phrases.community-for-riskreg-users}}: {{reproduce}} `{{run.commandCode}}`
 
 """####,
         "md-community-options.mustache": ####"""

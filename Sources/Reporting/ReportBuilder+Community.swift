@@ -325,8 +325,12 @@ extension ReportBuilder {
             for p in register.perspectives where p.id != officers.id && isCitizenPerspective(p) {
                 guard let theirs = risk.estimates.first(where: { $0.perspective == p.id })?.statedChance,
                       abs(theirs - theirsO) >= 0.03, max(theirs, theirsO) >= 1.5 * min(theirs, theirsO) else { continue }
-                let line = phrases("community.limit.groups-differ", ["who": iso(p.title), "entry": iso(r.title), "theirs": frequencyWords(theirs),
-                                                                      "officers": iso(officers.title), "officersChance": frequencyWords(theirsO)])
+                // With the chance the page uses beside them (after the planned actions, all groups
+                // together), so that the groups' figures can be matched with the entry's own.
+                let key = score.run.view == "pooled" ? "community.limit.groups-differ.used" : "community.limit.groups-differ"
+                let line = phrases(key, ["who": iso(p.title), "entry": iso(r.title), "theirs": frequencyWords(theirs),
+                                         "officers": iso(officers.title), "officersChance": frequencyWords(theirsO),
+                                         "used": frequencyWords(r.probability.residual)])
                 found.append((abs(log(max(theirs, 1e-6) / max(theirsO, 1e-6))), line))
             }
         }

@@ -184,4 +184,11 @@ struct FifthColdReadingTests {
         #expect(!payments.isEmpty && !payments.contains("All told"), "the harm does not move the rounded gain: nothing to add")
         #expect(Self.matches(care, #"All told, on average: about £[0-9,]+ saved against the commissioning plan in “Adult social care budget” in the next year"#))
     }
+
+    /// "Volgens Vrijwilligers … 15 op 100 zonder de geplande aanpak" could not be matched with
+    /// "Kans: 8 op 100" further down: beside the groups' figures stands the chance the page uses.
+    @Test func groupsFiguresStandBesideTheChanceUsed() throws {
+        let dutch = try Self.render("community-safety-leiden", "nl")
+        #expect(Self.matches(dutch, #"Volgens Vrijwilligers is de kans op „Een vrijwilliger raakt gewond of wordt bedreigd tijdens een avondronde” [0-9]+ op 100 zonder de geplande aanpak; volgens Gemeente en politie is die [0-9]+ op 100\. Met de geplande aanpak en alle groepen samen rekent deze pagina met [0-9]+ op 100\."#), "\(dutch)")
+    }
 }

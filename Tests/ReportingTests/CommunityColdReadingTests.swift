@@ -24,11 +24,11 @@ struct CommunityColdReadingTests {
     /// the police forecast of about 140: figures counted from a baseline say so in the sentence.
     @Test func figuresCountedFromABaselineSaySo() throws {
         let english = try Self.leiden("en")
-        #expect(english.contains("ending more than 25 incidents above the police forecast (about 140 a year) in the next year should be at most"))
+        #expect(english.contains("ending more than 25 incidents above the police forecast (about 140 a year) in 2027 should be at most"))
         #expect(Self.matches(english, #"After responses we expect, on average, [0-9.,]+ incidents (more|less) than the police forecast \(about 140 a year\) in a year; in a 1 in 10 bad year, [0-9.,]+ incidents or more above the police forecast"#), "\(english)")
         let dutch = try Self.leiden("nl")
-        #expect(dutch.contains("in het komende jaar meer dan 25 incidenten boven de prognose van de politie (ongeveer 140 per jaar) uitkomt, mag hooguit"))
-        #expect(dutch.contains("in het komende jaar meer dan € 50.000 boven de begroting 2027 uitkomt"))
+        #expect(dutch.contains("in 2027 meer dan 25 incidenten boven de prognose van de politie (ongeveer 140 per jaar) uitkomt, mag hooguit"))
+        #expect(dutch.contains("in 2027 meer dan € 50.000 boven de begroting 2027 uitkomt"))
         #expect(Self.matches(dutch, #"Na maatregelen verwachten we per jaar gemiddeld [0-9.,]+ incidenten (méér|minder) dan de prognose van de politie \(ongeveer 140 per jaar\); in een slecht jaar \(1 op 10\) [0-9.,]+ incidenten of meer boven de prognose"#))
         #expect(!dutch.contains("slechter uitvalt dan gepland"))
         // Without a baseline the figures are counted from nothing, and say nothing of one.
@@ -136,7 +136,7 @@ struct CommunityColdReadingTests {
         #expect(english.contains("The limit: the chance of any harm at all to “People hurt, threatened or wrongly accused"), "\(english)")
         #expect(!english.contains("more than 0 people"))
         let dutch = try Self.leiden("nl", plain)
-        #expect(dutch.contains("De grens: de kans dat er in het komende jaar schade is bij „Mensen die door het werk van het convenant"))
+        #expect(dutch.contains("De grens: de kans dat er in 2027 schade is bij „Mensen die door het werk van het convenant"))
         #expect(!dutch.contains("meer dan 0 personen"))
     }
 
@@ -201,12 +201,12 @@ struct CommunityColdReadingTests {
     /// readers, which read those sentences instead of 100 marks.
     @Test func dotPicturesSayWhatTheyShowInASentence() throws {
         let dutch = try Self.leiden("nl")
-        #expect(Self.matches(dutch, #"Stel dat het komende jaar honderd keer verloopt\. Elk gevuld vakje is een keer dat het over de grens gaat: [0-9]+ van de 100\. Dat mogen er hooguit 20 zijn\.\n\n●"#), "\(dutch)")
+        #expect(Self.matches(dutch, #"Stel dat 2027 honderd keer verloopt\. Elk gevuld vakje is een keer dat het over de grens gaat: [0-9]+ van de 100\. Dat mogen er hooguit 20 zijn\.\n\n●"#), "\(dutch)")
         #expect(!dutch.contains("vakjes gevuld"))
         let html = try Self.leiden("en", format: .html)
         #expect(html.contains("aria-hidden=\"true\""))
         #expect(!html.contains("role=\"img\" aria-label=\"Imagine"))
-        #expect(Self.matches(html, #"Imagine the next year played out a hundred times\. Each filled square is one time it does not end better than planned: [0-9]+ of the 100\. The aim is that no more than 30 do\."#))
+        #expect(Self.matches(html, #"Imagine <bdi>2027</bdi> played out a hundred times\. Each filled square is one time it does not end better than planned: [0-9]+ of the 100\. The aim is that no more than 30 do\."#))
     }
 
     /// "7 op 100 (7,5%)" reads as a mistake to someone who rounds 7,5 to 8: in the residents'
@@ -252,7 +252,9 @@ struct CommunityColdReadingTests {
                 pictures += 1
                 let filled = block.filter { $0 == "●" }.count
                 let caption = try #require(block.split(separator: "\n").first {
+                    // The period by its name where the register gives one (Leiden: 2027).
                     $0.hasPrefix(english ? "Imagine the next year played out a hundred times. " : "Stel dat het komende jaar honderd keer verloopt. ")
+                        || $0.hasPrefix(english ? "Imagine 2027 played out a hundred times. " : "Stel dat 2027 honderd keer verloopt. ")
                 }, "\(name): \(block)")
                 let marked = try #require(caption.firstMatch(of: english ? #/: ([0-9]+) of the 100\./# : #/: ([0-9]+) van de 100\./#)?.1, "\(caption)")
                 #expect(Int(marked) == filled, "\(name): \(caption)")

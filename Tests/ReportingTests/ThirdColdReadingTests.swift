@@ -240,7 +240,7 @@ struct ThirdColdReadingTests {
             for row in rows { #expect(!row.contains(": 100% |") && !row.contains(": 0% |"), "\(name): \(row)") }
         }
         let leiden = try Self.report("community-safety-leiden")
-        #expect(leiden.contains("of any harm at all in People hurt, threatened or wrongly accused through the partnership's work over the next year, counting only the harm the entries cause"))
+        #expect(leiden.contains("of any harm at all in People hurt, threatened or wrongly accused through the partnership's work in 2027, counting only the harm the entries cause"))
         let ward = try Self.report("ward-7-patient-partnership")
         #expect(ward.contains("of more than 4 incidents in Patient safety incidents with moderate or greater harm over the next year, counting only those the entries cause, not those they avoid"))
         #expect(ward.contains("Largest drivers, each with its share of how much the outcome varies from year to year: W7-01"))

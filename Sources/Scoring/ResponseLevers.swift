@@ -85,16 +85,18 @@ enum ResponseLevers {
         func planRisks(of entry: Int) -> [Int] {
             plan.risks.indices.filter { $0 == entry || plan.risks[$0].occurrenceKey == plan.risks[entry].key }
         }
+        // Entries by their share of the residual variance, largest first, then by id.
+        func largerContributionFirst(_ a: Int, _ b: Int) -> Bool {
+            let va = score.risks.first { $0.id == compiled.risks[a].id }?.varianceContribution.residual ?? 0
+            let vb = score.risks.first { $0.id == compiled.risks[b].id }?.varianceContribution.residual ?? 0
+            return va != vb ? va > vb : compiled.risks[a].id < compiled.risks[b].id
+        }
         var asked: [(statement: Int, entries: [Int])] = []
         for (index, verdict) in score.appetite.enumerated() where !verdict.withinAppetite || !verdict.decisive || verdict.dependsOnEstimates {
             let source = compiled.appetiteThresholds[index]
             let candidates = compiled.risks.indices
                 .filter { plan.risks[$0].response != nil && planRisks(of: $0).contains { plan.risks[$0].outcome == source.outcome } }
-                .sorted { a, b in
-                    let va = score.risks.first { $0.id == compiled.risks[a].id }?.varianceContribution.residual ?? 0
-                    let vb = score.risks.first { $0.id == compiled.risks[b].id }?.varianceContribution.residual ?? 0
-                    return va != vb ? va > vb : compiled.risks[a].id < compiled.risks[b].id
-                }
+                .sorted(by: largerContributionFirst)
                 .prefix(perStatement)
             if !candidates.isEmpty { asked.append((index, Array(candidates))) }
         }
@@ -108,11 +110,7 @@ enum ResponseLevers {
             let entries = compiled.risks.indices
                 .filter { [.enablement, .portfolio].contains(compiled.risks[$0].strategy) }
                 .filter { planRisks(of: $0).contains { plan.risks[$0].outcome == source.outcome } }
-                .sorted { a, b in
-                    let va = score.risks.first { $0.id == compiled.risks[a].id }?.varianceContribution.residual ?? 0
-                    let vb = score.risks.first { $0.id == compiled.risks[b].id }?.varianceContribution.residual ?? 0
-                    return va != vb ? va > vb : compiled.risks[a].id < compiled.risks[b].id
-                }
+                .sorted(by: largerContributionFirst)
                 .prefix(stopsPerStatement)
             if !entries.isEmpty { stopsAsked.append((index, Array(entries))) }
         }

@@ -137,6 +137,11 @@ extension ReportBuilder {
         var parts: [String] = []
         parts.append(current.map { phrases("report.decision.ask.current", ["title": iso($0.title)]) } ?? phrases("report.decision.ask.current.unstated"))
         parts.append(proposed.map { phrases("report.decision.ask.proposed", ["title": iso($0.title)]) } ?? phrases("report.decision.ask.proposed.unstated"))
+        // With no proposal, the option the figures favour is said here, at the top of the page,
+        // rather than first found among the options compared further down.
+        if proposed == nil, let favoured = OptionRule(builder: self).steps().fourth.onlyElement {
+            parts.append(phrases("report.decision.ask.favoured", ["title": iso(favoured.title)]))
+        }
         let count = String(register.portfolios.count)
         switch (current, proposed) {
         case let (c?, p?) where c.id == p.id:
@@ -156,4 +161,9 @@ extension ReportBuilder {
     /// A chance in a decision-page cell or summary: never "0%" or "100%" from a simulation,
     /// whose chances below 0.1% and above 99.9% read "<0.1%" and ">99.9%" beside each other.
     func cellPercent(_ p: Double) -> String { FigureFormat.simulatedPercent(p) }
+}
+
+private extension Array {
+    /// The element of a one-element array; nil for none or several (options still tied).
+    var onlyElement: Element? { count == 1 ? first : nil }
 }

@@ -104,4 +104,13 @@ import _TestSupport
         let ward = Self.decisionPage(try Self.example("ward-7-patient-partnership"))
         #expect(ward.contains("- W7-13 Medicines not checked against hospital changes after discharge: a cost of £0 as the register records it, not marked as still to check: Refer every self-administering patient"))
     }
+
+    /// "Proposed: the register names no proposal" left the board to find the favoured option
+    /// half a page down: with no proposal, the opening names the option the figures favour.
+    @Test func withNoProposalTheOpeningNamesTheFavouredOption() throws {
+        let page = Self.decisionPage(try Self.example("ward-7-patient-partnership"))
+        #expect(page.contains("Proposed: the register names no proposal. By the board’s own appetite the figures favour “Patient-led falls plans” (the rule and its steps are below). The board is asked to keep"), "\(page)")
+        // A register that names its proposal does not add the sentence.
+        #expect(!Self.decisionPage(try Self.example("adult-social-care-positive-risk")).contains("(the rule and its steps are below)"))
+    }
 }

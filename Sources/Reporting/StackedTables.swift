@@ -28,7 +28,9 @@ enum StackedTables {
     /// One table, `<table …>…</table>`, with its cells labelled and the class `stack`, or as it
     /// was.
     static func labelled(_ table: String) -> String {
-        guard !table.contains("rowspan"),
+        // Attributes, matched with their quote: register text has its quotes escaped, so a
+        // title that says "rowspan" does not keep its table from stacking.
+        guard !table.contains(" rowspan=\""),
               let headOpen = table.range(of: "<thead>"), let headClose = table.range(of: "</thead>"),
               headOpen.upperBound <= headClose.lowerBound else { return table }
         let head = table[headOpen.upperBound..<headClose.lowerBound]
@@ -41,7 +43,7 @@ enum StackedTables {
         while let rowOpen = rest.range(of: "<tr"), let rowClose = rest[rowOpen.upperBound...].range(of: "</tr>") {
             labelledBody += rest[..<rowOpen.lowerBound]
             let row = String(rest[rowOpen.lowerBound..<rowClose.upperBound])
-            labelledBody += row.contains("colspan") ? row : labelledRow(row, headings)
+            labelledBody += row.contains(" colspan=\"") ? row : labelledRow(row, headings)
             rest = rest[rowClose.upperBound...]
         }
         labelledBody += rest

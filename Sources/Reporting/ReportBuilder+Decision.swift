@@ -52,17 +52,10 @@ extension ReportBuilder {
         }
 
         let coverage = perspectiveCoverage()
-        func statusWord(_ within: Bool, _ decisive: Bool) -> String {
-            let status = phrases(within ? "report.status.within" : "report.status.outside")
-            return decisive ? status : phrases("report.status.too-close", ["status": status])
-        }
-        func cls(_ within: Bool, _ decisive: Bool) -> String { !decisive ? "close" : (within ? "within" : "outside") }
         func title(_ v: RegisterScore.AppetiteVerdict) -> String { statementLabel(v) }
 
         let verdicts = statements.map { v in
-            var cells = [ReportContext.DecisionCell(
-                text: e(phrases("report.decision.cell", ["status": statusWord(v.withinAppetite, v.decisive), "percent": cellPercent(v.probability.value)])),
-                statusClass: cls(v.withinAppetite, v.decisive))]
+            var cells = [decisionCell(within: v.withinAppetite, decisive: v.decisive, probability: v.probability.value)]
             for p in register.perspectives {
                 guard let alt = v.perspectives.first(where: { $0.id == p.id }) else { continue }
                 // A perspective that estimated none of the outcome's entries has only the pool's
@@ -71,9 +64,7 @@ extension ReportBuilder {
                     cells.append(.init(text: e(phrases("report.decision.cell.no-own")), statusClass: ""))
                     continue
                 }
-                cells.append(.init(
-                    text: e(phrases("report.decision.cell", ["status": statusWord(alt.withinAppetite, alt.decisive), "percent": cellPercent(alt.probability.value)])),
-                    statusClass: cls(alt.withinAppetite, alt.decisive)))
+                cells.append(decisionCell(within: alt.withinAppetite, decisive: alt.decisive, probability: alt.probability.value))
             }
             // Each row says what its chance is of and which way the board wants it, so a small
             // percentage "within" and a large one "outside" never sit side by side unexplained.
@@ -127,7 +118,7 @@ extension ReportBuilder {
             if !others.isEmpty && others.allSatisfy({ $0.probability.value == v.probability.value }) {
                 levers.append(phrases("report.decision.lever.no-portfolio"))
             }
-            return .init(outcome: e(title(v)), status: e(statusWord(v.withinAppetite, v.decisive)), statusClass: cls(v.withinAppetite, v.decisive),
+            return .init(outcome: e(title(v)), status: e(statusWord(v.withinAppetite, v.decisive)), statusClass: statusClass(v.withinAppetite, v.decisive),
                          reading: e(readings.joined(separator: " ")), levers: levers.map { e($0) }, noWayBack: e(noWayBack(v)))
         }
 

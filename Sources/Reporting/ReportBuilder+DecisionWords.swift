@@ -158,6 +158,22 @@ extension ReportBuilder {
         return parts.joined(separator: " ") + accept
     }
 
+    /// "within appetite", "outside appetite", or either marked too close to call.
+    func statusWord(_ within: Bool, _ decisive: Bool) -> String {
+        let status = phrases(within ? "report.status.within" : "report.status.outside")
+        return decisive ? status : phrases("report.status.too-close", ["status": status])
+    }
+
+    /// The style class of a verdict: `close`, `within` or `outside`.
+    func statusClass(_ within: Bool, _ decisive: Bool) -> String { !decisive ? "close" : (within ? "within" : "outside") }
+
+    /// One verdict cell of a decision-page table, for the headline, a perspective or an option.
+    func decisionCell(within: Bool, decisive: Bool, probability: Double) -> ReportContext.DecisionCell {
+        ReportContext.DecisionCell(
+            text: e(phrases("report.decision.cell", ["status": statusWord(within, decisive), "percent": cellPercent(probability)])),
+            statusClass: statusClass(within, decisive))
+    }
+
     /// A chance in a decision-page cell or summary: never "0%" or "100%" from a simulation,
     /// whose chances below 0.1% and above 99.9% read "<0.1%" and ">99.9%" beside each other.
     func cellPercent(_ p: Double) -> String { FigureFormat.simulatedPercent(p) }

@@ -12,18 +12,12 @@ extension ReportBuilder {
         guard score.portfolios.count > 1, score.run.portfolio != nil, !score.appetite.isEmpty else { return nil }
         let rule = OptionRule(builder: self)
         let options = score.portfolios
-        func status(_ within: Bool, _ decisive: Bool) -> String {
-            let status = phrases(within ? "report.status.within" : "report.status.outside")
-            return decisive ? status : phrases("report.status.too-close", ["status": status])
-        }
         let rows = score.appetite.map { v in
             ReportContext.DecisionVerdict(
                 outcome: e(phrases("report.decision.row", ["statement": iso(statementLabel(v)), "chance": chanceWhat(v), "want": want(v)])),
                 cells: options.map { p in
                     let j = rule.judged(v, under: p)
-                    return ReportContext.DecisionCell(
-                        text: e(phrases("report.decision.cell", ["status": status(j.within, j.decisive), "percent": cellPercent(j.p.value)])),
-                        statusClass: !j.decisive ? "close" : (j.within ? "within" : "outside"))
+                    return decisionCell(within: j.within, decisive: j.decisive, probability: j.p.value)
                 })
         }
         let steps = rule.steps()

@@ -202,10 +202,10 @@ public enum BuiltInTemplates {
 {{#money}}
 <div class="table-wrap"><table class="money-table">
 <caption>{{caption}}</caption>
-<thead><tr><th scope="col">{{phrases.money-option}}</th><th scope="col" class="num">{{phrases.money-outcome}}</th><th scope="col" class="num">{{phrases.money-responses}}</th><th scope="col" class="num">{{phrases.money-own}}</th><th scope="col" class="num">{{phrases.money-total}}</th></tr></thead>
+<thead><tr><th scope="col">{{phrases.money-option}}</th><th scope="col" class="num">{{phrases.money-outcome}}</th><th scope="col" class="num">{{phrases.money-own}}</th><th scope="col" class="num">{{phrases.money-appetite}}</th><th scope="col" class="num">{{phrases.money-responses}}</th><th scope="col" class="num">{{phrases.money-total}}</th></tr></thead>
 <tbody>
 {{#rows}}
-<tr><th scope="row"><bdi>{{option}}</bdi></th><td class="num">{{outcome}}</td><td class="num">{{responses}}</td><td class="num">{{own}}</td><td class="num">{{total}}</td></tr>
+<tr><th scope="row"><bdi>{{option}}</bdi></th><td class="num">{{outcome}}</td><td class="num">{{own}}</td><td class="num">{{appetite}}</td><td class="num">{{responses}}</td><td class="num">{{total}}</td></tr>
 {{/rows}}
 </tbody>
 </table></div>
@@ -671,10 +671,10 @@ public enum BuiltInTemplates {
 
 **{{caption}}**
 
-| {{phrases.money-option}} | {{phrases.money-outcome}} | {{phrases.money-responses}} | {{phrases.money-own}} | {{phrases.money-total}} |
-| --- | ---: | ---: | ---: | ---: |
+| {{phrases.money-option}} | {{phrases.money-outcome}} | {{phrases.money-own}} | {{phrases.money-appetite}} | {{phrases.money-responses}} | {{phrases.money-total}} |
+| --- | ---: | ---: | ---: | ---: | ---: |
 {{#rows}}
-| {{option}} | {{outcome}} | {{responses}} | {{own}} | {{total}} |
+| {{option}} | {{outcome}} | {{own}} | {{appetite}} | {{responses}} | {{total}} |
 {{/rows}}
 
 {{note}}

@@ -88,8 +88,20 @@ extension ReportBuilder {
     /// a resident asking where it is counted. Nil when no response costs anything.
     func communityResponsesCost() -> String? {
         guard score.risks.contains(where: { visible.contains($0.id) && ($0.response?.cost ?? 0) > 0 }) else { return nil }
-        return register.metadata.responseBudget.map { phrases("community.responses.paid-from", ["budget": iso($0)]) }
+        let paid = register.metadata.responseBudget.map { phrases("community.responses.paid-from", ["budget": iso($0)]) }
             ?? phrases("community.responses.paid-separately")
+        // An option's own cost is counted in an outcome: "not counted" alone read as if no cost
+        // were, beside an option whose cost the page has just said is in the limit. One rule,
+        // said once: the actions' costs are not counted, an option's own cost is.
+        let counted = score.portfolios.count > 1 ? score.portfolios.compactMap { p -> String? in
+            guard (p.cost ?? 0) > 0, let id = p.costOutcome else { return nil }
+            return register.outcome(id)?.title
+        } : []
+        guard !counted.isEmpty else { return paid }
+        var titles: [String] = []
+        for t in counted where !titles.contains(t) { titles.append(t) }
+        return paid + " " + phrases("community.responses.own-cost-counted", [
+            "outcomes": list(titles.map { phrases("community.quoted", ["text": iso($0)]) })])
     }
 
     /// The board's response rows, each with what it protects where it avoids less money than

@@ -45,7 +45,7 @@ extension ReportBuilder {
             guard let w = rule.moneyWords else {
                 return phrases.filled(within ? "report.decision.option.tie-clause.within.no-money" : "report.decision.option.tie-clause.fewest.no-money", a)
             }
-            let costs = tied.map { w.totalPhrase(moneyParts($0), step: moneyStep) }
+            let costs = tied.map { allTold($0, w) }
             a["costs"] = Set(costs).count == 1
                 ? phrases("report.decision.option.cost-each", ["cost": costs[0]])
                 : zip(tied, costs).map { phrases("report.decision.option.cost-of", ["option": quoted($0), "cost": $1]) }
@@ -83,8 +83,8 @@ extension ReportBuilder {
                                 "statement": quoted($0), "percent": FigureFormat.percent(rule.judged(v, under: $0).p.value)]) })])
                     }.joined(separator: phrases("report.list.separator")),
                     "margin": phrases.chanceError(rule.tieMargin(first, on: atIssue) / 1.96)]) + " "
-                args["cost"] = w.totalPhrase(moneyParts(favoured), step: moneyStep)
-                args["next"] = w.totalPhrase(moneyParts(next), step: moneyStep)
+                args["cost"] = allTold(favoured, w)
+                args["next"] = allTold(next, w)
                 args["option"] = quoted(next)
                 reason = phrases.filled(within ? "report.decision.option.reason.money.within" : "report.decision.option.reason.money.fewest", args)
             } else {
@@ -100,7 +100,7 @@ extension ReportBuilder {
             args["favoured"] = iso(favoured.title)
             var s = phrases.filled(favoured.id == headline.id ? "report.decision.option.same" : "report.decision.option.other", args)
             if favoured.id != headline.id, !third.contains(where: { $0.id == headline.id }), let w = rule.moneyWords {
-                s += " " + phrases("report.decision.option.headline-cost", ["headline": iso(headline.title), "cost": w.totalPhrase(moneyParts(headline), step: moneyStep)])
+                s += " " + phrases("report.decision.option.headline-cost", ["headline": iso(headline.title), "cost": allTold(headline, w)])
             }
             sentence = s
         }

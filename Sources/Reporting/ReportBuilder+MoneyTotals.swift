@@ -29,24 +29,26 @@ extension ReportBuilder {
     /// The money outcomes, in register order.
     var moneyOutcomes: [RegisterScore.OutcomeScore] { score.outcomes.filter { $0.unit == "money" } }
 
-    /// Money on average under each option (or the headline alone, without options): what the
-    /// entries come to after responses, what the responses cost, the option's own cost, and the
-    /// three added up — the one figure to minute; the appetite statements on money test the
-    /// total less the responses' cost. Nil when the register has no money outcome.
+    /// Money on average under each option (or the headline alone, without options), in the
+    /// report's three money figures, defined here once and named wherever an option's money
+    /// appears: **against appetite**, what the money outcomes hold — the entries after responses
+    /// with the option's own cost — and what the appetite statements judge; the **responses'
+    /// cost**, on no outcome; and **all told**, the two together, what the rule compares options
+    /// on. The entries and the own cost are shown apart as well, so a reader sees why an option
+    /// that costs €54,000 all told has a 1% chance of exceeding a €50,000 limit. Nil when the
+    /// register has no money outcome.
     func moneyTotals() -> ReportContext.MoneyTotals? {
         guard let first = moneyOutcomes.first else { return nil }
         let w = words(first.id, first.unit)
-        let step = moneyStep
-        let money = { (v: Double) in w.steppedSize(v, step: step) }
         let headlineOutcome = moneyOutcomes.reduce(0) { $0 + $1.residual.mean.value }
         var rows: [ReportContext.MoneyRow] = []
         func row(_ title: String, _ parts: MoneyParts, isHeadline: Bool) -> ReportContext.MoneyRow {
-            .init(option: e(title), outcome: e(w.steppedOutcome(parts.outcome, step: step)), responses: e(money(parts.responses)),
-                  own: e(parts.own.map(money) ?? phrases("report.money.no-own-cost")),
-                  total: e(w.totalPhrase(parts, step: step)), isHeadline: isHeadline)
+            .init(option: e(title), outcome: e(w.outcomePhrase(parts.outcome)), own: e(parts.own.map(w.size) ?? phrases("report.money.no-own-cost")),
+                  appetite: e(w.outcomePhrase(parts.againstAppetite)), responses: e(w.size(parts.responses)),
+                  total: e(w.outcomePhrase(parts.allTold)), isHeadline: isHeadline)
         }
         if score.portfolios.isEmpty {
-            let parts = MoneyParts(outcome: headlineOutcome, responses: responseCost(inOption: nil), own: nil)
+            let parts = MoneyParts(againstAppetite: headlineOutcome, responses: responseCost(inOption: nil), own: nil)
             rows.append(row(phrases("report.money.headline-row"), parts, isHeadline: true))
         } else {
             for p in score.portfolios {
@@ -55,51 +57,43 @@ extension ReportBuilder {
         }
         let titles = listInWords(moneyOutcomes.map { iso($0.title) })
         let moneyStatements = score.appetite.filter { v in moneyOutcomes.contains { $0.id == v.outcome } }
-        // One figure to minute, the total; and in one sentence how the figure the appetite
-        // statements test relates to it: the total less what the responses cost (an option's
-        // own cost is in its money outcome, headline included).
-        var note = phrases("report.money.minute")
+        // The three figures, defined once: what the appetite judges (and, with statements on
+        // money, the headline option's figure it judges), the responses' cost, and all told.
+        var note = phrases("report.money.defined.appetite", ["outcomes": titles])
         if moneyStatements.isEmpty {
             note += " " + phrases("report.money.appetite.none", ["outcomes": titles])
+        } else if let id = score.run.portfolio, let p = score.portfolios.first(where: { $0.id == id }) {
+            note += " " + phrases("report.money.appetite.judges.option", [
+                "outcomes": titles, "option": iso(p.title), "tested": w.outcomePhrase(moneyParts(p).againstAppetite)])
         } else {
-            let headlineParts: MoneyParts
-            var option = ""
-            if let id = score.run.portfolio, let p = score.portfolios.first(where: { $0.id == id }) {
-                headlineParts = moneyParts(p)
-                option = iso(p.title)
-            } else {
-                headlineParts = MoneyParts(outcome: headlineOutcome, responses: responseCost(inOption: nil), own: nil)
-            }
-            let tested = w.totalPhrase(MoneyParts(outcome: headlineParts.outcome, responses: 0, own: headlineParts.own), step: step)
-            note += " " + phrases(option.isEmpty ? "report.money.appetite.tested" : "report.money.appetite.tested.option",
-                                  ["outcomes": titles, "option": option, "tested": tested])
+            note += " " + phrases("report.money.appetite.judges", ["outcomes": titles])
         }
+        note += " " + phrases("report.money.defined.responses") + " " + phrases("report.money.defined.all-told")
+        note += " " + phrases("report.money.rounding")
         return .init(caption: e(phrases("report.money.caption", ["outcomes": titles, "horizon": horizonPhrase])),
                      rows: rows, note: e(note))
     }
 
-    /// The one rounding step of every money figure on the decision page that is added up: the
-    /// money table's, and the favoured-option sentence's.
-    var moneyStep: Double {
-        let parts = score.portfolios.isEmpty
-            ? [MoneyParts(outcome: moneyOutcomes.reduce(0) { $0 + $1.residual.mean.value }, responses: responseCost(inOption: nil), own: nil)]
-            : score.portfolios.map(moneyParts)
-        return MoneyParts.step(for: parts.flatMap(\.figures))
+    /// An option's money all told, in the outcome's words, for a sentence that names the
+    /// figure: "a loss of €54,000". The one figure the favouring sentence, the options set
+    /// aside and the money table's last column show, from the same exact sum, so it reads the
+    /// same in each.
+    func allTold(_ p: RegisterScore.PortfolioScore, _ w: OutcomeWords) -> String {
+        w.outcomePhrase(moneyParts(p).allTold)
     }
 
-    /// Option `p`'s money on average: what its entries come to after responses (without its
-    /// own cost, which the comparison's figures hold and which is taken out here), what its
-    /// responses cost, and its own cost where it counts in a money outcome.
+    /// Option `p`'s money on average: its figure against appetite (the money outcomes, which
+    /// hold its own cost), what its responses cost, and its own cost where it counts in a money
+    /// outcome.
     func moneyParts(_ p: RegisterScore.PortfolioScore) -> MoneyParts {
         let own = moneyOutcomes.contains { $0.id == p.costOutcome } ? p.cost : nil
-        // Both the headline's figures and the comparison's hold the option's own cost (taken
-        // out here); the headline option's are the headline's own, so they match the drivers
-        // and the outcome sections.
+        // Both the headline's figures and the comparison's hold the option's own cost; the
+        // headline option's are the headline's own, so they match the drivers and the outcome
+        // sections.
         let withCost = p.id == score.run.portfolio
             ? moneyOutcomes.reduce(0) { $0 + $1.residual.mean.value }
             : moneyOutcomes.reduce(0) { sum, o in sum + (p.outcomes.first { $0.outcome == o.id }?.mean.residual.value ?? 0) }
-        let outcome = withCost - (own ?? 0)
-        return MoneyParts(outcome: outcome, responses: responseCost(inOption: p.id), own: own)
+        return MoneyParts(againstAppetite: withCost, responses: responseCost(inOption: p.id), own: own)
     }
 
     /// An option's title, with "(current)" or "(proposed)" where the register marks it so.
@@ -116,66 +110,47 @@ extension ReportBuilder {
     }
 }
 
-/// An option's money on average, in the three parts a board can add up.
+/// An option's money on average: the parts a board can add up, and the report's three money
+/// figures made of them. Exact sums: every figure is rounded once, where it is written
+/// (``FigureFormat/money(_:)``), so the same figure reads the same wherever it repeats.
 struct MoneyParts {
-    /// What the entries come to after responses, as a loss.
-    var outcome: Double
+    /// Against appetite: what the money outcomes hold and the appetite statements judge, the
+    /// entries after responses with the option's own cost, as a loss.
+    var againstAppetite: Double
     var responses: Double
     var own: Double?
 
-    /// One rounding step for a set of money figures that are added up: four significant digits
-    /// of the largest, so every figure is rounded alike and the totals add up as shown.
-    static func step(for figures: [Double]) -> Double {
-        let largest = figures.map(abs).filter(\.isFinite).max() ?? 0
-        guard largest >= 1 else { return 1 }
-        return max(1, pow(10, floor(log10(largest)) - 3))
-    }
+    /// What the entries come to after responses, without the option's own cost.
+    var outcome: Double { againstAppetite - (own ?? 0) }
 
-    static func round(_ value: Double, step: Double) -> Double { (value / step).rounded() * step }
-
-    var figures: [Double] { [outcome, responses, own ?? 0, outcome + responses + (own ?? 0)] }
-}
-
-extension OutcomeWords {
-    /// A money figure as a loss or saving, rounded to `step` (not to significant digits), so
-    /// figures that are added up are rounded alike: "a loss of £28,200".
-    func steppedOutcome(_ loss: Double, step: Double) -> String {
-        let v = MoneyParts.round(isGain ? -loss : loss, step: step)
-        if v == 0 { return phrases("report.outcome.no-change") }
-        return phrases("report.outcome.\(isGain ? "gain" : "money").\(v > 0 ? "more" : "less")", ["amount": steppedSize(abs(v), step: step)])
-    }
-
-    /// An amount rounded to `step`: "£30,200".
-    func steppedSize(_ value: Double, step: Double) -> String {
-        Self.quantity(MoneyParts.round(value, step: step), unit: unit, currency: currency, phrases: phrases)
-    }
-
-    /// The sum of `parts` as each is shown — rounded one by one to `step`, then added — so the
-    /// total in a table is the sum a reader gets from its columns: "a loss of £106,400".
-    func totalPhrase(_ parts: MoneyParts, step: Double) -> String {
-        steppedOutcome([parts.outcome, parts.responses, parts.own ?? 0].map { MoneyParts.round($0, step: step) }.reduce(0, +), step: step)
-    }
+    /// Every cost counted: against appetite, and the responses' cost, which is on no outcome.
+    var allTold: Double { againstAppetite + responses }
 }
 
 extension ReportContext {
-    /// Money on average under each option, in four figures a board can add up.
+    /// Money on average under each option, in the report's three money figures and the parts
+    /// they are made of.
     public struct MoneyTotals: Sendable {
         public var caption: String
         public var rows: [MoneyRow]
-        /// Which figure to minute (the total), and how the figure the appetite statements test
-        /// relates to it.
+        /// The three money figures, defined once: against appetite (and the headline option's
+        /// figure the appetite judges), the responses' cost, and all told.
         public var note: String
     }
 
     public struct MoneyRow: Sendable {
         public var option: String
-        /// What the entries come to after responses, in the outcome's words.
+        /// What the entries come to after responses, without the option's own cost, in the
+        /// outcome's words.
         public var outcome: String
-        /// What the responses cost.
-        public var responses: String
-        /// The option's own cost, or a dash.
+        /// The option's own cost, or a word for none.
         public var own: String
-        /// The three together, in the outcome's words.
+        /// Against appetite: the entries after responses with the option's own cost, what the
+        /// money outcomes hold and the appetite statements judge, in the outcome's words.
+        public var appetite: String
+        /// What the responses cost, on no outcome.
+        public var responses: String
+        /// All told: against appetite and the responses' cost, in the outcome's words.
         public var total: String
         public var isHeadline: Bool
     }

@@ -39,8 +39,8 @@ extension ReportBuilder {
                     "bestChances": rule.chances(best, on: steps.atIssue)]))
             } else if !steps.third.contains(where: { $0.id == p.id }), let w = rule.moneyWords {
                 dropped.append(phrases("report.options.dropped.cost", [
-                    "option": quoted(p), "cost": w.totalPhrase(moneyParts(p), step: moneyStep),
-                    "cheapest": w.totalPhrase(moneyParts(steps.third[0]), step: moneyStep)]))
+                    "option": quoted(p), "cost": allTold(p, w),
+                    "cheapest": allTold(steps.third[0], w)]))
             }
         }
         // The comparison simulates every option on the same years, the headline in a run of its

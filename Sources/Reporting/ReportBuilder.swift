@@ -251,7 +251,11 @@ public struct ReportBuilder: Sendable {
             stale: score.staleEntries.filter { visible.contains($0.risk) }.map {
                 .init(risk: e($0.risk), title: e(register.risk($0.risk)?.title ?? $0.risk), review: e($0.review))
             },
-            portfolios: [], portfolioOutcomes: score.outcomes.map { e($0.title) }, heatMap: nil, risks: [],
+            portfolios: [],
+            // A money column holds the figure against appetite (the decision page's money
+            // table defines it): named so, as every option's money figure is.
+            portfolioOutcomes: score.outcomes.map { e($0.unit == "money" ? phrases("report.portfolio.money-heading", ["outcome": iso($0.title)]) : $0.title) },
+            heatMap: nil, risks: [],
             withheldCount: withheld, withheldNote: withheldNote)
         // The community report leaves the section out: a change list would name or measure
         // confidential entries, and outcome totals moving would hint at them.
@@ -570,6 +574,13 @@ public struct ReportBuilder: Sendable {
                 flag = phrases(cut > resp.cost ? "report.response.bad-year-worth" : "report.response.bad-year-short", ["amount": w.size(max(0, cut))])
             } else {
                 flag = phrases("report.response.costs-more")
+            }
+            // Money is only what the register measures: where it records who the entry would
+            // hurt, a response that does not pay for itself in money is there for them, and the
+            // page says so rather than leave "saves less than it costs" to read as a case for
+            // cutting it.
+            if let who = register.risk(r.id)?.borneBy, let said = flag, (resp.badYearValue?.es95 ?? 0) <= resp.cost {
+                flag = phrases("report.response.protects-unmeasured", ["flag": said, "who": iso(who)])
             }
         }
         let perThousand: String

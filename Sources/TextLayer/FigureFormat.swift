@@ -203,10 +203,22 @@ public enum FigureFormat {
         return style.localise(String(format: r < 10 ? "%.1f×" : "%.0f×", r))
     }
 
+    /// A money amount as every report writes it (docs/results.md, "Money in one rounding"):
+    /// three significant digits, never finer than the currency's whole unit — €70,720 is
+    /// €70,700, €46.52 is €47. One rule, applied where money is written, so the same amount
+    /// reads the same in every table and sentence that repeats it, and a figure added up from
+    /// others is rounded from its exact value, not from its rounded parts.
+    public static func money(_ value: Double) -> Double {
+        guard value.isFinite else { return value }
+        return rounded(value).rounded()
+    }
+
     /// An amount with its unit: "€50,000", "£1,200", "$3", "3,500 CHF" for money in a
-    /// currency, "50,000" for money without one, "25 incidents" for any other unit.
+    /// currency, "50,000" for money without one, "25 incidents" for any other unit. Money is
+    /// rounded by ``money(_:)``.
     public static func quantity(_ value: Double, unit: String, currency: String?) -> String {
         if unit == "money" {
+            let value = money(value)
             let figure = amount(value.isNaN ? value : abs(value))
             let sign = value < 0 && figure != "0" && !figure.allSatisfy({ $0 == "0" || $0 == "." || $0 == "," }) ? "-" : ""
             return sign + style.money(figure, currency: currency)

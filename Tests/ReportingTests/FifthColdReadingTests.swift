@@ -87,7 +87,7 @@ struct FifthColdReadingTests {
         let ward = try Self.render("ward-7-patient-partnership")
         let options = Self.section(ward, "\n## The options side by side")
         #expect(options.contains("None of the options keeps “Patient safety incidents with moderate or greater harm” within its limit."), "\(options)")
-        #expect(!options.contains("None of the options keeps “Unplanned costs to the ward budget”"))
+        #expect(!options.contains("None of the options keeps “Costs beyond the ward budget”"))
     }
 
     /// Codes were referred to ("CS-12") but never shown on the items.

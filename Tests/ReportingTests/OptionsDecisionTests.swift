@@ -52,7 +52,7 @@ import _TestSupport
     @Test func anOptionSetAsideIsNamedWithTheStatementItBreaches() throws {
         let page = Self.decisionPage(try Self.example("community-safety-leiden"))
         #expect(page.contains("- “Neighbourhood police officer and WhatsApp groups only” is set aside at the first step of the rule below: it leaves 2 outside appetite, where the best options leave 0: Residential burglaries and street robberies in the partnership area (20%; want ≤ 20%); Volunteer hours on the street (<0.1%; want ≥ 70%)."))
-        #expect(page.contains("- “Rounds and cameras together” is set aside at the third step: on average it does worse in money, a loss of €86,000 in all, against a loss of €54,000 for the option that does best."))
+        #expect(page.contains("- “Rounds and cameras together” is set aside at the third step: on average it does worse in money all told, a loss of €86,000, against a loss of €54,000 for the option that does best."))
     }
 
     /// Ward 7's responses cost £30,200 under every option with no reason given; ASC's PA-cover
@@ -78,12 +78,14 @@ import _TestSupport
         #expect(ward.contains("or scale back or stop the activities behind it. Were one stopped altogether, with everything else as planned, the chance that harm alone exceeds 4 incidents would be 1.8% without W7-03 Falls with harm when patients walk on their own (within appetite) and 1.6% without W7-01 A self-administering patient takes a wrong dose (within appetite)."))
     }
 
-    /// Ward 7's headline option had three money figures (£28,200, £76,200, £106,400): the page
-    /// says which one to minute, and the appetite's figure is the portfolio table's.
+    /// Ward 7's headline option had three money figures (£28,200, £76,200, £106,400), and the
+    /// one the appetite judges was in a sentence: each is a named column, and the figure
+    /// against appetite is the portfolio table's.
     @Test func oneMoneyFigureToMinute() throws {
         let text = try Self.example("ward-7-patient-partnership")
-        #expect(text.contains("| Option | Entries after responses | Responses’ cost | Option’s own cost | Total (the figure to minute) |"))
-        #expect(text.contains("for “One-to-one observation by bank or agency nurses” that is a loss of £76,200, the figure the options compared further on show."))
+        #expect(text.contains("| Option | Entries after responses | Option’s own cost | Against appetite (the two before) | Responses’ cost (on no outcome) | All told (every cost) |"))
+        #expect(text.contains("| One-to-one observation by bank or agency nurses (current) | a loss of £28,200 | £48,000 | a loss of £76,200 | £30,200 | a loss of £106,000 |"))
+        #expect(text.contains("The board’s appetite statements on Costs beyond the ward budget judge this figure: for “One-to-one observation by bank or agency nurses”, a loss of £76,200."))
         let portfolios = ColdReadingTests.section(text, "## Portfolios compared")
         #expect(portfolios.contains("| a loss of £76,200 |"), "the portfolio table's figure for the headline option")
         #expect(!text.contains("plus its own cost of"))

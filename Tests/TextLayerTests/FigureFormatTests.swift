@@ -42,7 +42,8 @@ struct FigureFormatTests {
         #expect(FigureFormat.amount(.leastNonzeroMagnitude) == "0.000")
         #expect(FigureFormat.amount(-.leastNonzeroMagnitude) == "0.000")
         #expect(FigureFormat.amount(-0.0) == "0")
-        #expect(FigureFormat.quantity(-.leastNonzeroMagnitude, unit: "money", currency: "EUR") == "€0.000")
+        // Money is in whole units (docs/results.md, "Money in one rounding"): no "-€0", no fraction.
+        #expect(FigureFormat.quantity(-.leastNonzeroMagnitude, unit: "money", currency: "EUR") == "€0")
         #expect(FigureFormat.quantity(-1500, unit: "money", currency: "GBP") == "-£1,500")
     }
 

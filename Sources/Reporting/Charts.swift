@@ -63,12 +63,80 @@ struct Charts {
         }
     }
 
-    /// A label for a bar or row, cut with an ellipsis to fit `width`.
+    /// A label for a bar or row, cut with an ellipsis to fit `width`: between words, so that no
+    /// word is left half-written ("Family carers (o…"). Only a first word wider than `width`
+    /// on its own is cut inside it.
     static func fitted(_ label: String, width: Double) -> String {
         guard SVG.textWidth(label) > width else { return label }
+        var words = label.split(separator: " ").map(String.init)
+        while words.count > 1 {
+            words.removeLast()
+            let kept = Self.trimmedForEllipsis(words.joined(separator: " "))
+            if !kept.isEmpty, SVG.textWidth(kept + "…") <= width { return kept + "…" }
+        }
         var cut = Substring(label)
         while !cut.isEmpty, SVG.textWidth(String(cut) + "…") > width { cut = cut.dropLast() }
         return cut.trimmingCharacters(in: .whitespaces) + "…"
+    }
+
+    /// A cut label without the punctuation that would hang before its ellipsis ("carers (…",
+    /// "entries:…").
+    private static func trimmedForEllipsis(_ s: String) -> String {
+        s.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "([{,;:–—-")))
+    }
+
+    /// The end of a label, from a word boundary, after an ellipsis, within `width`: "…1 of 2
+    /// entries)". Nil when not even its last word fits.
+    private static func tail(_ label: String, width: Double) -> String? {
+        let words = label.split(separator: " ").map(String.init)
+        var best: String?
+        for start in stride(from: words.count - 1, through: 1, by: -1) {
+            let tail = "…" + words[start...].joined(separator: " ")
+            guard SVG.textWidth(tail) <= width else { break }
+            best = tail
+        }
+        return best
+    }
+
+    /// A label on at most `lines` lines of `width`, broken between words; the last line ends
+    /// in an ellipsis when words are left out (``fitted(_:width:)``).
+    static func wrapped(_ label: String, width: Double, lines maxLines: Int) -> [String] {
+        var lines: [String] = []
+        var words = label.split(separator: " ").map(String.init)[...]
+        while lines.count < maxLines - 1, !words.isEmpty {
+            var line = words.removeFirst()
+            while let next = words.first, SVG.textWidth(line + " " + next) <= width {
+                line += " " + next
+                words.removeFirst()
+            }
+            // A first word too wide for a line waits for the last line, which cuts it.
+            if SVG.textWidth(line) > width { words.insert(contentsOf: line.split(separator: " ").map(String.init), at: words.startIndex); break }
+            lines.append(line)
+        }
+        if !words.isEmpty { lines.append(fitted(words.joined(separator: " "), width: width)) }
+        return lines
+    }
+
+    /// Row labels wrapped to `lines` lines of `width` (``wrapped(_:width:lines:)``), with
+    /// labels that would come out alike told apart: two different names shortened to the same
+    /// words each keep their own end on the last line instead ("Family carers (own estimates
+    /// for…" becomes "…1 of 2 entries)"), since the reader must see which row is which.
+    static func distinctLabels(_ labels: [String], width: Double, lines: Int) -> [[String]] {
+        var shown = labels.map { wrapped($0, width: width, lines: lines) }
+        for i in shown.indices {
+            let alike = shown.indices.filter { shown[$0] == shown[i] && labels[$0] != labels[i] }
+            guard !alike.isEmpty else { continue }
+            for j in [i] + alike {
+                if shown[j].count > 1, let end = tail(labels[j], width: width) {
+                    shown[j][shown[j].count - 1] = end
+                } else if shown[j].count == 1, let end = tail(labels[j], width: width / 2) {
+                    // One line: its start, cut short, and its end.
+                    let start = fitted(labels[j], width: width - SVG.textWidth(end) - SVG.textWidth(" "))
+                    shown[j] = [(start.hasSuffix("…") ? String(start.dropLast()) : start) + " " + end]
+                }
+            }
+        }
+        return shown
     }
 
     /// An axis title centred at `x` in a picture `width` wide, cut with an ellipsis to stay
@@ -119,6 +187,15 @@ struct Charts {
             i = j
         }
         if ow.isGain && !perNumber { bins.reverse() }
+        // A whole count over a wider range: each merged bin holds the whole numbers inside
+        // it, so it is drawn and labelled by them ("3 to 4", not "2.40 to 4.80").
+        let wholeBins = ow.isWholeCount && !perNumber
+        if wholeBins {
+            bins = bins.compactMap { bin in
+                let first = bin.lo.rounded(.up), last = (bin.hi.rounded(.up) - 1)
+                return last >= first ? (first - 0.5, last + 0.5, bin.count) : nil
+            }
+        }
         let trials = Double(max(1, outcome.residual.trials))
         let lo = bins.first?.lo ?? 0, hi = max(bins.last?.hi ?? 1, lo + 1e-9)
         let maxShare = Double(bins.map(\.count).max() ?? 1) / trials
@@ -133,7 +210,8 @@ struct Charts {
         for bin in bins {
             let share = Double(bin.count) / trials
             svg.rect(x: x(bin.lo) + 0.5, y: y(share), w: x(bin.hi) - x(bin.lo) - 1, h: y(0) - y(share), cls: "bar-res",
-                     title: phrases("chart.histogram.bar.range", ["range": perNumber ? ow.size(bin.lo + 0.5) : signedRange(bin.lo, bin.hi, ow),
+                     title: phrases("chart.histogram.bar.range", ["range": perNumber || (wholeBins && bin.hi - bin.lo == 1) ? ow.size(bin.lo + 0.5)
+                                                                    : wholeBins ? ow.range(bin.lo + 0.5, bin.hi - 0.5) : signedRange(bin.lo, bin.hi, ow),
                                                                   "share": FigureFormat.percent(share)]))
         }
         for (k, t) in thresholds.map({ ow.isGain ? -$0 : $0 }).filter({ $0 > lo && $0 < hi }).enumerated() {
@@ -144,8 +222,9 @@ struct Charts {
             let fitsRight = x(t) + 4 + SVG.textWidth(label) <= w
             svg.text(label, x: fitsRight ? x(t) + 4 : x(t) - 4, y: top + 12 + Double(k) * 16, anchor: fitsRight ? .start : .end, cls: "t small")
         }
-        xAxis(&svg, lo: lo, hi: hi, label: phrases(ow.isGain ? "chart.histogram.x-axis.gain" : "chart.histogram.x-axis", ["unit": unit]),
-              whole: ow.isWholeCount, x: x)
+        // "negative = net reduction" only where the figure can go below zero.
+        let axisKey = ow.isGain ? "chart.histogram.x-axis.gain" : ow.hasNetChance ? "chart.histogram.x-axis" : "chart.histogram.x-axis.harm"
+        xAxis(&svg, lo: lo, hi: hi, label: phrases(axisKey, ["unit": unit]), whole: ow.isWholeCount, x: x)
         svg.text(phrases("chart.histogram.y-axis"), x: 14, y: top + (h - bottom - top) / 2, anchor: .middle, cls: "t lbl", rotate: true)
         let p50 = outcome.residual.percentile(0.5)?.value ?? .nan
         let p90 = outcome.residual.percentile(0.9)?.value ?? .nan
@@ -155,7 +234,8 @@ struct Charts {
         return chart(id: id, title: phrases(ow.isGain ? "chart.histogram.title.gain" : "chart.histogram.title", ["outcome": UntrustedText.isolated(outcome.title)]),
                      description: description, svg: svg,
                      columns: [ow.column(unit), phrases("chart.histogram.column.trials"), phrases("chart.histogram.column.share")],
-                     rows: bins.map { [perNumber ? FigureFormat.amount($0.lo + 0.5)
+                     rows: bins.map { [perNumber || (wholeBins && $0.hi - $0.lo == 1) ? FigureFormat.amount($0.lo + 0.5)
+                                       : wholeBins ? phrases("chart.range", ["from": FigureFormat.amount($0.lo + 0.5), "to": FigureFormat.amount($0.hi - 0.5)])
                                        : phrases("chart.range", ["from": FigureFormat.amount(FigureFormat.rounded($0.lo)), "to": FigureFormat.amount(FigureFormat.rounded($0.hi))]),
                                        FigureFormat.count($0.count), FigureFormat.percent(Double($0.count) / trials)] })
     }
@@ -344,12 +424,17 @@ struct Charts {
         let x = { (v: Double) in plotLeft + (v - lo) / (hi - lo) * (self.w - plotLeft - self.right) }
         let y0 = height - bottom - 20
         svg.line(plotLeft, y0, w - right, y0, cls: "axis")
-        let ticks = Ticks.nice(lo, hi)
+        let ticks = Ticks.nice(lo, hi, whole: ow.isWholeCount)
         for t in ticks {
             svg.line(x(t), top, x(t), y0, cls: "grid")
         }
         tickLabels(&svg, ticks, x: x, y: y0 + 17, start: plotLeft, end: w)
         svg.line(x(0), top, x(0), y0, cls: "ref")
+        // Names on up to two lines beside their bars, cut between words and told apart; each
+        // keeps its full wording as its tooltip.
+        // Measured as drawn: without the isolation marks, which SVG text drops.
+        let titles = views.map { UntrustedText.clean($0.title) }
+        let names = Self.distinctLabels(titles, width: plotLeft - 12, lines: 2)
         for (i, view) in views.enumerated() {
             let yy = top + Double(i) * rowH
             let mean = ow.directed(view.brief.mean.residual.value), p90 = ow.directed(view.brief.p90.residual.value)
@@ -357,13 +442,16 @@ struct Charts {
                      title: phrases("chart.perspectives.bar.bad-year", ["perspective": view.title, "figure": ow.badPhrase(view.brief.p90.residual.value)]))
             svg.rect(x: min(x(0), x(mean)), y: yy + 20, w: abs(x(mean) - x(0)), h: 14, cls: "bar-res",
                      title: phrases("chart.perspectives.bar.average", ["perspective": view.title, "figure": ow.outcomePhrase(view.brief.mean.residual.value)]))
-            svg.text(Self.fitted(view.title, width: plotLeft - 12), x: plotLeft - 8, y: yy + rowH / 2 + 4, anchor: .end)
+            let name = names[i]
+            svg.lines(name, x: plotLeft - 8, y: name.count > 1 ? yy + 16 : yy + rowH / 2 + 4, lineHeight: 16, anchor: .end,
+                      title: name == [titles[i]] ? nil : titles[i])
         }
         let centre = plotLeft + (w - plotLeft - right) / 2
         svg.text(Self.axisTitle(phrases(ow.isGain ? "chart.perspectives.x-axis.gain" : "chart.perspectives.x-axis", ["unit": unit]), centredAt: centre, in: w),
                  x: centre, y: y0 + 36, anchor: .middle, cls: "t lbl")
         svg.rect(x: plotLeft, y: height - 16, w: 14, h: 10, cls: "bar-light")
-        svg.text(phrases("chart.perspectives.legend.p90"), x: plotLeft + 20, y: height - 7)
+        // A gain's bad year is its low tail: the loss's P90 turned round is the gain's P10.
+        svg.text(phrases(ow.isGain ? "chart.perspectives.legend.p10.gain" : "chart.perspectives.legend.p90"), x: plotLeft + 20, y: height - 7)
         svg.rect(x: plotLeft + 200, y: height - 16, w: 14, h: 10, cls: "bar-res")
         svg.text(phrases("chart.perspectives.legend.mean"), x: plotLeft + 220, y: height - 7)
         let g = ow.isGain ? ".gain" : ""
@@ -440,8 +528,16 @@ struct Charts {
         // "(confidential)" does not fit, as a symbol the legend explains; in the cell's title and
         // the table, in full.
         let confidential = placed.contains { $0.markedID != nil }
-        let legends = (marked.isEmpty ? 0 : 1) + (confidential ? 1 : 0)
-        var svg = SVG(width: gx + cell * 5 + 12, height: gy + cell * 5 + 70 + Double(legends) * 20)
+        // The axis title and the legends wrap onto a second line rather than being cut short
+        // (a longer phrase in another language); the picture grows to hold them.
+        let width = gx + cell * 5 + 12
+        let axisLines = Self.wrapped(phrases("chart.heat.x-axis"), width: (2 * min(gx + cell * 2.5, width - gx - cell * 2.5) - 8) / 1.1, lines: 2)
+        let legendWidth = gx + cell * 5 - 8
+        let legendTexts = (marked.isEmpty ? [] : [phrases("chart.heat.legend.net-gain")])
+            + (confidential ? [phrases("chart.heat.legend.confidential", ["symbol": phrases("chart.heat.confidential.symbol")])] : [])
+        let legendLines = legendTexts.map { Self.wrapped($0, width: legendWidth, lines: 2) }
+        let extra = Double(axisLines.count - 1) * 16 + Double(legendLines.reduce(0) { $0 + $1.count }) * 20
+        var svg = SVG(width: width, height: gy + cell * 5 + 70 + extra)
         var cells = [[String]](repeating: [], count: size * size)
         var named = [[String]](repeating: [], count: size * size)
         for p in placed {
@@ -472,16 +568,12 @@ struct Charts {
         for ii in 0..<size {
             svg.text(impactBands[ii], x: gx + (Double(ii) + 0.5) * cell, y: gy + cell * 5 + 18, anchor: .middle)
         }
-        svg.text(Self.axisTitle(phrases("chart.heat.x-axis"), centredAt: gx + cell * 2.5, in: gx + cell * 5 + 12), x: gx + cell * 2.5, y: gy + cell * 5 + 44, anchor: .middle, cls: "t lbl")
+        svg.lines(axisLines, x: gx + cell * 2.5, y: gy + cell * 5 + 44, lineHeight: 16, anchor: .middle, cls: "t lbl")
         svg.text(phrases("chart.heat.y-axis"), x: 14, y: gy + cell * 2.5, anchor: .middle, cls: "t lbl", rotate: true)
-        var legendY = gy + cell * 5 + 82
-        if !marked.isEmpty {
-            svg.text(Self.fitted(phrases("chart.heat.legend.net-gain"), width: gx + cell * 5 - 8), x: 8, y: legendY, cls: "t small")
-            legendY += 20
-        }
-        if confidential {
-            svg.text(Self.fitted(phrases("chart.heat.legend.confidential", ["symbol": phrases("chart.heat.confidential.symbol")]), width: gx + cell * 5 - 8),
-                     x: 8, y: legendY, cls: "t small")
+        var legendY = gy + cell * 5 + 82 + Double(axisLines.count - 1) * 16
+        for lines in legendLines {
+            svg.lines(lines, x: 8, y: legendY, lineHeight: 20, cls: "t small")
+            legendY += Double(lines.count) * 20
         }
         let thresholds = placed.filter(\.referenceIsThreshold).count
         let reference = phrases(thresholds == placed.count ? "chart.heat.reference.threshold"
@@ -498,7 +590,11 @@ struct Charts {
                      columns: [phrases("chart.column.entry")] + ["likelihood", "impact", "chance", "harm", "reference"].map { phrases("chart.heat.column." + $0) },
                      rows: placed.map { p in
                          let ii = Self.impactBand(p.reference > 0 ? p.harm / p.reference : 0)
-                         return [phrases("chart.heat.entry", ["id": p.markedID ?? p.id, "title": p.title]), band(Self.likelihoodBand(p.probability)), impactBands[ii], FigureFormat.simulatedPercent(p.probability),
+                         // The row carries the grid's mark, so the table's "marked *" finds it.
+                         return [phrases("chart.heat.entry", ["id": (p.markedID ?? p.id) + (p.netGain == nil ? "" : "*"), "title": p.title]),
+                                 band(Self.likelihoodBand(p.probability)),
+                                 phrases("chart.heat.band", ["name": impactBands[ii], "range": phrases("chart.heat.impact.\(ii + 1).range")]),
+                                 FigureFormat.simulatedPercent(p.probability),
                                  p.netOfBenefit ? phrases("chart.heat.harm.net", ["amount": p.words.size(p.harm)])
                                      : p.netGain.map { phrases("chart.heat.harm.net-gain", ["amount": p.words.size(p.harm), "net": p.words.outcomePhrase($0)]) }
                                      ?? p.words.size(p.harm),

@@ -48,9 +48,11 @@ struct OutcomeWords: Sendable {
     var wholeYears = false
 
     /// One year's figure as ``wholeYears`` asks: rounded to a whole number for a count, as it is
-    /// for money.
+    /// for money. A whole count (``isWholeCount``) is rounded in every report: each simulated
+    /// year has a whole number, and a percentile that falls between two of them ("4.50
+    /// incidents") is a year no one could have.
     func yearFigure(_ loss: Double) -> Double {
-        guard wholeYears, unit != "money", loss.isFinite else { return loss }
+        guard wholeYears || isWholeCount, unit != "money", loss.isFinite else { return loss }
         let whole = loss.rounded()
         return whole == 0 ? 0 : whole
     }

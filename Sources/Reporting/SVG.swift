@@ -57,6 +57,18 @@ struct SVG {
         body += "<text class=\"\(cls)\" x=\"\(Self.n(x))\" y=\"\(Self.n(y))\" text-anchor=\"\(anchor.rawValue)\"\(transform)>\(HTMLText.escape(s))</text>"
     }
 
+    /// Lines of text set one under another from `y`, `lineHeight` apart, with `title` as the
+    /// tooltip and accessible name of the group: a label shortened to fit keeps its full wording
+    /// there.
+    mutating func lines(_ lines: [String], x: Double, y: Double, lineHeight: Double = 15, anchor: Anchor = .start,
+                        cls: String = "t", title: String? = nil) {
+        if let title { body += "<g><title>\(HTMLText.escape(title))</title>" }
+        for (i, line) in lines.enumerated() {
+            text(line, x: x, y: y + Double(i) * lineHeight, anchor: anchor, cls: cls)
+        }
+        if title != nil { body += "</g>" }
+    }
+
     /// The finished picture: `role="img"`, labelled by its title and described by the chart's
     /// description element outside it.
     func render(id: String, title: String) -> String {

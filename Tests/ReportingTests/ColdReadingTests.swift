@@ -33,14 +33,15 @@ struct ColdReadingTests {
         #expect(ward.contains("W7-01 A self-administering patient takes a wrong dose:** taken on for its gain: on average 3.7"), "\(ward)")
         #expect(ward.contains("incidents avoided (Patient safety incidents with moderate or greater harm), against harm of 0."))
         let care = Self.section(try Self.report("adult-social-care-positive-risk"), "### Risks we choose to take")
-        #expect(care.contains("on average a gain of ") && care.contains("against a loss of ") && care.contains("harm of 0."), "\(care)")
+        #expect(care.contains("on average a gain of ") && care.contains("against a loss of ")
+                && care.range(of: #"and harm of [0-9.]+ incidents \(Safeguarding enquiries\) from the risk it carries"#, options: .regularExpression) != nil, "\(care)")
     }
 
     /// The first verdict on the page is the one that needs the board.
     @Test func verdictsOutsideAppetiteComeFirst() throws {
-        let decision = Self.section(try Self.report("adult-social-care-positive-risk"), "## For decision")
+        let decision = Self.section(try Self.report("ward-7-patient-partnership"), "## For decision")
         let first = try #require(decision.split(separator: "\n").first { $0.hasPrefix("- **") })
-        #expect(first.hasPrefix("- **Outside appetite: Hours of independent living.**"), "\(first)")
+        #expect(first.hasPrefix("- **Outside appetite: Patient safety incidents with moderate or greater harm.**"), "\(first)")
     }
 
     /// Two statements on one outcome read as two, not as the same heading twice.
@@ -84,10 +85,10 @@ struct ColdReadingTests {
     /// A perspective that estimated none of an outcome's entries shows the pool's figures: its
     /// row says so instead of seeming to agree with the pool.
     @Test func borrowedPerspectiveRowsSaySo() throws {
-        let report = try Self.report("adult-social-care-positive-risk")
-        let wellbeing = Self.section(report, "**Each perspective's view: Wellbeing of people taking part in community activities.**")
-        #expect(wellbeing.contains("| Family carers (estimated none of these entries: the pool's figures) |"), "\(wellbeing)")
-        #expect(wellbeing.contains("| People who draw on care and support |"))
+        let report = try Self.report("community-safety-leiden")
+        let hurt = Self.section(report, "**Each perspective's view: People hurt, threatened or wrongly accused through the partnership's work.**")
+        #expect(hurt.contains("| Residents' panel (estimated none of these entries: the pool's figures) |"), "\(hurt)")
+        #expect(hurt.contains("| Volunteers (own estimates for 2 of 3 entries) |"))
     }
 
     /// An activity of a portfolio option other than the headline one says why it has no share
@@ -103,13 +104,13 @@ struct ColdReadingTests {
     /// there: the decision table gives it no verdict of its own, and the community report shows
     /// no row for it, where residents would read the pool's figures as that group's view.
     @Test func aPerspectiveWithNoEstimatesOfItsOwnGetsNoVerdict() throws {
-        let report = try Self.report("adult-social-care-positive-risk")
-        let row = try #require(report.split(separator: "\n").first { $0.hasPrefix("| Wellbeing of people taking part in community activities: the chance of a net gain above 100 points, want ≥ 60% | Within appetite") })
+        let report = try Self.report("community-safety-leiden")
+        let row = try #require(report.split(separator: "\n").first { $0.hasPrefix("| People hurt, threatened or wrongly accused through the partnership's work: the chance of any harm at all, want ≤ 25% | Within appetite") })
         #expect(row.hasSuffix("| no estimates of its own | "), "\(row)")
-        let community = try ReportFixtures.render(try ReportFixtures.load("adult-social-care-positive-risk"), format: .markdown, audience: .community, trials: 2_000)
-        let wellbeing = Self.section(community, "**Each group's estimates: Wellbeing of people taking part in community activities.**")
-        #expect(wellbeing.contains("| People who draw on care and support |"), "\(wellbeing)")
-        #expect(!wellbeing.contains("| Family carers |"), "\(wellbeing)")
+        let community = try ReportFixtures.render(try ReportFixtures.load("community-safety-leiden"), format: .markdown, audience: .community, trials: 2_000)
+        let hurt = Self.section(community, "**Each group's estimates: People hurt, threatened or wrongly accused through the partnership's work.**")
+        #expect(hurt.contains("| Volunteers |"), "\(hurt)")
+        #expect(!hurt.contains("| Residents' panel |"), "\(hurt)")
     }
 
     /// Response costs stay out of the outcomes; a reader who adds up the entries found £105,500

@@ -165,7 +165,9 @@ struct ReportingTests {
             let allowed: Set<String> = ["!doctype", "html", "head", "meta", "title", "style", "body", "header", "main", "footer", "section", "article",
                                         "h1", "h2", "h3", "h4", "p", "ul", "li", "strong", "span", "bdi", "div", "table", "caption", "thead", "tbody", "tr",
                                         "th", "td", "figure", "figcaption", "details", "summary", "dl", "dt", "dd", "code", "svg", "rect", "line",
-                                        "polyline", "path", "text", "nav", "ol", "a"]
+                                        "polyline", "path", "text", "nav", "ol", "a",
+                                        // A chart label with its full wording as a tooltip: a group with no attributes.
+                                        "g"]
             for (name, attributes) in tags {
                 #expect(allowed.contains(name), "unexpected <\(name)> for \(text.debugDescription)")
                 #expect(!attributes.contains { $0.hasPrefix("on") || $0 == "style" || $0 == "src" }, "\(name) \(attributes)")

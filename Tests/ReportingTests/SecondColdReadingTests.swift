@@ -38,7 +38,7 @@ struct SecondColdReadingTests {
     /// flagged only where citizens carry more of it than staff, partners or the organisation.
     @Test func protectionRestsMostlyOnCitizensOnlyWhereTheyCarryTheMost() throws {
         let care = try Self.report("adult-social-care-positive-risk")
-        let wellbeing = try #require(care.split(separator: "\n").first { $0.hasPrefix("| Wellbeing of people taking part") && $0.contains("% |") })
+        let wellbeing = try #require(care.split(separator: "\n").first { $0.hasPrefix("| Wellbeing of the people taking part") && $0.contains("% |") })
         #expect(!wellbeing.contains("rests mostly on"), "\(wellbeing)")
         #expect(!care.contains("Most of the protection of Wellbeing"))
         for name in ReportFixtures.examples { #expect(!(try Self.report(name)).contains("volunteered"), "\(name)") }

@@ -1099,7 +1099,7 @@ public enum BuiltInTemplates {
 {{^empty(disagreements)}}
 <p>{{phrases.compared-with-the-perspective}} “<bdi>{{officersPerspective}}</bdi>”, {{phrases.largest-differences-first}}</p>
 <div class="table-wrap"><table>
-<thead><tr><th scope="col">{{phrases.entry}}</th><th scope="col">{{phrases.perspective}}</th><th scope="col" class="num">{{phrases.their-chance}}</th><th scope="col" class="num">{{comparedChanceHeading}}</th><th scope="col" class="num">{{phrases.their-expected-outcome}}</th><th scope="col" class="num">{{comparedOutcomeHeading}}</th><th scope="col" class="num">{{phrases.difference-before-responses}}</th></tr></thead>
+<thead><tr><th scope="col">{{phrases.entry}}</th><th scope="col">{{phrases.perspective}}</th><th scope="col" class="num">{{phrases.their-chance}}</th><th scope="col" class="num"><bdi>{{comparedChanceHeading}}</bdi></th><th scope="col" class="num">{{phrases.their-expected-outcome}}</th><th scope="col" class="num"><bdi>{{comparedOutcomeHeading}}</bdi></th><th scope="col" class="num">{{phrases.difference-before-responses}}</th></tr></thead>
 <tbody>
 {{#disagreements}}
 <tr><td><a href="#risk-{{risk}}">{{risk}}</a> <bdi>{{title}}</bdi></td><td><bdi>{{perspective}}</bdi></td><td class="num">{{theirChance}}</td><td class="num">{{officersChance}}</td><td class="num">{{theirMeanLoss}}</td><td class="num">{{officersMeanLoss}}</td><td class="num">{{difference}}</td></tr>

@@ -266,8 +266,8 @@ public struct ReportBuilder: Sendable {
         (context.coproduction, context.contributors) = coproduction()
         (context.disagreements, context.officersPerspective) = disagreements(visibleRisks)
         if let officers = context.officersPerspective {
-            context.comparedChanceHeading = phrases("report.disagreement.compared-chance", ["who": iso(officers)])
-            context.comparedOutcomeHeading = phrases("report.disagreement.compared-outcome", ["who": iso(officers)])
+            context.comparedChanceHeading = phrases("report.disagreement.compared-chance", ["who": officers])
+            context.comparedOutcomeHeading = phrases("report.disagreement.compared-outcome", ["who": officers])
         }
         context.portfolios = portfolios()
         if !isCommunity { context.matrix = ownMatrix() }

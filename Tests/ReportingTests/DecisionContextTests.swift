@@ -114,7 +114,7 @@ import _TestSupport
     /// The levers are the headline option's: where the figures favour another, their top says so.
     @Test func leversSayWhichOptionTheyAreFor() throws {
         let ward = try Self.decisionPage("ward-7-patient-partnership")
-        #expect(ward.contains("*These levers are for “One-to-one observation by bank or agency nurses”, the option the headline figures assume. The figures favour “Patient-led falls plans”"))
+        #expect(ward.contains("These levers are for “One-to-one observation by bank or agency nurses”, the option the headline figures assume. The figures favour “Patient-led falls plans”"))
         let care = try Self.decisionPage("adult-social-care-positive-risk")
         #expect(!care.contains("These levers are for"))
     }

@@ -184,8 +184,28 @@ public enum BuiltInTemplates {
 <section id="decision">
 <h2>{{phrases.decision-heading}}</h2>
 {{#ask}}<p class="ask"><strong>{{.}}</strong></p>{{/ask}}
+{{#nextDecision}}<p class="meta">{{.}}</p>{{/nextDecision}}
+{{^empty(optionDescriptions)}}
+<p>{{phrases.decision-options-described}}</p>
+<ul class="option-descriptions">
+{{#optionDescriptions}}
+<li><strong><bdi>{{option}}</bdi>:</strong> {{text}}</li>
+{{/optionDescriptions}}
+</ul>
+{{/empty(optionDescriptions)}}
+{{#optionsEffect}}<p class="lead"><strong>{{.}}</strong></p>{{/optionsEffect}}
 <p class="lead">{{summary}}</p>
 <p class="meta">{{assumptions}}{{#stewardship}} {{.}}{{/stewardship}}</p>
+{{^empty(headlineRows)}}
+<div class="table-wrap"><table class="verdict-table headline-table">
+<thead><tr><th scope="col">{{phrases.decision-statement}}</th><th scope="col">{{phrases.decision-headline-verdict}}</th><th scope="col">{{phrases.decision-perspectives-disagree}}</th></tr></thead>
+<tbody>
+{{#headlineRows}}
+<tr><th scope="row"><bdi>{{outcome}}</bdi></th><td class="{{verdict.statusClass}}">{{verdict.text}}</td><td>{{disagree}}</td></tr>
+{{/headlineRows}}
+</tbody>
+</table></div>
+{{/empty(headlineRows)}}
 {{> html-verdicts}}
 {{^empty(viewVerdicts)}}
 <div class="table-wrap"><table class="verdict-table">
@@ -224,6 +244,7 @@ public enum BuiltInTemplates {
 {{/optionRule}}
 {{^empty(items)}}
 <h3>{{phrases.decision-what-would-change}}</h3>
+{{#leversNote}}<p class="note">{{.}}</p>{{/leversNote}}
 {{#items}}
 <div class="lever {{statusClass}}">
 <p><strong><bdi>{{outcome}}</bdi>: {{status}}.</strong> {{reading}}</p>
@@ -360,11 +381,14 @@ public enum BuiltInTemplates {
 {{/options}}
 {{^empty(changes)}}
 <p><strong>{{phrases.options-changes-caption}}</strong></p>
-<ul class="changes">
+<div class="table-wrap"><table class="changes">
+<thead><tr><th scope="col">{{phrases.money-option}}</th><th scope="col">{{phrases.options-changes-adds}}</th><th scope="col">{{phrases.options-changes-leaves-out}}</th><th scope="col">{{phrases.options-changes-responses}}</th><th scope="col">{{phrases.options-changes-costs}}</th></tr></thead>
+<tbody>
 {{#changes}}
-<li><strong><bdi>{{option}}</bdi>:</strong> {{text}}</li>
+<tr><th scope="row"><bdi>{{option}}</bdi></th><td>{{adds}}</td><td>{{leavesOut}}</td><td>{{responses}}</td><td>{{costs}}</td></tr>
 {{/changes}}
-</ul>
+</tbody>
+</table></div>
 {{#changesNote}}<p class="note">{{.}}</p>{{/changesNote}}
 {{/empty(changes)}}
 
@@ -384,7 +408,12 @@ public enum BuiltInTemplates {
 <ul>
 {{#reliance}}
 {{#volunteeredNote}}
-<li><strong>{{.}}</strong></li>
+{{#volunteeredBold}}
+<li><strong>{{volunteeredNote}}</strong></li>
+{{/volunteeredBold}}
+{{^volunteeredBold}}
+<li>{{volunteeredNote}}</li>
+{{/volunteeredBold}}
 {{/volunteeredNote}}
 {{#steppedBack}}
 <li>{{.}}</li>
@@ -413,7 +442,7 @@ public enum BuiltInTemplates {
 {{^empty(verdicts)}}
 <ul class="verdicts">
 {{#verdicts}}
-<li class="{{statusClass}}"><span class="status">{{status}}: <bdi>{{outcome}}</bdi></span>{{sentence}}{{#statement}}<span class="statement">{{phrases.the-board-s-statement}} “<bdi>{{.}}</bdi>”</span>{{/statement}}</li>
+<li class="{{statusClass}}"><span class="status">{{status}}: <bdi>{{outcome}}</bdi></span>{{sentence}}{{#statement}}<span class="statement">{{phrases.the-board-s-statement}} “<bdi>{{.}}</bdi>”</span>{{/statement}}{{#ifMissed}}<span class="statement">{{.}}</span>{{/ifMissed}}</li>
 {{/verdicts}}
 </ul>
 {{/empty(verdicts)}}
@@ -649,8 +678,32 @@ public enum BuiltInTemplates {
 
 **{{.}}**
 {{/ask}}
+{{#nextDecision}}
+
+{{.}}
+{{/nextDecision}}
+{{^empty(optionDescriptions)}}
+
+{{phrases.decision-options-described}}
+
+{{#optionDescriptions}}
+- **{{option}}:** {{text}}
+{{/optionDescriptions}}
+{{/empty(optionDescriptions)}}
+{{#optionsEffect}}
+
+**{{.}}**
+{{/optionsEffect}}
 
 {{summary}} {{assumptions}}{{#stewardship}} {{.}}{{/stewardship}}
+{{^empty(headlineRows)}}
+
+| {{phrases.decision-statement}} | {{phrases.decision-headline-verdict}} | {{phrases.decision-perspectives-disagree}} |
+| --- | --- | --- |
+{{#headlineRows}}
+| {{outcome}} | {{verdict.text}} | {{disagree}} |
+{{/headlineRows}}
+{{/empty(headlineRows)}}
 
 {{> md-verdicts}}
 {{^empty(viewVerdicts)}}
@@ -688,9 +741,9 @@ public enum BuiltInTemplates {
 
 {{intro}}
 
-{{#steps}}
-1. {{.}}
-{{/steps}}
+{{#numberedSteps}}
+{{number}}. {{text}}
+{{/numberedSteps}}
 
 {{outro}}
 {{/optionRule}}
@@ -698,6 +751,10 @@ public enum BuiltInTemplates {
 
 ### {{phrases.decision-what-would-change}}
 
+{{#leversNote}}
+{{.}}
+
+{{/leversNote}}
 {{#items}}
 **{{outcome}}: {{status}}.** {{reading}}
 
@@ -834,8 +891,10 @@ public enum BuiltInTemplates {
 
 **{{phrases.options-changes-caption}}**
 
+| {{phrases.money-option}} | {{phrases.options-changes-adds}} | {{phrases.options-changes-leaves-out}} | {{phrases.options-changes-responses}} | {{phrases.options-changes-costs}} |
+| --- | --- | --- | --- | --- |
 {{#changes}}
-- **{{option}}:** {{text}}
+| {{option}} | {{adds}} | {{leavesOut}} | {{responses}} | {{costs}} |
 {{/changes}}
 {{#changesNote}}
 
@@ -859,7 +918,12 @@ public enum BuiltInTemplates {
 
 {{#reliance}}
 {{#volunteeredNote}}
-- **{{.}}**
+{{#volunteeredBold}}
+- **{{volunteeredNote}}**
+{{/volunteeredBold}}
+{{^volunteeredBold}}
+- {{volunteeredNote}}
+{{/volunteeredBold}}
 {{/volunteeredNote}}
 {{#steppedBack}}
 - {{.}}
@@ -886,7 +950,7 @@ public enum BuiltInTemplates {
 """####,
         "md-verdicts.mustache": ####"""
 {{#verdicts}}
-- **{{status}}: {{outcome}}.** {{sentence}}{{#statement}} {{phrases.the-board-s-statement-2}} “{{.}}”{{/statement}}
+- **{{status}}: {{outcome}}.** {{sentence}}{{#statement}} {{phrases.the-board-s-statement-2}} “{{.}}”{{/statement}}{{#ifMissed}} {{.}}{{/ifMissed}}
 {{/verdicts}}
 {{#empty(verdicts)}}
 {{phrases.the-register-has-no-appetite}}
@@ -1035,7 +1099,7 @@ public enum BuiltInTemplates {
 {{^empty(disagreements)}}
 <p>{{phrases.compared-with-the-perspective}} “<bdi>{{officersPerspective}}</bdi>”, {{phrases.largest-differences-first}}</p>
 <div class="table-wrap"><table>
-<thead><tr><th scope="col">{{phrases.entry}}</th><th scope="col">{{phrases.perspective}}</th><th scope="col" class="num">{{phrases.their-chance}}</th><th scope="col" class="num">{{phrases.officers-chance}}</th><th scope="col" class="num">{{phrases.their-expected-outcome}}</th><th scope="col" class="num">{{phrases.officers-expected-outcome}}</th><th scope="col" class="num">{{phrases.difference-before-responses}}</th></tr></thead>
+<thead><tr><th scope="col">{{phrases.entry}}</th><th scope="col">{{phrases.perspective}}</th><th scope="col" class="num">{{phrases.their-chance}}</th><th scope="col" class="num"><bdi>{{comparedChanceHeading}}</bdi></th><th scope="col" class="num">{{phrases.their-expected-outcome}}</th><th scope="col" class="num"><bdi>{{comparedOutcomeHeading}}</bdi></th><th scope="col" class="num">{{phrases.difference-before-responses}}</th></tr></thead>
 <tbody>
 {{#disagreements}}
 <tr><td><a href="#risk-{{risk}}">{{risk}}</a> <bdi>{{title}}</bdi></td><td><bdi>{{perspective}}</bdi></td><td class="num">{{theirChance}}</td><td class="num">{{officersChance}}</td><td class="num">{{theirMeanLoss}}</td><td class="num">{{officersMeanLoss}}</td><td class="num">{{difference}}</td></tr>
@@ -1096,6 +1160,7 @@ public enum BuiltInTemplates {
 <h3 id="outcome-{{id}}"><bdi>{{title}}</bdi> (<bdi>{{unit}}</bdi>)</h3>
 {{#description}}<p dir="auto">{{.}}</p>{{/description}}
 <p>{{summary}}{{#disagreement}} {{phrases.perspectives-1-in-10-bad}} {{.}}.{{/disagreement}}</p>
+{{#harmAlone}}<p class="note appetite-note"><strong>{{phrases.board-s-appetite-harm-alone}}</strong> {{.}}</p>{{/harmAlone}}
 <div class="table-wrap"><table>
 <caption><bdi>{{title}}</bdi>: {{figuresCaption}}</caption>
 <thead><tr><th scope="col">{{phrases.figure}}</th><th scope="col" class="num">{{phrases.with-responses}}</th><th scope="col" class="num">± (95%)</th><th scope="col" class="num">{{phrases.without-responses}}</th></tr></thead>
@@ -1139,7 +1204,7 @@ public enum BuiltInTemplates {
 </dl>
 <div class="table-wrap"><table>
 <caption>{{phrases.each-perspective-s-estimate-of}} {{id}}</caption>
-<thead><tr><th scope="col">{{phrases.perspective}}</th><th scope="col" class="num">{{phrases.chance}}</th><th scope="col" class="num">{{phrases.on-average}}</th><th scope="col">{{phrases.rationale}}</th></tr></thead>
+<thead><tr><th scope="col">{{phrases.perspective}}</th><th scope="col" class="num">{{phrases.chance-before-responses}}</th><th scope="col" class="num">{{phrases.on-average-before-responses}}</th><th scope="col">{{phrases.rationale}}</th></tr></thead>
 <tbody>
 {{#views}}
 <tr><td><bdi>{{perspective}}</bdi></td><td class="num">{{chance}}</td><td class="num">{{meanLoss}}</td><td dir="auto">{{rationale}}</td></tr>
@@ -1283,7 +1348,7 @@ public enum BuiltInTemplates {
 {{^empty(disagreements)}}
 {{phrases.compared-with-the-perspective}} {{officersPerspective}}, {{phrases.largest-differences-first}}
 
-| {{phrases.entry}} | {{phrases.perspective}} | {{phrases.their-chance}} | {{phrases.officers-chance-2}} | {{phrases.their-expected-outcome}} | {{phrases.officers-expected-outcome}} | {{phrases.difference-before-responses}} |
+| {{phrases.entry}} | {{phrases.perspective}} | {{phrases.their-chance}} | {{comparedChanceHeading}} | {{phrases.their-expected-outcome}} | {{comparedOutcomeHeading}} | {{phrases.difference-before-responses}} |
 | --- | --- | ---: | ---: | ---: | ---: | ---: |
 {{#disagreements}}
 | {{risk}} {{title}} | {{perspective}} | {{theirChance}} | {{officersChance}} | {{theirMeanLoss}} | {{officersMeanLoss}} | {{difference}} |
@@ -1335,7 +1400,7 @@ public enum BuiltInTemplates {
 {{.}}
 
 {{/description}}
-{{summary}}{{#disagreement}} {{phrases.perspectives-1-in-10-bad-2}} {{.}}.{{/disagreement}}
+{{summary}}{{#disagreement}} {{phrases.perspectives-1-in-10-bad-2}} {{.}}.{{/disagreement}}{{#harmAlone}} {{.}}{{/harmAlone}}
 
 | {{figuresCaption}} | {{phrases.with-responses}} | ± (95%) | {{phrases.without-responses}} |
 | --- | ---: | ---: | ---: |
@@ -1391,7 +1456,7 @@ public enum BuiltInTemplates {
 - **{{phrases.response-2}}** {{action}} {{phrases.delivered-by}} {{deliveredBy}} {{phrases.reliability}} {{reliability}}); {{phrases.costs}} {{cost}}; {{phrases.avoids}} {{value}} {{valueError}} {{phrases.of-mean-loss}}
 {{/response}}
 
-| {{phrases.perspective}} | {{phrases.chance}} | {{phrases.on-average}} | {{phrases.rationale}} |
+| {{phrases.perspective}} | {{phrases.chance-before-responses}} | {{phrases.on-average-before-responses}} | {{phrases.rationale}} |
 | --- | ---: | ---: | --- |
 {{#views}}
 | {{perspective}} | {{chance}} | {{meanLoss}} | {{rationale}} |

@@ -12,19 +12,9 @@ extension ReportBuilder {
         let outside = statements.filter { !$0.withinAppetite && $0.decisive }.count
         let close = statements.filter { !$0.decisive }.count
         // Each count with the statements it counts, by name, chance and limit.
-        var summary = statements.isEmpty ? phrases("report.decision.summary.no-appetite") : namedSummary()
-        // The count above is the headline's; a cell below may be too close to call on one
-        // perspective's own estimates. Said here, so the count and the cells agree.
-        let closeInViews = statements.compactMap { v -> String? in
-            let views = register.perspectives.filter { p in
-                estimatedAny(p.id, outcome: v.outcome) && v.perspectives.contains { $0.id == p.id && !$0.decisive }
-            }
-            guard !views.isEmpty else { return nil }
-            return phrases("report.decision.summary.close-view", ["statement": iso(statementLabel(v)), "perspectives": listInWords(views.map { iso($0.title) })])
-        }
-        if !closeInViews.isEmpty {
-            summary += " " + phrases("report.decision.summary.close-views", ["list": closeInViews.joined(separator: phrases("report.list.separator"))])
-        }
+        let summary = statements.isEmpty ? phrases("report.decision.summary.no-appetite") : namedSummary()
+        // The statements on which a perspective's own estimates give another verdict, or are too
+        // close to call, are in the headline table below the sentence, one row each.
 
         let viewTitle = score.run.view == "pooled"
             ? phrases("report.view.pooled", ["count": String(register.perspectives.count)])
@@ -55,7 +45,7 @@ extension ReportBuilder {
         func title(_ v: RegisterScore.AppetiteVerdict) -> String { statementLabel(v) }
 
         let verdicts = statements.map { v in
-            var cells = [decisionCell(within: v.withinAppetite, decisive: v.decisive, probability: v.probability.value)]
+            var cells = [decisionCell(within: v.withinAppetite, decisive: v.decisive, probability: v.probability.value, limit: v.limit)]
             for p in register.perspectives {
                 guard let alt = v.perspectives.first(where: { $0.id == p.id }) else { continue }
                 // A perspective that estimated none of the outcome's entries has only the pool's
@@ -64,7 +54,7 @@ extension ReportBuilder {
                     cells.append(.init(text: e(phrases("report.decision.cell.no-own")), statusClass: ""))
                     continue
                 }
-                cells.append(decisionCell(within: alt.withinAppetite, decisive: alt.decisive, probability: alt.probability.value))
+                cells.append(decisionCell(within: alt.withinAppetite, decisive: alt.decisive, probability: alt.probability.value, limit: v.limit))
             }
             // Each row says what its chance is of and which way the board wants it, so a small
             // percentage "within" and a large one "outside" never sit side by side unexplained.
@@ -130,7 +120,16 @@ extension ReportBuilder {
             viewTitles: ([phrases("report.decision.view.headline")] + perspectiveViewTitles(coverage)).map { e($0) as String },
             viewVerdicts: verdicts, items: items, quality: quality, option: favouredOption().map { e($0) as String },
             ask: e(decisionAsk()), money: moneyTotals(), uncertainty: e(uncertaintyCaveat()),
-            optionRule: optionRuleSteps().map { .init(intro: e($0.intro), steps: $0.steps.map { e($0) as String }, outro: e($0.outro)) })
+            optionRule: optionRuleSteps().map { rule in
+                let steps = rule.steps.map { e($0) as String }
+                return .init(intro: e(rule.intro), steps: steps, outro: e(rule.outro),
+                             numberedSteps: steps.enumerated().map { .init(number: $0.offset + 1, text: $0.element) })
+            })
+        page.headlineRows = headlineRows()
+        page.nextDecision = e(nextDecision())
+        page.optionDescriptions = optionDescriptions()
+        page.optionsEffect = e(optionsEffect())
+        page.leversNote = e(leversNote(items: statements.filter { !$0.withinAppetite || !$0.decisive || $0.dependsOnEstimates }))
         page.options = optionsByStatement()
         page.changes = changes.changes
         page.changesNote = changes.note

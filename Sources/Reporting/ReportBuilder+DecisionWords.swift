@@ -33,12 +33,12 @@ extension ReportBuilder {
 
     /// "Hours of independent living (76%; want ≥ 80%)".
     func namedVerdict(_ v: RegisterScore.AppetiteVerdict) -> String {
-        phrases("report.decision.summary.item", ["statement": iso(statementLabel(v)), "percent": cellPercent(v.probability.value),
+        phrases("report.decision.summary.item", ["statement": iso(statementLabel(v)), "percent": cellPercent(v.probability.value, limit: v.limit),
                                                  "want": want(v)])
     }
 
-    /// The first line of the decision page's summary: the statements outside appetite, too
-    /// close to call and depending on whose estimates, each by name.
+    /// The first line of the decision page's summary: the statements outside appetite and too
+    /// close to call, each by name; the headline table below it adds where perspectives disagree.
     func namedSummary() -> String {
         let statements = score.appetite
         func list(_ picked: [RegisterScore.AppetiteVerdict]) -> String {
@@ -51,7 +51,6 @@ extension ReportBuilder {
         return phrases("report.decision.summary.named", [
             "outside": outsideWords,
             "close": list(statements.filter { !$0.decisive }),
-            "depends": list(statements.filter(\.dependsOnEstimates)),
         ])
     }
 
@@ -118,10 +117,28 @@ extension ReportBuilder {
                     phrases("report.decision.no-way-back.stop", [
                         "percent": FigureFormat.percent(stop.ifStopped.value), "risk": entryID(stop.risk),
                         "title": iso(register.risk(stop.risk)?.title ?? ""),
-                        "status": phrases(stop.withinIfStopped ? "report.verdict.within" : "report.verdict.outside")])
+                        "status": phrases(stop.withinIfStopped ? "report.verdict.within" : "report.verdict.outside"),
+                        "givesUp": givenUp(stop.risk).map { phrases("report.decision.no-way-back.stop.gives-up", ["benefits": $0]) } ?? ""])
                 })])
         }
         return sentence
+    }
+
+    /// What stopping entry `id` gives up: its mean benefit on each outcome it brings one to
+    /// ("3.76 incidents avoided in Patient safety incidents …"), so "stop the scheme that makes
+    /// patients safer" never reads as a free way back within appetite. Nil for an entry with
+    /// no benefit.
+    func givenUp(_ id: String) -> String? {
+        guard let r = score.risks.first(where: { $0.id == id }) else { return nil }
+        let benefits = (r.effects.map { $0.map { ($0.outcome, $0.meanBenefit) } } ?? [(r.outcome, r.meanBenefit)]).filter { $0.1 > 0 }
+        guard !benefits.isEmpty else { return nil }
+        return listInWords(benefits.compactMap { outcome, benefit in
+            score.outcomes.first { $0.id == outcome }.map { o in
+                let w = words(o.id, o.unit)
+                return phrases(w.isGain ? "report.decision.no-way-back.stop.gained" : "report.decision.no-way-back.stop.avoided",
+                               ["amount": w.size(benefit), "outcome": iso(o.title)])
+            }
+        })
     }
 
     /// "Current plan: X. Proposed: Y. The board is asked to …", from the options the register
@@ -130,7 +147,8 @@ extension ReportBuilder {
         let outsideNames = score.appetite.filter { !$0.withinAppetite && $0.decisive }.map { iso(statementLabel($0)) }
         let accept = outsideNames.isEmpty ? "" : " " + phrases("report.decision.ask.outside", ["statements": listInWords(outsideNames)])
         guard score.portfolios.count > 1 else {
-            return phrases(score.appetite.isEmpty ? "report.decision.ask.no-options.no-appetite" : "report.decision.ask.no-options") + accept
+            return (score.appetite.isEmpty ? phrases("report.decision.ask.no-options.no-appetite")
+                                           : phrases("report.decision.ask.no-options", ["who": decider])) + accept
         }
         let current = register.portfolios.first(where: \.isCurrent)
         let proposed = register.portfolios.first(where: \.isProposed)
@@ -145,17 +163,56 @@ extension ReportBuilder {
         let count = String(register.portfolios.count)
         switch (current, proposed) {
         case let (c?, p?) where c.id == p.id:
-            parts.append(phrases("report.decision.ask.keep", ["current": iso(c.title), "count": count]))
+            parts.append(phrases("report.decision.ask.keep", ["who": decider, "current": iso(c.title), "count": count]))
         case let (c?, p?):
-            parts.append(phrases("report.decision.ask.move", ["current": iso(c.title), "proposed": iso(p.title), "count": count]))
+            parts.append(phrases("report.decision.ask.move", ["who": decider, "current": iso(c.title), "proposed": iso(p.title), "count": count]))
         case let (c?, nil):
-            parts.append(phrases("report.decision.ask.choose-from-current", ["current": iso(c.title), "count": count]))
+            parts.append(phrases("report.decision.ask.choose-from-current", ["who": decider, "current": iso(c.title), "count": count]))
         case let (nil, p?):
-            parts.append(phrases("report.decision.ask.approve", ["proposed": iso(p.title), "count": count]))
+            parts.append(phrases("report.decision.ask.approve", ["who": decider, "proposed": iso(p.title), "count": count]))
         case (nil, nil):
-            parts.append(phrases("report.decision.ask.choose", ["count": count]))
+            parts.append(phrases("report.decision.ask.choose", ["who": decider, "count": count]))
         }
         return parts.joined(separator: " ") + accept
+    }
+
+    /// Who is asked to decide: the body the register names in `decided-by` ("The council's Adult
+    /// Social Care committee"), or the board where it names none. The register's readers met
+    /// "the board is asked" where the register names a committee that decides on a date.
+    var decider: String {
+        register.metadata.decidedBy.map { iso($0.capitalisedFirst) } ?? phrases("report.decision.ask.the-board")
+    }
+
+    /// The register's next decision (`next-decision`) with its date, for the decision page's
+    /// first screen; nil when the register states neither.
+    func nextDecision() -> String? {
+        let m = register.metadata
+        switch (m.nextDecision, m.nextDecisionDate) {
+        case let (text?, date?): return phrases("report.decision.next-decision", ["decision": iso(text), "date": date.description])
+        case let (text?, nil): return phrases("report.decision.next-decision.undated", ["decision": iso(text)])
+        case let (nil, date?): return phrases("report.decision.next-decision.date", ["date": date.description])
+        case (nil, nil): return nil
+        }
+    }
+
+    /// Each option as the register describes it (what it is, who recommends it), marked current
+    /// or proposed: the board report named options the register explains, and left the
+    /// explanation to the community report. Empty without options to compare.
+    func optionDescriptions() -> [ReportContext.OptionDescription] {
+        // Where the register describes none, a list of "no description" would only take room.
+        guard score.portfolios.count > 1, register.portfolios.contains(where: { $0.description != nil }) else { return [] }
+        return register.portfolios.map { p in
+            ReportContext.OptionDescription(option: e(optionLabel(p.id, title: p.title)),
+                  text: e(p.description.map { iso($0) } ?? phrases("report.decision.option-described.none")))
+        }
+    }
+
+    /// The register's `if-missed` plan for the appetite statement `k` (the score's statements
+    /// are the register's, in order), for a verdict outside appetite or too close to call.
+    func ifMissed(_ k: Int, _ v: RegisterScore.AppetiteVerdict) -> String? {
+        guard !isCommunity, !v.withinAppetite || !v.decisive, register.appetite.indices.contains(k),
+              register.appetite[k].outcome == v.outcome, let plan = register.appetite[k].ifMissed else { return nil }
+        return phrases("report.verdict.if-missed", ["plan": iso(plan)])
     }
 
     /// "within appetite", "outside appetite", or either marked too close to call.
@@ -168,15 +225,19 @@ extension ReportBuilder {
     func statusClass(_ within: Bool, _ decisive: Bool) -> String { !decisive ? "close" : (within ? "within" : "outside") }
 
     /// One verdict cell of a decision-page table, for the headline, a perspective or an option.
-    func decisionCell(within: Bool, decisive: Bool, probability: Double) -> ReportContext.DecisionCell {
+    func decisionCell(within: Bool, decisive: Bool, probability: Double, limit: Double? = nil) -> ReportContext.DecisionCell {
         ReportContext.DecisionCell(
-            text: e(phrases("report.decision.cell", ["status": statusWord(within, decisive), "percent": cellPercent(probability)])),
+            text: e(phrases("report.decision.cell", ["status": statusWord(within, decisive),
+                                                     "percent": limit.map { cellPercent(probability, limit: $0) } ?? cellPercent(probability)])),
             statusClass: statusClass(within, decisive))
     }
 
     /// A chance in a decision-page cell or summary: never "0%" or "100%" from a simulation,
     /// whose chances below 0.1% and above 99.9% read "<0.1%" and ">99.9%" beside each other.
     func cellPercent(_ p: Double) -> String { FigureFormat.simulatedPercent(p) }
+
+    /// A chance beside its limit: one more decimal where it would read as the limit itself.
+    func cellPercent(_ p: Double, limit: Double) -> String { FigureFormat.simulatedPercent(p, awayFrom: limit) }
 }
 
 private extension Array {

@@ -31,6 +31,9 @@ extension ReportBuilder {
         let (fewest, first, atIssue, second, third, fourth) = (steps.fewest, steps.first, steps.atIssue, steps.second, steps.third, steps.fourth)
 
         let within = fewest == 0
+        // Where every option leaves as many outside, "5 options leave 1 outside, the fewest"
+        // read as a ranking: said as what it is.
+        let every = first.count == options.count ? ".all" : ""
         let quoted = { (p: RegisterScore.PortfolioScore) in phrases("report.decision.option.quoted", ["title": iso(p.title)]) }
         var args = ["headline": iso(headline.title), "count": String(options.count), "outside": String(fewest),
                     "candidates": String(first.count)]
@@ -71,7 +74,7 @@ extension ReportBuilder {
                 let next = first.filter { $0.id != favoured.id }.max { rule.standing($0, on: atIssue).value < rule.standing($1, on: atIssue).value }!
                 args["chances"] = phrases("report.decision.option.chances", [
                     "favoured": rule.chances(favoured, on: atIssue), "next": rule.chances(next, on: atIssue), "option": quoted(next)])
-                reason = phrases.filled(within ? "report.decision.option.reason.chance.within" : "report.decision.option.reason.chance.fewest", args)
+                reason = phrases.filled(within ? "report.decision.option.reason.chance.within" : "report.decision.option.reason.chance.fewest" + every, args)
             } else if third.count == 1, let w = rule.moneyWords {
                 let next = second.filter { $0.id != favoured.id }.min { rule.moneyLoss($0) < rule.moneyLoss($1) }!
                 // The tie on step 2, named with each option's chance and the margin it is within.
@@ -86,7 +89,7 @@ extension ReportBuilder {
                 args["cost"] = allTold(favoured, w)
                 args["next"] = allTold(next, w)
                 args["option"] = quoted(next)
-                reason = phrases.filled(within ? "report.decision.option.reason.money.within" : "report.decision.option.reason.money.fewest", args)
+                reason = phrases.filled(within ? "report.decision.option.reason.money.within" : "report.decision.option.reason.money.fewest" + every, args)
             } else {
                 // Tied on the first three steps, but better than each of the others somewhere
                 // and worse nowhere.

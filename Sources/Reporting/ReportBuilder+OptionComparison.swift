@@ -17,7 +17,7 @@ extension ReportBuilder {
                 outcome: e(phrases("report.decision.row", ["statement": iso(statementLabel(v)), "chance": chanceWhat(v), "want": want(v)])),
                 cells: options.map { p in
                     let j = rule.judged(v, under: p)
-                    return decisionCell(within: j.within, decisive: j.decisive, probability: j.p.value)
+                    return decisionCell(within: j.within, decisive: j.decisive, probability: j.p.value, limit: v.limit)
                 })
         }
         let steps = rule.steps()
@@ -27,7 +27,7 @@ extension ReportBuilder {
             if rule.outside(p) > steps.fewest {
                 let breaches = score.appetite.filter { !rule.judged($0, under: p).within }.map { v in
                     phrases("report.options.breach", ["statement": iso(statementLabel(v)),
-                                                      "percent": cellPercent(rule.judged(v, under: p).p.value), "want": want(v)])
+                                                      "percent": cellPercent(rule.judged(v, under: p).p.value, limit: v.limit), "want": want(v)])
                 }
                 dropped.append(phrases("report.options.dropped.outside", [
                     "option": quoted(p), "count": String(breaches.count), "fewest": String(steps.fewest),
@@ -82,6 +82,16 @@ extension ReportBuilder {
             let added = entries.filter { !baseIDs.contains($0.id) }
             let removed = baseEntries.filter { !ids.contains($0.id) }
             var clauses: [String] = []
+            // The table's columns, beside the sentence.
+            func share(_ id: String, _ p: Portfolio) -> Double? { p.split.first { $0.risk == id }?.share }
+            var addsColumn = added.map { r in share(r.id, option).map { phrases("report.options.changes.share", ["entry": named(r), "share": FigureFormat.percent($0)]) } ?? named(r) }
+            var leavesColumn = removed.map(named)
+            for r in entries where baseIDs.contains(r.id) {
+                let mine = share(r.id, option) ?? 1, theirs = share(r.id, base) ?? 1
+                if mine < theirs { leavesColumn.append(phrases("report.options.changes.share.now", ["entry": named(r), "share": FigureFormat.percent(mine)])) }
+                if mine > theirs { addsColumn.append(phrases("report.options.changes.share.now", ["entry": named(r), "share": FigureFormat.percent(mine)])) }
+            }
+            var responsesColumn: [String] = []
             if !added.isEmpty { clauses.append(phrases("report.options.changes.adds", ["entries": listInWords(added.map(named))])) }
             if !removed.isEmpty { clauses.append(phrases("report.options.changes.removes", ["entries": listInWords(removed.map(named))])) }
             if !option.split.isEmpty && (option.split.map(\.risk) != base.split.map(\.risk) || option.split.map(\.share) != base.split.map(\.share)) {
@@ -98,12 +108,15 @@ extension ReportBuilder {
                 let theirs = base.responseChoice(for: risk.id).flatMap { risk.response(named: $0) } ?? risk.response
                 guard let mine, let theirs, baseIDs.contains(risk.id), mine.id != theirs.id || mine.action != theirs.action else { continue }
                 swapsSomewhere = true
+                responsesColumn.append(phrases("report.options.changes.response.short", [
+                    "entry": entryID(risk.id), "action": iso(mine.action), "detail": responseDetail(mine), "baseDetail": responseDetail(theirs)]))
                 clauses.append(phrases("report.options.changes.response", [
                     "entry": named(risk), "action": iso(mine.action), "detail": responseDetail(mine),
                     "baseAction": iso(theirs.action), "baseDetail": responseDetail(theirs)]))
                 if mine.cost == theirs.cost { sameCostSwaps.append(phrases("report.options.changes.same-cost-swap", ["risk": entryID(risk.id), "cost": quantity(mine.cost, "money")])) }
             }
             if clauses.isEmpty { clauses.append(phrases("report.options.changes.same-entries")) }
+            let entryClauses = clauses.count
             let own = option.cost ?? 0, baseOwn = base.cost ?? 0
             if own != baseOwn {
                 let none = phrases("report.money.no-own-cost")
@@ -117,7 +130,9 @@ extension ReportBuilder {
                 let swapped = added + removed
                 if !swapped.isEmpty {
                     let costed = swapped.contains { ($0.response?.cost ?? 0) > 0 }
-                    why.append(phrases(costed ? "report.options.changes.same.entries-balance" : "report.options.changes.same.entries-uncosted"))
+                    // "the entries it adds and leaves out" where it leaves none out read as a mistake.
+                    let only = removed.isEmpty ? ".added" : added.isEmpty ? ".removed" : ""
+                    why.append(phrases(costed ? "report.options.changes.same.entries-balance" : "report.options.changes.same.entries-uncosted" + only))
                 }
                 why += sameCostSwaps
                 clauses.append(phrases(why.isEmpty ? "report.options.changes.responses-same.plain" : "report.options.changes.responses-same",
@@ -125,8 +140,13 @@ extension ReportBuilder {
             } else {
                 clauses.append(phrases("report.options.changes.responses", ["cost": quantity(cost, "money"), "base": quantity(baseCost, "money")]))
             }
+            let none = phrases("report.options.changes.none")
             return .init(option: e(optionLabel(option.id, title: option.title)),
-                         text: e(phrases("report.options.changes.sentence", ["clauses": clauses.joined(separator: phrases("report.list.separator"))])))
+                         text: e(phrases("report.options.changes.sentence", ["clauses": clauses.joined(separator: phrases("report.list.separator"))])),
+                         adds: e(addsColumn.isEmpty ? none : addsColumn.joined(separator: phrases("report.list.separator"))),
+                         leavesOut: e(leavesColumn.isEmpty ? none : leavesColumn.joined(separator: phrases("report.list.separator"))),
+                         responses: e(responsesColumn.isEmpty ? none : responsesColumn.joined(separator: phrases("report.list.separator"))),
+                         costs: e(clauses.dropFirst(entryClauses).joined(separator: phrases("report.list.separator")).capitalisedFirst))
         }
         let note = swapsSomewhere ? e(phrases("report.options.changes.lever-note", ["base": iso(base.title)])) : nil
         return (changes, note)

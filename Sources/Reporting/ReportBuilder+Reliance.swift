@@ -19,6 +19,9 @@ extension ReportContext {
         /// Whether most of the protection rests on community groups and service users (more than
         /// half, and more than on staff, partners or the organisation alone).
         public var mostlyVolunteered: Bool
+        /// Whether that sentence is stressed: not where the protection is small beside the
+        /// outcome (under a tenth of its average).
+        public var volunteeredBold: Bool = false
         /// The sentence that says so, when it is.
         public var volunteeredNote: String?
         /// "If Buurtpreventie Noord stepped back, …", one per deliverer, largest share first.
@@ -52,7 +55,10 @@ extension ReportBuilder {
                 by: e(input.map { phrases("report.citizen-time.by", [
                     "name": register.contributor($0.by)?.name ?? $0.by, "hours": FigureFormat.amount($0.hours)]) }.joined(separator: ", ")),
                 cost: e(FigureFormat.quantity(response.cost, unit: "money", currency: score.register.currency)),
-                perThousandWithCitizenTime: e(response.valueForMoneyWithCitizenTime.map { FigureFormat.amount($0 * 1000) }
+                // In the outcome's unit ("0.230 incidents"): a bare "0.230" left a board asking
+                // 0.230 of what.
+                perThousandWithCitizenTime: e(response.valueForMoneyWithCitizenTime.map { v in
+                    score.outcomes.first { $0.id == risk.outcome }.map { words($0.id, $0.unit).size(v * 1000) } ?? FigureFormat.amount(v * 1000) }
                                               ?? phrases("report.citizen-time.no-rate")))
         }
         if !context.citizenTime.isEmpty {
@@ -62,7 +68,7 @@ extension ReportBuilder {
             context.citizenTimeNote = e(note)
         }
         if !score.notConsulted.isEmpty {
-            var sentence = phrases("report.not-consulted", ["entries": score.notConsulted.map(entryID).joined(separator: ", ")])
+            var sentence = phrases("report.not-consulted", ["entries": listInWords(score.notConsulted.map(entryID))])
             // A perspective that names no contributors may well speak for citizens (family
             // carers, say): the register does not say, so the report says that it does not.
             let unattributed = register.unattributedPerspectives
@@ -76,20 +82,38 @@ extension ReportBuilder {
         }
     }
 
+    /// The size of an outcome a protection is measured against: the larger of its average
+    /// before and after responses.
+    func outcomeScale(_ o: RegisterScore.OutcomeScore) -> Double {
+        max(abs(o.inherent.mean.value), abs(o.residual.mean.value))
+    }
+
+    /// Whether what the responses avoid is small beside the outcome (under a tenth of its
+    /// average): "100% rests on community groups" in bold read as a warning for 16.8 hours
+    /// against an 846-hour gain.
+    func isSmall(_ avoided: Double, _ o: RegisterScore.OutcomeScore) -> Bool {
+        let scale = outcomeScale(o)
+        return scale > 0 && abs(avoided) < 0.1 * scale
+    }
+
     /// The board report's reliance rows, from the score's ``RegisterScore/OutcomeReliance``.
     func reliance() -> [ReportContext.RelianceRow] {
         score.reliance.compactMap { reliance in
             guard let outcome = score.outcomes.first(where: { $0.id == reliance.outcome }) else { return nil }
             let share = { (kind: Contributor.Kind) in FigureFormat.percent(reliance.kinds.first { $0.id == kind.rawValue }?.share ?? 0) }
             let avoided = quantity(reliance.avoided, outcome.unit)
+            var volunteered = phrases("report.reliance.volunteered", ["outcome": iso(outcome.title), "share": FigureFormat.percent(reliance.volunteered),
+                                                                      "avoided": avoided])
+            if isSmall(reliance.avoided, outcome) {
+                volunteered += " " + phrases("report.reliance.volunteered.small", ["share": FigureFormat.percent(reliance.avoided / outcomeScale(outcome))])
+            }
             return ReportContext.RelianceRow(
                 outcome: e(outcome.title), avoided: e(avoided),
                 community: e(share(.community)), user: e(share(.user)), staff: e(share(.staff)), partner: e(share(.partner)),
                 organisation: e(FigureFormat.percent(reliance.organisationOnly)),
                 mostlyVolunteered: reliance.mostlyVolunteered,
-                volunteeredNote: reliance.mostlyVolunteered
-                    ? e(phrases("report.reliance.volunteered", ["outcome": iso(outcome.title), "share": FigureFormat.percent(reliance.volunteered)]))
-                    : nil,
+                volunteeredBold: reliance.mostlyVolunteered && !isSmall(reliance.avoided, outcome),
+                volunteeredNote: reliance.mostlyVolunteered ? encode(volunteered) : nil,
                 steppedBack: reliance.deliverers.map { deliverer in
                     e(phrases("report.reliance.stepped-back", [
                         "name": iso(register.contributor(deliverer.id)?.name ?? deliverer.id), "outcome": iso(outcome.title),

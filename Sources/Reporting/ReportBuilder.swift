@@ -183,7 +183,9 @@ public struct ReportBuilder: Sendable {
     var horizonPhrase: String {
         if let name = register.metadata.period { return phrases("report.horizon-phrase.named", ["name": UntrustedText.isolated(name)]) }
         let (count, unit) = horizonInWords
-        return phrases("report.horizon-phrase", ["period": count == 1 ? phrases("report.unit." + unit.rawValue) : horizonWords])
+        // One phrase per unit and plural form: Dutch says "het komende jaar" but "de komende
+        // maand", "de komende 6 maanden".
+        return phrases.plural("report.horizon-phrase." + unit.rawValue, count: count, ["count": FigureFormat.count(count)])
     }
 
     /// "year" for a horizon of 12 months or 1 year, "quarter" for 3 months, "month" for 1 month,
@@ -267,6 +269,10 @@ public struct ReportBuilder: Sendable {
         if !isCommunity { context.chosenRisks = chosenRisks() }
         (context.coproduction, context.contributors) = coproduction()
         (context.disagreements, context.officersPerspective) = disagreements(visibleRisks)
+        if let officers = context.officersPerspective {
+            context.comparedChanceHeading = phrases("report.disagreement.compared-chance", ["who": officers])
+            context.comparedOutcomeHeading = phrases("report.disagreement.compared-outcome", ["who": officers])
+        }
         context.portfolios = portfolios()
         if !isCommunity { context.matrix = ownMatrix() }
         context.heatMap = context.matrix == nil ? heatMap(visibleRisks) : nil
@@ -282,7 +288,15 @@ public struct ReportBuilder: Sendable {
         let confidential = register.risks.filter(\.isConfidential)
         if !isCommunity && !confidential.isEmpty {
             let named = listInWords(confidential.map { phrases("report.portfolio.activity", ["risk": $0.id, "title": iso(unmarkedTitles[$0.id] ?? $0.title)]) })
-            context.confidentialNote = e(phrases.plural("report.confidential-note.named", count: confidential.count, ["entries": named]))
+            var note = phrases.plural("report.confidential-note.named", count: confidential.count, ["entries": named])
+            // The published figures leave the confidential entries out: the board is told which
+            // of its appetite statements will read differently there, so that a chance it minutes
+            // and the one residents read are not taken for a mistake.
+            let differ = score.appetite.filter { v in headlineEntries(reaching: v.outcome).contains(where: \.isConfidential) }
+            if !differ.isEmpty {
+                note += " " + phrases("report.confidential-note.published-differ", ["statements": listInWords(differ.map { iso(statementLabel($0)) })])
+            }
+            context.confidentialNote = e(note)
         }
         context.phrases = Self.templatePhrases(phrases)
         return context
@@ -342,13 +356,22 @@ public struct ReportBuilder: Sendable {
             return (rank(a.element), a.offset) < (rank(b.element), b.offset)
         }.map(\.element)
         return ordered.map { v in
+            let k = score.appetite.firstIndex { $0.outcome == v.outcome && $0.statement == v.statement && $0.threshold == v.threshold && $0.kind == v.kind } ?? -1
             let outcome = score.outcomes.first { $0.id == v.outcome }
             let unit = outcome?.unit ?? ""
             let title = outcome?.title ?? v.outcome
             let p = v.probability.value
             // "Less than a 1 in 100 chance (<0.1%)" understates what the percentage says: below
             // 0.1% the board report counts in thousands.
-            let per = !isCommunity && p > 0 && FigureFormat.percent(p).hasPrefix("<") ? max(n, 1_000) : n
+            var per = !isCommunity && p > 0 && FigureFormat.percent(p).hasPrefix("<") ? max(n, 1_000) : n
+            // The board report's tables show this chance as "3.7%": the sentence shows the same
+            // percentage, over the denominator whose fraction it is ("about 37 in 1,000 (3.7%)"),
+            // never "about 4 in 100 (4%)" beside "3.7%". The limit keeps the section's
+            // denominator: "at most 10 in 100 (10%)" reads better than "100 in 1,000 (10.0%)".
+            if !isCommunity, FigureFormat.percent(p, per: per) != FigureFormat.percent(p),
+               let finer = FigureFormat.denominators.first(where: { $0 > per && FigureFormat.percent(p, per: $0) == FigureFormat.percent(p) }) {
+                per = finer
+            }
             let chance = phrases.chancePhrase(p, standardError: se(v.probability.standardError), per: per, trials: score.run.trials, periods: periodsWord).capitalisedFirst
             let limit = phrases("report.limit", ["frequency": phrases.limitFrequency(v.limit, per: n), "percent": FigureFormat.percent(v.limit, per: n)])
             var status = phrases(v.withinAppetite ? "report.verdict.within" : "report.verdict.outside")
@@ -393,11 +416,29 @@ public struct ReportBuilder: Sendable {
                 decisive: v.decisive, status: e(v.decisive ? verdictStatus : phrases("report.status.too-close", ["status": verdictStatus])),
                 statusClass: !v.decisive ? "close" : (v.withinAppetite ? "within" : "outside"),
                 chance: e(FigureFormat.simulatedPercent(p)), chanceWithoutResponses: e(FigureFormat.simulatedPercent(v.inherentProbability.value)),
-                limit: e(FigureFormat.percent(v.limit)))
+                limit: e(FigureFormat.percent(v.limit)), ifMissed: e(ifMissed(k, v)))
         }
     }
 
     // MARK: Outcomes
+
+    /// For an outcome the board judges on harm alone, what its figures table does not show:
+    /// they are net of the harm the entries avoid, while the appetite counts only the harm they
+    /// cause. "1 in 100 bad year 3.71" beside "7.2% chance of harm above 4" read as a
+    /// contradiction. Nil in the community report, for an outcome judged on its net figure, and
+    /// for one no entry brings a benefit to.
+    func harmAloneNote(_ outcome: String) -> String? {
+        let statements = score.appetite.filter { $0.outcome == outcome && $0.kind == .harmExceeds }
+        // Where no entry brings a benefit to it, its net figure is its harm: nothing to explain.
+        guard !isCommunity, !statements.isEmpty, outcomesWithBenefits.contains(outcome) else { return nil }
+        let items = statements.map { v in
+            phrases("report.outcome.harm-alone.item", [
+                "chance": chanceWhat(v), "with": cellPercent(v.probability.value, limit: v.limit),
+                "without": cellPercent(v.inherentProbability.value), "want": want(v),
+                "status": phrases(v.withinAppetite ? "report.verdict.within" : "report.verdict.outside")])
+        }
+        return phrases("report.outcome.harm-alone", ["items": items.joined(separator: phrases("report.list.separator"))])
+    }
 
     /// Appetite points on the exceedance curve: P(loss > t) ≤ a, or for a net-benefit floor,
     /// P(loss ≥ −t) ≤ 1 − a.
@@ -500,7 +541,7 @@ public struct ReportBuilder: Sendable {
             return p.outcomes.first { $0.outcome == o.id }.map { (title, $0) }
         }
         let slug = "o\(index + 1)"
-        return ReportContext.OutcomeSection(
+        var section = ReportContext.OutcomeSection(
             id: e(o.id), title: e(o.title), description: e(register.outcome(o.id)?.description), unit: e(unitWord(unit)),
             summary: e(summary), direction: e(w.directionNote), isGain: w.isGain, figuresCaption: e(w.signedCaption(iso(unitWord(unit)))), figures: figures,
             netBenefitChance: e(phrases("report.outcome.net-benefit-chance", ["with": FigureFormat.simulatedPercent(o.residual.probabilityNetBenefit.value),
@@ -517,6 +558,8 @@ public struct ReportBuilder: Sendable {
                 return marked
             }, words: w),
             perspectives: charts.perspectives(id: "\(slug)-views", outcome: o, views: views, words: w))
+        section.harmAlone = e(harmAloneNote(o.id))
+        return section
     }
 
     /// The entries in the headline figures that reach `outcome` — on it, or through an effect
@@ -782,8 +825,12 @@ public struct ReportBuilder: Sendable {
                 if d.mean.value == 0 && d.probabilityBetter == 0 && d.probabilityWorse == 0 { return phrases("report.portfolio.same") }
                 // A positive difference is more loss: worse, whichever way the outcome points.
                 let w = words(o.id, o.unit)
+                // With the trials that tie: "0.091 people better (better in 7.9% of trials)" read
+                // as a contradiction where the two were the same in nine years in ten.
+                let same = max(0, 1 - d.probabilityBetter - d.probabilityWorse)
                 return phrases(d.mean.value > 0 ? "report.portfolio.worse" : "report.portfolio.better",
-                               ["amount": w.size(abs(d.mean.value)), "better": FigureFormat.percent(d.probabilityBetter)])
+                               ["amount": w.size(abs(d.mean.value)), "better": FigureFormat.percent(d.probabilityBetter),
+                                "worse": FigureFormat.percent(d.probabilityWorse), "same": FigureFormat.percent(same)])
             }
             return .init(id: e(p.id), title: e(p.title), description: e(def?.description), activities: e(list.isEmpty ? "—" : list),
                          means: means.map(e), differences: diffs.map(e), isFirst: index == 0)

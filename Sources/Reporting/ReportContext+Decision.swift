@@ -1,6 +1,21 @@
 extension ReportContext {
     /// The board report's first page: what the board must decide on, and how far to trust it.
     public struct DecisionPage: Sendable {
+        /// The register's next decision, with its date (`next-decision`, `next-decision-date`).
+        public var nextDecision: String? = nil
+        /// Each option as the register describes it; empty without options to compare.
+        public var optionDescriptions: [OptionDescription] = []
+        /// What the choice between options does not change, and what the register leaves
+        /// unestimated; nil when every outcome differs between options.
+        public var optionsEffect: String? = nil
+        /// Above "What would change the verdict", when the figures favour another option than
+        /// the headline's: that the levers are the headline option's, and the favoured option's
+        /// chances on the same statements.
+        public var leversNote: String? = nil
+        /// The statements outside appetite, too close to call, or judged otherwise on some
+        /// perspective's own estimates: one row each, with the pooled verdict and the
+        /// perspectives that disagree with it. Empty when there are none.
+        public var headlineRows: [HeadlineRow] = []
         /// How many appetite statements are outside appetite or too close to call, in a sentence.
         public var summary: String
         public var outsideCount: Int
@@ -38,11 +53,29 @@ extension ReportContext {
         public var changesNote: String? = nil
     }
 
+    /// One row of the decision page's headline table.
+    public struct HeadlineRow: Sendable {
+        /// The statement's outcome (with its threshold where several share one).
+        public var outcome: String
+        /// The pooled (headline) verdict with its chance and the board's limit.
+        public var verdict: DecisionCell
+        /// The perspectives whose own estimates give another verdict, by verdict; "none".
+        public var disagree: String
+    }
+
     /// The favoured-option rule, step by step.
     public struct OptionRule: Sendable {
         public var intro: String
         public var steps: [String]
         public var outro: String
+        /// The steps with their numbers, for a template that writes the numbers itself (Markdown
+        /// source read "1. 1. 1. 1.").
+        public var numberedSteps: [NumberedStep] = []
+    }
+
+    public struct NumberedStep: Sendable {
+        public var number: Int
+        public var text: String
     }
 
     /// One appetite statement under the headline and under each perspective.

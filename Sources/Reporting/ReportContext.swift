@@ -50,6 +50,10 @@ public struct ReportContext: Sendable {
     public var disagreements: [Disagreement]
     /// The perspective the disagreements are measured against (escaped title), if any.
     public var officersPerspective: String?
+    /// The disagreements table's headings for the compared perspective's figures, by its name:
+    /// "Ward clinicians: chance", never "Officers' chance" for a perspective of clinicians.
+    public var comparedChanceHeading: String? = nil
+    public var comparedOutcomeHeading: String? = nil
     /// Entries past their review date on the as-of day.
     public var stale: [StaleRow]
     /// Portfolios compared, the first being the reference.
@@ -259,6 +263,9 @@ public struct ReportContext: Sendable {
         public var chanceWithoutResponses: String
         /// The limit as a percentage.
         public var limit: String
+        /// In the board report, beside a statement outside appetite or too close to call, the
+        /// register's own plan if it is missed (`if-missed`); nil otherwise.
+        public var ifMissed: String? = nil
     }
 
     /// A line of the Markdown table of contents.
@@ -301,6 +308,9 @@ public struct ReportContext: Sendable {
         /// How far apart the perspectives' 1 in 10 bad horizons are before responses, in the
         /// outcome's unit, when there are several: "59.9 days (before responses)".
         public var disagreement: String?
+        /// In the board report, for an appetite statement on harm alone: that the figures here
+        /// are net, and the chance of harm alone above the board's limit beside them.
+        public var harmAlone: String? = nil
         public var histogram: Chart
         public var exceedance: Chart
         public var tornado: Chart?

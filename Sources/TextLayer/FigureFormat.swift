@@ -134,6 +134,16 @@ public enum FigureFormat {
         return percent(p)
     }
 
+    /// ``simulatedPercent(_:)``, with one more decimal where it would read the same as `limit`
+    /// written by ``percent(_:)`` though the chance is not the limit: "Outside appetite: 20%;
+    /// want ≤ 20%" read as within, where the chance was 20.3%.
+    public static func simulatedPercent(_ p: Double, awayFrom limit: Double) -> String {
+        let shown = simulatedPercent(p)
+        guard p.isFinite, p > 0.001, p < 0.999, p != limit, shown == percent(limit) else { return shown }
+        let decimals = shown.contains(where: { $0 == "." || $0 == "," }) ? 2 : 1
+        return style.localise(String(format: "%.\(decimals)f%%", p * 100))
+    }
+
     /// A percentage that keeps its precision, as a register would write it: `35%`, `8.333%`.
     public static func precisePercent(_ p: Double) -> String {
         p.isNaN ? notANumber : String(format: "%.4g%%", p * 100)

@@ -19,7 +19,7 @@ struct SecondColdReadingTests {
     /// "Not consulted" listed entries that citizens co-assessed (AS-07 with the Making It Real
     /// board, W7-09 with Ward 7 inpatients).
     @Test func entriesJudgedWithoutCitizensAreThoseNoCitizenJudged() throws {
-        let care = try #require(Self.paragraph(try Self.report("adult-social-care-positive-risk"), startingWith: "Judged without service users"))
+        let care = try #require(Self.paragraph(try Self.report("adult-social-care-positive-risk"), startingWith: "No service user or community group helped estimate"))
         #expect(!care.contains("AS-07"), "\(care)")
         #expect(!care.contains("AS-06") && !care.contains("names no contributors"), "family carers speak through the Carers Centre: \(care)")
         // A perspective that names no contributors is said to.
@@ -27,9 +27,9 @@ struct SecondColdReadingTests {
         let k = try #require(anonymous.perspectives.firstIndex { $0.id == "family-carers" })
         anonymous.perspectives[k].contributors = []
         let board = try ReportFixtures.render(anonymous, format: .markdown, audience: .board, trials: 2_000)
-        let without = try #require(Self.paragraph(board, startingWith: "Judged without service users"))
+        let without = try #require(Self.paragraph(board, startingWith: "No service user or community group helped estimate"))
         #expect(without.contains("Family carers estimated AS-06 and AS-12 too, but names no contributors"), "\(without)")
-        let ward = Self.paragraph(try Self.report("ward-7-patient-partnership"), startingWith: "Judged without service users") ?? ""
+        let ward = Self.paragraph(try Self.report("ward-7-patient-partnership"), startingWith: "No service user or community group helped estimate") ?? ""
         #expect(!ward.contains("W7-09"), "\(ward)")
         for name in ReportFixtures.examples { #expect(!(try Self.report(name)).contains("Not consulted"), "\(name)") }
     }

@@ -90,6 +90,7 @@ public enum BuiltInTemplates {
 <ul class="verdicts">
 {{#limits}}
 <li class="{{statusClass}}"><span class="status"><bdi>{{outcome}}</bdi>: {{status}}</span>{{sentence}}
+{{#statement}}<span class="desc">{{.}}</span>{{/statement}}
 {{#differences}}<span class="desc">{{.}}</span>{{/differences}}
 {{#about}}<span class="desc">{{phrases.community-what-this-counts}} <span dir="auto">{{.}}</span></span>{{/about}}
 <span class="desc">{{ifMissed}}</span>
@@ -114,6 +115,8 @@ public enum BuiltInTemplates {
 <ul>
 <li>{{harm}}</li>
 {{#affected}}<li>{{.}}</li>{{/affected}}
+{{#gainsTo}}<li>{{.}}</li>{{/gainsTo}}
+{{#whatMatters}}<li>{{.}}</li>{{/whatMatters}}
 {{#action}}<li>{{.}}{{#actionEffect}} {{.}}{{/actionEffect}}</li>{{/action}}
 {{#gain}}<li>{{.}}</li>{{/gain}}
 {{#net}}<li>{{.}}</li>{{/net}}
@@ -540,6 +543,10 @@ public enum BuiltInTemplates {
 ### {{outcome}}: {{status}}
 
 {{sentence}}
+{{#statement}}
+
+{{.}}
+{{/statement}}
 {{#differences}}
 
 {{.}}
@@ -589,6 +596,12 @@ public enum BuiltInTemplates {
 {{#affected}}
 - {{.}}
 {{/affected}}
+{{#gainsTo}}
+- {{.}}
+{{/gainsTo}}
+{{#whatMatters}}
+- {{.}}
+{{/whatMatters}}
 {{#action}}
 - {{.}}{{#actionEffect}} {{.}}{{/actionEffect}}
 {{/action}}
@@ -1489,9 +1502,12 @@ public enum BuiltInTemplates {
 
 <section id="detail">
 <h2>{{phrases.community-detail}}</h2>
-<p>{{phrases.community-detail-intro}}</p>
+<p>{{community.detailIntro}}</p>
+<ul class="glossary">
+{{#community.glossary}}<li>{{.}}</li>
+{{/community.glossary}}
+</ul>
 {{#register.description}}<p dir="auto">{{.}}</p>{{/register.description}}
-{{> html-verdicts}}
 {{#outcomes}}
 <h3 id="outcome-{{id}}" dir="auto">{{title}}</h3>
 {{#description}}<p dir="auto">{{.}}</p>{{/description}}
@@ -1517,7 +1533,7 @@ public enum BuiltInTemplates {
 {{#responsesCost}}<p>{{.}}</p>{{/responsesCost}}
 <ul>
 {{#responses}}
-<li><strong dir="auto">{{riskTitle}}</strong>: {{action}} {{phrases.community-done-by}} {{deliveredBy}}; {{phrases.it-costs}} {{cost}} {{avoids}}{{#note}} {{.}}{{/note}}</li>
+<li><strong dir="auto">{{riskTitle}}</strong>: {{protects}} {{action}} {{phrases.community-done-by}} {{deliveredBy}}; {{phrases.it-costs}} {{cost}}.</li>
 {{/responses}}
 </ul>
 {{/empty(responses)}}
@@ -1537,14 +1553,16 @@ public enum BuiltInTemplates {
 {{> md-community}}
 ## {{phrases.community-detail}}
 
-{{phrases.community-detail-intro}}
+{{community.detailIntro}}
+
+{{#community.glossary}}
+- {{.}}
+{{/community.glossary}}
 
 {{#register.description}}
 {{.}}
 
 {{/register.description}}
-{{> md-verdicts}}
-
 {{#outcomes}}
 ### {{title}}
 
@@ -1579,7 +1597,7 @@ public enum BuiltInTemplates {
 
 {{/responsesCost}}
 {{#responses}}
-- **{{riskTitle}}:** {{action}} {{phrases.community-done-by}} {{deliveredBy}}; {{phrases.it-costs}} {{cost}} {{avoids}}{{#note}} {{.}}{{/note}}
+- **{{riskTitle}}:** {{protects}} {{action}} {{phrases.community-done-by}} {{deliveredBy}}; {{phrases.it-costs}} {{cost}}.
 {{/responses}}
 
 {{/empty(responses)}}

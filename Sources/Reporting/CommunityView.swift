@@ -61,6 +61,21 @@ public struct CommunityView: Sendable {
             o.title = clean(o.title)
             o.description = clean(o.description)
             o.baseline = clean(o.baseline)
+            // A baseline's figure in brackets ("the police forecast (about 140 a year)") is said
+            // once, with what the outcome counts; every sentence that counts from the baseline
+            // names it without the figure, which twenty times over made the page hard to read.
+            if let baseline = o.baseline, baseline.hasSuffix(")"), let open = baseline.lastIndex(of: "("), open > baseline.startIndex {
+                let short = baseline[..<open].trimmingCharacters(in: .whitespaces)
+                let figure = String(baseline[open...])
+                if !short.isEmpty, !(o.description ?? "").contains(figure) {
+                    let said = phrases("community.baseline.counted", ["baseline": baseline])
+                    o.description = o.description.map { d in
+                        let d = d.trimmingCharacters(in: .whitespaces)
+                        return (d.last.map { ".!?".contains($0) } ?? true ? d : d + ".") + " " + said
+                    } ?? said
+                }
+                if !short.isEmpty { o.baseline = short }
+            }
             o.anyHarm = clean(o.anyHarm)
             return o
         }

@@ -23,7 +23,7 @@ extension ReportBuilder {
         let textLanguage = m.language ?? "en"
         let comparisons = communityComparisons()
         let method = phrases("community.method", ["trials": FigureFormat.amount(Double(score.run.trials)), "next": nextPeriod])
-        return .init(
+        var page = ReportContext.Community(
             heading: e(reportHeading), intro: e(intro), withheld: withheldText.map(e), limits: communityLimits(), options: communityOptions(), optionsNotes: communityOptionsNotes().map(e), entries: communityEntries(),
             helpers: communityHelpers().map(e), helpersNote: communityHelpersNote().map(e), weights: communityWeights().map(e), groups: communityGroups().map(e),
             comparisons: comparisons.map { c in .init(title: e(phrases("community.quoted", ["text": iso(c.title)])), views: c.views.map(e), together: e(c.together)) },
@@ -34,6 +34,9 @@ extension ReportBuilder {
                                                          "trials": FigureFormat.amount(Double(score.run.trials)), "next": nextPeriod])),
             checkFigures: e(phrases("community.check-figures", ["organisation": m.organisation])),
             textLanguage: textLanguage == phrases.language ? nil : e(textLanguage))
+        page.detailIntro = e(m.decidedBy.map { phrases("community.detail-intro.named", ["who": iso($0)]) } ?? phrases("community.detail-intro"))
+        page.glossary = ["actions", "bad-year", "net", "limit", "scale"].map { e(phrases("community.glossary." + $0)) }
+        return page
     }
 
     // MARK: What is left out
@@ -104,27 +107,19 @@ extension ReportBuilder {
             "outcomes": list(titles.map { phrases("community.quoted", ["text": iso($0)]) })])
     }
 
-    /// The board's response rows, each with what it protects where it avoids less money than
-    /// it costs: a resident reading "costs €6,000, avoids €449" concludes money is wasted,
-    /// when what it protects is who would be hurt, which the money figures leave out. A
-    /// response to an entry that happens in fewer than half the years says that its average is
-    /// taken over every year, and that it is there for the years in which the entry happens.
+    /// The board's response rows, each saying first whom it protects (the entry's `borne-by`)
+    /// and from what: a resident reading "costs €6,000, avoids €279 of loss; that is less than
+    /// it costs" learned first that their protection does not pay for itself. Weighing an
+    /// action's cost against the harm it prevents is left to the board report; this page gives
+    /// the cost, and what the action changes is said with the entry it belongs to.
     func communityResponses() -> [ReportContext.CommunityResponse] {
         let shown = score.risks.filter { visible.contains($0.id) }
         let rows = responses(shown)
         return rows.map { row in
             let risk = shown.first { e($0.id) == row.risk }
             let borneBy = risk.flatMap { register.risk($0.id)?.borneBy }
-            var note: String?
-            if let risk, let resp = risk.response, resp.cost > 0, unitOf(risk.outcome) == "money",
-               FigureFormat.rounded(resp.value.value) < resp.cost {
-                note = borneBy.map { phrases("community.response.protects.who", ["who": $0]) }
-                    ?? phrases("community.response.protects.nobody")
-            } else if let risk, let resp = risk.response, resp.cost > 0, resp.value.value > 0,
-                      risk.probability.residual > 0, risk.probability.residual < 0.5 {
-                let args = ["periods": periodsWord, "chance": communityChance(risk.probability.residual), "who": borneBy ?? ""]
-                note = phrases.filled(borneBy == nil ? "community.response.rare.unnamed" : "community.response.rare", args)
-            }
+            let protects = phrases(borneBy == nil ? "community.response.protects.unnamed" : "community.response.protects",
+                                   ["who": borneBy ?? "", "title": risk?.title ?? ""])
             var avoids = phrases("community.response.avoids.money", ["amount": row.value])
             if let risk, let resp = risk.response, unitOf(risk.outcome) != "money" {
                 let unit = unitOf(risk.outcome)
@@ -132,7 +127,7 @@ extension ReportBuilder {
                 avoids = e(phrases(key, ["amount": roughly(resp.value.value, unit)]))
             }
             return .init(riskTitle: row.riskTitle, action: row.action, deliveredBy: row.deliveredBy, cost: row.cost, value: row.value,
-                         avoids: avoids, note: note.map(e))
+                         avoids: avoids, protects: e(protects))
         }
     }
 
@@ -218,7 +213,7 @@ extension ReportBuilder {
             svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"\(cls)\" viewBox=\"0 0 \(SVG.n(width)) \(SVG.n(height))\" aria-hidden=\"true\">\(body)</svg>"
         } else if total == 100 {
             rows = (0..<10).map { row in
-                String((0..<10).map { col in row * 10 + col < marked ? "●" : "○" })
+                String((0..<10).map { col in row * 10 + col < marked ? "■" : "□" })
             }
         }
         return .init(total: total, marked: marked, label: e(label), svg: svg, rows: rows)
@@ -288,7 +283,9 @@ extension ReportBuilder {
             // What happens if the limit is not kept: the register's words, or that the board
             // takes it up. The score's statements are the register's, in the same order.
             let statement = register.appetite.indices.contains(k) && register.appetite[k].outcome == v.outcome ? register.appetite[k] : nil
-            let aim = v.kind == .netBenefitAbove ? ".aim" : ""
+            // Where the page has just said the limit is not kept, what happens is said as what
+            // follows from it ("Because it is over the limit: …"), not as if it had not happened.
+            let aim = (v.kind == .netBenefitAbove ? ".aim" : "") + (status == "outside" ? ".over" : "")
             // Without the register's words, whoever it names as deciding (`decided-by`) takes it up.
             let ifMissed = statement?.ifMissed.map { phrases("community.limit.if-missed" + aim, ["action": $0]) }
                 ?? register.metadata.decidedBy.map { phrases("community.limit.if-missed.named" + aim, ["who": iso($0)]) }
@@ -299,19 +296,31 @@ extension ReportBuilder {
                 : iconArray(v.probability.value, total: verdictDenominator, key: "community.icons.limit", limit: v.limit)
             // A limit on harm alone says, beside it, what the same plans prevent on average, so
             // that "over the limit" on harm does not read as if they only did harm.
-            var prevents: String?
+            // Over the limit on harm alone while the harm goes down overall, one plain sentence
+            // after the verdict says both: "over the limit" beside "about 2 incidents less"
+            // took a reader two readings.
+            var prevents: String?, overall: String?
             if v.kind == .harmExceeds, !words(v.outcome, unit).isGain {
                 let benefit = meanBenefit(on: v.outcome)
                 if FigureFormat.rounded(benefit, significantDigits: 2).rounded() >= 1 {
-                    prevents = phrases("community.limit.harm.prevents", ["amount": roughly(benefit, unit), "next": nextPeriod])
+                    let mean = outcome.map { words(v.outcome, unit).directed($0.residual.mean.value) } ?? 0
+                    if status == "outside", mean < 0 {
+                        overall = phrases("community.limit.harm.prevents.over", ["amount": roughly(benefit, unit), "next": nextPeriod])
+                    } else {
+                        prevents = phrases("community.limit.harm.prevents", ["amount": roughly(benefit, unit), "next": nextPeriod])
+                    }
                 }
             }
             // With the outcome's own words for harm, the rule already gives the chance.
             let said = v.kind == .harmExceeds && v.threshold == 0 && register.outcome(v.outcome)?.anyHarm != nil
-            return .init(outcome: e(heading), sentence: e(([rule] + [prevents].compactMap { $0 } + (said ? [] : [estimate]) + [verdict]).joined(separator: " ")),
-                         differences: v.kind == .harmExceeds ? groupsDiffer(on: v.outcome).map(e) : [],
+            return .init(outcome: e(heading), sentence: e(([rule] + [prevents].compactMap { $0 } + (said ? [] : [estimate]) + [verdict] + [overall].compactMap { $0 }).joined(separator: " ")),
+                         differences: ((v.kind == .harmExceeds ? groupsDiffer(on: v.outcome) : []) + [groupsVerdict(v)].compactMap { $0 }).map(e),
                          status: e(phrases("community.limit.expect.label." + kind)), statusClass: status,
-                         icons: icons, about: about.map(e), ifMissed: e(ifMissed))
+                         icons: icons, about: about.map(e), ifMissed: e(ifMissed),
+                         statement: statement?.statement.map { text in
+                             e(register.metadata.decidedBy.map { phrases("community.limit.statement.named", ["who": iso($0), "text": iso(text)]) }
+                                 ?? phrases("community.limit.statement", ["text": iso(text)]))
+                         })
         }
     }
 
@@ -325,34 +334,57 @@ extension ReportBuilder {
     }
 
     /// Where a residents' or volunteers' group saw the chance of an entry on `outcome` very
-    /// differently from the officers (by half again or more, and 3 in 100 or more), largest
-    /// difference first, at most two: said beside a limit on harm, so that a reassuring verdict
-    /// does not hide that the people at risk think the risk is larger.
+    /// differently from the officers (by half again or more and 3 in 100 or more, or by 10 in
+    /// 100 or more), said beside a limit on harm so that a reassuring verdict does not hide that
+    /// the people at risk think the risk is larger. One entry: the one that weighs most on the
+    /// outcome (its average harm there), not the one whose groups differ most — a minor entry's
+    /// disagreement beside a limit that a major entry drives reads as if it were the cause.
+    /// Each group's chance is given with the groups counted together and the chance with the
+    /// planned actions, so that the figure the page uses does not read as one group's.
     func groupsDiffer(on outcome: String) -> [String] {
         guard register.perspectives.count > 1, let officers = officersPerspective() else { return [] }
-        var found: [(size: Double, line: String)] = []
-        for r in score.risks {
+        var found: [(weight: Double, size: Double, line: String)] = []
+        for r in score.risks where r.inHeadline {
             guard let risk = register.risk(r.id), risk.outcomes.contains(outcome),
                   let theirsO = risk.estimates.first(where: { $0.perspective == officers.id })?.statedChance else { continue }
+            let weight = r.effects.map { $0.filter { $0.outcome == outcome }.reduce(0) { $0 + $1.meanHarm.residual } }
+                ?? (r.outcome == outcome ? r.meanHarm.residual : 0)
+            var best: (size: Double, line: String)?
             for p in register.perspectives where p.id != officers.id && isCitizenPerspective(p) {
-                guard let theirs = risk.estimates.first(where: { $0.perspective == p.id })?.statedChance,
-                      abs(theirs - theirsO) >= 0.03, max(theirs, theirsO) >= 1.5 * min(theirs, theirsO) else { continue }
-                // With the chance the page uses beside them (after the planned actions, all groups
-                // together), so that the groups' figures can be matched with the entry's own.
+                guard let theirs = risk.estimates.first(where: { $0.perspective == p.id })?.statedChance else { continue }
+                let gap = abs(theirs - theirsO)
+                guard gap >= 0.1 || (gap >= 0.03 && max(theirs, theirsO) >= 1.5 * min(theirs, theirsO)) else { continue }
                 let key = score.run.view == "pooled" ? "community.limit.groups-differ.used" : "community.limit.groups-differ"
                 let line = phrases(key, ["who": iso(p.title), "entry": iso(r.title), "theirs": frequencyWords(theirs),
                                          "officers": iso(officers.title), "officersChance": frequencyWords(theirsO),
-                                         "used": frequencyWords(r.probability.residual)])
-                found.append((abs(log(max(theirs, 1e-6) / max(theirsO, 1e-6))), line))
+                                         "together": frequencyWords(r.probability.inherent), "used": frequencyWords(r.probability.residual)])
+                let size = abs(log(max(theirs, 1e-6) / max(theirsO, 1e-6)))
+                if best == nil || size > best!.size { best = (size, line) }
             }
+            if let best { found.append((weight, best.size, best.line)) }
         }
-        return found.sorted { $0.size > $1.size }.prefix(2).map(\.line)
+        return found.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.size > $1.size }.prefix(1).map(\.line)
+    }
+
+    /// Where the limit is kept on some groups' own estimates and not on others', one plain
+    /// sentence saying so: "On the estimates of “Patients” alone, this limit is kept; on those
+    /// of “Ward clinicians” and “Carers”, it is not." Nil where every group's verdict is the
+    /// same, or the page is not worked out on the groups together.
+    func groupsVerdict(_ v: RegisterScore.AppetiteVerdict) -> String? {
+        guard score.run.view == "pooled", v.perspectives.count > 1 else { return nil }
+        func title(_ id: String) -> String { phrases("community.quoted", ["text": iso(register.perspectives.first { $0.id == id }?.title ?? id)]) }
+        let kept = v.perspectives.filter(\.withinAppetite).map { title($0.id) }
+        let missed = v.perspectives.filter { !$0.withinAppetite }.map { title($0.id) }
+        guard !kept.isEmpty, !missed.isEmpty else { return nil }
+        return phrases(v.kind == .netBenefitAbove ? "community.limit.groups-verdict.aim" : "community.limit.groups-verdict",
+                       ["kept": list(kept), "missed": list(missed)])
     }
 
     /// A chance as a natural frequency alone, over the section's denominator as
     /// ``communityChance(_:per:)`` gives it: "14 in 100", "fewer than 1 in 1,000".
     func shortChance(_ p: Double, per n: Int = 100) -> String {
-        p < 0.001 ? phrases("chance.fewer-than", ["n": FigureFormat.count(max(n, 1_000))]) : phrases.naturalFrequency(p, per: n)
+        if p > 0.999 { return phrases("chance.almost-certain", ["k": FigureFormat.count(n - 1), "n": FigureFormat.count(n)]) }
+        return p < 0.001 ? phrases("chance.fewer-than", ["n": FigureFormat.count(max(n, 1_000))]) : phrases.naturalFrequency(p, per: n)
     }
 
     /// A chance as residents read it, with its percentage, over the section's one denominator
@@ -362,8 +394,16 @@ extension ReportBuilder {
     /// words alone say it, "fewer than 1 in 1,000" (never "1 in 1,000 (<0.1%)", whose two
     /// halves disagree), and never "no chance": a simulation that never saw something happen
     /// shows it is rarer than its resolution, not impossible.
+    ///
+    /// A chance the simulation saw in every year is not certain, as the detail tables say
+    /// (">99.9%"): it reads "almost certain: more than 99 in 100 (>99.9%)", never "certain
+    /// (100%)" above a table that says otherwise.
     func communityChance(_ p: Double, per n: Int = 100) -> String {
         if p < 0.001 { return phrases("chance.fewer-than", ["n": FigureFormat.count(max(n, 1_000))]) }
+        if p > 0.999 {
+            return phrases("community.chance", ["frequency": phrases("chance.almost-certain", ["k": FigureFormat.count(n - 1), "n": FigureFormat.count(n)]),
+                                                "percent": FigureFormat.simulatedPercent(p)])
+        }
         return phrases("community.chance", ["frequency": phrases.naturalFrequency(p, per: n), "percent": communityPercent(p, per: n)])
     }
 
@@ -426,6 +466,10 @@ extension ReportBuilder {
                          action: action.map(e), actionEffect: effect.map(e), gain: gain.map(e), helpedBy: helped.map(e),
                          option: planned == nil ? option(r, s).map(e) : nil, unchecked: uncheckedNote(r).map(e))
             entry.hasIcons = planned == nil
+            // Who gains and what matters to them stand beside who would be hurt: a gain shown
+            // only as a number ("about £200,000 saved") leaves out the people it is for.
+            entry.gainsTo = r.benefitTo.map { e(phrases("community.entry.gains-to", ["who": $0])) }
+            entry.whatMatters = r.agreement?.whatMatters.map { e(phrases("community.entry.what-matters", ["what": $0])) }
             entry.net = planned == nil ? netEffect(r, s).map(e) : nil
             return entry
         }
@@ -461,7 +505,11 @@ extension ReportBuilder {
             unitOf($0.outcome) == "money" && !isGain($0.outcome) ? saved($0.outcome, $0.benefit) : part($0.outcome, $0.benefit, more: isGain($0.outcome))
         }
         guard !gains.isEmpty else { return (harm, nil) }
-        let gain = phrases(onPurpose ? "community.entry.gain.on-purpose" : "community.entry.gain", ["parts": list(gains), "next": nextPeriod])
+        // "Because the gain is worth it" is said of a gain to people, not of money alone: a
+        // saving to the budget is not what makes a risk to a person worth taking.
+        let onlyMoney = parts.filter { $0.benefit > 0 }.allSatisfy { unitOf($0.outcome) == "money" }
+        let key = !onPurpose ? "community.entry.gain" : onlyMoney ? "community.entry.gain.on-purpose.money" : "community.entry.gain.on-purpose"
+        let gain = phrases(key, ["parts": list(gains), "next": nextPeriod])
         return (harm, gain)
     }
 
@@ -730,10 +778,11 @@ extension ReportBuilder {
             guard let size = sizes.max() else { continue }
             let shown = views.map { phrases("community.compared.view", ["who": $0.0.title, "chance": frequencyWords($0.1)]).capitalisedFirst }
             // The groups' chances are before the planned actions; the one used is after them, so
-            // both are given, or the used one looks lower than every group's.
-            let pooled = score.run.view == "pooled"
-                ? risk.pooledStatedChance(weights: Dictionary(register.perspectives.map { ($0.id, $0.weight) }, uniquingKeysWith: { a, _ in a }))
-                : r.probability.inherent
+            // both are given, or the used one looks lower than every group's. "Together" is the
+            // chance the entry itself shows ("Without this, the chance would be …"), as the
+            // simulation gives it: the weighted average of the stated chances can round to
+            // another number (12 beside 11), and one chance is given one number on the page.
+            let pooled = r.probability.inherent
             let together = abs(r.probability.inherent - r.probability.residual) < 0.005 || score.run.view != "pooled"
                 ? phrases("community.compared.together", ["together": frequencyWords(pooled)])
                 : phrases("community.compared.together.actions", ["together": frequencyWords(pooled),

@@ -33,8 +33,18 @@ extension ReportBuilder {
                 cost = phrases(key, ["cost": quantity(amount, "money"), "next": nextPeriod, "outcome": iso(outcome?.title ?? "")])
             }
             let registered = register.portfolios.first { $0.id == option.id }
+            // The options are worked out together, on one set of possible futures, and the top
+            // of the page on its own: where a chance of the assumed option rounds differently
+            // from the same chance above, the page says why rather than leave two numbers.
+            var assumed: String?
+            if option.id == score.run.portfolio {
+                let differs = score.appetite.contains { v in
+                    shortChance(rule.judged(v, under: option).p.value, per: verdictDenominator) != shortChance(v.probability.value, per: verdictDenominator)
+                }
+                assumed = phrases("community.options.assumed") + (differs ? " " + phrases("community.options.assumed.differs") : "")
+            }
             return .init(title: e(option.title), description: e(registered?.description),
-                         assumed: option.id == score.run.portfolio ? e(phrases("community.options.assumed")) : nil,
+                         assumed: e(assumed),
                          limits: limits.map(e), expected: e(expected), averages: averages.map(e), cost: e(cost))
         }
     }

@@ -474,9 +474,15 @@ public struct ReportBuilder: Sendable {
             case .netBenefitAbove: key = gain ? "report.appetite-point.net-gain" : "report.appetite-point.net-reduction"
             }
             let label = phrases(key, ["frequency": phrases.naturalFrequency(v.limit, per: n), "amount": quantity(abs(v.threshold), unit)])
+            // The community page gives each chance one number: its tables round a chance as its
+            // limits above do ("2%" beside "2 in 100 (2%)", never "1.5%").
+            func shown(_ p: Double) -> String {
+                guard isCommunity, p >= 0.001, p <= 0.999 else { return FigureFormat.simulatedPercent(p) }
+                return FigureFormat.percent(p, per: n)
+            }
             return [phrases("chart.exceedance.appetite-row", ["label": label]),
-                    phrases("chart.exceedance.appetite-chance", ["percent": FigureFormat.simulatedPercent(v.inherentProbability.value)]),
-                    phrases("chart.exceedance.appetite-verdict", ["percent": FigureFormat.simulatedPercent(v.probability.value),
+                    phrases("chart.exceedance.appetite-chance", ["percent": shown(v.inherentProbability.value)]),
+                    phrases("chart.exceedance.appetite-verdict", ["percent": shown(v.probability.value),
                                                                   "status": phrases(v.withinAppetite ? "report.verdict.within" : "report.verdict.outside")])]
         }
     }

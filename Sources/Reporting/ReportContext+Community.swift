@@ -57,6 +57,11 @@ extension ReportContext {
         public var contactText: String?
         /// How the figures were made, in plain words.
         public var method: String
+        /// What the detail section is: the tables the body that decides (`decided-by`) reads,
+        /// named as the register names it rather than "the board".
+        public var detailIntro: String = ""
+        /// The few terms the detail tables still use, each explained in a sentence.
+        public var glossary: [String] = []
         /// What made the figures, in plain words, ending where the templates put the command
         /// that reproduces them (`run.command`, with the register's path relative to the
         /// repository): the riskreg and libyaml versions, the date and the number of simulated
@@ -106,9 +111,10 @@ extension ReportContext {
         /// avoids €443 of loss.", "and on average prevents about 7 incidents.", never "6.88
         /// incidents of loss".
         public var avoids: String = ""
-        /// Where it avoids less money than it costs: what it protects that money does not
-        /// measure (the entry's `borne-by`), and that its cost is not in the outcome's figures.
-        public var note: String?
+        /// Whom it protects, and from what: "It protects “The patient who follows the advice”
+        /// from “An expert patient gives advice …”." Said before the action and its cost; the
+        /// community page does not weigh the cost against the harm avoided.
+        public var protects: String = ""
     }
 
     /// One entry's chance as each group that estimated it sees it.
@@ -139,6 +145,9 @@ extension ReportContext {
         /// What happens if the limit is not kept: the register's `if-missed`, or that the board
         /// takes it up again.
         public var ifMissed: String
+        /// The limit in the register's own words, quoted, with who set it (`decided-by`);
+        /// absent where the register gives no statement.
+        public var statement: String? = nil
     }
 
     public struct CommunityEntry: Sendable {
@@ -154,6 +163,12 @@ extension ReportContext {
         /// What it affects and how much harm, when it happens.
         public var harm: String
         public var affected: String?
+        /// "Who gains: …", the register's `benefit-to`, beside who would be hurt; absent
+        /// where the register names nobody.
+        public var gainsTo: String? = nil
+        /// "What matters to the person: …", the agreement's `what-matters` for a risk taken on
+        /// purpose; absent where the register gives none.
+        public var whatMatters: String? = nil
         public var action: String?
         /// What the action changes.
         public var actionEffect: String?
@@ -183,7 +198,7 @@ extension ReportContext {
         public var label: String
         /// HTML: inline `<svg>`; empty in Markdown.
         public var svg: String
-        /// Markdown: ten rows of ten marks (● filled, ○ empty), one per line; empty in HTML and
+        /// Markdown: ten rows of ten squares (■ filled, □ empty, as the words and the HTML say), one per line; empty in HTML and
         /// for 1,000 marks.
         public var rows: [String]
     }

@@ -162,7 +162,10 @@ public enum MarkdownText {
             if atStart, ch == "." || ch == ")", i > 0, chars[..<i].allSatisfy(\.isNumber), next == nil { escape = true }
             // `scheme://` and `www.` would become links on GitHub.
             if ch == ":", next == "/" { escape = true }
-            if ch == ".", previous == "w", i >= 3, String(chars[(i - 3)..<i]).lowercased() == "www" { escape = true }
+            // A backslash before `www`'s dot is what a reader of the raw page sees
+            // ("www\.leiden.nl"): an invisible word joiner there keeps GitHub from linking it
+            // and leaves the address as written.
+            if ch == ".", previous == "w", i >= 3, String(chars[(i - 3)..<i]).lowercased() == "www" { out.append("\u{2060}") }
             if escape { out.append("\\") }
             out.append(ch)
             if breakReferences, ch == "@" || ch == "#" { out += wordJoiner }

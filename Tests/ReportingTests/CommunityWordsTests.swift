@@ -163,7 +163,7 @@ struct CommunityWordsTests {
         plain.appetite = plain.appetite.map { var a = $0; if a.outcome == "vrijwilligersuren" { a.ifMissed = nil }; return a }
         let fallback = try ReportFixtures.render(plain, format: .markdown, audience: .community, trials: 500, language: "nl")
         #expect(fallback.contains("Als het doel niet wordt gehaald, bespreekt het convenantoverleg van gemeente, politie en buurtpreventie wat er moet gebeuren."), "no if-missed on the aim: the plain sentence, naming who decides")
-        #expect(dutch.contains("telt half zo zwaar als die van Gemeente en politie. Wie dit besloot: het convenantoverleg, in zijn vergadering van 6 oktober 2026. Het bewonerspanel gaf voor vijf onderdelen een eigen schatting. Dat ging met een korte enquête"), "\(dutch)")
+        #expect(dutch.contains("tellen half zo zwaar als die van de groep „Gemeente en politie”. Wie dit besloot: het convenantoverleg, in zijn vergadering van 6 oktober 2026. Het bewonerspanel gaf voor vijf onderdelen een eigen schatting. Dat ging met een korte enquête"), "\(dutch)")
         #expect(!dutch.contains("bepaalt hoe zwaar elke groep meetelt"), "every weight that differs has its reason")
     }
 
@@ -173,7 +173,7 @@ struct CommunityWordsTests {
         register.perspectives = register.perspectives.map { var p = $0; p.weightReason = nil; p.weightSetBy = nil; return p }
         let english = try ReportFixtures.render(register, format: .markdown, audience: .community, trials: 500)
         #expect(english.contains("If it goes over the limit, the ward's partnership group looks at it again and decides what to do."))
-        #expect(english.contains("decides how much each group counts when it draws up the list."))
+        #expect(english.contains("decides how much each group counts when it draws up the list"))
         // Without `decided-by`, "the board".
         register.metadata.decidedBy = nil
         let unnamed = try ReportFixtures.render(register, format: .markdown, audience: .community, trials: 500)

@@ -147,8 +147,8 @@ struct ReportingTests {
         for format in [ReportOptions.Format.html, .markdown] {
             let community = try ReportFixtures.render(register, format: format, audience: .community)
             #expect(!community.contains("SECRET"), "\(format)")
-            #expect(community.contains("left out of this report"))
-            #expect(community.contains("a group of service users who asked not to be named"))
+            #expect(community.contains("left out of this page"))
+            #expect(community.contains("a group of service users (not named on this page)"))
             let board = try ReportFixtures.render(register, format: format, audience: .board)
             for marker in ["ID", "TITLE", "DESCRIPTION", "OWNER", "BORNE", "NOTE", "RATIONALE", "ACTION", "NAME"] {
                 #expect(board.contains("SECRET-\(marker)"), "board \(format) lacks \(marker)")

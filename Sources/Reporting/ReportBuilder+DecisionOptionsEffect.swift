@@ -18,11 +18,13 @@ extension ReportBuilder {
         let rule = OptionRule(builder: self)
         let options = score.portfolios
         let others = options.filter { $0.id != headlineID }
-        // An outcome with appetite statements is unchanged when every option's chance on each of
-        // them ties with the best; one without, when no option's average differs.
+        // An outcome is unchanged when no option's average differs from the headline's and,
+        // where it has appetite statements, every option's chance on each of them ties with the
+        // best. The chances alone are not enough: every option may be far inside a money limit
+        // while their averages differ by a fortune.
         func unchanged(_ o: RegisterScore.OutcomeScore) -> Bool {
+            if others.contains(where: { rule.gap($0, headline, on: [o]).differs }) { return false }
             let statements = score.appetite.filter { $0.outcome == o.id }
-            if statements.isEmpty { return !others.contains { rule.gap($0, headline, on: [o]).differs } }
             return statements.allSatisfy { v in rule.best(of: options, on: [v]).count == options.count }
         }
         let same = score.outcomes.filter(unchanged)

@@ -106,7 +106,12 @@ public enum FigureFormat {
         if p > 0.999 { return style.localise(">99.9%") }
         let pct = p * 100
         // Above 99% a whole percentage would round 99.6% up to "100%", which reads as certain.
-        return style.localise(pct >= 10 && pct < 99 ? String(format: "%.0f%%", pct) : String(format: "%.1f%%", pct))
+        // Rounded as ``frequency(_:per:)`` rounds a count (half away from zero, on p·100 or
+        // p·1,000), not by `String(format:)` on p·100, whose binary value can fall just below a
+        // half: 0.0315 read "3.1%" beside "about 32 in 1,000 (3.2%)".
+        return style.localise(pct >= 10 && pct < 99
+            ? String(format: "%.0f%%", pct.rounded())
+            : String(format: "%.1f%%", (p * 1_000).rounded() / 10))
     }
 
     /// The percentage written beside a natural frequency over `n`, so that the two say the same

@@ -40,7 +40,8 @@ struct ColdReadingTests {
     /// The first verdict on the page is the one that needs the board.
     @Test func verdictsOutsideAppetiteComeFirst() throws {
         let decision = Self.section(try Self.report("ward-7-patient-partnership"), "## For decision")
-        let first = try #require(decision.split(separator: "\n").first { $0.hasPrefix("- **") })
+        // The options' descriptions come first as "- **Option:** …"; the verdicts follow.
+        let first = try #require(decision.split(separator: "\n").first { $0.hasPrefix("- **Outside appetite") || $0.hasPrefix("- **Within appetite") })
         #expect(first.hasPrefix("- **Outside appetite: Patient safety incidents with moderate or greater harm.**"), "\(first)")
     }
 

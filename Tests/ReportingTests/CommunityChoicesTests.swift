@@ -144,7 +144,7 @@ struct CommunityChoicesTests {
     /// "Ward 7 halves carers with no reason": every example says who set a weight that differs.
     @Test(arguments: ReportFixtures.examples) func whoSetEachWeightIsSaid(_ name: String) throws {
         let page = try ReportFixtures.render(try ReportFixtures.load(name), format: .markdown, audience: .community, trials: 500)
-        let how = try Self.section(page, "## How your estimates counted")
+        let how = try Self.section(page, "## How the estimates counted")
         #expect(how.contains("count half as much as those of") && how.contains("Who decided this: "), "\(how)")
         #expect(!how.contains("decides how much each group counts"), "every weight that differs has its reason")
     }

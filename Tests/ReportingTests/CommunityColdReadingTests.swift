@@ -52,7 +52,7 @@ struct CommunityColdReadingTests {
         #expect(!care.contains("ending above people's scores"))
     }
 
-    /// "How your estimates counted" compared two groups of three and then gave "all groups
+    /// "How the estimates counted" compared two groups of three and then gave "all groups
     /// together"; the residents' own figures were missing, and the panel's entry count (five)
     /// did not match "Who helped" (three). Each group is listed with its members and the number
     /// of entries it estimated, counted from the estimates; each comparison names every group
@@ -62,7 +62,7 @@ struct CommunityColdReadingTests {
         let public_ = register.risks.filter { !$0.isConfidential }
         func count(_ perspective: String) -> Int { public_.filter { r in r.estimates.contains { $0.perspective == perspective } }.count }
         let dutch = try Self.leiden("nl")
-        let section = try #require(dutch.components(separatedBy: "## Hoe uw inschattingen meetelden").dropFirst().first?.components(separatedBy: "\n## ").first)
+        let section = try #require(dutch.components(separatedBy: "## Hoe de inschattingen meetelden").dropFirst().first?.components(separatedBy: "\n## ").first)
         #expect(section.contains("- Bewonerspanel: Bewonerspanel Leiden Noord, met schattingen voor \(count("bewoners")) onderdelen."), "\(section)")
         #expect(section.contains("- Gemeente en politie: team Openbare Orde en Veiligheid (OOV), wijkregisseur Noord en "), "\(section)")
         #expect(section.contains(". Samen schatten zij \(count("gemeente")) onderdelen in."))

@@ -13,8 +13,8 @@ extension RegisterScore {
     public struct OutcomeReliance: Sendable, Codable {
         /// The outcome's id.
         public var outcome: String
-        /// Mean harm avoided per horizon by the responses of the outcome's headline entries,
-        /// inherent minus residual, in the outcome's unit.
+        /// Mean harm avoided per horizon by the responses of the headline entries that reach the
+        /// outcome, themselves or by an effect, inherent minus residual, in the outcome's unit.
         public var avoided: Double
         /// Per kind of contributor (`user`, `community`, `staff`, `partner`, in that order): the
         /// avoided loss that would be lost if every contributor of that kind stepped back.
@@ -55,9 +55,15 @@ extension RegisterScore {
         let nameOf = Dictionary(register.contributors.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let volunteers: Set<Contributor.Kind> = [.community, .user]
         return register.outcomes.compactMap { outcome in
+            // A response protects every outcome its entry reaches: its own (the response's value)
+            // and each further outcome of its effects (the harm it avoids there, inherent minus
+            // residual on the same draws), so people a response keeps from harm count too.
             let responses: [(value: Double, by: [String])] = risks.compactMap { risk -> (value: Double, by: [String])? in
-                guard risk.inHeadline, risk.outcome == outcome.id, let response = risk.response else { return nil }
-                return (response.value.value, response.deliveredBy.sorted())
+                guard risk.inHeadline, let response = risk.response else { return nil }
+                if risk.outcome == outcome.id { return (response.value.value, response.deliveredBy.sorted()) }
+                guard let effect = risk.effects?.first(where: { $0.outcome == outcome.id }) else { return nil }
+                let avoided = effect.meanHarm.inherent - effect.meanHarm.residual
+                return avoided > 0 ? (avoided, response.deliveredBy.sorted()) : nil
             }.sorted { (a: (value: Double, by: [String]), b: (value: Double, by: [String])) -> Bool in
                 // A fixed order, so the sums do not depend on the order of the register's lists.
                 a.by != b.by ? a.by.lexicographicallyPrecedes(b.by) : a.value < b.value

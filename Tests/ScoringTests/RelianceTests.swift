@@ -44,6 +44,28 @@ import _TestSupport
         }
     }
 
+    /// What the responses avoid on `outcome`: their value on their own outcome and the harm they
+    /// avoid on it through their entries' effects.
+    static func avoided(on outcome: String, in score: RegisterScore) -> Double {
+        score.risks.filter { $0.inHeadline && $0.response != nil }.reduce(0) { sum, r in
+            if r.outcome == outcome { return sum + r.response!.value.value }
+            guard let e = r.effects?.first(where: { $0.outcome == outcome }) else { return sum }
+            return sum + max(0, e.meanHarm.inherent - e.meanHarm.residual)
+        }
+    }
+
+    /// People a response keeps from harm count: Leiden's people-hurt outcome is reached only by
+    /// effects of money entries (CS-02, CS-04, CS-09), whose responses protect it. Before, an
+    /// outcome counted only the responses of entries on it, and this one had no reliance at all.
+    @Test func harmAvoidedThroughAnEffectCounts() throws {
+        let score = try Scorer.score(try Self.leiden(), options: ScorerTests.options(trials: 20_000))
+        let people = try #require(score.reliance.first { $0.outcome == "mensen" })
+        #expect(people.avoided > 0)
+        #expect(abs(people.avoided - Self.avoided(on: "mensen", in: score)) <= 1e-9 * people.avoided)
+        // CS-04's pairs and vests are delivered by the neighbourhood police.
+        #expect((people.deliverers.first { $0.id == "wijkagenten" }?.avoided ?? 0) > 0)
+    }
+
     @Test func sharesAndTheVolunteeredFlag() throws {
         let score = try Scorer.score(try Self.leiden(), options: ScorerTests.options(trials: 20_000))
         let incidents = try #require(score.reliance.first { $0.outcome == "incidenten" })
@@ -60,7 +82,7 @@ import _TestSupport
             .reliance.first { $0.outcome == "partnerschapsbudget" })
         #expect(budget.organisationOnly > 0)
         for reliance in score.reliance {
-            let avoided = score.risks.filter { $0.outcome == reliance.outcome }.compactMap { $0.response?.value.value }.reduce(0, +)
+            let avoided = Self.avoided(on: reliance.outcome, in: score)
             #expect(abs(reliance.avoided - avoided) <= 1e-9 * avoided)
             for share in reliance.kinds + reliance.deliverers { #expect(share.share >= 0 && share.share <= 1 + 1e-12) }
         }

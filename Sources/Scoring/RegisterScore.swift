@@ -156,12 +156,17 @@ public struct RegisterScore: Sendable, Codable {
         /// (same random numbers, so differences between options are not noise).
         public var portfolios: [Alternative] = []
         /// Asked for with ``ScoringOptions/responseLevers``, for statements outside appetite or
-        /// too close to call: what the largest responses on the outcome do to the chance; also for statements whose verdict depends on whose estimates are believed.
+        /// too close to call: what the largest responses on the outcome do to the chance; also for statements whose verdict depends on whose estimates are believed, and for those within appetite only because of the responses (``asksForLevers``).
         public var responses: [ResponseLever] = []
         /// Asked for with ``ScoringOptions/responseLevers``, for statements outside appetite:
         /// what stopping each of the outcome's largest contributors would do to the chance (the
         /// entry left out altogether, everything else as in the headline); nil when not asked.
         public var stops: [ActivityStop]? = nil
+        /// Asked for with ``ScoringOptions/responseLevers``, when the headline pools several
+        /// perspectives and the register compares options: the statement under each option on
+        /// each perspective's own estimates, one per perspective in register order (see
+        /// ``PerspectiveOptions``); nil otherwise.
+        public var optionsByPerspective: [PerspectiveOptions]? = nil
 
         /// The statement judged under another view of the register.
         public struct Alternative: Sendable, Codable, Hashable {

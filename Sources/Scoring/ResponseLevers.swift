@@ -41,6 +41,21 @@ extension RegisterScore.AppetiteVerdict {
     public var dependsOnEstimates: Bool {
         perspectives.contains(where: \.withinAppetite) && perspectives.contains { !$0.withinAppetite }
     }
+
+    /// Whether the statement is within appetite only because of the responses: outside without
+    /// any of them. Its verdict rests on them, so a board needs to see which.
+    public var withinOnlyByResponses: Bool {
+        guard withinAppetite else { return false }
+        let p = inherentProbability.value
+        return kind == .netBenefitAbove ? p < limit : p > limit
+    }
+
+    /// Whether a board must decide on the statement, so that the levers are computed for it:
+    /// outside appetite, too close to call, depending on whose estimates are believed, or within
+    /// only because of the responses.
+    public var asksForLevers: Bool {
+        !withinAppetite || !decisive || dependsOnEstimates || withinOnlyByResponses
+    }
 }
 
 /// Computes ``RegisterScore/AppetiteVerdict/ResponseLever``s for the statements a board must
@@ -92,7 +107,7 @@ enum ResponseLevers {
             return va != vb ? va > vb : compiled.risks[a].id < compiled.risks[b].id
         }
         var asked: [(statement: Int, entries: [Int])] = []
-        for (index, verdict) in score.appetite.enumerated() where !verdict.withinAppetite || !verdict.decisive || verdict.dependsOnEstimates {
+        for (index, verdict) in score.appetite.enumerated() where verdict.asksForLevers {
             let source = compiled.appetiteThresholds[index]
             let candidates = compiled.risks.indices
                 .filter { plan.risks[$0].response != nil && planRisks(of: $0).contains { plan.risks[$0].outcome == source.outcome } }

@@ -61,6 +61,7 @@ public enum Scorer {
             score.translations = RegisterScore.translations(of: scored)
             try addResponseLevers(&score, scored, options: options, compiled: main, headline: headline,
                                   run: run.fixed(trials: merged.main.trials))
+            try addOptionPerspectives(&score, register, options: options, compared: compared, run: run.fixed(trials: merged.main.trials))
             return score
         }
         let share = register.portfolios.isEmpty ? 1.0 : 0.5
@@ -85,7 +86,17 @@ public enum Scorer {
         Self.addCoproduction(to: &score, register: scored)
         score.translations = RegisterScore.translations(of: scored)
         try addResponseLevers(&score, scored, options: options, compiled: main, headline: headline, run: fixedTrials)
+        try addOptionPerspectives(&score, register, options: options, compared: compared, run: fixedTrials)
         return score
+    }
+
+    /// Each option's chances on each perspective's estimates, asked for with the response
+    /// levers (the board report's decision page), with `run` fixed to the headline run's trials.
+    private static func addOptionPerspectives(
+        _ score: inout RegisterScore, _ register: Register, options: ScoringOptions, compared: [Portfolio], run: RunOptions
+    ) throws(ScoringError) {
+        guard options.responseLevers else { return }
+        try OptionPerspectives.add(to: &score, register: register, compared: compared, options: run)
     }
 
     /// The response levers, when asked for, with `run` fixed to the headline run's trials.

@@ -245,6 +245,23 @@ public enum BuiltInTemplates {
 </ol>
 <p>{{outro}}</p>
 {{/optionRule}}
+{{#optionsByPerspective}}
+<div class="table-wrap"><table class="verdict-table options-table options-perspectives">
+<caption>{{caption}}</caption>
+<thead><tr><th scope="col">{{phrases.decision-statement}}</th>{{#titles}}<th scope="col"><bdi>{{.}}</bdi></th>{{/titles}}</tr></thead>
+<tbody>
+{{#rows}}
+{{#empty(cells)}}
+<tr class="group"><th scope="rowgroup" colspan="{{colspan}}"><bdi>{{outcome}}</bdi></th></tr>
+{{/empty(cells)}}
+{{^empty(cells)}}
+<tr><th scope="row"><bdi>{{outcome}}</bdi></th>{{#cells}}<td class="{{statusClass}}">{{text}}</td>{{/cells}}</tr>
+{{/empty(cells)}}
+{{/rows}}
+</tbody>
+</table></div>
+{{#note}}<p class="option">{{.}}</p>{{/note}}
+{{/optionsByPerspective}}
 {{^empty(items)}}
 <h3>{{phrases.decision-what-would-change}}</h3>
 {{#leversNote}}<p class="note">{{.}}</p>{{/leversNote}}
@@ -760,6 +777,25 @@ public enum BuiltInTemplates {
 
 {{outro}}
 {{/optionRule}}
+{{#optionsByPerspective}}
+
+**{{caption}}**
+
+| {{phrases.decision-statement}} | {{#titles}}{{.}} | {{/titles}}
+| --- | {{#titles}}--- | {{/titles}}
+{{#rows}}
+{{#empty(cells)}}
+| **{{outcome}}** | {{#titles}} | {{/titles}}
+{{/empty(cells)}}
+{{^empty(cells)}}
+| {{outcome}} | {{#cells}}{{text}} | {{/cells}}
+{{/empty(cells)}}
+{{/rows}}
+{{#note}}
+
+{{.}}
+{{/note}}
+{{/optionsByPerspective}}
 {{^empty(items)}}
 
 ### {{phrases.decision-what-would-change}}

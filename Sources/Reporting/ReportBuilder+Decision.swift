@@ -62,7 +62,7 @@ extension ReportBuilder {
             return ReportContext.DecisionVerdict(outcome: e(row), cells: cells)
         }
 
-        let items = statements.filter { !$0.withinAppetite || !$0.decisive || $0.dependsOnEstimates }.map { v -> ReportContext.DecisionItem in
+        let items = statements.filter(\.asksForLevers).map { v -> ReportContext.DecisionItem in
             let name = { (id: String) in iso(register.perspectives.first { $0.id == id }?.title ?? id) }
             let own = v.perspectives.filter { estimatedAny($0.id, outcome: v.outcome) }
             let within = own.filter(\.withinAppetite).map { name($0.id) }
@@ -74,6 +74,17 @@ extension ReportBuilder {
                 ]))
             }
             if !v.decisive { readings.append(phrases("report.decision.reading.close")) }
+            if v.withinOnlyByResponses {
+                // The responses whose failure alone would take it outside: what the verdict rests on.
+                let carrying = v.responses.filter { !$0.withinIfNotDelivered }.map { lever in
+                    phrases("report.decision.reading.rests-on.response", [
+                        "risk": lever.risk, "title": iso(register.risk(lever.risk)?.title ?? ""),
+                        "reliability": FigureFormat.percent(lever.reliability),
+                        "percent": FigureFormat.percent(lever.ifNotDelivered.value)])
+                }
+                readings.append(phrases(carrying.isEmpty ? "report.decision.reading.rests-on.together" : "report.decision.reading.rests-on", [
+                    "percent": FigureFormat.percent(v.inherentProbability.value), "responses": listInWords(carrying)]))
+            }
             if readings.isEmpty {
                 readings.append(phrases(v.perspectives.isEmpty ? "report.decision.reading.clear" : "report.decision.reading.clear-every-view"))
             }
@@ -88,7 +99,8 @@ extension ReportBuilder {
                     "status": phrases(withoutWithin ? "report.verdict.within" : "report.verdict.outside"),
                 ]))
             }
-            for lever in v.responses {
+            // A line whose figures read as the chance now says nothing the board can act on.
+            for lever in v.responses where FigureFormat.percent(lever.ifDelivered.value) != now || FigureFormat.percent(lever.ifNotDelivered.value) != now {
                 let risk = register.risk(lever.risk)
                 func status(_ within: Bool) -> String { phrases(within ? "report.verdict.within" : "report.verdict.outside") }
                 levers.append(phrases("report.decision.lever.response", [
@@ -98,7 +110,7 @@ extension ReportBuilder {
                 ]))
             }
             let others = v.portfolios.filter { $0.id != score.run.portfolio }
-            for option in others where option.probability.value != v.probability.value {
+            for option in others where FigureFormat.percent(option.probability.value) != now {
                 let title = register.portfolios.first { $0.id == option.id }?.title ?? option.id
                 levers.append(phrases("report.decision.lever.portfolio", [
                     "portfolio": iso(title), "chance": what, "percent": FigureFormat.percent(option.probability.value),
@@ -129,8 +141,9 @@ extension ReportBuilder {
         page.nextDecision = e(nextDecision())
         page.optionDescriptions = optionDescriptions()
         page.optionsEffect = e(optionsEffect())
-        page.leversNote = e(leversNote(items: statements.filter { !$0.withinAppetite || !$0.decisive || $0.dependsOnEstimates }))
+        page.leversNote = e(leversNote(items: statements.filter(\.asksForLevers)))
         page.options = optionsByStatement()
+        page.optionsByPerspective = optionsByPerspective()
         page.changes = changes.changes
         page.changesNote = changes.note
         return page

@@ -125,6 +125,10 @@ extension ReportBuilder {
 /// option, trial by trial, comes with its exact standard error.
 struct OptionRule {
     let builder: ReportBuilder
+    /// The perspective on whose own estimates the chances are judged
+    /// (``RegisterScore/AppetiteVerdict/optionsByPerspective``); nil for the pooled comparison.
+    /// Only the chances change: the money of step 3 stays the comparison's.
+    var perspective: String? = nil
     var score: RegisterScore { builder.score }
     /// The money outcomes, whose average net loss (with the responses' cost) the third step
     /// compares.
@@ -159,7 +163,8 @@ struct OptionRule {
 
     /// A statement's chance, verdict and decisiveness under `option`.
     func judged(_ v: RegisterScore.AppetiteVerdict, under option: RegisterScore.PortfolioScore) -> (p: Statistic, within: Bool, decisive: Bool) {
-        if let alt = v.portfolios.first(where: { $0.id == option.id }) { return (alt.probability, alt.withinAppetite, alt.decisive) }
+        let alternatives = perspective.map { id in v.optionsByPerspective?.first { $0.perspective == id }?.portfolios ?? [] } ?? v.portfolios
+        if let alt = alternatives.first(where: { $0.id == option.id }) { return (alt.probability, alt.withinAppetite, alt.decisive) }
         return (v.probability, v.withinAppetite, v.decisive)
     }
 

@@ -41,6 +41,12 @@ extension ReportBuilder {
                 dropped.append(phrases("report.options.dropped.cost", [
                     "option": quoted(p), "cost": allTold(p, w),
                     "cheapest": allTold(steps.third[0], w)]))
+            } else {
+                continue
+            }
+            // What the board would buy with it, against the option the rule favours.
+            if steps.fourth.count == 1, let buys = whatItBuys(p, against: steps.fourth[0], rule: rule) {
+                dropped[dropped.count - 1] += " " + buys
             }
         }
         // The comparison simulates every option on the same years, the headline in a run of its
@@ -62,6 +68,58 @@ extension ReportBuilder {
             caption: e(caption),
             titles: options.map { e(optionLabel($0.id, title: $0.title)) as String }, rows: rows,
             dropped: dropped.map { e($0) as String })
+    }
+
+    /// What an option set aside would buy against the favoured one: on each outcome other than
+    /// money where it does better on average (beyond the margin of error), by how much, and,
+    /// where it costs more in money all told, the price of each unit gained (that money
+    /// difference over the outcome's, each from the paired differences of the comparison run);
+    /// where it does better or worse on both, that plainly. Nil without money outcomes or when
+    /// the two do not differ anywhere.
+    ///
+    /// Each price divides the whole money difference by one outcome's gain, as a board would
+    /// weigh one thing bought at a time; the sentence says so where it names more than one.
+    func whatItBuys(_ option: RegisterScore.PortfolioScore, against favoured: RegisterScore.PortfolioScore, rule: OptionRule) -> String? {
+        guard option.id != favoured.id, let money = rule.moneyWords, !rule.money.isEmpty else { return nil }
+        let m = rule.gap(option, favoured, on: rule.money, withResponseCosts: true)
+        let costsMore = m.differs && m.value > 0, costsLess = m.differs && m.value < 0
+        var better: [String] = [], worse: [String] = []
+        for o in score.outcomes where o.unit != "money" {
+            let g = rule.gap(option, favoured, on: [o])
+            guard g.differs else { continue }
+            let w = words(o.id, o.unit)
+            let amount = w.size(abs(g.value))
+            if g.value < 0 {
+                if costsMore {
+                    better.append(phrases("report.options.buys.priced", [
+                        "outcome": iso(o.title), "amount": amount, "price": money.size(m.value / abs(g.value)),
+                        "one": phrases.singularUnit(o.unit) ?? o.unit]))
+                } else {
+                    better.append(phrases("report.decision.option.difference", ["outcome": iso(o.title), "amount": amount]))
+                }
+            } else {
+                worse.append(phrases("report.decision.option.difference", ["outcome": iso(o.title), "amount": amount]))
+            }
+        }
+        var args = ["favoured": iso(favoured.title), "money": money.size(abs(m.value)),
+                    "better": better.joined(separator: phrases("report.list.separator")), "worse": listInWords(worse)]
+        let key: String
+        switch (better.isEmpty, costsMore, costsLess) {
+        case (false, true, _): key = better.count > 1 ? "report.options.buys.more-cost.several" : "report.options.buys.more-cost"
+        case (true, true, _): key = worse.isEmpty ? "report.options.buys.nothing" : "report.options.buys.worse-on-both"
+        case (false, _, true): key = "report.options.buys.both-better"
+        case (true, _, true): key = "report.options.buys.saves"
+        case (false, false, false): key = "report.options.buys.same-cost"
+        case (true, false, false):
+            guard !worse.isEmpty else { return nil }
+            key = "report.options.buys.worse-same-cost"
+        }
+        args["better"] = key == "report.options.buys.both-better" || key == "report.options.buys.same-cost" ? listInWords(better) : args["better"]
+        var sentence = phrases.filled(key, args)
+        if !worse.isEmpty && !["report.options.buys.saves", "report.options.buys.worse-same-cost", "report.options.buys.worse-on-both"].contains(key) {
+            sentence += " " + phrases.filled("report.options.buys.also-worse", args)
+        }
+        return sentence
     }
 
     /// What each option changes against the option the headline figures assume: the entries it

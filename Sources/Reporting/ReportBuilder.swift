@@ -518,7 +518,17 @@ public struct ReportBuilder: Sendable {
         // are not told "0% with responses, 0% without" either: a line that says nothing.
         let netChances = [o.residual.probabilityNetBenefit.value, o.inherent.probabilityNetBenefit.value]
         let saysNothing = isCommunity ? netChances.allSatisfy { $0 < 0.0005 } : !(w.isGain || netChances.contains { $0 > 0 })
-        if w.hasNetChance && !saysNothing {
+        // Where the board's appetite asks for a gain above a bar, "a net gain" would mean two
+        // things on one page: this line names any gain as such, and the bar's chance beside it.
+        let bar = isCommunity || !w.isGain ? nil : score.appetite.first { $0.outcome == o.id && $0.kind == .netBenefitAbove && $0.threshold != 0 }
+        if w.hasNetChance && !saysNothing, let bar {
+            summary += " " + phrases("report.outcome.net-chance.gain.bar",
+                                     ["with": FigureFormat.simulatedPercent(o.residual.probabilityNetBenefit.value),
+                                      "without": FigureFormat.simulatedPercent(o.inherent.probabilityNetBenefit.value),
+                                      "bar": chanceWhat(bar),
+                                      "barWith": FigureFormat.simulatedPercent(bar.probability.value),
+                                      "barWithout": FigureFormat.simulatedPercent(bar.inherentProbability.value)])
+        } else if w.hasNetChance && !saysNothing {
             summary += " " + phrases(w.isGain ? "report.outcome.net-chance.gain" : "report.outcome.net-chance.loss",
                                      ["with": FigureFormat.simulatedPercent(o.residual.probabilityNetBenefit.value),
                                       "without": FigureFormat.simulatedPercent(o.inherent.probabilityNetBenefit.value)])
@@ -834,7 +844,12 @@ public struct ReportBuilder: Sendable {
                 // With the trials that tie: "0.091 people better (better in 7.9% of trials)" read
                 // as a contradiction where the two were the same in nine years in ten.
                 let same = max(0, 1 - d.probabilityBetter - d.probabilityWorse)
-                return phrases(d.mean.value > 0 ? "report.portfolio.worse" : "report.portfolio.better",
+                // Better on average but worse in more trials (or the other way round): said, with
+                // why, so the two figures do not read as a contradiction.
+                let key = d.mean.value > 0
+                    ? (d.probabilityBetter > d.probabilityWorse ? "report.portfolio.worse.mostly-better" : "report.portfolio.worse")
+                    : (d.probabilityWorse > d.probabilityBetter ? "report.portfolio.better.mostly-worse" : "report.portfolio.better")
+                return phrases(key,
                                ["amount": w.size(abs(d.mean.value)), "better": FigureFormat.percent(d.probabilityBetter),
                                 "worse": FigureFormat.percent(d.probabilityWorse), "same": FigureFormat.percent(same)])
             }

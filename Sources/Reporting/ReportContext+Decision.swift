@@ -35,6 +35,9 @@ extension ReportContext {
         /// Where the register compares portfolio options: which one the headline assumes, which
         /// one the figures favour by the board's own appetite, and that the choice is the board's.
         public var option: String? = nil
+        /// The statements the favoured-option rule weighs under each option on each
+        /// perspective's estimates, and whether the favoured option stays best on them.
+        public var optionsByPerspective: OptionsByPerspective? = nil
         /// "Current plan: X. Proposed: Y. The board is asked to …".
         public var ask: String? = nil
         /// Money on average under each option, added up; nil without a money outcome.

@@ -1,0 +1,104 @@
+import Foundation
+import RegisterModel
+import Scoring
+import TextLayer
+
+extension ReportContext {
+    /// The statements the favoured-option rule weighs, under each option on the pooled
+    /// estimates and on each perspective's own, and whether the favoured option stays best on
+    /// every perspective's chances.
+    public struct OptionsByPerspective: Sendable {
+        public var caption: String
+        /// Column headings: each option, marked "(current)" or "(proposed)" where the register
+        /// says so.
+        public var titles: [String]
+        /// Per statement, a heading row (``DecisionVerdict/cells`` empty), then the pooled row
+        /// and one row per perspective that estimated an entry on its outcome.
+        public var rows: [DecisionVerdict]
+        /// Whether the option the figures favour stays among the best on each perspective's
+        /// chances, or which perspective's would favour another.
+        public var note: String?
+        /// Columns of the table, for the heading rows that span it.
+        public var colspan: Int
+    }
+}
+
+extension ReportBuilder {
+    /// The statements on which the options' verdicts differ, or that are outside appetite or too
+    /// close to call under some option (pooled or on a perspective's estimates), under each
+    /// option on every perspective's estimates; nil when the score has no such figures.
+    func optionsByPerspective() -> ReportContext.OptionsByPerspective? {
+        guard score.portfolios.count > 1, score.run.portfolio != nil,
+              score.appetite.contains(where: { $0.optionsByPerspective != nil }) else { return nil }
+        let options = score.portfolios
+        let pooled = OptionRule(builder: self)
+        let views = register.perspectives.map { OptionRule(builder: self, perspective: $0.id) }
+        // A statement the options' verdicts differ on, or one at issue under some option: the
+        // ones the rule's first two steps weigh, on some perspective's chances if not the pool's.
+        // A statement whose chance reads the same under every option on every view cannot part
+        // them, whatever its verdict: left out.
+        func weighed(_ v: RegisterScore.AppetiteVerdict) -> Bool {
+            let differs = ([pooled] + views).contains { rule in Set(options.map { cellPercent(rule.judged(v, under: $0).p.value) }).count > 1 }
+            return differs && ([pooled] + views).contains { rule in
+                options.contains { rule.isAtIssue(v, under: $0) }
+                    || Set(options.map { rule.judged(v, under: $0).within }).count > 1
+            }
+        }
+        let statements = score.appetite.filter(weighed)
+        guard !statements.isEmpty else { return nil }
+        var rows: [ReportContext.DecisionVerdict] = []
+        for v in statements {
+            rows.append(.init(outcome: e(phrases("report.decision.row", ["statement": iso(statementLabel(v)), "chance": chanceWhat(v), "want": want(v)])),
+                              cells: []))
+            func row(_ label: String, _ rule: OptionRule) -> ReportContext.DecisionVerdict {
+                .init(outcome: e(label), cells: options.map { p in
+                    let j = rule.judged(v, under: p)
+                    return decisionCell(within: j.within, decisive: j.decisive, probability: j.p.value, limit: v.limit)
+                })
+            }
+            rows.append(row(phrases("report.options.perspectives.pooled"), pooled))
+            for (p, rule) in zip(register.perspectives, views) where estimatedAnyEntry(p.id, outcome: v.outcome) {
+                rows.append(row(p.title, rule))
+            }
+        }
+        return .init(caption: e(phrases("report.options.perspectives.caption")),
+                     titles: options.map { e(optionLabel($0.id, title: $0.title)) as String }, rows: rows,
+                     note: optionPerspectivesNote(views: views).map { e($0) as String }, colspan: options.count + 1)
+    }
+
+    /// Whether perspective `id` estimated any entry of the register that reaches `outcome`,
+    /// whichever option holds it.
+    func estimatedAnyEntry(_ id: String, outcome: String) -> Bool {
+        register.risks.contains { r in r.outcomes.contains(outcome) && r.estimates.contains { $0.perspective == id } }
+    }
+
+    /// The rule's first two steps (the chances; the money of the third is the pool's) on each
+    /// perspective's estimates: whether the option the figures favour stays among those they
+    /// keep, or, for each perspective on whose estimates it does not, which they keep instead
+    /// and the chances that decide it.
+    func optionPerspectivesNote(views: [OptionRule]) -> String? {
+        let pooled = OptionRule(builder: self).steps()
+        guard pooled.fourth.count == 1 else { return nil }
+        let favoured = pooled.fourth[0]
+        let quoted = { (p: RegisterScore.PortfolioScore) in self.phrases("report.decision.option.quoted", ["title": self.iso(p.title)]) }
+        var others: [String] = []
+        for (p, rule) in zip(register.perspectives, views) {
+            let steps = rule.steps()
+            guard !steps.second.contains(where: { $0.id == favoured.id }), let instead = steps.second.first else { continue }
+            // The statements that part them: those at issue, or those one is outside on and the other not.
+            let deciding = score.appetite.filter { v in
+                let (a, b) = (rule.judged(v, under: instead), rule.judged(v, under: favoured))
+                guard cellPercent(a.p.value) != cellPercent(b.p.value) else { return false }
+                return steps.atIssue.contains { $0.outcome == v.outcome && $0.threshold == v.threshold && $0.kind == v.kind } || a.within != b.within
+            }
+            others.append(phrases("report.options.perspectives.other.item", [
+                "perspective": iso(p.title), "options": listInWords(steps.second.map(quoted)),
+                "chances": rule.chances(instead, on: deciding), "favouredChances": rule.chances(favoured, on: deciding),
+                "favoured": quoted(favoured)]))
+        }
+        if others.isEmpty {
+            return phrases("report.options.perspectives.stays", ["favoured": quoted(favoured)])
+        }
+        return phrases("report.options.perspectives.other", ["favoured": quoted(favoured), "items": others.joined(separator: phrases("report.list.separator"))])
+    }
+}

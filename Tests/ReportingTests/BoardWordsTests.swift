@@ -20,7 +20,7 @@ struct BoardWordsTests {
     @Test func aChanceNoTrialSawIsGivenAtTheRunsResolution() throws {
         let care = try Self.report("adult-social-care-positive-risk")
         #expect(!care.lowercased().contains("no simulated chance"))
-        #expect(care.contains("Less than a 1 in 2,000 chance (in none of 2,000 simulated years; 0%) that losses to Adult social care budget"), "\(care.prefix(3000))")
+        #expect(care.contains("Less than a 1 in 2,000 chance (in none of 2,000 simulated years; <0.1%) that losses to Adult social care budget"), "\(care.prefix(3000))")
     }
 
     /// "1 incidents", "differ by up to 1 incidents": a unit word agrees with its figure.

@@ -284,6 +284,7 @@ package struct RegisterDecoder {
         let decidedBy = f["decided-by"].flatMap { translatable($0, "who decides", place("decided-by")) }
         let confidentialReason = f["confidential-reason"].flatMap { translatable($0, "the reason entries are confidential", place("confidential-reason")) }
         let period = f["period"].flatMap { translatable($0, "the period's name", place("period")) }
+        let periodShort = f["period-short"].flatMap { translatable($0, "the period's short name", place("period-short")) }
         let responseBudget = f["response-budget"].flatMap { translatable($0, "where response costs are paid from", place("response-budget")) }
         guard let id, let title, let organisation, let horizon else { return nil }
         if case .some(.none) = hourValue { return nil }
@@ -300,6 +301,7 @@ package struct RegisterDecoder {
         metadata.confidentialReason = confidentialReason
         metadata.responseBudget = responseBudget
         metadata.period = period
+        metadata.periodShort = periodShort
         return metadata
 
     }
@@ -325,10 +327,12 @@ package struct RegisterDecoder {
         let description = f["description"].flatMap { translatable($0, "the outcome description", place("description")) }
         let direction = f["direction"].flatMap { reader.choice($0, "direction", as: Outcome.Direction.self) }
         let baseline = f["baseline"].flatMap { translatable($0, "the outcome baseline", place("baseline")) }
+        let baselineShort = f["baseline-short"].flatMap { translatable($0, "the outcome baseline's short name", place("baseline-short")) }
         let anyHarm = f["any-harm"].flatMap { translatable($0, "the outcome's `any-harm`", place("any-harm")) }
         guard let id, let title, let unit else { return nil }
         var outcome = Outcome(id: id, title: title, unit: unit, description: description, direction: direction, location: reader.location(node))
         outcome.baseline = baseline
+        outcome.baselineShort = baselineShort
         outcome.anyHarm = anyHarm
         return outcome
     }

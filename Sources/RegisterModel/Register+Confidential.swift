@@ -61,10 +61,12 @@ extension Register {
         add(metadata.confidentialReason, "the register's `confidential-reason`", metadata.location)
         add(metadata.responseBudget, "the register's `response-budget`", metadata.location)
         add(metadata.period, "the register's `period`", metadata.location)
+        add(metadata.periodShort, "the register's `period-short`", metadata.location)
         for o in outcomes {
             add(o.title, "outcome `\(o.id)`'s title", o.location)
             add(o.description, "outcome `\(o.id)`'s description", o.location)
             add(o.baseline, "outcome `\(o.id)`'s `baseline`", o.location)
+            add(o.baselineShort, "outcome `\(o.id)`'s `baseline-short`", o.location)
             add(o.anyHarm, "outcome `\(o.id)`'s `any-harm`", o.location)
         }
         for a in appetite {

@@ -36,6 +36,7 @@ extension Register {
         map(&metadata.confidentialReason, P(.register, "", "confidential-reason"), m)
         map(&metadata.responseBudget, P(.register, "", "response-budget"), m)
         map(&metadata.period, P(.register, "", "period"), m)
+        map(&metadata.periodShort, P(.register, "", "period-short"), m)
         var unitWords: [String: String] = [:]
         for k in outcomes.indices {
             let o = outcomes[k]
@@ -47,6 +48,7 @@ extension Register {
             }
             map(&outcomes[k].description, P(.outcome, o.id, "description"), o.location)
             map(&outcomes[k].baseline, P(.outcome, o.id, "baseline"), o.location)
+            map(&outcomes[k].baselineShort, P(.outcome, o.id, "baseline-short"), o.location)
             map(&outcomes[k].anyHarm, P(.outcome, o.id, "any-harm"), o.location)
         }
         // Impact scales name their unit as the outcomes do, so both follow the same word. A

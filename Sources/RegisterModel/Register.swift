@@ -60,6 +60,9 @@ public struct Metadata: Sendable {
     /// the register gives one: reports then say "in 2027" where they would say "over the next
     /// year", so a reader does not have to work out which year "the next year" is.
     public var period: String?
+    /// A short name for ``period`` ("2027/28"), which a report uses after writing the period in
+    /// full once in a section; nil for the period without a closing part in brackets.
+    public var periodShort: String?
     /// ISO 4217 code of money outcomes and response costs, such as `EUR`.
     public var currency: String?
     public var owner: String?
@@ -130,6 +133,10 @@ public struct Outcome: Sendable {
     /// report then says "5 incidents more than the police forecast", never "5 incidents", which
     /// a reader takes for the whole count.
     public var baseline: String?
+    /// A short name for ``baseline``, which a report uses after writing the baseline in full
+    /// once in a section; nil for the report's own (the baseline without a closing part in
+    /// brackets, or "the baseline").
+    public var baselineShort: String?
     /// What any harm at all to the outcome is, as words that follow "the chance that": "someone
     /// is hurt, threatened or wrongly accused". A community report says a limit on any harm
     /// (`harm-exceeds: 0`) with it, rather than as an amount of the outcome's unit.

@@ -22,6 +22,7 @@ public enum BuiltInTemplates {
 </tbody>
 </table></div>
 </details>
+{{#note}}<p class="note">{{.}}</p>{{/note}}
 </figure>
 
 """####,
@@ -375,6 +376,7 @@ public enum BuiltInTemplates {
 {{/disagreements}}
 </ul>
 {{/empty(disagreements)}}
+{{#otherOptionsNote}}<p class="note">{{.}}</p>{{/otherOptionsNote}}
 {{#notPlacedNote}}<p class="note">{{.}}</p>{{/notPlacedNote}}
 {{#fromBandsNote}}<p class="note">{{.}}</p>{{/fromBandsNote}}
 {{/matrix}}
@@ -444,7 +446,7 @@ public enum BuiltInTemplates {
 {{^empty(citizenTime)}}
 <h3>{{phrases.citizen-time}}</h3>
 <div class="table-wrap"><table>
-<thead><tr><th scope="col">{{phrases.entry}}</th><th scope="col" class="num">{{phrases.citizen-hours}}</th><th scope="col">{{phrases.given-by}}</th><th scope="col" class="num">{{phrases.cost}}</th><th scope="col" class="num">{{phrases.per-1k-with-citizen-time}}</th></tr></thead>
+<thead><tr><th scope="col">{{phrases.entry}}</th><th scope="col" class="num">{{phrases.citizen-hours}}</th><th scope="col">{{phrases.given-by}}</th><th scope="col" class="num">{{phrases.cost}}</th><th scope="col" class="num">{{citizenTimePerHeading}}</th></tr></thead>
 <tbody>
 {{#citizenTime}}
 <tr><td>{{risk}} <bdi>{{title}}</bdi></td><td class="num">{{hours}}</td><td><bdi>{{by}}</bdi></td><td class="num">{{cost}}</td><td class="num">{{perThousandWithCitizenTime}}</td></tr>
@@ -482,6 +484,10 @@ public enum BuiltInTemplates {
 {{#table.rows}}
 | {{#cells}}{{.}} | {{/cells}}
 {{/table.rows}}
+{{#note}}
+
+{{.}}
+{{/note}}
 
 
 """####,
@@ -907,6 +913,10 @@ public enum BuiltInTemplates {
 - {{id}} {{title}}: {{message}}
 {{/disagreements}}
 {{/empty(disagreements)}}
+{{#otherOptionsNote}}
+
+{{.}}
+{{/otherOptionsNote}}
 {{#notPlacedNote}}
 
 {{.}}
@@ -983,7 +993,7 @@ public enum BuiltInTemplates {
 
 ### {{phrases.citizen-time}}
 
-| {{phrases.entry}} | {{phrases.citizen-hours}} | {{phrases.given-by}} | {{phrases.cost}} | {{phrases.per-1k-with-citizen-time}} |
+| {{phrases.entry}} | {{phrases.citizen-hours}} | {{phrases.given-by}} | {{phrases.cost}} | {{citizenTimePerHeading}} |
 | --- | ---: | --- | ---: | ---: |
 {{#citizenTime}}
 | {{risk}} {{title}} | {{hours}} | {{by}} | {{cost}} | {{perThousandWithCitizenTime}} |

@@ -228,10 +228,12 @@ struct Charts {
         svg.text(phrases("chart.histogram.y-axis"), x: 14, y: top + (h - bottom - top) / 2, anchor: .middle, cls: "t lbl", rotate: true)
         let p50 = outcome.residual.percentile(0.5)?.value ?? .nan
         let p90 = outcome.residual.percentile(0.9)?.value ?? .nan
-        let description = phrases(ow.isGain ? "chart.histogram.description.gain" : "chart.histogram.description.loss",
+        // Money is lost; a count rises, or changes either way where benefits can lower it.
+        let kind = ow.isGain ? "gain" : ow.unit == "money" ? "loss" : ow.hasBenefit ? "change" : "count"
+        let description = phrases("chart.histogram.description." + kind,
                                   ["outcome": UntrustedText.isolated(outcome.title), "trials": FigureFormat.count(Int(trials)),
                                    "typical": ow.outcomePhrase(p50), "bad": ow.badPhrase(p90)])
-        return chart(id: id, title: phrases(ow.isGain ? "chart.histogram.title.gain" : "chart.histogram.title", ["outcome": UntrustedText.isolated(outcome.title)]),
+        return chart(id: id, title: phrases(kind == "loss" ? "chart.histogram.title" : "chart.histogram.title." + kind, ["outcome": UntrustedText.isolated(outcome.title)]),
                      description: description, svg: svg,
                      columns: [ow.column(unit), phrases("chart.histogram.column.trials"), phrases("chart.histogram.column.share")],
                      rows: bins.map { [perNumber || (wholeBins && $0.hi - $0.lo == 1) ? FigureFormat.amount($0.lo + 0.5)
@@ -593,7 +595,7 @@ struct Charts {
                          // The row carries the grid's mark, so the table's "marked *" finds it.
                          return [phrases("chart.heat.entry", ["id": (p.markedID ?? p.id) + (p.netGain == nil ? "" : "*"), "title": p.title]),
                                  band(Self.likelihoodBand(p.probability)),
-                                 phrases("chart.heat.band", ["name": impactBands[ii], "range": phrases("chart.heat.impact.\(ii + 1).range")]),
+                                 phrases("chart.heat.band", ["name": impactBands[ii], "range": phrases("chart.heat.impact.\(ii + 1).range", ["reference": p.words.size(p.reference)])]),
                                  FigureFormat.simulatedPercent(p.probability),
                                  p.netOfBenefit ? phrases("chart.heat.harm.net", ["amount": p.words.size(p.harm)])
                                      : p.netGain.map { phrases("chart.heat.harm.net-gain", ["amount": p.words.size(p.harm), "net": p.words.outcomePhrase($0)]) }

@@ -20,8 +20,8 @@ struct OutcomeWords: Sendable {
     /// Set when every amount that adds into the outcome is a whole number (a count of
     /// incidents, each a fixed 1): its figures are whole and its chart ticks never fall at 2.5.
     let isWholeCount: Bool
-    /// Whether some entry states a benefit on the outcome (its own outcome or an effect's), so
-    /// that its net figure can fall below zero. A loss-like outcome without one can only rise:
+    /// Whether some entry scored states a benefit on the outcome (its own outcome or an
+    /// effect's), so that its net figure can fall below zero. A loss-like outcome without one can only rise:
     /// a "chance of a net reduction" or "a minus sign is a net reduction" means nothing there.
     let hasBenefit: Bool
     /// What the outcome is counted from (`baseline`), in the report's language; nil when it is
@@ -57,7 +57,10 @@ struct OutcomeWords: Sendable {
         return whole == 0 ? 0 : whole
     }
 
-    init(register: Register, outcome id: String, unit: String, phrases: Phrasebook) {
+    /// - Parameter scored: the entries in the figures shown (the headline option's); an entry
+    ///   of an option not assumed cannot lower them, so its benefit makes no "chance of a net
+    ///   reduction". Nil counts every entry.
+    init(register: Register, outcome id: String, unit: String, phrases: Phrasebook, scored: Set<String>? = nil) {
         (direction, stated) = register.direction(of: id)
         let entries = register.risks.filter { $0.outcome == id }
         inferredFrom = register.appetite.contains { $0.outcome == id } ? "from-appetite"
@@ -69,7 +72,7 @@ struct OutcomeWords: Sendable {
         self.phrases = phrases
         isWholeCount = unit != "money" && Self.addsOnlyWholeNumbers(register, id)
         hasBenefit = register.risks.contains { risk in
-            risk.estimates.contains { e in
+            (scored?.contains(risk.id) ?? true) && risk.estimates.contains { e in
                 (risk.outcome == id && e.benefit != nil) || e.effects.contains { $0.outcome == id && $0.benefit != nil }
             }
         }

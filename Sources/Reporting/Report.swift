@@ -46,6 +46,8 @@ public enum Report {
         let builder = ReportBuilder(register: register, score: score, options: options, since: since)
         let context = FigureFormat.$style.withValue(style) { builder.build() }
         var text = try templates.render(context, options: options)
+        // A long baseline or period in full once per section, then by its short name.
+        text = ShortNames.shorten(text, names: builder.shortNames, format: options.format == .html ? .html : .markdown)
         // On a phone each table row reads as a card, each cell under its column's heading.
         if options.format == .html { text = StackedTables.label(text) }
         // In the HTML board report, the first use of each glossary term links to its entry.

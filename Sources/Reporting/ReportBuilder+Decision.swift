@@ -1,4 +1,5 @@
 import Foundation
+import MonteCarlo
 import RegisterModel
 import Scoring
 import TextLayer
@@ -89,32 +90,38 @@ extension ReportBuilder {
                 readings.append(phrases(v.perspectives.isEmpty ? "report.decision.reading.clear" : "report.decision.reading.clear-every-view"))
             }
             var levers: [String] = []
-            let now = FigureFormat.percent(v.probability.value)
+            let now = cellPercent(v.probability.value, limit: v.limit)
             // In the outcome's own terms: money lost, a count that rises, a gain.
             let what = chanceWhat(v)
+            // Every chance set against the limit is judged by the headline's tie rule and
+            // written to the same precision as the verdict cells: "60%: within appetite"
+            // against "want ≥ 60%" is too close to call.
+            func judged(_ chance: Statistic) -> (percent: String, status: String) {
+                (cellPercent(chance.value, limit: v.limit),
+                 leverStatus(v.keepsWithin(chance.value), RegisterScore.AppetiteVerdict.isDecisive(chance, limit: v.limit)))
+            }
             if v.inherentProbability.value != v.probability.value {
-                let withoutWithin = v.kind == .netBenefitAbove ? v.inherentProbability.value >= v.limit : v.inherentProbability.value <= v.limit
+                let without = judged(v.inherentProbability)
                 levers.append(phrases("report.decision.lever.without-responses", [
-                    "chance": what, "percent": FigureFormat.percent(v.inherentProbability.value), "now": now,
-                    "status": phrases(withoutWithin ? "report.verdict.within" : "report.verdict.outside"),
+                    "chance": what, "percent": without.percent, "now": now, "status": without.status,
                 ]))
             }
             // A line whose figures read as the chance now says nothing the board can act on.
             for lever in v.responses where FigureFormat.percent(lever.ifDelivered.value) != now || FigureFormat.percent(lever.ifNotDelivered.value) != now {
                 let risk = register.risk(lever.risk)
-                func status(_ within: Bool) -> String { phrases(within ? "report.verdict.within" : "report.verdict.outside") }
+                let delivered = judged(lever.ifDelivered), notDelivered = judged(lever.ifNotDelivered)
                 levers.append(phrases("report.decision.lever.response", [
                     "risk": lever.risk, "title": iso(risk?.title ?? ""), "reliability": FigureFormat.percent(lever.reliability), "chance": what,
-                    "delivered": FigureFormat.percent(lever.ifDelivered.value), "deliveredStatus": status(lever.withinIfDelivered),
-                    "notDelivered": FigureFormat.percent(lever.ifNotDelivered.value), "notDeliveredStatus": status(lever.withinIfNotDelivered),
+                    "delivered": delivered.percent, "deliveredStatus": delivered.status,
+                    "notDelivered": notDelivered.percent, "notDeliveredStatus": notDelivered.status,
                 ]))
             }
             let others = v.portfolios.filter { $0.id != score.run.portfolio }
             for option in others where FigureFormat.percent(option.probability.value) != now {
                 let title = register.portfolios.first { $0.id == option.id }?.title ?? option.id
                 levers.append(phrases("report.decision.lever.portfolio", [
-                    "portfolio": iso(title), "chance": what, "percent": FigureFormat.percent(option.probability.value),
-                    "status": phrases(option.withinAppetite ? "report.verdict.within" : "report.verdict.outside"), "now": now,
+                    "portfolio": iso(title), "chance": what, "percent": cellPercent(option.probability.value, limit: v.limit),
+                    "status": leverStatus(option.withinAppetite, option.decisive), "now": now,
                 ]))
             }
             if !others.isEmpty && others.allSatisfy({ $0.probability.value == v.probability.value }) {

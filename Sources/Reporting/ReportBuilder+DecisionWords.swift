@@ -221,6 +221,13 @@ extension ReportBuilder {
         return decisive ? status : phrases("report.status.too-close", ["status": status])
     }
 
+    /// "within appetite", "outside appetite", or either marked too close to call, inside a
+    /// sentence.
+    func leverStatus(_ within: Bool, _ decisive: Bool) -> String {
+        let status = phrases(within ? "report.verdict.within" : "report.verdict.outside")
+        return decisive ? status : phrases("report.status.too-close", ["status": status])
+    }
+
     /// The style class of a verdict: `close`, `within` or `outside`.
     func statusClass(_ within: Bool, _ decisive: Bool) -> String { !decisive ? "close" : (within ? "within" : "outside") }
 

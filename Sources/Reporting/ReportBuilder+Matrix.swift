@@ -48,6 +48,8 @@ extension ReportBuilder {
         var matrix = ReportContext.OwnMatrix(
             caption: e(phrases("report.matrix.caption")), rows: rows, disagreements: disagreements,
             fromBandsNote: rated.contains { $0.fromBands != nil } ? e(phrases("report.matrix.from-bands")) : nil)
+        matrix.otherOptionsNote = otherOptionsNote(score.risks.filter { visible.contains($0.id) && !$0.inHeadline }.map { ($0.id, $0.title) },
+                                                   key: "report.matrix.other-options")
         if !unplaced.isEmpty {
             matrix.notPlacedNote = e(phrases("report.matrix.not-placed", ["entries": unplaced.joined(separator: phrases("report.list.separator"))]))
         }

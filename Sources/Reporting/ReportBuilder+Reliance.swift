@@ -66,9 +66,11 @@ extension ReportBuilder {
                 phrases("report.citizen-time.valued", ["rate": FigureFormat.quantity($0, unit: "money", currency: score.register.currency)])
             } ?? phrases("report.citizen-time.not-valued")
             context.citizenTimeNote = e(note)
+            context.citizenTimePerHeading = e(phrases("report.citizen-time.per-heading", ["per": perThousandMoney]))
         }
         if !score.notConsulted.isEmpty {
-            var sentence = phrases("report.not-consulted", ["entries": listInWords(score.notConsulted.map(entryID))])
+            var sentence = phrases.plural("report.not-consulted", count: score.notConsulted.count,
+                                          ["entries": listInWords(score.notConsulted.map(entryID))])
             // A perspective that names no contributors may well speak for citizens (family
             // carers, say): the register does not say, so the report says that it does not.
             let unattributed = register.unattributedPerspectives

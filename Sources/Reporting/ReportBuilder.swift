@@ -163,9 +163,13 @@ public struct ReportBuilder: Sendable {
         OutcomeWords.quantity(FigureFormat.rounded(value), unit: unit, currency: register.metadata.currency, phrases: phrases)
     }
 
+    /// The entries in the headline figures: the assumed option's activities and every other
+    /// entry.
+    var scoredEntries: Set<String> { Set(score.risks.filter(\.inHeadline).map(\.id)) }
+
     /// An outcome's figures in its direction, unit and precision.
     func words(_ outcome: String, _ unit: String) -> OutcomeWords {
-        var w = OutcomeWords(register: register, outcome: outcome, unit: unit, phrases: phrases)
+        var w = OutcomeWords(register: register, outcome: outcome, unit: unit, phrases: phrases, scored: scoredEntries)
         w.boardWording = !isCommunity
         w.wholeYears = isCommunity
         return w
@@ -294,7 +298,10 @@ public struct ReportBuilder: Sendable {
             // and the one residents read are not taken for a mistake.
             let differ = score.appetite.filter { v in headlineEntries(reaching: v.outcome).contains(where: \.isConfidential) }
             if !differ.isEmpty {
-                note += " " + phrases("report.confidential-note.published-differ", ["statements": listInWords(differ.map { iso(statementLabel($0)) })])
+                // Named by outcome, once each: two statements on one outcome differ together.
+                var seen = Set<String>()
+                let outcomes = differ.map(\.outcome).filter { seen.insert($0).inserted }
+                note += " " + phrases("report.confidential-note.published-differ", ["statements": listInWords(outcomes.map { iso(outcomeTitle($0)) })])
             }
             context.confidentialNote = e(note)
         }
@@ -593,15 +600,17 @@ public struct ReportBuilder: Sendable {
         }
     }
 
-    /// How far apart the perspectives' 1 in 10 bad horizons lie before responses, in the
-    /// outcome's unit: "59.9 days (before responses)". A difference, not a ratio, so it keeps
-    /// its meaning when a figure is a net benefit or zero. Nil with fewer than two perspectives.
+    /// How far apart the perspectives' 1 in 10 bad horizons lie after responses, in the
+    /// outcome's unit: "59.9 days (after responses)". After responses, as the table of each
+    /// perspective's view beside it gives them, so that the spread can be read off its rows. A
+    /// difference, not a ratio, so it keeps its meaning when a figure is a net benefit or zero.
+    /// Nil with fewer than two perspectives.
     func perspectiveSpread(_ views: [(title: String, brief: RegisterScore.OutcomeBrief)], _ w: OutcomeWords) -> String? {
-        let p90s = views.map(\.brief.p90.inherent.value).filter(\.isFinite)
+        let p90s = views.map(\.brief.p90.residual.value).filter(\.isFinite)
         guard p90s.count > 1, let lo = p90s.min(), let hi = p90s.max() else { return nil }
         // "Differ by up to 0 patients" says nothing: the board report leaves it out.
         if !isCommunity && FigureFormat.rounded(hi - lo) == 0 { return nil }
-        return phrases("report.before-responses", ["figure": w.size(hi - lo)])
+        return phrases("report.after-responses", ["figure": w.size(hi - lo)])
     }
 
     // MARK: Responses
@@ -864,7 +873,7 @@ public struct ReportBuilder: Sendable {
         guard !visibleRisks.isEmpty else { return nil }
         var placed: [Charts.Placed] = []
         var byOtherOutcome: [String] = []
-        for r in visibleRisks {
+        for r in visibleRisks where r.inHeadline {
             // Residents are not shown the planned result of an option as a likely risk.
             if isCommunity, let risk = register.risk(r.id), plannedResult(risk, r) != nil { continue }
             // An entry with effects on several outcomes is placed by the one where its harm weighs
@@ -876,13 +885,26 @@ public struct ReportBuilder: Sendable {
             let placements = candidates.compactMap { c in heatPlacement(r, outcome: c.0, meanHarm: c.1, meanBenefit: c.2, meanLoss: c.3) }
             guard let primary = placements.first(where: { $0.outcome == r.outcome }) ?? placements.first else { continue }
             func weight(_ p: Charts.Placed) -> Double { p.reference > 0 ? p.harm / p.reference : 0 }
-            let chosen = placements.reduce(primary) { best, next in
-                Charts.impactBand(weight(next.placed)) > Charts.impactBand(weight(best.placed)) ? next : best
-            }
+            // By the share itself, not its band: two effects in one band (15% of £400,000 and
+            // 22% of 4,210 hours) are placed by the one that weighs more, as the table says.
+            let chosen = placements.reduce(primary) { best, next in weight(next.placed) > weight(best.placed) ? next : best }
             if chosen.outcome != r.outcome { byOtherOutcome.append(r.id) }
             placed.append(chosen.placed)
         }
-        return charts.heatMap(id: "heat", placed: placed, placedByOtherOutcome: byOtherOutcome)
+        var chart = charts.heatMap(id: "heat", placed: placed, placedByOtherOutcome: byOtherOutcome)
+        chart.note = otherOptionsNote(visibleRisks.filter { !$0.inHeadline }.map { ($0.id, $0.title) }, key: "chart.heat.other-options")
+        return chart
+    }
+
+    /// Beneath a likelihood-and-impact table: the activities of options the headline figures do
+    /// not assume, which it leaves out (placed beside the live risks they would read as risks
+    /// the organisation runs), named with why; nil when there are none. One rule for the
+    /// generic heat map and the organisation's own matrix.
+    func otherOptionsNote(_ entries: [(id: String, title: String)], key: String) -> String? {
+        guard !entries.isEmpty, let id = score.run.portfolio else { return nil }
+        let option = register.portfolios.first { $0.id == id }?.title ?? id
+        let names = entries.map { phrases("chart.heat.entry", ["id": entryID($0.id), "title": iso($0.title)]) }
+        return e(phrases.plural(key, count: entries.count, ["entries": listInWords(names), "option": iso(option)]))
     }
 
     /// One entry placed on the grid by its harm on one outcome: its chance (the entry's), its

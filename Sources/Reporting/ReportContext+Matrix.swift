@@ -13,6 +13,9 @@ extension ReportContext {
         /// The entries shown elsewhere that the matrix cannot place (no impact scale in their
         /// outcome's unit), named so that none seems forgotten.
         public var notPlacedNote: String? = nil
+        /// The activities of options the headline figures do not assume, left off the matrix
+        /// as they are off the generic heat map, named with why.
+        public var otherOptionsNote: String? = nil
     }
 
     public struct MatrixRow: Sendable {

@@ -105,6 +105,9 @@ public struct ReportContext: Sendable {
     public var citizenTime: [CitizenTimeRow] = []
     /// Whether value for money counts citizen time, and at what rate: the sentence that says so.
     public var citizenTimeNote: String? = nil
+    /// The citizen-time table's value-for-money heading, with the amount of cost it is per in
+    /// the register's currency: "Avoided per £1,000 of cost, citizen time counted as cost".
+    public var citizenTimePerHeading: String = ""
     /// Board report: the sentence listing the entries no citizen perspective estimated.
     public var notConsulted: String? = nil
 
@@ -492,6 +495,9 @@ public struct ReportContext: Sendable {
         /// Inline `<svg>` markup (HTML reports); empty in Markdown reports.
         public var svg: String
         public var table: DataTable
+        /// A sentence beneath the table: what it leaves out and why (the heat map's activities
+        /// of options not assumed); nil for none.
+        public var note: String? = nil
     }
 
     public struct DataTable: Sendable {

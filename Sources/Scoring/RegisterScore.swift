@@ -168,6 +168,19 @@ public struct RegisterScore: Sendable, Codable {
         /// ``PerspectiveOptions``); nil otherwise.
         public var optionsByPerspective: [PerspectiveOptions]? = nil
 
+        /// The one tie rule for a chance against its limit: decisive when the limit lies more
+        /// than two standard errors away. Every verdict, and every "would be …: within
+        /// appetite" a report derives from another chance, goes through it.
+        public static func isDecisive(_ chance: Statistic, limit: Double) -> Bool {
+            abs(chance.value - limit) > 2 * chance.standardError
+        }
+
+        /// Whether `chance` keeps within this statement's limit (at most, or at least for a
+        /// floor on a net gain).
+        public func keepsWithin(_ chance: Double) -> Bool {
+            kind == .netBenefitAbove ? chance >= limit : chance <= limit
+        }
+
         /// The statement judged under another view of the register.
         public struct Alternative: Sendable, Codable, Hashable {
             /// The perspective's or portfolio's id.

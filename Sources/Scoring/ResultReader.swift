@@ -84,7 +84,7 @@ struct ResultReader {
                 case .netBenefitAbove(_, let atLeast): (within, limit) = (residual.value >= atLeast, atLeast)
                 case .harmExceeds(_, let atMost): (within, limit) = (residual.value <= atMost, atMost)
                 }
-                return (residual, chance(summary.inherent), within, abs(residual.value - limit) > 2 * residual.standardError)
+                return (residual, chance(summary.inherent), within, RegisterScore.AppetiteVerdict.isDecisive(residual, limit: limit))
             }
             let (residual, inherent, within, decisive) = judged(view.outcomes, thresholds: source)
             let kind: RegisterScore.AppetiteVerdict.Kind

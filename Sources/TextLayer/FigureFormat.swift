@@ -96,22 +96,32 @@ public enum FigureFormat {
         text.hasPrefix("-") && text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) ? String(text.dropFirst()) : text
     }
 
-    /// A chance as a percentage: whole percentages from 10% to 99% (`12%`), one decimal below
-    /// 10% and above 99% (`0.3%`, `99.6%`), `<0.1%` and `>99.9%` beyond; NaN is `n/a`.
+    /// A chance as a percentage: whole percentages from 10% to 98% (`12%`), one decimal below
+    /// 10% and above 98.5% (`0.3%`, `99.6%`), `<0.1%` and `>99.9%` beyond; NaN is `n/a`.
+    ///
+    /// Which of the two a chance gets is decided on the figure as written, not on the chance:
+    /// 9.96% reads "10%", as 10.04% does, never "10.0%" in one cell beside "10%" in the next.
     public static func percent(_ p: Double) -> String {
         if p.isNaN { return notANumber }
         if p <= 0 { return "0%" }
         if p >= 1 { return "100%" }
         if p < 0.001 { return style.localise("<0.1%") }
         if p > 0.999 { return style.localise(">99.9%") }
-        let pct = p * 100
-        // Above 99% a whole percentage would round 99.6% up to "100%", which reads as certain.
         // Rounded as ``frequency(_:per:)`` rounds a count (half away from zero, on p·100 or
         // p·1,000), not by `String(format:)` on p·100, whose binary value can fall just below a
         // half: 0.0315 read "3.1%" beside "about 32 in 1,000 (3.2%)".
-        return style.localise(pct >= 10 && pct < 99
-            ? String(format: "%.0f%%", pct.rounded())
-            : String(format: "%.1f%%", (p * 1_000).rounded() / 10))
+        let tenths = (p * 1_000).rounded() / 10, whole = (p * 100).rounded()
+        // Above 98% a whole percentage would round 99.6% up to "100%", which reads as certain.
+        return fixedPercent(p, decimals: tenths >= 10 && whole <= 98 ? 0 : 1)
+    }
+
+    /// The chance `p` as a percentage with `decimals` decimals, rounded half away from zero on
+    /// p·10^(2 + decimals) as ``frequency(_:per:)`` rounds a count: the one rounding every
+    /// percentage in a report goes through, so that no two figures for one chance differ in
+    /// their last digit.
+    static func fixedPercent(_ p: Double, decimals: Int) -> String {
+        let count = (p * pow(10, Double(decimals + 2))).rounded()
+        return style.localise(String(format: "%.\(decimals)f%%", count / pow(10, Double(decimals))))
     }
 
     /// The percentage written beside a natural frequency over `n`, so that the two say the same
@@ -146,7 +156,7 @@ public enum FigureFormat {
         let shown = simulatedPercent(p)
         guard p.isFinite, p > 0.001, p < 0.999, p != limit, shown == percent(limit) else { return shown }
         let decimals = shown.contains(where: { $0 == "." || $0 == "," }) ? 2 : 1
-        return style.localise(String(format: "%.\(decimals)f%%", p * 100))
+        return fixedPercent(p, decimals: decimals)
     }
 
     /// A percentage that keeps its precision, as a register would write it: `35%`, `8.333%`.

@@ -23,8 +23,8 @@ extension Phrasebook {
         naturalFrequency(p, per: n)
     }
 
-    /// "about 12 in 100 (12%)", "fewer than 1 in 1,000 (<0.1%)", "no trial (0%)", "every
-    /// trial (100%)".
+    /// "about 12 in 100 (12%)", "fewer than 1 in 1,000 (<0.1%)", "no trial (<0.1%)", "every
+    /// trial (>99.9%)": a simulated chance never reads 0% or 100%, as in every table.
     public func chance(_ p: Double, per n: Int = 100) -> String {
         if p <= 0 { return self("chance.no-trial") }
         if p >= 1 { return self("chance.every-trial") }
@@ -50,10 +50,14 @@ extension Phrasebook {
         case .none: return self("chance.phrase.none", ["trials": FigureFormat.count(trials), "periods": periods])
         case .certain: return self("chance.phrase.certain")
         case .notANumber: return FigureFormat.notANumber
+        // A bound ("<0.1%") beside an interval below the figures' resolution ("±<0.1") says
+        // nothing twice: the bound stands alone.
         case .fewerThanOne(let n):
-            return self("chance.phrase.fewer-than", ["n": FigureFormat.count(n), "percent": percent, "error": error])
+            let key = FigureFormat.chanceErrorPoints(standardError) == nil ? "chance.phrase.fewer-than.no-error" : "chance.phrase.fewer-than"
+            return self(key, ["n": FigureFormat.count(n), "percent": percent, "error": error])
         case .moreThan(let k, let n):
-            return self("chance.phrase.almost-certain", ["k": FigureFormat.count(k), "n": FigureFormat.count(n), "percent": percent, "error": error])
+            let key = FigureFormat.chanceErrorPoints(standardError) == nil ? "chance.phrase.almost-certain.no-error" : "chance.phrase.almost-certain"
+            return self(key, ["k": FigureFormat.count(k), "n": FigureFormat.count(n), "percent": percent, "error": error])
         case .about:
             let frequency = naturalFrequency(p, per: n)
             let prefixes = self("article.an.before").split(separator: "|", omittingEmptySubsequences: true)

@@ -154,7 +154,7 @@ import _TestSupport
         #expect(!ward.contains("- **Most of the protection of Nursing time"))
         #expect(ward.contains("That protection is small beside the outcome itself"))
         let leiden = try Self.example("community-safety-leiden")
-        #expect(leiden.contains("| Avoided per 1,000 of cost, citizen time counted as cost |"))
+        #expect(leiden.contains("| Avoided per €1,000 of cost, citizen time counted as cost |"))
         #expect(leiden.contains("| €18,000 | 0.230 incidents |"))
         #expect(leiden.contains("of trials better,"))
     }

@@ -124,7 +124,7 @@ import _TestSupport
     /// says it is recorded as 0 and not marked as still to check.
     @Test func aCostOfZeroSaysWhetherItIsKnown() throws {
         let ward = Self.decisionPage(try Self.example("ward-7-patient-partnership"))
-        #expect(ward.contains("- W7-13 Medicines not checked against hospital changes after discharge: a cost of £0 as the register records it, not marked as still to check: Refer every self-administering patient"))
+        #expect(ward.contains("- W7-13 Medicines not checked against hospital changes after discharge: a cost of £0 as the register records it, not flagged as still to be checked: Refer every self-administering patient"))
     }
 
     /// "Proposed: the register names no proposal" left the board to find the favoured option

@@ -1,0 +1,39 @@
+import Foundation
+import RegisterModel
+import TextLayer
+
+extension ReportBuilder {
+    /// Baselines longer than this many words are given a short name of the report's own ("the
+    /// baseline") when the register gives none and they have no part in brackets to drop.
+    static let longBaselineWords = 8
+
+    /// The register's long phrases that the report writes in full once per section and by a
+    /// short name after (``ShortNames``): its period and its outcomes' baselines, each with the
+    /// register's short name (`period-short`, `baseline-short`) or, without one, the phrase less
+    /// its closing part in brackets. A long baseline with neither is called "the baseline",
+    /// when it is the only such one, so that the name cannot point to two.
+    var shortNames: [ShortNames.Name] {
+        var names: [ShortNames.Name] = []
+        func add(_ full: String, _ short: String) {
+            guard full != short, !short.isEmpty else { return }
+            let defined = full.range(of: short, options: .caseInsensitive) != nil ? full
+                : phrases("report.short-name.defined", ["full": full, "short": short])
+            names.append(.init(full: e(full), defined: e(defined), short: e(short)))
+        }
+        let m = register.metadata
+        if let period = m.period, let short = m.periodShort ?? ShortNames.withoutClosingBrackets(period) { add(period, short) }
+        let long = register.outcomes.filter { o in
+            guard o.baselineShort == nil, let b = o.baseline else { return false }
+            return ShortNames.withoutClosingBrackets(b) == nil && b.split(separator: " ").count > Self.longBaselineWords
+        }
+        for o in register.outcomes {
+            guard let baseline = o.baseline else { continue }
+            if let short = o.baselineShort ?? ShortNames.withoutClosingBrackets(baseline) {
+                add(baseline, short)
+            } else if long.count == 1, long[0].id == o.id {
+                add(baseline, phrases("report.short-name.baseline"))
+            }
+        }
+        return names
+    }
+}

@@ -503,6 +503,7 @@ package struct RegisterDecoder {
             isConfidential: confidential, ratings: ratings, needsReview: needsReview, benefitTo: benefitTo, agreement: agreement,
             tags: tags, location: reader.location(node))
         risk.alternativeResponses = alternatives
+        risk.atRisk = f["at-risk"].flatMap { translatable($0, "`at-risk`", place("at-risk")) }
         if alternatives.isEmpty, let name = response?.id { responseNames[id] = [name] }
         return risk
     }

@@ -88,6 +88,7 @@ extension Register {
             add(r.owner, "entry `\(r.id)`'s owner", r.location)
             add(r.borneBy, "entry `\(r.id)`'s `borne-by`", r.location)
             add(r.benefitTo, "entry `\(r.id)`'s `benefit-to`", r.location)
+            add(r.atRisk, "entry `\(r.id)`'s `at-risk`", r.location)
             if let a = r.agreement {
                 for text in [a.agreedWith, a.decidedBy, a.whatMatters, a.reviewTrigger] {
                     add(text, "entry `\(r.id)`'s agreement", a.location)

@@ -92,6 +92,7 @@ extension Register {
             map(&risks[k].owner, P(.risk, r.id, "owner"), r.location)
             map(&risks[k].borneBy, P(.risk, r.id, "borne-by"), r.location)
             map(&risks[k].benefitTo, P(.risk, r.id, "benefit-to"), r.location)
+            map(&risks[k].atRisk, P(.risk, r.id, "at-risk"), r.location)
             if let response = r.response {
                 map(&risks[k].response!.action, P(.response, r.id, "action"), response.location)
             }

@@ -14,6 +14,11 @@ public struct Risk: Sendable {
     public var borneBy: String?
     /// Who gains from the entry, in the register's words (for enablement and portfolio entries).
     public var benefitTo: String?
+    /// Whom the entry could happen to, where that is many people, places or arrangements, as
+    /// words that follow "at least one of": `the 12 people`, `the borough's family carers`.
+    /// The entry's chance is that it happens to at least one of them, which a resident would
+    /// otherwise read as their own chance; the community report says so with these words.
+    public var atRisk: String? = nil
     /// The agreement behind a risk taken on purpose (enablement entries).
     public var agreement: Agreement?
     public var coproduction: Coproduction

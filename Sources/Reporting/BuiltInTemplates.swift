@@ -84,6 +84,13 @@ public enum BuiltInTemplates {
 <p>{{intro}}</p>
 {{#withheld}}<p class="note">{{.}}</p>{{/withheld}}
 </section>
+{{#register.description}}
+
+<section id="about">
+<h2>{{phrases.community-about}}</h2>
+<p dir="auto">{{.}}</p>
+</section>
+{{/register.description}}
 
 <section id="limits">
 <h2>{{phrases.community-limits}}</h2>
@@ -112,6 +119,7 @@ public enum BuiltInTemplates {
 {{#option}}<p>{{.}}</p>{{/option}}
 {{#unchecked}}<p class="note">{{.}}</p>{{/unchecked}}
 <p>{{likely}}</p>
+{{#notEstimated}}<p>{{.}}</p>{{/notEstimated}}
 {{#hasIcons}}<p class="icon-array">{{{icons.svg}}}<span class="desc">{{icons.label}}</span></p>{{/hasIcons}}
 <ul>
 <li>{{harm}}</li>
@@ -560,6 +568,12 @@ public enum BuiltInTemplates {
 > {{.}}
 
 {{/withheld}}
+{{#register.description}}
+## {{phrases.community-about}}
+
+{{.}}
+
+{{/register.description}}
 ## {{phrases.community-limits}}
 
 {{#limits}}
@@ -615,6 +629,9 @@ public enum BuiltInTemplates {
 
 {{/unchecked}}
 - {{likely}}
+{{#notEstimated}}
+- {{.}}
+{{/notEstimated}}
 - {{harm}}
 {{#affected}}
 - {{.}}
@@ -1553,7 +1570,6 @@ public enum BuiltInTemplates {
 {{#community.glossary}}<li>{{.}}</li>
 {{/community.glossary}}
 </ul>
-{{#register.description}}<p dir="auto">{{.}}</p>{{/register.description}}
 {{#outcomes}}
 <h3 id="outcome-{{id}}" dir="auto">{{title}}</h3>
 {{#description}}<p dir="auto">{{.}}</p>{{/description}}
@@ -1605,10 +1621,6 @@ public enum BuiltInTemplates {
 - {{.}}
 {{/community.glossary}}
 
-{{#register.description}}
-{{.}}
-
-{{/register.description}}
 {{#outcomes}}
 ### {{title}}
 

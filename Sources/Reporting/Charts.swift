@@ -331,10 +331,17 @@ struct Charts {
         var description = phrases("chart.exceedance.description" + ow.chartFamily, ["outcome": UntrustedText.isolated(outcome.title)])
         var tableDescription = phrases("chart.exceedance.description.table" + ow.chartFamily, ["outcome": UntrustedText.isolated(outcome.title)])
         if let p90 = outcome.residual.percentile(0.9)?.value, let p90i = outcome.inherent.percentile(0.9)?.value {
-            description = phrases("chart.exceedance.description.bad-year-phrase", ["description": description, "with": ow.badAveragePhrase(p90),
-                                                                                   "without": ow.badAveragePhrase(p90i)])
-            tableDescription = phrases("chart.exceedance.description.bad-year-phrase", ["description": tableDescription, "with": ow.badAveragePhrase(p90),
-                                                                                        "without": ow.badAveragePhrase(p90i)])
+            // A count whose bad year is none is said as a clause of its own (residents' pages).
+            let none = (ow.noneInNine(p90), ow.noneInNine(p90i))
+            let key = switch none {
+            case (.some, .some): "community.outcome.exceedance.none.both"
+            case (.some, nil): "community.outcome.exceedance.none.with"
+            case (nil, .some): "community.outcome.exceedance.none.without"
+            case (nil, nil): "chart.exceedance.description.bad-year-phrase"
+            }
+            let with = none.0 ?? ow.badAveragePhrase(p90), without = none.1 ?? ow.badAveragePhrase(p90i)
+            description = phrases(key, ["description": description, "with": with, "without": without])
+            tableDescription = phrases(key, ["description": tableDescription, "with": with, "without": without])
         }
         if !appetite.isEmpty {
             description = phrases(ow.isGain ? "chart.exceedance.description.appetite.gain" : "chart.exceedance.description.appetite", ["description": description])

@@ -113,6 +113,7 @@ public struct CommunityView: Sendable {
             r.owner = clean(r.owner)
             r.borneBy = clean(r.borneBy)
             r.benefitTo = clean(r.benefitTo)
+            r.atRisk = clean(r.atRisk)
             if var agreement = r.agreement {
                 agreement.agreedWith = clean(agreement.agreedWith)
                 agreement.decidedBy = clean(agreement.decidedBy)

@@ -23,7 +23,8 @@ struct OutcomeWords: Sendable {
     /// Whether some entry scored states a benefit on the outcome (its own outcome or an
     /// effect's), so that its net figure can fall below zero. A loss-like outcome without one can only rise:
     /// a "chance of a net reduction" or "a minus sign is a net reduction" means nothing there.
-    let hasBenefit: Bool
+    /// Residents' pages count only the entries in their figures (``ReportBuilder/words(_:_:)``).
+    var hasBenefit: Bool
     /// What the outcome is counted from (`baseline`), in the report's language; nil when it is
     /// counted from nothing.
     let baseline: String?
@@ -202,6 +203,16 @@ struct OutcomeWords: Sendable {
         }
         if v == 0 { return phrases("report.outcome.bad.\(family).zero") }
         return phrases("report.outcome.bad.\(family).\(v > 0 ? "more" : "less")", ["amount": size(abs(v))])
+    }
+
+    /// Residents' words for a count counted from nothing whose 1 in 10 bad year is none, as a
+    /// clause of its own: "in at least 9 years in 10, no patient is affected". "In a 1 in 10 bad
+    /// year, none: at least 9 years in 10 see no rise at all" read as garbled, and a count of
+    /// patients does not "rise". Nil for any other figure, which keeps ``badPhrase(_:)``.
+    func noneInNine(_ lossP90: Double) -> String? {
+        guard wholeYears, !isGain, unit != "money", baseline == nil, lossP90.isFinite, directed(yearFigure(lossP90)) == 0 else { return nil }
+        guard let one = phrases.singularUnit(unit) else { return phrases("community.outcome.none.plain") }
+        return phrases(isHeadcount ? "community.outcome.none.headcount" : "community.outcome.none.count", ["one": one])
     }
 
     /// "less is better" or "more is better", said plainly whether the register states it or

@@ -178,11 +178,11 @@ extension ReportBuilder {
     /// the 100. No more than 20 may." — the phrase `key` with the period ("the next year", not
     /// "years", which read as real years), the marks and, for a limit, the limit over the same
     /// total.
-    func iconArray(_ p: Double, total: Int = 100, key: String, limit: Double? = nil) -> ReportContext.IconArray {
+    func iconArray(_ p: Double, total: Int = 100, key: String, limit: Double? = nil, words: [String: String] = [:]) -> ReportContext.IconArray {
         let marked = p.isFinite ? Int((min(max(p, 0), 1) * Double(total)).rounded()) : 0
-        let label = phrases(key, ["marked": FigureFormat.amount(Double(marked)), "total": FigureFormat.amount(Double(total)),
-                                  "times": phrases("community.icons.times.\(total)"), "next": nextPeriod,
-                                  "limit": FigureFormat.amount((min(max(limit ?? 0, 0), 1) * Double(total)).rounded())])
+        let label = phrases.filled(key, words.merging(["marked": FigureFormat.amount(Double(marked)), "total": FigureFormat.amount(Double(total)),
+                                                       "times": phrases("community.icons.times.\(total)"), "next": nextPeriod,
+                                                       "limit": FigureFormat.amount((min(max(limit ?? 0, 0), 1) * Double(total)).rounded())]) { _, new in new })
         var svg = ""
         var rows: [String] = []
         if options.format == .html {
@@ -291,8 +291,14 @@ extension ReportBuilder {
                 ?? register.metadata.decidedBy.map { phrases("community.limit.if-missed.named" + aim, ["who": iso($0)]) }
                 ?? phrases("community.limit.if-missed.default" + aim)
             // Filled marks are the bad case here too: for an aim, the times it falls short.
+            // A filled mark for an aim is a year that does not end as the aim wants, said from what
+            // the outcome is counted from ("above the ward's usual bedside nursing time"), or as a
+            // net gain where it is counted from nothing: never "better than planned" where
+            // nothing was planned.
+            let aimKey = "community.icons.aim" + (baseline == nil ? (v.threshold == 0 ? "" : ".amount") : gainCounted(v))
             let icons = v.kind == .netBenefitAbove
-                ? iconArray(1 - v.probability.value, total: verdictDenominator, key: "community.icons.aim", limit: 1 - v.limit)
+                ? iconArray(1 - v.probability.value, total: verdictDenominator, key: aimKey, limit: 1 - v.limit,
+                            words: ["baseline": iso(baseline ?? ""), "amount": quantity(v.threshold, unit)])
                 : iconArray(v.probability.value, total: verdictDenominator, key: "community.icons.limit", limit: v.limit)
             // A limit on harm alone says, beside it, what the same plans prevent on average, so
             // that "over the limit" on harm does not read as if they only did harm.
@@ -376,8 +382,34 @@ extension ReportBuilder {
         let kept = v.perspectives.filter(\.withinAppetite).map { title($0.id) }
         let missed = v.perspectives.filter { !$0.withinAppetite }.map { title($0.id) }
         guard !kept.isEmpty, !missed.isEmpty else { return nil }
-        return phrases(v.kind == .netBenefitAbove ? "community.limit.groups-verdict.aim" : "community.limit.groups-verdict",
-                       ["kept": list(kept), "missed": list(missed)])
+        let verdict = phrases(v.kind == .netBenefitAbove ? "community.limit.groups-verdict.aim" : "community.limit.groups-verdict",
+                              ["kept": list(kept), "missed": list(missed)])
+        return ([verdict] + groupsFilledIn(on: v.outcome, v.perspectives.map(\.id))).joined(separator: " ")
+    }
+
+    /// For each of `groups` that gave its own estimates for only some of the entries in the
+    /// page's figures on `outcome`, whose figures fill in the rest: a group's verdict rests on
+    /// its own estimates where it gave them and on everyone's together elsewhere (the scoring
+    /// rule of docs/results.md, "Perspectives"), and "on the estimates of “Carers”, it is not"
+    /// read as if carers had judged every entry when they gave estimates for 3.
+    func groupsFilledIn(on outcome: String, _ groups: [String]) -> [String] {
+        let entries = score.risks.filter { $0.inHeadline && (register.risk($0.id)?.outcomes.contains(outcome) ?? false) }.compactMap { register.risk($0.id) }
+        guard !entries.isEmpty else { return [] }
+        // Groups that gave the same number are said together, rather than one sentence twice.
+        var counts: [Int] = []
+        var named: [Int: [String]] = [:]
+        for id in groups {
+            guard let p = register.perspectives.first(where: { $0.id == id }) else { continue }
+            let own = entries.filter { $0.estimates.contains { $0.perspective == id } }.count
+            guard own < entries.count else { continue }
+            if named[own] == nil { counts.append(own) }
+            named[own, default: []].append(phrases("community.quoted", ["text": iso(p.title)]))
+        }
+        return counts.map { own in
+            let who = named[own]!
+            let key = "community.limit.groups-filled-in" + (own == 0 ? ".none" : "") + (who.count > 1 ? ".several" : "")
+            return phrases(key, ["who": list(who), "count": FigureFormat.count(own), "total": FigureFormat.count(entries.count)])
+        }
     }
 
     /// A chance as a natural frequency alone, over the section's denominator as
@@ -423,11 +455,15 @@ extension ReportBuilder {
             let unit = unitOf(r.outcome)
             let p = s.probability.residual
             let planned = plannedResult(r, s)
+            // An activity chosen for its gain: the chance is of its going wrong, not of the activity.
+            // Where the entry could happen to many (`at-risk`), the chance is that it happens to at
+            // least one of them, said as such: "A family carer can no longer cope … 98 in 100"
+            // read as a carer's own chance.
+            let likelyKey = (r.strategy.hasBenefit ? "community.entry.likely.activity" : "community.entry.likely")
+                + (r.atRisk == nil ? "" : ".at-risk")
             let likely = planned.map { phrases("community.entry.likely.planned", ["options": $0]) } ?? (p <= 0
                 ? phrases("community.entry.likely.never", ["next": nextPeriod])
-                // An activity chosen for its gain: the chance is of its going wrong, not of the activity.
-                : phrases(r.strategy.hasBenefit ? "community.entry.likely.activity" : "community.entry.likely",
-                          ["chance": communityChance(p), "next": nextPeriod]))
+                : phrases(likelyKey, ["chance": communityChance(p), "next": nextPeriod, "who": r.atRisk.map(iso) ?? ""]))
             var action: String?, effect: String?
             if let resp = r.response {
                 let who = resp.deliveredBy.isEmpty ? register.metadata.organisation : names(resp.deliveredBy)
@@ -471,8 +507,25 @@ extension ReportBuilder {
             entry.gainsTo = r.benefitTo.map { e(phrases("community.entry.gains-to", ["who": $0])) }
             entry.whatMatters = r.agreement?.whatMatters.map { e(phrases("community.entry.what-matters", ["what": $0])) }
             entry.net = planned == nil ? netEffect(r, s).map(e) : nil
+            entry.notEstimated = notEstimated(r).map(e)
             return entry
         }
+    }
+
+    /// The groups of the people the service is for (a perspective with a service user among
+    /// its contributors) who gave no estimate for `r`, where another group did, said plainly:
+    /// a reader who sees "Social workers … 79; Family carers: 88" cannot tell that the people
+    /// who draw on care were not asked, or did not answer, and whose figures stand in.
+    func notEstimated(_ r: Risk) -> String? {
+        guard register.perspectives.count > 1 else { return nil }
+        let estimated = Set(r.estimates.map(\.perspective))
+        let missing = register.perspectives.filter { p in
+            !estimated.contains(p.id) && p.contributors.contains { register.contributor($0)?.kind == .user }
+        }
+        guard !missing.isEmpty, !estimated.isEmpty else { return nil }
+        let others = register.perspectives.filter { estimated.contains($0.id) }.map { phrases("community.quoted", ["text": iso($0.title)]) }
+        return phrases.plural("community.entry.not-estimated", count: missing.count, [
+            "groups": list(missing.map { phrases("community.quoted", ["text": iso($0.title)]) }), "others": list(others)])
     }
 
     /// What an entry does when it happens, on every outcome it affects, and what people gain
@@ -776,7 +829,13 @@ extension ReportBuilder {
                 return abs(log(max(a, 1e-6) / max(b, 1e-6)))
             }
             guard let size = sizes.max() else { continue }
+            // The groups of the people the service is for that gave no estimate are named too:
+            // their absence from the list was easy to miss.
+            let silent = register.perspectives.filter { p in
+                !estimated.contains(p.id) && p.contributors.contains { register.contributor($0)?.kind == .user }
+            }
             let shown = views.map { phrases("community.compared.view", ["who": $0.0.title, "chance": frequencyWords($0.1)]).capitalisedFirst }
+                + silent.map { phrases("community.compared.view.none", ["who": $0.title]).capitalisedFirst }
             // The groups' chances are before the planned actions; the one used is after them, so
             // both are given, or the used one looks lower than every group's. "Together" is the
             // chance the entry itself shows ("Without this, the chance would be …"), as the

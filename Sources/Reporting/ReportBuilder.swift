@@ -172,6 +172,17 @@ public struct ReportBuilder: Sendable {
         var w = OutcomeWords(register: register, outcome: outcome, unit: unit, phrases: phrases, scored: scoredEntries)
         w.boardWording = !isCommunity
         w.wholeYears = isCommunity
+        // On a residents' page an outcome can fall below zero only through an entry in the
+        // page's figures: an option set aside that saves costs made the page say costs could
+        // fall, show "Chance of a net reduction: <0.1%", and then say they can only rise.
+        if isCommunity, w.hasBenefit {
+            let scored = Set(score.risks.filter(\.inHeadline).map(\.id))
+            w.hasBenefit = register.risks.contains { risk in
+                scored.contains(risk.id) && risk.estimates.contains { e in
+                    (risk.outcome == outcome && e.benefit != nil) || e.effects.contains { $0.outcome == outcome && $0.benefit != nil }
+                }
+            }
+        }
         return w
     }
 
@@ -517,8 +528,9 @@ public struct ReportBuilder: Sendable {
         ]
         let p90 = o.residual.percentile(0.9)?.value ?? .nan
         // Counted from a baseline ("incidents above the police forecast"), each figure says so.
-        var summary = phrases(w.baseline == nil ? "report.outcome.summary.average" : "report.outcome.summary.baseline",
-                              ["mean": w.averagePhrase(o.residual.mean.value), "period": periodWord, "bad": w.badAveragePhrase(p90)])
+        var summary = w.noneInNine(p90).map { phrases("community.outcome.summary.none", ["mean": w.averagePhrase(o.residual.mean.value), "period": periodWord, "none": $0]) }
+            ?? phrases(w.baseline == nil ? "report.outcome.summary.average" : "report.outcome.summary.baseline",
+                       ["mean": w.averagePhrase(o.residual.mean.value), "period": periodWord, "bad": w.badAveragePhrase(p90)])
         // A chance of coming out ahead only means something where something can come out
         // ahead: a gain, or a loss with benefits on it. On a pure cost it is always 0%; and in
         // the board report, where it is 0% with responses and without, it is left out. Residents

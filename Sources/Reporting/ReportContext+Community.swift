@@ -178,6 +178,9 @@ extension ReportContext {
         /// average, the times it goes wrong counted in.
         public var net: String? = nil
         public var helpedBy: String?
+        /// The groups of the people the service is for that gave no estimate for this entry,
+        /// and whose estimates the figures use instead; absent when every such group gave one.
+        public var notEstimated: String? = nil
         /// For an activity that is one of the options being compared: that it is, and whether
         /// the page's figures assume it.
         public var option: String?

@@ -143,6 +143,7 @@ struct ResultReader {
             return variance > 0 ? figures.varianceContribution.residual / variance : nil
         }
         let effects = Dictionary(grouping: compiled.effects, by: \.risk)
+        let otherEffects = comparison.map { Dictionary(grouping: $0.0.effects, by: \.risk) } ?? [:]
         // Each outcome's spread before responses, against which a risk's disagreement is sized.
         let spreads = Dictionary(uniqueKeysWithValues: register.outcomes.enumerated().map { ($1.id, view.outcomes[$0].inherent.standardDeviation) })
         for risk in register.risks {
@@ -155,7 +156,15 @@ struct ResultReader {
                 }
                 scores.append(score)
             } else if let r = otherIndex[risk.id], let (_, compared) = comparison {
-                scores.append(riskScore(risk, compared.views[0].risks[r], index: nil, outcomeVariance: 0, outcomeSpread: spreads[risk.outcome], inHeadline: false))
+                var score = riskScore(risk, compared.views[0].risks[r], index: nil, outcomeVariance: 0, outcomeSpread: spreads[risk.outcome], inHeadline: false)
+                // An option set aside affects every outcome its entries name, as the chosen
+                // one's do: without its effects, a reader comparing the options' entries saw
+                // only its own outcome, and its hours and wellbeing came from nowhere.
+                if let slots = otherEffects[r] {
+                    score.effects = [Self.effect(risk.outcome, compared.views[0].risks[r], share: nil)]
+                        + slots.map { Self.effect($0.outcome, compared.views[0].risks[$0.plan], share: nil) }
+                }
+                scores.append(score)
             }
         }
         return scores

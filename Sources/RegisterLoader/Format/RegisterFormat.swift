@@ -134,6 +134,8 @@ public enum RegisterFormat {
         .init("owner", .translatableText, .always, "person or role accountable"),
         .init("borne-by", .translatableText, "who bears the harm; a warning on an enablement entry without it", rules: [.borneByMissing]),
         .init("benefit-to", .translatableText, "who gains, for enablement and portfolio entries"),
+        .init("at-risk", .translatableText, default: "none: the community report gives the chance without saying to whom",
+              "whom the entry could happen to, where that is many people, places or arrangements, as words that follow \"any of\": `the 12 people`, `the borough's family carers`; the community report then gives its chance as that of its happening at least once to any of them, not the chance for any one of them"),
         .init("agreement", .mapping("agreement"), default: "none", "for enablement entries, the agreement behind the risk taken on purpose; a warning without it", rules: [.agreementMissing]),
         .init("coproduction", .mapping("coproduction"), .always, "how the entry is co-produced, and with whom"),
         .init("estimates", .list(.mapping("estimate"), atLeast: 1), .always, "one estimate per perspective", rules: [.duplicatePerspective]),

@@ -1732,6 +1732,9 @@ svg .bar-light{fill:#9ed0f0;stroke:#0072b2;stroke-width:1}
 svg .line-res{fill:none;stroke:#0072b2;stroke-width:2.5}
 svg .line-inh{fill:none;stroke:#d55e00;stroke-width:2.5;stroke-dasharray:7 4}
 svg .mark{fill:#1a1a1a;stroke:#fff;stroke-width:1.5}
+svg .mark-harm{fill:#fff;stroke:#1a1a1a;stroke-width:2}
+svg .dot-res{fill:#0072b2;stroke:#fff;stroke-width:1.5}
+svg .dot-inh{fill:#fff;stroke:#d55e00;stroke-width:2}
 svg .heat0{fill:#f4f4f4;stroke:#fff;stroke-width:2}
 svg .heat1{fill:#d1e5f0;stroke:#fff;stroke-width:2}
 svg .heat2{fill:#92c5de;stroke:#fff;stroke-width:2}

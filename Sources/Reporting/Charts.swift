@@ -19,8 +19,8 @@ struct Charts {
     /// How a money unit is labelled, where not by its currency code: "€" in a community report.
     var moneyLabel: String? = nil
 
-    private let w = 640.0, h = 300.0
-    private let left = 112.0, right = 20.0, top = 16.0, bottom = 52.0
+    let w = 640.0, h = 300.0
+    let left = 112.0, right = 20.0, top = 16.0, bottom = 52.0
 
     /// The unit as a label: the currency code or the register's unit word, marked for isolation
     /// (a unit is register text; in SVG the marks are dropped).
@@ -266,8 +266,10 @@ struct Charts {
     /// - Parameter appetiteRows: the table's last rows, one per appetite statement on the
     ///   outcome (harm-alone ones too, which have no point on these curves): its label and the
     ///   simulated chance of what it names, without responses and with them and the verdict.
+    /// - Parameter harmLimits: the outcome's limits on harm alone, drawn apart from the net
+    ///   curves (``drawHarmLimits(_:in:x:y:)``).
     func exceedance(id: String, outcome: RegisterScore.OutcomeScore, appetite lossAppetite: [(loss: Double, p: Double, label: String)],
-                    appetiteRows: [[String]] = [], words ow: OutcomeWords) -> ReportContext.Chart {
+                    appetiteRows: [[String]] = [], harmLimits: [HarmLimit] = [], words ow: OutcomeWords) -> ReportContext.Chart {
         let unit = unitLabel(outcome.unit)
         // For a gain, P(loss > x) is the chance that the gain falls short of −x: the curve is
         // drawn against the gain.
@@ -279,14 +281,15 @@ struct Charts {
         let appetite = lossAppetite.map { (loss: ow.isGain ? -$0.loss : $0.loss, p: $0.p, label: $0.label) }
         let pMin = max(1e-4, min(inh.last?.probability ?? 1e-3, res.last?.probability ?? 1e-3))
         let logLo = floor(log10(pMin)), logHi = 0.0
-        let (lo, hi) = Ticks.domain(inh.map(\.loss) + res.map(\.loss) + appetite.map(\.loss), includeZero: true)
+        let harm = ow.isGain ? [] : harmLimits
+        let (lo, hi) = Ticks.domain(inh.map(\.loss) + res.map(\.loss) + appetite.map(\.loss) + harm.map(\.threshold), includeZero: true)
         // The legend has a row of its own below the axis, clear of the curves and diamonds.
         let legendY = h + 14
         // The appetite's key goes on a row of its own when it would not fit beside the two
         // lines' keys (a longer phrase in another language).
         let keysWidth = [phrases("chart.legend.with"), phrases("chart.legend.without")].reduce(left) { $0 + 32 + SVG.textWidth($1) + 24 }
         let appetiteOwnRow = !appetite.isEmpty && keysWidth + 20 + SVG.textWidth(phrases("chart.legend.appetite")) > w - 4
-        var svg = SVG(width: w, height: h + (appetiteOwnRow ? 44 : 26))
+        var svg = SVG(width: w, height: h + (appetiteOwnRow ? 44 : 26) + (harm.isEmpty ? 0 : 36))
         let x = { (v: Double) in left + (v - lo) / (hi - lo) * (w - left - right) }
         let y = { (p: Double) in top + (logHi - log10(max(p, pow(10, logLo)))) / (logHi - logLo) * (h - bottom - top) }
         var e = logHi
@@ -301,6 +304,7 @@ struct Charts {
         for point in appetite where point.p > 0 {
             svg.marker(x: x(point.loss), y: y(point.p), cls: "mark", title: point.label)
         }
+        drawHarmLimits(harm, in: &svg, x: x, y: y)
         xAxis(&svg, lo: lo, hi: hi, label: phrases(ow.isGain ? "chart.exceedance.x-axis.gain" : "chart.exceedance.x-axis", ["unit": unit]),
               whole: ow.isWholeCount, x: x)
         svg.text(phrases(ow.isGain ? "chart.exceedance.y-axis.gain" : "chart.exceedance.y-axis"), x: 14, y: top + (h - bottom - top) / 2, anchor: .middle, cls: "t lbl", rotate: true)
@@ -315,6 +319,9 @@ struct Charts {
             let (ax, ay) = appetiteOwnRow ? (left, legendY + 18) : (lx, legendY)
             svg.marker(x: ax + 8, y: ay - 4, cls: "mark", title: phrases("chart.legend.appetite-marker"))
             svg.text(Self.fitted(phrases("chart.legend.appetite"), width: w - ax - 24), x: ax + 20, y: ay)
+        }
+        if !harm.isEmpty {
+            _ = drawHarmLegend(in: &svg, y: legendY + (appetiteOwnRow ? 36 : 18))
         }
         let levels: [Double] = [0.5, 0.2, 0.1, 0.05, 0.01].filter { $0 >= pMin }
         // The loss exceeded with chance p: the summary's own percentile where it has one, so
@@ -345,6 +352,9 @@ struct Charts {
         }
         if !appetite.isEmpty {
             description = phrases(ow.isGain ? "chart.exceedance.description.appetite.gain" : "chart.exceedance.description.appetite", ["description": description])
+        }
+        if !harm.isEmpty {
+            description = phrases("chart.exceedance.description.harm-limit", ["description": description])
         }
         if !appetiteRows.isEmpty {
             tableDescription = phrases("chart.exceedance.description.table.appetite", ["description": tableDescription])
@@ -420,13 +430,24 @@ struct Charts {
 
     // MARK: Perspectives
 
+    /// The most lines a perspective's name takes beside its bars before it is cut.
+    static let nameLines = 8
+
     func perspectives(id: String, outcome: RegisterScore.OutcomeScore, views: [(title: String, brief: RegisterScore.OutcomeBrief)],
                       words ow: OutcomeWords) -> ReportContext.Chart? {
         guard views.count > 1 else { return nil }
         let unit = unitLabel(outcome.unit)
-        let rowH = 40.0
         let plotLeft = 170.0
-        let height = top + Double(views.count) * rowH + bottom + 20
+        // Names in full beside their bars, wrapped between words onto as many lines as they
+        // need ("People who draw on care and support (own estimates for 4 of 7 entries)" takes
+        // four); a row grows to hold its name. Only a name longer than eight lines is cut, and
+        // keeps its full wording as its tooltip. Measured as drawn: without the isolation
+        // marks, which SVG text drops.
+        let titles = views.map { UntrustedText.clean($0.title) }
+        let names = Self.distinctLabels(titles, width: plotLeft - 12, lines: Self.nameLines)
+        let rowHeights = names.map { max(40.0, Double($0.count) * 16 + 8) }
+        let rowTops = rowHeights.indices.map { i in top + rowHeights[..<i].reduce(0, +) }
+        let height = top + rowHeights.reduce(0, +) + bottom + 20
         let values = views.flatMap { [ow.directed($0.brief.mean.residual.value), ow.directed($0.brief.p90.residual.value)] }
         let (lo, hi) = Ticks.domain(values)
         var svg = SVG(width: w, height: height)
@@ -439,20 +460,17 @@ struct Charts {
         }
         tickLabels(&svg, ticks, x: x, y: y0 + 17, start: plotLeft, end: w)
         svg.line(x(0), top, x(0), y0, cls: "ref")
-        // Names on up to two lines beside their bars, cut between words and told apart; each
-        // keeps its full wording as its tooltip.
-        // Measured as drawn: without the isolation marks, which SVG text drops.
-        let titles = views.map { UntrustedText.clean($0.title) }
-        let names = Self.distinctLabels(titles, width: plotLeft - 12, lines: 2)
         for (i, view) in views.enumerated() {
-            let yy = top + Double(i) * rowH
+            let rowH = rowHeights[i]
+            // The two bars sit in the middle of a row made taller for a long name.
+            let yy = rowTops[i], bars = rowTops[i] + (rowH - 40) / 2
             let mean = ow.directed(view.brief.mean.residual.value), p90 = ow.directed(view.brief.p90.residual.value)
-            svg.rect(x: min(x(0), x(p90)), y: yy + 4, w: abs(x(p90) - x(0)), h: 14, cls: "bar-light",
+            svg.rect(x: min(x(0), x(p90)), y: bars + 4, w: abs(x(p90) - x(0)), h: 14, cls: "bar-light",
                      title: phrases("chart.perspectives.bar.bad-year", ["perspective": view.title, "figure": ow.badPhrase(view.brief.p90.residual.value)]))
-            svg.rect(x: min(x(0), x(mean)), y: yy + 20, w: abs(x(mean) - x(0)), h: 14, cls: "bar-res",
+            svg.rect(x: min(x(0), x(mean)), y: bars + 20, w: abs(x(mean) - x(0)), h: 14, cls: "bar-res",
                      title: phrases("chart.perspectives.bar.average", ["perspective": view.title, "figure": ow.outcomePhrase(view.brief.mean.residual.value)]))
             let name = names[i]
-            svg.lines(name, x: plotLeft - 8, y: name.count > 1 ? yy + 16 : yy + rowH / 2 + 4, lineHeight: 16, anchor: .end,
+            svg.lines(name, x: plotLeft - 8, y: yy + (rowH - Double(name.count) * 16) / 2 + 12, lineHeight: 16, anchor: .end,
                       title: name == [titles[i]] ? nil : titles[i])
         }
         let centre = plotLeft + (w - plotLeft - right) / 2

@@ -585,7 +585,8 @@ public struct ReportBuilder: Sendable {
             includesWithheld: includesWithheld && register.risks.contains { $0.isConfidential && $0.outcome == o.id },
             disagreement: perspectiveSpread(views, w).map(e),
             histogram: charts.histogram(id: "\(slug)-hist", outcome: o, thresholds: thresholds, words: w),
-            exceedance: charts.exceedance(id: "\(slug)-lec", outcome: o, appetite: points, appetiteRows: appetiteRows(o.id, unit: unit), words: w),
+            exceedance: charts.exceedance(id: "\(slug)-lec", outcome: o, appetite: points, appetiteRows: appetiteRows(o.id, unit: unit),
+                                          harmLimits: harmLimits(o.id, unit: unit), words: w),
             // A confidential entry's id carries its marker here too, where the chart names it alone.
             tornado: charts.tornado(id: "\(slug)-tornado", outcome: o, drivers: parts.map { d in
                 var marked = d

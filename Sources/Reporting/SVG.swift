@@ -41,6 +41,12 @@ struct SVG {
         body += "<path class=\"\(cls)\" d=\"M\(Self.n(x)) \(Self.n(y - s))L\(Self.n(x + s)) \(Self.n(y))L\(Self.n(x)) \(Self.n(y + s))L\(Self.n(x - s)) \(Self.n(y))Z\"><title>\(HTMLText.escape(title))</title></path>"
     }
 
+    /// A round dot of radius 5, with `title` as its tooltip: a single simulated chance, where a
+    /// diamond is a limit.
+    mutating func dot(x: Double, y: Double, cls: String, title: String) {
+        body += "<circle class=\"\(cls)\" cx=\"\(Self.n(x))\" cy=\"\(Self.n(y))\" r=\"5\"><title>\(HTMLText.escape(title))</title></circle>"
+    }
+
     enum Anchor: String { case start, middle, end }
 
     /// The font size of chart text, in picture units (the style block's `svg .t`).

@@ -18,30 +18,51 @@ struct BoardWordsTests {
     /// A verdict whose event came up in no trial says what a run of that length can say, not
     /// "no simulated chance".
     @Test func aChanceNoTrialSawIsGivenAtTheRunsResolution() throws {
-        let care = try Self.report("adult-social-care-positive-risk")
-        #expect(!care.lowercased().contains("no simulated chance"))
-        #expect(care.contains("Less than a 1 in 2,000 chance (in none of 2,000 simulated years; <0.1%) that losses to Adult social care budget"), "\(care.prefix(3000))")
+        // The example registers' limits can all be reached now; a limit far above any loss
+        // the one entry can bring is one no trial sees.
+        let register = try ReportFixtures.load(yaml: """
+            riskreg: 1
+            register: {id: far-limit, title: Far limit, organisation: Example Council, horizon: 1 year, currency: GBP}
+            outcomes:
+              - {id: budget, title: Service budget, unit: money}
+            appetite:
+              - {outcome: budget, loss-exceeds: 1m, at-most: 1 in 10}
+            contributors:
+              - {id: friends, name: Friends of the library, kind: community, public: true}
+            risks:
+              - id: R-01
+                title: A boiler fails
+                outcome: budget
+                strategy: resilience
+                owner: Facilities manager
+                coproduction: {mode: co-assessment, contributors: [friends]}
+                estimates:
+                  - {likelihood: 1 in 4, impact: {pert: [1k, 5k, 20k]}}
+            """)
+        let board = try ReportFixtures.render(register, format: .markdown, audience: .board, trials: 2_000)
+        #expect(!board.lowercased().contains("no simulated chance"))
+        #expect(board.contains("Less than a 1 in 2,000 chance (in none of 2,000 simulated years; <0.1%) that losses to Service budget"), "\(board.prefix(3000))")
     }
 
     /// "1 incidents", "differ by up to 1 incidents": a unit word agrees with its figure.
     @Test func unitWordsAgreeWithTheirCount() throws {
         for name in ReportFixtures.examples {
             let text = try Self.report(name)
-            #expect(!Self.matches(text, #"(?<![\d.,])1 (incidents|hours|days|points)\b"#), "\(name)")
+            #expect(!Self.matches(text, #"(?<![\d.,])1 (incidents|enquiries|hours|days|points)\b"#), "\(name)")
         }
         let care = try Self.report("adult-social-care-positive-risk")
-        #expect(care.contains("**Impact of one occurrence (P10 to P90):** 1 incident\n"))
+        #expect(care.contains("**Impact of one occurrence (P10 to P90):** 1 enquiry\n"))
     }
 
     /// Safeguarding enquiries have no benefit on them: they can only rise, so no table there
     /// offers a "chance of a net reduction" (always 0%) or explains a minus sign.
     @Test func anOutcomeThatCanOnlyRiseHasNoNetReductionFigures() throws {
         let care = try Self.report("adult-social-care-positive-risk")
-        let safeguarding = ColdReadingTests.section(care, "### Safeguarding enquiries (incidents)")
+        let safeguarding = ColdReadingTests.section(care, "### Safeguarding enquiries (enquiries)")
         #expect(!safeguarding.isEmpty)
         #expect(!safeguarding.contains("Chance of a net reduction"), "\(safeguarding)")
         #expect(!safeguarding.contains("a minus sign"), "\(safeguarding)")
-        #expect(safeguarding.contains("| Perspective | Mean (incidents) | 1 in 10 bad year (incidents) | \n"), "\(safeguarding)")
+        #expect(safeguarding.contains("| Perspective | Mean (enquiries) | 1 in 10 bad year (enquiries) | \n"), "\(safeguarding)")
         // Where benefits count, the chance stays.
         let budget = ColdReadingTests.section(care, "### Adult social care budget (GBP)")
         #expect(budget.contains("Chance of a net reduction"))
@@ -52,7 +73,7 @@ struct BoardWordsTests {
     /// drivers list and in the table of what moves it, add up to 100%.
     @Test func sharesOfVarianceAddUpOnEveryOutcome() throws {
         let care = try Self.report("adult-social-care-positive-risk")
-        let safeguarding = ColdReadingTests.section(care, "### Safeguarding enquiries (incidents)")
+        let safeguarding = ColdReadingTests.section(care, "### Safeguarding enquiries (enquiries)")
         let table = safeguarding.components(separatedBy: "**What moves Safeguarding enquiries most.**").dropFirst().first ?? ""
         let rows = table.split(separator: "\n").filter { $0.hasPrefix("| AS-") }
         #expect(rows.contains { $0.hasPrefix("| AS-01 |") }, "\(table)")

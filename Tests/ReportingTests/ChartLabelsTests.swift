@@ -79,7 +79,7 @@ struct ChartLabelsTests {
     @Test func onlyAnAxisThatCanGoNegativeExplainsTheMinusSign() throws {
         let html = try Self.boardHTML("adult-social-care-positive-risk")
         let safeguarding = try Self.figure("o4-hist", in: html)
-        #expect(safeguarding.contains("Harm after responses (incidents)"))
+        #expect(safeguarding.contains("Harm after responses (enquiries)"))
         #expect(!safeguarding.contains("negative = net reduction"))
         let budget = try Self.figure("o3-hist", in: html)
         #expect(budget.contains("negative = net reduction"))

@@ -34,7 +34,7 @@ struct ColdReadingTests {
         #expect(ward.contains("incidents avoided (Patient safety incidents with moderate or greater harm), against harm of 0."))
         let care = Self.section(try Self.report("adult-social-care-positive-risk"), "### Risks we choose to take")
         #expect(care.contains("on average a gain of ") && care.contains("against a loss of ")
-                && care.range(of: #"and harm of [0-9.]+ incidents \(Safeguarding enquiries\) from the risk it carries"#, options: .regularExpression) != nil, "\(care)")
+                && care.range(of: #"and harm of [0-9.]+ enquiries \(Safeguarding enquiries\) from the risk it carries"#, options: .regularExpression) != nil, "\(care)")
     }
 
     /// The first verdict on the page is the one that needs the board.

@@ -107,8 +107,8 @@ struct ThirdColdReadingTests {
         #expect(line.contains("The nearest any lever above comes is"), "\(line)")
         #expect(line.contains("accept a higher chance by changing its appetite; fund a response or an option that is not yet in the register; or scale back or stop the activities behind it. Were one stopped altogether"), "\(line)")
         #expect(line.contains(" without W7-01 A self-administering patient takes a wrong dose ("), "\(line)")
-        // Where a lever does bring it back (adult social care's AS-03), nothing is said.
-        #expect(!(try Self.report("adult-social-care-positive-risk")).contains("Nothing listed here brings"))
+        // Where nothing is outside appetite (Leiden), nothing is said.
+        #expect(!(try Self.report("community-safety-leiden")).contains("Nothing listed here brings"))
     }
 
     /// 4. AS-10 and CS-09 were named unmarked on the decision page, in the drivers and in the
@@ -143,7 +143,7 @@ struct ThirdColdReadingTests {
     @Test func eachPerspectiveRowGivesItsLimitAndDirection() throws {
         let care = try Self.report("adult-social-care-positive-risk")
         #expect(care.contains("| Hours of independent living: the chance of a net gain, want ≥ 80% |"))
-        #expect(care.contains("| Safeguarding enquiries: the chance of a rise of more than 5 incidents, want ≤ 5.0% |"))
+        #expect(care.contains("| Safeguarding enquiries: the chance of a rise of more than 5 enquiries, want ≤ 5.0% |"))
         let ward = try Self.report("ward-7-patient-partnership")
         #expect(ward.contains("| Patient safety incidents with moderate or greater harm: the chance that harm alone exceeds 4 incidents, want ≤ 5.0% |"))
     }

@@ -1,0 +1,160 @@
+import Foundation
+import RegisterModel
+@testable import Reporting
+import Scoring
+import Testing
+
+/// The example registers model what a council, a trust and a partnership would: a budget
+/// against the year's own plan, an option's own cost that buys what it is for, safeguarding
+/// reached by the moves that bring it, plans that come before the decision they serve, and
+/// the people who do the work named for what they do.
+@Suite("Example registers: what they model")
+struct ExampleRegistersTests {
+    static func option(_ score: RegisterScore, _ id: String, _ outcome: String) throws -> RegisterScore.OutcomeBrief {
+        let option = try #require(score.portfolios.first { $0.id == id })
+        return try #require(option.outcomes.first { $0.outcome == outcome })
+    }
+
+    static func asc() throws -> (Register, RegisterScore) {
+        let register = try ReportFixtures.load("adult-social-care-positive-risk")
+        let score = try Scorer.score(register, options: ScoringOptions(seed: 11, trials: 10_000, jobs: 2, asOf: ReportFixtures.asOf))
+        return (register, score)
+    }
+
+    /// The budget is measured against the plan for the year the figures are for, and says why
+    /// even the current arrangement comes out below it.
+    @Test func theBudgetIsAgainstTheYearsOwnPlan() throws {
+        let register = try ReportFixtures.load("adult-social-care-positive-risk")
+        let budget = try #require(register.outcome("care-budget"))
+        #expect(budget.baseline == "the 2027/28 commissioning plan")
+        #expect(budget.description?.contains("2026/27") == false)
+        #expect(budget.description?.contains("even the current arrangement shows spending below the plan") == true)
+    }
+
+    /// The matching and transition worker the "by choice" option pays for cuts breakdowns and
+    /// emergency moves: the option loses fewer hours than the plain average of its two shares.
+    /// On common random numbers the three means move together; the margin is four standard
+    /// errors of the three means taken as independent, which is wider than it needs to be.
+    @Test func theMatchingWorkerBuysFewerEmergencyMoves() throws {
+        let (_, score) = try Self.asc()
+        let choice = try Self.option(score, "shared-lives-and-supported-living", "independent-living").mean.residual
+        let sharedLives = try Self.option(score, "shared-lives", "independent-living").mean.residual
+        let supported = try Self.option(score, "supported-living", "independent-living").mean.residual
+        let average = (sharedLives.value + supported.value) / 2
+        let margin = 4 * (choice.standardError * choice.standardError
+                          + (sharedLives.standardError * sharedLives.standardError + supported.standardError * supported.standardError) / 4).squareRoot()
+        // Losses are positive: the option with the worker loses less than the average.
+        #expect(choice.value < average - margin, "with the worker \(choice.value), the two shares' average \(average), margin \(margin)")
+    }
+
+    /// The moves reach Safeguarding: an option that moves the 12 people brings more section 42
+    /// enquiries than the current arrangement, so the committee can weigh them.
+    @Test func theMovesReachSafeguarding() throws {
+        let (_, score) = try Self.asc()
+        let residential = try Self.option(score, "residential", "safeguarding").mean.residual
+        for moving in ["shared-lives", "supported-living"] {
+            let mean = try Self.option(score, moving, "safeguarding").mean.residual
+            let margin = 4 * (mean.standardError * mean.standardError + residential.standardError * residential.standardError).squareRoot()
+            #expect(mean.value > residential.value + margin, "\(moving): \(mean.value) against \(residential.value)")
+        }
+    }
+
+    /// Money taken by someone close is financial abuse: counted first as a safeguarding
+    /// enquiry, in enquiries, with the money and the hours as its further effects.
+    @Test func moneyTakenBySomeoneCloseIsASafeguardingMatter() throws {
+        let register = try ReportFixtures.load("adult-social-care-positive-risk")
+        let entry = try #require(register.risks.first { $0.id == "AS-04" })
+        #expect(entry.outcome == "safeguarding")
+        #expect(register.outcome("safeguarding")?.unit == .other("enquiries"))
+        let board = try ReportFixtures.render(register, format: .markdown, audience: .board)
+        #expect(board.contains("rise of more than 5 enquiries"))
+        #expect(!board.contains("rise of more than 5 incidents"))
+    }
+
+    /// The appetite on the budget can bind: the current arrangement passes its limit in some
+    /// simulated years, and the statement says why the limit is where it is.
+    @Test func theBudgetLimitIsOneThatCanBind() throws {
+        let (register, score) = try Self.asc()
+        let statement = try #require(register.appetite.first { $0.outcome == "care-budget" })
+        #expect(statement.statement?.contains("all that Adult Social Care's contingency can cover") == true)
+        let verdict = try #require(score.appetite.first { $0.outcome == "care-budget" })
+        let current = try #require(verdict.portfolios.first { $0.id == "residential" })
+        #expect(current.probability.value > 0.005)
+    }
+
+    /// Residents meet no unexplained council terms: the Hub without "CIC", the Making It Real
+    /// board explained where they are asked to write to it, and the hurt party of a fee rise
+    /// named as people, not a budget.
+    @Test func residentsMeetNoUnexplainedCouncilTerms() throws {
+        let register = try ReportFixtures.load("adult-social-care-positive-risk")
+        let community = try ReportFixtures.render(register, format: .markdown, audience: .community)
+        #expect(!community.contains("Hub CIC"))
+        #expect(community.contains("Tell the Making It Real board (people who draw on care and support, and carers,"))
+        #expect(!community.contains("Who would be hurt: The council's care budget"))
+        #expect(community.contains("principal social worker (the council's lead for social work practice)"))
+    }
+
+    /// Every option says why officers propose Shared Lives, and what happens if some of the 12
+    /// say no.
+    @Test func theProposalSaysWhy() throws {
+        let register = try ReportFixtures.load("adult-social-care-positive-risk")
+        let proposed = try #require(register.portfolios.first { $0.isProposed })
+        #expect(proposed.description?.contains("because it saves the most against the care budget") == true)
+        #expect(proposed.description?.contains("If some say no, they stay in their care homes") == true)
+    }
+
+    /// Ward 7's plan for its patient-safety breach comes before the decision it bears on.
+    @Test func thePatientSafetyPlanComesBeforeTheDecision() throws {
+        let register = try ReportFixtures.load("ward-7-patient-partnership")
+        let decision = try #require(register.metadata.nextDecisionDate)
+        let plan = try #require(register.appetite.first { $0.outcome == "patient-harm" }?.ifMissed)
+        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        let pattern = try NSRegularExpression(pattern: "(\\d{1,2}) (" + months.joined(separator: "|") + ") (\\d{4})")
+        let dates = pattern.matches(in: plan, range: NSRange(plan.startIndex..., in: plan)).compactMap { match -> CalendarDate? in
+            let text = { (i: Int) in String(plan[Range(match.range(at: i), in: plan)!]) }
+            let month = months.firstIndex(of: text(2))! + 1
+            return CalendarDate(String(format: "%@-%02d-%02d", text(3), month, Int(text(1))!))
+        }
+        #expect(!dates.isEmpty, "the plan names no day")
+        for date in dates where date != decision { #expect(date < decision, "\(date) is after the decision on \(decision)") }
+    }
+
+    /// The expert patient volunteers are credited as a group, and their supervision is done by
+    /// the ward's nurses with the Patient and Carer Council, not by the volunteers themselves.
+    @Test func theVolunteersAreCreditedAndSupervisedByOthers() throws {
+        let register = try ReportFixtures.load("ward-7-patient-partnership")
+        let community = try ReportFixtures.render(register, format: .markdown, audience: .community)
+        #expect(community.contains("Ward 7 expert patient volunteers"))
+        #expect(!community.contains("This is done by a group of service users (not named on this page) and Ward 7 nursing team"))
+        let advice = try #require(register.risks.first { $0.id == "W7-12" }?.response)
+        #expect(advice.deliveredBy == ["ward7-nursing", "patient-council"])
+    }
+
+    /// Observation is paid for once: the falls response under observation no longer offers
+    /// one-to-one observation beside the option's £48,000, and the entry says why extra nurses
+    /// free the ward's own nurses' time.
+    @Test func observationIsCountedOnceAndItsGainExplained() throws {
+        let register = try ReportFixtures.load("ward-7-patient-partnership")
+        let falls = try #require(register.risks.first { $0.id == "W7-03" }?.response)
+        #expect(!falls.action.contains("one-to-one enhanced observation"))
+        let observation = try #require(register.risks.first { $0.id == "W7-07" })
+        #expect(observation.title.hasPrefix("Extra nurses"))
+        let costs = try #require(register.outcome("ward-costs")?.description)
+        #expect(!costs.contains("establishment"))
+        let tail = try #require(register.appetite.first { $0.outcome == "ward-costs" && $0.statement?.contains("£250,000") == true }?.statement)
+        #expect(tail.contains("approved by the Trust's board"))
+    }
+
+    /// Leiden's next decision starts with the decision itself, its owner reads in English on the
+    /// English board report, and the costs outside the budget are an incident's, not planned
+    /// actions.
+    @Test func leidenReadsInOrderAndInEnglish() throws {
+        let register = try ReportFixtures.load("community-safety-leiden")
+        let english = register.inLanguage("en")
+        #expect(english.metadata.nextDecision?.hasPrefix("The partnership board chooses") == true)
+        #expect(english.metadata.owner?.hasPrefix("Community safety coordinator") == true)
+        let community = try ReportFixtures.render(register, format: .markdown, audience: .community)
+        #expect(!community.contains("buurtpreventie evening"))
+        #expect(english.outcome("partnerschapsbudget")?.description?.contains("what an incident costs afterwards") == true)
+    }
+}

@@ -608,7 +608,9 @@ struct Charts {
         // Entries placed by their harm net of benefit are named, so the grid never reads as
         // harm alone where it is not.
         let netted = placed.filter(\.netOfBenefit).map(\.id)
-        let net = netted.isEmpty ? "" : " " + phrases("chart.heat.description.net", ["entries": netted.joined(separator: phrases("report.list.separator"))])
+        // The * is explained wherever it is shown, also where no entry is placed net of its
+        // benefit: the Markdown table has no legend beneath a grid to explain it.
+        let net = (netted.isEmpty ? "" : " " + phrases("chart.heat.description.net", ["entries": netted.joined(separator: phrases("report.list.separator"))]))
             + (marked.isEmpty ? "" : " " + phrases("chart.heat.description.net-gain", ["entries": marked.joined(separator: phrases("report.list.separator"))]))
         let worst = placedByOtherOutcome.isEmpty ? "" : " " + phrases("chart.heat.description.worst-effect",
                                                                       ["entries": placedByOtherOutcome.joined(separator: phrases("report.list.separator"))])

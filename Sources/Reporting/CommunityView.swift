@@ -12,7 +12,8 @@ import TextLayer
 ///   co-production, responses or those perspectives), the correlations between two of them,
 ///   the outcomes they add into with those outcomes' appetite statements, and the portfolios
 ///   that list at least one of them (listing only those);
-/// - each text as written, except a text that names a confidential entry by id or title
+/// - each text as written, with its straight double quotes in the page's own quotation marks,
+///   except a text that names a confidential entry by id or title
 ///   (``Register/confidentialEntryNamed(in:)``, the `confidential-named` warning), which is
 ///   replaced by a sentence saying it is withheld;
 /// - a perspective whose contributors all asked not to be named, titled by their kind;
@@ -41,8 +42,11 @@ public struct CommunityView: Sendable {
         people.formUnion(perspectives.flatMap(\.contributors))
         let usedOutcomes = Set(risks.flatMap(\.outcomes))
 
+        // Register text quotes as the page does: one style of quotation marks per language.
+        let marks = phrases("community.quoted", ["text": "\u{1}"]).split(separator: "\u{1}", omittingEmptySubsequences: false).map(String.init)
         func clean(_ text: String) -> String {
-            full.confidentialEntryNamed(in: text) == nil ? text : phrases("community.withheld-text")
+            guard full.confidentialEntryNamed(in: text) == nil else { return phrases("community.withheld-text") }
+            return marks.count == 2 ? PairedQuotes.curled(text, open: marks[0], close: marks[1]) : text
         }
         func clean(_ text: String?) -> String? { text.map(clean) }
 

@@ -112,7 +112,15 @@ struct OutcomeWords: Sendable {
     func directed(_ loss: Double) -> Double { FigureFormat.rounded(isGain ? -loss : loss) }
 
     /// A figure in the outcome's direction with its sign and no unit: `-2.69`, `655`.
-    func amount(_ loss: Double) -> String { FigureFormat.amount(directed(loss)) }
+    ///
+    /// In residents' tables (``wholeYears``) an average of incidents, hours or people has two
+    /// significant figures ("0.15 people", "3.7 incidents"): a third ("0.153 people") claims a
+    /// precision the estimates do not have. Money keeps the report's money rule.
+    func amount(_ loss: Double) -> String {
+        let v = directed(loss)
+        if wholeYears, unit != "money", v.isFinite, v != v.rounded() { return FigureFormat.amount(v, significantDigits: 2) }
+        return FigureFormat.amount(v)
+    }
 
     /// A figure in the outcome's direction with its unit: `£26,500`, `655 hours`.
     func quantity(_ loss: Double) -> String { Self.quantity(directed(loss), unit: unit, currency: currency, phrases: phrases) }

@@ -35,7 +35,10 @@ extension ReportBuilder {
             checkFigures: e(phrases("community.check-figures", ["organisation": m.organisation])),
             textLanguage: textLanguage == phrases.language ? nil : e(textLanguage))
         page.detailIntro = e(m.decidedBy.map { phrases("community.detail-intro.named", ["who": iso($0)]) } ?? phrases("community.detail-intro"))
-        page.glossary = ["actions", "bad-year", "net", "limit", "scale"].map { e(phrases("community.glossary." + $0)) }
+        // The glossary explains the words the page uses: the logarithmic scale only where there
+        // are charts to read it on (HTML; Markdown shows their tables).
+        page.glossary = (["actions", "bad-year", "net", "limit"] + (options.format == .html ? ["scale"] : []))
+            .map { e(phrases("community.glossary." + $0)) }
         return page
     }
 

@@ -54,13 +54,23 @@ extension ReportBuilder {
     /// the police forecast"), and a count that averages under one a year as how often it comes
     /// ("about 1 person every 7 years"): "0.153 people" reads as part of a person, and "3.74
     /// incidents" claims a precision the estimates lack.
+    ///
+    /// Money is rounded as the page's other sums are ("about €4,000", not "€4,030" beside
+    /// "€28,000").
     func optionAverage(_ outcome: String, unit: String, mean: Double) -> String {
         let w = words(outcome, unit)
         let v = w.directed(mean)
-        guard unit != "money", v.isFinite, v != 0 else { return w.averagePhrase(mean) }
+        guard v.isFinite, v != 0 else { return w.averagePhrase(mean) }
         let size = abs(v)
         let whole = FigureFormat.rounded(size, significantDigits: 2).rounded()
         let side = v > 0 ? "more" : "less"
+        if unit == "money" {
+            let amount = phrases("community.amount.about", ["amount": quantity(FigureFormat.rounded(size, significantDigits: 2), unit)])
+            if let baseline = w.baseline {
+                return phrases("report.outcome.baseline." + side, ["amount": amount, "baseline": baseline])
+            }
+            return phrases("report.outcome.\(w.isGain ? "gain" : "money").\(side)", ["amount": amount])
+        }
         if whole >= 1 || w.isGain {
             let amount = whole >= 1 ? phrases("community.amount.about", ["amount": quantity(whole, unit)])
                 : phrases("community.amount.under-one", ["unit": phrases.singularUnit(unit) ?? unit])
@@ -76,6 +86,15 @@ extension ReportBuilder {
         let one = phrases.singularUnit(unit) ?? unit
         let key = "community.options.average.rare" + (w.baseline == nil ? "" : ".baseline") + "." + side
         return phrases(key, ["one": one, "periods": periods, "baseline": w.baseline ?? ""])
+    }
+
+    /// Whether ``optionAverage(_:unit:mean:)`` says the average as how often it comes ("about
+    /// 1 person every 7 years"), a phrase that already names its own period.
+    func communityAverageIsRare(_ outcome: String, unit: String, mean: Double) -> Bool {
+        let w = words(outcome, unit)
+        let v = w.directed(mean)
+        guard unit != "money", v.isFinite, v != 0, !w.isGain else { return false }
+        return FigureFormat.rounded(abs(v), significantDigits: 2).rounded() < 1
     }
 
     /// What holds for all the options together, said once before them: the outcomes whose

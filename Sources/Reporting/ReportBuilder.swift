@@ -528,9 +528,16 @@ public struct ReportBuilder: Sendable {
         ]
         let p90 = o.residual.percentile(0.9)?.value ?? .nan
         // Counted from a baseline ("incidents above the police forecast"), each figure says so.
-        var summary = w.noneInNine(p90).map { phrases("community.outcome.summary.none", ["mean": w.averagePhrase(o.residual.mean.value), "period": periodWord, "none": $0]) }
-            ?? phrases(w.baseline == nil ? "report.outcome.summary.average" : "report.outcome.summary.baseline",
-                       ["mean": w.averagePhrase(o.residual.mean.value), "period": periodWord, "bad": w.badAveragePhrase(p90)])
+        // Residents read the average as the rest of their page says one: "about 4 incidents",
+        // "about €1,800", and a count under one a year as how often it comes ("about 1 person
+        // every 7 years"), never "0.153 people" a year.
+        var summary = w.noneInNine(p90).map { phrases("community.outcome.summary.none", ["mean": isCommunity ? optionAverage(o.id, unit: unit, mean: o.residual.mean.value) : w.averagePhrase(o.residual.mean.value), "period": periodWord, "none": $0]) }
+            ?? (isCommunity && communityAverageIsRare(o.id, unit: unit, mean: o.residual.mean.value)
+            ? phrases("community.detail.report.outcome.summary.rare",
+                      ["mean": optionAverage(o.id, unit: unit, mean: o.residual.mean.value), "period": periodWord, "bad": w.badAveragePhrase(p90)])
+            : phrases(w.baseline == nil ? "report.outcome.summary.average" : "report.outcome.summary.baseline",
+                      ["mean": isCommunity ? optionAverage(o.id, unit: unit, mean: o.residual.mean.value) : w.averagePhrase(o.residual.mean.value),
+                       "period": periodWord, "bad": w.badAveragePhrase(p90)]))
         // A chance of coming out ahead only means something where something can come out
         // ahead: a gain, or a loss with benefits on it. On a pure cost it is always 0%; and in
         // the board report, where it is 0% with responses and without, it is left out. Residents

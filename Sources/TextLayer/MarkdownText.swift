@@ -12,15 +12,18 @@
 /// - at the start of a line only: headings (`#`), quotes (`>`), list items (`-`, `+`, `1.`,
 ///   `1)` followed by a space), thematic breaks and setext underlines (a first word of only
 ///   `-` or `=`);
-/// - bare addresses (`https://…`, `www.…`): the `:` before `//` and the `.` after `www`.
+/// - bare addresses (`https://…`, `www.…`): the `:` before `//` and the `.` after `www`, each
+///   with a backslash, so the rendered page shows the address exactly as written and a reader
+///   who copies it gets only its own characters.
 ///
 /// A backslash does not stop everything: GitHub turns `user@example.org` into a mail link
 /// after the escape is gone, and finds mentions and issue references (`@team`, `#123`) in the
 /// rendered text. Where nothing may be live (``Links/none``), `#` is escaped everywhere and `@`
-/// and `#` are followed by an invisible word joiner (`&#8288;`), which no link, mention or
-/// reference pattern crosses; in a mail address the word joiner is written as the character
-/// itself, so that the Markdown source reads as the address. Tests render the output with
-/// GitHub's own renderer (cmark-gfm).
+/// and `#` are followed by an invisible word joiner, written as its character reference
+/// (``wordJoiner``), which no link, mention or reference pattern crosses. That is the only
+/// invisible character the neutraliser writes, and only where nothing may be live; a mail
+/// address there becomes a code span instead. Tests render the output with GitHub's own
+/// renderer (cmark-gfm).
 public enum MarkdownText {
     /// What may become a link.
     public enum Links: Sendable {
@@ -160,12 +163,12 @@ public enum MarkdownText {
             }
             // `1.` or `1)` alone as the first word would begin an ordered list.
             if atStart, ch == "." || ch == ")", i > 0, chars[..<i].allSatisfy(\.isNumber), next == nil { escape = true }
-            // `scheme://` and `www.` would become links on GitHub.
+            // `scheme://` and `www.` would become links on GitHub. A backslash stops both and
+            // leaves nothing behind in the rendered page: an invisible character there (a word
+            // joiner) stopped the link too, but came along when a reader copied the address,
+            // and the copied address failed.
             if ch == ":", next == "/" { escape = true }
-            // A backslash before `www`'s dot is what a reader of the raw page sees
-            // ("www\.leiden.nl"): an invisible word joiner there keeps GitHub from linking it
-            // and leaves the address as written.
-            if ch == ".", previous == "w", i >= 3, String(chars[(i - 3)..<i]).lowercased() == "www" { out.append("\u{2060}") }
+            if ch == ".", previous == "w", i >= 3, String(chars[(i - 3)..<i]).lowercased() == "www" { escape = true }
             if escape { out.append("\\") }
             out.append(ch)
             if breakReferences, ch == "@" || ch == "#" { out += wordJoiner }

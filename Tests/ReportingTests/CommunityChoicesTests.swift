@@ -83,7 +83,7 @@ struct CommunityChoicesTests {
         let detailNL = try #require(dutch.components(separatedBy: "### Mensen die door het werk van het convenant gewond raken, worden bedreigd of ten onrechte worden beschuldigd\n").dropFirst().first?
             .components(separatedBy: "\n### ").first)
         #expect(!detailNL.contains("Verlies (personen") && !detailNL.contains("elk bedrag overschrijdt"), "\(detailNL)")
-        #expect(detailNL.contains("| Aantal (personen; minder is beter) |") && detailNL.contains("Aantal met maatregelen (personen)"))
+        #expect(detailNL.contains("| Aantal (personen; minder is beter) |") && detailNL.contains("Met de geplande aanpak (personen)"))
         let detailEN = try #require(english.components(separatedBy: "### People hurt, threatened or wrongly accused through the partnership's work\n").dropFirst().first?
             .components(separatedBy: "\n### ").first)
         #expect(!detailEN.contains("Loss (people") && !detailEN.contains("exceeds each amount"), "\(detailEN)")

@@ -38,7 +38,8 @@ import _TestSupport
         #expect(scores.count >= 6 * files.count)
         // "What this list is about" is the register's own description, as its officers wrote it:
         // how plainly that reads is the register's to mend, not riskreg's wording.
-        let about = try #require(Phrasebook.builtIn(language))("template.community-about")
+        let phrasebook = try #require(Phrasebook.builtIn(language))
+        let about = phrasebook("template.community-about")
         for s in scores where s.section != about {
             #expect(s.score >= Self.plain, "\((s.file as NSString).lastPathComponent), “\(s.section)”: reading ease \(s.score)")
         }

@@ -157,8 +157,14 @@ extension ReportBuilder {
         parts.append(proposed.map { phrases("report.decision.ask.proposed", ["title": iso($0.title)]) } ?? phrases("report.decision.ask.proposed.unstated"))
         // With no proposal, the option the figures favour is said here, at the top of the page,
         // rather than first found among the options compared further down.
-        if proposed == nil, let favoured = OptionRule(builder: self).steps().fourth.onlyElement {
-            parts.append(phrases("report.decision.ask.favoured", ["title": iso(favoured.title)]))
+        // So is a favoured option that is not the proposal: the board reads at once that the
+        // officers' proposal and its own appetite point different ways.
+        if let favoured = OptionRule(builder: self).steps().fourth.onlyElement {
+            if proposed == nil {
+                parts.append(phrases("report.decision.ask.favoured", ["title": iso(favoured.title)]))
+            } else if let p = proposed, p.id != favoured.id {
+                parts.append(phrases("report.decision.ask.favoured.not-proposed", ["title": iso(favoured.title)]))
+            }
         }
         let count = String(register.portfolios.count)
         switch (current, proposed) {

@@ -531,8 +531,12 @@ public struct ReportBuilder: Sendable {
         // Residents read the average as the rest of their page says one: "about 4 incidents",
         // "about €1,800", and a count under one a year as how often it comes ("about 1 person
         // every 7 years"), never "0.153 people" a year.
-        var summary = w.noneInNine(p90).map { phrases("community.outcome.summary.none", ["mean": isCommunity ? optionAverage(o.id, unit: unit, mean: o.residual.mean.value) : w.averagePhrase(o.residual.mean.value), "period": periodWord, "none": $0]) }
-            ?? (isCommunity && communityAverageIsRare(o.id, unit: unit, mean: o.residual.mean.value)
+        // A rare count already says how often it comes ("about 1 patient every 10 years"), so it
+        // takes no "in a year" after it.
+        let rare = isCommunity && communityAverageIsRare(o.id, unit: unit, mean: o.residual.mean.value)
+        var summary = w.noneInNine(p90).map { phrases(rare ? "community.outcome.summary.none.rare" : "community.outcome.summary.none",
+                                                      ["mean": isCommunity ? optionAverage(o.id, unit: unit, mean: o.residual.mean.value) : w.averagePhrase(o.residual.mean.value), "period": periodWord, "none": $0]) }
+            ?? (rare
             ? phrases("community.detail.report.outcome.summary.rare",
                       ["mean": optionAverage(o.id, unit: unit, mean: o.residual.mean.value), "period": periodWord, "bad": w.badAveragePhrase(p90)])
             : phrases(w.baseline == nil ? "report.outcome.summary.average" : "report.outcome.summary.baseline",

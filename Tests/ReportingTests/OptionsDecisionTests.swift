@@ -132,7 +132,9 @@ import _TestSupport
     @Test func withNoProposalTheOpeningNamesTheFavouredOption() throws {
         let page = Self.decisionPage(try Self.example("ward-7-patient-partnership"))
         #expect(page.contains("Proposed: the register names no proposal. By the board’s own appetite the figures favour “One-to-one observation by staff-pool or agency nurses” (the rule and its steps are below). The ward's partnership group is asked to keep"), "\(page)")
-        // A register that names its proposal does not add the sentence.
-        #expect(!Self.decisionPage(try Self.example("adult-social-care-positive-risk")).contains("(the rule and its steps are below)"))
+        // A register that names its proposal adds it only where the figures favour another.
+        let care = Self.decisionPage(try Self.example("adult-social-care-positive-risk"))
+        #expect(!care.contains("Proposed: “Shared Lives”. By the board’s own appetite the figures favour"))
+        #expect(care.contains("Proposed: “Shared Lives”. By the board’s own appetite, though, the figures favour “Supported living with technology”, not the proposal"))
     }
 }

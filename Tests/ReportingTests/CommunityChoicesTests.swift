@@ -129,7 +129,7 @@ struct CommunityChoicesTests {
         let register = try ReportFixtures.load("community-safety-leiden")
         let panel = register.risks.filter { r in !r.isConfidential && r.estimates.contains { $0.perspective == "bewoners" } }.count
         let english = try Self.leiden("en")
-        #expect(english.contains("- Residents' panel: worked with us on 3 entries. It helps with one action. It gave its own estimates for \(panel) entries."), "\(english)")
+        #expect(english.contains("- Residents' panel: worked with us on 3 entries. Helps with one action. Gave their own estimates for \(panel) entries."), "\(english)")
         #expect(english.contains("- Residents' panel: gave estimates for \(panel) entries."))
         let dutch = try Self.leiden("nl")
         #expect(dutch.contains("- Bewonerspanel Leiden Noord: in gesprek over 3 onderdelen; hulp bij één maatregel; eigen schattingen voor \(panel) onderdelen."), "\(dutch)")

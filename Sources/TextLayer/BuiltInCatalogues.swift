@@ -3038,8 +3038,8 @@ enum BuiltInCatalogues {
     "chart.histogram.title.change": "Hoe groot de verandering van {outcome} kan zijn",
     "chart.histogram.description.change": "Hoe vaak elke grootte van de verandering van {outcome} voorkwam in {trials} gesimuleerde {horizon.periods}, na maatregelen. De helft daarvan eindigde met {typical} of beter; 1 op de 10 met {bad}.",
     "community.detail.chart.legend.harm-limit": "grens voor de schade alleen (wat het oplevert niet meegeteld)",
-    "community.detail.chart.legend.harm-with": "schade alleen, met de geplande aanpak",
-    "community.detail.chart.legend.harm-without": "zonder de geplande aanpak",
+    "community.detail.chart.legend.harm-with": "schade alleen, met de aanpak",
+    "community.detail.chart.legend.harm-without": "zonder de aanpak",
     "community.detail.chart.exceedance.harm-point.with": "Schade alleen, met de geplande aanpak: een kans van {percent} op meer dan {amount}",
     "community.detail.chart.exceedance.harm-point.without": "Schade alleen, zonder de geplande aanpak: een kans van {percent} op meer dan {amount}",
     "community.detail.chart.exceedance.description.harm-limit": "{description} De open ruit is de grens voor de schade alleen, zonder wat het oplevert; die kunnen de lijnen niet tonen. De stippen bij dat aantal geven de kans dat de schade alleen erboven uitkomt: met de geplande aanpak (gevuld) en zonder (open). Staat een gevulde stip boven de open ruit, dan wordt de grens niet gehaald."

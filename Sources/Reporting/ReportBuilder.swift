@@ -534,14 +534,12 @@ public struct ReportBuilder: Sendable {
         // A rare count already says how often it comes ("about 1 patient every 10 years"), so it
         // takes no "in a year" after it.
         let rare = isCommunity && communityAverageIsRare(o.id, unit: unit, mean: o.residual.mean.value)
+        let mean = isCommunity ? optionAverage(o.id, unit: unit, mean: o.residual.mean.value) : w.averagePhrase(o.residual.mean.value)
         var summary = w.noneInNine(p90).map { phrases(rare ? "community.outcome.summary.none.rare" : "community.outcome.summary.none",
-                                                      ["mean": isCommunity ? optionAverage(o.id, unit: unit, mean: o.residual.mean.value) : w.averagePhrase(o.residual.mean.value), "period": periodWord, "none": $0]) }
-            ?? (rare
-            ? phrases("community.detail.report.outcome.summary.rare",
-                      ["mean": optionAverage(o.id, unit: unit, mean: o.residual.mean.value), "period": periodWord, "bad": w.badAveragePhrase(p90)])
-            : phrases(w.baseline == nil ? "report.outcome.summary.average" : "report.outcome.summary.baseline",
-                      ["mean": isCommunity ? optionAverage(o.id, unit: unit, mean: o.residual.mean.value) : w.averagePhrase(o.residual.mean.value),
-                       "period": periodWord, "bad": w.badAveragePhrase(p90)]))
+                                                      ["mean": mean, "period": periodWord, "none": $0]) }
+            ?? phrases(rare ? "community.detail.report.outcome.summary.rare"
+                            : w.baseline == nil ? "report.outcome.summary.average" : "report.outcome.summary.baseline",
+                       ["mean": mean, "period": periodWord, "bad": w.badAveragePhrase(p90)])
         // A chance of coming out ahead only means something where something can come out
         // ahead: a gain, or a loss with benefits on it. On a pure cost it is always 0%; and in
         // the board report, where it is 0% with responses and without, it is left out. Residents

@@ -101,9 +101,9 @@ enum ResponseLevers {
             plan.risks.indices.filter { $0 == entry || plan.risks[$0].occurrenceKey == plan.risks[entry].key }
         }
         // Entries by their share of the residual variance, largest first, then by id.
+        let residualShare = Dictionary(score.risks.map { ($0.id, $0.varianceContribution.residual) }, uniquingKeysWith: { first, _ in first })
         func largerContributionFirst(_ a: Int, _ b: Int) -> Bool {
-            let va = score.risks.first { $0.id == compiled.risks[a].id }?.varianceContribution.residual ?? 0
-            let vb = score.risks.first { $0.id == compiled.risks[b].id }?.varianceContribution.residual ?? 0
+            let va = residualShare[compiled.risks[a].id] ?? 0, vb = residualShare[compiled.risks[b].id] ?? 0
             return va != vb ? va > vb : compiled.risks[a].id < compiled.risks[b].id
         }
         var asked: [(statement: Int, entries: [Int])] = []

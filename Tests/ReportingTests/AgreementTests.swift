@@ -13,20 +13,12 @@ import _TestSupport
 struct AgreementTests {
     static func render(_ name: String, _ audience: ReportOptions.Audience, _ language: String = "en",
                        format: ReportOptions.Format = .markdown, trials: Int = 4_000) throws -> String {
-        try ReportFixtures.render(try ReportFixtures.load(name), format: format, audience: audience, trials: trials, language: language)
+        try ReportFixtures.example(name, audience, language: language, format: format, trials: trials)
     }
 
-    static func matches(_ text: String, _ pattern: String) -> Bool {
-        text.range(of: pattern, options: .regularExpression) != nil
-    }
+    static func matches(_ text: String, _ pattern: String) -> Bool { ReportFixtures.matches(text, pattern) }
 
-    /// The part of a Markdown page from one heading to the next of the same level.
-    static func section(_ page: String, _ heading: String) -> String {
-        guard let start = page.range(of: heading) else { return "" }
-        let rest = page[start.upperBound...]
-        let level = heading.prefix { $0 == "#" || $0 == "\n" } + " "
-        return String(rest[..<(rest.range(of: level)?.lowerBound ?? rest.endIndex)])
-    }
+    static func section(_ page: String, _ heading: String) -> String { ReportFixtures.section(page, heading) }
 
     /// The rows of the likelihood-and-impact table: from its bold title to the next blank line
     /// after the table, with the sentence beneath it.

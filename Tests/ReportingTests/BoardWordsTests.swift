@@ -11,9 +11,7 @@ struct BoardWordsTests {
     static func report(_ name: String) throws -> String { try ColdReadingTests.report(name) }
 
     /// Whether `text` holds `pattern` (a regular expression).
-    static func matches(_ text: String, _ pattern: String) -> Bool {
-        text.range(of: pattern, options: .regularExpression) != nil
-    }
+    static func matches(_ text: String, _ pattern: String) -> Bool { ReportFixtures.matches(text, pattern) }
 
     /// A verdict whose event came up in no trial says what a run of that length can say, not
     /// "no simulated chance".

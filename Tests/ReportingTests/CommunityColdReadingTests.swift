@@ -16,9 +16,7 @@ struct CommunityColdReadingTests {
         return try ReportFixtures.render(register, format: format, audience: .community, trials: trials, language: language)
     }
 
-    static func matches(_ text: String, _ pattern: String) -> Bool {
-        text.range(of: pattern, options: .regularExpression) != nil
-    }
+    static func matches(_ text: String, _ pattern: String) -> Bool { ReportFixtures.matches(text, pattern) }
 
     /// "gemiddeld 5,64 incidenten per jaar" read as six burglaries a year, when it is six above
     /// the police forecast of about 140: figures counted from a baseline say so in the sentence.

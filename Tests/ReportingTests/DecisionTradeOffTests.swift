@@ -13,49 +13,18 @@ struct DecisionTradeOffTests {
     /// One incident outcome outside appetite under both options alike, and volunteer hours: the
     /// second option adds exactly 200 hours a year for an own cost of exactly £10,000, so the
     /// rule sets it aside on money and the price of an hour is £50.
-    static let priced = """
-        riskreg: 1
-        register: {id: t, title: T, organisation: O, horizon: 12 months, currency: GBP}
-        outcomes:
-          - {id: budget, title: Budget, unit: money}
-          - {id: incidents, title: Incidents, unit: incidents}
-          - {id: hours, title: Volunteer hours, unit: hours, direction: gain}
-        appetite: [{outcome: incidents, loss-exceeds: 3, at-most: 5%}]
-        contributors: [{id: staff, name: Staff, kind: staff}]
-        perspectives: [{id: officers, title: Officers, contributors: [staff]}]
-        risks:
-          - id: R-01
-            title: Running costs overrun
-            outcome: budget
-            strategy: reduction
-            owner: Lead
-            coproduction: {mode: co-design, contributors: [staff]}
-            estimates: [{perspective: officers, likelihood: 30%, impact: {pert: [1k, 5k, 20k]}}]
-          - id: P-01
-            title: The service
-            outcome: incidents
-            strategy: reduction
-            owner: Lead
-            coproduction: {mode: co-design, contributors: [staff]}
-            estimates: [{perspective: officers, likelihood: 90%, impact: 10}]
-          - id: H-00
-            title: Staff alone
-            outcome: hours
-            strategy: portfolio
-            owner: Lead
-            coproduction: {mode: co-design, contributors: [staff]}
-            estimates: [{perspective: officers, likelihood: 100%, impact: 1, benefit: 1}]
-          - id: H-01
-            title: Volunteers give time
-            outcome: hours
-            strategy: portfolio
-            owner: Lead
-            coproduction: {mode: co-design, contributors: [staff]}
-            estimates: [{perspective: officers, likelihood: 100%, impact: 1, benefit: 201}]
-        portfolios:
-          - {id: first, title: The first way, risks: [H-00]}
-          - {id: second, title: The first way with volunteers, risks: [H-01], cost: 10k}
-        """
+    static let priced = SmallRegister.yaml(
+        outcomes: [SmallRegister.budget, SmallRegister.incidents, SmallRegister.volunteerHours],
+        appetite: ["{outcome: incidents, loss-exceeds: 3, at-most: 5%}"],
+        entries: [
+            SmallRegister.runningCosts,
+            SmallRegister.entry("P-01", "The service", outcome: "incidents", estimates: ["{perspective: officers, likelihood: 90%, impact: 10}"]),
+            SmallRegister.entry("H-00", "Staff alone", outcome: "hours", strategy: "portfolio",
+                               estimates: ["{perspective: officers, likelihood: 100%, impact: 1, benefit: 1}"]),
+            SmallRegister.entry("H-01", "Volunteers give time", outcome: "hours", strategy: "portfolio",
+                               estimates: ["{perspective: officers, likelihood: 100%, impact: 1, benefit: 201}"]),
+        ],
+        portfolios: ["{id: first, title: The first way, risks: [H-00]}", "{id: second, title: The first way with volunteers, risks: [H-01], cost: 10k}"])
 
     static func decision(_ yaml: String, language: String = "en", trials: Int = 20_000) throws -> String {
         let register = try ReportFixtures.load(yaml: yaml, file: "t.yaml")
@@ -119,47 +88,26 @@ struct DecisionTradeOffTests {
 
     /// Two perspectives that disagree on which way of running the service is safer: the pool
     /// favours the second, the officers' own estimates the first.
-    static let disputed = """
-        riskreg: 1
-        register: {id: t, title: T, organisation: O, horizon: 12 months, currency: GBP}
-        outcomes:
-          - {id: budget, title: Budget, unit: money}
-          - {id: incidents, title: Incidents, unit: incidents}
-        appetite: [{outcome: incidents, loss-exceeds: 3, at-most: 5%}]
-        contributors: [{id: staff, name: Staff, kind: staff}, {id: panel, name: Panel, kind: community}]
-        perspectives:
-          - {id: officers, title: Officers, contributors: [staff], weight: 1}
-          - {id: residents, title: Residents, contributors: [panel], weight: 1}
-        risks:
-          - id: R-01
-            title: Running costs overrun
-            outcome: budget
-            strategy: reduction
-            owner: Lead
-            coproduction: {mode: co-assessment, contributors: [staff, panel]}
-            estimates: [{perspective: officers, likelihood: 30%, impact: {pert: [1k, 5k, 20k]}}]
-          - id: P-01
-            title: First way
-            outcome: incidents
-            strategy: portfolio
-            owner: Lead
-            coproduction: {mode: co-assessment, contributors: [staff, panel]}
-            estimates:
-              - {perspective: officers, likelihood: 10%, impact: 10, benefit: 1}
-              - {perspective: residents, likelihood: 60%, impact: 10, benefit: 1}
-          - id: P-02
-            title: Second way
-            outcome: incidents
-            strategy: portfolio
-            owner: Lead
-            coproduction: {mode: co-assessment, contributors: [staff, panel]}
-            estimates:
-              - {perspective: officers, likelihood: 30%, impact: 10, benefit: 1}
-              - {perspective: residents, likelihood: 20%, impact: 10, benefit: 1}
-        portfolios:
-          - {id: first, title: The first way, risks: [P-01]}
-          - {id: second, title: The second way, risks: [P-02]}
-        """
+    static let disputed: String = {
+        let both = "{mode: co-assessment, contributors: [staff, panel]}"
+        return SmallRegister.yaml(
+            outcomes: [SmallRegister.budget, SmallRegister.incidents],
+            appetite: ["{outcome: incidents, loss-exceeds: 3, at-most: 5%}"],
+            contributors: [SmallRegister.staff, "{id: panel, name: Panel, kind: community}"],
+            perspectives: ["{id: officers, title: Officers, contributors: [staff], weight: 1}",
+                           "{id: residents, title: Residents, contributors: [panel], weight: 1}"],
+            entries: [
+                SmallRegister.entry("R-01", "Running costs overrun", outcome: "budget", coproduction: both,
+                                   estimates: ["{perspective: officers, likelihood: 30%, impact: {pert: [1k, 5k, 20k]}}"]),
+                SmallRegister.entry("P-01", "First way", outcome: "incidents", strategy: "portfolio", coproduction: both,
+                                   estimates: ["{perspective: officers, likelihood: 10%, impact: 10, benefit: 1}",
+                                               "{perspective: residents, likelihood: 60%, impact: 10, benefit: 1}"]),
+                SmallRegister.entry("P-02", "Second way", outcome: "incidents", strategy: "portfolio", coproduction: both,
+                                   estimates: ["{perspective: officers, likelihood: 30%, impact: 10, benefit: 1}",
+                                               "{perspective: residents, likelihood: 20%, impact: 10, benefit: 1}"]),
+            ],
+            portfolios: ["{id: first, title: The first way, risks: [P-01]}", "{id: second, title: The second way, risks: [P-02]}"])
+    }()
 
     /// The favoured option is checked on each perspective's own estimates, in a table and a
     /// sentence that names the perspective on whose estimates another option would be kept.
@@ -200,24 +148,16 @@ struct DecisionTradeOffTests {
     /// A statement within appetite only because of its responses gets a "What would change the
     /// verdict" entry naming the response it rests on. Before, only statements outside appetite,
     /// too close to call or depending on the estimates had one.
-    static let protected = """
-        riskreg: 1
-        register: {id: t, title: T, organisation: O, horizon: 12 months, currency: GBP}
-        outcomes:
-          - {id: incidents, title: Incidents, unit: incidents}
-        appetite: [{outcome: incidents, loss-exceeds: 3, at-most: 20%}]
-        contributors: [{id: staff, name: Staff, kind: staff}, {id: panel, name: Panel, kind: community}]
-        perspectives: [{id: officers, title: Officers, contributors: [staff]}]
-        risks:
-          - id: R-01
-            title: Burglaries in the dark months
-            outcome: incidents
-            strategy: reduction
-            owner: Lead
-            coproduction: {mode: co-delivery, contributors: [staff, panel]}
-            estimates: [{perspective: officers, likelihood: 40%, impact: 10}]
-            response: {action: Evening rounds, cost: 5k, reduces-likelihood-by: 75%, reliability: 90%, delivered-by: [panel]}
-        """
+    static let protected = SmallRegister.yaml(
+        outcomes: [SmallRegister.incidents],
+        appetite: ["{outcome: incidents, loss-exceeds: 3, at-most: 20%}"],
+        contributors: [SmallRegister.staff, "{id: panel, name: Panel, kind: community}"],
+        entries: [
+            SmallRegister.entry("R-01", "Burglaries in the dark months", outcome: "incidents",
+                               coproduction: "{mode: co-delivery, contributors: [staff, panel]}",
+                               estimates: ["{perspective: officers, likelihood: 40%, impact: 10}"],
+                               more: ["response: {action: Evening rounds, cost: 5k, reduces-likelihood-by: 75%, reliability: 90%, delivered-by: [panel]}"]),
+        ])
 
     @Test func aVerdictWithinOnlyBecauseOfResponsesNamesTheResponseItRestsOn() throws {
         let english = try Self.decision(Self.protected)
@@ -240,40 +180,16 @@ struct DecisionTradeOffTests {
     }
 
     /// Better on average and worse in most trials: the comparison says why, in both languages.
-    static let skewed = """
-        riskreg: 1
-        register: {id: t, title: T, organisation: O, horizon: 12 months, currency: GBP}
-        outcomes:
-          - {id: budget, title: Budget, unit: money}
-          - {id: hours, title: Volunteer hours, unit: hours, direction: gain}
-        contributors: [{id: staff, name: Staff, kind: staff}]
-        perspectives: [{id: officers, title: Officers, contributors: [staff]}]
-        risks:
-          - id: R-01
-            title: Running costs overrun
-            outcome: budget
-            strategy: reduction
-            owner: Lead
-            coproduction: {mode: co-design, contributors: [staff]}
-            estimates: [{perspective: officers, likelihood: 30%, impact: {pert: [1k, 5k, 20k]}}]
-          - id: H-01
-            title: Steady volunteers
-            outcome: hours
-            strategy: portfolio
-            owner: Lead
-            coproduction: {mode: co-design, contributors: [staff]}
-            estimates: [{perspective: officers, likelihood: 100%, impact: 1, benefit: 11}]
-          - id: H-02
-            title: A big event now and then
-            outcome: hours
-            strategy: portfolio
-            owner: Lead
-            coproduction: {mode: co-design, contributors: [staff]}
-            estimates: [{perspective: officers, likelihood: 100%, impact: 1, benefit: {discrete: [{value: 0, p: 90%}, {value: 300, p: 10%}]}}]
-        portfolios:
-          - {id: steady, title: Steady, risks: [H-01]}
-          - {id: event, title: Events, risks: [H-02]}
-        """
+    static let skewed = SmallRegister.yaml(
+        outcomes: [SmallRegister.budget, SmallRegister.volunteerHours],
+        entries: [
+            SmallRegister.runningCosts,
+            SmallRegister.entry("H-01", "Steady volunteers", outcome: "hours", strategy: "portfolio",
+                               estimates: ["{perspective: officers, likelihood: 100%, impact: 1, benefit: 11}"]),
+            SmallRegister.entry("H-02", "A big event now and then", outcome: "hours", strategy: "portfolio",
+                               estimates: ["{perspective: officers, likelihood: 100%, impact: 1, benefit: {discrete: [{value: 0, p: 90%}, {value: 300, p: 10%}]}}"]),
+        ],
+        portfolios: ["{id: steady, title: Steady, risks: [H-01]}", "{id: event, title: Events, risks: [H-02]}"])
 
     @Test func betterOnAverageButWorseInMostTrialsIsExplained() throws {
         let register = try ReportFixtures.load(yaml: Self.skewed, file: "t.yaml")

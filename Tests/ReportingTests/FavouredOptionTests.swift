@@ -13,40 +13,16 @@ struct FavouredOptionTests {
     /// appetite of at most a 5% chance of more than 3 incidents: both are outside appetite, so
     /// the count of statements outside does not separate them. `options` is appended.
     static func register(second likelihood: String, options: String) -> String {
-        """
-        riskreg: 1
-        register: {id: t, title: T, organisation: O, horizon: 12 months, currency: GBP}
-        outcomes:
-          - {id: budget, title: Budget, unit: money}
-          - {id: incidents, title: Incidents, unit: incidents}
-        appetite: [{outcome: incidents, loss-exceeds: 3, at-most: 5%}]
-        contributors: [{id: staff, name: Staff, kind: staff}]
-        perspectives: [{id: officers, title: Officers, contributors: [staff]}]
-        risks:
-          - id: R-01
-            title: Running costs overrun
-            outcome: budget
-            strategy: reduction
-            owner: Lead
-            coproduction: {mode: co-design, contributors: [staff]}
-            estimates: [{perspective: officers, likelihood: 30%, impact: {pert: [1k, 5k, 20k]}}]
-          - id: P-01
-            title: First way
-            outcome: incidents
-            strategy: portfolio
-            owner: Lead
-            coproduction: {mode: co-design, contributors: [staff]}
-            estimates: [{perspective: officers, likelihood: 90%, impact: 10, benefit: 1}]
-          - id: P-02
-            title: Second way
-            outcome: incidents
-            strategy: portfolio
-            owner: Lead
-            coproduction: {mode: co-design, contributors: [staff]}
-            estimates: [{perspective: officers, likelihood: \(likelihood), impact: 10, benefit: 1}]
-        portfolios:
-        \(options)
-        """
+        SmallRegister.yaml(
+            outcomes: [SmallRegister.budget, SmallRegister.incidents],
+            appetite: ["{outcome: incidents, loss-exceeds: 3, at-most: 5%}"],
+            entries: [
+                SmallRegister.runningCosts,
+                SmallRegister.entry("P-01", "First way", outcome: "incidents", strategy: "portfolio",
+                                   estimates: ["{perspective: officers, likelihood: 90%, impact: 10, benefit: 1}"]),
+                SmallRegister.entry("P-02", "Second way", outcome: "incidents", strategy: "portfolio",
+                                   estimates: ["{perspective: officers, likelihood: \(likelihood), impact: 10, benefit: 1}"]),
+            ]) + "portfolios:\n\(options)\n"
     }
 
     static func decision(_ yaml: String) throws -> String {

@@ -11,20 +11,12 @@ import _TestSupport
 @Suite("Community reports read cold, fifth reading", .serialized)
 struct FifthColdReadingTests {
     static func render(_ name: String, _ language: String = "en", format: ReportOptions.Format = .markdown) throws -> String {
-        try ReportFixtures.render(try ReportFixtures.load(name), format: format, audience: .community, trials: 2_000, language: language)
+        try ReportFixtures.example(name, .community, language: language, format: format, trials: 2_000)
     }
 
-    static func matches(_ text: String, _ pattern: String) -> Bool {
-        text.range(of: pattern, options: .regularExpression) != nil
-    }
+    static func matches(_ text: String, _ pattern: String) -> Bool { ReportFixtures.matches(text, pattern) }
 
-    /// The part of a Markdown page from one heading to the next of the same level.
-    static func section(_ page: String, _ heading: String) -> String {
-        guard let start = page.range(of: heading) else { return "" }
-        let rest = page[start.upperBound...]
-        let level = heading.prefix { $0 == "#" || $0 == "\n" } + " "
-        return String(rest[..<(rest.range(of: level)?.lowerBound ?? rest.endIndex)])
-    }
+    static func section(_ page: String, _ heading: String) -> String { ReportFixtures.section(page, heading) }
 
     /// "0,153 personen" and "3,74 incidenten" in the options read as parts of people and a
     /// precision nobody has: a count is said in whole numbers with "ongeveer", and one that

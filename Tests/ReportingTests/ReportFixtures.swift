@@ -28,6 +28,24 @@ enum ReportFixtures {
         return register
     }
 
+    /// An example register's report as the shipped templates render it.
+    static func example(_ name: String, _ audience: ReportOptions.Audience, language: String = "en",
+                        format: ReportOptions.Format = .markdown, trials: Int = 4_000) throws -> String {
+        try render(try load(name), format: format, audience: audience, trials: trials, language: language)
+    }
+
+    static func matches(_ text: String, _ pattern: String) -> Bool {
+        text.range(of: pattern, options: .regularExpression) != nil
+    }
+
+    /// The part of a Markdown page from one heading to the next of the same level.
+    static func section(_ page: String, _ heading: String) -> String {
+        guard let start = page.range(of: heading) else { return "" }
+        let rest = page[start.upperBound...]
+        let level = heading.prefix { $0 == "#" || $0 == "\n" } + " "
+        return String(rest[..<(rest.range(of: level)?.lowerBound ?? rest.endIndex)])
+    }
+
     struct Failure: Error, CustomStringConvertible {
         var message: String
         var description: String { message }

@@ -60,33 +60,7 @@ struct ScoreTableTests {
     /// officers see a net loss of 300 hours and residents a net gain of 298: a ratio of the two
     /// read "1.0×", or nothing at all for negative figures.
     @Test func disagreementsAreDifferencesThatSayWhichWayIsBetter() throws {
-        let yaml = """
-            riskreg: 1
-            register: {id: t, title: Test, organisation: Council, horizon: 1 year}
-            outcomes:
-              - {id: hours, title: Hours of independent living, unit: hours, direction: gain}
-            appetite:
-              - {outcome: hours, net-benefit-above: 0, at-least: 50%}
-            contributors:
-              - {id: staff, name: Social workers, kind: staff, public: true}
-              - {id: people, name: Residents, kind: community, public: true}
-            perspectives:
-              - {id: officers, title: Officers, contributors: [staff], weight: 1}
-              - {id: residents, title: Residents, contributors: [people], weight: 1}
-            risks:
-              - id: E1
-                title: Living at home with support
-                outcome: hours
-                strategy: enablement
-                owner: Officer
-                borne-by: The person
-                agreement: {agreed-with: the person, date: 2026-09-01}
-                coproduction: {mode: co-design, contributors: [people]}
-                estimates:
-                  - {perspective: officers, likelihood: 100%, impact: 300, benefit: 0}
-                  - {perspective: residents, likelihood: 100%, impact: 300, benefit: 598}
-
-            """
+        let yaml = SmallRegister.netLossAgainstNetGain(appetite: ["{outcome: hours, net-benefit-above: 0, at-least: 50%}"])
         let table = ScoreTable(score: try Self.score(yaml)).render()
         let text = table.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
         #expect(text.contains("Where perspectives disagree, before responses"), "\(table)")

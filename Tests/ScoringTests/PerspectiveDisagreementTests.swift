@@ -13,30 +13,7 @@ import _TestSupport
     /// harm of 300 hours and no gain (a net loss of 300 hours), residents the same harm and a gain
     /// of 598 (a net gain of 298 hours). Fixed figures, so every figure below is exact.
     static func register() throws -> Register {
-        let text = """
-            riskreg: 1
-            register: {id: t, title: Test, organisation: Council, horizon: 1 year}
-            outcomes:
-              - {id: hours, title: Hours of independent living, unit: hours, direction: gain}
-            contributors:
-              - {id: staff, name: Social workers, kind: staff, public: true}
-              - {id: people, name: Residents, kind: community, public: true}
-            perspectives:
-              - {id: officers, title: Officers, contributors: [staff], weight: 1}
-              - {id: residents, title: Residents, contributors: [people], weight: 1}
-            risks:
-              - id: E1
-                title: Living at home with support
-                outcome: hours
-                strategy: enablement
-                owner: Officer
-                borne-by: The person
-                agreement: {agreed-with: the person, date: 2026-09-01}
-                coproduction: {mode: co-design, contributors: [people]}
-                estimates:
-                  - {perspective: officers, likelihood: 100%, impact: 300, benefit: 0}
-                  - {perspective: residents, likelihood: 100%, impact: 300, benefit: 598}
-            """
+        let text = SmallRegister.netLossAgainstNetGain()
         return try ScorerTests.parse(text)
     }
 

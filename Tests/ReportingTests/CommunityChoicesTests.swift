@@ -49,7 +49,7 @@ struct CommunityChoicesTests {
         }
         // The option the page assumes has the limits' own chances; an option without evening
         // rounds leaves out the volunteer hurt on a round, so its chance of harm is lower.
-        let harm = en ? #"Chance that someone is hurt, threatened or wrongly accused: ([0-9]+) in 100"# : #"Kans dat iemand gewond raakt, bedreigd of ten onrechte verdacht wordt: ([0-9]+) op 100"#
+        let harm = en ? #"Chance that someone is hurt, threatened or wrongly accused: ([0-9]+) in 100"# : #"Kans dat iemand gewond raakt, wordt bedreigd of ten onrechte wordt beschuldigd: ([0-9]+) op 100"#
         let pattern = try Regex(harm)
         func chance(_ text: String) -> Int? {
             text.firstMatch(of: pattern).flatMap { $0.output[1].substring }.flatMap { Int(String($0)) }
@@ -76,7 +76,7 @@ struct CommunityChoicesTests {
         #expect(CommunityColdReadingTests.matches(english, #"Chance that someone is hurt, threatened or wrongly accused: [0-9]+ in 100; accepted: at most 25 in 100\."#))
         #expect(english.contains("How likely is “A volunteer is hurt or threatened on an evening round”? Before the planned actions: 15 in 100 according to “Volunteers”, 8 in 100 according to “Municipality and police”"), "\(english)")
         let dutch = try Self.leiden("nl")
-        #expect(CommunityColdReadingTests.matches(dutch, #"Kans dat iemand gewond raakt, bedreigd of ten onrechte verdacht wordt: [0-9]+ op 100; toegestaan: hooguit 25 op 100\."#))
+        #expect(CommunityColdReadingTests.matches(dutch, #"Kans dat iemand gewond raakt, wordt bedreigd of ten onrechte wordt beschuldigd: [0-9]+ op 100; toegestaan: hooguit 25 op 100\."#))
         #expect(dutch.contains("Hoe groot is de kans op „Een vrijwilliger raakt gewond of wordt bedreigd tijdens een avondronde”? Zonder de geplande aanpak: 15 op 100 volgens de groep „Vrijwilligers”, 8 op 100 volgens de groep „Gemeente en politie”"))
         #expect(!dutch.contains("meer dan 0 personen") && !english.contains("more than 0 people"))
         // The detail section's tables on people count people.

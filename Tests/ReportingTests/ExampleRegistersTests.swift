@@ -21,14 +21,118 @@ struct ExampleRegistersTests {
         return (register, score)
     }
 
-    /// The budget is measured against the plan for the year the figures are for, and says why
-    /// even the current arrangement comes out below it.
+    /// The budget is measured against the plan for the year the figures are for, and the plan
+    /// counts on the money it expects back from direct payment accounts, as a plan built on the
+    /// current arrangement would.
     @Test func theBudgetIsAgainstTheYearsOwnPlan() throws {
         let register = try ReportFixtures.load("adult-social-care-positive-risk")
         let budget = try #require(register.outcome("care-budget"))
         #expect(budget.baseline == "the 2027/28 commissioning plan")
         #expect(budget.description?.contains("2026/27") == false)
-        #expect(budget.description?.contains("even the current arrangement shows spending below the plan") == true)
+        #expect(budget.description?.contains("The plan counts on £100,000 of the money taken back from direct payment accounts") == true)
+        #expect(budget.description?.contains("does not count on") == false)
+    }
+
+    /// "Residential care (current) | a net saving of £93,200" beside "a loss of £12,300" all
+    /// told: the current arrangement, which the plan is built on, no longer comes out below the
+    /// plan, so its money against the plan and all told carry one sign. Shared Lives still saves.
+    /// The margin is four standard errors of each mean.
+    @Test func theCurrentArrangementShowsOneSign() throws {
+        let (register, score) = try Self.asc()
+        let current = try Self.option(score, "residential", "care-budget").mean.residual
+        // Losses are positive: the current arrangement loses a little against the plan, and the
+        // responses' cost (on no outcome) only adds to it all told.
+        #expect(current.value > 4 * current.standardError, "\(current.value) ±\(current.standardError)")
+        let proposed = try Self.option(score, "shared-lives", "care-budget").mean.residual
+        #expect(proposed.value < -4 * proposed.standardError, "\(proposed.value)")
+        let residential = try #require(register.portfolios.first { $0.id == "residential" }?.description)
+        #expect(!residential.contains("spending below"), "\(residential)")
+        let board = try ReportFixtures.render(register, format: .markdown, audience: .board)
+        let row = try #require(board.split(separator: "\n").first { $0.hasPrefix("| Residential care (current) | a ") })
+        #expect(!row.contains("net saving"), "\(row)")
+    }
+
+    /// The framework-cover option promised a difference "shown with the responses" that its card
+    /// never showed: it now says what the difference is, where it is paid from, and why its
+    /// figures are close to Shared Lives'. The budget's example of an option's own cost names
+    /// the option it belongs to.
+    @Test func theFrameworkCoverSaysWhatItsFiguresShow() throws {
+        let register = try ReportFixtures.load("adult-social-care-positive-risk")
+        let framework = try #require(register.portfolios.first { $0.id == "shared-lives-framework-cover" }?.description)
+        #expect(framework.contains("£18,000 more than the bank's £28,000"))
+        #expect(framework.contains("the difference is not in the budget figures below"))
+        #expect(!framework.contains("shown with the responses"))
+        let budget = try #require(register.outcome("care-budget")?.description)
+        #expect(!budget.contains("such as a matching and transition worker"))
+        #expect(budget.contains("if each person is offered the choice between Shared Lives and supported living"))
+        let community = try ReportFixtures.render(register, format: .markdown, audience: .community)
+        let card = try #require(community.components(separatedBy: "### Shared Lives, with PA cover from the home care framework\n").dropFirst().first?
+            .components(separatedBy: "\n### ").first)
+        #expect(card.contains("£18,000 more"), "\(card)")
+    }
+
+    /// The wellbeing appetite's "roughly 130 people" and AS-09's "about 120 people" are the same
+    /// people counted two ways: both say so.
+    @Test func theWellbeingHeadcountsAgree() throws {
+        let register = try ReportFixtures.load("adult-social-care-positive-risk")
+        let statement = try #require(register.appetite.first { $0.outcome == "wellbeing" }?.statement)
+        #expect(statement.contains("roughly 130 people taking part (about 120 in community activities and the 12 people whose home is being chosen)"))
+        let activities = try #require(register.risks.first { $0.id == "AS-09" })
+        #expect(activities.estimates.contains { $0.rationale?.contains("about 120 people in community activities") == true })
+    }
+
+    /// AS-13 has no action: the entry says that none is planned, and why.
+    @Test func anEntryWithoutAnActionSaysSo() throws {
+        let register = try ReportFixtures.load("adult-social-care-positive-risk")
+        let challenge = try #require(register.risks.first { $0.id == "AS-13" })
+        #expect(challenge.response == nil)
+        #expect(challenge.description?.contains("No action is planned against it: a family has the right to ask the court") == true)
+    }
+
+    /// Ward 7: every amount and body stands on its own: the falls response does not name an
+    /// amount the page explains later, the staff pool is the bank, the pharmacy check is done by
+    /// the patient's own pharmacy, named as such, and the four bodies are related in one place.
+    @Test func wardSevenNamesItsBodiesAndPharmacies() throws {
+        let register = try ReportFixtures.load("ward-7-patient-partnership")
+        let falls = try #require(register.risks.first { $0.id == "W7-03" }?.response?.action)
+        #expect(!falls.contains("£6,500"))
+        let costs = try #require(register.outcome("ward-costs")?.description)
+        #expect(costs.contains("the Trust's staff pool (the bank)") && !costs.contains("bank shifts"))
+        let description = try #require(register.metadata.description)
+        for body in ["The ward's partnership group keeps this list", "Westmoor Patient and Carer Council", "The patient panel is the group's patients and carers",
+                     "the Trust's patient safety committee"] {
+            #expect(description.contains(body), "\(body)")
+        }
+        let community = try ReportFixtures.render(register, format: .markdown, audience: .community)
+        let check = try #require(community.components(separatedBy: "### Medicines not checked against hospital changes after discharge (W7-13)\n").dropFirst().first?
+            .components(separatedBy: "\n### ").first)
+        #expect(check.contains("Who does it: Patients' own community pharmacies."), "\(check)")
+        #expect(!check.contains("a partner organisation (not named on this page)"), "\(check)")
+    }
+
+    /// Leiden: the camera options say, on their own cards, that everyone on the squares would be
+    /// filmed and that the figures leave it out; the volunteer-hours aim says only options with
+    /// rounds can meet it; the volunteers' rule of walking in pairs is agreed by the police who
+    /// deliver the action; and the Dutch page says "beschuldigd" throughout.
+    @Test func leidenSaysWhatTheFiguresLeaveOut() throws {
+        let register = try ReportFixtures.load("community-safety-leiden")
+        let english = try ReportFixtures.render(register, format: .markdown, audience: .community)
+        let dutch = try ReportFixtures.render(register, format: .markdown, audience: .community, language: "nl")
+        for (page, heading, filmed) in [(english, "### Cameras on the shopping squares", "would be filmed: that is certain with this option, and it is not in the figures below."),
+                                        (english, "### Rounds and cameras together", "would be filmed: that is certain with this option, and it is not in the figures below."),
+                                        (dutch, "### Camera's op de winkelpleinen", "wordt gefilmd: dat staat vast bij deze variant, en het zit niet in de cijfers hieronder."),
+                                        (dutch, "### Rondes en camera's samen", "wordt gefilmd: dat staat vast bij deze variant, en het zit niet in de cijfers hieronder.")] {
+            let card = try #require(page.components(separatedBy: heading + "\n").dropFirst().first?.components(separatedBy: "\n### ").first, "\(heading)")
+            #expect(card.contains(filmed), "\(card)")
+        }
+        let hours = try #require(register.inLanguage("en").appetite.first { $0.outcome == "vrijwilligersuren" }?.statement)
+        #expect(hours.contains("Only an option that keeps the scheduled rounds can meet this"))
+        let uren = try #require(register.inLanguage("nl").appetite.first { $0.outcome == "vrijwilligersuren" }?.statement)
+        #expect(uren.contains("Alleen een variant met vaste rondes kan dit halen"))
+        let pairs = try #require(register.inLanguage("en").risks.first { $0.id == "CS-04" }?.response)
+        #expect(pairs.action.contains("De-escalation training for the volunteers by the police, who also agree the rules for rounds with them"))
+        #expect(pairs.deliveredBy == ["wijkagenten"])
+        #expect(dutch.contains("ten onrechte wordt beschuldigd") && !dutch.contains("ten onrechte verdacht wordt"))
     }
 
     /// The matching and transition worker the "by choice" option pays for cuts breakdowns and

@@ -18,6 +18,16 @@ struct FifthColdReadingTests {
 
     static func section(_ page: String, _ heading: String) -> String { ReportFixtures.section(page, heading) }
 
+    /// Whether an entry's "All told" line, if it has one, says something its gain line does not:
+    /// a harm that leaves the rounded gain as it is gets no such line. (AS-05's saving, counted
+    /// above what the plan already counts on, is near a rounding edge, so the line may come or go
+    /// with the seed; the rule is what is tested.)
+    static func allToldAddsSomething(_ section: String) -> Bool {
+        let gain = section.firstMatch(of: /What is saved [^:]*: about (£[0-9,]+) saved/)?.output.1
+        guard let allTold = section.firstMatch(of: /All told, on average: about (£[0-9,]+) saved/)?.output.1 else { return true }
+        return gain != nil && gain != allTold
+    }
+
     /// "0,153 personen" and "3,74 incidenten" in the options read as parts of people and a
     /// precision nobody has: a count is said in whole numbers with "ongeveer", and one that
     /// averages under one a year as how often it comes.
@@ -65,7 +75,7 @@ struct FifthColdReadingTests {
     @Test func optionsSayWhatIsNotWorkedOutPerOption() throws {
         let care = try Self.render("adult-social-care-positive-risk")
         let payments = Self.section(care, "\n### People employ their own PAs with a direct payment (AS-05)")
-        #expect(!payments.isEmpty && !payments.contains("All told"), "the harm does not move the rounded gain: nothing to add")
+        #expect(!payments.isEmpty && Self.allToldAddsSomething(payments), "an All told line only where the harm moves the rounded gain: \(payments)")
         let options = Self.section(care, "\n## The options side by side")
         // The options now change money, hours, wellbeing and safeguarding: no line says the
         // figures are the same under every option.
@@ -173,7 +183,7 @@ struct FifthColdReadingTests {
         #expect(!lighting.isEmpty && !lighting.contains("Per saldo"), "an entry that only harms has nothing to net")
         let care = try Self.render("adult-social-care-positive-risk")
         let payments = Self.section(care, "\n### People employ their own PAs with a direct payment (AS-05)")
-        #expect(!payments.isEmpty && !payments.contains("All told"), "the harm does not move the rounded gain: nothing to add")
+        #expect(!payments.isEmpty && Self.allToldAddsSomething(payments), "an All told line only where the harm moves the rounded gain: \(payments)")
         #expect(Self.matches(care, #"All told, on average: about £[0-9,]+ saved against the 2027/28 commissioning plan in “Adult social care budget”, [^#]* in the 2027/28 financial year, counting"#))
     }
 

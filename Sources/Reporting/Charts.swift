@@ -296,7 +296,9 @@ struct Charts {
         while e >= logLo {
             let p = pow(10, e)
             svg.line(left, y(p), w - right, y(p), cls: "grid")
-            svg.text(phrases("chance.k-in-n", ["k": "1", "n": e == 0 ? "1" : FigureFormat.amount(1 / p)]), x: left - 6, y: y(p) + 4, anchor: .end)
+            // The top of the scale is a chance of 1: "1 in 1" to a board, "certain" to residents.
+            let tick = e == 0 ? phrases("chart.exceedance.y-tick.certain") : phrases("chance.k-in-n", ["k": "1", "n": FigureFormat.amount(1 / p)])
+            svg.text(tick, x: left - 6, y: y(p) + 4, anchor: .end)
             e -= 1
         }
         svg.polyline(inh.map { (x($0.loss), y($0.probability)) }, cls: "line-inh")

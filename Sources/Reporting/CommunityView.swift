@@ -68,10 +68,14 @@ public struct CommunityView: Sendable {
             // A baseline's figure in brackets ("the police forecast (about 140 a year)") is said
             // once, with what the outcome counts; every sentence that counts from the baseline
             // names it without the figure, which twenty times over made the page hard to read.
+            // A description that already gives the figure, in brackets or not ("the 2027 plan of
+            // 2,100 hours"), is not followed by it again.
             if let baseline = o.baseline, baseline.hasSuffix(")"), let open = baseline.lastIndex(of: "("), open > baseline.startIndex {
                 let short = baseline[..<open].trimmingCharacters(in: .whitespaces)
                 let figure = String(baseline[open...])
-                if !short.isEmpty, !(o.description ?? "").contains(figure) {
+                let inside = figure.dropFirst().dropLast().trimmingCharacters(in: .whitespaces)
+                let described = o.description ?? ""
+                if !short.isEmpty, !described.contains(figure), inside.isEmpty || !described.contains(inside) {
                     let said = phrases("community.baseline.counted", ["baseline": baseline])
                     o.description = o.description.map { d in
                         let d = d.trimmingCharacters(in: .whitespaces)

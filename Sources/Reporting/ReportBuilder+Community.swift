@@ -14,7 +14,9 @@ extension ReportBuilder {
             phrases("community.intro", ["organisation": m.organisation, "title": m.title]),
             phrases("community.intro.period", ["next": nextPeriod, "date": date]),
         ].joined(separator: " ")
-        let withheldText = withheld == 0 ? nil : communityWithheld()
+        // What the page leaves out, in one note at the top: private entries, then unnamed helpers.
+        let leftOut = [withheld == 0 ? nil : communityWithheld(), communityUnnamedNote()].compactMap { $0 }
+        let withheldText = leftOut.isEmpty ? nil : leftOut.joined(separator: " ")
         let contact = m.contact.map { phrases("community.contact", ["contact": $0]) }
             ?? phrases("community.contact.none", ["organisation": m.organisation])
         let contactIntro = m.contact == nil ? contact : phrases("community.contact.intro")
@@ -35,8 +37,8 @@ extension ReportBuilder {
             checkFigures: e(phrases("community.check-figures", ["organisation": m.organisation])),
             textLanguage: textLanguage == phrases.language ? nil : e(textLanguage))
         page.detailIntro = e(m.decidedBy.map { phrases("community.detail-intro.named", ["who": iso($0)]) } ?? phrases("community.detail-intro"))
-        // The glossary explains the words the page uses: the logarithmic scale only where there
-        // are charts to read it on (HTML; Markdown shows their tables).
+        // The glossary explains the words the page uses: the charts' chance scale only where
+        // there are charts to read it on (HTML; Markdown shows their tables).
         page.glossary = (["actions", "bad-year", "net", "limit"] + (options.format == .html ? ["scale"] : []))
             .map { e(phrases("community.glossary." + $0)) }
         return page
@@ -59,6 +61,14 @@ extension ReportBuilder {
             seen,
             phrases.plural("community.withheld.codes", count: withheld),
         ].joined(separator: " ")
+    }
+
+    /// Why some who helped are not named, where the page describes any of them by kind only
+    /// ("a partner organisation (not named)"): said once at the top, so that the short mark
+    /// each of them carries after that needs no explaining. Contributors come from the
+    /// community view, so an unnamed contributor of a private entry alone never shows here.
+    func communityUnnamedNote() -> String? {
+        register.contributors.contains { !$0.isPublic } ? phrases("community.unnamed.note") : nil
     }
 
     /// Register text as a sentence of its own: a full stop added where it ends without one.
@@ -668,9 +678,13 @@ extension ReportBuilder {
 
     private func names(_ ids: [String]) -> String {
         var seen = Set<String>()
-        let all = ids.map(helperName).filter { seen.insert($0).inserted }
-        guard all.count > 1 else { return all.first ?? "" }
-        return phrases("community.list.and", ["list": all.dropLast().joined(separator: ", "), "last": all.last!])
+        return nameList(ids.map(helperName).filter { seen.insert($0).inserted })
+    }
+
+    /// Contributors' names as a list, "a, b and c", each after the first as it reads
+    /// mid-sentence (``MidSentenceNames``): "Buurtpreventie Noord and neighbourhood police".
+    func nameList(_ names: [String]) -> String {
+        list(names.enumerated().map { $0.offset == 0 ? $0.element : midSentenceNames[$0.element] ?? $0.element })
     }
 
     /// A contributor's name where they agreed to be named, otherwise their kind in words.
@@ -797,7 +811,7 @@ extension ReportBuilder {
             let members = p.contributors.filter { !isPlaceholder($0) }.map(helperName).filter { $0 != p.title && seen.insert($0).inserted }
             let estimates = phrases.plural("community.group.estimates", count: count)
             let key = members.isEmpty ? "community.group.alone" : members.count == 1 ? "community.group.member" : "community.group.members"
-            return phrases(key, ["group": p.title, "members": list(members), "estimates": estimates]).capitalisedFirst
+            return phrases(key, ["group": p.title, "members": nameList(members), "estimates": estimates]).capitalisedFirst
         }
     }
 

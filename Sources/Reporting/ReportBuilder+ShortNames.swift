@@ -8,20 +8,23 @@ extension ReportBuilder {
     static let longBaselineWords = 8
 
     /// The register's long phrases that the report writes in full once per section and by a
-    /// short name after (``ShortNames``): its period and its outcomes' baselines, each with the
+    /// short name after (``ShortNames``), the period in a community report once in all: its
+    /// period and its outcomes' baselines, each with the
     /// register's short name (`period-short`, `baseline-short`) or, without one, the phrase less
     /// its closing part in brackets. A long baseline with neither is called "the baseline",
     /// when it is the only such one, so that the name cannot point to two.
     var shortNames: [ShortNames.Name] {
         var names: [ShortNames.Name] = []
-        func add(_ full: String, _ short: String) {
+        func add(_ full: String, _ short: String, once: Bool = false) {
             guard full != short, !short.isEmpty else { return }
             let defined = full.range(of: short, options: .caseInsensitive) != nil ? full
                 : phrases("report.short-name.defined", ["full": full, "short": short])
-            names.append(.init(full: e(full), defined: e(defined), short: e(short)))
+            names.append(.init(full: e(full), defined: e(defined), short: e(short), once: once))
         }
         let m = register.metadata
-        if let period = m.period, let short = m.periodShort ?? ShortNames.withoutClosingBrackets(period) { add(period, short) }
+        // A community report opens with the period every figure is for ("All figures are for
+        // …"), so it is written in full there only; per part, five parts said it five times.
+        if let period = m.period, let short = m.periodShort ?? ShortNames.withoutClosingBrackets(period) { add(period, short, once: isCommunity) }
         let long = register.outcomes.filter { o in
             guard o.baselineShort == nil, let b = o.baseline else { return false }
             return ShortNames.withoutClosingBrackets(b) == nil && b.split(separator: " ").count > Self.longBaselineWords

@@ -56,6 +56,9 @@ public struct ReportBuilder: Sendable {
     /// entry's own heading, which carries the full marker; everywhere else the title carries
     /// a short one.
     let unmarkedTitles: [String: String]
+    /// A community report's contributor names as they read inside a list, after its first
+    /// item, where that differs from the register's (``MidSentenceNames``).
+    let midSentenceNames: [String: String]
 
     public init(register: Register, score: RegisterScore, options: ReportOptions, since review: ReviewChanges? = nil) {
         self.review = review
@@ -74,6 +77,7 @@ public struct ReportBuilder: Sendable {
             self.score = score
             withheld = view.withheldEntries
             unmarkedTitles = [:]
+            midSentenceNames = MidSentenceNames.forms(for: view.register)
         } else {
             // A confidential entry is marked wherever the board report names it — drivers,
             // levers, value for money, co-production — by marking its title once, here.
@@ -93,6 +97,7 @@ public struct ReportBuilder: Sendable {
             self.score = markedScore
             withheld = 0
             unmarkedTitles = originals
+            midSentenceNames = [:]
         }
         if options.format == .html {
             // Register text marked with `iso` inside a sentence comes out in <bdi>; register

@@ -9,7 +9,8 @@ extension ReportContext {
         public var heading: String
         /// What the register is and what this page does, in two or three sentences.
         public var intro: String
-        /// How many entries are left out, in plain words; absent when none is.
+        /// What the page leaves out, in plain words: how many entries are kept private, and why
+        /// some who helped are not named; absent when neither is.
         public var withheld: String?
         /// One per limit the organisation has set, with an icon array for its chance.
         public var limits: [CommunityLimit]

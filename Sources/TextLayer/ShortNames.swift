@@ -19,11 +19,16 @@ public enum ShortNames {
         public var defined: String
         /// What every later use in the section reads.
         public var short: String
+        /// Whether the phrase is written in full once in the whole text rather than once per
+        /// section: for a phrase the text's opening already defines for every part after it
+        /// ("All figures are for the 2027/28 financial year (April 2027 to March 2028)").
+        public var once: Bool
 
-        public init(full: String, defined: String, short: String) {
+        public init(full: String, defined: String, short: String, once: Bool = false) {
             self.full = full
             self.defined = defined
             self.short = short
+            self.once = once
         }
     }
 
@@ -51,7 +56,8 @@ public enum ShortNames {
     /// A first and later uses, section by section.
     struct Sections {
         var seen: Set<Int> = []
-        mutating func newSection() { seen = [] }
+        /// Whether each name was met in this section, or anywhere before for a name said once.
+        mutating func newSection(_ names: [Name]) { seen = seen.filter { names[$0].once } }
 
         /// `segment` with each name's uses replaced, in the order they come.
         mutating func replace(in segment: Substring, _ names: [Name]) -> String {
@@ -79,7 +85,7 @@ public enum ShortNames {
             if inFence { return String(line) }
             let hashes = line.prefix { $0 == "#" }.count
             if sectionLevels.contains(hashes), line.dropFirst(hashes).first == " " {
-                sections.newSection()
+                sections.newSection(names)
                 return String(line)
             }
             return sections.replace(in: line, names)
@@ -114,7 +120,7 @@ public enum ShortNames {
             } else if name.hasPrefix("/"), hidden.last == String(name.dropFirst()) {
                 hidden.removeLast()
             } else if hidden.isEmpty, name.count == 2, name.hasPrefix("h"), let level = Int(name.dropFirst()), sectionLevels.contains(level) {
-                sections.newSection()
+                sections.newSection(names)
             }
         }
         return out

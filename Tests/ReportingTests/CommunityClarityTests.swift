@@ -168,7 +168,7 @@ struct CommunityClarityTests {
         }
         let ward = try Self.render("ward-7-patient-partnership")
         #expect(ward.contains("The tables below are the detailed figures that the ward's partnership group reads."))
-        #expect(ward.contains("a group of service users (not named on this page)"))
+        #expect(ward.contains("a group of service users (not named)"))
         #expect(ward.contains("In the words of the ward's partnership group: “"))
     }
 

@@ -205,7 +205,6 @@ public enum BuiltInTemplates {
 {{/optionDescriptions}}
 </ul>
 {{/empty(optionDescriptions)}}
-{{#optionsEffect}}<p class="lead"><strong>{{.}}</strong></p>{{/optionsEffect}}
 <p class="lead">{{summary}}</p>
 <p class="meta">{{assumptions}}{{#stewardship}} {{.}}{{/stewardship}}</p>
 {{^empty(headlineRows)}}
@@ -219,6 +218,7 @@ public enum BuiltInTemplates {
 </table></div>
 {{/empty(headlineRows)}}
 {{> html-verdicts}}
+{{#optionsEffect}}<p class="options-effect">{{.}}</p>{{/optionsEffect}}
 {{^empty(viewVerdicts)}}
 <div class="table-wrap"><table class="verdict-table">
 <caption>{{phrases.decision-verdicts-caption}}</caption>
@@ -472,7 +472,7 @@ public enum BuiltInTemplates {
 {{^empty(verdicts)}}
 <ul class="verdicts">
 {{#verdicts}}
-<li class="{{statusClass}}"><span class="status">{{status}}: <bdi>{{outcome}}</bdi></span>{{sentence}}{{#statement}}<span class="statement">{{phrases.the-board-s-statement}} “<bdi>{{.}}</bdi>”</span>{{/statement}}{{#ifMissed}}<span class="statement">{{.}}</span>{{/ifMissed}}</li>
+<li class="{{statusClass}}"><span class="status">{{status}}: <bdi>{{outcome}}</bdi></span>{{sentence}}{{#statement}}<span class="statement">{{phrases.the-board-s-statement}} “<bdi>{{.}}</bdi>”</span>{{/statement}}{{#moneyTest}}<span class="statement">{{.}}</span>{{/moneyTest}}{{#outOfReach}}<span class="statement">{{.}}</span>{{/outOfReach}}{{#ifMissed}}<span class="statement">{{.}}</span>{{/ifMissed}}</li>
 {{/verdicts}}
 </ul>
 {{/empty(verdicts)}}
@@ -743,10 +743,6 @@ public enum BuiltInTemplates {
 - **{{option}}:** {{text}}
 {{/optionDescriptions}}
 {{/empty(optionDescriptions)}}
-{{#optionsEffect}}
-
-**{{.}}**
-{{/optionsEffect}}
 
 {{summary}} {{assumptions}}{{#stewardship}} {{.}}{{/stewardship}}
 {{^empty(headlineRows)}}
@@ -759,6 +755,10 @@ public enum BuiltInTemplates {
 {{/empty(headlineRows)}}
 
 {{> md-verdicts}}
+{{#optionsEffect}}
+
+{{.}}
+{{/optionsEffect}}
 {{^empty(viewVerdicts)}}
 
 **{{phrases.decision-verdicts-caption}}.**
@@ -1026,7 +1026,7 @@ public enum BuiltInTemplates {
 """####,
         "md-verdicts.mustache": ####"""
 {{#verdicts}}
-- **{{status}}: {{outcome}}.** {{sentence}}{{#statement}} {{phrases.the-board-s-statement-2}} “{{.}}”{{/statement}}{{#ifMissed}} {{.}}{{/ifMissed}}
+- **{{status}}: {{outcome}}.** {{sentence}}{{#statement}} {{phrases.the-board-s-statement-2}} “{{.}}”{{/statement}}{{#moneyTest}} {{.}}{{/moneyTest}}{{#outOfReach}} {{.}}{{/outOfReach}}{{#ifMissed}} {{.}}{{/ifMissed}}
 {{/verdicts}}
 {{#empty(verdicts)}}
 {{phrases.the-register-has-no-appetite}}

@@ -435,8 +435,11 @@ struct Charts {
     /// The most lines a perspective's name takes beside its bars before it is cut.
     static let nameLines = 8
 
+    /// - Parameter labelLines: for each view, the phrases its name breaks between (the name,
+    ///   then "(own estimates for", "1 of the 4 entries", "in this outcome)"), each wrapped on its
+    ///   own; empty to wrap the title between any words.
     func perspectives(id: String, outcome: RegisterScore.OutcomeScore, views: [(title: String, brief: RegisterScore.OutcomeBrief)],
-                      words ow: OutcomeWords) -> ReportContext.Chart? {
+                      words ow: OutcomeWords, labelLines: [[String]] = []) -> ReportContext.Chart? {
         guard views.count > 1 else { return nil }
         let unit = unitLabel(outcome.unit)
         let plotLeft = 170.0
@@ -446,7 +449,11 @@ struct Charts {
         // keeps its full wording as its tooltip. Measured as drawn: without the isolation
         // marks, which SVG text drops.
         let titles = views.map { UntrustedText.clean($0.title) }
-        let names = Self.distinctLabels(titles, width: plotLeft - 12, lines: Self.nameLines)
+        var names = Self.distinctLabels(titles, width: plotLeft - 12, lines: Self.nameLines)
+        for (i, phrases) in labelLines.enumerated() where i < names.count && !phrases.isEmpty {
+            let lines = phrases.flatMap { Self.wrapped($0, width: plotLeft - 12, lines: Self.nameLines) }
+            if lines.count <= Self.nameLines { names[i] = lines }
+        }
         let rowHeights = names.map { max(40.0, Double($0.count) * 16 + 8) }
         let rowTops = rowHeights.indices.map { i in top + rowHeights[..<i].reduce(0, +) }
         let height = top + rowHeights.reduce(0, +) + bottom + 20

@@ -11,7 +11,11 @@ extension ReportBuilder {
         let gain = words(v.outcome, unit).isGain
         switch v.kind {
         case .lossExceeds where unit != "money" && !gain:
-            return phrases("report.decision.chance.count-exceeds", ["amount": quantity(v.threshold, unit)])
+            // A count from nothing that only rises (patients overheard) has no "rise": "the
+            // chance of a rise of more than 1 patient" read as a rise on some level.
+            let w = words(v.outcome, unit)
+            return phrases(w.baseline == nil && !w.hasBenefit ? "report.decision.chance.count-exceeds.plain" : "report.decision.chance.count-exceeds",
+                           ["amount": quantity(v.threshold, unit)])
         case .lossExceeds: return phrases("report.decision.chance.loss-exceeds", ["amount": quantity(v.threshold, unit)])
         case .harmExceeds where v.threshold == 0: return phrases("report.decision.chance.harm-any")
         case .harmExceeds: return phrases("report.decision.chance.harm-exceeds", ["amount": quantity(v.threshold, unit)])

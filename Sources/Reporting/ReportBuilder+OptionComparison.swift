@@ -25,18 +25,33 @@ extension ReportBuilder {
         var dropped: [String] = []
         for p in options {
             if rule.outside(p) > steps.fewest {
-                let breaches = score.appetite.filter { !rule.judged($0, under: p).within }.map { v in
-                    phrases("report.options.breach", ["statement": iso(statementLabel(v)),
-                                                      "percent": cellPercent(rule.judged(v, under: p).p.value, limit: v.limit), "want": want(v)])
+                // A statement the option cannot meet by construction says so, and where every
+                // breach is one, that it is set aside on those alone.
+                let outside = score.appetite.filter { !rule.judged($0, under: p).within }
+                let unreachable = outside.map { outOfReach($0, under: p.id) }
+                let breaches = zip(outside, unreachable).map { v, why in
+                    phrases(why == nil ? "report.options.breach" : "report.options.breach.construction", [
+                        "statement": iso(statementLabel(v)), "why": why ?? "",
+                        "percent": cellPercent(rule.judged(v, under: p).p.value, limit: v.limit), "want": want(v)])
                 }
-                dropped.append(phrases("report.options.dropped.outside", [
+                var line = phrases("report.options.dropped.outside", [
                     "option": quoted(p), "count": String(breaches.count), "fewest": String(steps.fewest),
-                    "breaches": breaches.joined(separator: phrases("report.list.separator"))]))
+                    "breaches": breaches.joined(separator: phrases("report.list.separator"))])
+                let built = unreachable.compactMap { $0 }.count
+                if built > 0, outside.count - built <= steps.fewest {
+                    line += " " + phrases(built > 1 ? "report.options.dropped.construction-only.several" : "report.options.dropped.construction-only")
+                }
+                dropped.append(line)
             } else if !steps.second.contains(where: { $0.id == p.id }) {
                 let best = steps.second[0]
-                dropped.append(phrases("report.options.dropped.standing", [
+                var line = phrases("report.options.dropped.standing", [
                     "option": quoted(p), "chances": rule.chances(p, on: steps.atIssue), "best": quoted(best),
-                    "bestChances": rule.chances(best, on: steps.atIssue)]))
+                    "bestChances": rule.chances(best, on: steps.atIssue)])
+                for v in steps.atIssue {
+                    guard let why = outOfReach(v, under: p.id) else { continue }
+                    line += " " + phrases("report.options.dropped.standing.construction", ["statement": iso(statementLabel(v)), "why": why])
+                }
+                dropped.append(line)
             } else if !steps.third.contains(where: { $0.id == p.id }), let w = rule.moneyWords {
                 dropped.append(phrases("report.options.dropped.cost", [
                     "option": quoted(p), "cost": allTold(p, w),
@@ -79,11 +94,18 @@ extension ReportBuilder {
     ///
     /// Each price divides the whole money difference by one outcome's gain, as a board would
     /// weigh one thing bought at a time; the sentence says so where it names more than one.
+    /// Where the option set aside is the cheaper one and does worse somewhere, the same price
+    /// is given the other way round: what the favoured option's gain there costs. A board paying
+    /// £600,000 an incident for the favoured option needs that figure as much as the price of
+    /// an option it is not choosing.
     func whatItBuys(_ option: RegisterScore.PortfolioScore, against favoured: RegisterScore.PortfolioScore, rule: OptionRule) -> String? {
         guard option.id != favoured.id, let money = rule.moneyWords, !rule.money.isEmpty else { return nil }
         let m = rule.gap(option, favoured, on: rule.money, withResponseCosts: true)
         let costsMore = m.differs && m.value > 0, costsLess = m.differs && m.value < 0
         var better: [String] = [], worse: [String] = []
+        // Where the option set aside is cheaper, the price of what the favoured option gains on
+        // each outcome it does better on: the same money difference over that outcome's gain.
+        var favouredPrices: [(outcome: String, amount: String, price: String, one: String)] = []
         for o in score.outcomes where o.unit != "money" {
             let g = rule.gap(option, favoured, on: [o])
             guard g.differs else { continue }
@@ -99,6 +121,9 @@ extension ReportBuilder {
                 }
             } else {
                 worse.append(phrases("report.decision.option.difference", ["outcome": iso(o.title), "amount": amount]))
+                if costsLess {
+                    favouredPrices.append((iso(o.title), amount, money.size(abs(m.value) / g.value), phrases.singularUnit(o.unit) ?? o.unit))
+                }
             }
         }
         var args = ["favoured": iso(favoured.title), "money": money.size(abs(m.value)),
@@ -118,6 +143,17 @@ extension ReportBuilder {
         var sentence = phrases.filled(key, args)
         if !worse.isEmpty && !["report.options.buys.saves", "report.options.buys.worse-same-cost", "report.options.buys.worse-on-both"].contains(key) {
             sentence += " " + phrases.filled("report.options.buys.also-worse", args)
+        }
+        // The price in the other direction: what the favoured option's gain costs, so a board
+        // weighs it as it weighs a dearer option set aside.
+        if let only = favouredPrices.first, favouredPrices.count == 1 {
+            sentence += " " + phrases("report.options.buys.favoured-costs", [
+                "amount": only.amount, "money": money.size(abs(m.value)),
+                "price": phrases("report.options.buys.favoured-price", ["price": only.price, "one": only.one])])
+        } else if favouredPrices.count > 1 {
+            sentence += " " + phrases("report.options.buys.favoured-costs.several", [
+                "money": money.size(abs(m.value)),
+                "prices": listInWords(favouredPrices.map { phrases("report.options.buys.favoured-price.on", ["price": $0.price, "one": $0.one, "outcome": $0.outcome]) })])
         }
         return sentence
     }

@@ -410,7 +410,7 @@ public struct ReportBuilder: Sendable {
                 let net = outcomesWithBenefits.contains(v.outcome)
                 let key = w.isGain ? (v.threshold >= 0 ? "report.verdict.gain-net-loss-exceeds" : "report.verdict.gain-below")
                     : unit == "money" ? (net ? "report.verdict.loss-exceeds-net" : "report.verdict.loss-exceeds")
-                    : (net ? "report.verdict.count-exceeds-net" : "report.verdict.count-exceeds")
+                    : (net ? "report.verdict.count-exceeds-net" : w.baseline == nil && !w.hasBenefit ? "report.verdict.count-exceeds.plain" : "report.verdict.count-exceeds")
                 sentence = phrases(key, ["chance": chance, "outcome": iso(title), "amount": w.size(abs(v.threshold)),
                                          "horizon": horizonPhrase, "limit": limit, "status": status])
             case .harmExceeds:
@@ -439,7 +439,8 @@ public struct ReportBuilder: Sendable {
                 decisive: v.decisive, status: e(v.decisive ? verdictStatus : phrases("report.status.too-close", ["status": verdictStatus])),
                 statusClass: !v.decisive ? "close" : (v.withinAppetite ? "within" : "outside"),
                 chance: e(FigureFormat.simulatedPercent(p)), chanceWithoutResponses: e(FigureFormat.simulatedPercent(v.inherentProbability.value)),
-                limit: e(FigureFormat.percent(v.limit)), ifMissed: e(ifMissed(k, v)))
+                limit: e(FigureFormat.percent(v.limit)), ifMissed: e(ifMissed(k, v)),
+                moneyTest: isCommunity ? nil : e(moneyTestNote(v)), outOfReach: isCommunity ? nil : e(outOfReachNote(v)))
         }
     }
 
@@ -559,12 +560,16 @@ public struct ReportBuilder: Sendable {
                                      ["with": FigureFormat.simulatedPercent(o.residual.probabilityNetBenefit.value),
                                       "without": FigureFormat.simulatedPercent(o.inherent.probabilityNetBenefit.value),
                                       "bar": chanceWhat(bar),
-                                      "barWith": FigureFormat.simulatedPercent(bar.probability.value),
-                                      "barWithout": FigureFormat.simulatedPercent(bar.inherentProbability.value)])
+                                      "barWith": cellPercent(bar.probability.value, limit: bar.limit),
+                                      "barWithout": cellPercent(bar.inherentProbability.value, limit: bar.limit)])
         } else if w.hasNetChance && !saysNothing {
+            // Beside a board's limit on the same chance, a chance that rounds to the limit keeps a
+            // decimal, as it does in the verdicts and levers: "60% without" read as exactly at it.
+            let limit = isCommunity ? nil : score.appetite.first { $0.outcome == o.id && $0.kind == .netBenefitAbove && $0.threshold == 0 }?.limit
+            let shown = { (p: Double) in limit.map { self.cellPercent(p, limit: $0) } ?? FigureFormat.simulatedPercent(p) }
             summary += " " + phrases(w.isGain ? "report.outcome.net-chance.gain" : "report.outcome.net-chance.loss",
-                                     ["with": FigureFormat.simulatedPercent(o.residual.probabilityNetBenefit.value),
-                                      "without": FigureFormat.simulatedPercent(o.inherent.probabilityNetBenefit.value)])
+                                     ["with": shown(o.residual.probabilityNetBenefit.value),
+                                      "without": shown(o.inherent.probabilityNetBenefit.value)])
         }
         // Every entry in the headline figures that reaches this outcome, itself or by an effect,
         // with its share of this outcome's variance: the drivers list and the tornado agree.
@@ -579,15 +584,22 @@ public struct ReportBuilder: Sendable {
         // A perspective's figures for an entry it did not estimate are the pool's: in the board
         // report its row says so, rather than seem to agree with the pool.
         let entries = headlineEntries(reaching: o.id)
-        let views: [(title: String, brief: RegisterScore.OutcomeBrief)] = score.perspectives.compactMap { p in
+        // Counted over this outcome's entries, and said so: the decision page counts over the
+        // register's, and "4 of 7 entries" beside "8 of 12 entries" read as a contradiction.
+        var labelLines: [[String]] = []
+        let views: [(title: String, brief: RegisterScore.OutcomeBrief)] = score.perspectives.compactMap { p -> (title: String, brief: RegisterScore.OutcomeBrief)? in
             let own = entries.filter { r in r.estimates.contains { $0.perspective == p.id } }.count
             // Residents would read a row of the pool's figures as that group's view: the community
             // report shows only perspectives that estimated something here.
             if isCommunity && own == 0 && !entries.isEmpty { return nil }
             let title = isCommunity || own == entries.count ? p.title
                 : own == 0 ? phrases("report.view.borrowed-all", ["title": iso(p.title)])
-                : phrases("report.decision.view.own-estimates", ["title": iso(p.title), "count": String(own), "total": String(entries.count)])
-            return p.outcomes.first { $0.outcome == o.id }.map { (title, $0) }
+                : phrases("report.view.own-estimates.outcome", ["title": iso(p.title), "count": String(own), "total": String(entries.count)])
+            guard let brief = p.outcomes.first(where: { $0.outcome == o.id }) else { return nil }
+            // The chart breaks the count between its phrases, never inside "1 of the 4 entries".
+            labelLines.append(isCommunity || own == 0 || own == entries.count ? []
+                : [UntrustedText.clean(p.title)] + phrases("chart.perspectives.own-estimates.lines", ["count": String(own), "total": String(entries.count)]).split(separator: "|").map(String.init))
+            return (title, brief)
         }
         let slug = "o\(index + 1)"
         var section = ReportContext.OutcomeSection(
@@ -607,7 +619,7 @@ public struct ReportBuilder: Sendable {
                 marked.label = entryID(d.id)
                 return marked
             }, words: w),
-            perspectives: charts.perspectives(id: "\(slug)-views", outcome: o, views: views, words: w))
+            perspectives: charts.perspectives(id: "\(slug)-views", outcome: o, views: views, words: w, labelLines: labelLines))
         section.harmAlone = e(harmAloneNote(o.id))
         return section
     }
@@ -857,8 +869,14 @@ public struct ReportBuilder: Sendable {
                 phrases("report.portfolio.share", ["risk": share.risk, "title": iso(register.risk(share.risk)?.title ?? ""),
                                                    "share": FigureFormat.percent(share.share)])
             }
-            let responses = (p.responses ?? []).filter { shown($0.risk) }.map { choice in
-                phrases("report.portfolio.response", ["risk": choice.risk, "action": iso(choice.action)])
+            // A response the option chooses for several entries is named once, with every entry
+            // it handles: a long action repeated for each entry read as two responses.
+            var chosen: [(action: String, risks: [String])] = []
+            for choice in (p.responses ?? []) where shown(choice.risk) {
+                if let k = chosen.firstIndex(where: { $0.action == choice.action }) { chosen[k].risks.append(choice.risk) } else { chosen.append((choice.action, [choice.risk])) }
+            }
+            let responses = chosen.map { c in
+                phrases("report.portfolio.response", ["risk": listInWords(c.risks), "action": iso(c.action)])
             }
             var costs: [String] = []
             if let cost = p.cost, let o = score.outcomes.first(where: { $0.id == p.costOutcome }) {

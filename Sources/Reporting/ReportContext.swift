@@ -269,6 +269,12 @@ public struct ReportContext: Sendable {
         /// In the board report, beside a statement outside appetite or too close to call, the
         /// register's own plan if it is missed (`if-missed`); nil otherwise.
         public var ifMissed: String? = nil
+        /// In the board report, beside a money statement: what its threshold counts, and that
+        /// the responses' planned cost is not in it (``ReportBuilder/moneyTestNote(_:)``).
+        public var moneyTest: String? = nil
+        /// In the board report, beside an aim: the options that cannot meet it by construction,
+        /// and why (``ReportBuilder/outOfReachNote(_:)``).
+        public var outOfReach: String? = nil
     }
 
     /// A line of the Markdown table of contents.

@@ -151,7 +151,7 @@ struct AgreementTests {
     @Test func theBoardReportReadsAsEnglish() throws {
         let ward = try Self.render("ward-7-patient-partnership", .board)
         #expect(!ward.contains("rise by more than"))
-        #expect(ward.contains("of a rise of more than 1 patient in Patients whose confidential information is overheard"))
+        #expect(ward.contains("of more than 1 patient in Patients whose confidential information is overheard"))
         let leiden = try Self.render("community-safety-leiden", .board)
         #expect(!leiden.contains("How big the loss to People hurt"))
         #expect(leiden.contains("How big the rise in People hurt"))

@@ -146,7 +146,7 @@ struct BoardWordsTests {
         }
         let care = try Self.report("adult-social-care-positive-risk")
         #expect(care.contains("The register does not say which way is better for Wellbeing of the people taking part (more is better), Adult social care budget (less is better)"))
-        #expect(care.contains("**Chance the risk in this activity comes about"))
+        #expect(care.contains("**Chance the harm comes about (the activity goes ahead in any case"))
     }
 
     /// In HTML, the first use of each glossary term links to its entry.

@@ -57,7 +57,7 @@ struct ChartLabelsTests {
     @Test func perspectiveNamesKeepTheirFullWording() throws {
         let html = try Self.boardHTML("ward-7-patient-partnership")
         let views = try Self.figure("o1-views", in: html)
-        #expect(views.contains("<g><title>Carers (own estimates for 1 of 4 entries)</title>"))
+        #expect(views.contains("<g><title>Carers (own estimates for 1 of the 4 entries in this outcome)</title>"))
         for text in Self.texts(views) where text.hasSuffix("…") && !text.hasPrefix("…") {
             let kept = text.dropLast()
             #expect(kept.last != " ", "“\(text)”")

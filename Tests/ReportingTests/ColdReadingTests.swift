@@ -89,7 +89,7 @@ struct ColdReadingTests {
         let report = try Self.report("community-safety-leiden")
         let hurt = Self.section(report, "**Each perspective's view: People hurt, threatened or wrongly accused through the partnership's work.**")
         #expect(hurt.contains("| Residents' panel (estimated none of these entries: the pool's figures) |"), "\(hurt)")
-        #expect(hurt.contains("| Volunteers (own estimates for 2 of 3 entries) |"))
+        #expect(hurt.contains("| Volunteers (own estimates for 2 of the 3 entries in this outcome) |"))
     }
 
     /// An activity of a portfolio option other than the headline one says why it has no share

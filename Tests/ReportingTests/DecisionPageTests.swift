@@ -97,7 +97,7 @@ struct DecisionPageTests {
         let html = try ReportFixtures.render(register, format: .html, audience: .board)
         let decision = ReportFixtures.withoutLabels(try #require(Self.section("decision", in: html)))
         #expect(decision.contains("<a href=\"#risk-R-01\">R-01</a> <bdi>Imported entry</bdi>: to check: strategy, coproduction"))
-        #expect(decision.contains("<a href=\"#risk-R-02\">R-02</a> <bdi>Free response</bdi>: a cost of £0 as the register records it, not flagged as still to be checked: Volunteers check"))
+        #expect(decision.contains("<a href=\"#risk-R-02\">R-02</a> <bdi>Free response</bdi>: a cost of £0: the register records it as the real cost, not as a figure still to be checked. Volunteers check"))
         #expect(decision.contains("<a href=\"#risk-R-01\">R-01</a> <bdi>Imported entry</bdi>: Officers"))
         // Residents estimated one entry of two; their figures for the other are borrowed.
         #expect(decision.contains("<tr><td><bdi>Residents</bdi></td><td class=\"num\">25%</td><td>the register does not say</td><td>1 of 2 entries</td><td>R-01</td></tr>"))

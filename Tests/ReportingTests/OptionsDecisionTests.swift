@@ -51,7 +51,7 @@ import _TestSupport
     /// named with the step and, at the first step, the statements it breaches.
     @Test func anOptionSetAsideIsNamedWithTheStatementItBreaches() throws {
         let page = Self.decisionPage(try Self.example("community-safety-leiden"))
-        #expect(page.contains("- “Neighbourhood police officer and WhatsApp groups only” is set aside at the first step of the rule below: it leaves 2 outside appetite, where the best options leave 0: Residential burglaries and street robberies in the partnership area (20.2%; want ≤ 20%); Volunteer hours on the street (<0.1%; want ≥ 70%)."))
+        #expect(page.contains("- “Neighbourhood police officer and WhatsApp groups only” is set aside at the first step of the rule below: it leaves 2 outside appetite, where the best options leave 0: Residential burglaries and street robberies in the partnership area (20.2%; want ≤ 20%); Volunteer hours on the street (<0.1%; want ≥ 70%), which it cannot meet by construction: "))
         #expect(page.contains("- “Rounds and cameras together” is set aside at the third step: on average it does worse in money all told, a loss of €86,000, against a loss of €54,000 for the option that does best."))
     }
 
@@ -124,7 +124,7 @@ import _TestSupport
     /// says it is recorded as 0 and not marked as still to check.
     @Test func aCostOfZeroSaysWhetherItIsKnown() throws {
         let ward = Self.decisionPage(try Self.example("ward-7-patient-partnership"))
-        #expect(ward.contains("- W7-13 Medicines not checked against hospital changes after discharge: a cost of £0 as the register records it, not flagged as still to be checked: Refer every self-administering patient"))
+        #expect(ward.contains("- W7-13 Medicines not checked against hospital changes after discharge: a cost of £0: the register records it as the real cost, not as a figure still to be checked. Refer every self-administering patient"))
     }
 
     /// "Proposed: the register names no proposal" left the board to find the favoured option

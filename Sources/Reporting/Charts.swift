@@ -438,8 +438,13 @@ struct Charts {
     /// - Parameter labelLines: for each view, the phrases its name breaks between (the name,
     ///   then "(own estimates for", "1 of the 4 entries", "in this outcome)"), each wrapped on its
     ///   own; empty to wrap the title between any words.
+    /// - Parameter limitColumns: columns after the chance of a net benefit, one for each limit
+    ///   or aim on the outcome whose chance is of something else (harm alone, a gain above a
+    ///   bar, an amount), each with a cell per view; `limitNote` says what they are. Residents'
+    ///   pages give them, so that a group's "not met" can be read off its row.
     func perspectives(id: String, outcome: RegisterScore.OutcomeScore, views: [(title: String, brief: RegisterScore.OutcomeBrief)],
-                      words ow: OutcomeWords, labelLines: [[String]] = []) -> ReportContext.Chart? {
+                      words ow: OutcomeWords, labelLines: [[String]] = [],
+                      limitColumns: [(title: String, cells: [String])] = [], limitNote: String? = nil) -> ReportContext.Chart? {
         guard views.count > 1 else { return nil }
         let unit = unitLabel(outcome.unit)
         let plotLeft = 170.0
@@ -495,15 +500,22 @@ struct Charts {
         // An outcome that can only rise (no benefit on it) has no chance of a net reduction to
         // show, and no minus sign to explain: its table leaves both out.
         let h = ow.hasNetChance ? (ow.countsInWords && !ow.isGain ? ".count" : g) : ".harm"
-        let tableDescription = phrases("chart.perspectives.description.table" + h, ["outcome": UntrustedText.isolated(outcome.title)])
+        var tableDescription = phrases("chart.perspectives.description.table" + h, ["outcome": UntrustedText.isolated(outcome.title)])
         var columns = [phrases("chart.perspectives.column.perspective"), phrases("chart.perspectives.column.mean" + h, ["unit": unit]),
                        phrases("chart.perspectives.column.p90" + g, ["unit": unit])]
         if ow.hasNetChance { columns.append(phrases(ow.isGain ? "chart.perspectives.column.net-gain" : "chart.perspectives.column.net-reduction")) }
-        return chart(id: id, title: phrases("chart.perspectives.title", ["outcome": UntrustedText.isolated(outcome.title)]), description: description,
+        columns += limitColumns.map(\.title)
+        var described = description
+        if let limitNote, !limitColumns.isEmpty {
+            tableDescription += " " + limitNote
+            described += " " + limitNote
+        }
+        return chart(id: id, title: phrases("chart.perspectives.title", ["outcome": UntrustedText.isolated(outcome.title)]), description: described,
                      tableDescription: tableDescription, svg: svg, columns: columns,
-                     rows: views.map { view in
+                     rows: views.enumerated().map { k, view in
                          let figures = [view.title, ow.amount(view.brief.mean.residual.value), ow.amount(ow.yearFigure(view.brief.p90.residual.value))]
-                         return ow.hasNetChance ? figures + [FigureFormat.simulatedPercent(view.brief.probabilityNetBenefit.residual.value)] : figures
+                         let limits = limitColumns.map { $0.cells.indices.contains(k) ? $0.cells[k] : "—" }
+                         return (ow.hasNetChance ? figures + [FigureFormat.simulatedPercent(view.brief.probabilityNetBenefit.residual.value)] : figures) + limits
                      })
     }
 

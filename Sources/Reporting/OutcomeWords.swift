@@ -48,6 +48,13 @@ struct OutcomeWords: Sendable {
     /// are averages over many possible years, and the page says so.
     var wholeYears = false
 
+    /// Residents' wording of money counted from a budget or plan (`baseline`) where less is
+    /// better: what goes above it is money that the budget does not cover ("about £75,000 that
+    /// the ward budget does not cover"), and what stays below it is saved against it ("about
+    /// £4,000 saved against the 2027 budget"). "£75,000 more than the ward budget" read as an
+    /// overspend of the whole budget, and "€4,000 less than the 2027 budget" as a cut.
+    var budgetWording = false
+
     /// One year's figure as ``wholeYears`` asks: rounded to a whole number for a count, as it is
     /// for money. A whole count (``isWholeCount``) is rounded in every report: each simulated
     /// year has a whole number, and a percentile that falls between two of them ("4.50
@@ -183,6 +190,7 @@ struct OutcomeWords: Sendable {
         let v = directed(loss)
         if v.isNaN { return FigureFormat.notANumber }
         if v == 0 { return phrases("report.outcome.baseline.same", ["baseline": baseline]) }
+        if budgetWording { return phrases(v > 0 ? "community.money.baseline.more" : "community.money.baseline.less", ["amount": size(abs(v)), "baseline": baseline]) }
         return phrases("report.outcome.baseline.\(v > 0 ? "more" : "less")", ["amount": size(abs(v)), "baseline": baseline])
     }
 
@@ -196,6 +204,7 @@ struct OutcomeWords: Sendable {
         // "only … or less" on the good one.
         let tail = (v > 0) != isGain ? "or-more" : "or-less"
         if v == 0 { return phrases("report.outcome.bad.baseline.same." + tail, ["baseline": baseline]) }
+        if budgetWording { return phrases(v > 0 ? "community.money.bad.above" : "community.money.bad.below", ["amount": size(abs(v)), "baseline": baseline]) }
         return phrases("report.outcome.bad.baseline.\(v > 0 ? "above" : "below").\(tail)", ["amount": size(abs(v)), "baseline": baseline])
     }
 

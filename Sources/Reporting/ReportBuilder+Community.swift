@@ -255,6 +255,11 @@ extension ReportBuilder {
                 // "more than 1 patient worse than planned", as if some were planned.
                 rule = phrases("community.limit.loss.count", ["limit": limit, "outcome": title, "amount": quantity(v.threshold, unit),
                                                               "next": nextPeriod])
+            case .lossExceeds where words(v.outcome, unit).budgetWording:
+                // Money the budget does not cover, never "more than £120,000 above the ward
+                // budget", which read as an overspend of the whole budget.
+                rule = phrases("community.limit.loss.baseline.money", ["limit": limit, "outcome": title, "amount": quantity(v.threshold, unit),
+                                                                       "next": nextPeriod, "baseline": baseline ?? ""])
             case .lossExceeds:
                 rule = phrases("community.limit.loss" + counted, ["limit": limit, "outcome": title, "amount": quantity(v.threshold, unit),
                                                                  "next": nextPeriod, "baseline": baseline ?? ""])
@@ -434,8 +439,9 @@ extension ReportBuilder {
 
     /// A chance as residents read it, with its percentage, over the section's one denominator
     /// (100, or the limits' 1,000 where a limit is not a whole number in 100), by the rule of
-    /// docs/results.md: a small chance keeps the denominator ("fewer than 1 in 100 (0.3%)"),
-    /// so "43 in 1,000" never stands beside "7 in 100". Below the percentage's resolution the
+    /// docs/results.md: a small chance keeps the denominator, with the percentage's own fraction
+    /// beside it ("fewer than 1 in 100: about 3 in 1,000 (0.3%)"), so "43 in 1,000" never
+    /// stands alone beside "7 in 100". Below the percentage's resolution the
     /// words alone say it, "fewer than 1 in 1,000" (never "1 in 1,000 (<0.1%)", whose two
     /// halves disagree), and never "no chance": a simulation that never saw something happen
     /// shows it is rarer than its resolution, not impossible.
@@ -445,6 +451,13 @@ extension ReportBuilder {
     /// (100%)" above a table that says otherwise.
     func communityChance(_ p: Double, per n: Int = 100) -> String {
         if p < 0.001 { return phrases("chance.fewer-than", ["n": FigureFormat.count(max(n, 1_000))]) }
+        // Fewer than 1 in 100, yet shown as a percentage: the percentage's own fraction is given
+        // beside it, "fewer than 1 in 100: about 1 in 1,000 (0.1%)", never "fewer than 1 in 100
+        // (0.1%)", whose two halves a reader sets side by side and finds ten times apart.
+        if case .fewerThanOne(let below) = FigureFormat.frequency(p, per: n), below < 1_000 {
+            return phrases("community.chance.under", ["n": FigureFormat.count(below), "frequency": phrases.naturalFrequency(p, per: 1_000),
+                                                      "percent": FigureFormat.percent(p, per: 1_000)])
+        }
         if p > 0.999 {
             return phrases("community.chance", ["frequency": phrases("chance.almost-certain", ["k": FigureFormat.count(n - 1), "n": FigureFormat.count(n)]),
                                                 "percent": FigureFormat.simulatedPercent(p)])
@@ -593,7 +606,11 @@ extension ReportBuilder {
                 && FigureFormat.rounded($0.benefit - $0.harm, significantDigits: 2) != FigureFormat.rounded($0.benefit, significantDigits: 2)
         }
         guard !both.isEmpty else { return nil }
-        let said = both.map { p -> String in
+        // "All told" is all of it: every outcome the entry reaches, also one it only harms or
+        // only gains on. Supported living's line without its hours, beside "about 3,700 hours
+        // more", read as if the hours did not count.
+        let reached = parts.filter { $0.harm > 0 || $0.benefit > 0 }
+        let said = reached.map { p -> String in
             let net = p.benefit - p.harm
             let gain = words(p.outcome, unitOf(p.outcome)).isGain
             // More of a gain, less of a loss: which way the net goes in the outcome's own terms.

@@ -67,6 +67,7 @@ extension ReportBuilder {
         if unit == "money" {
             let amount = phrases("community.amount.about", ["amount": quantity(FigureFormat.rounded(size, significantDigits: 2), unit)])
             if let baseline = w.baseline {
+                if w.budgetWording { return phrases(v > 0 ? "community.money.baseline.more" : "community.money.baseline.less", ["amount": amount, "baseline": baseline]) }
                 return phrases("report.outcome.baseline." + side, ["amount": amount, "baseline": baseline])
             }
             return phrases("report.outcome.\(w.isGain ? "gain" : "money").\(side)", ["amount": amount])
@@ -137,6 +138,7 @@ extension ReportBuilder {
         let counted = outcome?.baseline == nil ? "" : ".baseline"
         let key: String
         switch v.kind {
+        case .lossExceeds where words(v.outcome, unit).budgetWording: key = "community.options.limit.loss.baseline.money"
         case .lossExceeds: key = "community.options.limit.loss" + counted
         case .harmExceeds where v.threshold == 0:
             if let harm = outcome?.anyHarm {

@@ -177,6 +177,7 @@ public struct ReportBuilder: Sendable {
         var w = OutcomeWords(register: register, outcome: outcome, unit: unit, phrases: phrases, scored: scoredEntries)
         w.boardWording = !isCommunity
         w.wholeYears = isCommunity
+        w.budgetWording = isCommunity && unit == "money" && !w.isGain && w.baseline != nil
         // On a residents' page an outcome can fall below zero only through an entry in the
         // page's figures: an option set aside that saves costs made the page say costs could
         // fall, show "Chance of a net reduction: <0.1%", and then say they can only rise.
@@ -504,6 +505,16 @@ public struct ReportBuilder: Sendable {
                 guard isCommunity, p >= 0.001, p <= 0.999 else { return FigureFormat.simulatedPercent(p) }
                 return FigureFormat.percent(p, per: n)
             }
+            // Residents read a floor on the chance of a gain as the aim it is, met or not: "Limit:
+            // at least 75 in 100 chance of a net gain … 99.7%: within the limit" read as a cap.
+            if isCommunity, v.kind == .netBenefitAbove {
+                let what = (gain ? "community.aim.net-gain" : "community.aim.net-reduction") + (v.threshold == 0 ? "" : ".above")
+                let aim = phrases(what, ["frequency": phrases.naturalFrequency(v.limit, per: n), "amount": quantity(abs(v.threshold), unit)])
+                return [phrases("community.aim.row", ["label": aim]),
+                        phrases("chart.exceedance.appetite-chance", ["percent": shown(v.inherentProbability.value)]),
+                        phrases("chart.exceedance.appetite-verdict", ["percent": shown(v.probability.value),
+                                                                      "status": phrases(v.withinAppetite ? "community.aim.met" : "community.aim.missed")])]
+            }
             return [phrases("chart.exceedance.appetite-row", ["label": label]),
                     phrases("chart.exceedance.appetite-chance", ["percent": shown(v.inherentProbability.value)]),
                     phrases("chart.exceedance.appetite-verdict", ["percent": shown(v.probability.value),
@@ -587,7 +598,7 @@ public struct ReportBuilder: Sendable {
         // Counted over this outcome's entries, and said so: the decision page counts over the
         // register's, and "4 of 7 entries" beside "8 of 12 entries" read as a contradiction.
         var labelLines: [[String]] = []
-        let views: [(title: String, brief: RegisterScore.OutcomeBrief)] = score.perspectives.compactMap { p -> (title: String, brief: RegisterScore.OutcomeBrief)? in
+        let viewed: [(id: String, title: String, brief: RegisterScore.OutcomeBrief)] = score.perspectives.compactMap { p in
             let own = entries.filter { r in r.estimates.contains { $0.perspective == p.id } }.count
             // Residents would read a row of the pool's figures as that group's view: the community
             // report shows only perspectives that estimated something here.
@@ -599,8 +610,10 @@ public struct ReportBuilder: Sendable {
             // The chart breaks the count between its phrases, never inside "1 of the 4 entries".
             labelLines.append(isCommunity || own == 0 || own == entries.count ? []
                 : [UntrustedText.clean(p.title)] + phrases("chart.perspectives.own-estimates.lines", ["count": String(own), "total": String(entries.count)]).split(separator: "|").map(String.init))
-            return (title, brief)
+            return (p.id, title, brief)
         }
+        let views = viewed.map { (title: $0.title, brief: $0.brief) }
+        if isCommunity { summary += communityLimitChances(o.id, unit: unit).map { " " + $0 }.joined() }
         let slug = "o\(index + 1)"
         var section = ReportContext.OutcomeSection(
             id: e(o.id), title: e(o.title), description: e(register.outcome(o.id)?.description), unit: e(unitWord(unit)),
@@ -619,8 +632,18 @@ public struct ReportBuilder: Sendable {
                 marked.label = entryID(d.id)
                 return marked
             }, words: w),
-            perspectives: charts.perspectives(id: "\(slug)-views", outcome: o, views: views, words: w, labelLines: labelLines))
+            perspectives: isCommunity
+                ? charts.perspectives(id: "\(slug)-views", outcome: o, views: views, words: w,
+                                      limitColumns: communityLimitColumns(o.id, unit: unit, perspectives: viewed.map(\.id)),
+                                      limitNote: phrases("community.group.limit-columns"))
+                : charts.perspectives(id: "\(slug)-views", outcome: o, views: views, words: w, labelLines: labelLines))
         section.harmAlone = e(harmAloneNote(o.id))
+        // Residents' rows are net, and a limit on harm alone is not: said beneath them, so that
+        // "1 in 100: 4 incidents" beside "6%" over the limit on more than 4 does not read as a
+        // contradiction.
+        if isCommunity, w.hasBenefit, score.appetite.contains(where: { $0.outcome == o.id && $0.kind == .harmExceeds }) {
+            section.exceedance.description += " " + e(phrases("community.outcome.exceedance.net-rows"))
+        }
         return section
     }
 
@@ -921,18 +944,26 @@ public struct ReportBuilder: Sendable {
         for r in visibleRisks where r.inHeadline {
             // Residents are not shown the planned result of an option as a likely risk.
             if isCommunity, let risk = register.risk(r.id), plannedResult(risk, r) != nil { continue }
-            // An entry with effects on several outcomes is placed by the one where its harm weighs
-            // most against that outcome's reference: a passer-by wrongly accused costs €7,900
-            // (small against a €50,000 limit) and one person hurt (the whole of a limit on anyone
-            // being hurt), and placed by the money alone it would rank below far lesser harms.
+            // An entry with effects on several outcomes is placed by its harm to people before
+            // its harm to money: of the outcomes not counted in money where it does harm
+            // (incidents, enquiries, people, hours, wellbeing), the one where that harm weighs
+            // most against the outcome's reference; money only where it harms nothing else. A
+            // carer who can no longer cope is placed by the hours the person loses, not graded by
+            // what the emergency care costs; and a passer-by wrongly accused by the one person
+            // hurt, not by the €7,900 it costs.
             let candidates = r.effects.map { effects in effects.map { ($0.outcome, $0.meanHarm.residual, $0.meanBenefit, $0.meanLoss.residual.value) } }
                 ?? [(r.outcome, r.meanHarm.residual, r.meanBenefit, r.meanLoss.residual.value)]
             let placements = candidates.compactMap { c in heatPlacement(r, outcome: c.0, meanHarm: c.1, meanBenefit: c.2, meanLoss: c.3) }
-            guard let primary = placements.first(where: { $0.outcome == r.outcome }) ?? placements.first else { continue }
+            // Harm as the grid counts it: in the board report, net of the benefit where the
+            // appetite is on the net outcome, so that hours an entry gives back more than it takes
+            // do not hide its cost.
+            let harmsPeople = placements.filter { unitOf($0.outcome) != "money" && $0.placed.harm > 0 }
+            let pool = harmsPeople.isEmpty ? placements : harmsPeople
+            guard let primary = pool.first(where: { $0.outcome == r.outcome }) ?? pool.first else { continue }
             func weight(_ p: Charts.Placed) -> Double { p.reference > 0 ? p.harm / p.reference : 0 }
-            // By the share itself, not its band: two effects in one band (15% of £400,000 and
+            // By the share itself, not its band: two effects in one band (15% of 125 days and
             // 22% of 4,210 hours) are placed by the one that weighs more, as the table says.
-            let chosen = placements.reduce(primary) { best, next in weight(next.placed) > weight(best.placed) ? next : best }
+            let chosen = pool.reduce(primary) { best, next in weight(next.placed) > weight(best.placed) ? next : best }
             if chosen.outcome != r.outcome { byOtherOutcome.append(r.id) }
             placed.append(chosen.placed)
         }

@@ -64,9 +64,9 @@ struct FifthColdReadingTests {
         let row = try #require(dutch.split(separator: "\n").first { $0.contains("(CS-02) |") && $0.hasPrefix("| Een voorbijganger") })
         #expect(row.contains("persoon"), "\(row)")
         #expect(!row.contains("| Aanzienlijk |") && !row.contains("| Matig |"), "\(row)")
-        #expect(dutch.contains("Raakt een onderdeel meer dan één uitkomst, dan staat in de tabel de uitkomst waar de schade het zwaarst weegt"))
+        #expect(dutch.contains("Raakt een onderdeel meer dan één uitkomst, dan gaat in de tabel de schade aan mensen voor de schade in geld"))
         let english = try Self.render("community-safety-leiden", "en")
-        #expect(english.contains("Where an entry affects more than one outcome, the table shows the one where its harm weighs most"))
+        #expect(english.contains("Where an entry affects more than one outcome, the table shows its harm to people before money"))
     }
 
     /// The care options showed the same hours, points and enquiries under a care home and under

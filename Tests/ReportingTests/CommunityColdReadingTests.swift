@@ -286,9 +286,12 @@ struct CommunityColdReadingTests {
         for (name, text) in try Self.residentsParts() {
             for line in text.split(separator: "\n") {
                 let l = String(line)
-                // Out of 1,000 only where the words go below 1 in 100.
+                // Out of 1,000 only where the words go below 1 in 100: "fewer than 1 in 1,000",
+                // or "fewer than 1 in 100: about 1 in 1,000 (0.1%)", which gives the page's scale first.
                 for m in l.matches(of: #/([a-z]+ )?[0-9]+ (?:in|op de|op) 1[.,]000/#) {
-                    #expect(l[..<m.range.upperBound].hasSuffix("fewer than 1 in 1,000") || l[..<m.range.upperBound].hasSuffix("minder dan 1 op de 1.000"),
+                    let upTo = l[..<m.range.upperBound], before = l[..<m.range.lowerBound]
+                    #expect(upTo.hasSuffix("fewer than 1 in 1,000") || upTo.hasSuffix("minder dan 1 op de 1.000")
+                            || before.hasSuffix("fewer than 1 in 100: ") || before.hasSuffix("minder dan 1 op de 100: "),
                             "\(name): \(l)")
                 }
                 #expect(!l.contains("(<0.1%)") && !l.contains("(<0,1%)"), "\(name): \(l)")

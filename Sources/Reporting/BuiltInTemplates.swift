@@ -94,6 +94,7 @@ public enum BuiltInTemplates {
 
 <section id="limits">
 <h2>{{phrases.community-limits}}</h2>
+{{#limitsIntro}}<p>{{.}}</p>{{/limitsIntro}}
 {{^empty(limits)}}
 <ul class="verdicts">
 {{#limits}}
@@ -576,6 +577,10 @@ public enum BuiltInTemplates {
 {{/register.description}}
 ## {{phrases.community-limits}}
 
+{{#limitsIntro}}
+{{.}}
+
+{{/limitsIntro}}
 {{#limits}}
 ### {{outcome}}: {{status}}
 

@@ -36,6 +36,10 @@ extension ReportBuilder {
                                                          "trials": FigureFormat.amount(Double(score.run.trials)), "next": nextPeriod])),
             checkFigures: e(phrases("community.check-figures", ["organisation": m.organisation])),
             textLanguage: textLanguage == phrases.language ? nil : e(textLanguage))
+        // The limits' figures are one option's, still to be chosen: said before them.
+        if !page.options.isEmpty, let id = score.run.portfolio, let option = register.portfolios.first(where: { $0.id == id }) {
+            page.limitsIntro = e(phrases(option.isCurrent ? "community.limits.assumed.current" : "community.limits.assumed", ["option": iso(option.title)]))
+        }
         page.detailIntro = e(m.decidedBy.map { phrases("community.detail-intro.named", ["who": iso($0)]) } ?? phrases("community.detail-intro"))
         // The glossary explains the words the page uses: the charts' chance scale only where
         // there are charts to read it on (HTML; Markdown shows their tables).

@@ -14,6 +14,9 @@ extension ReportContext {
         public var withheld: String?
         /// One per limit the organisation has set, with an icon array for its chance.
         public var limits: [CommunityLimit]
+        /// Which option the limits' figures assume, where options are still to be chosen, so
+        /// that a proposal does not read as how things stand today; absent otherwise.
+        public var limitsIntro: String? = nil
         /// The options being compared, each with every limit's verdict, the outcomes' averages
         /// and its own cost; empty when the register compares none.
         public var options: [CommunityOption]

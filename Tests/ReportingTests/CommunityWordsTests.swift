@@ -89,7 +89,7 @@ struct CommunityWordsTests {
         #expect(harm.contains("less in “Hours of independent living”"), "\(harm)")
         #expect(harm.contains("more in “Safeguarding enquiries”"), "\(harm)")
         #expect(entry.contains("- What people gain in the 2027/28 financial year (April 2027 to March 2028), on average: about")
-                || entry.contains("- What people gain in the 2027/28 financial year, on average: about"))
+                || entry.contains("- What people gain in 2027/28, on average: about"))
         #expect(entry.contains("more in “Hours of independent living”. This is a risk taken on purpose"))
     }
 

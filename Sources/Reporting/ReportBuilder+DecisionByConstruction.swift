@@ -56,13 +56,13 @@ extension ReportBuilder {
         var parts: [(impact: Distribution, benefit: Distribution?)] = []
         if risk.outcome == outcome { parts.append((e.impact, e.benefit)) }
         for f in e.effects where f.outcome == outcome { parts.append((f.impact, f.benefit)) }
-        let certain: Bool
+        // A count of events brings its benefit once per event: no end to it. A likelihood is
+        // certain at 100% that no response lowers.
+        let certain: Bool, perEvent: Bool
         switch e.occurrence {
-        case .likelihood(let p): certain = p.support.lowerBound >= 1 && (risk.response?.likelihoodReduction ?? 0) == 0
-        case .frequency: certain = false
+        case .likelihood(let p): (certain, perEvent) = (p.support.lowerBound >= 1 && (risk.response?.likelihoodReduction ?? 0) == 0, false)
+        case .frequency: (certain, perEvent) = (false, true)
         }
-        let perEvent: Bool
-        if case .frequency = e.occurrence { perEvent = true } else { perEvent = false }
         var loss = 0.0
         for part in parts {
             let low = part.impact.support.lowerBound

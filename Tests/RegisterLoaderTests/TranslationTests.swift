@@ -151,6 +151,22 @@ import Testing
         #expect(shown == texts)
     }
 
+    /// The short names and `at-risk` are texts like any other: a list or an empty mapping is
+    /// an error at the value, naming the field.
+    @Test func aShortNameOrAtRiskThatIsNotTextIsAnErrorAtItsValue() {
+        let text = Self.register
+            .replacingOccurrences(of: "  currency: EUR\n", with: "  currency: EUR\n  period-short: [2027]\n")
+            .replacingOccurrences(of: "    unit: {en: incidents, nl: incidenten}\n",
+                                  with: "    unit: {en: incidents, nl: incidenten}\n    baseline: the police forecast\n    baseline-short: {}\n")
+            .replacingOccurrences(of: "    strategy: reduction\n", with: "    strategy: reduction\n    at-risk: {en: [every cyclist]}\n")
+        let errors = summaries(load(text)).filter { $0.contains(" error ") }
+        #expect(errors == [
+            "8:17 error wrong-type the period's short name should be text, not a list",
+            "15:21 error empty-value the outcome baseline's short name is empty",
+            "39:19 error wrong-type the `en` text of `at-risk` should be text, not a list",
+        ])
+    }
+
     @Test func missingTextIsOneWarningPerLanguageAtTheFirstTextWithoutIt() {
         let text = Self.register
             .replacingOccurrences(of: "title: {en: Bike thefts, nl: Fietsdiefstallen}", with: "title: Bike thefts")

@@ -4,8 +4,9 @@ import Distributions
 /// response it delivers (see ``SimulationPlan/Deliverer`` for the dependence model).
 ///
 /// Availability is computed before the block's losses, at each trial's final position: a risk
-/// in a correlation group is reordered by Iman–Conover, so its occurrence (for a step-back) and
-/// its response (for delivery) are looked up where its trial record ends up. The positions come
+/// in a correlation group is reordered by Iman–Conover (in each view by that view's own losses),
+/// so its occurrence (for a step-back) and its response (for delivery) are looked up where its
+/// trial record ends up in that view. The positions come
 /// from a first pass over such groups, which evaluates and reorders them without adding to any
 /// series; the reordering depends only on inherent losses, so the second pass reorders alike.
 extension BlockWorker {
@@ -40,7 +41,7 @@ extension BlockWorker {
             let risk = compiled.risks[r]
             let choiceBase = StreamKey(rootSeed: rootSeed, itemKey: risk.key, block: b, lane: .estimateChoice).seed
             let slot = compiled.positionSlot[r]
-            let moved = slot >= 0 ? positions + slot * size : nil
+            let moved = { (v: Int) in slot >= 0 ? self.positions + (slot * views + v) * size : nil }
             for v in 0..<views { (occurred + v * size).update(repeating: 0, count: n) }
             var source = EventSource(risk, rootSeed: rootSeed, block: block, count: n)
             var start = 0
@@ -51,6 +52,7 @@ extension BlockWorker {
                 for v in 0..<views {
                     let choice = risk.choices[v]
                     let row = occurred + v * size
+                    let moved = moved(v)
                     for j in 0..<events.count {
                         let t = Int(events.trial[j])
                         let e = Self.choose(choice, base: choiceBase, trial: t)
@@ -93,7 +95,7 @@ extension BlockWorker {
             for d in risk.deliverers {
                 let row = availability + (v * count + d) * size
                 if slot >= 0 {
-                    let moved = positions + slot * size
+                    let moved = positions + (slot * compiled.viewCount + v) * size
                     for t in 0..<n { combined[t] &= row[Int(moved[t])] }
                 } else {
                     for t in 0..<n { combined[t] &= row[t] }

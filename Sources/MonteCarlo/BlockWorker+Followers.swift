@@ -2,22 +2,21 @@
 /// moved to the trials their leaders are moved to, so that a variant of a correlated entry keeps
 /// both the entry's correlations and its pairing with the entry.
 extension BlockWorker {
-    /// Applies the current member's reordering (``order`` and ``lossOrder``, as Iman–Conover
-    /// just applied them to the member) to the follower at dense `position`, over trials
+    /// Applies the current member's reordering in view `v` (``order`` and ``lossOrder``, as
+    /// Iman–Conover just applied them to the member's record in that view) to the follower at
+    /// dense `position`, over trials
     /// `start ..< start + n` of the block's dense arrays (each `stride` trials long).
-    func moveFollower(_ risk: Int, position: Int, start: Int, count n: Int, stride: Int) {
+    func moveFollower(_ risk: Int, position: Int, view v: Int, start: Int, count n: Int, stride: Int) {
         let views = compiled.viewCount
         let states = compiled.stateCount
-        for v in 0..<views {
-            for s in 0..<states {
-                let off = ((position * views + v) * states + s) * stride + start
-                for j in 0..<n { copyBuffer[j] = dense[off + j] }
-                for r in 0..<n { dense[off + order[r]] = copyBuffer[lossOrder[r]] }
-            }
+        for s in 0..<states {
+            let off = ((position * views + v) * states + s) * stride + start
+            for j in 0..<n { copyBuffer[j] = dense[off + j] }
+            for r in 0..<n { dense[off + order[r]] = copyBuffer[lossOrder[r]] }
         }
         let slot = compiled.positionSlot[risk]
         if slot >= 0 {
-            let p = positions + slot * compiled.blockSize
+            let p = positions + (slot * views + v) * compiled.blockSize
             for r in 0..<n { p[start + lossOrder[r]] = Int32(truncatingIfNeeded: start + order[r]) }
         }
     }

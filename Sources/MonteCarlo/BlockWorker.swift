@@ -97,7 +97,8 @@ final class BlockWorker {
     private let samplers: SamplerStore
     /// Shared delivery (allocated only when ``CompiledPlan/sharesDelivery``): each deliverer's
     /// availability per view and final trial position, [view][deliverer][trial]; the final trial
-    /// position of each original trial of the risks with a position slot; and one risk's
+    /// position of each original trial of the risks with a position slot, per view (each view
+    /// is reordered by its own losses), [slot][view][trial]; and one risk's
     /// combined availability per view in its original trial order, [view][trial], read by
     /// ``evaluateViews``.
     let availability: UnsafeMutablePointer<UInt8>
@@ -121,7 +122,7 @@ final class BlockWorker {
         benefitPresent = samplers.benefitPresent
         let delivery = compiled.sharesDelivery ? compiled.blockSize : 0
         availability = .allocate(capacity: max(1, delivery * compiled.viewCount * compiled.plan.deliverers.count))
-        positions = .allocate(capacity: max(1, delivery * compiled.positionSlots))
+        positions = .allocate(capacity: max(1, delivery * compiled.positionSlots * compiled.viewCount))
         combined = .allocate(capacity: max(1, delivery * compiled.viewCount * compiled.largestFamily))
     }
 
@@ -786,8 +787,10 @@ final class BlockWorker {
     /// Chosen over a Gaussian copula on the occurrence and impact uniforms because it needs
     /// no quantile functions (PERT and beta have none in closed form), leaves every risk's
     /// marginal distribution exactly as simulated, and acts on the quantity the register's
-    /// correlation is about — the per-trial loss. A member's whole trial record (every view,
-    /// inherent and residual) moves together, ordered by the primary view's inherent loss.
+    /// correlation is about — the per-trial loss. In each view, a member's trial record
+    /// (inherent and residual together) is ordered by that view's own inherent loss, onto the
+    /// same target ranks in every view: so each perspective's figures are exactly those of a
+    /// run of that perspective alone, and do not depend on which other views share the run.
     ///
     /// The reordering is done within each unit of ``CompiledPlan/correlationUnit`` consecutive
     /// trials of the block, never across units: units are then independent replicates, and
@@ -859,37 +862,40 @@ final class BlockWorker {
             }
         }
         if copyBuffer.count < n { copyBuffer = Array(repeating: 0, count: n) }
-        let primary = compiled.plan.primaryView
+        if order.count < n { order = Array(repeating: 0, count: n) }
+        if lossOrder.count < n { lossOrder = Array(repeating: 0, count: n) }
         for m in 0..<k {
-            if order.count < n { order = Array(repeating: 0, count: n) }
-            if lossOrder.count < n { lossOrder = Array(repeating: 0, count: n) }
-            let keyOffset = ((m * views + primary) * states) * stride + start
             // Both orders as a stable sort by (value, index) gives them, by radix sort.
             targetScores.withUnsafeBufferPointer { t in
                 order.withUnsafeMutableBufferPointer { o in
                     StableOrder.indices(of: t.baseAddress! + m * n, count: n, into: o.baseAddress!)
                 }
             }
-            dense.withUnsafeBufferPointer { d in
-                lossOrder.withUnsafeMutableBufferPointer { o in
-                    StableOrder.indices(of: d.baseAddress! + keyOffset, count: n, into: o.baseAddress!)
-                }
-            }
+            // Each view's record is ranked by that view's own inherent loss, so a perspective's
+            // losses carry the register's correlations as they would in a run of that
+            // perspective alone; its inherent and residual move together.
             for v in 0..<views {
+                let keyOffset = ((m * views + v) * states) * stride + start
+                dense.withUnsafeBufferPointer { d in
+                    lossOrder.withUnsafeMutableBufferPointer { o in
+                        StableOrder.indices(of: d.baseAddress! + keyOffset, count: n, into: o.baseAddress!)
+                    }
+                }
                 for s in 0..<states {
                     let off = ((m * views + v) * states + s) * stride + start
                     for j in 0..<n { copyBuffer[j] = dense[off + j] }
                     for r in 0..<n { dense[off + order[r]] = copyBuffer[lossOrder[r]] }
                 }
-            }
-            for (f, leader) in group.leaders.enumerated() where leader == m {
-                moveFollower(group.followers[f], position: k + f, start: start, count: n, stride: stride)
-            }
-            let slot = compiled.positionSlot[group.members[m]]
-            if slot >= 0 {
-                // The trial each original trial of the member ends up in, for shared delivery.
-                let p = positions + slot * compiled.blockSize
-                for r in 0..<n { p[start + lossOrder[r]] = Int32(truncatingIfNeeded: start + order[r]) }
+                for (f, leader) in group.leaders.enumerated() where leader == m {
+                    moveFollower(group.followers[f], position: k + f, view: v, start: start, count: n, stride: stride)
+                }
+                let slot = compiled.positionSlot[group.members[m]]
+                if slot >= 0 {
+                    // The trial each original trial of the member ends up in, in this view, for
+                    // shared delivery.
+                    let p = positions + (slot * views + v) * compiled.blockSize
+                    for r in 0..<n { p[start + lossOrder[r]] = Int32(truncatingIfNeeded: start + order[r]) }
+                }
             }
         }
     }

@@ -53,6 +53,11 @@ enum OptionPerspectives {
                 let alternatives = compared.map { option -> RegisterScore.AppetiteVerdict.Alternative in
                     let share = shares[k]
                     k += 1
+                    // The headline option's chance is the headline run's on this perspective, as
+                    // in the pooled comparison: one figure wherever it is shown.
+                    if option.id == score.run.portfolio, let own = verdict.perspectives.first(where: { $0.id == perspective.id }) {
+                        return .init(id: option.id, probability: own.probability, withinAppetite: own.withinAppetite, decisive: own.decisive)
+                    }
                     let p = flips ? Statistic(value: 1 - share.value, standardError: share.standardError) : share
                     let within = verdict.kind == .netBenefitAbove ? p.value >= verdict.limit : p.value <= verdict.limit
                     return .init(id: option.id, probability: p, withinAppetite: within,

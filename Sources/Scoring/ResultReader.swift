@@ -107,8 +107,15 @@ struct ResultReader {
                 }
             }
             // Each portfolio option, from the comparison run (whose plan has the same thresholds).
+            // The headline option's is the headline's own: the two runs give it the same figure
+            // except where a rank-correlated activity the headline leaves out pairs the
+            // comparison's trials differently (equal in distribution, not draw for draw), and a
+            // report must not print two chances for one option.
             if let (all, compared) = comparison, index < all.appetiteThresholds.count {
                 verdict.portfolios = zip(register.portfolios, compared.portfolios).map { portfolio, figures in
+                    if portfolio.id == self.portfolio {
+                        return .init(id: portfolio.id, probability: residual, withinAppetite: within, decisive: decisive)
+                    }
                     let (p, _, w, d) = judged(figures.outcomes, thresholds: all.appetiteThresholds[index])
                     return .init(id: portfolio.id, probability: p, withinAppetite: w, decisive: d)
                 }

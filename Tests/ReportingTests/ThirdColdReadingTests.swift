@@ -165,7 +165,7 @@ struct ThirdColdReadingTests {
         let text = try String(contentsOfFile: TestSupport.path("docs/examples/adult-social-care-positive-risk-board.md"), encoding: .utf8)
         let page = Self.decisionPage(text)
         #expect(page.contains("The “±” beside a chance is the simulation’s own error only: it says nothing about how good the estimates are."))
-        #expect(page.contains("from 56% to 96% for Hours of independent living"), "\(page)")
+        #expect(page.contains("from 56% to 95% for Hours of independent living"), "\(page)")
         // No spread of a fraction of a point past the extremes.
         #expect(!page.contains("from >99.9% to 100%"))
     }

@@ -346,6 +346,7 @@ package struct RegisterDecoder {
         let kind = f["kind"].flatMap { reader.choice($0, "contributor kind", as: Contributor.Kind.self) }
         let isPublic = f["public"].map { reader.boolean($0, "`public`") } ?? false
         let description = f["description"].flatMap { translatable($0, "the contributor description", place("description")) }
+        let unnamedAs = f["unnamed-as"].flatMap { translatable($0, "the contributor's `unnamed-as`", place("unnamed-as")) }
         let availability = f["availability"].map { reader.probability($0, "`availability`") }
         var stepsBack: [Contributor.StepBack] = []
         if let list = f["steps-back-when"], let items = reader.list(list, of: "`steps-back-when`", nonEmpty: true) {
@@ -355,7 +356,7 @@ package struct RegisterDecoder {
         if case .some(.none) = availability { return nil }
         if contributorKinds[id] == nil { contributorKinds[id] = kind }
         if availability != nil || !stepsBack.isEmpty { sharedDeliverers.insert(id) }
-        return Contributor(id: id, name: name, kind: kind, isPublic: isPublic, description: description,
+        return Contributor(id: id, name: name, kind: kind, isPublic: isPublic, description: description, unnamedAs: unnamedAs,
                            availability: availability ?? nil, stepsBack: stepsBack, location: reader.location(node))
     }
 

@@ -76,6 +76,7 @@ extension Register {
         for c in contributors {
             add(c.name, "contributor `\(c.id)`'s name", c.location)
             add(c.description, "contributor `\(c.id)`'s description", c.location)
+            add(c.unnamedAs, "contributor `\(c.id)`'s `unnamed-as`", c.location)
         }
         for p in perspectives {
             add(p.title, "perspective `\(p.id)`'s title", p.location)

@@ -78,6 +78,7 @@ extension Register {
             let c = contributors[k]
             map(&contributors[k].name, P(.contributor, c.id, "name"), c.location)
             map(&contributors[k].description, P(.contributor, c.id, "description"), c.location)
+            map(&contributors[k].unnamedAs, P(.contributor, c.id, "unnamed-as"), c.location)
         }
         for k in perspectives.indices {
             let p = perspectives[k]

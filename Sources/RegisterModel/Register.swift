@@ -225,6 +225,10 @@ public struct Contributor: Sendable {
     /// Whether the contributor agreed to be named in public (community) reports.
     public var isPublic: Bool
     public var description: String?
+    /// How a community report describes the contributor where it may not be named, in the
+    /// register's words ("patients on Ward 7"); nil for its kind in words ("a group of service
+    /// users"), which reads wrong in some services: a hospital's patients are not "service users".
+    public var unnamedAs: String?
     /// The chance the contributor is there to deliver its responses in a horizon, when the
     /// register states it: drawn once per trial and shared by every response it delivers. Nil
     /// for a contributor whose responses keep only their own reliability.
@@ -252,7 +256,7 @@ public struct Contributor: Sendable {
     }
 
     public init(
-        id: String, name: String, kind: Kind, isPublic: Bool, description: String? = nil,
+        id: String, name: String, kind: Kind, isPublic: Bool, description: String? = nil, unnamedAs: String? = nil,
         availability: Double? = nil, stepsBack: [StepBack] = [], location: Diagnostic.Location
     ) {
         self.id = id
@@ -260,6 +264,7 @@ public struct Contributor: Sendable {
         self.kind = kind
         self.isPublic = isPublic
         self.description = description
+        self.unnamedAs = unnamedAs
         self.availability = availability
         self.stepsBack = stepsBack
         self.location = location

@@ -520,7 +520,7 @@ public enum BuiltInTemplates {
 
 {{checkFigures}}
 
-{{phrases.community-for-riskreg-users}}: {{reproduce}} `{{run.commandCode}}`
+> **{{phrases.community-for-riskreg-users}}:** {{reproduce}} `{{run.commandCode}}`
 
 """####,
         "md-community-options.mustache": ####"""

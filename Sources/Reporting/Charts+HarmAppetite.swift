@@ -59,10 +59,12 @@ extension Charts {
 extension ReportBuilder {
     /// The limits on harm alone for `outcome`, for its exceedance chart: the outcome's
     /// `harm-exceeds` statements with their simulated chances. None on a gain, whose chart is
-    /// drawn against the gain.
+    /// drawn against the gain, and none on a residents' page where nothing in the outcome's
+    /// figures gains anything: there harm alone is the net figure, and a second set of marks
+    /// for it read as a second quantity (``harmLimitsOnNet(_:unit:)`` draws them on the curves).
     func harmLimits(_ outcome: String, unit: String) -> [Charts.HarmLimit] {
         let w = words(outcome, unit)
-        guard !w.isGain else { return [] }
+        guard !w.isGain, !(isCommunity && !w.hasBenefit) else { return [] }
         let n = verdictDenominator
         return score.appetite.filter { $0.outcome == outcome && $0.kind == .harmExceeds }.map { v in
             let key = v.threshold == 0 && register.outcome(outcome)?.anyHarm != nil ? "report.appetite-point.harm.any" : "report.appetite-point.harm"
@@ -71,6 +73,21 @@ extension ReportBuilder {
                          label: phrases(key, ["frequency": phrases.naturalFrequency(v.limit, per: n), "amount": amount]),
                          withText: FigureFormat.simulatedPercent(v.probability.value),
                          withoutText: FigureFormat.simulatedPercent(v.inherentProbability.value), amount: amount)
+        }
+    }
+
+    /// A residents' page's limits on harm alone for an outcome where nothing gains anything:
+    /// harm alone is the net figure there, so each limit is an ordinary diamond on the curves,
+    /// labelled as its row in the table below them is.
+    func harmLimitsOnNet(_ outcome: String, unit: String) -> [(loss: Double, p: Double, label: String)] {
+        let w = words(outcome, unit)
+        guard isCommunity, !w.isGain, !w.hasBenefit else { return [] }
+        let n = verdictDenominator
+        return register.appetite.filter { $0.outcome == outcome }.compactMap { s in
+            guard case .harmExceeds(let t, let a) = s.limit else { return nil }
+            let key = t == 0 ? (register.outcome(outcome)?.anyHarm != nil ? "report.appetite-point.harm.any" : "report.appetite-point.harm")
+                : "report.appetite-point.loss"
+            return (t, a, phrases(key, ["frequency": phrases.naturalFrequency(a, per: n), "amount": quantity(t, unit)]))
         }
     }
 }

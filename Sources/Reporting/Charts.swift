@@ -331,10 +331,17 @@ struct Charts {
         func lossAt(_ p: Double, _ summary: OutcomeSummary, _ curve: [OutcomeSummary.CurvePoint]) -> Double? {
             summary.percentile(1 - p)?.value ?? Self.lossAt(p, curve)
         }
+        // Residents' gain tables give a gain as a plain number and a figure below zero as the
+        // net loss it is: "-31" under "Chance of a worse result than" read as a gain of minus 31.
+        func cell(_ loss: Double) -> String {
+            let year = ow.yearFigure(loss)
+            if ow.wholeYears, ow.isGain, ow.directed(year) < 0 { return phrases("community.detail.chart.exceedance.net-loss", ["amount": ow.amount(-year)]) }
+            return ow.amount(year)
+        }
         var rows = levels.map { p in
             [phrases("chart.exceedance.level", ["frequency": phrases.naturalFrequency(p), "percent": FigureFormat.percent(p)]),
-             lossAt(p, outcome.inherent, lossInh).map { ow.amount(ow.yearFigure($0)) } ?? "—",
-             lossAt(p, outcome.residual, lossRes).map { ow.amount(ow.yearFigure($0)) } ?? "—"]
+             lossAt(p, outcome.inherent, lossInh).map(cell) ?? "—",
+             lossAt(p, outcome.residual, lossRes).map(cell) ?? "—"]
         }
         rows += appetiteRows
         var description = phrases("chart.exceedance.description" + ow.chartFamily, ["outcome": UntrustedText.isolated(outcome.title)])
@@ -480,9 +487,11 @@ struct Charts {
             let yy = rowTops[i], bars = rowTops[i] + (rowH - 40) / 2
             let mean = ow.directed(view.brief.mean.residual.value), p90 = ow.directed(view.brief.p90.residual.value)
             svg.rect(x: min(x(0), x(p90)), y: bars + 4, w: abs(x(p90) - x(0)), h: 14, cls: "bar-light",
-                     title: phrases("chart.perspectives.bar.bad-year", ["perspective": view.title, "figure": ow.badPhrase(view.brief.p90.residual.value)]))
+                     title: phrases("chart.perspectives.bar.bad-year", ["perspective": view.title,
+                                                                        "figure": ow.wholeYears ? ow.chartBad(view.brief.p90.residual.value) : ow.badPhrase(view.brief.p90.residual.value)]))
             svg.rect(x: min(x(0), x(mean)), y: bars + 20, w: abs(x(mean) - x(0)), h: 14, cls: "bar-res",
-                     title: phrases("chart.perspectives.bar.average", ["perspective": view.title, "figure": ow.outcomePhrase(view.brief.mean.residual.value)]))
+                     title: phrases("chart.perspectives.bar.average", ["perspective": view.title,
+                                                                       "figure": ow.wholeYears ? ow.chartAverage(view.brief.mean.residual.value) : ow.outcomePhrase(view.brief.mean.residual.value)]))
             let name = names[i]
             svg.lines(name, x: plotLeft - 8, y: yy + (rowH - Double(name.count) * 16) / 2 + 12, lineHeight: 16, anchor: .end,
                       title: name == [titles[i]] ? nil : titles[i])

@@ -97,6 +97,7 @@ public struct CommunityView: Sendable {
             var c = c
             c.name = clean(c.name)
             c.description = clean(c.description)
+            c.unnamedAs = clean(c.unnamedAs)
             // A volunteer group stepping back when a confidential entry happens would tie public
             // figures to that entry: only steps back on public entries stay.
             c.stepsBack = c.stepsBack.filter { riskIDs.contains($0.risk) }

@@ -130,10 +130,48 @@ struct OutcomeWords: Sendable {
     }
 
     /// A figure in the outcome's direction with its unit: `£26,500`, `655 hours`.
-    func quantity(_ loss: Double) -> String { Self.quantity(directed(loss), unit: unit, currency: currency, phrases: phrases) }
+    func quantity(_ loss: Double) -> String {
+        residentQuantity(directed(loss)) ?? Self.quantity(directed(loss), unit: unit, currency: currency, phrases: phrases)
+    }
 
     /// An amount that is not a loss or gain (a cost, a swing, a size), with its unit, rounded.
-    func size(_ value: Double) -> String { Self.quantity(FigureFormat.rounded(value), unit: unit, currency: currency, phrases: phrases) }
+    func size(_ value: Double) -> String {
+        residentQuantity(FigureFormat.rounded(value)) ?? Self.quantity(FigureFormat.rounded(value), unit: unit, currency: currency, phrases: phrases)
+    }
+
+    /// A number of incidents, people, hours or points as residents read it (``wholeYears``):
+    /// one that is not whole has two significant figures ("0.97 incidents", "9.9 incidents",
+    /// "0.17 people"), as in their tables (``amount(_:)``). "0.974 incidents" or "9.88
+    /// incidents" claim a precision the estimates do not have, and a tooltip that says "0.165
+    /// people" beside a table row that says "0.17" reads as two figures. A whole number stays
+    /// as it is ("403 hours"), and money keeps the report's money rule. Nil where this rule
+    /// does not apply.
+    private func residentQuantity(_ value: Double) -> String? {
+        guard wholeYears, unit != "money", value.isFinite, value != value.rounded() else { return nil }
+        let figure = FigureFormat.amount(value, significantDigits: 2)
+        if figure == "1" || figure == "-1", let one = phrases.singularUnit(unit) { return figure + " " + one }
+        return figure + " " + unit
+    }
+
+    /// A group's average as a residents' chart says it beside the group's bar: money counted
+    /// from a budget as the page's sentences say it ("€1,330 that the 2027 budget does not
+    /// cover"), and other money that can only cost as costs ("costs of €1,330"): "a loss of
+    /// €1,330" read as money lost, not spent. Other outcomes keep their short form ("a gain of
+    /// 599 hours"), which a long baseline would bury.
+    func chartAverage(_ loss: Double) -> String {
+        if budgetWording { return averagePhrase(loss) }
+        let v = directed(loss)
+        if unit == "money", !isGain, v > 0 { return phrases("community.detail.chart.perspectives.cost", ["amount": size(v)]) }
+        return outcomePhrase(loss)
+    }
+
+    /// A group's 1 in 10 bad year as ``chartAverage(_:)`` says its average.
+    func chartBad(_ lossP90: Double) -> String {
+        if budgetWording { return badAveragePhrase(lossP90) }
+        let v = directed(yearFigure(lossP90))
+        if unit == "money", !isGain, v > 0 { return phrases("community.detail.chart.perspectives.cost.bad", ["amount": size(v)]) }
+        return badPhrase(lossP90)
+    }
 
     /// The one way an amount with a unit is written in a report: "£1,200", "€50,000", "3,500
     /// CHF", "25 incidents", "1 incident".

@@ -34,7 +34,7 @@ extension ReportBuilder {
             contactIntro: e(contactIntro), contactText: m.contact.map(e), method: e(method),
             reproduce: e(phrases("community.reproduce", ["version": RiskregVersion.current, "libyaml": options.libyamlVersion, "date": date,
                                                          "trials": FigureFormat.amount(Double(score.run.trials)), "next": nextPeriod])),
-            checkFigures: e(phrases("community.check-figures", ["organisation": m.organisation])),
+            checkFigures: e(phrases("community.check-figures", ["organisation": m.organisation, "date": date])),
             textLanguage: textLanguage == phrases.language ? nil : e(textLanguage))
         // The limits' figures are one option's, still to be chosen: said before them.
         if !page.options.isEmpty, let id = score.run.portfolio, let option = register.portfolios.first(where: { $0.id == id }) {
@@ -43,7 +43,8 @@ extension ReportBuilder {
         page.detailIntro = e(m.decidedBy.map { phrases("community.detail-intro.named", ["who": iso($0)]) } ?? phrases("community.detail-intro"))
         // The glossary explains the words the page uses: the charts' chance scale only where
         // there are charts to read it on (HTML; Markdown shows their tables).
-        page.glossary = (["actions", "bad-year", "net", "limit"] + (options.format == .html ? ["scale"] : []))
+        // The rounding note says once that the tables are a little finer than the text.
+        page.glossary = (["actions", "bad-year", "net", "limit", "rounding"] + (options.format == .html ? ["scale"] : []))
             .map { e(phrases("community.glossary." + $0)) }
         return page
     }
@@ -697,21 +698,28 @@ extension ReportBuilder {
 
     private func outcomeTitle(_ id: String) -> String { register.outcome(id)?.title ?? id }
 
+    /// The names after a label inside a line ("Who does it: …", "Who helped: …"), where the
+    /// first reads mid-sentence too: "Who does it: neighbourhood police (wijkagenten)".
     private func names(_ ids: [String]) -> String {
         var seen = Set<String>()
-        return nameList(ids.map(helperName).filter { seen.insert($0).inserted })
+        return nameList(ids.map(helperName).filter { seen.insert($0).inserted }, afterLabel: true)
     }
 
     /// Contributors' names as a list, "a, b and c", each after the first as it reads
     /// mid-sentence (``MidSentenceNames``): "Buurtpreventie Noord and neighbourhood police".
-    func nameList(_ names: [String]) -> String {
-        list(names.enumerated().map { $0.offset == 0 ? $0.element : midSentenceNames[$0.element] ?? $0.element })
+    /// - Parameter afterLabel: the list follows a label inside a line, so its first name reads
+    ///   mid-sentence as well; otherwise the list may start a sentence and the first keeps its
+    ///   capital.
+    func nameList(_ names: [String], afterLabel: Bool = false) -> String {
+        list(names.enumerated().map { $0.offset == 0 && !afterLabel ? $0.element : midSentenceNames[$0.element] ?? $0.element })
     }
 
     /// A contributor's name where they agreed to be named, otherwise their kind in words.
     func helperName(_ id: String) -> String {
         guard let c = register.contributor(id) else { return id }
-        return c.isPublic ? c.name : phrases("community.unnamed." + c.kind.rawValue)
+        if c.isPublic { return c.name }
+        // The register's own words for the group where it gives them ("patients on Ward 7").
+        return c.unnamedAs.map { phrases("community.unnamed.described", ["who": $0]) } ?? phrases("community.unnamed." + c.kind.rawValue)
     }
 
     // MARK: Who helped

@@ -230,7 +230,7 @@ public struct ReportBuilder: Sendable {
     func contributorName(_ id: String) -> String {
         guard let c = register.contributor(id) else { return id }
         if !isCommunity || c.isPublic { return c.name }
-        return unnamed(c.kind)
+        return c.unnamedAs.map { phrases("community.unnamed.described", ["who": $0]) } ?? unnamed(c.kind)
     }
 
     /// A contributor who did not agree to be named, described by kind.
@@ -240,7 +240,10 @@ public struct ReportBuilder: Sendable {
 
     private func names(_ ids: [String]) -> String {
         var seen = Set<String>()
-        return ids.map(contributorName).filter { seen.insert($0).inserted }.joined(separator: ", ")
+        // A residents' page gives these names after a label inside a line ("Who does it: …"),
+        // so each reads mid-sentence (``MidSentenceNames``).
+        return ids.map(contributorName).filter { seen.insert($0).inserted }
+            .map { isCommunity ? midSentenceNames[$0] ?? $0 : $0 }.joined(separator: ", ")
     }
 
     public func build() -> ReportContext {
@@ -495,6 +498,9 @@ public struct ReportBuilder: Sendable {
             switch v.kind {
             case .lossExceeds: key = "report.appetite-point.loss"
             case .harmExceeds where v.threshold == 0 && register.outcome(outcome)?.anyHarm != nil: key = "report.appetite-point.harm.any"
+            // Where nothing in a residents' figures gains anything, harm alone is the net figure
+            // ("more than 0 people" would read as planned harm: that stays any harm at all).
+            case .harmExceeds where isCommunity && v.threshold > 0 && !words(outcome, unit).hasBenefit: key = "report.appetite-point.loss"
             case .harmExceeds: key = "report.appetite-point.harm"
             case .netBenefitAbove: key = gain ? "report.appetite-point.net-gain" : "report.appetite-point.net-reduction"
             }
@@ -624,7 +630,7 @@ public struct ReportBuilder: Sendable {
             includesWithheld: includesWithheld && register.risks.contains { $0.isConfidential && $0.outcome == o.id },
             disagreement: perspectiveSpread(views, w).map(e),
             histogram: charts.histogram(id: "\(slug)-hist", outcome: o, thresholds: thresholds, words: w),
-            exceedance: charts.exceedance(id: "\(slug)-lec", outcome: o, appetite: points, appetiteRows: appetiteRows(o.id, unit: unit),
+            exceedance: charts.exceedance(id: "\(slug)-lec", outcome: o, appetite: points + harmLimitsOnNet(o.id, unit: unit), appetiteRows: appetiteRows(o.id, unit: unit),
                                           harmLimits: harmLimits(o.id, unit: unit), words: w),
             // A confidential entry's id carries its marker here too, where the chart names it alone.
             tornado: charts.tornado(id: "\(slug)-tornado", outcome: o, drivers: parts.map { d in
@@ -818,7 +824,7 @@ public struct ReportBuilder: Sendable {
                 phrases("report.contributor.entry", ["risk": entryID(r.id), "role": r.coproduction.contributors.contains(c.id)
                     ? r.coproduction.mode.rawValue : phrases("report.contributor.delivers")])
             }
-            people.append(.init(name: e(named ? c.name : unnamed(c.kind)), named: named, kind: e(kindWord(c.kind)),
+            people.append(.init(name: e(named ? c.name : contributorName(c.id)), named: named, kind: e(kindWord(c.kind)),
                                 entries: e(list.isEmpty ? phrases("report.contributor.no-entries") : list.joined(separator: ", ")), entryCount: entries.count, hasEntries: !entries.isEmpty))
         }
         return (rows, people)

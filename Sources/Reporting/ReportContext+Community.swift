@@ -71,9 +71,10 @@ extension ReportContext {
         /// repository): the riskreg and libyaml versions, the date and the number of simulated
         /// periods.
         public var reproduce: String
-        /// How a resident can check the figures, in plain words: whom to ask for the register
-        /// file, and that riskreg gives the same figures from it. Said before ``reproduce``,
-        /// which is for those who use riskreg.
+        /// How a resident can check the figures, in plain words: that every figure comes from
+        /// one file, the list as it stood on the report's date, whom to ask for a copy, and that
+        /// anyone who works the figures out again from it gets the same numbers. Said before
+        /// ``reproduce``, which the built-in templates set apart for those who use riskreg.
         public var checkFigures: String = ""
         /// The language of the register's own text (its `language`, English when it names
         /// none) where it differs from the page's; absent otherwise. The built-in templates no

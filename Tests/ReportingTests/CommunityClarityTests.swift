@@ -168,7 +168,7 @@ struct CommunityClarityTests {
         }
         let ward = try Self.render("ward-7-patient-partnership")
         #expect(ward.contains("The tables below are the detailed figures that the ward's partnership group reads."))
-        #expect(ward.contains("a group of service users (not named)"))
+        #expect(ward.contains("a group of patients on Ward 7 (not named)"))
         #expect(ward.contains("In the words of the ward's partnership group: “"))
     }
 
@@ -220,7 +220,7 @@ struct CommunityClarityTests {
         // The address is kept from linking by a backslash, which the rendered page does not
         // show; an invisible character there came along when a reader copied the address.
         #expect(leiden.contains("www\\.leiden.nl") && !leiden.contains("\u{2060}"))
-        #expect(leiden.contains("From that file, the command below makes this public page again, with exactly the same figures"))
+        #expect(leiden.contains("Every figure on this page comes from one file") && leiden.contains("they will get exactly the same numbers"))
         let ward = try Self.render("ward-7-patient-partnership")
         #expect(ward.contains("sees the figures with it included, and those can be higher or lower than the figures here. So a limit this page says is kept can be over it in their figures, or the other way round."))
     }

@@ -169,11 +169,11 @@ struct CommunityPlainWordsTests {
     /// so the sentence is built for it; "It helps with 2 actions" for plural groups.
     @Test func englishReadsAsWritten() throws {
         let page = try Self.render("community-safety-leiden")
-        #expect(page.contains("Who does it: Neighbourhood police (wijkagenten)."))
+        #expect(page.contains("Who does it: neighbourhood police (wijkagenten)."))
         #expect(!page.contains("This is done by"))
         #expect(!page.contains("It helps with") && !page.contains("Its estimates are part of") && !page.contains("It gave its own"))
         #expect(page.contains("Helps with 2 actions."))
-        #expect(page.contains("Who does it: Neighbourhood police (wijkagenten); it costs") && !page.contains("Done by Neighbourhood"))
+        #expect(page.contains("Who does it: neighbourhood police (wijkagenten); it costs") && !page.contains("Done by Neighbourhood"))
         let care = try Self.render("adult-social-care-positive-risk")
         #expect(!care.contains("Harrowden Borough Council, Adult Social Care keeps a list"))
         #expect(care.contains("This page explains a list kept by Harrowden Borough Council, Adult Social Care. The list is about what could go wrong"))

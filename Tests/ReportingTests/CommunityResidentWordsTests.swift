@@ -56,7 +56,7 @@ struct CommunityResidentWordsTests {
 
     /// "a group of service users (not named on this page)" a dozen times and never why: one
     /// sentence at the top says it, and the mark after that is short.
-    @Test(arguments: [("ward-7-patient-partnership", "en", "Where this page says “(not named)”", "a group of service users (not named)", "(not named on this page)"),
+    @Test(arguments: [("ward-7-patient-partnership", "en", "Where this page says “(not named)”", "a group of patients on Ward 7 (not named)", "(not named on this page)"),
                       ("adult-social-care-positive-risk", "en", "Where this page says “(not named)”", "a partner organisation (not named)", "(not named on this page)")])
     func unnamedHelpersAreExplainedOnce(_ name: String, _ language: String, _ note: String, _ mark: String, _ old: String) throws {
         let page = try Self.render(name, language)
@@ -91,8 +91,8 @@ struct CommunityResidentWordsTests {
         let page = try Self.render("community-safety-leiden")
         #expect(page.contains("Municipality and police: Public safety team (team OOV), area coordinator (wijkregisseur) and neighbourhood police (wijkagenten)."))
         #expect(!page.contains("and Neighbourhood police (wijkagenten)"))
-        // First in its list, after a label: as written.
-        #expect(page.contains("Who does it: Neighbourhood police (wijkagenten)"))
+        // First in its list, after a label inside a line: mid-sentence too.
+        #expect(page.contains("Who does it: neighbourhood police (wijkagenten)"))
         let ward = try Self.render("ward-7-patient-partnership")
         #expect(ward.contains("Westmoor Patient and Carer Council"))
         #expect(!ward.contains("westmoor Patient") && !ward.contains("and trust falls"))

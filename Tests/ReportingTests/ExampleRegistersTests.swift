@@ -29,7 +29,7 @@ struct ExampleRegistersTests {
         let budget = try #require(register.outcome("care-budget"))
         #expect(budget.baseline == "the 2027/28 commissioning plan")
         #expect(budget.description?.contains("2026/27") == false)
-        #expect(budget.description?.contains("The plan counts on £100,000 of the money taken back from direct payment accounts") == true)
+        #expect(budget.description?.contains("The plan counts on £100,000 a year of the money the council takes back from direct payment accounts") == true)
         #expect(budget.description?.contains("does not count on") == false)
     }
 
@@ -106,7 +106,7 @@ struct ExampleRegistersTests {
         let community = try ReportFixtures.render(register, format: .markdown, audience: .community)
         let check = try #require(community.components(separatedBy: "### Medicines not checked against hospital changes after discharge (W7-13)\n").dropFirst().first?
             .components(separatedBy: "\n### ").first)
-        #expect(check.contains("Who does it: Patients' own community pharmacies."), "\(check)")
+        #expect(check.contains("Who does it: patients' own community pharmacies."), "\(check)")
         #expect(!check.contains("a partner organisation (not named on this page)"), "\(check)")
     }
 

@@ -134,12 +134,12 @@ struct FifthColdReadingTests {
     @Test func theFooterSaysWhomToAsk() throws {
         let dutch = try Self.render("community-safety-leiden", "nl")
         let footer = Self.section(dutch, "\n## Deze cijfers narekenen")
-        let ask = try #require(footer.range(of: "Wilt u deze cijfers narekenen? Vraag Gemeente Leiden om het gepubliceerde bestand met de lijst"))
-        let tool = try #require(footer.range(of: "Voor wie riskreg gebruikt:"))
+        let ask = try #require(footer.range(of: "U kunt Gemeente Leiden om een kopie vragen"))
+        let tool = try #require(footer.range(of: "> **Voor wie riskreg gebruikt:**"))
         #expect(ask.upperBound <= tool.lowerBound)
         #expect(footer[..<tool.lowerBound].contains("libyaml") == false)
         let html = try Self.render("ward-7-patient-partnership", format: .html)
-        #expect(Self.matches(html, #"<p>Would you like to check these figures\? Ask [^<]+ for the published file with the list[^<]*</p>\s*<details><summary>For those who use riskreg</summary>"#))
+        #expect(Self.matches(html, #"<p>Every figure on this page comes from one file[^<]*You can ask [^<]+ for a copy[^<]*</p>\s*<details><summary>For those who use riskreg</summary>"#))
     }
 
     /// "More than 1 patient worse than planned" read as if some patients' details were planned

@@ -104,6 +104,8 @@ public enum RegisterFormat {
         .init("kind", .choice(Contributor.Kind.allCases.map(\.rawValue)), .always, "service users, community groups, staff, partner bodies"),
         .init("public", .boolean, default: "`false`", "whether the contributor may be named in public (community) reports"),
         .init("description", .translatableText, "who they are and how they take part"),
+        .init("unnamed-as", .translatableText, default: "none: the community report says its kind, such as “a group of service users”",
+              "how the community report describes a contributor with `public: false`, in words that fit after “Who helped:” and that name no one: `patients on Ward 7`; the report adds that they are not named"),
         .init("availability", .probability, default: "none: the contributor's responses keep only their own `reliability`",
               "chance the contributor is there to deliver in a horizon; drawn once per trial and shared by every response it delivers, so they fail together", rules: [.probabilityRange]),
         .init("steps-back-when", .list(.mapping("stepBack"), atLeast: 1), default: "none",

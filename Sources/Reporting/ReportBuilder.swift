@@ -59,6 +59,10 @@ public struct ReportBuilder: Sendable {
     /// A community report's contributor names as they read inside a list, after its first
     /// item, where that differs from the register's (``MidSentenceNames``).
     let midSentenceNames: [String: String]
+    /// For a board report, the score of the register's public view, from which the community
+    /// report is made (``Report/render(register:score:options:templates:since:published:)``);
+    /// nil when not given.
+    var published: RegisterScore?
 
     public init(register: Register, score: RegisterScore, options: ReportOptions, since review: ReviewChanges? = nil) {
         self.review = review
@@ -319,6 +323,7 @@ public struct ReportBuilder: Sendable {
                 var seen = Set<String>()
                 let outcomes = differ.map(\.outcome).filter { seen.insert($0).inserted }
                 note += " " + phrases("report.confidential-note.published-differ", ["statements": listInWords(outcomes.map { iso(outcomeTitle($0)) })])
+                if let verdicts = publishedVerdictsDiffer(differ) { note += " " + verdicts }
             }
             context.confidentialNote = e(note)
         }

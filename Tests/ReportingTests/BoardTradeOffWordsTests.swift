@@ -113,4 +113,17 @@ struct BoardTradeOffWordsTests {
         #expect(!board.contains("(on no outcome)"))
         #expect(board.contains("| Responses’ cost (not in the figure against appetite) |"))
     }
+
+    /// The likelihood-and-impact table: "344 hours" placed AS-13, whose own section shows only
+    /// money; "174 points" had no word on where it came from; and a yardstick of "1 patient"
+    /// graded any harm "Severe". Each figure now says where it comes from, and a limit on a
+    /// whole count is graded against the fewest that pass it.
+    @Test func theImpactTableSaysWhereEachFigureComesFrom() throws {
+        let care = try Self.example("adult-social-care-positive-risk")
+        #expect(care.contains("| AS-13 | Likely (50–80%) | Moderate (5–15% of 4,210 hours) | 50% | 344 hours in Hours of independent living | 4,210 hours (its 1 in 20 bad year without responses) |"), "AS-13")
+        #expect(care.contains("| 174 points (its 1 in 20 bad year without responses) |"))
+        let ward = try Self.example("ward-7-patient-partnership")
+        #expect(ward.contains("| W7-04 | Unlikely (5–20%) | Major (40–100% of 2 patients) | 8.6% | 1.18 patients | 2 patients (the fewest past the limit of more than 1 patient) |"), "W7-04")
+        #expect(!ward.contains("Severe (100% or more of 1 patient)"))
+    }
 }

@@ -217,6 +217,7 @@ public enum BuiltInTemplates {
 {{/headlineRows}}
 </tbody>
 </table></div>
+{{#headlineLeftOut}}<p class="headline-left-out">{{.}}</p>{{/headlineLeftOut}}
 {{/empty(headlineRows)}}
 {{> html-verdicts}}
 {{#optionsEffect}}<p class="options-effect">{{.}}</p>{{/optionsEffect}}
@@ -757,6 +758,10 @@ public enum BuiltInTemplates {
 {{#headlineRows}}
 | {{outcome}} | {{verdict.text}} | {{disagree}} |
 {{/headlineRows}}
+{{#headlineLeftOut}}
+
+{{.}}
+{{/headlineLeftOut}}
 {{/empty(headlineRows)}}
 
 {{> md-verdicts}}

@@ -572,6 +572,12 @@ struct Charts {
         /// How the board report names the entry where it names it by id alone: a confidential
         /// entry's id with its "(confidential)" marker, as everywhere else; nil for the id as it is.
         var markedID: String? = nil
+        /// In the board report, where the entry is placed by its harm on an outcome other than
+        /// its own: that outcome's title, so the harm figure names where it comes from.
+        var placedOn: String? = nil
+        /// In the board report, where the reference amount comes from, beside it
+        /// (``ReportBuilder/boardYardstick(_:threshold:)``); nil to show the amount alone.
+        var referenceNote: String? = nil
     }
 
     /// - Parameter placedByOtherOutcome: entries placed by their harm on an outcome other than
@@ -654,10 +660,12 @@ struct Charts {
                                  band(Self.likelihoodBand(p.probability)),
                                  phrases("chart.heat.band", ["name": impactBands[ii], "range": phrases("chart.heat.impact.\(ii + 1).range", ["reference": p.words.size(p.reference)])]),
                                  FigureFormat.simulatedPercent(p.probability),
-                                 p.netOfBenefit ? phrases("chart.heat.harm.net", ["amount": p.words.size(p.harm)])
+                                 { harm in p.placedOn.map { phrases("chart.heat.harm.on", ["harm": harm, "outcome": $0]) } ?? harm }(
+                                     p.netOfBenefit ? phrases("chart.heat.harm.net", ["amount": p.words.size(p.harm)])
                                      : p.netGain.map { phrases("chart.heat.harm.net-gain", ["amount": p.words.size(p.harm), "net": p.words.outcomePhrase($0)]) }
-                                     ?? p.words.size(p.harm),
-                                 p.words.size(p.reference)]
+                                     ?? p.words.size(p.harm)),
+                                 p.referenceNote.map { phrases("chart.heat.reference-cell", ["amount": p.words.size(p.reference), "note": $0]) }
+                                     ?? p.words.size(p.reference)]
                      })
     }
 }

@@ -31,8 +31,12 @@ public enum Report {
     ///   - register: the full register.
     ///   - score: the score of ``registerToScore(_:options:)``; a community report refuses a
     ///     score that holds a confidential entry.
+    ///   - published: for a board report, the score the community report is made from (the
+    ///     register's public view, scored with the same options), so that the board is told
+    ///     where the published verdicts differ from its own; nil leaves that out.
     public static func render(register: Register, score: RegisterScore, options: ReportOptions,
-                              templates: ReportTemplates, since: ReviewChanges? = nil) throws(TemplateError) -> String {
+                              templates: ReportTemplates, since: ReviewChanges? = nil,
+                              published: RegisterScore? = nil) throws(TemplateError) -> String {
         if options.audience == .community {
             let confidential = Set(register.risks.filter(\.isConfidential).map(\.id))
             if let leak = score.risks.first(where: { confidential.contains($0.id) }) {
@@ -43,7 +47,8 @@ public enum Report {
         }
         // Every figure is written in the report's language (1,234.5 or 1.234,5).
         let style = (Phrasebook.builtIn(options.language) ?? .english).numberStyle
-        let builder = ReportBuilder(register: register, score: score, options: options, since: since)
+        var builder = ReportBuilder(register: register, score: score, options: options, since: since)
+        if options.audience == .board { builder.published = published }
         let context = FigureFormat.$style.withValue(style) { builder.build() }
         var text = try templates.render(context, options: options)
         // A long baseline or period in full once per section, then by its short name.

@@ -145,6 +145,7 @@ extension ReportBuilder {
                              numberedSteps: steps.enumerated().map { .init(number: $0.offset + 1, text: $0.element) })
             })
         page.headlineRows = headlineRows()
+        if !page.headlineRows.isEmpty { page.headlineLeftOut = headlineLeftOut().map { e($0) as String } }
         page.nextDecision = e(nextDecision())
         page.optionDescriptions = optionDescriptions()
         page.optionsEffect = e(optionsEffect())

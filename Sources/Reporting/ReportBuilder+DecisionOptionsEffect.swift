@@ -75,6 +75,27 @@ extension ReportBuilder {
     /// verdict and the perspectives that disagree, by verdict. "Outside: A … Depending on whose
     /// estimates: A and B … Too close to call on a perspective's own estimates: C" listed the
     /// same statement twice and mixed verdicts; one row each reads at a glance.
+    /// The statements ``headlineRows()`` leaves out, named with their chance and limit, and
+    /// why: within appetite on the pooled estimates and on each perspective's own. Nil when it
+    /// leaves none out.
+    func headlineLeftOut() -> String? {
+        let left = score.appetite.filter { !isInHeadlineTable($0) }
+        guard !left.isEmpty else { return nil }
+        let perspectives = left.contains { !$0.perspectives.isEmpty }
+        return phrases(perspectives ? "report.decision.headline.left-out" : "report.decision.headline.left-out.pooled", [
+            "statements": left.map { v in
+                phrases("report.decision.headline.left-out.item", [
+                    "statement": iso(statementLabel(v)), "percent": cellPercent(v.probability.value, limit: v.limit), "want": want(v)])
+            }.joined(separator: phrases("report.list.separator"))])
+    }
+
+    /// Whether the headline table shows the statement: outside appetite or too close to call,
+    /// or judged otherwise (or too close to call) on some perspective's own estimates.
+    func isInHeadlineTable(_ v: RegisterScore.AppetiteVerdict) -> Bool {
+        let own = v.perspectives.filter { estimatedAny($0.id, outcome: v.outcome) }
+        return !v.withinAppetite || !v.decisive || own.contains { $0.withinAppetite != v.withinAppetite || (!$0.decisive && v.decisive) }
+    }
+
     func headlineRows() -> [ReportContext.HeadlineRow] {
         // Outside appetite first, then too close to call, then the rest, as the verdicts below.
         func rank(_ v: RegisterScore.AppetiteVerdict) -> Int { !v.withinAppetite && v.decisive ? 0 : !v.decisive ? 1 : 2 }
@@ -84,7 +105,7 @@ extension ReportBuilder {
             let own = v.perspectives.filter { estimatedAny($0.id, outcome: v.outcome) }
             let otherVerdict = own.filter { $0.withinAppetite != v.withinAppetite }
             let close = own.filter { $0.withinAppetite == v.withinAppetite && !$0.decisive && v.decisive }
-            guard !v.withinAppetite || !v.decisive || !otherVerdict.isEmpty || !close.isEmpty else { return nil }
+            guard isInHeadlineTable(v) else { return nil }
             var parts: [String] = []
             if !otherVerdict.isEmpty {
                 parts.append(phrases("report.decision.headline.disagree", [

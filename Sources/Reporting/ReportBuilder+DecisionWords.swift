@@ -118,14 +118,35 @@ extension ReportBuilder {
             sentence += " " + phrases("report.decision.no-way-back.choices.stops", [
                 "chance": chanceWhat(v),
                 "stops": listInWords(stops.map { stop in
-                    phrases("report.decision.no-way-back.stop", [
+                    let broken = brokenByStopping(stop)
+                    // A stop that puts another statement outside appetite is said to be no way
+                    // back, with the chance it would leave there, before what it gives up.
+                    let givesUpKey = broken.isEmpty ? "report.decision.no-way-back.stop.gives-up" : "report.decision.no-way-back.stop.gives-up.also"
+                    let key = broken.isEmpty ? "report.decision.no-way-back.stop"
+                        : stop.withinIfStopped ? "report.decision.no-way-back.stop.breaks" : "report.decision.no-way-back.stop.breaks.still-outside"
+                    return phrases(key, [
                         "percent": FigureFormat.percent(stop.ifStopped.value), "risk": entryID(stop.risk),
                         "title": iso(register.risk(stop.risk)?.title ?? ""),
                         "status": phrases(stop.withinIfStopped ? "report.verdict.within" : "report.verdict.outside"),
-                        "givesUp": givenUp(stop.risk).map { phrases("report.decision.no-way-back.stop.gives-up", ["benefits": $0]) } ?? ""])
+                        "broken": listInWords(broken),
+                        "givesUp": givenUp(stop.risk).map { phrases(givesUpKey, ["benefits": $0]) } ?? ""])
                 })])
         }
         return sentence
+    }
+
+    /// The statements within appetite now that stopping the entry would put outside, each with
+    /// its chance then and now ("Hours of independent living outside appetite (the chance of a
+    /// net gain would be 12%, now 85%)"), from the simulation of the stop on every statement.
+    func brokenByStopping(_ stop: RegisterScore.AppetiteVerdict.ActivityStop) -> [String] {
+        (stop.elsewhere ?? []).compactMap { other in
+            guard score.appetite.indices.contains(other.statement) else { return nil }
+            let v = score.appetite[other.statement]
+            guard v.withinAppetite, !other.withinIfStopped else { return nil }
+            return phrases("report.decision.no-way-back.stop.broken", [
+                "statement": iso(statementLabel(v)), "chance": chanceWhat(v),
+                "percent": cellPercent(other.ifStopped.value, limit: v.limit), "now": cellPercent(v.probability.value, limit: v.limit)])
+        }
     }
 
     /// What stopping entry `id` gives up: its mean benefit on each outcome it brings one to

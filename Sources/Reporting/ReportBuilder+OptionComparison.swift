@@ -24,6 +24,8 @@ extension ReportBuilder {
         let quoted = { (p: RegisterScore.PortfolioScore) in iso(p.title) }
         var dropped: [String] = []
         for p in options {
+            // The statements that set it aside, for the line against the favoured option.
+            var setAsideOn: [RegisterScore.AppetiteVerdict] = []
             if rule.outside(p) > steps.fewest {
                 // A statement the option cannot meet by construction says so, and where every
                 // breach is one, that it is set aside on those alone.
@@ -41,6 +43,7 @@ extension ReportBuilder {
                 if built > 0, outside.count - built <= steps.fewest {
                     line += " " + phrases(built > 1 ? "report.options.dropped.construction-only.several" : "report.options.dropped.construction-only")
                 }
+                setAsideOn = outside
                 dropped.append(line)
             } else if !steps.second.contains(where: { $0.id == p.id }) {
                 let best = steps.second[0]
@@ -51,6 +54,7 @@ extension ReportBuilder {
                     guard let why = outOfReach(v, under: p.id) else { continue }
                     line += " " + phrases("report.options.dropped.standing.construction", ["statement": iso(statementLabel(v)), "why": why])
                 }
+                setAsideOn = steps.atIssue
                 dropped.append(line)
             } else if !steps.third.contains(where: { $0.id == p.id }), let w = rule.moneyWords {
                 dropped.append(phrases("report.options.dropped.cost", [
@@ -60,7 +64,14 @@ extension ReportBuilder {
                 continue
             }
             // What the board would buy with it, against the option the rule favours.
-            if steps.fourth.count == 1, let buys = whatItBuys(p, against: steps.fourth[0], rule: rule) {
+            if steps.fourth.count == 1, let buys = whatItBuys(p, against: steps.fourth[0], rule: rule, setAsideOn: setAsideOn) {
+                dropped[dropped.count - 1] += " " + buys
+            }
+            // An option whose chances on every statement read the same as an earlier option's
+            // differs from it in money and the outcomes' averages alone: priced against that
+            // option too, which is what it replaces, not only against the favoured one.
+            if let twin = sameChances(as: p, among: options, rule: rule), !steps.fourth.contains(where: { $0.id == twin.id }) || steps.fourth.count > 1,
+               let buys = whatItBuys(p, against: twin, rule: rule, lead: "report.options.buys.against.same-chances") {
                 dropped[dropped.count - 1] += " " + buys
             }
         }
@@ -98,7 +109,15 @@ extension ReportBuilder {
     /// is given the other way round: what the favoured option's gain there costs. A board paying
     /// £600,000 an incident for the favoured option needs that figure as much as the price of
     /// an option it is not choosing.
-    func whatItBuys(_ option: RegisterScore.PortfolioScore, against favoured: RegisterScore.PortfolioScore, rule: OptionRule) -> String? {
+    ///
+    /// - Parameters:
+    ///   - lead: the phrase that opens the sentence and names `favoured` (by default as the
+    ///     option the figures favour).
+    ///   - setAsideOn: the statements on which the rule set `option` aside; where it does worse
+    ///     on everything, they are named first with both options' chances, so that the sentence
+    ///     lists what decided it and not only the averages.
+    func whatItBuys(_ option: RegisterScore.PortfolioScore, against favoured: RegisterScore.PortfolioScore, rule: OptionRule,
+                    lead: String = "report.options.buys.against.favoured", setAsideOn: [RegisterScore.AppetiteVerdict] = []) -> String? {
         guard option.id != favoured.id, let money = rule.moneyWords, !rule.money.isEmpty else { return nil }
         let m = rule.gap(option, favoured, on: rule.money, withResponseCosts: true)
         let costsMore = m.differs && m.value > 0, costsLess = m.differs && m.value < 0
@@ -113,7 +132,9 @@ extension ReportBuilder {
             let amount = w.size(abs(g.value))
             if g.value < 0 {
                 if costsMore {
-                    better.append(phrases("report.options.buys.priced", [
+                    // A gain is bought; a harm (incidents, enquiries, people hurt) is avoided,
+                    // never "bought".
+                    better.append(phrases(w.isGain ? "report.options.buys.priced.gain" : "report.options.buys.priced.avoid", [
                         "outcome": iso(o.title), "amount": amount, "price": money.size(m.value / abs(g.value)),
                         "one": phrases.singularUnit(o.unit) ?? o.unit]))
                 } else {
@@ -126,12 +147,12 @@ extension ReportBuilder {
                 }
             }
         }
-        var args = ["favoured": iso(favoured.title), "money": money.size(abs(m.value)),
+        var args = ["against": phrases(lead, ["option": iso(favoured.title)]), "money": money.size(abs(m.value)),
                     "better": better.joined(separator: phrases("report.list.separator")), "worse": listInWords(worse)]
         let key: String
         switch (better.isEmpty, costsMore, costsLess) {
         case (false, true, _): key = better.count > 1 ? "report.options.buys.more-cost.several" : "report.options.buys.more-cost"
-        case (true, true, _): key = worse.isEmpty ? "report.options.buys.nothing" : "report.options.buys.worse-on-both"
+        case (true, true, _): key = worse.isEmpty ? "report.options.buys.nothing" : "report.options.buys.worse-on-all"
         case (false, _, true): key = "report.options.buys.both-better"
         case (true, _, true): key = "report.options.buys.saves"
         case (false, false, false): key = "report.options.buys.same-cost"
@@ -140,12 +161,24 @@ extension ReportBuilder {
             key = "report.options.buys.worse-same-cost"
         }
         args["better"] = key == "report.options.buys.both-better" || key == "report.options.buys.same-cost" ? listInWords(better) : args["better"]
+        if key == "report.options.buys.worse-on-all" {
+            // Every count it does worse on, in one list whose length is its own: the statements
+            // that set it aside (with both chances), money, then the outcomes' averages.
+            let rule = rule
+            let statements = setAsideOn.map { v in
+                phrases("report.options.buys.worse.statement", [
+                    "statement": iso(statementLabel(v)), "percent": cellPercent(rule.judged(v, under: option).p.value, limit: v.limit),
+                    "basePercent": cellPercent(rule.judged(v, under: favoured).p.value, limit: v.limit)])
+            }
+            args["items"] = listInWords(statements + [phrases("report.options.buys.worse.money", ["money": money.size(abs(m.value))])] + worse)
+        }
         var sentence = phrases.filled(key, args)
-        if !worse.isEmpty && !["report.options.buys.saves", "report.options.buys.worse-same-cost", "report.options.buys.worse-on-both"].contains(key) {
+        if !worse.isEmpty && !["report.options.buys.saves", "report.options.buys.worse-same-cost", "report.options.buys.worse-on-all"].contains(key) {
             sentence += " " + phrases.filled("report.options.buys.also-worse", args)
         }
         // The price in the other direction: what the favoured option's gain costs, so a board
-        // weighs it as it weighs a dearer option set aside.
+        // weighs it as it weighs a dearer option set aside (against the favoured option only).
+        if lead != "report.options.buys.against.favoured" { return sentence }
         if let only = favouredPrices.first, favouredPrices.count == 1 {
             sentence += " " + phrases("report.options.buys.favoured-costs", [
                 "amount": only.amount, "money": money.size(abs(m.value)),
@@ -156,6 +189,19 @@ extension ReportBuilder {
                 "prices": listInWords(favouredPrices.map { phrases("report.options.buys.favoured-price.on", ["price": $0.price, "one": $0.one, "outcome": $0.outcome]) })])
         }
         return sentence
+    }
+
+    /// The first option before `option` in the comparison whose chance on every appetite
+    /// statement reads the same as `option`'s (to the precision the options table shows), with
+    /// the rule's perspective; nil when there is none. Two such options differ only in money and
+    /// in the outcomes' averages, so the later one is priced against the earlier.
+    func sameChances(as option: RegisterScore.PortfolioScore, among options: [RegisterScore.PortfolioScore], rule: OptionRule) -> RegisterScore.PortfolioScore? {
+        guard !score.appetite.isEmpty, let k = options.firstIndex(where: { $0.id == option.id }) else { return nil }
+        return options[..<k].first { other in
+            score.appetite.allSatisfy { v in
+                cellPercent(rule.judged(v, under: other).p.value, limit: v.limit) == cellPercent(rule.judged(v, under: option).p.value, limit: v.limit)
+            }
+        }
     }
 
     /// What each option changes against the option the headline figures assume: the entries it

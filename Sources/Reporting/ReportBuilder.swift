@@ -59,6 +59,10 @@ public struct ReportBuilder: Sendable {
     /// A community report's contributor names as they read inside a list, after its first
     /// item, where that differs from the register's (``MidSentenceNames``).
     let midSentenceNames: [String: String]
+    /// For a board report, the score of the register's public view, from which the community
+    /// report is made (``Report/render(register:score:options:templates:since:published:)``);
+    /// nil when not given.
+    var published: RegisterScore?
 
     public init(register: Register, score: RegisterScore, options: ReportOptions, since review: ReviewChanges? = nil) {
         self.review = review
@@ -322,6 +326,7 @@ public struct ReportBuilder: Sendable {
                 var seen = Set<String>()
                 let outcomes = differ.map(\.outcome).filter { seen.insert($0).inserted }
                 note += " " + phrases("report.confidential-note.published-differ", ["statements": listInWords(outcomes.map { iso(outcomeTitle($0)) })])
+                if let verdicts = publishedVerdictsDiffer(differ) { note += " " + verdicts }
             }
             context.confidentialNote = e(note)
         }
@@ -970,8 +975,14 @@ public struct ReportBuilder: Sendable {
             // By the share itself, not its band: two effects in one band (15% of 125 days and
             // 22% of 4,210 hours) are placed by the one that weighs more, as the table says.
             let chosen = pool.reduce(primary) { best, next in weight(next.placed) > weight(best.placed) ? next : best }
-            if chosen.outcome != r.outcome { byOtherOutcome.append(r.id) }
-            placed.append(chosen.placed)
+            var place = chosen.placed
+            if chosen.outcome != r.outcome {
+                byOtherOutcome.append(r.id)
+                // The board's table names the outcome whose figure places it: "344 hours" beside
+                // an entry whose own section shows only money could not be traced.
+                if !isCommunity { place.placedOn = iso(outcomeTitle(chosen.outcome)) }
+            }
+            placed.append(place)
         }
         var chart = charts.heatMap(id: "heat", placed: placed, placedByOtherOutcome: byOtherOutcome)
         chart.note = otherOptionsNote(visibleRisks.filter { !$0.inHeadline }.map { ($0.id, $0.title) }, key: "chart.heat.other-options")
@@ -1004,7 +1015,10 @@ public struct ReportBuilder: Sendable {
             case .netBenefitAbove: return nil
             }
         }.min()
-        let reference = threshold ?? max(abs(o.inherent.percentile(0.95)?.value ?? 0), o.inherent.standardDeviation)
+        var reference = threshold ?? max(abs(o.inherent.percentile(0.95)?.value ?? 0), o.inherent.standardDeviation)
+        // The board's own yardstick, said where it is shown; residents' pages keep theirs.
+        var referenceNote: String?
+        if !isCommunity { (reference, referenceNote) = boardYardstick(o, threshold: threshold) }
         let p = r.probability.residual
         // In the board report, where the board's appetite on the outcome is on the net
         // outcome (harm − benefit), an entry is placed by its average harm in a horizon in
@@ -1021,7 +1035,7 @@ public struct ReportBuilder: Sendable {
                             // Placed by its harm, but a net benefit on average: marked, so it
                             // does not read as a top risk.
                             netGain: !net && meanBenefit > 0 && meanLoss < 0 ? meanLoss : nil,
-                            markedID: entryID(r.id) == r.id ? nil : entryID(r.id)))
+                            markedID: entryID(r.id) == r.id ? nil : entryID(r.id), referenceNote: referenceNote))
     }
 
     // MARK: Entries in full

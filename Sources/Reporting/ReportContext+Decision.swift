@@ -16,6 +16,10 @@ extension ReportContext {
         /// perspective's own estimates: one row each, with the pooled verdict and the
         /// perspectives that disagree with it. Empty when there are none.
         public var headlineRows: [HeadlineRow] = []
+        /// Below the headline table: the statements it leaves out (within appetite on every
+        /// view), by name with their chance and limit, so a count of "1 of 4" above a table of
+        /// fewer rows never drops one unsaid. Nil when the table leaves none out or is empty.
+        public var headlineLeftOut: String? = nil
         /// How many appetite statements are outside appetite or too close to call, in a sentence.
         public var summary: String
         public var outsideCount: Int

@@ -33,6 +33,19 @@ extension RegisterScore.AppetiteVerdict {
         /// The chance (as ``RegisterScore/AppetiteVerdict/probability``) without it.
         public var ifStopped: Statistic
         public var withinIfStopped: Bool
+        /// Every other appetite statement with the entry stopped, in the register's order:
+        /// stopping an activity that brings a gain can put another statement outside appetite,
+        /// and a board reading "within appetite without it" must see that before taking it as
+        /// a way back.
+        public var elsewhere: [Elsewhere]? = nil
+
+        /// Another statement's chance with the entry stopped, on the same random numbers.
+        public struct Elsewhere: Sendable, Codable, Hashable {
+            /// The statement's index in ``RegisterScore/appetite``.
+            public var statement: Int
+            public var ifStopped: Statistic
+            public var withinIfStopped: Bool
+        }
     }
 }
 
@@ -136,7 +149,10 @@ enum ResponseLevers {
         for (_, entries) in stopsAsked { for r in entries { wanted[r, default: []].insert(LeverPlan.stopped) } }
         for tail in tails { wanted[tail.entry, default: []].insert(0) }
         let entries = wanted.keys.sorted().map { (entry: $0, risks: planRisks(of: $0), reliabilities: wanted[$0]!.sorted(by: >)) }
-        let outcomes = Array(Set((asked + stopsAsked).map { compiled.appetiteThresholds[$0.statement].outcome } + tails.map(\.outcome))).sorted()
+        // A stop is read on every statement, not only its own: what it does elsewhere.
+        let statements = score.appetite.indices.filter { $0 < compiled.appetiteThresholds.count }
+        let stopOutcomes = stopsAsked.isEmpty ? [] : statements.map { compiled.appetiteThresholds[$0].outcome }
+        let outcomes = Array(Set((asked + stopsAsked).map { compiled.appetiteThresholds[$0.statement].outcome } + tails.map(\.outcome) + stopOutcomes)).sorted()
         let leverPlan = try LeverPlan(plan, headline: headline, entries: entries, outcomes: outcomes)
 
         // Each lever's chance with its response at `reliability`: counted, or read from the
@@ -157,9 +173,11 @@ enum ResponseLevers {
                 }
             }
         }
-        for (index, entries) in stopsAsked {
-            for r in entries where !requests.contains(request(r, LeverPlan.stopped, statement: index)) {
-                requests.append(request(r, LeverPlan.stopped, statement: index))
+        for (_, entries) in stopsAsked {
+            for r in entries {
+                for index in statements where !requests.contains(request(r, LeverPlan.stopped, statement: index)) {
+                    requests.append(request(r, LeverPlan.stopped, statement: index))
+                }
             }
         }
         // The bad-year values' series, each residual outcome with its response never delivered.
@@ -204,8 +222,14 @@ enum ResponseLevers {
         for (index, entries) in stopsAsked {
             let stops = entries.map { r in
                 let stopped = leverChance(r, LeverPlan.stopped, statement: index)
+                let elsewhere = statements.filter { $0 != index }.map { other in
+                    let chance = leverChance(r, LeverPlan.stopped, statement: other)
+                    return RegisterScore.AppetiteVerdict.ActivityStop.Elsewhere(
+                        statement: other, ifStopped: chance, withinIfStopped: leverWithin(chance, statement: other))
+                }
                 return RegisterScore.AppetiteVerdict.ActivityStop(
-                    risk: compiled.risks[r].id, ifStopped: stopped, withinIfStopped: leverWithin(stopped, statement: index))
+                    risk: compiled.risks[r].id, ifStopped: stopped, withinIfStopped: leverWithin(stopped, statement: index),
+                    elsewhere: elsewhere)
             }
             score.appetite[index].stops = stops
         }

@@ -132,7 +132,7 @@ struct ChartLabelsTests {
     @Test func heatMapTableCarriesTheGridsMarksAndBands() throws {
         let md = try ReportFixtures.render(try ReportFixtures.load("ward-7-patient-partnership"), format: .markdown, audience: .board)
         #expect(md.contains("| W7-01\\* |"))
-        #expect(md.contains("Severe (100% or more of "))
+        #expect(md.contains("Major (40–100% of "))
         let html = try Self.boardHTML("ward-7-patient-partnership")
         let heat = try Self.figure("heat", in: html)
         // The axis title is whole, on one line or two.

@@ -47,7 +47,7 @@ import _TestSupport
         let text = try Self.example(name)
         let table = Self.moneyTable(text)
         #expect(table.header == ["Option", "Entries after responses", "Option’s own cost", "Against appetite (the two before)",
-                                 "Responses’ cost (on no outcome)", "All told (every cost)"], "\(name): \(table.header)")
+                                 "Responses’ cost (not in the figure against appetite)", "All told (every cost)"], "\(name): \(table.header)")
         #expect(table.rows.count >= 3, "\(name)")
         for row in table.rows {
             let f = try #require(row.count == 6 ? row.dropFirst().map(Self.money) as [Double?] : nil, "\(name): \(row)")

@@ -85,7 +85,7 @@ struct OptionPriceAndReachTests {
         #expect(shared.contains("(each price is that whole amount over the gain on one outcome)"), "\(shared)")
         // Where the option set aside is the dearer one, the price stays as it was, once.
         let residential = try #require(care.split(separator: "\n").first { $0.hasPrefix("- “Residential care (current)” is set aside") })
-        #expect(residential.contains("per enquiry"))
+        #expect(residential.contains("enquiries in Safeguarding enquiries on average, at about £"), "\(residential)")
         #expect(!residential.contains("So the favoured option"))
     }
 

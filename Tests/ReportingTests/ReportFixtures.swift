@@ -58,7 +58,16 @@ enum ReportFixtures {
         var scoring = ScoringOptions(seed: 7, trials: trials, jobs: 2, asOf: asOf)
         scoring.responseLevers = audience == .board
         let score = try Scorer.score(Report.registerToScore(register, options: options), options: scoring)
-        return try Report.render(register: register, score: score, options: options, templates: templates ?? ReportTemplates(folder: TestSupport.path("Templates")))
+        // As `riskreg report` does: a board report of a register with confidential entries is
+        // told the published page's figures, scored from the public view.
+        var published: RegisterScore?
+        if audience == .board, register.risks.contains(where: \.isConfidential) {
+            var publicOptions = options
+            publicOptions.audience = .community
+            published = try Scorer.score(Report.registerToScore(register, options: publicOptions), options: ScoringOptions(seed: 7, trials: trials, jobs: 2, asOf: asOf))
+        }
+        return try Report.render(register: register, score: score, options: options, templates: templates ?? ReportTemplates(folder: TestSupport.path("Templates")),
+                                 published: published)
     }
 
     /// Strings that have broken HTML sanitisers and Markdown renderers: OWASP's XSS filter

@@ -138,4 +138,42 @@ struct ResponseLeverRunTests {
         options.responseLevers = false
         #expect(try Scorer.score(register, options: options).appetite[0].stops == nil)
     }
+
+    /// Stopping an activity is read on every other statement too, as the register without the
+    /// entry gives it, bit for bit: a stop that brings one statement back can put another out
+    /// (adult social care: without independent bus travel, safeguarding is within appetite but
+    /// hours of independent living are not), and the board report says so.
+    @Test func aStoppedActivityIsReadOnEveryStatement() throws {
+        let body = """
+            appetite:
+              - {outcome: care, statement: At most 1 in 20 above 4 incidents., loss-exceeds: 4, at-most: 5%}
+              - {outcome: budget, statement: At most 1 in 10 above 3k., loss-exceeds: 3k, at-most: 10%}
+              - {outcome: care, statement: At most 1 in 2 above 1 incident., loss-exceeds: 1, at-most: 50%}
+            risks:
+            \(OptionScoringTests.entry("A", strategy: "enablement", outcome: "care", occurrence: "frequency: 2", impact: "{pert: [0.5, 1, 3]}",
+                                       extra: "    response: {action: Check, cost: 1k, reliability: 80%, reduces-impact-by: 30%}"))
+            \(OptionScoringTests.entry("B", strategy: "portfolio", outcome: "care", occurrence: "likelihood: 60%", impact: "{uniform: [1, 4]}"))
+            \(OptionScoringTests.entry("C", strategy: "reduction", outcome: "care", occurrence: "frequency: 1", impact: "{triangular: [0.5, 1, 2]}"))
+            \(OptionScoringTests.entry("D", strategy: "portfolio", occurrence: "likelihood: 50%", impact: "{uniform: [1k, 4k]}", benefit: "{uniform: [0, 2k]}"))
+            """
+        let register = try OptionScoringTests.register(body)
+        var options = ScorerTests.options(trials: 20_000)
+        options.responseLevers = true
+        let score = try Scorer.score(register, options: options)
+        let stops = try #require(score.appetite[0].stops)
+        #expect(!stops.isEmpty)
+        for stop in stops {
+            var without = register
+            without.risks.removeAll { $0.id == stop.risk }
+            var plain = ScorerTests.options(trials: 20_000)
+            plain.responseLevers = false
+            let expected = try Scorer.score(without, options: plain).appetite
+            let elsewhere = try #require(stop.elsewhere)
+            #expect(elsewhere.map(\.statement) == [1, 2], "\(stop.risk): every other statement, in order")
+            for other in elsewhere {
+                #expect(other.ifStopped == expected[other.statement].probability, "\(stop.risk) on statement \(other.statement)")
+                #expect(other.withinIfStopped == expected[other.statement].withinAppetite, "\(stop.risk) on statement \(other.statement)")
+            }
+        }
+    }
 }

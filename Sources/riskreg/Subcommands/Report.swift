@@ -121,12 +121,26 @@ struct Report: ParsableCommand {
         } catch {
             throw CommandFailure.error(path, "\(error)")
         }
+        // A board report of a register with confidential entries says where the published
+        // page's verdicts read the other way: those come from the public entries alone, scored
+        // as the community report scores them.
+        var published: RegisterScore?
+        if audience == .board, register.risks.contains(where: \.isConfidential) {
+            var publicOptions = reportOptions
+            publicOptions.audience = .community
+            do {
+                published = try Scorer.score(Reporting.Report.registerToScore(register, options: publicOptions), options: options)
+            } catch {
+                throw CommandFailure.error(path, "\(error)")
+            }
+        }
         let review = try since.map {
             try reviewChanges(since: $0, register: register, options: options, printer: printer, reportOptions: reportOptions)
         }
         let text: String
         do {
-            text = try Reporting.Report.render(register: register, score: score, options: reportOptions, templates: set, since: review)
+            text = try Reporting.Report.render(register: register, score: score, options: reportOptions, templates: set, since: review,
+                                                 published: published)
         } catch {
             // A template error quotes the template's text, which may come from anyone.
             Output.err(UntrustedText.markedLines(error.description))

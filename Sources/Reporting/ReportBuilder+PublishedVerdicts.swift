@@ -1,0 +1,36 @@
+import Scoring
+import TextLayer
+
+/// Where the community report's verdict on an appetite statement reads the other way from the
+/// board report's.
+///
+/// The community report is scored from the public entries alone, so on an outcome a
+/// confidential entry reaches its chance differs from the board's. Told only that the figures
+/// "differ", a committee could publish "within the limit" and minute "outside appetite" for the
+/// same statement without noticing: each statement where the two verdicts differ is named, with
+/// the chance and verdict each page shows, as the community page words them.
+extension ReportBuilder {
+    /// One sentence per statement in `statements` whose verdict on the published page (from
+    /// ``published``) differs from this report's; nil when none does or no published score was
+    /// given.
+    func publishedVerdictsDiffer(_ statements: [RegisterScore.AppetiteVerdict]) -> String? {
+        guard let published, !isCommunity else { return nil }
+        let sentences = statements.compactMap { v -> String? in
+            // The same statement on the public page: the register's, in order, on the same outcome.
+            guard let shown = published.appetite.first(where: {
+                $0.outcome == v.outcome && $0.kind == v.kind && $0.threshold == v.threshold && $0.limit == v.limit
+            }) else { return nil }
+            let here = statusClass(v.withinAppetite, v.decisive), there = statusClass(shown.withinAppetite, shown.decisive)
+            guard here != there else { return nil }
+            // An aim (a floor on the chance of a gain) is met or missed there, never "over the limit".
+            let aim = shown.kind == .netBenefitAbove && there != "close" ? "aim." : ""
+            return phrases("report.confidential-note.published-verdict", [
+                "statement": iso(statementLabel(v)),
+                "public": communityChance(shown.probability.value, per: verdictDenominator),
+                "publicStatus": phrases("report.confidential-note.public." + aim + there),
+                "board": cellPercent(v.probability.value, limit: v.limit),
+                "boardStatus": leverStatus(v.withinAppetite, v.decisive)])
+        }
+        return sentences.isEmpty ? nil : sentences.joined(separator: " ")
+    }
+}

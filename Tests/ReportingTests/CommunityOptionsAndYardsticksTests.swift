@@ -110,7 +110,9 @@ struct CommunityOptionsAndYardsticksTests {
     /// bad year falls short of a typical one, from the wellbeing table, never its 174-point gain.
     @Test func aYardstickIsNeverAGainAndCanBeChecked() throws {
         let page = Self.page("adult-social-care-positive-risk")
-        let wellbeing = ReportFixtures.section(page, "\n### Wellbeing of the people taking part")
+        // The outcome's own table, in the detail part (the limits' heading above has the same title).
+        let detail = String(page[(page.range(of: "\n## For those who want the detail")?.lowerBound ?? page.startIndex)...])
+        let wellbeing = ReportFixtures.section(detail, "\n### Wellbeing of the people taking part")
         let typical = try #require(Self.first(wellbeing, #"\| Typical year \(half of all years are better\) \| [-\d,]+ \| ([-\d,]+) \|"#))[0]
         let bad = try #require(Self.first(wellbeing, #"\| Very bad year \(1 year in 20 is worse\) \| [-\d,]+ \| ([-\d,]+) \|"#))[0]
         let gap = Self.number(typical) - Self.number(bad)

@@ -509,7 +509,9 @@ struct Charts {
         // An outcome that can only rise (no benefit on it) has no chance of a net reduction to
         // show, and no minus sign to explain: its table leaves both out.
         let h = ow.hasNetChance ? (ow.countsInWords && !ow.isGain ? ".count" : g) : ".harm"
-        var tableDescription = phrases("chart.perspectives.description.table" + h, ["outcome": UntrustedText.isolated(outcome.title)])
+        // Where another option lowers it, it can only rise under the one assumed, and is said so.
+        var tableDescription = phrases("chart.perspectives.description.table" + h + (h == ".harm" && ow.lowersUnderOtherOptions ? ".assumed" : ""),
+                                       ["outcome": UntrustedText.isolated(outcome.title)])
         var columns = [phrases("chart.perspectives.column.perspective"), phrases("chart.perspectives.column.mean" + h, ["unit": unit]),
                        phrases("chart.perspectives.column.p90" + g, ["unit": unit])]
         if ow.hasNetChance { columns.append(phrases(ow.isGain ? "chart.perspectives.column.net-gain" : "chart.perspectives.column.net-reduction")) }

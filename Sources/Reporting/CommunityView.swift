@@ -11,7 +11,8 @@ import TextLayer
 /// - the perspectives at least one of them is estimated from, the contributors they name (in
 ///   co-production, responses or those perspectives), the correlations between two of them,
 ///   the outcomes they add into with those outcomes' appetite statements, and the portfolios
-///   that list at least one of them (listing only those);
+///   whose figures can be worked out from them: those that list, split or re-respond at least
+///   one of them, or name no confidential entry (each listing only the public entries);
 /// - each text as written, with its straight double quotes in the page's own quotation marks,
 ///   except a text that names a confidential entry by id or title
 ///   (``Register/confidentialEntryNamed(in:)``, the `confidential-named` warning), which is
@@ -152,11 +153,21 @@ public struct CommunityView: Sendable {
             c.reason = clean(c.reason)
             return c
         }
+        // An option stays where its figures can be worked out from public entries: it lists,
+        // splits or gives another response to a public entry, or names no private one at all
+        // ("a choice of the two", which only splits and re-responds public entries, was left
+        // off the page while the committee's list named it). An option whose entries are all
+        // private is left out: without them its card would show figures that are not its own.
         let portfolios = full.portfolios.compactMap { p -> Portfolio? in
             let members = p.risks.filter { riskIDs.contains($0) }
-            guard !members.isEmpty else { return nil }
+            let split = p.split.filter { riskIDs.contains($0.risk) }
+            let responses = p.responses.filter { riskIDs.contains($0.risk) }
+            let namesOnlyPublic = p.members.allSatisfy(riskIDs.contains) && p.responses.allSatisfy { riskIDs.contains($0.risk) }
+            guard !members.isEmpty || !split.isEmpty || !responses.isEmpty || namesOnlyPublic else { return nil }
             var p = p
             p.risks = members
+            p.split = split
+            p.responses = responses
             p.title = clean(p.title)
             p.description = clean(p.description)
             return p

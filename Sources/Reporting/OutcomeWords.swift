@@ -55,6 +55,11 @@ struct OutcomeWords: Sendable {
     /// overspend of the whole budget, and "€4,000 less than the 2027 budget" as a cut.
     var budgetWording = false
 
+    /// Whether an entry of an option the figures do not assume lowers the outcome, where none
+    /// of the assumed option's entries does: residents' tables then say that it can only rise
+    /// under the assumed option, not that it can only rise, beside an option that saves.
+    var lowersUnderOtherOptions = false
+
     /// One year's figure as ``wholeYears`` asks: rounded to a whole number for a count, as it is
     /// for money. A whole count (``isWholeCount``) is rounded in every report: each simulated
     /// year has a whole number, and a percentile that falls between two of them ("4.50

@@ -333,8 +333,13 @@ extension ReportBuilder {
                 let benefit = meanBenefit(on: v.outcome)
                 if FigureFormat.rounded(benefit, significantDigits: 2).rounded() >= 1 {
                     let mean = outcome.map { words(v.outcome, unit).directed($0.residual.mean.value) } ?? 0
-                    if status == "outside", mean < 0 {
-                        overall = phrases("community.limit.harm.prevents.over", ["amount": roughly(benefit, unit), "next": nextPeriod])
+                    if status == "outside", mean < 0, let net = outcome?.residual.mean.value {
+                        // What the plans prevent, what they cause and what is left, each as the
+                        // page says it elsewhere: "prevents about 4" at the top beside "about 2
+                        // incidents less" on the option read as two figures for one thing.
+                        overall = phrases("community.limit.harm.prevents.over", [
+                            "amount": roughly(benefit, unit), "next": nextPeriod, "caused": roughly(max(benefit + net, 0), unit),
+                            "net": optionAverage(v.outcome, unit: unit, mean: net)])
                     } else {
                         prevents = phrases("community.limit.harm.prevents", ["amount": roughly(benefit, unit), "next": nextPeriod])
                     }
@@ -383,7 +388,11 @@ extension ReportBuilder {
                 guard let theirs = risk.estimates.first(where: { $0.perspective == p.id })?.statedChance else { continue }
                 let gap = abs(theirs - theirsO)
                 guard gap >= 0.1 || (gap >= 0.03 && max(theirs, theirsO) >= 1.5 * min(theirs, theirsO)) else { continue }
-                let key = score.run.view == "pooled" ? "community.limit.groups-differ.used" : "community.limit.groups-differ"
+                // The figure with the planned actions comes from the groups together, and is said
+                // so: "8 in 100 according to the officers … with the planned actions it is 8 in
+                // 100" read as if the page had taken the officers' figure.
+                let same = frequencyWords(r.probability.inherent) == frequencyWords(r.probability.residual)
+                let key = score.run.view == "pooled" ? "community.limit.groups-differ.used" + (same ? ".same" : "") : "community.limit.groups-differ"
                 let line = phrases(key, ["who": iso(p.title), "entry": iso(r.title), "theirs": frequencyWords(theirs),
                                          "officers": iso(officers.title), "officersChance": frequencyWords(theirsO),
                                          "together": frequencyWords(r.probability.inherent), "used": frequencyWords(r.probability.residual)])
@@ -452,7 +461,7 @@ extension ReportBuilder {
     /// shows it is rarer than its resolution, not impossible.
     ///
     /// A chance the simulation saw in every year is not certain, as the detail tables say
-    /// (">99.9%"): it reads "almost certain: more than 99 in 100 (>99.9%)", never "certain
+    /// (">99.9%"): it reads "almost certain: more than 999 in 1,000 (>99.9%)", never "certain
     /// (100%)" above a table that says otherwise.
     func communityChance(_ p: Double, per n: Int = 100) -> String {
         if p < 0.001 { return phrases("chance.fewer-than", ["n": FigureFormat.count(max(n, 1_000))]) }
@@ -463,8 +472,11 @@ extension ReportBuilder {
             return phrases("community.chance.under", ["n": FigureFormat.count(below), "frequency": phrases.naturalFrequency(p, per: 1_000),
                                                       "percent": FigureFormat.percent(p, per: 1_000)])
         }
+        // Beside ">99.9%" the words go to the same resolution, as "fewer than 1 in 1,000" does
+        // at the other end: "more than 99 in 100 (>99.9%)" gave one chance two precisions.
         if p > 0.999 {
-            return phrases("community.chance", ["frequency": phrases("chance.almost-certain", ["k": FigureFormat.count(n - 1), "n": FigureFormat.count(n)]),
+            let m = max(n, 1_000)
+            return phrases("community.chance", ["frequency": phrases("chance.almost-certain", ["k": FigureFormat.count(m - 1), "n": FigureFormat.count(m)]),
                                                 "percent": FigureFormat.simulatedPercent(p)])
         }
         return phrases("community.chance", ["frequency": phrases.naturalFrequency(p, per: n), "percent": communityPercent(p, per: n)])

@@ -15,14 +15,21 @@ extension ReportBuilder {
     func communityOptions() -> [ReportContext.CommunityOption] {
         guard score.portfolios.count > 1 else { return [] }
         let rule = OptionRule(builder: self)
+        let unchanged = Set(sameUnderEveryOption().map(\.id))
         return score.portfolios.map { option in
             let limits = score.appetite.map { v -> String in
                 let judged = rule.judged(v, under: option)
                 return optionLimitLine(v, chance: judged.p.value, within: judged.within, decisive: judged.decisive)
             }
+            let registered = register.portfolios.first { $0.id == option.id }
             let averages = score.outcomes.compactMap { o -> String? in
                 guard let mean = option.outcomes.first(where: { $0.outcome == o.id })?.mean.residual.value else { return nil }
-                return phrases("community.options.average", ["outcome": iso(o.title), "amount": optionAverage(o.id, unit: o.unit, mean: mean)])
+                let amount = optionAverage(o.id, unit: o.unit, mean: mean)
+                if let registered, !unchanged.contains(o.id), let from = commonSource(of: o.id, outside: registered) {
+                    return phrases(from.only ? "community.options.average.common.one" : "community.options.average.common",
+                                   ["outcome": iso(o.title), "amount": amount, "entry": from.entry])
+                }
+                return phrases("community.options.average", ["outcome": iso(o.title), "amount": amount])
             }
             let expected = averages.isEmpty ? nil : phrases("community.options.expected", ["next": nextPeriod])
             var cost: String?
@@ -32,7 +39,12 @@ extension ReportBuilder {
                 let key = outcome == nil ? "community.options.cost" : limited ? "community.options.cost.in-limit" : "community.options.cost.in-outcome"
                 cost = phrases(key, ["cost": quantity(amount, "money"), "next": nextPeriod, "outcome": iso(outcome?.title ?? "")])
             }
-            let registered = register.portfolios.first { $0.id == option.id }
+            // What an option saves by what it stops (the scheduled rounds), said beside its own
+            // cost: "cameras €32,000" beside "about €28,000 not covered" did not add up.
+            if let registered {
+                let savings = optionSavings(registered)
+                if !savings.isEmpty { cost = ([cost].compactMap { $0 } + savings).joined(separator: " ") }
+            }
             // The options are worked out together, on one set of possible futures, and the top
             // of the page on its own: where a chance of the assumed option rounds differently
             // from the same chance above, the page says why rather than leave two numbers.
@@ -46,6 +58,41 @@ extension ReportBuilder {
             return .init(title: e(option.title), description: e(registered?.description),
                          assumed: e(assumed),
                          limits: limits.map(e), expected: e(expected), averages: averages.map(e), cost: e(cost))
+        }
+    }
+
+    /// Where none of an option's own entries (those it lists, splits or gives another response)
+    /// reaches `outcome`, what its average there comes from: the entries every option has, named
+    /// by the one (`only`) or by the one that weighs most there. "About 260 points more" on the
+    /// care-home option, whose own entry "adds no hours or points", read as its own gain. Nil
+    /// where the option's own entries reach the outcome, or no entry every option has does.
+    func commonSource(of outcome: String, outside option: Portfolio) -> (entry: String, only: Bool)? {
+        let own = Set(option.members + option.responses.map(\.risk))
+        guard !own.contains(where: { register.risk($0)?.outcomes.contains(outcome) ?? false }) else { return nil }
+        let optional = register.optionalEntries
+        let common = register.risks.filter { !optional.contains($0.id) && $0.outcomes.contains(outcome) }
+        func weight(_ id: String) -> Double {
+            guard let s = score.risks.first(where: { $0.id == id }) else { return 0 }
+            let loss = s.effects.map { $0.filter { $0.outcome == outcome }.reduce(0) { $0 + $1.meanLoss.residual.value } }
+                ?? (s.outcome == outcome ? s.meanLoss.residual.value : 0)
+            return abs(loss)
+        }
+        guard let largest = common.max(by: { weight($0.id) < weight($1.id) }) else { return nil }
+        let entry = phrases("community.options.entry", ["title": iso(phrases("community.quoted", ["text": largest.title])), "id": entryID(largest.id)])
+        return (entry, common.count == 1)
+    }
+
+    /// For each entry that comes with `option` for certain (a planned result, such as the
+    /// scheduled rounds stopping) and saves money: what it saves on average, worked out like
+    /// every other figure on the page.
+    func optionSavings(_ option: Portfolio) -> [String] {
+        option.risks.compactMap { id -> String? in
+            guard let risk = register.risk(id), let s = score.risks.first(where: { $0.id == id }), plannedResult(risk, s) != nil else { return nil }
+            let parts: [(outcome: String, benefit: Double)] = s.effects.map { $0.map { ($0.outcome, $0.meanBenefit) } } ?? [(s.outcome, s.meanBenefit)]
+            guard let money = parts.first(where: { unitOf($0.outcome) == "money" && $0.benefit > 0 && !words($0.outcome, "money").isGain }) else { return nil }
+            return phrases("community.options.saving", [
+                "entry": phrases("community.options.entry", ["title": iso(phrases("community.quoted", ["text": risk.title])), "id": entryID(id)]),
+                "amount": roughly(money.benefit, "money"), "outcome": iso(register.outcome(money.outcome)?.title ?? money.outcome), "next": nextPeriod])
         }
     }
 
@@ -105,11 +152,7 @@ extension ReportBuilder {
     /// take it for a finding — and each limit or aim that no option keeps.
     func communityOptionsNotes() -> [String] {
         guard score.portfolios.count > 1 else { return [] }
-        func same(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-9 * max(1, abs(a), abs(b)) }
-        let unchanged = score.outcomes.filter { o in
-            let means = score.portfolios.compactMap { p in p.outcomes.first { $0.outcome == o.id }?.mean.residual.value }
-            return means.count == score.portfolios.count && means.allSatisfy { same($0, means[0]) }
-        }
+        let unchanged = sameUnderEveryOption()
         var notes: [String] = []
         if !unchanged.isEmpty {
             let titles = list(unchanged.map { phrases("community.quoted", ["text": iso($0.title)]) })
@@ -124,6 +167,15 @@ extension ReportBuilder {
                                  ["outcome": iso(title)]))
         }
         return notes
+    }
+
+    /// The outcomes whose average is the same under every option.
+    func sameUnderEveryOption() -> [RegisterScore.OutcomeScore] {
+        func same(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-9 * max(1, abs(a), abs(b)) }
+        return score.outcomes.filter { o in
+            let means = score.portfolios.compactMap { p in p.outcomes.first { $0.outcome == o.id }?.mean.residual.value }
+            return means.count == score.portfolios.count && means.allSatisfy { same($0, means[0]) }
+        }
     }
 
     /// One limit in one line: what it is about, the chance under the option, what is accepted,

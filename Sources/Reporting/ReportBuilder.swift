@@ -193,6 +193,13 @@ public struct ReportBuilder: Sendable {
                 }
             }
         }
+        if isCommunity, !w.hasBenefit {
+            w.lowersUnderOtherOptions = register.risks.contains { risk in
+                risk.estimates.contains { e in
+                    (risk.outcome == outcome && e.benefit != nil) || e.effects.contains { $0.outcome == outcome && $0.benefit != nil }
+                }
+            }
+        }
         return w
     }
 
@@ -512,10 +519,7 @@ public struct ReportBuilder: Sendable {
             let label = phrases(key, ["frequency": phrases.naturalFrequency(v.limit, per: n), "amount": quantity(abs(v.threshold), unit)])
             // The community page gives each chance one number: its tables round a chance as its
             // limits above do ("2%" beside "2 in 100 (2%)", never "1.5%").
-            func shown(_ p: Double) -> String {
-                guard isCommunity, p >= 0.001, p <= 0.999 else { return FigureFormat.simulatedPercent(p) }
-                return FigureFormat.percent(p, per: n)
-            }
+            func shown(_ p: Double) -> String { isCommunity ? communityTableChance(p) : FigureFormat.simulatedPercent(p) }
             // Residents read a floor on the chance of a gain as the aim it is, met or not: "Limit:
             // at least 75 in 100 chance of a net gain … 99.7%: within the limit" read as a cap.
             if isCommunity, v.kind == .netBenefitAbove {
@@ -588,7 +592,11 @@ public struct ReportBuilder: Sendable {
             // Beside a board's limit on the same chance, a chance that rounds to the limit keeps a
             // decimal, as it does in the verdicts and levers: "60% without" read as exactly at it.
             let limit = isCommunity ? nil : score.appetite.first { $0.outcome == o.id && $0.kind == .netBenefitAbove && $0.threshold == 0 }?.limit
-            let shown = { (p: Double) in limit.map { self.cellPercent(p, limit: $0) } ?? FigureFormat.simulatedPercent(p) }
+            // Residents' pages write it as the aim's row in the table beneath does: one chance, one
+            // number ("99.5%" here beside "99%" there read as two figures).
+            let shown = { (p: Double) in
+                limit.map { self.cellPercent(p, limit: $0) } ?? (self.isCommunity ? self.communityTableChance(p) : FigureFormat.simulatedPercent(p))
+            }
             summary += " " + phrases(w.isGain ? "report.outcome.net-chance.gain" : "report.outcome.net-chance.loss",
                                      ["with": shown(o.residual.probabilityNetBenefit.value),
                                       "without": shown(o.inherent.probabilityNetBenefit.value)])
@@ -952,6 +960,7 @@ public struct ReportBuilder: Sendable {
         guard !visibleRisks.isEmpty else { return nil }
         var placed: [Charts.Placed] = []
         var byOtherOutcome: [String] = []
+        var shownBy: [(id: String, outcome: String)] = []
         for r in visibleRisks where r.inHeadline {
             // Residents are not shown the planned result of an option as a likely risk.
             if isCommunity, let risk = register.risk(r.id), plannedResult(risk, r) != nil { continue }
@@ -983,8 +992,15 @@ public struct ReportBuilder: Sendable {
                 if !isCommunity { place.placedOn = iso(outcomeTitle(chosen.outcome)) }
             }
             placed.append(place)
+            shownBy.append((r.id, chosen.outcome))
         }
-        var chart = charts.heatMap(id: "heat", placed: placed, placedByOtherOutcome: byOtherOutcome)
+        // Residents are told each outcome's yardstick and which outcome shows each entry, in
+        // sentences of their own (``communityHeatNotes(_:_:)``).
+        var chart = charts.heatMap(id: "heat", placed: placed, placedByOtherOutcome: isCommunity ? [] : byOtherOutcome)
+        if isCommunity {
+            let notes = communityHeatNotes(placed, shownBy).map(e).joined(separator: " ")
+            if !notes.isEmpty { chart.description += " " + notes }
+        }
         chart.note = otherOptionsNote(visibleRisks.filter { !$0.inHeadline }.map { ($0.id, $0.title) }, key: "chart.heat.other-options")
         return chart
     }
@@ -1015,7 +1031,8 @@ public struct ReportBuilder: Sendable {
             case .netBenefitAbove: return nil
             }
         }.min()
-        var reference = threshold ?? max(abs(o.inherent.percentile(0.95)?.value ?? 0), o.inherent.standardDeviation)
+        var reference = threshold ?? (isCommunity ? communityYardstick(o).amount
+            : max(abs(o.inherent.percentile(0.95)?.value ?? 0), o.inherent.standardDeviation))
         // The board's own yardstick, said where it is shown; residents' pages keep theirs.
         var referenceNote: String?
         if !isCommunity { (reference, referenceNote) = boardYardstick(o, threshold: threshold) }

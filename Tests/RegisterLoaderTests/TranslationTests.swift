@@ -167,6 +167,18 @@ import Testing
         ])
     }
 
+    /// How a public page describes a contributor it may not name is text in the register's
+    /// languages, like its description: anything else is an error at the value.
+    @Test func anUnnamedAsThatIsNotTextIsAnErrorAtItsValue() {
+        let text = Self.register
+            .replacingOccurrences(of: "    kind: community\n", with: "    kind: community\n    unnamed-as: [residents of the square]\n")
+        let errors = summaries(load(text)).filter { $0.contains(" error ") }
+        #expect(errors == ["17:17 error wrong-type the contributor's `unnamed-as` should be text, not a list"])
+        let fine = Self.register
+            .replacingOccurrences(of: "    kind: community\n", with: "    kind: community\n    unnamed-as: {en: residents of the square, nl: bewoners van het plein}\n")
+        #expect(summaries(load(fine)).filter { $0.contains(" error ") }.isEmpty)
+    }
+
     @Test func missingTextIsOneWarningPerLanguageAtTheFirstTextWithoutIt() {
         let text = Self.register
             .replacingOccurrences(of: "title: {en: Bike thefts, nl: Fietsdiefstallen}", with: "title: Bike thefts")

@@ -282,7 +282,8 @@ struct CommunityColdReadingTests {
     }
 
     /// "43 op 1.000 (4,3%)" stood beside "7 op 100"; "zo'n 1,0 personen", "0.79 incidents"
-    /// claimed a precision the estimates lack; "1 in 1,000 (<0.1%)" contradicted itself.
+    /// claimed a precision the estimates lack; "1 in 1,000 (<0.1%)" contradicted itself; "more
+    /// than 99 in 100 (>99.9%)" gave two precisions at once.
     @Test func numbersKeepOneScaleAndWholeCounts() throws {
         for (name, text) in try Self.residentsParts() {
             for line in text.split(separator: "\n") {
@@ -291,7 +292,9 @@ struct CommunityColdReadingTests {
                 // or "fewer than 1 in 100: about 1 in 1,000 (0.1%)", which gives the page's scale first.
                 for m in l.matches(of: #/([a-z]+ )?[0-9]+ (?:in|op de|op) 1[.,]000/#) {
                     let upTo = l[..<m.range.upperBound], before = l[..<m.range.lowerBound]
+                    // And "more than 999 in 1,000 (>99.9%)" at the other end, with its percentage.
                     #expect(upTo.hasSuffix("fewer than 1 in 1,000") || upTo.hasSuffix("minder dan 1 op de 1.000")
+                            || upTo.hasSuffix("more than 999 in 1,000") || upTo.hasSuffix("meer dan 999 op de 1.000")
                             || before.hasSuffix("fewer than 1 in 100: ") || before.hasSuffix("minder dan 1 op de 100: "),
                             "\(name): \(l)")
                 }

@@ -40,19 +40,30 @@ extension Charts {
         }
     }
 
+    /// The two dots' keys of the harm-alone legend, and whether they fit side by side on one
+    /// row (a longer phrase, as residents' pages use, takes a row each).
+    var harmDotKeys: (keys: [(cls: String, label: String)], oneRow: Bool) {
+        let keys = [("dot-res", phrases("chart.legend.harm-with")), ("dot-inh", phrases("chart.legend.harm-without"))]
+        let width = keys.reduce(left) { $0 + 20 + SVG.textWidth($1.1) + 24 } - 24
+        return (keys.map { (cls: $0.0, label: $0.1) }, width <= w - 4)
+    }
+
+    /// The height of the legend's rows for limits on harm alone.
+    var harmLegendHeight: Double { harmDotKeys.oneRow ? 36 : 54 }
+
     /// The legend's rows for limits on harm alone, from `y`: the open diamond, then the two dots.
-    /// Returns the height the rows take.
+    /// Returns the height the rows take (``harmLegendHeight``).
     func drawHarmLegend(in svg: inout SVG, y: Double) -> Double {
         svg.marker(x: left + 8, y: y - 4, cls: "mark-harm", title: phrases("chart.legend.harm-limit"))
         svg.text(Self.fitted(phrases("chart.legend.harm-limit"), width: w - left - 24), x: left + 20, y: y)
-        let y2 = y + 18
-        var lx = left
-        for (cls, label) in [("dot-res", phrases("chart.legend.harm-with")), ("dot-inh", phrases("chart.legend.harm-without"))] {
-            svg.dot(x: lx + 8, y: y2 - 4, cls: cls, title: label)
-            svg.text(label, x: lx + 20, y: y2)
-            lx += 20 + SVG.textWidth(label) + 24
+        let (keys, oneRow) = harmDotKeys
+        var (lx, ly) = (left, y + 18)
+        for key in keys {
+            svg.dot(x: lx + 8, y: ly - 4, cls: key.cls, title: key.label)
+            svg.text(Self.fitted(key.label, width: w - lx - 24), x: lx + 20, y: ly)
+            if oneRow { lx += 20 + SVG.textWidth(key.label) + 24 } else { ly += 18 }
         }
-        return 36
+        return harmLegendHeight
     }
 }
 

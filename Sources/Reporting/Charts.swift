@@ -289,7 +289,7 @@ struct Charts {
         // lines' keys (a longer phrase in another language).
         let keysWidth = [phrases("chart.legend.with"), phrases("chart.legend.without")].reduce(left) { $0 + 32 + SVG.textWidth($1) + 24 }
         let appetiteOwnRow = !appetite.isEmpty && keysWidth + 20 + SVG.textWidth(phrases("chart.legend.appetite")) > w - 4
-        var svg = SVG(width: w, height: h + (appetiteOwnRow ? 44 : 26) + (harm.isEmpty ? 0 : 36))
+        var svg = SVG(width: w, height: h + (appetiteOwnRow ? 44 : 26) + (harm.isEmpty ? 0 : harmLegendHeight))
         let x = { (v: Double) in left + (v - lo) / (hi - lo) * (w - left - right) }
         let y = { (p: Double) in top + (logHi - log10(max(p, pow(10, logLo)))) / (logHi - logLo) * (h - bottom - top) }
         var e = logHi

@@ -31,9 +31,12 @@ struct LegibilityTests {
         return Double(decoded.count) * 13 * 0.62
     }
 
+    /// On the residents' pages too, whose legends use longer phrases ("without the planned
+    /// actions") and may wrap onto rows of their own.
     @Test(arguments: ReportFixtures.examples)
     func chartTextStaysInsideItsPicture(_ name: String) throws {
-        for chart in Self.charts(try Self.boardHTML(name)) {
+        let community = try ReportFixtures.render(try ReportFixtures.load(name), format: .html, audience: .community)
+        for chart in Self.charts(try Self.boardHTML(name)) + Self.charts(community) {
             for t in chart.texts where !t.rotated {
                 let w = Self.width(t.text)
                 let (from, to) = t.anchor == "end" ? (t.x - w, t.x) : t.anchor == "middle" ? (t.x - w / 2, t.x + w / 2) : (t.x, t.x + w)

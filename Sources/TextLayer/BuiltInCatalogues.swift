@@ -1619,7 +1619,7 @@ enum BuiltInCatalogues {
     "community.detail.chart.perspectives.bar.average": "{perspective}: on average, {figure}",
     "community.detail.chart.perspectives.cost": "costs of {amount}",
     "community.detail.chart.perspectives.cost.bad": "costs of {amount} or more",
-    "community.glossary.rounding": "Rounding: the text above rounds each figure to what the estimates can bear (“about 4 incidents”). The tables below give a little more: money to three figures (14,700), and other numbers to two unless they are whole (0.15 people, 445 hours). They are no more certain than the text.",
+    "community.glossary.rounding": "Rounding: the text above rounds each figure to what the estimates can bear: for example, it says “about 4” for 3.7. The tables below give a little more: money to three figures, and other numbers to two figures unless they are whole. They are no more certain than the text.",
     "community.unnamed.described": "{who} (not named)"
 }
 
@@ -3239,7 +3239,7 @@ enum BuiltInCatalogues {
     "community.detail.chart.perspectives.bar.average": "{perspective}: gemiddeld {figure}",
     "community.detail.chart.perspectives.cost": "{amount} aan kosten",
     "community.detail.chart.perspectives.cost.bad": "{amount} of meer aan kosten",
-    "community.glossary.rounding": "Afronding: de tekst hierboven rondt elk cijfer af op wat de schattingen kunnen dragen („ongeveer 4 incidenten”). De tabellen hieronder geven iets meer: bedragen op drie cijfers (14.700), en andere getallen op twee cijfers, behalve hele getallen (0,15 personen, 445 uur). Ze zijn niet zekerder dan de tekst.",
+    "community.glossary.rounding": "Afronding: de tekst hierboven rondt elk cijfer af op wat de schattingen kunnen dragen: zo staat er bijvoorbeeld „ongeveer 4” voor 3,7. De tabellen hieronder geven iets meer: bedragen op drie cijfers, en andere getallen op twee cijfers, behalve hele getallen. Ze zijn niet zekerder dan de tekst.",
     "community.unnamed.described": "{who} (naam niet genoemd)"
 }
 

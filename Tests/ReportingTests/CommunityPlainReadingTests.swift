@@ -213,4 +213,17 @@ struct CommunityPlainReadingTests {
         #expect(leiden.contains("even with the rounds the figure is expected to end a few incidents above the forecast"))
         #expect(leiden.contains("ook mét de rondes naar verwachting een paar incidenten boven de prognose uit"))
     }
+
+    /// The rounding note gave figures from one example page ("14,700", "0.15 people, 445
+    /// hours") on every page, where readers looked for them in vain: its only figures are an
+    /// example marked as one.
+    @Test(arguments: ReportFixtures.examples)
+    func theRoundingNoteGivesNoFigureOfItsOwn(_ name: String) throws {
+        let page = try Self.render(name)
+        let note = try #require(page.split(separator: "\n").first { $0.contains("Rounding:") })
+        let example = try #require(note.range(of: "for example, it says “about 4” for 3.7."))
+        let rest = String(note[..<example.lowerBound] + note[example.upperBound...])
+        let digits = rest.filter { $0.isNumber }
+        #expect(digits.isEmpty, "\(note)")
+    }
 }

@@ -13,7 +13,7 @@ struct BoardTradeOffWordsTests {
         try String(contentsOfFile: TestSupport.path("docs/examples/\(name)-\(audience).md"), encoding: .utf8)
     }
 
-    static func decisionPage(_ name: String) throws -> String { ThirdColdReadingTests.decisionPage(try example(name)) }
+    static func decisionPage(_ name: String) throws -> String { DecisionPageFiguresTests.decisionPage(try example(name)) }
 
     /// "Its figures … differ from this report’s" let a committee publish "within the limit" and
     /// minute "outside appetite" for the same statement: the banner names the statement, with
@@ -30,7 +30,7 @@ struct BoardTradeOffWordsTests {
         let limit = ReportFixtures.section(community, "### Safeguarding enquiries: chance within the limit")
         #expect(limit.contains("We think the chance is \(match.1). That chance is within the limit."), "\(limit)")
         // And this report's figure is its headline verdict on the statement.
-        #expect(ThirdColdReadingTests.decisionPage(board).contains("| Outside appetite: \(match.2) |"))
+        #expect(DecisionPageFiguresTests.decisionPage(board).contains("| Outside appetite: \(match.2) |"))
         // Ward 7's confidential entry moves no verdict: only the figures differ.
         #expect(!(try Self.example("ward-7-patient-partnership")).contains("The verdict differs too"))
     }

@@ -8,7 +8,7 @@ import _TestSupport
 /// the reports as the shipped templates render them.
 @Suite("Board report words", .serialized)
 struct BoardWordsTests {
-    static func report(_ name: String) throws -> String { try ColdReadingTests.report(name) }
+    static func report(_ name: String) throws -> String { try BoardFirstReadTests.report(name) }
 
     /// Whether `text` holds `pattern` (a regular expression).
     static func matches(_ text: String, _ pattern: String) -> Bool { ReportFixtures.matches(text, pattern) }
@@ -56,13 +56,13 @@ struct BoardWordsTests {
     /// offers a "chance of a net reduction" (always 0%) or explains a minus sign.
     @Test func anOutcomeThatCanOnlyRiseHasNoNetReductionFigures() throws {
         let care = try Self.report("adult-social-care-positive-risk")
-        let safeguarding = ColdReadingTests.section(care, "### Safeguarding enquiries (enquiries)")
+        let safeguarding = BoardFirstReadTests.section(care, "### Safeguarding enquiries (enquiries)")
         #expect(!safeguarding.isEmpty)
         #expect(!safeguarding.contains("Chance of a net reduction"), "\(safeguarding)")
         #expect(!safeguarding.contains("a minus sign"), "\(safeguarding)")
         #expect(safeguarding.contains("| Perspective | Mean (enquiries) | 1 in 10 bad year (enquiries) | \n"), "\(safeguarding)")
         // Where benefits count, the chance stays.
-        let budget = ColdReadingTests.section(care, "### Adult social care budget (GBP)")
+        let budget = BoardFirstReadTests.section(care, "### Adult social care budget (GBP)")
         #expect(budget.contains("Chance of a net reduction"))
     }
 
@@ -71,7 +71,7 @@ struct BoardWordsTests {
     /// drivers list and in the table of what moves it, add up to 100%.
     @Test func sharesOfVarianceAddUpOnEveryOutcome() throws {
         let care = try Self.report("adult-social-care-positive-risk")
-        let safeguarding = ColdReadingTests.section(care, "### Safeguarding enquiries (enquiries)")
+        let safeguarding = BoardFirstReadTests.section(care, "### Safeguarding enquiries (enquiries)")
         let table = safeguarding.components(separatedBy: "**What moves Safeguarding enquiries most.**").dropFirst().first ?? ""
         let rows = table.split(separator: "\n").filter { $0.hasPrefix("| AS-") }
         #expect(rows.contains { $0.hasPrefix("| AS-01 |") }, "\(table)")
@@ -98,14 +98,14 @@ struct BoardWordsTests {
     /// where they differ the report says both and why; entries the matrix cannot place are named.
     @Test func theOwnMatrixExplainsItsChance() throws {
         let leiden = try Self.report("community-safety-leiden")
-        let matrix = ColdReadingTests.section(leiden, "### On the organisation’s own matrix")
+        let matrix = BoardFirstReadTests.section(leiden, "### On the organisation’s own matrix")
         #expect(matrix.contains("worked out exactly from the stated estimates, not simulated"), "\(matrix)")
         #expect(Self.matches(matrix, #"CS-02 [^\n]*its chance of 6\.5% \(worked out from the estimates; \d+(\.\d)?% in the simulation\)"#), "\(matrix)")
         #expect(!matrix.contains("have no impact scale in the unit"), "the register's scales cover every headline outcome an entry is on")
         // Without its impact scale for incidents, the entries on incidents cannot be placed.
         var register = try ReportFixtures.load("community-safety-leiden")
         register.scales?.impact.removeAll { $0.unit == .other("incidents") }
-        let without = ColdReadingTests.section(try ReportFixtures.render(register, format: .markdown, audience: .board, trials: 2_000),
+        let without = BoardFirstReadTests.section(try ReportFixtures.render(register, format: .markdown, audience: .board, trials: 2_000),
                                                "### On the organisation’s own matrix")
         #expect(without.contains("Not on the matrix: CS-03; CS-05; CS-11."), "\(without)")
     }
@@ -114,7 +114,7 @@ struct BoardWordsTests {
     /// which the figures favour by the board's appetite, and that the choice is the board's.
     @Test func theDecisionPageNamesTheFavouredOptionAndLeavesTheChoiceToTheBoard() throws {
         for name in ReportFixtures.examples {
-            let decision = ColdReadingTests.section(try Self.report(name), "## For decision")
+            let decision = BoardFirstReadTests.section(try Self.report(name), "## For decision")
             #expect(decision.contains("By the board’s own appetite the figures favour") || decision.contains("By the board’s own appetite the figures do not choose between"),
                     "\(name)")
             #expect(decision.contains("riskreg compares the options, it does not decide between them"), "\(name)")
@@ -162,7 +162,7 @@ struct BoardWordsTests {
     /// A dash explains nothing: where a figure or a name is missing, the cell says why.
     @Test func missingFiguresAreSaidInWords() throws {
         let leiden = try Self.report("community-safety-leiden")
-        let matrix = ColdReadingTests.section(leiden, "### On the organisation’s own matrix")
+        let matrix = BoardFirstReadTests.section(leiden, "### On the organisation’s own matrix")
         #expect(!matrix.contains("| — |") && matrix.contains("| none stated |"), "\(matrix)")
         let care = try Self.report("adult-social-care-positive-risk")
         #expect(care.contains("| £4,000 | no rate stated |"))
@@ -185,9 +185,9 @@ struct BoardWordsTests {
         #expect(!leiden.contains("the chance that losses exceed 25 incidents"))
         let care = try Self.report("adult-social-care-positive-risk")
         #expect(care.contains("the chance of a net gain would be") && !care.contains("the chance of a net benefit would be"))
-        let injury = ColdReadingTests.section(care, "### AS-09 Injury during community activities")
+        let injury = BoardFirstReadTests.section(care, "### AS-09 Injury during community activities")
         #expect(injury.contains("- **On average, the activity and its risk together:** a gain of"), "\(injury)")
-        let cover = ColdReadingTests.section(care, "### AS-03 A personal assistant is off")
+        let cover = BoardFirstReadTests.section(care, "### AS-03 A personal assistant is off")
         #expect(cover.contains("- **On average:** a net loss of"), "\(cover)")
     }
 }

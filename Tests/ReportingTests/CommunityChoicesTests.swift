@@ -6,13 +6,13 @@ import TextLayer
 import _TestSupport
 
 /// What a resident reading the Leiden community report cold needed in order to weigh the
-/// choice put to them (cold reading 4): the options side by side, harm to people said as
+/// choice put to them: the options side by side, harm to people said as
 /// harm to people, why an entry is private and who sees it, dates that agree, counts that
 /// agree, and where the actions' costs go.
 @Suite("Community reports: the choice and what it rests on", .serialized)
 struct CommunityChoicesTests {
     static func leiden(_ language: String, _ change: (inout Register) -> Void = { _ in }) throws -> String {
-        try CommunityColdReadingTests.leiden(language, change)
+        try CommunityFirstReadTests.leiden(language, change)
     }
 
     static func section(_ page: String, _ heading: String) throws -> String {
@@ -73,10 +73,10 @@ struct CommunityChoicesTests {
     /// groups that see it very differently beside it; the detail tables count people, not a loss.
     @Test func harmToPeopleIsTheChanceThatSomeoneIsHurt() throws {
         let english = try Self.leiden("en")
-        #expect(CommunityColdReadingTests.matches(english, #"Chance that someone is hurt, threatened or wrongly accused: [0-9]+ in 100; accepted: at most 25 in 100\."#))
+        #expect(CommunityFirstReadTests.matches(english, #"Chance that someone is hurt, threatened or wrongly accused: [0-9]+ in 100; accepted: at most 25 in 100\."#))
         #expect(english.contains("How likely is “A volunteer is hurt or threatened on an evening round”? Before the planned actions: 15 in 100 according to “Volunteers”, 8 in 100 according to “Municipality and police”"), "\(english)")
         let dutch = try Self.leiden("nl")
-        #expect(CommunityColdReadingTests.matches(dutch, #"Kans dat iemand gewond raakt, wordt bedreigd of ten onrechte wordt beschuldigd: [0-9]+ op 100; toegestaan: hooguit 25 op 100\."#))
+        #expect(CommunityFirstReadTests.matches(dutch, #"Kans dat iemand gewond raakt, wordt bedreigd of ten onrechte wordt beschuldigd: [0-9]+ op 100; toegestaan: hooguit 25 op 100\."#))
         #expect(dutch.contains("Hoe groot is de kans op „Een vrijwilliger raakt gewond of wordt bedreigd tijdens een avondronde”? Zonder de geplande aanpak: 15 op 100 volgens de groep „Vrijwilligers”, 8 op 100 volgens de groep „Gemeente en politie”"))
         #expect(!dutch.contains("meer dan 0 personen") && !english.contains("more than 0 people"))
         // The detail section's tables on people count people.
@@ -138,7 +138,7 @@ struct CommunityChoicesTests {
         // page gives that chance (CommunityClarityTests checks it against the entry).
         let rounds = try #require(english.components(separatedBy: "- “Evening rounds by volunteers”\n").dropFirst().first?.split(separator: "\n").prefix { $0.hasPrefix("  - ") })
         #expect(Array(rounds.prefix(3)) == ["  - Municipality and police: 25 in 100", "  - Volunteers: 15 in 100", "  - Residents' panel: 30 in 100"])
-        #expect(CommunityColdReadingTests.matches(String(rounds.last ?? ""), #"^  - The groups together: [0-9]+ in 100\.$"#), "\(rounds)")
+        #expect(CommunityFirstReadTests.matches(String(rounds.last ?? ""), #"^  - The groups together: [0-9]+ in 100\.$"#), "\(rounds)")
     }
 
     /// "Ward 7 halves carers with no reason": every example says who set a weight that differs.

@@ -10,30 +10,25 @@ import _TestSupport
 /// Each checked on the example registers as the shipped templates render them.
 @Suite("Community reports: people first, one number per chance", .serialized)
 struct CommunityClarityTests {
-    // The community page rendered from an example, and the regex and section helpers, as the
-    // fifth reading's tests use them.
-    static func render(_ name: String, _ language: String = "en", format: ReportOptions.Format = .markdown) throws -> String {
-        try FifthColdReadingTests.render(name, language, format: format)
-    }
-    static func matches(_ text: String, _ pattern: String) -> Bool { FifthColdReadingTests.matches(text, pattern) }
-    static func section(_ page: String, _ heading: String) -> String { FifthColdReadingTests.section(page, heading) }
+    static func matches(_ text: String, _ pattern: String) -> Bool { ReportFixtures.matches(text, pattern) }
+    static func section(_ page: String, _ heading: String) -> String { ReportFixtures.section(page, heading) }
 
     /// A gain shown only as a number left out the people it is for: who gains (`benefit-to`)
     /// and what matters to the person (`agreement.what-matters`) stand beside who would be hurt.
     @Test func entriesSayWhoGainsAndWhatMatters() throws {
-        let ward = try Self.render("ward-7-patient-partnership")
+        let ward = try ReportFixtures.community("ward-7-patient-partnership")
         let dose = Self.section(ward, "\n### A self-administering patient takes a wrong dose (W7-01)")
         #expect(dose.contains("- Who gains: The patient, whose time-critical doses are no longer late"), "\(dose)")
         #expect(dose.contains("- What matters to the person: Taking medicines on their own routine, as they will at home"), "\(dose)")
-        let care = try Self.render("adult-social-care-positive-risk", format: .html)
+        let care = try ReportFixtures.community("adult-social-care-positive-risk", format: .html)
         #expect(care.contains("Who gains: The 12 people, who live in a family home"))
-        let dutch = try Self.render("community-safety-leiden", "nl")
+        let dutch = try ReportFixtures.community("community-safety-leiden", "nl")
         #expect(dutch.contains("Wie heeft er baat bij?"))
     }
 
     /// "Because the gain is worth it" was said of a gain that is only money saved.
     @Test func aMoneyOnlyGainIsNotCalledWorthIt() throws {
-        let care = try Self.render("adult-social-care-positive-risk")
+        let care = try ReportFixtures.community("adult-social-care-positive-risk")
         for entry in care.components(separatedBy: "\n### ").dropFirst() where entry.contains("This is a risk taken on purpose") {
             let gain = entry.split(separator: "\n").first { $0.contains("This is a risk taken on purpose") } ?? ""
             if !gain.contains("hours") && !gain.contains("points") && !gain.contains("people") {
@@ -52,7 +47,7 @@ struct CommunityClarityTests {
     @Test func actionsSayWhomTheyProtectNotWhatTheySave() throws {
         for (name, language) in [("community-safety-leiden", "en"), ("community-safety-leiden", "nl"),
                                  ("ward-7-patient-partnership", "en"), ("adult-social-care-positive-risk", "en")] {
-            let page = try Self.render(name, language)
+            let page = try ReportFixtures.community(name, language)
             let done = Self.section(page, language == "nl" ? "\n### Wat er wordt gedaan" : "\n### What is being done")
             #expect(!done.isEmpty, "\(name)")
             for pattern in ["less than it costs", "minder dan de maatregel kost", "avoids", "prevents", "voorkomt", "of loss", "aan verlies",
@@ -60,7 +55,7 @@ struct CommunityClarityTests {
                 #expect(!done.contains(pattern), "\(name) \(language): \(pattern)")
             }
         }
-        let ward = try Self.render("ward-7-patient-partnership")
+        let ward = try ReportFixtures.community("ward-7-patient-partnership")
         #expect(ward.contains("- **Bedside handover misses key information:** Who it protects: “The patient whose change in condition is missed”. A written summary"))
         #expect(ward.contains("Who does it: Ward 7 nursing team; it costs £800.\n"))
     }
@@ -71,7 +66,7 @@ struct CommunityClarityTests {
     @Test func theGroupsTogetherIsTheEntrysOwnChance() throws {
         for (name, language) in [("community-safety-leiden", "en"), ("community-safety-leiden", "nl"),
                                  ("ward-7-patient-partnership", "en"), ("adult-social-care-positive-risk", "en")] {
-            let page = try Self.render(name, language)
+            let page = try ReportFixtures.community(name, language)
             let lines = page.split(separator: "\n").map(String.init)
             var checked = 0
             for (i, line) in lines.enumerated() where line.hasPrefix("- ") && !line.hasPrefix("- **") && i + 1 < lines.count && lines[i + 1].hasPrefix("  - ") {
@@ -91,14 +86,14 @@ struct CommunityClarityTests {
     /// "fewer than 1 in 1,000", the detail "in none of 20,000 simulated years; 0%"; an entry
     /// "certain (100%)", the table ">99.9%". The detail section says each chance as the top does.
     @Test func theDetailSaysEachChanceAsTheTopDoes() throws {
-        let ward = try Self.render("ward-7-patient-partnership")
+        let ward = try ReportFixtures.community("ward-7-patient-partnership")
         let row = try #require(ward.split(separator: "\n").first { $0.hasPrefix("| Limit: at most 10 in 100 chance of more than 1 patient") })
         let top = Self.section(ward, "\n### Patients whose confidential information is overheard")
         let percent = try #require(top.range(of: #"We think the chance is [0-9]+ in 100 \(([0-9]+%)\)"#, options: .regularExpression).map { String(top[$0]) })
         let figure = String(percent.split(separator: "(").last!.dropLast())
         #expect(row.contains("| " + figure + ": within the limit |"), "\(row) vs \(percent)")
         #expect(!row.contains("1.5%"), "\(row)")
-        let care = try Self.render("adult-social-care-positive-risk")
+        let care = try ReportFixtures.community("adult-social-care-positive-risk")
         #expect(!care.contains("simulated years"))
         #expect(!care.contains("percentage points"))
         #expect(!care.contains("certain (100%)"))
@@ -111,15 +106,15 @@ struct CommunityClarityTests {
     /// believed. Now: the groups counted together as well, the entry that weighs most, and one
     /// sentence where the groups' own verdicts differ.
     @Test func theLimitsSayWhatTheGroupsDifferencesComeTo() throws {
-        let leiden = try Self.render("community-safety-leiden")
+        let leiden = try ReportFixtures.community("community-safety-leiden")
         let limits = Self.section(leiden, "\n## Are things within the limits that were set?")
         #expect(Self.matches(limits, #"Before the planned actions: [0-9]+ in 100 according to “Volunteers”, [0-9]+ in 100 according to “Municipality and police”, and [0-9]+ in 100 with all groups counted together\. With the planned actions, that [0-9]+ in 100 of all groups together becomes [0-9]+ in 100: the figure this page uses\."#), "\(limits)")
-        let ward = try Self.render("ward-7-patient-partnership")
+        let ward = try ReportFixtures.community("ward-7-patient-partnership")
         let safety = Self.section(ward, "\n### Patient safety incidents with moderate or greater harm")
         #expect(safety.contains("“A self-administering patient takes a wrong dose”"), "\(safety)")
         #expect(!safety.contains("“An expert patient gives advice that conflicts with the care plan”"), "\(safety)")
         #expect(safety.contains("On the estimates of “Patients” alone, this limit is kept; on those of “Ward clinicians” and “Carers”, it is not."), "\(safety)")
-        let dutch = try Self.render("community-safety-leiden", "nl")
+        let dutch = try ReportFixtures.community("community-safety-leiden", "nl")
         #expect(!dutch.contains("rekent deze pagina met"))
         #expect(dutch.contains("volgens de groep „Vrijwilligers”"))
     }
@@ -127,7 +122,7 @@ struct CommunityClarityTests {
     /// "That chance is over the limit." then "If it goes over the limit: …", and "over the
     /// limit" beside "about 2 incidents less" without a word on how both can be true.
     @Test func aLimitAlreadyOverSaysWhatFollows() throws {
-        let ward = try Self.render("ward-7-patient-partnership")
+        let ward = try ReportFixtures.community("ward-7-patient-partnership")
         let safety = Self.section(ward, "\n### Patient safety incidents with moderate or greater harm")
         #expect(safety.contains("Because it is over the limit: Every falls option leaves this chance"), "\(safety)")
         #expect(!safety.contains("If it goes over the limit"), "\(safety)")
@@ -140,7 +135,7 @@ struct CommunityClarityTests {
     /// are worked out together on other possible years. Where a chance rounds differently, the
     /// page says why.
     @Test func theAssumedOptionSaysWhyItsChanceCanDiffer() throws {
-        let ward = try Self.render("ward-7-patient-partnership")
+        let ward = try ReportFixtures.community("ward-7-patient-partnership")
         let options = Self.section(ward, "\n## The options side by side")
         let bedDays = Self.section(ward, "\n### Bed days: ")
         let top = try #require(bedDays.range(of: #"We think the chance is [0-9]+ in 100"#, options: .regularExpression).map { String(bedDays[$0]) })
@@ -159,14 +154,14 @@ struct CommunityClarityTests {
         for (name, language) in [("community-safety-leiden", "en"), ("ward-7-patient-partnership", "en"), ("adult-social-care-positive-risk", "en"),
                                  ("community-safety-leiden", "nl")] {
             for format in [ReportOptions.Format.markdown, .html] {
-                let page = try Self.render(name, language, format: format)
+                let page = try ReportFixtures.community(name, language, format: format)
                 for phrase in ["the board’s", "the board's", "the board reads", "the board allows", "the board asks", "het bestuur", "asked not to be named",
                                "anoniem wil blijven", "perspective", "After responses", "Na maatregelen"] {
                     #expect(!page.contains(phrase), "\(name) \(language) \(format): \(phrase)")
                 }
             }
         }
-        let ward = try Self.render("ward-7-patient-partnership")
+        let ward = try ReportFixtures.community("ward-7-patient-partnership")
         #expect(ward.contains("The tables below are the detailed figures that the ward's partnership group reads."))
         #expect(ward.contains("a group of patients on Ward 7 (not named)"))
         #expect(ward.contains("In the words of the ward's partnership group: “"))
@@ -176,7 +171,7 @@ struct CommunityClarityTests {
     /// rather than "any increase at all" beside a 0, costs not called losses, and a baseline's
     /// figure said once per outcome.
     @Test func theDetailSectionExplainsItsWords() throws {
-        let ward = try Self.render("ward-7-patient-partnership")
+        let ward = try ReportFixtures.community("ward-7-patient-partnership")
         let detail = Self.section(ward, "\n## For those who want the detail")
         #expect(detail.contains("A few words in them:"), "\(detail.prefix(600))")
         #expect(detail.contains("- “Net”: what is left"))
@@ -186,10 +181,10 @@ struct CommunityClarityTests {
         #expect(detail.contains("The yardsticks: “Patient safety incidents with moderate or greater harm”, 4 incidents: the amount its limit names"))
         #expect(!detail.contains("a bad year without the planned actions"))
         #expect(detail.contains("Harm under 5% of the yardstick is “Minor”"))
-        let care = try Self.render("adult-social-care-positive-risk")
+        let care = try ReportFixtures.community("adult-social-care-positive-risk")
         #expect(!care.contains("Loss (£"))
         #expect(care.contains("Cost (£"))
-        let leiden = try Self.render("community-safety-leiden")
+        let leiden = try ReportFixtures.community("community-safety-leiden")
         let repeats = leiden.components(separatedBy: "(about 140 a year)").count - 1
         #expect(repeats >= 1 && repeats <= 2, "said \(repeats) times")
         #expect(!leiden.contains("the police forecast (about 140 a year)"), "the figure is said with what the outcome counts")
@@ -198,7 +193,7 @@ struct CommunityClarityTests {
     /// Dutch as a Dutch municipality writes it: group names that stand alone, no calques, one
     /// kind of quotation mark, whole sentences, and a heat-map footnote that fits.
     @Test func dutchReadsAsAMunicipalityWritesIt() throws {
-        let dutch = try Self.render("community-safety-leiden", "nl")
+        let dutch = try ReportFixtures.community("community-safety-leiden", "nl")
         for phrase in ["rekent deze pagina met", "Stel dat 2027 honderd keer verloopt", "zoals de inschattingen van elke groep die zien",
                        "De mogelijkheden", "aanvaard", "\nMeegedacht", ". Meegedacht", ". Betrokken bij", "Zij voeren dit mee uit", "we dachten samen na",
                        "De schatting van Bewonerspanel", "“", "risicobereidheid"] {
@@ -208,20 +203,20 @@ struct CommunityClarityTests {
         #expect(dutch.contains("De schattingen van de groep „Bewonerspanel” tellen half zo zwaar als die van de groep „Gemeente en politie”."))
         #expect(dutch.contains("De varianten naast elkaar"))
         #expect(dutch.contains(", door mee te denken over de aanpak."))
-        let html = try Self.render("community-safety-leiden", "nl", format: .html)
+        let html = try ReportFixtures.community("community-safety-leiden", "nl", format: .html)
         #expect(!html.contains("geen topri"))
     }
 
     /// The Markdown said "filled square" under ●○, showed "www\.leiden.nl", and promised the
     /// same figures from a file the resident might not get.
     @Test func theMarkdownMatchesItsWordsAndTheCheckSaysWhichFile() throws {
-        let leiden = try Self.render("community-safety-leiden")
+        let leiden = try ReportFixtures.community("community-safety-leiden")
         #expect(leiden.contains("■") && !leiden.contains("●") && !leiden.contains("○"))
         // The address is kept from linking by a backslash, which the rendered page does not
         // show; an invisible character there came along when a reader copied the address.
         #expect(leiden.contains("www\\.leiden.nl") && !leiden.contains("\u{2060}"))
         #expect(leiden.contains("Every figure on this page comes from one file") && leiden.contains("they will get exactly the same numbers"))
-        let ward = try Self.render("ward-7-patient-partnership")
+        let ward = try ReportFixtures.community("ward-7-patient-partnership")
         #expect(ward.contains("sees the figures with it included, and those can be higher or lower than the figures here. So a limit this page says is kept can be over it in their figures, or the other way round."))
     }
 }

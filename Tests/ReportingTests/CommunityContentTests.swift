@@ -132,7 +132,7 @@ struct CommunityContentTests {
         let detail = try #require(dutch.components(separatedBy: "## Voor wie het precies wil weten").last)
         #expect(!detail.contains("Risico's voor de samenwerking tussen de gemeente"))
         let html = try Self.page("community-safety-leiden", "nl", format: .html)
-        #expect(CommunityColdReadingTests.matches(html, #"<h2>Waar deze lijst over gaat</h2>\n<p dir="auto">Risico[^ ]*s voor de samenwerking"#))
+        #expect(CommunityFirstReadTests.matches(html, #"<h2>Waar deze lijst over gaat</h2>\n<p dir="auto">Risico[^ ]*s voor de samenwerking"#))
         #expect(html.components(separatedBy: "s voor de samenwerking tussen de gemeente").count == 2)
     }
 
@@ -184,9 +184,9 @@ struct CommunityContentTests {
     /// estimates for 3 entries: whose figures fill in the rest is said plainly.
     @Test func aGroupsVerdictSaysWhoseFiguresFillIn() throws {
         let ward = try Self.page("ward-7-patient-partnership")
-        #expect(CommunityColdReadingTests.matches(ward, #"“Carers” gave their own estimates for [0-9]+ of the [0-9]+ entries that count here; for the others, their figures use the other groups' estimates together\."#), "\(ward)")
+        #expect(CommunityFirstReadTests.matches(ward, #"“Carers” gave their own estimates for [0-9]+ of the [0-9]+ entries that count here; for the others, their figures use the other groups' estimates together\."#), "\(ward)")
         let dutch = try Self.page("ward-7-patient-partnership", "nl")
-        #expect(CommunityColdReadingTests.matches(dutch, #"„Carers” gaf eigen schattingen voor [0-9]+ van de [0-9]+ onderdelen die hier meetellen; voor de andere onderdelen tellen in hun cijfers de schattingen van de andere groepen samen\."#))
+        #expect(CommunityFirstReadTests.matches(dutch, #"„Carers” gaf eigen schattingen voor [0-9]+ van de [0-9]+ onderdelen die hier meetellen; voor de andere onderdelen tellen in hun cijfers de schattingen van de andere groepen samen\."#))
     }
 
     /// People who draw on care gave no estimate for AS-06 (Shared Lives), and the page did not
@@ -218,6 +218,6 @@ struct CommunityContentTests {
         #expect(privacy.contains("With the planned actions, in at least 9 years in 10, there is not a single patient; without them, a 1 in 10 bad year brings 1 patient or more."), "\(privacy)")
         let dutch = try Self.page("ward-7-patient-partnership", "nl")
         #expect(!dutch.contains("geen enkele toename"))
-        #expect(CommunityColdReadingTests.matches(dutch, #"; in minstens 9 van de 10 [a-z]+ is er geen enkele patient\."#), "\(dutch)")
+        #expect(CommunityFirstReadTests.matches(dutch, #"; in minstens 9 van de 10 [a-z]+ is er geen enkele patient\."#), "\(dutch)")
     }
 }

@@ -61,7 +61,7 @@ struct CommunityFiguresTests {
         }
     }
 
-    /// The named entries of the cold reading, each graded on the outcome the page says is the
+    /// The entries a resident named, each graded on the outcome the page says is the
     /// harm counted first or the person's own: hours, enquiries.
     @Test func theCareEntriesAreGradedByThePeopleTheyHarm() throws {
         let page = try Self.render("adult-social-care-positive-risk")

@@ -11,9 +11,6 @@ import _TestSupport
 /// and figures to the precision the estimates have.
 @Suite("Community report in plain words")
 struct CommunityPlainWordsTests {
-    static func render(_ name: String, _ language: String = "en", format: ReportOptions.Format = .markdown) throws -> String {
-        try ReportFixtures.render(try ReportFixtures.load(name), format: format, audience: .community, trials: 2_000, language: language)
-    }
 
     /// The part of a page from the start of `marker` to the end of its line.
     static func line(_ page: String, _ marker: String) -> String {
@@ -26,10 +23,10 @@ struct CommunityPlainWordsTests {
     /// only the HTML grid's legend said it. The table's own description says it now.
     @Test(arguments: [("en", "gains more than it harms, on average: CS-05"), ("nl", "levert gemiddeld meer op dan het schaadt: CS-05")])
     func theMarkdownTableExplainsTheAsterisk(language: String, phrase: String) throws {
-        let page = try Self.render("community-safety-leiden", language)
+        let page = try ReportFixtures.community("community-safety-leiden", language)
         #expect(page.contains("(CS-05\\*)"))
         #expect(page.contains(phrase))
-        let ward = try Self.render("ward-7-patient-partnership")
+        let ward = try ReportFixtures.community("ward-7-patient-partnership")
         #expect(ward.contains("(W7-01\\*)") && ward.contains("gains more than it harms, on average: W7-01"))
     }
 
@@ -37,9 +34,9 @@ struct CommunityPlainWordsTests {
     /// has no charts; the HTML page, which has them, keeps the entry (now "the chance scale").
     @Test(arguments: [("en", "The chance scale (in the charts)"), ("nl", "De schaal van de kans (in de grafieken)")])
     func theGlossaryExplainsOnlyWhatThePageShows(language: String, term: String) throws {
-        let markdown = try Self.render("community-safety-leiden", language)
+        let markdown = try ReportFixtures.community("community-safety-leiden", language)
         #expect(!markdown.contains(term))
-        let html = try Self.render("community-safety-leiden", language, format: .html)
+        let html = try ReportFixtures.community("community-safety-leiden", language, format: .html)
         #expect(html.contains(term))
     }
 
@@ -49,7 +46,7 @@ struct CommunityPlainWordsTests {
     @Test func theEnglishChartsAndTablesUseResidentsWords() throws {
         for name in ReportFixtures.examples {
             for format in [ReportOptions.Format.html, .markdown] {
-                let page = try Self.render(name, format: format)
+                let page = try ReportFixtures.community(name, format: format)
                 for jargon in ["<title>appetite</title>", "appetite<", ">appetite", " appetite", "Amount gone above", "log scale)", "in a horizon", "within the horizon",
                                "over the horizon", "(P10)", "(P90)", "with responses", "without responses", "Perspective", "Mean loss",
                                "Mean gain", "Average of the worst year in 20", ">mean<"] {
@@ -57,7 +54,7 @@ struct CommunityPlainWordsTests {
                 }
             }
         }
-        let care = try Self.render("adult-social-care-positive-risk", format: .html)
+        let care = try ReportFixtures.community("adult-social-care-positive-risk", format: .html)
         #expect(care.contains("<title>limit</title>"))
         #expect(care.contains("Chance of more than this</text>"))
         #expect(care.contains("Result in a year (£)"))
@@ -68,14 +65,14 @@ struct CommunityPlainWordsTests {
 
     @Test func theDutchChartsAndTablesUseResidentsWords() throws {
         for format in [ReportOptions.Format.html, .markdown] {
-            let page = try Self.render("community-safety-leiden", "nl", format: format)
+            let page = try ReportFixtures.community("community-safety-leiden", "nl", format: format)
             for jargon in ["(P10)", "(P90)", "nettowinst", "netto-winst", "in de periode", "het verlies voor", "risicobereidheid",
                            "Kans op overschrijding", "Kans binnen de periode", "met maatregelen", "zonder maatregelen"] {
                 #expect(!page.contains(jargon), "\(format): \(jargon)")
             }
             #expect(page.contains("Kans op een netto-toename"), "\(format)")
         }
-        let html = try Self.render("community-safety-leiden", "nl", format: .html)
+        let html = try ReportFixtures.community("community-safety-leiden", "nl", format: .html)
         #expect(html.contains("Kans op meer dan dit</text>"))
         #expect(html.contains("Kans in een jaar →"))
     }
@@ -83,21 +80,21 @@ struct CommunityPlainWordsTests {
     /// Outcome names were pasted capitalised into sentences ("De kans dat het aantal bij
     /// Mensen die door het werk …"): they are quoted, as in the rest of the page.
     @Test func outcomeNamesInSentencesAreQuoted() throws {
-        let dutch = try Self.render("community-safety-leiden", "nl")
+        let dutch = try ReportFixtures.community("community-safety-leiden", "nl")
         #expect(dutch.contains("De kans dat het aantal bij „Mensen die door het werk van het convenant"))
         #expect(dutch.contains("Dezelfde uitkomst, „Vrijwilligersuren op straat”, volgens"))
         #expect(!dutch.contains("bij Mensen die") && !dutch.contains("voor Kosten buiten"))
-        let english = try Self.render("community-safety-leiden")
+        let english = try ReportFixtures.community("community-safety-leiden")
         #expect(english.contains("The same outcome, “Volunteer hours on the street”, according to"))
     }
 
     /// "Zonder deze aanpak zou het elke keer ongeveer 450 uur kosten" for something that
     /// happens about once a year; "Without this, each time would cost about 450 hours".
     @Test func theActionsEffectIsWhenItHappens() throws {
-        let dutch = try Self.render("community-safety-leiden", "nl")
+        let dutch = try ReportFixtures.community("community-safety-leiden", "nl")
         #expect(!dutch.contains("elke keer"))
         #expect(Self.line(dutch, "Twee wervingsavonden").contains("Zonder deze aanpak zou de schade als het gebeurt ongeveer"))
-        let english = try Self.render("community-safety-leiden")
+        let english = try ReportFixtures.community("community-safety-leiden")
         #expect(!english.contains("each time would cost"))
         #expect(Self.line(english, "Two recruitment evenings").contains("Without this, the harm when it happens would be about"))
     }
@@ -107,7 +104,7 @@ struct CommunityPlainWordsTests {
     @Test(arguments: ["en", "nl"])
     func theReproductionLineIsPlain(language: String) throws {
         for format in [ReportOptions.Format.markdown, .html] {
-            let page = try Self.render("community-safety-leiden", language, format: format)
+            let page = try ReportFixtures.community("community-safety-leiden", language, format: format)
             #expect(!page.contains("libyaml"), "\(format)")
             #expect(!page.contains("keer na te spelen") && !page.contains("which played out"), "\(format)")
             #expect(page.contains(language == "nl" ? "met riskreg \(RiskregVersion.current). Deze opdracht geeft dezelfde cijfers"
@@ -118,7 +115,7 @@ struct CommunityPlainWordsTests {
     /// Dutch as a municipality writes it: one word for the options ("varianten"), one label for
     /// who helped, and no "mee … mee" in one sentence.
     @Test func dutchSaysOneThingOneWay() throws {
-        let dutch = try Self.render("community-safety-leiden", "nl")
+        let dutch = try ReportFixtures.community("community-safety-leiden", "nl")
         #expect(dutch.contains("Alleen de eigen kosten van een variant tellen wel mee"))
         #expect(!dutch.contains("kosten van een mogelijkheid") && !dutch.contains("bij elke mogelijkheid hierboven"))
         #expect(dutch.contains(", door de aanpak samen met ons uit te voeren."))
@@ -130,7 +127,7 @@ struct CommunityPlainWordsTests {
     /// average of people or incidents to two figures.
     @Test(arguments: ["en", "nl"])
     func figuresHaveThePrecisionTheEstimatesHave(language: String) throws {
-        let page = try Self.render("community-safety-leiden", language)
+        let page = try ReportFixtures.community("community-safety-leiden", language)
         let costs = language == "nl" ? "  - „Kosten buiten de begroting 2027 van het convenant”: " : "  - “Costs outside the partnership's 2027 budget”: "
         let lines = page.components(separatedBy: "\n").filter { $0.hasPrefix(costs) }
         #expect(lines.count == 4)
@@ -153,7 +150,7 @@ struct CommunityPlainWordsTests {
         #expect(MarkdownText.escape("www.leiden.nl", links: .safeAutolinks) == "www\\.leiden.nl")
         #expect(MarkdownText.escape("op www.leiden.nl, vóór", links: .none) == "op www\\.leiden.nl, vóór")
         for language in ["en", "nl"] {
-            let page = try Self.render("community-safety-leiden", language)
+            let page = try ReportFixtures.community("community-safety-leiden", language)
             #expect(!page.unicodeScalars.contains("\u{2060}"), "\(language)")
             let html = try TestSupport.renderGitHubMarkdown([page])[0]
             #expect(html.contains("www.leiden.nl") && !html.contains("href=\"http://www.leiden.nl"), "\(language)")
@@ -168,13 +165,13 @@ struct CommunityPlainWordsTests {
     /// "This is done by Neighbourhood police (wijkagenten)": a group's name keeps its capital,
     /// so the sentence is built for it; "It helps with 2 actions" for plural groups.
     @Test func englishReadsAsWritten() throws {
-        let page = try Self.render("community-safety-leiden")
+        let page = try ReportFixtures.community("community-safety-leiden")
         #expect(page.contains("Who does it: neighbourhood police (wijkagenten)."))
         #expect(!page.contains("This is done by"))
         #expect(!page.contains("It helps with") && !page.contains("Its estimates are part of") && !page.contains("It gave its own"))
         #expect(page.contains("Helps with 2 actions."))
         #expect(page.contains("Who does it: neighbourhood police (wijkagenten); it costs") && !page.contains("Done by Neighbourhood"))
-        let care = try Self.render("adult-social-care-positive-risk")
+        let care = try ReportFixtures.community("adult-social-care-positive-risk")
         #expect(!care.contains("Harrowden Borough Council, Adult Social Care keeps a list"))
         #expect(care.contains("This page explains a list kept by Harrowden Borough Council, Adult Social Care. The list is about what could go wrong"))
     }
@@ -182,10 +179,10 @@ struct CommunityPlainWordsTests {
     /// Straight quotes from the register stood beside the page's curly ones ('counted under
     /// "Volunteers drop out …"' next to “…”): one style per language.
     @Test func registerQuotesFollowThePage() throws {
-        let page = try Self.render("community-safety-leiden")
+        let page = try ReportFixtures.community("community-safety-leiden")
         #expect(page.contains("counted under “Volunteers drop out of Buurtpreventie Noord after the winter” (CS-01)"))
         #expect(!page.contains("\""))
-        let ward = try Self.render("ward-7-patient-partnership")
+        let ward = try ReportFixtures.community("ward-7-patient-partnership")
         #expect(!ward.contains("\""))
         #expect(PairedQuotes.curled("a \"b\" c", open: "„", close: "”") == "a „b” c")
         #expect(PairedQuotes.curled("an odd \" quote", open: "“", close: "”") == "an odd \" quote")

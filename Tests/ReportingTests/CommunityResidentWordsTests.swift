@@ -12,10 +12,6 @@ import _TestSupport
 /// figure said twice in one paragraph.
 @Suite("Community report in residents' words")
 struct CommunityResidentWordsTests {
-    static func render(_ name: String, _ language: String = "en", format: ReportOptions.Format = .markdown,
-                       audience: ReportOptions.Audience = .community) throws -> String {
-        try ReportFixtures.render(try ReportFixtures.load(name), format: format, audience: audience, trials: 2_000, language: language)
-    }
 
     static func count(_ text: String, _ phrase: String) -> Int { text.components(separatedBy: phrase).count - 1 }
 
@@ -24,19 +20,19 @@ struct CommunityResidentWordsTests {
     @Test(arguments: [("en", "Chance of more than this</text>", ">certain</text>", "each step down is 10 times rarer", ">1 in 1</text>"),
                       ("nl", "Kans op meer dan dit</text>", ">zeker</text>", "elke stap omlaag is 10 keer zo zeldzaam", ">1 op 1</text>")])
     func theChanceScaleIsInPlainWords(_ language: String, _ axis: String, _ top: String, _ steps: String, _ oldTop: String) throws {
-        let page = try Self.render("community-safety-leiden", language, format: .html)
+        let page = try ReportFixtures.community("community-safety-leiden", language, format: .html)
         #expect(page.contains(axis))
         #expect(page.contains(top) && !page.contains(oldTop))
         #expect(page.contains(steps))
         #expect(!page.lowercased().contains("logarit"), "no logarithmic scale on a residents' page")
         // The board keeps its own axis.
-        let board = try Self.render("community-safety-leiden", language, format: .html, audience: .board)
+        let board = try ReportFixtures.community("community-safety-leiden", language, format: .html, audience: .board)
         #expect(board.contains(oldTop) && !board.contains(top))
     }
 
     /// The care report has a gain chart: less than this, on the same scale.
     @Test func theGainChartSaysLessThanThis() throws {
-        let care = try Self.render("adult-social-care-positive-risk", format: .html)
+        let care = try ReportFixtures.community("adult-social-care-positive-risk", format: .html)
         #expect(care.contains("Chance of less than this</text>"))
         #expect(!care.contains("(logarithmic scale)"))
     }
@@ -45,12 +41,12 @@ struct CommunityResidentWordsTests {
     /// figures tables "Met de geplande maatregelen" and "Zonder maatregelen": one name.
     @Test func dutchNamesThePlannedActionsOneWay() throws {
         for format in [ReportOptions.Format.html, .markdown] {
-            let page = try Self.render("community-safety-leiden", "nl", format: format)
+            let page = try ReportFixtures.community("community-safety-leiden", "nl", format: format)
             #expect(!page.contains("Zonder maatregelen") && !page.contains("zonder maatregelen"), "\(format)")
             #expect(!page.contains("Met de geplande maatregelen"), "\(format)")
             #expect(page.contains("Met de geplande aanpak") && page.contains("Zonder de geplande aanpak"), "\(format)")
         }
-        let html = try Self.render("community-safety-leiden", "nl", format: .html)
+        let html = try ReportFixtures.community("community-safety-leiden", "nl", format: .html)
         #expect(html.contains("zonder de geplande aanpak</text>") && !html.contains("maatregelen</text>"))
     }
 
@@ -59,7 +55,7 @@ struct CommunityResidentWordsTests {
     @Test(arguments: [("ward-7-patient-partnership", "en", "Where this page says “(not named)”", "a group of patients on Ward 7 (not named)", "(not named on this page)"),
                       ("adult-social-care-positive-risk", "en", "Where this page says “(not named)”", "a partner organisation (not named)", "(not named on this page)")])
     func unnamedHelpersAreExplainedOnce(_ name: String, _ language: String, _ note: String, _ mark: String, _ old: String) throws {
-        let page = try Self.render(name, language)
+        let page = try ReportFixtures.community(name, language)
         #expect(Self.count(page, note) == 1)
         let top = try #require(page.components(separatedBy: "\n## ").first)
         #expect(top.contains(note), "the note stands in the opening, with the private entries")
@@ -69,8 +65,8 @@ struct CommunityResidentWordsTests {
 
     /// Leiden names everyone who helped, so it has nothing to explain.
     @Test func aPageNamingEveryoneHasNoNote() throws {
-        #expect(!(try Self.render("community-safety-leiden")).contains("(not named)"))
-        #expect(!(try Self.render("community-safety-leiden", "nl")).contains("(naam niet genoemd)"))
+        #expect(!(try ReportFixtures.community("community-safety-leiden")).contains("(not named)"))
+        #expect(!(try ReportFixtures.community("community-safety-leiden", "nl")).contains("(naam niet genoemd)"))
     }
 
     /// The Dutch note and mark, where a Leiden group asks not to be named.
@@ -88,12 +84,12 @@ struct CommunityResidentWordsTests {
     /// small letters takes a small letter after the first item of a list; proper names keep
     /// their capitals.
     @Test func namesInsideAListReadMidSentence() throws {
-        let page = try Self.render("community-safety-leiden")
+        let page = try ReportFixtures.community("community-safety-leiden")
         #expect(page.contains("Municipality and police: Public safety team (team OOV), area coordinator (wijkregisseur) and neighbourhood police (wijkagenten)."))
         #expect(!page.contains("and Neighbourhood police (wijkagenten)"))
         // First in its list, after a label inside a line: mid-sentence too.
         #expect(page.contains("Who does it: neighbourhood police (wijkagenten)"))
-        let ward = try Self.render("ward-7-patient-partnership")
+        let ward = try ReportFixtures.community("ward-7-patient-partnership")
         #expect(ward.contains("Westmoor Patient and Carer Council"))
         #expect(!ward.contains("westmoor Patient") && !ward.contains("and trust falls"))
     }
@@ -116,7 +112,7 @@ struct CommunityResidentWordsTests {
     /// "a list kept by Harrowden Borough Council, Adult Social Care: what could go wrong": the
     /// organisation ends its sentence, so a name with a comma in it reads as a name.
     @Test func theOrganisationEndsItsSentence() throws {
-        let care = try Self.render("adult-social-care-positive-risk")
+        let care = try ReportFixtures.community("adult-social-care-positive-risk")
         #expect(care.contains("This page explains a list kept by Harrowden Borough Council, Adult Social Care. The list is about what could go wrong"))
         #expect(!care.contains("Adult Social Care: what could go wrong"))
     }
@@ -126,7 +122,7 @@ struct CommunityResidentWordsTests {
     @Test(arguments: ["adult-social-care-positive-risk", "ward-7-patient-partnership"])
     func thePeriodIsWrittenInFullOnce(_ name: String) throws {
         for format in [ReportOptions.Format.markdown, .html] {
-            let page = try Self.render(name, format: format)
+            let page = try ReportFixtures.community(name, format: format)
             #expect(Self.count(page, "(April 2027 to March 2028)") == 1, "\(format)")
             #expect(page.contains("All figures are for the 2027/28 financial year (April 2027 to March 2028)")
                     || page.contains("All figures are for <bdi>the 2027/28 financial year (April 2027 to March 2028)</bdi>"), "\(format)")
@@ -141,7 +137,7 @@ struct CommunityResidentWordsTests {
     @Test(arguments: [("en", "Compared with the 2027 plan (2,100 hours)", "the 2027 plan of 2,100 hours"),
                       ("nl", "Vergeleken met het plan voor 2027 (2.100 uur)", "het plan voor 2027 van 2.100 uur")])
     func aBaselineFigureIsSaidOnce(_ language: String, _ repeated: String, _ said: String) throws {
-        let page = try Self.render("community-safety-leiden", language)
+        let page = try ReportFixtures.community("community-safety-leiden", language)
         #expect(!page.contains(repeated))
         #expect(page.contains(said))
     }
@@ -152,9 +148,9 @@ struct CommunityResidentWordsTests {
     @Test(arguments: [("adult-social-care-positive-risk", "en", "## Are things within the limits that were set?\n\nThe figures in this part assume “Shared Lives”, one of the options still to be chosen, not how things are today."),
                       ("community-safety-leiden", "nl", "De cijfers in dit deel gaan uit van „Avondrondes door vrijwilligers”: de huidige aanpak, zoals die nu is.")])
     func theLimitsSayWhichOptionTheirFiguresAssume(_ name: String, _ language: String, _ expected: String) throws {
-        let page = try Self.render(name, language)
+        let page = try ReportFixtures.community(name, language)
         #expect(page.contains(expected), "\(page.prefix(3_000))")
-        let html = try Self.render(name, language, format: .html)
+        let html = try ReportFixtures.community(name, language, format: .html)
         #expect(html.contains("<p>" + (language == "en" ? "The figures in this part assume" : "De cijfers in dit deel gaan uit van")))
     }
 }

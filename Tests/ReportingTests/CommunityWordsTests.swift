@@ -104,7 +104,7 @@ struct CommunityWordsTests {
         #expect(entry.contains("This is one of the options being compared, and the one the figures on this page assume."))
     }
 
-    /// What a cold reading found misleading, held in place: an aim missed is "short of the
+    /// What a first reading found misleading, held in place: an aim missed is "short of the
     /// aim", never "over the limit"; no chance is "no chance"; two limits on one outcome have
     /// headings that tell them apart; the chance used is given with the groups' own chances
     /// before the planned actions, so it never looks lower than both for no reason.
@@ -191,9 +191,9 @@ struct CommunityWordsTests {
 @Suite struct CommunityOptionWordsTests {
     @Test func anEntryOfSomeOptionsIsNotCalledAnOption() throws {
         let english = try ReportFixtures.render(try ReportFixtures.load("community-safety-leiden"), format: .markdown, audience: .community, trials: 500)
-        let dropOut = ColdReadingTests.section(english, "### Volunteers drop out of Buurtpreventie Noord after the winter")
+        let dropOut = BoardFirstReadTests.section(english, "### Volunteers drop out of Buurtpreventie Noord after the winter")
         #expect(dropOut.contains("This comes with some of the options being compared, not all. The figures on this page assume the option “Volunteer evening rounds”, which includes it."), "\(dropOut)")
-        let rounds = ColdReadingTests.section(english, "### Evening rounds by volunteers")
+        let rounds = BoardFirstReadTests.section(english, "### Evening rounds by volunteers")
         #expect(rounds.contains("This is one of the options being compared, and the one the figures on this page assume."), "\(rounds)")
         #expect(!rounds.contains("comes with some of the options"))
     }

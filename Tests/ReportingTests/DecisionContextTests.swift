@@ -12,7 +12,7 @@ import _TestSupport
 /// small wording that made a reader stop.
 @Suite struct DecisionContextTests {
     static func example(_ name: String) throws -> String { try OptionsDecisionTests.example(name) }
-    static func decisionPage(_ name: String) throws -> String { ThirdColdReadingTests.decisionPage(try example(name)) }
+    static func decisionPage(_ name: String) throws -> String { DecisionPageFiguresTests.decisionPage(try example(name)) }
 
     /// "The board is asked to…" where the register names a committee that decides on a date;
     /// the options' own descriptions (who recommends which) and the `if-missed` plan were in the
@@ -50,7 +50,7 @@ import _TestSupport
     /// the scheme that makes patients safer gives up the harm it avoids.
     @Test func stoppingAnActivitySaysWhatItGivesUp() throws {
         // Ward 7 with a weaker falls response, which no response lever brings within appetite.
-        let ward = ThirdColdReadingTests.decisionPage(try OptionsDecisionTests.wardVariant([("      reliability: 70%\n      reduces-likelihood-by: 50%", "      reliability: 70%\n      reduces-likelihood-by: 35%")]))
+        let ward = DecisionPageFiguresTests.decisionPage(try OptionsDecisionTests.wardVariant([("      reliability: 70%\n      reduces-likelihood-by: 50%", "      reliability: 70%\n      reduces-likelihood-by: 35%")]))
         let stops = try #require(ward.split(separator: "\n").first { $0.contains("Were one stopped altogether") })
         #expect(stops.range(of: #"without W7-01 A self-administering patient takes a wrong dose \(within appetite, but stopping it gives up what it brings on average each year: [0-9.]+ incidents avoided in Patient safety incidents with moderate or greater harm"#, options: .regularExpression) != nil, "\(stops)")
         #expect(stops.range(of: #"[0-9]+ days avoided in Bed days"#, options: .regularExpression) != nil, "\(stops)")
@@ -124,7 +124,7 @@ import _TestSupport
     @Test func leversSayWhichOptionTheyAreFor() throws {
         // Ward 7 with patient-led plans that prevent falls as well as observation, and more
         // reliably: the figures favour them, while the headline assumes observation.
-        let ward = ThirdColdReadingTests.decisionPage(try OptionsDecisionTests.wardVariant([
+        let ward = DecisionPageFiguresTests.decisionPage(try OptionsDecisionTests.wardVariant([
             ("        reliability: 80%\n        # The plans and walking companions prevent falls in the day; at night no one is\n        # with the patient, so they prevent fewer than observation does.\n        reduces-likelihood-by: 20%",
              "        reliability: 95%\n        reduces-likelihood-by: 60%")]))
         #expect(ward.contains("These levers are for “One-to-one observation by staff-pool or agency nurses”, the option the headline figures assume. The figures favour “Patient-led falls plans”"), "\(ward)")

@@ -164,7 +164,7 @@ struct FiguresInWordsTests {
 
     @Test func moneyIsRoundedToThreeSignificantDigits() throws {
         // The decision page's money figures that are added up are rounded to one step, so the
-        // table's columns add up as shown (ThirdColdReadingTests); everything else to three
+        // table's columns add up as shown (DecisionPageFiguresTests); everything else to three
         // significant digits.
         var md = try Self.markdown()
         let table = try #require(md.range(of: "**Money on average"))

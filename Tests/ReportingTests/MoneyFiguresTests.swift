@@ -28,7 +28,7 @@ import _TestSupport
     }
 
     /// "a loss of €54,000" or "a net saving of £284,000" as a signed loss; "none" is 0.
-    static func money(_ cell: String) -> Double? { ThirdColdReadingTests.money(cell) }
+    static func money(_ cell: String) -> Double? { DecisionPageFiguresTests.money(cell) }
 
     /// Half the rounding step of a figure shown to three significant digits: how far the shown
     /// figure may lie from the exact one.
@@ -55,7 +55,7 @@ import _TestSupport
             #expect(abs(entries + own - appetite) <= Self.halfStep(entries) + Self.halfStep(own) + Self.halfStep(appetite), "\(name): \(row)")
             #expect(abs(appetite + responses - all) <= Self.halfStep(appetite) + Self.halfStep(responses) + Self.halfStep(all), "\(name): \(row)")
         }
-        let page = ThirdColdReadingTests.decisionPage(text)
+        let page = DecisionPageFiguresTests.decisionPage(text)
         #expect(page.contains("This report gives an option’s money in three figures, each named wherever it appears. “Against appetite”: what "), "\(name)")
         #expect(page.contains("“Responses’ cost”: what the responses cost; the register counts it in no outcome, so no appetite statement judges it."), "\(name)")
         #expect(page.contains("“All told”: the figure against appetite and the responses’ cost together, every cost counted"), "\(name)")
@@ -79,7 +79,7 @@ import _TestSupport
     @Test(arguments: ReportFixtures.examples)
     func everyOptionsMoneyFigureIsNamedAndReadsAsInTheTable(name: String) throws {
         let text = try Self.example(name)
-        let page = ThirdColdReadingTests.decisionPage(text)
+        let page = DecisionPageFiguresTests.decisionPage(text)
         let table = Self.moneyTable(text)
         let allTold = Set(table.rows.map { $0[5] })
         // The favouring sentence, where money decides, and each option set aside on money.
@@ -93,7 +93,7 @@ import _TestSupport
         #expect(!page.contains(" in all, against") && !page.contains("all costs counted (the money outcomes"), "\(name)")
         // "Portfolios compared": the money column is named, and each option's figure there is its
         // figure against appetite (the headline's own run aside, which may differ by its margin).
-        let portfolios = ColdReadingTests.section(text, "## Portfolios compared")
+        let portfolios = BoardFirstReadTests.section(text, "## Portfolios compared")
         let header = try #require(portfolios.split(separator: "\n").first { $0.hasPrefix("| Portfolio |") })
         let headings = Self.cells(header)
         let column = try #require(headings.firstIndex { $0.hasSuffix("(against appetite)") }, "\(name): \(header)")

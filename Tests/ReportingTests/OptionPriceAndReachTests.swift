@@ -60,7 +60,7 @@ let reachRegister = """
 @Suite("Options: prices both ways, statements out of reach, what a money test counts")
 struct OptionPriceAndReachTests {
     static func example(_ name: String) throws -> String { try OptionsDecisionTests.example(name) }
-    static func decisionPage(_ name: String) throws -> String { ThirdColdReadingTests.decisionPage(try example(name)) }
+    static func decisionPage(_ name: String) throws -> String { DecisionPageFiguresTests.decisionPage(try example(name)) }
 
     static func render(_ format: ReportOptions.Format = .markdown) throws -> String {
         try ReportFixtures.render(try ReportFixtures.load(yaml: reachRegister, file: "reach.yaml"), format: format, audience: .board, trials: 2_000)
@@ -93,7 +93,7 @@ struct OptionPriceAndReachTests {
     /// said where it is set aside and beside the statement.
     @Test func anAimNoEntryReachesIsSaidToBeOutOfReach() throws {
         let md = try Self.render()
-        let page = ThirdColdReadingTests.decisionPage(md)
+        let page = DecisionPageFiguresTests.decisionPage(md)
         let cameras = try #require(page.split(separator: "\n").first { $0.hasPrefix("- “Cameras” is set aside at the first step") })
         #expect(cameras.contains("Volunteer hours (<0.1%; want ≥ 70%), which it cannot meet by construction: none of its entries reaches Volunteer hours."), "\(cameras)")
         #expect(cameras.contains("Without that statement it would not be set aside at this step."), "\(cameras)")

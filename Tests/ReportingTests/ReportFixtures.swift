@@ -34,6 +34,12 @@ enum ReportFixtures {
         try render(try load(name), format: format, audience: audience, trials: trials, language: language)
     }
 
+    /// An example register's residents' page, at the trial count the wording tests share.
+    static func community(_ name: String, _ language: String = "en", format: ReportOptions.Format = .markdown,
+                          audience: ReportOptions.Audience = .community, trials: Int = 2_000) throws -> String {
+        try example(name, audience, language: language, format: format, trials: trials)
+    }
+
     static func matches(_ text: String, _ pattern: String) -> Bool {
         text.range(of: pattern, options: .regularExpression) != nil
     }

@@ -99,6 +99,25 @@ struct ResponseLeverRunTests {
         #expect(tails > 0, "\(name) has bad-year values to check")
     }
 
+    /// Three entries on the `care` outcome both stop tests share: an activity with a response
+    /// (A), a portfolio activity (B) and a hazard to reduce (C).
+    static let careEntries = """
+        \(OptionScoringTests.entry("A", strategy: "enablement", outcome: "care", occurrence: "frequency: 2", impact: "{pert: [0.5, 1, 3]}",
+                                   extra: "    response: {action: Check, cost: 1k, reliability: 80%, reduces-impact-by: 30%}"))
+        \(OptionScoringTests.entry("B", strategy: "portfolio", outcome: "care", occurrence: "likelihood: 60%", impact: "{uniform: [1, 4]}"))
+        \(OptionScoringTests.entry("C", strategy: "reduction", outcome: "care", occurrence: "frequency: 1", impact: "{triangular: [0.5, 1, 2]}"))
+        """
+
+    /// The appetite verdicts of `register` scored with entry `id` deleted and no levers: what
+    /// a stop's figures must equal.
+    static func verdicts(_ register: Register, without id: String) throws -> [RegisterScore.AppetiteVerdict] {
+        var without = register
+        without.risks.removeAll { $0.id == id }
+        var plain = ScorerTests.options(trials: 20_000)
+        plain.responseLevers = false
+        return try Scorer.score(without, options: plain).appetite
+    }
+
     /// Stopping an activity is defined as the headline without the entry: for each activity
     /// (an enablement or portfolio entry) a statement outside appetite examines, the chance equals that of the register scored with
     /// the entry deleted (no correlations here, so deleting it moves no other draw), bit for bit,
@@ -108,10 +127,7 @@ struct ResponseLeverRunTests {
             appetite:
               - {outcome: care, statement: At most 1 in 20 above 4 incidents., loss-exceeds: 4, at-most: 5%}
             risks:
-            \(OptionScoringTests.entry("A", strategy: "enablement", outcome: "care", occurrence: "frequency: 2", impact: "{pert: [0.5, 1, 3]}",
-                                       extra: "    response: {action: Check, cost: 1k, reliability: 80%, reduces-impact-by: 30%}"))
-            \(OptionScoringTests.entry("B", strategy: "portfolio", outcome: "care", occurrence: "likelihood: 60%", impact: "{uniform: [1, 4]}"))
-            \(OptionScoringTests.entry("C", strategy: "reduction", outcome: "care", occurrence: "frequency: 1", impact: "{triangular: [0.5, 1, 2]}"))
+            \(Self.careEntries)
             \(OptionScoringTests.entry("D", strategy: "reduction", occurrence: "likelihood: 50%", impact: "{uniform: [1k, 4k]}"))
             """
         let register = try OptionScoringTests.register(body)
@@ -123,11 +139,7 @@ struct ResponseLeverRunTests {
         let stops = try #require(verdict.stops)
         #expect(Set(stops.map(\.risk)) == ["A", "B"], "the activities on the outcome (not C, a hazard to reduce, nor D on another outcome)")
         for stop in stops {
-            var without = register
-            without.risks.removeAll { $0.id == stop.risk }
-            var plain = ScorerTests.options(trials: 20_000)
-            plain.responseLevers = false
-            let expected = try Scorer.score(without, options: plain).appetite[0]
+            let expected = try Self.verdicts(register, without: stop.risk)[0]
             #expect(stop.ifStopped == expected.probability, "\(stop.risk)")
             #expect(stop.withinIfStopped == expected.withinAppetite, "\(stop.risk)")
             #expect(stop.ifStopped.value < verdict.probability.value, "\(stop.risk): fewer incidents without it")
@@ -150,10 +162,7 @@ struct ResponseLeverRunTests {
               - {outcome: budget, statement: At most 1 in 10 above 3k., loss-exceeds: 3k, at-most: 10%}
               - {outcome: care, statement: At most 1 in 2 above 1 incident., loss-exceeds: 1, at-most: 50%}
             risks:
-            \(OptionScoringTests.entry("A", strategy: "enablement", outcome: "care", occurrence: "frequency: 2", impact: "{pert: [0.5, 1, 3]}",
-                                       extra: "    response: {action: Check, cost: 1k, reliability: 80%, reduces-impact-by: 30%}"))
-            \(OptionScoringTests.entry("B", strategy: "portfolio", outcome: "care", occurrence: "likelihood: 60%", impact: "{uniform: [1, 4]}"))
-            \(OptionScoringTests.entry("C", strategy: "reduction", outcome: "care", occurrence: "frequency: 1", impact: "{triangular: [0.5, 1, 2]}"))
+            \(Self.careEntries)
             \(OptionScoringTests.entry("D", strategy: "portfolio", occurrence: "likelihood: 50%", impact: "{uniform: [1k, 4k]}", benefit: "{uniform: [0, 2k]}"))
             """
         let register = try OptionScoringTests.register(body)
@@ -163,11 +172,7 @@ struct ResponseLeverRunTests {
         let stops = try #require(score.appetite[0].stops)
         #expect(!stops.isEmpty)
         for stop in stops {
-            var without = register
-            without.risks.removeAll { $0.id == stop.risk }
-            var plain = ScorerTests.options(trials: 20_000)
-            plain.responseLevers = false
-            let expected = try Scorer.score(without, options: plain).appetite
+            let expected = try Self.verdicts(register, without: stop.risk)
             let elsewhere = try #require(stop.elsewhere)
             #expect(elsewhere.map(\.statement) == [1, 2], "\(stop.risk): every other statement, in order")
             for other in elsewhere {

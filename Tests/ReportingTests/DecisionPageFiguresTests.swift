@@ -4,12 +4,12 @@ import Reporting
 import Testing
 import _TestSupport
 
-/// What a third committee member, reading the example board reports cold, could not check or
-/// could not follow on the decision page, each checked on the reports as the shipped templates
+/// What a committee member reading the example board reports for the first time could not
+/// check or could not follow on the decision page, each checked on the reports as the shipped templates
 /// render them (2,000 trials), or on the shipped examples where a figure must add up exactly.
-@Suite("Board reports read cold, third reading", .serialized)
-struct ThirdColdReadingTests {
-    static func report(_ name: String) throws -> String { try ColdReadingTests.report(name) }
+@Suite("Decision page figures a member can check", .serialized)
+struct DecisionPageFiguresTests {
+    static func report(_ name: String) throws -> String { try BoardFirstReadTests.report(name) }
 
     /// The decision page: from its heading to the next second-level heading.
     static func decisionPage(_ text: String) -> String {

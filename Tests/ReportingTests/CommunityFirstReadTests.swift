@@ -7,8 +7,8 @@ import _TestSupport
 
 /// What residents reading the example community reports cold found misleading or unreadable,
 /// each checked on the reports as the shipped templates render them.
-@Suite("Community reports read cold", .serialized)
-struct CommunityColdReadingTests {
+@Suite("Community reports as residents first read them", .serialized)
+struct CommunityFirstReadTests {
     static func leiden(_ language: String, format: ReportOptions.Format = .markdown, trials: Int = 1_000,
                        _ change: (inout Register) -> Void = { _ in }) throws -> String {
         var register = try ReportFixtures.load("community-safety-leiden")
@@ -327,7 +327,7 @@ struct CommunityColdReadingTests {
         #expect(page.contains("Niet in deze tabel: Cameratoezicht op het Kooiplein en de Stevensbloem (CS-06)"))
     }
 
-    /// Harrowden and Ward 7 read cold: money saved read as a cut to care; a harm-alone limit
+    /// Harrowden and Ward 7 as first read: money saved read as a cut to care; a harm-alone limit
     /// hid what the scheme prevents; "they helped plan what is done" where nothing is done; a
     /// mail address looked broken in the Markdown source.
     @Test func englishSaysWhatMoneyAndLimitsMean() throws {

@@ -5,8 +5,8 @@ import _TestSupport
 
 /// What a board member reading the example board reports cold found misleading, each checked
 /// on the reports as the shipped templates render them.
-@Suite("Board reports read cold", .serialized)
-struct ColdReadingTests {
+@Suite("Board reports as a board member first reads them", .serialized)
+struct BoardFirstReadTests {
     static let reports: [String: String] = {
         var out: [String: String] = [:]
         for name in ReportFixtures.examples {

@@ -3,11 +3,11 @@ import Reporting
 import Testing
 import _TestSupport
 
-/// What a second committee member, new to riskreg, found contradictory or unclear in the
-/// example board reports, each checked on the reports as the shipped templates render them.
-@Suite("Board reports read cold, second reading", .serialized)
-struct SecondColdReadingTests {
-    static func report(_ name: String) throws -> String { try ColdReadingTests.report(name) }
+/// What a committee member new to riskreg would find contradictory or unclear in the example
+/// board reports, each checked on the reports as the shipped templates render them.
+@Suite("Board reports agree with themselves", .serialized)
+struct BoardConsistencyTests {
+    static func report(_ name: String) throws -> String { try BoardFirstReadTests.report(name) }
 
     /// The sentence that starts with `prefix`, up to its paragraph's end.
     static func paragraph(_ text: String, startingWith prefix: String) -> String? {
@@ -95,7 +95,7 @@ struct SecondColdReadingTests {
         let dutch = try ReportFixtures.render(try ReportFixtures.load("community-safety-leiden"), format: .markdown, audience: .community,
                                               trials: 2_000, language: "nl")
         #expect(!dutch.contains("zegt het niet"))
-        let care = ColdReadingTests.section(try Self.report("adult-social-care-positive-risk"), "### What the figures rest on")
+        let care = BoardFirstReadTests.section(try Self.report("adult-social-care-positive-risk"), "### What the figures rest on")
         #expect(care.contains("riskreg takes it from the board’s appetite for each."), "\(care)")
     }
 

@@ -71,6 +71,7 @@ extension Diagnostic {
         case agreementMissing = "agreement-missing"
         case borneByMissing = "borne-by-missing"
         case confidentialNamed = "confidential-named"
+        case unnamedAsNames = "unnamed-as-names"
         case translationMissing = "translation-missing"
         // The command line.
         case fileUnreadable = "file-unreadable"
@@ -107,6 +108,7 @@ extension Diagnostic {
             case .agreementMissing: "warning"
             case .borneByMissing: "warning"
             case .confidentialNamed: "warning"
+            case .unnamedAsNames: "warning"
             case .translationMissing: "warning"
             default: "error"
             }
@@ -179,6 +181,7 @@ extension Diagnostic {
             case .agreementMissing: "an enablement entry records no `agreement`: who it was agreed with, when, and what would trigger a review"
             case .borneByMissing: "an enablement entry does not say who bears the harm (`borne-by`)"
             case .confidentialNamed: "text a community report shows (a description, an appetite statement, a portfolio's title …) names a confidential entry by id or title; the community report withholds that text"
+            case .unnamedAsNames: "a contributor who is not `public` has an `unnamed-as` that contains its own name; the community report describes it by its kind instead"
             case .translationMissing: "the register gives some text in a language (`title: {en: …, nl: …}`) but a text reports show lacks it; a report in that language shows that text in the register's language"
             case .fileUnreadable: "a path given on the command line cannot be read or holds no registers"
             case .importCSV: "the file cannot be read as CSV"
@@ -262,6 +265,7 @@ extension Diagnostic {
             case .agreementMissing: "enablement entry `AS-01` records no agreement"
             case .borneByMissing: "enablement entry `AS-01` does not say who bears the harm"
             case .confidentialNamed: "the appetite statement on `budget` names confidential entry `CS-09`, so the community report withholds it"
+            case .unnamedAsNames: "contributor `bewoners-plein`'s `unnamed-as` contains its name “Bewoners Kooiplein”, which it asked to keep off the community report"
             case .translationMissing: "entry `CS-04`'s `title` has no `nl` text (nor have 3 other texts), so a report in `nl` shows them in `en`"
             case .fileUnreadable: "Registers/old does not exist"
             case .importCSV: "a quoted field is never closed"

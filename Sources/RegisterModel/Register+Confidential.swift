@@ -29,6 +29,25 @@ extension Register {
         }
     }
 
+    /// The name, of `names` (a contributor's name in each of its languages), that one of
+    /// `unnamedAs` (its `unnamed-as` in each language) contains as whole words, ignoring case;
+    /// nil if none does. A contributor that asked not to be named would be named by such a text
+    /// (`unnamed-as-names`). A name shorter than four letters is not looked for, as with
+    /// confidential titles.
+    public static func nameGiven(in unnamedAs: [String], names: [String]) -> String? {
+        names.map { $0.trimmingCharacters(in: .whitespaces) }
+            .first { name in name.count >= 4 && unnamedAs.contains { containsWord($0, name) } }
+    }
+
+    /// The name ``nameGiven(in:names:)`` finds in contributor `c`'s `unnamed-as`, in any of the
+    /// register's languages.
+    public func nameGiven(inUnnamedAsOf c: Contributor) -> String? {
+        func all(_ field: String, _ text: String?) -> [String] {
+            [text].compactMap { $0 } + (translations.texts[Translations.Place(.contributor, c.id, field)]?.variants.map(\.text) ?? [])
+        }
+        return Self.nameGiven(in: all("unnamed-as", c.unnamedAs), names: all("name", c.name))
+    }
+
     /// Whether `word` occurs in `text` (ignoring case) with no letter or digit just before or
     /// after it.
     static func containsWord(_ text: String, _ word: String) -> Bool {

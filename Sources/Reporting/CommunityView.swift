@@ -95,10 +95,14 @@ public struct CommunityView: Sendable {
             return a
         }
         let contributors = full.contributors.filter { people.contains($0.id) }.map { c in
+            // An `unnamed-as` that contains the name it stands in for would name the contributor
+            // (`unnamed-as-names`): the page describes it by its kind instead.
+            let unnamedAsNamesIt = !c.isPublic && full.nameGiven(inUnnamedAsOf: c) != nil
             var c = c
             c.name = clean(c.name)
             c.description = clean(c.description)
             c.unnamedAs = clean(c.unnamedAs)
+            if unnamedAsNamesIt { c.unnamedAs = nil }
             // A volunteer group stepping back when a confidential entry happens would tie public
             // figures to that entry: only steps back on public entries stay.
             c.stepsBack = c.stepsBack.filter { riskIDs.contains($0.risk) }

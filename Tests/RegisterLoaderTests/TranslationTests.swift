@@ -179,6 +179,23 @@ import Testing
         #expect(summaries(load(fine)).filter { $0.contains(" error ") }.isEmpty)
     }
 
+    /// An `unnamed-as` stands in for a name the contributor asked to keep off public pages; one
+    /// that contains that name, in any language, would print it. A warning at the value, and a
+    /// public contributor may be described however the register likes.
+    @Test(arguments: [("{en: members of the Residents' Panel, nl: bewoners}", "Residents' panel"),
+                      ("{en: local residents, nl: leden van het Bewonerspanel}", "Bewonerspanel")])
+    func anUnnamedAsThatNamesTheContributorIsAWarningAtItsValue(unnamedAs: String, name: String) {
+        let text = Self.register
+            .replacingOccurrences(of: "    kind: community\n", with: "    kind: community\n    unnamed-as: \(unnamedAs)\n")
+        let warnings = summaries(load(text)).filter { $0.contains("unnamed-as-names") }
+        #expect(warnings == ["17:17 warning unnamed-as-names contributor `residents`'s `unnamed-as` contains its name “\(name)”, which it asked to keep off the community report"])
+        let named = text.replacingOccurrences(of: "    kind: community\n", with: "    kind: community\n    public: true\n")
+        #expect(!summaries(load(named)).contains { $0.contains("unnamed-as-names") })
+        let plain = Self.register
+            .replacingOccurrences(of: "    kind: community\n", with: "    kind: community\n    unnamed-as: {en: residents of the square, nl: bewoners van het plein}\n")
+        #expect(!summaries(load(plain)).contains { $0.contains("unnamed-as-names") })
+    }
+
     @Test func missingTextIsOneWarningPerLanguageAtTheFirstTextWithoutIt() {
         let text = Self.register
             .replacingOccurrences(of: "title: {en: Bike thefts, nl: Fietsdiefstallen}", with: "title: Bike thefts")

@@ -11,10 +11,6 @@ import _TestSupport
 /// anything, a footer written for the tool, and a capital in the middle of a line.
 @Suite("Community report: words and figures a resident can use")
 struct CommunityPlainReadingTests {
-    static func render(_ name: String, _ language: String = "en", format: ReportOptions.Format = .markdown,
-                       audience: ReportOptions.Audience = .community) throws -> String {
-        try ReportFixtures.render(try ReportFixtures.load(name), format: format, audience: audience, trials: 2_000, language: language)
-    }
 
     /// The figure with `id` in `html`.
     static func figure(_ id: String, in html: String) throws -> String {
@@ -42,11 +38,11 @@ struct CommunityPlainReadingTests {
          ["Chance of going above each amount", "Chance of more than each number", "Chance of falling short"]),
     ])
     func detailTitlesReadAsTheLanguageIsWritten(_ language: String, _ titles: [String], _ old: [String]) throws {
-        let page = try Self.render("community-safety-leiden", language)
+        let page = try ReportFixtures.community("community-safety-leiden", language)
         for title in titles { #expect(page.contains(title), "\(language): \(title)") }
         for phrase in old { #expect(!page.contains(phrase), "\(language): \(phrase)") }
         // The board keeps its own titles.
-        let board = try Self.render("community-safety-leiden", language, audience: .board)
+        let board = try ReportFixtures.community("community-safety-leiden", language, audience: .board)
         #expect(!board.contains("Hoe hoog het") && !board.contains("How high it could go"))
     }
 
@@ -56,7 +52,7 @@ struct CommunityPlainReadingTests {
     @Test(arguments: [("nl", "| Kans op een slechtere uitkomst dan | Zonder: winst (uur) | Met de geplande aanpak: winst (uur) |", "nettoverlies van "),
                       ("en", "| Chance of a worse result than | Without them: gain (hours) | With the planned actions: gain (hours) |", "a net loss of ")])
     func aGainTableHasNoMinusSign(_ language: String, _ header: String, _ loss: String) throws {
-        let page = try Self.render("community-safety-leiden", language)
+        let page = try ReportFixtures.community("community-safety-leiden", language)
         let start = try #require(page.range(of: header))
         let table = String(page[start.upperBound...]).components(separatedBy: "\n\n")[0]
         #expect(table.split(separator: "\n").count >= 6, "\(table)")
@@ -66,7 +62,7 @@ struct CommunityPlainReadingTests {
 
     /// "dus die kan alleen stijgen": a municipality writes "hoger uitvallen".
     @Test func dutchSaysACostCanOnlyComeOutHigher() throws {
-        let page = try Self.render("community-safety-leiden", "nl")
+        let page = try ReportFixtures.community("community-safety-leiden", "nl")
         #expect(page.contains("dus die kan alleen hoger uitvallen"))
         #expect(!page.contains("alleen stijgen"))
     }
@@ -76,11 +72,11 @@ struct CommunityPlainReadingTests {
     @Test(arguments: [("nl", #"Vrijwilligers: gemiddeld € [\d.]+ die niet door de begroting 2027 wordt gedekt"#, "verlies van €"),
                       ("en", #"Volunteers: on average, €[\d,]+ that the 2027 budget does not cover"#, "a loss of €")])
     func aGroupsCostIsACost(_ language: String, _ pattern: String, _ old: String) throws {
-        let html = try Self.render("community-safety-leiden", language, format: .html)
+        let html = try ReportFixtures.community("community-safety-leiden", language, format: .html)
         let tips = Self.tooltips(html)
         #expect(tips.contains { ReportFixtures.matches($0, "^" + pattern + "$") }, "\(tips)")
         #expect(!tips.contains { $0.contains(old) })
-        let ward = try Self.render("ward-7-patient-partnership", format: .html)
+        let ward = try ReportFixtures.community("ward-7-patient-partnership", format: .html)
         #expect(!Self.tooltips(ward).contains { $0.contains("a loss of £") })
     }
 
@@ -101,18 +97,18 @@ struct CommunityPlainReadingTests {
     func noFigureIsMorePreciseThanAResidentCanUse(_ name: String, _ language: String) throws {
         let units = #"(incidents?|patients?|enquir(y|ies)|people|person|hours?|points?|days?|incidenten|personen|uur|punten|dagen)"#
         for format in [ReportOptions.Format.markdown, .html] {
-            let page = try Self.render(name, language, format: format)
+            let page = try ReportFixtures.community(name, language, format: format)
             // Three significant figures with a decimal part: 0.974, 1.18, 9.88, 13.7 (0.068 has two).
             for pattern in [#"(?<![\d.,])0[.,][1-9]\d{2} "#, #"(?<![\d.,])[1-9][.,]\d{2} "#, #"(?<![\d.,])[1-9]\d[.,]\d "#] {
                 #expect(!ReportFixtures.matches(page, pattern + units), "\(name) \(language) \(format): \(pattern)")
             }
         }
-        let html = try Self.render(name, language, format: .html)
+        let html = try ReportFixtures.community(name, language, format: .html)
         for tip in Self.tooltips(html) {
             #expect(!ReportFixtures.matches(tip, #"(?<![\d.,])(0[.,][1-9]\d{2}|[1-9][.,]\d{2}|[1-9]\d[.,]\d)(?![\d%])"#), "\(name) \(language): \(tip)")
         }
         // The glossary says once that the tables are a little finer than the text.
-        let page = try Self.render(name, language)
+        let page = try ReportFixtures.community(name, language)
         let note = language == "nl" ? "De tabellen hieronder geven iets meer" : "The tables below give a little more"
         #expect(page.components(separatedBy: note).count - 1 == 1)
     }
@@ -137,24 +133,24 @@ struct CommunityPlainReadingTests {
     /// diamond on the curves. Ward 7, whose incidents have gains, keeps the marks.
     @Test(arguments: ["en", "nl"])
     func harmAloneIsDrawnOnlyWhereSomethingGains(_ language: String) throws {
-        let html = try Self.render("community-safety-leiden", language, format: .html)
+        let html = try ReportFixtures.community("community-safety-leiden", language, format: .html)
         let chart = try Self.figure("o4-lec", in: html)
         #expect(!chart.contains("mark-harm") && !chart.contains("dot-res"))
         #expect(!chart.contains("harm alone") && !chart.contains("schade alleen"))
         let label = language == "nl" ? "<title>hoogstens een kans van 25 op 100 dat er iemand schade lijdt</title>"
             : "<title>at most 25 in 100 chance that anyone is harmed at all</title>"
         #expect(chart.contains("class=\"mark\"") && chart.contains(label), "\(chart)")
-        let ward = try Self.figure("o1-lec", in: try Self.render("ward-7-patient-partnership", format: .html))
+        let ward = try Self.figure("o1-lec", in: try ReportFixtures.community("ward-7-patient-partnership", format: .html))
         #expect(ward.contains("mark-harm") && ward.contains("harm alone, with the planned actions"))
     }
 
     /// "zonder de aanpak" beside "zonder de geplande aanpak", and a bare "without them" in a
     /// legend: one wording, that stands alone.
     @Test func legendsNameThePlannedActionsOneWay() throws {
-        let dutch = try Self.render("ward-7-patient-partnership", "nl", format: .html)
+        let dutch = try ReportFixtures.community("ward-7-patient-partnership", "nl", format: .html)
         #expect(!dutch.contains("zonder de aanpak") && !dutch.contains("met de aanpak"))
         #expect(dutch.contains(">zonder de geplande aanpak</text>"))
-        let english = try Self.render("ward-7-patient-partnership", format: .html)
+        let english = try ReportFixtures.community("ward-7-patient-partnership", format: .html)
         #expect(!english.contains(">without them</text>"))
         #expect(english.contains(">without the planned actions</text>"))
     }
@@ -165,7 +161,7 @@ struct CommunityPlainReadingTests {
     @Test(arguments: [("en", "## Checking these figures", "Every figure on this page comes from one file", "exactly the same numbers", "> **For those who use riskreg:**"),
                       ("nl", "## Deze cijfers narekenen", "Alle cijfers op deze pagina komen uit één bestand", "precies dezelfde cijfers", "> **Voor wie riskreg gebruikt:**")])
     func checkingTheFiguresIsForResidents(_ language: String, _ heading: String, _ source: String, _ same: String, _ marked: String) throws {
-        let page = try Self.render("community-safety-leiden", language)
+        let page = try ReportFixtures.community("community-safety-leiden", language)
         let footer = ReportFixtures.section(page, "\n" + heading)
         let paragraphs = footer.components(separatedBy: "\n\n").filter { !$0.isEmpty && !$0.hasPrefix("#") }
         let first = try #require(paragraphs.first)
@@ -178,7 +174,7 @@ struct CommunityPlainReadingTests {
     /// "Who does it: Neighbourhood police": after a label inside a line the first name reads
     /// mid-sentence too, where the register's own text writes it so.
     @Test func aNameAfterALabelReadsMidSentence() throws {
-        let page = try Self.render("community-safety-leiden")
+        let page = try ReportFixtures.community("community-safety-leiden")
         #expect(page.contains("Who does it: neighbourhood police (wijkagenten)"))
         #expect(!page.contains("Who does it: Neighbourhood police"))
         // A proper name keeps its capital.
@@ -188,15 +184,25 @@ struct CommunityPlainReadingTests {
     /// "a group of service users (not named)" on a hospital page: the register says who they are
     /// in its own words, and the page uses them.
     @Test func anUnnamedGroupIsDescribedInTheRegistersWords() throws {
-        let ward = try Self.render("ward-7-patient-partnership")
+        let ward = try ReportFixtures.community("ward-7-patient-partnership")
         #expect(ward.contains("a group of patients on Ward 7 (not named)"))
         #expect(!ward.contains("service users (not named)"))
         // Without the register's words, the kind as before.
-        let care = try Self.render("adult-social-care-positive-risk")
+        let care = try ReportFixtures.community("adult-social-care-positive-risk")
         #expect(care.contains("service users (not named)"))
         // The board names everyone.
-        let board = try Self.render("ward-7-patient-partnership", audience: .board)
+        let board = try ReportFixtures.community("ward-7-patient-partnership", audience: .board)
         #expect(board.contains("Ward 7 inpatients") && !board.contains("patients on Ward 7 (not named)"))
+    }
+
+    /// An `unnamed-as` that contains the contributor's own name would print the name it asked
+    /// to keep off the page: the page describes the group by its kind instead.
+    @Test func anUnnamedAsThatNamesTheGroupIsNotPrinted() throws {
+        let yaml = try String(contentsOfFile: TestSupport.path("Registers/ward-7-patient-partnership.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "unnamed-as: a group of patients on Ward 7", with: "unnamed-as: the Ward 7 inpatients' group")
+        let page = try ReportFixtures.render(try ReportFixtures.load(yaml: yaml, file: "ward.yaml"), format: .markdown, audience: .community, trials: 500)
+        #expect(!page.contains("Ward 7 inpatients"))
+        #expect(page.contains("service users (not named)"))
     }
 
     /// The example registers' own slips: a sum that read as a quarter's or a year's, a plan not
@@ -219,7 +225,7 @@ struct CommunityPlainReadingTests {
     /// example marked as one.
     @Test(arguments: ReportFixtures.examples)
     func theRoundingNoteGivesNoFigureOfItsOwn(_ name: String) throws {
-        let page = try Self.render(name)
+        let page = try ReportFixtures.community(name)
         let note = try #require(page.split(separator: "\n").first { $0.contains("Rounding:") })
         let example = try #require(note.range(of: "for example, it says “about 4” for 3.7."))
         let rest = String(note[..<example.lowerBound] + note[example.upperBound...])

@@ -105,7 +105,7 @@ public enum RegisterFormat {
         .init("public", .boolean, default: "`false`", "whether the contributor may be named in public (community) reports"),
         .init("description", .translatableText, "who they are and how they take part"),
         .init("unnamed-as", .translatableText, default: "none: the community report says its kind, such as “a group of service users”",
-              "how the community report describes a contributor with `public: false`, in words that fit after “Who helped:” and that name no one: `patients on Ward 7`; the report adds that they are not named"),
+              "how the community report describes a contributor with `public: false`, in words that fit after “Who helped:” and that name no one: `patients on Ward 7`; the report adds that they are not named. Text that contains the contributor's own name is not shown", rules: [.unnamedAsNames]),
         .init("availability", .probability, default: "none: the contributor's responses keep only their own `reliability`",
               "chance the contributor is there to deliver in a horizon; drawn once per trial and shared by every response it delivers, so they fail together", rules: [.probabilityRange]),
         .init("steps-back-when", .list(.mapping("stepBack"), atLeast: 1), default: "none",

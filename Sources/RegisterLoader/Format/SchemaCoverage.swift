@@ -40,7 +40,7 @@ extension RegisterFormat {
         case .dateOrder, .duplicateID, .duplicateReference, .unknownReference, .duplicatePerspective, .missingBenefit,
              .responseNoEffect, .staleReview, .duplicateCorrelation, .correlationMatrix, .portfolioMember,
              .portfolioUnassigned, .scaleLevelOrder, .scaleBandOverlap, .scaleBandGap, .ratingThresholds, .unknownLevel,
-             .needsReview, .registerSize, .agreementMissing, .borneByMissing, .confidentialNamed,
+             .needsReview, .registerSize, .agreementMissing, .borneByMissing, .confidentialNamed, .unnamedAsNames,
              .coproductionStaffOnly, .reliabilityUnstated, .citizenEstimateRequired, .splitShares, .optionCost, .optionStatus, .translationMissing:
             .none
         case .effectsMismatch:

@@ -88,7 +88,7 @@ struct BoardConsistencyTests {
     @Test func tableHeadingsStateTheDirectionPlainly() throws {
         for name in ReportFixtures.examples {
             for audience in [ReportOptions.Audience.board, .community] {
-                let text = try ReportFixtures.render(try ReportFixtures.load(name), format: .markdown, audience: audience, trials: 2_000)
+                let text = try ReportFixtures.example(name, audience, format: .markdown, trials: 2_000)
                 #expect(!text.contains("the register does not say, so"), "\(name) \(audience)")
             }
         }

@@ -10,7 +10,7 @@ struct BoardFirstReadTests {
     static let reports: [String: String] = {
         var out: [String: String] = [:]
         for name in ReportFixtures.examples {
-            out[name] = try? ReportFixtures.render(try ReportFixtures.load(name), format: .markdown, audience: .board, trials: 2_000)
+            out[name] = try? ReportFixtures.example(name, .board, format: .markdown, trials: 2_000)
         }
         return out
     }()
@@ -108,7 +108,7 @@ struct BoardFirstReadTests {
         let report = try Self.report("community-safety-leiden")
         let row = try #require(report.split(separator: "\n").first { $0.hasPrefix("| People hurt, threatened or wrongly accused through the partnership's work: the chance of any harm at all, want ≤ 25% | Within appetite") })
         #expect(row.hasSuffix("| no estimates of its own | "), "\(row)")
-        let community = try ReportFixtures.render(try ReportFixtures.load("community-safety-leiden"), format: .markdown, audience: .community, trials: 2_000)
+        let community = try ReportFixtures.example("community-safety-leiden", .community, format: .markdown, trials: 2_000)
         let hurt = Self.section(community, "**Each group's estimates: People hurt, threatened or wrongly accused through the partnership's work.**")
         #expect(hurt.contains("| Volunteers |"), "\(hurt)")
         #expect(!hurt.contains("| Residents' panel |"), "\(hurt)")

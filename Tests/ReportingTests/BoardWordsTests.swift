@@ -151,7 +151,7 @@ struct BoardWordsTests {
 
     /// In HTML, the first use of each glossary term links to its entry.
     @Test func htmlTermsLinkToTheGlossary() throws {
-        let html = try ReportFixtures.render(try ReportFixtures.load("adult-social-care-positive-risk"), format: .html, audience: .board, trials: 2_000)
+        let html = try ReportFixtures.example("adult-social-care-positive-risk", .board, format: .html, trials: 2_000)
         for id in ["percentiles", "es95", "variance", "interval", "horizon", "pooled", "borrowed", "modes"] {
             #expect(html.contains("<a class=\"term\" href=\"#g-\(id)\">"), "\(id)")
             #expect(html.contains("<dt id=\"g-\(id)\">"), "\(id)")

@@ -8,7 +8,7 @@ import Testing
 @Suite("Charts: labels, legends and counts")
 struct ChartLabelsTests {
     static func boardHTML(_ name: String) throws -> String {
-        try ReportFixtures.render(try ReportFixtures.load(name), format: .html, audience: .board)
+        try ReportFixtures.example(name, .board, format: .html)
     }
 
     /// One figure of an HTML report, from its opening tag to its end.
@@ -130,7 +130,7 @@ struct ChartLabelsTests {
     /// The Markdown likelihood-and-impact table marks the same entries as the grid, and names
     /// the share of the reference each impact band stands for.
     @Test func heatMapTableCarriesTheGridsMarksAndBands() throws {
-        let md = try ReportFixtures.render(try ReportFixtures.load("ward-7-patient-partnership"), format: .markdown, audience: .board)
+        let md = try ReportFixtures.example("ward-7-patient-partnership", .board, format: .markdown)
         #expect(md.contains("| W7-01\\* |"))
         #expect(md.contains("Major (40–100% of "))
         let html = try Self.boardHTML("ward-7-patient-partnership")

@@ -113,10 +113,10 @@ struct CommunityChoicesTests {
     @Test func datesAgreeAndTheWayToRespondIsComplete() throws {
         let leiden = try Self.leiden("en")
         #expect(leiden.contains("The whole list is looked at again on 16 March 2027.") && leiden.contains("full review of the list in March 2027"))
-        let care = try ReportFixtures.render(try ReportFixtures.load("adult-social-care-positive-risk"), format: .markdown, audience: .community, trials: 500)
+        let care = try ReportFixtures.example("adult-social-care-positive-risk", .community, format: .markdown, trials: 500)
         #expect(care.contains("The whole list is looked at again on 12 May 2027.") && care.contains("planned for May 2027"))
         #expect(!care.contains("Who would be hurt: The care budget"))
-        let ward = try ReportFixtures.render(try ReportFixtures.load("ward-7-patient-partnership"), format: .markdown, audience: .community, trials: 500)
+        let ward = try ReportFixtures.example("ward-7-patient-partnership", .community, format: .markdown, trials: 500)
         let next = try Self.section(ward, "## What happens next")
         #expect(next.contains("or by those plans with bed and chair sensor alarms.") && next.contains("by email to `ward7.partnership@westmoor.nhs.uk`"), "\(next)")
         #expect(!ward.contains("bay nurses"))
@@ -143,7 +143,7 @@ struct CommunityChoicesTests {
 
     /// "Ward 7 halves carers with no reason": every example says who set a weight that differs.
     @Test(arguments: ReportFixtures.examples) func whoSetEachWeightIsSaid(_ name: String) throws {
-        let page = try ReportFixtures.render(try ReportFixtures.load(name), format: .markdown, audience: .community, trials: 500)
+        let page = try ReportFixtures.example(name, .community, format: .markdown, trials: 500)
         let how = try Self.section(page, "## How the estimates counted")
         #expect(how.contains("count half as much as those of") && how.contains("Who decided this: "), "\(how)")
         #expect(!how.contains("decides how much each group counts"), "every weight that differs has its reason")

@@ -40,11 +40,11 @@ struct CommunityFirstReadTests {
     /// and "ending above people's scores when they joined" for an aim of more than 100 wellbeing
     /// points above them. The aim says which side of the baseline, and by how much.
     @Test func anAimCountedFromABaselineSaysWhichSideAndHowFar() throws {
-        let ward = try ReportFixtures.render(try ReportFixtures.load("ward-7-patient-partnership"), format: .markdown, audience: .community, trials: 500)
+        let ward = try ReportFixtures.example("ward-7-patient-partnership", .community, format: .markdown, trials: 500)
         #expect(ward.contains("the chance of “Bed days” ending below the bed days the ward's patients usually need in 2027/28 should be at least 60 in 100"))
         #expect(!ward.contains("ending above the bed days"))
         #expect(ward.contains("the chance of “Nursing time” ending above the ward's usual bedside nursing time in 2027/28"))
-        let care = try ReportFixtures.render(try ReportFixtures.load("adult-social-care-positive-risk"), format: .markdown, audience: .community, trials: 500)
+        let care = try ReportFixtures.example("adult-social-care-positive-risk", .community, format: .markdown, trials: 500)
         #expect(care.contains("ending more than 260 points above people's scores before they started in 2027/28 should be at least 60 in 100"))
         #expect(care.contains("chance of ending more than 260 points above people's scores before they started: "))
         #expect(!care.contains("ending above people's scores"))
@@ -83,7 +83,7 @@ struct CommunityFirstReadTests {
         let english = try Self.leiden("en", unnamed)
         #expect(english.contains("- Staff (not named): ") && english.contains("Estimates counted as part of “Municipality and police”."), "\(english)")
         // Adult social care's travellers are not named.
-        let care = try ReportFixtures.render(try ReportFixtures.load("adult-social-care-positive-risk"), format: .markdown, audience: .community, trials: 500)
+        let care = try ReportFixtures.example("adult-social-care-positive-risk", .community, format: .markdown, trials: 500)
         #expect(care.contains("- A group of service users (not named): worked with us on one entry. Estimates counted as part of “People who draw on care and support”."), "\(care)")
         #expect(!english.contains("All groups together"))
     }
@@ -173,7 +173,7 @@ struct CommunityFirstReadTests {
             #expect(part.contains(language == "nl" ? "| Vrijwilligers van Buurtpreventie Noord haken na de winter af (CS-01) |"
                                                    : "| Volunteers drop out of Buurtpreventie Noord after the winter (CS-01) |"), "\(part)")
         }
-        let board = try ReportFixtures.render(try ReportFixtures.load("community-safety-leiden"), format: .markdown, audience: .board, trials: 1_000)
+        let board = try ReportFixtures.example("community-safety-leiden", .board, format: .markdown, trials: 1_000)
         #expect(board.contains("(P50)") && board.contains("libyaml"))
     }
     /// Options read as choices: the one the figures assume is not said to "belong to" itself,
@@ -230,7 +230,7 @@ struct CommunityFirstReadTests {
     static func residentsParts() throws -> [(name: String, text: String)] {
         var parts: [(String, String)] = []
         for name in ReportFixtures.examples {
-            let out = try ReportFixtures.render(try ReportFixtures.load(name), format: .markdown, audience: .community, trials: 2_000)
+            let out = try ReportFixtures.example(name, .community, format: .markdown, trials: 2_000)
             parts.append((name, String(out[..<(try #require(out.range(of: "\n## For those who want the detail"))).lowerBound])))
         }
         let dutch = try leiden("nl", trials: 2_000)
@@ -277,7 +277,7 @@ struct CommunityFirstReadTests {
         #expect(!dutch.contains("Doel gehaald") && !dutch.contains("Daarmee halen we het doel"))
         #expect(dutch.contains("### Vrijwilligersuren op straat: we verwachten het doel te halen\n"))
         #expect(dutch.contains("We verwachten dus het doel te halen."))
-        let care = try ReportFixtures.render(try ReportFixtures.load("adult-social-care-positive-risk"), format: .markdown, audience: .community)
+        let care = try ReportFixtures.example("adult-social-care-positive-risk", .community, format: .markdown)
         #expect(care.contains("So we expect to fall short of the aim.") && !care.contains("That falls short of the aim."))
     }
 
@@ -331,7 +331,7 @@ struct CommunityFirstReadTests {
     /// hid what the scheme prevents; "they helped plan what is done" where nothing is done; a
     /// mail address looked broken in the Markdown source.
     @Test func englishSaysWhatMoneyAndLimitsMean() throws {
-        let care = try ReportFixtures.render(try ReportFixtures.load("adult-social-care-positive-risk"), format: .markdown, audience: .community)
+        let care = try ReportFixtures.example("adult-social-care-positive-risk", .community, format: .markdown)
         #expect(Self.matches(care, #"about £[0-9,]+ saved against the 2027/28 commissioning plan in “Adult social care budget”"#))
         #expect(!Self.matches(care, #"gain[^\n]*£[0-9,]+ less in “Adult social care budget”"#))
         for entry in care.components(separatedBy: "\n### ").dropFirst() where !entry.contains("- What is being done:") {
@@ -342,7 +342,7 @@ struct CommunityFirstReadTests {
         #expect(care.contains("email `makingitreal@harrowden.gov.uk`") && !care.contains("\u{2060}harrowden") && !care.contains("\\@"))
         let html = try TestSupport.renderGitHubMarkdown([care])[0]
         #expect(!html.contains("mailto:") && !html.contains("<a ") && html.contains("<code>makingitreal@harrowden.gov.uk</code>"))
-        let ward = try ReportFixtures.render(try ReportFixtures.load("ward-7-patient-partnership"), format: .markdown, audience: .community)
+        let ward = try ReportFixtures.example("ward-7-patient-partnership", .community, format: .markdown)
         #expect(Self.matches(ward, #"This counts the harm alone, whatever people gain\. .*Overall, this harm goes down: what is planned prevents about [0-9]+ incidents in 2027/28 on average and itself causes"#), "\(ward)")
     }
 }

@@ -14,10 +14,9 @@ struct CommunityOptionsAndYardsticksTests {
     static let pages: [String: String] = {
         var pages: [String: String] = [:]
         for name in ReportFixtures.examples {
-            pages[name] = try! ReportFixtures.render(try! ReportFixtures.load(name), format: .markdown, audience: .community, trials: 2_000)
+            pages[name] = try! ReportFixtures.community(name)
         }
-        pages["nl"] = try! ReportFixtures.render(try! ReportFixtures.load("community-safety-leiden"), format: .markdown, audience: .community,
-                                                 trials: 2_000, language: "nl")
+        pages["nl"] = try! ReportFixtures.community("community-safety-leiden", "nl")
         return pages
     }()
 

@@ -82,7 +82,7 @@ struct CommunityWordsTests {
     /// An entry with effects on several outcomes says what it does to each: AS-01 costs hours
     /// of independent living and adds safeguarding enquiries.
     @Test func everyOutcomeAnEntryAffectsIsShown() throws {
-        let out = try ReportFixtures.render(try ReportFixtures.load("adult-social-care-positive-risk"), format: .markdown, audience: .community)
+        let out = try ReportFixtures.example("adult-social-care-positive-risk", .community, format: .markdown)
         let start = try #require(out.range(of: "### People travel on their own by bus"))
         let entry = String(out[start.upperBound...].prefix { $0 != "#" })
         let harm = try #require(entry.split(separator: "\n").first { $0.hasPrefix("- If it happens") })
@@ -96,7 +96,7 @@ struct CommunityWordsTests {
     /// A gain on an outcome where less is better is that much less of it: "15.8 incidents
     /// less", never "a gain of 15.8 incidents".
     @Test func gainsFollowTheOutcomesDirection() throws {
-        let out = try ReportFixtures.render(try ReportFixtures.load("community-safety-leiden"), format: .markdown, audience: .community)
+        let out = try ReportFixtures.example("community-safety-leiden", .community, format: .markdown)
         let start = try #require(out.range(of: "### Evening rounds by volunteers"))
         let entry = String(out[start.upperBound...].prefix { $0 != "#" })
         let gain = try #require(entry.split(separator: "\n").first { $0.hasPrefix("- What people gain") })
@@ -110,7 +110,7 @@ struct CommunityWordsTests {
     /// before the planned actions, so it never looks lower than both for no reason.
     @Test(arguments: ReportFixtures.examples)
     func residentsAreNotMisled(_ name: String) throws {
-        let out = try ReportFixtures.render(try ReportFixtures.load(name), format: .markdown, audience: .community)
+        let out = try ReportFixtures.example(name, .community, format: .markdown)
         let end = try #require(out.range(of: "\n## For those who want the detail"))
         let community = String(out[..<end.lowerBound])
         #expect(!community.contains("no chance"))
@@ -190,7 +190,7 @@ struct CommunityWordsTests {
 /// evening rounds, in the options that keep them) is part of them, not a choice of its own.
 @Suite struct CommunityOptionWordsTests {
     @Test func anEntryOfSomeOptionsIsNotCalledAnOption() throws {
-        let english = try ReportFixtures.render(try ReportFixtures.load("community-safety-leiden"), format: .markdown, audience: .community, trials: 500)
+        let english = try ReportFixtures.example("community-safety-leiden", .community, format: .markdown, trials: 500)
         let dropOut = BoardFirstReadTests.section(english, "### Volunteers drop out of Buurtpreventie Noord after the winter")
         #expect(dropOut.contains("This comes with some of the options being compared, not all. The figures on this page assume the option “Volunteer evening rounds”, which includes it."), "\(dropOut)")
         let rounds = BoardFirstReadTests.section(english, "### Evening rounds by volunteers")

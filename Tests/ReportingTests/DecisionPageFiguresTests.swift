@@ -134,7 +134,7 @@ struct DecisionPageFiguresTests {
             #expect(mentions > 5, "\(name)")
         }
         // The community report never carries the marker: it leaves the entry out.
-        let community = try ReportFixtures.render(try ReportFixtures.load("adult-social-care-positive-risk"), format: .markdown, audience: .community, trials: 1_000)
+        let community = try ReportFixtures.example("adult-social-care-positive-risk", .community, format: .markdown, trials: 1_000)
         #expect(!community.contains("AS-10") && !community.contains("(confidential)"))
     }
 
@@ -179,7 +179,7 @@ struct DecisionPageFiguresTests {
             #expect(steps.allSatisfy { $0.split(separator: " ").count <= 40 }, "\(name)")
             #expect(!page.contains("The rule: first the options"))
         }
-        let html = try ReportFixtures.render(try ReportFixtures.load("ward-7-patient-partnership"), format: .html, audience: .board, trials: 1_000)
+        let html = try ReportFixtures.example("ward-7-patient-partnership", .board, format: .html, trials: 1_000)
         #expect(html.contains("<ol class=\"rule\">"))
     }
 
@@ -201,7 +201,7 @@ struct DecisionPageFiguresTests {
         #expect(verdict.contains("Overall the entries reduce it (on average"), "\(verdict)")
         #expect(verdict.contains("less than the ward's usual level in a year), but the board’s appetite limits the harm they cause, whatever harm they avoid"))
         // Not where the entries do not reduce the outcome, and not in the community report.
-        let community = try ReportFixtures.render(try ReportFixtures.load("ward-7-patient-partnership"), format: .markdown, audience: .community, trials: 1_000)
+        let community = try ReportFixtures.example("ward-7-patient-partnership", .community, format: .markdown, trials: 1_000)
         #expect(!community.contains("Overall the entries reduce it"))
     }
 

@@ -64,25 +64,24 @@ struct DecisionTradeOffTests {
     /// The adult social care proposal (Shared Lives) is not the option the figures favour, and
     /// the page said so only some sixty lines down: the bold opening says it.
     @Test func aFavouredOptionThatIsNotTheProposalIsSaidAtTheTop() throws {
-        let care = try ReportFixtures.render(try ReportFixtures.load("adult-social-care-positive-risk"), format: .markdown, audience: .board, trials: 4_000)
+        let care = try ReportFixtures.example("adult-social-care-positive-risk", .board, format: .markdown, trials: 4_000)
         let opening = try #require(care.split(separator: "\n").first { $0.hasPrefix("**Current plan:") })
         #expect(opening.contains("Proposed: “Shared Lives”. By the board’s own appetite, though, the figures favour “Supported living with technology”, not the proposal"), "\(opening)")
-        let ward = try ReportFixtures.render(try ReportFixtures.load("ward-7-patient-partnership"), format: .markdown, audience: .board, trials: 4_000)
+        let ward = try ReportFixtures.example("ward-7-patient-partnership", .board, format: .markdown, trials: 4_000)
         #expect(!ward.contains("not the proposal"))
     }
 
     @Test func betterOrWorseOnBothIsSaidPlainly() throws {
-        let ward = try ReportFixtures.render(try ReportFixtures.load("ward-7-patient-partnership"), format: .markdown, audience: .board, trials: 4_000)
+        let ward = try ReportFixtures.example("ward-7-patient-partnership", .board, format: .markdown, trials: 4_000)
         let sensors = try #require(ward.split(separator: "\n").first { $0.hasPrefix("- “Patient-led falls plans with sensor alarms” is set aside") })
         #expect(sensors.contains("it does better on Bed days (by "), "\(sensors)")
         // "better on both. It does worse on …" read as a contradiction: no "both" where it is not.
         #expect(sensors.contains(" less in money all told. But it does worse on Patient safety incidents with moderate or greater harm (by "))
         #expect(!sensors.contains("better on both"))
-        let care = try ReportFixtures.render(try ReportFixtures.load("adult-social-care-positive-risk"), format: .markdown, audience: .board, trials: 4_000)
+        let care = try ReportFixtures.example("adult-social-care-positive-risk", .board, format: .markdown, trials: 4_000)
         let mixed = try #require(care.split(separator: "\n").first { $0.hasPrefix("- “Shared Lives or supported living, by choice of each person” is set aside") })
         #expect(mixed.contains("Against “Supported living with technology”, the option the figures favour, it does worse on each of these: Safeguarding enquiries ("), "\(mixed)")
-        let dutch = try ReportFixtures.render(try ReportFixtures.load("adult-social-care-positive-risk"), format: .markdown, audience: .board, trials: 4_000,
-                                              language: "nl")
+        let dutch = try ReportFixtures.example("adult-social-care-positive-risk", .board, language: "nl", format: .markdown, trials: 4_000)
         #expect(dutch.contains("de optie die de cijfers aanwijzen, doet ze het op elk van deze punten slechter: Safeguarding enquiries ("), "\(dutch)")
     }
 

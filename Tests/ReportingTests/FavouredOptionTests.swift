@@ -91,7 +91,7 @@ struct FavouredOptionTests {
     @Test func noReportNamesADeveloperPath() throws {
         for name in ReportFixtures.examples {
             for format in [ReportOptions.Format.markdown, .html] {
-                let report = try ReportFixtures.render(try ReportFixtures.load(name), format: format, audience: .board)
+                let report = try ReportFixtures.example(name, .board, format: format)
                 for path in ["docs/", "Sources/", ".swift", "results.md"] {
                     #expect(!report.contains(path), "\(name) \(format) names \(path)")
                 }

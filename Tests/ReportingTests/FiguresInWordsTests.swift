@@ -271,10 +271,10 @@ struct FiguresInWordsTests {
     /// "Chance of a net gain: 100% with responses" beside a headline of ">99.9%" for a larger
     /// gain: a simulated chance on its own is never "100%" or "0%".
     @Test func aSimulatedChanceNeverReadsCertainOnItsOwn() throws {
-        let care = try ReportFixtures.render(try ReportFixtures.load("adult-social-care-positive-risk"), format: .markdown, audience: .board, trials: 2_000)
+        let care = try ReportFixtures.example("adult-social-care-positive-risk", .board, format: .markdown, trials: 2_000)
         #expect(!care.contains("100% with responses"), "\(care)")
         #expect(!care.contains("100% without"))
-        let ward = try ReportFixtures.render(try ReportFixtures.load("ward-7-patient-partnership"), format: .markdown, audience: .board, trials: 2_000)
+        let ward = try ReportFixtures.example("ward-7-patient-partnership", .board, format: .markdown, trials: 2_000)
         #expect(!ward.contains("| 0% chance: within appetite"), "\(ward)")
     }
 }

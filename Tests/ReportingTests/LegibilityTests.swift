@@ -8,7 +8,7 @@ import _TestSupport
 @Suite("Board report: legible on a phone, on screen and on paper")
 struct LegibilityTests {
     static func boardHTML(_ name: String = "ward-7-patient-partnership") throws -> String {
-        try ReportFixtures.render(try ReportFixtures.load(name), format: .html, audience: .board)
+        try ReportFixtures.example(name, .board, format: .html)
     }
 
     /// Every `<svg>` of a report with its viewBox width and its text elements.
@@ -35,7 +35,7 @@ struct LegibilityTests {
     /// actions") and may wrap onto rows of their own.
     @Test(arguments: ReportFixtures.examples)
     func chartTextStaysInsideItsPicture(_ name: String) throws {
-        let community = try ReportFixtures.render(try ReportFixtures.load(name), format: .html, audience: .community)
+        let community = try ReportFixtures.example(name, .community, format: .html)
         for chart in Self.charts(try Self.boardHTML(name)) + Self.charts(community) {
             for t in chart.texts where !t.rotated {
                 let w = Self.width(t.text)

@@ -60,7 +60,7 @@ struct MarkdownRenderingTests {
     /// figures, and for two outcomes that share a title and a unit.
     @Test func contentsLinksLeadToHeadingsAsGitHubAnchorsThem() throws {
         var documents = try ReportFixtures.examples.map { name in
-            (name, try ReportFixtures.render(try ReportFixtures.load(name), format: .markdown, audience: .board, trials: 1_000))
+            (name, try ReportFixtures.example(name, .board, format: .markdown, trials: 1_000))
         }
         for text in ["Bed days (days) — £5 ☃ x_y", "حماية السكان 2026 (R-1)", "פרויקט R-1: 25% ∑", "# Injected heading", "`code` **bold**"] {
             let register = try ReportFixtures.load(yaml: fixtureRegister(text: text))

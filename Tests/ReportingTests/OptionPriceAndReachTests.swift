@@ -161,7 +161,7 @@ struct OptionPriceAndReachTests {
 
     /// The statements the choice does not change sit below the verdicts, in plain type.
     @Test func whatTheChoiceDoesNotChangeComesAfterTheVerdicts() throws {
-        let html = try ReportFixtures.render(try ReportFixtures.load("ward-7-patient-partnership"), format: .html, audience: .board, trials: 2_000)
+        let html = try ReportFixtures.example("ward-7-patient-partnership", .board, format: .html, trials: 2_000)
         let effect = try #require(html.range(of: "<p class=\"options-effect\">No option changes "))
         let verdicts = try #require(html.range(of: "<ul class=\"verdicts\">"))
         #expect(verdicts.lowerBound < effect.lowerBound)

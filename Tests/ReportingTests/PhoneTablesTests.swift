@@ -31,7 +31,7 @@ struct PhoneTablesTests {
 
     @Test(arguments: ReportFixtures.examples)
     func everyTableOfABoardReportReadsAsCardsOnAPhone(_ name: String) throws {
-        let html = try ReportFixtures.render(try ReportFixtures.load(name), format: .html, audience: .board, trials: 500)
+        let html = try ReportFixtures.example(name, .board, format: .html, trials: 500)
         let tables = html.components(separatedBy: "<table").dropFirst()
         #expect(tables.count > 5)
         for table in tables {

@@ -28,10 +28,28 @@ enum ReportFixtures {
         return register
     }
 
-    /// An example register's report as the shipped templates render it.
+    /// An example register's report as the shipped templates render it. Scoring and rendering
+    /// are deterministic, so each page is made once per test run and shared: dozens of tests
+    /// read the same few pages.
     static func example(_ name: String, _ audience: ReportOptions.Audience, language: String = "en",
                         format: ReportOptions.Format = .markdown, trials: Int = 4_000) throws -> String {
-        try render(try load(name), format: format, audience: audience, trials: trials, language: language)
+        let key = "\(name) \(audience) \(language) \(format) \(trials)"
+        if let page = pages.page(key) { return page }
+        let page = try render(try load(name), format: format, audience: audience, trials: trials, language: language)
+        pages.keep(page, for: key)
+        return page
+    }
+
+    /// The pages ``example(_:_:language:format:trials:)`` has made, shared by the tests that run
+    /// in parallel.
+    private static let pages = PageCache()
+
+    private final class PageCache: @unchecked Sendable {
+        private let lock = NSLock()
+        private var pages: [String: String] = [:]
+
+        func page(_ key: String) -> String? { lock.withLock { pages[key] } }
+        func keep(_ page: String, for key: String) { lock.withLock { pages[key] = page } }
     }
 
     /// An example register's residents' page, at the trial count the wording tests share.

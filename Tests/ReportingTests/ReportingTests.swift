@@ -255,7 +255,7 @@ struct ReportingTests {
         let register = try ReportFixtures.load(yaml: yaml)
         let md = try ReportFixtures.render(register, format: .markdown, audience: .board)
         #expect(md.contains("Every entry relies on portfolio choices or risk reduction"))
-        let leiden = try ReportFixtures.render(try ReportFixtures.load("community-safety-leiden"), format: .markdown, audience: .board)
+        let leiden = try ReportFixtures.example("community-safety-leiden", .board, format: .markdown)
         #expect(!leiden.contains("Every entry relies on portfolio choices or risk reduction"))
     }
 

@@ -55,6 +55,10 @@ struct OutcomeWords: Sendable {
     /// overspend of the whole budget, and "€4,000 less than the 2027 budget" as a cut.
     var budgetWording = false
 
+    /// Residents' wording of less of something counted: "2 incidents fewer than the police
+    /// forecast", never "2 incidents less".
+    var countedFewer = false
+
     /// Whether an entry of an option the figures do not assume lowers the outcome, where none
     /// of the assumed option's entries does: residents' tables then say that it can only rise
     /// under the assumed option, not that it can only rise, beside an option that saves.
@@ -161,10 +165,12 @@ struct OutcomeWords: Sendable {
     /// A group's average as a residents' chart says it beside the group's bar: money counted
     /// from a budget as the page's sentences say it ("€1,330 that the 2027 budget does not
     /// cover"), and other money that can only cost as costs ("costs of €1,330"): "a loss of
-    /// €1,330" read as money lost, not spent. Other outcomes keep their short form ("a gain of
-    /// 599 hours"), which a long baseline would bury.
+    /// €1,330" read as money lost, not spent. A count counted from a baseline is said against
+    /// it ("1,8 incidenten méér dan de prognose van de politie"): "1,8 incidenten" alone read as
+    /// 1.8 burglaries in all. Gains keep their short form ("a gain of 599 hours"), which a long
+    /// baseline would bury.
     func chartAverage(_ loss: Double) -> String {
-        if budgetWording { return averagePhrase(loss) }
+        if budgetWording || (baseline != nil && !isGain) { return averagePhrase(loss) }
         let v = directed(loss)
         if unit == "money", !isGain, v > 0 { return phrases("community.detail.chart.perspectives.cost", ["amount": size(v)]) }
         return outcomePhrase(loss)
@@ -172,7 +178,7 @@ struct OutcomeWords: Sendable {
 
     /// A group's 1 in 10 bad year as ``chartAverage(_:)`` says its average.
     func chartBad(_ lossP90: Double) -> String {
-        if budgetWording { return badAveragePhrase(lossP90) }
+        if budgetWording || (baseline != nil && !isGain) { return badAveragePhrase(lossP90) }
         let v = directed(yearFigure(lossP90))
         if unit == "money", !isGain, v > 0 { return phrases("community.detail.chart.perspectives.cost.bad", ["amount": size(v)]) }
         return badPhrase(lossP90)
@@ -234,6 +240,7 @@ struct OutcomeWords: Sendable {
         if v.isNaN { return FigureFormat.notANumber }
         if v == 0 { return phrases("report.outcome.baseline.same", ["baseline": baseline]) }
         if budgetWording { return phrases(v > 0 ? "community.money.baseline.more" : "community.money.baseline.less", ["amount": size(abs(v)), "baseline": baseline]) }
+        if v < 0, countedFewer { return phrases("community.outcome.baseline.fewer", ["amount": size(abs(v)), "baseline": baseline]) }
         return phrases("report.outcome.baseline.\(v > 0 ? "more" : "less")", ["amount": size(abs(v)), "baseline": baseline])
     }
 

@@ -238,7 +238,7 @@ extension ReportBuilder {
     }
 
     /// "about 1 in 8", or "less than 1 in 2,000", in plain words.
-    func frequencyWords(_ p: Double) -> String { phrases.naturalFrequency(p) }
+    func frequencyWords(_ p: Double) -> String { shortChance(p) }
 
     // MARK: Limits
 
@@ -248,7 +248,8 @@ extension ReportBuilder {
             let unit = outcome?.unit ?? ""
             let title = outcome?.title ?? v.outcome
             let limit = phrases.limitFrequency(v.limit, per: verdictDenominator)
-            let estimate = phrases("community.limit.estimate", ["chance": communityChance(v.probability.value, per: verdictDenominator)])
+            let estimate = phrases(isAlmostCertain(v.probability.value, per: verdictDenominator) ? "community.limit.estimate.almost-certain" : "community.limit.estimate",
+                                   ["chance": communityChance(v.probability.value, per: verdictDenominator)])
             let rule: String
             // Counted from a baseline, the amount is above it: "more than 25 incidents above the
             // police forecast", never "25 incidents worse than planned".
@@ -448,7 +449,9 @@ extension ReportBuilder {
     /// ``communityChance(_:per:)`` gives it: "14 in 100", "fewer than 1 in 1,000".
     func shortChance(_ p: Double, per n: Int = 100) -> String {
         if p > 0.999 { return phrases("chance.almost-certain", ["k": FigureFormat.count(n - 1), "n": FigureFormat.count(n)]) }
-        return p < 0.001 ? phrases("chance.fewer-than", ["n": FigureFormat.count(max(n, 1_000))]) : phrases.naturalFrequency(p, per: n)
+        if p < 0.001 { return lessThanOne(in: max(n, 1_000)) }
+        if case .fewerThanOne(let below) = FigureFormat.frequency(p, per: n) { return lessThanOne(in: below) }
+        return phrases.naturalFrequency(p, per: n)
     }
 
     /// A chance as residents read it, with its percentage, over the section's one denominator
@@ -464,7 +467,7 @@ extension ReportBuilder {
     /// (">99.9%"): it reads "almost certain: more than 999 in 1,000 (>99.9%)", never "certain
     /// (100%)" above a table that says otherwise.
     func communityChance(_ p: Double, per n: Int = 100) -> String {
-        if p < 0.001 { return phrases("chance.fewer-than", ["n": FigureFormat.count(max(n, 1_000))]) }
+        if p < 0.001 { return lessThanOne(in: max(n, 1_000)) }
         // Fewer than 1 in 100, yet shown as a percentage: the percentage's own fraction is given
         // beside it, "fewer than 1 in 100: about 1 in 1,000 (0.1%)", never "fewer than 1 in 100
         // (0.1%)", whose two halves a reader sets side by side and finds ten times apart.
@@ -480,6 +483,29 @@ extension ReportBuilder {
                                                 "percent": FigureFormat.simulatedPercent(p)])
         }
         return phrases("community.chance", ["frequency": phrases.naturalFrequency(p, per: n), "percent": communityPercent(p, per: n)])
+    }
+
+    /// A chance below what the page can show, "less than 1 in 1,000": a chance is an amount,
+    /// so "the chance is fewer than 1 in 1,000" was a slip a reader stopped at.
+    func lessThanOne(in n: Int) -> String {
+        phrases("community.chance.less-than", ["n": FigureFormat.count(n)])
+    }
+
+    /// Whether a chance reads as "almost certain: more than 99 in 100": said of what happens,
+    /// never of the chance ("the chance is almost certain").
+    func isAlmostCertain(_ p: Double, per n: Int) -> Bool {
+        if p > 0.999 { return true }
+        if case .moreThan = FigureFormat.frequency(p, per: n) { return true }
+        return false
+    }
+
+    /// Whether an amount of this unit is counted ("16 incidents fewer") rather than measured
+    /// ("840 hours less"): every unit but money and the measures the catalogue lists
+    /// (`community.units.measured`, words separated by `|`).
+    func countsThings(_ unit: String) -> Bool {
+        guard unit != "money" else { return false }
+        let measured = phrases("community.units.measured").split(separator: "|").map { $0.lowercased() }
+        return !measured.contains(unit.lowercased())
     }
 
     /// The percentage beside "k in n" as residents read it: the fraction's own, by the one
@@ -581,7 +607,7 @@ extension ReportBuilder {
             effects.map { ($0.outcome, p > 0 ? $0.meanHarm.residual / p : 0, $0.meanBenefit) }
         } ?? [(r.outcome, p > 0 ? s.meanHarm.residual / p : 0, s.meanBenefit)]
         func part(_ outcome: String, _ amount: Double, more: Bool) -> String {
-            phrases(more ? "community.entry.more" : "community.entry.less",
+            phrases(more ? "community.entry.more" : lessKey(outcome),
                     ["amount": roughly(amount, unitOf(outcome)), "outcome": outcomeTitle(outcome)])
         }
         func isGain(_ outcome: String) -> Bool { words(outcome, unitOf(outcome)).isGain }
@@ -607,6 +633,11 @@ extension ReportBuilder {
         let key = !onPurpose ? "community.entry.gain" : onlyMoney ? "community.entry.gain.on-purpose.money" : "community.entry.gain.on-purpose"
         let gain = phrases(key, ["parts": list(gains), "next": nextPeriod])
         return (harm, gain)
+    }
+
+    /// "16 incidents fewer", "840 hours less": less of what is counted is fewer.
+    func lessKey(_ outcome: String) -> String {
+        countsThings(unitOf(outcome)) ? "community.entry.fewer" : "community.entry.less"
     }
 
     /// Where an entry both harms and benefits one outcome (evening rounds that deter burglars
@@ -638,7 +669,7 @@ extension ReportBuilder {
                 return phrases(baseline == nil ? "community.entry.saved" : "community.entry.saved.baseline",
                                ["amount": roughly(net, "money"), "outcome": outcomeTitle(p.outcome), "baseline": baseline ?? ""])
             }
-            return phrases(more ? "community.entry.more" : "community.entry.less",
+            return phrases(more ? "community.entry.more" : lessKey(p.outcome),
                            ["amount": roughly(abs(net), unitOf(p.outcome)), "outcome": outcomeTitle(p.outcome)])
         }
         return phrases("community.entry.net", ["parts": list(said), "next": nextPeriod])

@@ -123,7 +123,9 @@ extension ReportBuilder {
             let amount = whole >= 1 ? phrases("community.amount.about", ["amount": quantity(whole, unit)])
                 : phrases("community.amount.under-one", ["unit": phrases.singularUnit(unit) ?? unit])
             if let baseline = w.baseline {
-                return phrases("report.outcome.baseline." + side, ["amount": amount, "baseline": baseline])
+                // Fewer of what is counted: "about 2 incidents fewer than the police forecast".
+                let key = side == "less" && whole >= 1 && countsThings(unit) ? "community.outcome.baseline.fewer" : "report.outcome.baseline." + side
+                return phrases(key, ["amount": amount, "baseline": baseline])
             }
             return phrases("report.outcome.\(w.isGain ? "gain" : "count").\(side)", ["amount": amount])
         }

@@ -182,6 +182,7 @@ public struct ReportBuilder: Sendable {
         w.boardWording = !isCommunity
         w.wholeYears = isCommunity
         w.budgetWording = isCommunity && unit == "money" && !w.isGain && w.baseline != nil
+        w.countedFewer = isCommunity && countsThings(unit)
         // On a residents' page an outcome can fall below zero only through an entry in the
         // page's figures: an option set aside that saves costs made the page say costs could
         // fall, show "Chance of a net reduction: <0.1%", and then say they can only rise.

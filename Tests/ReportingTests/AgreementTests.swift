@@ -174,7 +174,7 @@ struct AgreementTests {
         #expect(!costs.contains("Chance of a net reduction"), "\(costs)")
         #expect(!costs.contains("a minus sign is a net reduction"), "\(costs)")
         let dutch = try Self.render("community-safety-leiden", .community, "nl")
-        let dutchCosts = Self.section(dutch, "\n### Kosten buiten de begroting 2027 van het convenant\n")
+        let dutchCosts = Self.section(dutch, "\n### Kosten buiten de convenantbegroting 2027\n")
         #expect(!dutchCosts.isEmpty)
         #expect(!dutchCosts.contains("Kans op een netto-afname"), "\(dutchCosts)")
     }

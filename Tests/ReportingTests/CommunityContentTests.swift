@@ -97,7 +97,7 @@ struct CommunityContentTests {
         let plain = try Self.page("community-safety-leiden", "nl") { r in
             r.risks = r.risks.map { var risk = $0; risk.atRisk = nil; return risk }
         }
-        #expect(try Self.entry(plain, "CS-04").contains("- Kans: "))
+        #expect(try Self.entry(plain, "CS-04").contains("- De kans dat het in 2027 gebeurt: "))
     }
 
     /// `at-risk` is register text like any other: read in each language, and withheld where it
@@ -167,7 +167,7 @@ struct CommunityContentTests {
     /// Where no entry in the page's figures lowers an outcome, nothing speaks of its falling.
     @Test func costsNoScoredEntryLowersCanOnlyRise() throws {
         let dutch = try Self.page("community-safety-leiden", "nl")
-        let costs = try Self.section(dutch, "Kosten buiten de begroting 2027 van het convenant")
+        let costs = try Self.section(dutch, "Kosten buiten de convenantbegroting 2027")
         #expect(!costs.contains("netto-afname"), "\(costs)")
         #expect(!costs.contains("minteken"))
         let english = try Self.page("community-safety-leiden", "en")

@@ -164,14 +164,14 @@ struct CommunityFiguresTests {
         #expect(!dutch.contains("méér dan de begroting 2027"))
         #expect(!dutch.contains("minder dan de begroting 2027"))
         #expect(!dutch.contains("boven de begroting 2027"))
-        #expect(Self.matches(dutch, #"„Kosten buiten de begroting 2027 van het convenant”: ongeveer € [0-9.]+ (die niet door de begroting 2027 wordt gedekt|bespaard ten opzichte van de begroting 2027)\n"#))
+        #expect(Self.matches(dutch, #"„Kosten buiten de convenantbegroting 2027”: ongeveer € [0-9.]+ (buiten de begroting 2027|bespaard ten opzichte van de begroting 2027)\n"#))
         #expect(dutch.contains("uitkomt op meer dan € 50.000 die niet door de begroting 2027 wordt gedekt, mag hooguit 10 op 100 zijn."))
     }
 
     /// "fewer than 1 in 100 (0.1%)": 0.1% is 1 in 1,000. The words give the percentage's own
     /// fraction beside the section's denominator.
     @Test func aSmallChanceAndItsPercentageAgree() throws {
-        let (language, one, four) = ("en", "fewer than 1 in 100: about 1 in 1,000 (0.1%)", "fewer than 1 in 100: about 4 in 1,000 (0.4%)")
+        let (language, one, four) = ("en", "less than 1 in 100: about 1 in 1,000 (0.1%)", "less than 1 in 100: about 4 in 1,000 (0.4%)")
         let register = try ReportFixtures.load("adult-social-care-positive-risk")
         let options = ReportOptions(format: .markdown, audience: .community, libyamlVersion: "", command: "", language: language)
         let score = try Scorer.score(Report.registerToScore(register, options: options),

@@ -159,7 +159,7 @@ struct CommunityOptionsAndYardsticksTests {
     /// "Prevents about 4" at the top and "about 2 less" on the option: the top links them.
     @Test func whatThePlansPreventIsLinkedToWhatIsLeft() throws {
         let page = Self.page("ward-7-patient-partnership")
-        let m = try #require(Self.first(page, #"what is planned prevents about (\d+) incidents in 2027/28 on average and itself causes about (\d+) incidents?, which leaves (about \d+ incidents? less than the ward's usual level)\."#))
+        let m = try #require(Self.first(page, #"what is planned prevents about (\d+) incidents in 2027/28 on average and itself causes about (\d+) incidents?, which leaves (about \d+ incidents? fewer than the ward's usual level)\."#))
         let prevented = Self.number(m[0]), caused = Self.number(m[1])
         let left = try #require(Self.first(m[2], #"about (\d+)"#)).first.map(Self.number) ?? .nan
         #expect(abs(prevented - caused - left) <= 1, "\(m)")

@@ -128,7 +128,7 @@ struct CommunityPlainWordsTests {
     @Test(arguments: ["en", "nl"])
     func figuresHaveThePrecisionTheEstimatesHave(language: String) throws {
         let page = try ReportFixtures.community("community-safety-leiden", language)
-        let costs = language == "nl" ? "  - „Kosten buiten de begroting 2027 van het convenant”: " : "  - “Costs outside the partnership's 2027 budget”: "
+        let costs = language == "nl" ? "  - „Kosten buiten de convenantbegroting 2027”: " : "  - “Costs outside the partnership's 2027 budget”: "
         let lines = page.components(separatedBy: "\n").filter { $0.hasPrefix(costs) }
         #expect(lines.count == 4)
         for line in lines {

@@ -61,7 +61,7 @@ import _TestSupport
     /// own cost and its responses' cost, with the reason where that is the same.
     @Test func eachOptionSaysWhatItChanges() throws {
         let ward = Self.decisionPage(try Self.example("ward-7-patient-partnership"))
-        #expect(ward.contains("| Patient-led falls plans | W7-08 Patient-led falls plans with expert patient peer support | W7-07 Extra nurses for one-to-one observation of patients at high risk of falls | W7-03: “"))
+        #expect(ward.contains("| Patient-led falls plans | W7-08 Patient-led falls plans with expert patient peer support | W7-07 One-to-one observation by staff-pool or agency nurses, for patients at high risk of falls | W7-03: “"))
         #expect(ward.contains("(80% reliable, makes it 20% less likely, costing £6,500), in place of the headline option’s (70% reliable, makes it 50% less likely, costing £6,500) |"))
         #expect(ward.contains("Its own cost is £3,000, against £48,000; its responses cost £30,200, the same as under the headline option: the entries it adds and leaves out carry no costed response and the response it uses for W7-03 costs £6,500, as the one it replaces does. |") || ward.contains("Its own cost is £3,000, against £48,000; its responses cost £30,200, the same as under the headline option: the entries it adds and leaves out carry no costed response and the response it uses for W7-03 costs £6,500, as the one it replaces does |"))
         let care = Self.decisionPage(try Self.example("adult-social-care-positive-risk"))

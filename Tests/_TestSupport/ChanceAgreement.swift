@@ -1,7 +1,7 @@
 import Foundation
 
 /// Reads every natural frequency in a text together with the percentage written after it —
-/// "about a 2 in 100 chance (2%, …)", "fewer than 1 in 1,000 (<0.1%)", "een kans van ongeveer
+/// "about a 2 in 100 chance (2%, …)", "fewer than 1 in 1,000 (<0.1%)", "less than 1 in 100: about 4 in 1,000 (0.4%)", "een kans van ongeveer
 /// 7 op 100 (7%)" — and says where the two disagree (docs/results.md, "Chances in words"):
 /// beside "about k in n" the percentage must be k over n itself; beside "fewer than 1 in n" it
 /// must not be 1 in n or more; beside "more than k in n" it must not be k in n or less.
@@ -40,7 +40,7 @@ public enum ChanceAgreement {
     /// next full stop or semicolon, by an opening bracket and a percentage.
     public static func pairs(in text: String) -> [Pair] {
         let number = #"[0-9]+(?:[.,][0-9]{3})*"#
-        let pattern = #"((?i:fewer than |less than a |more than a |more than |minder dan |meer dan ))?(\#(number)) (?:in|op)(?: de)? (\#(number))(?: chance)?[^().;\n]{0,40}?\((?:[^()%;0-9]{0,30}; )?([<>]?)([0-9]+(?:[.,][0-9]+)?) ?%"#
+        let pattern = #"((?i:fewer than |less than a |less than |more than a |more than |minder dan |meer dan ))?(\#(number)) (?:in|op)(?: de)? (\#(number))(?: chance)?[^().;\n]{0,40}?\((?:[^()%;0-9]{0,30}; )?([<>]?)([0-9]+(?:[.,][0-9]+)?) ?%"#
         guard let regex = try? NSRegularExpression(pattern: pattern) else { return [] }
         let ns = text as NSString
         return regex.matches(in: text, range: NSRange(location: 0, length: ns.length)).compactMap { m in

@@ -334,6 +334,7 @@ public struct ReportBuilder: Sendable {
                 let outcomes = differ.map(\.outcome).filter { seen.insert($0).inserted }
                 note += " " + phrases("report.confidential-note.published-differ", ["statements": listInWords(outcomes.map { iso(outcomeTitle($0)) })])
                 if let verdicts = publishedVerdictsDiffer(differ) { note += " " + verdicts }
+                if let favoured = publishedFavouredOption() { note += " " + favoured }
             }
             context.confidentialNote = e(note)
         }
@@ -427,8 +428,10 @@ public struct ReportBuilder: Sendable {
                 let key = w.isGain ? (v.threshold >= 0 ? "report.verdict.gain-net-loss-exceeds" : "report.verdict.gain-below")
                     : unit == "money" ? (net ? "report.verdict.loss-exceeds-net" : "report.verdict.loss-exceeds")
                     : (net ? "report.verdict.count-exceeds-net" : w.baseline == nil && !w.hasBenefit ? "report.verdict.count-exceeds.plain" : "report.verdict.count-exceeds")
-                sentence = phrases(key, ["chance": chance, "outcome": iso(title), "amount": w.size(abs(v.threshold)),
-                                         "horizon": horizonPhrase, "limit": limit, "status": status])
+                let least = isCommunity || net ? nil : leastPastLimit(v, w)
+                sentence = phrases(least == nil ? key : "report.verdict.count-at-least", [
+                    "chance": chance, "outcome": iso(title), "amount": w.size(least ?? abs(v.threshold)),
+                    "horizon": horizonPhrase, "limit": limit, "status": status])
             case .harmExceeds:
                 // The board report says what is counted in the outcome's own words: "more than 4
                 // incidents … counting only those the entries cause", or any at all for a limit

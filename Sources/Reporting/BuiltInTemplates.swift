@@ -9,7 +9,8 @@ public enum BuiltInTemplates {
 <figure id="{{id}}">
 <figcaption>{{title}}</figcaption>
 {{{svg}}}
-<p class="desc" id="{{id}}-d">{{description}}</p>
+<p class="desc" id="{{id}}-d">{{#lead}}{{.}}{{/lead}}{{^lead}}{{description}}{{/lead}}</p>
+{{#lead}}<ul class="desc">{{#points}}<li>{{.}}</li>{{/points}}</ul>{{/lead}}
 <details>
 <summary>{{phrases.the-data-behind-this-chart}}</summary>
 <div class="table-wrap"><table>
@@ -487,7 +488,13 @@ public enum BuiltInTemplates {
 
 """####,
         "md-chart.mustache": ####"""
-**{{title}}.** {{description}}
+**{{title}}.** {{^lead}}{{description}}{{/lead}}{{#lead}}{{.}}{{/lead}}
+{{#lead}}
+
+{{#points}}
+- {{.}}
+{{/points}}
+{{/lead}}
 
 | {{#table.columns}}{{.}} | {{/table.columns}}
 {{table.markdownRule}}
@@ -1280,6 +1287,7 @@ public enum BuiltInTemplates {
 {{#meanBenefit}}<dt>{{phrases.mean-benefit}}</dt><dd>{{.}}</dd>{{/meanBenefit}}
 <dt>{{phrases.impact-when-it-happens}}</dt><dd>{{impactRange}} {{phrases.p10-to-p90}}</dd>
 <dt>{{phrases.share-of-its-outcome-s}}</dt><dd>{{share}}</dd>
+{{#placedBy}}<dt>{{phrases.on-the-likelihood-and-impact-chart}}</dt><dd>{{.}}</dd>{{/placedBy}}
 {{/scored}}
 {{^scored}}
 <dt>{{phrases.figures}}</dt><dd>{{phrases.not-in-the-portfolio-scored}}</dd>
@@ -1534,6 +1542,9 @@ public enum BuiltInTemplates {
 {{/meanBenefit}}
 - **{{phrases.impact-when-it-happens-p10}}** {{impactRange}}
 - **{{phrases.share-of-its-outcome-s-2}}** {{share}}
+{{#placedBy}}
+- **{{phrases.on-the-likelihood-and-impact-chart}}** {{.}}
+{{/placedBy}}
 {{/scored}}
 {{^scored}}
 - **{{phrases.figures-2}}** {{phrases.not-in-the-portfolio-scored-2}}

@@ -652,7 +652,12 @@ struct Charts {
             + (marked.isEmpty ? "" : " " + phrases("chart.heat.description.net-gain", ["entries": marked.joined(separator: phrases("report.list.separator"))]))
         let worst = placedByOtherOutcome.isEmpty ? "" : " " + phrases("chart.heat.description.worst-effect",
                                                                       ["entries": placedByOtherOutcome.joined(separator: phrases("report.list.separator"))])
-        return chart(id: id, title: phrases("chart.heat.title"), description: phrases("chart.heat.description", ["reference": reference]) + net + worst,
+        // The board reads a two-line summary first, then each part of the description as an
+        // item of its own: one paragraph of about 200 words could not be followed.
+        let summary = phrases("chart.heat.lead")
+        let parts = [phrases(isHTML ? "chart.heat.description" : "chart.heat.description.table", ["reference": reference]), net, worst]
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        var made = chart(id: id, title: phrases("chart.heat.title"), description: phrases("chart.heat.description", ["reference": reference]) + net + worst,
                      tableDescription: phrases("chart.heat.description.table", ["reference": reference]) + net + worst, svg: svg,
                      columns: [phrases("chart.column.entry")] + ["likelihood", "impact", "chance", "harm", "reference"].map { phrases("chart.heat.column." + $0) },
                      rows: placed.map { p in
@@ -669,5 +674,8 @@ struct Charts {
                                  p.referenceNote.map { phrases("chart.heat.reference-cell", ["amount": p.words.size(p.reference), "note": $0]) }
                                      ?? p.words.size(p.reference)]
                      })
+        made.lead = encode(summary)
+        made.points = parts.map(encode)
+        return made
     }
 }

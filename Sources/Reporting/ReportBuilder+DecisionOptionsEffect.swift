@@ -29,14 +29,19 @@ extension ReportBuilder {
         }
         let same = score.outcomes.filter(unchanged)
         guard !same.isEmpty else { return nil }
+        // An outcome no option reaches is the same under every option because of how the
+        // register is built: said as that alone, never also as a finding that the options tie.
+        let untouched = same.filter { o in !variableEntries().contains { $0.outcomes.contains(o.id) } }
         let money = score.outcomes.filter { $0.unit == "money" }
         let moneyDiffers = !money.isEmpty && others.contains { rule.gap($0, headline, on: money, withResponseCosts: true).differs }
         let onlyMoney = moneyDiffers && score.outcomes.allSatisfy { o in o.unit == "money" || same.contains { $0.id == o.id } }
-        let named = same.filter { !onlyMoney || $0.unit != "money" }.map { iso($0.title) }
+        let named = same.filter { o in (!onlyMoney || o.unit != "money") && !untouched.contains { $0.id == o.id } }.map { iso($0.title) }
         var sentences: [String] = []
-        if named.isEmpty { return nil }
-        sentences.append(phrases(onlyMoney ? "report.decision.options-effect.only-money" : "report.decision.options-effect.unchanged",
-                                 ["outcomes": listInWords(named)]))
+        if named.isEmpty && untouched.isEmpty { return nil }
+        if !named.isEmpty {
+            sentences.append(phrases(onlyMoney ? "report.decision.options-effect.only-money" : "report.decision.options-effect.unchanged",
+                                     ["outcomes": listInWords(named)]))
+        }
         // Outside appetite under every option, and unchanged by the choice.
         let outside = score.appetite.filter { v in
             same.contains { $0.id == v.outcome } && options.allSatisfy { !rule.judged(v, under: $0).within }
@@ -44,7 +49,6 @@ extension ReportBuilder {
         if !outside.isEmpty {
             sentences.append(phrases("report.decision.options-effect.outside", ["statements": listInWords(outside.map { iso(statementLabel($0)) })]))
         }
-        let untouched = same.filter { o in !variableEntries().contains { $0.outcomes.contains(o.id) } }
         if !untouched.isEmpty {
             sentences.append(phrases("report.decision.options-effect.unestimated", ["outcomes": listInWords(untouched.map { iso($0.title) })]))
         }

@@ -14,6 +14,9 @@ extension ReportBuilder {
             // A count from nothing that only rises (patients overheard) has no "rise": "the
             // chance of a rise of more than 1 patient" read as a rise on some level.
             let w = words(v.outcome, unit)
+            if let least = leastPastLimit(v, w) {
+                return phrases("report.decision.chance.count-at-least", ["amount": w.size(least)])
+            }
             return phrases(w.baseline == nil && !w.hasBenefit ? "report.decision.chance.count-exceeds.plain" : "report.decision.chance.count-exceeds",
                            ["amount": quantity(v.threshold, unit)])
         case .lossExceeds: return phrases("report.decision.chance.loss-exceeds", ["amount": quantity(v.threshold, unit)])
@@ -26,6 +29,15 @@ extension ReportBuilder {
             return v.threshold == 0 ? phrases("report.decision.chance.net-benefit")
                                     : phrases("report.decision.chance.net-benefit-above", ["amount": quantity(v.threshold, unit)])
         }
+    }
+
+    /// For a statement on a count from nothing that only rises, in whole numbers (patients,
+    /// incidents), with a whole threshold: the least count past it. "More than 1 patient" is
+    /// said as a person would, "2 patients or more". Nil otherwise.
+    func leastPastLimit(_ v: RegisterScore.AppetiteVerdict, _ w: OutcomeWords) -> Double? {
+        guard v.kind == .lossExceeds, w.unit != "money", !w.isGain, w.isWholeCount, w.baseline == nil, !w.hasBenefit,
+              v.threshold >= 0, v.threshold == v.threshold.rounded() else { return nil }
+        return v.threshold + 1
     }
 
     /// The board's limit with its direction: "want ≥ 80%" for a chance it asks for, "want ≤ 5%"
@@ -149,13 +161,16 @@ extension ReportBuilder {
         }
     }
 
-    /// What stopping entry `id` gives up: its mean benefit on each outcome it brings one to
-    /// ("3.76 incidents avoided in Patient safety incidents …"), so "stop the scheme that makes
-    /// patients safer" never reads as a free way back within appetite. Nil for an entry with
-    /// no benefit.
+    /// What stopping entry `id` gives up: its net effect on each outcome where it brings a net
+    /// gain or reduction on average — its benefit less its own harm, after responses, the
+    /// figure its entry and the drivers give ("a net £150,000 avoided in …") — so "stop the
+    /// scheme that makes patients safer" never reads as a free way back within appetite. The
+    /// gross benefit read as what the budget would lose, and disagreed with the entry. Nil for
+    /// an entry that brings no net gain anywhere.
     func givenUp(_ id: String) -> String? {
         guard let r = score.risks.first(where: { $0.id == id }) else { return nil }
-        let benefits = (r.effects.map { $0.map { ($0.outcome, $0.meanBenefit) } } ?? [(r.outcome, r.meanBenefit)]).filter { $0.1 > 0 }
+        let benefits = (r.effects.map { $0.map { ($0.outcome, -$0.meanLoss.residual.value) } } ?? [(r.outcome, -r.meanLoss.residual.value)])
+            .filter { $0.1 > 0 }
         guard !benefits.isEmpty else { return nil }
         return listInWords(benefits.compactMap { outcome, benefit in
             score.outcomes.first { $0.id == outcome }.map { o in

@@ -129,7 +129,17 @@ struct OptionRule {
     /// (``RegisterScore/AppetiteVerdict/optionsByPerspective``); nil for the pooled comparison.
     /// Only the chances change: the money of step 3 stays the comparison's.
     var perspective: String? = nil
+    /// Statements the rule leaves out, to say where an option would stand without them (one
+    /// it cannot meet whatever the estimates); none for the rule itself.
+    var leavingOut: [RegisterScore.AppetiteVerdict] = []
     var score: RegisterScore { builder.score }
+    /// The appetite statements the rule weighs: the score's, less any it is told to leave out.
+    var statements: [RegisterScore.AppetiteVerdict] {
+        guard !leavingOut.isEmpty else { return score.appetite }
+        return score.appetite.filter { v in
+            !leavingOut.contains { $0.outcome == v.outcome && $0.kind == v.kind && $0.threshold == v.threshold && $0.limit == v.limit }
+        }
+    }
     /// The money outcomes, whose average net loss (with the responses' cost) the third step
     /// compares.
     var money: [RegisterScore.OutcomeScore] { score.outcomes.filter { $0.unit == "money" } }
@@ -154,7 +164,7 @@ struct OptionRule {
         let options = score.portfolios
         let fewest = options.map(outside).min() ?? 0
         let first = options.filter { outside($0) == fewest }
-        let atIssue = score.appetite.filter { v in first.contains { isAtIssue(v, under: $0) } }
+        let atIssue = statements.filter { v in first.contains { isAtIssue(v, under: $0) } }
         let second = best(of: first, on: atIssue)
         let third = cheapest(of: second)
         let fourth = dominant(in: third).map { [$0] } ?? third
@@ -170,7 +180,7 @@ struct OptionRule {
 
     /// How many appetite statements `option` leaves outside appetite.
     func outside(_ option: RegisterScore.PortfolioScore) -> Int {
-        score.appetite.filter { !judged($0, under: option).within }.count
+        statements.filter { !judged($0, under: option).within }.count
     }
 
     /// Whether the statement is outside appetite or too close to call under `option`.

@@ -18,7 +18,14 @@ extension ReportBuilder {
         }
         let rows = rated.map { risk in
             let r = risk.ratings!, names = levelNames(outcome: risk.outcome)
-            return ReportContext.MatrixRow(id: e(risk.id), title: e(risk.title), gross: cell(r.gross, names), current: cell(r.current, names),
+            // An activity whose gain outweighs its harm is placed by the harm alone, as every
+            // entry is: said in its row, so a red reads as the size of the harm taken on, not
+            // as a verdict on the activity the figures favour.
+            var title = risk.title
+            if risk.meanBenefit > 0, risk.meanLoss.residual.value < 0, let o = score.outcomes.first(where: { $0.id == risk.outcome }) {
+                title = phrases("report.matrix.harm-alone", ["title": risk.title, "net": words(o.id, o.unit).outcomePhrase(risk.meanLoss.residual.value)])
+            }
+            return ReportContext.MatrixRow(id: e(risk.id), title: e(title), gross: cell(r.gross, names), current: cell(r.current, names),
                                            target: cell(r.target, names), stated: cell(r.statedCurrent ?? r.statedGross, names),
                                            disagrees: !r.disagreements.isEmpty)
         }

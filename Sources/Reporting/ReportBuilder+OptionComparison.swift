@@ -41,7 +41,9 @@ extension ReportBuilder {
                     "breaches": breaches.joined(separator: phrases("report.list.separator"))])
                 let built = unreachable.compactMap { $0 }.count
                 if built > 0, outside.count - built <= steps.fewest {
-                    line += " " + phrases(built > 1 ? "report.options.dropped.construction-only.several" : "report.options.dropped.construction-only")
+                    var without = rule
+                    without.leavingOut = zip(outside, unreachable).filter { $0.1 != nil }.map(\.0)
+                    if let sentence = withoutUnreachable(p, rule: without, several: built > 1) { line += " " + sentence }
                 }
                 setAsideOn = outside
                 dropped.append(line)
@@ -94,6 +96,40 @@ extension ReportBuilder {
             caption: e(caption),
             titles: options.map { e(optionLabel($0.id, title: $0.title)) as String }, rows: rows,
             dropped: dropped.map { e($0) as String })
+    }
+
+    /// Where option `p`, set aside at the first step on statements it cannot meet whatever the
+    /// estimates, would stand without them: the rule carried through its other steps with them
+    /// left out (`rule.leavingOut`). "Without that statement it would not be set aside at this
+    /// step" read as if the option might otherwise be favoured, where it would lose on cost
+    /// at the next. Nil where it would be set aside at the first step still.
+    func withoutUnreachable(_ p: RegisterScore.PortfolioScore, rule: OptionRule, several: Bool) -> String? {
+        let steps = rule.steps()
+        guard steps.first.contains(where: { $0.id == p.id }) else { return nil }
+        var args = ["without": phrases(several ? "report.options.dropped.without.several" : "report.options.dropped.without.one")]
+        let quoted = { (o: RegisterScore.PortfolioScore) in self.phrases("report.decision.option.quoted", ["title": self.iso(o.title)]) }
+        if steps.fourth.contains(where: { $0.id == p.id }) {
+            let others = steps.fourth.filter { $0.id != p.id }
+            guard !others.isEmpty else { return phrases.filled("report.options.dropped.without.favoured", args) }
+            args["others"] = listInWords(others.map(quoted))
+            return phrases.filled("report.options.dropped.without.tied", args)
+        }
+        if !steps.second.contains(where: { $0.id == p.id }) {
+            args["chances"] = rule.chances(p, on: steps.atIssue)
+            args["option"] = quoted(steps.second[0])
+            args["optionChances"] = rule.chances(steps.second[0], on: steps.atIssue)
+            return phrases.filled("report.options.dropped.without.chances", args)
+        }
+        if !steps.third.contains(where: { $0.id == p.id }), let w = rule.moneyWords {
+            let cheapest = steps.third.min { rule.moneyLoss($0) < rule.moneyLoss($1) }!
+            args["cost"] = allTold(p, w)
+            args["option"] = quoted(cheapest)
+            args["cheapest"] = allTold(cheapest, w)
+            args["money"] = w.size(abs(rule.gap(p, cheapest, on: rule.money, withResponseCosts: true).value))
+            return phrases.filled("report.options.dropped.without.cost", args)
+        }
+        args["option"] = listInWords(steps.fourth.map(quoted))
+        return phrases.filled("report.options.dropped.without.dominated", args)
     }
 
     /// What an option set aside would buy against the favoured one: on each outcome other than

@@ -72,29 +72,58 @@ extension ReportBuilder {
         register.risks.contains { r in r.outcomes.contains(outcome) && r.estimates.contains { $0.perspective == id } }
     }
 
-    /// The rule's first two steps (the chances; the money of the third is the pool's) on each
-    /// perspective's estimates: whether the option the figures favour stays among those they
-    /// keep, or, for each perspective on whose estimates it does not, which they keep instead
-    /// and the chances that decide it.
+    /// The rule carried through all its steps on each perspective's own chances (the money of
+    /// the third step is the pool's: the perspectives estimate chances, and the comparison's
+    /// averages are the pooled ones): whether the option the figures favour stays the one the
+    /// rule ends on, or, for each perspective on whose estimates it does not, where the rule
+    /// parts from it and which option it would favour instead. A check that stopped at the
+    /// chances missed a perspective on whose figures every option passes and the choice comes
+    /// down to cost.
     func optionPerspectivesNote(views: [OptionRule]) -> String? {
-        let pooled = OptionRule(builder: self).steps()
+        let pooledRule = OptionRule(builder: self)
+        let pooled = pooledRule.steps()
         guard pooled.fourth.count == 1 else { return nil }
         let favoured = pooled.fourth[0]
         let quoted = { (p: RegisterScore.PortfolioScore) in self.phrases("report.decision.option.quoted", ["title": self.iso(p.title)]) }
         var others: [String] = []
         for (p, rule) in zip(register.perspectives, views) {
             let steps = rule.steps()
-            guard !steps.second.contains(where: { $0.id == favoured.id }), let instead = steps.second.first else { continue }
-            // The statements that part them: those at issue, or those one is outside on and the other not.
-            let deciding = score.appetite.filter { v in
-                let (a, b) = (rule.judged(v, under: instead), rule.judged(v, under: favoured))
-                guard cellPercent(a.p.value) != cellPercent(b.p.value) else { return false }
-                return steps.atIssue.contains { $0.outcome == v.outcome && $0.threshold == v.threshold && $0.kind == v.kind } || a.within != b.within
+            guard !steps.fourth.contains(where: { $0.id == favoured.id }) else { continue }
+            if !steps.second.contains(where: { $0.id == favoured.id }), let instead = steps.second.first {
+                // Parted on the chances: the statements that part them are those at issue, or
+                // those one is outside on and the other not.
+                let deciding = score.appetite.filter { v in
+                    let (a, b) = (rule.judged(v, under: instead), rule.judged(v, under: favoured))
+                    guard cellPercent(a.p.value) != cellPercent(b.p.value) else { return false }
+                    return steps.atIssue.contains { $0.outcome == v.outcome && $0.threshold == v.threshold && $0.kind == v.kind } || a.within != b.within
+                }
+                var item = phrases("report.options.perspectives.other.item", [
+                    "perspective": iso(p.title), "options": listInWords(steps.second.map(quoted)),
+                    "chances": rule.chances(instead, on: deciding), "favouredChances": rule.chances(favoured, on: deciding),
+                    "favoured": quoted(favoured)])
+                // Several kept on the chances: the rest of the steps pick among them.
+                if steps.second.count > 1, steps.fourth.count == 1 {
+                    item += phrases("report.options.perspectives.other.then", ["option": quoted(steps.fourth[0])])
+                }
+                others.append(item)
+            } else if !steps.third.contains(where: { $0.id == favoured.id }), let w = rule.moneyWords {
+                // Kept on the chances but dearer: the choice comes down to cost on these figures.
+                let cheapest = steps.third.min { rule.moneyLoss($0) < rule.moneyLoss($1) }!
+                let gap = rule.gap(favoured, cheapest, on: rule.money, withResponseCosts: true)
+                let allWithin = steps.fewest == 0 && steps.atIssue.isEmpty
+                let key = allWithin ? "report.options.perspectives.other.cost.within"
+                    : steps.second.count == score.portfolios.count ? "report.options.perspectives.other.cost.tied-all" : "report.options.perspectives.other.cost.tied"
+                others.append(phrases(key, [
+                    "perspective": iso(p.title), "options": listInWords(steps.second.map(quoted)),
+                    "option": steps.third.count == 1 ? quoted(cheapest) : listInWords(steps.third.map(quoted)),
+                    "money": w.size(abs(gap.value)), "favoured": quoted(favoured)]))
+            } else {
+                // Tied on chances and cost: one does better somewhere and worse nowhere.
+                let kept = steps.fourth.count == 1 ? steps.fourth[0] : steps.third[0]
+                others.append(phrases("report.options.perspectives.other.dominates", [
+                    "perspective": iso(p.title), "option": listInWords(steps.fourth.map(quoted)),
+                    "better": rule.betterThan(kept, favoured, quoted: quoted)]))
             }
-            others.append(phrases("report.options.perspectives.other.item", [
-                "perspective": iso(p.title), "options": listInWords(steps.second.map(quoted)),
-                "chances": rule.chances(instead, on: deciding), "favouredChances": rule.chances(favoured, on: deciding),
-                "favoured": quoted(favoured)]))
         }
         if others.isEmpty {
             return phrases("report.options.perspectives.stays", ["favoured": quoted(favoured)])

@@ -33,4 +33,23 @@ extension ReportBuilder {
         }
         return sentences.isEmpty ? nil : sentences.joined(separator: " ")
     }
+
+    /// Whether the option the favoured-option rule picks on the published figures (the public
+    /// entries alone, scored with the same options) is the one it picks here, in a sentence;
+    /// nil without a published score, options to compare, or a single pick on both. Members
+    /// asked in public need to know whether the public page would point at another option.
+    func publishedFavouredOption() -> String? {
+        guard let published, !isCommunity, published.portfolios.count > 1, score.portfolios.count > 1 else { return nil }
+        let here = OptionRule(builder: self).steps().fourth
+        var publicOptions = options
+        publicOptions.audience = .community
+        let publicBuilder = ReportBuilder(register: Report.registerToScore(register, options: publicOptions), score: published, options: options)
+        let there = OptionRule(builder: publicBuilder).steps().fourth
+        guard here.count == 1, there.count == 1 else { return nil }
+        let quoted = { (title: String) in self.phrases("report.decision.option.quoted", ["title": self.iso(title)]) }
+        if here[0].id == there[0].id {
+            return phrases("report.confidential-note.published-favoured.same", ["option": quoted(here[0].title)])
+        }
+        return phrases("report.confidential-note.published-favoured.other", ["public": quoted(there[0].title), "board": quoted(here[0].title)])
+    }
 }

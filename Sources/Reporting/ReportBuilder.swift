@@ -335,6 +335,7 @@ public struct ReportBuilder: Sendable {
                 let outcomes = differ.map(\.outcome).filter { seen.insert($0).inserted }
                 note += " " + phrases("report.confidential-note.published-differ", ["statements": listInWords(outcomes.map { iso(outcomeTitle($0)) })])
                 if let verdicts = publishedVerdictsDiffer(differ) { note += " " + verdicts }
+                if let favoured = publishedFavouredOption() { note += " " + favoured }
             }
             context.confidentialNote = e(note)
         }
@@ -428,8 +429,10 @@ public struct ReportBuilder: Sendable {
                 let key = w.isGain ? (v.threshold >= 0 ? "report.verdict.gain-net-loss-exceeds" : "report.verdict.gain-below")
                     : unit == "money" ? (net ? "report.verdict.loss-exceeds-net" : "report.verdict.loss-exceeds")
                     : (net ? "report.verdict.count-exceeds-net" : w.baseline == nil && !w.hasBenefit ? "report.verdict.count-exceeds.plain" : "report.verdict.count-exceeds")
-                sentence = phrases(key, ["chance": chance, "outcome": iso(title), "amount": w.size(abs(v.threshold)),
-                                         "horizon": horizonPhrase, "limit": limit, "status": status])
+                let least = isCommunity || net ? nil : leastPastLimit(v, w)
+                sentence = phrases(least == nil ? key : "report.verdict.count-at-least", [
+                    "chance": chance, "outcome": iso(title), "amount": w.size(least ?? abs(v.threshold)),
+                    "horizon": horizonPhrase, "limit": limit, "status": status])
             case .harmExceeds:
                 // The board report says what is counted in the outcome's own words: "more than 4
                 // incidents … counting only those the entries cause", or any at all for a limit
@@ -922,12 +925,25 @@ public struct ReportBuilder: Sendable {
                 phrases("report.portfolio.response", ["risk": listInWords(c.risks), "action": iso(c.action)])
             }
             var costs: [String] = []
-            if let cost = p.cost, let o = score.outcomes.first(where: { $0.id == p.costOutcome }) {
+            // The option's own cost, unless a response it chooses already names the amount: the
+            // cell said it twice.
+            if let cost = p.cost, let o = score.outcomes.first(where: { $0.id == p.costOutcome }),
+               !chosen.contains(where: { $0.action.contains(words(o.id, o.unit).size(cost)) }) {
                 costs.append(phrases("report.portfolio.cost", ["amount": words(o.id, o.unit).size(cost), "outcome": iso(o.title)]))
             }
             let members = p.activities + (p.split ?? []).map(\.risk)
             let hidden = members.count - members.filter(shown).count
-            var list = (activities + shares + responses + costs).joined(separator: phrases("report.list.separator"))
+            // Items joined in a list lose their own full stop: a register's action text that ends
+            // a sentence read ".;" before the next item.
+            // (A register text ends in the isolation mark that `iso` adds: the stop is before it.)
+            let items = (activities + shares + responses + costs).map { item -> String in
+                var scalars = Array(item.unicodeScalars)
+                let k = scalars.last == Unicode.Scalar(0xFDD1 as UInt32)! ? scalars.count - 2 : scalars.count - 1
+                guard k >= 1, scalars[k] == ".", scalars[k - 1] != "." else { return item }
+                scalars.remove(at: k)
+                return String(String.UnicodeScalarView(scalars))
+            }
+            var list = items.joined(separator: phrases("report.list.separator"))
             if hidden > 0 { list += (list.isEmpty ? "" : phrases("report.list.separator")) + phrases.plural("report.portfolio.hidden", count: hidden) }
             let means = score.outcomes.map { o in
                 p.outcomes.first { $0.outcome == o.id }.map { words(o.id, o.unit).outcomePhrase($0.mean.residual.value) } ?? "—"
@@ -965,26 +981,7 @@ public struct ReportBuilder: Sendable {
         for r in visibleRisks where r.inHeadline {
             // Residents are not shown the planned result of an option as a likely risk.
             if isCommunity, let risk = register.risk(r.id), plannedResult(risk, r) != nil { continue }
-            // An entry with effects on several outcomes is placed by its harm to people before
-            // its harm to money: of the outcomes not counted in money where it does harm
-            // (incidents, enquiries, people, hours, wellbeing), the one where that harm weighs
-            // most against the outcome's reference; money only where it harms nothing else. A
-            // carer who can no longer cope is placed by the hours the person loses, not graded by
-            // what the emergency care costs; and a passer-by wrongly accused by the one person
-            // hurt, not by the €7,900 it costs.
-            let candidates = r.effects.map { effects in effects.map { ($0.outcome, $0.meanHarm.residual, $0.meanBenefit, $0.meanLoss.residual.value) } }
-                ?? [(r.outcome, r.meanHarm.residual, r.meanBenefit, r.meanLoss.residual.value)]
-            let placements = candidates.compactMap { c in heatPlacement(r, outcome: c.0, meanHarm: c.1, meanBenefit: c.2, meanLoss: c.3) }
-            // Harm as the grid counts it: in the board report, net of the benefit where the
-            // appetite is on the net outcome, so that hours an entry gives back more than it takes
-            // do not hide its cost.
-            let harmsPeople = placements.filter { unitOf($0.outcome) != "money" && $0.placed.harm > 0 }
-            let pool = harmsPeople.isEmpty ? placements : harmsPeople
-            guard let primary = pool.first(where: { $0.outcome == r.outcome }) ?? pool.first else { continue }
-            func weight(_ p: Charts.Placed) -> Double { p.reference > 0 ? p.harm / p.reference : 0 }
-            // By the share itself, not its band: two effects in one band (15% of 125 days and
-            // 22% of 4,210 hours) are placed by the one that weighs more, as the table says.
-            let chosen = pool.reduce(primary) { best, next in weight(next.placed) > weight(best.placed) ? next : best }
+            guard let chosen = heatChoice(r) else { continue }
             var place = chosen.placed
             if chosen.outcome != r.outcome {
                 byOtherOutcome.append(r.id)
@@ -1001,6 +998,8 @@ public struct ReportBuilder: Sendable {
         if isCommunity {
             let notes = communityHeatNotes(placed, shownBy).map(e).joined(separator: " ")
             if !notes.isEmpty { chart.description += " " + notes }
+            chart.lead = nil
+            chart.points = []
         }
         chart.note = otherOptionsNote(visibleRisks.filter { !$0.inHeadline }.map { ($0.id, $0.title) }, key: "chart.heat.other-options")
         return chart
@@ -1015,6 +1014,43 @@ public struct ReportBuilder: Sendable {
         let option = register.portfolios.first { $0.id == id }?.title ?? id
         let names = entries.map { phrases("chart.heat.entry", ["id": entryID($0.id), "title": iso($0.title)]) }
         return e(phrases.plural(key, count: entries.count, ["entries": listInWords(names), "option": iso(option)]))
+    }
+
+    /// "Placed by its harm on Hours of independent living: 344 hours on average in a year in
+    /// which it happens, against a reference of 4,210 hours", for an entry the grid places by
+    /// another outcome than its own; nil otherwise.
+    func placedBy(_ r: RegisterScore.RiskScore) -> String? {
+        guard r.inHeadline, let chosen = heatChoice(r), chosen.outcome != r.outcome else { return nil }
+        let p = chosen.placed
+        return phrases("report.entry.placed-by", ["outcome": iso(outcomeTitle(chosen.outcome)), "harm": p.words.size(p.harm),
+                                                   "reference": p.words.size(p.reference)])
+    }
+
+    /// The outcome and figures that place entry `r` on the likelihood-and-impact grid; nil
+    /// where none of its outcomes is scored. Its own section names them where they are not its
+    /// own outcome's, so the grid's figure can be traced.
+    func heatChoice(_ r: RegisterScore.RiskScore) -> (outcome: String, placed: Charts.Placed)? {
+        // An entry with effects on several outcomes is placed by its harm to people before
+        // its harm to money: of the outcomes not counted in money where it does harm
+        // (incidents, enquiries, people, hours, wellbeing), the one where that harm weighs
+        // most against the outcome's reference; money only where it harms nothing else. A
+        // carer who can no longer cope is placed by the hours the person loses, not graded by
+        // what the emergency care costs; and a passer-by wrongly accused by the one person
+        // hurt, not by the €7,900 it costs.
+        let candidates = r.effects.map { effects in effects.map { ($0.outcome, $0.meanHarm.residual, $0.meanBenefit, $0.meanLoss.residual.value) } }
+            ?? [(r.outcome, r.meanHarm.residual, r.meanBenefit, r.meanLoss.residual.value)]
+        let placements = candidates.compactMap { c in heatPlacement(r, outcome: c.0, meanHarm: c.1, meanBenefit: c.2, meanLoss: c.3) }
+        // Harm as the grid counts it: in the board report, net of the benefit where the
+        // appetite is on the net outcome, so that hours an entry gives back more than it takes
+        // do not hide its cost.
+        let harmsPeople = placements.filter { unitOf($0.outcome) != "money" && $0.placed.harm > 0 }
+        let pool = harmsPeople.isEmpty ? placements : harmsPeople
+        guard let primary = pool.first(where: { $0.outcome == r.outcome }) ?? pool.first else { return nil }
+        func weight(_ p: Charts.Placed) -> Double { p.reference > 0 ? p.harm / p.reference : 0 }
+        // By the share itself, not its band: two effects in one band (15% of 125 days and
+        // 22% of 4,210 hours) are placed by the one that weighs more, as the table says.
+        let chosen = pool.reduce(primary) { best, next in weight(next.placed) > weight(best.placed) ? next : best }
+        return chosen
     }
 
     /// One entry placed on the grid by its harm on one outcome: its chance (the entry's), its
@@ -1060,9 +1096,21 @@ public struct ReportBuilder: Sendable {
 
     func riskDetails() -> [ReportContext.RiskDetail] {
         let stale = Set(score.staleEntries.map(\.risk))
-        let n = FigureFormat.denominator(limits: [])
+        let section = FigureFormat.denominator(limits: [])
+        let heatShown = !isCommunity && ownMatrix() == nil
         return register.risks.filter { visible.contains($0.id) }.map { r in
             let s = score.risks.first { $0.id == r.id }
+            // The likelihood-and-impact table (where the register has no matrix of its own)
+            // shows the entry's chance after responses as
+            // "1.2%": its own section shows the same percentage, over the denominator whose
+            // fraction it is ("about 12 in 1,000 (1.2%)"), never "about 1 in 100 (1%)" beside
+            // the table's "1.2%" — the rule the verdict sentences follow. One denominator for
+            // the whole entry, so its chances still compare at a glance.
+            var n = section
+            if heatShown, let p = s?.probability.residual, p > 0, p < 1, FigureFormat.percent(p, per: n) != FigureFormat.percent(p),
+               let finer = FigureFormat.denominators.first(where: { $0 > n && FigureFormat.percent(p, per: $0) == FigureFormat.percent(p) }) {
+                n = finer
+            }
             let unit = score.outcomes.first { $0.id == r.outcome }?.unit ?? ""
             let w = words(r.outcome, unit)
             // An activity of another portfolio option is scored in the comparison alone, as the
@@ -1091,7 +1139,8 @@ public struct ReportBuilder: Sendable {
                 meanBenefit: s.flatMap { $0.meanBenefit > 0 ? e(w.size($0.meanBenefit)) : nil },
                 share: e(s?.varianceShare.map { FigureFormat.percent($0) } ?? (otherOption ? notScored : "—")),
                 impactRange: e(s.map { w.range($0.impactP10, $0.impactP90) } ?? "—"),
-                response: s.flatMap { responseRow($0, rank: 0) }, views: views)
+                response: s.flatMap { responseRow($0, rank: 0) }, views: views,
+                placedBy: heatShown ? s.flatMap { placedBy($0) }.map { e($0) as String } : nil)
         }
     }
 

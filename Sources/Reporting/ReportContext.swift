@@ -481,6 +481,10 @@ public struct ReportContext: Sendable {
         public var response: ResponseRow?
         /// Each perspective's view of this entry.
         public var views: [RiskView]
+        /// Where the likelihood-and-impact chart places the entry by its harm on another
+        /// outcome than its own: that outcome and the figure, so the chart's figure can be
+        /// found in the entry; nil otherwise.
+        public var placedBy: String? = nil
     }
 
     public struct RiskView: Sendable {
@@ -504,6 +508,12 @@ public struct ReportContext: Sendable {
         /// A sentence beneath the table: what it leaves out and why (the heat map's activities
         /// of options not assumed); nil for none.
         public var note: String? = nil
+        /// A short summary read first, with ``points`` after it in place of ``description``,
+        /// for a chart whose description is too long to take in at once (the board's
+        /// likelihood-and-impact chart); nil where the description stands alone.
+        public var lead: String? = nil
+        /// The description's parts, one to a list item, after ``lead``.
+        public var points: [String] = []
     }
 
     public struct DataTable: Sendable {

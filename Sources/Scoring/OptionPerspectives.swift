@@ -58,10 +58,10 @@ enum OptionPerspectives {
                     if option.id == score.run.portfolio, let own = verdict.perspectives.first(where: { $0.id == perspective.id }) {
                         return .init(id: option.id, probability: own.probability, withinAppetite: own.withinAppetite, decisive: own.decisive)
                     }
-                    let p = flips ? Statistic(value: 1 - share.value, standardError: share.standardError) : share
+                    let p = RegisterScore.AppetiteVerdict.chance(share, trials: options.trials, complement: flips)
                     let within = verdict.kind == .netBenefitAbove ? p.value >= verdict.limit : p.value <= verdict.limit
                     return .init(id: option.id, probability: p, withinAppetite: within,
-                                 decisive: abs(p.value - verdict.limit) > 2 * p.standardError)
+                                 decisive: RegisterScore.AppetiteVerdict.isDecisive(p, limit: verdict.limit))
                 }
                 score.appetite[index].optionsByPerspective = (score.appetite[index].optionsByPerspective ?? [])
                     + [.init(perspective: perspective.id, portfolios: alternatives)]

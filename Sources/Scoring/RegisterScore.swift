@@ -175,6 +175,25 @@ public struct RegisterScore: Sendable, Codable {
             abs(chance.value - limit) > 2 * chance.standardError
         }
 
+        /// A statement's chance read from the share of `trials` simulated years in which the
+        /// event happened, with a standard error of at least that of a share of independent
+        /// trials, √(p(1 − p)/n). The engine's batch-means estimate, from 32 batches, strays from
+        /// the true error by a tenth or more either way: on a low draw a pooled 5.2% against a
+        /// limit of 5% read "outside appetite" where a perspective's 5.2% on as many trials read
+        /// "too close to call". The binomial error is exact for independent trials and the floor
+        /// no verdict goes below; the batch-means one is kept where it is larger, as it is where
+        /// rank correlation ties the trials of a unit together. Every chance the verdicts judge
+        /// goes through here, so its "±" and its verdict come from the same error.
+        ///
+        /// - Parameter complement: read the chance of the event not happening (a floor on the
+        ///   chance of a net gain above a threshold, from the share above it).
+        public static func chance(_ share: Statistic, trials: Int, complement: Bool = false) -> Statistic {
+            let p = complement ? 1 - share.value : share.value
+            guard trials > 0 else { return Statistic(value: p, standardError: share.standardError) }
+            let binomial = (max(0, p * (1 - p)) / Double(trials)).squareRoot()
+            return Statistic(value: p, standardError: max(share.standardError, binomial))
+        }
+
         /// Whether `chance` keeps within this statement's limit (at most, or at least for a
         /// floor on a net gain).
         public func keepsWithin(_ chance: Double) -> Bool {

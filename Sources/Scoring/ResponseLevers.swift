@@ -212,8 +212,10 @@ enum ResponseLevers {
         // A statement's chance with entry `r` at `reliability` (or stopped), as the verdict reads it.
         func leverChance(_ r: Int, _ reliability: Double, statement index: Int) -> Statistic {
             let share = chances[request(r, reliability, statement: index)]!
-            guard compiled.appetiteThresholds[index].threshold != nil, case .netBenefitAbove = register.appetite[index].limit else { return share }
-            return Statistic(value: 1 - share.value, standardError: share.standardError)
+            guard compiled.appetiteThresholds[index].threshold != nil, case .netBenefitAbove = register.appetite[index].limit else {
+                return RegisterScore.AppetiteVerdict.chance(share, trials: options.trials)
+            }
+            return RegisterScore.AppetiteVerdict.chance(share, trials: options.trials, complement: true)
         }
         func leverWithin(_ s: Statistic, statement index: Int) -> Bool {
             let verdict = score.appetite[index]

@@ -67,15 +67,18 @@ struct ResultReader {
     private func appetite(_ view: ViewResult) -> [RegisterScore.AppetiteVerdict] {
         zip(register.appetite.indices, zip(register.appetite, compiled.appetiteThresholds)).map { index, pair in
             let (statement, source) = pair
-            func judged(_ outcomes: [InherentAndResidual<OutcomeSummary>], thresholds: (outcome: Int, threshold: Int?)) -> (Statistic, Statistic, Bool, Bool) {
+            func judged(_ outcomes: [InherentAndResidual<OutcomeSummary>], thresholds: (outcome: Int, threshold: Int?),
+                        trials: Int) -> (Statistic, Statistic, Bool, Bool) {
                 let summary = outcomes[thresholds.outcome]
                 func chance(_ s: OutcomeSummary) -> Statistic {
-                    guard let k = thresholds.threshold else { return s.probabilityNetBenefit }
+                    guard let k = thresholds.threshold else {
+                        return RegisterScore.AppetiteVerdict.chance(s.probabilityNetBenefit, trials: trials)
+                    }
                     let exceed = s.exceedances[k].probability
                     if case .netBenefitAbove = statement.limit {
-                        return Statistic(value: 1 - exceed.value, standardError: exceed.standardError)
+                        return RegisterScore.AppetiteVerdict.chance(exceed, trials: trials, complement: true)
                     }
-                    return exceed
+                    return RegisterScore.AppetiteVerdict.chance(exceed, trials: trials)
                 }
                 let residual = chance(summary.residual)
                 let within: Bool, limit: Double
@@ -86,7 +89,7 @@ struct ResultReader {
                 }
                 return (residual, chance(summary.inherent), within, RegisterScore.AppetiteVerdict.isDecisive(residual, limit: limit))
             }
-            let (residual, inherent, within, decisive) = judged(view.outcomes, thresholds: source)
+            let (residual, inherent, within, decisive) = judged(view.outcomes, thresholds: source, trials: result.trials)
             let kind: RegisterScore.AppetiteVerdict.Kind
             let threshold: Double, limit: Double
             switch statement.limit {
@@ -102,7 +105,7 @@ struct ResultReader {
             if compiled.viewPerspectives[headline] == nil {
                 verdict.perspectives = compiled.viewPerspectives.enumerated().compactMap { v, id in
                     guard let id else { return nil }
-                    let (p, _, w, d) = judged(result.views[v].outcomes, thresholds: source)
+                    let (p, _, w, d) = judged(result.views[v].outcomes, thresholds: source, trials: result.trials)
                     return .init(id: id, probability: p, withinAppetite: w, decisive: d)
                 }
             }
@@ -112,11 +115,12 @@ struct ResultReader {
             // comparison's trials differently (equal in distribution, not draw for draw), and a
             // report must not print two chances for one option.
             if let (all, compared) = comparison, index < all.appetiteThresholds.count {
+                let trials = compared.trials
                 verdict.portfolios = zip(register.portfolios, compared.portfolios).map { portfolio, figures in
                     if portfolio.id == self.portfolio {
                         return .init(id: portfolio.id, probability: residual, withinAppetite: within, decisive: decisive)
                     }
-                    let (p, _, w, d) = judged(figures.outcomes, thresholds: all.appetiteThresholds[index])
+                    let (p, _, w, d) = judged(figures.outcomes, thresholds: all.appetiteThresholds[index], trials: trials)
                     return .init(id: portfolio.id, probability: p, withinAppetite: w, decisive: d)
                 }
             }

@@ -43,7 +43,7 @@ struct BoardTradeOffWordsTests {
         let page = try Self.decisionPage("adult-social-care-positive-risk")
         let line = try #require(page.split(separator: "\n").first { $0.contains("Were one stopped altogether") })
         let match = try #require(line.firstMatch(of:
-            /1\.9% without AS-01 People travel on their own by bus \(within appetite here, but no way back: it would put Hours of independent living outside appetite \(the chance of a net gain would be ([0-9.]+)%, now 85%\); and stopping it gives up what it brings on average each year: 3,200 hours gained/),
+            /1\.9% without AS-01 People travel on their own by bus \(within appetite here, but it would put Hours of independent living outside appetite \(the chance of a net gain would be ([0-9.]+)%, now 85%\) instead; and stopping it gives up its net effect on average each year \(its benefit less its own harm\): a net [0-9,]+ hours gained/),
             "\(line)")
         #expect(Double(match.1)! < 80, "outside the board's 80%")
         #expect(!line.contains("(within appetite, but stopping it gives up"))
@@ -55,10 +55,10 @@ struct BoardTradeOffWordsTests {
     /// is avoided, at a price each; a gain is still bought.
     @Test func harmIsAvoidedAndGainIsBought() throws {
         let care = try Self.decisionPage("adult-social-care-positive-risk")
-        #expect(care.contains("it would avoid 0.162 enquiries in Safeguarding enquiries on average, at about £958,000 each, for £155,000 more in money all told."), "\(care)")
+        #expect(care.contains("it would avoid 0.162 enquiries in Safeguarding enquiries on average, at about £958,000 for each one avoided (the extra money divided by what it avoids, a price to compare options by), for £155,000 more in money all told."), "\(care)")
         #expect(!care.contains("it would buy Safeguarding enquiries"))
         let leiden = try Self.decisionPage("community-safety-leiden")
-        #expect(leiden.contains("it would avoid 0.091 people in People hurt, threatened or wrongly accused through the partnership's work on average, at about €184,000 each"), "\(leiden)")
+        #expect(leiden.contains("it would avoid 0.091 people in People hurt, threatened or wrongly accused through the partnership's work on average, at about €184,000 for each one avoided"), "\(leiden)")
         #expect(!leiden.contains("it would buy People hurt"))
         #expect(!leiden.contains("it would buy Residential burglaries"))
         let gain = try DecisionTradeOffTests.decision(DecisionTradeOffTests.priced)

@@ -73,7 +73,9 @@ struct DecisionPageFiguresTests {
     @Test func theDecisionIsStatedFromTheRegistersMarks() throws {
         let care = Self.decisionPage(try Self.report("adult-social-care-positive-risk"))
         #expect(care.contains("**Current plan: “Residential care (current)”. Proposed: “Shared Lives”. The council's Adult Social Care committee is asked to decide whether to move from “Residential care (current)” to “Shared Lives”, or to another of the 5 options compared below."), "\(care.prefix(600))")
-        let ward = Self.decisionPage(try Self.report("ward-7-patient-partnership"))
+        // The shipped example (20,000 trials): at fewer the rule cannot tell the current option
+        // from the sensors option on patient safety, and cost favours the sensors.
+        let ward = Self.decisionPage(try String(contentsOfFile: TestSupport.path("docs/examples/ward-7-patient-partnership-board.md"), encoding: .utf8))
         #expect(ward.contains("**Current plan: “One-to-one observation by staff-pool or agency nurses”. Proposed: the register names no proposal. By the board’s own appetite the figures favour “One-to-one observation by staff-pool or agency nurses” (the rule and its steps are below). The ward's partnership group is asked to keep “One-to-one observation by staff-pool or agency nurses” or choose another of the 3 options compared below."))
         #expect(ward.contains("It is also asked what to do about Patient safety incidents with moderate or greater harm, outside appetite."))
         // Unmarked: said, not guessed from the order of the list.

@@ -247,7 +247,7 @@ struct FiguresInWordsTests {
         let md = try Self.markdown()
         #expect(md.contains("the board's appetite is at most 10 in 100 (10%)"))
         #expect(md.contains("the board asks for at least 80 in 100 (80%)"))
-        #expect(md.contains("of more than 5 incidents in Safeguarding enquiries over the next year"))
+        #expect(md.contains("of 6 incidents or more, counted in Safeguarding enquiries, over the next year"), "\(md)")
         #expect(md.contains("of a net gain in Hours of independent living over the next year"))
     }
 

@@ -97,7 +97,7 @@ import _TestSupport
         let header = try #require(portfolios.split(separator: "\n").first { $0.hasPrefix("| Portfolio |") })
         let headings = Self.cells(header)
         let column = try #require(headings.firstIndex { $0.hasSuffix("(against appetite)") }, "\(name): \(header)")
-        let headline = table.rows.first { row in page.contains("assume the portfolio option “\(row[0].replacingOccurrences(of: " (current)", with: "").replacingOccurrences(of: " (proposed)", with: ""))”") }
+        let headline = table.rows.first { row in page.contains("assume the option “\(row[0].replacingOccurrences(of: " (current)", with: "").replacingOccurrences(of: " (proposed)", with: ""))”") }
         for row in table.rows where row[0] != headline?[0] {
             // The money table marks an option current or proposed unless its title says so.
             let titles = [row[0], row[0].replacingOccurrences(of: " (current)", with: "").replacingOccurrences(of: " (proposed)", with: "")]

@@ -24,12 +24,13 @@ struct ResponseLeverRunTests {
         let source = compiled.appetiteThresholds[statement]
         let summary = try run(compiled, headline: headline, entry: entry, reliability: reliability, options: options)
             .views[0].outcomes[source.outcome].residual
-        guard let k = source.threshold else { return summary.probabilityNetBenefit }
+        // Read as every verdict reads a chance (``RegisterScore/AppetiteVerdict/chance(_:trials:complement:)``).
+        guard let k = source.threshold else { return RegisterScore.AppetiteVerdict.chance(summary.probabilityNetBenefit, trials: options.trials) }
         let exceed = summary.exceedances[k].probability
         if case .netBenefitAbove = register.appetite[statement].limit {
-            return Statistic(value: 1 - exceed.value, standardError: exceed.standardError)
+            return RegisterScore.AppetiteVerdict.chance(exceed, trials: options.trials, complement: true)
         }
-        return exceed
+        return RegisterScore.AppetiteVerdict.chance(exceed, trials: options.trials)
     }
 
     /// The headline plan's headline view alone, with the entry's reliability changed.

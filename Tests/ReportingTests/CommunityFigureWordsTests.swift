@@ -43,4 +43,40 @@ struct CommunityFigureWordsTests {
             #expect(!tail.contains("“") && !tail.contains("„"), "\(page.0): \(line)")
         }
     }
+
+    // MARK: The rounding note
+
+    /// The Dutch rounding note, like the English one, gives no figure but its example.
+    @Test func theDutchRoundingNoteGivesNoFigureOfItsOwn() throws {
+        let page = try Self.render("community-safety-leiden", "nl")
+        let note = try #require(page.split(separator: "\n").first { $0.contains("Afronding:") })
+        let example = try #require(note.range(of: "bijvoorbeeld „ongeveer 4” voor 3,7."))
+        let rest = String(note[..<example.lowerBound] + note[example.upperBound...])
+        #expect(rest.filter(\.isNumber).isEmpty, "\(note)")
+    }
+
+    // MARK: The pictures of limits
+
+    /// "Each filled square is one time it goes past the limit: 14 of the 100. No more than 25
+    /// may." named the amount and the chance allowed alike: a filled square is a year past the
+    /// amount, and the limit is how many such years are accepted.
+    @Test(arguments: pages)
+    func aFilledSquareIsAYearPastTheAmountNotPastTheLimit(_ page: (String, String)) throws {
+        let text = try Self.render(page.0, page.1)
+        #expect(!text.contains("goes past the limit"))
+        #expect(!text.contains("over de grens gaat:"))
+        #expect(!text.contains("Dat mogen er hooguit"))
+    }
+
+    @Test func theHarmPictureSaysWhatASquareIsAndWhatIsAccepted() throws {
+        let en = try Self.render("community-safety-leiden")
+        #expect(en.contains("Each filled square is one time in which someone is hurt, threatened or wrongly accused: "))
+        #expect(en.contains("At most 25 such times in 100 are accepted."))
+        let nl = try Self.render("community-safety-leiden", "nl")
+        #expect(nl.contains("Elk gevuld vakje is een keer waarin iemand gewond raakt, wordt bedreigd of ten onrechte wordt beschuldigd: "))
+        #expect(nl.contains("Er mogen hooguit 25 van zulke keren op de 100 zijn."))
+        let ward = try Self.render("ward-7-patient-partnership")
+        #expect(ward.contains("Each filled square is one time in which “Costs beyond the ward budget” comes to more than £120,000 that the ward budget does not cover: "))
+        #expect(ward.contains("Each filled square is one time in which “Patient safety incidents with moderate or greater harm”, counting harm alone, goes more than 4 incidents above the ward's usual level: "))
+    }
 }

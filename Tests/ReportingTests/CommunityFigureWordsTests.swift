@@ -79,4 +79,16 @@ struct CommunityFigureWordsTests {
         #expect(ward.contains("Each filled square is one time in which “Costs beyond the ward budget” comes to more than £120,000 that the ward budget does not cover: "))
         #expect(ward.contains("Each filled square is one time in which “Patient safety incidents with moderate or greater harm”, counting harm alone, goes more than 4 incidents above the ward's usual level: "))
     }
+
+    // MARK: Savings
+
+    /// An option's planned saving is said as what it does to the outcome, "lowers “Costs outside
+    /// …” by about €5,200", never as a saving made "in" costs outside the budget.
+    @Test func aPlannedSavingLowersTheOutcome() throws {
+        let en = try Self.render("community-safety-leiden")
+        #expect(en.contains("“Scheduled rounds stop” (CS-12) comes with this option and lowers “Costs outside the partnership's 2027 budget” by about €"))
+        #expect(!en.contains("comes with this option and saves"))
+        let nl = try Self.render("community-safety-leiden", "nl")
+        #expect(nl.contains("hoort bij deze variant en verlaagt „Kosten buiten de begroting 2027 van het convenant” in 2027 gemiddeld met ongeveer € "))
+    }
 }

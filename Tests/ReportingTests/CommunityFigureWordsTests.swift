@@ -91,4 +91,15 @@ struct CommunityFigureWordsTests {
         let nl = try Self.render("community-safety-leiden", "nl")
         #expect(nl.contains("hoort bij deze variant en verlaagt „Kosten buiten de begroting 2027 van het convenant” in 2027 gemiddeld met ongeveer € "))
     }
+
+    // MARK: Groups together
+
+    /// "40 in 100" and "50 in 100" gave "together: 44 in 100", which no reader could work out:
+    /// the page says how the groups' estimates are combined.
+    @Test func thePageSaysHowTheGroupsAreCountedTogether() throws {
+        let ward = try Self.render("ward-7-patient-partnership")
+        #expect(ward.contains("it uses one group's estimate for the entry, picked by lot. A group that counts twice as much is picked twice as often."))
+        let nl = try Self.render("community-safety-leiden", "nl")
+        #expect(nl.contains("gebruikt het voor het onderdeel de schatting van één groep, bij loting gekozen."))
+    }
 }

@@ -102,4 +102,21 @@ struct CommunityFigureWordsTests {
         let nl = try Self.render("community-safety-leiden", "nl")
         #expect(nl.contains("gebruikt het voor het onderdeel de schatting van één groep, bij loting gekozen."))
     }
+
+    // MARK: Outcomes nothing lowers
+
+    /// "No entry says it also lowers this outcome, so it can only rise" left a reader asking
+    /// "rise from what?", beside a table in which the actions lower it.
+    @Test(arguments: pages)
+    func anOutcomeNothingLowersIsSaidNeverToFallBelowZero(_ page: (String, String)) throws {
+        let text = try Self.render(page.0, page.1)
+        #expect(!text.contains("so it can only rise"))
+        #expect(!text.contains("so here it can only rise"))
+        #expect(!text.contains("kan die alleen hoger uitvallen"))
+    }
+
+    @Test func theWardsCostsAreNeverBelowZero() throws {
+        let ward = try Self.render("ward-7-patient-partnership")
+        #expect(ward.contains("Every entry on the list can only add to this figure and none takes anything off it, so it is never below zero, with or without the planned actions."))
+    }
 }

@@ -97,11 +97,11 @@ struct CommunityOptionsAndYardsticksTests {
     @Test func aCostAnotherOptionLowersIsNotSaidToOnlyRise() throws {
         let page = Self.page("community-safety-leiden")
         let budget = try #require(Self.first(page, #"\*\*Each group's estimates: Costs outside the partnership's 2027 budget\.\*\*([^\n]*)"#))[0]
-        #expect(!budget.contains("No entry says it also lowers this outcome, so it can only rise"))
-        #expect(budget.contains("No entry of the option these figures assume lowers this outcome, so here it can only rise; under another option it can come out lower"))
+        #expect(!budget.contains("so it is never below zero, with or without the planned actions"))
+        #expect(budget.contains("Under the option these figures assume, every entry can only add to this figure and none takes anything off it, so here it is never below zero; under another option an entry takes something off it"))
         // No option lowers the people hurt: that sentence stays.
         let people = try #require(Self.first(page, #"\*\*Each group's estimates: People hurt[^*]*\*\*([^\n]*)"#))[0]
-        #expect(people.contains("No entry says it also lowers this outcome, so it can only rise"))
+        #expect(people.contains("Every entry on the list can only add to this figure and none takes anything off it, so it is never below zero, with or without the planned actions."))
     }
 
     // MARK: The impact table

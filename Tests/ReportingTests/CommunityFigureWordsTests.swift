@@ -119,4 +119,67 @@ struct CommunityFigureWordsTests {
         let ward = try Self.render("ward-7-patient-partnership")
         #expect(ward.contains("Every entry on the list can only add to this figure and none takes anything off it, so it is never below zero, with or without the planned actions."))
     }
+
+    // MARK: The groups' tables
+
+    /// The rows of every table of the groups' figures (its heading row starts with `heading`).
+    static func groupTables(_ text: String, _ language: String) -> [(header: [String], rows: [[String]])] {
+        let heading = language == "nl" ? "| Inschatting van |" : "| Estimates of |"
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        func cells(_ line: String) -> [String] {
+            line.split(separator: "|", omittingEmptySubsequences: false).dropFirst().dropLast().map { $0.trimmingCharacters(in: .whitespaces) }
+        }
+        var tables: [(header: [String], rows: [[String]])] = []
+        for (i, line) in lines.enumerated() where line.hasPrefix(heading) {
+            var rows: [[String]] = []
+            var k = i + 2
+            while k < lines.count, lines[k].hasPrefix("|") { rows.append(cells(lines[k])); k += 1 }
+            tables.append((cells(line), rows))
+        }
+        return tables
+    }
+
+    /// "-92" and "-289" under "Gain in a 1 in 10 bad year" read as gains of minus 92: a gain
+    /// below zero is the net loss it is.
+    @Test(arguments: pages)
+    func aGroupsGainIsNeverNegative(_ page: (String, String)) throws {
+        let text = try Self.render(page.0, page.1)
+        let tables = Self.groupTables(text, page.1)
+        #expect(!tables.isEmpty)
+        let gain = page.1 == "nl" ? "winst" : "gain"
+        for table in tables {
+            for (c, title) in table.header.enumerated() where title.lowercased().contains(gain) && !title.lowercased().contains("%") {
+                for row in table.rows where row.indices.contains(c) {
+                    #expect(!row[c].hasPrefix("-"), "\(page.0) \(title): \(row[c])")
+                }
+            }
+        }
+    }
+
+    /// "0.071 patients" beside "0.11" and "0.14": no figure in a residents' table has more than
+    /// two decimals.
+    @Test(arguments: pages)
+    func noTableFigureHasMoreThanTwoDecimals(_ page: (String, String)) throws {
+        let text = try Self.render(page.0, page.1)
+        let number = page.1 == "nl" ? #"^-?[0-9.]+,([0-9]+)$"# : #"^-?[0-9,]+\.([0-9]+)$"#
+        let pattern = try NSRegularExpression(pattern: number)
+        for line in text.split(separator: "\n") where line.hasPrefix("|") {
+            for cell in line.split(separator: "|").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+                guard let match = pattern.firstMatch(in: cell, range: NSRange(cell.startIndex..., in: cell)) else { continue }
+                #expect(match.range(at: 1).length <= 2, "\(page.0): \(cell) in \(line)")
+            }
+        }
+        if page.0 == "ward-7-patient-partnership" {
+            #expect(!text.contains("| 0.071 |"))
+        }
+    }
+
+    @Test func aFigureUnderATenthKeepsTwoDecimals() {
+        #expect(OutcomeWords.residentFigure(0.071) == "0.07")
+        #expect(OutcomeWords.residentFigure(0.0953) == "0.10")
+        #expect(OutcomeWords.residentFigure(0.11) == "0.11")
+        #expect(OutcomeWords.residentFigure(-0.98) == "-0.98")
+        #expect(OutcomeWords.residentFigure(9.87) == "9.9")
+        #expect(OutcomeWords.residentFigure(0.004) == "<0.01")
+    }
 }

@@ -524,7 +524,15 @@ struct Charts {
         return chart(id: id, title: phrases("chart.perspectives.title", ["outcome": UntrustedText.isolated(outcome.title)]), description: described,
                      tableDescription: tableDescription, svg: svg, columns: columns,
                      rows: views.enumerated().map { k, view in
-                         let figures = [view.title, ow.amount(view.brief.mean.residual.value), ow.amount(ow.yearFigure(view.brief.p90.residual.value))]
+                         // Residents' gains below zero are the net losses they are: "-92" under
+                         // "Gain in a 1 in 10 bad year" read as a gain of minus 92.
+                         func cell(_ loss: Double) -> String {
+                             if ow.wholeYears, ow.isGain, ow.directed(loss) < 0 {
+                                 return phrases("community.detail.chart.exceedance.net-loss", ["amount": ow.amount(-loss)])
+                             }
+                             return ow.amount(loss)
+                         }
+                         let figures = [view.title, cell(view.brief.mean.residual.value), cell(ow.yearFigure(view.brief.p90.residual.value))]
                          let limits = limitColumns.map { $0.cells.indices.contains(k) ? $0.cells[k] : "—" }
                          return (ow.hasNetChance ? figures + [FigureFormat.simulatedPercent(view.brief.probabilityNetBenefit.residual.value)] : figures) + limits
                      })

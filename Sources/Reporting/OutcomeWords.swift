@@ -1,3 +1,4 @@
+import Foundation
 import Distributions
 import RegisterModel
 import TextLayer
@@ -63,6 +64,20 @@ struct OutcomeWords: Sendable {
     /// of the assumed option's entries does: residents' tables then say that it can only rise
     /// under the assumed option, not that it can only rise, beside an option that saves.
     var lowersUnderOtherOptions = false
+
+    /// A number of incidents, people, hours or points that is not whole, as residents read it:
+    /// two significant figures and never more than two decimals ("0.07 patients", "0.11",
+    /// "9.9 incidents"). "0.071 patients" beside "0.11" and "0.14" read as known more finely
+    /// than the others; an average under 0.01 is "<0.01", never a row of zeros.
+    static func residentFigure(_ value: Double) -> String {
+        guard value.isFinite else { return FigureFormat.amount(value) }
+        let size = abs(FigureFormat.rounded(value, significantDigits: 2))
+        if size < 0.01 { return value > 0 ? "<" + FigureFormat.amount(0.01, significantDigits: 1) : FigureFormat.amount(0) }
+        guard size < 0.1 else { return FigureFormat.amount(value, significantDigits: 2) }
+        // Two decimals, written with as many significant figures as they hold: "0.07", "0.10".
+        let r = (value * 100).rounded() / 100
+        return FigureFormat.amount(r, significantDigits: max(1, 3 + Int(floor(log10(abs(r))))))
+    }
 
     /// One year's figure as ``wholeYears`` asks: rounded to a whole number for a count, as it is
     /// for money. A whole count (``isWholeCount``) is rounded in every report: each simulated
@@ -134,7 +149,7 @@ struct OutcomeWords: Sendable {
     /// precision the estimates do not have. Money keeps the report's money rule.
     func amount(_ loss: Double) -> String {
         let v = directed(loss)
-        if wholeYears, unit != "money", v.isFinite, v != v.rounded() { return FigureFormat.amount(v, significantDigits: 2) }
+        if wholeYears, unit != "money", v.isFinite, v != v.rounded() { return Self.residentFigure(v) }
         return FigureFormat.amount(v)
     }
 
@@ -157,7 +172,7 @@ struct OutcomeWords: Sendable {
     /// does not apply.
     private func residentQuantity(_ value: Double) -> String? {
         guard wholeYears, unit != "money", value.isFinite, value != value.rounded() else { return nil }
-        let figure = FigureFormat.amount(value, significantDigits: 2)
+        let figure = Self.residentFigure(value)
         if figure == "1" || figure == "-1", let one = phrases.singularUnit(unit) { return figure + " " + one }
         return figure + " " + unit
     }

@@ -255,15 +255,22 @@ extension ReportBuilder {
             // police forecast", never "25 incidents worse than planned".
             let baseline = register.outcome(v.outcome)?.baseline
             let counted = baseline == nil ? "" : ".baseline"
+            // What one filled square of the picture stands for: a year past the amount, in the
+            // words of the rule. "Each filled square is one time it goes past the limit: 14 of
+            // the 100. No more than 25 may." gave the amount and the chance allowed one name,
+            // and read as a limit broken 14 times and allowed to be.
+            var what = "community.icons.limit.what.loss" + counted
             switch v.kind {
             case .lossExceeds where baseline == nil && unit != "money" && !words(v.outcome, unit).hasBenefit:
                 // A count that can only rise, counted from nothing: "more than 1 patient", not
                 // "more than 1 patient worse than planned", as if some were planned.
+                what = "community.icons.limit.what.loss.count"
                 rule = phrases("community.limit.loss.count", ["limit": limit, "outcome": title, "amount": quantity(v.threshold, unit),
                                                               "next": nextPeriod])
             case .lossExceeds where words(v.outcome, unit).budgetWording:
                 // Money the budget does not cover, never "more than £120,000 above the ward
                 // budget", which read as an overspend of the whole budget.
+                what = "community.icons.limit.what.loss.baseline.money"
                 rule = phrases("community.limit.loss.baseline.money", ["limit": limit, "outcome": title, "amount": quantity(v.threshold, unit),
                                                                        "next": nextPeriod, "baseline": baseline ?? ""])
             case .lossExceeds:
@@ -274,6 +281,7 @@ extension ReportBuilder {
                 // past what was planned" reads as if someone planned for people to be hurt. With
                 // the outcome's own words for harm (`any-harm`) it is one line: "Chance that
                 // someone is hurt …: 14 in 100; accepted: at most 25 in 100."
+                what = "community.icons.limit.what.harm.any" + (register.outcome(v.outcome)?.anyHarm == nil ? "" : ".said")
                 if let harm = register.outcome(v.outcome)?.anyHarm {
                     rule = phrases("community.limit.harm.any.said", ["harm": iso(harm), "chance": shortChance(v.probability.value, per: verdictDenominator),
                                                                      "limit": limit, "next": nextPeriod]).capitalisedFirst
@@ -281,6 +289,7 @@ extension ReportBuilder {
                     rule = phrases("community.limit.harm.any", ["limit": limit, "outcome": title, "next": nextPeriod])
                 }
             case .harmExceeds:
+                what = "community.icons.limit.what.harm" + counted
                 rule = phrases("community.limit.harm" + counted, ["limit": limit, "outcome": title, "amount": quantity(v.threshold, unit),
                                                                  "next": nextPeriod, "baseline": baseline ?? ""])
             case .netBenefitAbove:
@@ -323,7 +332,9 @@ extension ReportBuilder {
             let icons = v.kind == .netBenefitAbove
                 ? iconArray(1 - v.probability.value, total: verdictDenominator, key: aimKey, limit: 1 - v.limit,
                             words: ["baseline": iso(baseline ?? ""), "amount": quantity(v.threshold, unit)])
-                : iconArray(v.probability.value, total: verdictDenominator, key: "community.icons.limit", limit: v.limit)
+                : iconArray(v.probability.value, total: verdictDenominator, key: "community.icons.limit", limit: v.limit,
+                            words: ["what": phrases(what, ["outcome": iso(title), "amount": quantity(v.threshold, unit), "baseline": baseline ?? "",
+                                                           "harm": iso(register.outcome(v.outcome)?.anyHarm ?? "")])])
             // A limit on harm alone says, beside it, what the same plans prevent on average, so
             // that "over the limit" on harm does not read as if they only did harm.
             // Over the limit on harm alone while the harm goes down overall, one plain sentence

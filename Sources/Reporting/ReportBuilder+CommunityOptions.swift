@@ -26,8 +26,8 @@ extension ReportBuilder {
                 guard let mean = option.outcomes.first(where: { $0.outcome == o.id })?.mean.residual.value else { return nil }
                 let amount = optionAverage(o.id, unit: o.unit, mean: mean)
                 if let registered, !unchanged.contains(o.id), let from = commonSource(of: o.id, outside: registered) {
-                    return phrases(from.only ? "community.options.average.common.one" : "community.options.average.common",
-                                   ["outcome": iso(o.title), "amount": amount, "entry": from.entry])
+                    let key = (from.only ? "community.options.average.common.one" : "community.options.average.common") + (from.gains ? ".gain" : "")
+                    return phrases(key, ["outcome": iso(o.title), "amount": amount, "entry": from.entry, "id": from.id])
                 }
                 return phrases("community.options.average", ["outcome": iso(o.title), "amount": amount])
             }
@@ -66,20 +66,25 @@ extension ReportBuilder {
     /// by the one (`only`) or by the one that weighs most there. "About 260 points more" on the
     /// care-home option, whose own entry "adds no hours or points", read as its own gain. Nil
     /// where the option's own entries reach the outcome, or no entry every option has does.
-    func commonSource(of outcome: String, outside option: Portfolio) -> (entry: String, only: Bool)? {
+    ///
+    /// Where that entry gains more than it harms on the outcome (`gains`), what it gains comes
+    /// from the activity the entry takes on, not from the harm its title names: "all from “A
+    /// self-administering patient takes a wrong dose”" read as if wrong doses prevented
+    /// incidents. Such an entry is named by its code and its activity, never by its title.
+    func commonSource(of outcome: String, outside option: Portfolio) -> (entry: String, id: String, only: Bool, gains: Bool)? {
         let own = Set(option.members + option.responses.map(\.risk))
         guard !own.contains(where: { register.risk($0)?.outcomes.contains(outcome) ?? false }) else { return nil }
         let optional = register.optionalEntries
         let common = register.risks.filter { !optional.contains($0.id) && $0.outcomes.contains(outcome) }
-        func weight(_ id: String) -> Double {
+        // The entry's net loss on the outcome (harm − benefit): below zero where it gains more.
+        func net(_ id: String) -> Double {
             guard let s = score.risks.first(where: { $0.id == id }) else { return 0 }
-            let loss = s.effects.map { $0.filter { $0.outcome == outcome }.reduce(0) { $0 + $1.meanLoss.residual.value } }
+            return s.effects.map { $0.filter { $0.outcome == outcome }.reduce(0) { $0 + $1.meanLoss.residual.value } }
                 ?? (s.outcome == outcome ? s.meanLoss.residual.value : 0)
-            return abs(loss)
         }
-        guard let largest = common.max(by: { weight($0.id) < weight($1.id) }) else { return nil }
+        guard let largest = common.max(by: { abs(net($0.id)) < abs(net($1.id)) }) else { return nil }
         let entry = phrases("community.options.entry", ["title": iso(phrases("community.quoted", ["text": largest.title])), "id": entryID(largest.id)])
-        return (entry, common.count == 1)
+        return (entry, entryID(largest.id), common.count == 1, net(largest.id) < 0)
     }
 
     /// For each entry that comes with `option` for certain (a planned result, such as the

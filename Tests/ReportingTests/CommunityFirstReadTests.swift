@@ -194,12 +194,13 @@ struct CommunityFirstReadTests {
     }
 
     /// The dot pictures say in a sentence or two what they show, with the limit: "Imagine the
-    /// next year played out a hundred times. Each filled square is one time it goes past the
-    /// limit: 13 of the 100. No more than 20 may." In HTML the picture is hidden from screen
+    /// next year played out a hundred times. Each filled square is one time in which … more
+    /// than 25 incidents above the forecast: 13 of the 100. At most 20 such times in 100 are
+    /// accepted." In HTML the picture is hidden from screen
     /// readers, which read those sentences instead of 100 marks.
     @Test func dotPicturesSayWhatTheyShowInASentence() throws {
         let dutch = try Self.leiden("nl")
-        #expect(Self.matches(dutch, #"Stel dat we 2027 honderd keer zouden meemaken\. Elk gevuld vakje is een keer dat het over de grens gaat: [0-9]+ van de 100\. Dat mogen er hooguit 20 zijn\.\n\n■"#), "\(dutch)")
+        #expect(Self.matches(dutch, #"Stel dat we 2027 honderd keer zouden meemaken\. Elk gevuld vakje is een keer waarin „Woninginbraken en straatroven in het convenantgebied” meer dan 25 incidenten boven de prognose van de politie uitkomt: [0-9]+ van de 100\. Er mogen hooguit 20 van zulke keren op de 100 zijn\.\n\n■"#), "\(dutch)")
         #expect(!dutch.contains("vakjes gevuld"))
         let html = try Self.leiden("en", format: .html)
         #expect(html.contains("aria-hidden=\"true\""))

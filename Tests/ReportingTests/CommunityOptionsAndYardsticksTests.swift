@@ -72,8 +72,8 @@ struct CommunityOptionsAndYardsticksTests {
     /// and hours come from entries every option has.
     @Test func anOptionSaysWhereAGainItDoesNotMakeComesFrom() throws {
         let card = ReportFixtures.section(Self.page("adult-social-care-positive-risk"), "\n### Residential care (current)")
-        #expect(ReportFixtures.matches(card, #"“Wellbeing of the people taking part”: about [\d,]+ points more than people's scores before they started, all from “[^”]+” \(AS-09\), which every option has"#), "\(card)")
-        #expect(ReportFixtures.matches(card, #"“Hours of independent living”: about [\d,]+ hours more than the baseline, all from entries that every option has \(the largest here: “[^”]+” \(AS-\d+\)\)"#), "\(card)")
+        #expect(ReportFixtures.matches(card, #"“Wellbeing of the people taking part”: about [\d,]+ points more than people's scores before they started, all from the activity in AS-09, which every option has: its gain outweighs its harm"#), "\(card)")
+        #expect(ReportFixtures.matches(card, #"“Hours of independent living”: about [\d,]+ hours more than the baseline, all from entries that every option has; the largest part comes from the activity in AS-\d+, whose gain outweighs its harm"#), "\(card)")
         // Shared Lives's own entry reaches wellbeing: its figure is its own.
         let shared = ReportFixtures.section(Self.page("adult-social-care-positive-risk"), "\n### Shared Lives\n")
         #expect(!shared.contains("which every option has"))
@@ -86,21 +86,21 @@ struct CommunityOptionsAndYardsticksTests {
         let gain = try #require(Self.first(page, #"Scheduled rounds stop \(CS-12\)[\s\S]*?What people gain in 2027, on average: about (€[\d,]+) saved"#))[0]
         for option in ["\n### Cameras on the shopping squares", "\n### Neighbourhood police officer and WhatsApp groups only"] {
             let card = ReportFixtures.section(page, option)
-            #expect(card.contains("“Scheduled rounds stop” (CS-12) comes with this option and saves about \(gain) in “Costs outside the partnership's 2027 budget” in 2027 on average."), "\(card)")
+            #expect(card.contains("“Scheduled rounds stop” (CS-12) comes with this option and lowers “Costs outside the partnership's 2027 budget” by about \(gain) in 2027 on average."), "\(card)")
         }
         #expect(!ReportFixtures.section(page, "\n### Rounds and cameras together").contains("CS-12"))
-        #expect(Self.page("nl").contains("(CS-12) hoort bij deze variant en bespaart in 2027 gemiddeld ongeveer"))
+        #expect(Self.page("nl").contains("(CS-12) hoort bij deze variant en verlaagt „Kosten buiten de begroting 2027 van het convenant” in 2027 gemiddeld met ongeveer"))
     }
 
     /// A cost another option lowers is not said to "only rise": under the option assumed it can.
     @Test func aCostAnotherOptionLowersIsNotSaidToOnlyRise() throws {
         let page = Self.page("community-safety-leiden")
         let budget = try #require(Self.first(page, #"\*\*Each group's estimates: Costs outside the partnership's 2027 budget\.\*\*([^\n]*)"#))[0]
-        #expect(!budget.contains("No entry says it also lowers this outcome, so it can only rise"))
-        #expect(budget.contains("No entry of the option these figures assume lowers this outcome, so here it can only rise; under another option it can come out lower"))
+        #expect(!budget.contains("so it is never below zero, with or without the planned actions"))
+        #expect(budget.contains("Under the option these figures assume, every entry can only add to this figure and none takes anything off it, so here it is never below zero; under another option an entry takes something off it"))
         // No option lowers the people hurt: that sentence stays.
         let people = try #require(Self.first(page, #"\*\*Each group's estimates: People hurt[^*]*\*\*([^\n]*)"#))[0]
-        #expect(people.contains("No entry says it also lowers this outcome, so it can only rise"))
+        #expect(people.contains("Every entry on the list can only add to this figure and none takes anything off it, so it is never below zero, with or without the planned actions."))
     }
 
     // MARK: The impact table

@@ -60,10 +60,11 @@ struct CommunityPlainReadingTests {
         #expect(table.contains(loss), "\(table)")
     }
 
-    /// "dus die kan alleen stijgen": a municipality writes "hoger uitvallen".
+    /// "dus die kan alleen stijgen": a municipality says what it means, that the figure never
+    /// comes out below zero.
     @Test func dutchSaysACostCanOnlyComeOutHigher() throws {
         let page = try ReportFixtures.community("community-safety-leiden", "nl")
-        #expect(page.contains("dus die kan alleen hoger uitvallen"))
+        #expect(page.contains("Het komt dus nooit onder nul uit, met of zonder de geplande aanpak."))
         #expect(!page.contains("alleen stijgen"))
     }
 

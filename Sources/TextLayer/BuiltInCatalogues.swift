@@ -1899,7 +1899,7 @@ enum BuiltInCatalogues {
     "community.icons.limit.what.loss": "„{outcome}” meer dan {amount} slechter uitvalt dan gepland",
     "community.icons.limit.what.loss.count": "„{outcome}” op meer dan {amount} uitkomt",
     "community.icons.limit.what.loss.baseline": "„{outcome}” meer dan {amount} boven {baseline} uitkomt",
-    "community.icons.limit.what.loss.baseline.money": "„{outcome}” uitkomt op meer dan {amount} die niet door {baseline} wordt gedekt",
+    "community.icons.limit.what.loss.baseline.money": "„{outcome}” uitkomt op meer dan {amount} buiten {baseline}",
     "community.icons.limit.what.harm": "„{outcome}”, als alleen de schade telt, meer dan {amount} boven de planning uitkomt",
     "community.icons.limit.what.harm.baseline": "„{outcome}”, als alleen de schade telt, meer dan {amount} boven {baseline} uitkomt",
     "community.icons.limit.what.harm.any": "er schade is bij „{outcome}”, hoe klein ook",

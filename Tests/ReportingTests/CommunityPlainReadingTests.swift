@@ -203,7 +203,7 @@ struct CommunityPlainReadingTests {
             .replacingOccurrences(of: "unnamed-as: a group of patients on Ward 7", with: "unnamed-as: the Ward 7 inpatients' group")
         let page = try ReportFixtures.render(try ReportFixtures.load(yaml: yaml, file: "ward.yaml"), format: .markdown, audience: .community, trials: 500)
         #expect(!page.contains("Ward 7 inpatients"))
-        #expect(page.contains("service users (not named)"))
+        #expect(page.contains("service users (name not given)"))
     }
 
     /// The example registers' own slips: a sum that read as a quarter's or a year's, a plan not

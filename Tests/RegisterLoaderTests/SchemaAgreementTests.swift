@@ -118,11 +118,17 @@ struct SchemaAgreementTests {
     @Test("the schema gives validate's verdict on every corpus file")
     func corpus() throws {
         let files = CorpusFile.names.map { corpusFolder.appendingPathComponent($0).path }
-        let verdicts = try Self.schemaVerdicts(files)
+        let diagnostics = files.map { RegisterFile.read(path: $0, asOf: CalendarDate(year: 2026, month: 11, day: 30)!).diagnostics }
+        // Only the files whose verdict is compared go to the checker: one with a YAML-level
+        // problem is left out below, and a YAML reader without `validate`'s alias budget spends
+        // minutes writing out the alias bomb of yaml-alias-budget.yaml (387 million strings).
+        let checked = zip(files, diagnostics).filter { _, found in
+            !found.contains { $0.severity == .error && RegisterFormat.schemaCoverage(of: $0.rule) == .notContent }
+        }
+        let verdicts = try Self.schemaVerdicts(checked.map(\.0))
         var compared = 0
-        for (name, file) in zip(CorpusFile.names, files) {
-            let loaded = RegisterFile.read(path: file, asOf: CalendarDate(year: 2026, month: 11, day: 30)!)
-            guard let decided = Self.expectedRefusal(name, loaded.diagnostics) else {
+        for (name, (file, found)) in zip(CorpusFile.names, zip(files, diagnostics)) {
+            guard let decided = Self.expectedRefusal(name, found) else {
                 Issue.record("\(name): its errors are of rules the schema checks in part; add it to `partlyCovered` with the schema's verdict")
                 continue
             }

@@ -24,8 +24,26 @@ import Testing
     }
 
     static func matches(_ pattern: String, _ text: String) throws -> Bool {
-        let regex = try NSRegularExpression(pattern: pattern)
+        let regex = try compiled.regex(pattern)
         return regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    }
+
+    /// Each pattern compiled once and kept: compiling it again for each of the tens of thousands
+    /// of strings took most of these tests' time.
+    private static let compiled = Compiled()
+
+    private final class Compiled: @unchecked Sendable {
+        private let lock = NSLock()
+        private var regexes: [String: NSRegularExpression] = [:]
+
+        func regex(_ pattern: String) throws -> NSRegularExpression {
+            try lock.withLock {
+                if let regex = regexes[pattern] { return regex }
+                let regex = try NSRegularExpression(pattern: pattern)
+                regexes[pattern] = regex
+                return regex
+            }
+        }
     }
 
     /// Exponents of three digits or more overflow or underflow a double, which no pattern

@@ -209,18 +209,15 @@ enum ResponseLevers {
             }
         }
 
-        // A statement's chance with entry `r` at `reliability` (or stopped), as the verdict reads it.
+        // A statement's chance with entry `r` at `reliability` (or stopped), as the verdict reads
+        // it (`ResultReader`): for a floor on a net gain at a threshold, the complement of the
+        // share counted.
         func leverChance(_ r: Int, _ reliability: Double, statement index: Int) -> Statistic {
             let share = chances[request(r, reliability, statement: index)]!
-            guard compiled.appetiteThresholds[index].threshold != nil, case .netBenefitAbove = register.appetite[index].limit else {
-                return RegisterScore.AppetiteVerdict.chance(share, trials: options.trials)
-            }
-            return RegisterScore.AppetiteVerdict.chance(share, trials: options.trials, complement: true)
+            let complement = compiled.appetiteThresholds[index].threshold != nil && score.appetite[index].kind == .netBenefitAbove
+            return RegisterScore.AppetiteVerdict.chance(share, trials: options.trials, complement: complement)
         }
-        func leverWithin(_ s: Statistic, statement index: Int) -> Bool {
-            let verdict = score.appetite[index]
-            return verdict.kind == .netBenefitAbove ? s.value >= verdict.limit : s.value <= verdict.limit
-        }
+        func leverWithin(_ s: Statistic, statement index: Int) -> Bool { score.appetite[index].keepsWithin(s.value) }
         for (index, entries) in stopsAsked {
             let stops = entries.map { r in
                 let stopped = leverChance(r, LeverPlan.stopped, statement: index)

@@ -354,7 +354,7 @@ package struct RegisterDecoder {
         }
         guard let id, let name, let kind, let isPublic else { return nil }
         if case .some(.none) = availability { return nil }
-        if !isPublic, let node = f["unnamed-as"], let named = Register.nameGiven(in: variants(unnamedAs, place("unnamed-as")), names: variants(name, place("name"))) {
+        if !isPublic, let node = f["unnamed-as"], let named = Register.nameGiven(in: translations.everyText(unnamedAs, at: place("unnamed-as")), names: translations.everyText(name, at: place("name"))) {
             reader.report(.warning(
                 .unnamedAsNames, "contributor `\(id)`'s `unnamed-as` contains its name “\(named)”, which it asked to keep off the community report",
                 at: reader.location(node), hint: "describe the contributor without its name, such as “a residents' group”, or set `public: true` if it agreed to be named"))
@@ -363,11 +363,6 @@ package struct RegisterDecoder {
         if availability != nil || !stepsBack.isEmpty { sharedDeliverers.insert(id) }
         return Contributor(id: id, name: name, kind: kind, isPublic: isPublic, description: description, unnamedAs: unnamedAs,
                            availability: availability ?? nil, stepsBack: stepsBack, location: reader.location(node))
-    }
-
-    /// `text` and its other languages' texts, as read under `place`.
-    private func variants(_ text: String?, _ place: Translations.Place?) -> [String] {
-        [text].compactMap { $0 } + (place.flatMap { translations.texts[$0] }?.variants.map(\.text) ?? [])
     }
 
     mutating func decodeStepBack(_ node: YAMLNode) -> Contributor.StepBack? {

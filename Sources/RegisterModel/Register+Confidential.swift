@@ -22,8 +22,7 @@ extension Register {
 
     func names(_ text: String, _ risk: Risk) -> Bool {
         if Self.containsWord(text, risk.id) { return true }
-        let titles = [risk.title] + (translations.texts[Translations.Place(.risk, risk.id, "title")]?.variants.map(\.text) ?? [])
-        return titles.contains { title in
+        return translations.everyText(risk.title, at: Translations.Place(.risk, risk.id, "title")).contains { title in
             let title = title.trimmingCharacters(in: .whitespaces)
             return title.count >= 4 && Self.containsWord(text, title)
         }
@@ -43,7 +42,7 @@ extension Register {
     /// register's languages.
     public func nameGiven(inUnnamedAsOf c: Contributor) -> String? {
         func all(_ field: String, _ text: String?) -> [String] {
-            [text].compactMap { $0 } + (translations.texts[Translations.Place(.contributor, c.id, field)]?.variants.map(\.text) ?? [])
+            translations.everyText(text, at: Translations.Place(.contributor, c.id, field))
         }
         return Self.nameGiven(in: all("unnamed-as", c.unnamedAs), names: all("name", c.name))
     }

@@ -92,6 +92,13 @@ public struct Translations: Sendable {
 
     public var isEmpty: Bool { texts.isEmpty }
 
+    /// `text` as read, then the text at `place` in each language it was written in: every
+    /// wording a title or a name may take, for the checks that must look at all of them (a
+    /// confidential entry's title, a contributor's name in its `unnamed-as`).
+    public func everyText(_ text: String?, at place: Place?) -> [String] {
+        [text].compactMap { $0 } + (place.flatMap { texts[$0] }?.variants.map(\.text) ?? [])
+    }
+
     /// Every language some text is written in, lower-cased, sorted.
     public var languages: [String] {
         Set(texts.values.flatMap { $0.variants.map { $0.language.lowercased() } }).sorted()

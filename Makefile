@@ -12,7 +12,7 @@ setup:
 # The test build. Release mode: the statistical tests simulate millions of trials, which a debug
 # build runs tens of times slower; -enable-testing keeps @testable imports working. The test
 # targets themselves are compiled unoptimised (Package.swift): the simulations they check run in
-# the libraries, and optimising the test code took a third of a clean build. `make demo`
+# the libraries, and optimising the test code took half the CPU time of a clean build. `make demo`
 # runs this build's riskreg too, so the libraries compile once for both (only the riskreg module
 # is rebuilt when switching, as `swift test` builds executables for testing differently).
 TEST_BUILD = -c release -Xswiftc -enable-testing

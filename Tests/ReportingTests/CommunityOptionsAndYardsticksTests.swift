@@ -99,7 +99,7 @@ struct CommunityOptionsAndYardsticksTests {
         #expect(!budget.contains("so it is never below zero, with or without the planned actions"))
         #expect(budget.contains("Under the option these figures assume, every entry can only add to this figure and none takes anything off it, so here it is never below zero; under another option an entry takes something off it"))
         // No option lowers the people hurt: that sentence stays.
-        let people = try #require(Self.first(page, #"\*\*Each group's estimates: People hurt[^*]*\*\*([^\n]*)"#))[0]
+        let people = try #require(Self.first(page, #"\*\*Each group's estimates: People harmed through the partnership\.\*\*([^\n]*)"#))[0]
         #expect(people.contains("Every entry on the list can only add to this figure and none takes anything off it, so it is never below zero, with or without the planned actions."))
     }
 

@@ -322,6 +322,7 @@ package struct RegisterDecoder {
         if let id, let idNode = f["id"] { declare(.outcome, id, at: idNode) }
         func place(_ field: String) -> Translations.Place? { id.map { Translations.Place(.outcome, $0, field) } }
         let title = f["title"].flatMap { translatable($0, "the outcome title", place("title")) }
+        let titleShort = f["title-short"].flatMap { translatable($0, "the outcome title's short name", place("title-short")) }
         let unit = f["unit"].flatMap { translatable($0, "the outcome unit", place("unit")) }.map { $0 == "money" ? Outcome.Unit.money : .other($0) }
         if unit == .money, let place = place("unit") { translations.texts[place] = nil }
         let description = f["description"].flatMap { translatable($0, "the outcome description", place("description")) }
@@ -333,6 +334,7 @@ package struct RegisterDecoder {
         var outcome = Outcome(id: id, title: title, unit: unit, description: description, direction: direction, location: reader.location(node))
         outcome.baseline = baseline
         outcome.baselineShort = baselineShort
+        outcome.titleShort = titleShort
         outcome.anyHarm = anyHarm
         return outcome
     }

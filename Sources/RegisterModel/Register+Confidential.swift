@@ -82,6 +82,7 @@ extension Register {
         add(metadata.periodShort, "the register's `period-short`", metadata.location)
         for o in outcomes {
             add(o.title, "outcome `\(o.id)`'s title", o.location)
+            add(o.titleShort, "outcome `\(o.id)`'s `title-short`", o.location)
             add(o.description, "outcome `\(o.id)`'s description", o.location)
             add(o.baseline, "outcome `\(o.id)`'s `baseline`", o.location)
             add(o.baselineShort, "outcome `\(o.id)`'s `baseline-short`", o.location)

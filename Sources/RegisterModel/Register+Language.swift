@@ -41,6 +41,7 @@ extension Register {
         for k in outcomes.indices {
             let o = outcomes[k]
             map(&outcomes[k].title, P(.outcome, o.id, "title"), o.location)
+            map(&outcomes[k].titleShort, P(.outcome, o.id, "title-short"), o.location)
             if case .other(let word) = o.unit {
                 let shown = transform(P(.outcome, o.id, "unit"), word, o.location)
                 outcomes[k].unit = .other(shown)

@@ -123,6 +123,11 @@ public struct Metadata: Sendable {
 public struct Outcome: Sendable {
     public var id: String
     public var title: String
+    /// A short name for ``title``, which the community report uses after writing the title in
+    /// full once in a part: a long title ("People hurt, threatened or wrongly accused through
+    /// the partnership's work") quoted in every sentence made a paragraph hard to read. Nil
+    /// when the register gives none; the title is then always written in full.
+    public var titleShort: String?
     public var unit: Unit
     public var description: String?
     /// Which way is better, as the register states it; nil when it does not (then

@@ -297,11 +297,13 @@ struct OutcomeWords: Sendable {
         return phrases(isHeadcount ? "community.outcome.none.headcount" : "community.outcome.none.count", ["one": one])
     }
 
-    /// "less is better" or "more is better", said plainly whether the register states it or
-    /// riskreg inferred it: where it was inferred, the decision page's data-quality panel says so
-    /// once (``inferredFrom``), rather than every table heading.
+    /// "less is better", "fewer is better" or "more is better", said plainly whether the
+    /// register states it or riskreg inferred it: where it was inferred, the decision page's
+    /// data-quality panel says so once (``inferredFrom``), rather than every table heading.
+    /// Money is an amount ("less"); every other unit counts things, incidents or hours
+    /// ("fewer": "incidents; less is better" read as a slip).
     var directionNote: String {
-        phrases(isGain ? "report.direction.gain" : "report.direction.loss")
+        phrases(isGain ? "report.direction.gain" : unit == "money" ? "report.direction.loss" : "report.direction.loss.count")
     }
 
     /// What a column of this outcome's figures holds: "Loss (incidents)", "Gain (hours)".

@@ -41,11 +41,9 @@ extension ReportBuilder {
             page.limitsIntro = e(phrases(option.isCurrent ? "community.limits.assumed.current" : "community.limits.assumed", ["option": iso(option.title)]))
         }
         page.detailIntro = e(m.decidedBy.map { phrases("community.detail-intro.named", ["who": iso($0)]) } ?? phrases("community.detail-intro"))
-        // The glossary explains the words the page uses: the charts' chance scale only where
-        // there are charts to read it on (HTML; Markdown shows their tables).
-        // The rounding note says once that the tables are a little finer than the text.
-        page.glossary = (["actions", "bad-year", "net", "limit", "rounding"] + (options.format == .html ? ["scale"] : []))
-            .map { e(phrases("community.glossary." + $0)) }
+        // The glossary explains the words the page uses (``communityGlossary``). The rounding
+        // note says once that the tables are a little finer than the text.
+        page.glossary = communityGlossary.map(e)
         return page
     }
 
@@ -323,7 +321,8 @@ extension ReportBuilder {
             let ifMissed = statement?.ifMissed.map { phrases("community.limit.if-missed" + aim, ["action": $0]) }
                 ?? register.metadata.decidedBy.map { phrases("community.limit.if-missed.named" + aim, ["who": iso($0)]) }
                 ?? phrases("community.limit.if-missed.default" + aim)
-            // Filled marks are the bad case here too: for an aim, the times it falls short.
+            // Filled marks are the bad case here too: for an aim, the times it falls short. The
+            // outcome is named: "one time it does not end above the 2027 plan" left "it" to guess.
             // A filled mark for an aim is a year that does not end as the aim wants, said from what
             // the outcome is counted from ("above the ward's usual bedside nursing time"), or as a
             // net gain where it is counted from nothing: never "better than planned" where
@@ -331,7 +330,7 @@ extension ReportBuilder {
             let aimKey = "community.icons.aim" + (baseline == nil ? (v.threshold == 0 ? "" : ".amount") : gainCounted(v))
             let icons = v.kind == .netBenefitAbove
                 ? iconArray(1 - v.probability.value, total: verdictDenominator, key: aimKey, limit: 1 - v.limit,
-                            words: ["baseline": iso(baseline ?? ""), "amount": quantity(v.threshold, unit)])
+                            words: ["baseline": iso(baseline ?? ""), "amount": quantity(v.threshold, unit), "outcome": iso(title)])
                 : iconArray(v.probability.value, total: verdictDenominator, key: "community.icons.limit", limit: v.limit,
                             words: ["what": phrases(what, ["outcome": iso(title), "amount": quantity(v.threshold, unit), "baseline": baseline ?? "",
                                                            "harm": iso(register.outcome(v.outcome)?.anyHarm ?? "")])])

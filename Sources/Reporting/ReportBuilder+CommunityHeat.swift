@@ -40,7 +40,10 @@ extension ReportBuilder {
                   let p = zip(placed, shownBy).first(where: { $0.1.outcome == id })?.0 else { return nil }
             let w = words(o.id, o.unit)
             if p.referenceIsThreshold {
-                return phrases("community.heat.yardstick.limit", ["outcome": quoted(id), "amount": w.size(p.reference)])
+                // "the number its limit names" for 25 incidents, "the amount" for €50,000: one
+                // phrase for both ("het aantal of bedrag") left the reader to choose.
+                let key = o.unit == "money" ? "community.heat.yardstick.limit" : "community.heat.yardstick.limit.count"
+                return phrases(key, ["outcome": quoted(id), "amount": w.size(p.reference)])
             }
             let y = communityYardstick(o)
             if let typical = y.typical {

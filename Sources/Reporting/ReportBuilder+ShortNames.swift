@@ -9,7 +9,8 @@ extension ReportBuilder {
 
     /// The register's long phrases that the report writes in full once per section and by a
     /// short name after (``ShortNames``), the period in a community report once in all: its
-    /// period and its outcomes' baselines, each with the
+    /// period, in a community report its outcomes' titles that have a `title-short`, and its
+    /// outcomes' baselines, each with the
     /// register's short name (`period-short`, `baseline-short`) or, without one, the phrase less
     /// its closing part in brackets. A long baseline with neither is called "the baseline",
     /// when it is the only such one, so that the name cannot point to two.
@@ -28,6 +29,15 @@ extension ReportBuilder {
         let long = register.outcomes.filter { o in
             guard o.baselineShort == nil, let b = o.baseline else { return false }
             return ShortNames.withoutClosingBrackets(b) == nil && b.split(separator: " ").count > Self.longBaselineWords
+        }
+        // An outcome's title is shortened in the residents' report only, and without a "from
+        // here on" note: its first use is often a heading, and the register's short name is
+        // chosen to read as the same outcome ("People harmed through the partnership").
+        if isCommunity {
+            for o in register.outcomes {
+                guard let short = o.titleShort, !short.isEmpty, short != o.title else { continue }
+                names.append(.init(full: e(o.title), defined: e(o.title), short: e(short)))
+            }
         }
         for o in register.outcomes {
             guard let baseline = o.baseline else { continue }

@@ -178,7 +178,7 @@ struct CommunityClarityTests {
         #expect(!detail.contains("any increase at all"))
         #expect(detail.contains("in at least 9 years in 10, there is not a single patient"))
         #expect(!detail.contains("see no rise at all"))
-        #expect(detail.contains("The yardsticks: “Patient safety incidents with moderate or greater harm”, 4 incidents: the amount its limit names"))
+        #expect(detail.contains("The yardsticks: “Patient safety incidents”, 4 incidents: the number its limit names"))
         #expect(!detail.contains("a bad year without the planned actions"))
         #expect(detail.contains("Harm under 5% of the yardstick is “Minor”"))
         let care = try ReportFixtures.community("adult-social-care-positive-risk")

@@ -144,20 +144,20 @@ struct CommunityContentTests {
     @Test func anAimsPictureSaysWhatItIsCountedFrom() throws {
         let ward = try Self.page("ward-7-patient-partnership")
         #expect(!ward.contains("better than planned"))
-        #expect(ward.contains("Each filled square is one time it does not end above the ward's usual bedside nursing time: "))
-        #expect(ward.contains("Each filled square is one time it does not end below the bed days the ward's patients usually need: "))
+        #expect(ward.contains("Each filled square is one time “Nursing time” does not end above the ward's usual bedside nursing time: "))
+        #expect(ward.contains("Each filled square is one time “Bed days” does not end below the bed days the ward's patients usually need: "))
         let care = try Self.page("adult-social-care-positive-risk")
-        #expect(care.contains("Each filled square is one time it does not end more than 260 points above people's scores before they started: "))
+        #expect(care.contains("Each filled square is one time “Wellbeing of the people taking part” does not end more than 260 points above people's scores before they started: "))
         #expect(!care.contains("better than planned"))
         let dutch = try Self.page("community-safety-leiden", "nl")
         #expect(!dutch.contains("beter uitpakt dan gepland"))
-        #expect(dutch.contains("Elk gevuld vakje is een keer dat het niet boven het plan voor 2027 uitkomt: "), "\(dutch)")
+        #expect(dutch.contains("Elk gevuld vakje is een keer dat „Vrijwilligersuren op straat” niet boven het plan voor 2027 uitkomt: "), "\(dutch)")
         // Counted from nothing: a net gain, not a plan.
         let plain = try Self.page("community-safety-leiden", "en") { r in r.outcomes = r.outcomes.map { var o = $0; o.baseline = nil; return o } }
-        #expect(plain.contains("Each filled square is one time it does not end with a net gain: "))
+        #expect(plain.contains("Each filled square is one time “Volunteer hours on the street” does not end with a net gain: "))
         #expect(!plain.contains("better than planned"))
         let plainNL = try Self.page("community-safety-leiden", "nl") { r in r.outcomes = r.outcomes.map { var o = $0; o.baseline = nil; return o } }
-        #expect(plainNL.contains("Elk gevuld vakje is een keer dat het per saldo geen winst oplevert: "))
+        #expect(plainNL.contains("Elk gevuld vakje is een keer dat „Vrijwilligersuren op straat” per saldo geen winst oplevert: "))
     }
 
     // MARK: Costs that can only rise

@@ -77,7 +77,7 @@ struct CommunityFigureWordsTests {
         #expect(nl.contains("Er mogen hooguit 25 van zulke keren op de 100 zijn."))
         let ward = try Self.render("ward-7-patient-partnership")
         #expect(ward.contains("Each filled square is one time in which “Costs beyond the ward budget” comes to more than £120,000 that the ward budget does not cover: "))
-        #expect(ward.contains("Each filled square is one time in which “Patient safety incidents with moderate or greater harm”, counting harm alone, goes more than 4 incidents above the ward's usual level: "))
+        #expect(ward.contains("Each filled square is one time in which “Patient safety incidents”, counting harm alone, goes more than 4 incidents above the ward's usual level: "))
     }
 
     // MARK: Savings
@@ -86,10 +86,10 @@ struct CommunityFigureWordsTests {
     /// …” by about €5,200", never as a saving made "in" costs outside the budget.
     @Test func aPlannedSavingLowersTheOutcome() throws {
         let en = try Self.render("community-safety-leiden")
-        #expect(en.contains("“Scheduled rounds stop” (CS-12) comes with this option and lowers “Costs outside the partnership's 2027 budget” by about €"))
+        #expect(en.contains("“Scheduled rounds stop” (CS-12) comes with this option and lowers “Costs outside the budget” by about €"))
         #expect(!en.contains("comes with this option and saves"))
         let nl = try Self.render("community-safety-leiden", "nl")
-        #expect(nl.contains("hoort bij deze variant en verlaagt „Kosten buiten de convenantbegroting 2027” in 2027 gemiddeld met ongeveer € "))
+        #expect(nl.contains("hoort bij deze variant en verlaagt „Kosten buiten de begroting” in 2027 gemiddeld met ongeveer € "))
     }
 
     // MARK: Groups together

@@ -86,20 +86,20 @@ struct CommunityOptionsAndYardsticksTests {
         let gain = try #require(Self.first(page, #"Scheduled rounds stop \(CS-12\)[\s\S]*?What people gain in 2027, on average: about (€[\d,]+) saved"#))[0]
         for option in ["\n### Cameras on the shopping squares", "\n### Neighbourhood police officer and WhatsApp groups only"] {
             let card = ReportFixtures.section(page, option)
-            #expect(card.contains("“Scheduled rounds stop” (CS-12) comes with this option and lowers “Costs outside the partnership's 2027 budget” by about \(gain) in 2027 on average."), "\(card)")
+            #expect(card.contains("“Scheduled rounds stop” (CS-12) comes with this option and lowers “Costs outside the budget” by about \(gain) in 2027 on average."), "\(card)")
         }
         #expect(!ReportFixtures.section(page, "\n### Rounds and cameras together").contains("CS-12"))
-        #expect(Self.page("nl").contains("(CS-12) hoort bij deze variant en verlaagt „Kosten buiten de convenantbegroting 2027” in 2027 gemiddeld met ongeveer"))
+        #expect(Self.page("nl").contains("(CS-12) hoort bij deze variant en verlaagt „Kosten buiten de begroting” in 2027 gemiddeld met ongeveer"))
     }
 
     /// A cost another option lowers is not said to "only rise": under the option assumed it can.
     @Test func aCostAnotherOptionLowersIsNotSaidToOnlyRise() throws {
         let page = Self.page("community-safety-leiden")
-        let budget = try #require(Self.first(page, #"\*\*Each group's estimates: Costs outside the partnership's 2027 budget\.\*\*([^\n]*)"#))[0]
+        let budget = try #require(Self.first(page, #"\*\*Each group's estimates: Costs outside the budget\.\*\*([^\n]*)"#))[0]
         #expect(!budget.contains("so it is never below zero, with or without the planned actions"))
         #expect(budget.contains("Under the option these figures assume, every entry can only add to this figure and none takes anything off it, so here it is never below zero; under another option an entry takes something off it"))
         // No option lowers the people hurt: that sentence stays.
-        let people = try #require(Self.first(page, #"\*\*Each group's estimates: People hurt[^*]*\*\*([^\n]*)"#))[0]
+        let people = try #require(Self.first(page, #"\*\*Each group's estimates: People harmed through the partnership\.\*\*([^\n]*)"#))[0]
         #expect(people.contains("Every entry on the list can only add to this figure and none takes anything off it, so it is never below zero, with or without the planned actions."))
     }
 
@@ -120,7 +120,7 @@ struct CommunityOptionsAndYardsticksTests {
         #expect(!row.contains("of \(bad) points"))
         let caption = Self.heatCaption(page)
         #expect(caption.contains("“Wellbeing of the people taking part”, \(FigureFormat.amount(gap)) points: how far a very bad year (1 in 20) falls short of a typical one without the planned actions (\(bad) points against \(typical) points in the outcome's table above)"), "\(caption)")
-        #expect(caption.contains("“Safeguarding enquiries”, 5 enquiries: the amount its limit names"))
+        #expect(caption.contains("“Safeguarding enquiries”, 5 enquiries: the number its limit names"))
     }
 
     /// Every yardstick in every example's table is named, with its outcome, in the caption; none
@@ -151,7 +151,7 @@ struct CommunityOptionsAndYardsticksTests {
     /// what that grade means there.
     @Test func aYardstickOfOneSaysWhatSevereMeans() throws {
         let caption = Self.heatCaption(Self.page("ward-7-patient-partnership"))
-        #expect(caption.contains("so a single time W7-04 happens reaches it: “Severe” there means that"), "\(caption)")
+        #expect(caption.contains("so a single time W7-04 happens is already “Severe”. That says only that one time reaches the yardstick"), "\(caption)")
     }
 
     // MARK: Figures that describe one thing

@@ -100,7 +100,7 @@ struct CommunityWordsTests {
         let start = try #require(out.range(of: "### Evening rounds by volunteers"))
         let entry = String(out[start.upperBound...].prefix { $0 != "#" })
         let gain = try #require(entry.split(separator: "\n").first { $0.hasPrefix("- What people gain") })
-        #expect(gain.contains("incidents fewer in “Residential burglaries"), "\(gain)")
+        #expect(gain.contains("incidents fewer in “Burglaries and street robberies”"), "\(gain)")
         #expect(entry.contains("This is one of the options being compared, and the one the figures on this page assume."))
     }
 

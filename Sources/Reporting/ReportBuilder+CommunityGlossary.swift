@@ -1,0 +1,41 @@
+import MonteCarlo
+import RegisterModel
+import Scoring
+import TextLayer
+
+/// The words the residents' detail tables use, explained before the tables.
+///
+/// One row, "Average of the worst 1 in 20 years", is a tail average that no resident reads
+/// without help: it is explained in steps (line the years up, take the worst 1 in 20, average
+/// them) and then with the two figures from one outcome's table that show the difference
+/// between it and a very bad year, so the reader can find them below.
+extension ReportBuilder {
+    /// The glossary's entries, in the order a reader meets the words in the tables: the chance
+    /// scale only where there are charts to read it on (HTML; Markdown shows their tables).
+    var communityGlossary: [String] {
+        ["actions", "bad-year"].map { phrases("community.glossary." + $0) } + [communityWorstExplained]
+            + ["net", "limit", "rounding"].map { phrases("community.glossary." + $0) }
+            + (options.format == .html ? [phrases("community.glossary.scale")] : [])
+    }
+
+    /// "Average of the worst 1 in 20 years" in plain steps, with an example from the first
+    /// outcome whose figures are losses (where "worst" means most) and whose very bad year is
+    /// above zero: its very bad year and its worst-1-in-20 average with the planned actions, as
+    /// its table shows them. "-37,000 for a very bad year" (a saving) beside "11,600" was right
+    /// but took a second reading; without such an outcome the steps stand alone.
+    var communityWorstExplained: String {
+        let example = score.outcomes.lazy.compactMap { o -> (RegisterScore.OutcomeScore, Statistic)? in
+            guard !self.words(o.id, o.unit).isGain, let p = o.residual.percentile(0.95), p.value > 0 else { return nil }
+            return (o, p)
+        }.first
+        guard let (o, veryBad) = example else { return phrases("community.glossary.worst") }
+        let w = words(o.id, o.unit)
+        // By its short name where the register gives one: the outcome's own heading, a few
+        // lines below, is then where a reader meets its full title in this part.
+        return phrases("community.glossary.worst.example", [
+            "outcome": iso(register.outcome(o.id)?.titleShort ?? o.title),
+            "very-bad": w.amount(w.yearFigure(veryBad.value)),
+            "worst": w.amount(o.residual.expectedShortfall95.value),
+        ])
+    }
+}

@@ -192,7 +192,8 @@ struct FiguresInWordsTests {
         #expect(rows.contains { $0.contains("C-1 ") && $0.contains("saves less on average than it costs") })
         #expect(!rows.contains { $0.contains("C-3 ") && $0.contains("saves less on average than it costs") })
         #expect(rows.contains { $0.contains("C-2 ") && $0.contains("costed at 0: not comparable") })
-        #expect(rows.contains { $0.contains("**Ranked by hours protected per £1,000 spent**") })
+        // Alone in its unit, it is not ranked, and its group says so.
+        #expect(rows.contains { $0.contains("**Ranked by hours protected per £1,000 spent (the only response counted in hours, so not ranked)**") })
     }
 
     @Test func theTornadoRanksWhatTheDriversListRanksAndOnlyWhatWasScored() throws {

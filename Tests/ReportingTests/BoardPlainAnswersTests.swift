@@ -108,7 +108,7 @@ struct BoardPlainAnswersTests {
         let burglaries = try #require(page.split(separator: "\n").first { $0.hasPrefix("- **") && $0.contains(": Residential burglaries and street robberies in the partnership area.**") })
         #expect(burglaries.contains("counting what the entries cause less what they prevent;"), "\(burglaries)")
         let harm = try #require(page.split(separator: "\n").first { $0.hasPrefix("- **") && $0.contains(": People hurt, threatened or wrongly accused through the partnership's work.**") })
-        #expect(ReportFixtures.matches(harm, #"This test differs from (the one|those) on Residential burglaries and street robberies in the partnership area( and [^:]+)?: (that one sets|they set) what the entries prevent against what they cause, while this one counts every harm they cause, even where they prevent more\."#), "\(harm)")
+        #expect(ReportFixtures.matches(String(harm), #"This test differs from (the one|those) on Residential burglaries and street robberies in the partnership area( and [^:]+)?: (that one sets|they set) what the entries prevent against what they cause, while this one counts every harm they cause, even where they prevent more\."#), "\(harm)")
     }
 
     /// The glossary, the footer and the entries speak plainly.

@@ -1145,7 +1145,7 @@ public enum BuiltInTemplates {
 <tbody>
 {{#responses}}
 {{#isFirstOfUnit}}<tr><th scope="rowgroup" colspan="7">{{unitHeading}}</th></tr>{{/isFirstOfUnit}}
-<tr><td class="num">{{rank}}</td><td><a href="#risk-{{risk}}">{{risk}}</a> <bdi>{{riskTitle}}</bdi></td><td><bdi>{{action}}</bdi></td><td class="num">{{cost}}</td><td class="num">{{value}} {{valueError}}</td><td class="num">{{perThousand}}{{#flag}}<span class="flag">{{.}}</span>{{/flag}}</td><td><bdi>{{deliveredBy}}</bdi> ({{reliability}})</td></tr>
+<tr><td class="num">{{rankShown}}</td><td><a href="#risk-{{risk}}">{{risk}}</a> <bdi>{{riskTitle}}</bdi></td><td><bdi>{{action}}</bdi></td><td class="num">{{cost}}</td><td class="num">{{value}} {{valueError}}</td><td class="num">{{perThousand}}{{#flag}}<span class="flag">{{.}}</span>{{/flag}}</td><td><bdi>{{deliveredBy}}</bdi> ({{reliability}})</td></tr>
 {{/responses}}
 </tbody>
 </table></div>
@@ -1282,8 +1282,9 @@ public enum BuiltInTemplates {
 <dt>{{phrases.co-production}}</dt><dd>{{mode}} {{phrases.with-2}} <bdi>{{contributors}}</bdi>{{#coproductionNote}}. <bdi>{{.}}</bdi>{{/coproductionNote}}</dd>
 {{#review}}<dt>{{phrases.review-due}}</dt><dd>{{.}}</dd>{{/review}}
 {{#scored}}
-<dt>{{chanceLabel}}</dt><dd>{{chance}} {{phrases.with-responses-2}} {{chanceWithoutResponses}} {{phrases.without}}</dd>
+<dt>{{chanceLabel}}</dt><dd>{{chance}} {{phrases.with-responses-2}} {{chanceWithoutResponses}} {{phrases.without}}{{#chanceNote}} ({{.}}){{/chanceNote}}</dd>
 <dt>{{meanLabel}}</dt><dd>{{meanLoss}} {{phrases.with-responses-2}} {{meanLossWithoutResponses}} {{phrases.without}}</dd>
+{{#placingMean}}<dt>{{placingMeanLabel}}</dt><dd>{{.}}</dd>{{/placingMean}}
 {{#meanBenefit}}<dt>{{phrases.mean-benefit}}</dt><dd>{{.}}</dd>{{/meanBenefit}}
 <dt>{{phrases.impact-when-it-happens}}</dt><dd>{{impactRange}} {{phrases.p10-to-p90}}</dd>
 <dt>{{phrases.share-of-its-outcome-s}}</dt><dd>{{share}}</dd>
@@ -1399,7 +1400,7 @@ public enum BuiltInTemplates {
 {{#isFirstOfUnit}}
 |  | **{{unitHeading}}** |  |  |  |  |  |
 {{/isFirstOfUnit}}
-| {{rank}} | {{risk}} {{riskTitle}} | {{action}} | {{cost}} | {{value}} {{valueError}} | {{perThousand}}{{#flag}}: {{.}}{{/flag}} | {{deliveredBy}} ({{reliability}}) |
+| {{rankShown}} | {{risk}} {{riskTitle}} | {{action}} | {{cost}} | {{value}} {{valueError}} | {{perThousand}}{{#flag}}: {{.}}{{/flag}} | {{deliveredBy}} ({{reliability}}) |
 {{/responses}}
 {{/empty(responses)}}
 {{#empty(responses)}}
@@ -1535,8 +1536,11 @@ public enum BuiltInTemplates {
 - **{{phrases.review-due-2}}** {{.}}
 {{/review}}
 {{#scored}}
-- **{{chanceLabel}}** {{chance}} {{phrases.with-responses-2}} {{chanceWithoutResponses}} {{phrases.without}}
+- **{{chanceLabel}}** {{chance}} {{phrases.with-responses-2}} {{chanceWithoutResponses}} {{phrases.without}}{{#chanceNote}} ({{.}}){{/chanceNote}}
 - **{{meanLabel}}** {{meanLoss}} {{phrases.with-responses-2}} {{meanLossWithoutResponses}} {{phrases.without}}
+{{#placingMean}}
+- **{{placingMeanLabel}}** {{.}}
+{{/placingMean}}
 {{#meanBenefit}}
 - **{{phrases.mean-benefit-2}}** {{.}}
 {{/meanBenefit}}

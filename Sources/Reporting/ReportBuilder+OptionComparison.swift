@@ -31,8 +31,12 @@ extension ReportBuilder {
                 // breach is one, that it is set aside on those alone.
                 let outside = score.appetite.filter { !rule.judged($0, under: p).within }
                 let unreachable = outside.map { outOfReach($0, under: p.id) }
+                // A chance too close to call still falls on one side of the limit, and the first
+                // step counts it there: said at the point it is counted, so "too close to call" in
+                // the table and "outside" here do not read as two answers.
                 let breaches = zip(outside, unreachable).map { v, why in
-                    phrases(why == nil ? "report.options.breach" : "report.options.breach.construction", [
+                    phrases(why != nil ? "report.options.breach.construction"
+                            : rule.judged(v, under: p).decisive ? "report.options.breach" : "report.options.breach.close", [
                         "statement": iso(statementLabel(v)), "why": why ?? "",
                         "percent": cellPercent(rule.judged(v, under: p).p.value, limit: v.limit), "want": want(v)])
                 }
@@ -171,7 +175,7 @@ extension ReportBuilder {
                     // A gain is bought; a harm (incidents, enquiries, people hurt) is avoided,
                     // never "bought".
                     better.append(phrases(w.isGain ? "report.options.buys.priced.gain" : "report.options.buys.priced.avoid", [
-                        "outcome": iso(o.title), "amount": amount, "price": money.size(m.value / abs(g.value)),
+                        "outcome": iso(o.title), "amount": amount, "price": money.size(priceAsShown(m.value, per: abs(g.value), unit: o.unit)),
                         "one": phrases.singularUnit(o.unit) ?? o.unit]))
                 } else {
                     better.append(phrases("report.decision.option.difference", ["outcome": iso(o.title), "amount": amount]))
@@ -179,7 +183,7 @@ extension ReportBuilder {
             } else {
                 worse.append(phrases("report.decision.option.difference", ["outcome": iso(o.title), "amount": amount]))
                 if costsLess {
-                    favouredPrices.append((iso(o.title), amount, money.size(abs(m.value) / g.value), phrases.singularUnit(o.unit) ?? o.unit))
+                    favouredPrices.append((iso(o.title), amount, money.size(priceAsShown(abs(m.value), per: g.value, unit: o.unit)), phrases.singularUnit(o.unit) ?? o.unit))
                 }
             }
         }

@@ -61,7 +61,18 @@ extension ReportBuilder {
                 rows.append(row(p.title, rule))
             }
         }
-        return .init(caption: e(phrases("report.options.perspectives.caption")),
+        // The statements not shown, each with the reason, so a table of 2 where the register
+        // has 4 does not read as statements lost.
+        var caption = phrases("report.options.perspectives.caption")
+        let left = score.appetite.filter { v in !statements.contains { $0.outcome == v.outcome && $0.kind == v.kind && $0.threshold == v.threshold && $0.limit == v.limit } }
+        if !left.isEmpty {
+            caption += " " + phrases("report.options.perspectives.left-out", ["items": listInWords(left.map { v in
+                let same = !([pooled] + views).contains { rule in Set(options.map { cellPercent(rule.judged(v, under: $0).p.value) }).count > 1 }
+                return phrases(same ? "report.options.perspectives.left-out.same" : "report.options.perspectives.left-out.within",
+                               ["statement": iso(statementLabel(v))])
+            })])
+        }
+        return .init(caption: e(caption),
                      titles: options.map { e(optionLabel($0.id, title: $0.title)) as String }, rows: rows,
                      note: optionPerspectivesNote(views: views).map { e($0) as String }, colspan: options.count + 1)
     }
@@ -101,6 +112,7 @@ extension ReportBuilder {
                     "perspective": iso(p.title), "options": listInWords(steps.second.map(quoted)),
                     "chances": rule.chances(instead, on: deciding), "favouredChances": rule.chances(favoured, on: deciding),
                     "favoured": quoted(favoured)])
+                item += stepThatParts(favoured, instead: instead, steps: steps, rule: rule, quoted: quoted)
                 // Several kept on the chances: the rest of the steps pick among them.
                 if steps.second.count > 1, steps.fourth.count == 1 {
                     item += phrases("report.options.perspectives.other.then", ["option": quoted(steps.fourth[0])])
@@ -129,5 +141,25 @@ extension ReportBuilder {
             return phrases("report.options.perspectives.stays", ["favoured": quoted(favoured)])
         }
         return phrases("report.options.perspectives.other", ["favoured": quoted(favoured), "items": others.joined(separator: phrases("report.list.separator"))])
+    }
+
+    /// Which of the rule's first two steps sets the favoured option aside on a perspective's
+    /// estimates, and on what: a reader who sees "11% against 10%" asks why the option with the
+    /// worse chance is kept. Where the first step decides it, the statements the favoured option
+    /// is outside on and the other not are named with their chance and the board's limit
+    /// ("Bed days (58%; want ≥ 60%)"), so that the count which decided is on the page.
+    func stepThatParts(_ favoured: RegisterScore.PortfolioScore, instead: RegisterScore.PortfolioScore,
+                       steps: OptionRule.Steps, rule: OptionRule, quoted: (RegisterScore.PortfolioScore) -> String) -> String {
+        guard !steps.first.contains(where: { $0.id == favoured.id }) else {
+            return phrases("report.options.perspectives.other.step2")
+        }
+        let extra = rule.statements.filter { v in !rule.judged(v, under: favoured).within && rule.judged(v, under: instead).within }
+        return phrases("report.options.perspectives.other.step1", [
+            "favoured": quoted(favoured), "favouredCount": String(rule.outside(favoured)), "count": String(steps.fewest),
+            "first": listInWords(steps.first.map(quoted)),
+            "extra": listInWords(extra.map { v in
+                phrases("report.options.breach", ["statement": iso(statementLabel(v)), "percent": cellPercent(rule.judged(v, under: favoured).p.value, limit: v.limit),
+                                                  "want": want(v)])
+            })])
     }
 }

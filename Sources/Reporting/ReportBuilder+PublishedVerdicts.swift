@@ -38,7 +38,7 @@ extension ReportBuilder {
     /// entries alone, scored with the same options) is the one it picks here, in a sentence;
     /// nil without a published score, options to compare, or a single pick on both. Members
     /// asked in public need to know whether the public page would point at another option.
-    func publishedFavouredOption() -> String? {
+    func publishedFavouredOption(_ differ: [RegisterScore.AppetiteVerdict] = []) -> String? {
         guard let published, !isCommunity, published.portfolios.count > 1, score.portfolios.count > 1 else { return nil }
         let here = OptionRule(builder: self).steps().fourth
         var publicOptions = options
@@ -50,6 +50,8 @@ extension ReportBuilder {
         if here[0].id == there[0].id {
             return phrases("report.confidential-note.published-favoured.same", ["option": quoted(here[0].title)])
         }
-        return phrases("report.confidential-note.published-favoured.other", ["public": quoted(there[0].title), "board": quoted(here[0].title)])
+        let other = phrases("report.confidential-note.published-favoured.other", ["public": quoted(there[0].title), "board": quoted(here[0].title)])
+        guard let line = publicLine(differ, board: quoted(here[0].title), public: quoted(there[0].title)) else { return other }
+        return other + " " + line
     }
 }

@@ -335,7 +335,7 @@ public struct ReportBuilder: Sendable {
                 let outcomes = differ.map(\.outcome).filter { seen.insert($0).inserted }
                 note += " " + phrases("report.confidential-note.published-differ", ["statements": listInWords(outcomes.map { iso(outcomeTitle($0)) })])
                 if let verdicts = publishedVerdictsDiffer(differ) { note += " " + verdicts }
-                if let favoured = publishedFavouredOption() { note += " " + favoured }
+                if let favoured = publishedFavouredOption(differ) { note += " " + favoured }
             }
             context.confidentialNote = e(note)
         }
@@ -368,7 +368,10 @@ public struct ReportBuilder: Sendable {
     /// loss and harm differ.
     var outcomesWithBenefits: Set<String> {
         var ids: Set<String> = []
-        for risk in register.risks {
+        // Only the entries the headline figures count: a benefit that comes only under another
+        // option ("net of benefits" on a budget no headline entry saves) is not in them.
+        let scored = Set(score.risks.filter(\.inHeadline).map(\.id))
+        for risk in register.risks where scored.contains(risk.id) {
             for e in risk.estimates {
                 if e.benefit != nil { ids.insert(risk.outcome) }
                 for effect in e.effects where effect.benefit != nil { ids.insert(effect.outcome) }
@@ -446,6 +449,7 @@ public struct ReportBuilder: Sendable {
                 if !isCommunity, let mean = outcome?.residual.mean.value, w.directed(mean) < 0 {
                     s += " " + phrases("report.verdict.harm-alone-why", ["mean": w.averagePhrase(mean), "period": periodWord])
                 }
+                if let unlike = harmTestUnlikeNet(v) { s += " " + unlike }
                 sentence = s
             case .netBenefitAbove:
                 let what = w.isGain
@@ -710,7 +714,7 @@ public struct ReportBuilder: Sendable {
         register.outcome(outcome).map { o -> String in if case .other(let u) = o.unit { return u } else { return "money" } } ?? ""
     }
 
-    func responseRow(_ r: RegisterScore.RiskScore, rank: Int) -> ReportContext.ResponseRow? {
+    func responseRow(_ r: RegisterScore.RiskScore, rank: Int, rankShown: String? = nil, alone: Bool = false) -> ReportContext.ResponseRow? {
         guard let resp = r.response else { return nil }
         let unit = unitOf(r.outcome)
         let w = words(r.outcome, unit)
@@ -733,7 +737,12 @@ public struct ReportBuilder: Sendable {
             // page says so rather than leave "saves less than it costs" to read as a case for
             // cutting it.
             if let who = register.risk(r.id)?.borneBy, let said = flag, (resp.badYearValue?.es95 ?? 0) <= resp.cost {
-                flag = phrases("report.response.protects-unmeasured", ["flag": said, "who": iso(who)])
+                switch bearer(who, outcome: r.outcome) {
+                case .unmeasured: flag = phrases("report.response.protects-unmeasured", ["flag": said, "who": iso(who)])
+                case .partly(let baseline):
+                    flag = phrases("report.response.protects-beyond-money", ["flag": said, "who": iso(who), "baseline": iso(baseline)])
+                case .measured: break
+                }
             }
         }
         let perThousand: String
@@ -750,11 +759,13 @@ public struct ReportBuilder: Sendable {
                     ? phrases("report.response.cost-placeholder", ["cost": quantity(resp.cost, "money")]) : quantity(resp.cost, "money")),
             value: e(w.size(resp.value.value)), valueError: e("±" + FigureFormat.amount(1.96 * se(resp.value.standardError), significantDigits: 2)),
             perThousand: e(perThousand), flag: flag.map(e), unit: e(unitWord(unit)), isFirstOfUnit: rank == 1,
-            unitHeading: e(unit == "money" ? phrases("report.response.group.money", ["per": perThousandMoney, "example": perThousand])
-                           : phrases(w.isGain ? "report.response.group.gain" : "report.response.group", ["unit": unit, "per": perThousandMoney])),
+            unitHeading: e(groupHeading(unit == "money" ? phrases("report.response.group.money", ["per": perThousandMoney, "example": perThousand])
+                           : phrases(w.isGain ? "report.response.group.gain" : "report.response.group", ["unit": unit, "per": perThousandMoney]),
+                           unit: unit == "money" ? phrases("report.response.group.alone.money") : unit, alone: alone)),
             deliveredBy: e(resp.deliveredBy.isEmpty ? register.metadata.organisation : names(resp.deliveredBy)),
             reliability: e(reliability),
-            inherentMean: e(w.size(resp.inherentMean)), residualMean: e(w.size(resp.residualMean)))
+            inherentMean: e(w.size(resp.inherentMean)), residualMean: e(w.size(resp.residualMean)),
+            rankShown: rankShown ?? FigureFormat.count(rank))
     }
 
     /// Responses ranked by value for money within each unit — money saved per 1,000 spent is
@@ -776,7 +787,9 @@ public struct ReportBuilder: Sendable {
             let free = inUnit.filter { $0.response!.cost <= 0 }.sorted { a, b in
                 a.response!.value.value != b.response!.value.value ? a.response!.value.value > b.response!.value.value : a.id < b.id
             }
-            rows += (costed + free).enumerated().compactMap { responseRow($1, rank: $0 + 1) }
+            let ranked = costed + free
+            let shown = meritRanks(ranked, unit: unit)
+            rows += ranked.enumerated().compactMap { responseRow($1, rank: $0 + 1, rankShown: shown[$0], alone: ranked.count == 1) }
         }
         return rows
     }
@@ -962,9 +975,10 @@ public struct ReportBuilder: Sendable {
                 let key = d.mean.value > 0
                     ? (d.probabilityBetter > d.probabilityWorse ? "report.portfolio.worse.mostly-better" : "report.portfolio.worse")
                     : (d.probabilityWorse > d.probabilityBetter ? "report.portfolio.better.mostly-worse" : "report.portfolio.better")
-                return phrases(key,
+                let cell = phrases(key,
                                ["amount": w.size(abs(d.mean.value)), "better": FigureFormat.percent(d.probabilityBetter),
                                 "worse": FigureFormat.percent(d.probabilityWorse), "same": FigureFormat.percent(same)])
+                return isCommunity ? cell : reconciled(cell, option: p, first: score.portfolios[0], outcome: o, difference: d.mean.value)
             }
             return .init(id: e(p.id), title: e(p.title), description: e(def?.description), activities: e(list.isEmpty ? "—" : list),
                          means: means.map(e), differences: diffs.map(e), isFirst: index == 0)
@@ -1129,7 +1143,7 @@ public struct ReportBuilder: Sendable {
                 contributors: e(r.coproduction.contributors.isEmpty ? "—" : names(r.coproduction.contributors)),
                 coproductionNote: e(r.coproduction.note), review: r.review.map { e($0.description) }, isStale: stale.contains(r.id),
                 isConfidential: r.isConfidential, scored: s != nil,
-                chanceLabel: e(phrases(r.strategy.hasBenefit ? "report.entry.chance.activity" : "report.entry.chance.harm")),
+                chanceLabel: e(entryChanceLabel(r)),
                 meanLabel: e(phrases(r.strategy.hasBenefit ? "report.entry.mean.activity" : "report.entry.mean")),
                 chance: e(s.map { phrases.chance($0.probability.residual, per: n) } ?? "—"),
                 chanceWithoutResponses: e(s.map { phrases.chance($0.probability.inherent, per: n) } ?? "—"),
@@ -1140,7 +1154,11 @@ public struct ReportBuilder: Sendable {
                 share: e(s?.varianceShare.map { FigureFormat.percent($0) } ?? (otherOption ? notScored : "—")),
                 impactRange: e(s.map { w.range($0.impactP10, $0.impactP90) } ?? "—"),
                 response: s.flatMap { responseRow($0, rank: 0) }, views: views,
-                placedBy: heatShown ? s.flatMap { placedBy($0) }.map { e($0) as String } : nil)
+                placedBy: heatShown ? s.flatMap { placedBy($0) }.map { e($0) as String } : nil,
+                chanceNote: s.flatMap { entryChanceSame(r, with: phrases.chance($0.probability.residual, per: n), without: phrases.chance($0.probability.inherent, per: n)) }
+                    .map { e($0) as String },
+                placingMean: heatShown ? s.flatMap { placingMean($0) }.map { e($0.figures) as String } : nil,
+                placingMeanLabel: heatShown ? s.flatMap { placingMean($0) }.map { e($0.label) as String } : nil)
         }
     }
 

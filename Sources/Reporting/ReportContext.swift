@@ -368,6 +368,10 @@ public struct ReportContext: Sendable {
         /// Mean loss without and with the response.
         public var inherentMean: String
         public var residualMean: String
+        /// The rank as the table shows it: "1", "2" among the responses that earn a place, "—"
+        /// for one that saves less on average than it costs, or one alone in its unit, where a
+        /// "1" would claim a merit it does not have. ``rank`` stays its place in the group.
+        public var rankShown: String = ""
     }
 
     public struct StrategyRow: Sendable {
@@ -485,6 +489,14 @@ public struct ReportContext: Sendable {
         /// outcome than its own: that outcome and the figure, so the chart's figure can be
         /// found in the entry; nil otherwise.
         public var placedBy: String? = nil
+        /// Why ``chance`` reads the same as ``chanceWithoutResponses``, where it does: "the same:
+        /// it has no response of its own in these figures"; nil otherwise.
+        public var chanceNote: String? = nil
+        /// Where the likelihood-and-impact chart places the entry by another outcome, its
+        /// average there ("a loss of 172 hours with responses; …") and the line's label; nil
+        /// otherwise.
+        public var placingMean: String? = nil
+        public var placingMeanLabel: String? = nil
     }
 
     public struct RiskView: Sendable {

@@ -79,7 +79,7 @@ struct BoardConsistencyTests {
         _ = perspectiveCells
         // What it means, with its threshold, in the glossary.
         let care = try Self.report("adult-social-care-positive-risk")
-        #expect(care.contains("- **Too close to call:** A verdict is too close to call when the simulated chance lies within two standard errors"))
+        #expect(care.contains("- **Too close to call:** A verdict is too close to call when the simulated chance lies so near the board’s limit that another run of the simulation could put it on the other side"))
     }
 
     /// "Loss (GBP; less is better: the register does not say, so riskreg takes this from the

@@ -65,7 +65,7 @@ struct BoardFirstReadTests {
     /// One occurrence's impact and a horizon's harm are different figures, and say so.
     @Test func perOccurrenceAndPerHorizonHarmAreNamedApart() throws {
         let report = try Self.report("adult-social-care-positive-risk")
-        #expect(report.contains("- **Impact of one occurrence (P10 to P90):**"))
+        #expect(report.contains("- **Impact of one occurrence (the middle 8 in 10: 1 in 10 are smaller, 1 in 10 larger):**"))
         #expect(!report.contains("Impact when it happens"))
         #expect(report.contains("| Average harm in a horizon in which it happens (all its occurrences) |"))
         #expect(!report.contains("| Average harm when it happens |"))
@@ -96,7 +96,7 @@ struct BoardFirstReadTests {
     /// and no figures per perspective, rather than show dashes.
     @Test func activitiesOfOtherOptionsSayWhyTheirFiguresAreMissing() throws {
         let entry = Self.section(try Self.report("ward-7-patient-partnership"), "### W7-08 ")
-        #expect(entry.contains("- **Share of its outcome's variance:** not in the headline figures: an activity of another portfolio option"), "\(entry)")
+        #expect(entry.contains("- **Share of its outcome’s ups and downs:** not in the headline figures: an activity of another portfolio option"), "\(entry)")
         #expect(entry.contains("| Ward clinicians | another option: see the portfolio comparison |"), "\(entry)")
         #expect(!entry.contains("| — | — |"))
     }

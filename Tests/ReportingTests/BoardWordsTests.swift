@@ -49,7 +49,7 @@ struct BoardWordsTests {
             #expect(!Self.matches(text, #"(?<![\d.,])1 (incidents|enquiries|hours|days|points)\b"#), "\(name)")
         }
         let care = try Self.report("adult-social-care-positive-risk")
-        #expect(care.contains("**Impact of one occurrence (P10 to P90):** 1 enquiry\n"))
+        #expect(care.contains("**Impact of one occurrence (the middle 8 in 10: 1 in 10 are smaller, 1 in 10 larger):** 1 enquiry\n"))
     }
 
     /// Safeguarding enquiries have no benefit on them: they can only rise, so no table there
@@ -139,7 +139,7 @@ struct BoardWordsTests {
             let text = try Self.report(name)
             #expect(text.contains("\n## Glossary\n"), "\(name)")
             #expect(text.contains("- [Glossary](#glossary)"), "\(name)")
-            #expect(text.contains("**Monte Carlo interval (±):**") && text.contains("**Co-production modes:**"), "\(name)")
+            #expect(text.contains("**Simulation margin (±):**") && text.contains("**Co-production modes:**"), "\(name)")
             #expect(!text.contains("as inferred from the register"), "\(name)")
             #expect(text.components(separatedBy: "ast reviewed").count == 2, "\(name): review dates once")
             #expect(!text.contains("over the next 12 months"), "\(name)")

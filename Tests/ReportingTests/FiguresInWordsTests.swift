@@ -154,12 +154,12 @@ struct FiguresInWordsTests {
     @Test func oneCurrencyStyleAndUnitsOnBothEndsOfARange() throws {
         let md = try Self.markdown()
         #expect(md.range(of: #"\d GBP"#, options: .regularExpression) == nil)
-        #expect(md.contains("**Impact of one occurrence (P10 to P90):** £") && md.contains(" to £"))
-        for line in Self.lines(md, containing: "**Impact of one occurrence (P10 to P90):** £") where line.contains(" to £") || line.hasSuffix(" to") {
+        #expect(md.contains("**Impact of one occurrence (the middle 8 in 10: 1 in 10 are smaller, 1 in 10 larger):** £") && md.contains(" to £"))
+        for line in Self.lines(md, containing: "**Impact of one occurrence (the middle 8 in 10: 1 in 10 are smaller, 1 in 10 larger):** £") where line.contains(" to £") || line.hasSuffix(" to") {
             #expect(line.range(of: #"£[\d,]+ to £[\d,]+$"#, options: .regularExpression) != nil, "\(line)")
         }
         // A fixed count is one whole figure, not "1 to 1.00 incidents".
-        #expect(md.contains("**Impact of one occurrence (P10 to P90):** 1 incidents") || md.contains("**Impact of one occurrence (P10 to P90):** 1 incident"))
+        #expect(md.contains("**Impact of one occurrence (the middle 8 in 10: 1 in 10 are smaller, 1 in 10 larger):** 1 incidents") || md.contains("**Impact of one occurrence (the middle 8 in 10: 1 in 10 are smaller, 1 in 10 larger):** 1 incident"))
     }
 
     @Test func moneyIsRoundedToThreeSignificantDigits() throws {
@@ -192,7 +192,8 @@ struct FiguresInWordsTests {
         #expect(rows.contains { $0.contains("C-1 ") && $0.contains("saves less on average than it costs") })
         #expect(!rows.contains { $0.contains("C-3 ") && $0.contains("saves less on average than it costs") })
         #expect(rows.contains { $0.contains("C-2 ") && $0.contains("costed at 0: not comparable") })
-        #expect(rows.contains { $0.contains("**Ranked by hours protected per £1,000 spent**") })
+        // Alone in its unit, it is not ranked, and its group says so.
+        #expect(rows.contains { $0.contains("**Ranked by hours protected per £1,000 spent (the only response counted in hours, so not ranked)**") })
     }
 
     @Test func theTornadoRanksWhatTheDriversListRanksAndOnlyWhatWasScored() throws {

@@ -245,7 +245,7 @@ struct ReportingTests {
     @Test func verdictSentencesUseNaturalFrequenciesAndUncertainty() throws {
         let register = try ReportFixtures.load("community-safety-leiden")
         let md = try ReportFixtures.render(register, format: .markdown, audience: .board)
-        #expect(md.contains("that losses to Costs outside the partnership's 2027 budget, net of benefits, exceed €50,000 in 2027; the board's appetite is at most 10 in 100 (10%)"))
+        #expect(md.contains("that losses to Costs outside the partnership's 2027 budget exceed €50,000 in 2027; the board's appetite is at most 10 in 100 (10%)"))
         #expect(md.contains(" percentage points) that "))
         #expect(md.contains("within appetite"))
     }

@@ -1,0 +1,36 @@
+import Scoring
+import TextLayer
+
+/// A line board members can say in public where the confidential entries make the board's
+/// figures favour another option than the public page's.
+///
+/// The banner tells members that the public figures point elsewhere, but a member asked about
+/// it in public cannot explain the difference without the confidential entry. The line says
+/// what the public page shows, and that the difference comes from entries left out of it,
+/// without naming them: their number is all it gives away.
+extension ReportBuilder {
+    /// The quoted line, from the first statement in `differ` whose verdict on the public page
+    /// differs from this report's; nil when none does or no published score was given.
+    /// - Parameters:
+    ///   - board: the option this report's figures favour, quoted.
+    ///   - public: the option the public figures favour, quoted.
+    func publicLine(_ differ: [RegisterScore.AppetiteVerdict], board: String, public publicOption: String) -> String? {
+        guard let published, !isCommunity else { return nil }
+        for v in differ {
+            guard let shown = published.appetite.first(where: {
+                $0.outcome == v.outcome && $0.kind == v.kind && $0.threshold == v.threshold && $0.limit == v.limit
+            }) else { continue }
+            let here = statusClass(v.withinAppetite, v.decisive), there = statusClass(shown.withinAppetite, shown.decisive)
+            guard here != there else { continue }
+            // In the public page's words on both sides: "within the limit", "over the limit".
+            func status(_ s: String) -> String {
+                phrases("report.confidential-note.public." + (v.kind == .netBenefitAbove && s != "close" ? "aim." : "") + s)
+            }
+            let left = headlineEntries(reaching: v.outcome).filter(\.isConfidential).count
+            return phrases.plural("report.confidential-note.public-line", count: max(left, 1), [
+                "statement": iso(statementLabel(v)), "public": communityChance(shown.probability.value, per: verdictDenominator),
+                "publicStatus": status(there), "boardStatus": status(here), "board": board, "publicOption": publicOption])
+        }
+        return nil
+    }
+}

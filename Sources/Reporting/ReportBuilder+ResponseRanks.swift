@@ -1,0 +1,29 @@
+import Scoring
+import TextLayer
+
+/// Which responses earn a rank in the value-for-money table.
+///
+/// A rank says a response is worth more than the next. A money response that saves less on
+/// average than it costs was ranked "1" only because it was alone in its group, or first among
+/// others that do not pay either: it is shown "—", and the numbers count only those that earn a
+/// place. A response alone in its unit is compared with nothing, so it is not ranked either.
+extension ReportBuilder {
+    /// The ranks to show for `scores`, one unit's responses in table order.
+    func meritRanks(_ scores: [RegisterScore.RiskScore], unit: String) -> [String] {
+        let unranked = phrases("report.response.unranked")
+        guard scores.count > 1 else { return scores.map { _ in unranked } }
+        var next = 0
+        return scores.map { s in
+            guard let r = s.response else { return unranked }
+            // The test the table's flag uses: money saved, as shown, below the cost.
+            if unit == "money", r.cost > 0, FigureFormat.rounded(r.value.value) < r.cost { return unranked }
+            next += 1
+            return FigureFormat.count(next)
+        }
+    }
+
+    /// A group's heading, saying where its one response is not ranked.
+    func groupHeading(_ heading: String, unit: String, alone: Bool) -> String {
+        alone ? phrases("report.response.group.alone", ["heading": heading, "unit": unit]) : heading
+    }
+}

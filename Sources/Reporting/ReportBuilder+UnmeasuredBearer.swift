@@ -1,0 +1,42 @@
+import Foundation
+import RegisterModel
+import TextLayer
+
+/// Whether the money figure of a response that does not pay for itself already measures who
+/// bears the entry's harm.
+///
+/// "It is there for “The ward budget, which pays …, and the patient …”, whom no money figure
+/// here measures" contradicted itself: the money outcome is the ward budget. Where the
+/// register's "who bears the harm" names what the money outcome is counted against (its
+/// baseline, "the ward budget"), the page says the money counts only that part; where it names
+/// nothing else, the money measures all of it and no case for keeping the response is made.
+extension ReportBuilder {
+    /// What bears an entry's harm beyond its money outcome, for the clause after a response
+    /// that saves less than it costs.
+    enum Bearer {
+        /// The register names nobody the money figure measures.
+        case unmeasured
+        /// It names what the money outcome is counted against (`baseline`) and others besides.
+        case partly(baseline: String)
+        /// It names only what the money outcome is counted against.
+        case measured
+    }
+
+    /// How `who` (the entry's "who bears the harm") stands against money outcome `outcome`.
+    func bearer(_ who: String, outcome: String) -> Bearer {
+        guard let o = register.outcome(outcome) else { return .unmeasured }
+        let names = [o.baseline, o.baselineShort].compactMap { $0 }.map(Self.withoutArticle).filter { $0.count > 3 }
+        let lower = who.lowercased()
+        guard let name = names.first(where: { lower.contains($0.lowercased()) }), let baseline = o.baseline ?? o.baselineShort else { return .unmeasured }
+        // What is left once that name and the small words are taken out: someone else, or nobody.
+        let rest = lower.replacingOccurrences(of: name.lowercased(), with: " ")
+        let words = rest.split { !$0.isLetter }.filter { !["the", "a", "an", "and", "its", "their", "of"].contains($0) }
+        return words.joined().count < 8 ? .measured : .partly(baseline: baseline)
+    }
+
+    /// "the ward budget" → "ward budget": the name as it may appear inside a sentence.
+    static func withoutArticle(_ s: String) -> String {
+        for article in ["the ", "The ", "a ", "an "] where s.hasPrefix(article) { return String(s.dropFirst(article.count)) }
+        return s
+    }
+}

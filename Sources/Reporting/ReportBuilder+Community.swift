@@ -618,8 +618,7 @@ extension ReportBuilder {
             effects.map { ($0.outcome, p > 0 ? $0.meanHarm.residual / p : 0, $0.meanBenefit) }
         } ?? [(r.outcome, p > 0 ? s.meanHarm.residual / p : 0, s.meanBenefit)]
         func part(_ outcome: String, _ amount: Double, more: Bool) -> String {
-            phrases(more ? "community.entry.more" : lessKey(outcome),
-                    ["amount": roughly(amount, unitOf(outcome)), "outcome": outcomeTitle(outcome)])
+            entryChange(more ? "community.entry.more" : lessKey(outcome), amount, outcome)
         }
         func isGain(_ outcome: String) -> Bool { words(outcome, unitOf(outcome)).isGain }
         // An outcome the entry only benefits is left out of "if it happens", unless nothing
@@ -680,10 +679,20 @@ extension ReportBuilder {
                 return phrases(baseline == nil ? "community.entry.saved" : "community.entry.saved.baseline",
                                ["amount": roughly(net, "money"), "outcome": outcomeTitle(p.outcome), "baseline": baseline ?? ""])
             }
-            return phrases(more ? "community.entry.more" : lessKey(p.outcome),
-                           ["amount": roughly(abs(net), unitOf(p.outcome)), "outcome": outcomeTitle(p.outcome)])
+            return entryChange(more ? "community.entry.more" : lessKey(p.outcome), abs(net), p.outcome)
         }
         return phrases("community.entry.net", ["parts": list(said), "next": nextPeriod])
+    }
+
+    /// One part of an entry's line, "about 8 incidents more in “…”" (`key`), and a part under 1
+    /// as the little it is: "hardly any more in “Safeguarding enquiries” (less than 1 enquiry)",
+    /// never "less than 1 enquiry more", which read as a smaller rise than none.
+    func entryChange(_ key: String, _ amount: Double, _ outcome: String) -> String {
+        let unit = unitOf(outcome)
+        if unit != "money", amount > 0, FigureFormat.rounded(amount, significantDigits: 2).rounded() < 1 {
+            return phrases(key + ".under-one", ["unit": phrases.singularUnit(unit) ?? unit, "outcome": outcomeTitle(outcome)])
+        }
+        return phrases(key, ["amount": roughly(amount, unit), "outcome": outcomeTitle(outcome)])
     }
 
     /// The options an entry is the planned result of, in words ("“A” or “B”"): an entry that

@@ -575,7 +575,7 @@ public struct ReportBuilder: Sendable {
                                                       ["mean": mean, "period": periodWord, "none": $0]) }
             ?? phrases(rare ? "community.detail.report.outcome.summary.rare"
                             : w.baseline == nil ? "report.outcome.summary.average" : "report.outcome.summary.baseline",
-                       ["mean": mean, "period": periodWord, "bad": w.badAveragePhrase(p90)])
+                       ["mean": mean, "period": periodWord, "bad": isCommunity ? w.proseBad(p90) : w.badAveragePhrase(p90)])
         // A chance of coming out ahead only means something where something can come out
         // ahead: a gain, or a loss with benefits on it. On a pure cost it is always 0%; and in
         // the board report, where it is 0% with responses and without, it is left out. Residents

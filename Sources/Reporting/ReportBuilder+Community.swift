@@ -404,10 +404,17 @@ extension ReportBuilder {
                 // so: "8 in 100 according to the officers … with the planned actions it is 8 in
                 // 100" read as if the page had taken the officers' figure.
                 let same = frequencyWords(r.probability.inherent) == frequencyWords(r.probability.residual)
-                let key = score.run.view == "pooled" ? "community.limit.groups-differ.used" + (same ? ".same" : "") : "community.limit.groups-differ"
+                // "Together" is of the groups that estimated the entry: where a group gave no
+                // estimate for it, "all groups counted together" read as if it had.
+                let estimated = register.perspectives.filter { g in risk.estimates.contains { $0.perspective == g.id } }.count
+                let some = estimated < register.perspectives.count ? ".some" : ""
+                let key = score.run.view == "pooled" ? "community.limit.groups-differ.used" + (same ? ".same" : "") + some : "community.limit.groups-differ"
+                let groups = phrases(estimated == 2 ? "community.limit.groups-differ.groups.two" : "community.limit.groups-differ.groups.other",
+                                     ["count": FigureFormat.count(estimated)])
                 let line = phrases(key, ["who": iso(p.title), "entry": iso(r.title), "theirs": frequencyWords(theirs),
                                          "officers": iso(officers.title), "officersChance": frequencyWords(theirsO),
-                                         "together": frequencyWords(r.probability.inherent), "used": frequencyWords(r.probability.residual)])
+                                         "together": frequencyWords(r.probability.inherent), "used": frequencyWords(r.probability.residual),
+                                         "groups": groups])
                 let size = abs(log(max(theirs, 1e-6) / max(theirsO, 1e-6)))
                 if best == nil || size > best!.size { best = (size, line) }
             }

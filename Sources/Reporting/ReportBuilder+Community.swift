@@ -44,8 +44,9 @@ extension ReportBuilder {
         // The glossary explains the words the page uses: the charts' chance scale only where
         // there are charts to read it on (HTML; Markdown shows their tables).
         // The rounding note says once that the tables are a little finer than the text.
-        page.glossary = (["actions", "bad-year", "net", "limit", "rounding"] + (options.format == .html ? ["scale"] : []))
-            .map { e(phrases("community.glossary." + $0)) }
+        page.glossary = (["actions", "bad-year", "net", "limit"].map { phrases("community.glossary." + $0) } + [roundingNote()]
+            + (options.format == .html ? [phrases("community.glossary.scale")] : []))
+            .map { e($0) }
         return page
     }
 

@@ -261,13 +261,19 @@ extension ReportBuilder {
             // the 100. No more than 25 may." gave the amount and the chance allowed one name,
             // and read as a limit broken 14 times and allowed to be.
             var what = "community.icons.limit.what.loss" + counted
+            // The least whole count past a limit in whole numbers, where the rule says it so.
+            var whole: Double?
             switch v.kind {
             case .lossExceeds where baseline == nil && unit != "money" && !words(v.outcome, unit).hasBenefit:
                 // A count that can only rise, counted from nothing: "more than 1 patient", not
                 // "more than 1 patient worse than planned", as if some were planned.
-                what = "community.icons.limit.what.loss.count"
-                rule = phrases("community.limit.loss.count", ["limit": limit, "outcome": title, "amount": quantity(v.threshold, unit),
-                                                              "next": nextPeriod])
+                // In whole numbers, as the board's page says it: "2 patients or more", never "more
+                // than 1 patient", which a reader took for a part of a second patient.
+                let least = leastPastLimit(v, words(v.outcome, unit))
+                what = "community.icons.limit.what.loss.count" + (least == nil ? "" : ".at-least")
+                rule = phrases("community.limit.loss.count" + (least == nil ? "" : ".at-least"),
+                               ["limit": limit, "outcome": title, "amount": quantity(least ?? v.threshold, unit), "next": nextPeriod])
+                whole = least
             case .lossExceeds where words(v.outcome, unit).budgetWording:
                 // Money the budget does not cover, never "more than £120,000 above the ward
                 // budget", which read as an overspend of the whole budget.
@@ -334,7 +340,7 @@ extension ReportBuilder {
                 ? iconArray(1 - v.probability.value, total: verdictDenominator, key: aimKey, limit: 1 - v.limit,
                             words: ["baseline": iso(baseline ?? ""), "amount": quantity(v.threshold, unit)])
                 : iconArray(v.probability.value, total: verdictDenominator, key: "community.icons.limit", limit: v.limit,
-                            words: ["what": phrases(what, ["outcome": iso(title), "amount": quantity(v.threshold, unit), "baseline": baseline ?? "",
+                            words: ["what": phrases(what, ["outcome": iso(title), "amount": quantity(whole ?? v.threshold, unit), "baseline": baseline ?? "",
                                                            "harm": iso(register.outcome(v.outcome)?.anyHarm ?? "")])])
             // A limit on harm alone says, beside it, what the same plans prevent on average, so
             // that "over the limit" on harm does not read as if they only did harm.

@@ -205,7 +205,14 @@ extension ReportBuilder {
         let key: String
         switch v.kind {
         case .lossExceeds where words(v.outcome, unit).budgetWording: key = "community.options.limit.loss.baseline.money"
-        case .lossExceeds: key = "community.options.limit.loss" + counted
+        case .lossExceeds:
+            // A limit in whole numbers as the limit above says it: "2 patients or more".
+            if let least = leastPastLimit(v, words(v.outcome, unit)) {
+                key = "community.options.limit.loss.at-least"
+                args["amount"] = quantity(least, unit)
+            } else {
+                key = "community.options.limit.loss" + counted
+            }
         case .harmExceeds where v.threshold == 0:
             if let harm = outcome?.anyHarm {
                 key = "community.options.limit.any-harm.said"

@@ -520,7 +520,11 @@ public struct ReportBuilder: Sendable {
             case .harmExceeds: key = "report.appetite-point.harm"
             case .netBenefitAbove: key = gain ? "report.appetite-point.net-gain" : "report.appetite-point.net-reduction"
             }
-            let label = phrases(key, ["frequency": phrases.naturalFrequency(v.limit, per: n), "amount": quantity(abs(v.threshold), unit)])
+            var label = phrases(key, ["frequency": phrases.naturalFrequency(v.limit, per: n), "amount": quantity(abs(v.threshold), unit)])
+            // Residents read a limit in whole numbers as the limit above says it: "2 patients or more".
+            if isCommunity, let least = leastPastLimit(v, words(outcome, unit)) {
+                label = phrases("community.appetite-point.count-at-least", ["frequency": phrases.naturalFrequency(v.limit, per: n), "amount": quantity(least, unit)])
+            }
             // The community page gives each chance one number: its tables round a chance as its
             // limits above do ("2%" beside "2 in 100 (2%)", never "1.5%").
             func shown(_ p: Double) -> String { isCommunity ? communityTableChance(p) : FigureFormat.simulatedPercent(p) }

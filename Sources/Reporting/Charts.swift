@@ -349,13 +349,22 @@ struct Charts {
         if let p90 = outcome.residual.percentile(0.9)?.value, let p90i = outcome.inherent.percentile(0.9)?.value {
             // A count whose bad year is none is said as a clause of its own (residents' pages).
             let none = (ow.noneInNine(p90), ow.noneInNine(p90i))
-            let key = switch none {
+            // Residents' prose rounds a bad year as it rounds the average (``OutcomeWords/proseBad(_:)``).
+            var with = none.0 ?? ow.proseBad(p90), without = none.1 ?? ow.proseBad(p90i)
+            // Unless that rounding makes two different figures one ("£110,000 or more, with or
+            // without the planned actions" for £106,000 and £112,000): then both as the table has them.
+            if none == (nil, nil), with == without, ow.badAveragePhrase(p90) != ow.badAveragePhrase(p90i) {
+                (with, without) = (ow.badAveragePhrase(p90), ow.badAveragePhrase(p90i))
+            }
+            var key = switch none {
             case (.some, .some): "community.outcome.exceedance.none.both"
             case (.some, nil): "community.outcome.exceedance.none.with"
             case (nil, .some): "community.outcome.exceedance.none.without"
             case (nil, nil): "chart.exceedance.description.bad-year-phrase"
             }
-            let with = none.0 ?? ow.badAveragePhrase(p90), without = none.1 ?? ow.badAveragePhrase(p90i)
+            // The same bad year with the planned actions and without them is said once: "1 person
+            // or more with them, against 1 person or more without" compared a figure with itself.
+            if ow.wholeYears, none == (nil, nil), with == without { key = "community.outcome.exceedance.same" }
             description = phrases(key, ["description": description, "with": with, "without": without])
             tableDescription = phrases(key, ["description": tableDescription, "with": with, "without": without])
         }

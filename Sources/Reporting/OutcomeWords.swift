@@ -273,6 +273,15 @@ struct OutcomeWords: Sendable {
         return phrases("report.outcome.bad.baseline.\(v > 0 ? "above" : "below").\(tail)", ["amount": size(abs(v)), "baseline": baseline])
     }
 
+    /// A bad horizon in residents' prose (``wholeYears``), rounded as the page's text rounds an
+    /// average: two significant figures, and a count in whole numbers. "About €1,800 …; in a bad
+    /// year €6,590 or more" gave one sentence two precisions; the tables keep the finer figure.
+    /// Elsewhere ``badAveragePhrase(_:)``.
+    func proseBad(_ lossP90: Double) -> String {
+        guard wholeYears, lossP90.isFinite else { return badAveragePhrase(lossP90) }
+        return badAveragePhrase(FigureFormat.rounded(lossP90, significantDigits: 2))
+    }
+
     /// The 1 in 10 bad horizon from the loss's P90: "a loss of £10,300 or more", "5 incidents
     /// or more", "a gain of only 270 hours or less", "a net reduction of only 0.414 incidents
     /// or less".

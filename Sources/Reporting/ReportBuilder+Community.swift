@@ -258,13 +258,19 @@ extension ReportBuilder {
             // the 100. No more than 25 may." gave the amount and the chance allowed one name,
             // and read as a limit broken 14 times and allowed to be.
             var what = "community.icons.limit.what.loss" + counted
+            // The least whole count past a limit in whole numbers, where the rule says it so.
+            var whole: Double?
             switch v.kind {
             case .lossExceeds where baseline == nil && unit != "money" && !words(v.outcome, unit).hasBenefit:
                 // A count that can only rise, counted from nothing: "more than 1 patient", not
                 // "more than 1 patient worse than planned", as if some were planned.
-                what = "community.icons.limit.what.loss.count"
-                rule = phrases("community.limit.loss.count", ["limit": limit, "outcome": title, "amount": quantity(v.threshold, unit),
-                                                              "next": nextPeriod])
+                // In whole numbers, as the board's page says it: "2 patients or more", never "more
+                // than 1 patient", which a reader took for a part of a second patient.
+                let least = leastPastLimit(v, words(v.outcome, unit))
+                what = "community.icons.limit.what.loss.count" + (least == nil ? "" : ".at-least")
+                rule = phrases("community.limit.loss.count" + (least == nil ? "" : ".at-least"),
+                               ["limit": limit, "outcome": title, "amount": quantity(least ?? v.threshold, unit), "next": nextPeriod])
+                whole = least
             case .lossExceeds where words(v.outcome, unit).budgetWording:
                 // Money the budget does not cover, never "more than £120,000 above the ward
                 // budget", which read as an overspend of the whole budget.
@@ -332,7 +338,7 @@ extension ReportBuilder {
                 ? iconArray(1 - v.probability.value, total: verdictDenominator, key: aimKey, limit: 1 - v.limit,
                             words: ["baseline": iso(baseline ?? ""), "amount": quantity(v.threshold, unit), "outcome": iso(title)])
                 : iconArray(v.probability.value, total: verdictDenominator, key: "community.icons.limit", limit: v.limit,
-                            words: ["what": phrases(what, ["outcome": iso(title), "amount": quantity(v.threshold, unit), "baseline": baseline ?? "",
+                            words: ["what": phrases(what, ["outcome": iso(title), "amount": quantity(whole ?? v.threshold, unit), "baseline": baseline ?? "",
                                                            "harm": iso(register.outcome(v.outcome)?.anyHarm ?? "")])])
             // A limit on harm alone says, beside it, what the same plans prevent on average, so
             // that "over the limit" on harm does not read as if they only did harm.
@@ -403,10 +409,17 @@ extension ReportBuilder {
                 // so: "8 in 100 according to the officers … with the planned actions it is 8 in
                 // 100" read as if the page had taken the officers' figure.
                 let same = frequencyWords(r.probability.inherent) == frequencyWords(r.probability.residual)
-                let key = score.run.view == "pooled" ? "community.limit.groups-differ.used" + (same ? ".same" : "") : "community.limit.groups-differ"
+                // "Together" is of the groups that estimated the entry: where a group gave no
+                // estimate for it, "all groups counted together" read as if it had.
+                let estimated = register.perspectives.filter { g in risk.estimates.contains { $0.perspective == g.id } }.count
+                let some = estimated < register.perspectives.count ? ".some" : ""
+                let key = score.run.view == "pooled" ? "community.limit.groups-differ.used" + (same ? ".same" : "") + some : "community.limit.groups-differ"
+                let groups = phrases(estimated == 2 ? "community.limit.groups-differ.groups.two" : "community.limit.groups-differ.groups.other",
+                                     ["count": FigureFormat.count(estimated)])
                 let line = phrases(key, ["who": iso(p.title), "entry": iso(r.title), "theirs": frequencyWords(theirs),
                                          "officers": iso(officers.title), "officersChance": frequencyWords(theirsO),
-                                         "together": frequencyWords(r.probability.inherent), "used": frequencyWords(r.probability.residual)])
+                                         "together": frequencyWords(r.probability.inherent), "used": frequencyWords(r.probability.residual),
+                                         "groups": groups])
                 let size = abs(log(max(theirs, 1e-6) / max(theirsO, 1e-6)))
                 if best == nil || size > best!.size { best = (size, line) }
             }
@@ -617,8 +630,7 @@ extension ReportBuilder {
             effects.map { ($0.outcome, p > 0 ? $0.meanHarm.residual / p : 0, $0.meanBenefit) }
         } ?? [(r.outcome, p > 0 ? s.meanHarm.residual / p : 0, s.meanBenefit)]
         func part(_ outcome: String, _ amount: Double, more: Bool) -> String {
-            phrases(more ? "community.entry.more" : lessKey(outcome),
-                    ["amount": roughly(amount, unitOf(outcome)), "outcome": outcomeTitle(outcome)])
+            entryChange(more ? "community.entry.more" : lessKey(outcome), amount, outcome)
         }
         func isGain(_ outcome: String) -> Bool { words(outcome, unitOf(outcome)).isGain }
         // An outcome the entry only benefits is left out of "if it happens", unless nothing
@@ -679,10 +691,20 @@ extension ReportBuilder {
                 return phrases(baseline == nil ? "community.entry.saved" : "community.entry.saved.baseline",
                                ["amount": roughly(net, "money"), "outcome": outcomeTitle(p.outcome), "baseline": baseline ?? ""])
             }
-            return phrases(more ? "community.entry.more" : lessKey(p.outcome),
-                           ["amount": roughly(abs(net), unitOf(p.outcome)), "outcome": outcomeTitle(p.outcome)])
+            return entryChange(more ? "community.entry.more" : lessKey(p.outcome), abs(net), p.outcome)
         }
         return phrases("community.entry.net", ["parts": list(said), "next": nextPeriod])
+    }
+
+    /// One part of an entry's line, "about 8 incidents more in “…”" (`key`), and a part under 1
+    /// as the little it is: "hardly any more in “Safeguarding enquiries” (less than 1 enquiry)",
+    /// never "less than 1 enquiry more", which read as a smaller rise than none.
+    func entryChange(_ key: String, _ amount: Double, _ outcome: String) -> String {
+        let unit = unitOf(outcome)
+        if unit != "money", amount > 0, FigureFormat.rounded(amount, significantDigits: 2).rounded() < 1 {
+            return phrases(key + ".under-one", ["unit": phrases.singularUnit(unit) ?? unit, "outcome": outcomeTitle(outcome)])
+        }
+        return phrases(key, ["amount": roughly(amount, unit), "outcome": outcomeTitle(outcome)])
     }
 
     /// The options an entry is the planned result of, in words ("“A” or “B”"): an entry that

@@ -14,7 +14,7 @@ extension ReportBuilder {
     /// scale only where there are charts to read it on (HTML; Markdown shows their tables).
     var communityGlossary: [String] {
         ["actions", "bad-year"].map { phrases("community.glossary." + $0) } + [communityWorstExplained]
-            + ["net", "limit", "rounding"].map { phrases("community.glossary." + $0) }
+            + ["net", "limit"].map { phrases("community.glossary." + $0) } + [roundingNote()]
             + (options.format == .html ? [phrases("community.glossary.scale")] : [])
     }
 

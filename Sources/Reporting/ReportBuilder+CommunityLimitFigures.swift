@@ -59,7 +59,10 @@ extension ReportBuilder {
             case .lossExceeds: key = "community.group.column.more-than"
             case .netBenefitAbove: key = gain ? "community.group.column.gain-above" : "community.group.column.reduction-above"
             }
-            let title = phrases(key, ["amount": quantity(abs(v.threshold), unit)])
+            // A limit in whole numbers as the limit above says it: "Chance of 2 patients or more".
+            let least = leastPastLimit(v, words(outcome, unit))
+            let title = least.map { phrases("community.group.column.at-least", ["amount": quantity($0, unit)]) }
+                ?? phrases(key, ["amount": quantity(abs(v.threshold), unit)])
             let cells = perspectives.map { id in
                 v.perspectives.first { $0.id == id }.map { communityTableChance($0.probability.value) } ?? "—"
             }

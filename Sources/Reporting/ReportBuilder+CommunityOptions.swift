@@ -26,9 +26,17 @@ extension ReportBuilder {
                 guard let mean = option.outcomes.first(where: { $0.outcome == o.id })?.mean.residual.value else { return nil }
                 let amount = optionAverage(o.id, unit: o.unit, mean: mean)
                 if let registered, !unchanged.contains(o.id), let from = commonSource(of: o.id, outside: registered) {
+                    // Several entries: the largest and the others as parts that add up to the
+                    // average, never "the largest part" alone, which can be bigger than it.
+                    if !from.only, let parts = commonParts(o.id, unit: o.unit, mean: mean, largest: from.net) {
+                        return phrases("community.options.average.common.parts" + (from.gains ? ".gain" : ""),
+                                       ["outcome": iso(o.title), "amount": amount, "entry": from.entry, "id": from.id,
+                                        "largest": parts.largest, "rest": parts.rest])
+                    }
                     let key = (from.only ? "community.options.average.common.one" : "community.options.average.common") + (from.gains ? ".gain" : "")
                     return phrases(key, ["outcome": iso(o.title), "amount": amount, "entry": from.entry, "id": from.id])
                 }
+                if let registered, let parts = optionParts(option, registered, outcome: o, mean: mean) { return parts }
                 return phrases("community.options.average", ["outcome": iso(o.title), "amount": amount])
             }
             let expected = averages.isEmpty ? nil : phrases("community.options.expected", ["next": nextPeriod])
@@ -71,20 +79,19 @@ extension ReportBuilder {
     /// from the activity the entry takes on, not from the harm its title names: "all from “A
     /// self-administering patient takes a wrong dose”" read as if wrong doses prevented
     /// incidents. Such an entry is named by its code and its activity, never by its title.
-    func commonSource(of outcome: String, outside option: Portfolio) -> (entry: String, id: String, only: Bool, gains: Bool)? {
+    ///
+    /// `net` is that entry's net loss on the outcome, for the parts that add up to the average
+    /// (``commonParts(_:unit:mean:largest:)``).
+    func commonSource(of outcome: String, outside option: Portfolio) -> (entry: String, id: String, only: Bool, gains: Bool, net: Double)? {
         let own = Set(option.members + option.responses.map(\.risk))
         guard !own.contains(where: { register.risk($0)?.outcomes.contains(outcome) ?? false }) else { return nil }
         let optional = register.optionalEntries
         let common = register.risks.filter { !optional.contains($0.id) && $0.outcomes.contains(outcome) }
         // The entry's net loss on the outcome (harm − benefit): below zero where it gains more.
-        func net(_ id: String) -> Double {
-            guard let s = score.risks.first(where: { $0.id == id }) else { return 0 }
-            return s.effects.map { $0.filter { $0.outcome == outcome }.reduce(0) { $0 + $1.meanLoss.residual.value } }
-                ?? (s.outcome == outcome ? s.meanLoss.residual.value : 0)
-        }
+        func net(_ id: String) -> Double { entryNet(id, on: outcome) }
         guard let largest = common.max(by: { abs(net($0.id)) < abs(net($1.id)) }) else { return nil }
         let entry = phrases("community.options.entry", ["title": iso(phrases("community.quoted", ["text": largest.title])), "id": entryID(largest.id)])
-        return (entry, entryID(largest.id), common.count == 1, net(largest.id) < 0)
+        return (entry, entryID(largest.id), common.count == 1, net(largest.id) < 0, net(largest.id))
     }
 
     /// For each entry that comes with `option` for certain (a planned result, such as the
@@ -198,7 +205,14 @@ extension ReportBuilder {
         let key: String
         switch v.kind {
         case .lossExceeds where words(v.outcome, unit).budgetWording: key = "community.options.limit.loss.baseline.money"
-        case .lossExceeds: key = "community.options.limit.loss" + counted
+        case .lossExceeds:
+            // A limit in whole numbers as the limit above says it: "2 patients or more".
+            if let least = leastPastLimit(v, words(v.outcome, unit)) {
+                key = "community.options.limit.loss.at-least"
+                args["amount"] = quantity(least, unit)
+            } else {
+                key = "community.options.limit.loss" + counted
+            }
         case .harmExceeds where v.threshold == 0:
             if let harm = outcome?.anyHarm {
                 key = "community.options.limit.any-harm.said"

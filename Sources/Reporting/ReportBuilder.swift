@@ -524,7 +524,11 @@ public struct ReportBuilder: Sendable {
             case .harmExceeds: key = "report.appetite-point.harm"
             case .netBenefitAbove: key = gain ? "report.appetite-point.net-gain" : "report.appetite-point.net-reduction"
             }
-            let label = phrases(key, ["frequency": phrases.naturalFrequency(v.limit, per: n), "amount": quantity(abs(v.threshold), unit)])
+            var label = phrases(key, ["frequency": phrases.naturalFrequency(v.limit, per: n), "amount": quantity(abs(v.threshold), unit)])
+            // Residents read a limit in whole numbers as the limit above says it: "2 patients or more".
+            if isCommunity, let least = leastPastLimit(v, words(outcome, unit)) {
+                label = phrases("community.appetite-point.count-at-least", ["frequency": phrases.naturalFrequency(v.limit, per: n), "amount": quantity(least, unit)])
+            }
             // The community page gives each chance one number: its tables round a chance as its
             // limits above do ("2%" beside "2 in 100 (2%)", never "1.5%").
             func shown(_ p: Double) -> String { isCommunity ? communityTableChance(p) : FigureFormat.simulatedPercent(p) }
@@ -579,7 +583,7 @@ public struct ReportBuilder: Sendable {
                                                       ["mean": mean, "period": periodWord, "none": $0]) }
             ?? phrases(rare ? "community.detail.report.outcome.summary.rare"
                             : w.baseline == nil ? "report.outcome.summary.average" : "report.outcome.summary.baseline",
-                       ["mean": mean, "period": periodWord, "bad": w.badAveragePhrase(p90)])
+                       ["mean": mean, "period": periodWord, "bad": isCommunity ? w.proseBad(p90) : w.badAveragePhrase(p90)])
         // A chance of coming out ahead only means something where something can come out
         // ahead: a gain, or a loss with benefits on it. On a pure cost it is always 0%; and in
         // the board report, where it is 0% with responses and without, it is left out. Residents

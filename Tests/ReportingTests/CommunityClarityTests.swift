@@ -87,7 +87,7 @@ struct CommunityClarityTests {
     /// "certain (100%)", the table ">99.9%". The detail section says each chance as the top does.
     @Test func theDetailSaysEachChanceAsTheTopDoes() throws {
         let ward = try ReportFixtures.community("ward-7-patient-partnership")
-        let row = try #require(ward.split(separator: "\n").first { $0.hasPrefix("| Limit: at most 10 in 100 chance of more than 1 patient") })
+        let row = try #require(ward.split(separator: "\n").first { $0.hasPrefix("| Limit: at most 10 in 100 chance of 2 patients or more") })
         let top = Self.section(ward, "\n### Patients whose confidential information is overheard")
         let percent = try #require(top.range(of: #"We think the chance is [0-9]+ in 100 \(([0-9]+%)\)"#, options: .regularExpression).map { String(top[$0]) })
         let figure = String(percent.split(separator: "(").last!.dropLast())
@@ -108,7 +108,7 @@ struct CommunityClarityTests {
     @Test func theLimitsSayWhatTheGroupsDifferencesComeTo() throws {
         let leiden = try ReportFixtures.community("community-safety-leiden")
         let limits = Self.section(leiden, "\n## Are things within the limits that were set?")
-        #expect(Self.matches(limits, #"Before the planned actions: [0-9]+ in 100 according to “Volunteers”, [0-9]+ in 100 according to “Municipality and police”, and [0-9]+ in 100 with all groups counted together\. With the planned actions, that [0-9]+ in 100 of all groups together becomes [0-9]+ in 100: the figure this page uses\."#), "\(limits)")
+        #expect(Self.matches(limits, #"Before the planned actions: [0-9]+ in 100 according to “Volunteers”, [0-9]+ in 100 according to “Municipality and police”, and [0-9]+ in 100 with the two groups that estimated it counted together\. With the planned actions, that [0-9]+ in 100 becomes [0-9]+ in 100: the figure this page uses\."#), "\(limits)")
         let ward = try ReportFixtures.community("ward-7-patient-partnership")
         let safety = Self.section(ward, "\n### Patient safety incidents with moderate or greater harm")
         #expect(safety.contains("“A self-administering patient takes a wrong dose”"), "\(safety)")

@@ -141,10 +141,10 @@ struct CommunityUnderstandingTests {
     }
 
     /// "More than 1 patient worse than planned" read as if some patients' details were planned
-    /// to be overheard: a count that can only rise is "more than 1 patient".
+    /// to be overheard: a count that can only rise is "2 patients or more".
     @Test func aCountFromNothingIsNotWorseThanPlanned() throws {
         let ward = try ReportFixtures.community("ward-7-patient-partnership")
-        #expect(ward.contains("The limit: the chance of “Patients overheard” coming to more than 1 patient in 2027/28 should be at most 10 in 100."), "\(ward)")
+        #expect(ward.contains("The limit: the chance of “Patients overheard” coming to 2 patients or more in 2027/28 should be at most 10 in 100."), "\(ward)")
         #expect(!ward.contains("1 patient worse than planned"))
     }
 
@@ -189,6 +189,6 @@ struct CommunityUnderstandingTests {
     /// "Kans: 8 op 100" further down: beside the groups' figures stands the chance the page uses.
     @Test func groupsFiguresStandBesideTheChanceUsed() throws {
         let dutch = try ReportFixtures.community("community-safety-leiden", "nl")
-        #expect(Self.matches(dutch, #"Hoe groot is de kans op „Een vrijwilliger raakt gewond of wordt bedreigd tijdens een avondronde”\? Zonder de geplande aanpak: [0-9]+ op 100 volgens de groep „Vrijwilligers”, [0-9]+ op 100 volgens de groep „Gemeente en politie”, en [0-9]+ op 100 als we alle groepen samen tellen\. Met de geplande aanpak wordt die [0-9]+ op 100 van alle groepen samen [0-9]+ op 100; van dat cijfer gaat deze pagina uit\."#), "\(dutch)")
+        #expect(Self.matches(dutch, #"Hoe groot is de kans op „Een vrijwilliger raakt gewond of wordt bedreigd tijdens een avondronde”\? Zonder de geplande aanpak: [0-9]+ op 100 volgens de groep „Vrijwilligers”, [0-9]+ op 100 volgens de groep „Gemeente en politie”, en [0-9]+ op 100 als we de twee groepen die er een schatting voor gaven samen tellen\. Met de geplande aanpak wordt die kans [0-9]+ op 100; van dat cijfer gaat deze pagina uit\."#), "\(dutch)")
     }
 }

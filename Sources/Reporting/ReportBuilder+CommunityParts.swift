@@ -1,0 +1,88 @@
+import RegisterModel
+import Scoring
+import TextLayer
+
+/// An option's average on the residents' page as parts that add up to it.
+///
+/// A resident checks an average by adding up the figures the page gives for its entries. On
+/// the camera option "about 8 incidents more" read as wrong beside the rounds option's "about 4"
+/// with the rounds' 14 and the cameras' 6: the option also holds “Neighbourhood police officer
+/// and WhatsApp groups without fixed rounds” (CS-07), which the page named nowhere beside it. And
+/// "about 2 incidents fewer …; the largest part comes from W7-01" made a part (about 3 fewer)
+/// bigger than its whole. So where an average comes from several entries, the page gives every
+/// part, each in the words of the entry's own "all told" line, and the parts add up to the
+/// average to within their rounding.
+///
+/// Every part is an entry's own average in the page's figures (``RegisterScore/risks``), from
+/// the public entries only like every other figure on the page.
+extension ReportBuilder {
+    /// An entry's average net loss on `outcome` (harm − benefit, with the planned actions):
+    /// below zero where it gains more than it harms there.
+    func entryNet(_ id: String, on outcome: String) -> Double {
+        guard let s = score.risks.first(where: { $0.id == id }) else { return 0 }
+        return s.effects.map { $0.filter { $0.outcome == outcome }.reduce(0) { $0 + $1.meanLoss.residual.value } }
+            ?? (s.outcome == outcome ? s.meanLoss.residual.value : 0)
+    }
+
+    /// A change of `directed` (in the outcome's direction: above zero is more of it) as a part
+    /// of a sum: "about 14 incidents more", "about 1,400 hours less", and one under 1 as the
+    /// little it is, "hardly any more (less than 1 enquiry)" — never "less than 1 enquiry more",
+    /// which read as a smaller rise than none. Nil for no change at all.
+    func changeWords(_ directed: Double, unit: String) -> String? {
+        guard directed.isFinite, directed != 0 else { return nil }
+        let side = directed > 0 ? "more" : countsThings(unit) ? "fewer" : "less"
+        let size = abs(directed)
+        if unit != "money", FigureFormat.rounded(size, significantDigits: 2).rounded() < 1 {
+            return phrases("community.change.\(side).under-one", ["unit": phrases.singularUnit(unit) ?? unit])
+        }
+        return phrases("community.change." + side, ["amount": roughly(size, unit)])
+    }
+
+    /// For an option other than the one the page assumes, its average on `outcome` as the
+    /// assumed option's average and one part for each entry it leaves out or adds: "about 4 with
+    /// “Volunteer evening rounds”, about 14 more without “Evening rounds by volunteers” (CS-05),
+    /// about 6 fewer with … (CS-06) and about 4 fewer with … (CS-07)".
+    ///
+    /// Nil where it would not add up from the entries alone: for money (an option's own cost and
+    /// savings are said beside it), for an average said as how often it comes, where either
+    /// option reshapes an entry (a share or another response, whose figures the page gives only
+    /// under the assumed option), where no entry that differs reaches the outcome, and where the
+    /// parts miss the difference by more than their rounding.
+    func optionParts(_ option: RegisterScore.PortfolioScore, _ registered: Portfolio, outcome o: RegisterScore.OutcomeScore, mean: Double) -> String? {
+        guard o.unit != "money", let assumedID = score.run.portfolio, option.id != assumedID,
+              let assumed = register.portfolios.first(where: { $0.id == assumedID }),
+              !registered.reshapesEntries, !assumed.reshapesEntries,
+              let assumedMean = score.portfolios.first(where: { $0.id == assumedID })?.outcomes.first(where: { $0.outcome == o.id })?.mean.residual.value,
+              !communityAverageIsRare(o.id, unit: o.unit, mean: mean), !communityAverageIsRare(o.id, unit: o.unit, mean: assumedMean)
+        else { return nil }
+        let w = words(o.id, o.unit)
+        let mine = register.entries(in: registered).map(\.id), theirs = register.entries(in: assumed).map(\.id)
+        let changed = theirs.filter { !mine.contains($0) }.map { ($0, "without", -1.0) } + mine.filter { !theirs.contains($0) }.map { ($0, "with", 1.0) }
+        var parts: [String] = []
+        var sum = 0.0
+        for (id, key, sign) in changed {
+            guard let risk = register.risk(id), risk.outcomes.contains(o.id) else { continue }
+            let loss = sign * entryNet(id, on: o.id)
+            guard let change = changeWords(w.directed(loss), unit: o.unit) else { continue }
+            sum += loss
+            let entry = phrases("community.options.entry", ["title": iso(phrases("community.quoted", ["text": risk.title])), "id": entryID(id)])
+            parts.append(phrases("community.options.part." + key, ["change": change, "entry": entry]))
+        }
+        let difference = mean - assumedMean
+        guard !parts.isEmpty, abs(difference - sum) <= max(0.5, 0.01 * abs(difference)) else { return nil }
+        let start = w.directed(assumedMean)
+        let from = start > 0 ? roughly(start, o.unit) : changeWords(start, unit: o.unit) ?? quantity(0, o.unit)
+        return phrases("community.options.average.parts", ["outcome": iso(o.title), "amount": optionAverage(o.id, unit: o.unit, mean: mean),
+                                                           "from": from, "assumed": iso(assumed.title), "parts": list(parts)])
+    }
+
+    /// Where an option's average on `outcome` comes from entries every option has, the one that
+    /// weighs most (`largest`, its net loss there) and all the others together, each as a part:
+    /// "about 3 incidents fewer from the activity in W7-01 … and about 1 incident more from the
+    /// others". Nil where either part is no change at all.
+    func commonParts(_ outcome: String, unit: String, mean: Double, largest: Double) -> (largest: String, rest: String)? {
+        let w = words(outcome, unit)
+        guard let first = changeWords(w.directed(largest), unit: unit), let rest = changeWords(w.directed(mean - largest), unit: unit) else { return nil }
+        return (first, rest)
+    }
+}

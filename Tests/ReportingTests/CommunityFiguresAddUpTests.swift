@@ -1,0 +1,186 @@
+import Foundation
+@testable import Reporting
+import Testing
+import _TestSupport
+
+/// Figures on the residents' pages that a reader checks against each other: an option's
+/// average against the parts the page gives, a part against its whole, a bad year against the
+/// average beside it, a comparison of a figure with itself, "all groups" where one gave no
+/// estimate, a rounding example that is not on the page, tiny changes and limits in whole
+/// numbers.
+@Suite("Community report: figures that add up and read as they are")
+struct CommunityFiguresAddUpTests {
+    static func page(_ name: String, _ language: String = "en") throws -> String {
+        try ReportFixtures.community(name, language)
+    }
+
+    static let pages: [(String, String)] = ReportFixtures.examples.map { ($0, "en") } + [("community-safety-leiden", "nl")]
+
+    /// Every match of `pattern` in `text`, each as its capture groups.
+    static func groups(_ text: String, _ pattern: String) throws -> [[String]] {
+        let regex = try NSRegularExpression(pattern: pattern)
+        return regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).map { m in
+            (1..<m.numberOfRanges).map { k in Range(m.range(at: k), in: text).map { String(text[$0]) } ?? "" }
+        }
+    }
+
+    /// "1,400" or "1.400" as a number.
+    static func number(_ s: String) -> Double { Double(s.filter(\.isNumber)) ?? .nan }
+
+    // MARK: 1. An option's average is its parts
+
+    /// The camera option's "about 8 incidents more" beside the rounds option's 4, the rounds'
+    /// 14 and the cameras' 6 did not add up: the option also holds CS-07. Its line now gives the
+    /// assumed option's figure and every entry it leaves out or adds, and they add up.
+    @Test(arguments: ["en", "nl"])
+    func anOptionsAverageIsTheSumOfItsParts(_ language: String) throws {
+        let text = try Self.page("community-safety-leiden", language)
+        let options = ReportFixtures.section(text, language == "nl" ? "\n## De varianten naast elkaar" : "\n## The options side by side")
+        let camera = ReportFixtures.section(options, language == "nl" ? "\n### Camera's op de winkelpleinen" : "\n### Cameras on the shopping squares")
+        let title = language == "nl" ? "„Woninginbraken en straatroven in het convenantgebied”: " : "“Residential burglaries and street robberies in the partnership area”: "
+        let line = try #require(camera.split(separator: "\n").first { $0.hasPrefix("  - " + title) }.map(String.init), "\(camera)")
+        for id in ["CS-05", "CS-06", "CS-07"] { #expect(line.contains("(\(id))"), "\(line)") }
+        let (about, more, fewer, with) = language == "nl" ? ("ongeveer", "meer", "minder", "bij") : ("about", "more", "fewer", "with")
+        let entry = language == "nl" ? "(?:met|zonder)" : "(?:with|without)"
+        let total = try #require(try Self.groups(line, "\(about) ([0-9.,]+) [a-z]+ (?:méér|more) ").first)
+        let start = try #require(try Self.groups(line, ": \(about) ([0-9.,]+) [a-z]+ \(with) ").first)
+        let parts = try Self.groups(line, "\(about) ([0-9.,]+) [a-z]+ (\(more)|\(fewer)) \(entry) ")
+        #expect(parts.count == 3, "\(line)")
+        let sum = Self.number(start[0]) + parts.reduce(0) { $0 + ($1[1] == more ? 1 : -1) * Self.number($1[0]) }
+        #expect(abs(sum - Self.number(total[0])) <= 2, "\(line)")
+    }
+
+    // MARK: 2. No part bigger than its whole
+
+    /// "About 2 incidents fewer …; the largest part comes from W7-01", where W7-01 alone is
+    /// about 3 fewer: the line gives W7-01's part and the others' part, and they add up.
+    @Test func aCommonAverageIsTheSumOfItsParts() throws {
+        let text = try Self.page("ward-7-patient-partnership")
+        #expect(!text.contains("the largest part"))
+        let found = try Self.groups(text, #"“Patient safety incidents with moderate or greater harm”: about ([0-9]+) incidents? (fewer|more) than the ward's usual level, all from entries that every option has: about ([0-9]+) incidents? (fewer|more) from the activity in W7-01, whose gain outweighs its harm, and about ([0-9]+) incidents? (fewer|more) from the others"#)
+        let f = try #require(found.first, "\(text)")
+        func signed(_ n: String, _ way: String) -> Double { (way == "more" ? 1 : -1) * Self.number(n) }
+        #expect(abs(signed(f[0], f[1]) - (signed(f[2], f[3]) + signed(f[4], f[5]))) <= 1.5, "\(f)")
+    }
+
+    // MARK: 3. A bad year rounded as the average is
+
+    /// "About €1,800 …; in a bad year (1 in 10) €6,590 or more": every bad year in the text has
+    /// at most two significant figures, as the average beside it — unless that would make a bad
+    /// year with the planned actions and one without them the same figure — and none says "a
+    /// saving of only … or less", which turned its meaning round.
+    @Test(arguments: pages)
+    func badYearsInTheTextAreRoundedLikeTheAverage(_ page: (String, String)) throws {
+        let text = try Self.page(page.0, page.1)
+        func significant(_ figure: String) -> Int { figure.filter(\.isNumber).reversed().drop { $0 == "0" }.count }
+        func twoFigures(_ figure: String) -> Double {
+            let n = Self.number(figure), scale = pow(10, floor(log10(n)) - 1)
+            return (n / scale).rounded() * scale
+        }
+        let amount = #"([0-9][0-9.,]*)(?: [a-z]+)? (?:or more|or less|of meer|of minder)"#
+        let summary = page.1 == "nl" ? "verwachten we" : "we expect"
+        for line in text.split(separator: "\n") where line.contains(summary) {
+            for found in try Self.groups(String(line), amount) {
+                #expect(significant(found[0]) <= 2, "\(page.0) \(page.1): \(found[0]) in \(line)")
+            }
+        }
+        let pair = page.1 == "nl" ? #"komt het met de geplande aanpak uit op (.+?), tegen (.+?) zonder\."#
+                                  : #"brings ([^.]+?) with the planned actions, against ([^.]+?) without them\."#
+        for found in try Self.groups(text, pair) {
+            let with = try #require(try Self.groups(found[0], amount).first?.first), without = try #require(try Self.groups(found[1], amount).first?.first)
+            if significant(with) > 2 || significant(without) > 2 {
+                #expect(twoFigures(with) == twoFigures(without), "\(page.0) \(page.1): \(found)")
+            }
+        }
+        #expect(!ReportFixtures.matches(text, #"only [£€]?[0-9][0-9,.]*( [a-z]+)? or less"#), "\(page.0)")
+        #expect(!ReportFixtures.matches(text, #" van maar (€ ?)?[0-9]"#), "\(page.0)")
+    }
+
+    /// The saving in a bad year is said plainly: "a saving of £74,000 or less against …".
+    @Test func aBadYearsSavingIsSaidPlainly() throws {
+        let text = try Self.page("adult-social-care-positive-risk")
+        #expect(ReportFixtures.matches(text, #"in a 1 in 10 bad year, a saving of £[0-9]+,000 or less against the 2027/28 commissioning plan\."#), "\(text)")
+    }
+
+    // MARK: 4. A figure is not compared with itself
+
+    /// "In a bad year it comes to 1 person or more with the planned actions, against 1 person or
+    /// more without": where both are the same the page says so once.
+    @Test(arguments: pages)
+    func aBadYearIsNeverComparedWithItself(_ page: (String, String)) throws {
+        let text = try Self.page(page.0, page.1)
+        let pattern = page.1 == "nl" ? #"komt het met de geplande aanpak uit op (.+?), tegen (.+?) zonder\."#
+                                     : #"brings ([^.]+?) with the planned actions, against ([^.]+?) without them\."#
+        for found in try Self.groups(text, pattern) { #expect(found[0] != found[1], "\(page.0): \(found)") }
+    }
+
+    /// Where a count's bad year is the same with and without the planned actions, it is said
+    /// once, in both languages.
+    @Test(arguments: ["en", "nl"])
+    func theSameBadYearIsSaidOnce(_ language: String) throws {
+        let text = try Self.page("community-safety-leiden", language)
+        let pattern = language == "nl" ? #"komt het met of zonder de geplande aanpak uit op [0-9]+ (persoon|personen) of meer\."#
+                                       : #"brings [0-9]+ (person|people) or more, with or without the planned actions\."#
+        #expect(ReportFixtures.matches(text, pattern), "\(text)")
+    }
+
+    // MARK: 5. "All groups" only where all estimated
+
+    /// Carers gave no estimate for W7-01: the chance with the groups counted together is of the
+    /// two groups that did, and the page says so.
+    @Test func togetherNamesTheGroupsThatEstimated() throws {
+        let text = try Self.page("ward-7-patient-partnership")
+        let line = try #require(text.split(separator: "\n").first { $0.hasPrefix("How likely is “A self-administering patient takes a wrong dose”?") })
+        #expect(line.contains("with the two groups that estimated it counted together"), "\(line)")
+        #expect(!line.contains("all groups"), "\(line)")
+    }
+
+    // MARK: 6. The rounding example is from the page
+
+    /// "For example, it says “about 4” for 3.7" stood on pages without a 3.7: the example is one
+    /// of the page's own averages, in a table as the note gives it and in the text as rounded;
+    /// where no average rounds to another number, the note gives no example.
+    @Test(arguments: pages)
+    func theRoundingExampleIsOnThePage(_ page: (String, String)) throws {
+        let text = try Self.page(page.0, page.1)
+        #expect(!text.contains("“about 4” for 3.7") && !text.contains("„ongeveer 4” voor 3,7"), "\(page.0)")
+        let pattern = page.1 == "nl" ? #"bijvoorbeeld „([^”]+)” voor ([^ ]+(?: [0-9.,]+)?)\. De tabellen"# : #"it says “([^”]+)” for ([^ ]+)\. The tables"#
+        guard let found = try Self.groups(text, pattern).first else {
+            #expect(text.contains(page.1 == "nl" ? "kunnen dragen. De tabellen" : "what the estimates can bear. The tables"), "\(page.0)")
+            return
+        }
+        let table = found[1].filter { $0.isNumber || $0 == "," || $0 == "." }
+        #expect(text.contains("| \(table) |"), "\(page.0): \(found[1]) is in no table")
+        let said = text.components(separatedBy: found[0]).count - 1
+        #expect(said >= 2, "\(page.0): “\(found[0])” is not in the text")
+    }
+
+    // MARK: 7. A tiny change said plainly
+
+    /// "Less than 1 enquiry more" read as a smaller rise than none: "hardly any more in … (less
+    /// than 1 enquiry)".
+    @Test(arguments: ReportFixtures.examples)
+    func aTinyChangeIsSaidPlainly(_ name: String) throws {
+        let text = try Self.page(name)
+        #expect(!ReportFixtures.matches(text, #"less than 1 [a-z]+ (more|fewer|less)"#), "\(name)")
+    }
+
+    @Test func aTinyRiseInEnquiriesIsHardlyAny() throws {
+        let text = try Self.page("adult-social-care-positive-risk")
+        #expect(text.contains("hardly any more in “Safeguarding enquiries” (less than 1 enquiry)"), "\(text)")
+    }
+
+    // MARK: 8. A limit in whole numbers
+
+    /// "Comes to more than 1 patient: 2 of the 100": a limit on a count in whole numbers reads
+    /// "2 patients or more", as on the board's page, wherever the residents' page states it.
+    @Test func aWholeCountLimitIsSaidInWholeNumbers() throws {
+        let text = try Self.page("ward-7-patient-partnership")
+        #expect(!text.contains("more than 1 patient"), "\(text)")
+        #expect(text.contains("The limit: the chance of “Patients whose confidential information is overheard” coming to 2 patients or more in 2027/28 should be at most 10 in 100."))
+        #expect(text.contains("“Patients whose confidential information is overheard” comes to 2 patients or more: "))
+        #expect(text.contains("“Patients whose confidential information is overheard”: chance of 2 patients or more: "))
+        #expect(text.contains("| Limit: at most 10 in 100 chance of 2 patients or more |"))
+        #expect(text.contains("| Chance of 2 patients or more |"))
+    }
+}

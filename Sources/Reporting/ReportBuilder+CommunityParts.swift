@@ -39,8 +39,8 @@ extension ReportBuilder {
     }
 
     /// For an option other than the one the page assumes, its average on `outcome` as the
-    /// assumed option's average and one part for each entry it leaves out or adds: "about 4 with
-    /// “Volunteer evening rounds”, about 14 more without “Evening rounds by volunteers” (CS-05),
+    /// assumed option's average and one part for each entry it leaves out or adds: "about 4 more
+    /// with “Volunteer evening rounds”, about 14 more without “Evening rounds by volunteers” (CS-05),
     /// about 6 fewer with … (CS-06) and about 4 fewer with … (CS-07)".
     ///
     /// Nil where it would not add up from the entries alone: for money (an option's own cost and
@@ -71,7 +71,9 @@ extension ReportBuilder {
         let difference = mean - assumedMean
         guard !parts.isEmpty, abs(difference - sum) <= max(0.5, 0.01 * abs(difference)) else { return nil }
         let start = w.directed(assumedMean)
-        let from = start > 0 ? roughly(start, o.unit) : changeWords(start, unit: o.unit) ?? quantity(0, o.unit)
+        // With its direction, like every part after it: "about 4 incidents" beside "about 14
+        // more" left a reader to guess which way the starting figure went.
+        let from = changeWords(start, unit: o.unit) ?? quantity(0, o.unit)
         return phrases("community.options.average.parts", ["outcome": iso(o.title), "amount": optionAverage(o.id, unit: o.unit, mean: mean),
                                                            "from": from, "assumed": iso(assumed.title), "parts": list(parts)])
     }

@@ -741,7 +741,15 @@ public struct ReportBuilder: Sendable {
             // page says so rather than leave "saves less than it costs" to read as a case for
             // cutting it.
             if let who = register.risk(r.id)?.borneBy, let said = flag, (resp.badYearValue?.es95 ?? 0) <= resp.cost {
+                // The entry's harm on outcomes other than money (people hurt, hours lost) is
+                // measured, just not in money: the row names them, where "whom no money figure
+                // here measures" read as if nothing in the register counted those people.
+                let elsewhere = (register.risk(r.id)?.outcomes ?? []).filter { $0 != r.outcome && unitOf($0) != "money" }
+                    .reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+                    .compactMap { register.outcome($0).map { "“" + iso($0.title) + "”" } }
                 switch bearer(who, outcome: r.outcome) {
+                case .unmeasured where !elsewhere.isEmpty:
+                    flag = phrases("report.response.protects-elsewhere", ["flag": said, "who": iso(who), "outcomes": list(elsewhere)])
                 case .unmeasured: flag = phrases("report.response.protects-unmeasured", ["flag": said, "who": iso(who)])
                 case .partly(let baseline):
                     flag = phrases("report.response.protects-beyond-money", ["flag": said, "who": iso(who), "baseline": iso(baseline)])

@@ -66,8 +66,8 @@ import _TestSupport
     /// and a 1% chance of exceeding €50,000.
     @Test func leidensCurrentOptionShowsWhyItsTotalSitsBesideASmallChance() throws {
         let table = Self.moneyTable(try Self.example("community-safety-leiden"))
-        let rounds = try #require(table.rows.first { $0[0] == "Volunteer evening rounds (current)" })
-        #expect(rounds == ["Volunteer evening rounds (current)", "a loss of €3,000", "none", "a loss of €3,000", "€51,000", "a loss of €54,000"], "\(rounds)")
+        let rounds = try #require(table.rows.first { $0[0] == "Keep the evening rounds (current)" })
+        #expect(rounds == ["Keep the evening rounds (current)", "a loss of €3,000", "none", "a loss of €3,000", "€51,000", "a loss of €54,000"], "\(rounds)")
         let cameras = try #require(table.rows.first { $0[0] == "Cameras on the shopping squares" })
         #expect(cameras[2] == "€32,000" && cameras[4] == "€41,500", "\(cameras)")
     }
@@ -181,8 +181,15 @@ import _TestSupport
         let rows = try Self.example("community-safety-leiden").split(separator: "\n")
         let hurt = try #require(rows.first { $0.hasPrefix("| — | CS-04 A volunteer is hurt or threatened") })
         #expect(hurt.contains("saves less on average than it costs, and cuts the average of the worst 1 in 20 years by only "), "\(hurt)")
-        #expect(hurt.contains("; it is there for “Volunteers and their families”, whom no money figure here measures, so these figures are no case for cutting it |"), "\(hurt)")
+        // Their harm is counted, on the people and hours outcomes, just not in money.
+        #expect(hurt.contains("; it is there for “Volunteers and their families”, whose harm is counted on “People hurt"), "\(hurt)")
+        #expect(hurt.contains(", not in money, so these figures are no case for cutting it |"), "\(hurt)")
+        #expect(!hurt.contains("whom no money figure here measures"), "\(hurt)")
         let admin = try #require(rows.first { $0.contains("| CS-09 A group admin is intimidated") && $0.contains("saves less on average") })
+        // A response costed at 0 has nothing to rank by: "not comparable", and no rank beside it.
+        let ward = try Self.example("ward-7-patient-partnership").split(separator: "\n")
+        let free = try #require(ward.first { $0.contains(" W7-13 ") && $0.contains("costed at 0: not comparable") })
+        #expect(free.hasPrefix("| — | W7-13 "), "\(free)")
         #expect(!admin.contains("no case for cutting it"), "\(admin)")
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import RegisterModel
 import Scoring
 import TextLayer
@@ -40,7 +41,7 @@ extension ReportBuilder {
 
     /// For an option other than the one the page assumes, its average on `outcome` as the
     /// assumed option's average and one part for each entry it leaves out or adds: "about 4 more
-    /// with “Volunteer evening rounds”, about 14 more without “Evening rounds by volunteers” (CS-05),
+    /// with “Keep the evening rounds”, about 14 more without “Evening rounds by volunteers” (CS-05),
     /// about 6 fewer with … (CS-06) and about 4 fewer with … (CS-07)".
     ///
     /// Nil where it would not add up from the entries alone: for money (an option's own cost and
@@ -71,11 +72,31 @@ extension ReportBuilder {
         let difference = mean - assumedMean
         guard !parts.isEmpty, abs(difference - sum) <= max(0.5, 0.01 * abs(difference)) else { return nil }
         let start = w.directed(assumedMean)
+        // A reader adds the figures as the page shows them: where rounding each part makes them
+        // miss the total by more than its last shown digit ("450 + 130 + 8 − 1,400" against
+        // "840 less"), the parts are left out rather than shown as a sum that does not check.
+        let shownParts = ([start] + changed.compactMap { id, _, sign -> Double? in
+            guard let risk = register.risk(id), risk.outcomes.contains(o.id) else { return nil }
+            return w.directed(sign * entryNet(id, on: o.id))
+        }).map(Self.asShown).reduce(0, +)
+        let total = Self.asShown(w.directed(mean))
+        guard abs(shownParts - total) <= Self.lastShownDigit(total) else { return nil }
         // With its direction, like every part after it: "about 4 incidents" beside "about 14
         // more" left a reader to guess which way the starting figure went.
         let from = changeWords(start, unit: o.unit) ?? quantity(0, o.unit)
         return phrases("community.options.average.parts", ["outcome": iso(o.title), "amount": optionAverage(o.id, unit: o.unit, mean: mean),
                                                            "from": from, "assumed": iso(assumed.title), "parts": list(parts)])
+    }
+
+    /// A figure as the page's words show it: two significant figures, whole.
+    static func asShown(_ value: Double) -> Double {
+        (value < 0 ? -1 : 1) * FigureFormat.rounded(abs(value), significantDigits: 2).rounded()
+    }
+
+    /// The step of a figure's last shown digit: 10 for "840", 1 for "8".
+    static func lastShownDigit(_ value: Double) -> Double {
+        guard abs(value) >= 100 else { return 1 }
+        return pow(10, floor(log10(abs(value))) - 1)
     }
 
     /// Where an option's average on `outcome` comes from entries every option has, the one that

@@ -51,6 +51,24 @@ struct CommunityFiguresAddUpTests {
         #expect(abs(sum - Self.number(total[0])) <= 2, "\(line)")
     }
 
+    /// "About 840 hours less: about 450 more with …, 130 more without …, 8 more without … and
+    /// 1,400 less with …" did not check when added as shown (−812). Every option line that gives
+    /// parts adds up, as the page shows them, to its total within the total's last shown digit.
+    @Test(arguments: ReportFixtures.examples)
+    func optionPartsAddUpAsShown(_ name: String) throws {
+        let text = try Self.page(name)
+        let lines = text.split(separator: "\n").map(String.init).filter { $0.hasPrefix("  - “") && $0.contains(" with “") && $0.contains(") and about ") }
+        for line in lines {
+            let figure = #"about ([0-9.,]+) [a-z]+ (more|less|fewer) "#
+            let total = try #require(try Self.groups(line, "”: " + figure).first, "\(line)")
+            let parts = try Self.groups(line, figure + "(?:with|without) “")
+            #expect(parts.count >= 2, "\(line)")
+            func signed(_ g: [String]) -> Double { (g[1] == "more" ? 1 : -1) * Self.number(g[0]) }
+            let step = abs(signed(total)) >= 100 ? pow(10, floor(log10(abs(signed(total)))) - 1) : 1
+            #expect(abs(parts.map(signed).reduce(0, +) - signed(total)) <= step, "\(line)")
+        }
+    }
+
     // MARK: 2. No part bigger than its whole
 
     /// "About 2 incidents fewer …; the largest part comes from W7-01", where W7-01 alone is

@@ -110,7 +110,7 @@ struct BoardFollowThroughTests {
         let other = try #require(fewer.split(separator: "\n").first { $0.hasPrefix("- “Cameras on the shopping squares” is set aside") })
         #expect(ReportFixtures.matches(String(other), #"Without that statement it would pass this step, but be set aside at the (second, on its chances|third, on cost)"#), "\(other)")
         #expect(ReportFixtures.matches(String(line),
-            #"Without that statement it would pass this step, but be set aside at the third, on cost: a loss of €[0-9,]+ all told, against a loss of €[0-9,]+ for “Volunteer evening rounds”, €[0-9,]+ more\."#),
+            #"Without that statement it would pass this step, but be set aside at the third, on cost: a loss of €[0-9,]+ all told, against a loss of €[0-9,]+ for “Keep the evening rounds”, €[0-9,]+ more\."#),
             "\(line)")
         #expect(!line.contains("would not be set aside at this step"))
     }

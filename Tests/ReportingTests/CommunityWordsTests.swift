@@ -192,7 +192,7 @@ struct CommunityWordsTests {
     @Test func anEntryOfSomeOptionsIsNotCalledAnOption() throws {
         let english = try ReportFixtures.example("community-safety-leiden", .community, format: .markdown, trials: 500)
         let dropOut = BoardFirstReadTests.section(english, "### Volunteers drop out of Buurtpreventie Noord after the winter")
-        #expect(dropOut.contains("This comes with some of the options being compared, not all. The figures on this page assume the option “Volunteer evening rounds”, which includes it."), "\(dropOut)")
+        #expect(dropOut.contains("This comes with some of the options being compared, not all. The figures on this page assume the option “Keep the evening rounds”, which includes it."), "\(dropOut)")
         let rounds = BoardFirstReadTests.section(english, "### Evening rounds by volunteers")
         #expect(rounds.contains("This is one of the options being compared, and the one the figures on this page assume."), "\(rounds)")
         #expect(!rounds.contains("comes with some of the options"))

@@ -60,12 +60,14 @@ extension ReportBuilder {
         let mine = register.entries(in: registered).map(\.id), theirs = register.entries(in: assumed).map(\.id)
         let changed = theirs.filter { !mine.contains($0) }.map { ($0, "without", -1.0) } + mine.filter { !theirs.contains($0) }.map { ($0, "with", 1.0) }
         var parts: [String] = []
-        var sum = 0.0
+        // The parts' sum, and the sum a reader makes of them as the page shows them.
+        var sum = 0.0, shownSum = 0.0
         for (id, key, sign) in changed {
             guard let risk = register.risk(id), risk.outcomes.contains(o.id) else { continue }
             let loss = sign * entryNet(id, on: o.id)
             guard let change = changeWords(w.directed(loss), unit: o.unit) else { continue }
             sum += loss
+            shownSum += Self.asShown(w.directed(loss))
             let entry = phrases("community.options.entry", ["title": iso(phrases("community.quoted", ["text": risk.title])), "id": entryID(id)])
             parts.append(phrases("community.options.part." + key, ["change": change, "entry": entry]))
         }
@@ -75,12 +77,8 @@ extension ReportBuilder {
         // A reader adds the figures as the page shows them: where rounding each part makes them
         // miss the total by more than its last shown digit ("450 + 130 + 8 − 1,400" against
         // "840 less"), the parts are left out rather than shown as a sum that does not check.
-        let shownParts = ([start] + changed.compactMap { id, _, sign -> Double? in
-            guard let risk = register.risk(id), risk.outcomes.contains(o.id) else { return nil }
-            return w.directed(sign * entryNet(id, on: o.id))
-        }).map(Self.asShown).reduce(0, +)
         let total = Self.asShown(w.directed(mean))
-        guard abs(shownParts - total) <= Self.lastShownDigit(total) else { return nil }
+        guard abs(Self.asShown(start) + shownSum - total) <= Self.lastShownDigit(total) else { return nil }
         // With its direction, like every part after it: "about 4 incidents" beside "about 14
         // more" left a reader to guess which way the starting figure went.
         let from = changeWords(start, unit: o.unit) ?? quantity(0, o.unit)

@@ -288,6 +288,14 @@ public enum BuiltInTemplates {
 </ul>
 {{/empty(levers)}}
 {{#noWayBack}}<p class="no-way-back">{{.}}</p>{{/noWayBack}}
+{{#noWayBackChoices}}<p>{{.}}</p>{{/noWayBackChoices}}
+{{^empty(noWayBackStops)}}
+<ul>
+{{#noWayBackStops}}
+<li>{{.}}</li>
+{{/noWayBackStops}}
+</ul>
+{{/empty(noWayBackStops)}}
 </div>
 {{/items}}
 {{/empty(items)}}
@@ -854,6 +862,16 @@ public enum BuiltInTemplates {
 
 {{.}}
 {{/noWayBack}}
+{{#noWayBackChoices}}
+
+{{.}}
+{{/noWayBackChoices}}
+{{^empty(noWayBackStops)}}
+
+{{#noWayBackStops}}
+- {{.}}
+{{/noWayBackStops}}
+{{/empty(noWayBackStops)}}
 
 {{/items}}
 {{/empty(items)}}

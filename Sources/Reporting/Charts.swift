@@ -671,11 +671,14 @@ struct Charts {
                                                                       ["entries": placedByOtherOutcome.joined(separator: phrases("report.list.separator"))])
         // The board reads a two-line summary first, then each part of the description as an
         // item of its own: one paragraph of about 200 words could not be followed.
-        let summary = phrases("chart.heat.lead")
-        let parts = [phrases(isHTML ? "chart.heat.description" : "chart.heat.description.table", ["reference": reference]), net, worst]
+        // "Benefits are not counted" followed by "except … net of its benefit" read as a
+        // contradiction: where an entry is placed net of its benefit, the rule names the exception.
+        let summary = phrases(netted.isEmpty ? "chart.heat.lead" : "chart.heat.lead.except")
+        let benefits = phrases(netted.isEmpty ? "chart.heat.benefits" : "chart.heat.benefits.except")
+        let parts = [phrases(isHTML ? "chart.heat.description" : "chart.heat.description.table", ["reference": reference, "benefits": benefits]), net, worst]
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        var made = chart(id: id, title: phrases("chart.heat.title"), description: phrases("chart.heat.description", ["reference": reference]) + net + worst,
-                     tableDescription: phrases("chart.heat.description.table", ["reference": reference]) + net + worst, svg: svg,
+        var made = chart(id: id, title: phrases("chart.heat.title"), description: phrases("chart.heat.description", ["reference": reference, "benefits": benefits]) + net + worst,
+                     tableDescription: phrases("chart.heat.description.table", ["reference": reference, "benefits": benefits]) + net + worst, svg: svg,
                      columns: [phrases("chart.column.entry")] + ["likelihood", "impact", "chance", "harm", "reference"].map { phrases("chart.heat.column." + $0) },
                      rows: placed.map { p in
                          let ii = Self.impactBand(p.reference > 0 ? p.harm / p.reference : 0)

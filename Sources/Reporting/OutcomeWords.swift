@@ -247,6 +247,16 @@ struct OutcomeWords: Sendable {
         return phrases("report.outcome.\(family).\(v > 0 ? "more" : "less")", ["amount": size(abs(v))])
     }
 
+    /// ``outcomePhrase(_:)`` for a table that sets a count's rise beside its net reduction: "a
+    /// rise of 3.74 incidents" next to "a net reduction of 1.95 incidents", where a bare "3.74
+    /// incidents" left the reader to guess which way it went. A count that can only rise from
+    /// nothing (with no benefit and no baseline: people harmed) keeps its bare number.
+    func directedPhrase(_ loss: Double) -> String {
+        let v = directed(loss)
+        guard family == "count", v > 0, hasBenefit || baseline != nil else { return outcomePhrase(loss) }
+        return phrases("report.portfolio.count.rise", ["amount": size(v)])
+    }
+
     /// An average against the outcome's baseline: "5.64 incidents more than the police
     /// forecast", "25 hours less than the 2027 plan"; ``outcomePhrase(_:)`` without one.
     func averagePhrase(_ loss: Double) -> String {

@@ -127,8 +127,10 @@ extension ReportBuilder {
             if !others.isEmpty && others.allSatisfy({ $0.probability.value == v.probability.value }) {
                 levers.append(phrases("report.decision.lever.no-portfolio"))
             }
+            let noWay = noWayBack(v)
             return .init(outcome: e(title(v)), status: e(statusWord(v.withinAppetite, v.decisive)), statusClass: statusClass(v.withinAppetite, v.decisive),
-                         reading: e(readings.joined(separator: " ")), levers: levers.map { e($0) }, noWayBack: e(noWayBack(v)))
+                         reading: e(readings.joined(separator: " ")), levers: levers.map { e($0) }, noWayBack: e(noWay?.lead),
+                         noWayBackChoices: e(noWay?.choices), noWayBackStops: (noWay?.stops ?? []).map { e($0) })
         }
 
         let quality = dataQuality(coverage: coverage)

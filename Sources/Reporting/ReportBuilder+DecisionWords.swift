@@ -102,9 +102,13 @@ extension ReportBuilder {
         return phrases("report.decision.uncertainty", ["list": items.joined(separator: phrases("report.list.separator"))])
     }
 
-    /// For a statement outside appetite that no lever listed brings back: that nothing listed
-    /// is enough, how far it is from the limit, the nearest a lever comes, and the choices left.
-    func noWayBack(_ v: RegisterScore.AppetiteVerdict) -> String? {
+    /// For a statement outside appetite that no lever listed brings back: that none of the
+    /// levers listed is enough, how far it is from the limit and the nearest a lever comes
+    /// (`lead`); the choices left to the board (`choices`); and, one item each, what stopping an
+    /// activity would do (`stops`). Stopping is not among the levers, and the page says so: "the
+    /// nearest any lever comes is 5.2%" in the same sentence as "1.9% without AS-01 (within
+    /// appetite here …)" read as a contradiction, in one sentence of 200 words.
+    func noWayBack(_ v: RegisterScore.AppetiteVerdict) -> (lead: String, choices: String, stops: [String])? {
         guard !v.withinAppetite, v.decisive else { return nil }
         let others = v.portfolios.filter { $0.id != score.run.portfolio }
         guard !v.responses.contains(where: \.withinIfDelivered), !others.contains(where: \.withinAppetite) else { return nil }
@@ -116,35 +120,32 @@ extension ReportBuilder {
         let named = drivers.map { id in phrases("report.portfolio.activity", ["risk": id, "title": iso(register.risk(id)?.title ?? "")]) }
         var args = ["statement": iso(statementLabel(v)), "chance": chanceWhat(v), "now": FigureFormat.percent(v.probability.value),
                     "want": want(v), "limit": FigureFormat.percent(v.limit)]
-        var sentence = phrases.filled("report.decision.no-way-back", args)
+        var lead = phrases.filled("report.decision.no-way-back", args)
         if let best, FigureFormat.percent(best) != FigureFormat.percent(v.probability.value) {
             args["best"] = FigureFormat.percent(best)
-            sentence += " " + phrases.filled("report.decision.no-way-back.best", args)
+            lead += " " + phrases.filled("report.decision.no-way-back.best", args)
         }
         // Stopping an activity, with what it would do, where the simulation gives it.
         let stops = (v.stops ?? []).filter { visible.contains($0.risk) }
         if stops.isEmpty {
-            sentence += " " + phrases("report.decision.no-way-back.choices", [
-                "drivers": named.isEmpty ? phrases("report.decision.no-way-back.the-activities") : listInWords(named)])
-        } else {
-            sentence += " " + phrases("report.decision.no-way-back.choices.stops", [
-                "chance": chanceWhat(v),
-                "stops": listInWords(stops.map { stop in
-                    let broken = brokenByStopping(stop)
-                    // A stop that puts another statement outside appetite is said to be no way
-                    // back, with the chance it would leave there, before what it gives up.
-                    let givesUpKey = broken.isEmpty ? "report.decision.no-way-back.stop.gives-up" : "report.decision.no-way-back.stop.gives-up.also"
-                    let key = broken.isEmpty ? "report.decision.no-way-back.stop"
-                        : stop.withinIfStopped ? "report.decision.no-way-back.stop.breaks" : "report.decision.no-way-back.stop.breaks.still-outside"
-                    return phrases(key, [
-                        "percent": FigureFormat.percent(stop.ifStopped.value), "risk": entryID(stop.risk),
-                        "title": iso(register.risk(stop.risk)?.title ?? ""),
-                        "status": phrases(stop.withinIfStopped ? "report.verdict.within" : "report.verdict.outside"),
-                        "broken": listInWords(broken),
-                        "givesUp": givenUp(stop.risk).map { phrases(givesUpKey, ["benefits": $0]) } ?? ""])
-                })])
+            return (lead, phrases("report.decision.no-way-back.choices", [
+                "drivers": named.isEmpty ? phrases("report.decision.no-way-back.the-activities") : listInWords(named)]), [])
         }
-        return sentence
+        let items = stops.map { stop in
+            let broken = brokenByStopping(stop)
+            // A stop that puts another statement outside appetite is said to be no way
+            // back, with the chance it would leave there, before what it gives up.
+            let givesUpKey = broken.isEmpty ? "report.decision.no-way-back.stop.gives-up" : "report.decision.no-way-back.stop.gives-up.also"
+            let key = broken.isEmpty ? "report.decision.no-way-back.stop"
+                : stop.withinIfStopped ? "report.decision.no-way-back.stop.breaks" : "report.decision.no-way-back.stop.breaks.still-outside"
+            return phrases(key, [
+                "percent": FigureFormat.percent(stop.ifStopped.value), "risk": entryID(stop.risk),
+                "title": iso(register.risk(stop.risk)?.title ?? ""),
+                "status": phrases(stop.withinIfStopped ? "report.verdict.within" : "report.verdict.outside"),
+                "broken": listInWords(broken),
+                "givesUp": givenUp(stop.risk).map { phrases(givesUpKey, ["benefits": $0]) } ?? ""])
+        }
+        return (lead, phrases("report.decision.no-way-back.choices.stops", ["chance": chanceWhat(v)]), items)
     }
 
     /// The statements within appetite now that stopping the entry would put outside, each with

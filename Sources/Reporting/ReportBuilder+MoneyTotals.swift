@@ -68,7 +68,21 @@ extension ReportBuilder {
         } else {
             note += " " + phrases("report.money.appetite.judges", ["outcomes": titles])
         }
-        note += " " + phrases("report.money.defined.responses") + " " + phrases("report.money.defined.all-told")
+        // Why an option's own cost is in the figure against appetite and a response's cost is
+        // not: the register counts the one in a money outcome and pays the other from the budget
+        // it names for responses. "Paid from the running budget, so not in the budget figure"
+        // beside "the option's own cost, counted in the budget" read as two rules for one kind
+        // of planned spend.
+        let owners = score.portfolios.compactMap { p in p.cost.flatMap { _ in moneyOutcomes.first { $0.id == p.costOutcome } } }
+        let ownIn = moneyOutcomes.filter { o in owners.contains { $0.id == o.id } }
+        if let budget = register.metadata.responseBudget {
+            note += " " + phrases("report.money.defined.responses.paid-from", ["budget": iso(budget)])
+            if !ownIn.isEmpty { note += " " + phrases("report.money.defined.own-cost", ["outcomes": listInWords(ownIn.map { iso($0.title) })]) }
+            note += " " + phrases("report.money.defined.planned-spend")
+        } else {
+            note += " " + phrases("report.money.defined.responses")
+        }
+        note += " " + phrases("report.money.defined.all-told")
         note += " " + phrases("report.money.rounding")
         return .init(caption: e(phrases("report.money.caption", ["outcomes": titles, "horizon": horizonPhrase])),
                      rows: rows, note: e(note))

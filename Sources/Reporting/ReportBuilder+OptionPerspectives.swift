@@ -108,11 +108,15 @@ extension ReportBuilder {
                     guard cellPercent(a.p.value) != cellPercent(b.p.value) else { return false }
                     return steps.atIssue.contains { $0.outcome == v.outcome && $0.threshold == v.threshold && $0.kind == v.kind } || a.within != b.within
                 }
+                if !steps.first.contains(where: { $0.id == favoured.id }) {
+                    others.append(firstStepParts(favoured, steps: steps, rule: rule, perspective: p.title, quoted: quoted))
+                    continue
+                }
                 var item = phrases("report.options.perspectives.other.item", [
                     "perspective": iso(p.title), "options": listInWords(steps.second.map(quoted)),
                     "chances": rule.chances(instead, on: deciding), "favouredChances": rule.chances(favoured, on: deciding),
                     "favoured": quoted(favoured)])
-                item += stepThatParts(favoured, instead: instead, steps: steps, rule: rule, quoted: quoted)
+                item += phrases("report.options.perspectives.other.step2")
                 // Several kept on the chances: the rest of the steps pick among them.
                 if steps.second.count > 1, steps.fourth.count == 1 {
                     item += phrases("report.options.perspectives.other.then", ["option": quoted(steps.fourth[0])])
@@ -143,23 +147,43 @@ extension ReportBuilder {
         return phrases("report.options.perspectives.other", ["favoured": quoted(favoured), "items": others.joined(separator: phrases("report.list.separator"))])
     }
 
-    /// Which of the rule's first two steps sets the favoured option aside on a perspective's
-    /// estimates, and on what: a reader who sees "11% against 10%" asks why the option with the
-    /// worse chance is kept. Where the first step decides it, the statements the favoured option
-    /// is outside on and the other not are named with their chance and the board's limit
-    /// ("Bed days (58%; want ≥ 60%)"), so that the count which decided is on the page.
-    func stepThatParts(_ favoured: RegisterScore.PortfolioScore, instead: RegisterScore.PortfolioScore,
-                       steps: OptionRule.Steps, rule: OptionRule, quoted: (RegisterScore.PortfolioScore) -> String) -> String {
-        guard !steps.first.contains(where: { $0.id == favoured.id }) else {
-            return phrases("report.options.perspectives.other.step2")
-        }
-        let extra = rule.statements.filter { v in !rule.judged(v, under: favoured).within && rule.judged(v, under: instead).within }
-        return phrases("report.options.perspectives.other.step1", [
-            "favoured": quoted(favoured), "favouredCount": String(rule.outside(favoured)), "count": String(steps.fewest),
-            "first": listInWords(steps.first.map(quoted)),
+    /// Where the rule's first step sets the favoured option aside on a perspective's estimates:
+    /// how many of the board's limits each option breaks, the statement that makes the
+    /// difference with its chance and limit ("Bed days (58%; want ≥ 60%)"), what the second step
+    /// keeps of the rest, and, where the option kept is worse on a statement than the one set
+    /// aside, that the rule prefers fewer limits broken all the same ("11% against 10%"). "The
+    /// first two steps would keep …" followed by "what decides it is the first step" said the
+    /// steps in the wrong order and never said that fewer limits broken wins.
+    func firstStepParts(_ favoured: RegisterScore.PortfolioScore, steps: OptionRule.Steps, rule: OptionRule, perspective: String,
+                        quoted: (RegisterScore.PortfolioScore) -> String) -> String {
+        let kept = steps.fourth.count == 1 ? steps.fourth[0] : steps.second[0]
+        let extra = rule.statements.filter { v in !rule.judged(v, under: favoured).within && rule.judged(v, under: kept).within }
+        var text = phrases("report.options.perspectives.other.first-step", [
+            "perspective": iso(perspective), "favoured": quoted(favoured), "favouredCount": String(rule.outside(favoured)),
+            "count": String(steps.fewest), "first": listInWords(steps.first.map(quoted)),
             "extra": listInWords(extra.map { v in
                 phrases("report.options.breach", ["statement": iso(statementLabel(v)), "percent": cellPercent(rule.judged(v, under: favoured).p.value, limit: v.limit),
                                                   "want": want(v)])
             })])
+        if steps.second.count < steps.first.count {
+            text += phrases("report.options.perspectives.other.first-step.second", ["options": listInWords(steps.second.map(quoted))])
+        }
+        if steps.second.count > 1, steps.fourth.count == 1 {
+            text += phrases("report.options.perspectives.other.then", ["option": quoted(steps.fourth[0])])
+        }
+        // The statements on which the option kept has the worse chance: a higher chance of
+        // exceeding, or a lower chance of the gain the board asks for.
+        let worse = rule.statements.compactMap { v -> String? in
+            let (a, b) = (rule.judged(v, under: kept).p.value, rule.judged(v, under: favoured).p.value)
+            guard cellPercent(a, limit: v.limit) != cellPercent(b, limit: v.limit), v.kind == .netBenefitAbove ? a < b : a > b else { return nil }
+            return phrases("report.options.perspectives.other.worse-item", [
+                "statement": iso(statementLabel(v)), "percent": cellPercent(a, limit: v.limit), "favouredPercent": cellPercent(b, limit: v.limit)])
+        }
+        if !worse.isEmpty {
+            text += phrases("report.options.perspectives.other.first-step.prefers", [
+                "option": quoted(kept), "count": String(steps.fewest), "favoured": quoted(favoured),
+                "favouredCount": String(rule.outside(favoured)), "worse": listInWords(worse)])
+        }
+        return text
     }
 }

@@ -971,7 +971,7 @@ public struct ReportBuilder: Sendable {
             var list = items.joined(separator: phrases("report.list.separator"))
             if hidden > 0 { list += (list.isEmpty ? "" : phrases("report.list.separator")) + phrases.plural("report.portfolio.hidden", count: hidden) }
             let means = score.outcomes.map { o in
-                p.outcomes.first { $0.outcome == o.id }.map { words(o.id, o.unit).outcomePhrase($0.mean.residual.value) } ?? "—"
+                p.outcomes.first { $0.outcome == o.id }.map { words(o.id, o.unit).directedPhrase($0.mean.residual.value) } ?? "—"
             }
             let diffs = score.outcomes.map { o -> String in
                 guard index > 0, let k = score.outcomes.firstIndex(where: { $0.id == o.id }), k < p.differenceFromFirst.count else { return "—" }

@@ -109,9 +109,14 @@ extension ReportContext {
         public var reading: String
         /// What would change the verdict, computed from the simulation, one sentence each.
         public var levers: [String]
-        /// Outside appetite with no lever listed enough to bring it back: the gap and the
-        /// choices left to the board.
+        /// Outside appetite with no lever listed enough to bring it back: that none is, the gap
+        /// and the nearest a lever comes.
         public var noWayBack: String? = nil
+        /// With ``noWayBack``: the choices left to the board, ending with what the stops below
+        /// give where there are any.
+        public var noWayBackChoices: String? = nil
+        /// With ``noWayBack``: what stopping each activity behind it would do, one item each.
+        public var noWayBackStops: [String] = []
     }
 
     /// What the figures rest on: entries still to check, free responses, ordinal estimates and

@@ -122,6 +122,6 @@ struct BoardFirstReadTests {
         let report = try Self.report("adult-social-care-positive-risk")
         let row = try #require(report.split(separator: "\n").first { $0.hasPrefix("| Shared Lives (proposed) |") })
         #expect(row.contains(" | none | ") && row.contains(" | £106,000 | "), "\(row)")
-        #expect(report.contains("“Responses’ cost”: what the responses cost; the register counts it in no outcome, so no appetite statement judges it."))
+        #expect(report.contains(", as the register records; the register counts it in no outcome, so no appetite statement judges it."))
     }
 }

@@ -36,7 +36,7 @@ struct BoardFollowThroughTests {
         #expect(ReportFixtures.matches(page,
             #"on those of Patients, every option is within appetite, so the choice comes down to cost and “Patient-led falls plans” would be favoured, £[0-9,]+ less all told than “One-to-one observation by staff-pool or agency nurses”"#),
             "\(page)")
-        #expect(page.contains("on those of Carers, the first two steps, which weigh the chances, would keep “Patient-led falls plans with sensor alarms”"))
+        #expect(page.contains("on those of Carers, the rule’s first step decides it: that step keeps only the options that break the fewest of the board’s limits"))
     }
 
     /// Every chance a verdict judges carries at least the standard error of a share of
@@ -72,7 +72,7 @@ struct BoardFollowThroughTests {
     /// not its gross benefit. Before: "£200,000 avoided" beside the entry's net £150,000.
     @Test func stoppingAnActivityGivesUpItsNetEffect() throws {
         let page = try Self.board("adult-social-care-positive-risk")
-        let line = try #require(page.split(separator: "\n").first { $0.contains("without AS-06 Shared Lives arrangements for 12 people (") })
+        let line = try #require(page.split(separator: "\n").first { $0.contains("without AS-06 Shared Lives arrangements for 12 people: ") })
         #expect(line.contains("stopping it gives up its net effect on average each year (its benefit less its own harm): a net £"), "\(line)")
         let money = try #require(line.firstMatch(of: /a net (£[0-9,]+) avoided in Adult social care budget/)).1
         #expect(page.contains("| AS-06 | Shared Lives arrangements for 12 people | ") && page.contains("a net saving of \(money) (the activity and its risk together)"),
@@ -130,7 +130,7 @@ struct BoardFollowThroughTests {
     @Test func theLikelihoodAndImpactIntroductionOpensWithASummary() throws {
         for name in ["adult-social-care-positive-risk", "ward-7-patient-partnership"] {
             let page = try Self.board(name)
-            #expect(page.contains("**Likelihood and impact of each entry.** In short: each entry is placed by how likely its harm is within the horizon and how large that harm is against a reference amount for its outcome. Benefits are not counted, so an activity chosen for its gain is placed by the harm it risks. In detail:\n\n- Each entry placed by its simulated chance"),
+            #expect(page.contains("**Likelihood and impact of each entry.** In short: each entry is placed by how likely its harm is within the horizon and how large that harm is against a reference amount for its outcome. Benefits are not counted, so an activity chosen for its gain is placed by the harm it risks, except on an outcome where the board’s appetite weighs harm less benefit. In detail:\n\n- Each entry placed by its simulated chance"),
                     "\(name)")
             let html = try ReportFixtures.example(name, .board, format: .html)
             #expect(html.contains("In detail:</p>\n<ul class=\"desc\"><li>Each entry placed"), "\(name)")

@@ -104,13 +104,13 @@ struct DecisionPageFiguresTests {
     @Test func aVerdictNoLeverCanMoveSaysSoWithTheGapAndTheChoices() throws {
         // Ward 7 with a weaker observation response, which no lever brings within appetite.
         let ward = Self.decisionPage(try OptionsDecisionTests.wardVariant([("      reliability: 70%\n      reduces-likelihood-by: 50%", "      reliability: 70%\n      reduces-likelihood-by: 35%")]))
-        let line = try #require(ward.split(separator: "\n").first { $0.hasPrefix("Nothing listed here brings Patient safety incidents") }).description
+        let line = try #require(ward.split(separator: "\n").first { $0.hasPrefix("None of the levers listed above brings Patient safety incidents") }).description
         #expect(line.contains("against the board’s limit of 5.0% (want ≤ 5.0%)"), "\(line)")
-        #expect(line.contains("The nearest any lever above comes is"), "\(line)")
-        #expect(line.contains("accept a higher chance by changing its appetite; fund a response or an option that is not yet in the register; or scale back or stop the activities behind it. Were one stopped altogether"), "\(line)")
-        #expect(line.contains(" without W7-01 A self-administering patient takes a wrong dose ("), "\(line)")
+        #expect(line.contains("The nearest any of them comes is"), "\(line)")
+        #expect(ward.contains("accept a higher chance by changing its appetite; fund a response or an option that is not yet in the register; or scale back or stop the activities behind it. Stopping an activity is not one of the levers above. Were one stopped altogether"), "\(ward)")
+        #expect(ward.contains(" without W7-01 A self-administering patient takes a wrong dose: "), "\(ward)")
         // Where nothing is outside appetite (Leiden), nothing is said.
-        #expect(!(try Self.report("community-safety-leiden")).contains("Nothing listed here brings"))
+        #expect(!(try Self.report("community-safety-leiden")).contains("None of the levers listed above brings"))
     }
 
     /// 4. AS-10 and CS-09 were named unmarked on the decision page, in the drivers and in the
@@ -242,7 +242,7 @@ struct DecisionPageFiguresTests {
         #expect(leiden.contains("of any harm at all in People hurt, threatened or wrongly accused through the partnership's work in 2027, counting only the harm the entries cause"))
         let ward = try Self.report("ward-7-patient-partnership")
         #expect(ward.contains("of more than 4 incidents in Patient safety incidents with moderate or greater harm in the 2027/28 financial year (April 2027 to March 2028), counting only those the entries cause, not those they avoid"))
-        #expect(ward.contains("Largest drivers, each with its share of how much the outcome varies from year to year: W7-01"))
+        #expect(ward.contains("Largest drivers, each with its share of how much the outcome varies from year to year (a share of the ups and downs, not of the average): W7-01"))
     }
 }
 

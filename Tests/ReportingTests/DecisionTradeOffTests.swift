@@ -197,7 +197,7 @@ struct DecisionTradeOffTests {
     @Test func betterOnAverageButWorseInMostTrialsIsExplained() throws {
         let register = try ReportFixtures.load(yaml: Self.skewed, file: "t.yaml")
         let english = try ReportFixtures.render(register, format: .markdown, audience: .board, trials: 4_000)
-        #expect(english.contains(" hours better on average, though worse in more trials than better (in "), "\(english)")
+        #expect(english.contains(" hours better on average, though worse in more simulated years than better (better in "), "\(english)")
         #expect(english.contains("so a few large gains outweigh more small losses"))
         let dutch = try ReportFixtures.render(register, format: .markdown, audience: .board, trials: 4_000, language: "nl")
         #expect(dutch.contains("zodat een paar grote winsten opwegen tegen meer kleine verliezen"), "\(dutch)")

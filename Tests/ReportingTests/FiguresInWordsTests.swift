@@ -199,7 +199,7 @@ struct FiguresInWordsTests {
     @Test func theTornadoRanksWhatTheDriversListRanksAndOnlyWhatWasScored() throws {
         let register = try ReportFixtures.load(yaml: wordsRegister, file: "words.yaml")
         let md = try ReportFixtures.render(register, format: .markdown, audience: .board, trials: 20_000)
-        let drivers = Self.lines(md, containing: "**Unplanned cost** (GBP):").first?.components(separatedBy: "Largest drivers, each with its share of how much the outcome varies from year to year: ").last ?? ""
+        let drivers = Self.lines(md, containing: "**Unplanned cost** (GBP):").first?.components(separatedBy: "Largest drivers, each with its share of how much the outcome varies from year to year (a share of the ups and downs, not of the average): ").last ?? ""
         let detail = md.components(separatedBy: "### Unplanned cost (GBP)").last!.components(separatedBy: "### ").first!
         let tornado = detail.components(separatedBy: "**What moves Unplanned cost most.**").last ?? ""
         let order = tornado.split(separator: "\n").filter { $0.hasPrefix("| ") && $0.range(of: #"^\| [A-Z]-\d"#, options: .regularExpression) != nil }

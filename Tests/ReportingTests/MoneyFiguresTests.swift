@@ -57,7 +57,7 @@ import _TestSupport
         }
         let page = DecisionPageFiguresTests.decisionPage(text)
         #expect(page.contains("This report gives an option’s money in three figures, each named wherever it appears. “Against appetite”: what "), "\(name)")
-        #expect(page.contains("“Responses’ cost”: what the responses cost; the register counts it in no outcome, so no appetite statement judges it."), "\(name)")
+        #expect(page.contains("“Responses’ cost”: what the responses cost, paid from ") && page.contains(", as the register records; the register counts it in no outcome, so no appetite statement judges it."), "\(name)")
         #expect(page.contains("“All told”: the figure against appetite and the responses’ cost together, every cost counted"), "\(name)")
         #expect(!text.contains("the figure to minute)") && !text.contains("judged on the total less"), "\(name)")
     }

@@ -40,8 +40,8 @@ struct NetPlacementTests {
         let net = try ReportFixtures.load(yaml: Self.register(appetite: "  - {outcome: budget, loss-exceeds: 100k, at-most: 10%}"))
         let html = try ReportFixtures.render(net, format: .html, audience: .board, trials: 4_000)
         let figure = try #require(html.range(of: "<figure id=\"heat\">").map { ReportFixtures.withoutLabels(String(html[$0.lowerBound...].prefix(20_000))) })
-        #expect(figure.contains("an entry’s average harm is net of its benefit"))
-        #expect(figure.contains("net of benefit</td>"))
+        #expect(figure.contains("an entry’s benefit is taken off its average harm there"))
+        #expect(figure.contains("once its benefit is taken off</td>"))
         #expect(figure.contains("<td dir=\"auto\">E-1</td><td dir=\"auto\">Likely (50–80%)</td><td dir=\"auto\">Minor (under 5% of ")
                 || figure.contains("<td dir=\"auto\">E-1</td><td dir=\"auto\">Possible (20–50%)</td><td dir=\"auto\">Minor (under 5% of "),
                 "\(figure.suffix(1500))")
@@ -49,7 +49,7 @@ struct NetPlacementTests {
         let harm = try ReportFixtures.load(yaml: Self.register(appetite: "  - {outcome: budget, harm-exceeds: 100k, at-most: 10%}"))
         let harmHTML = try ReportFixtures.render(harm, format: .html, audience: .board, trials: 4_000)
         let harmFigure = try #require(harmHTML.range(of: "<figure id=\"heat\">").map { ReportFixtures.withoutLabels(String(harmHTML[$0.lowerBound...].prefix(20_000))) })
-        #expect(!harmFigure.contains("net of benefit"))
+        #expect(!harmFigure.contains("once its benefit is taken off"))
         #expect(harmFigure.contains("<td dir=\"auto\">Severe (100% or more of "), "\(harmFigure.suffix(1500))")
     }
 }

@@ -40,7 +40,7 @@ struct OwnMatrixTests {
         #expect(html.contains("<figure id=\"heat\">"))
         #expect(!html.contains("<h3 id=\"matrix\">"))
         #expect(!html.contains("appetite threshold where there is one, otherwise the outcome's 1 in 20 bad-year loss without responses."))
-        #expect(html.contains("standard deviation of its loss"))
+        #expect(html.contains("how widely its loss varies from year to year without responses"))
     }
 
     @Test func withNoAppetiteTheHeatMapNamesNoThreshold() throws {

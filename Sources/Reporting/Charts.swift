@@ -375,7 +375,7 @@ struct Charts {
             description = phrases("chart.exceedance.description.harm-limit", ["description": description])
         }
         if !appetiteRows.isEmpty {
-            tableDescription = phrases("chart.exceedance.description.table.appetite", ["description": tableDescription])
+            tableDescription = phrases.plural("chart.exceedance.description.table.appetite", count: appetiteRows.count, ["description": tableDescription])
         }
         return chart(id: id, title: phrases("chart.exceedance.title" + ow.chartFamily, ["outcome": UntrustedText.isolated(outcome.title)]),
                      description: description, tableDescription: tableDescription, svg: svg,

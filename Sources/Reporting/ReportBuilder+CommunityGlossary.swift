@@ -30,10 +30,10 @@ extension ReportBuilder {
         }.first
         guard let (o, veryBad) = example else { return phrases("community.glossary.worst") }
         let w = words(o.id, o.unit)
-        // By its short name where the register gives one: the outcome's own heading, a few
-        // lines below, is then where a reader meets its full title in this part.
+        // By its full title: the report's short names (``shortNames``) make this its first use
+        // in the part, tied to the short name the rest of the part uses.
         return phrases("community.glossary.worst.example", [
-            "outcome": iso(register.outcome(o.id)?.titleShort ?? o.title),
+            "outcome": iso(o.title),
             "very-bad": w.amount(w.yearFigure(veryBad.value)),
             "worst": w.amount(o.residual.expectedShortfall95.value),
         ])

@@ -9,7 +9,8 @@ extension ReportBuilder {
 
     /// The register's long phrases that the report writes in full once per section and by a
     /// short name after (``ShortNames``), the period in a community report once in all: its
-    /// period, in a community report its outcomes' titles that have a `title-short`, and its
+    /// period, in a community report its outcomes' titles that have a `title-short` (tied to it
+    /// at their first use in running text), and its
     /// outcomes' baselines, each with the
     /// register's short name (`period-short`, `baseline-short`) or, without one, the phrase less
     /// its closing part in brackets. A long baseline with neither is called "the baseline",
@@ -30,13 +31,15 @@ extension ReportBuilder {
             guard o.baselineShort == nil, let b = o.baseline else { return false }
             return ShortNames.withoutClosingBrackets(b) == nil && b.split(separator: " ").count > Self.longBaselineWords
         }
-        // An outcome's title is shortened in the residents' report only, and without a "from
-        // here on" note: its first use is often a heading, and the register's short name is
-        // chosen to read as the same outcome ("People harmed through the partnership").
+        // An outcome's title is shortened in the residents' report only. Headings keep it in
+        // full; in each part's running text its first use is in full, tied to the short name
+        // when the part uses it again ("“People hurt, …” (“People harmed …” below)"), so that
+        // a reader who meets the short name knows which outcome it is.
         if isCommunity {
             for o in register.outcomes {
                 guard let short = o.titleShort, !short.isEmpty, short != o.title else { continue }
-                names.append(.init(full: e(o.title), defined: e(o.title), short: e(short)))
+                names.append(.init(full: e(o.title), defined: e(o.title), short: e(short),
+                                   tie: e(phrases("report.short-name.tie", ["short": short]))))
             }
         }
         for o in register.outcomes {

@@ -644,6 +644,7 @@ public struct ReportBuilder: Sendable {
             return (p.id, title, brief)
         }
         let views = viewed.map { (title: $0.title, brief: $0.brief) }
+        let limitColumns = isCommunity ? communityLimitColumns(o.id, unit: unit, perspectives: viewed.map(\.id)) : []
         if isCommunity { summary += communityLimitChances(o.id, unit: unit).map { " " + $0 }.joined() }
         let slug = "o\(index + 1)"
         var section = ReportContext.OutcomeSection(
@@ -665,8 +666,8 @@ public struct ReportBuilder: Sendable {
             }, words: w),
             perspectives: isCommunity
                 ? charts.perspectives(id: "\(slug)-views", outcome: o, views: views, words: w,
-                                      limitColumns: communityLimitColumns(o.id, unit: unit, perspectives: viewed.map(\.id)),
-                                      limitNote: phrases("community.group.limit-columns"))
+                                      limitColumns: limitColumns,
+                                      limitNote: phrases.plural("community.group.limit-columns", count: limitColumns.count))
                 : charts.perspectives(id: "\(slug)-views", outcome: o, views: views, words: w, labelLines: labelLines))
         section.harmAlone = e(harmAloneNote(o.id))
         // Residents' rows are net, and a limit on harm alone is not: said beneath them, so that

@@ -2,8 +2,8 @@ import Foundation
 
 /// Long phrases a report would otherwise repeat in full in every sentence — a baseline ("the
 /// hours people would have if every journey were escorted, …"), a named period ("the 2027/28
-/// financial year (April 2027 to March 2028)") — written in full once per section and by a
-/// short name after that.
+/// financial year (April 2027 to March 2028)"), an outcome's long title — written in full once
+/// per section and by a short name after that.
 ///
 /// It works on the finished text, after the templates, so that it holds for every sentence,
 /// table and template in either language without each knowing which phrase came first: what a
@@ -23,12 +23,19 @@ public enum ShortNames {
         /// section: for a phrase the text's opening already defines for every part after it
         /// ("All figures are for the 2027/28 financial year (April 2027 to March 2028)").
         public var once: Bool
+        /// For a title, the words that tie the short name to it ("(“People harmed” below)"),
+        /// put after the title's first use in a section's running text, after its closing
+        /// quotation mark, when the section uses it again; nil for a phrase that is introduced
+        /// with `defined`. A title in a heading is left as it is and is not a use: a heading
+        /// names its subject in full and cannot carry the tie.
+        public var tie: String?
 
-        public init(full: String, defined: String, short: String, once: Bool = false) {
+        public init(full: String, defined: String, short: String, once: Bool = false, tie: String? = nil) {
             self.full = full
             self.defined = defined
             self.short = short
             self.once = once
+            self.tie = tie
         }
     }
 
@@ -40,90 +47,188 @@ public enum ShortNames {
     /// every few lines.
     static let sectionLevels = 1...2
 
+    /// Closing quotation marks a tie goes after, so that it follows the quoted title: “…” (…).
+    static let closingQuotes = ["”", "\"", "’", "»", "&rdquo;", "&quot;", "&#8221;", "&#34;"]
+
+    /// The tags around a register's text in HTML (``UntrustedText``'s isolate), which are part of
+    /// the running text: a tie goes after the closing one, outside the register's words.
+    static let isolateTags: Set<String> = ["bdi", "/bdi"]
+
     /// `text` with every name written in full at its first use in each section, as `defined`
-    /// there, and as `short` after it. In HTML only text a reader sees changes: not tags, their
-    /// attributes or the inside of `<svg>`, `<style>` and `<title>`, so that a definition is
-    /// never hidden in a tooltip.
+    /// there (or in full with its tie), and as `short` after it. In HTML only text a reader
+    /// sees changes: not tags, their attributes or the inside of `<svg>`, `<style>` and
+    /// `<title>`, so that a definition is never hidden in a tooltip.
     public static func shorten(_ text: String, names: [Name], format: Format) -> String {
         let names = names.filter { !$0.full.isEmpty && $0.full != $0.short }
         guard !names.isEmpty else { return text }
         switch format {
-        case .markdown: return shortenMarkdown(text, names)
-        case .html: return shortenHTML(text, names)
+        case .markdown: return shorten(markdownChunks(text), names)
+        case .html: return shorten(htmlChunks(text), names)
         }
     }
 
-    /// A first and later uses, section by section.
+    /// A piece of the text and what a reader makes of it.
+    struct Chunk {
+        enum Kind {
+            /// Running text.
+            case text
+            /// A heading's text, below the levels that start a section.
+            case heading
+            /// Text left as it is: code, markup, charts.
+            case fixed
+            /// Text left as it is that starts a new section after it.
+            case section
+        }
+        var text: Substring
+        var kind: Kind
+    }
+
+    /// First and later uses, section by section.
     struct Sections {
+        let names: [Name]
         var seen: Set<Int> = []
-        /// Whether each name was met in this section, or anywhere before for a name said once.
-        mutating func newSection(_ names: [Name]) { seen = seen.filter { names[$0].once } }
+        /// For each title, how many uses in running text the section still has.
+        var left: [Int: Int] = [:]
+
+        /// Starts a section whose running text is `chunks`: a name is kept as seen only where
+        /// it is said once in all.
+        mutating func newSection(_ chunks: ArraySlice<Chunk>) {
+            seen = seen.filter { names[$0].once }
+            left = [:]
+            for (k, name) in names.enumerated() where name.tie != nil {
+                left[k] = chunks.filter { $0.kind == .text }.reduce(0) { $0 + $1.text.components(separatedBy: name.full).count - 1 }
+            }
+        }
 
         /// `segment` with each name's uses replaced, in the order they come.
-        mutating func replace(in segment: Substring, _ names: [Name]) -> String {
+        mutating func replace(in segment: Substring, heading: Bool) -> String {
             var out = String(segment)
             for (k, name) in names.enumerated() where out.contains(name.full) {
+                if name.tie != nil, heading { continue }
                 var result = ""
                 var rest = Substring(out)
                 while let range = rest.range(of: name.full) {
                     result += rest[..<range.lowerBound]
-                    result += seen.contains(k) ? name.short : name.defined
-                    seen.insert(k)
                     rest = rest[range.upperBound...]
+                    if seen.contains(k) {
+                        result += name.short
+                    } else if let tie = name.tie {
+                        result += name.full
+                        if left[k, default: 0] > 1 {
+                            if let quote = Self.closingQuote(at: rest) {
+                                result += rest[..<quote]
+                                rest = rest[quote...]
+                            }
+                            result += " " + tie
+                        }
+                    } else {
+                        result += name.defined
+                    }
+                    seen.insert(k)
+                    if name.tie != nil { left[k, default: 0] -= 1 }
                 }
                 out = result + rest
             }
             return out
         }
-    }
 
-    static func shortenMarkdown(_ text: String, _ names: [Name]) -> String {
-        var sections = Sections()
-        var inFence = false
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-            if line.hasPrefix("```") { inFence.toggle(); return String(line) }
-            if inFence { return String(line) }
-            let hashes = line.prefix { $0 == "#" }.count
-            if sectionLevels.contains(hashes), line.dropFirst(hashes).first == " " {
-                sections.newSection(names)
-                return String(line)
+        /// Where a closing isolate tag and quotation mark at the start of `text` end, if there
+        /// are any.
+        static func closingQuote(at text: Substring) -> Substring.Index? {
+            var rest = text
+            if rest.hasPrefix("</bdi>") { rest = rest.dropFirst("</bdi>".count) }
+            for quote in ShortNames.closingQuotes where rest.hasPrefix(quote) {
+                return rest.index(rest.startIndex, offsetBy: quote.count)
             }
-            return sections.replace(in: line, names)
+            return rest.startIndex == text.startIndex ? nil : rest.startIndex
         }
-        return lines.joined(separator: "\n")
     }
 
-    static func shortenHTML(_ text: String, _ names: [Name]) -> String {
-        var sections = Sections()
+    static func shorten(_ chunks: [Chunk], _ names: [Name]) -> String {
+        var sections = Sections(names: names)
         var out = ""
-        out.reserveCapacity(text.utf8.count)
+        var start = chunks.startIndex
+        sections.newSection(chunks[start...].prefix { $0.kind != .section })
+        while start < chunks.endIndex {
+            let chunk = chunks[start]
+            switch chunk.kind {
+            case .fixed: out += chunk.text
+            case .section:
+                out += chunk.text
+                sections.newSection(chunks[(start + 1)...].prefix { $0.kind != .section })
+            case .text, .heading: out += sections.replace(in: chunk.text, heading: chunk.kind == .heading)
+            }
+            start += 1
+        }
+        return out
+    }
+
+    static func markdownChunks(_ text: String) -> [Chunk] {
+        var chunks: [Chunk] = []
+        var inFence = false
+        for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if n > 0 { chunks.append(Chunk(text: "\n", kind: .fixed)) }
+            if line.hasPrefix("```") { inFence.toggle(); chunks.append(Chunk(text: line, kind: .fixed)); continue }
+            if inFence { chunks.append(Chunk(text: line, kind: .fixed)); continue }
+            let hashes = line.prefix { $0 == "#" }.count
+            let isHeading = hashes > 0 && line.dropFirst(hashes).first == " "
+            if isHeading, sectionLevels.contains(hashes) {
+                chunks.append(Chunk(text: line, kind: .section))
+            } else {
+                chunks.append(Chunk(text: line, kind: isHeading ? .heading : .text))
+            }
+        }
+        return chunks
+    }
+
+    static func htmlChunks(_ text: String) -> [Chunk] {
+        var chunks: [Chunk] = []
         var rest = Substring(text)
         // Elements whose content a reader does not read as running text.
         var hidden: [String] = []
+        var inHeading = false
         while !rest.isEmpty {
             guard let open = rest.firstIndex(of: "<") else {
-                out += hidden.isEmpty ? sections.replace(in: rest, names) : String(rest)
+                chunks.append(Chunk(text: rest, kind: !hidden.isEmpty ? .fixed : inHeading ? .heading : .text))
                 break
             }
             let segment = rest[..<open]
-            out += hidden.isEmpty ? sections.replace(in: segment, names) : String(segment)
+            if !segment.isEmpty { chunks.append(Chunk(text: segment, kind: !hidden.isEmpty ? .fixed : inHeading ? .heading : .text)) }
             guard let close = rest[open...].firstIndex(of: ">") else {
-                out += rest[open...]
+                chunks.append(Chunk(text: rest[open...], kind: .fixed))
                 break
             }
             let tag = rest[open...close]
-            out += tag
             rest = rest[rest.index(after: close)...]
             let name = tag.dropFirst().prefix { $0.isLetter || $0.isNumber || $0 == "/" }.lowercased()
-            if ["svg", "style", "title", "script"].contains(name), !tag.hasSuffix("/>") {
+            let level = name.count == 2 && name.hasPrefix("h") ? Int(name.dropFirst()) : nil
+            let closingLevel = name.count == 3 && name.hasPrefix("/h") ? Int(name.dropFirst(2)) : nil
+            var kind = Chunk.Kind.fixed
+            if hidden.isEmpty, isolateTags.contains(name) {
+                kind = inHeading ? .heading : .text
+            } else if ["svg", "style", "title", "script"].contains(name), !tag.hasSuffix("/>") {
                 hidden.append(name)
             } else if name.hasPrefix("/"), hidden.last == String(name.dropFirst()) {
                 hidden.removeLast()
-            } else if hidden.isEmpty, name.count == 2, name.hasPrefix("h"), let level = Int(name.dropFirst()), sectionLevels.contains(level) {
-                sections.newSection(names)
+            } else if hidden.isEmpty, let level, (1...6).contains(level) {
+                inHeading = true
+                if sectionLevels.contains(level) { kind = .section }
+            } else if hidden.isEmpty, let closingLevel, (1...6).contains(closingLevel) {
+                inHeading = false
+            }
+            chunks.append(Chunk(text: tag, kind: kind))
+        }
+        // Running text with its isolate tags is one piece, so that a title and the quotation
+        // mark after it are found together.
+        var merged: [Chunk] = []
+        for chunk in chunks {
+            if let last = merged.last, last.kind == chunk.kind, last.kind == .text || last.kind == .heading, last.text.endIndex == chunk.text.startIndex {
+                merged[merged.count - 1].text = text[last.text.startIndex..<chunk.text.endIndex]
+            } else {
+                merged.append(chunk)
             }
         }
-        return out
+        return merged
     }
 
     /// A short name a report can find for a phrase by itself: the phrase without a closing

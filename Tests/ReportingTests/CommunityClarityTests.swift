@@ -18,7 +18,7 @@ struct CommunityClarityTests {
     @Test func entriesSayWhoGainsAndWhatMatters() throws {
         let ward = try ReportFixtures.community("ward-7-patient-partnership")
         let dose = Self.section(ward, "\n### A self-administering patient takes a wrong dose (W7-01)")
-        #expect(dose.contains("- Who gains: The patient, whose time-critical doses are no longer late"), "\(dose)")
+        #expect(dose.contains("- Who gains: The patient, whose doses that must be taken at set times are no longer late"), "\(dose)")
         #expect(dose.contains("- What matters to the person: Taking medicines on their own routine, as they will at home"), "\(dose)")
         let care = try ReportFixtures.community("adult-social-care-positive-risk", format: .html)
         #expect(care.contains("Who gains: The 12 people, who live in a family home"))

@@ -89,7 +89,7 @@ struct CommunityFigureWordsTests {
         #expect(en.contains("“Scheduled rounds stop” (CS-12) comes with this option and lowers “Costs outside the budget” by about €"))
         #expect(!en.contains("comes with this option and saves"))
         let nl = try Self.render("community-safety-leiden", "nl")
-        #expect(nl.contains("hoort bij deze variant en verlaagt „Kosten buiten de begroting” in 2027 gemiddeld met ongeveer € "))
+        #expect(nl.contains("hoort bij deze variant en verlaagt „Onbegrote kosten” in 2027 gemiddeld met ongeveer € "))
     }
 
     // MARK: Groups together

@@ -196,7 +196,7 @@ struct CommunityFiguresAddUpTests {
     @Test func aWholeCountLimitIsSaidInWholeNumbers() throws {
         let text = try Self.page("ward-7-patient-partnership")
         #expect(!text.contains("more than 1 patient"), "\(text)")
-        #expect(text.contains("The limit: the chance of “Patients overheard” coming to 2 patients or more in 2027/28 should be at most 10 in 100."))
+        #expect(text.contains("The limit: the chance of “Patients whose confidential information is overheard” (“Patients overheard” below) coming to 2 patients or more in 2027/28 should be at most 10 in 100."))
         #expect(text.contains("“Patients overheard” comes to 2 patients or more: "))
         #expect(text.contains("“Patients overheard”: chance of 2 patients or more: "))
         #expect(text.contains("| Limit: at most 10 in 100 chance of 2 patients or more |"))

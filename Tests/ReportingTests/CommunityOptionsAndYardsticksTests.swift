@@ -89,7 +89,7 @@ struct CommunityOptionsAndYardsticksTests {
             #expect(card.contains("“Scheduled rounds stop” (CS-12) comes with this option and lowers “Costs outside the budget” by about \(gain) in 2027 on average."), "\(card)")
         }
         #expect(!ReportFixtures.section(page, "\n### Rounds and cameras together").contains("CS-12"))
-        #expect(Self.page("nl").contains("(CS-12) hoort bij deze variant en verlaagt „Kosten buiten de begroting” in 2027 gemiddeld met ongeveer"))
+        #expect(Self.page("nl").contains("(CS-12) hoort bij deze variant en verlaagt „Onbegrote kosten” in 2027 gemiddeld met ongeveer"))
     }
 
     /// A cost another option lowers is not said to "only rise": under the option assumed it can.

@@ -18,7 +18,7 @@ struct CommunityPlainSentencesTests {
     @Test func dutchDetailSentencesArePlain() throws {
         let dutch = try ReportFixtures.community("community-safety-leiden", "nl")
         #expect(!dutch.contains("de kans waar de grenzen en doelen voor deze uitkomst over gaan"))
-        #expect(dutch.contains("In de laatste kolommen staat per groep de kans die een grens of doel voor deze uitkomst noemt."))
+        #expect(dutch.contains("De laatste kolom geeft voor elke groep de kans die bij de grens of het doel voor deze uitkomst hoort."))
         #expect(!dutch.contains("Geld staat er alleen bij een onderdeel dat verder geen schade doet."))
         #expect(dutch.contains("Alleen een onderdeel dat niets anders doet dan geld kosten, staat er met een bedrag."))
     }
@@ -38,8 +38,8 @@ struct CommunityPlainSentencesTests {
     /// the 2027 plan" left "it" to guess.
     @Test func anAimsPictureNamesWhatFallsShort() throws {
         let dutch = try ReportFixtures.community("community-safety-leiden", "nl")
-        #expect(dutch.contains("Elk gevuld vakje is een keer dat „Vrijwilligersuren op straat” niet boven het plan voor 2027 uitkomt: "), "\(dutch)")
-        #expect(!dutch.contains("een keer dat het niet boven"))
+        #expect(dutch.contains("Elk gevuld vakje is een keer waarin „Vrijwilligersuren op straat” niet boven het plan voor 2027 uitkomt: "), "\(dutch)")
+        #expect(!dutch.contains("een keer dat het niet boven") && !dutch.contains("een keer waarin het niet boven"))
         let english = try ReportFixtures.community("community-safety-leiden")
         #expect(english.contains("Each filled square is one time “Volunteer hours on the street” does not end above the 2027 plan: "))
         #expect(!english.contains("one time it does not end"))
@@ -67,7 +67,7 @@ struct CommunityPlainSentencesTests {
     /// comes first, so nothing dangles after the budget.
     @Test func aBudgetLimitSaysItsPeriodFirst() throws {
         let leiden = try ReportFixtures.community("community-safety-leiden")
-        #expect(leiden.contains("The limit: in 2027, the chance that “Costs outside the budget” comes to more than €50,000 that the 2027 budget does not cover should be at most 10 in 100."))
+        #expect(leiden.contains("The limit: in 2027, the chance that “Costs outside the partnership's 2027 budget” (“Costs outside the budget” below) comes to more than €50,000 that the 2027 budget does not cover should be at most 10 in 100."))
         #expect(!leiden.contains("does not cover in 2027"))
         let ward = try ReportFixtures.community("ward-7-patient-partnership")
         #expect(ward.contains("The limit: in 2027/28, the chance that “Costs beyond the ward budget” comes to more than £120,000 that the ward budget does not cover should be at most 10 in 100."))
@@ -127,8 +127,10 @@ struct CommunityPlainSentencesTests {
     func aLongOutcomeNameIsShortAfterItsFirstUse(language: String, full: String, short: String, heading: String) throws {
         let page = try ReportFixtures.community("community-safety-leiden", language)
         let detail = ReportFixtures.section(page, heading)
-        #expect(Self.count(detail, full) == 1, "\(detail)")
+        // In full in its heading, and at its first use in the text, tied to the short name.
+        #expect(Self.count(detail, full) == 2, "\(detail)")
         #expect(detail.contains("### " + full))
+        #expect(detail.contains(full + (language == "nl" ? " (hierna: „\(short)”)" : " (“\(short)” below)")), "\(detail)")
         #expect(Self.count(detail, short) >= 4)
         // Each part starts again with the full name.
         let limits = ReportFixtures.section(page, language == "en" ? "\n## Are things within the limits" : "\n## Blijft alles binnen")

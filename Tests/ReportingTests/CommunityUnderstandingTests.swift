@@ -84,7 +84,7 @@ struct CommunityUnderstandingTests {
     @Test func optionsSayWhenNoneKeepsALimit() throws {
         let ward = try ReportFixtures.community("ward-7-patient-partnership")
         let options = Self.section(ward, "\n## The options side by side")
-        #expect(options.contains("None of the options keeps “Patient safety incidents with moderate or greater harm” within its limit."), "\(options)")
+        #expect(options.contains("None of the options keeps “Patient safety incidents with moderate or greater harm” (“Patient safety incidents” below) within its limit."), "\(options)")
         #expect(!options.contains("None of the options keeps “Costs beyond the ward budget”"))
     }
 
@@ -144,7 +144,7 @@ struct CommunityUnderstandingTests {
     /// to be overheard: a count that can only rise is "2 patients or more".
     @Test func aCountFromNothingIsNotWorseThanPlanned() throws {
         let ward = try ReportFixtures.community("ward-7-patient-partnership")
-        #expect(ward.contains("The limit: the chance of “Patients overheard” coming to 2 patients or more in 2027/28 should be at most 10 in 100."), "\(ward)")
+        #expect(ward.contains("The limit: the chance of “Patients whose confidential information is overheard” (“Patients overheard” below) coming to 2 patients or more in 2027/28 should be at most 10 in 100."), "\(ward)")
         #expect(!ward.contains("1 patient worse than planned"))
     }
 

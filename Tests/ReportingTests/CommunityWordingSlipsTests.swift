@@ -44,7 +44,7 @@ struct CommunityWordingSlipsTests {
     @Test func harmIsNotDoneToAnOutcome() throws {
         let ward = try ReportFixtures.community("ward-7-patient-partnership")
         #expect(!ward.contains("the chance of the harm to “"))
-        #expect(ward.contains("The limit: in 2027/28, the chance of “Patient safety incidents” going more than 4 incidents above the ward's usual level, counting the harm alone, should be at most 5 in 100."))
+        #expect(ward.contains("The limit: in 2027/28, the chance of “Patient safety incidents with moderate or greater harm” (“Patient safety incidents” below) going more than 4 incidents above the ward's usual level, counting the harm alone, should be at most 5 in 100."))
     }
 
     /// "A group of patients on Ward 7 (not named)" read as if the patients were unnamed: the

@@ -756,8 +756,8 @@ extension ReportBuilder {
     /// ("about 19 incidents", "about 1 person"), since "about 1.0 people" or "0.79 incidents"
     /// claim a precision the estimates lack and read as parts of people. An average below one
     /// is "under 1 incident", never "about 0".
-    func roughly(_ value: Double, _ unit: String) -> String {
-        let r = FigureFormat.rounded(value, significantDigits: 2)
+    func roughly(_ value: Double, _ unit: String, digits: Int = 2) -> String {
+        let r = FigureFormat.rounded(value, significantDigits: digits)
         if unit == "money" { return phrases("community.amount.about", ["amount": quantity(r, unit)]) }
         if r.rounded() < 1 && value > 0 {
             return phrases("community.amount.under-one", ["unit": phrases.singularUnit(unit) ?? unit])

@@ -69,6 +69,28 @@ struct CommunityFiguresAddUpTests {
         }
     }
 
+    /// "About 130 hours more …: about 3,000 hours more from … AS-01 … and about 2,900 hours
+    /// less from the others" (100, not 130). Every line that gives an average as the part of
+    /// one entry every option has and the part of the others adds up, as the page shows them,
+    /// to its total within the total's last shown digit: where two figures each do not, the
+    /// parts keep more ("about 2,990 more … and about 2,860 less").
+    @Test(arguments: ReportFixtures.examples)
+    func commonPartsAddUpAsShown(_ name: String) throws {
+        let text = try Self.page(name)
+        let lines = text.split(separator: "\n").map(String.init).filter { $0.hasPrefix("  - “") && $0.contains(", all from entries that every option has: ") }
+        #expect(!lines.isEmpty || name == "community-safety-leiden", "\(name)")
+        for line in lines {
+            let total = try #require(try Self.groups(line, #"”: about ([0-9.,]+) [a-z]+ (more|less|fewer) "#).first, "\(line)")
+            let tail = String(line[try #require(line.range(of: "every option has: ")).upperBound...])
+            let parts = try Self.groups(tail, #"(?:about ([0-9.,]+) [a-z]+ (more|less|fewer)|(more|less|fewer) by (?:less than|under) 1 [a-z]+) (?:from|because)"#)
+            #expect(parts.count == 2, "\(line)")
+            func signed(_ g: [String]) -> Double { g[0].isEmpty ? 0 : (g[1] == "more" ? 1 : -1) * Self.number(g[0]) }
+            let sum = parts.map(signed).reduce(0, +), whole = signed(total)
+            let step = abs(whole) >= 100 ? pow(10, floor(log10(abs(whole))) - 1) : 1
+            #expect(abs(sum - whole) <= step, "\(line)")
+        }
+    }
+
     // MARK: 2. No part bigger than its whole
 
     /// "About 2 incidents fewer …; the largest part comes from W7-01", where W7-01 alone is
@@ -76,7 +98,7 @@ struct CommunityFiguresAddUpTests {
     @Test func aCommonAverageIsTheSumOfItsParts() throws {
         let text = try Self.page("ward-7-patient-partnership")
         #expect(!text.contains("the largest part"))
-        let found = try Self.groups(text, #"“Patient safety incidents”: about ([0-9]+) incidents? (fewer|more) than the ward's usual level, all from entries that every option has: about ([0-9]+) incidents? (fewer|more) from the activity in W7-01, whose gain outweighs its harm, and about ([0-9]+) incidents? (fewer|more) from the others"#)
+        let found = try Self.groups(text, #"“Patient safety incidents”: about ([0-9]+) incidents? (fewer|more) than the ward's usual level, all from entries that every option has: about ([0-9]+) incidents? (fewer|more) because the gain in “[^”]+” \(W7-01\) outweighs its harm, and about ([0-9]+) incidents? (fewer|more) from the other [0-9]+ entries"#)
         let f = try #require(found.first, "\(text)")
         func signed(_ n: String, _ way: String) -> Double { (way == "more" ? 1 : -1) * Self.number(n) }
         #expect(abs(signed(f[0], f[1]) - (signed(f[2], f[3]) + signed(f[4], f[5]))) <= 1.5, "\(f)")
@@ -187,6 +209,15 @@ struct CommunityFiguresAddUpTests {
     @Test func aTinyRiseInEnquiriesIsHardlyAny() throws {
         let text = try Self.page("adult-social-care-positive-risk")
         #expect(text.contains("hardly any more in “Safeguarding enquiries” (less than 1 enquiry)"), "\(text)")
+    }
+
+    /// "Hardly any fewer (less than 1 enquiry) without “…” (AS-06)": a part under one in an
+    /// option's line says which way and by how little, in that order.
+    @Test func aTinyPartSaysWhichWayFirst() throws {
+        let text = try Self.page("adult-social-care-positive-risk")
+        #expect(!text.contains("hardly any fewer (less than 1 enquiry) without"), "\(text)")
+        #expect(!text.contains("hardly any more (less than 1 enquiry) from"), "\(text)")
+        #expect(ReportFixtures.matches(text, #"(fewer|more) by less than 1 enquiry (with|without) “"#), "\(text)")
     }
 
     // MARK: 8. A limit in whole numbers

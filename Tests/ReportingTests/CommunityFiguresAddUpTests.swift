@@ -1,6 +1,7 @@
 import Foundation
 @testable import Reporting
 import Testing
+import TextLayer
 import _TestSupport
 
 /// Figures on the residents' pages that a reader checks against each other: an option's
@@ -120,21 +121,67 @@ struct CommunityFiguresAddUpTests {
         }
         let amount = #"([0-9][0-9.,]*)(?: [a-z]+)? (?:or more|or less|of meer|of minder)"#
         let summary = page.1 == "nl" ? "verwachten we" : "we expect"
-        for line in text.split(separator: "\n") where line.contains(summary) {
-            for found in try Self.groups(String(line), amount) {
-                #expect(significant(found[0]) <= 2, "\(page.0) \(page.1): \(found[0]) in \(line)")
-            }
-        }
         let pair = page.1 == "nl" ? #"komt het met de geplande aanpak uit op (.+?), tegen (.+?) zonder\."#
                                   : #"brings ([^.]+?) with the planned actions, against ([^.]+?) without them\."#
+        // A finer figure in a summary is the one the sentence under its chart gives too.
+        let paired = try Self.groups(text, pair).flatMap { try [Self.groups($0[0], amount), Self.groups($0[1], amount)].flatMap { $0 } }.map { $0[0] }
+        for line in text.split(separator: "\n") where line.contains(summary) {
+            for found in try Self.groups(String(line), amount) {
+                #expect(significant(found[0]) <= 2 || paired.contains(found[0]), "\(page.0) \(page.1): \(found[0]) in \(line)")
+            }
+        }
+        // Finer figures only where two figures would make the pair one figure, or make one of
+        // them a limit or another figure of its table that it is not.
         for found in try Self.groups(text, pair) {
             let with = try #require(try Self.groups(found[0], amount).first?.first), without = try #require(try Self.groups(found[1], amount).first?.first)
-            if significant(with) > 2 || significant(without) > 2 {
-                #expect(twoFigures(with) == twoFigures(without), "\(page.0) \(page.1): \(found)")
+            for (figure, other) in [(with, without), (without, with)] where significant(figure) > 2 {
+                let nearby = text.contains(FigureFormat.amount(twoFigures(figure))) || text.contains(FigureFormat.amount(twoFigures(figure)).replacingOccurrences(of: ",", with: "."))
+                #expect(twoFigures(figure) == twoFigures(other) || nearby, "\(page.0) \(page.1): \(found)")
             }
         }
         #expect(!ReportFixtures.matches(text, #"only [£€]?[0-9][0-9,.]*( [a-z]+)? or less"#), "\(page.0)")
         #expect(!ReportFixtures.matches(text, #" van maar (€ ?)?[0-9]"#), "\(page.0)")
+    }
+
+    /// "In a 1 in 10 bad year, £110,000 or more" and two paragraphs on "£106,000 or more" for
+    /// the same year: the outcome's summary gives the figure the sentence under its chart gives.
+    @Test(arguments: pages)
+    func aBadYearIsOneFigureOnThePage(_ page: (String, String)) throws {
+        let text = try Self.page(page.0, page.1)
+        let detail = String(text[try #require(text.range(of: page.1 == "nl" ? "\n## Voor wie het precies wil weten" : "\n## For those who want the detail")).lowerBound...])
+        let summary = page.1 == "nl" ? #"in een slecht jaar \(1 op 10\) ([^;]+?)\.(?: |$)"# : #"in a 1 in 10 bad year, ([^;]+?)\.(?: |$)"#
+        let pair = page.1 == "nl" ? #"komt het met de geplande aanpak uit op (.+?), tegen"# : #"brings ([^.]+?) with the planned actions, against"#
+        var said: String?, compared = 0
+        for line in detail.split(separator: "\n").map(String.init) {
+            if line.hasPrefix(page.1 == "nl" ? "Met de geplande aanpak verwachten we" : "With the planned actions we expect") {
+                said = try Self.groups(line, summary).first?.first
+            } else if let with = try Self.groups(line, pair).first?.first, let bad = said {
+                #expect(with == bad, "\(page.0) \(page.1): “\(bad)” then “\(with)”")
+                compared += 1
+                said = nil
+            }
+        }
+        #expect(compared > 0, "\(page.0) \(page.1)")
+    }
+
+    /// A bad year rounded to two figures that would read as the limit or a table figure beside
+    /// it, while its own figure is another, keeps its finer figure: "a saving of £50,000 or
+    /// less" (from £49,700) beside the £50,000 limit, "€15,000" (from 14,700) beside the
+    /// table's 15,000; and a pair two figures would make one keeps both finer (£106,000 and
+    /// £112,000).
+    @Test func aBadYearDoesNotLandOnAFigureBesideIt() throws {
+        let register = try ReportFixtures.load("adult-social-care-positive-risk")
+        var budget = OutcomeWords(register: register, outcome: "care-budget", unit: "money", phrases: .english)
+        budget.wholeYears = true
+        budget.budgetWording = true
+        let plain = budget.proseBadYears(-74_400, -49_700, nearby: [])
+        #expect(plain.without.contains("£50,000") && plain.with.contains("£74,000"), "\(plain)")
+        let limit = budget.proseBadYears(-74_400, -49_700, nearby: [50_000])
+        #expect(limit.without.contains("£49,700") && limit.with.contains("£74,000"), "\(limit)")
+        let table = budget.proseBadYears(6_590, 14_700, nearby: [6_590, 15_000, 16_600])
+        #expect(table.without.contains("£14,700") && table.with.contains("£6,600"), "\(table)")
+        let pair = budget.proseBadYears(106_000, 112_000, nearby: [])
+        #expect(pair.with.contains("£106,000") && pair.without.contains("£112,000"), "\(pair)")
     }
 
     /// The saving in a bad year is said plainly: "a saving of £74,000 or less against …".

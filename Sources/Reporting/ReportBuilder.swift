@@ -610,9 +610,13 @@ public struct ReportBuilder: Sendable {
             let shown = { (p: Double) in
                 limit.map { self.cellPercent(p, limit: $0) } ?? (self.isCommunity ? self.communityTableChance(p) : FigureFormat.simulatedPercent(p))
             }
-            summary += " " + phrases(w.isGain ? "report.outcome.net-chance.gain" : "report.outcome.net-chance.loss",
-                                     ["with": shown(o.residual.probabilityNetBenefit.value),
-                                      "without": shown(o.inherent.probabilityNetBenefit.value)])
+            // Residents read of money what a net reduction is: "a net reduction" of a budget
+            // left unsaid what goes down; ending below the plan is a saving against it.
+            let key = w.isGain ? "report.outcome.net-chance.gain"
+                : isCommunity && unit == "money" ? (w.baseline == nil ? "community.outcome.net-chance.saving" : "community.outcome.net-chance.saving.baseline")
+                : "report.outcome.net-chance.loss"
+            summary += " " + phrases(key, ["with": shown(o.residual.probabilityNetBenefit.value),
+                                           "without": shown(o.inherent.probabilityNetBenefit.value), "baseline": w.baseline ?? ""])
         }
         // Every entry in the headline figures that reaches this outcome, itself or by an effect,
         // with its share of this outcome's variance: the drivers list and the tornado agree.

@@ -280,4 +280,57 @@ struct CommunityFiguresAddUpTests {
         #expect(text.contains("| Limit: at most 10 in 100 chance of 2 patients or more |"))
         #expect(text.contains("| Chance of 2 patients or more |"))
     }
+
+    // MARK: 9. Sentences around the figures
+
+    /// "How likely: 32 in 100 (32%) in 2027." ended on a dangling year: the period comes first,
+    /// as in the limits' sentences ("The limit: in 2027, the chance …").
+    @Test(arguments: pages)
+    func anEntrysChanceSaysItsPeriodFirst(_ page: (String, String)) throws {
+        let text = try Self.page(page.0, page.1)
+        let lines = text.split(separator: "\n").filter { $0.hasPrefix("- How likely") || $0.hasPrefix("- De kans dat") }
+        #expect(!lines.isEmpty, "\(page.0)")
+        for line in lines { #expect(!ReportFixtures.matches(String(line), #"\) in [0-9/]+\.$"#), "\(page.0): \(line)") }
+        if page.1 == "en" { #expect(ReportFixtures.matches(text, #"\n- How likely in [0-9/]+: [0-9]+ in 100 \([0-9]+%\)\.\n"#), "\(page.0)") }
+    }
+
+    /// The baseline of the enquiries was a fragment ("Compared with the borough's usual number
+    /// of enquiries (about 600 a year).") and said "enquiries" twice in "5 enquiries above the
+    /// borough's usual number of enquiries"; a long baseline was defined in the middle of a
+    /// figure ("… (from here on, “the baseline”) in a year"); and "the chance would be almost
+    /// certain" said it of the chance. Each is a whole sentence now.
+    @Test func baselinesAndChancesAreWholeSentences() throws {
+        let text = try Self.page("adult-social-care-positive-risk")
+        #expect(!text.contains("Compared with "), "\(text)")
+        #expect(!text.contains("enquiries above the borough's usual number of enquiries"))
+        #expect(text.contains("Every figure here is counted from the borough's usual number (about 600 enquiries a year)."))
+        #expect(text.contains("Every figure here is counted from the hours people would have if every journey were escorted"))
+        for line in text.split(separator: "\n") where line.hasPrefix("With the planned actions we expect") {
+            #expect(!line.contains("from here on"), "\(line)")
+        }
+        #expect(!text.contains("the chance would be almost certain"))
+        #expect(text.contains("Without this, it would be almost certain: more than 99 in 100"), "\(text)")
+        let dutch = try Self.page("community-safety-leiden", "nl")
+        #expect(!dutch.contains("Vergeleken met "))
+    }
+
+    /// "Chance of a net reduction" of a budget left unsaid what goes down: a saving against it.
+    @Test func aBudgetsChanceSaysWhatGoesDown() throws {
+        let text = try Self.page("adult-social-care-positive-risk")
+        let detail = String(text[try #require(text.range(of: "\n## For those who want the detail")).lowerBound...])
+        let budget = ReportFixtures.section(detail, "\n### Adult social care budget")
+        #expect(budget.contains("Chance of a saving against the 2027/28 commissioning plan: "), "\(budget)")
+        #expect(!budget.contains("Chance of a net reduction: "))
+    }
+
+    /// Misuse of a direct payment "leads to a section 42 enquiry", yet "if it happens" gave
+    /// "hardly any more (less than 1 enquiry)": the entry says how many times in ten it does,
+    /// and the register says how often the money is taken by someone close.
+    @Test func anEntryThatSometimesBringsAnEnquirySaysHowOften() throws {
+        let text = try Self.page("adult-social-care-positive-risk")
+        let entry = ReportFixtures.section(text, "\n### A direct payment is misused or someone close takes the money (AS-04)")
+        #expect(!entry.contains("counted first"), "\(entry)")
+        #expect(entry.contains("about two cases in five"), "\(entry)")
+        #expect(ReportFixtures.matches(entry, #"If it happens, on average: about [1-9] enquiries? more in “Safeguarding enquiries” for every 10 times it happens"#), "\(entry)")
+    }
 }

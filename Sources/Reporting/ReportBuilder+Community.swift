@@ -640,11 +640,11 @@ extension ReportBuilder {
         // "hardly any more (less than 1 enquiry)" when it happens read as a contradiction; "about
         // 4 enquiries more … for every 10 times it happens" says that only some times do.
         func harmPart(_ outcome: String, _ amount: Double) -> String {
-            let unit = unitOf(outcome), tenths = Int((amount * 10).rounded())
-            guard !isGain(outcome), words(outcome, unit).isWholeCount, countsThings(unit), (1...9).contains(tenths) else {
+            let unit = unitOf(outcome), tenths = (amount * 10).rounded()
+            guard !isGain(outcome), words(outcome, unit).isWholeCount, countsThings(unit), tenths >= 1, tenths <= 9 else {
                 return part(outcome, amount, more: !isGain(outcome))
             }
-            return phrases("community.entry.more.per-ten", ["amount": phrases("community.amount.about", ["amount": quantity(Double(tenths), unit)]),
+            return phrases("community.entry.more.per-ten", ["amount": phrases("community.amount.about", ["amount": quantity(tenths, unit)]),
                                                             "outcome": outcomeTitle(outcome)])
         }
         // An outcome the entry only benefits is left out of "if it happens", unless nothing

@@ -524,7 +524,11 @@ struct Charts {
                                        ["outcome": UntrustedText.isolated(outcome.title)])
         var columns = [phrases("chart.perspectives.column.perspective"), phrases("chart.perspectives.column.mean" + h, ["unit": unit]),
                        phrases("chart.perspectives.column.p90" + g, ["unit": unit])]
-        if ow.hasNetChance { columns.append(phrases(ow.isGain ? "chart.perspectives.column.net-gain" : "chart.perspectives.column.net-reduction")) }
+        // Residents read of money what goes down: a saving, as the averages beside it say.
+        if ow.hasNetChance {
+            columns.append(phrases(ow.isGain ? "chart.perspectives.column.net-gain"
+                                   : ow.wholeYears && ow.unit == "money" ? "community.chart.perspectives.column.saving" : "chart.perspectives.column.net-reduction"))
+        }
         columns += limitColumns.map(\.title)
         var described = description
         if let limitNote, !limitColumns.isEmpty {

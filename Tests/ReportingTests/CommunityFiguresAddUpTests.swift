@@ -314,13 +314,17 @@ struct CommunityFiguresAddUpTests {
         #expect(!dutch.contains("Vergeleken met "))
     }
 
-    /// "Chance of a net reduction" of a budget left unsaid what goes down: a saving against it.
+    /// "Chance of a net reduction" of a budget left unsaid what goes down: a saving against it,
+    /// in the summary and in the groups' table, whose averages already say "a minus sign is a
+    /// saving".
     @Test func aBudgetsChanceSaysWhatGoesDown() throws {
         let text = try Self.page("adult-social-care-positive-risk")
         let detail = String(text[try #require(text.range(of: "\n## For those who want the detail")).lowerBound...])
         let budget = ReportFixtures.section(detail, "\n### Adult social care budget")
         #expect(budget.contains("Chance of a saving against the 2027/28 commissioning plan: "), "\(budget)")
-        #expect(!budget.contains("Chance of a net reduction: "))
+        #expect(budget.contains("| Average (£; a minus sign is a saving) | 1 in 10 bad year (£) | Chance of a saving |"), "\(budget)")
+        #expect(budget.contains("the figure in a bad year (1 in 10) and the chance of a saving."), "\(budget)")
+        #expect(!budget.contains("net reduction"), "\(budget)")
     }
 
     /// Misuse of a direct payment "leads to a section 42 enquiry", yet "if it happens" gave

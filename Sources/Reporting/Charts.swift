@@ -268,8 +268,11 @@ struct Charts {
     ///   simulated chance of what it names, without responses and with them and the verdict.
     /// - Parameter harmLimits: the outcome's limits on harm alone, drawn apart from the net
     ///   curves (``drawHarmLimits(_:in:x:y:)``).
+    /// - Parameter badYearNearby: the figures a bad year in words is read beside
+    ///   (``ReportBuilder/badYearNearby(_:)``).
     func exceedance(id: String, outcome: RegisterScore.OutcomeScore, appetite lossAppetite: [(loss: Double, p: Double, label: String)],
-                    appetiteRows: [[String]] = [], harmLimits: [HarmLimit] = [], words ow: OutcomeWords) -> ReportContext.Chart {
+                    appetiteRows: [[String]] = [], harmLimits: [HarmLimit] = [], badYearNearby: [Double] = [],
+                    words ow: OutcomeWords) -> ReportContext.Chart {
         let unit = unitLabel(outcome.unit)
         // For a gain, P(loss > x) is the chance that the gain falls short of −x: the curve is
         // drawn against the gain.
@@ -349,13 +352,11 @@ struct Charts {
         if let p90 = outcome.residual.percentile(0.9)?.value, let p90i = outcome.inherent.percentile(0.9)?.value {
             // A count whose bad year is none is said as a clause of its own (residents' pages).
             let none = (ow.noneInNine(p90), ow.noneInNine(p90i))
-            // Residents' prose rounds a bad year as it rounds the average (``OutcomeWords/proseBad(_:)``).
-            var with = none.0 ?? ow.proseBad(p90), without = none.1 ?? ow.proseBad(p90i)
-            // Unless that rounding makes two different figures one ("£110,000 or more, with or
-            // without the planned actions" for £106,000 and £112,000): then both as the table has them.
-            if none == (nil, nil), with == without, ow.badAveragePhrase(p90) != ow.badAveragePhrase(p90i) {
-                (with, without) = (ow.badAveragePhrase(p90), ow.badAveragePhrase(p90i))
-            }
+            // Residents' prose rounds a bad year as it rounds the average, unless that makes it
+            // another figure beside it, and as the outcome's summary does
+            // (``OutcomeWords/proseBadYears(_:_:nearby:)``).
+            let prose = ow.proseBadYears(p90, p90i, nearby: badYearNearby)
+            let with = none.0 ?? prose.with, without = none.1 ?? prose.without
             var key = switch none {
             case (.some, .some): "community.outcome.exceedance.none.both"
             case (.some, nil): "community.outcome.exceedance.none.with"
@@ -523,7 +524,11 @@ struct Charts {
                                        ["outcome": UntrustedText.isolated(outcome.title)])
         var columns = [phrases("chart.perspectives.column.perspective"), phrases("chart.perspectives.column.mean" + h, ["unit": unit]),
                        phrases("chart.perspectives.column.p90" + g, ["unit": unit])]
-        if ow.hasNetChance { columns.append(phrases(ow.isGain ? "chart.perspectives.column.net-gain" : "chart.perspectives.column.net-reduction")) }
+        // Residents read of money what goes down: a saving, as the averages beside it say.
+        if ow.hasNetChance {
+            columns.append(phrases(ow.isGain ? "chart.perspectives.column.net-gain"
+                                   : ow.wholeYears && ow.unit == "money" ? "community.chart.perspectives.column.saving" : "chart.perspectives.column.net-reduction"))
+        }
         columns += limitColumns.map(\.title)
         var described = description
         if let limitNote, !limitColumns.isEmpty {

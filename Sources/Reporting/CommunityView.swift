@@ -84,6 +84,18 @@ public struct CommunityView: Sendable {
                     } ?? said
                 }
                 if !short.isEmpty { o.baseline = short }
+            } else if let baseline = o.baseline, baseline.split(separator: " ").count > ReportBuilder.longBaselineWords,
+                      o.baselineShort == nil, !(o.description ?? "").contains(baseline) {
+                // A long baseline is defined where a reader meets it first in each part; in an
+                // outcome's figures that was the middle of "we expect, on average, about 2,200
+                // hours more than the hours people would have if … (from here on, “the
+                // baseline”) in a year". A sentence of its own with what the outcome counts
+                // defines it there, and the figures after it say "the baseline".
+                let said = phrases("community.baseline.counted", ["baseline": baseline])
+                o.description = o.description.map { d in
+                    let d = d.trimmingCharacters(in: .whitespaces)
+                    return (d.last.map { ".!?".contains($0) } ?? true ? d : d + ".") + " " + said
+                } ?? said
             }
             o.anyHarm = clean(o.anyHarm)
             return o

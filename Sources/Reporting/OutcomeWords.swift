@@ -292,6 +292,34 @@ struct OutcomeWords: Sendable {
         return badAveragePhrase(FigureFormat.rounded(lossP90, significantDigits: 2))
     }
 
+    /// The 1 in 10 bad year with the planned actions and without them, as residents' prose
+    /// gives them wherever it gives them (the outcome's summary and the sentence under its
+    /// chart): one figure, one rounding on the page. "£110,000 or more" in the summary and
+    /// "£106,000 or more" two paragraphs on were the same year.
+    ///
+    /// Each is rounded as ``proseBad(_:)`` rounds it, to two figures, and keeps the table's
+    /// finer figure where two figures would make it another figure it is read beside:
+    /// - the other of the pair, where the two differ ("£110,000 or more, with or without the
+    ///   planned actions" for £106,000 and £112,000);
+    /// - a figure in `nearby` (the outcome's limits and its table's figures) that the finer
+    ///   figure is not: "a saving of £50,000 or less" (from £49,700) beside the £50,000 limit,
+    ///   "€15,000" (from 14,700) beside the table's own 15,000.
+    func proseBadYears(_ p90: Double, _ p90i: Double, nearby: [Double]) -> (with: String, without: String) {
+        guard wholeYears, p90.isFinite, p90i.isFinite else { return (proseBad(p90), proseBad(p90i)) }
+        func finer(_ v: Double) -> Double { abs(FigureFormat.rounded(yearFigure(v), significantDigits: 3)) }
+        func clashes(_ v: Double) -> Bool {
+            let rounded = abs(yearFigure(FigureFormat.rounded(v, significantDigits: 2)))
+            guard rounded != finer(v) else { return false }
+            return nearby.contains { $0.isFinite && abs(finer($0) - rounded) <= 1e-9 * max(1, rounded) }
+        }
+        var with = clashes(p90) ? badAveragePhrase(p90) : proseBad(p90)
+        var without = clashes(p90i) ? badAveragePhrase(p90i) : proseBad(p90i)
+        if with == without, badAveragePhrase(p90) != badAveragePhrase(p90i) {
+            (with, without) = (badAveragePhrase(p90), badAveragePhrase(p90i))
+        }
+        return (with, without)
+    }
+
     /// The 1 in 10 bad horizon from the loss's P90: "a loss of £10,300 or more", "5 incidents
     /// or more", "a gain of only 270 hours or less", "a net reduction of only 0.414 incidents
     /// or less".

@@ -562,7 +562,9 @@ extension ReportBuilder {
                 action = phrases("community.entry.action", ["action": resp.action, "who": who])
                 let p0 = s.probability.inherent
                 if abs(p0 - p) > 1e-9 {
-                    effect = phrases("community.entry.effect.likely", ["chance": communityChance(p0)])
+                    // "The chance would be almost certain" said it of the chance, not of what happens.
+                    effect = phrases(isAlmostCertain(p0, per: 100) ? "community.entry.effect.likely.almost-certain" : "community.entry.effect.likely",
+                                     ["chance": communityChance(p0)])
                 } else if s.meanHarm.inherent > s.meanHarm.residual, p > 0 {
                     effect = phrases("community.entry.effect.harm", ["amount": roughly(s.meanHarm.inherent / p, unit)])
                 }
@@ -633,9 +635,21 @@ extension ReportBuilder {
             entryChange(more ? "community.entry.more" : lessKey(outcome), amount, outcome)
         }
         func isGain(_ outcome: String) -> Bool { words(outcome, unitOf(outcome)).isGain }
+        // A whole count that a time it happens brings only now and then, said as how many it
+        // brings in ten times: misuse of a direct payment "leads to a section 42 enquiry", yet
+        // "hardly any more (less than 1 enquiry)" when it happens read as a contradiction; "about
+        // 4 enquiries more … for every 10 times it happens" says that only some times do.
+        func harmPart(_ outcome: String, _ amount: Double) -> String {
+            let unit = unitOf(outcome), tenths = (amount * 10).rounded()
+            guard !isGain(outcome), words(outcome, unit).isWholeCount, countsThings(unit), tenths >= 1, tenths <= 9 else {
+                return part(outcome, amount, more: !isGain(outcome))
+            }
+            return phrases("community.entry.more.per-ten", ["amount": phrases("community.amount.about", ["amount": quantity(tenths, unit)]),
+                                                            "outcome": outcomeTitle(outcome)])
+        }
         // An outcome the entry only benefits is left out of "if it happens", unless nothing
         // else is left to say.
-        var harms = parts.filter { $0.harm > 0 }.map { part($0.outcome, $0.harm, more: !isGain($0.outcome)) }
+        var harms = parts.filter { $0.harm > 0 }.map { harmPart($0.outcome, $0.harm) }
         if harms.isEmpty { harms = [part(r.outcome, 0, more: !isGain(r.outcome))] }
         let harm = phrases(planned ? "community.entry.harm.planned" : "community.entry.harm", ["parts": list(harms)])
         // Money a gain leaves unspent is money saved against the plan: "about £190,000 less in
@@ -756,8 +770,8 @@ extension ReportBuilder {
     /// ("about 19 incidents", "about 1 person"), since "about 1.0 people" or "0.79 incidents"
     /// claim a precision the estimates lack and read as parts of people. An average below one
     /// is "under 1 incident", never "about 0".
-    func roughly(_ value: Double, _ unit: String) -> String {
-        let r = FigureFormat.rounded(value, significantDigits: 2)
+    func roughly(_ value: Double, _ unit: String, digits: Int = 2) -> String {
+        let r = FigureFormat.rounded(value, significantDigits: digits)
         if unit == "money" { return phrases("community.amount.about", ["amount": quantity(r, unit)]) }
         if r.rounded() < 1 && value > 0 {
             return phrases("community.amount.under-one", ["unit": phrases.singularUnit(unit) ?? unit])

@@ -30,11 +30,11 @@ extension ReportBuilder {
                     // average, never "the largest part" alone, which can be bigger than it.
                     if !from.only, let parts = commonParts(o.id, unit: o.unit, mean: mean, largest: from.net) {
                         return phrases("community.options.average.common.parts" + (from.gains ? ".gain" : ""),
-                                       ["outcome": iso(o.title), "amount": amount, "entry": from.entry, "id": from.id,
-                                        "largest": parts.largest, "rest": parts.rest])
+                                       ["outcome": iso(o.title), "amount": amount, "entry": from.entry,
+                                        "largest": parts.largest, "rest": parts.rest, "others": from.others])
                     }
                     let key = (from.only ? "community.options.average.common.one" : "community.options.average.common") + (from.gains ? ".gain" : "")
-                    return phrases(key, ["outcome": iso(o.title), "amount": amount, "entry": from.entry, "id": from.id])
+                    return phrases(key, ["outcome": iso(o.title), "amount": amount, "entry": from.entry])
                 }
                 if let registered, let parts = optionParts(option, registered, outcome: o, mean: mean) { return parts }
                 return phrases("community.options.average", ["outcome": iso(o.title), "amount": amount])
@@ -78,11 +78,16 @@ extension ReportBuilder {
     /// Where that entry gains more than it harms on the outcome (`gains`), what it gains comes
     /// from the activity the entry takes on, not from the harm its title names: "all from “A
     /// self-administering patient takes a wrong dose”" read as if wrong doses prevented
-    /// incidents. Such an entry is named by its code and its activity, never by its title.
+    /// incidents. Such an entry is named, like every entry on the page, by its title and its
+    /// code, and the sentence says that its gain outweighs its harm ("because the gain in “…”
+    /// (W7-01) outweighs its harm"). "The activity in W7-01" cited a bare code the reader had
+    /// not met yet, in a word the page uses nowhere else.
     ///
     /// `net` is that entry's net loss on the outcome, for the parts that add up to the average
-    /// (``commonParts(_:unit:mean:largest:)``).
-    func commonSource(of outcome: String, outside option: Portfolio) -> (entry: String, id: String, only: Bool, gains: Bool, net: Double)? {
+    /// (``commonParts(_:unit:mean:largest:)``); `others` the rest of those entries, named where
+    /// there is one and counted where there are more ("the other 6 entries"), never "the
+    /// others" a reader could not find.
+    func commonSource(of outcome: String, outside option: Portfolio) -> (entry: String, only: Bool, gains: Bool, net: Double, others: String)? {
         let own = Set(option.members + option.responses.map(\.risk))
         guard !own.contains(where: { register.risk($0)?.outcomes.contains(outcome) ?? false }) else { return nil }
         let optional = register.optionalEntries
@@ -90,8 +95,12 @@ extension ReportBuilder {
         // The entry's net loss on the outcome (harm − benefit): below zero where it gains more.
         func net(_ id: String) -> Double { entryNet(id, on: outcome) }
         guard let largest = common.max(by: { abs(net($0.id)) < abs(net($1.id)) }) else { return nil }
-        let entry = phrases("community.options.entry", ["title": iso(phrases("community.quoted", ["text": largest.title])), "id": entryID(largest.id)])
-        return (entry, entryID(largest.id), common.count == 1, net(largest.id) < 0, net(largest.id))
+        func named(_ risk: Risk) -> String {
+            phrases("community.options.entry", ["title": iso(phrases("community.quoted", ["text": risk.title])), "id": entryID(risk.id)])
+        }
+        let rest = common.filter { $0.id != largest.id }
+        let others = phrases.plural("community.options.others", count: rest.count, ["entry": rest.first.map(named) ?? ""])
+        return (named(largest), common.count == 1, net(largest.id) < 0, net(largest.id), others)
     }
 
     /// For each entry that comes with `option` for certain (a planned result, such as the

@@ -29,14 +29,17 @@ extension ReportBuilder {
     /// of a sum: "about 14 incidents more", "about 1,400 hours less", and one under 1 as the
     /// little it is, "hardly any more (less than 1 enquiry)" — never "less than 1 enquiry more",
     /// which read as a smaller rise than none. Nil for no change at all.
-    func changeWords(_ directed: Double, unit: String) -> String? {
+    ///
+    /// `digits` is the significant figures shown: two, as every figure in words, unless parts
+    /// need more to add up as shown (``commonParts(_:unit:mean:largest:)``).
+    func changeWords(_ directed: Double, unit: String, digits: Int = 2) -> String? {
         guard directed.isFinite, directed != 0 else { return nil }
         let side = directed > 0 ? "more" : countsThings(unit) ? "fewer" : "less"
         let size = abs(directed)
-        if unit != "money", FigureFormat.rounded(size, significantDigits: 2).rounded() < 1 {
+        if unit != "money", FigureFormat.rounded(size, significantDigits: digits).rounded() < 1 {
             return phrases("community.change.\(side).under-one", ["unit": phrases.singularUnit(unit) ?? unit])
         }
-        return phrases("community.change." + side, ["amount": roughly(size, unit)])
+        return phrases("community.change." + side, ["amount": roughly(size, unit, digits: digits)])
     }
 
     /// For an option other than the one the page assumes, its average on `outcome` as the
@@ -86,9 +89,9 @@ extension ReportBuilder {
                                                            "from": from, "assumed": iso(assumed.title), "parts": list(parts)])
     }
 
-    /// A figure as the page's words show it: two significant figures, whole.
-    static func asShown(_ value: Double) -> Double {
-        (value < 0 ? -1 : 1) * FigureFormat.rounded(abs(value), significantDigits: 2).rounded()
+    /// A figure as the page's words show it: two significant figures (or `digits`), whole.
+    static func asShown(_ value: Double, digits: Int = 2) -> Double {
+        (value < 0 ? -1 : 1) * FigureFormat.rounded(abs(value), significantDigits: digits).rounded()
     }
 
     /// The step of a figure's last shown digit: 10 for "840", 1 for "8".
@@ -99,11 +102,25 @@ extension ReportBuilder {
 
     /// Where an option's average on `outcome` comes from entries every option has, the one that
     /// weighs most (`largest`, its net loss there) and all the others together, each as a part:
-    /// "about 3 incidents fewer from the activity in W7-01 … and about 1 incident more from the
-    /// others". Nil where either part is no change at all.
+    /// "about 3 incidents fewer because the gain in … (W7-01) outweighs its harm, and about 1
+    /// incident more from the other 5 entries". Nil where either part is no change at all.
+    ///
+    /// The parts are two figures each, like every figure in words, where they add up as shown
+    /// to the average within its last shown digit. Where they do not — two large parts of
+    /// opposite sign with a small difference: "about 130 hours more: about 3,000 more … and
+    /// about 2,900 less" — each part keeps as many more figures as it takes for them to add
+    /// up ("about 3,040 more … and about 2,910 less"). A reader who adds them up gets the
+    /// average the page gives; "the largest part comes from …" said nothing checkable, and
+    /// leaving the parts out hid that the average is a small difference of two large ones.
     func commonParts(_ outcome: String, unit: String, mean: Double, largest: Double) -> (largest: String, rest: String)? {
         let w = words(outcome, unit)
-        guard let first = changeWords(w.directed(largest), unit: unit), let rest = changeWords(w.directed(mean - largest), unit: unit) else { return nil }
-        return (first, rest)
+        let first = w.directed(largest), rest = w.directed(mean - largest)
+        let total = Self.asShown(w.directed(mean))
+        var digits = 2
+        while digits < 6, abs(Self.asShown(first, digits: digits) + Self.asShown(rest, digits: digits) - total) > Self.lastShownDigit(total) {
+            digits += 1
+        }
+        guard let a = changeWords(first, unit: unit, digits: digits), let b = changeWords(rest, unit: unit, digits: digits) else { return nil }
+        return (a, b)
     }
 }

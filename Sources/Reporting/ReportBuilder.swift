@@ -583,7 +583,8 @@ public struct ReportBuilder: Sendable {
                                                       ["mean": mean, "period": periodWord, "none": $0]) }
             ?? phrases(rare ? "community.detail.report.outcome.summary.rare"
                             : w.baseline == nil ? "report.outcome.summary.average" : "report.outcome.summary.baseline",
-                       ["mean": mean, "period": periodWord, "bad": isCommunity ? w.proseBad(p90) : w.badAveragePhrase(p90)])
+                       ["mean": mean, "period": periodWord,
+                        "bad": isCommunity ? w.proseBadYears(p90, o.inherent.percentile(0.9)?.value ?? .nan, nearby: badYearNearby(o)).with : w.badAveragePhrase(p90)])
         // A chance of coming out ahead only means something where something can come out
         // ahead: a gain, or a loss with benefits on it. On a pure cost it is always 0%; and in
         // the board report, where it is 0% with responses and without, it is left out. Residents
@@ -609,9 +610,13 @@ public struct ReportBuilder: Sendable {
             let shown = { (p: Double) in
                 limit.map { self.cellPercent(p, limit: $0) } ?? (self.isCommunity ? self.communityTableChance(p) : FigureFormat.simulatedPercent(p))
             }
-            summary += " " + phrases(w.isGain ? "report.outcome.net-chance.gain" : "report.outcome.net-chance.loss",
-                                     ["with": shown(o.residual.probabilityNetBenefit.value),
-                                      "without": shown(o.inherent.probabilityNetBenefit.value)])
+            // Residents read of money what a net reduction is: "a net reduction" of a budget
+            // left unsaid what goes down; ending below the plan is a saving against it.
+            let key = w.isGain ? "report.outcome.net-chance.gain"
+                : isCommunity && unit == "money" ? (w.baseline == nil ? "community.outcome.net-chance.saving" : "community.outcome.net-chance.saving.baseline")
+                : "report.outcome.net-chance.loss"
+            summary += " " + phrases(key, ["with": shown(o.residual.probabilityNetBenefit.value),
+                                           "without": shown(o.inherent.probabilityNetBenefit.value), "baseline": w.baseline ?? ""])
         }
         // Every entry in the headline figures that reaches this outcome, itself or by an effect,
         // with its share of this outcome's variance: the drivers list and the tornado agree.
@@ -657,7 +662,7 @@ public struct ReportBuilder: Sendable {
             disagreement: perspectiveSpread(views, w).map(e),
             histogram: charts.histogram(id: "\(slug)-hist", outcome: o, thresholds: thresholds, words: w),
             exceedance: charts.exceedance(id: "\(slug)-lec", outcome: o, appetite: points + harmLimitsOnNet(o.id, unit: unit), appetiteRows: appetiteRows(o.id, unit: unit),
-                                          harmLimits: harmLimits(o.id, unit: unit), words: w),
+                                          harmLimits: harmLimits(o.id, unit: unit), badYearNearby: badYearNearby(o), words: w),
             // A confidential entry's id carries its marker here too, where the chart names it alone.
             tornado: charts.tornado(id: "\(slug)-tornado", outcome: o, drivers: parts.map { d in
                 var marked = d

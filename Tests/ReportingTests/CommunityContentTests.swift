@@ -86,7 +86,7 @@ struct CommunityContentTests {
         #expect(shared.contains("it goes wrong at least once for any of the 12 people: "), "\(shared)")
         // An entry that names no one keeps the plain sentence.
         let shortage = try Self.entry(care, "AS-11")
-        #expect(shortage.contains("- How likely: "), "\(shortage)")
+        #expect(shortage.contains("- How likely in 2027/28: "), "\(shortage)")
         let dutch = try Self.page("community-safety-leiden", "nl")
         let hurt = try Self.entry(dutch, "CS-04")
         #expect(hurt.contains("- Kans dat het in 2027 minstens één keer gebeurt bij een van de vrijwilligers (ongeveer 45): "), "\(hurt)")

@@ -22,25 +22,30 @@ struct CommunityFigureWordsTests {
 
     /// "About 2 incidents less …, all from entries that every option has (the largest here: “A
     /// self-administering patient takes a wrong dose”)" read as if wrong doses prevented
-    /// incidents: a gain comes from the activity the entry takes on, named by its code.
+    /// incidents: a gain is said to come from the entry's gain outweighing its harm. And "the
+    /// activity in W7-01" cited a bare code before the reader met the entry, with "the others"
+    /// named nowhere: the entry is named by its title and code, the others counted.
     @Test func aGainIsNeverSaidToComeFromAHarmsTitle() throws {
         let ward = try Self.render("ward-7-patient-partnership")
         #expect(!ward.contains("the largest here: “A self-administering patient takes a wrong dose”"))
-        #expect(ReportFixtures.matches(ward, #"from the activity in W7-01, whose gain outweighs its harm, and about [0-9]+ incidents? (more|fewer) from the others"#))
+        #expect(ReportFixtures.matches(ward, #"because the gain in “A self-administering patient takes a wrong dose” \(W7-01\) outweighs its harm, and about [0-9]+ incidents? (more|fewer) from the other [0-9]+ entries"#), "\(ward)")
         let care = try Self.render("adult-social-care-positive-risk")
         #expect(!care.contains("all from “Injury during community activities”"))
-        #expect(care.contains("all from the activity in AS-09, which every option has: its gain outweighs its harm"))
+        #expect(care.contains("all because the gain in “Injury during community activities” (AS-09), an entry every option has, outweighs its harm"))
     }
 
-    /// On no page does an option's average that comes from an activity's gain quote an entry's
-    /// title beside it: the code and the activity say it.
+    /// On no page does an option's line cite an entry by a bare code, speak of "the activity
+    /// in" one, or leave "the others" unnamed and uncounted.
     @Test(arguments: pages)
-    func aGainFromAnActivityQuotesNoTitle(_ page: (String, String)) throws {
+    func anOptionsSourceIsNamedAndItsOthersCounted(_ page: (String, String)) throws {
         let text = try Self.render(page.0, page.1)
-        let marker = page.1 == "nl" ? "die meer oplevert dan ze aan schade doet" : "its gain outweighs its harm"
-        for line in text.split(separator: "\n") where line.contains(marker) {
-            let tail = line[try #require(line.range(of: page.1 == "nl" ? "de activiteit in" : "the activity in")).lowerBound...]
-            #expect(!tail.contains("“") && !tail.contains("„"), "\(page.0): \(line)")
+        for line in text.split(separator: "\n") where line.hasPrefix("  - “") || line.hasPrefix("  - „") {
+            #expect(!line.contains("the activity in") && !line.contains("de activiteit in"), "\(page.0): \(line)")
+            #expect(!line.hasSuffix("from the others") && !line.hasSuffix("door de andere"), "\(page.0): \(line)")
+            // Every code is in brackets after the entry's quoted title.
+            for found in try CommunityFiguresAddUpTests.groups(String(line), #"(.{3})((?:AS|CS|W7)-[0-9]+)"#) {
+                #expect(found[0] == "” (", "\(page.0): bare \(found[1]) in \(line)")
+            }
         }
     }
 

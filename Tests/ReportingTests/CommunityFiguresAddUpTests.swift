@@ -1,6 +1,7 @@
 import Foundation
 @testable import Reporting
 import Testing
+import TextLayer
 import _TestSupport
 
 /// Figures on the residents' pages that a reader checks against each other: an option's
@@ -69,6 +70,28 @@ struct CommunityFiguresAddUpTests {
         }
     }
 
+    /// "About 130 hours more …: about 3,000 hours more from … AS-01 … and about 2,900 hours
+    /// less from the others" (100, not 130). Every line that gives an average as the part of
+    /// one entry every option has and the part of the others adds up, as the page shows them,
+    /// to its total within the total's last shown digit: where two figures each do not, the
+    /// parts keep more ("about 2,990 more … and about 2,860 less").
+    @Test(arguments: ReportFixtures.examples)
+    func commonPartsAddUpAsShown(_ name: String) throws {
+        let text = try Self.page(name)
+        let lines = text.split(separator: "\n").map(String.init).filter { $0.hasPrefix("  - “") && $0.contains(", all from entries that every option has: ") }
+        #expect(!lines.isEmpty || name == "community-safety-leiden", "\(name)")
+        for line in lines {
+            let total = try #require(try Self.groups(line, #"”: about ([0-9.,]+) [a-z]+ (more|less|fewer) "#).first, "\(line)")
+            let tail = String(line[try #require(line.range(of: "every option has: ")).upperBound...])
+            let parts = try Self.groups(tail, #"(?:about ([0-9.,]+) [a-z]+ (more|less|fewer)|(more|less|fewer) by (?:less than|under) 1 [a-z]+) (?:from|because)"#)
+            #expect(parts.count == 2, "\(line)")
+            func signed(_ g: [String]) -> Double { g[0].isEmpty ? 0 : (g[1] == "more" ? 1 : -1) * Self.number(g[0]) }
+            let sum = parts.map(signed).reduce(0, +), whole = signed(total)
+            let step = abs(whole) >= 100 ? pow(10, floor(log10(abs(whole))) - 1) : 1
+            #expect(abs(sum - whole) <= step, "\(line)")
+        }
+    }
+
     // MARK: 2. No part bigger than its whole
 
     /// "About 2 incidents fewer …; the largest part comes from W7-01", where W7-01 alone is
@@ -76,7 +99,7 @@ struct CommunityFiguresAddUpTests {
     @Test func aCommonAverageIsTheSumOfItsParts() throws {
         let text = try Self.page("ward-7-patient-partnership")
         #expect(!text.contains("the largest part"))
-        let found = try Self.groups(text, #"“Patient safety incidents”: about ([0-9]+) incidents? (fewer|more) than the ward's usual level, all from entries that every option has: about ([0-9]+) incidents? (fewer|more) from the activity in W7-01, whose gain outweighs its harm, and about ([0-9]+) incidents? (fewer|more) from the others"#)
+        let found = try Self.groups(text, #"“Patient safety incidents”: about ([0-9]+) incidents? (fewer|more) than the ward's usual level, all from entries that every option has: about ([0-9]+) incidents? (fewer|more) because the gain in “[^”]+” \(W7-01\) outweighs its harm, and about ([0-9]+) incidents? (fewer|more) from the other [0-9]+ entries"#)
         let f = try #require(found.first, "\(text)")
         func signed(_ n: String, _ way: String) -> Double { (way == "more" ? 1 : -1) * Self.number(n) }
         #expect(abs(signed(f[0], f[1]) - (signed(f[2], f[3]) + signed(f[4], f[5]))) <= 1.5, "\(f)")
@@ -98,21 +121,67 @@ struct CommunityFiguresAddUpTests {
         }
         let amount = #"([0-9][0-9.,]*)(?: [a-z]+)? (?:or more|or less|of meer|of minder)"#
         let summary = page.1 == "nl" ? "verwachten we" : "we expect"
-        for line in text.split(separator: "\n") where line.contains(summary) {
-            for found in try Self.groups(String(line), amount) {
-                #expect(significant(found[0]) <= 2, "\(page.0) \(page.1): \(found[0]) in \(line)")
-            }
-        }
         let pair = page.1 == "nl" ? #"komt het met de geplande aanpak uit op (.+?), tegen (.+?) zonder\."#
                                   : #"brings ([^.]+?) with the planned actions, against ([^.]+?) without them\."#
+        // A finer figure in a summary is the one the sentence under its chart gives too.
+        let paired = try Self.groups(text, pair).flatMap { try [Self.groups($0[0], amount), Self.groups($0[1], amount)].flatMap { $0 } }.map { $0[0] }
+        for line in text.split(separator: "\n") where line.contains(summary) {
+            for found in try Self.groups(String(line), amount) {
+                #expect(significant(found[0]) <= 2 || paired.contains(found[0]), "\(page.0) \(page.1): \(found[0]) in \(line)")
+            }
+        }
+        // Finer figures only where two figures would make the pair one figure, or make one of
+        // them a limit or another figure of its table that it is not.
         for found in try Self.groups(text, pair) {
             let with = try #require(try Self.groups(found[0], amount).first?.first), without = try #require(try Self.groups(found[1], amount).first?.first)
-            if significant(with) > 2 || significant(without) > 2 {
-                #expect(twoFigures(with) == twoFigures(without), "\(page.0) \(page.1): \(found)")
+            for (figure, other) in [(with, without), (without, with)] where significant(figure) > 2 {
+                let nearby = text.contains(FigureFormat.amount(twoFigures(figure))) || text.contains(FigureFormat.amount(twoFigures(figure)).replacingOccurrences(of: ",", with: "."))
+                #expect(twoFigures(figure) == twoFigures(other) || nearby, "\(page.0) \(page.1): \(found)")
             }
         }
         #expect(!ReportFixtures.matches(text, #"only [£€]?[0-9][0-9,.]*( [a-z]+)? or less"#), "\(page.0)")
         #expect(!ReportFixtures.matches(text, #" van maar (€ ?)?[0-9]"#), "\(page.0)")
+    }
+
+    /// "In a 1 in 10 bad year, £110,000 or more" and two paragraphs on "£106,000 or more" for
+    /// the same year: the outcome's summary gives the figure the sentence under its chart gives.
+    @Test(arguments: pages)
+    func aBadYearIsOneFigureOnThePage(_ page: (String, String)) throws {
+        let text = try Self.page(page.0, page.1)
+        let detail = String(text[try #require(text.range(of: page.1 == "nl" ? "\n## Voor wie het precies wil weten" : "\n## For those who want the detail")).lowerBound...])
+        let summary = page.1 == "nl" ? #"in een slecht jaar \(1 op 10\) ([^;]+?)\.(?: |$)"# : #"in a 1 in 10 bad year, ([^;]+?)\.(?: |$)"#
+        let pair = page.1 == "nl" ? #"komt het met de geplande aanpak uit op (.+?), tegen"# : #"brings ([^.]+?) with the planned actions, against"#
+        var said: String?, compared = 0
+        for line in detail.split(separator: "\n").map(String.init) {
+            if line.hasPrefix(page.1 == "nl" ? "Met de geplande aanpak verwachten we" : "With the planned actions we expect") {
+                said = try Self.groups(line, summary).first?.first
+            } else if let with = try Self.groups(line, pair).first?.first, let bad = said {
+                #expect(with == bad, "\(page.0) \(page.1): “\(bad)” then “\(with)”")
+                compared += 1
+                said = nil
+            }
+        }
+        #expect(compared > 0, "\(page.0) \(page.1)")
+    }
+
+    /// A bad year rounded to two figures that would read as the limit or a table figure beside
+    /// it, while its own figure is another, keeps its finer figure: "a saving of £50,000 or
+    /// less" (from £49,700) beside the £50,000 limit, "€15,000" (from 14,700) beside the
+    /// table's 15,000; and a pair two figures would make one keeps both finer (£106,000 and
+    /// £112,000).
+    @Test func aBadYearDoesNotLandOnAFigureBesideIt() throws {
+        let register = try ReportFixtures.load("adult-social-care-positive-risk")
+        var budget = OutcomeWords(register: register, outcome: "care-budget", unit: "money", phrases: .english)
+        budget.wholeYears = true
+        budget.budgetWording = true
+        let plain = budget.proseBadYears(-74_400, -49_700, nearby: [])
+        #expect(plain.without.contains("£50,000") && plain.with.contains("£74,000"), "\(plain)")
+        let limit = budget.proseBadYears(-74_400, -49_700, nearby: [50_000])
+        #expect(limit.without.contains("£49,700") && limit.with.contains("£74,000"), "\(limit)")
+        let table = budget.proseBadYears(6_590, 14_700, nearby: [6_590, 15_000, 16_600])
+        #expect(table.without.contains("£14,700") && table.with.contains("£6,600"), "\(table)")
+        let pair = budget.proseBadYears(106_000, 112_000, nearby: [])
+        #expect(pair.with.contains("£106,000") && pair.without.contains("£112,000"), "\(pair)")
     }
 
     /// The saving in a bad year is said plainly: "a saving of £74,000 or less against …".
@@ -189,6 +258,15 @@ struct CommunityFiguresAddUpTests {
         #expect(text.contains("hardly any more in “Safeguarding enquiries” (less than 1 enquiry)"), "\(text)")
     }
 
+    /// "Hardly any fewer (less than 1 enquiry) without “…” (AS-06)": a part under one in an
+    /// option's line says which way and by how little, in that order.
+    @Test func aTinyPartSaysWhichWayFirst() throws {
+        let text = try Self.page("adult-social-care-positive-risk")
+        #expect(!text.contains("hardly any fewer (less than 1 enquiry) without"), "\(text)")
+        #expect(!text.contains("hardly any more (less than 1 enquiry) from"), "\(text)")
+        #expect(ReportFixtures.matches(text, #"(fewer|more) by less than 1 enquiry (with|without) “"#), "\(text)")
+    }
+
     // MARK: 8. A limit in whole numbers
 
     /// "Comes to more than 1 patient: 2 of the 100": a limit on a count in whole numbers reads
@@ -201,5 +279,62 @@ struct CommunityFiguresAddUpTests {
         #expect(text.contains("“Patients overheard”: chance of 2 patients or more: "))
         #expect(text.contains("| Limit: at most 10 in 100 chance of 2 patients or more |"))
         #expect(text.contains("| Chance of 2 patients or more |"))
+    }
+
+    // MARK: 9. Sentences around the figures
+
+    /// "How likely: 32 in 100 (32%) in 2027." ended on a dangling year: the period comes first,
+    /// as in the limits' sentences ("The limit: in 2027, the chance …").
+    @Test(arguments: pages)
+    func anEntrysChanceSaysItsPeriodFirst(_ page: (String, String)) throws {
+        let text = try Self.page(page.0, page.1)
+        let lines = text.split(separator: "\n").filter { $0.hasPrefix("- How likely") || $0.hasPrefix("- De kans dat") }
+        #expect(!lines.isEmpty, "\(page.0)")
+        for line in lines { #expect(!ReportFixtures.matches(String(line), #"\) in [0-9/]+\.$"#), "\(page.0): \(line)") }
+        if page.1 == "en" { #expect(ReportFixtures.matches(text, #"\n- How likely in [0-9/]+: [0-9]+ in 100 \([0-9]+%\)\.\n"#), "\(page.0)") }
+    }
+
+    /// The baseline of the enquiries was a fragment ("Compared with the borough's usual number
+    /// of enquiries (about 600 a year).") and said "enquiries" twice in "5 enquiries above the
+    /// borough's usual number of enquiries"; a long baseline was defined in the middle of a
+    /// figure ("… (from here on, “the baseline”) in a year"); and "the chance would be almost
+    /// certain" said it of the chance. Each is a whole sentence now.
+    @Test func baselinesAndChancesAreWholeSentences() throws {
+        let text = try Self.page("adult-social-care-positive-risk")
+        #expect(!text.contains("Compared with "), "\(text)")
+        #expect(!text.contains("enquiries above the borough's usual number of enquiries"))
+        #expect(text.contains("Every figure here is counted from the borough's usual number (about 600 enquiries a year)."))
+        #expect(text.contains("Every figure here is counted from the hours people would have if every journey were escorted"))
+        for line in text.split(separator: "\n") where line.hasPrefix("With the planned actions we expect") {
+            #expect(!line.contains("from here on"), "\(line)")
+        }
+        #expect(!text.contains("the chance would be almost certain"))
+        #expect(text.contains("Without this, it would be almost certain: more than 99 in 100"), "\(text)")
+        let dutch = try Self.page("community-safety-leiden", "nl")
+        #expect(!dutch.contains("Vergeleken met "))
+    }
+
+    /// "Chance of a net reduction" of a budget left unsaid what goes down: a saving against it,
+    /// in the summary and in the groups' table, whose averages already say "a minus sign is a
+    /// saving".
+    @Test func aBudgetsChanceSaysWhatGoesDown() throws {
+        let text = try Self.page("adult-social-care-positive-risk")
+        let detail = String(text[try #require(text.range(of: "\n## For those who want the detail")).lowerBound...])
+        let budget = ReportFixtures.section(detail, "\n### Adult social care budget")
+        #expect(budget.contains("Chance of a saving against the 2027/28 commissioning plan: "), "\(budget)")
+        #expect(budget.contains("| Average (£; a minus sign is a saving) | 1 in 10 bad year (£) | Chance of a saving |"), "\(budget)")
+        #expect(budget.contains("the figure in a bad year (1 in 10) and the chance of a saving."), "\(budget)")
+        #expect(!budget.contains("net reduction"), "\(budget)")
+    }
+
+    /// Misuse of a direct payment "leads to a section 42 enquiry", yet "if it happens" gave
+    /// "hardly any more (less than 1 enquiry)": the entry says how many times in ten it does,
+    /// and the register says how often the money is taken by someone close.
+    @Test func anEntryThatSometimesBringsAnEnquirySaysHowOften() throws {
+        let text = try Self.page("adult-social-care-positive-risk")
+        let entry = ReportFixtures.section(text, "\n### A direct payment is misused or someone close takes the money (AS-04)")
+        #expect(!entry.contains("counted first"), "\(entry)")
+        #expect(entry.contains("about two cases in five"), "\(entry)")
+        #expect(ReportFixtures.matches(entry, #"If it happens, on average: about [1-9] enquiries? more in “Safeguarding enquiries” for every 10 times it happens"#), "\(entry)")
     }
 }

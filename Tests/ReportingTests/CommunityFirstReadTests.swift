@@ -190,7 +190,7 @@ struct CommunityFirstReadTests {
         #expect(cameras.contains("De cijfers hieronder laten zien wat deze variant zou doen als die wél wordt gekozen."), "\(cameras)")
         let english = try Self.leiden("en")
         #expect(english.contains("This is one of the options being compared, and the one the figures on this page assume."))
-        #expect(english.contains("- How likely it is to go wrong: "))
+        #expect(english.contains("- How likely it is to go wrong in 2027: "))
     }
 
     /// The dot pictures say in a sentence or two what they show, with the limit: "Imagine the

@@ -135,8 +135,8 @@ struct CommunityResidentWordsTests {
 
     /// "… 2.100 uur … Vergeleken met het plan voor 2027 (2.100 uur).": a description that
     /// already gives the baseline's figure is not followed by it again.
-    @Test(arguments: [("en", "Compared with the 2027 plan (2,100 hours)", "the 2027 plan of 2,100 hours"),
-                      ("nl", "Vergeleken met het plan voor 2027 (2.100 uur)", "het plan voor 2027 van 2.100 uur")])
+    @Test(arguments: [("en", "counted from the 2027 plan (2,100 hours)", "the 2027 plan of 2,100 hours"),
+                      ("nl", "afgezet tegen het plan voor 2027 (2.100 uur)", "het plan voor 2027 van 2.100 uur")])
     func aBaselineFigureIsSaidOnce(_ language: String, _ repeated: String, _ said: String) throws {
         let page = try ReportFixtures.community("community-safety-leiden", language)
         #expect(!page.contains(repeated))

@@ -96,7 +96,12 @@ let package = Package(
         .testTarget(name: "ScoringTests", dependencies: ["Distributions", "RegisterModel", "RegisterLoader", "MonteCarlo", "Scoring", "TextLayer", "_TestSupport"], swiftSettings: testSettings),
         .testTarget(name: "ReportingTests", dependencies: ["RegisterModel", "RegisterLoader", "Scoring", "Reporting", "RegisterDiff", "TextLayer", "_TestSupport"], swiftSettings: testSettings),
         .testTarget(name: "RegisterDiffTests", dependencies: ["RegisterModel", "RegisterLoader", "MonteCarlo", "Scoring", "RegisterDiff", "TextLayer", "_TestSupport"], swiftSettings: testSettings),
-        .testTarget(name: "CLITests", dependencies: ["riskreg", "RegisterModel", "_TestSupport"], swiftSettings: testSettings),
+        // The command line through the real binary, which `swift test` builds before it runs any
+        // test: CLITests does not import the executable's module, so it compiles while the
+        // libraries do rather than after all of them. The few tests of the executable's own code
+        // (in-process, `@testable`) are in CLIUnitTests, which waits for it.
+        .testTarget(name: "CLITests", dependencies: ["RegisterModel", "_TestSupport"], swiftSettings: testSettings),
+        .testTarget(name: "CLIUnitTests", dependencies: ["riskreg", "_TestSupport"], swiftSettings: testSettings),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -15,7 +15,12 @@ setup:
 # the libraries, and optimising the test code took half the CPU time of a clean build. `make demo`
 # runs this build's riskreg too, so the libraries compile once for both (only the riskreg module
 # is rebuilt when switching, as `swift test` builds executables for testing differently).
-TEST_BUILD = -c release -Xswiftc -enable-testing
+TEST_BUILD = -c release -Xswiftc -enable-testing $(if $(JOBS),--jobs $(JOBS))
+
+# How many compile jobs the build runs at once; empty for SwiftPM's default, one per core. CI sets
+# it (.ci/run). Left at the default here because the number is part of every compile command, so
+# a build with another number (a plain `swift build`) would recompile every module.
+JOBS ?=
 
 # The binary to ship carries the Swift runtime and Foundation inside it (statically linked): it
 # runs on a machine with no Swift toolchain, starts faster and takes less memory. It is built in

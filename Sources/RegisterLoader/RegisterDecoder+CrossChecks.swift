@@ -12,6 +12,48 @@ extension RegisterDecoder {
         checkCitizenEstimates(register)
         checkConfidentialNames(register)
         checkTranslations(register)
+        checkShortNames(register)
+    }
+
+    /// The community report writes an outcome's title in full once, and its short name after
+    /// that: two outcomes with one short name would read as one outcome. Checked in each
+    /// language the register is written in, with the text a report in that language shows
+    /// (the model's own for its language, else that language's, ignoring case), and reported
+    /// once per pair of outcomes, at the later outcome's short name.
+    private mutating func checkShortNames(_ register: Register) {
+        guard titleShortNodes.count > 1 else { return }
+        let own = register.textLanguage
+        var languages = [Translations.primary(own)]
+        for language in register.translations.languages.map(Translations.primary) where !languages.contains(language) {
+            languages.append(language)
+        }
+        let outcomes = Dictionary(register.outcomes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var reported: Set<[String]> = []
+        for language in languages {
+            var first: [String: (outcome: String, line: Int)] = [:]
+            for (id, node) in titleShortNodes {
+                guard let text = outcomes[id]?.titleShort else { continue }
+                let given = register.translations.texts[Translations.Place(.outcome, id, "title-short")]
+                let read = given.map { $0.variant(for: own)?.language ?? $0.variants[0].language } ?? own
+                var shown = (language: read, text: text)
+                if !Translations.sameLanguage(read, language), let wanted = given?.variant(for: language) { shown = wanted }
+                // A mapping's text is placed at its own value, so that a clash in one language
+                // points at that language's line.
+                let valueNode = node.mapping?.first { $0.key.scalar?.value == shown.language }?.value ?? node
+                let key = shown.text.lowercased()
+                guard let earlier = first[key] else {
+                    first[key] = (id, reader.location(valueNode).line)
+                    continue
+                }
+                guard earlier.outcome != id, reported.insert([earlier.outcome, id]).inserted else { continue }
+                let which = languages.count > 1 ? "`\(shown.language)` " : ""
+                reader.report(.warning(
+                    .titleShortRepeated,
+                    "outcome `\(id)`'s \(which)`title-short` “\(shown.text.abbreviated)” is also outcome `\(earlier.outcome)`'s (line \(earlier.line)), so the community report would call both by one name",
+                    at: reader.location(valueNode),
+                    hint: "give each outcome a short name of its own, or leave `title-short` out of one so the report writes its title in full"))
+            }
+        }
     }
 
     /// Public text that names a confidential entry would tell residents what the community

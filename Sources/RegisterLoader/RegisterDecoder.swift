@@ -47,6 +47,9 @@ package struct RegisterDecoder {
     var translations = Translations()
     /// The risk being read, for the place of its response's texts.
     var currentRisk = ""
+    /// Each outcome's `title-short` node, by outcome id in file order, to place a short name
+    /// that another outcome already has at the text that repeats it.
+    var titleShortNodes: [(outcome: String, node: YAMLNode)] = []
 
     struct Reference {
         enum Kind: String {
@@ -323,6 +326,7 @@ package struct RegisterDecoder {
         func place(_ field: String) -> Translations.Place? { id.map { Translations.Place(.outcome, $0, field) } }
         let title = f["title"].flatMap { translatable($0, "the outcome title", place("title")) }
         let titleShort = f["title-short"].flatMap { translatable($0, "the outcome title's short name", place("title-short")) }
+        if let id, let node = f["title-short"] { titleShortNodes.append((id, node)) }
         let unit = f["unit"].flatMap { translatable($0, "the outcome unit", place("unit")) }.map { $0 == "money" ? Outcome.Unit.money : .other($0) }
         if unit == .money, let place = place("unit") { translations.texts[place] = nil }
         let description = f["description"].flatMap { translatable($0, "the outcome description", place("description")) }

@@ -73,6 +73,7 @@ extension Diagnostic {
         case confidentialNamed = "confidential-named"
         case unnamedAsNames = "unnamed-as-names"
         case translationMissing = "translation-missing"
+        case titleShortRepeated = "title-short-repeated"
         // The command line.
         case fileUnreadable = "file-unreadable"
         // `riskreg import`: a spreadsheet and its mapping rather than a register (docs/import.md).
@@ -110,6 +111,7 @@ extension Diagnostic {
             case .confidentialNamed: "warning"
             case .unnamedAsNames: "warning"
             case .translationMissing: "warning"
+            case .titleShortRepeated: "warning"
             default: "error"
             }
         }
@@ -183,6 +185,7 @@ extension Diagnostic {
             case .confidentialNamed: "text a community report shows (a description, an appetite statement, a portfolio's title …) names a confidential entry by id or title; the community report withholds that text"
             case .unnamedAsNames: "a contributor who is not `public` has an `unnamed-as` that contains its own name; the community report describes it by its kind instead"
             case .translationMissing: "the register gives some text in a language (`title: {en: …, nl: …}`) but a text reports show lacks it; a report in that language shows that text in the register's language"
+            case .titleShortRepeated: "two outcomes have the same `title-short` in one language (ignoring case), so the community report, which writes the short name after an outcome's first mention, would call two different outcomes by one name"
             case .fileUnreadable: "a path given on the command line cannot be read or holds no registers"
             case .importCSV: "the file cannot be read as CSV"
             case .importEmpty: "no header row, or no rows below it"
@@ -267,6 +270,7 @@ extension Diagnostic {
             case .confidentialNamed: "the appetite statement on `budget` names confidential entry `CS-09`, so the community report withholds it"
             case .unnamedAsNames: "contributor `bewoners-plein`'s `unnamed-as` contains its name “Bewoners Kooiplein”, which it asked to keep off the community report"
             case .translationMissing: "entry `CS-04`'s `title` has no `nl` text (nor have 3 other texts), so a report in `nl` shows them in `en`"
+            case .titleShortRepeated: "outcome `harm-volunteers`'s `title-short` “People hurt” is also outcome `harm-residents`'s (line 12), so the community report would call both by one name"
             case .fileUnreadable: "Registers/old does not exist"
             case .importCSV: "a quoted field is never closed"
             case .importEmpty: "the file has a header row but no risks"

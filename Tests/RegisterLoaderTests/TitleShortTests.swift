@@ -34,4 +34,48 @@ struct TitleShortTests {
         let warnings = summaries(load(Self.withShort("Thefts"))).filter { $0.contains("translation-missing") }
         #expect(warnings.contains { $0.contains("`title-short`") && $0.contains("has no `nl` text") }, "\(warnings)")
     }
+
+    /// The register with a second outcome after the first, each with a short name: the first's
+    /// on line 12, the second's on line 17, both values at column 18.
+    static func twoOutcomes(_ first: String, _ second: String) -> String {
+        withShort(first).replacingOccurrences(
+            of: "    unit: {en: incidents, nl: incidenten}\ncontributors:\n",
+            with: """
+                    unit: {en: incidents, nl: incidenten}
+                  - id: shop-thefts
+                    title: {en: Shop thefts, nl: Winkeldiefstallen}
+                    unit: {en: incidents, nl: incidenten}
+                    title-short: \(second)
+                contributors:
+
+                """)
+    }
+
+    /// Two outcomes that share a short name in one language only (ignoring case) read as one
+    /// outcome on the residents' page in that language: a warning at the second outcome's text
+    /// in that language, naming the first and its line.
+    @Test func aShortNameTwoOutcomesShareInOneLanguageIsAWarningAtTheSecond() throws {
+        let loaded = load(Self.twoOutcomes("{en: Thefts, nl: Diefstallen}", "{en: Shoplifting, nl: diefstallen}"), file: "Registers/wijk.yaml")
+        let repeated = loaded.diagnostics.filter { $0.rule == .titleShortRepeated }
+        #expect(repeated.map(summary) == [
+            "17:40 warning title-short-repeated outcome `shop-thefts`'s `nl` `title-short` “diefstallen” is also outcome `thefts`'s (line 12), so the community report would call both by one name",
+        ])
+        let location = try #require(repeated.first?.location)
+        #expect(location == Diagnostic.Location(file: "Registers/wijk.yaml", line: 17, column: 40))
+    }
+
+    /// A pair that clashes in every language is one warning, in the register's own language.
+    @Test func aPairIsReportedOnce() {
+        let warnings = summaries(load(Self.twoOutcomes("{en: Thefts, nl: Diefstallen}", "{en: Thefts, nl: Diefstallen}")))
+            .filter { $0.contains("title-short-repeated") }
+        #expect(warnings == [
+            "17:23 warning title-short-repeated outcome `shop-thefts`'s `en` `title-short` “Thefts” is also outcome `thefts`'s (line 12), so the community report would call both by one name",
+        ])
+    }
+
+    @Test func shortNamesOfTheirOwnAreNoWarning() {
+        let text = Self.twoOutcomes("{en: Thefts, nl: Diefstallen}", "{en: Shoplifting, nl: Winkeldiefstal}")
+        #expect(!summaries(load(text)).contains { $0.contains("title-short-repeated") })
+        #expect(!summaries(load(TranslationTests.register)).contains { $0.contains("title-short-repeated") })
+    }
 }

@@ -70,7 +70,7 @@ public enum RegisterFormat {
         .init("id", .id(of: nil), .always, "referred to by risks and appetite statements", rules: [.duplicateID]),
         .init("title", .translatableText, .always, "the outcome in plain words"),
         .init("title-short", .translatableText, default: "none: the community report writes `title` in full every time",
-              "a short name for `title`, for a title too long to repeat: `People harmed through the partnership`; the community report writes `title` in full at its first use in each part and the short name after it, so choose words a reader still knows as the same outcome"),
+              "a short name for `title`, for a title too long to repeat: `People harmed through the partnership`; the community report writes `title` in full at its first use in each part and the short name after it, so choose words a reader still knows as the same outcome, and that no other outcome's short name shares", rules: [.titleShortRepeated]),
         .init("unit", .translatableText, .always, "`money` (in the register's currency) or a unit word such as `incidents`, `hours`, `people`, `days`; impact scales name a unit by its text in the register's language",
               missingHint: "use `unit: money` (in the register's currency) or a word such as `incidents` or `hours`"),
         .init("description", .translatableText, "what is counted and how"),

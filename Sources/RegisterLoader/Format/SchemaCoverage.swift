@@ -41,7 +41,8 @@ extension RegisterFormat {
              .responseNoEffect, .staleReview, .duplicateCorrelation, .correlationMatrix, .portfolioMember,
              .portfolioUnassigned, .scaleLevelOrder, .scaleBandOverlap, .scaleBandGap, .ratingThresholds, .unknownLevel,
              .needsReview, .registerSize, .agreementMissing, .borneByMissing, .confidentialNamed, .unnamedAsNames,
-             .coproductionStaffOnly, .reliabilityUnstated, .citizenEstimateRequired, .splitShares, .optionCost, .optionStatus, .translationMissing:
+             .coproductionStaffOnly, .reliabilityUnstated, .citizenEstimateRequired, .splitShares, .optionCost, .optionStatus, .translationMissing,
+             .titleShortRepeated:
             .none
         case .effectsMismatch:
             .partial("estimates that give effects on different outcomes, and an effect on the entry's own outcome or on one outcome twice; an effect with neither `impact` nor `benefit` is checked")

@@ -341,8 +341,12 @@ struct Charts {
             if ow.wholeYears, ow.isGain, ow.directed(year) < 0 { return phrases("community.detail.chart.exceedance.net-loss", ["amount": ow.amount(-year)]) }
             return ow.amount(year)
         }
+        // A count goes up in whole steps, so the number a row gives is passed with at most the
+        // row's chance, often far less: "10 in 100: more than 1 patient" sat above a limit row
+        // giving 3% for 2 patients or more.
+        let levelKey = ow.isWholeCount ? "chart.exceedance.level.count" : "chart.exceedance.level"
         var rows = levels.map { p in
-            [phrases("chart.exceedance.level", ["frequency": phrases.naturalFrequency(p), "percent": FigureFormat.percent(p)]),
+            [phrases(levelKey, ["frequency": phrases.naturalFrequency(p), "percent": FigureFormat.percent(p)]),
              lossAt(p, outcome.inherent, lossInh).map(cell) ?? "—",
              lossAt(p, outcome.residual, lossRes).map(cell) ?? "—"]
         }
@@ -374,6 +378,9 @@ struct Charts {
         }
         if !harm.isEmpty {
             description = phrases("chart.exceedance.description.harm-limit", ["description": description])
+        }
+        if ow.isWholeCount {
+            tableDescription += " " + phrases("chart.exceedance.description.whole-steps")
         }
         if !appetiteRows.isEmpty {
             tableDescription = phrases.plural("chart.exceedance.description.table.appetite", count: appetiteRows.count, ["description": tableDescription])

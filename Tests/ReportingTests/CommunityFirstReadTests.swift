@@ -169,7 +169,7 @@ struct CommunityFirstReadTests {
             let closing = String(out[end.upperBound...])
             #expect(closing.hasSuffix(language == "nl" ? "Deze opdracht geeft dezelfde cijfers: `riskreg report test`\n" : "This command gives the same figures: `riskreg report test`\n"), "\(closing)")
             #expect(closing.contains("riskreg \(RiskregVersion.current)"))
-            #expect(part.contains(language == "nl" ? "| Een gewoon jaar (de helft van de jaren is beter) |" : "| Typical year (half of all years are better) |"))
+            #expect(part.contains(language == "nl" ? "| Een gewoon jaar (in minstens de helft van de jaren is het zo of beter) |" : "| Typical year (in at least half of all years it is this or better) |"))
             #expect(part.contains(language == "nl" ? "| Vrijwilligers van Buurtpreventie Noord haken na de winter af (CS-01) |"
                                                    : "| Volunteers drop out of Buurtpreventie Noord after the winter (CS-01) |"), "\(part)")
         }

@@ -98,7 +98,7 @@ struct AgreementTests {
     @Test func aChanceSeenInEveryTrialReadsTheSameEverywhere() throws {
         let page = try Self.render("adult-social-care-positive-risk", .board)
         #expect(!page.contains("(100%)"))
-        #expect(page.contains("every trial (>99.9%)"))
+        #expect(page.contains("in every simulation (>99.9%)"))
         let ward = try Self.render("ward-7-patient-partnership", .board)
         #expect(!ward.contains("±<0.1 percentage points)"), "a bound stands alone")
         #expect(!ward.contains("(<0.1%, ±"))

@@ -102,7 +102,7 @@ struct CommunityChoicesTests {
             r.metadata.decidedBy = nil
         }
         let note = try #require(bare.split(separator: "\n").first { $0.hasPrefix("> One entry") })
-        #expect(note == "> One entry on the list is kept private. The reason is not published. It is left out of this page, and every figure here is worked out without it. Those who decide on the list see the figures with it included, and those can be higher or lower than the figures here. So a limit this page says is kept can be over it in their figures, or the other way round. That is why a number can be missing from the codes of the entries.")
+        #expect(note == "> One entry on the list is kept private. The reason is not published. It is left out of this page, and every figure here is worked out without it. Those who decide on the list see the figures with it included, and those can be higher or lower than the figures here. So a limit this page says is kept can be broken in their figures, or the other way round. That is why a number can be missing from the codes of the entries.")
         let hasFigure = note.contains { $0.isNumber }
         #expect(!hasFigure, "no figure in the note")
     }

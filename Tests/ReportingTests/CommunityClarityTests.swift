@@ -217,6 +217,6 @@ struct CommunityClarityTests {
         #expect(leiden.contains("www\\.leiden.nl") && !leiden.contains("\u{2060}"))
         #expect(leiden.contains("Every figure on this page comes from one file") && leiden.contains("they will get exactly the same numbers"))
         let ward = try ReportFixtures.community("ward-7-patient-partnership")
-        #expect(ward.contains("sees the figures with it included, and those can be higher or lower than the figures here. So a limit this page says is kept can be over it in their figures, or the other way round."))
+        #expect(ward.contains("sees the figures with it included, and those can be higher or lower than the figures here. So a limit this page says is kept can be broken in their figures, or the other way round."))
     }
 }

@@ -138,7 +138,7 @@ struct CommunityPlainReadingTests {
         let chart = try Self.figure("o4-lec", in: html)
         #expect(!chart.contains("mark-harm") && !chart.contains("dot-res"))
         #expect(!chart.contains("harm alone") && !chart.contains("schade alleen"))
-        let label = language == "nl" ? "<title>hoogstens een kans van 25 op 100 dat er iemand schade lijdt</title>"
+        let label = language == "nl" ? "<title>hooguit een kans van 25 op 100 dat er iemand schade lijdt</title>"
             : "<title>at most 25 in 100 chance that anyone is harmed at all</title>"
         #expect(chart.contains("class=\"mark\"") && chart.contains(label), "\(chart)")
         let ward = try Self.figure("o1-lec", in: try ReportFixtures.community("ward-7-patient-partnership", format: .html))

@@ -182,11 +182,11 @@ struct FigureFormatTests {
     }
 
     /// The chances the words allow: "about k in n" is [k − ½, k + ½] / n; "fewer than 1 in n"
-    /// is below ½ in n; "more than n − 1 in n" is above n − ½ in n; no trial and every trial
+    /// is below ½ in n; "more than n − 1 in n" is above n − ½ in n; no trial and every simulation
     /// are 0 and 1.
     static func fractionInterval(_ text: String) -> ClosedRange<Double>? {
         if text.hasPrefix("no trial") { return 0...0 }
-        if text.hasPrefix("every trial") { return 1...1 }
+        if text.hasPrefix("in every simulation") { return 1...1 }
         let numbers = text.split(separator: "(")[0].split { !$0.isNumber && $0 != "," }
             .compactMap { Double($0.replacingOccurrences(of: ",", with: "")) }
         guard numbers.count == 2 else { return nil }

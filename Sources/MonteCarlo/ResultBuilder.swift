@@ -118,8 +118,9 @@ struct ResultBuilder {
     /// each copy gets exactly the summary of its own. The distinct ones are summarised in
     /// parallel, a series per thread, when there are enough of them: summarising one series at a
     /// time spreads only its batches' sorts over the threads, and runs its full sort, order
-    /// statistics and histogram on one. Each summary reads and sorts only its own series, so the
-    /// figures do not depend on how they are spread.
+    /// statistics and histogram on one. Each summary sorts its series' buffer in place, so the
+    /// series that share a buffer are summarised on one thread, one after another; the figures
+    /// do not depend on how they are spread.
     private func summariseKept(_ store: SeriesStore, requests: [StreamedSeries.Request]) -> [Int: OutcomeSummary] {
         let same = sameSeries(store)
         var index: [SummaryKey: Int] = [:]
@@ -140,13 +141,24 @@ struct ResultBuilder {
         if summariser.jobs > 1 && distinct.count >= 2 * summariser.jobs {
             var one = summariser
             one.jobs = 1
-            let serial = one, wanted = distinct
+            // Requests whose series share one buffer (``SeriesStore``) are summarised one after
+            // another on one thread: each summary sorts its buffer in place, and two threads
+            // sorting one buffer at once corrupt it.
+            var groups: [[Int]] = []
+            var groupOf: [UnsafeMutablePointer<Double>: Int] = [:]
+            for (i, r) in distinct.enumerated() {
+                let buffer = store.pointers[r.series]
+                if let g = groupOf[buffer] { groups[g].append(i) } else { groupOf[buffer] = groups.count; groups.append([i]) }
+            }
+            let serial = one, wanted = distinct, shared = groups
             found.withUnsafeMutableBufferPointer { out in
                 nonisolated(unsafe) let base = out.baseAddress!
-                DispatchQueue.concurrentPerform(iterations: distinct.count) { i in
-                    let r = wanted[i]
-                    (base + i).pointee = serial.summarise(store.buffer(r.series, count: trials), thresholds: r.thresholds,
-                                                          meanVariance: r.meanVariance)
+                DispatchQueue.concurrentPerform(iterations: shared.count) { g in
+                    for i in shared[g] {
+                        let r = wanted[i]
+                        (base + i).pointee = serial.summarise(store.buffer(r.series, count: trials), thresholds: r.thresholds,
+                                                              meanVariance: r.meanVariance)
+                    }
                 }
             }
         } else {

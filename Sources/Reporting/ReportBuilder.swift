@@ -724,10 +724,14 @@ public struct ReportBuilder: Sendable {
         register.outcome(outcome).map { o -> String in if case .other(let u) = o.unit { return u } else { return "money" } } ?? ""
     }
 
-    func responseRow(_ r: RegisterScore.RiskScore, rank: Int, rankShown: String? = nil, alone: Bool = false) -> ReportContext.ResponseRow? {
+    func responseRow(_ r: RegisterScore.RiskScore, rank: Int, rankShown: String? = nil, alone: Bool = false,
+                     alsoOn: [RegisterScore.RiskScore] = []) -> ReportContext.ResponseRow? {
         guard let resp = r.response else { return nil }
         let unit = unitOf(r.outcome)
         let w = words(r.outcome, unit)
+        // A row for an outcome other than the entry's own (``effectResponseRows(_:)``).
+        let ownOutcome = register.risk(r.id)?.outcome ?? r.outcome
+        let isEffect = r.outcome != ownOutcome
         let reliability = FigureFormat.percent(resp.reliability)
         let value = FigureFormat.rounded(resp.value.value)
         // Money avoided against money spent is the one comparison that can say a response
@@ -746,7 +750,7 @@ public struct ReportBuilder: Sendable {
             // hurt, a response that does not pay for itself in money is there for them, and the
             // page says so rather than leave "saves less than it costs" to read as a case for
             // cutting it.
-            if let who = register.risk(r.id)?.borneBy, let said = flag, (resp.badYearValue?.es95 ?? 0) <= resp.cost {
+            if !isEffect, let who = register.risk(r.id)?.borneBy, let said = flag, (resp.badYearValue?.es95 ?? 0) <= resp.cost {
                 // The entry's harm on outcomes other than money (people hurt, hours lost) is
                 // measured, just not in money: the row names them, where "whom no money figure
                 // here measures" read as if nothing in the register counted those people.
@@ -763,6 +767,18 @@ public struct ReportBuilder: Sendable {
                 }
             }
         }
+        // One response that avoids harm on several outcomes is ranked on each, and each row sets
+        // its whole cost against that row's outcome alone: said in every one of its rows, with
+        // what it avoids on the others, so that no row reads as all it buys.
+        let others = alsoOn.filter { $0.id == r.id && $0.outcome != r.outcome }
+        if !others.isEmpty {
+            let items = others.compactMap { o -> String? in
+                guard let v = o.response?.value.value, let title = register.outcome(o.outcome)?.title else { return nil }
+                return phrases("report.response.also-avoids.item", ["amount": words(o.outcome, unitOf(o.outcome)).size(v), "outcome": iso(title)])
+            }
+            let also = phrases("report.response.also-avoids", ["others": listInWords(items)])
+            flag = flag.map { $0 + phrases("report.list.separator") + also } ?? also
+        }
         let perThousand: String
         if resp.cost > 0, let vfm = resp.valueForMoney {
             perThousand = w.size(vfm * 1000)
@@ -770,7 +786,8 @@ public struct ReportBuilder: Sendable {
             perThousand = phrases("report.response.no-cost")
         }
         return .init(
-            rank: rank, risk: e(r.id), riskTitle: e(r.title), action: e(resp.action),
+            rank: rank, risk: e(r.id), riskTitle: e(r.title),
+            action: e(isEffect ? phrases("report.response.same-action", ["outcome": iso(register.outcome(ownOutcome)?.title ?? ownOutcome)]) : resp.action),
             // An import writes a cost of 0 until the officer fills it in: the figure is shown as
             // the placeholder it is, never as a free action.
             cost: e(r.needsReview.contains(ReviewMark.responseCost)
@@ -792,24 +809,53 @@ public struct ReportBuilder: Sendable {
     /// no cost follow, by the value they deliver (which already allows for their
     /// reliability): a cost of 0 is more often a missing figure than a free action, so it does
     /// not put a response at the top.
+    ///
+    /// On the board page a response is ranked within every outcome it avoids harm on, not only
+    /// its entry's own: Ward 7's falls response, entered on bed days, avoids 0.381 incidents
+    /// for £6,500 as well, and left out of the incidents' ranking it was missing from the list
+    /// where it would stand second.
     func responses(_ visibleRisks: [RegisterScore.RiskScore]) -> [ReportContext.ResponseRow] {
         var units: [String] = []
         for o in register.outcomes where !units.contains(unitOf(o.id)) { units.append(unitOf(o.id)) }
+        let candidates = visibleRisks + (isCommunity ? [] : visibleRisks.flatMap(effectResponseRows))
         var rows: [ReportContext.ResponseRow] = []
         for unit in units {
-            let inUnit = visibleRisks.filter { $0.response != nil && unitOf($0.outcome) == unit }
+            let inUnit = candidates.filter { $0.response != nil && unitOf($0.outcome) == unit }
             let costed = inUnit.filter { $0.response!.cost > 0 }.sorted { a, b in
                 let va = a.response!.valueForMoney ?? 0, vb = b.response!.valueForMoney ?? 0
-                return va != vb ? va > vb : a.id < b.id
+                return va != vb ? va > vb : a.id != b.id ? a.id < b.id : a.outcome < b.outcome
             }
             let free = inUnit.filter { $0.response!.cost <= 0 }.sorted { a, b in
-                a.response!.value.value != b.response!.value.value ? a.response!.value.value > b.response!.value.value : a.id < b.id
+                let va = a.response!.value.value, vb = b.response!.value.value
+                return va != vb ? va > vb : a.id != b.id ? a.id < b.id : a.outcome < b.outcome
             }
             let ranked = costed + free
             let shown = meritRanks(ranked, unit: unit)
-            rows += ranked.enumerated().compactMap { responseRow($1, rank: $0 + 1, rankShown: shown[$0], alone: ranked.count == 1) }
+            rows += ranked.enumerated().compactMap { k, r in
+                responseRow(r, rank: k + 1, rankShown: shown[k], alone: ranked.count == 1, alsoOn: candidates.filter { $0.id == r.id })
+            }
         }
         return rows
+    }
+
+    /// An entry's response on each further outcome of its effects where it avoids harm, as a
+    /// copy of the entry's score on that outcome: the response's value there (the entry's
+    /// ``RegisterScore/EffectScore/responseValue``) and that value per unit of its one cost.
+    /// Empty for an entry without a response or effects.
+    func effectResponseRows(_ r: RegisterScore.RiskScore) -> [RegisterScore.RiskScore] {
+        guard let response = r.response, let effects = r.effects else { return [] }
+        return effects.filter { $0.outcome != r.outcome }.compactMap { effect in
+            guard let value = effect.responseValue, value.value > 0 else { return nil }
+            var row = r
+            row.outcome = effect.outcome
+            row.response = response
+            row.response!.value = value
+            row.response!.valueForMoney = response.cost > 0 ? value.value / response.cost : nil
+            row.response!.inherentMean = effect.meanHarm.inherent
+            row.response!.residualMean = effect.meanHarm.residual
+            row.response!.badYearValue = nil
+            return row
+        }
     }
 
     // MARK: Strategies

@@ -271,6 +271,11 @@ public struct RegisterScore: Sendable, Codable {
         /// The entry's share of this outcome's variance after responses, by the same rule as
         /// ``RiskScore/varianceShare``; absent for an activity outside the headline figures.
         public var varianceShare: Double? = nil
+        /// The harm the entry's response avoids on this outcome per horizon, exact on common
+        /// random numbers as ``ResponseScore/value`` is on the entry's own outcome; absent
+        /// without a response. A response acts on every outcome its entry reaches, so a ranking
+        /// by value for money needs its value on each.
+        public var responseValue: Statistic? = nil
     }
 
     public struct RiskPerspective: Sendable, Codable {

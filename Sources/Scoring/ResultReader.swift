@@ -218,7 +218,7 @@ struct ResultReader {
 
     static func effect(_ outcome: String, _ figures: RiskResult, share: Double?) -> RegisterScore.EffectScore {
         RegisterScore.EffectScore(outcome: outcome, meanHarm: figures.meanHarm, meanBenefit: figures.meanBenefit, meanLoss: figures.meanLoss,
-                                  varianceShare: share)
+                                  varianceShare: share, responseValue: figures.response?.value)
     }
 
     private func perspectives() -> [RegisterScore.PerspectiveScore] {

@@ -183,7 +183,7 @@ import _TestSupport
         #expect(hurt.contains("saves less on average than it costs, and cuts the average of the worst 1 in 20 years by only "), "\(hurt)")
         // Their harm is counted, on the people and hours outcomes, just not in money.
         #expect(hurt.contains("; it is there for “Volunteers and their families”, whose harm is counted on “People hurt"), "\(hurt)")
-        #expect(hurt.contains(", not in money, so these figures are no case for cutting it |"), "\(hurt)")
+        #expect(hurt.contains(", not in money, so these figures are no case for cutting it; the same response, for the same cost, also avoids "), "\(hurt)")
         #expect(!hurt.contains("whom no money figure here measures"), "\(hurt)")
         let admin = try #require(rows.first { $0.contains("| CS-09 A group admin is intimidated") && $0.contains("saves less on average") })
         // A response costed at 0 has nothing to rank by: "not comparable", and no rank beside it.

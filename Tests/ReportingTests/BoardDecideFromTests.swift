@@ -1,0 +1,69 @@
+import Foundation
+import Reporting
+import Testing
+import _TestSupport
+
+/// The board page a board can decide from: every response ranked on every outcome it acts on,
+/// a strategy mix of what the headline figures count, and what the favoured-option rule turns
+/// on, said where it is decided.
+@Suite("Board report: a page to decide from")
+struct BoardDecideFromTests {
+    static func board(_ name: String) throws -> String {
+        try ReportFixtures.example(name, .board)
+    }
+
+    /// The rows of one group of the value-for-money table, by the start of its heading.
+    static func group(_ page: String, _ heading: String) -> [Substring] {
+        let lines = page.split(separator: "\n")
+        guard let start = lines.firstIndex(where: { $0.hasPrefix("|  | **" + heading) }) else { return [] }
+        return Array(lines[(start + 1)...].prefix { !$0.hasPrefix("|  | **") && $0.hasPrefix("| ") })
+    }
+
+    /// "2 W7-03": a row's rank and entry.
+    static func rankAndEntry(_ row: Substring) -> String {
+        let cells = row.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+        return cells[0] + " " + cells[1].prefix(5)
+    }
+
+    /// The figure of a table cell like "0.381 incidents ±0.010": its number.
+    static func number(_ cell: Substring) -> Double? {
+        Double(cell.trimmingCharacters(in: .whitespaces).split(separator: " ").first?.replacingOccurrences(of: ",", with: "") ?? "")
+    }
+
+    /// Ward 7's falls response is entered on bed days, but it avoids patient-safety incidents
+    /// too, for the same £6,500: ranked among the incidents it comes second, and each of its
+    /// rows names what it avoids on the others. Adult social care's AS-01 response (entered on
+    /// hours) ranks among the safeguarding enquiries it avoids.
+    @Test func aResponseIsRankedOnEveryOutcomeItActsOn() throws {
+        let ward = try Self.board("ward-7-patient-partnership")
+        let incidents = Self.group(ward, "Ranked by incidents avoided per £1,000 spent")
+        let ids = incidents.map(Self.rankAndEntry)
+        #expect(ids == ["1 W7-05", "2 W7-03", "3 W7-01", "4 W7-12"], "\(incidents)")
+        let falls = try #require(incidents.first { $0.contains("| W7-03 ") })
+        let cells = falls.split(separator: "|")
+        #expect(cells[2].contains("Its response, as in its row for Bed days"), "\(falls)")
+        #expect(cells[3].contains("£6,500"), "\(falls)")
+        // 0.381 in the shipped example (20,000 simulated years); ±0.023 here at 4,000.
+        let avoided = try #require(Self.number(cells[4]))
+        #expect(abs(avoided - 0.381) < 0.05, "\(falls)")
+        #expect(falls.contains("the same response, for the same cost, also avoids "), "\(falls)")
+        #expect(falls.contains(" days on Bed days"), "\(falls)")
+        // Its own row, among the days, says what else it buys.
+        let days = try #require(Self.group(ward, "Ranked by days avoided per £1,000 spent").first { $0.contains("| W7-03 ") })
+        #expect(days.contains("also avoids ") && days.contains(" incidents on Patient safety incidents with moderate or greater harm"), "\(days)")
+
+        let care = try Self.board("adult-social-care-positive-risk")
+        let enquiries = Self.group(care, "Ranked by enquiries avoided per £1,000 spent")
+        let order = enquiries.map(Self.rankAndEntry)
+        #expect(order == ["1 AS-10", "2 AS-01", "3 AS-04"], "\(enquiries)")
+        let bus = try #require(enquiries.first { $0.contains("| AS-01 ") })
+        #expect(abs((Self.number(bus.split(separator: "|")[4]) ?? 0) - 0.457) < 0.05, "\(bus)")
+    }
+
+    /// The residents' page lists each planned action once, under its entry.
+    @Test func theCommunityPageListsEachResponseOnce() throws {
+        let page = try ReportFixtures.example("ward-7-patient-partnership", .community)
+        let falls = page.components(separatedBy: "Its response, as in its row for").count - 1
+        #expect(falls == 0)
+    }
+}

@@ -863,14 +863,29 @@ public struct ReportBuilder: Sendable {
     /// What a strategy means, in one line.
     func meaning(_ s: Strategy) -> String { phrases("report.strategy.meaning." + s.rawValue) }
 
+    /// The entries the strategy mix counts: those shown that the headline figures assume. The
+    /// activities of the other options exclude each other and the headline's own: "£124,000"
+    /// of portfolio exposure added three options of which the board will choose one.
+    var strategyEntries: [Risk] {
+        let counted = Set(score.risks.filter(\.inHeadline).map(\.id))
+        return register.risks.filter { visible.contains($0.id) && counted.contains($0.id) }
+    }
+
+    /// An entry's mean harm before responses on `outcome`: on its own outcome, or on a further
+    /// outcome of its effects, so that the mix counts every harm an entry brings.
+    func inherentHarm(_ r: RegisterScore.RiskScore, on outcome: String) -> Double {
+        if let effects = r.effects { return effects.first { $0.outcome == outcome }?.meanHarm.inherent ?? 0 }
+        return r.outcome == outcome ? r.meanHarm.inherent : 0
+    }
+
     func strategies() -> ([ReportContext.StrategyRow], String?) {
-        let shown = register.risks.filter { visible.contains($0.id) }
+        let shown = strategyEntries
         let rows = Strategy.allCases.map { s -> ReportContext.StrategyRow in
             let entries = shown.filter { $0.strategy == s }
             var byUnit: [(String, Double)] = []
             for o in register.outcomes {
                 let unit: String = { if case .other(let u) = o.unit { return u } else { return "money" } }()
-                let harm = score.risks.filter { r in entries.contains { $0.id == r.id } && r.outcome == o.id }.reduce(0.0) { $0 + $1.meanHarm.inherent }
+                let harm = score.risks.filter { r in entries.contains { $0.id == r.id } }.reduce(0.0) { $0 + inherentHarm($1, on: o.id) }
                 if harm > 0 {
                     if let k = byUnit.firstIndex(where: { $0.0 == unit }) { byUnit[k].1 += harm } else { byUnit.append((unit, harm)) }
                 }
@@ -889,16 +904,19 @@ public struct ReportBuilder: Sendable {
     /// Notes on the mix against its reference (docs/strategy-mix.md), when it calls for any;
     /// nil when every entry is portfolio or reduction, which ``strategies()`` warns about.
     func strategyNotes() -> [String] {
-        let shown = register.risks.filter { visible.contains($0.id) }
+        let shown = strategyEntries
         let mix = StrategyMix(shown.map(\.strategy))
-        guard !Set(shown.map(\.strategy)).isSubset(of: [.portfolio, .reduction]) else { return [] }
+        // What the mix leaves out, said plainly: the other options' activities.
+        let left = otherOptionsNote(score.risks.filter { visible.contains($0.id) && !$0.inHeadline }.map { ($0.id, $0.title) },
+                                    key: "report.strategy.other-options").map { [$0] } ?? []
+        guard !Set(shown.map(\.strategy)).isSubset(of: [.portfolio, .reduction]) else { return left }
         var notes: [String] = []
         if mix.leansOnFirstTwo {
             notes.append(phrases("report.strategy.reference", [
                 "share": FigureFormat.percent(mix.firstTwoShare), "reference": FigureFormat.percent(StrategyMix.referenceShare)]))
         }
         if mix.lacksEnablement { notes.append(phrases("report.strategy.no-enablement")) }
-        return notes.map(e)
+        return left + notes.map(e)
     }
 
     // MARK: Co-production

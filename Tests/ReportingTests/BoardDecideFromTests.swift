@@ -67,3 +67,36 @@ struct BoardDecideFromTests {
         #expect(falls == 0)
     }
 }
+
+extension BoardDecideFromTests {
+    /// A row of the strategy mix, by its strategy.
+    static func strategyRow(_ page: String, _ strategy: String) -> [String]? {
+        guard let start = page.range(of: "### Strategy mix") else { return nil }
+        let row = page[start.upperBound...].split(separator: "\n").first { $0.hasPrefix("| \(strategy) |") }
+        return row.map { $0.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) } }
+    }
+
+    /// "£124,000" of portfolio exposure added Shared Lives, residential care and supported
+    /// living, three options of which the board chooses one; Leiden's 1,420 hours were the
+    /// rounds' stop, an option the headline does not assume. The mix counts only the entries
+    /// the headline figures assume, says which it leaves out, and counts each entry's harm on
+    /// every outcome it affects (AS-01's safeguarding enquiries as well as its hours).
+    @Test func theStrategyMixCountsOnlyWhatTheHeadlineFiguresAssume() throws {
+        let care = try Self.board("adult-social-care-positive-risk")
+        let portfolio = try #require(Self.strategyRow(care, "portfolio"))
+        #expect(portfolio[2] == "1", "\(portfolio)")
+        #expect(!portfolio[4].contains("£124,000"), "\(portfolio)")
+        #expect(care.contains("Counted here: the entries the headline figures assume, with the option “Shared Lives”, each with its harm on every outcome it affects. AS-07 and AS-08, activities of the other options, are not counted, nor is their harm."), "\(care)")
+        let enablement = try #require(Self.strategyRow(care, "enablement"))
+        #expect(enablement[4].contains("enquiries"), "\(enablement)")
+
+        let leiden = try Self.board("community-safety-leiden")
+        #expect(leiden.contains("CS-06, CS-07 and CS-12, activities of the other options, are not counted, nor is their harm."), "\(leiden)")
+        let leidenPortfolio = try #require(Self.strategyRow(leiden, "portfolio"))
+        #expect(!leidenPortfolio[4].contains("hours"), "\(leidenPortfolio)")
+        let ward = try Self.board("ward-7-patient-partnership")
+        let wardPortfolio = try #require(Self.strategyRow(ward, "portfolio"))
+        #expect(wardPortfolio[2] == "1", "\(wardPortfolio)")
+        #expect(ward.contains("activities of the other options, are not counted, nor is their harm."))
+    }
+}

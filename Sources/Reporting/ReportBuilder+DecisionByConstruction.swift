@@ -73,6 +73,15 @@ extension ReportBuilder {
         return loss
     }
 
+    /// A chance under an option as the option tables show it: "0%" where the option cannot
+    /// meet the aim by construction (``outOfReach(_:under:)``) and no simulated year met it,
+    /// for "<0.1%" beside "cannot meet it however the estimates turn out" read as a small chance
+    /// left; the simulated chance beside its limit otherwise.
+    func optionPercent(_ v: RegisterScore.AppetiteVerdict, under optionID: String, _ p: Double) -> String {
+        if p <= 0, outOfReach(v, under: optionID) != nil { return FigureFormat.percent(0) }
+        return cellPercent(p, limit: v.limit)
+    }
+
     /// Beside an aim in the board's verdicts: the options that cannot meet it by construction
     /// (``outOfReach(_:under:)``), each group with its reason. Nil when every option could.
     func outOfReachNote(_ v: RegisterScore.AppetiteVerdict) -> String? {

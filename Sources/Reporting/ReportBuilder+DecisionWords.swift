@@ -279,10 +279,10 @@ extension ReportBuilder {
     func statusClass(_ within: Bool, _ decisive: Bool) -> String { !decisive ? "close" : (within ? "within" : "outside") }
 
     /// One verdict cell of a decision-page table, for the headline, a perspective or an option.
-    func decisionCell(within: Bool, decisive: Bool, probability: Double, limit: Double? = nil) -> ReportContext.DecisionCell {
+    func decisionCell(within: Bool, decisive: Bool, probability: Double, limit: Double? = nil, percent: String? = nil) -> ReportContext.DecisionCell {
         ReportContext.DecisionCell(
             text: e(phrases("report.decision.cell", ["status": statusWord(within, decisive),
-                                                     "percent": limit.map { cellPercent(probability, limit: $0) } ?? cellPercent(probability)])),
+                                                     "percent": percent ?? limit.map { cellPercent(probability, limit: $0) } ?? cellPercent(probability)])),
             statusClass: statusClass(within, decisive))
     }
 

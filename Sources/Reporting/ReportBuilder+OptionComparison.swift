@@ -17,7 +17,8 @@ extension ReportBuilder {
                 outcome: e(phrases("report.decision.row", ["statement": iso(statementLabel(v)), "chance": chanceWhat(v), "want": want(v)])),
                 cells: options.map { p in
                     let j = rule.judged(v, under: p)
-                    return decisionCell(within: j.within, decisive: j.decisive, probability: j.p.value, limit: v.limit)
+                    return decisionCell(within: j.within, decisive: j.decisive, probability: j.p.value, limit: v.limit,
+                                        percent: optionPercent(v, under: p.id, j.p.value))
                 })
         }
         let steps = rule.steps()
@@ -38,7 +39,7 @@ extension ReportBuilder {
                     phrases(why != nil ? "report.options.breach.construction"
                             : rule.judged(v, under: p).decisive ? "report.options.breach" : "report.options.breach.close", [
                         "statement": iso(statementLabel(v)), "why": why ?? "",
-                        "percent": cellPercent(rule.judged(v, under: p).p.value, limit: v.limit), "want": want(v)])
+                        "percent": optionPercent(v, under: p.id, rule.judged(v, under: p).p.value), "want": want(v)])
                 }
                 var line = phrases("report.options.dropped.outside", [
                     "option": quoted(p), "count": String(breaches.count), "fewest": String(steps.fewest),

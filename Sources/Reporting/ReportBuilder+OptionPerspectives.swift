@@ -53,7 +53,8 @@ extension ReportBuilder {
             func row(_ label: String, _ rule: OptionRule) -> ReportContext.DecisionVerdict {
                 .init(outcome: e(label), cells: options.map { p in
                     let j = rule.judged(v, under: p)
-                    return decisionCell(within: j.within, decisive: j.decisive, probability: j.p.value, limit: v.limit)
+                    return decisionCell(within: j.within, decisive: j.decisive, probability: j.p.value, limit: v.limit,
+                                        percent: optionPercent(v, under: p.id, j.p.value))
                 })
             }
             rows.append(row(phrases("report.options.perspectives.pooled"), pooled))

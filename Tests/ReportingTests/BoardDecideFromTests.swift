@@ -100,3 +100,24 @@ extension BoardDecideFromTests {
         #expect(ward.contains("activities of the other options, are not counted, nor is their harm."))
     }
 }
+
+extension BoardDecideFromTests {
+    /// "Cannot meet it however the estimates turn out" beside "<0.1%" read as a small chance
+    /// left: an option that cannot meet an aim by construction shows 0% wherever the options'
+    /// chances are tabled or listed.
+    @Test func anAimAnOptionCannotMeetReadsZeroBesideTheWordsThatSaySo() throws {
+        let page = try Self.board("community-safety-leiden")
+        let lines = page.split(separator: "\n")
+        // The options table's row, and the perspectives table's rows under the aim's heading.
+        var rows = lines.filter { $0.hasPrefix("| Volunteer hours on the street: the chance of a net gain, want ≥ 70% |") && $0.contains("Outside appetite") }
+        let heading = try #require(lines.firstIndex { $0.hasPrefix("| **Volunteer hours on the street: the chance of a net gain, want ≥ 70%**") })
+        rows += lines[(heading + 1)...].prefix { !$0.hasPrefix("| **") && $0.hasPrefix("| ") }
+        #expect(rows.count == 5, "\(rows)")
+        for row in rows {
+            #expect(!row.contains("<0.1%"), "\(row)")
+            #expect(row.contains("Outside appetite: 0% |"), "\(row)")
+        }
+        let cameras = try #require(page.split(separator: "\n").first { $0.hasPrefix("- “Cameras on the shopping squares” is set aside at the first step") })
+        #expect(cameras.contains("Volunteer hours on the street (0%; want ≥ 70%), which it cannot meet however the estimates turn out"), "\(cameras)")
+    }
+}

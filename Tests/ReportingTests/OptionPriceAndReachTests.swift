@@ -95,7 +95,7 @@ struct OptionPriceAndReachTests {
         let md = try Self.render()
         let page = DecisionPageFiguresTests.decisionPage(md)
         let cameras = try #require(page.split(separator: "\n").first { $0.hasPrefix("- “Cameras” is set aside at the first step") })
-        #expect(cameras.contains("Volunteer hours (<0.1%; want ≥ 70%), which it cannot meet however the estimates turn out: none of its entries reaches Volunteer hours."), "\(cameras)")
+        #expect(cameras.contains("Volunteer hours (0%; want ≥ 70%), which it cannot meet however the estimates turn out: none of its entries reaches Volunteer hours."), "\(cameras)")
         #expect(cameras.contains("Without that statement it would "), "\(cameras)")
         let bullet = try #require(page.split(separator: "\n").first { $0.hasPrefix("- **Within appetite: Volunteer hours.**") })
         #expect(bullet.contains("“Cameras” cannot meet it however the estimates turn out: none of its entries reaches Volunteer hours."), "\(bullet)")

@@ -16,8 +16,13 @@ extension ReportContext {
         /// and one row per perspective that estimated an entry on its outcome.
         public var rows: [DecisionVerdict]
         /// Whether the option the figures favour stays among the best on each perspective's
-        /// chances, or which perspective's would favour another.
+        /// chances, or which perspective's would favour another: a short lead, then
+        /// ``noteItems``.
         public var note: String?
+        /// One item per perspective on whose estimates the rule ends elsewhere, each in short
+        /// sentences that follow the rule's steps in order; empty when it ends on the favoured
+        /// option on every perspective's estimates.
+        public var noteItems: [String] = []
         /// Columns of the table, for the heading rows that span it.
         public var colspan: Int
     }
@@ -73,9 +78,10 @@ extension ReportBuilder {
                                ["statement": iso(statementLabel(v))])
             })])
         }
+        let note = optionPerspectivesNote(views: views)
         return .init(caption: e(caption),
                      titles: options.map { e(optionLabel($0.id, title: $0.title)) as String }, rows: rows,
-                     note: optionPerspectivesNote(views: views).map { e($0) as String }, colspan: options.count + 1)
+                     note: note.map { e($0.lead) as String }, noteItems: note?.items.map { e($0) as String } ?? [], colspan: options.count + 1)
     }
 
     /// Whether perspective `id` estimated any entry of the register that reaches `outcome`,
@@ -90,8 +96,9 @@ extension ReportBuilder {
     /// rule ends on, or, for each perspective on whose estimates it does not, where the rule
     /// parts from it and which option it would favour instead. A check that stopped at the
     /// chances missed a perspective on whose figures every option passes and the choice comes
-    /// down to cost.
-    func optionPerspectivesNote(views: [OptionRule]) -> String? {
+    /// down to cost. A lead, then one item per perspective on whose estimates the rule ends
+    /// elsewhere: one 170-word sentence traced the carers' steps in a single breath.
+    func optionPerspectivesNote(views: [OptionRule]) -> (lead: String, items: [String])? {
         let pooledRule = OptionRule(builder: self)
         let pooled = pooledRule.steps()
         guard pooled.fourth.count == 1 else { return nil }
@@ -143,9 +150,9 @@ extension ReportBuilder {
             }
         }
         if others.isEmpty {
-            return phrases("report.options.perspectives.stays", ["favoured": quoted(favoured)])
+            return (phrases("report.options.perspectives.stays", ["favoured": quoted(favoured)]), [])
         }
-        return phrases("report.options.perspectives.other", ["favoured": quoted(favoured), "items": others.joined(separator: phrases("report.list.separator"))])
+        return (phrases("report.options.perspectives.other", ["favoured": quoted(favoured)]), others)
     }
 
     /// Where the rule's first step sets the favoured option aside on a perspective's estimates:

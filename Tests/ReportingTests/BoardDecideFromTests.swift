@@ -121,3 +121,28 @@ extension BoardDecideFromTests {
         #expect(cameras.contains("Volunteer hours on the street (0%; want ≥ 70%), which it cannot meet however the estimates turn out"), "\(cameras)")
     }
 }
+
+extension BoardDecideFromTests {
+    /// The carers' view on Ward 7 was one sentence of about 170 words. It is a short lead and
+    /// a list, one item per perspective, each in sentences of at most 50 words that follow the
+    /// rule's steps in order: the first step, then the second, then what the rule prefers.
+    @Test func eachPerspectivesPickIsAListItemOfShortSentences() throws {
+        // The shipped example (seed 1, 20,000 simulated years), where the carers' pick parts.
+        let page = try String(contentsOfFile: TestSupport.path("docs/examples/ward-7-patient-partnership-board.md"), encoding: .utf8)
+        let lines = page.split(separator: "\n")
+        let lead = try #require(lines.firstIndex { $0.hasPrefix("Carried through every step of the rule on each perspective’s own estimates") })
+        #expect(lines[lead].hasSuffix("which the rule does not settle:"), "\(lines[lead])")
+        #expect(lines[lead].split(separator: " ").count < 60, "\(lines[lead])")
+        let items = lines[(lead + 1)...].prefix { $0.hasPrefix("- ") }
+        let carers = try #require(items.first { $0.hasPrefix("- On those of Carers, ") })
+        let sentences = carers.dropFirst(2).components(separatedBy: ". ")
+        #expect(sentences.count >= 4, "\(carers)")
+        for sentence in sentences { #expect(sentence.split(separator: " ").count <= 50, "\(sentence)") }
+        let first = try #require(carers.range(of: "the first step keeps"))
+        let second = try #require(carers.range(of: "the second step, which weighs the chances, keeps"))
+        let prefers = try #require(carers.range(of: "So the rule prefers"))
+        #expect(first.lowerBound < second.lowerBound && second.lowerBound < prefers.lowerBound)
+        #expect(!carers.contains("first step decides it"))
+        #expect(items.contains { $0.hasPrefix("- On those of Patients, ") })
+    }
+}

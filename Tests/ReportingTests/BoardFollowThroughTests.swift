@@ -34,9 +34,9 @@ struct BoardFollowThroughTests {
         let page = Self.decision(try Self.shipped("ward-7-patient-partnership"))
         #expect(page.contains("Carried through every step of the rule on each perspective’s own estimates"), "\(page)")
         #expect(ReportFixtures.matches(page,
-            #"on those of Patients, every option is within appetite, so the choice comes down to cost and “Patient-led falls plans” would be favoured, £[0-9,]+ less all told than “One-to-one observation by staff-pool or agency nurses”"#),
+            #"- On those of Patients, every option is within appetite, so the choice comes down to cost and “Patient-led falls plans” would be favoured, £[0-9,]+ less all told than “One-to-one observation by staff-pool or agency nurses”\."#),
             "\(page)")
-        #expect(page.contains("on those of Carers, the rule’s first step decides it: that step keeps only the options that break the fewest of the board’s limits"))
+        #expect(page.contains("- On those of Carers, the first step keeps only the options that break the fewest of the board’s limits."))
     }
 
     /// Every chance a verdict judges carries at least the standard error of a share of

@@ -146,3 +146,14 @@ extension BoardDecideFromTests {
         #expect(items.contains { $0.hasPrefix("- On those of Patients, ") })
     }
 }
+
+extension BoardDecideFromTests {
+    /// "Chance it happens at least once to any of the people who employ their own PAs (about
+    /// 180) (not the chance for any one of them, which is smaller)" read as two asides in a
+    /// row: worded as the activity's line beside it is.
+    @Test func aChanceForAGroupOfPeopleReadsAsForAtLeastOneOfThem() throws {
+        let page = try Self.board("adult-social-care-positive-risk")
+        #expect(!page.contains("to any of the people who employ their own PAs"))
+        #expect(page.contains("- **Chance that it happens to at least one of the people who employ their own PAs (about 180), at least once (the chance for one particular person is smaller):**"), "\(page)")
+    }
+}

@@ -27,7 +27,7 @@ extension ReportBuilder {
     /// A money outcome counts the money of the organisation that keeps the register: "the
     /// council when a claim falls to it" is what "Adult social care budget" counts, although the
     /// outcome's baseline is "the 2027/28 commissioning plan". So the organisation, named in
-    /// `who` as "the council" or "the trust" (an article and a word of the organisation's own
+    /// `who` as "the council" or "the trust" (a definite article and a word of the organisation's own
     /// name, its first word or the last word before any comma), is measured as its baseline is.
     func bearer(_ who: String, outcome: String) -> Bearer {
         guard let o = register.outcome(outcome) else { return .unmeasured }
@@ -56,11 +56,19 @@ extension ReportBuilder {
             .map { $0.lowercased() }.filter { $0.count > 3 && $0.allSatisfy(\.isLetter) }
         let tokens = who.split { !$0.isLetter && $0 != "’" && $0 != "'" }.map(String.init)
         for (article, word) in zip(tokens, tokens.dropFirst())
-        where ["the", "de", "het"].contains(article.lowercased()) && own.contains(word.lowercased()) {
+        where Self.definiteArticles.contains(article.lowercased()) && own.contains(word.lowercased()) {
             return (word, article.lowercased() + " " + word)
         }
         return nil
     }
+
+    /// The definite articles of every built-in language (English the; Dutch de, het), from each
+    /// catalogue's `article.definite` ("de|het"). Every language's, not only the report's: the
+    /// register's "who bears the harm" is written in the register's languages, which an English
+    /// report of a Dutch register reads as written. Adding a language stays adding a catalogue.
+    static let definiteArticles: Set<String> = Set(Phrasebook.languages.flatMap { language in
+        (Phrasebook.builtIn(language)?.phrases["article.definite"] ?? "").split(separator: "|").map { $0.lowercased() }
+    })
 
     /// "the ward budget" → "ward budget": the name as it may appear inside a sentence.
     static func withoutArticle(_ s: String) -> String {

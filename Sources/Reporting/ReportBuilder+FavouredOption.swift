@@ -105,9 +105,36 @@ extension ReportBuilder {
             if favoured.id != headline.id, !third.contains(where: { $0.id == headline.id }), let w = rule.moneyWords {
                 s += " " + phrases("report.decision.option.headline-cost", ["headline": iso(headline.title), "cost": allTold(headline, w)])
             }
+            if let allBreak = decidedOnLimitsAllBreak(), let w = rule.moneyWords {
+                let key = allBreak.instead.id == favoured.id ? "report.decision.option.all-break.same" : "report.decision.option.all-break"
+                s += " " + phrases.plural(key, count: allBreak.statements.count, [
+                    "candidates": String(first.count), "statements": listInWords(allBreak.statements.map { iso(statementLabel($0)) }),
+                    "option": quoted(allBreak.instead), "cost": allTold(allBreak.instead, w), "favoured": quoted(favoured),
+                    "favouredCost": allTold(favoured, w)])
+            }
             sentence = s
         }
         return sentence
+    }
+
+    /// Where the rule's second step picks the one favoured option on statements that every
+    /// option the first step keeps breaks: those statements, the option favoured, and the one
+    /// the rule ends on weighing only the limits some option meets (its steps carried through
+    /// with those statements left out, so the third step, on cost, decides among the same
+    /// options). Nil otherwise. Adult social care's favourite moved from Shared Lives to
+    /// supported living on a safeguarding limit all four options break (6.4% to 7.8%, against
+    /// 5%), and the page did not say that the choice rested on that step alone.
+    func decidedOnLimitsAllBreak() -> (statements: [RegisterScore.AppetiteVerdict], favoured: RegisterScore.PortfolioScore,
+                                       instead: RegisterScore.PortfolioScore)? {
+        let rule = OptionRule(builder: self)
+        let steps = rule.steps()
+        guard steps.first.count > 1, steps.second.count == 1, steps.fourth.count == 1, !steps.atIssue.isEmpty,
+              steps.atIssue.allSatisfy({ v in steps.first.allSatisfy { !rule.judged(v, under: $0).within } }) else { return nil }
+        var without = rule
+        without.leavingOut = steps.atIssue
+        let other = without.steps()
+        guard other.fourth.count == 1 else { return nil }
+        return (steps.atIssue, steps.fourth[0], other.fourth[0])
     }
 
     /// The favoured-option rule in numbered plain-English steps, then what it leaves out.

@@ -50,7 +50,22 @@ extension ReportBuilder {
         if here[0].id == there[0].id {
             return phrases("report.confidential-note.published-favoured.same", ["option": quoted(here[0].title)])
         }
-        let other = phrases("report.confidential-note.published-favoured.other", ["public": quoted(there[0].title), "board": quoted(here[0].title)])
+        var other = phrases("report.confidential-note.published-favoured.other", ["public": quoted(there[0].title), "board": quoted(here[0].title)])
+        // Confidential entries in every option do not set one option apart by themselves: where
+        // they move the favourite only through the second step, on limits every option the first
+        // step keeps breaks, and without that step the rule ends where the public figures do,
+        // the note says so (AS-10 and Safeguarding enquiries in adult social care).
+        if let allBreak = decidedOnLimitsAllBreak(), allBreak.instead.id == there[0].id {
+            let reaching = allBreak.statements.flatMap { headlineEntries(reaching: $0.outcome).filter(\.isConfidential) }
+            var seen = Set<String>()
+            let entries = reaching.filter { seen.insert($0.id).inserted }
+            let inEvery = entries.allSatisfy { e in !register.portfolios.contains { $0.risks.contains(e.id) } }
+            if !entries.isEmpty, inEvery {
+                other += " " + phrases.plural("report.confidential-note.published-favoured.second-step", count: entries.count, [
+                    "entries": listInWords(entries.map { phrases("report.portfolio.activity", ["risk": $0.id, "title": iso(unmarkedTitles[$0.id] ?? $0.title)]) }),
+                    "statements": listInWords(allBreak.statements.map { iso(statementLabel($0)) }), "public": quoted(there[0].title)])
+            }
+        }
         guard let line = publicLine(differ, board: quoted(here[0].title), public: quoted(there[0].title)) else { return other }
         return other + " " + line
     }

@@ -157,3 +157,26 @@ extension BoardDecideFromTests {
         #expect(page.contains("- **Chance that it happens to at least one of the people who employ their own PAs (about 180), at least once (the chance for one particular person is smaller):**"), "\(page)")
     }
 }
+
+extension BoardDecideFromTests {
+    /// Adult social care: the confidential AS-10 moved the favourite from Shared Lives (the
+    /// public figures' pick) to supported living only through the rule's second step, on a
+    /// safeguarding limit that all four options left by the first step break. The page says
+    /// so, and says which option the rule ends on weighing only the limits some option meets,
+    /// worked out by the rule itself: the third step, on cost, picks Shared Lives.
+    @Test func aFavouriteDecidedOnALimitEveryOptionBreaksSaysWhatCostWouldChoose() throws {
+        let page = try String(contentsOfFile: TestSupport.path("docs/examples/adult-social-care-positive-risk-board.md"), encoding: .utf8)
+        let favoured = try #require(page.split(separator: "\n").first { $0.hasPrefix("The headline figures assume “Shared Lives”, one of 5 options. By the board’s own appetite the figures favour “Supported living with technology”") })
+        #expect(favoured.contains("Every one of the 4 options left by the first step leaves Safeguarding enquiries outside appetite, so the second step chooses between options that all break that limit. Weighing only the limits some option meets, the rule would go on to its third step, on cost, and favour “Shared Lives”: a net saving of £78,500 on average all told, against "), "\(favoured)")
+        #expect(favoured.hasSuffix(" under “Supported living with technology”."), "\(favoured)")
+        let banner = try #require(page.split(separator: "\n").first { $0.hasPrefix("> **Not for publication") })
+        #expect(banner.contains("AS-10 Cuckooing or mate crime against someone living independently is in every option, so it sets no option apart by itself: it moves the favourite only through the rule’s second step, on Safeguarding enquiries, which every option left by the first step breaks on this report’s figures. Without that step the third, on cost, would favour “Shared Lives” here too."), "\(banner)")
+        // Ward 7's favourite is picked the same way, on a patient-safety limit all three
+        // options break; without that step, cost would pick the patient-led plans.
+        let ward = try String(contentsOfFile: TestSupport.path("docs/examples/ward-7-patient-partnership-board.md"), encoding: .utf8)
+        #expect(ward.contains("Every one of the 3 options left by the first step leaves Patient safety incidents with moderate or greater harm outside appetite, so the second step chooses between options that all break that limit. Weighing only the limits some option meets, the rule would go on to its third step, on cost, and favour “Patient-led falls plans”: "), "\(ward)")
+        // Where no option is left breaking a limit, nothing is added.
+        let leiden = try String(contentsOfFile: TestSupport.path("docs/examples/community-safety-leiden-board.md"), encoding: .utf8)
+        #expect(!leiden.contains("options that all break"))
+    }
+}

@@ -55,12 +55,57 @@ extension ReportBuilder {
         var matrix = ReportContext.OwnMatrix(
             caption: e(phrases("report.matrix.caption")), rows: rows, disagreements: disagreements,
             fromBandsNote: rated.contains { $0.fromBands != nil } ? e(phrases("report.matrix.from-bands")) : nil)
+        matrix.unmoved = rated.compactMap(unmovedRed)
         matrix.otherOptionsNote = otherOptionsNote(score.risks.filter { visible.contains($0.id) && !$0.inHeadline }.map { ($0.id, $0.title) },
                                                    key: "report.matrix.other-options")
         if !unplaced.isEmpty {
             matrix.notPlacedNote = e(phrases("report.matrix.not-placed", ["entries": unplaced.joined(separator: phrases("report.list.separator"))]))
         }
         return matrix
+    }
+
+    /// Why an entry stays red in the same cell with its response as without: its chance and its
+    /// 1 in 10 worst harm of one occurrence with the response, each against the edge of the
+    /// band that keeps it there, and how far each must fall to reach its target. Worked out
+    /// from the placement and the register's scales; nil unless the response leaves a red
+    /// where it was. CS-03's reason ("not by enough to cross the matrix's bands") was in its
+    /// rationale alone, far below the red the board reads.
+    func unmovedRed(_ risk: RegisterScore.RiskScore) -> ReportContext.MatrixDisagreement? {
+        guard risk.response != nil, let r = risk.ratings, r.current.rag == .red,
+              r.current.likelihood == r.gross.likelihood, r.current.impact == r.gross.impact,
+              let chance = r.current.probability, let impact = r.current.impactP90,
+              let scales = register.scales, let outcome = register.outcome(risk.outcome),
+              let impactLevels = scales.impactScale(for: outcome.unit)?.levels,
+              let likelihoodBand = scales.likelihood.first(where: { $0.level == r.current.likelihood }),
+              let impactBand = impactLevels.first(where: { $0.level == r.current.impact }) else { return nil }
+        let unit = score.outcomes.first { $0.id == risk.outcome }?.unit ?? ""
+        let names = levelNames(outcome: risk.outcome)
+        var message = phrases("report.matrix.unmoved", [
+            "likelihoodName": names.likelihood(r.current.likelihood), "impactName": names.impact(r.current.impact),
+            "likelihood": String(r.current.likelihood), "impact": String(r.current.impact), "rag": phrases("report.matrix.rag.red"),
+            "chance": FigureFormat.percent(chance), "grossChance": r.gross.probability.map(FigureFormat.percent) ?? "—",
+            "simulated": FigureFormat.percent(risk.probability.residual),
+            "chanceEdge": FigureFormat.percent(likelihoodBand.from),
+            "harm": quantity(impact, unit), "grossHarm": r.gross.impactP90.map { quantity($0, unit) } ?? "—",
+            "harmEdge": quantity(impactBand.from, unit)])
+        // What reaching the target asks: the upper edge of each of its bands below the current.
+        if let target = r.target {
+            var needs: [String] = []
+            if target.likelihood < r.current.likelihood, let to = scales.likelihood.first(where: { $0.level == target.likelihood })?.to {
+                needs.append(phrases("report.matrix.unmoved.chance-below", ["edge": FigureFormat.percent(to)]))
+            }
+            if target.impact < r.current.impact, let to = impactLevels.first(where: { $0.level == target.impact })?.to {
+                needs.append(phrases("report.matrix.unmoved.harm-below", ["edge": quantity(to, unit)]))
+            }
+            if !needs.isEmpty {
+                message += " " + phrases("report.matrix.unmoved.target", [
+                    "target": phrases("report.matrix.cell", ["likelihood": names.likelihood(target.likelihood), "impact": names.impact(target.impact),
+                                                             "l": String(target.likelihood), "i": String(target.impact),
+                                                             "rag": phrases("report.matrix.rag." + target.rag.rawValue)]),
+                    "needs": listInWords(needs)])
+            }
+        }
+        return ReportContext.MatrixDisagreement(id: e(risk.id), title: e(risk.title), message: e(message))
     }
 
     /// The names of the likelihood and impact levels an entry on `outcome` is placed at, in the

@@ -8,6 +8,9 @@ extension ReportContext {
         public var rows: [MatrixRow]
         /// Where a stated rating and the quantitative placement fall in different colours.
         public var disagreements: [MatrixDisagreement]
+        /// The reds an entry's response leaves in the same cell, each with why (its chance and
+        /// harm against the edges of its bands) and what reaching its target asks.
+        public var unmoved: [MatrixDisagreement] = []
         /// Set when some estimates were written as levels and read from the scales' bands.
         public var fromBandsNote: String?
         /// The entries shown elsewhere that the matrix cannot place (no impact scale in their

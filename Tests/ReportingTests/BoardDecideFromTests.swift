@@ -180,3 +180,22 @@ extension BoardDecideFromTests {
         #expect(!leiden.contains("options that all break"))
     }
 }
+
+extension BoardDecideFromTests {
+    /// CS-03 stays red after its top-ranked response, and the reason was only in its
+    /// rationale. At the matrix, each red that its response leaves in the same cell says why,
+    /// from the scales' band edges, and what reaching its target asks.
+    @Test func aRedItsResponseDoesNotMoveSaysWhyAtTheMatrix() throws {
+        let page = try Self.board("community-safety-leiden")
+        let section = try #require(page.range(of: "### On the organisation’s own matrix"))
+        let lines = page[section.upperBound...].split(separator: "\n")
+        let heading = try #require(lines.firstIndex { $0 == "Red with its response as without it:" })
+        let burglary = try #require(lines[(heading + 1)...].first { $0.hasPrefix("- CS-03 Burglary series in Stevenshof during the dark months: ") })
+        #expect(burglary.contains("its response leaves it red, in the same cell, almost certain × serious (5×4). With the response its chance of happening at least once is 76% ("), "\(burglary)")
+        #expect(burglary.contains(" in the simulation; 83% without), still at or above the 75% where “almost certain” begins;"), "\(burglary)")
+        #expect(burglary.contains("still at or above the 10 incidents where “serious” begins."), "\(burglary)")
+        #expect(burglary.hasSuffix("Reaching its target, possible × considerable (3×3): amber, needs the chance below 40% and that harm below 10 incidents."), "\(burglary)")
+        // A red its response moves is not listed.
+        #expect(!lines[(heading + 1)...].contains { $0.hasPrefix("- CS-01 ") })
+    }
+}

@@ -273,6 +273,7 @@ public enum BuiltInTemplates {
 </tbody>
 </table></div>
 {{#note}}<p class="option">{{.}}</p>{{/note}}
+{{^empty(noteItems)}}<ul class="option">{{#noteItems}}<li>{{.}}</li>{{/noteItems}}</ul>{{/empty(noteItems)}}
 {{/optionsByPerspective}}
 {{^empty(items)}}
 <h3>{{phrases.decision-what-would-change}}</h3>
@@ -395,6 +396,14 @@ public enum BuiltInTemplates {
 {{/disagreements}}
 </ul>
 {{/empty(disagreements)}}
+{{^empty(unmoved)}}
+<p>{{phrases.matrix-unmoved}}</p>
+<ul>
+{{#unmoved}}
+<li><a href="#risk-{{id}}">{{id}}</a> <bdi>{{title}}</bdi>: {{message}}</li>
+{{/unmoved}}
+</ul>
+{{/empty(unmoved)}}
 {{#otherOptionsNote}}<p class="note">{{.}}</p>{{/otherOptionsNote}}
 {{#notPlacedNote}}<p class="note">{{.}}</p>{{/notPlacedNote}}
 {{#fromBandsNote}}<p class="note">{{.}}</p>{{/fromBandsNote}}
@@ -843,6 +852,12 @@ public enum BuiltInTemplates {
 
 {{.}}
 {{/note}}
+{{^empty(noteItems)}}
+
+{{#noteItems}}
+- {{.}}
+{{/noteItems}}
+{{/empty(noteItems)}}
 {{/optionsByPerspective}}
 {{^empty(items)}}
 
@@ -965,6 +980,14 @@ public enum BuiltInTemplates {
 - {{id}} {{title}}: {{message}}
 {{/disagreements}}
 {{/empty(disagreements)}}
+{{^empty(unmoved)}}
+
+{{phrases.matrix-unmoved}}
+
+{{#unmoved}}
+- {{id}} {{title}}: {{message}}
+{{/unmoved}}
+{{/empty(unmoved)}}
 {{#otherOptionsNote}}
 
 {{.}}

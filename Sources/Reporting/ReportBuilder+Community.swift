@@ -195,7 +195,10 @@ extension ReportBuilder {
     /// "years", which read as real years), the marks and, for a limit, the limit over the same
     /// total.
     func iconArray(_ p: Double, total: Int = 100, key: String, limit: Double? = nil, words: [String: String] = [:]) -> ReportContext.IconArray {
-        let marked = p.isFinite ? Int((min(max(p, 0), 1) * Double(total)).rounded()) : 0
+        // A chance below 1 in `total` fills no mark, as its words say "less than 1 in 100": one
+        // filled mark beside them read as 1 of the 100.
+        var marked = p.isFinite ? Int((min(max(p, 0), 1) * Double(total)).rounded()) : 0
+        if case .fewerThanOne = FigureFormat.frequency(p, per: total) { marked = 0 }
         let label = phrases.filled(key, words.merging(["marked": FigureFormat.amount(Double(marked)), "total": FigureFormat.amount(Double(total)),
                                                        "times": phrases("community.icons.times.\(total)"), "next": nextPeriod,
                                                        "limit": FigureFormat.amount((min(max(limit ?? 0, 0), 1) * Double(total)).rounded())]) { _, new in new })
@@ -495,6 +498,11 @@ extension ReportBuilder {
         // beside it, "fewer than 1 in 100: about 1 in 1,000 (0.1%)", never "fewer than 1 in 100
         // (0.1%)", whose two halves a reader sets side by side and finds ten times apart.
         if case .fewerThanOne(let below) = FigureFormat.frequency(p, per: n), below < 1_000 {
+            // Just below 1 in 100, the fraction over 1,000 rounds up to it ("about 10 in 1,000"
+            // for 0.97%): the bound stands alone, with a percentage that reads below it.
+            if (p * 1_000).rounded() * Double(below) >= 1_000 {
+                return phrases("community.chance", ["frequency": lessThanOne(in: below), "percent": FigureFormat.percent(p, per: n)])
+            }
             return phrases("community.chance.under", ["n": FigureFormat.count(below), "frequency": phrases.naturalFrequency(p, per: 1_000),
                                                       "percent": FigureFormat.percent(p, per: 1_000)])
         }

@@ -1,0 +1,91 @@
+import Foundation
+import MonteCarlo
+import RegisterModel
+@testable import Reporting
+import Scoring
+import Testing
+import TextLayer
+import _TestSupport
+
+/// One page, one reading of each figure: a chance in words that agrees with the table rows
+/// beside it, one quantity written one way, a usual level said or said to be missing, which
+/// outcome grades every entry that reaches several, and tables in one order.
+@Suite("Community report: each figure read one way on its page")
+struct CommunityOnePageFiguresTests {
+    /// A published residents' page (docs/examples), at the trial count the examples use.
+    static func published(_ name: String, _ suffix: String = "") throws -> String {
+        try String(contentsOfFile: TestSupport.path("docs/examples/\(name)-community\(suffix).md"), encoding: .utf8)
+    }
+
+    static let pages: [(String, String)] = ReportFixtures.examples.map { ($0, "") } + [("community-safety-leiden", ".nl")]
+
+    /// "41,100", "-10,000", "6.600" as a number.
+    static func number(_ s: Substring) -> Double? {
+        let t = s.trimmingCharacters(in: .whitespaces)
+        guard let digits = Double(t.filter(\.isNumber)), !t.isEmpty else { return nil }
+        return (t.hasPrefix("-") || t.hasPrefix("−") ? -1 : 1) * digits
+    }
+
+    static func cells(_ line: Substring) -> [Substring] {
+        line.split(separator: "|", omittingEmptySubsequences: false).dropFirst().dropLast().map { $0.drop { $0 == " " } }
+    }
+
+    // MARK: A chance below a round step
+
+    /// The adult social care budget's worst year in 100 was £41,100, yet the page put the chance
+    /// of more than £50,000 at "1 in 100 (1%)": a chance of 0.5–1% rounded up. In every table of
+    /// how high an amount could go, a chance whose amount the 1 in 100 row stays below reads
+    /// below 1%, with the planned actions and without.
+    @Test(arguments: ReportFixtures.examples)
+    func aChanceTheWorstYearInAHundredStaysBelowReadsBelowOnePercent(_ name: String) throws {
+        var compared = 0
+        for text in [try Self.published(name), try ReportFixtures.community(name)] {
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            for (k, line) in lines.enumerated() where line.hasPrefix("| 1 in 100 (1.0%) |") {
+                let row = Self.cells(line)
+                guard let limitLine = lines[(k + 1)...].prefix(while: { $0.hasPrefix("|") }).first(where: { $0.hasPrefix("| Limit: ") }) else { continue }
+                let limit = Self.cells(limitLine)
+                guard let match = limit[0].firstMatch(of: /chance of more than [£€]\s?([0-9.,]+)\s*$/), let amount = Self.number(match.1[...]) else { continue }
+                for column in [1, 2] {
+                    guard let worst = Self.number(row[column]), worst < amount,
+                          let percent = limit[column].firstMatch(of: /^([0-9.]+)%/).flatMap({ Double($0.1) }) else { continue }
+                    compared += 1
+                    #expect(percent < 1, "\(name): worst year in 100 \(worst) below \(amount), chance \(limit[column])")
+                }
+            }
+        }
+        if name == "adult-social-care-positive-risk" { #expect(compared > 0) }
+    }
+
+    /// The same chance in words, at the top of the page, in both languages: "less than 1 in
+    /// 100", and no filled mark in its picture.
+    @Test func theBudgetsChanceReadsLessThanOneInAHundred() throws {
+        let english = try Self.published("adult-social-care-positive-risk")
+        let limit = try #require(english.split(separator: "\n").first { $0.hasPrefix("The limit: in 2027/28, the chance that “Adult social care budget”") })
+        #expect(limit.contains("We think the chance is less than 1 in 100"), "\(limit)")
+        #expect(!limit.contains("is 1 in 100 (1%)"), "\(limit)")
+        #expect(english.contains("does not cover: 0 of the 100."))
+        for pair in ChanceAgreement.pairs(in: String(limit)) { #expect(pair.agrees, "\(pair)") }
+    }
+
+    @Test func theResidentsChanceBelowOneInAHundred() throws {
+        let register = try ReportFixtures.load("adult-social-care-positive-risk")
+        let options = ReportOptions(format: .markdown, audience: .community, libyamlVersion: "", command: "", language: "en")
+        let score = try Scorer.score(Report.registerToScore(register, options: options),
+                                     options: ScoringOptions(seed: 7, trials: 200, jobs: 1, asOf: ReportFixtures.asOf))
+        let builder = ReportBuilder(register: register, score: score, options: options)
+        #expect(builder.communityChance(0.007) == "less than 1 in 100: about 7 in 1,000 (0.7%)")
+        // Just below 1 in 100 the fraction over 1,000 would round up to it: the bound stands alone.
+        #expect(builder.communityChance(0.0097) == "less than 1 in 100 (0.97%)")
+        #expect(builder.communityChance(0.01) == "1 in 100 (1%)")
+        #expect(builder.shortChance(0.007) == "less than 1 in 100")
+        #expect(builder.iconArray(0.007, key: "community.icons.happens").marked == 0)
+        #expect(builder.iconArray(0.012, key: "community.icons.happens").marked == 1)
+        let dutch = ReportBuilder(register: register, score: score, options: ReportOptions(format: .markdown, audience: .community, libyamlVersion: "", command: "", language: "nl"))
+        // (The page's number style writes "0,97%" in Dutch; here the figures keep the default.)
+        #expect(dutch.communityChance(0.0097).hasPrefix("minder dan 1 op de 100 (0") && dutch.communityChance(0.0097).hasSuffix("97%)"))
+        for text in [builder.communityChance(0.007), builder.communityChance(0.0097), dutch.communityChance(0.0097)] {
+            #expect(ChanceAgreement.pairs(in: text).allSatisfy { $0.agrees }, "\(text)")
+        }
+    }
+}

@@ -713,7 +713,7 @@ extension ReportBuilder {
                 return phrases(baseline == nil ? "community.entry.saved" : "community.entry.saved.baseline",
                                ["amount": roughly(net, "money"), "outcome": outcomeTitle(p.outcome), "baseline": baseline ?? ""])
             }
-            return entryChange(more ? "community.entry.more" : lessKey(p.outcome), abs(net), p.outcome)
+            return entryChange(more ? "community.entry.more" : lessKey(p.outcome), abs(net), p.outcome, digits: figureDigits(r.id, on: p.outcome))
         }
         return phrases("community.entry.net", ["parts": list(said), "next": nextPeriod])
     }
@@ -721,12 +721,15 @@ extension ReportBuilder {
     /// One part of an entry's line, "about 8 incidents more in “…”" (`key`), and a part under 1
     /// as the little it is: "hardly any more in “Safeguarding enquiries” (less than 1 enquiry)",
     /// never "less than 1 enquiry more", which read as a smaller rise than none.
-    func entryChange(_ key: String, _ amount: Double, _ outcome: String) -> String {
+    ///
+    /// `digits` is the significant figures shown: two, or the page's own for this figure
+    /// (``figureDigits(_:on:)``).
+    func entryChange(_ key: String, _ amount: Double, _ outcome: String, digits: Int = 2) -> String {
         let unit = unitOf(outcome)
-        if unit != "money", amount > 0, FigureFormat.rounded(amount, significantDigits: 2).rounded() < 1 {
+        if unit != "money", amount > 0, FigureFormat.rounded(amount, significantDigits: digits).rounded() < 1 {
             return phrases(key + ".under-one", ["unit": phrases.singularUnit(unit) ?? unit, "outcome": outcomeTitle(outcome)])
         }
-        return phrases(key, ["amount": roughly(amount, unit), "outcome": outcomeTitle(outcome)])
+        return phrases(key, ["amount": roughly(amount, unit, digits: digits), "outcome": outcomeTitle(outcome)])
     }
 
     /// The options an entry is the planned result of, in words ("“A” or “B”"): an entry that

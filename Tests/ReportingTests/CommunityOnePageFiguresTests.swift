@@ -88,4 +88,31 @@ struct CommunityOnePageFiguresTests {
             #expect(ChanceAgreement.pairs(in: text).allSatisfy { $0.agrees }, "\(text)")
         }
     }
+
+    // MARK: One quantity, one rounding
+
+    /// AS-01 was "about 2,990 hours more" in an option's line, whose parts need the extra digit
+    /// to add up, and "about 3,000 hours more" in its own "All told" line. Every entry an option
+    /// line names as its largest part is written the same way in its own line.
+    @Test(arguments: ReportFixtures.examples)
+    func anEntrysAverageIsWrittenOneWayOnThePage(_ name: String) throws {
+        let text = try Self.published(name)
+        let entries = text[try #require(text.range(of: "\n## What could happen")).lowerBound...]
+        var compared = 0
+        for line in text.split(separator: "\n") where line.hasPrefix("  - “") {
+            guard let outcome = line.firstMatch(of: /^  - “([^”]+)”:/)?.1 else { continue }
+            for part in line.matches(of: /about ([0-9.,]+) [a-z]+ (?:more|less|fewer) (?:because the gain in|with|without) “[^”]*” \(([A-Z0-9]+-[0-9]+)\)/) {
+                let (figure, id) = (part.1, part.2)
+                // The entry's own section, and its "All told" line's figure on the same outcome.
+                guard let heading = entries.range(of: "(\(id))\n\n") else { continue }
+                let section = entries[heading.upperBound...]
+                let own = section[..<(section.range(of: "\n### ")?.lowerBound ?? section.endIndex)]
+                guard let told = own.split(separator: "\n").first(where: { $0.hasPrefix("- All told, on average:") }),
+                      let same = told.matches(of: /about ([0-9.,]+) [a-z]+ [a-z]+ in “([^”]+)”/).first(where: { $0.2 == outcome }) else { continue }
+                compared += 1
+                #expect(same.1 == figure, "\(name) \(id): \(figure) in “\(line)”, \(same.1) in its own line “\(told)”")
+            }
+        }
+        if name == "adult-social-care-positive-risk" { #expect(compared > 0) }
+    }
 }

@@ -115,4 +115,23 @@ struct CommunityOnePageFiguresTests {
         }
         if name == "adult-social-care-positive-risk" { #expect(compared > 0) }
     }
+
+    // MARK: The usual level
+
+    /// Ward 7 gave residents no usual level for incidents, nursing time or bed days, where the
+    /// other pages give theirs ("about 600 enquiries a year"). The register gives none, and the
+    /// page now says so plainly where it says what the outcome counts.
+    @Test func aUsualLevelWithoutAFigureIsSaidToHaveNone() throws {
+        let ward = try Self.published("ward-7-patient-partnership")
+        for baseline in ["the ward's usual level", "the ward's usual bedside nursing time", "the bed days the ward's patients usually need"] {
+            #expect(ward.contains("Every figure here is counted from \(baseline). This page does not say how much that is: its figures give only the change from it."), "\(baseline)")
+        }
+        // Money is read against its budget without the budget's size; a level with its figure keeps it.
+        #expect(!ward.contains("counted from the ward budget. This page"))
+        let care = try Self.published("adult-social-care-positive-risk")
+        #expect(care.contains("Every figure here is counted from the borough's usual number (about 600 enquiries a year)."))
+        #expect(!care.contains("counted from the borough's usual number. This page"))
+        let leiden = try Self.published("community-safety-leiden", ".nl")
+        #expect(!leiden.contains("Hoeveel dat is, staat niet op deze pagina"))
+    }
 }

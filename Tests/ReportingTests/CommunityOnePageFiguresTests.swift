@@ -134,4 +134,32 @@ struct CommunityOnePageFiguresTests {
         let leiden = try Self.published("community-safety-leiden", ".nl")
         #expect(!leiden.contains("Hoeveel dat is, staat niet op deze pagina"))
     }
+
+    // MARK: Which outcome grades an entry
+
+    /// The note under the likelihood-and-impact table named AS-01 and not AS-04, which reaches
+    /// three outcomes, and said nothing of W7-03 or W7-07. Every entry in the table that reaches
+    /// more than one outcome is named with the outcome that grades it.
+    @Test(arguments: Self.pages)
+    func everyEntryWithSeveralOutcomesSaysWhichGradesIt(_ name: String, _ suffix: String) throws {
+        let text = try Self.published(name, suffix)
+        let register = try ReportFixtures.load(name)
+        let dutch = suffix == ".nl"
+        let start = try #require(text.range(of: dutch ? "**Kans en gevolg van elk onderdeel.**" : "**Likelihood and impact of each entry.**"))
+        let part = text[start.lowerBound...]
+        let note = try #require(part.split(separator: "\n").first)
+        let table = part.split(separator: "\n").dropFirst().prefix { $0.hasPrefix("|") }
+        // The sentence that says which outcome shows each entry, to its closing quotation mark.
+        let said = note.range(of: dutch ? "In deze tabel " : "In this table, ").map { r in
+            let rest = note[r.lowerBound...]
+            return String(rest[..<(rest.range(of: "”.")?.upperBound ?? rest.endIndex)])
+        } ?? ""
+        var checked = 0
+        for risk in register.risks where !risk.isConfidential && Set(risk.outcomes).count > 1 {
+            guard table.contains(where: { $0.contains("(\(risk.id)") }) else { continue }
+            checked += 1
+            #expect(said.range(of: "\\b\(risk.id)\\b", options: .regularExpression) != nil, "\(name)\(suffix): \(risk.id) missing from “\(said)”")
+        }
+        #expect(checked > 0)
+    }
 }

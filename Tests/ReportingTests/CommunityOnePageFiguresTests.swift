@@ -162,4 +162,22 @@ struct CommunityOnePageFiguresTests {
         }
         #expect(checked > 0)
     }
+
+    // MARK: One order of columns
+
+    /// The outcome figures table listed "With the planned actions | Without them" while the
+    /// chance tables beneath it listed "Without them | With the planned actions". Every table on
+    /// a residents' page gives the figures without the planned actions first.
+    @Test(arguments: Self.pages)
+    func everyTableGivesWithoutBeforeWith(_ name: String, _ suffix: String) throws {
+        let text = try Self.published(name, suffix)
+        let (without, with) = suffix == ".nl" ? ("| Zonder", "| Met de geplande aanpak") : ("| Without them", "| With the planned actions")
+        var headers = 0
+        for line in text.split(separator: "\n") where line.hasPrefix("| ") {
+            guard let w = line.range(of: with), let wo = line.range(of: without) else { continue }
+            headers += 1
+            #expect(wo.lowerBound < w.lowerBound, "\(name)\(suffix): \(line)")
+        }
+        #expect(headers > 4)
+    }
 }

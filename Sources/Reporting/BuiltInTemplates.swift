@@ -1642,10 +1642,10 @@ public enum BuiltInTemplates {
 <p>{{summary}}</p>
 <div class="table-wrap"><table>
 <caption>{{title}}: {{figuresCaption}}</caption>
-<thead><tr><th scope="col"></th><th scope="col" class="num">{{phrases.with-the-planned-actions}}</th><th scope="col" class="num">{{phrases.without-them}}</th></tr></thead>
+<thead><tr><th scope="col"></th><th scope="col" class="num">{{phrases.without-them}}</th><th scope="col" class="num">{{phrases.with-the-planned-actions}}</th></tr></thead>
 <tbody>
 {{#figures}}
-<tr><td>{{label}}</td><td class="num">{{residual}}</td><td class="num">{{inherent}}</td></tr>
+<tr><td>{{label}}</td><td class="num">{{inherent}}</td><td class="num">{{residual}}</td></tr>
 {{/figures}}
 </tbody>
 </table></div>
@@ -1696,10 +1696,10 @@ public enum BuiltInTemplates {
 {{/description}}
 {{summary}}
 
-| {{figuresCaption}} | {{phrases.with-the-planned-actions}} | {{phrases.without-them}} |
+| {{figuresCaption}} | {{phrases.without-them}} | {{phrases.with-the-planned-actions}} |
 | --- | ---: | ---: |
 {{#figures}}
-| {{label}} | {{residual}} | {{inherent}} |
+| {{label}} | {{inherent}} | {{residual}} |
 {{/figures}}
 
 {{#exceedance}}

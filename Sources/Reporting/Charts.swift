@@ -328,12 +328,7 @@ struct Charts {
         if !harm.isEmpty {
             _ = drawHarmLegend(in: &svg, y: legendY + (appetiteOwnRow ? 36 : 18))
         }
-        let levels: [Double] = [0.5, 0.2, 0.1, 0.05, 0.01].filter { $0 >= pMin }
-        // The loss exceeded with chance p: the summary's own percentile where it has one, so
-        // the table and the text give the same figure as the outcome's figures table.
-        func lossAt(_ p: Double, _ summary: OutcomeSummary, _ curve: [OutcomeSummary.CurvePoint]) -> Double? {
-            summary.percentile(1 - p)?.value ?? Self.lossAt(p, curve)
-        }
+        let levels = Self.exceedanceLevels(for: outcome)
         // Residents' gain tables give a gain as a plain number and a figure below zero as the
         // net loss it is: "-31" under "Chance of a worse result than" read as a gain of minus 31.
         func cell(_ loss: Double) -> String {
@@ -347,8 +342,8 @@ struct Charts {
         let levelKey = ow.isWholeCount ? "chart.exceedance.level.count" : "chart.exceedance.level"
         var rows = levels.map { p in
             [phrases(levelKey, ["frequency": phrases.naturalFrequency(p), "percent": FigureFormat.percent(p)]),
-             lossAt(p, outcome.inherent, lossInh).map(cell) ?? "—",
-             lossAt(p, outcome.residual, lossRes).map(cell) ?? "—"]
+             Self.loss(passedWith: p, outcome.inherent).map(cell) ?? "—",
+             Self.loss(passedWith: p, outcome.residual).map(cell) ?? "—"]
         }
         rows += appetiteRows
         var description = phrases("chart.exceedance.description" + ow.chartFamily, ["outcome": UntrustedText.isolated(outcome.title)])

@@ -96,6 +96,17 @@ public struct CommunityView: Sendable {
                     let d = d.trimmingCharacters(in: .whitespaces)
                     return (d.last.map { ".!?".contains($0) } ?? true ? d : d + ".") + " " + said
                 } ?? said
+            } else if let baseline = o.baseline, o.unit != .money, !baseline.contains(where: \.isNumber) {
+                // A count or hours counted from a level the register gives no figure for ("the
+                // ward's usual level"): where other outcomes give theirs ("about 600 enquiries a
+                // year"), a reader looked for this one's and could not judge the scale. The page
+                // says plainly that it has none. Money is left alone: "£120,000 that the ward
+                // budget does not cover" reads whole without the budget's size.
+                let said = phrases("community.baseline.counted.no-figure", ["baseline": baseline])
+                o.description = o.description.map { d in
+                    let d = d.trimmingCharacters(in: .whitespaces)
+                    return (d.last.map { ".!?".contains($0) } ?? true ? d : d + ".") + " " + said
+                } ?? said
             }
             o.anyHarm = clean(o.anyHarm)
             return o

@@ -195,7 +195,10 @@ extension ReportBuilder {
     /// "years", which read as real years), the marks and, for a limit, the limit over the same
     /// total.
     func iconArray(_ p: Double, total: Int = 100, key: String, limit: Double? = nil, words: [String: String] = [:]) -> ReportContext.IconArray {
-        let marked = p.isFinite ? Int((min(max(p, 0), 1) * Double(total)).rounded()) : 0
+        // A chance below 1 in `total` fills no mark, as its words say "less than 1 in 100": one
+        // filled mark beside them read as 1 of the 100.
+        var marked = p.isFinite ? Int((min(max(p, 0), 1) * Double(total)).rounded()) : 0
+        if case .fewerThanOne = FigureFormat.frequency(p, per: total) { marked = 0 }
         let label = phrases.filled(key, words.merging(["marked": FigureFormat.amount(Double(marked)), "total": FigureFormat.amount(Double(total)),
                                                        "times": phrases("community.icons.times.\(total)"), "next": nextPeriod,
                                                        "limit": FigureFormat.amount((min(max(limit ?? 0, 0), 1) * Double(total)).rounded())]) { _, new in new })
@@ -495,6 +498,11 @@ extension ReportBuilder {
         // beside it, "fewer than 1 in 100: about 1 in 1,000 (0.1%)", never "fewer than 1 in 100
         // (0.1%)", whose two halves a reader sets side by side and finds ten times apart.
         if case .fewerThanOne(let below) = FigureFormat.frequency(p, per: n), below < 1_000 {
+            // Just below 1 in 100, the fraction over 1,000 rounds up to it ("about 10 in 1,000"
+            // for 0.97%): the bound stands alone, with a percentage that reads below it.
+            if (p * 1_000).rounded() * Double(below) >= 1_000 {
+                return phrases("community.chance", ["frequency": lessThanOne(in: below), "percent": FigureFormat.percent(p, per: n)])
+            }
             return phrases("community.chance.under", ["n": FigureFormat.count(below), "frequency": phrases.naturalFrequency(p, per: 1_000),
                                                       "percent": FigureFormat.percent(p, per: 1_000)])
         }
@@ -705,7 +713,7 @@ extension ReportBuilder {
                 return phrases(baseline == nil ? "community.entry.saved" : "community.entry.saved.baseline",
                                ["amount": roughly(net, "money"), "outcome": outcomeTitle(p.outcome), "baseline": baseline ?? ""])
             }
-            return entryChange(more ? "community.entry.more" : lessKey(p.outcome), abs(net), p.outcome)
+            return entryChange(more ? "community.entry.more" : lessKey(p.outcome), abs(net), p.outcome, digits: figureDigits(r.id, on: p.outcome))
         }
         return phrases("community.entry.net", ["parts": list(said), "next": nextPeriod])
     }
@@ -713,12 +721,15 @@ extension ReportBuilder {
     /// One part of an entry's line, "about 8 incidents more in “…”" (`key`), and a part under 1
     /// as the little it is: "hardly any more in “Safeguarding enquiries” (less than 1 enquiry)",
     /// never "less than 1 enquiry more", which read as a smaller rise than none.
-    func entryChange(_ key: String, _ amount: Double, _ outcome: String) -> String {
+    ///
+    /// `digits` is the significant figures shown: two, or the page's own for this figure
+    /// (``figureDigits(_:on:)``).
+    func entryChange(_ key: String, _ amount: Double, _ outcome: String, digits: Int = 2) -> String {
         let unit = unitOf(outcome)
-        if unit != "money", amount > 0, FigureFormat.rounded(amount, significantDigits: 2).rounded() < 1 {
+        if unit != "money", amount > 0, FigureFormat.rounded(amount, significantDigits: digits).rounded() < 1 {
             return phrases(key + ".under-one", ["unit": phrases.singularUnit(unit) ?? unit, "outcome": outcomeTitle(outcome)])
         }
-        return phrases(key, ["amount": roughly(amount, unit), "outcome": outcomeTitle(outcome)])
+        return phrases(key, ["amount": roughly(amount, unit, digits: digits), "outcome": outcomeTitle(outcome)])
     }
 
     /// The options an entry is the planned result of, in words ("“A” or “B”"): an entry that

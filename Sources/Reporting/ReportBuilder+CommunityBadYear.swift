@@ -8,8 +8,6 @@ extension ReportBuilder {
     /// the finer figure (``OutcomeWords/proseBadYears(_:_:nearby:)``).
     func badYearNearby(_ o: RegisterScore.OutcomeScore) -> [Double] {
         let limits = score.appetite.filter { $0.outcome == o.id }.map(\.threshold)
-        let levels = [0.5, 0.8, 0.9, 0.95, 0.99]
-        let table = [o.residual, o.inherent].flatMap { summary in levels.compactMap { summary.percentile($0)?.value } }
-        return limits + table
+        return limits + Charts.tableFigures(o)
     }
 }

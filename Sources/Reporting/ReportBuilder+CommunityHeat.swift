@@ -27,7 +27,7 @@ extension ReportBuilder {
     }
 
     /// The sentences after the table's rule: each outcome's yardstick with where it comes from,
-    /// the outcome that shows each entry placed by another than its own, and, where a yardstick
+    /// the outcome that shows each entry that reaches more than one, and, where a yardstick
     /// is a single person or event, that one time an entry happens reaches it.
     func communityHeatNotes(_ placed: [Charts.Placed], _ shownBy: [(id: String, outcome: String)]) -> [String] {
         guard placed.count == shownBy.count else { return [] }
@@ -55,7 +55,9 @@ extension ReportBuilder {
         if !yardsticks.isEmpty { notes.append(phrases("community.heat.yardsticks", ["list": yardsticks.joined(separator: "; ")])) }
         // Which outcome shows an entry that reaches several, said as that outcome: "AS-01 by its
         // harm to “Safeguarding enquiries”", never "another outcome than the first one named".
-        let moved = zip(shownBy, placed).filter { s, _ in register.risk(s.id).map { $0.outcome != s.outcome } ?? false }
+        // Said of every such entry, also one shown by its own first outcome: naming AS-01 and
+        // not AS-04, which reaches three, left a reader to guess which of its three it was.
+        let moved = zip(shownBy, placed).filter { s, _ in register.risk(s.id).map { Set($0.outcomes).count > 1 || $0.outcome != s.outcome } ?? false }
         let byOutcome = outcomes.compactMap { id -> String? in
             let ids = moved.filter { $0.0.outcome == id }.map { entryID($0.0.id) }
             guard !ids.isEmpty else { return nil }

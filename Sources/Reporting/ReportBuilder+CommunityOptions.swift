@@ -28,7 +28,7 @@ extension ReportBuilder {
                 if let registered, !unchanged.contains(o.id), let from = commonSource(of: o.id, outside: registered) {
                     // Several entries: the largest and the others as parts that add up to the
                     // average, never "the largest part" alone, which can be bigger than it.
-                    if !from.only, let parts = commonParts(o.id, unit: o.unit, mean: mean, largest: from.net) {
+                    if !from.only, let parts = commonParts(o.id, unit: o.unit, mean: mean, largest: from.net, entry: from.id) {
                         return phrases("community.options.average.common.parts" + (from.gains ? ".gain" : ""),
                                        ["outcome": iso(o.title), "amount": amount, "entry": from.entry,
                                         "largest": parts.largest, "rest": parts.rest, "others": from.others])
@@ -84,10 +84,10 @@ extension ReportBuilder {
     /// not met yet, in a word the page uses nowhere else.
     ///
     /// `net` is that entry's net loss on the outcome, for the parts that add up to the average
-    /// (``commonParts(_:unit:mean:largest:)``); `others` the rest of those entries, named where
+    /// (``commonParts(_:unit:mean:largest:entry:)``); `others` the rest of those entries, named where
     /// there is one and counted where there are more ("the other 6 entries"), never "the
     /// others" a reader could not find.
-    func commonSource(of outcome: String, outside option: Portfolio) -> (entry: String, only: Bool, gains: Bool, net: Double, others: String)? {
+    func commonSource(of outcome: String, outside option: Portfolio) -> (entry: String, id: String, only: Bool, gains: Bool, net: Double, others: String)? {
         let own = Set(option.members + option.responses.map(\.risk))
         guard !own.contains(where: { register.risk($0)?.outcomes.contains(outcome) ?? false }) else { return nil }
         let optional = register.optionalEntries
@@ -100,7 +100,7 @@ extension ReportBuilder {
         }
         let rest = common.filter { $0.id != largest.id }
         let others = phrases.plural("community.options.others", count: rest.count, ["entry": rest.first.map(named) ?? ""])
-        return (named(largest), common.count == 1, net(largest.id) < 0, net(largest.id), others)
+        return (named(largest), largest.id, common.count == 1, net(largest.id) < 0, net(largest.id), others)
     }
 
     /// For each entry that comes with `option` for certain (a planned result, such as the

@@ -31,7 +31,7 @@ extension ReportBuilder {
     /// which read as a smaller rise than none. Nil for no change at all.
     ///
     /// `digits` is the significant figures shown: two, as every figure in words, unless parts
-    /// need more to add up as shown (``commonParts(_:unit:mean:largest:)``).
+    /// need more to add up as shown (``commonParts(_:unit:mean:largest:entry:)``).
     func changeWords(_ directed: Double, unit: String, digits: Int = 2) -> String? {
         guard directed.isFinite, directed != 0 else { return nil }
         let side = directed > 0 ? "more" : countsThings(unit) ? "fewer" : "less"
@@ -68,7 +68,7 @@ extension ReportBuilder {
         for (id, key, sign) in changed {
             guard let risk = register.risk(id), risk.outcomes.contains(o.id) else { continue }
             let loss = sign * entryNet(id, on: o.id)
-            guard let change = changeWords(w.directed(loss), unit: o.unit) else { continue }
+            guard let change = changeWords(w.directed(loss), unit: o.unit, digits: figureDigits(id, on: o.id)) else { continue }
             sum += loss
             shownSum += Self.asShown(w.directed(loss))
             let entry = phrases("community.options.entry", ["title": iso(phrases("community.quoted", ["text": risk.title])), "id": entryID(id)])
@@ -112,15 +112,40 @@ extension ReportBuilder {
     /// up ("about 3,040 more … and about 2,910 less"). A reader who adds them up gets the
     /// average the page gives; "the largest part comes from …" said nothing checkable, and
     /// leaving the parts out hid that the average is a small difference of two large ones.
-    func commonParts(_ outcome: String, unit: String, mean: Double, largest: Double) -> (largest: String, rest: String)? {
+    func commonParts(_ outcome: String, unit: String, mean: Double, largest: Double, entry: String? = nil) -> (largest: String, rest: String)? {
         let w = words(outcome, unit)
+        let digits = max(Self.commonPartsDigits(w, mean: mean, largest: largest), entry.map { figureDigits($0, on: outcome) } ?? 2)
+        guard let a = changeWords(w.directed(largest), unit: unit, digits: digits),
+              let b = changeWords(w.directed(mean - largest), unit: unit, digits: digits) else { return nil }
+        return (a, b)
+    }
+
+    /// The significant figures the two parts of ``commonParts(_:unit:mean:largest:entry:)`` need
+    /// to add up as shown: two, or as many more as it takes.
+    static func commonPartsDigits(_ w: OutcomeWords, mean: Double, largest: Double) -> Int {
         let first = w.directed(largest), rest = w.directed(mean - largest)
-        let total = Self.asShown(w.directed(mean))
+        let total = asShown(w.directed(mean))
         var digits = 2
-        while digits < 6, abs(Self.asShown(first, digits: digits) + Self.asShown(rest, digits: digits) - total) > Self.lastShownDigit(total) {
+        while digits < 6, abs(asShown(first, digits: digits) + asShown(rest, digits: digits) - total) > lastShownDigit(total) {
             digits += 1
         }
-        guard let a = changeWords(first, unit: unit, digits: digits), let b = changeWords(rest, unit: unit, digits: digits) else { return nil }
-        return (a, b)
+        return digits
+    }
+
+    /// The significant figures an entry's average on `outcome` is written with everywhere on the
+    /// page: two, like every figure in words, or more where an option's line needs more for its
+    /// parts to add up (``commonParts(_:unit:mean:largest:entry:)``). Adult social care gave
+    /// “People travel on their own by bus” (AS-01) as "about 2,990 hours more" in an option's line
+    /// and "about 3,000 hours more" in its own: one figure, written two ways on one page.
+    func figureDigits(_ id: String, on outcome: String) -> Int {
+        guard score.portfolios.count > 1, let o = score.outcomes.first(where: { $0.id == outcome }),
+              !sameUnderEveryOption().contains(where: { $0.id == outcome }) else { return 2 }
+        let w = words(outcome, o.unit)
+        return score.portfolios.reduce(2) { digits, option in
+            guard let registered = register.portfolios.first(where: { $0.id == option.id }),
+                  let mean = option.outcomes.first(where: { $0.outcome == outcome })?.mean.residual.value,
+                  let from = commonSource(of: outcome, outside: registered), !from.only, from.id == id else { return digits }
+            return max(digits, Self.commonPartsDigits(w, mean: mean, largest: from.net))
+        }
     }
 }

@@ -562,14 +562,12 @@ public struct ReportBuilder: Sendable {
                          residualError: e(r.map { "±" + FigureFormat.amount(1.96 * se($0.standardError), significantDigits: 2) } ?? ""),
                          inherent: e(i.map { shown($0.value) } ?? "—"))
         }
-        let figures = [
-            fig("report.figure.mean", o.residual.mean, o.inherent.mean),
-            fig("report.figure.p50", o.residual.percentile(0.5), o.inherent.percentile(0.5), year: true),
-            fig("report.figure.p90", o.residual.percentile(0.9), o.inherent.percentile(0.9), year: true),
-            fig("report.figure.p95", o.residual.percentile(0.95), o.inherent.percentile(0.95), year: true),
-            fig("report.figure.p99", o.residual.percentile(0.99), o.inherent.percentile(0.99), year: true),
-            fig("report.figure.es95", o.residual.expectedShortfall95, o.inherent.expectedShortfall95),
-        ]
+        // The year rows at the levels the tables share (``Charts/yearRowPercentiles``).
+        let yearRows = zip(["report.figure.p50", "report.figure.p90", "report.figure.p95", "report.figure.p99"], Charts.yearRowPercentiles).map { key, q in
+            fig(key, o.residual.percentile(q), o.inherent.percentile(q), year: true)
+        }
+        let figures = [fig("report.figure.mean", o.residual.mean, o.inherent.mean)] + yearRows
+            + [fig("report.figure.es95", o.residual.expectedShortfall95, o.inherent.expectedShortfall95)]
         let p90 = o.residual.percentile(0.9)?.value ?? .nan
         // Counted from a baseline ("incidents above the police forecast"), each figure says so.
         // Residents read the average as the rest of their page says one: "about 4 incidents",

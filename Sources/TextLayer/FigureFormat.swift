@@ -132,9 +132,25 @@ public enum FigureFormat {
     /// than 1 in 100", "more than 99 in 100"), the percentage is ``percent(_:)``, which always
     /// lies within the bound. No chance and certainty read "0%" and "100%".
     public static func percent(_ p: Double, per n: Int) -> String {
+        if case .fewerThanOne(let below) = frequency(p, per: n) { return percent(p, below: below) }
         guard case .about(let k, let n) = frequency(p, per: n) else { return percent(p) }
         let decimals = max(0, Int((log10(Double(n))).rounded()) - 2)
         return style.localise(String(format: "%.\(decimals)f%%", Double(k) * 100 / Double(n)))
+    }
+
+    /// ``percent(_:)`` of a chance below 1 in `n`, with as many more decimals as it takes to
+    /// read below it: 0.97% is "0.97%" beside "fewer than 1 in 100", never "1.0%", which is
+    /// not fewer.
+    static func percent(_ p: Double, below n: Int) -> String {
+        let shown = percent(p)
+        guard p.isFinite, p >= 0.001, p < 1 / Double(n) else { return shown }
+        var decimals = shown.contains(where: { $0 == "." || $0 == "," }) ? 1 : 0
+        // The percentage as written is p·10^(2 + decimals) rounded; it reads below 1 in `n`
+        // once that count is below 10^(2 + decimals)/n.
+        while decimals < 8, (p * pow(10, Double(decimals + 2))).rounded() >= pow(10, Double(decimals + 2)) / Double(n) {
+            decimals += 1
+        }
+        return decimals == 0 || fixedPercent(p, decimals: decimals) == shown ? shown : fixedPercent(p, decimals: decimals)
     }
 
     /// A chance a simulation measured, written as a percentage on its own: ``percent(_:)``,
@@ -186,17 +202,19 @@ public enum FigureFormat {
 
     /// A chance as a natural frequency over a fixed denominator `n`: the count out of `n` is
     /// p·n rounded to the nearest whole number, so the fraction never differs from the chance
-    /// by more than half of 1 in `n`. A count that rounds to 0 reads "fewer than 1 in n", one
-    /// that rounds to `n` reads "almost certain: more than n − 1 in n"; no chance, certainty and
-    /// NaN have words of their own.
+    /// by more than half of 1 in `n`. A chance below 1 in `n` reads "fewer than 1 in n", also
+    /// where its count would round up to 1: "1 in 100" for a chance of 0.7% stood beside a
+    /// worst year in 100 below the amount it was the chance of passing, and read as if the two
+    /// disagreed. A count that rounds to `n` reads "almost certain: more than n − 1 in n"; no
+    /// chance, certainty and NaN have words of their own.
     public static func frequency(_ p: Double, per n: Int) -> NaturalFrequency {
         if p.isNaN { return .notANumber }
         if p <= 0 { return .none }
         if p >= 1 { return .certain }
         let k = (p * Double(n)).rounded()
-        // Below 0.05% the percentage reads "<0.1%"; "fewer than 1 in 100" beside it would read
+        // Below 0.1% the percentage reads "<0.1%"; "fewer than 1 in 100" beside it would read
         // as if the two disagreed, so the words go down to the same resolution: 1 in 1,000.
-        if k < 1 { return .fewerThanOne(in: p < 0.0005 ? max(n, 1_000) : n) }
+        if k < 1 || p < 1 / Double(n) { return .fewerThanOne(in: p < 0.001 ? max(n, 1_000) : n) }
         if k >= Double(n) { return .moreThan(n - 1, in: n) }
         return .about(Int(k), in: n)
     }

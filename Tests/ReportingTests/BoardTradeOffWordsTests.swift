@@ -23,7 +23,7 @@ struct BoardTradeOffWordsTests {
         let board = try Self.example("adult-social-care-positive-risk")
         let banner = try #require(board.split(separator: "\n").first { $0.hasPrefix("> **Not for publication") })
         let match = try #require(banner.firstMatch(of:
-            /The verdict differs too: on Safeguarding enquiries the public page shows a chance of ([^,]+), within the limit; this report shows ([0-9.]+%), outside appetite\./),
+            /The verdict differs too: on Safeguarding enquiries the public page shows a chance of (.+?), within the limit; this report shows ([0-9.]+%), outside appetite\./),
             "\(banner)")
         // The public figure is the one the community page gives for the same limit.
         let community = try Self.example("adult-social-care-positive-risk", "community")

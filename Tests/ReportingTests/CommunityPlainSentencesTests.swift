@@ -91,9 +91,9 @@ struct CommunityPlainSentencesTests {
         let page = try ReportFixtures.community("community-safety-leiden", language)
         let detail = ReportFixtures.section(page, language == "en" ? "\n## For those who want the detail" : "\n## Voor wie het precies wil weten")
         let (veryBadRow, worstRow, example) = language == "en"
-            ? (#"\| Very bad year \(1 year in 20 is worse\) \| ([0-9.,-]+) \|"#, #"\| Average of the worst 1 in 20 years \| ([0-9.,-]+) \|"#,
+            ? (#"\| Very bad year \(1 year in 20 is worse\) \| [0-9.,-]+ \| ([0-9.,-]+) \|"#, #"\| Average of the worst 1 in 20 years \| [0-9.,-]+ \| ([0-9.,-]+) \|"#,
                #"gives ([0-9.,-]+) for a very bad year and ([0-9.,-]+) for the average of the worst 1 in 20, with the planned actions"#)
-            : (#"\| Een heel slecht jaar \(1 op de 20 jaren is slechter\) \| ([0-9.,-]+) \|"#, #"\| Gemiddelde van de slechtste 1 op de 20 jaren \| ([0-9.,-]+) \|"#,
+            : (#"\| Een heel slecht jaar \(1 op de 20 jaren is slechter\) \| [0-9.,-]+ \| ([0-9.,-]+) \|"#, #"\| Gemiddelde van de slechtste 1 op de 20 jaren \| [0-9.,-]+ \| ([0-9.,-]+) \|"#,
                #"met de geplande aanpak ([0-9.,-]+) voor een heel slecht jaar en ([0-9.,-]+) voor het gemiddelde van de slechtste 1 op de 20"#)
         func first(_ pattern: String) -> [String] {
             let regex = try! NSRegularExpression(pattern: pattern)

@@ -170,7 +170,36 @@ struct FigureFormatTests {
         }
         #expect(failures.isEmpty, "\(failures)")
         #expect(Phrasebook.english.chancePhrase(0.015, standardError: 0.001, trials: 20_000, periods: "years").hasPrefix("about a 2 in 100 chance (2%"))
-        #expect(Phrasebook.english.chancePhrase(0.0007, standardError: 0.0001, per: 1_000, trials: 20_000, periods: "years").hasPrefix("about a 1 in 1,000 chance (0.1%"))
+        #expect(Phrasebook.english.chancePhrase(0.0012, standardError: 0.0001, per: 1_000, trials: 20_000, periods: "years").hasPrefix("about a 1 in 1,000 chance (0.1%"))
+        #expect(Phrasebook.english.chancePhrase(0.0007, standardError: 0.0001, per: 1_000, trials: 20_000, periods: "years").hasPrefix("less than a 1 in 1,000 chance (<0.1%"))
+    }
+
+    /// A chance between half of 1 in n and 1 in n rounded up to "1 in 100": the adult social
+    /// care budget's "1 in 100 (1%)" chance of more than £50,000 stood beside a worst year in
+    /// 100 of £41,100. Below 1 in n it reads "fewer than 1 in n", with a percentage that reads
+    /// below it, in English and Dutch, in every sentence form.
+    @Test(arguments: FigureFormat.denominators)
+    func aChanceBelowOneInNIsNeverRoundedUpToIt(_ n: Int) {
+        let phrasebooks = [Phrasebook.english, Phrasebook.builtIn("nl")!]
+        let step = 1 / Double(n)
+        var failures: [String] = []
+        for p in [step * 0.5, step * 0.5001, step * 0.7, step * 0.95, step * 0.97, step * 0.999, step * 0.9999] where p >= 0.001 {
+            guard case .fewerThanOne(let below) = FigureFormat.frequency(p, per: n), below == n else {
+                failures.append("\(p) per \(n): \(FigureFormat.frequency(p, per: n))"); continue
+            }
+            for phrases in phrasebooks {
+                for text in [phrases.chance(p, per: n), phrases.chancePhrase(p, standardError: 0.0001, per: n, trials: 20_000, periods: "years")] {
+                    let pairs = ChanceAgreement.pairs(in: text)
+                    if pairs.count != 1 || pairs.contains(where: { $0.kind != .fewerThan || !$0.agrees }) { failures.append("\(p) → \(text)") }
+                }
+            }
+        }
+        #expect(failures.isEmpty, "\(failures)")
+        #expect(Phrasebook.english.chance(0.007) == "fewer than 1 in 100 (0.7%)")
+        #expect(Phrasebook.english.chance(0.0097) == "fewer than 1 in 100 (0.97%)")
+        #expect(Phrasebook.builtIn("nl")!.chance(0.0097).hasPrefix("minder dan 1 op de 100"))
+        #expect(Phrasebook.english.chance(0.01) == "about 1 in 100 (1%)")
+        #expect(Phrasebook.english.chance(0.0007) == "fewer than 1 in 1,000 (<0.1%)")
     }
 
     /// A chance a simulation measured never reads "0%" or "100%" on its own.
@@ -182,7 +211,7 @@ struct FigureFormatTests {
     }
 
     /// The chances the words allow: "about k in n" is [k − ½, k + ½] / n; "fewer than 1 in n"
-    /// is below ½ in n; "more than n − 1 in n" is above n − ½ in n; no trial and every simulation
+    /// is below 1 in n; "more than n − 1 in n" is above n − ½ in n; no trial and every simulation
     /// are 0 and 1.
     static func fractionInterval(_ text: String) -> ClosedRange<Double>? {
         if text.hasPrefix("no trial") { return 0...0 }
@@ -191,7 +220,7 @@ struct FigureFormatTests {
             .compactMap { Double($0.replacingOccurrences(of: ",", with: "")) }
         guard numbers.count == 2 else { return nil }
         let (k, n) = (numbers[0], numbers[1])
-        if text.hasPrefix("fewer than") { return 0...(0.5 / n) }
+        if text.hasPrefix("fewer than") { return 0...(1 / n).nextDown }
         if text.hasPrefix("almost certain") { return ((k + 0.5) / n)...1 }
         return ((k - 0.5) / n)...((k + 0.5) / n)
     }

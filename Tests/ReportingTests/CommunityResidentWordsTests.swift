@@ -86,7 +86,7 @@ struct CommunityResidentWordsTests {
     /// their capitals.
     @Test func namesInsideAListReadMidSentence() throws {
         let page = try ReportFixtures.community("community-safety-leiden")
-        #expect(page.contains("Municipality and police: Public safety team (team OOV), area coordinator (wijkregisseur) and neighbourhood police (wijkagenten)."))
+        #expect(page.contains("Municipality and police: Public order and safety team (team OOV), area coordinator (wijkregisseur) and neighbourhood police (wijkagenten)."))
         #expect(!page.contains("and Neighbourhood police (wijkagenten)"))
         // First in its list, after a label inside a line: mid-sentence too.
         #expect(page.contains("Who does it: neighbourhood police (wijkagenten)"))

@@ -2101,8 +2101,8 @@ enum BuiltInCatalogues {
     "community.options.average.rare.baseline.less": "in de {periods} ongeveer 1 {one} minder dan {baseline}",
     "community.options.expected": "Wat we gemiddeld verwachten in {next}:",
     "community.options.cost": "De eigen kosten van deze variant in {next}: {cost}.",
-    "community.options.cost.in-outcome": "De eigen kosten van deze variant in {next}, {cost}, tellen mee bij „{outcome}”. De cijfers hierboven houden er dus rekening mee.",
-    "community.options.cost.in-limit": "De eigen kosten van deze variant in {next}, {cost}, tellen mee bij „{outcome}”. De kans daarop hierboven houdt er dus al rekening mee.",
+    "community.options.cost.in-outcome": "De eigen kosten van deze variant in {next}, {cost}, tellen mee bij „{outcome}”. Ze zijn dus al meegeteld in de cijfers hierboven.",
+    "community.options.cost.in-limit": "De eigen kosten van deze variant in {next}, {cost}, tellen mee bij „{outcome}”. Ze zijn dus al meegeteld in de kans hierboven.",
     "community.options.limit.loss": "„{outcome}”: kans op meer dan {amount}: {chance}; toegestaan: hooguit {limit}.",
     "community.options.limit.loss.at-least": "„{outcome}”: kans op {amount} of meer: {chance}; toegestaan: hooguit {limit}.",
     "community.limit.loss.count.at-least": "De grens: de kans dat „{outcome}” in {next} op {amount} of meer uitkomt, mag hooguit {limit} zijn.",
@@ -2506,9 +2506,9 @@ enum BuiltInCatalogues {
     "template.community-heading": "Wat er mis kan gaan, en wat we eraan doen",
     "template.community-how-counted": "Hoe de inschattingen meetelden",
     "template.community-groups-intro": "Deze groepen schatten mee:",
-    "template.community-compared-intro": "Hier verschilden de groepen het meest in hoe groot zij de kans schatten zonder de geplande aanpak. Bij „samen” telt elke groep zo zwaar als hierboven staat. Dat gaat zo: elke keer dat het model doorrekent wat er kan gebeuren, gebruikt het voor het onderdeel de schatting van één groep, bij loting gekozen. Een groep die twee keer zo zwaar telt, wordt twee keer zo vaak gekozen. „Samen” ligt daardoor dicht bij het gemiddelde van de groepen, waarin elke groep zo zwaar telt. Het hoeft niet precies hetzelfde te zijn: het model speelt heel veel mogelijke {horizon.periods} na, maar niet alle, en elk cijfer is afgerond.",
+    "template.community-compared-intro": "Hier verschilden de groepen het meest in hoe groot zij de kans schatten zonder de geplande aanpak. Bij „samen” telt elke groep zo zwaar als hierboven staat. Dat gaat zo: elke keer dat het model doorrekent wat er kan gebeuren, gebruikt het voor het onderdeel de schatting van één groep, bij loting gekozen. Een groep die twee keer zo zwaar telt, wordt twee keer zo vaak gekozen. „Samen” ligt daardoor dicht bij het gemiddelde van de groepen, met elke groep zo zwaar meegeteld als hierboven staat. Het hoeft niet precies hetzelfde te zijn: het model speelt heel veel mogelijke {horizon.periods} na, maar niet alle, en elk cijfer is afgerond.",
     "community.limits.assumed": "De cijfers in dit deel gaan uit van „{option}”, een van de varianten waaruit nog wordt gekozen, niet van hoe het nu is. In „De varianten naast elkaar” hieronder staan de cijfers van elke variant.",
-    "community.limits.assumed.current": "De cijfers in dit deel gaan uit van „{option}”: de huidige aanpak, zoals die nu is. In „De varianten naast elkaar” hieronder staan de cijfers van elke variant.",
+    "community.limits.assumed.current": "De cijfers in dit deel gaan uit van „{option}”, dus van de manier waarop het nu gaat. In „De varianten naast elkaar” hieronder staan de cijfers van elke variant.",
     "template.community-limits": "Blijft alles binnen de afgesproken grenzen?",
     "template.community-method": "Waar de cijfers vandaan komen",
     "template.community-no-limits": "Voor deze uitkomsten zijn geen grenzen afgesproken.",
@@ -3500,8 +3500,8 @@ enum BuiltInCatalogues {
     "community.detail.chart.perspectives.bar.average": "{perspective}: gemiddeld {figure}",
     "community.detail.chart.perspectives.cost": "{amount} aan kosten",
     "community.detail.chart.perspectives.cost.bad": "{amount} of meer aan kosten",
-    "community.glossary.rounding": "Afronding: de tekst hierboven rondt elk cijfer af op wat de schattingen kunnen dragen: zo staat er bijvoorbeeld „{text}” voor {table}. De tabellen hieronder geven iets meer: bedragen op drie cijfers, en andere getallen op twee cijfers, behalve hele getallen. Ze zijn niet zekerder dan de tekst.",
-    "community.glossary.rounding.plain": "Afronding: de tekst hierboven rondt elk cijfer af op wat de schattingen kunnen dragen. De tabellen hieronder geven iets meer: bedragen op drie cijfers, en andere getallen op twee cijfers, behalve hele getallen. Ze zijn niet zekerder dan de tekst.",
+    "community.glossary.rounding": "Afronding: in de tekst hierboven is elk cijfer afgerond, want preciezer zijn de schattingen niet. Zo staat er bijvoorbeeld „{text}” voor {table}. De tabellen hieronder zijn iets preciezer: bedragen zijn afgerond op drie cijfers, andere getallen op twee cijfers, behalve hele getallen. Betrouwbaarder dan de tekst zijn ze daarmee niet.",
+    "community.glossary.rounding.plain": "Afronding: in de tekst hierboven is elk cijfer afgerond, want preciezer zijn de schattingen niet. De tabellen hieronder zijn iets preciezer: bedragen zijn afgerond op drie cijfers, andere getallen op twee cijfers, behalve hele getallen. Betrouwbaarder dan de tekst zijn ze daarmee niet.",
     "community.unnamed.described": "{who} (naam niet genoemd)"
 }
 

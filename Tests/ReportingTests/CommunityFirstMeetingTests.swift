@@ -2,8 +2,9 @@ import Foundation
 import Testing
 
 /// The example registers' words as a resident new to them meets them: a term of the trade is
-/// plain or explained where the page first uses it, not a few parts later or never; and one
-/// body has one name on a page.
+/// plain or explained where the page first uses it, not a few parts later or never; one body
+/// has one name on a page; and the Dutch reads as a Dutch municipality writes, not as English
+/// in Dutch words.
 @Suite("Community pages: terms explained where they are first met")
 struct CommunityFirstMeetingTests {
     /// The line of `page` where `term` first appears.
@@ -59,5 +60,22 @@ struct CommunityFirstMeetingTests {
         let ward = try ReportFixtures.community("ward-7-patient-partnership")
         #expect(!ward.contains("chooses between the options:"))
         #expect(ward.contains("chooses between the options. Its members are the ward manager, nurses, the pharmacist and the Trust's falls prevention team"))
+    }
+
+    /// Dutch as a municipality publishes it: a chance does not "take something into account",
+    /// a prevented incident is not "counted as yield", the current way is not "the current way,
+    /// as it is now", and a table's precision is said as rounding.
+    @Test func theDutchReadsAsDutch() throws {
+        let nl = try ReportFixtures.community("community-safety-leiden", "nl")
+        for stiff in ["houdt er dus al rekening mee", "houden er dus rekening mee", "als opbrengst", "zoals die nu is", "bedragen op drie cijfers", "kunnen dragen"] {
+            #expect(!nl.contains(stiff), "\(stiff)")
+        }
+        #expect(nl.contains("Ze zijn dus al meegeteld in de kans hierboven."))
+        #expect(nl.contains("gaan uit van „De avondrondes houden”, dus van de manier waarop het nu gaat."))
+        #expect(nl.contains("De tabellen hieronder zijn iets preciezer: bedragen zijn afgerond op drie cijfers, andere getallen op twee cijfers, behalve hele getallen."))
+        #expect(nl.contains("zitten dus nog niet in de prognose: ze gaan er één keer vanaf."))
+        // "waarin elke groep zo zwaar telt" left the comparison hanging.
+        #expect(!nl.contains("waarin elke groep zo zwaar telt."))
+        #expect(nl.contains("het gemiddelde van de groepen, met elke groep zo zwaar meegeteld als hierboven staat."))
     }
 }

@@ -110,7 +110,7 @@ struct CommunityPlainReadingTests {
         }
         // The glossary says once that the tables are a little finer than the text.
         let page = try ReportFixtures.community(name, language)
-        let note = language == "nl" ? "De tabellen hieronder geven iets meer" : "The tables below give a little more"
+        let note = language == "nl" ? "De tabellen hieronder zijn iets preciezer" : "The tables below give a little more"
         #expect(page.components(separatedBy: note).count - 1 == 1)
     }
 

@@ -62,6 +62,7 @@ public enum BuiltInTemplates {
 <article class="option">
 <h3 dir="auto">{{title}}</h3>
 {{#description}}<p dir="auto">{{.}}</p>{{/description}}
+{{#members}}<p>{{.}}</p>{{/members}}
 {{#assumed}}<p class="note">{{.}}</p>{{/assumed}}
 <ul>
 {{#limits}}<li>{{.}}</li>
@@ -565,6 +566,10 @@ public enum BuiltInTemplates {
 {{.}}
 
 {{/description}}
+{{#members}}
+{{.}}
+
+{{/members}}
 {{#assumed}}
 {{.}}
 

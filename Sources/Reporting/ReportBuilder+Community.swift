@@ -745,26 +745,30 @@ extension ReportBuilder {
         return phrases("community.list.or", ["list": titles.dropLast().joined(separator: ", "), "last": titles.last!])
     }
 
-    /// For an entry some portfolios include and others leave out: that it is one of the
-    /// options being compared (a portfolio entry) or part of some of them (any other entry,
-    /// such as a risk that only comes with evening rounds), and whether the page's figures
-    /// assume it.
+    /// For an entry some portfolios include and others leave out: the options it comes with,
+    /// by their names, and whether the page's figures assume one of them. One rule for every
+    /// such entry, whether it is an activity the options choose between or a risk that only
+    /// comes with some of them: an entry's title and its option's title are often near the
+    /// same and never identical ("Evening rounds by volunteers" in "Keep the evening rounds"),
+    /// and "this is one of the options" left a reader to guess which, or said "one" of an
+    /// entry that two options share.
     func option(_ r: Risk, _ s: RegisterScore.RiskScore) -> String? {
-        let holding = register.portfolios.filter { $0.risks.contains(r.id) }
+        // Listed or split: an option that gives an entry to some of the people still has it.
+        let holding = register.portfolios.filter { $0.members.contains(r.id) }
         guard !holding.isEmpty, holding.count < register.portfolios.count,
               let headline = register.portfolios.first(where: { $0.id == score.run.portfolio }) else { return nil }
-        // The option the figures assume, where this entry is its only option entry (the rest
-        // are risks that come with it): the entry does not "belong to" itself.
-        if s.inHeadline, r.strategy == .portfolio, headline.risks.filter({ register.risk($0)?.strategy == .portfolio }) == [r.id] {
-            return phrases("community.entry.option.itself")
+        let quoted = holding.map { iso(phrases("community.quoted", ["text": $0.title])) }
+        let options = quoted.count == 1 ? phrases("community.entry.options.one", ["option": quoted[0]])
+            : phrases("community.entry.options.many", ["options": list(quoted)])
+        let assumed = iso(phrases("community.quoted", ["text": headline.title]))
+        let inHeadline = holding.contains { $0.id == headline.id }
+        let key = switch (inHeadline, holding.count == 1) {
+        case (true, true): "community.entry.options.in.one"
+        case (true, false): "community.entry.options.in.many"
+        case (false, true): "community.entry.options.out.one"
+        case (false, false): "community.entry.options.out.many"
         }
-        let key = switch (r.strategy == .portfolio, s.inHeadline) {
-        case (true, true): "community.entry.option.in"
-        case (true, false): "community.entry.option.out"
-        case (false, true): "community.entry.part-of-options.in"
-        case (false, false): "community.entry.part-of-options.out"
-        }
-        return phrases(key, ["option": headline.title])
+        return phrases(key, ["options": options, "assumed": assumed])
     }
 
     /// What an entry's `needs-review` leaves to check, in the words this page uses for those

@@ -64,9 +64,25 @@ extension ReportBuilder {
                 assumed = phrases("community.options.assumed") + (differs ? " " + phrases("community.options.assumed.differs") : "")
             }
             return .init(title: e(option.title), description: e(registered?.description),
-                         assumed: e(assumed),
+                         members: e(registered.flatMap(optionMembers)), assumed: e(assumed),
                          limits: limits.map(e), expected: e(expected), averages: averages.map(e), cost: e(cost))
         }
+    }
+
+    /// The entries an option brings (lists or splits) that not every option has, named by title
+    /// and code in the order of the page's entries: "What comes with this option, besides the entries every
+    /// option has: “Cameras on the shopping squares, Kooiplein and Stevensbloem” (CS-06), …".
+    /// The entry's own line names its options by the same rule
+    /// (``option(_:_:)``), so an option and an entry with near-identical titles are tied both
+    /// ways. Only the page's entries are named: an entry the page leaves out is not. Nil for an
+    /// option that brings none of them.
+    func optionMembers(_ option: Portfolio) -> String? {
+        let every = register.portfolios.map { Set($0.members) }.reduce(Set(option.members)) { $0.intersection($1) }
+        let named = register.risks.filter { r in
+            option.members.contains(r.id) && !every.contains(r.id) && score.risks.contains { $0.id == r.id }
+        }.map { phrases("community.options.entry", ["title": iso(phrases("community.quoted", ["text": $0.title])), "id": entryID($0.id)]) }
+        guard !named.isEmpty else { return nil }
+        return phrases("community.options.members", ["entries": list(named)])
     }
 
     /// Where none of an option's own entries (those it lists, splits or gives another response)

@@ -89,6 +89,9 @@ extension ReportContext {
         public var title: String
         /// The register's words for it.
         public var description: String?
+        /// The entries it brings that not every option has, by title and code; absent when it
+        /// brings none.
+        public var members: String?
         /// That the rest of the page assumes this option; absent for the others.
         public var assumed: String?
         /// Each limit under this option: what it is about, the chance, what is accepted, and

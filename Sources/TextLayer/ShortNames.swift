@@ -24,10 +24,16 @@ public enum ShortNames {
         /// ("All figures are for the 2027/28 financial year (April 2027 to March 2028)").
         public var once: Bool
         /// For a title, the words that tie the short name to it ("(“People harmed” below)"),
-        /// put after the title's first use in a section's running text, after its closing
-        /// quotation mark, when the section uses it again; nil for a phrase that is introduced
-        /// with `defined`. A title in a heading is left as it is and is not a use: a heading
-        /// names its subject in full and cannot carry the tie.
+        /// put once in the whole text: after the title's first use in running text, after its
+        /// closing quotation mark, in the first section that uses it again. Nil for a phrase
+        /// that is introduced with `defined`.
+        ///
+        /// Each later section still gives the title in full at its first use and the short name
+        /// after, so a reader who starts there meets the whole title first; only the tie is
+        /// not repeated. A tie in every section put up to ten "(… below)" on one page, which
+        /// read as clutter rather than help. A title in a heading or in bold text (a table's
+        /// caption, a status line) is left as it is and is not a use: it names its subject in
+        /// full, and a tie there broke the heading in two.
         public var tie: String?
 
         public init(full: String, defined: String, short: String, once: Bool = false, tie: String? = nil) {
@@ -87,6 +93,8 @@ public enum ShortNames {
     struct Sections {
         let names: [Name]
         var seen: Set<Int> = []
+        /// The titles whose tie the text has given, in any section.
+        var tied: Set<Int> = []
         /// For each title, how many uses in running text the section still has.
         var left: [Int: Int] = [:]
 
@@ -114,7 +122,8 @@ public enum ShortNames {
                         result += name.short
                     } else if let tie = name.tie {
                         result += name.full
-                        if left[k, default: 0] > 1 {
+                        if left[k, default: 0] > 1, !tied.contains(k) {
+                            tied.insert(k)
                             if let quote = Self.closingQuote(at: rest) {
                                 result += rest[..<quote]
                                 rest = rest[quote...]
@@ -175,11 +184,29 @@ public enum ShortNames {
             if isHeading, sectionLevels.contains(hashes) {
                 chunks.append(Chunk(text: line, kind: .section))
             } else {
-                chunks.append(Chunk(text: line, kind: isHeading ? .heading : .text))
+                chunks.append(contentsOf: isHeading ? [Chunk(text: line, kind: .heading)] : boldSplit(line))
             }
         }
         return chunks
     }
+
+    /// A Markdown line as running text with its bold spans (`**…**`) apart, which read as
+    /// headings: a table's caption, a label.
+    static func boldSplit(_ line: Substring) -> [Chunk] {
+        var chunks: [Chunk] = []
+        var rest = line
+        while let open = rest.range(of: "**"), let close = rest[open.upperBound...].range(of: "**") {
+            if open.lowerBound > rest.startIndex { chunks.append(Chunk(text: rest[..<open.lowerBound], kind: .text)) }
+            chunks.append(Chunk(text: rest[open.lowerBound..<close.upperBound], kind: .heading))
+            rest = rest[close.upperBound...]
+        }
+        if !rest.isEmpty || chunks.isEmpty { chunks.append(Chunk(text: rest, kind: .text)) }
+        return chunks
+    }
+
+    /// HTML elements whose text reads as a heading, not running text: bold text, a table's
+    /// caption. A `<span class="status">` (a verdict's label) is one too.
+    static let emphasisTags: Set<String> = ["strong", "b", "caption"]
 
     static func htmlChunks(_ text: String) -> [Chunk] {
         var chunks: [Chunk] = []
@@ -187,13 +214,15 @@ public enum ShortNames {
         // Elements whose content a reader does not read as running text.
         var hidden: [String] = []
         var inHeading = false
+        // Open elements that read as headings (``emphasisTags``), with any span inside them.
+        var emphasis: [String] = []
         while !rest.isEmpty {
             guard let open = rest.firstIndex(of: "<") else {
-                chunks.append(Chunk(text: rest, kind: !hidden.isEmpty ? .fixed : inHeading ? .heading : .text))
+                chunks.append(Chunk(text: rest, kind: !hidden.isEmpty ? .fixed : inHeading || !emphasis.isEmpty ? .heading : .text))
                 break
             }
             let segment = rest[..<open]
-            if !segment.isEmpty { chunks.append(Chunk(text: segment, kind: !hidden.isEmpty ? .fixed : inHeading ? .heading : .text)) }
+            if !segment.isEmpty { chunks.append(Chunk(text: segment, kind: !hidden.isEmpty ? .fixed : inHeading || !emphasis.isEmpty ? .heading : .text)) }
             guard let close = rest[open...].firstIndex(of: ">") else {
                 chunks.append(Chunk(text: rest[open...], kind: .fixed))
                 break
@@ -205,7 +234,12 @@ public enum ShortNames {
             let closingLevel = name.count == 3 && name.hasPrefix("/h") ? Int(name.dropFirst(2)) : nil
             var kind = Chunk.Kind.fixed
             if hidden.isEmpty, isolateTags.contains(name) {
-                kind = inHeading ? .heading : .text
+                kind = inHeading || !emphasis.isEmpty ? .heading : .text
+            } else if hidden.isEmpty, !tag.hasSuffix("/>"),
+                      emphasisTags.contains(name) || (name == "span" && (!emphasis.isEmpty || tag.contains("class=\"status\""))) {
+                emphasis.append(name)
+            } else if hidden.isEmpty, name.hasPrefix("/"), emphasis.last == String(name.dropFirst()) {
+                emphasis.removeLast()
             } else if ["svg", "style", "title", "script"].contains(name), !tag.hasSuffix("/>") {
                 hidden.append(name)
             } else if name.hasPrefix("/"), hidden.last == String(name.dropFirst()) {

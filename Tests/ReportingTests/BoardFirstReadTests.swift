@@ -109,7 +109,7 @@ struct BoardFirstReadTests {
         let row = try #require(report.split(separator: "\n").first { $0.hasPrefix("| People hurt, threatened or wrongly accused through the partnership's work: the chance of any harm at all, want ≤ 25% | Within appetite") })
         #expect(row.hasSuffix("| no estimates of its own | "), "\(row)")
         let community = try ReportFixtures.example("community-safety-leiden", .community, format: .markdown, trials: 2_000)
-        let hurt = Self.section(community, "**Each group's estimates: People harmed through the partnership.**")
+        let hurt = Self.section(community, "**Each group's estimates: People hurt, threatened or wrongly accused through the partnership's work.**")
         #expect(hurt.contains("| Volunteers |"), "\(hurt)")
         #expect(!hurt.contains("| Residents' panel |"), "\(hurt)")
     }

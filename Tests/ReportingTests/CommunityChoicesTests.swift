@@ -41,7 +41,7 @@ struct CommunityChoicesTests {
             let costLine = lines.first { $0.hasPrefix(en ? "- The option's own cost" : "- De eigen kosten van deze variant") }
             if portfolio.cost != nil {
                 #expect(costLine?.contains(en ? "€32,000" : "€ 32.000") == true, "\(text)")
-                #expect(costLine?.contains(en ? "so the chance given above for it already includes this cost" : "De kans daarop hierboven houdt er dus al rekening mee") == true)
+                #expect(costLine?.contains(en ? "so the chance given above for it already includes this cost" : "Ze zijn dus al meegeteld in de kans hierboven.") == true)
             } else {
                 #expect(costLine == nil)
             }

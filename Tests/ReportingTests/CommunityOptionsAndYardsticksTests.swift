@@ -95,11 +95,11 @@ struct CommunityOptionsAndYardsticksTests {
     /// A cost another option lowers is not said to "only rise": under the option assumed it can.
     @Test func aCostAnotherOptionLowersIsNotSaidToOnlyRise() throws {
         let page = Self.page("community-safety-leiden")
-        let budget = try #require(Self.first(page, #"\*\*Each group's estimates: Costs outside the budget\.\*\*([^\n]*)"#))[0]
+        let budget = try #require(Self.first(page, #"\*\*Each group's estimates: Costs outside the partnership's 2027 budget\.\*\*([^\n]*)"#))[0]
         #expect(!budget.contains("so it is never below zero, with or without the planned actions"))
         #expect(budget.contains("Under the option these figures assume, every entry can only add to this figure and none takes anything off it, so here it is never below zero; under another option an entry takes something off it"))
         // No option lowers the people hurt: that sentence stays.
-        let people = try #require(Self.first(page, #"\*\*Each group's estimates: People harmed through the partnership\.\*\*([^\n]*)"#))[0]
+        let people = try #require(Self.first(page, #"\*\*Each group's estimates: People hurt, threatened or wrongly accused through the partnership's work\.\*\*([^\n]*)"#))[0]
         #expect(people.contains("Every entry on the list can only add to this figure and none takes anything off it, so it is never below zero, with or without the planned actions."))
     }
 

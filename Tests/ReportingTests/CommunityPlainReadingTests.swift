@@ -28,12 +28,12 @@ struct CommunityPlainReadingTests {
     /// wordt gehaald" are English word for word; the English "Chance of going above each
     /// amount" reads no better.
     @Test(arguments: [
-        ("nl", ["**Hoe hoog het kan oplopen: Kosten buiten de convenantbegroting 2027 (hierna: „Onbegrote kosten”).**",
-                "**Hoe hoog het aantal kan oplopen: Inbraken en straatroven.**",
+        ("nl", ["**Hoe hoog het kan oplopen: Kosten buiten de convenantbegroting 2027.**",
+                "**Hoe hoog het aantal kan oplopen: Woninginbraken en straatroven in het convenantgebied.**",
                 "**Hoe laag het aantal kan uitvallen: Vrijwilligersuren op straat.**"],
          ["Kans op meer dan elk bedrag", "Kans op meer dan elk aantal", "elk aantal niet wordt gehaald", "Kans dat het niet wordt gehaald"]),
-        ("en", ["**How high it could go: Costs outside the partnership's 2027 budget (“Costs outside the budget” below).**",
-                "**How high the number could go: Burglaries and street robberies.**",
+        ("en", ["**How high it could go: Costs outside the partnership's 2027 budget.**",
+                "**How high the number could go: Residential burglaries and street robberies in the partnership area.**",
                 "**How low the number could fall: Volunteer hours on the street.**"],
          ["Chance of going above each amount", "Chance of more than each number", "Chance of falling short"]),
     ])
@@ -110,7 +110,7 @@ struct CommunityPlainReadingTests {
         }
         // The glossary says once that the tables are a little finer than the text.
         let page = try ReportFixtures.community(name, language)
-        let note = language == "nl" ? "De tabellen hieronder geven iets meer" : "The tables below give a little more"
+        let note = language == "nl" ? "De tabellen hieronder zijn iets preciezer" : "The tables below give a little more"
         #expect(page.components(separatedBy: note).count - 1 == 1)
     }
 

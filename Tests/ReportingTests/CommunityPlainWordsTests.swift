@@ -81,7 +81,7 @@ struct CommunityPlainWordsTests {
     /// Mensen die door het werk …"): they are quoted, as in the rest of the page.
     @Test func outcomeNamesInSentencesAreQuoted() throws {
         let dutch = try ReportFixtures.community("community-safety-leiden", "nl")
-        #expect(dutch.contains("De kans dat het aantal bij „Schade aan mensen door het convenant”"))
+        #expect(dutch.contains("De kans dat het aantal bij „Inbraken en straatroven”"))
         #expect(dutch.contains("Dezelfde uitkomst, „Vrijwilligersuren op straat”, volgens"))
         #expect(!dutch.contains("bij Mensen die") && !dutch.contains("voor Kosten buiten"))
         let english = try ReportFixtures.community("community-safety-leiden")

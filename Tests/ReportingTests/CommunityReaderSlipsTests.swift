@@ -18,7 +18,7 @@ struct CommunityReaderSlipsTests {
     }
 
     @Test(arguments: [("en", "so the chance given above for it already includes this cost."),
-                      ("nl", "De kans daarop hierboven houdt er dus al rekening mee.")])
+                      ("nl", "Ze zijn dus al meegeteld in de kans hierboven.")])
     func itIsTheChanceThatIncludesTheOptionsCost(language: String, phrase: String) throws {
         let page = try ReportFixtures.community("community-safety-leiden", language)
         #expect(page.contains(phrase))

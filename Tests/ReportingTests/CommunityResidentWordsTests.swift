@@ -86,7 +86,7 @@ struct CommunityResidentWordsTests {
     /// their capitals.
     @Test func namesInsideAListReadMidSentence() throws {
         let page = try ReportFixtures.community("community-safety-leiden")
-        #expect(page.contains("Municipality and police: Public safety team (team OOV), area coordinator (wijkregisseur) and neighbourhood police (wijkagenten)."))
+        #expect(page.contains("Municipality and police: Public order and safety team (team OOV), area coordinator (wijkregisseur) and neighbourhood police (wijkagenten)."))
         #expect(!page.contains("and Neighbourhood police (wijkagenten)"))
         // First in its list, after a label inside a line: mid-sentence too.
         #expect(page.contains("Who does it: neighbourhood police (wijkagenten)"))
@@ -147,7 +147,7 @@ struct CommunityResidentWordsTests {
     /// it is the figure under the proposed option, still to be chosen: the limits' part says
     /// which option its figures assume, right under its heading.
     @Test(arguments: [("adult-social-care-positive-risk", "en", "## Are things within the limits that were set?\n\nThe figures in this part assume “Shared Lives”, one of the options still to be chosen, not how things are today."),
-                      ("community-safety-leiden", "nl", "De cijfers in dit deel gaan uit van „De avondrondes houden”: de huidige aanpak, zoals die nu is.")])
+                      ("community-safety-leiden", "nl", "De cijfers in dit deel gaan uit van „De avondrondes houden”, dus van de manier waarop het nu gaat.")])
     func theLimitsSayWhichOptionTheirFiguresAssume(_ name: String, _ language: String, _ expected: String) throws {
         let page = try ReportFixtures.community(name, language)
         #expect(page.contains(expected), "\(page.prefix(3_000))")

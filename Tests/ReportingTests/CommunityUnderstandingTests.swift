@@ -84,7 +84,7 @@ struct CommunityUnderstandingTests {
     @Test func optionsSayWhenNoneKeepsALimit() throws {
         let ward = try ReportFixtures.community("ward-7-patient-partnership")
         let options = Self.section(ward, "\n## The options side by side")
-        #expect(options.contains("None of the options keeps “Patient safety incidents with moderate or greater harm” (“Patient safety incidents” below) within its limit."), "\(options)")
+        #expect(options.contains("None of the options keeps “Patient safety incidents with moderate or greater harm” within its limit."), "\(options)")
         #expect(!options.contains("None of the options keeps “Costs beyond the ward budget”"))
     }
 

@@ -158,7 +158,7 @@ struct DecisionPageFiguresTests {
         #expect(!ward.contains("(partly borrowed)"))
         // Who set the 40/40/20 weights and why, beside them, as the register states it.
         #expect(ward.contains("| Carers | 20% | Set by the ward's partnership group, in October 2026: Carers gave their estimates"), "\(ward)")
-        #expect(ward.contains("| Ward clinicians | 40% | Set by the ward's partnership group, in October 2026: Nurses, pharmacists and the falls team gave estimates"))
+        #expect(ward.contains("| Ward clinicians | 40% | Set by the ward's partnership group, in October 2026: Nurses, pharmacists and the falls prevention team gave estimates"))
     }
 
     /// 7. "76% (±0.7 percentage points)" looked firm: the page says the ± is the simulation's

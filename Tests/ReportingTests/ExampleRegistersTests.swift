@@ -181,7 +181,7 @@ struct ExampleRegistersTests {
     @Test func theBudgetLimitIsOneThatCanBind() throws {
         let (register, score) = try Self.asc()
         let statement = try #require(register.appetite.first { $0.outcome == "care-budget" })
-        #expect(statement.statement?.contains("all that Adult Social Care's contingency can cover") == true)
+        #expect(statement.statement?.contains("all that Adult Social Care's contingency (the money it keeps back for the unexpected) can cover") == true)
         let verdict = try #require(score.appetite.first { $0.outcome == "care-budget" })
         let current = try #require(verdict.portfolios.first { $0.id == "residential" })
         #expect(current.probability.value > 0.005)

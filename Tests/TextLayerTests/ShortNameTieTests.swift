@@ -1,8 +1,10 @@
 import Testing
 import TextLayer
 
-/// A title's short name is tied to it at its first use in a section's running text, and a
-/// heading keeps the title in full.
+/// A title's short name is tied to it once in the whole text, at its first use in running text
+/// in the first section that uses it again; every section still gives the title in full at its
+/// first use. A heading or bold text keeps the title in full and never carries the tie. A tie in
+/// every section put up to ten "(… below)" on one residents' page, one inside a bold caption.
 @Suite("Short names tied to their titles")
 struct ShortNameTieTests {
     static let title = ShortNames.Name(full: "People hurt, threatened or wrongly accused", defined: "People hurt, threatened or wrongly accused",
@@ -37,5 +39,23 @@ struct ShortNameTieTests {
         let isolated = "<h2>One</h2><p>„<bdi>\(full)</bdi>” en „<bdi>\(full)</bdi>”.</p>"
         #expect(ShortNames.shorten(isolated, names: [Self.title], format: .html)
                 == "<h2>One</h2><p>„<bdi>\(full)</bdi>” (“People hurt” below) en „<bdi>People hurt</bdi>”.</p>")
+    }
+
+    @Test func theTieIsGivenOncePerTextAndEachSectionStillOpensWithTheFullTitle() {
+        let full = Self.title.full
+        let text = "## One\n“\(full)” and “\(full)”.\n## Two\n“\(full)” and “\(full)”.\n"
+        let out = ShortNames.shorten(text, names: [Self.title], format: .markdown)
+        #expect(out == "## One\n“\(full)” (“People hurt” below) and “People hurt”.\n## Two\n“\(full)” and “People hurt”.\n", "\(out)")
+        #expect(out.components(separatedBy: "below)").count - 1 == 1)
+    }
+
+    @Test func boldTextAndCaptionsKeepTheTitleAndCarryNoTie() {
+        let full = Self.title.full
+        let markdown = "## One\n**How high: \(full).** The chance that “\(full)” and “\(full)”.\n"
+        #expect(ShortNames.shorten(markdown, names: [Self.title], format: .markdown)
+                == "## One\n**How high: \(full).** The chance that “\(full)” (“People hurt” below) and “People hurt”.\n")
+        let html = "<h2>One</h2><table><caption>\(full): count</caption></table><p><span class=\"status\"><bdi>\(full)</bdi>: within</span>“\(full)” and “\(full)”.</p>"
+        #expect(ShortNames.shorten(html, names: [Self.title], format: .html)
+                == "<h2>One</h2><table><caption>\(full): count</caption></table><p><span class=\"status\"><bdi>\(full)</bdi>: within</span>“\(full)” (“People hurt” below) and “People hurt”.</p>")
     }
 }

@@ -102,6 +102,9 @@ public enum MarkdownText {
     /// address failed. (Its local part and domain hold only letters, digits and `._+-`, which a
     /// code span shows as they are, and never a backtick.)
     static func mailAddress(in word: String) -> (lead: String, address: String, tail: String)? {
+        // Most words hold no `@`: they are no address, and are told so without the character
+        // by character trimming below (a tenth of rendering a report).
+        guard word.utf8.contains(UInt8(ascii: "@")) else { return nil }
         var core = Substring(word)
         var lead = "", tail = ""
         while let first = core.first, "(\"'“‘„«".contains(first) { lead.append(first); core = core.dropFirst() }

@@ -15,8 +15,10 @@ import Testing
     /// text in other languages obeys the same rule).
     static func reports(_ register: Register) throws -> [String] {
         try ["en", "nl"].flatMap { language in
-            try [ReportOptions.Format.markdown, .html].map {
-                try ReportFixtures.render(register, format: $0, audience: .community, trials: trials, language: language)
+            // The format changes nothing scored: both pages of a language share one score.
+            let scores = try ReportFixtures.score(register, audience: .community, trials: trials, language: language)
+            return try [ReportOptions.Format.markdown, .html].map {
+                try ReportFixtures.render(register, scores, format: $0, audience: .community, language: language)
             }
         }
     }

@@ -257,10 +257,9 @@ struct FiguresInWordsTests {
     /// English and Dutch, has a percentage that says what its fraction says.
     @Test(arguments: ReportFixtures.examples)
     func everyChanceInTheExampleReportsAgreesWithItsPercentage(_ name: String) throws {
-        let register = try ReportFixtures.load(name)
         var checked = 0
         for (audience, language) in [(ReportOptions.Audience.board, "en"), (.community, "en"), (.community, "nl"), (.board, "nl")] {
-            let text = try ReportFixtures.render(register, format: .markdown, audience: audience, trials: 2_000, language: language)
+            let text = try ReportFixtures.example(name, audience, language: language, format: .markdown, trials: 2_000)
             let pairs = ChanceAgreement.pairs(in: text)
             checked += pairs.count
             let wrong = pairs.filter { !$0.agrees }

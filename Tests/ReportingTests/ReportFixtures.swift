@@ -30,27 +30,64 @@ enum ReportFixtures {
 
     /// An example register's report as the shipped templates render it. Scoring and rendering
     /// are deterministic, so each page is made once per test run and shared: dozens of tests
-    /// read the same few pages.
+    /// read the same few pages. Tests that ask for a page another test is making wait for it
+    /// rather than make it again, and the Markdown and HTML pages of one register, audience,
+    /// language and trial count share one score.
     static func example(_ name: String, _ audience: ReportOptions.Audience, language: String = "en",
                         format: ReportOptions.Format = .markdown, trials: Int = 4_000) throws -> String {
-        let key = "\(name) \(audience) \(language) \(format) \(trials)"
-        if let page = pages.page(key) { return page }
-        let page = try render(try load(name), format: format, audience: audience, trials: trials, language: language)
-        pages.keep(page, for: key)
-        return page
+        try pages.value(for: "\(name) \(audience) \(language) \(format) \(trials)") {
+            try render(try load(name), try exampleScores(name, audience, language: language, trials: trials), format: format, audience: audience,
+                       language: language)
+        }
+    }
+
+    /// The scores behind ``example(_:_:language:format:trials:)``'s pages, made once per run.
+    static func exampleScores(_ name: String, _ audience: ReportOptions.Audience, language: String = "en",
+                              trials: Int = 4_000) throws -> (RegisterScore, RegisterScore?) {
+        try scores.value(for: "\(name) \(audience) \(language) \(trials)") {
+            try score(try load(name), audience: audience, trials: trials, language: language)
+        }
     }
 
     /// The pages ``example(_:_:language:format:trials:)`` has made, shared by the tests that run
     /// in parallel.
-    private static let pages = PageCache()
+    private static let pages = OnceCache<String>()
+    /// The scores behind those pages: the report's own and, for a board report of a register with
+    /// confidential entries, the published page's.
+    private static let scores = OnceCache<(RegisterScore, RegisterScore?)>()
 
-    private final class PageCache: @unchecked Sendable {
+    /// Values made once per key, by the first caller; callers asking for a key being made wait for
+    /// it (the scorer's threads are Dispatch's, so a waiting test holds up no simulation).
+    private final class OnceCache<Value>: @unchecked Sendable {
+        private final class Slot: @unchecked Sendable {
+            let lock = NSLock()
+            var value: Value?
+        }
+
         private let lock = NSLock()
-        private var pages: [String: String] = [:]
+        private var slots: [String: Slot] = [:]
 
-        func page(_ key: String) -> String? { lock.withLock { pages[key] } }
-        func keep(_ page: String, for key: String) { lock.withLock { pages[key] = page } }
+        func value(for key: String, make: () throws -> Value) throws -> Value {
+            let slot = lock.withLock {
+                if let slot = slots[key] { return slot }
+                let slot = Slot()
+                slots[key] = slot
+                return slot
+            }
+            slot.lock.lock()
+            defer { slot.lock.unlock() }
+            if let value = slot.value { return value }
+            let value = try make()
+            slot.value = value
+            return value
+        }
     }
+
+    /// The shipped templates, read and parsed once: every report a test renders uses them, and
+    /// parsing them took about a sixth of each render.
+    static let templates: ReportTemplates = {
+        do { return try ReportTemplates(folder: TestSupport.path("Templates")) } catch { fatalError("\(error)") }
+    }()
 
     /// An example register's residents' page, at the trial count the wording tests share.
     static func community(_ name: String, _ language: String = "en", format: ReportOptions.Format = .markdown,
@@ -77,8 +114,20 @@ enum ReportFixtures {
 
     static func render(_ register: Register, format: ReportOptions.Format, audience: ReportOptions.Audience,
                        trials: Int = 4_000, templates: ReportTemplates? = nil, language: String = "en") throws -> String {
-        let options = ReportOptions(format: format, audience: audience, libyamlVersion: RegisterFile.libyamlVersion, command: "riskreg report test",
-                                    language: language)
+        try render(register, try score(register, audience: audience, trials: trials, language: language), format: format, audience: audience,
+                   templates: templates, language: language)
+    }
+
+    static func options(format: ReportOptions.Format, audience: ReportOptions.Audience, language: String) -> ReportOptions {
+        ReportOptions(format: format, audience: audience, libyamlVersion: RegisterFile.libyamlVersion, command: "riskreg report test",
+                      language: language)
+    }
+
+    /// The register scored as `riskreg report` scores it for `audience` and `language` (the
+    /// format changes nothing scored), with the published page's score beside a board's.
+    static func score(_ register: Register, audience: ReportOptions.Audience, trials: Int,
+                      language: String) throws -> (RegisterScore, RegisterScore?) {
+        let options = Self.options(format: .markdown, audience: audience, language: language)
         var scoring = ScoringOptions(seed: 7, trials: trials, jobs: 2, asOf: asOf)
         scoring.responseLevers = audience == .board
         let score = try Scorer.score(Report.registerToScore(register, options: options), options: scoring)
@@ -90,8 +139,13 @@ enum ReportFixtures {
             publicOptions.audience = .community
             published = try Scorer.score(Report.registerToScore(register, options: publicOptions), options: ScoringOptions(seed: 7, trials: trials, jobs: 2, asOf: asOf))
         }
-        return try Report.render(register: register, score: score, options: options, templates: templates ?? ReportTemplates(folder: TestSupport.path("Templates")),
-                                 published: published)
+        return (score, published)
+    }
+
+    static func render(_ register: Register, _ scores: (RegisterScore, RegisterScore?), format: ReportOptions.Format,
+                       audience: ReportOptions.Audience, templates: ReportTemplates? = nil, language: String) throws -> String {
+        try Report.render(register: register, score: scores.0, options: options(format: format, audience: audience, language: language),
+                          templates: templates ?? Self.templates, published: scores.1)
     }
 
     /// Strings that have broken HTML sanitisers and Markdown renderers: OWASP's XSS filter

@@ -1273,6 +1273,16 @@ public enum BuiltInTemplates {
 {{#empty(stale)}}
 <p>{{phrases.none-every-entry-is-within}} {{run.asOf}}.</p>
 {{/empty(stale)}}
+{{#dueByDecisionLead}}
+<p>{{.}}</p>
+{{/dueByDecisionLead}}
+{{^empty(dueByDecision)}}
+<ul>
+{{#dueByDecision}}
+<li><a href="#risk-{{risk}}">{{risk}}</a> <bdi>{{title}}</bdi>: {{phrases.review-due-on}} {{review}}</li>
+{{/dueByDecision}}
+</ul>
+{{/empty(dueByDecision)}}
 </section>
 
 {{^empty(portfolios)}}
@@ -1516,6 +1526,14 @@ public enum BuiltInTemplates {
 {{#empty(stale)}}
 {{phrases.none-every-entry-is-within}} {{run.asOf}}.
 {{/empty(stale)}}
+{{#dueByDecisionLead}}
+
+{{.}}
+
+{{/dueByDecisionLead}}
+{{#dueByDecision}}
+- {{risk}} {{title}}: {{phrases.review-due-on}} {{review}}
+{{/dueByDecision}}
 {{^empty(portfolios)}}
 
 ## {{phrases.portfolios-compared}}

@@ -72,8 +72,20 @@ extension ReportBuilder {
             } else if second.count == 1 {
                 // Decided on the statements at issue: their chances under it and under the next best.
                 let next = first.filter { $0.id != favoured.id }.max { rule.standing($0, on: atIssue).value < rule.standing($1, on: atIssue).value }!
+                // The lead that decides, beside the margin it had to clear: a board cannot tell a
+                // 0.5-point lead from a tie unless the margin is on the page.
+                // Where one decimal would show the lead no larger than the margin ("0.5 … ±0.5"),
+                // both keep more until they differ: a lead that clears its margin by a hair
+                // is shown to do just that.
+                let lead = rule.standing(favoured, on: atIssue).value - rule.standing(next, on: atIssue).value
+                let margin = rule.tieMargin([favoured, next], on: atIssue)
+                let decimals = FigureFormat.percentagePoints(lead) != FigureFormat.percentagePoints(margin) ? nil
+                    : (2...4).first { FigureFormat.percentagePoints(lead, decimals: $0) != FigureFormat.percentagePoints(margin, decimals: $0) } ?? 4
                 args["chances"] = phrases("report.decision.option.chances", [
-                    "favoured": rule.chances(favoured, on: atIssue), "next": rule.chances(next, on: atIssue), "option": quoted(next)])
+                    "favoured": rule.chances(favoured, on: atIssue), "next": rule.chances(next, on: atIssue), "option": quoted(next),
+                    "lead": phrases("report.decision.option.lead", [
+                        "points": FigureFormat.percentagePoints(lead, decimals: decimals),
+                        "margin": FigureFormat.percentagePoints(margin, decimals: decimals)])])
                 reason = phrases.filled(within ? "report.decision.option.reason.chance.within" : "report.decision.option.reason.chance.fewest" + every, args)
             } else if third.count == 1, let w = rule.moneyWords {
                 let next = second.filter { $0.id != favoured.id }.min { rule.moneyLoss($0) < rule.moneyLoss($1) }!

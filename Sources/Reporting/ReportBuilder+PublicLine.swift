@@ -27,7 +27,14 @@ extension ReportBuilder {
                 phrases("report.confidential-note.public." + (v.kind == .netBenefitAbove && s != "close" ? "aim." : "") + s)
             }
             let left = headlineEntries(reaching: v.outcome).filter(\.isConfidential).count
-            return phrases.plural("report.confidential-note.public-line", count: max(left, 1), [
+            // Where every option the rule weighs breaks this limit, "that is why they favour X"
+            // would let a member imply in public that X keeps it: the line says it is over the
+            // limit under every option.
+            let rule = OptionRule(builder: self)
+            let weighed = rule.steps().first
+            let everyOptionBreaks = !weighed.isEmpty && weighed.allSatisfy { !rule.judged(v, under: $0).within }
+            let key = everyOptionBreaks ? "report.confidential-note.public-line.all-break" : "report.confidential-note.public-line"
+            return phrases.plural(key, count: max(left, 1), [
                 "statement": iso(statementLabel(v)), "public": communityChance(shown.probability.value, per: verdictDenominator),
                 "publicStatus": status(there), "boardStatus": status(here), "board": board, "publicOption": publicOption])
         }

@@ -298,6 +298,7 @@ public struct ReportBuilder: Sendable {
         // The community report leaves the section out: a change list would name or measure
         // confidential entries, and outcome totals moving would hint at them.
         if !isCommunity, let review { context.since = sinceSection(review) }
+        if !isCommunity { dueByDecision(&context) }
         if !isCommunity { context.decision = decisionPage() }
         context.outcomes = score.outcomes.enumerated().map { outcomeSection($1, index: $0, visibleRisks: visibleRisks, includesWithheld: withheld > 0) }
         (context.strategies, context.strategyWarning) = strategies()

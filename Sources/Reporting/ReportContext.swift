@@ -56,6 +56,12 @@ public struct ReportContext: Sendable {
     public var comparedOutcomeHeading: String? = nil
     /// Entries past their review date on the as-of day.
     public var stale: [StaleRow]
+    /// Entries within their review date on the as-of day whose review falls due on or before
+    /// the register's next decision (`review` is the date it falls due): their estimates may
+    /// change before the board decides. Board reports only; empty without a decision date.
+    public var dueByDecision: [StaleRow] = []
+    /// The line that introduces ``dueByDecision``, naming the decision's date; nil when empty.
+    public var dueByDecisionLead: String? = nil
     /// Portfolios compared, the first being the reference.
     public var portfolios: [PortfolioRow]
     /// Per-outcome columns of the portfolio comparison (outcome titles).

@@ -239,6 +239,15 @@ public enum FigureFormat {
         return style.localise(String(format: points < 10 ? "%.1f" : "%.0f", points))
     }
 
+    /// A difference between two chances in percentage points: `0.7` (one decimal below 10
+    /// points, whole points above, as the "±" of a chance is written), or with `decimals` given.
+    public static func percentagePoints(_ difference: Double, decimals: Int? = nil) -> String {
+        let points = difference * 100
+        guard points.isFinite else { return points.isNaN ? notANumber : (points > 0 ? "∞" : "-∞") }
+        let places = decimals ?? (abs(points) < 10 ? 1 : 0)
+        return style.localise(withoutNegativeZero(String(format: "%.\(places)f", points)))
+    }
+
     /// A ratio of two positive figures: `2.3×`; `—` when it is not finite.
     public static func ratio(_ r: Double) -> String {
         guard r.isFinite else { return "—" }

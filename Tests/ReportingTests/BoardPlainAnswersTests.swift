@@ -31,7 +31,10 @@ struct BoardPlainAnswersTests {
             let quoted = try #require(banner.firstMatch(of: /A line members can use in public: “(.*)”/)?.1, "\(banner)")
             #expect(quoted.hasPrefix("The public page shows Safeguarding enquiries within the limit, with a chance of "), "\(quoted)")
             #expect(quoted.contains("It leaves out one entry whose details are confidential."))
-            #expect(quoted.contains("that is why they favour “Supported living with technology” rather than “Shared Lives”"), "\(quoted)")
+            // Every option breaks the safeguarding limit on the board's figures: the line must
+            // not let a member imply that the favoured one keeps it.
+            #expect(quoted.contains("which puts Safeguarding enquiries over the limit under every option; of those, they favour “Supported living with technology” rather than “Shared Lives”"), "\(quoted)")
+            #expect(!quoted.contains("that is why they favour"))
             #expect(!quoted.contains("AS-10") && !quoted.contains("Cuckooing"))
         }
         #expect(try Self.shipped("adult-social-care-positive-risk").contains("A line members can use in public: “"))

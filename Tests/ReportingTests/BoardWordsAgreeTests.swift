@@ -92,7 +92,7 @@ struct BoardWordsAgreeTests {
         #expect(care.contains("Benefits are not counted, with the one exception given below: an activity chosen for its gain is placed by its harm alone."))
         #expect(care.contains("- The one exception: where the board’s appetite for an outcome weighs harm less benefit, an entry’s benefit is taken off its average harm there (an entry whose benefit outweighs its harm shows 0 and sits in the lowest band): AS-05; AS-09."))
         #expect(care.contains("| £0 once its benefit is taken off |"))
-        #expect(care.contains("- **Chance that it goes wrong for at least one of the 12 people, at least once (the chance for one particular person is smaller; the activity goes ahead in any case, and its gain always counts):**"))
+        #expect(care.contains("- **Chance that it goes wrong for at least one of the 12 people, at least once (the chance for one particular person is smaller; the activity goes ahead in any case, and these figures count its gain in every year, even one in which the harm comes about):**"))
         let ward = try Self.board("ward-7-patient-partnership")
         #expect(ward.range(of: #"\| [0-9,]+ hours \(how widely it varies from year to year without responses\) \|"#, options: .regularExpression) != nil)
         #expect(ward.contains("how widely its loss varies from year to year without responses (how far a year’s loss typically lies from the average)"))

@@ -184,7 +184,7 @@ extension OptionPriceAndReachTests {
     /// An activity's chance line says what the chance is of, in words a board reads at once.
     @Test func anActivitysChanceSaysWhatItIsOf() throws {
         let care = try Self.example("adult-social-care-positive-risk")
-        #expect(care.contains("- **Chance the harm comes about (the activity goes ahead in any case, and its gain always counts):**"))
+        #expect(care.contains("- **Chance the harm comes about (the activity goes ahead in any case, and these figures count its gain in every year, even one in which the harm comes about):**"))
         #expect(!care.contains("its gain counts every horizon"))
     }
 }

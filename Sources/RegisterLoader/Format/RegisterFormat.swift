@@ -56,7 +56,7 @@ public enum RegisterFormat {
               rules: [.invalidValue]),
         .init("contact", .translatableText, "how residents get in touch or take part, shown at the end of the community report (an address, a phone number, a meeting)"),
         .init("next-decision", .translatableText, "the next decision residents may want a say in: what is decided and by whom, in plain words; the community report shows it under \"What happens next\""),
-        .init("next-decision-date", .date, "when that decision is due; shown with `next-decision`"),
+        .init("next-decision-date", .date, "when that decision is due; shown with `next-decision`, and the board report lists the entries whose review falls due by it"),
         .init("how-to-respond", .translatableText, "how residents can respond to the list or object to a decision, and by when; shown under \"What happens next\""),
         .init("decided-by", .translatableText, default: "none: the community report says \"the board\"",
               "who decides on the list (sets its limits, chooses among its options) and sees every figure with confidential entries included, by name, as words that can start a sentence: `the partnership board (convenantoverleg)`; the community report names it where it would otherwise say \"the board\""),

@@ -614,15 +614,17 @@ extension ReportBuilder {
         }
     }
 
-    /// The groups of the people the service is for (a perspective with a service user among
-    /// its contributors) who gave no estimate for `r`, where another group did, said plainly:
-    /// a reader who sees "Social workers … 79; Family carers: 88" cannot tell that the people
-    /// who draw on care were not asked, or did not answer, and whose figures stand in.
+    /// The residents' and service users' groups (a perspective with a service user or a
+    /// community group among its contributors) who gave no estimate for `r`, where another group
+    /// did, said plainly: a reader who sees "Social workers … 79; Family carers: 88" cannot tell
+    /// that the people who draw on care were not asked, or did not answer, and whose figures
+    /// stand in. Community groups count too: Leiden's volunteers, silent on the street lights on
+    /// their own patrol routes, were otherwise missing without a word.
     func notEstimated(_ r: Risk) -> String? {
         guard register.perspectives.count > 1 else { return nil }
         let estimated = Set(r.estimates.map(\.perspective))
         let missing = register.perspectives.filter { p in
-            !estimated.contains(p.id) && p.contributors.contains { register.contributor($0)?.kind == .user }
+            !estimated.contains(p.id) && isCitizenPerspective(p)
         }
         guard !missing.isEmpty, !estimated.isEmpty else { return nil }
         let others = register.perspectives.filter { estimated.contains($0.id) }.map { phrases("community.quoted", ["text": iso($0.title)]) }
@@ -979,10 +981,10 @@ extension ReportBuilder {
                 return abs(log(max(a, 1e-6) / max(b, 1e-6)))
             }
             guard let size = sizes.max() else { continue }
-            // The groups of the people the service is for that gave no estimate are named too:
+            // The residents' and service users' groups that gave no estimate are named too:
             // their absence from the list was easy to miss.
             let silent = register.perspectives.filter { p in
-                !estimated.contains(p.id) && p.contributors.contains { register.contributor($0)?.kind == .user }
+                !estimated.contains(p.id) && isCitizenPerspective(p)
             }
             let shown = views.map { phrases("community.compared.view", ["who": $0.0.title, "chance": frequencyWords($0.1)]).capitalisedFirst }
                 + silent.map { phrases("community.compared.view.none", ["who": $0.title]).capitalisedFirst }

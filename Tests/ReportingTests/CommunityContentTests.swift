@@ -196,11 +196,22 @@ struct CommunityContentTests {
         let shared = try Self.entry(care, "AS-06")
         #expect(shared.contains("- “People who draw on care and support” gave no estimate for this entry; its figures come from the estimates of “Social workers and practitioners” and “Family carers”."), "\(shared)")
         #expect(care.contains("  - People who draw on care and support: no estimate of their own\n"))
-        // An entry they estimated says nothing of the kind.
-        #expect(!(try Self.entry(care, "AS-05")).contains("gave no estimate"))
+        // An entry they estimated says nothing of the kind about them.
+        #expect(!(try Self.entry(care, "AS-05")).contains("“People who draw on care and support” gave no estimate"))
         let dutch = try Self.page("adult-social-care-positive-risk", "nl")
         #expect(try Self.entry(dutch, "AS-06").contains("- „People who draw on care and support” gaf voor dit onderdeel geen eigen schatting; de cijfers komen uit de schattingen van „Social workers and practitioners” en „Family carers”."))
         #expect(dutch.contains("  - People who draw on care and support: geen eigen schatting\n"))
+    }
+
+    /// A community group's silence is said as a service users' group's is: Leiden's volunteers
+    /// gave no estimate for the street lights on their own patrol routes (CS-11), and the page
+    /// said nothing, where the other pages named every group that gave none.
+    @Test func anEntryACommunityGroupDidNotEstimateSaysSo() throws {
+        let leiden = try Self.page("community-safety-leiden")
+        let lights = try Self.entry(leiden, "CS-11")
+        #expect(lights.contains("- “Volunteers” gave no estimate for this entry; its figures come from the estimates of “Municipality and police” and “Residents' panel”."), "\(lights)")
+        let dutch = try Self.page("community-safety-leiden", "nl")
+        #expect(try Self.entry(dutch, "CS-11").contains("- „Vrijwilligers” gaf voor dit onderdeel geen eigen schatting; de cijfers komen uit de schattingen van „Gemeente en politie” en „"))
     }
 
     // MARK: Counts of people that are none in most years

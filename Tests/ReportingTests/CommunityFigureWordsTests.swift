@@ -28,10 +28,10 @@ struct CommunityFigureWordsTests {
     @Test func aGainIsNeverSaidToComeFromAHarmsTitle() throws {
         let ward = try Self.render("ward-7-patient-partnership")
         #expect(!ward.contains("the largest here: “A self-administering patient takes a wrong dose”"))
-        #expect(ReportFixtures.matches(ward, #"because the gain in “A self-administering patient takes a wrong dose” \(W7-01\) outweighs its harm, and about [0-9]+ incidents? (more|fewer) from the other [0-9]+ entries"#), "\(ward)")
+        #expect(ReportFixtures.matches(ward, #"because the gain from the activity behind “A self-administering patient takes a wrong dose” \(W7-01\) outweighs its harm, and about [0-9]+ incidents? (more|fewer) from the other [0-9]+ entries"#), "\(ward)")
         let care = try Self.render("adult-social-care-positive-risk")
         #expect(!care.contains("all from “Injury during community activities”"))
-        #expect(care.contains("all because the gain in “Injury during community activities” (AS-09), an entry every option has, outweighs its harm"))
+        #expect(care.contains("all because the gain from the activity behind “Injury during community activities” (AS-09), an entry every option has, outweighs its harm"))
     }
 
     /// On no page does an option's line cite an entry by a bare code, speak of "the activity

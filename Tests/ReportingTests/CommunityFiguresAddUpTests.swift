@@ -45,7 +45,8 @@ struct CommunityFiguresAddUpTests {
         let entry = language == "nl" ? "(?:met|zonder)" : "(?:with|without)"
         let total = try #require(try Self.groups(line, "\(about) ([0-9.,]+) [a-z]+ (?:méér|more) ").first)
         // The assumed option's figure, with its direction, then one part per entry that differs.
-        let start = try #require(try Self.groups(line, ": \(about) ([0-9.,]+) [a-z]+ (\(more)|\(fewer)) \(with) ").first, "\(line)")
+        let madeOf = language == "nl" ? ", opgebouwd uit" : ", made up of"
+        let start = try #require(try Self.groups(line, "\(madeOf) \(about) ([0-9.,]+) [a-z]+ (\(more)|\(fewer)) \(with) ").first, "\(line)")
         let parts = try Self.groups(line, "\(about) ([0-9.,]+) [a-z]+ (\(more)|\(fewer)) \(entry) [“„][^”]*” \\(CS-")
         #expect(parts.count == 3, "\(line)")
         let sum = ([start] + parts).reduce(0) { $0 + ($1[1] == more ? 1 : -1) * Self.number($1[0]) }
@@ -99,7 +100,7 @@ struct CommunityFiguresAddUpTests {
     @Test func aCommonAverageIsTheSumOfItsParts() throws {
         let text = try Self.page("ward-7-patient-partnership")
         #expect(!text.contains("the largest part"))
-        let found = try Self.groups(text, #"“Patient safety incidents”: about ([0-9]+) incidents? (fewer|more) than the ward's usual level, all from entries that every option has: about ([0-9]+) incidents? (fewer|more) because the gain in “[^”]+” \(W7-01\) outweighs its harm, and about ([0-9]+) incidents? (fewer|more) from the other [0-9]+ entries"#)
+        let found = try Self.groups(text, #"“Patient safety incidents”: about ([0-9]+) incidents? (fewer|more) than the ward's usual level, all from entries that every option has: about ([0-9]+) incidents? (fewer|more) because the gain from the activity behind “[^”]+” \(W7-01\) outweighs its harm, and about ([0-9]+) incidents? (fewer|more) from the other [0-9]+ entries"#)
         let f = try #require(found.first, "\(text)")
         func signed(_ n: String, _ way: String) -> Double { (way == "more" ? 1 : -1) * Self.number(n) }
         #expect(abs(signed(f[0], f[1]) - (signed(f[2], f[3]) + signed(f[4], f[5]))) <= 1.5, "\(f)")

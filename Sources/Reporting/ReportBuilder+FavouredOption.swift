@@ -73,10 +73,9 @@ extension ReportBuilder {
                 // Decided on the statements at issue: their chances under it and under the next best.
                 let next = first.filter { $0.id != favoured.id }.max { rule.standing($0, on: atIssue).value < rule.standing($1, on: atIssue).value }!
                 // The lead that decides, beside the margin it had to clear: a board cannot tell a
-                // 0.5-point lead from a tie unless the margin is on the page.
-                // Where one decimal would show the lead no larger than the margin ("0.5 … ±0.5"),
-                // both keep more until they differ: a lead that clears its margin by a hair
-                // is shown to do just that.
+                // 0.5-point lead from a tie unless the margin is on the page. Where one decimal
+                // would show the lead no larger than the margin ("0.5 … ±0.5"), both keep more
+                // until they differ: a lead that clears its margin by a hair is shown to do so.
                 let lead = rule.standing(favoured, on: atIssue).value - rule.standing(next, on: atIssue).value
                 let margin = rule.tieMargin([favoured, next], on: atIssue)
                 let decimals = FigureFormat.percentagePoints(lead) != FigureFormat.percentagePoints(margin) ? nil
@@ -141,7 +140,7 @@ extension ReportBuilder {
         let rule = OptionRule(builder: self)
         let steps = rule.steps()
         guard steps.first.count > 1, steps.second.count == 1, steps.fourth.count == 1, !steps.atIssue.isEmpty,
-              steps.atIssue.allSatisfy({ v in steps.first.allSatisfy { !rule.judged(v, under: $0).within } }) else { return nil }
+              steps.atIssue.allSatisfy({ rule.everyBreaks($0, among: steps.first) }) else { return nil }
         var without = rule
         without.leavingOut = steps.atIssue
         let other = without.steps()
@@ -215,6 +214,11 @@ struct OptionRule {
         let alternatives = perspective.map { id in v.optionsByPerspective?.first { $0.perspective == id }?.portfolios ?? [] } ?? v.portfolios
         if let alt = alternatives.first(where: { $0.id == option.id }) { return (alt.probability, alt.withinAppetite, alt.decisive) }
         return (v.probability, v.withinAppetite, v.decisive)
+    }
+
+    /// Whether every one of `options` leaves the statement outside appetite (false for none).
+    func everyBreaks(_ v: RegisterScore.AppetiteVerdict, among options: [RegisterScore.PortfolioScore]) -> Bool {
+        !options.isEmpty && options.allSatisfy { !judged(v, under: $0).within }
     }
 
     /// How many appetite statements `option` leaves outside appetite.

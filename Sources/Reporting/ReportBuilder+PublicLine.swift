@@ -31,8 +31,7 @@ extension ReportBuilder {
             // would let a member imply in public that X keeps it: the line says it is over the
             // limit under every option.
             let rule = OptionRule(builder: self)
-            let weighed = rule.steps().first
-            let everyOptionBreaks = !weighed.isEmpty && weighed.allSatisfy { !rule.judged(v, under: $0).within }
+            let everyOptionBreaks = rule.everyBreaks(v, among: rule.steps().first)
             let key = everyOptionBreaks ? "report.confidential-note.public-line.all-break" : "report.confidential-note.public-line"
             return phrases.plural(key, count: max(left, 1), [
                 "statement": iso(statementLabel(v)), "public": communityChance(shown.probability.value, per: verdictDenominator),

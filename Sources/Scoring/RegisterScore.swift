@@ -167,6 +167,13 @@ public struct RegisterScore: Sendable, Codable {
         /// each perspective's own estimates, one per perspective in register order (see
         /// ``PerspectiveOptions``); nil otherwise.
         public var optionsByPerspective: [PerspectiveOptions]? = nil
+        /// Asked for with ``ScoringOptions/equalWeights``, where the register's perspectives do
+        /// not all have the same weight: the statement judged on the pooled view with every
+        /// perspective's weight the same, from a run of the headline view on the same seed and
+        /// trials (its id is `equal-weights`); nil otherwise. Whether a weight decided a verdict
+        /// can be read off: "if the carers' estimates counted as much as everyone else's, the
+        /// chance would be 79 in 100, under the aim".
+        public var equalWeights: Alternative? = nil
 
         /// The one tie rule for a chance against its limit: decisive when the limit lies more
         /// than two standard errors away. Every verdict, and every "would be …: within

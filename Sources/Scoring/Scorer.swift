@@ -62,6 +62,7 @@ public enum Scorer {
             try addResponseLevers(&score, scored, options: options, compiled: main, headline: headline,
                                   run: run.fixed(trials: merged.main.trials))
             try addOptionPerspectives(&score, register, options: options, compared: compared, run: run.fixed(trials: merged.main.trials))
+            try addEqualWeights(&score, register, options: options)
             return score
         }
         let share = register.portfolios.isEmpty ? 1.0 : 0.5
@@ -87,7 +88,34 @@ public enum Scorer {
         score.translations = RegisterScore.translations(of: scored)
         try addResponseLevers(&score, scored, options: options, compiled: main, headline: headline, run: fixedTrials)
         try addOptionPerspectives(&score, register, options: options, compared: compared, run: fixedTrials)
+        try addEqualWeights(&score, register, options: options)
         return score
+    }
+
+    /// The id of the verdicts judged with every perspective's weight the same.
+    public static let equalWeightsID = "equal-weights"
+
+    /// Every statement judged with every perspective counting the same, when asked for and the
+    /// register's perspectives do not all have the same weight: a run of the headline view alone
+    /// of the same register with each weight set to 1, on the same seed and the headline run's
+    /// trials. Its verdicts are the register's statements in the same order.
+    private static func addEqualWeights(_ score: inout RegisterScore, _ register: Register, options: ScoringOptions) throws(ScoringError) {
+        guard options.equalWeights, options.perspective == nil, !options.headlineOnly,
+              Set(register.perspectives.map(\.weight)).count > 1 else { return }
+        var equal = register
+        for k in equal.perspectives.indices { equal.perspectives[k].weight = 1 }
+        var run = options
+        run.equalWeights = false
+        run.responseLevers = false
+        run.headlineOnly = true
+        run.precision = nil
+        run.trials = score.run.trials
+        let other = try Self.score(equal, options: run)
+        for k in score.appetite.indices where other.appetite.indices.contains(k) {
+            let v = other.appetite[k]
+            score.appetite[k].equalWeights = .init(id: equalWeightsID, probability: v.probability,
+                                                   withinAppetite: v.withinAppetite, decisive: v.decisive)
+        }
     }
 
     /// Each option's chances on each perspective's estimates, asked for with the response

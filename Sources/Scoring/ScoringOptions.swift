@@ -37,6 +37,11 @@ public struct ScoringOptions: Sendable {
     /// scored reach it, so fewer views may stop it sooner: those commands ask for it only
     /// without a precision target.
     public var headlineOnly = false
+    /// Also judge every appetite statement with every perspective's estimates counting the same
+    /// (``RegisterScore/AppetiteVerdict/equalWeights``), where the register gives them different
+    /// weights. Off by default: it costs one more run of the headline view. The community report
+    /// asks for it, so that people whose estimates count less are told what that changed.
+    public var equalWeights = false
 
     public static let defaultSeed: UInt64 = 1
     public static let defaultTrials = 100_000

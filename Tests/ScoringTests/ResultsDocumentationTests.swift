@@ -28,6 +28,8 @@ import _TestSupport
             var options = ScorerTests.options(trials: 4_000)
             // As the board report scores them: with the levers, and what stopping an activity does.
             options.responseLevers = true
+            // As the community report scores them: each statement with every group counting the same.
+            options.equalWeights = true
             if i == 0 {
                 options.precision = 0.5
                 options.maxTrials = 20_000

@@ -1,11 +1,9 @@
 import MonteCarlo
 import Scoring
 
-/// The levels at which an outcome's tables read its distribution, in one place, so that the
-/// figures a sentence is read beside (``ReportBuilder/badYearNearby(_:)``) are the figures the
-/// tables show. A list of its own beside the tables' had a level (the 20 in 100 row) that the
-/// outcome's summary has no percentile for: the table read that row off the curve, and the
-/// list dropped it.
+/// The levels at which an outcome's tables read its distribution, in one place, so that every
+/// table of an outcome reads it at the same levels and a sentence beside them can give their
+/// figures.
 extension Charts {
     /// The chances of the table of how high an outcome could go, one row each: 1 in 2, 1 in 5,
     /// 1 in 10, 1 in 20 and 1 in 100.
@@ -27,14 +25,5 @@ extension Charts {
     /// figure as the outcome's figures table; otherwise read off its curve.
     static func loss(passedWith p: Double, _ summary: OutcomeSummary) -> Double? {
         summary.percentile(1 - p)?.value ?? lossAt(p, summary.exceedanceCurve)
-    }
-
-    /// Every figure `outcome`'s tables show, with the planned actions and without: each year row
-    /// of the figures table and each row of the table of how high it could go.
-    static func tableFigures(_ outcome: RegisterScore.OutcomeScore) -> [Double] {
-        let levels = exceedanceLevels(for: outcome)
-        return [outcome.residual, outcome.inherent].flatMap { summary in
-            yearRowPercentiles.compactMap { summary.percentile($0)?.value } + levels.compactMap { loss(passedWith: $0, summary) }
-        }
     }
 }

@@ -268,10 +268,8 @@ struct Charts {
     ///   simulated chance of what it names, without responses and with them and the verdict.
     /// - Parameter harmLimits: the outcome's limits on harm alone, drawn apart from the net
     ///   curves (``drawHarmLimits(_:in:x:y:)``).
-    /// - Parameter badYearNearby: the figures a bad year in words is read beside
-    ///   (``ReportBuilder/badYearNearby(_:)``).
     func exceedance(id: String, outcome: RegisterScore.OutcomeScore, appetite lossAppetite: [(loss: Double, p: Double, label: String)],
-                    appetiteRows: [[String]] = [], harmLimits: [HarmLimit] = [], badYearNearby: [Double] = [],
+                    appetiteRows: [[String]] = [], harmLimits: [HarmLimit] = [],
                     words ow: OutcomeWords) -> ReportContext.Chart {
         let unit = unitLabel(outcome.unit)
         // For a gain, P(loss > x) is the chance that the gain falls short of −x: the curve is
@@ -351,10 +349,9 @@ struct Charts {
         if let p90 = outcome.residual.percentile(0.9)?.value, let p90i = outcome.inherent.percentile(0.9)?.value {
             // A count whose bad year is none is said as a clause of its own (residents' pages).
             let none = (ow.noneInNine(p90), ow.noneInNine(p90i))
-            // Residents' prose rounds a bad year as it rounds the average, unless that makes it
-            // another figure beside it, and as the outcome's summary does
-            // (``OutcomeWords/proseBadYears(_:_:nearby:)``).
-            let prose = ow.proseBadYears(p90, p90i, nearby: badYearNearby)
+            // Residents' prose gives a bad year as this table gives it, and as the outcome's
+            // summary does (``OutcomeWords/proseBadYears(_:_:)``).
+            let prose = ow.proseBadYears(p90, p90i)
             let with = none.0 ?? prose.with, without = none.1 ?? prose.without
             var key = switch none {
             case (.some, .some): "community.outcome.exceedance.none.both"
@@ -537,6 +534,7 @@ struct Charts {
             tableDescription += " " + limitNote
             described += " " + limitNote
         }
+
         return chart(id: id, title: phrases("chart.perspectives.title", ["outcome": UntrustedText.isolated(outcome.title)]), description: described,
                      tableDescription: tableDescription, svg: svg, columns: columns,
                      rows: views.enumerated().map { k, view in

@@ -149,18 +149,20 @@ struct OutcomeWords: Sendable {
     /// precision the estimates do not have. Money keeps the report's money rule.
     func amount(_ loss: Double) -> String {
         let v = directed(loss)
-        if wholeYears, unit != "money", v.isFinite, v != v.rounded() { return Self.residentFigure(v) }
+        // Two figures from the figure itself, not from its three-figure rounding: 35.46 days
+        // read "36" in a table (35.5, then 36) beside "about 35 days" in the text.
+        if wholeYears, unit != "money", v.isFinite, v != v.rounded() { return Self.residentFigure(isGain ? -loss : loss) }
         return FigureFormat.amount(v)
     }
 
     /// A figure in the outcome's direction with its unit: `£26,500`, `655 hours`.
     func quantity(_ loss: Double) -> String {
-        residentQuantity(directed(loss)) ?? Self.quantity(directed(loss), unit: unit, currency: currency, phrases: phrases)
+        residentQuantity(directed(loss), exact: isGain ? -loss : loss) ?? Self.quantity(directed(loss), unit: unit, currency: currency, phrases: phrases)
     }
 
     /// An amount that is not a loss or gain (a cost, a swing, a size), with its unit, rounded.
     func size(_ value: Double) -> String {
-        residentQuantity(FigureFormat.rounded(value)) ?? Self.quantity(FigureFormat.rounded(value), unit: unit, currency: currency, phrases: phrases)
+        residentQuantity(FigureFormat.rounded(value), exact: value) ?? Self.quantity(FigureFormat.rounded(value), unit: unit, currency: currency, phrases: phrases)
     }
 
     /// A number of incidents, people, hours or points as residents read it (``wholeYears``):
@@ -170,9 +172,13 @@ struct OutcomeWords: Sendable {
     /// people" beside a table row that says "0.17" reads as two figures. A whole number stays
     /// as it is ("403 hours"), and money keeps the report's money rule. Nil where this rule
     /// does not apply.
-    private func residentQuantity(_ value: Double) -> String? {
+    ///
+    /// `value` is the figure rounded to three significant figures, which decides whether it is
+    /// whole; `exact` the figure itself, which the two figures are rounded from, so that a
+    /// figure is rounded once, as the text rounds it ("about 35 days", "35 days"), never twice.
+    private func residentQuantity(_ value: Double, exact: Double) -> String? {
         guard wholeYears, unit != "money", value.isFinite, value != value.rounded() else { return nil }
-        let figure = Self.residentFigure(value)
+        let figure = Self.residentFigure(exact)
         if figure == "1" || figure == "-1", let one = phrases.singularUnit(unit) { return figure + " " + one }
         return figure + " " + unit
     }
@@ -283,41 +289,18 @@ struct OutcomeWords: Sendable {
         return phrases("report.outcome.bad.baseline.\(v > 0 ? "above" : "below").\(tail)", ["amount": size(abs(v)), "baseline": baseline])
     }
 
-    /// A bad horizon in residents' prose (``wholeYears``), rounded as the page's text rounds an
-    /// average: two significant figures, and a count in whole numbers. "About €1,800 …; in a bad
-    /// year €6,590 or more" gave one sentence two precisions; the tables keep the finer figure.
-    /// Elsewhere ``badAveragePhrase(_:)``.
-    func proseBad(_ lossP90: Double) -> String {
-        guard wholeYears, lossP90.isFinite else { return badAveragePhrase(lossP90) }
-        return badAveragePhrase(FigureFormat.rounded(lossP90, significantDigits: 2))
-    }
-
     /// The 1 in 10 bad year with the planned actions and without them, as residents' prose
     /// gives them wherever it gives them (the outcome's summary and the sentence under its
-    /// chart): one figure, one rounding on the page. "£110,000 or more" in the summary and
-    /// "£106,000 or more" two paragraphs on were the same year.
+    /// chart): the figures of the table beside it, as that table writes them.
     ///
-    /// Each is rounded as ``proseBad(_:)`` rounds it, to two figures, and keeps the table's
-    /// finer figure where two figures would make it another figure it is read beside:
-    /// - the other of the pair, where the two differ ("£110,000 or more, with or without the
-    ///   planned actions" for £106,000 and £112,000);
-    /// - a figure in `nearby` (the outcome's limits and its table's figures) that the finer
-    ///   figure is not: "a saving of £50,000 or less" (from £49,700) beside the £50,000 limit,
-    ///   "€15,000" (from 14,700) beside the table's own 15,000.
-    func proseBadYears(_ p90: Double, _ p90i: Double, nearby: [Double]) -> (with: String, without: String) {
-        guard wholeYears, p90.isFinite, p90i.isFinite else { return (proseBad(p90), proseBad(p90i)) }
-        func finer(_ v: Double) -> Double { abs(FigureFormat.rounded(yearFigure(v), significantDigits: 3)) }
-        func clashes(_ v: Double) -> Bool {
-            let rounded = abs(yearFigure(FigureFormat.rounded(v, significantDigits: 2)))
-            guard rounded != finer(v) else { return false }
-            return nearby.contains { $0.isFinite && abs(finer($0) - rounded) <= 1e-9 * max(1, rounded) }
-        }
-        var with = clashes(p90) ? badAveragePhrase(p90) : proseBad(p90)
-        var without = clashes(p90i) ? badAveragePhrase(p90i) : proseBad(p90i)
-        if with == without, badAveragePhrase(p90) != badAveragePhrase(p90i) {
-            (with, without) = (badAveragePhrase(p90), badAveragePhrase(p90i))
-        }
-        return (with, without)
+    /// A bad year in words carries no "about", so nothing tells a reader it is rounded: rounded
+    /// to two figures as an average is, it read as another figure than the table's. "31 hours or
+    /// more below … against 130 hours or more below" stood above a table of -31 and -129, and
+    /// "a saving of £74,000 or less … against a saving of £49,700 or less" (kept finer beside the
+    /// £50,000 limit) above -74,400 and -49,700: one figure, two ways, on one page. An average
+    /// keeps its "about" and its two figures, which the page's note on rounding explains.
+    func proseBadYears(_ p90: Double, _ p90i: Double) -> (with: String, without: String) {
+        (badAveragePhrase(p90), badAveragePhrase(p90i))
     }
 
     /// The 1 in 10 bad horizon from the loss's P90: "a loss of £10,300 or more", "5 incidents

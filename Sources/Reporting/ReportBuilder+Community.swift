@@ -368,7 +368,7 @@ extension ReportBuilder {
             // With the outcome's own words for harm, the rule already gives the chance.
             let said = v.kind == .harmExceeds && v.threshold == 0 && register.outcome(v.outcome)?.anyHarm != nil
             return .init(outcome: e(heading), sentence: e(([rule] + [prevents].compactMap { $0 } + (said ? [] : [estimate]) + [verdict] + [overall].compactMap { $0 }).joined(separator: " ")),
-                         differences: ((v.kind == .harmExceeds ? groupsDiffer(on: v.outcome) : []) + [groupsVerdict(v)].compactMap { $0 }).map(e),
+                         differences: ((v.kind == .harmExceeds ? groupsDiffer(on: v.outcome) : []) + [groupsVerdict(v), equalWeightsChange(v)].compactMap { $0 }).map(e),
                          status: e(phrases("community.limit.expect.label." + kind)), statusClass: status,
                          icons: icons, about: about.map(e), ifMissed: e(ifMissed),
                          statement: statement?.statement.map { text in
@@ -390,14 +390,22 @@ extension ReportBuilder {
     /// Where a residents' or volunteers' group saw the chance of an entry on `outcome` very
     /// differently from the officers (by half again or more and 3 in 100 or more, or by 10 in
     /// 100 or more), said beside a limit on harm so that a reassuring verdict does not hide that
-    /// the people at risk think the risk is larger. One entry: the one that weighs most on the
-    /// outcome (its average harm there), not the one whose groups differ most — a minor entry's
-    /// disagreement beside a limit that a major entry drives reads as if it were the cause.
-    /// Each group's chance is given with the groups counted together and the chance with the
-    /// planned actions, so that the figure the page uses does not read as one group's.
+    /// the people at risk think the risk is larger. Every entry that carries a fair part of the
+    /// outcome's harm (a fifth or more of its average), heaviest first, alike: only the heaviest
+    /// was said, and Leiden explained the volunteers' hurt on a round but not the passer-by
+    /// wrongly named, the other half of the same chance. A minor entry's disagreement stays out:
+    /// beside a limit that a major entry drives it reads as if it were the cause. Where no entry
+    /// carries a fifth, the heaviest alone. Each group's chance is given with the groups counted
+    /// together and the chance with the planned actions, so that the figure the page uses does
+    /// not read as one group's.
     func groupsDiffer(on outcome: String) -> [String] {
         guard register.perspectives.count > 1, let officers = officersPerspective() else { return [] }
         var found: [(weight: Double, size: Double, line: String)] = []
+        var total = 0.0
+        for r in score.risks where r.inHeadline {
+            total += r.effects.map { $0.filter { $0.outcome == outcome }.reduce(0) { $0 + $1.meanHarm.residual } }
+                ?? (r.outcome == outcome ? r.meanHarm.residual : 0)
+        }
         for r in score.risks where r.inHeadline {
             guard let risk = register.risk(r.id), risk.outcomes.contains(outcome),
                   let theirsO = risk.estimates.first(where: { $0.perspective == officers.id })?.statedChance else { continue }
@@ -428,7 +436,9 @@ extension ReportBuilder {
             }
             if let best { found.append((weight, best.size, best.line)) }
         }
-        return found.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.size > $1.size }.prefix(1).map(\.line)
+        let sorted = found.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.size > $1.size }
+        let fair = sorted.filter { total > 0 && $0.weight >= total / 5 }
+        return (fair.isEmpty ? Array(sorted.prefix(1)) : fair).map(\.line)
     }
 
     /// Where the limit is kept on some groups' own estimates and not on others', one plain
@@ -641,8 +651,8 @@ extension ReportBuilder {
         let parts: [(outcome: String, harm: Double, benefit: Double)] = s.effects.map { effects in
             effects.map { ($0.outcome, p > 0 ? $0.meanHarm.residual / p : 0, $0.meanBenefit) }
         } ?? [(r.outcome, p > 0 ? s.meanHarm.residual / p : 0, s.meanBenefit)]
-        func part(_ outcome: String, _ amount: Double, more: Bool) -> String {
-            entryChange(more ? "community.entry.more" : lessKey(outcome), amount, outcome)
+        func part(_ outcome: String, _ amount: Double, more: Bool, digits: Int = 2) -> String {
+            entryChange(more ? "community.entry.more" : lessKey(outcome), amount, outcome, digits: digits)
         }
         func isGain(_ outcome: String) -> Bool { words(outcome, unitOf(outcome)).isGain }
         // A whole count that a time it happens brings only now and then, said as how many it
@@ -664,13 +674,17 @@ extension ReportBuilder {
         let harm = phrases(planned ? "community.entry.harm.planned" : "community.entry.harm", ["parts": list(harms)])
         // Money a gain leaves unspent is money saved against the plan: "about £190,000 less in
         // “Adult social care budget”" reads as a cut to care.
+        // A gain is written with as many figures as what the entry comes to all told on the
+        // same outcome, so that the two never read as one figure (``figureDigits(_:on:)``).
         func saved(_ outcome: String, _ amount: Double) -> String {
             let baseline = register.outcome(outcome)?.baseline
             return phrases(baseline == nil ? "community.entry.saved" : "community.entry.saved.baseline",
-                           ["amount": roughly(amount, "money"), "outcome": outcomeTitle(outcome), "baseline": baseline ?? ""])
+                           ["amount": roughly(amount, "money", digits: figureDigits(r.id, on: outcome)), "outcome": outcomeTitle(outcome),
+                            "baseline": baseline ?? ""])
         }
         let gains = parts.filter { $0.benefit > 0 }.map {
-            unitOf($0.outcome) == "money" && !isGain($0.outcome) ? saved($0.outcome, $0.benefit) : part($0.outcome, $0.benefit, more: isGain($0.outcome))
+            unitOf($0.outcome) == "money" && !isGain($0.outcome) ? saved($0.outcome, $0.benefit)
+                : part($0.outcome, $0.benefit, more: isGain($0.outcome), digits: figureDigits(r.id, on: $0.outcome))
         }
         guard !gains.isEmpty else { return (harm, nil) }
         // "Because the gain is worth it" is said of a gain to people, not of money alone: a
@@ -695,11 +709,7 @@ extension ReportBuilder {
             effects.map { ($0.outcome, $0.meanHarm.residual, $0.meanBenefit) }
         } ?? [(r.outcome, s.meanHarm.residual, s.meanBenefit)]
         // Where the harm is too small to move the rounded gain, the gain already says it.
-        let both = parts.filter {
-            $0.harm > 0 && $0.benefit > 0
-                && FigureFormat.rounded($0.benefit - $0.harm, significantDigits: 2) != FigureFormat.rounded($0.benefit, significantDigits: 2)
-        }
-        guard !both.isEmpty else { return nil }
+        guard showsNet(s) else { return nil }
         // "All told" is all of it: every outcome the entry reaches, also one it only harms or
         // only gains on. Supported living's line without its hours, beside "about 3,700 hours
         // more", read as if the hours did not count.
@@ -713,7 +723,8 @@ extension ReportBuilder {
             if !gain, net > 0, unitOf(p.outcome) == "money" {
                 let baseline = register.outcome(p.outcome)?.baseline
                 return phrases(baseline == nil ? "community.entry.saved" : "community.entry.saved.baseline",
-                               ["amount": roughly(net, "money"), "outcome": outcomeTitle(p.outcome), "baseline": baseline ?? ""])
+                               ["amount": roughly(net, "money", digits: figureDigits(r.id, on: p.outcome)), "outcome": outcomeTitle(p.outcome),
+                                "baseline": baseline ?? ""])
             }
             return entryChange(more ? "community.entry.more" : lessKey(p.outcome), abs(net), p.outcome, digits: figureDigits(r.id, on: p.outcome))
         }
@@ -918,7 +929,9 @@ extension ReportBuilder {
         if others.contains(where: { $0.weight != officers.weight && $0.weightReason == nil && $0.weightSetBy == nil }) {
             lines.append(phrases("community.weight.how", ["organisation": register.metadata.organisation]))
         }
-        return lines
+        // What the weights changed: whether any limit or aim would read otherwise with every
+        // group counting the same (``communityEqualWeights()``).
+        return lines + communityEqualWeights()
     }
 
     /// "The estimates of … count half as much as those of …".
@@ -994,15 +1007,34 @@ extension ReportBuilder {
             // simulation gives it: the weighted average of the stated chances can round to
             // another number (12 beside 11), and one chance is given one number on the page.
             let pooled = r.probability.inherent
-            let together = abs(r.probability.inherent - r.probability.residual) < 0.005 || score.run.view != "pooled"
+            var together = abs(r.probability.inherent - r.probability.residual) < 0.005 || score.run.view != "pooled"
                 ? phrases("community.compared.together", ["together": frequencyWords(pooled)])
                 : phrases("community.compared.together.actions", ["together": frequencyWords(pooled),
                                                                  "used": frequencyWords(r.probability.residual)])
+            if let note = togetherByHand(risk, r) { together += " " + note }
             let line = phrases("community.compared.line", ["title": r.title, "views": shown.joined(separator: phrases("community.compared.separator")),
                                                           "together": together])
             found.append((size, r.id, Comparison(title: r.title, views: shown, together: together, line: line)))
         }
         return found.sorted { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }.prefix(6).map(\.2)
+    }
+
+    /// Where the groups' figures, counted together by hand, give a chance that rounds to
+    /// another whole number in 100 than the simulation's, and the two differ by no more than
+    /// the simulation's own error: the figure by hand, and why the two round apart. The same
+    /// estimates (10 and 5 in 100, counting the same) read "7 in 100" together on one page and
+    /// "8 in 100" on another: 7.5 by hand, which the simulation's possible years put a little
+    /// below on one page and a little above on the other. Nil where both round alike, or where
+    /// the page is not worked out on the groups together.
+    func togetherByHand(_ risk: Risk, _ r: RegisterScore.RiskScore) -> String? {
+        guard score.run.view == "pooled", risk.estimates.count > 1 else { return nil }
+        let weights = Dictionary(register.perspectives.map { ($0.id, $0.weight) }, uniquingKeysWith: { first, _ in first })
+        let exact = risk.pooledStatedChance(weights: weights), simulated = r.probability.inherent
+        guard FigureFormat.frequency(exact, per: 100) != FigureFormat.frequency(simulated, per: 100),
+              abs(exact - simulated) <= 3 * max(r.probabilityStandardError.inherent, 1e-9) else { return nil }
+        let tenths = (exact * 1_000).rounded() / 10
+        let figure = tenths == tenths.rounded() ? FigureFormat.amount(tenths) : FigureFormat.amount(tenths, significantDigits: tenths < 10 ? 2 : 3)
+        return phrases("community.compared.together.by-hand", ["exact": figure])
     }
 
     // MARK: You said, we did

@@ -14,7 +14,13 @@ extension ReportBuilder {
     /// scale only where there are charts to read it on (HTML; Markdown shows their tables).
     var communityGlossary: [String] {
         ["actions", "bad-year"].map { phrases("community.glossary." + $0) } + [communityWorstExplained]
-            + ["net", "limit"].map { phrases("community.glossary." + $0) } + [roundingNote()]
+            + ["net", "limit"].map { phrases("community.glossary." + $0) }
+            // Residents who average the chances of the groups' tables and set that beside the
+            // chance for the groups together (88 against 89 in 100) are told, once, before the
+            // tables, why the two need not agree: together, each year mixes the groups'
+            // estimates entry by entry, and a chance over such years is no average of chances.
+            + (score.run.view == "pooled" && score.perspectives.count > 1 ? [phrases("community.glossary.groups")] : [])
+            + [roundingNote()]
             + (options.format == .html ? [phrases("community.glossary.scale")] : [])
     }
 

@@ -70,7 +70,7 @@ extension ReportBuilder {
             let loss = sign * entryNet(id, on: o.id)
             guard let change = changeWords(w.directed(loss), unit: o.unit, digits: figureDigits(id, on: o.id)) else { continue }
             sum += loss
-            shownSum += Self.asShown(w.directed(loss))
+            shownSum += Self.asShown(w.directed(loss), digits: figureDigits(id, on: o.id))
             let entry = phrases("community.options.entry", ["title": iso(phrases("community.quoted", ["text": risk.title])), "id": entryID(id)])
             parts.append(phrases("community.options.part." + key, ["change": change, "entry": entry]))
         }
@@ -85,8 +85,11 @@ extension ReportBuilder {
         // With its direction, like every part after it: "about 4 incidents" beside "about 14
         // more" left a reader to guess which way the starting figure went.
         let from = changeWords(start, unit: o.unit) ?? quantity(0, o.unit)
+        // The starting figure is the first of the parts, in one list with them: "made up of about
+        // 4 more with …, about 6 fewer with …" had no "and" where one entry differs.
+        let first = phrases("community.options.part.assumed", ["from": from, "assumed": iso(assumed.title)])
         return phrases("community.options.average.parts", ["outcome": iso(o.title), "amount": optionAverage(o.id, unit: o.unit, mean: mean),
-                                                           "from": from, "assumed": iso(assumed.title), "parts": list(parts)])
+                                                           "parts": list([first] + parts)])
     }
 
     /// A figure as the page's words show it: two significant figures (or `digits`), whole.
@@ -138,6 +141,37 @@ extension ReportBuilder {
     /// “People travel on their own by bus” (AS-01) as "about 2,990 hours more" in an option's line
     /// and "about 3,000 hours more" in its own: one figure, written two ways on one page.
     func figureDigits(_ id: String, on outcome: String) -> Int {
+        max(optionFigureDigits(id, on: outcome), gainAndNetDigits(id, on: outcome))
+    }
+
+    /// The significant figures that tell an entry's gain on `outcome` from what it comes to there
+    /// all told, counting its harm, where its section says both (``showsNet(_:)``): two, or three
+    /// where two would make them one figure. Supported
+    /// living gave "about 3,700 hours" as its gain and "about 3,700 hours" all told, though about
+    /// 80 hours of harm lie between them; a reader took one for a slip. Where even three figures
+    /// do not tell them apart, the harm is too small to say, and two stand.
+    func gainAndNetDigits(_ id: String, on outcome: String) -> Int {
+        guard let s = score.risks.first(where: { $0.id == id }), showsNet(s) else { return 2 }
+        let pairs = s.effects.map { $0.filter { $0.outcome == outcome }.map { ($0.meanHarm.residual, $0.meanBenefit) } }
+            ?? (s.outcome == outcome ? [(s.meanHarm.residual, s.meanBenefit)] : [])
+        guard let (harm, benefit) = pairs.first, harm > 0, benefit > 0 else { return 2 }
+        return (2...3).first { Self.asShown(benefit, digits: $0) != Self.asShown(benefit - harm, digits: $0) } ?? 2
+    }
+
+    /// Whether an entry's section says what it comes to all told: where on some outcome it both
+    /// harms and gains, and its harm moves the gain as two figures write it. Where the harm is
+    /// too small for that, the gain already says it, and no more figures are brought in to show
+    /// a difference of £400 in £90,000.
+    func showsNet(_ s: RegisterScore.RiskScore) -> Bool {
+        let parts = s.effects.map { $0.map { ($0.meanHarm.residual, $0.meanBenefit) } } ?? [(s.meanHarm.residual, s.meanBenefit)]
+        return parts.contains { harm, benefit in
+            harm > 0 && benefit > 0 && FigureFormat.rounded(benefit - harm, significantDigits: 2) != FigureFormat.rounded(benefit, significantDigits: 2)
+        }
+    }
+
+    /// The significant figures an entry's average on `outcome` needs in an option's line, for
+    /// the line's parts to add up (``commonParts(_:unit:mean:largest:entry:)``): two or more.
+    func optionFigureDigits(_ id: String, on outcome: String) -> Int {
         guard score.portfolios.count > 1, let o = score.outcomes.first(where: { $0.id == outcome }),
               !sameUnderEveryOption().contains(where: { $0.id == outcome }) else { return 2 }
         let w = words(outcome, o.unit)

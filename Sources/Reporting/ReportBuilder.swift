@@ -583,7 +583,7 @@ public struct ReportBuilder: Sendable {
             ?? phrases(rare ? "community.detail.report.outcome.summary.rare"
                             : w.baseline == nil ? "report.outcome.summary.average" : "report.outcome.summary.baseline",
                        ["mean": mean, "period": periodWord,
-                        "bad": isCommunity ? w.proseBadYears(p90, o.inherent.percentile(0.9)?.value ?? .nan, nearby: badYearNearby(o)).with : w.badAveragePhrase(p90)])
+                        "bad": isCommunity ? w.proseBadYears(p90, o.inherent.percentile(0.9)?.value ?? .nan).with : w.badAveragePhrase(p90)])
         // A chance of coming out ahead only means something where something can come out
         // ahead: a gain, or a loss with benefits on it. On a pure cost it is always 0%; and in
         // the board report, where it is 0% with responses and without, it is left out. Residents
@@ -661,7 +661,7 @@ public struct ReportBuilder: Sendable {
             disagreement: perspectiveSpread(views, w).map(e),
             histogram: charts.histogram(id: "\(slug)-hist", outcome: o, thresholds: thresholds, words: w),
             exceedance: charts.exceedance(id: "\(slug)-lec", outcome: o, appetite: points + harmLimitsOnNet(o.id, unit: unit), appetiteRows: appetiteRows(o.id, unit: unit),
-                                          harmLimits: harmLimits(o.id, unit: unit), badYearNearby: badYearNearby(o), words: w),
+                                          harmLimits: harmLimits(o.id, unit: unit), words: w),
             // A confidential entry's id carries its marker here too, where the chart names it alone.
             tornado: charts.tornado(id: "\(slug)-tornado", outcome: o, drivers: parts.map { d in
                 var marked = d

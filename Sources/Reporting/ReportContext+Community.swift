@@ -30,7 +30,8 @@ extension ReportContext {
         public var helpers: [String]
         /// How many entries do not record yet who helped (after an import); absent when all do.
         public var helpersNote: String?
-        /// How much each group's estimates count, in words.
+        /// How much each group's estimates count, in words, and what that changed: the limits
+        /// and aims that would read otherwise with every group counting the same, or that none would.
         public var weights: [String]
         /// Each group that gave estimates: who is in it and for how many entries.
         public var groups: [String]

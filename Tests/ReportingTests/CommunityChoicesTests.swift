@@ -138,7 +138,10 @@ struct CommunityChoicesTests {
         // page gives that chance (CommunityClarityTests checks it against the entry).
         let rounds = try #require(english.components(separatedBy: "- “Evening rounds by volunteers”\n").dropFirst().first?.split(separator: "\n").prefix { $0.hasPrefix("  - ") })
         #expect(Array(rounds.prefix(3)) == ["  - Municipality and police: 25 in 100", "  - Volunteers: 15 in 100", "  - Residents' panel: 30 in 100"])
-        #expect(CommunityFirstReadTests.matches(String(rounds.last ?? ""), #"^  - The groups together: [0-9]+ in 100\.$"#), "\(rounds)")
+        // Where the simulation's figure rounds to another whole number than the groups' figures
+        // counted by hand ((25 + 15 + ½·30)/2.5 = 22), the figure by hand follows it.
+        #expect(CommunityFirstReadTests.matches(String(rounds.last ?? ""),
+                                                #"^  - The groups together: [0-9]+ in 100\.( Worked out by hand [^.]* come to 22 in 100 before the planned actions\. .*)?$"#), "\(rounds)")
     }
 
     /// "Ward 7 halves carers with no reason": every example says who set a weight that differs.

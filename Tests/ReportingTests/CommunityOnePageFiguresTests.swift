@@ -180,30 +180,4 @@ struct CommunityOnePageFiguresTests {
         }
         #expect(headers > 4)
     }
-
-    // MARK: One list of levels
-
-    /// The figures a bad year in words is read beside were a list of levels of their own, with
-    /// a 1 in 5 level the summary has no percentile for: the table reads that row off the curve,
-    /// and the list dropped it. Every figure the tables show is among them.
-    @Test func theNearbyFiguresAreEveryFigureTheTablesShow() throws {
-        let register = try ReportFixtures.load("adult-social-care-positive-risk")
-        let options = ReportOptions(format: .markdown, audience: .community, libyamlVersion: "", command: "", language: "en")
-        let score = try Scorer.score(Report.registerToScore(register, options: options),
-                                     options: ScoringOptions(seed: 7, trials: 2_000, jobs: 1, asOf: ReportFixtures.asOf))
-        let builder = ReportBuilder(register: register, score: score, options: options)
-        for o in score.outcomes {
-            let nearby = builder.badYearNearby(o)
-            for summary in [o.residual, o.inherent] {
-                for p in [0.5, 0.2, 0.1, 0.05, 0.01] {
-                    let figure = try #require(summary.percentile(1 - p)?.value ?? Charts.lossAt(p, summary.exceedanceCurve))
-                    #expect(nearby.contains(figure), "\(o.id): the row at \(p) (\(figure)) is not among \(nearby)")
-                }
-                for q in [0.5, 0.9, 0.95, 0.99] {
-                    let figure = try #require(summary.percentile(q)?.value)
-                    #expect(nearby.contains(figure), "\(o.id): the year row at \(q)")
-                }
-            }
-        }
-    }
 }

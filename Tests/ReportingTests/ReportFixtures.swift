@@ -130,6 +130,7 @@ enum ReportFixtures {
         let options = Self.options(format: .markdown, audience: audience, language: language)
         var scoring = ScoringOptions(seed: 7, trials: trials, jobs: 2, asOf: asOf)
         scoring.responseLevers = audience == .board
+        scoring.equalWeights = audience == .community
         let score = try Scorer.score(Report.registerToScore(register, options: options), options: scoring)
         // As `riskreg report` does: a board report of a register with confidential entries is
         // told the published page's figures, scored from the public view.

@@ -116,6 +116,9 @@ struct Report: ParsableCommand {
             // decision page says what each large response does to a verdict that needs a decision.
             var headline = options
             headline.responseLevers = audience == .board
+            // A community report says what each group's weight changed: every statement judged
+            // again with every group counting the same.
+            headline.equalWeights = audience == .community
             score = try Scorer.score(Reporting.Report.registerToScore(register, options: reportOptions), options: headline, progress: progress.update)
             progress.finish()
         } catch {

@@ -147,9 +147,13 @@ public enum FigureFormat {
         var decimals = shown.contains(where: { $0 == "." || $0 == "," }) ? 1 : 0
         // The percentage as written is p·10^(2 + decimals) rounded; it reads below 1 in `n`
         // once that count is below 10^(2 + decimals)/n.
-        while decimals < 8, (p * pow(10, Double(decimals + 2))).rounded() >= pow(10, Double(decimals + 2)) / Double(n) {
-            decimals += 1
+        func roundsToTheBound(_ decimals: Int) -> Bool {
+            (p * pow(10, Double(decimals + 2))).rounded() >= pow(10, Double(decimals + 2)) / Double(n)
         }
+        while decimals < 8, roundsToTheBound(decimals) { decimals += 1 }
+        // Closer to the bound than eight decimals can show: written as the bound itself, "<10%",
+        // never "10.00000000%" beside "fewer than 1 in 10".
+        if roundsToTheBound(decimals) { return style.localise("<" + fixedPercent(1 / Double(n), decimals: 0)) }
         return decimals == 0 || fixedPercent(p, decimals: decimals) == shown ? shown : fixedPercent(p, decimals: decimals)
     }
 

@@ -85,8 +85,11 @@ extension ReportBuilder {
         // With its direction, like every part after it: "about 4 incidents" beside "about 14
         // more" left a reader to guess which way the starting figure went.
         let from = changeWords(start, unit: o.unit) ?? quantity(0, o.unit)
+        // The starting figure is the list's first part, so that two parts read "… and …":
+        // "about 4 incidents more with …, about 6 incidents fewer with …" read as broken.
+        let first = phrases("community.options.part.assumed", ["from": from, "assumed": iso(assumed.title)])
         return phrases("community.options.average.parts", ["outcome": iso(o.title), "amount": optionAverage(o.id, unit: o.unit, mean: mean),
-                                                           "from": from, "assumed": iso(assumed.title), "parts": list(parts)])
+                                                           "parts": list([first] + parts)])
     }
 
     /// A figure as the page's words show it: two significant figures (or `digits`), whole.

@@ -116,6 +116,15 @@ struct CommunityResidentReadingTests {
         #expect(ward.contains("Think of a new pedestrian crossing that prevents more accidents than it causes"), "\(ward.prefix(6_000))")
     }
 
+    /// "more by less than 1 enquiry from the other one" was read twice: a change under one says
+    /// it is slight, and the other is an entry.
+    @Test func aChangeUnderOneIsSlight() throws {
+        let care = try Self.page("adult-social-care-positive-risk")
+        #expect(!care.contains("more by less than"))
+        #expect(!care.contains("from the other one,"))
+        #expect(care.contains("slightly more (less than 1 enquiry) from the other entry, “"), "\(care.prefix(20_000))")
+    }
+
     static func matches(_ text: String, _ pattern: String) -> Bool {
         text.range(of: pattern, options: .regularExpression) != nil
     }

@@ -671,7 +671,11 @@ extension ReportBuilder {
         // else is left to say.
         var harms = parts.filter { $0.harm > 0 }.map { harmPart($0.outcome, $0.harm) }
         if harms.isEmpty { harms = [part(r.outcome, 0, more: !isGain(r.outcome))] }
-        let harm = phrases(planned ? "community.entry.harm.planned" : "community.entry.harm", ["parts": list(harms)])
+        // An activity's chance is the chance that it goes wrong, so what follows is what going
+        // wrong brings: "if it happens" beside "Evening rounds by volunteers" read as the rounds
+        // themselves being the harm.
+        let harmKey = planned ? "community.entry.harm.planned" : r.strategy.hasBenefit ? "community.entry.harm.activity" : "community.entry.harm"
+        let harm = phrases(harmKey, ["parts": list(harms)])
         // Money a gain leaves unspent is money saved against the plan: "about £190,000 less in
         // “Adult social care budget”" reads as a cut to care.
         // A gain is written with as many figures as what the entry comes to all told on the

@@ -250,7 +250,10 @@ extension ReportBuilder {
         }
         let status = !decisive ? "close" : (within ? "within" : "outside")
         let kind = v.kind == .netBenefitAbove && status != "close" ? "aim." + status : status
-        return phrases.filled(key, args).capitalisedFirst + " " + phrases("community.limit.expect.status." + kind)
+        // Four limits for each of four options, each closed by "That chance is within the
+        // limit.", read as one sentence said sixteen times ("Die kans blijft binnen de grens"
+        // twelve times in Dutch): the list says its verdict in a few words of its own.
+        return phrases.filled(key, args).capitalisedFirst + " " + phrases("community.options.status." + kind)
     }
 
     /// The key suffix for an aim on a net benefit of an outcome counted from a baseline. A net

@@ -74,7 +74,7 @@ struct BoardFollowThroughTests {
         let page = try Self.board("adult-social-care-positive-risk")
         let line = try #require(page.split(separator: "\n").first { $0.contains("without AS-06 Shared Lives arrangements for 12 people: ") })
         #expect(line.contains("stopping it gives up its net effect on average each year (its benefit less its own harm): a net £"), "\(line)")
-        let money = try #require(line.firstMatch(of: /a net (£[0-9,]+) avoided in Adult social care budget/)).1
+        let money = try #require(line.firstMatch(of: /a net (£[0-9,]+) avoided in Overspend on care and support/)).1
         #expect(page.contains("| AS-06 | Shared Lives arrangements for 12 people | ") && page.contains("a net saving of \(money) (the activity and its risk together)"),
                 "\(money)")
         let hours = try #require(line.firstMatch(of: /a net ([0-9,]+ hours) gained in Hours of independent living/)).1

@@ -101,7 +101,7 @@ struct BoardPlainAnswersTests {
         let page = try Self.shipped("adult-social-care-positive-risk")
         let line = try #require(Self.line(page, "- “Residential care (current)” is set aside at the first step"))
         #expect(line.contains("Safeguarding enquiries (5.2%; want ≤ 5.0%: too close to call, but on the outside of the limit, and this step counts a chance on the side of the limit it falls)"), "\(line)")
-        #expect(line.contains("Adult social care budget (29%; want ≤ 10%);"), "\(line)")
+        #expect(line.contains("Overspend on care and support (29%; want ≤ 10%);"), "\(line)")
     }
 
     /// "Net of benefits" only where an entry in the headline brings a benefit to the outcome,

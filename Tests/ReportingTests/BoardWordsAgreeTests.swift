@@ -47,11 +47,10 @@ struct BoardWordsAgreeTests {
     /// option's own cost) is: the page says why, from where the register counts each.
     @Test func theBudgetTestSaysWhyAnOptionsOwnCostCountsAndAResponsesDoesNot() throws {
         let page = try Self.board("adult-social-care-positive-risk")
-        #expect(page.contains("“Responses’ cost”: what the responses cost, paid from Adult Social Care's 2027/28 running budget, apart from the money set aside for people's care and support, as the register records; the register counts it in no outcome, so no appetite statement judges it. An option’s own cost is counted the other way: the register puts it in Adult social care budget, with the entries, so it is part of the figure against appetite. The option’s own cost and the responses’ cost are the planned spend."),
+        #expect(page.contains("“Responses’ cost”: what the responses cost, paid from Adult Social Care's 2027/28 budget for its own staff and services, which is kept apart from the money for people's care and support, as the register records; the register counts it in no outcome, so no appetite statement judges it. An option’s own cost is counted the other way: the register puts it in Overspend on care and support, with the entries, so it is part of the figure against appetite. The option’s own cost and the responses’ cost are the planned spend."),
                 "\(page)")
         let option = try #require(page.split(separator: "\n").first { $0.hasPrefix("- **Shared Lives, with PA cover from the home care framework:**") })
-        #expect(option.contains("Like every planned action it is paid from the running budget, which already sets the money aside for it, so the difference is not in the budget figure tested against the £50,000 limit"), "\(option)")
-        #expect(option.contains("The matching worker in the option above is not a planned action but that option's own cost, which the commissioning plan does not cover, so it is in the budget figure."), "\(option)")
+        #expect(option.contains("Like every planned action, it is paid from Adult Social Care's own budget, so it does not change the overspend figures."), "\(option)")
         // A register without options of their own cost says nothing of them.
         let ward = try Self.board("ward-7-patient-partnership")
         #expect(ward.contains("“Responses’ cost”: what the responses cost, paid from the ward's 2027/28 budget, as the register records;"))

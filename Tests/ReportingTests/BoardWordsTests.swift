@@ -62,7 +62,7 @@ struct BoardWordsTests {
         #expect(!safeguarding.contains("a minus sign"), "\(safeguarding)")
         #expect(safeguarding.contains("| Perspective | Mean (enquiries) | 1 in 10 bad year (enquiries) | \n"), "\(safeguarding)")
         // Where benefits count, the chance stays.
-        let budget = BoardFirstReadTests.section(care, "### Adult social care budget (GBP)")
+        let budget = BoardFirstReadTests.section(care, "### Overspend on care and support (GBP)")
         #expect(budget.contains("Chance of a net reduction"))
     }
 
@@ -145,7 +145,7 @@ struct BoardWordsTests {
             #expect(!text.contains("over the next 12 months"), "\(name)")
         }
         let care = try Self.report("adult-social-care-positive-risk")
-        #expect(care.contains("The register does not say which way is better for Wellbeing of the people taking part (more is better), Adult social care budget (less is better)"))
+        #expect(care.contains("The register does not say which way is better for Wellbeing of the people taking part (more is better), Overspend on care and support (less is better)"))
         #expect(care.contains("**Chance the harm comes about (the activity goes ahead in any case"))
     }
 
@@ -161,7 +161,11 @@ struct BoardWordsTests {
 
     /// A dash explains nothing: where a figure or a name is missing, the cell says why.
     @Test func missingFiguresAreSaidInWords() throws {
-        let leiden = try Self.report("community-safety-leiden")
+        // Leiden states every entry's rating; one left unstated shows what the cell says.
+        var register = try ReportFixtures.load("community-safety-leiden")
+        let i = try #require(register.risks.firstIndex { $0.id == "CS-01" })
+        register.risks[i].ratings?.current = nil
+        let leiden = try ReportFixtures.render(register, format: .markdown, audience: .board)
         let matrix = BoardFirstReadTests.section(leiden, "### On the organisation’s own matrix")
         #expect(!matrix.contains("| — |") && matrix.contains("| none stated |"), "\(matrix)")
         let care = try Self.report("adult-social-care-positive-risk")

@@ -27,7 +27,7 @@ struct CommunityChoicesTests {
         let page = try Self.leiden(language)
         let en = language == "en"
         let book = try #require(Phrasebook.builtIn(language))
-        let verdicts = ["within", "outside", "close", "aim.within", "aim.outside"].map { book("community.limit.expect.status." + $0) }
+        let verdicts = ["within", "outside", "close", "aim.within", "aim.outside"].map { book("community.options.status." + $0) }
         let section = try Self.section(page, en ? "## The options side by side" : "## De varianten naast elkaar")
         let options = Array(section.components(separatedBy: "\n### ").dropFirst())
         #expect(options.count == register.portfolios.count, "\(section)")
@@ -80,7 +80,7 @@ struct CommunityChoicesTests {
         #expect(dutch.contains("Hoe groot is de kans op „Een vrijwilliger raakt gewond of wordt bedreigd tijdens een avondronde”? Zonder de geplande aanpak: 15 op 100 volgens de groep „Vrijwilligers”, 8 op 100 volgens de groep „Gemeente en politie”"))
         #expect(!dutch.contains("meer dan 0 personen") && !english.contains("more than 0 people"))
         // The detail section's tables on people count people.
-        let detailNL = try #require(dutch.components(separatedBy: "### Mensen die door het werk van het convenant gewond raken, worden bedreigd of ten onrechte worden beschuldigd\n").dropFirst().first?
+        let detailNL = try #require(dutch.components(separatedBy: "### Mensen gewond, bedreigd of ten onrechte beschuldigd door de samenwerking\n").dropFirst().first?
             .components(separatedBy: "\n### ").first)
         #expect(!detailNL.contains("Verlies (personen") && !detailNL.contains("elk bedrag overschrijdt"), "\(detailNL)")
         #expect(detailNL.contains("| Aantal (personen; minder is beter) |") && detailNL.contains("Met de geplande aanpak (personen)"))
@@ -95,7 +95,7 @@ struct CommunityChoicesTests {
     /// entry — never whether a verdict would change with it.
     @Test func aPrivateEntrySaysWhyAndWhoSeesIt() throws {
         let dutch = try Self.leiden("nl")
-        #expect(dutch.contains("> Eén onderdeel van de lijst is vertrouwelijk. Als we het publiceren, kunnen mensen die met het convenant meewerken gevaar lopen. Het staat niet op deze pagina, en alle cijfers hier zijn zonder dat onderdeel berekend. Het convenantoverleg van gemeente, politie en buurtpreventie ziet de cijfers mét dit onderdeel, en die kunnen hoger of lager zijn dan de cijfers hier. Wat op deze pagina binnen een grens blijft, kan daar dus boven de grens uitkomen, en andersom. Daarom kan er een nummer ontbreken in de codes van de onderdelen."), "\(dutch)")
+        #expect(dutch.contains("> Eén onderdeel van de lijst is vertrouwelijk. Als we het publiceren, kunnen mensen die aan de samenwerking meedoen gevaar lopen. Het staat niet op deze pagina, en alle cijfers hier zijn zonder dat onderdeel berekend. Het convenantoverleg ziet de cijfers mét dit onderdeel, en die kunnen hoger of lager zijn dan de cijfers hier. Wat op deze pagina binnen een grens blijft, kan daar dus boven de grens uitkomen, en andersom. Daarom kan er een nummer ontbreken in de codes van de onderdelen."), "\(dutch)")
         #expect(!dutch.contains("bijvoorbeeld om de mensen"))
         let bare = try Self.leiden("en") { r in
             r.metadata.confidentialReason = nil

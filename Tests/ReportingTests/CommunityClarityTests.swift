@@ -126,7 +126,7 @@ struct CommunityClarityTests {
         let safety = Self.section(ward, "\n### Patient safety incidents with moderate or greater harm")
         #expect(safety.contains("Because it is over the limit: Every falls option leaves this chance"), "\(safety)")
         #expect(!safety.contains("If it goes over the limit"), "\(safety)")
-        #expect(Self.matches(safety, #"That chance is over the limit\. Overall, this harm goes down: what is planned prevents about [0-9]+ incidents in 2027/28 on average and itself causes about [0-9]+ incidents?, which leaves about [0-9]+ incidents? fewer than the ward's usual level\. But the limit is on the harm the plans themselves cause, and that part is over it\."#), "\(safety)")
+        #expect(Self.matches(safety, #"That chance is over the limit\. Overall, this harm goes down: what is planned prevents about [0-9]+ incidents in 2027/28 on average and itself causes about [0-9]+ incidents?, which leaves about [0-9]+ incidents? fewer than the ward's usual level\. But the limit counts only the harm the plans themselves cause, and that part is over it\."#), "\(safety)")
         let budget = Self.section(ward, "\n### Costs beyond the ward budget, more than £120,000")
         #expect(budget.contains("If it goes over the limit"), "a limit that is kept keeps the conditional")
     }
@@ -163,7 +163,7 @@ struct CommunityClarityTests {
         }
         let ward = try ReportFixtures.community("ward-7-patient-partnership")
         #expect(ward.contains("The tables below are the detailed figures that the ward's partnership group reads."))
-        #expect(ward.contains("a group of patients on Ward 7 (name not given)"))
+        #expect(ward.contains("patients staying on Ward 7 (not named without their agreement)"))
         #expect(ward.contains("In the words of the ward's partnership group: “"))
     }
 
@@ -178,9 +178,9 @@ struct CommunityClarityTests {
         #expect(!detail.contains("any increase at all"))
         #expect(detail.contains("in at least 9 years in 10, there is not a single patient"))
         #expect(!detail.contains("see no rise at all"))
-        #expect(detail.contains("The yardsticks: “Patient safety incidents”, 4 incidents: the number its limit names"))
+        #expect(detail.contains("The benchmarks: “Patient safety incidents”, 4 incidents: the number its limit names"))
         #expect(!detail.contains("a bad year without the planned actions"))
-        #expect(detail.contains("Harm under 5% of the yardstick is “Minor”"))
+        #expect(detail.contains("under 5% of the benchmark is “Minor”"))
         let care = try ReportFixtures.community("adult-social-care-positive-risk")
         #expect(!care.contains("Loss (£"))
         #expect(care.contains("Cost (£"))

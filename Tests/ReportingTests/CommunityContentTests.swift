@@ -44,7 +44,7 @@ struct CommunityContentTests {
         let supported = try Self.entry(care, "AS-08")
         #expect(supported.contains("in “Hours of independent living”"), "\(supported)")
         #expect(supported.contains("in “Wellbeing of the people taking part”"), "\(supported)")
-        #expect(supported.contains("in “Adult social care budget”"))
+        #expect(supported.contains("in “Overspend on care and support”"))
         let ward = try Self.page("ward-7-patient-partnership")
         let plans = try Self.entry(ward, "W7-08")
         #expect(plans.contains("in “Bed days”"), "\(plans)")
@@ -83,7 +83,7 @@ struct CommunityContentTests {
         #expect(carers.contains("- How likely it is that, in 2027/28, it happens at least once to any of the borough's family carers: "), "\(carers)")
         #expect(carers.contains(". That is not the chance for any one of them, which is smaller."))
         let shared = try Self.entry(care, "AS-06")
-        #expect(shared.contains("it goes wrong at least once for any of the 12 people: "), "\(shared)")
+        #expect(shared.contains("this activity goes wrong in the way described above at least once for any of the 12 people: "), "\(shared)")
         // An entry that names no one keeps the plain sentence.
         let shortage = try Self.entry(care, "AS-11")
         #expect(shortage.contains("- How likely in 2027/28: "), "\(shortage)")

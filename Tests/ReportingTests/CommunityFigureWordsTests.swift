@@ -81,7 +81,7 @@ struct CommunityFigureWordsTests {
         #expect(nl.contains("Elk gevuld vakje is een keer waarin iemand gewond raakt, wordt bedreigd of ten onrechte wordt beschuldigd: "))
         #expect(nl.contains("Er mogen hooguit 25 van zulke keren op de 100 zijn."))
         let ward = try Self.render("ward-7-patient-partnership")
-        #expect(ward.contains("Each filled square is one time in which “Costs beyond the ward budget” comes to more than £120,000 that the ward budget does not cover: "))
+        #expect(ward.contains("Each filled square is one time in which “Costs beyond the ward budget” comes to more than £120,000 over the ward budget: "))
         #expect(ward.contains("Each filled square is one time in which “Patient safety incidents”, counting harm alone, goes more than 4 incidents above the ward's usual level: "))
     }
 
@@ -103,9 +103,9 @@ struct CommunityFigureWordsTests {
     /// the page says how the groups' estimates are combined.
     @Test func thePageSaysHowTheGroupsAreCountedTogether() throws {
         let ward = try Self.render("ward-7-patient-partnership")
-        #expect(ward.contains("it uses one group's estimate for the entry, picked by lot. A group that counts twice as much is picked twice as often."))
+        #expect(ward.contains("it uses one group's estimate for the entry, chosen at random. A group that counts twice as much is chosen twice as often."))
         let nl = try Self.render("community-safety-leiden", "nl")
-        #expect(nl.contains("gebruikt het voor het onderdeel de schatting van één groep, bij loting gekozen."))
+        #expect(nl.contains("gebruikt het voor het onderdeel de schatting van één groep, door loting gekozen."))
     }
 
     // MARK: Outcomes nothing lowers
@@ -129,7 +129,7 @@ struct CommunityFigureWordsTests {
 
     /// The rows of every table of the groups' figures (its heading row starts with `heading`).
     static func groupTables(_ text: String, _ language: String) -> [(header: [String], rows: [[String]])] {
-        let heading = language == "nl" ? "| Inschatting van |" : "| Estimates of |"
+        let heading = language == "nl" ? "| Schatting van |" : "| Estimates of |"
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         func cells(_ line: String) -> [String] {
             line.split(separator: "|", omittingEmptySubsequences: false).dropFirst().dropLast().map { $0.trimmingCharacters(in: .whitespaces) }

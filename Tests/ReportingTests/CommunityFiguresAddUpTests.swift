@@ -35,7 +35,12 @@ struct CommunityFiguresAddUpTests {
     /// assumed option's figure and every entry it leaves out or adds, and they add up.
     @Test(arguments: ["en", "nl"])
     func anOptionsAverageIsTheSumOfItsParts(_ language: String) throws {
-        let text = try Self.page("community-safety-leiden", language)
+        // The parts are entries. The register's options without rounds also run CS-03's
+        // campaign without volunteers, a response and not an entry, so their lines give no
+        // parts; the sum is checked on the options as entries alone make them.
+        var register = try ReportFixtures.load("community-safety-leiden")
+        for i in register.portfolios.indices { register.portfolios[i].responses = [] }
+        let text = try ReportFixtures.render(register, format: .markdown, audience: .community, trials: 2_000, language: language)
         let options = ReportFixtures.section(text, language == "nl" ? "\n## De varianten naast elkaar" : "\n## The options side by side")
         let camera = ReportFixtures.section(options, language == "nl" ? "\n### Camera's op de winkelpleinen" : "\n### Cameras on the shopping squares")
         let title = language == "nl" ? "„Inbraken en straatroven”: " : "“Burglaries and street robberies”: "
@@ -43,7 +48,7 @@ struct CommunityFiguresAddUpTests {
         for id in ["CS-05", "CS-06", "CS-07"] { #expect(line.contains("(\(id))"), "\(line)") }
         let (about, more, fewer, with) = language == "nl" ? ("ongeveer", "meer", "minder", "bij") : ("about", "more", "fewer", "with")
         let entry = language == "nl" ? "(?:met|zonder)" : "(?:with|without)"
-        let total = try #require(try Self.groups(line, "\(about) ([0-9.,]+) [a-z]+ (?:méér|more) ").first)
+        let total = try #require(try Self.groups(line, "\(about) ([0-9.,]+) [a-z]+ (?:meer|more) ").first)
         // The assumed option's figure, with its direction, then one part per entry that differs.
         let madeOf = language == "nl" ? ", opgebouwd uit" : ", made up of"
         let start = try #require(try Self.groups(line, "\(madeOf) \(about) ([0-9.,]+) [a-z]+ (\(more)|\(fewer)) \(with) ").first, "\(line)")
@@ -84,7 +89,7 @@ struct CommunityFiguresAddUpTests {
         for line in lines {
             let total = try #require(try Self.groups(line, #"”: about ([0-9.,]+) [a-z]+ (more|less|fewer) "#).first, "\(line)")
             let tail = String(line[try #require(line.range(of: "every option has: ")).upperBound...])
-            let parts = try Self.groups(tail, #"(?:about ([0-9.,]+) [a-z]+ (more|less|fewer)|(more|less|fewer) by (?:less than|under) 1 [a-z]+) (?:from|because)"#)
+            let parts = try Self.groups(tail, #"(?:about ([0-9.,]+) [a-z]+ (more|less|fewer)|slightly (more|less|fewer) \((?:less than|under) 1 [a-z]+\)) (?:from|because)"#)
             #expect(parts.count == 2, "\(line)")
             func signed(_ g: [String]) -> Double { g[0].isEmpty ? 0 : (g[1] == "more" ? 1 : -1) * Self.number(g[0]) }
             let sum = parts.map(signed).reduce(0, +), whole = signed(total)
@@ -255,7 +260,7 @@ struct CommunityFiguresAddUpTests {
         let text = try Self.page("adult-social-care-positive-risk")
         #expect(!text.contains("hardly any fewer (less than 1 enquiry) without"), "\(text)")
         #expect(!text.contains("hardly any more (less than 1 enquiry) from"), "\(text)")
-        #expect(ReportFixtures.matches(text, #"(fewer|more) by less than 1 enquiry (with|without) “"#), "\(text)")
+        #expect(ReportFixtures.matches(text, #"slightly (fewer|more) \(less than 1 enquiry\) (with|without) “"#), "\(text)")
     }
 
     // MARK: 8. A limit in whole numbers
@@ -311,7 +316,7 @@ struct CommunityFiguresAddUpTests {
     @Test func aBudgetsChanceSaysWhatGoesDown() throws {
         let text = try Self.page("adult-social-care-positive-risk")
         let detail = String(text[try #require(text.range(of: "\n## For those who want the detail")).lowerBound...])
-        let budget = ReportFixtures.section(detail, "\n### Adult social care budget")
+        let budget = ReportFixtures.section(detail, "\n### Overspend on care and support")
         #expect(budget.contains("Chance of a saving against the 2027/28 commissioning plan: "), "\(budget)")
         #expect(budget.contains("| Average (£; a minus sign is a saving) | 1 in 10 bad year (£) | Chance of a saving |"), "\(budget)")
         #expect(budget.contains("the figure in a bad year (1 in 10) and the chance of a saving."), "\(budget)")

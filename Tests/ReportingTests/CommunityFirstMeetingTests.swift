@@ -59,7 +59,7 @@ struct CommunityFirstMeetingTests {
     @Test func theGroupsMembersDoNotReadAsTheOptions() throws {
         let ward = try ReportFixtures.community("ward-7-patient-partnership")
         #expect(!ward.contains("chooses between the options:"))
-        #expect(ward.contains("chooses between the options. Its members are the ward manager, nurses, the pharmacist and the Trust's falls prevention team"))
+        #expect(ward.contains("chooses between the options. Its members are the ward manager, nurses, the pharmacist and the hospital's falls prevention team"))
     }
 
     /// Dutch as a municipality publishes it: a chance does not "take something into account",

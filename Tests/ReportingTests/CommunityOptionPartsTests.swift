@@ -15,9 +15,9 @@ struct CommunityOptionPartsTests {
     /// Every option line that splits its average into the headline option's part and the
     /// entries it changes says that the parts make up the total, in English and in Dutch.
     @Test(arguments: [
-        ("community-safety-leiden-community.md", " with “Keep the evening rounds”,", ", made up of "),
+        ("community-safety-leiden-community.md", " with “Keep the evening rounds” and", ", made up of "),
         ("adult-social-care-positive-risk-community.md", " with “Shared Lives”,", ", made up of "),
-        ("community-safety-leiden-community.nl.html", " bij „<bdi>De avondrondes houden</bdi>”,", ", opgebouwd uit "),
+        ("community-safety-leiden-community.nl.html", " bij „<bdi>De avondrondes houden</bdi>” en", ", opgebouwd uit "),
     ])
     func partsAreSaidToMakeUpTheTotal(_ file: String, _ assumedPart: String, _ joiner: String) throws {
         let lines = try Self.published(file).split(separator: "\n").filter { $0.contains(assumedPart) }

@@ -130,7 +130,7 @@ struct CommunityOptionsAndYardsticksTests {
     func everyYardstickIsInTheCaption(_ name: String) throws {
         let page = Self.page(name)
         let caption = Self.heatCaption(page)
-        #expect(caption.contains("The yardsticks: "))
+        #expect(caption.contains("The benchmarks: "))
         #expect(!caption.contains("usual spread"))
         for row in CommunityFiguresTests.heatRows(page) {
             let yardstick = row.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.last { !$0.isEmpty } ?? ""
@@ -152,7 +152,7 @@ struct CommunityOptionsAndYardsticksTests {
     /// what that grade means there.
     @Test func aYardstickOfOneSaysWhatSevereMeans() throws {
         let caption = Self.heatCaption(Self.page("ward-7-patient-partnership"))
-        #expect(caption.contains("so a single time W7-04 happens is already “Severe”. That says only that one time reaches the yardstick"), "\(caption)")
+        #expect(caption.contains("so a single time W7-04 happens is already “Severe”. That says only that one time reaches the benchmark"), "\(caption)")
     }
 
     // MARK: Figures that describe one thing

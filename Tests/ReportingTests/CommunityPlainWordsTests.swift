@@ -59,7 +59,7 @@ struct CommunityPlainWordsTests {
         #expect(care.contains("Chance of more than this</text>"))
         #expect(care.contains("Result in a year (£)"))
         #expect(care.contains("1 in 10 bad year</text>"))
-        #expect(care.contains("Harm when it happens, against the yardstick"))
+        #expect(care.contains("Harm when it happens, against the benchmark"))
         #expect(care.contains("with the planned actions</text>"))
     }
 

@@ -12,7 +12,7 @@ struct CommunityReaderSlipsTests {
     @Test func theDutchImpactTableReadsAsDutch() throws {
         let nl = try ReportFixtures.community("community-safety-leiden", "nl")
         #expect(!nl.contains("bij de schade aan „Schade"))
-        #expect(nl.contains("worden CS-02 en CS-04 getoond met hun gevolg voor „Schade aan mensen door het convenant”"))
+        #expect(nl.contains("worden CS-02 en CS-04 getoond met hun gevolg voor „Schade aan mensen”"))
         #expect(!nl.contains("zonder de geplande aanpak oplevert"))
         #expect(nl.contains("uur: de schade in een heel slecht jaar (1 op 20) zonder de geplande aanpak, volgens de tabel van die uitkomst hierboven"))
     }

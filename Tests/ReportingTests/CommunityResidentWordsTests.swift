@@ -52,8 +52,8 @@ struct CommunityResidentWordsTests {
 
     /// "a group of service users (not named on this page)" a dozen times and never why: one
     /// sentence at the top says it, and the mark after that is short.
-    @Test(arguments: [("ward-7-patient-partnership", "en", "Where this page says “(name not given)”", "a group of patients on Ward 7 (name not given)", "(not named on this page)"),
-                      ("adult-social-care-positive-risk", "en", "Where this page says “(name not given)”", "a partner organisation (name not given)", "(not named on this page)")])
+    @Test(arguments: [("ward-7-patient-partnership", "en", "Where this page says “(not named without their agreement)”", "patients staying on Ward 7 (not named without their agreement)", "(not named on this page)"),
+                      ("adult-social-care-positive-risk", "en", "Where this page says “(not named without their agreement)”", "a partner organisation (not named without their agreement)", "(not named on this page)")])
     func unnamedHelpersAreExplainedOnce(_ name: String, _ language: String, _ note: String, _ mark: String, _ old: String) throws {
         let page = try ReportFixtures.community(name, language)
         #expect(Self.count(page, note) == 1)
@@ -66,8 +66,8 @@ struct CommunityResidentWordsTests {
     /// Leiden names everyone who helped, so it has nothing to explain.
     @Test func aPageNamingEveryoneHasNoNote() throws {
         let page = try ReportFixtures.community("community-safety-leiden")
-        #expect(!page.contains("(not named)") && !page.contains("(name not given)"))
-        #expect(!(try ReportFixtures.community("community-safety-leiden", "nl")).contains("(naam niet genoemd)"))
+        #expect(!page.contains("(not named)") && !page.contains("(not named without their agreement)"))
+        #expect(!(try ReportFixtures.community("community-safety-leiden", "nl")).contains("(niet bij naam genoemd zonder hun toestemming)"))
     }
 
     /// The Dutch note and mark, where a Leiden group asks not to be named.
@@ -77,8 +77,8 @@ struct CommunityResidentWordsTests {
         #expect(hidden != source)
         let page = try ReportFixtures.render(try ReportFixtures.load(yaml: hidden, file: "leiden.yaml"), format: .markdown, audience: .community,
                                              trials: 2_000, language: "nl")
-        #expect(page.contains("Staat er „(naam niet genoemd)”, dan is er geen toestemming om die groep of organisatie in het openbaar te noemen."))
-        #expect(page.contains("een partnerorganisatie (naam niet genoemd)") && !page.contains("niet genoemd op deze pagina"))
+        #expect(page.contains("Staat er „(niet bij naam genoemd zonder hun toestemming)”, dan is er geen toestemming om die groep of organisatie in het openbaar te noemen."))
+        #expect(page.contains("een partnerorganisatie (niet bij naam genoemd zonder hun toestemming)") && !page.contains("niet genoemd op deze pagina"))
     }
 
     /// "… and Neighbourhood police (wijkagenten)": a name the register's own text writes in
@@ -143,7 +143,7 @@ struct CommunityResidentWordsTests {
         #expect(page.contains(said))
     }
 
-    /// "Adult social care budget: chance within the limit" read as how things stand today, when
+    /// "Overspend on care and support: chance within the limit" read as how things stand today, when
     /// it is the figure under the proposed option, still to be chosen: the limits' part says
     /// which option its figures assume, right under its heading.
     @Test(arguments: [("adult-social-care-positive-risk", "en", "## Are things within the limits that were set?\n\nThe figures in this part assume “Shared Lives”, one of the options still to be chosen, not how things are today."),

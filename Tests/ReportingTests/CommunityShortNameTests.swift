@@ -76,13 +76,13 @@ struct CommunityShortNameTests {
     @Test func theListsAndEntriesUseOneForm() throws {
         let nl = try ReportFixtures.community("community-safety-leiden", "nl")
         // The list under the first option ties the long title to its short name.
-        #expect(nl.contains("- „Mensen die door het werk van het convenant gewond raken, worden bedreigd of ten onrechte worden beschuldigd” (hierna: „Schade aan mensen door het convenant”):"))
+        #expect(nl.contains("- „Mensen gewond, bedreigd of ten onrechte beschuldigd door de samenwerking” (hierna: „Schade aan mensen”):"))
         // CS-04's entry uses the short names that CS-02's entry, above it, gave in full; the
         // tie was given once, higher up the page.
         let entries = ReportFixtures.section(nl, "\n## Wat er kan gebeuren")
         #expect(entries.contains("extra bij „Kosten buiten de convenantbegroting 2027” en"))
         #expect(!entries.contains("(hierna: „"))
-        #expect(entries.contains("ongeveer 1 persoon extra bij „Schade aan mensen door het convenant”"))
+        #expect(entries.contains("ongeveer 1 persoon extra bij „Schade aan mensen”"))
         let ward = try ReportFixtures.community("ward-7-patient-partnership")
         #expect(ward.contains("None of the options keeps “Patient safety incidents with moderate or greater harm” within its limit."))
         #expect(ward.contains("the chance of “Patient safety incidents with moderate or greater harm” (“Patient safety incidents” below)"))

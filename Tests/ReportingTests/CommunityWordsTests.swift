@@ -85,7 +85,7 @@ struct CommunityWordsTests {
         let out = try ReportFixtures.example("adult-social-care-positive-risk", .community, format: .markdown)
         let start = try #require(out.range(of: "### People travel on their own by bus"))
         let entry = String(out[start.upperBound...].prefix { $0 != "#" })
-        let harm = try #require(entry.split(separator: "\n").first { $0.hasPrefix("- If it happens") })
+        let harm = try #require(entry.split(separator: "\n").first { $0.hasPrefix("- If it goes wrong") })
         #expect(harm.contains("less in “Hours of independent living”"), "\(harm)")
         #expect(harm.contains("more in “Safeguarding enquiries”"), "\(harm)")
         #expect(entry.contains("- What people gain in the 2027/28 financial year (April 2027 to March 2028), on average: about")
@@ -131,7 +131,7 @@ struct CommunityWordsTests {
             // proposed option meets the aim on hours.
             #expect(community.contains("### Hours of independent living: expected to meet the aim"))
             // Staying in residential care does not.
-            #expect(community.range(of: #"(in their care homes|the baseline): [0-9]+ in 100; aim: at least 80 in 100\. So we expect to fall short of the aim\."#, options: .regularExpression) != nil)
+            #expect(community.range(of: #"(in their care homes|the baseline): [0-9]+ in 100; aim: at least 80 in 100\. Expected to fall short of the aim\."#, options: .regularExpression) != nil)
         }
     }
 
@@ -167,7 +167,7 @@ struct CommunityWordsTests {
         var plain = register
         plain.appetite = plain.appetite.map { var a = $0; if a.outcome == "vrijwilligersuren" { a.ifMissed = nil }; return a }
         let fallback = try ReportFixtures.render(plain, format: .markdown, audience: .community, trials: 500, language: "nl")
-        #expect(fallback.contains("Als het doel niet wordt gehaald, bespreekt het convenantoverleg van gemeente, politie en buurtpreventie wat er moet gebeuren."), "no if-missed on the aim: the plain sentence, naming who decides")
+        #expect(fallback.contains("Als het doel niet wordt gehaald, bespreekt het convenantoverleg wat er moet gebeuren."), "no if-missed on the aim: the plain sentence, naming who decides")
         #expect(dutch.contains("tellen half zo zwaar als die van de groep „Gemeente en politie”. Wie dit besloot: het convenantoverleg, in zijn vergadering van 6 oktober 2026. Het bewonerspanel gaf voor vijf onderdelen een eigen schatting. Dat ging met een korte enquête"), "\(dutch)")
         #expect(!dutch.contains("bepaalt hoe zwaar elke groep meetelt"), "every weight that differs has its reason")
     }

@@ -201,7 +201,7 @@ struct DecisionPageFiguresTests {
         let ward = try Self.report("ward-7-patient-partnership")
         let verdict = try #require(ward.split(separator: "\n").first { $0.hasPrefix("- **Outside appetite: Patient safety incidents") }).description
         #expect(verdict.contains("Overall the entries reduce it (on average"), "\(verdict)")
-        #expect(verdict.contains("less than the ward's usual level in a year), but the board’s appetite limits the harm they cause, whatever harm they avoid"))
+        #expect(verdict.contains("less than the ward's usual level (about 20 such incidents a year) in a year), but the board’s appetite limits the harm they cause, whatever harm they avoid"))
         // Not where the entries do not reduce the outcome, and not in the community report.
         let community = try ReportFixtures.example("ward-7-patient-partnership", .community, format: .markdown, trials: 1_000)
         #expect(!community.contains("Overall the entries reduce it"))

@@ -47,15 +47,22 @@ extension ReportBuilder {
     /// with “Keep the evening rounds”, about 14 more without “Evening rounds by volunteers” (CS-05),
     /// about 6 fewer with … (CS-06) and about 4 fewer with … (CS-07)".
     ///
+    /// An entry both options have but tackle with different responses (Leiden's burglary series,
+    /// CS-03, walked by the officer alone where no volunteers walk rounds) is one more part: "about
+    /// 2 more because it tackles … another way". Its figure under the other response is nowhere
+    /// else on the page, so it is what is left of the difference once every other part is taken
+    /// off, and only one entry may be tackled another way; without that part the page gave no
+    /// breakdown at all for those options.
+    ///
     /// Nil where it would not add up from the entries alone: for money (an option's own cost and
     /// savings are said beside it), for an average said as how often it comes, where either
-    /// option reshapes an entry (a share or another response, whose figures the page gives only
-    /// under the assumed option), where no entry that differs reaches the outcome, and where the
-    /// parts miss the difference by more than their rounding.
+    /// option gives an entry a share (whose figures the page gives only under the assumed
+    /// option) or more than one entry is tackled another way, where no entry that differs reaches
+    /// the outcome, and where the parts miss the difference by more than their rounding.
     func optionParts(_ option: RegisterScore.PortfolioScore, _ registered: Portfolio, outcome o: RegisterScore.OutcomeScore, mean: Double) -> String? {
         guard o.unit != "money", let assumedID = score.run.portfolio, option.id != assumedID,
               let assumed = register.portfolios.first(where: { $0.id == assumedID }),
-              !registered.reshapesEntries, !assumed.reshapesEntries,
+              registered.split.isEmpty, assumed.split.isEmpty,
               let assumedMean = score.portfolios.first(where: { $0.id == assumedID })?.outcomes.first(where: { $0.outcome == o.id })?.mean.residual.value,
               !communityAverageIsRare(o.id, unit: o.unit, mean: mean), !communityAverageIsRare(o.id, unit: o.unit, mean: assumedMean)
         else { return nil }
@@ -75,6 +82,15 @@ extension ReportBuilder {
             parts.append(phrases("community.options.part." + key, ["change": change, "entry": entry]))
         }
         let difference = mean - assumedMean
+        let tackledOtherwise = mine.filter { theirs.contains($0) && registered.responseChoice(for: $0) != assumed.responseChoice(for: $0) }
+        if tackledOtherwise.count > 1 { return nil }
+        if let id = tackledOtherwise.first, let risk = register.risk(id), risk.outcomes.contains(o.id),
+           let change = changeWords(w.directed(difference - sum), unit: o.unit) {
+            shownSum += Self.asShown(w.directed(difference - sum))
+            sum = difference
+            let entry = phrases("community.options.entry", ["title": iso(phrases("community.quoted", ["text": risk.title])), "id": entryID(id)])
+            parts.append(phrases("community.options.part.otherwise", ["change": change, "entry": entry]))
+        }
         guard !parts.isEmpty, abs(difference - sum) <= max(0.5, 0.01 * abs(difference)) else { return nil }
         let start = w.directed(assumedMean)
         // A reader adds the figures as the page shows them: where rounding each part makes them

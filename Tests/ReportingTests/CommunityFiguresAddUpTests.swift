@@ -35,9 +35,8 @@ struct CommunityFiguresAddUpTests {
     /// assumed option's figure and every entry it leaves out or adds, and they add up.
     @Test(arguments: ["en", "nl"])
     func anOptionsAverageIsTheSumOfItsParts(_ language: String) throws {
-        // The parts are entries. The register's options without rounds also run CS-03's
-        // campaign without volunteers, a response and not an entry, so their lines give no
-        // parts; the sum is checked on the options as entries alone make them.
+        // The parts here are entries only: the register's options without rounds also run
+        // CS-03's campaign without volunteers, which `anEntryTackledAnotherWayIsOnePart` covers.
         var register = try ReportFixtures.load("community-safety-leiden")
         for i in register.portfolios.indices { register.portfolios[i].responses = [] }
         let text = try ReportFixtures.render(register, format: .markdown, audience: .community, trials: 2_000, language: language)
@@ -68,7 +67,7 @@ struct CommunityFiguresAddUpTests {
         for line in lines {
             let figure = #"about ([0-9.,]+) [a-z]+ (more|less|fewer) "#
             let total = try #require(try Self.groups(line, "”: " + figure).first, "\(line)")
-            let parts = try Self.groups(line, figure + "(?:with|without) “")
+            let parts = try Self.groups(line, figure + "(?:with|without|because this option tackles) “")
             #expect(parts.count >= 2, "\(line)")
             func signed(_ g: [String]) -> Double { (g[1] == "more" ? 1 : -1) * Self.number(g[0]) }
             let step = abs(signed(total)) >= 100 ? pow(10, floor(log10(abs(signed(total)))) - 1) : 1

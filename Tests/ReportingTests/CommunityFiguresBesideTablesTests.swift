@@ -141,7 +141,7 @@ struct CommunityFiguresBesideTablesTests {
         let detail = ReportFixtures.section(text, language == "nl" ? "\n## Voor wie het precies wil weten" : "\n## For those who want the detail")
         let said = language == "nl" ? "is niet het gemiddelde van de kansen van de groepen" : "is not the average of the groups' chances"
         #expect(text.components(separatedBy: said).count == 2, "\(name) \(language)")
-        let glossary = try #require(detail.range(of: said)), firstTable = try #require(detail.range(of: language == "nl" ? "**De inschatting van elke groep:" : "**Each group's estimates:"))
+        let glossary = try #require(detail.range(of: said)), firstTable = try #require(detail.range(of: language == "nl" ? "**De schatting van elke groep:" : "**Each group's estimates:"))
         #expect(glossary.lowerBound < firstTable.lowerBound)
     }
 

@@ -26,4 +26,27 @@ struct CommunityOptionPartsTests {
             #expect(line.contains(joiner), "\(file): \(line.prefix(160))")
         }
     }
+
+    /// Leiden's options without rounds run CS-03's campaign with the officer alone (another
+    /// response, not another entry). Their lines gave no parts at all, so a resident could not
+    /// see where their burglary figure came from. That entry is now one part, said as tackled
+    /// another way, and the parts still add up as shown.
+    @Test(arguments: [
+        ("community-safety-leiden-community.md", "### Neighbourhood police officer and WhatsApp groups only", "“Burglaries and street robberies”: ",
+         " because this option tackles “Burglary series in Stevenshof during the dark months” (CS-03) another way", "more"),
+        ("community-safety-leiden-community.nl.md", "### Alleen wijkagent en WhatsApp-groepen", "„Inbraken en straatroven”: ",
+         " doordat „Inbraakreeks in Stevenshof tijdens de donkere maanden” (CS-03) anders wordt aangepakt", "meer"),
+    ])
+    func anEntryTackledAnotherWayIsOnePart(_ file: String, _ heading: String, _ title: String, _ otherwise: String, _ more: String) throws {
+        let page = try Self.published(file)
+        let option = try #require(page.range(of: heading).map { String(page[$0.lowerBound...]) }, "\(file)")
+        let line = try #require(option.split(separator: "\n").first { $0.hasPrefix("  - " + title) }.map(String.init), "\(option.prefix(400))")
+        #expect(line.contains(otherwise), "\(line)")
+        // Every figure in the line, in order: the total, then the parts, each with its direction.
+        let figures = line.matches(of: #/([0-9][0-9.,]*) [a-z]+ (meer|more|minder|fewer|less)/#).map { m in
+            (Double(m.output.1.filter(\.isNumber)) ?? .nan) * (m.output.2 == Substring(more) ? 1 : -1)
+        }
+        #expect(figures.count >= 3, "\(line)")
+        #expect(abs(figures.dropFirst().reduce(0, +) - figures[0]) <= 1, "\(line)")
+    }
 }

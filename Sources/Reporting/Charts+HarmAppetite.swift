@@ -82,8 +82,8 @@ extension ReportBuilder {
             let amount = quantity(v.threshold, unit)
             return .init(threshold: v.threshold, limit: v.limit, with: v.probability.value, without: v.inherentProbability.value,
                          label: phrases(key, ["frequency": phrases.naturalFrequency(v.limit, per: n), "amount": amount]),
-                         withText: FigureFormat.simulatedPercent(v.probability.value),
-                         withoutText: FigureFormat.simulatedPercent(v.inherentProbability.value), amount: amount)
+                         withText: statementPercent(v.probability.value, v),
+                         withoutText: statementPercent(v.inherentProbability.value, v), amount: amount)
         }
     }
 

@@ -253,6 +253,21 @@ struct OutcomeWords: Sendable {
         return phrases("report.outcome.\(family).\(v > 0 ? "more" : "less")", ["amount": size(abs(v))])
     }
 
+    /// Money written exactly (``FigureFormat/exactMoney(_:currency:)``): a cost as the register
+    /// writes it, or a sum or difference of printed figures, "£105,500".
+    func exactSize(_ value: Double) -> String {
+        FigureFormat.exactMoney(value, currency: currency)
+    }
+
+    /// ``outcomePhrase(_:)`` with the amount written exactly: "a net saving of £78,500", the sum
+    /// of a table row's printed figures.
+    func exactOutcomePhrase(_ loss: Double) -> String {
+        let v = isGain ? -loss : loss
+        if v.isNaN { return FigureFormat.notANumber }
+        if v.rounded() == 0 { return phrases("report.outcome.no-change") }
+        return phrases("report.outcome.\(family).\(v > 0 ? "more" : "less")", ["amount": exactSize(abs(v))])
+    }
+
     /// ``outcomePhrase(_:)`` for a table that sets a count's rise beside its net reduction: "a
     /// rise of 3.74 incidents" next to "a net reduction of 1.95 incidents", where a bare "3.74
     /// incidents" left the reader to guess which way it went. A count that can only rise from

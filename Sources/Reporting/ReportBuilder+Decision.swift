@@ -81,10 +81,10 @@ extension ReportBuilder {
                     phrases("report.decision.reading.rests-on.response", [
                         "risk": lever.risk, "title": iso(register.risk(lever.risk)?.title ?? ""),
                         "reliability": FigureFormat.percent(lever.reliability),
-                        "percent": FigureFormat.percent(lever.ifNotDelivered.value)])
+                        "percent": statementPercent(lever.ifNotDelivered.value, v)])
                 }
                 readings.append(phrases(carrying.isEmpty ? "report.decision.reading.rests-on.together" : "report.decision.reading.rests-on", [
-                    "percent": FigureFormat.percent(v.inherentProbability.value), "responses": listInWords(carrying)]))
+                    "percent": statementPercent(v.inherentProbability.value, v), "responses": listInWords(carrying)]))
             }
             if readings.isEmpty {
                 readings.append(phrases(v.perspectives.isEmpty ? "report.decision.reading.clear" : "report.decision.reading.clear-every-view"))
@@ -107,7 +107,7 @@ extension ReportBuilder {
                 ]))
             }
             // A line whose figures read as the chance now says nothing the board can act on.
-            for lever in v.responses where FigureFormat.percent(lever.ifDelivered.value) != now || FigureFormat.percent(lever.ifNotDelivered.value) != now {
+            for lever in v.responses where statementPercent(lever.ifDelivered.value, v) != now || statementPercent(lever.ifNotDelivered.value, v) != now {
                 let risk = register.risk(lever.risk)
                 let delivered = judged(lever.ifDelivered), notDelivered = judged(lever.ifNotDelivered)
                 levers.append(phrases("report.decision.lever.response", [
@@ -117,7 +117,7 @@ extension ReportBuilder {
                 ]))
             }
             let others = v.portfolios.filter { $0.id != score.run.portfolio }
-            for option in others where FigureFormat.percent(option.probability.value) != now {
+            for option in others where statementPercent(option.probability.value, v) != now {
                 let title = register.portfolios.first { $0.id == option.id }?.title ?? option.id
                 levers.append(phrases("report.decision.lever.portfolio", [
                     "portfolio": iso(title), "chance": what, "percent": cellPercent(option.probability.value, limit: v.limit),

@@ -118,11 +118,11 @@ extension ReportBuilder {
         // The activities behind it: the largest drivers of its outcome in the headline figures.
         let drivers = score.outcomes.first { $0.id == v.outcome }?.drivers.filter { visible.contains($0) }.prefix(2) ?? []
         let named = drivers.map { id in phrases("report.portfolio.activity", ["risk": id, "title": iso(register.risk(id)?.title ?? "")]) }
-        var args = ["statement": iso(statementLabel(v)), "chance": chanceWhat(v), "now": FigureFormat.percent(v.probability.value),
+        var args = ["statement": iso(statementLabel(v)), "chance": chanceWhat(v), "now": statementPercent(v.probability.value, v),
                     "want": want(v), "limit": FigureFormat.percent(v.limit)]
         var lead = phrases.filled("report.decision.no-way-back", args)
-        if let best, FigureFormat.percent(best) != FigureFormat.percent(v.probability.value) {
-            args["best"] = FigureFormat.percent(best)
+        if let best, statementPercent(best, v) != statementPercent(v.probability.value, v) {
+            args["best"] = statementPercent(best, v)
             lead += " " + phrases.filled("report.decision.no-way-back.best", args)
         }
         // Stopping an activity, with what it would do, where the simulation gives it.
@@ -139,7 +139,7 @@ extension ReportBuilder {
             let key = broken.isEmpty ? "report.decision.no-way-back.stop"
                 : stop.withinIfStopped ? "report.decision.no-way-back.stop.breaks" : "report.decision.no-way-back.stop.breaks.still-outside"
             return phrases(key, [
-                "percent": FigureFormat.percent(stop.ifStopped.value), "risk": entryID(stop.risk),
+                "percent": statementPercent(stop.ifStopped.value, v), "risk": entryID(stop.risk),
                 "title": iso(register.risk(stop.risk)?.title ?? ""),
                 "status": phrases(stop.withinIfStopped ? "report.verdict.within" : "report.verdict.outside"),
                 "broken": listInWords(broken),

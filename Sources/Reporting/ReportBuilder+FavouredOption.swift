@@ -42,7 +42,7 @@ extension ReportBuilder {
             var a = args
             let chances = atIssue.map { v in
                 phrases("report.decision.option.tie-chances", ["statement": iso(statementLabel(v)),
-                                                               "percents": listInWords(tied.map { FigureFormat.percent(rule.judged(v, under: $0).p.value) })])
+                                                               "percents": listInWords(tied.map { statementPercent(rule.judged(v, under: $0).p.value, v) })])
             }
             a["equal"] = atIssue.isEmpty ? "" : phrases("report.decision.option.equal-standing.tie", ["chances": chances.joined(separator: phrases("report.list.separator"))])
             guard let w = rule.moneyWords else {
@@ -73,18 +73,10 @@ extension ReportBuilder {
                 // Decided on the statements at issue: their chances under it and under the next best.
                 let next = first.filter { $0.id != favoured.id }.max { rule.standing($0, on: atIssue).value < rule.standing($1, on: atIssue).value }!
                 // The lead that decides, beside the margin it had to clear: a board cannot tell a
-                // 0.5-point lead from a tie unless the margin is on the page. Where one decimal
-                // would show the lead no larger than the margin ("0.5 … ±0.5"), both keep more
-                // until they differ: a lead that clears its margin by a hair is shown to do so.
+                // 0.5-point lead from a tie unless the margin is on the page.
                 let lead = rule.standing(favoured, on: atIssue).value - rule.standing(next, on: atIssue).value
                 let margin = rule.tieMargin([favoured, next], on: atIssue)
-                let decimals = FigureFormat.percentagePoints(lead) != FigureFormat.percentagePoints(margin) ? nil
-                    : (2...4).first { FigureFormat.percentagePoints(lead, decimals: $0) != FigureFormat.percentagePoints(margin, decimals: $0) } ?? 4
-                args["chances"] = phrases("report.decision.option.chances", [
-                    "favoured": rule.chances(favoured, on: atIssue), "next": rule.chances(next, on: atIssue), "option": quoted(next),
-                    "lead": phrases("report.decision.option.lead", [
-                        "points": FigureFormat.percentagePoints(lead, decimals: decimals),
-                        "margin": FigureFormat.percentagePoints(margin, decimals: decimals)])])
+                args["chances"] = phrases("report.decision.option.chances", leadWords(rule, favoured, next, on: atIssue, lead: lead, margin: margin, quoted: quoted))
                 reason = phrases.filled(within ? "report.decision.option.reason.chance.within" : "report.decision.option.reason.chance.fewest" + every, args)
             } else if third.count == 1, let w = rule.moneyWords {
                 let next = second.filter { $0.id != favoured.id }.min { rule.moneyLoss($0) < rule.moneyLoss($1) }!
@@ -94,7 +86,7 @@ extension ReportBuilder {
                         phrases("report.decision.option.tie-statement", [
                             "statement": iso(statementLabel(v)),
                             "percents": listInWords(first.map { phrases("report.decision.option.chance", [
-                                "statement": quoted($0), "percent": FigureFormat.percent(rule.judged(v, under: $0).p.value)]) })])
+                                "statement": quoted($0), "percent": statementPercent(rule.judged(v, under: $0).p.value, v)]) })])
                     }.joined(separator: phrases("report.list.separator")),
                     "margin": phrases.chanceError(rule.tieMargin(first, on: atIssue) / 1.96)]) + " "
                 args["cost"] = allTold(favoured, w)
@@ -348,12 +340,36 @@ struct OptionRule {
         builder.phrases("report.decision.option.better-than", ["base": quoted(base), "better": builder.listInWords(compare(option, base).better)])
     }
 
-    /// "Hours of independent living 77%", for each statement, in a list.
-    func chances(_ option: RegisterScore.PortfolioScore, on statements: [RegisterScore.AppetiteVerdict]) -> String {
+    /// "Hours of independent living 77%", for each statement, in a list: each chance as the
+    /// page writes it (``ReportBuilder/statementPercent(_:_:)``), or with `decimals` decimals.
+    func chances(_ option: RegisterScore.PortfolioScore, on statements: [RegisterScore.AppetiteVerdict], decimals: Int? = nil) -> String {
         builder.listInWords(statements.map { v in
             builder.phrases("report.decision.option.chance", ["statement": builder.iso(builder.statementLabel(v)),
-                                                               "percent": FigureFormat.percent(judged(v, under: option).p.value)])
+                                                               "percent": percent(option, v, decimals: decimals)])
         })
+    }
+
+    /// Option `option`'s chance on statement `v` as written: the page's form, or `decimals`
+    /// decimals.
+    func percent(_ option: RegisterScore.PortfolioScore, _ v: RegisterScore.AppetiteVerdict, decimals: Int? = nil) -> String {
+        let p = judged(v, under: option).p.value
+        guard let decimals else { return builder.statementPercent(p, v) }
+        return FigureFormat.percentagePoints(p, decimals: decimals) + "%"
+    }
+
+    /// The lead of `favoured` over `next` on the statements at issue, worked out from their
+    /// chances as `percent(_:_:decimals:)` writes them, in percentage points: a reader who
+    /// subtracts the printed chances gets the printed lead. Nil where a chance is written as a
+    /// bound ("<0.1%").
+    func printedLead(_ favoured: RegisterScore.PortfolioScore, over next: RegisterScore.PortfolioScore,
+                     on statements: [RegisterScore.AppetiteVerdict], decimals: Int? = nil) -> Double? {
+        var lead = 0.0
+        for v in statements {
+            guard let mine = ReportBuilder.pointsAsWritten(percent(favoured, v, decimals: decimals)),
+                  let theirs = ReportBuilder.pointsAsWritten(percent(next, v, decimals: decimals)) else { return nil }
+            lead += v.kind == .netBenefitAbove ? mine - theirs : theirs - mine
+        }
+        return lead
     }
 
     /// Where `option` does better or worse than `base` on average, outcome by outcome, beyond

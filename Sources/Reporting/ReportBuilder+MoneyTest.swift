@@ -18,8 +18,8 @@ extension ReportBuilder {
         var own = ""
         if let id = score.run.portfolio, let p = register.portfolios.first(where: { $0.id == id }),
            let cost = p.cost, cost > 0, p.costOutcome == o.id {
-            own = phrases("report.verdict.money-test.own", ["cost": w.size(cost)])
+            own = phrases("report.verdict.money-test.own", ["cost": w.exactSize(cost)])
         }
-        return phrases("report.verdict.money-test", ["amount": w.size(abs(v.threshold)), "own": own, "responses": w.size(responses)])
+        return phrases("report.verdict.money-test", ["amount": w.size(abs(v.threshold)), "own": own, "responses": w.exactSize(responses)])
     }
 }

@@ -42,10 +42,13 @@ extension ReportBuilder {
         let w = words(first.id, first.unit)
         let headlineOutcome = moneyOutcomes.reduce(0) { $0 + $1.residual.mean.value }
         var rows: [ReportContext.MoneyRow] = []
-        func row(_ title: String, _ parts: MoneyParts, isHeadline: Bool) -> ReportContext.MoneyRow {
-            .init(option: e(title), outcome: e(w.outcomePhrase(parts.outcome)), own: e(parts.own.map(w.size) ?? phrases("report.money.no-own-cost")),
-                  appetite: e(w.outcomePhrase(parts.againstAppetite)), responses: e(w.size(parts.responses)),
-                  total: e(w.outcomePhrase(parts.allTold)), isHeadline: isHeadline)
+        // Each row as printed adds up: the own and responses' costs exact, the entries and all
+        // told worked out from the printed figures (``MoneyParts/printed``).
+        func row(_ title: String, _ exact: MoneyParts, isHeadline: Bool) -> ReportContext.MoneyRow {
+            let parts = exact.printed
+            return .init(option: e(title), outcome: e(w.exactOutcomePhrase(parts.outcome)), own: e(parts.own.map(w.exactSize) ?? phrases("report.money.no-own-cost")),
+                         appetite: e(w.exactOutcomePhrase(parts.againstAppetite)), responses: e(w.exactSize(parts.responses)),
+                         total: e(w.exactOutcomePhrase(parts.allTold)), isHeadline: isHeadline)
         }
         if score.portfolios.isEmpty {
             let parts = MoneyParts(againstAppetite: headlineOutcome, responses: responseCost(inOption: nil), own: nil)
@@ -93,7 +96,15 @@ extension ReportBuilder {
     /// aside and the money table's last column show, from the same exact sum, so it reads the
     /// same in each.
     func allTold(_ p: RegisterScore.PortfolioScore, _ w: OutcomeWords) -> String {
-        w.outcomePhrase(moneyParts(p).allTold)
+        w.exactOutcomePhrase(moneyParts(p).printed.allTold)
+    }
+
+    /// How much less option `a` costs all told than option `b`, worked out from the two figures
+    /// as the money table prints them, so that a sentence's "£56,600 less" is the difference a
+    /// reader gets from the table's "£105,300" and "£48,700". Without sign: the sentence says
+    /// which way.
+    func allToldDifference(_ a: RegisterScore.PortfolioScore, _ b: RegisterScore.PortfolioScore, _ w: OutcomeWords) -> String {
+        w.exactSize(abs(moneyParts(a).printed.allTold - moneyParts(b).printed.allTold))
     }
 
     /// Option `p`'s money on average: its figure against appetite (the money outcomes, which
@@ -139,6 +150,16 @@ struct MoneyParts {
 
     /// Every cost counted: against appetite, and the responses' cost, which is on no outcome.
     var allTold: Double { againstAppetite + responses }
+
+    /// The parts as a page prints them, so that every sum a reader checks by hand adds up
+    /// (docs/results.md, "Money in one rounding"): the figure against appetite, an average the
+    /// simulation estimates, rounded once to money's three significant digits; the option's own
+    /// cost and the responses' cost, exact sums of costs the register writes, kept exact
+    /// ("£105,500", never "£106,000"); and the entries (against appetite less the own cost) and
+    /// all told (against appetite and the responses' cost) worked out from those printed figures.
+    var printed: MoneyParts {
+        MoneyParts(againstAppetite: FigureFormat.money(againstAppetite), responses: responses.rounded(), own: own?.rounded())
+    }
 }
 
 extension ReportContext {

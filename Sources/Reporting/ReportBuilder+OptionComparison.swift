@@ -130,7 +130,7 @@ extension ReportBuilder {
             args["cost"] = allTold(p, w)
             args["option"] = quoted(cheapest)
             args["cheapest"] = allTold(cheapest, w)
-            args["money"] = w.size(abs(rule.gap(p, cheapest, on: rule.money, withResponseCosts: true).value))
+            args["money"] = allToldDifference(p, cheapest, w)
             return phrases.filled("report.options.dropped.without.cost", args)
         }
         args["option"] = listInWords(steps.fourth.map(quoted))
@@ -162,6 +162,8 @@ extension ReportBuilder {
         guard option.id != favoured.id, let money = rule.moneyWords, !rule.money.isEmpty else { return nil }
         let m = rule.gap(option, favoured, on: rule.money, withResponseCosts: true)
         let costsMore = m.differs && m.value > 0, costsLess = m.differs && m.value < 0
+        // The money difference as the sentence prints it: that of the two printed figures all told.
+        let printedGap = moneyParts(option).printed.allTold - moneyParts(favoured).printed.allTold
         var better: [String] = [], worse: [String] = []
         // Where the option set aside is cheaper, the price of what the favoured option gains on
         // each outcome it does better on: the same money difference over that outcome's gain.
@@ -176,7 +178,7 @@ extension ReportBuilder {
                     // A gain is bought; a harm (incidents, enquiries, people hurt) is avoided,
                     // never "bought".
                     better.append(phrases(w.isGain ? "report.options.buys.priced.gain" : "report.options.buys.priced.avoid", [
-                        "outcome": iso(o.title), "amount": amount, "price": money.size(priceAsShown(m.value, per: abs(g.value), unit: o.unit)),
+                        "outcome": iso(o.title), "amount": amount, "price": money.size(priceAsShown(abs(printedGap), per: abs(g.value), unit: o.unit, moneyAsShown: true)),
                         "one": phrases.singularUnit(o.unit) ?? o.unit]))
                 } else {
                     better.append(phrases("report.decision.option.difference", ["outcome": iso(o.title), "amount": amount]))
@@ -184,11 +186,11 @@ extension ReportBuilder {
             } else {
                 worse.append(phrases("report.decision.option.difference", ["outcome": iso(o.title), "amount": amount]))
                 if costsLess {
-                    favouredPrices.append((iso(o.title), amount, money.size(priceAsShown(abs(m.value), per: g.value, unit: o.unit)), phrases.singularUnit(o.unit) ?? o.unit))
+                    favouredPrices.append((iso(o.title), amount, money.size(priceAsShown(abs(printedGap), per: g.value, unit: o.unit, moneyAsShown: true)), phrases.singularUnit(o.unit) ?? o.unit))
                 }
             }
         }
-        var args = ["against": phrases(lead, ["option": iso(favoured.title)]), "money": money.size(abs(m.value)),
+        var args = ["against": phrases(lead, ["option": iso(favoured.title)]), "money": allToldDifference(option, favoured, money),
                     "better": better.joined(separator: phrases("report.list.separator")), "worse": listInWords(worse)]
         let key: String
         switch (better.isEmpty, costsMore, costsLess) {
@@ -211,7 +213,7 @@ extension ReportBuilder {
                     "statement": iso(statementLabel(v)), "percent": cellPercent(rule.judged(v, under: option).p.value, limit: v.limit),
                     "basePercent": cellPercent(rule.judged(v, under: favoured).p.value, limit: v.limit)])
             }
-            args["items"] = listInWords(statements + [phrases("report.options.buys.worse.money", ["money": money.size(abs(m.value))])] + worse)
+            args["items"] = listInWords(statements + [phrases("report.options.buys.worse.money", ["money": allToldDifference(option, favoured, money)])] + worse)
         }
         var sentence = phrases.filled(key, args)
         if !worse.isEmpty && !["report.options.buys.saves", "report.options.buys.worse-same-cost", "report.options.buys.worse-on-all"].contains(key) {
@@ -222,11 +224,11 @@ extension ReportBuilder {
         if lead != "report.options.buys.against.favoured" { return sentence }
         if let only = favouredPrices.first, favouredPrices.count == 1 {
             sentence += " " + phrases("report.options.buys.favoured-costs", [
-                "amount": only.amount, "money": money.size(abs(m.value)),
+                "amount": only.amount, "money": allToldDifference(option, favoured, money),
                 "price": phrases("report.options.buys.favoured-price", ["price": only.price, "one": only.one])])
         } else if favouredPrices.count > 1 {
             sentence += " " + phrases("report.options.buys.favoured-costs.several", [
-                "money": money.size(abs(m.value)),
+                "money": allToldDifference(option, favoured, money),
                 "prices": listInWords(favouredPrices.map { phrases("report.options.buys.favoured-price.on", ["price": $0.price, "one": $0.one, "outcome": $0.outcome]) })])
         }
         return sentence
@@ -302,7 +304,7 @@ extension ReportBuilder {
             if own != baseOwn {
                 let none = phrases("report.money.no-own-cost")
                 clauses.append(phrases("report.options.changes.own-cost", [
-                    "cost": own > 0 ? quantity(own, "money") : none, "base": baseOwn > 0 ? quantity(baseOwn, "money") : none]))
+                    "cost": own > 0 ? exactMoney(own) : none, "base": baseOwn > 0 ? exactMoney(baseOwn) : none]))
             }
             let cost = responseCost(inOption: option.id)
             if cost == baseCost {
@@ -317,9 +319,9 @@ extension ReportBuilder {
                 }
                 why += sameCostSwaps
                 clauses.append(phrases(why.isEmpty ? "report.options.changes.responses-same.plain" : "report.options.changes.responses-same",
-                                       ["cost": quantity(cost, "money"), "why": listInWords(why)]))
+                                       ["cost": exactMoney(cost), "why": listInWords(why)]))
             } else {
-                clauses.append(phrases("report.options.changes.responses", ["cost": quantity(cost, "money"), "base": quantity(baseCost, "money")]))
+                clauses.append(phrases("report.options.changes.responses", ["cost": exactMoney(cost), "base": exactMoney(baseCost)]))
             }
             let none = phrases("report.options.changes.none")
             return .init(option: e(optionLabel(option.id, title: option.title)),

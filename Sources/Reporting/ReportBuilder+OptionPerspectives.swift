@@ -133,14 +133,13 @@ extension ReportBuilder {
             } else if !steps.third.contains(where: { $0.id == favoured.id }), let w = rule.moneyWords {
                 // Kept on the chances but dearer: the choice comes down to cost on these figures.
                 let cheapest = steps.third.min { rule.moneyLoss($0) < rule.moneyLoss($1) }!
-                let gap = rule.gap(favoured, cheapest, on: rule.money, withResponseCosts: true)
                 let allWithin = steps.fewest == 0 && steps.atIssue.isEmpty
                 let key = allWithin ? "report.options.perspectives.other.cost.within"
                     : steps.second.count == score.portfolios.count ? "report.options.perspectives.other.cost.tied-all" : "report.options.perspectives.other.cost.tied"
                 others.append(phrases(key, [
                     "perspective": iso(p.title), "options": listInWords(steps.second.map(quoted)),
                     "option": steps.third.count == 1 ? quoted(cheapest) : listInWords(steps.third.map(quoted)),
-                    "money": w.size(abs(gap.value)), "favoured": quoted(favoured)]))
+                    "money": allToldDifference(favoured, cheapest, w), "favoured": quoted(favoured)]))
             } else {
                 // Tied on chances and cost: one does better somewhere and worse nowhere.
                 let kept = steps.fourth.count == 1 ? steps.fourth[0] : steps.third[0]

@@ -10,11 +10,13 @@ import TextLayer
 extension ReportBuilder {
     /// `money` over `amount`, each as the page writes it (money to the report's money rule,
     /// another unit to three significant figures and the decimals ``FigureFormat/amount(_:)``
-    /// keeps); the unrounded ratio where the amount rounds to nothing.
-    func priceAsShown(_ money: Double, per amount: Double, unit: String) -> Double {
+    /// keeps); the unrounded ratio where the amount rounds to nothing. `moneyAsShown` says that
+    /// `money` is already a figure as the page prints it (a difference of two printed figures
+    /// all told, ``allToldDifference(_:_:_:)``), which is then not rounded again.
+    func priceAsShown(_ money: Double, per amount: Double, unit: String, moneyAsShown: Bool = false) -> Double {
         let shown = Self.asShown(amount, unit: unit)
         guard shown != 0 else { return money / amount }
-        return Self.asShown(money, unit: "money") / shown
+        return (moneyAsShown ? money.rounded() : Self.asShown(money, unit: "money")) / shown
     }
 
     /// `value` as the page writes it.

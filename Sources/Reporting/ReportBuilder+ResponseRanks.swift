@@ -26,8 +26,10 @@ extension ReportBuilder {
         }
     }
 
-    /// A group's heading, saying where its one response is not ranked.
-    func groupHeading(_ heading: String, unit: String, alone: Bool) -> String {
-        alone ? phrases("report.response.group.alone", ["heading": heading, "unit": unit]) : heading
+    /// A group's heading, saying where its one response is not ranked: "Points protected per
+    /// £1,000 spent (the only response counted in points, so it has no rank)", by the `measure`
+    /// alone, never "Ranked by … (… so not ranked)", which contradicted itself.
+    func groupHeading(_ heading: String, measure: String, unit: String, alone: Bool) -> String {
+        alone ? phrases("report.response.group.alone", ["measure": measure, "unit": unit]).capitalisedFirst : heading
     }
 }

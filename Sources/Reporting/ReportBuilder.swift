@@ -73,7 +73,8 @@ public struct ReportBuilder: Sendable {
         // Every phrase says the register's horizon ("a 1 in 10 bad quarter"), never a fixed "year".
         let h = register.metadata.horizon
         phrases = (options.audience == .community ? book.overlaid(by: "community.detail.") : book)
-            .filledWithHorizon(kind: Self.horizonKind(h), horizon: book.plural("report.duration." + h.unit.rawValue, count: h.count))
+            .filledWithHorizon(kind: Self.horizonKind(h), horizon: book.plural("report.duration." + Self.horizonInWords(h).unit.rawValue,
+                                                                                count: Self.horizonInWords(h).count))
         let shown = Report.shownRegister(register, language: options.language)
         if options.audience == .community {
             let view = CommunityView(shown, phrases: phrases)
@@ -172,6 +173,12 @@ public struct ReportBuilder: Sendable {
         OutcomeWords.quantity(FigureFormat.rounded(value), unit: unit, currency: register.metadata.currency, phrases: phrases)
     }
 
+    /// Money written exactly, in the register's currency: a total of costs the register states
+    /// ("£105,500"), which rounding to three significant digits would make "£106,000".
+    func exactMoney(_ value: Double) -> String {
+        FigureFormat.exactMoney(value, currency: register.metadata.currency)
+    }
+
     /// The entries in the headline figures: the assumed option's activities and every other
     /// entry.
     var scoredEntries: Set<String> { Set(score.risks.filter(\.inHeadline).map(\.id)) }
@@ -204,10 +211,14 @@ public struct ReportBuilder: Sendable {
         return w
     }
 
-    /// The horizon in the report's language: "12 months", "12 maanden".
+    /// The horizon in the report's language: "1 year", "6 months", "6 maanden".
+    ///
+    /// In whole units, as every sentence says the period (``horizonInWords``): a horizon of 12
+    /// months is "1 year", as one of 1 year is, so that no page says "a horizon of 12 months"
+    /// above "a 1 in 10 bad year" and no two registers with the same period write it two ways.
     var horizonWords: String {
-        let h = register.metadata.horizon
-        return phrases.plural("report.duration." + h.unit.rawValue, count: h.count)
+        let (count, unit) = horizonInWords
+        return phrases.plural("report.duration." + unit.rawValue, count: count)
     }
 
     /// "over the next year" for a horizon of 12 months, 52 weeks or 1 year — the same "year" the
@@ -334,7 +345,7 @@ public struct ReportBuilder: Sendable {
                 // Named by outcome, once each: two statements on one outcome differ together.
                 var seen = Set<String>()
                 let outcomes = differ.map(\.outcome).filter { seen.insert($0).inserted }
-                note += " " + phrases("report.confidential-note.published-differ", ["statements": listInWords(outcomes.map { iso(outcomeTitle($0)) })])
+                note += " " + phrases.plural("report.confidential-note.published-differ", count: confidential.count, ["statements": listInWords(outcomes.map { iso(outcomeTitle($0)) })])
                 if let verdicts = publishedVerdictsDiffer(differ) { note += " " + verdicts }
                 if let favoured = publishedFavouredOption(differ) { note += " " + favoured }
             }
@@ -409,14 +420,12 @@ public struct ReportBuilder: Sendable {
             // "Less than a 1 in 100 chance (<0.1%)" understates what the percentage says: below
             // 0.1% the board report counts in thousands.
             var per = !isCommunity && p > 0 && FigureFormat.percent(p).hasPrefix("<") ? max(n, 1_000) : n
-            // The board report's tables show this chance as "3.7%": the sentence shows the same
-            // percentage, over the denominator whose fraction it is ("about 37 in 1,000 (3.7%)"),
-            // never "about 4 in 100 (4%)" beside "3.7%". The limit keeps the section's
-            // denominator: "at most 10 in 100 (10%)" reads better than "100 in 1,000 (10.0%)".
-            if !isCommunity, FigureFormat.percent(p, per: per) != FigureFormat.percent(p),
-               let finer = FigureFormat.denominators.first(where: { $0 > per && FigureFormat.percent(p, per: $0) == FigureFormat.percent(p) }) {
-                per = finer
-            }
+            // The board report's tables show this chance as "3.7%" (or "60.3%" beside a limit of
+            // 60%): the sentence shows the same percentage, over the denominator whose fraction
+            // it is ("about 37 in 1,000 (3.7%)"), never "about 4 in 100 (4%)" beside "3.7%". The
+            // limit keeps the section's denominator: "at most 10 in 100 (10%)" reads better than
+            // "100 in 1,000 (10.0%)".
+            if !isCommunity { per = denominator(for: p, showing: statementPercent(p, v), from: per) }
             let chance = phrases.chancePhrase(p, standardError: se(v.probability.standardError), per: per, trials: score.run.trials, periods: periodsWord).capitalisedFirst
             let limit = phrases("report.limit", ["frequency": phrases.limitFrequency(v.limit, per: n), "percent": FigureFormat.percent(v.limit, per: n)])
             var status = phrases(v.withinAppetite ? "report.verdict.within" : "report.verdict.outside")
@@ -463,7 +472,7 @@ public struct ReportBuilder: Sendable {
                 outcome: e(isCommunity ? title : statementLabel(v)), sentence: e(sentence), statement: e(v.statement), withinAppetite: v.withinAppetite,
                 decisive: v.decisive, status: e(v.decisive ? verdictStatus : phrases("report.status.too-close", ["status": verdictStatus])),
                 statusClass: !v.decisive ? "close" : (v.withinAppetite ? "within" : "outside"),
-                chance: e(FigureFormat.simulatedPercent(p)), chanceWithoutResponses: e(FigureFormat.simulatedPercent(v.inherentProbability.value)),
+                chance: e(statementPercent(p, v)), chanceWithoutResponses: e(statementPercent(v.inherentProbability.value, v)),
                 limit: e(FigureFormat.percent(v.limit)), ifMissed: e(ifMissed(k, v)),
                 moneyTest: isCommunity ? nil : e(moneyTestNote(v)), outOfReach: isCommunity ? nil : e(outOfReachNote(v)))
         }
@@ -532,7 +541,7 @@ public struct ReportBuilder: Sendable {
             }
             // The community page gives each chance one number: its tables round a chance as its
             // limits above do ("2%" beside "2 in 100 (2%)", never "1.5%").
-            func shown(_ p: Double) -> String { isCommunity ? communityTableChance(p) : FigureFormat.simulatedPercent(p) }
+            func shown(_ p: Double) -> String { isCommunity ? communityTableChance(p) : statementPercent(p, v) }
             // Residents read a floor on the chance of a gain as the aim it is, met or not: "Limit:
             // at least 75 in 100 chance of a net gain … 99.7%: within the limit" read as a cap.
             if isCommunity, v.kind == .netBenefitAbove {
@@ -558,9 +567,17 @@ public struct ReportBuilder: Sendable {
         // (``OutcomeWords/wholeYears``); an average is over many years.
         func fig(_ key: String, _ r: Statistic?, _ i: Statistic?, year: Bool = false) -> ReportContext.FigureRow {
             func shown(_ v: Double) -> String { w.amount(year ? w.yearFigure(v) : v) }
+            // A year's figure of a whole count is a whole number ("2 incidents"): its error is
+            // written at the same precision ("2 ±1"), never "2 ±1.0", a tenth the figure cannot
+            // show.
+            let whole = year && w.yearFigure(1.5) != 1.5
+            func error(_ s: Statistic) -> String {
+                let interval = 1.96 * se(s.standardError)
+                return "±" + (whole && interval.isFinite ? FigureFormat.amount(interval.rounded()) : FigureFormat.amount(interval, significantDigits: 2))
+            }
             return .init(label: e(phrases(w.isGain && phrases.phrases[key + ".gain"] != nil ? key + ".gain" : key)),
                          residual: e(r.map { shown($0.value) } ?? "—"),
-                         residualError: e(r.map { "±" + FigureFormat.amount(1.96 * se($0.standardError), significantDigits: 2) } ?? ""),
+                         residualError: e(r.map(error) ?? ""),
                          inherent: e(i.map { shown($0.value) } ?? "—"))
         }
         // The year rows at the levels the tables share (``Charts/yearRowPercentiles``).
@@ -795,6 +812,8 @@ public struct ReportBuilder: Sendable {
             perThousand: e(perThousand), flag: flag.map(e), unit: e(unitWord(unit)), isFirstOfUnit: rank == 1,
             unitHeading: e(groupHeading(unit == "money" ? phrases("report.response.group.money", ["per": perThousandMoney, "example": perThousand])
                            : phrases(w.isGain ? "report.response.group.gain" : "report.response.group", ["unit": unit, "per": perThousandMoney]),
+                           measure: phrases(unit == "money" ? "report.response.measure.money" : w.isGain ? "report.response.measure.gain" : "report.response.measure",
+                                            ["unit": unit, "per": perThousandMoney]),
                            unit: unit == "money" ? phrases("report.response.group.alone.money") : unit, alone: alone)),
             deliveredBy: e(resp.deliveredBy.isEmpty ? register.metadata.organisation : names(resp.deliveredBy)),
             reliability: e(reliability),
@@ -1195,17 +1214,14 @@ public struct ReportBuilder: Sendable {
         let heatShown = !isCommunity && ownMatrix() == nil
         return register.risks.filter { visible.contains($0.id) }.map { r in
             let s = score.risks.first { $0.id == r.id }
-            // The likelihood-and-impact table (where the register has no matrix of its own)
-            // shows the entry's chance after responses as
-            // "1.2%": its own section shows the same percentage, over the denominator whose
-            // fraction it is ("about 12 in 1,000 (1.2%)"), never "about 1 in 100 (1%)" beside
-            // the table's "1.2%" — the rule the verdict sentences follow. One denominator for
-            // the whole entry, so its chances still compare at a glance.
+            // The board report's tables (the likelihood-and-impact table, the organisation's own
+            // matrix) show the entry's chance after responses as "6.3%": its own section shows
+            // the same percentage, over the denominator whose fraction it is ("about 63 in 1,000
+            // (6.3%)"), never "about 6 in 100 (6%)" beside the matrix's "6.3%" — the rule the
+            // verdict sentences follow, with or without a matrix of the organisation's own. One
+            // denominator for the whole entry, so its chances still compare at a glance.
             var n = section
-            if heatShown, let p = s?.probability.residual, p > 0, p < 1, FigureFormat.percent(p, per: n) != FigureFormat.percent(p),
-               let finer = FigureFormat.denominators.first(where: { $0 > n && FigureFormat.percent(p, per: $0) == FigureFormat.percent(p) }) {
-                n = finer
-            }
+            if !isCommunity, let p = s?.probability.residual { n = denominator(for: p, showing: FigureFormat.percent(p), from: n) }
             let unit = score.outcomes.first { $0.id == r.outcome }?.unit ?? ""
             let w = words(r.outcome, unit)
             // An activity of another portfolio option is scored in the comparison alone, as the

@@ -164,10 +164,14 @@ public enum FigureFormat {
     /// "100%" beside a chance of a larger gain that reads ">99.9%".
     public static func simulatedPercent(_ p: Double) -> String {
         if p.isNaN { return notANumber }
-        if p <= 0 { return percent(0.0001) }
-        if p >= 1 { return percent(0.9999) }
+        if p <= 0 { return percent(simulatedFloor) }
+        if p >= 1 { return percent(1 - simulatedFloor) }
         return percent(p)
     }
+
+    /// A chance below every percentage a report writes ("<0.1%"), standing in for one a
+    /// simulation saw in none of its trials: it is written as any chance that small is.
+    public static let simulatedFloor = 1e-9
 
     /// ``simulatedPercent(_:)``, with one more decimal where it would read the same as `limit`
     /// written by ``percent(_:)`` though the chance is not the limit: "Outside appetite: 20%;
@@ -267,6 +271,17 @@ public enum FigureFormat {
     public static func money(_ value: Double) -> Double {
         guard value.isFinite else { return value }
         return rounded(value).rounded()
+    }
+
+    /// A money amount written in full, to the currency's whole unit: "£105,500", "-€6,700". For
+    /// figures that are exact — a cost as the register writes it, and a sum or difference of
+    /// figures as a page prints them — which three significant digits (``money(_:)``) would
+    /// round into figures that no longer add up: "£184,000 − £106,000" beside "£78,500", where
+    /// the responses cost exactly £105,500.
+    public static func exactMoney(_ value: Double, currency: String?) -> String {
+        guard value.isFinite else { return amount(value) }
+        let whole = value.rounded()
+        return (whole < 0 ? "-" : "") + style.money(amount(abs(whole)), currency: currency)
     }
 
     /// An amount with its unit: "€50,000", "£1,200", "$3", "3,500 CHF" for money in a

@@ -23,11 +23,16 @@ extension Phrasebook {
         naturalFrequency(p, per: n)
     }
 
-    /// "about 12 in 100 (12%)", "fewer than 1 in 1,000 (<0.1%)", "no trial (<0.1%)", "every
-    /// trial (>99.9%)": a simulated chance never reads 0% or 100%, as in every table.
+    /// "about 12 in 100 (12%)", "fewer than 1 in 1,000 (<0.1%)", "almost certain: more than 99
+    /// in 100 (>99.9%)": a simulated chance never reads 0% or 100%, as in every table.
+    ///
+    /// A chance seen in every trial (or in none) reads as any chance above 99.9% (below 0.1%)
+    /// does: one percentage, one form of words. "In every simulation (>99.9%)" beside "almost
+    /// certain: more than 99 in 100 (>99.9%)" on one page gave ">99.9%" two readings, and its
+    /// words ("every") and its percentage ("more than 99.9%") seemed to disagree.
     public func chance(_ p: Double, per n: Int = 100) -> String {
-        if p <= 0 { return self("chance.no-trial") }
-        if p >= 1 { return self("chance.every-trial") }
+        if p <= 0 { return chance(FigureFormat.simulatedFloor, per: n) }
+        if p >= 1 { return chance(1 - FigureFormat.simulatedFloor, per: n) }
         let frequency = naturalFrequency(p, per: n)
         let percent = FigureFormat.percent(p, per: n)
         if case .about = FigureFormat.frequency(p, per: n) {

@@ -48,7 +48,7 @@ struct DecisionPageFiguresTests {
             #expect(Self.decisionPage(text).contains("judge this figure"), "\(name)")
         }
         let ward = try String(contentsOfFile: TestSupport.path("docs/examples/ward-7-patient-partnership-board.md"), encoding: .utf8)
-        #expect(ward.contains("| One-to-one observation by staff-pool or agency nurses (current) | a loss of £27,100 | £48,000 | a loss of £75,100 | £30,200 | a loss of £105,000 |"))
+        #expect(ward.contains("| One-to-one observation by staff-pool or agency nurses (current) | a loss of £27,100 | £48,000 | a loss of £75,100 | £30,200 | a loss of £105,300 |"))
         #expect(!ward.contains("The responses in these figures cost"))
     }
 

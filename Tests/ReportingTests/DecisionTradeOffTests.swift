@@ -39,7 +39,7 @@ struct DecisionTradeOffTests {
     @Test func anOptionSetAsideOnMoneySaysWhatItWouldBuyAndAtWhatPrice() throws {
         let english = try Self.decision(Self.priced)
         #expect(english.contains(
-            "Against “The first way”, the option the figures favour, it would buy 200 hours more in Volunteer hours on average, at about £50 per hour (the extra money divided by what it gains, a price to compare options by), for £10,000 more in money all told."),
+            "Against “The first way”, the option the figures favour, it would buy 200 hours more in Volunteer hours on average, at about £50 per hour (the extra money divided by what it gains, a price to compare options by), for £9,960 more in money all told."),
             "\(english)")
         let dutch = try Self.decision(Self.priced, language: "nl")
         #expect(dutch.contains("Tegenover “The first way”, de optie die de cijfers aanwijzen, zou ze gemiddeld 200 hours meer bij Volunteer hours opleveren, voor ongeveer £"),
@@ -55,7 +55,7 @@ struct DecisionTradeOffTests {
         let line = try #require(markdown.split(separator: "\n").first { $0.hasPrefix("- “Rounds and cameras together” is set aside") })
         #expect(line.contains("it would avoid "), "\(line)")
         #expect(line.contains(" incidents in Residential burglaries and street robberies in the partnership area on average, at about €"))
-        #expect(line.contains(" for each one avoided (the extra money divided by what it avoids, a price to compare options by), for €32,000 more in money all told."))
+        #expect(line.contains(" for each one avoided (the extra money divided by what it avoids, a price to compare options by), for €31,990 more in money all told."))
     }
 
     /// Where an option set aside is better or worse on both money and the other outcomes, the

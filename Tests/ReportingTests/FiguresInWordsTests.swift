@@ -193,7 +193,7 @@ struct FiguresInWordsTests {
         #expect(!rows.contains { $0.contains("C-3 ") && $0.contains("saves less on average than it costs") })
         #expect(rows.contains { $0.contains("C-2 ") && $0.contains("costed at 0: not comparable") })
         // Alone in its unit, it is not ranked, and its group says so.
-        #expect(rows.contains { $0.contains("**Ranked by hours protected per £1,000 spent (the only response counted in hours, so not ranked)**") })
+        #expect(rows.contains { $0.contains("**Hours protected per £1,000 spent (the only response counted in hours, so it has no rank)**") })
     }
 
     @Test func theTornadoRanksWhatTheDriversListRanksAndOnlyWhatWasScored() throws {

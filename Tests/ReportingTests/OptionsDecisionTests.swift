@@ -67,7 +67,7 @@ import _TestSupport
         #expect(ward.contains("(80% reliable, makes it 20% less likely, costing £6,500), in place of the headline option’s (70% reliable, makes it 50% less likely, costing £6,500) |"))
         #expect(ward.contains("Its own cost is £3,000, against £48,000; its responses cost £30,200, the same as under the headline option: the entries it adds and leaves out carry no costed response and the response it uses for W7-03 costs £6,500, as the one it replaces does. |") || ward.contains("Its own cost is £3,000, against £48,000; its responses cost £30,200, the same as under the headline option: the entries it adds and leaves out carry no costed response and the response it uses for W7-03 costs £6,500, as the one it replaces does |"))
         let care = Self.decisionPage(try Self.example("adult-social-care-positive-risk"))
-        #expect(care.contains("AS-03: “Cover from the home care agencies the council has contracts with (the home care framework), booked by the duty team.” (95% reliable, cuts its harm by 55%, costing £46,000), in place of the headline option’s (70% reliable, cuts its harm by 60%, costing £28,000) | Its responses cost £124,000, against £106,000 |"))
+        #expect(care.contains("AS-03: “Cover from the home care agencies the council has contracts with (the home care framework), booked by the duty team.” (95% reliable, cuts its harm by 55%, costing £46,000), in place of the headline option’s (70% reliable, cuts its harm by 60%, costing £28,000) | Its responses cost £123,500, against £105,500 |"))
         #expect(care.contains("The “always delivered” lines under “What would change the verdict” answer another question: they keep the response of “Shared Lives” and assume it never fails in any simulated year."))
         let leiden = Self.decisionPage(try Self.example("community-safety-leiden"))
         #expect(leiden.contains("Its own cost is €32,000, against none; its responses cost €35,500, against €51,000 |"))
@@ -99,7 +99,7 @@ import _TestSupport
     @Test func oneMoneyFigureToMinute() throws {
         let text = try Self.example("ward-7-patient-partnership")
         #expect(text.contains("| Option | Entries after responses | Option’s own cost | Against appetite (the two before) | Responses’ cost (not in the figure against appetite) | All told (every cost) |"))
-        #expect(text.contains("| One-to-one observation by staff-pool or agency nurses (current) | a loss of £27,100 | £48,000 | a loss of £75,100 | £30,200 | a loss of £105,000 |"))
+        #expect(text.contains("| One-to-one observation by staff-pool or agency nurses (current) | a loss of £27,100 | £48,000 | a loss of £75,100 | £30,200 | a loss of £105,300 |"))
         #expect(text.contains("The board’s appetite statements on Costs beyond the ward budget judge this figure: for “One-to-one observation by staff-pool or agency nurses”, a loss of £75,100."))
         let portfolios = BoardFirstReadTests.section(text, "## Portfolios compared")
         #expect(portfolios.contains("| a loss of £75,100 |"), "the portfolio table's figure for the headline option")

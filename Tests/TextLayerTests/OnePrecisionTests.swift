@@ -34,7 +34,11 @@ struct OnePrecisionTests {
     @Test(arguments: ["en", "nl"])
     func aChanceSeenInEveryTrialReadsAsTheTablesDo(_ language: String) {
         let book = Phrasebook.builtIn(language)!
-        let every = book.chance(1), none = book.chance(0)
+        // Written in the language's number style, as a report writes it, and in the words of any
+        // chance above 99.9% (below 0.1%): one percentage, one form of words.
+        let (every, none) = FigureFormat.$style.withValue(book.numberStyle) { (book.chance(1), book.chance(0)) }
+        #expect(every == FigureFormat.$style.withValue(book.numberStyle) { book.chance(0.9995) }, "\(every)")
+        #expect(none == FigureFormat.$style.withValue(book.numberStyle) { book.chance(0.0002) }, "\(none)")
         #expect(!every.contains("100%") && every.contains(language == "nl" ? ">99,9%" : ">99.9%"), "\(every)")
         #expect(!none.contains("(0%)") && none.contains(language == "nl" ? "<0,1%" : "<0.1%"), "\(none)")
         let never = book.chancePhrase(0, standardError: 0, trials: 20_000, periods: "years")

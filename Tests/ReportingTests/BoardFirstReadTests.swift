@@ -96,8 +96,8 @@ struct BoardFirstReadTests {
     /// and no figures per perspective, rather than show dashes.
     @Test func activitiesOfOtherOptionsSayWhyTheirFiguresAreMissing() throws {
         let entry = Self.section(try Self.report("ward-7-patient-partnership"), "### W7-08 ")
-        #expect(entry.contains("- **Share of its outcome’s ups and downs:** not in the headline figures: an activity of another portfolio option"), "\(entry)")
-        #expect(entry.contains("| Ward clinicians | another option: see the portfolio comparison |"), "\(entry)")
+        #expect(entry.contains("- **Share of its outcome’s ups and downs:** not in the headline figures: an activity of another option, scored in the comparison of options only"), "\(entry)")
+        #expect(entry.contains("| Ward clinicians | another option: see the comparison of options |"), "\(entry)")
         #expect(!entry.contains("| — | — |"))
     }
 

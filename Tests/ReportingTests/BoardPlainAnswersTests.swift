@@ -165,7 +165,7 @@ struct BoardPlainAnswersTests {
     /// care are joined in the cell that shows the gap.
     @Test func theOptionsGapIsReconciledWithTheEntrysFigures() throws {
         let page = try Self.board("adult-social-care-positive-risk")
-        let section = ReportFixtures.section(page, "## Portfolios compared")
+        let section = ReportFixtures.section(page, "## Options compared")
         let rows = section.split(separator: "\n").map(String.init)
         let k = try #require(rows.firstIndex { $0.hasPrefix("| Residential care (current) |") })
         let cell = rows[k + 1]

@@ -22,7 +22,7 @@ struct BoardWordsAgreeTests {
 
     /// The rows of the table that compares the portfolios.
     static func portfolioRows(_ page: String) -> [Substring] {
-        guard let start = page.range(of: "## Portfolios compared") else { return [] }
+        guard let start = page.range(of: "## Options compared") else { return [] }
         let rest = page[start.upperBound...]
         let section = rest[..<(rest.range(of: "\n## ")?.lowerBound ?? rest.endIndex)]
         return section.split(separator: "\n").filter { $0.hasPrefix("| ") && !$0.hasPrefix("| ---") && !$0.hasPrefix("| Portfolio |") }

@@ -93,7 +93,7 @@ import _TestSupport
         #expect(!page.contains(" in all, against") && !page.contains("all costs counted (the money outcomes"), "\(name)")
         // "Portfolios compared": the money column is named, and each option's figure there is its
         // figure against appetite (the headline's own run aside, which may differ by its margin).
-        let portfolios = BoardFirstReadTests.section(text, "## Portfolios compared")
+        let portfolios = BoardFirstReadTests.section(text, "## Options compared")
         let header = try #require(portfolios.split(separator: "\n").first { $0.hasPrefix("| Portfolio |") })
         let headings = Self.cells(header)
         let column = try #require(headings.firstIndex { $0.hasSuffix("(against appetite)") }, "\(name): \(header)")

@@ -101,7 +101,7 @@ import _TestSupport
         #expect(text.contains("| Option | Entries after responses | Option’s own cost | Against appetite (the two before) | Responses’ cost (not in the figure against appetite) | All told (every cost) |"))
         #expect(text.contains("| One-to-one observation by staff-pool or agency nurses (current) | a loss of £27,100 | £48,000 | a loss of £75,100 | £30,200 | a loss of £105,000 |"))
         #expect(text.contains("The board’s appetite statements on Costs beyond the ward budget judge this figure: for “One-to-one observation by staff-pool or agency nurses”, a loss of £75,100."))
-        let portfolios = BoardFirstReadTests.section(text, "## Portfolios compared")
+        let portfolios = BoardFirstReadTests.section(text, "## Options compared")
         #expect(portfolios.contains("| a loss of £75,100 |"), "the portfolio table's figure for the headline option")
         #expect(!text.contains("plus its own cost of"))
     }

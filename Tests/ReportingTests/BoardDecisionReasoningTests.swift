@@ -91,7 +91,7 @@ struct BoardDecisionReasoningTests {
     /// calls options.
     @Test func theRuleTheMoneyAndTheOptionsAreSaidPlainly() throws {
         let page = try ReportFixtures.example("adult-social-care-positive-risk", .board)
-        #expect(page.contains("2. Of those, keep the ones that come closest to the board’s limits on the statements outside appetite or too close to call. To measure it, take each chance’s distance from its limit in percentage points, counted as negative on the wrong side, and add these up across the statements: the highest total comes closest."), "\(page)")
+        #expect(page.contains("2. Of those, keep the ones closest to the board’s limits on the statements outside appetite or too close to call: each chance’s distance from its limit in percentage points, negative on the wrong side, added up."), "\(page)")
         #expect(page.contains("where people may say no, a saving is the figure if all of them take it up"), "\(page)")
         let budget = try #require(page.split(separator: "\n").first { $0.hasPrefix("- **Within appetite: Adult social care budget.**") })
         let note = try #require(budget.range(of: "the responses’ planned £"))

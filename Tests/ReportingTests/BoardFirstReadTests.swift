@@ -79,7 +79,7 @@ struct BoardFirstReadTests {
         #expect(!report.contains("costs more than it avoids"))
         #expect(report.contains("the protection a response gives in a bad year"))
         #expect(report.contains("| Avoided per £1,000 spent |"))
-        #expect(report.contains("Average outcome after responses under each portfolio"))
+        #expect(report.contains("Average outcome after responses under each option"))
         #expect(!report.contains("Mean loss after responses under each portfolio"))
     }
 

@@ -493,7 +493,7 @@ public enum BuiltInTemplates {
 {{^empty(verdicts)}}
 <ul class="verdicts">
 {{#verdicts}}
-<li class="{{statusClass}}"><span class="status">{{status}}: <bdi>{{outcome}}</bdi></span>{{sentence}}{{#statement}}<span class="statement">{{phrases.the-board-s-statement}} “<bdi>{{.}}</bdi>”</span>{{/statement}}{{#moneyTest}}<span class="statement">{{.}}</span>{{/moneyTest}}{{#outOfReach}}<span class="statement">{{.}}</span>{{/outOfReach}}{{#ifMissed}}<span class="statement">{{.}}</span>{{/ifMissed}}</li>
+<li class="{{statusClass}}"><span class="status">{{status}}: <bdi>{{outcome}}</bdi></span>{{sentence}}{{#moneyTest}}<span class="statement">{{.}}</span>{{/moneyTest}}{{#statement}}<span class="statement">{{phrases.the-board-s-statement}} “<bdi>{{.}}</bdi>”</span>{{/statement}}{{#outOfReach}}<span class="statement">{{.}}</span>{{/outOfReach}}{{#ifMissed}}<span class="statement">{{.}}</span>{{/ifMissed}}</li>
 {{/verdicts}}
 </ul>
 {{/empty(verdicts)}}
@@ -1089,7 +1089,7 @@ public enum BuiltInTemplates {
 """####,
         "md-verdicts.mustache": ####"""
 {{#verdicts}}
-- **{{status}}: {{outcome}}.** {{sentence}}{{#statement}} {{phrases.the-board-s-statement-2}} “{{.}}”{{/statement}}{{#moneyTest}} {{.}}{{/moneyTest}}{{#outOfReach}} {{.}}{{/outOfReach}}{{#ifMissed}} {{.}}{{/ifMissed}}
+- **{{status}}: {{outcome}}.** {{sentence}}{{#moneyTest}} {{.}}{{/moneyTest}}{{#statement}} {{phrases.the-board-s-statement-2}} “{{.}}”{{/statement}}{{#outOfReach}} {{.}}{{/outOfReach}}{{#ifMissed}} {{.}}{{/ifMissed}}
 {{/verdicts}}
 {{#empty(verdicts)}}
 {{phrases.the-register-has-no-appetite}}

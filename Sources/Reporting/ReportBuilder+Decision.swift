@@ -55,7 +55,16 @@ extension ReportBuilder {
                     cells.append(.init(text: e(phrases("report.decision.cell.no-own")), statusClass: ""))
                     continue
                 }
-                cells.append(decisionCell(within: alt.withinAppetite, decisive: alt.decisive, probability: alt.probability.value, limit: v.limit))
+                var cell = decisionCell(within: alt.withinAppetite, decisive: alt.decisive, probability: alt.probability.value, limit: v.limit)
+                // A verdict resting mainly on others' figures says so in its cell.
+                let borrowed = borrowedFigures(p.id, outcome: v.outcome)
+                if borrowed.isMainly {
+                    cell.text = e(phrases("report.decision.cell.borrowed", [
+                        "cell": phrases("report.decision.cell", ["status": statusWord(alt.withinAppetite, alt.decisive),
+                                                                  "percent": cellPercent(alt.probability.value, limit: v.limit)]),
+                        "entries": listInWords(borrowed.named.ids.map(entryID))]))
+                }
+                cells.append(cell)
             }
             // Each row says what its chance is of and which way the board wants it, so a small
             // percentage "within" and a large one "outside" never sit side by side unexplained.
@@ -65,7 +74,13 @@ extension ReportBuilder {
 
         let items = statements.filter(\.asksForLevers).map { v -> ReportContext.DecisionItem in
             let name = { (id: String) in iso(register.perspectives.first { $0.id == id }?.title ?? id) }
-            let own = v.perspectives.filter { estimatedAny($0.id, outcome: v.outcome) }
+            // A perspective whose verdict rests mainly on figures borrowed from others is neither
+            // agreement nor disagreement: it is named apart, with the entries it borrows.
+            let estimated = v.perspectives.filter { estimatedAny($0.id, outcome: v.outcome) }
+            let own = estimated.filter { !borrowedFigures($0.id, outcome: v.outcome).isMainly }
+            let borrowedReadings = estimated.filter { borrowedFigures($0.id, outcome: v.outcome).isMainly }.map { alt in
+                phrases("report.decision.reading.borrowed", ["verdict": borrowedVerdict(alt, of: v, borrowedFigures(alt.id, outcome: v.outcome)).capitalisedFirst])
+            }
             let within = own.filter(\.withinAppetite).map { name($0.id) }
             let outsideViews = own.filter { !$0.withinAppetite }.map { name($0.id) }
             var readings: [String] = []
@@ -86,9 +101,19 @@ extension ReportBuilder {
                 readings.append(phrases(carrying.isEmpty ? "report.decision.reading.rests-on.together" : "report.decision.reading.rests-on", [
                     "percent": statementPercent(v.inherentProbability.value, v), "responses": listInWords(carrying)]))
             }
-            if readings.isEmpty {
-                readings.append(phrases(v.perspectives.isEmpty ? "report.decision.reading.clear" : "report.decision.reading.clear-every-view"))
+            // "Outside appetite" said for the pool, and for the perspectives only where each
+            // with figures of its own agrees; a verdict within appetite that a borrowed view alone
+            // questions is left to that view's sentence.
+            if readings.isEmpty && !(v.withinAppetite && !borrowedReadings.isEmpty) {
+                if v.perspectives.isEmpty || own.isEmpty || !own.allSatisfy({ $0.withinAppetite == v.withinAppetite }) {
+                    readings.append(phrases("report.decision.reading.clear"))
+                } else if own.count == v.perspectives.count {
+                    readings.append(phrases("report.decision.reading.clear-every-view"))
+                } else {
+                    readings.append(phrases("report.decision.reading.clear-own-views", ["perspectives": listInWords(own.map { name($0.id) })]))
+                }
             }
+            readings += borrowedReadings
             var levers: [String] = []
             let now = cellPercent(v.probability.value, limit: v.limit)
             // In the outcome's own terms: money lost, a count that rises, a gain.

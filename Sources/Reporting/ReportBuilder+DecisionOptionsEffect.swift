@@ -106,7 +106,12 @@ extension ReportBuilder {
         let ordered = score.appetite.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)
         return ordered.compactMap { v in
             let name = { (id: String) in self.iso(self.register.perspectives.first { $0.id == id }?.title ?? id) }
-            let own = v.perspectives.filter { estimatedAny($0.id, outcome: v.outcome) }
+            let estimated = v.perspectives.filter { estimatedAny($0.id, outcome: v.outcome) }
+            // A verdict resting mainly on others' figures is not a perspective's own: named apart.
+            let own = estimated.filter { !borrowedFigures($0.id, outcome: v.outcome).isMainly }
+            let borrowed = estimated.filter { alt in
+                borrowedFigures(alt.id, outcome: v.outcome).isMainly && (alt.withinAppetite != v.withinAppetite || (!alt.decisive && v.decisive))
+            }
             let otherVerdict = own.filter { $0.withinAppetite != v.withinAppetite }
             let close = own.filter { $0.withinAppetite == v.withinAppetite && !$0.decisive && v.decisive }
             guard isInHeadlineTable(v) else { return nil }
@@ -122,6 +127,7 @@ extension ReportBuilder {
                     "perspectives": listInWords(close.map { name($0.id) }),
                     "percents": listInWords(close.map { cellPercent($0.probability.value, limit: v.limit) })]))
             }
+            parts += borrowed.map { borrowedVerdict($0, of: v, borrowedFigures($0.id, outcome: v.outcome)) }
             let statement = phrases("report.decision.row", ["statement": iso(statementLabel(v)), "chance": chanceWhat(v), "want": want(v)])
             return .init(outcome: e(statement),
                          verdict: decisionCell(within: v.withinAppetite, decisive: v.decisive, probability: v.probability.value, limit: v.limit),

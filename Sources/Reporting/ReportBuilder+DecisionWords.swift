@@ -206,6 +206,8 @@ extension ReportBuilder {
             } else if let p = proposed, p.id != favoured.id {
                 parts.append(phrases("report.decision.ask.favoured.not-proposed", ["title": iso(favoured.title)]))
             }
+            if let fragile = fragileFavourite() { parts.append(fragile) }
+            if let aim = setAsideByAim() { parts.append(aim) }
         }
         let count = String(register.portfolios.count)
         switch (current, proposed) {

@@ -208,9 +208,20 @@ struct OptionRule {
         return (v.probability, v.withinAppetite, v.decisive)
     }
 
-    /// Whether every one of `options` leaves the statement outside appetite (false for none).
+    /// Whether every one of `options` leaves the statement outside appetite by more than the
+    /// margin of error (false for none): an option whose chance is too close to call does not
+    /// break the limit, whichever side it falls, so "over the limit under every option" is
+    /// said only where each is.
     func everyBreaks(_ v: RegisterScore.AppetiteVerdict, among options: [RegisterScore.PortfolioScore]) -> Bool {
-        !options.isEmpty && options.allSatisfy { !judged(v, under: $0).within }
+        !options.isEmpty && options.allSatisfy(breaks(v))
+    }
+
+    /// Whether `option` leaves the statement outside appetite by more than the margin of error.
+    func breaks(_ v: RegisterScore.AppetiteVerdict) -> (RegisterScore.PortfolioScore) -> Bool {
+        { option in
+            let j = judged(v, under: option)
+            return !j.within && j.decisive
+        }
     }
 
     /// How many appetite statements `option` leaves outside appetite.

@@ -86,6 +86,9 @@ extension ReportBuilder {
             note += " " + phrases("report.money.defined.responses")
         }
         note += " " + phrases("report.money.defined.all-told")
+        // A saving quoted from this table reads as expected; it is the ceiling, where people
+        // may decline the option (adult social care's "all 12 move").
+        if score.portfolios.count > 1 { note += " " + phrases("report.money.take-up") }
         note += " " + phrases("report.money.rounding")
         return .init(caption: e(phrases("report.money.caption", ["outcomes": titles, "horizon": horizonPhrase])),
                      rows: rows, note: e(note))

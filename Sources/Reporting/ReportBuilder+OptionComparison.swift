@@ -44,6 +44,10 @@ extension ReportBuilder {
                 var line = phrases("report.options.dropped.outside", [
                     "option": quoted(p), "count": String(breaches.count), "fewest": String(steps.fewest),
                     "breaches": breaches.joined(separator: phrases("report.list.separator"))])
+                // Why it cannot meet a statement, in a sentence of its own after the list.
+                for why in Set(unreachable.compactMap { $0 }).sorted() {
+                    line += " " + phrases("report.options.construction.sentence", ["why": why.capitalisedFirst])
+                }
                 let built = unreachable.compactMap { $0 }.count
                 if built > 0, outside.count - built <= steps.fewest {
                     var without = rule

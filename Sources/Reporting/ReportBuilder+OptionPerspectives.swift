@@ -71,12 +71,14 @@ extension ReportBuilder {
         // has 4 does not read as statements lost.
         var caption = phrases("report.options.perspectives.caption")
         let left = score.appetite.filter { v in !statements.contains { $0.outcome == v.outcome && $0.kind == v.kind && $0.threshold == v.threshold && $0.limit == v.limit } }
+        // Grouped by reason, one sentence each: a reason repeated after every statement made a
+        // sentence of 89 words on Ward 7's page.
         if !left.isEmpty {
-            caption += " " + phrases("report.options.perspectives.left-out", ["items": listInWords(left.map { v in
-                let same = !([pooled] + views).contains { rule in Set(options.map { cellPercent(rule.judged(v, under: $0).p.value) }).count > 1 }
-                return phrases(same ? "report.options.perspectives.left-out.same" : "report.options.perspectives.left-out.within",
-                               ["statement": iso(statementLabel(v))])
-            })])
+            let same = left.filter { v in !([pooled] + views).contains { rule in Set(options.map { cellPercent(rule.judged(v, under: $0).p.value) }).count > 1 } }
+            let within = left.filter { v in !same.contains { $0.outcome == v.outcome && $0.kind == v.kind && $0.threshold == v.threshold && $0.limit == v.limit } }
+            for (key, group) in [("report.options.perspectives.left-out.within", within), ("report.options.perspectives.left-out.same", same)] where !group.isEmpty {
+                caption += " " + phrases(key, ["statements": listInWords(group.map { iso(statementLabel($0)) })])
+            }
         }
         let note = optionPerspectivesNote(views: views)
         return .init(caption: e(caption),
@@ -104,10 +106,27 @@ extension ReportBuilder {
         guard pooled.fourth.count == 1 else { return nil }
         let favoured = pooled.fourth[0]
         let quoted = { (p: RegisterScore.PortfolioScore) in self.phrases("report.decision.option.quoted", ["title": self.iso(p.title)]) }
+        // A perspective that gave no estimate for half or more of the entries that set the
+        // options apart has the pool's figures for them: where the rule ends on its estimates is
+        // largely the pool's answer, not its own, so it is said, and never counted as agreement.
+        // (Ward 7's carers, who estimated 3 of 13 entries, were shown preferring the sensors.)
+        let outcomes = Set(score.appetite.map(\.outcome))
+        func borrowedNote(_ p: Perspective) -> String? {
+            let (all, borrowed) = borrowedOptionEntries(p.id, outcomes: outcomes)
+            guard !all.isEmpty, borrowed.count * 2 >= all.count else { return nil }
+            return phrases.plural("report.options.perspectives.borrowed", count: borrowed.count, [
+                "perspective": iso(p.title), "entries": listInWords(borrowed.map { entryID($0.id) }),
+                "count": String(borrowed.count), "total": String(all.count)])
+        }
         var others: [String] = []
+        var agreeing: [String] = [], borrowedAgreeing: [String] = []
         for (p, rule) in zip(register.perspectives, views) {
             let steps = rule.steps()
-            guard !steps.fourth.contains(where: { $0.id == favoured.id }) else { continue }
+            if steps.fourth.contains(where: { $0.id == favoured.id }) {
+                if let note = borrowedNote(p) { borrowedAgreeing.append(note) } else { agreeing.append(iso(p.title)) }
+                continue
+            }
+            defer { if let note = borrowedNote(p), !others.isEmpty { others[others.count - 1] += " " + note } }
             if !steps.second.contains(where: { $0.id == favoured.id }), let instead = steps.second.first {
                 // Parted on the chances: the statements that part them are those at issue, or
                 // those one is outside on and the other not.
@@ -149,9 +168,13 @@ extension ReportBuilder {
             }
         }
         if others.isEmpty {
-            return (phrases("report.options.perspectives.stays", ["favoured": quoted(favoured)]), [])
+            guard !borrowedAgreeing.isEmpty, !agreeing.isEmpty else {
+                return (phrases("report.options.perspectives.stays", ["favoured": quoted(favoured)]), borrowedAgreeing)
+            }
+            return (phrases("report.options.perspectives.stays.own", ["favoured": quoted(favoured), "perspectives": listInWords(agreeing)]),
+                    borrowedAgreeing)
         }
-        return (phrases("report.options.perspectives.other", ["favoured": quoted(favoured)]), others)
+        return (phrases("report.options.perspectives.other", ["favoured": quoted(favoured)]), others + borrowedAgreeing)
     }
 
     /// Where the rule's first step sets the favoured option aside on a perspective's estimates:

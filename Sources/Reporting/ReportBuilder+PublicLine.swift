@@ -28,14 +28,30 @@ extension ReportBuilder {
             }
             let left = headlineEntries(reaching: v.outcome).filter(\.isConfidential).count
             // Where every option the rule weighs breaks this limit, "that is why they favour X"
-            // would let a member imply in public that X keeps it: the line says it is over the
-            // limit under every option.
+            // would let a member imply in public that X keeps it: the line says under which
+            // options it is over the limit, and only those that are, by more than the margin of
+            // error. Adult social care's line said "under every option" where residential care
+            // stood at 5.2% against 5%, too close to call.
             let rule = OptionRule(builder: self)
-            let everyOptionBreaks = rule.everyBreaks(v, among: rule.steps().first)
-            let key = everyOptionBreaks ? "report.confidential-note.public-line.all-break" : "report.confidential-note.public-line"
-            return phrases.plural(key, count: max(left, 1), [
-                "statement": iso(statementLabel(v)), "public": communityChance(shown.probability.value, per: verdictDenominator),
-                "publicStatus": status(there), "boardStatus": status(here), "board": board, "publicOption": publicOption])
+            let breaking = rule.breaks(v)
+            var args = ["statement": iso(statementLabel(v)), "public": communityChance(shown.probability.value, per: verdictDenominator),
+                        "publicStatus": status(there), "boardStatus": status(here), "board": board, "publicOption": publicOption]
+            let key: String
+            if rule.everyBreaks(v, among: score.portfolios) {
+                key = "report.confidential-note.public-line.all-break"
+            } else if rule.everyBreaks(v, among: rule.steps().first) {
+                key = "report.confidential-note.public-line.all-break-but"
+                args["except"] = listInWords(score.portfolios.filter { !breaking($0) }.map { option in
+                    let j = rule.judged(v, under: option)
+                    return phrases("report.confidential-note.public-line.except", [
+                        "option": phrases("report.decision.option.quoted", ["title": iso(option.title)]),
+                        "status": status(statusClass(j.within, j.decisive))])
+                })
+            } else {
+                key = "report.confidential-note.public-line"
+            }
+            args["count"] = String(max(left, 1))
+            return phrases.filled(key + (max(left, 1) == 1 ? ".one" : ".other"), args)
         }
         return nil
     }

@@ -1323,6 +1323,15 @@ public struct ReportBuilder: Sendable {
 }
 
 extension String {
-    /// The first letter in capitals, for a phrase that starts a sentence.
-    var capitalisedFirst: String { prefix(1).uppercased() + dropFirst() }
+    /// The first letter in capitals, for a phrase that starts a sentence. Register text in
+    /// another language than the page's starts with an invisible language mark and its tag
+    /// (``LanguageMark``): the letter after them is the one capitalised, so a Dutch page no
+    /// longer starts a sentence with "the council's … committee".
+    var capitalisedFirst: String {
+        if first == Character("\u{E000}"), let separator = firstIndex(of: Character("\u{E001}")) {
+            let text = self[index(after: separator)...]
+            return String(self[...separator]) + text.prefix(1).uppercased() + text.dropFirst()
+        }
+        return prefix(1).uppercased() + dropFirst()
+    }
 }

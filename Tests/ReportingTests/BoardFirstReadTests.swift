@@ -79,7 +79,7 @@ struct BoardFirstReadTests {
         #expect(!report.contains("costs more than it avoids"))
         #expect(report.contains("the protection a response gives in a bad year"))
         #expect(report.contains("| Avoided per £1,000 spent |"))
-        #expect(report.contains("Average outcome after responses under each portfolio"))
+        #expect(report.contains("Average outcome after responses under each option"))
         #expect(!report.contains("Mean loss after responses under each portfolio"))
     }
 
@@ -96,8 +96,8 @@ struct BoardFirstReadTests {
     /// and no figures per perspective, rather than show dashes.
     @Test func activitiesOfOtherOptionsSayWhyTheirFiguresAreMissing() throws {
         let entry = Self.section(try Self.report("ward-7-patient-partnership"), "### W7-08 ")
-        #expect(entry.contains("- **Share of its outcome’s ups and downs:** not in the headline figures: an activity of another portfolio option"), "\(entry)")
-        #expect(entry.contains("| Ward clinicians | another option: see the portfolio comparison |"), "\(entry)")
+        #expect(entry.contains("- **Share of its outcome’s ups and downs:** not in the headline figures: an activity of another option, scored in the comparison of options only"), "\(entry)")
+        #expect(entry.contains("| Ward clinicians | another option: see the comparison of options |"), "\(entry)")
         #expect(!entry.contains("| — | — |"))
     }
 

@@ -11,7 +11,7 @@ struct BoardLeadMarginTests {
     @Test(arguments: ["ward-7-patient-partnership", "adult-social-care-positive-risk"])
     func theDecidingLeadIsShownBeyondItsMargin(_ name: String) throws {
         let page = try String(contentsOfFile: TestSupport.path("docs/examples/\(name)-board.md"), encoding: .utf8)
-        let pattern = #/\(a lead of ([0-9.]+) percentage points, beyond the margin of error of a difference between two options, ±([0-9.]+) percentage points\)/#
+        let pattern = #/Its lead of ([0-9.]+) percentage points is beyond the margin of error of a difference between two options, ±([0-9.]+) percentage points/#
         let found = page.matches(of: pattern)
         #expect(!found.isEmpty, "no deciding lead on \(name)")
         for m in found {

@@ -22,7 +22,7 @@ struct BoardWordsAgreeTests {
 
     /// The rows of the table that compares the portfolios.
     static func portfolioRows(_ page: String) -> [Substring] {
-        guard let start = page.range(of: "## Portfolios compared") else { return [] }
+        guard let start = page.range(of: "## Options compared") else { return [] }
         let rest = page[start.upperBound...]
         let section = rest[..<(rest.range(of: "\n## ")?.lowerBound ?? rest.endIndex)]
         return section.split(separator: "\n").filter { $0.hasPrefix("| ") && !$0.hasPrefix("| ---") && !$0.hasPrefix("| Portfolio |") }
@@ -65,14 +65,14 @@ struct BoardWordsAgreeTests {
         #expect(!page.contains("Nothing listed here brings"))
         if format == "html" {
             #expect(page.contains("Stopping an activity is not one of the levers above. Were one stopped altogether, with everything else as planned, the chance of a rise of more than 5 enquiries would be:</p>\n<ul>\n<li>"), "\(page)")
-            #expect(page.contains("<li>1.9% without AS-01 <bdi>People travel on their own by bus</bdi>: within appetite here, but it would put"), "\(page)")
+            #expect(page.contains("<li>1.9% without AS-01 <bdi>People travel on their own by bus</bdi>: within appetite here. But it would put"), "\(page)")
             return
         }
         let lead = try #require(page.split(separator: "\n").first { $0.hasPrefix("None of the levers listed above brings Safeguarding enquiries back within appetite: ") })
         #expect(lead == "None of the levers listed above brings Safeguarding enquiries back within appetite: the chance of a rise of more than 5 enquiries is 7.8%, against the board’s limit of 5.0% (want ≤ 5.0%). The nearest any of them comes is 5.2%.", "\(lead)")
-        #expect(page.contains("or scale back or stop the activities behind it. Stopping an activity is not one of the levers above. Were one stopped altogether, with everything else as planned, the chance of a rise of more than 5 enquiries would be:\n\n- 5.2% without AS-06 Shared Lives arrangements for 12 people: outside appetite still, and it would also put Hours of independent living outside appetite"), "\(page)")
+        #expect(page.contains("or scale back or stop the activities behind it. Stopping an activity is not one of the levers above. Were one stopped altogether, with everything else as planned, the chance of a rise of more than 5 enquiries would be:\n\n- 5.2% without AS-06 Shared Lives arrangements for 12 people: outside appetite still. It would also put Hours of independent living outside appetite"), "\(page)")
         let bus = try #require(page.split(separator: "\n").first { $0.hasPrefix("- 1.9% without AS-01 ") })
-        #expect(bus.hasPrefix("- 1.9% without AS-01 People travel on their own by bus: within appetite here, but it would put Hours of independent living outside appetite (the chance of a net gain would be "), "\(bus)")
+        #expect(bus.hasPrefix("- 1.9% without AS-01 People travel on their own by bus: within appetite here. But it would put Hours of independent living outside appetite (the chance of a net gain would be "), "\(bus)")
         #expect(bus.hasSuffix("gained in Hours of independent living."), "\(bus)")
     }
 
@@ -129,6 +129,6 @@ struct BoardWordsAgreeTests {
     @Test func anOptionSetAsideAtTheSecondStepStandsWorseAgainstTheLimits() throws {
         let ward = try Self.shipped("ward-7-patient-partnership")
         #expect(!ward.contains("lie further from the board’s limits"))
-        #expect(ward.contains("- “Patient-led falls plans” is set aside at the second step: on the statements outside appetite or too close to call, its chances (Patient safety incidents with moderate or greater harm 8.2%) stand worse against the board’s limits than those of “One-to-one observation by staff-pool or agency nurses” (Patient safety incidents with moderate or greater harm 6.3%), each chance measured from its limit and added up."), "\(ward)")
+        #expect(ward.contains("- “Patient-led falls plans” is set aside at the second step, which adds up how far each chance lies from its limit on the statements outside appetite or too close to call. Its chances (Patient safety incidents with moderate or greater harm 8.2%) come out worse than those of “One-to-one observation by staff-pool or agency nurses” (Patient safety incidents with moderate or greater harm 6.3%)."), "\(ward)")
     }
 }

@@ -172,7 +172,7 @@ struct BoardWordsTests {
         #expect(care.contains("| £4,000 | no rate stated |"))
         #expect(care.contains("| 12 of 12 entries | none |"))
         // "outside on those of A; B." read as broken punctuation.
-        #expect(care.contains("outside on those of Social workers and practitioners and Family carers."))
+        #expect(care.contains("outside on those of Social workers and practitioners. Family carers: outside appetite ("))
     }
 
     /// Levers and entries say what their figures are of, in the outcome's own terms: a count

@@ -39,12 +39,12 @@ struct DecisionTradeOffTests {
     @Test func anOptionSetAsideOnMoneySaysWhatItWouldBuyAndAtWhatPrice() throws {
         let english = try Self.decision(Self.priced)
         #expect(english.contains(
-            "Against “The first way”, the option the figures favour, it would buy 200 hours more in Volunteer hours on average, at about £50 per hour (the extra money divided by what it gains, a price to compare options by), for £9,960 more in money all told."),
+            "Against “The first way”, the favoured option, it would buy 200 hours more in Volunteer hours on average, at about £50 per hour (the extra money over what it gains), for £9,960 more in money all told."),
             "\(english)")
         let dutch = try Self.decision(Self.priced, language: "nl")
-        #expect(dutch.contains("Tegenover “The first way”, de optie die de cijfers aanwijzen, zou ze gemiddeld 200 hours meer bij Volunteer hours opleveren, voor ongeveer £"),
+        #expect(dutch.contains("Tegenover “The first way”, de voorkeursoptie, zou ze gemiddeld 200 hours meer bij Volunteer hours opleveren, voor ongeveer £"),
                 "\(dutch)")
-        #expect(dutch.contains(" per hour (het extra geld gedeeld door wat ze oplevert, een prijs om opties mee te vergelijken), tegen £"))
+        #expect(dutch.contains(" per hour (het extra geld gedeeld door wat ze oplevert), tegen £"))
     }
 
     /// The examples: Leiden's rounds and cameras together buy fewer burglaries at a price per
@@ -55,7 +55,7 @@ struct DecisionTradeOffTests {
         let line = try #require(markdown.split(separator: "\n").first { $0.hasPrefix("- “Rounds and cameras together” is set aside") })
         #expect(line.contains("it would avoid "), "\(line)")
         #expect(line.contains(" incidents in Residential burglaries and street robberies in the partnership area on average, at about €"))
-        #expect(line.contains(" for each one avoided (the extra money divided by what it avoids, a price to compare options by), for €31,990 more in money all told."))
+        #expect(line.contains(" for each one avoided (the extra money over what it avoids), for €31,990 more in money all told."))
     }
 
     /// Where an option set aside is better or worse on both money and the other outcomes, the
@@ -84,9 +84,9 @@ struct DecisionTradeOffTests {
         // and 20,000 trials part them on the chances.
         let care = try String(contentsOfFile: TestSupport.path("docs/examples/adult-social-care-positive-risk-board.md"), encoding: .utf8)
         let mixed = try #require(care.split(separator: "\n").first { $0.hasPrefix("- “Shared Lives or supported living, by choice of each person” is set aside") })
-        #expect(mixed.contains("Against “Supported living with technology”, the option the figures favour, it does worse on each of these: Safeguarding enquiries ("), "\(mixed)")
+        #expect(mixed.contains("Against “Supported living with technology”, the favoured option, it does worse on each: Safeguarding enquiries ("), "\(mixed)")
         let dutch = try ReportFixtures.example("adult-social-care-positive-risk", .board, language: "nl", format: .markdown, trials: 20_000)
-        #expect(dutch.contains("de optie die de cijfers aanwijzen, doet ze het op elk van deze punten slechter: Safeguarding enquiries ("), "\(dutch)")
+        #expect(dutch.contains("de voorkeursoptie, doet ze het op elk punt slechter: Safeguarding enquiries ("), "\(dutch)")
     }
 
     /// Two perspectives that disagree on which way of running the service is safer: the pool

@@ -42,7 +42,7 @@ struct FavouredOptionTests {
               - {id: second, title: The second way, risks: [P-02]}
             """))
         #expect(decision.contains("the figures favour “The second way”"), "\(decision)")
-        #expect(decision.contains("it stands best against the board’s limits on the statements outside appetite or too close to call: Incidents"))
+        #expect(decision.contains("stands best against the board’s limits on the statements outside appetite or too close to call: Incidents"))
         // The garbled "of the options that do" after "leaves the fewest outside".
         #expect(!decision.contains("of the options that do"))
     }

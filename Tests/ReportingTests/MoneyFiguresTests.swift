@@ -93,8 +93,8 @@ import _TestSupport
         #expect(!page.contains(" in all, against") && !page.contains("all costs counted (the money outcomes"), "\(name)")
         // "Portfolios compared": the money column is named, and each option's figure there is its
         // figure against appetite (the headline's own run aside, which may differ by its margin).
-        let portfolios = BoardFirstReadTests.section(text, "## Portfolios compared")
-        let header = try #require(portfolios.split(separator: "\n").first { $0.hasPrefix("| Portfolio |") })
+        let portfolios = BoardFirstReadTests.section(text, "## Options compared")
+        let header = try #require(portfolios.split(separator: "\n").first { $0.hasPrefix("| Option |") })
         let headings = Self.cells(header)
         let column = try #require(headings.firstIndex { $0.hasSuffix("(against appetite)") }, "\(name): \(header)")
         let headline = table.rows.first { row in page.contains("assume the option “\(row[0].replacingOccurrences(of: " (current)", with: "").replacingOccurrences(of: " (proposed)", with: ""))”") }

@@ -71,7 +71,7 @@ struct OptionPriceAndReachTests {
     @Test func theFavouredOptionsGainIsPricedToo() throws {
         let ward = try Self.decisionPage("ward-7-patient-partnership")
         let sensors = try #require(ward.split(separator: "\n").first { $0.hasPrefix("- “Patient-led falls plans with sensor alarms” is set aside") })
-        let price = try #require(sensors.firstMatch(of: /So the favoured option does better there by ([0-9.]+) incidents, for £([0-9,]+) more in money all told: about £([0-9,]+) per incident \(the extra money divided by that difference, a price to compare options by\)\./))
+        let price = try #require(sensors.firstMatch(of: /So the favoured option does better there by ([0-9.]+) incidents, for £([0-9,]+) more in money all told: about £([0-9,]+) per incident, the extra money divided by that difference\./))
         // The price is the money over the gain, each as shown to three significant figures.
         let gain = Double(price.1)!, money = Double(price.2.replacingOccurrences(of: ",", with: ""))!
         let each = Double(price.3.replacingOccurrences(of: ",", with: ""))!
@@ -82,7 +82,7 @@ struct OptionPriceAndReachTests {
         let shared = try #require(care.split(separator: "\n").first { $0.hasPrefix("- “Shared Lives” is set aside") })
         #expect(shared.contains("So the favoured option does better there, for £36,000 more in money all told: about £"), "\(shared)")
         #expect(shared.contains(" per hour on Hours of independent living"), "\(shared)")
-        #expect(shared.contains("(each price is that whole amount over the gain on one outcome)"), "\(shared)")
+        #expect(shared.contains(". Each price is that whole amount over the gain on one outcome."), "\(shared)")
         // Where the option set aside is the dearer one, the price stays as it was, once.
         let residential = try #require(care.split(separator: "\n").first { $0.hasPrefix("- “Residential care (current)” is set aside") })
         #expect(residential.contains("enquiries in Safeguarding enquiries on average, at about £"), "\(residential)")
@@ -95,7 +95,7 @@ struct OptionPriceAndReachTests {
         let md = try Self.render()
         let page = DecisionPageFiguresTests.decisionPage(md)
         let cameras = try #require(page.split(separator: "\n").first { $0.hasPrefix("- “Cameras” is set aside at the first step") })
-        #expect(cameras.contains("Volunteer hours (0%; want ≥ 70%), which it cannot meet however the estimates turn out: none of its entries reaches Volunteer hours."), "\(cameras)")
+        #expect(cameras.contains("Volunteer hours (0%; want ≥ 70%), which it cannot meet however the estimates turn out. None of its entries reaches Volunteer hours."), "\(cameras)")
         #expect(cameras.contains("Without that statement it would "), "\(cameras)")
         let bullet = try #require(page.split(separator: "\n").first { $0.hasPrefix("- **Within appetite: Volunteer hours.**") })
         #expect(bullet.contains("“Cameras” cannot meet it however the estimates turn out: none of its entries reaches Volunteer hours."), "\(bullet)")
@@ -109,7 +109,7 @@ struct OptionPriceAndReachTests {
     @Test func leidensVolunteerHoursAreOutOfReachWithoutRounds() throws {
         let leiden = try Self.decisionPage("community-safety-leiden")
         let cameras = try #require(leiden.split(separator: "\n").first { $0.hasPrefix("- “Cameras on the shopping squares” is set aside") })
-        #expect(cameras.contains("which it cannot meet however the estimates turn out: even with every estimate at its most favourable end, its entries bring no net gain in Volunteer hours on the street"), "\(cameras)")
+        #expect(cameras.contains("which it cannot meet however the estimates turn out. Even with every estimate at its most favourable end, its entries bring no net gain in Volunteer hours on the street"), "\(cameras)")
         #expect(cameras.contains("Without that statement it would pass this step, but be set aside at the third, on cost: "), "\(cameras)")
         // Set aside on two statements, only one of them out of reach: no "without it".
         let whatsapp = try #require(leiden.split(separator: "\n").first { $0.hasPrefix("- “Neighbourhood police officer and WhatsApp groups only” is set aside") })

@@ -93,7 +93,7 @@ struct BoardDecisionReasoningTests {
         let page = try ReportFixtures.example("adult-social-care-positive-risk", .board)
         #expect(page.contains("2. Of those, keep the ones closest to the board’s limits on the statements outside appetite or too close to call: each chance’s distance from its limit in percentage points, negative on the wrong side, added up."), "\(page)")
         #expect(page.contains("where people may say no, a saving is the figure if all of them take it up"), "\(page)")
-        let budget = try #require(page.split(separator: "\n").first { $0.hasPrefix("- **Within appetite: Adult social care budget.**") })
+        let budget = try #require(page.split(separator: "\n").first { $0.hasPrefix("- **Within appetite: Overspend on care and support.**") })
         let note = try #require(budget.range(of: "the responses’ planned £"))
         let statement = try #require(budget.range(of: "The board's statement:"))
         #expect(note.lowerBound < statement.lowerBound, "\(budget)")

@@ -80,7 +80,7 @@ struct BoardOnePageFiguresTests {
     func theLeadIsTheDifferenceOfThePrintedChances(_ name: String) throws {
         var found = 0
         for page in try Self.pages(name) {
-            let pattern = /[a-z] ([0-9.]+)%, against [^%]*? ([0-9.]+)% under “[^”]+” \(a lead of ([0-9.]+) percentage points/
+            let pattern = /[a-z] ([0-9.]+)%, against [^%]*? ([0-9.]+)% under “[^”]+”(?: \(a lead of|\. Its lead of) ([0-9.]+) percentage points/
             for m in page.matches(of: pattern) {
                 found += 1
                 let mine = try #require(Double(m.output.1)), theirs = try #require(Double(m.output.2)), lead = try #require(Double(m.output.3))

@@ -1030,10 +1030,23 @@ extension ReportBuilder {
     /// "8 in 100" on another: 7.5 by hand, which the simulation's possible years put a little
     /// below on one page and a little above on the other. Nil where both round alike, or where
     /// the page is not worked out on the groups together.
+    ///
+    /// The figure by hand is worked out from the groups' figures as the page shows them (whole
+    /// numbers in 100), as a reader works it out: from the stated 8.4 and 15 it gave "11.7",
+    /// where a reader adding up the page's 8 and 15 gets 11.5. Nil where a group's figure is not
+    /// shown as a whole number in 100.
     func togetherByHand(_ risk: Risk, _ r: RegisterScore.RiskScore) -> String? {
         guard score.run.view == "pooled", risk.estimates.count > 1 else { return nil }
         let weights = Dictionary(register.perspectives.map { ($0.id, $0.weight) }, uniquingKeysWith: { first, _ in first })
-        let exact = risk.pooledStatedChance(weights: weights), simulated = r.probability.inherent
+        var shownSum = 0.0, weightSum = 0.0
+        for estimate in risk.estimates {
+            guard case .about(let k, 100) = FigureFormat.frequency(estimate.statedChance, per: 100) else { return nil }
+            let w = weights[estimate.perspective] ?? 1
+            shownSum += w * Double(k) / 100
+            weightSum += w
+        }
+        guard weightSum > 0 else { return nil }
+        let exact = shownSum / weightSum, simulated = r.probability.inherent
         guard FigureFormat.frequency(exact, per: 100) != FigureFormat.frequency(simulated, per: 100),
               abs(exact - simulated) <= 3 * max(r.probabilityStandardError.inherent, 1e-9) else { return nil }
         let tenths = (exact * 1_000).rounded() / 10

@@ -32,11 +32,14 @@ extension ReportBuilder {
     ///
     /// `digits` is the significant figures shown: two, as every figure in words, unless parts
     /// need more to add up as shown (``commonParts(_:unit:mean:largest:entry:)``).
-    func changeWords(_ directed: Double, unit: String, digits: Int = 2) -> String? {
+    ///
+    /// `underOne` says it as under 1 whatever it rounds to: for a part under 1 that the other
+    /// parts, as shown, already add up to the total without.
+    func changeWords(_ directed: Double, unit: String, digits: Int = 2, underOne: Bool = false) -> String? {
         guard directed.isFinite, directed != 0 else { return nil }
         let side = directed > 0 ? "more" : countsThings(unit) ? "fewer" : "less"
         let size = abs(directed)
-        if unit != "money", FigureFormat.rounded(size, significantDigits: digits).rounded() < 1 {
+        if unit != "money", underOne && size < 1 || FigureFormat.rounded(size, significantDigits: digits).rounded() < 1 {
             return phrases("community.change.\(side).under-one", ["unit": phrases.singularUnit(unit) ?? unit])
         }
         return phrases("community.change." + side, ["amount": roughly(size, unit, digits: digits)])
@@ -84,9 +87,16 @@ extension ReportBuilder {
         let difference = mean - assumedMean
         let tackledOtherwise = mine.filter { theirs.contains($0) && registered.responseChoice(for: $0) != assumed.responseChoice(for: $0) }
         if tackledOtherwise.count > 1 { return nil }
-        if let id = tackledOtherwise.first, let risk = register.risk(id), risk.outcomes.contains(o.id),
-           let change = changeWords(w.directed(difference - sum), unit: o.unit) {
-            shownSum += Self.asShown(w.directed(difference - sum))
+        if let id = tackledOtherwise.first, let risk = register.risk(id), risk.outcomes.contains(o.id) {
+            // The part is what is left, so it is said as what is left of the figures as shown,
+            // where that stays on its side and within a shown digit of its own rounding: "about
+            // 14: 4 + 14 − 4 + 1" (15) read as a sum that does not check.
+            let left = w.directed(difference - sum)
+            let leftAsShown = Self.asShown(w.directed(mean)) - Self.asShown(w.directed(assumedMean)) - shownSum
+            let said = leftAsShown != 0 && (leftAsShown > 0) == (left > 0)
+                && abs(leftAsShown - Self.asShown(left)) <= Self.lastShownDigit(Self.asShown(w.directed(mean))) ? leftAsShown : left
+            guard let change = changeWords(said, unit: o.unit, underOne: leftAsShown == 0) else { return nil }
+            shownSum += Self.asShown(said)
             sum = difference
             let entry = phrases("community.options.entry", ["title": iso(phrases("community.quoted", ["text": risk.title])), "id": entryID(id)])
             parts.append(phrases("community.options.part.otherwise", ["change": change, "entry": entry]))

@@ -60,6 +60,9 @@ extension ReportBuilder {
                 if parts.count > 1 { usual = max(usual, parts[1].count - 1) }
             }
         }
+        // A lead under twice its margin is said to be only just beyond it, as the fragile
+        // favourite's sentence says: "0.51 … beyond ±0.50" read as a clear win.
+        let leadKey = lead > margin && lead < 2 * margin ? "report.decision.option.lead.just" : "report.decision.option.lead"
         var precisions: [Int?] = [nil]
         for d in stride(from: max(usual, 1) + 1, through: 4, by: 1) { precisions.append(d) }
         for d in precisions {
@@ -71,13 +74,13 @@ extension ReportBuilder {
             guard clears == (lead > margin), shown > 0 || lead <= 0 else { continue }
             return ["favoured": rule.chances(favoured, on: statements, decimals: d), "next": rule.chances(next, on: statements, decimals: d),
                     "option": quoted(next),
-                    "lead": phrases("report.decision.option.lead", [
+                    "lead": phrases(leadKey, [
                         "points": FigureFormat.percentagePoints(shown / 100, decimals: places),
                         "margin": FigureFormat.percentagePoints(margin, decimals: places)])]
         }
         return ["favoured": rule.chances(favoured, on: statements, decimals: 4), "next": rule.chances(next, on: statements, decimals: 4),
                 "option": quoted(next),
-                "lead": phrases("report.decision.option.lead", [
+                "lead": phrases(leadKey, [
                     "points": FigureFormat.percentagePoints(lead, decimals: 4), "margin": FigureFormat.percentagePoints(margin, decimals: 4)])]
     }
 }

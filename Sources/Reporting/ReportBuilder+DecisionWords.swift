@@ -207,6 +207,7 @@ extension ReportBuilder {
                 parts.append(phrases("report.decision.ask.favoured.not-proposed", ["title": iso(favoured.title)]))
             }
             if let fragile = fragileFavourite() { parts.append(fragile) }
+            if let others = perspectivesFavouringOthers() { parts.append(others) }
             if let aim = setAsideByAim() { parts.append(aim) }
         }
         let count = String(register.portfolios.count)
@@ -296,7 +297,7 @@ extension ReportBuilder {
     func cellPercent(_ p: Double, limit: Double) -> String { FigureFormat.simulatedPercent(p, awayFrom: limit) }
 }
 
-private extension Array {
+extension Array {
     /// The element of a one-element array; nil for none or several (options still tied).
     var onlyElement: Element? { count == 1 ? first : nil }
 }

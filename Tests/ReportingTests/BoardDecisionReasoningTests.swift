@@ -178,6 +178,21 @@ extension BoardDecisionReasoningTests {
         return long
     }
 
+    /// Ward 7's page said "the figures favour One-to-one observation" at the top, and only a
+    /// screen further down that on patients' and on carers' own estimates the rule ends on other
+    /// options. The top says so, naming each, and a result that rests mostly on others' figures
+    /// says that too; where every perspective's estimates end on the favourite it says nothing.
+    @Test(arguments: ReportFixtures.examples)
+    func theTopSaysWhosePerspectiveFavoursAnotherOption(_ name: String) throws {
+        let page = try Self.shipped(name)
+        let top = try #require(page.components(separatedBy: "\n").first { $0.hasPrefix("**Current plan:") }, "\(name)")
+        let agreed = page.contains("stays among the options the rule keeps")
+        #expect(top.contains("On their own estimates, ") != agreed, "\(name): \(top)")
+        if name == "ward-7-patient-partnership" {
+            #expect(top.contains("On their own estimates, Patients would favour “Patient-led falls plans” and Carers would favour “Patient-led falls plans with sensor alarms” (largely on others’ figures)."), "\(top)")
+        }
+    }
+
     @Test func sentencesSplitWhereASentenceEnds() {
         #expect(Self.sentences("It is 6.3% (±0.3 points). The next, e.g. this one, runs on. “Quoted.” Then") ==
                 ["It is 6.3% (±0.3 points).", "The next, e.g. this one, runs on.", "“Quoted.”", "Then"])

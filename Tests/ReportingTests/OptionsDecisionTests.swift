@@ -133,7 +133,7 @@ import _TestSupport
     /// half a page down: with no proposal, the opening names the option the figures favour.
     @Test func withNoProposalTheOpeningNamesTheFavouredOption() throws {
         let page = Self.decisionPage(try Self.example("ward-7-patient-partnership"))
-        #expect(page.contains("Proposed: the register names no proposal. By the board’s own appetite the figures favour “One-to-one observation by staff-pool or agency nurses” (the rule and its steps are below). A fragile favourite: “One-to-one observation by staff-pool or agency nurses” wins only on a limit that every option still in the running breaks, by less than twice the margin of error; on cost alone the rule would pick “Patient-led falls plans”. The ward's partnership group is asked to keep"), "\(page)")
+        #expect(page.contains("Proposed: the register names no proposal. By the board’s own appetite the figures favour “One-to-one observation by staff-pool or agency nurses” (the rule and its steps are below). A fragile favourite: “One-to-one observation by staff-pool or agency nurses” wins only on a limit that every option still in the running breaks, by less than twice the margin of error; on cost alone the rule would pick “Patient-led falls plans”. On their own estimates, Patients would favour “Patient-led falls plans” and Carers would favour “Patient-led falls plans with sensor alarms” (largely on others’ figures). The ward's partnership group is asked to keep"), "\(page)")
         // A register that names its proposal adds it only where the figures favour another.
         let care = Self.decisionPage(try Self.example("adult-social-care-positive-risk"))
         #expect(!care.contains("Proposed: “Shared Lives”. By the board’s own appetite the figures favour"))

@@ -62,7 +62,8 @@ extension ReportBuilder {
             let inEvery = entries.allSatisfy { e in !register.portfolios.contains { $0.risks.contains(e.id) } }
             if !entries.isEmpty, inEvery {
                 other += " " + phrases.plural("report.confidential-note.published-favoured.second-step", count: entries.count, [
-                    "entries": listInWords(entries.map { phrases("report.portfolio.activity", ["risk": $0.id, "title": iso(unmarkedTitles[$0.id] ?? $0.title)]) }),
+                    // By id alone: the banner has named each as confidential, with its title.
+                    "entries": listInWords(entries.map(\.id)),
                     "statements": listInWords(allBreak.statements.map { iso(statementLabel($0)) }), "public": quoted(there[0].title)])
             }
         }

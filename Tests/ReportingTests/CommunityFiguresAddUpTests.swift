@@ -121,7 +121,7 @@ struct CommunityFiguresAddUpTests {
     func badYearsInTheTextAreTheTablesFigures(_ page: (String, String)) throws {
         let text = try Self.page(page.0, page.1)
         let dutch = page.1 == "nl"
-        let amount = #"([0-9][0-9.,]*)(?: [a-z]+)? (?:or more|or less|of meer|of minder)"#
+        let amount = #"(?:(?:at most|hooguit) [£€]? ?([0-9][0-9.,]*)|([0-9][0-9.,]*)(?: [a-z]+)? (?:or more|of meer))"#
         let row = dutch ? "| Een slecht jaar (1 op de 10" : "| Bad year (1 year in 10 is worse) |"
         let pair = dutch ? #"komt het met de geplande aanpak uit op (.+?), tegen (.+?) zonder\."#
                          : #"brings ([^.]+?) with the planned actions, against ([^.]+?) without them\."#
@@ -132,8 +132,8 @@ struct CommunityFiguresAddUpTests {
                 let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
                 if cells.count >= 3 { table = (cells[1], cells[2]) }
             } else if let found = try Self.groups(line, pair).first, let figures = table {
-                let with = try #require(try Self.groups(found[0], amount).first?.first)
-                let without = try #require(try Self.groups(found[1], amount).first?.first)
+                let with = try #require(try Self.groups(found[0], amount).first?.first { !$0.isEmpty })
+                let without = try #require(try Self.groups(found[1], amount).first?.first { !$0.isEmpty })
                 #expect(Self.number(with) == Self.number(figures.with), "\(page.0) \(page.1): \(with) beside \(figures.with)")
                 #expect(Self.number(without) == Self.number(figures.without), "\(page.0) \(page.1): \(without) beside \(figures.without)")
                 compared += 1
@@ -179,10 +179,15 @@ struct CommunityFiguresAddUpTests {
         #expect(pair.with == budget.badAveragePhrase(-74_400))
     }
 
-    /// The saving in a bad year is said plainly: "a saving of £74,400 or less against …".
+    /// The saving in a bad year is said plainly: "a saving of at most £74,400 against …". A
+    /// resident could not follow "a saving of £74,400 or less" nor "414 hours or less above the
+    /// ward's usual bedside nursing time": a bad year of a gain is said as the most it brings.
     @Test func aBadYearsSavingIsSaidPlainly() throws {
         let text = try Self.page("adult-social-care-positive-risk")
-        #expect(ReportFixtures.matches(text, #"in a 1 in 10 bad year, a saving of £[0-9,]+ or less against the 2027/28 commissioning plan\."#), "\(text)")
+        #expect(ReportFixtures.matches(text, #"in a 1 in 10 bad year, a saving of at most £[0-9,]+ against the 2027/28 commissioning plan\."#), "\(text)")
+        let ward = try Self.page("ward-7-patient-partnership")
+        #expect(ReportFixtures.matches(ward, #"in a 1 in 10 bad year, at most [0-9,]+ hours above the ward's usual bedside nursing time\."#), "\(ward)")
+        for page in [text, ward] { #expect(!ReportFixtures.matches(page, #"[0-9] ?[a-z]* or less (above|below|against)"#)) }
     }
 
     // MARK: 4. A figure is not compared with itself

@@ -76,4 +76,11 @@ extension ReportBuilder {
         let apart = variableEntries().filter { r in r.outcomes.contains { outcomes.contains($0) } }
         return (apart, apart.filter { r in !r.estimates.contains { $0.perspective == id } })
     }
+
+    /// Whether where the rule ends on perspective `id`'s estimates is largely the pool's answer:
+    /// it gave no estimate for half or more of the entries that set the options apart.
+    func optionResultIsBorrowed(_ id: String, outcomes: Set<String>) -> Bool {
+        let (all, borrowed) = borrowedOptionEntries(id, outcomes: outcomes)
+        return !all.isEmpty && borrowed.count * 2 >= all.count
+    }
 }

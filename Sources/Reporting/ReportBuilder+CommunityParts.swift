@@ -51,11 +51,11 @@ extension ReportBuilder {
     /// about 6 fewer with … (CS-06) and about 4 fewer with … (CS-07)".
     ///
     /// An entry both options have but tackle with different responses (Leiden's burglary series,
-    /// CS-03, walked by the officer alone where no volunteers walk rounds) is one more part: "about
-    /// 2 more because it tackles … another way". Its figure under the other response is nowhere
-    /// else on the page, so it is what is left of the difference once every other part is taken
-    /// off, and only one entry may be tackled another way; without that part the page gave no
-    /// breakdown at all for those options.
+    /// CS-03, walked by the officer alone where no volunteers walk rounds) is one more part:
+    /// "about 1 incident more because this option tackles … another way". Its figure under the
+    /// other response is nowhere else on the page, so it is what is left of the difference once
+    /// every other part is taken off, and only one entry may be tackled another way; without that
+    /// part the page gave no breakdown at all for those options.
     ///
     /// Nil where it would not add up from the entries alone: for money (an option's own cost and
     /// savings are said beside it), for an average said as how often it comes, where either
@@ -81,7 +81,7 @@ extension ReportBuilder {
             guard let change = changeWords(w.directed(loss), unit: o.unit, digits: figureDigits(id, on: o.id)) else { continue }
             sum += loss
             shownSum += Self.asShown(w.directed(loss), digits: figureDigits(id, on: o.id))
-            let entry = phrases("community.options.entry", ["title": iso(phrases("community.quoted", ["text": risk.title])), "id": entryID(id)])
+            let entry = partEntry(risk)
             parts.append(phrases("community.options.part." + key, ["change": change, "entry": entry]))
         }
         let difference = mean - assumedMean
@@ -98,7 +98,7 @@ extension ReportBuilder {
             guard let change = changeWords(said, unit: o.unit, underOne: leftAsShown == 0) else { return nil }
             shownSum += Self.asShown(said)
             sum = difference
-            let entry = phrases("community.options.entry", ["title": iso(phrases("community.quoted", ["text": risk.title])), "id": entryID(id)])
+            let entry = partEntry(risk)
             parts.append(phrases("community.options.part.otherwise", ["change": change, "entry": entry]))
         }
         guard !parts.isEmpty, abs(difference - sum) <= max(0.5, 0.01 * abs(difference)) else { return nil }
@@ -116,6 +116,11 @@ extension ReportBuilder {
         let first = phrases("community.options.part.assumed", ["from": from, "assumed": iso(assumed.title)])
         return phrases("community.options.average.parts", ["outcome": iso(o.title), "amount": optionAverage(o.id, unit: o.unit, mean: mean),
                                                            "parts": list([first] + parts)])
+    }
+
+    /// An entry as an option's parts name it: "“Evening rounds by volunteers” (CS-05)".
+    func partEntry(_ risk: Risk) -> String {
+        phrases("community.options.entry", ["title": iso(phrases("community.quoted", ["text": risk.title])), "id": entryID(risk.id)])
     }
 
     /// A figure as the page's words show it: two significant figures (or `digits`), whole.

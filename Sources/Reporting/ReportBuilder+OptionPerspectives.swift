@@ -112,8 +112,8 @@ extension ReportBuilder {
         // (Ward 7's carers, who estimated 3 of 13 entries, were shown preferring the sensors.)
         let outcomes = Set(score.appetite.map(\.outcome))
         func borrowedNote(_ p: Perspective) -> String? {
+            guard optionResultIsBorrowed(p.id, outcomes: outcomes) else { return nil }
             let (all, borrowed) = borrowedOptionEntries(p.id, outcomes: outcomes)
-            guard !all.isEmpty, borrowed.count * 2 >= all.count else { return nil }
             return phrases.plural("report.options.perspectives.borrowed", count: borrowed.count, [
                 "perspective": iso(p.title), "entries": listInWords(borrowed.map { entryID($0.id) }),
                 "count": String(borrowed.count), "total": String(all.count)])

@@ -20,8 +20,7 @@ extension ReportBuilder {
         for p in register.perspectives {
             let steps = OptionRule(builder: self, perspective: p.id).steps()
             guard let theirs = steps.fourth.onlyElement, theirs.id != favoured.id else { continue }
-            let (all, borrowed) = borrowedOptionEntries(p.id, outcomes: outcomes)
-            let key = !all.isEmpty && borrowed.count * 2 >= all.count ? "report.decision.perspective-favours.borrowed" : "report.decision.perspective-favours"
+            let key = optionResultIsBorrowed(p.id, outcomes: outcomes) ? "report.decision.perspective-favours.borrowed" : "report.decision.perspective-favours"
             items.append(phrases(key, ["perspective": iso(p.title), "option": quoted(theirs)]))
         }
         guard !items.isEmpty else { return nil }

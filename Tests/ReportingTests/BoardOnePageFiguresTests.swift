@@ -94,6 +94,13 @@ struct BoardOnePageFiguresTests {
 
     // MARK: Sums that add up
 
+    /// The body rows of a page's money table (the options against "All told"), or none.
+    static func moneyTableLines(_ page: String) -> [Substring] {
+        let lines = page.split(separator: "\n")
+        guard let header = lines.firstIndex(where: { $0.hasPrefix("| Option |") && $0.contains("All told") }) else { return [] }
+        return Array(lines[(header + 2)...].prefix(while: { $0.hasPrefix("|") }))
+    }
+
     /// "£184,000 … £106,000 … £78,500": the responses cost exactly £105,500, a sum of costs the
     /// register writes, and 184,000 − 106,000 is not 78,500. Every row of the money table adds
     /// up as printed: the entries and the option's own cost make the figure against appetite,
@@ -102,9 +109,7 @@ struct BoardOnePageFiguresTests {
     func everyMoneyRowAddsUpAsPrinted(_ name: String) throws {
         var rows = 0
         for page in try Self.pages(name) {
-            let lines = page.split(separator: "\n")
-            guard let header = lines.firstIndex(where: { $0.hasPrefix("| Option |") && $0.contains("All told") }) else { continue }
-            for line in lines[(header + 2)...].prefix(while: { $0.hasPrefix("|") }) {
+            for line in Self.moneyTableLines(page) {
                 let row = Self.cells(line)
                 guard row.count == 6, let entries = Self.money(row[1]), let own = Self.money(row[2]), let against = Self.money(row[3]),
                       let responses = Self.money(row[4]), let total = Self.money(row[5]) else { Issue.record("\(name): \(line)"); continue }
@@ -132,9 +137,8 @@ struct BoardOnePageFiguresTests {
         var checked = 0
         for page in try Self.pages(name) {
             let lines = page.split(separator: "\n")
-            guard let header = lines.firstIndex(where: { $0.hasPrefix("| Option |") && $0.contains("All told") }) else { continue }
             var totals: [(title: String, total: Double)] = []
-            for line in lines[(header + 2)...].prefix(while: { $0.hasPrefix("|") }) {
+            for line in Self.moneyTableLines(page) {
                 let row = Self.cells(line)
                 if row.count == 6, let total = Self.money(row[5]) { totals.append((row[0], total)) }
             }

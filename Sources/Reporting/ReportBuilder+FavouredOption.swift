@@ -76,7 +76,20 @@ extension ReportBuilder {
                 // 0.5-point lead from a tie unless the margin is on the page.
                 let lead = rule.standing(favoured, on: atIssue).value - rule.standing(next, on: atIssue).value
                 let margin = rule.tieMargin([favoured, next], on: atIssue)
-                args["chances"] = phrases("report.decision.option.chances", leadWords(rule, favoured, next, on: atIssue, lead: lead, margin: margin, quoted: quoted))
+                // A lead under twice its margin: what the rule would pick were it a tie, and how
+                // many more simulated years would narrow the margin.
+                var onATie: String?
+                if lead < 2 * margin, let tie = favouredOnATie() {
+                    onATie = tie.id == favoured.id
+                        ? phrases("report.decision.option.lead.tie-same", ["trials": FigureFormat.count(score.run.trials)])
+                        : rule.moneyWords.map { w in
+                            phrases("report.decision.option.lead.tie", ["option": quoted(tie), "cost": allTold(tie, w),
+                                                                        "favouredCost": allTold(favoured, w),
+                                                                        "trials": FigureFormat.count(score.run.trials)])
+                        }
+                }
+                args["chances"] = phrases("report.decision.option.chances",
+                                          leadWords(rule, favoured, next, on: atIssue, lead: lead, margin: margin, then: onATie, quoted: quoted))
                 reason = phrases.filled(within ? "report.decision.option.reason.chance.within" : "report.decision.option.reason.chance.fewest" + every, args)
             } else if third.count == 1, let w = rule.moneyWords {
                 let next = second.filter { $0.id != favoured.id }.min { rule.moneyLoss($0) < rule.moneyLoss($1) }!
@@ -259,13 +272,16 @@ struct OptionRule {
     /// of the best: two standard errors of the difference, taking the two chances as
     /// independent (the options share their simulated years, so the true error is smaller; the
     /// rule errs towards a tie, and a tie goes on to the next step).
-    func best(of options: [RegisterScore.PortfolioScore], on statements: [RegisterScore.AppetiteVerdict]) -> [RegisterScore.PortfolioScore] {
+    /// `widening` scales the margin: 2 counts a lead under twice the margin as a tie, to say what
+    /// the rule would pick were a lead only just beyond it read as one.
+    func best(of options: [RegisterScore.PortfolioScore], on statements: [RegisterScore.AppetiteVerdict],
+              widening: Double = 1) -> [RegisterScore.PortfolioScore] {
         guard options.count > 1, !statements.isEmpty else { return options }
         let figures = options.map { standing($0, on: statements) }
         let top = figures.max { $0.value < $1.value }!
         func tied(_ f: Statistic) -> Bool {
             let error: Double = (f.standardError * f.standardError + top.standardError * top.standardError).squareRoot()
-            return abs(f.value - top.value) <= 2 * error
+            return abs(f.value - top.value) <= 2 * error * widening
         }
         return zip(options, figures).filter { tied($0.1) }.map(\.0)
     }

@@ -47,10 +47,13 @@ extension ReportBuilder {
     /// form on the page. Where that difference, or the margin at its precision, would not show
     /// the lead clearing the margin as the rule found it ("0.5 … ±0.5"), the chances and the
     /// lead keep more decimals, as many as it takes, in this sentence alone: the lead that decides
-    /// is never misstated to keep a chance's usual form.
+    /// is never misstated to keep a chance's usual form. `then`, a sentence on what a tie would
+    /// pick, follows the lead.
     func leadWords(_ rule: OptionRule, _ favoured: RegisterScore.PortfolioScore, _ next: RegisterScore.PortfolioScore,
-                   on statements: [RegisterScore.AppetiteVerdict], lead: Double, margin: Double,
+                   on statements: [RegisterScore.AppetiteVerdict], lead: Double, margin: Double, then: String? = nil,
                    quoted: (RegisterScore.PortfolioScore) -> String) -> KeyValuePairs<String, String> {
+        // The sentence after the lead; the sentence the lead closes ends with the caller's full stop.
+        let after = then.map { ". " + $0 } ?? ""
         func points(_ x: Double, _ d: Int) -> Double { (x * 100 * pow(10, Double(d))).rounded() / pow(10, Double(d)) }
         // The precision the page's form gives the chances: the finest of their decimals.
         var usual = 0
@@ -76,11 +79,11 @@ extension ReportBuilder {
                     "option": quoted(next),
                     "lead": phrases(leadKey, [
                         "points": FigureFormat.percentagePoints(shown / 100, decimals: places),
-                        "margin": FigureFormat.percentagePoints(margin, decimals: places)])]
+                        "margin": FigureFormat.percentagePoints(margin, decimals: places)]) + after]
         }
         return ["favoured": rule.chances(favoured, on: statements, decimals: 4), "next": rule.chances(next, on: statements, decimals: 4),
                 "option": quoted(next),
                 "lead": phrases(leadKey, [
-                    "points": FigureFormat.percentagePoints(lead, decimals: 4), "margin": FigureFormat.percentagePoints(margin, decimals: 4)])]
+                    "points": FigureFormat.percentagePoints(lead, decimals: 4), "margin": FigureFormat.percentagePoints(margin, decimals: 4)]) + after]
     }
 }

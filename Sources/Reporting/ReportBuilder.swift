@@ -795,6 +795,10 @@ public struct ReportBuilder: Sendable {
             let also = phrases("report.response.also-avoids", ["others": listInWords(items)])
             flag = flag.map { $0 + phrases("report.list.separator") + also } ?? also
         }
+        if responseChosenByOptions(r.id) {
+            let chosen = phrases("report.response.option-choice")
+            flag = flag.map { chosen + phrases("report.list.separator") + $0 } ?? chosen
+        }
         let perThousand: String
         if resp.cost > 0, let vfm = resp.valueForMoney {
             perThousand = w.size(vfm * 1000)

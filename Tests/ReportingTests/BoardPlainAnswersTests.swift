@@ -92,7 +92,7 @@ struct BoardPlainAnswersTests {
         #expect(alone.contains("(the only response counted in hours, so it has no rank)"), "\(alone)")
         #expect(page.contains("| — | W7-06 "))
         // Groups of several keep their ranks.
-        #expect(page.contains("| 1 | W7-11 ") && page.contains("| 2 | W7-03 "))
+        #expect(page.contains("| 1 | W7-05 ") && page.contains("| 2 | W7-01 "))
     }
 
     /// A chance too close to call that the first step counts as outside says so where it is

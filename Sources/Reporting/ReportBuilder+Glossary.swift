@@ -13,7 +13,7 @@ extension ReportBuilder {
             heading: e(phrases("glossary.heading")), intro: e(phrases("glossary.intro")),
             entries: Self.glossaryTerms.map { id in
                 .init(id: id, term: e(phrases("glossary.\(id).term")),
-                      text: e(phrases("glossary.\(id).text", ["horizon": register.metadata.horizon.description])))
+                      text: e(phrases("glossary.\(id).text", ["horizon": horizonWords])))
             })
     }
 

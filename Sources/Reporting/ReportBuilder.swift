@@ -443,9 +443,12 @@ public struct ReportBuilder: Sendable {
                     : unit == "money" ? (net ? "report.verdict.loss-exceeds-net" : "report.verdict.loss-exceeds")
                     : (net ? "report.verdict.count-exceeds-net" : w.baseline == nil && !w.hasBenefit ? "report.verdict.count-exceeds.plain" : "report.verdict.count-exceeds")
                 let least = isCommunity || net ? nil : leastPastLimit(v, w)
-                sentence = phrases(least == nil ? key : "report.verdict.count-at-least", [
+                // A count kept from a usual level says the level: "7.8%" of "a rise of more
+                // than 5 enquiries" read as 7.8% of people, with the borough's 600 a year unsaid.
+                let fromBaseline = least == nil && key == "report.verdict.count-exceeds" && w.baseline != nil
+                sentence = phrases(least != nil ? "report.verdict.count-at-least" : fromBaseline ? "report.verdict.count-exceeds.baseline" : key, [
                     "chance": chance, "outcome": iso(title), "amount": w.size(least ?? abs(v.threshold)),
-                    "horizon": horizonPhrase, "limit": limit, "status": status])
+                    "horizon": horizonPhrase, "limit": limit, "status": status, "baseline": w.baseline ?? ""])
             case .harmExceeds:
                 // The board report says what is counted in the outcome's own words: "more than 4
                 // incidents … counting only those the entries cause", or any at all for a limit

@@ -143,6 +143,8 @@ struct BoardWordsTests {
             #expect(!text.contains("as inferred from the register"), "\(name)")
             #expect(text.components(separatedBy: "ast reviewed").count == 2, "\(name): review dates once")
             #expect(!text.contains("over the next 12 months"), "\(name)")
+            // The glossary names the horizon as the header does: "1 year", never "12 months".
+            #expect(text.contains("set in the register (here 1 year)") && !text.contains("12 months"), "\(name)")
         }
         let care = try Self.report("adult-social-care-positive-risk")
         #expect(care.contains("The register does not say which way is better for Wellbeing of the people taking part (more is better), Overspend on care and support (less is better)"))

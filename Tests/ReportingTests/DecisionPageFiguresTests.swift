@@ -77,7 +77,7 @@ struct DecisionPageFiguresTests {
         // The shipped example (20,000 trials): at fewer the rule cannot tell the current option
         // from the sensors option on patient safety, and cost favours the sensors.
         let ward = Self.decisionPage(try String(contentsOfFile: TestSupport.path("docs/examples/ward-7-patient-partnership-board.md"), encoding: .utf8))
-        #expect(ward.contains("**Current plan: “One-to-one observation by staff-pool or agency nurses”. Proposed: the register names no proposal. By the board’s own appetite the figures favour “One-to-one observation by staff-pool or agency nurses” (the rule and its steps are below). A fragile favourite: “One-to-one observation by staff-pool or agency nurses” wins only on a limit that every option still in the running breaks, by less than twice the margin of error. Counted as a tie, the rule would pick “Patient-led falls plans with sensor alarms”, on cost; on cost alone, “Patient-led falls plans”. On their own estimates, Patients would favour “Patient-led falls plans” and Carers would favour “Patient-led falls plans with sensor alarms” (largely on others’ figures). The ward's partnership group is asked to keep “One-to-one observation by staff-pool or agency nurses” or choose another of the 3 options compared below."))
+        #expect(ward.contains("**Current plan: “One-to-one observation by staff-pool or agency nurses”. Proposed: the register names no proposal. By the board’s own appetite the figures favour “One-to-one observation by staff-pool or agency nurses” (the rule and its steps are below). A fragile favourite: “One-to-one observation by staff-pool or agency nurses” wins only on a limit that every option still in the running breaks, by less than twice the margin of error. Counted as a tie, the rule would pick “Patient-led falls plans with sensor alarms”, on cost; on cost alone, “Patient-led falls plans”. On their own estimates, Patients would favour “Patient-led falls plans” and Carers would favour “Patient-led falls plans with sensor alarms” (largely on others’ figures). The ward's partnership group is asked to stay with the current option, “One-to-one observation by staff-pool or agency nurses”, or choose another of the 3 options compared below."))
         #expect(ward.contains("It is also asked what to do about Patient safety incidents with moderate or greater harm, outside appetite."))
         // Unmarked: said, not guessed from the order of the list.
         var unmarked = try ReportFixtures.load("ward-7-patient-partnership")
@@ -105,13 +105,13 @@ struct DecisionPageFiguresTests {
     @Test func aVerdictNoLeverCanMoveSaysSoWithTheGapAndTheChoices() throws {
         // Ward 7 with a weaker observation response, which no lever brings within appetite.
         let ward = Self.decisionPage(try OptionsDecisionTests.wardVariant([("      reliability: 70%\n      reduces-likelihood-by: 50%", "      reliability: 70%\n      reduces-likelihood-by: 35%")]))
-        let line = try #require(ward.split(separator: "\n").first { $0.hasPrefix("None of the levers listed above brings Patient safety incidents") }).description
+        let line = try #require(ward.split(separator: "\n").first { $0.hasPrefix("None of the responses or options listed above brings Patient safety incidents") }).description
         #expect(line.contains("against the board’s limit of 5.0% (want ≤ 5.0%)"), "\(line)")
         #expect(line.contains("The nearest any of them comes is"), "\(line)")
-        #expect(ward.contains("accept a higher chance by changing its appetite; fund a response or an option that is not yet in the register; or scale back or stop the activities behind it. Stopping an activity is not one of the levers above. Were one stopped altogether"), "\(ward)")
+        #expect(ward.contains("accept a higher chance by changing its appetite; fund a response or an option that is not yet in the register; or scale back or stop the activities behind it, giving up what they bring. Were one stopped altogether"), "\(ward)")
         #expect(ward.contains(" without W7-01 A self-administering patient takes a wrong dose: "), "\(ward)")
         // Where nothing is outside appetite (Leiden), nothing is said.
-        #expect(!(try Self.report("community-safety-leiden")).contains("None of the levers listed above brings"))
+        #expect(!(try Self.report("community-safety-leiden")).contains("None of the responses or options listed above brings"))
     }
 
     /// 4. AS-10 and CS-09 were named unmarked on the decision page, in the drivers and in the

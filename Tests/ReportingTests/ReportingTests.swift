@@ -114,9 +114,10 @@ struct ReportingTests {
             #expect(!out.contains("{{"), "unrendered tag in \(format) \(audience)")
             #expect(!out.contains(ReportTemplates.hashSentinel))
             #expect(!out.contains("&amp;amp;") && !out.contains("&amp;lt;"), "double escaping")
-            // The board names the horizon as written; the community report says it in words
-            // ("the next year") and ends with the command that reproduces it.
-            #expect(out.contains(audience == .board ? register.metadata.horizon.description : "riskreg report test"))
+            // The board names the horizon in whole units, as its header does (12 months is
+            // "1 year"); the community report says it in words ("the next year") and ends with
+            // the command that reproduces it.
+            #expect(out.contains(audience == .board ? "(here 1 year)" : "riskreg report test"))
         }
     }
 

@@ -230,7 +230,10 @@ struct Charts {
         let p90 = outcome.residual.percentile(0.9)?.value ?? .nan
         // Money is lost; a count rises, or changes either way where benefits can lower it.
         let kind = ow.isGain ? "gain" : ow.unit == "money" ? "loss" : ow.hasBenefit ? "change" : "count"
-        let description = phrases("chart.histogram.description." + kind,
+        // A loss or count that can only rise, with half the years at none: "no net change or
+        // better" offered a better that cannot happen.
+        let none = !ow.isGain && !ow.hasBenefit && p50 == 0 && (kind == "loss" || kind == "count")
+        let description = phrases("chart.histogram.description." + kind + (none ? ".none" : ""),
                                   ["outcome": UntrustedText.isolated(outcome.title), "trials": FigureFormat.count(Int(trials)),
                                    "typical": ow.outcomePhrase(p50), "bad": ow.badPhrase(p90)])
         return chart(id: id, title: phrases(kind == "loss" ? "chart.histogram.title" : "chart.histogram.title." + kind, ["outcome": UntrustedText.isolated(outcome.title)]),

@@ -9,7 +9,9 @@ import TextLayer
 /// table and "6%: over the limit" for more than 4 incidents in the row beneath, or a group's
 /// ">99.9%" chance of a gain beside "not met on their estimates", was given no figure that
 /// explained the verdict. So the summary says the limit's own chance, and the group table gives
-/// each group's.
+/// each group's. The board page's perspectives' tables give the same columns: a ">99.9%" chance
+/// of a net gain for every perspective sat beside verdicts of 48% and 58% on a gain above 260
+/// points.
 extension ReportBuilder {
     /// A chance as the residents' detail tables write it: the limits' own rounding, so that
     /// "6%" here is the "6 in 100 (6%)" of the limit above.
@@ -63,8 +65,9 @@ extension ReportBuilder {
             let least = leastPastLimit(v, words(outcome, unit))
             let title = least.map { phrases("community.group.column.at-least", ["amount": quantity($0, unit)]) }
                 ?? phrases(key, ["amount": quantity(abs(v.threshold), unit)])
+            // The board page writes each chance in its one form there (``statementPercent(_:_:)``).
             let cells = perspectives.map { id in
-                v.perspectives.first { $0.id == id }.map { communityTableChance($0.probability.value) } ?? "—"
+                v.perspectives.first { $0.id == id }.map { isCommunity ? communityTableChance($0.probability.value) : statementPercent($0.probability.value, v) } ?? "—"
             }
             return (title, cells)
         }

@@ -668,7 +668,7 @@ public struct ReportBuilder: Sendable {
             return (p.id, title, brief)
         }
         let views = viewed.map { (title: $0.title, brief: $0.brief) }
-        let limitColumns = isCommunity ? communityLimitColumns(o.id, unit: unit, perspectives: viewed.map(\.id)) : []
+        let limitColumns = communityLimitColumns(o.id, unit: unit, perspectives: viewed.map(\.id))
         if isCommunity { summary += communityLimitChances(o.id, unit: unit).map { " " + $0 }.joined() }
         let slug = "o\(index + 1)"
         var section = ReportContext.OutcomeSection(
@@ -692,7 +692,9 @@ public struct ReportBuilder: Sendable {
                 ? charts.perspectives(id: "\(slug)-views", outcome: o, views: views, words: w,
                                       limitColumns: limitColumns,
                                       limitNote: phrases.plural("community.group.limit-columns", count: limitColumns.count))
-                : charts.perspectives(id: "\(slug)-views", outcome: o, views: views, words: w, labelLines: labelLines))
+                : charts.perspectives(id: "\(slug)-views", outcome: o, views: views, words: w, labelLines: labelLines,
+                                      limitColumns: limitColumns,
+                                      limitNote: phrases.plural("report.views.limit-columns", count: limitColumns.count)))
         section.harmAlone = e(harmAloneNote(o.id))
         // Residents' rows are net, and a limit on harm alone is not: said beneath them, so that
         // "1 in 100: 4 incidents" beside "6%" over the limit on more than 4 does not read as a

@@ -65,7 +65,7 @@ struct BoardFirstReadTests {
     /// One occurrence's impact and a horizon's harm are different figures, and say so.
     @Test func perOccurrenceAndPerHorizonHarmAreNamedApart() throws {
         let report = try Self.report("adult-social-care-positive-risk")
-        #expect(report.contains("- **Impact of one occurrence (the middle 8 in 10: 1 in 10 are smaller, 1 in 10 larger):**"))
+        #expect(report.contains("- **Impact of one occurrence, before responses (the middle 8 in 10: 1 in 10 are smaller, 1 in 10 larger):**"))
         #expect(!report.contains("Impact when it happens"))
         #expect(report.contains("| Average harm in a horizon in which it happens (all its occurrences) |"))
         #expect(!report.contains("| Average harm when it happens |"))

@@ -49,7 +49,7 @@ struct BoardWordsTests {
             #expect(!Self.matches(text, #"(?<![\d.,])1 (incidents|enquiries|hours|days|points)\b"#), "\(name)")
         }
         let care = try Self.report("adult-social-care-positive-risk")
-        #expect(care.contains("**Impact of one occurrence (the middle 8 in 10: 1 in 10 are smaller, 1 in 10 larger):** 1 enquiry\n"))
+        #expect(care.contains("**Impact of one occurrence, before responses (the middle 8 in 10: 1 in 10 are smaller, 1 in 10 larger):** 1 enquiry\n"))
     }
 
     /// Safeguarding enquiries have no benefit on them: they can only rise, so no table there
@@ -60,7 +60,8 @@ struct BoardWordsTests {
         #expect(!safeguarding.isEmpty)
         #expect(!safeguarding.contains("Chance of a net reduction"), "\(safeguarding)")
         #expect(!safeguarding.contains("a minus sign"), "\(safeguarding)")
-        #expect(safeguarding.contains("| Perspective | Mean (enquiries) | 1 in 10 bad year (enquiries) | \n"), "\(safeguarding)")
+        // The last column is the chance the board's statement is about, not a net figure.
+        #expect(safeguarding.contains("| Perspective | Mean (enquiries) | 1 in 10 bad year (enquiries) | Chance of more than 5 enquiries | \n"), "\(safeguarding)")
         // Where benefits count, the chance stays.
         let budget = BoardFirstReadTests.section(care, "### Overspend on care and support (GBP)")
         #expect(budget.contains("Chance of a net reduction"))
@@ -149,6 +150,29 @@ struct BoardWordsTests {
         let care = try Self.report("adult-social-care-positive-risk")
         #expect(care.contains("The register does not say which way is better for Wellbeing of the people taking part (more is better), Overspend on care and support (less is better)"))
         #expect(care.contains("**Chance the harm comes about (the activity goes ahead in any case"))
+    }
+
+    /// Leiden's costs can only rise (no entry brings a saving), and half the simulated years
+    /// have none: "Half of them ended with no net change or better" offered a better that cannot
+    /// happen. Its impact range is the estimates' before responses, and says so.
+    @Test func aLossThatCanOnlyRiseSaysHalfTheYearsHaveNone() throws {
+        let leiden = try Self.report("community-safety-leiden")
+        let costs = try #require(leiden.split(separator: "\n").first { $0.hasPrefix("**How big the loss to Costs outside") })
+        #expect(costs.contains("Half of them ended with no loss at all; 1 in 10 with a loss of €"), "\(costs)")
+        #expect(!leiden.contains("no net change or better"))
+        #expect(leiden.contains("- **Impact of one occurrence, before responses (the middle 8 in 10: 1 in 10 are smaller, 1 in 10 larger):** "))
+    }
+
+    /// A perspective's table gave only the chance of a net gain, ">99.9%" in every row, beside
+    /// verdicts of 48% and 58% on the board's aim for a gain above 260 points: it now has a
+    /// column for what each appetite statement on the outcome is about.
+    @Test func aPerspectivesTableGivesTheChanceTheAppetiteIsAbout() throws {
+        let care = try String(contentsOfFile: TestSupport.path("docs/examples/adult-social-care-positive-risk-board.md"), encoding: .utf8)
+        let lines = care.split(separator: "\n")
+        let head = try #require(lines.firstIndex { $0.hasPrefix("**Each perspective's view: Wellbeing of the people taking part.**") })
+        #expect(lines[head].hasSuffix("The last column gives each perspective's chance of what the board's appetite statement on this outcome is about."))
+        #expect(lines[head + 1].hasSuffix("| Chance of a net gain | Chance of a gain of more than 260 points | "), "\(lines[head + 1])")
+        #expect(lines[head + 3].hasPrefix("| Social workers and practitioners |") && lines[head + 3].hasSuffix("| 48% | "), "\(lines[head + 3])")
     }
 
     /// In HTML, the first use of each glossary term links to its entry.

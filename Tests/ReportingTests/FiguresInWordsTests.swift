@@ -154,12 +154,12 @@ struct FiguresInWordsTests {
     @Test func oneCurrencyStyleAndUnitsOnBothEndsOfARange() throws {
         let md = try Self.markdown()
         #expect(md.range(of: #"\d GBP"#, options: .regularExpression) == nil)
-        #expect(md.contains("**Impact of one occurrence (the middle 8 in 10: 1 in 10 are smaller, 1 in 10 larger):** £") && md.contains(" to £"))
-        for line in Self.lines(md, containing: "**Impact of one occurrence (the middle 8 in 10: 1 in 10 are smaller, 1 in 10 larger):** £") where line.contains(" to £") || line.hasSuffix(" to") {
+        #expect(md.contains("**Impact of one occurrence, before responses (the middle 8 in 10: 1 in 10 are smaller, 1 in 10 larger):** £") && md.contains(" to £"))
+        for line in Self.lines(md, containing: "**Impact of one occurrence, before responses (the middle 8 in 10: 1 in 10 are smaller, 1 in 10 larger):** £") where line.contains(" to £") || line.hasSuffix(" to") {
             #expect(line.range(of: #"£[\d,]+ to £[\d,]+$"#, options: .regularExpression) != nil, "\(line)")
         }
         // A fixed count is one whole figure, not "1 to 1.00 incidents".
-        #expect(md.contains("**Impact of one occurrence (the middle 8 in 10: 1 in 10 are smaller, 1 in 10 larger):** 1 incidents") || md.contains("**Impact of one occurrence (the middle 8 in 10: 1 in 10 are smaller, 1 in 10 larger):** 1 incident"))
+        #expect(md.contains("**Impact of one occurrence, before responses (the middle 8 in 10: 1 in 10 are smaller, 1 in 10 larger):** 1 incidents") || md.contains("**Impact of one occurrence, before responses (the middle 8 in 10: 1 in 10 are smaller, 1 in 10 larger):** 1 incident"))
     }
 
     @Test func moneyIsRoundedToThreeSignificantDigits() throws {

@@ -1494,7 +1494,7 @@ public enum BuiltInTemplates {
 | {{name}} | {{kind}} | {{entries}} |
 {{/contributors}}
 
-### {{phrases.where-community-and-service-user-2}}'
+### {{phrases.where-community-and-service-user-2}}
 
 {{^empty(disagreements)}}
 {{phrases.compared-with-the-perspective}} {{officersPerspective}}, {{phrases.largest-differences-first}}

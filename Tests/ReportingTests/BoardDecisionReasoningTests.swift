@@ -142,7 +142,7 @@ extension BoardDecisionReasoningTests {
             guard j < chars.count, chars[j].isWhitespace else { continue }
             var k = j
             while k < chars.count, chars[k].isWhitespace { k += 1 }
-            guard k < chars.count, chars[k].isUppercase || "“‘\"(".contains(chars[k]) else { continue }
+            guard k < chars.count, chars[k].isUppercase || "“„‘\"(".contains(chars[k]) else { continue }
             let sentence = String(chars[start..<j])
             let lastWord = sentence.split(separator: " ").last.map(String.init)?.lowercased() ?? ""
             guard !["e.g.", "i.e.", "etc.", "vs.", "bijv.", "d.w.z."].contains(lastWord) else { continue }

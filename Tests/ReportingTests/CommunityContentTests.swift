@@ -151,7 +151,7 @@ struct CommunityContentTests {
         #expect(!care.contains("better than planned"))
         let dutch = try Self.page("community-safety-leiden", "nl")
         #expect(!dutch.contains("beter uitpakt dan gepland"))
-        #expect(dutch.contains("Elk gevuld vakje is een keer waarin „Vrijwilligersuren op straat” niet boven het plan voor 2027 uitkomt: "), "\(dutch)")
+        #expect(dutch.contains("Elk gevuld vakje is een keer waarin „Vrijwilligersuren op straat” niet boven het plan uitkomt: "), "\(dutch)")
         // Counted from nothing: a net gain, not a plan.
         let plain = try Self.page("community-safety-leiden", "en") { r in r.outcomes = r.outcomes.map { var o = $0; o.baseline = nil; return o } }
         #expect(plain.contains("Each filled square is one time “Volunteer hours on the street” does not end with a net gain: "))
@@ -199,7 +199,7 @@ struct CommunityContentTests {
         // An entry they estimated says nothing of the kind about them.
         #expect(!(try Self.entry(care, "AS-05")).contains("“People who draw on care and support” gave no estimate"))
         let dutch = try Self.page("adult-social-care-positive-risk", "nl")
-        #expect(try Self.entry(dutch, "AS-06").contains("- „People who draw on care and support” gaf voor dit onderdeel geen eigen schatting; de cijfers komen uit de schattingen van „Social workers and practitioners” en „Family carers”."))
+        #expect(try Self.entry(dutch, "AS-06").contains("- De groep „People who draw on care and support” gaf voor dit onderdeel geen eigen schatting. De cijfers komen uit de schattingen van „Social workers and practitioners” en „Family carers”."))
         #expect(dutch.contains("  - People who draw on care and support: geen eigen schatting\n"))
     }
 
@@ -211,7 +211,7 @@ struct CommunityContentTests {
         let lights = try Self.entry(leiden, "CS-11")
         #expect(lights.contains("- “Volunteers” gave no estimate for this entry; its figures come from the estimates of “Municipality and police” and “Residents' panel”."), "\(lights)")
         let dutch = try Self.page("community-safety-leiden", "nl")
-        #expect(try Self.entry(dutch, "CS-11").contains("- „Vrijwilligers” gaf voor dit onderdeel geen eigen schatting; de cijfers komen uit de schattingen van „Gemeente en politie” en „"))
+        #expect(try Self.entry(dutch, "CS-11").contains("- De groep „Vrijwilligers” gaf voor dit onderdeel geen eigen schatting. De cijfers komen uit de schattingen van „Gemeente en politie” en „"))
     }
 
     // MARK: Counts of people that are none in most years

@@ -78,7 +78,7 @@ struct CommunityFigureWordsTests {
         #expect(en.contains("Each filled square is one time in which someone is hurt, threatened or wrongly accused: "))
         #expect(en.contains("At most 25 such times in 100 are accepted."))
         let nl = try Self.render("community-safety-leiden", "nl")
-        #expect(nl.contains("Elk gevuld vakje is een keer waarin iemand gewond raakt, wordt bedreigd of ten onrechte wordt beschuldigd: "))
+        #expect(nl.contains("Elk gevuld vakje is een keer waarin iemand gewond raakt, wordt bedreigd of ten onrechte wordt verdacht: "))
         #expect(nl.contains("Er mogen hooguit 25 van zulke keren op de 100 zijn."))
         let ward = try Self.render("ward-7-patient-partnership")
         #expect(ward.contains("Each filled square is one time in which “Costs beyond the ward budget” comes to more than £120,000 over the ward budget: "))
@@ -105,7 +105,7 @@ struct CommunityFigureWordsTests {
         let ward = try Self.render("ward-7-patient-partnership")
         #expect(ward.contains("it uses one group's estimate for the entry, chosen at random. A group that counts twice as much is chosen twice as often."))
         let nl = try Self.render("community-safety-leiden", "nl")
-        #expect(nl.contains("gebruikt het voor het onderdeel de schatting van één groep, door loting gekozen."))
+        #expect(nl.contains("gebruikt het voor een onderdeel de schatting van één groep, door loting gekozen."))
     }
 
     // MARK: Outcomes nothing lowers

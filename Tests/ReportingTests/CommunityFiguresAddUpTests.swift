@@ -50,7 +50,12 @@ struct CommunityFiguresAddUpTests {
         let total = try #require(try Self.groups(line, "\(about) ([0-9.,]+) [a-z]+ (?:meer|more) ").first)
         // The assumed option's figure, with its direction, then one part per entry that differs.
         let madeOf = language == "nl" ? ", opgebouwd uit" : ", made up of"
-        let start = try #require(try Self.groups(line, "\(madeOf) \(about) ([0-9.,]+) [a-z]+ (\(more)|\(fewer)) \(with) ").first, "\(line)")
+        // In Dutch the assumed option is named as the starting point, its figure in brackets:
+        // "opgebouwd uit het startpunt „…” (ongeveer 4 incidenten meer)", which a resident
+        // otherwise read as the rounds adding 4 incidents.
+        let assumed = language == "nl" ? "\(madeOf) het startpunt „[^”]*” \\(\(about) ([0-9.,]+) [a-z]+ (\(more)|\(fewer))\\)"
+                                       : "\(madeOf) \(about) ([0-9.,]+) [a-z]+ (\(more)|\(fewer)) \(with) "
+        let start = try #require(try Self.groups(line, assumed).first, "\(line)")
         let parts = try Self.groups(line, "\(about) ([0-9.,]+) [a-z]+ (\(more)|\(fewer)) \(entry) [“„][^”]*” \\(CS-")
         #expect(parts.count == 3, "\(line)")
         let sum = ([start] + parts).reduce(0) { $0 + ($1[1] == more ? 1 : -1) * Self.number($1[0]) }
@@ -123,7 +128,7 @@ struct CommunityFiguresAddUpTests {
         let dutch = page.1 == "nl"
         let amount = #"(?:(?:at most|hooguit) [£€]? ?([0-9][0-9.,]*)|([0-9][0-9.,]*)(?: [a-z]+)? (?:or more|of meer))"#
         let row = dutch ? "| Een slecht jaar (1 op de 10" : "| Bad year (1 year in 10 is worse) |"
-        let pair = dutch ? #"komt het met de geplande aanpak uit op (.+?), tegen (.+?) zonder\."#
+        let pair = dutch ? #"komt het met de geplande aanpak uit op (.+?), en zonder die aanpak op (.+?)\.(?: |$)"#
                          : #"brings ([^.]+?) with the planned actions, against ([^.]+?) without them\."#
         var compared = 0
         var table: (without: String, with: String)?
@@ -153,7 +158,7 @@ struct CommunityFiguresAddUpTests {
         let text = try Self.page(page.0, page.1)
         let detail = String(text[try #require(text.range(of: page.1 == "nl" ? "\n## Voor wie het precies wil weten" : "\n## For those who want the detail")).lowerBound...])
         let summary = page.1 == "nl" ? #"in een slecht jaar \(1 op 10\) ([^;]+?)\.(?: |$)"# : #"in a 1 in 10 bad year, ([^;]+?)\.(?: |$)"#
-        let pair = page.1 == "nl" ? #"komt het met de geplande aanpak uit op (.+?), tegen"# : #"brings ([^.]+?) with the planned actions, against"#
+        let pair = page.1 == "nl" ? #"komt het met de geplande aanpak uit op (.+?), en zonder die aanpak op"# : #"brings ([^.]+?) with the planned actions, against"#
         var said: String?, compared = 0
         for line in detail.split(separator: "\n").map(String.init) {
             if line.hasPrefix(page.1 == "nl" ? "Met de geplande aanpak verwachten we" : "With the planned actions we expect") {
@@ -197,7 +202,7 @@ struct CommunityFiguresAddUpTests {
     @Test(arguments: pages)
     func aBadYearIsNeverComparedWithItself(_ page: (String, String)) throws {
         let text = try Self.page(page.0, page.1)
-        let pattern = page.1 == "nl" ? #"komt het met de geplande aanpak uit op (.+?), tegen (.+?) zonder\."#
+        let pattern = page.1 == "nl" ? #"komt het met de geplande aanpak uit op (.+?), en zonder die aanpak op (.+?)\.(?: |$)"#
                                      : #"brings ([^.]+?) with the planned actions, against ([^.]+?) without them\."#
         for found in try Self.groups(text, pattern) { #expect(found[0] != found[1], "\(page.0): \(found)") }
     }

@@ -26,7 +26,7 @@ struct CommunityFirstReadTests {
         #expect(Self.matches(english, #"With the planned actions we expect, on average, about [0-9.,]+ incidents (more|less) than the (police )?forecast in a year; in a 1 in 10 bad year, [0-9.,]+ incidents or more above the (police )?forecast"#), "\(english)")
         let dutch = try Self.leiden("nl")
         #expect(dutch.contains("in 2027 meer dan 25 incidenten boven de prognose van de politie uitkomt, mag hooguit"))
-        #expect(dutch.contains("in 2027 uitkomt op meer dan € 50.000 buiten de begroting 2027"))
+        #expect(dutch.contains("in 2027 uitkomt op meer dan € 50.000 boven de begroting"))
         #expect(Self.matches(dutch, #"Met de geplande aanpak verwachten we per jaar gemiddeld ongeveer [0-9.,]+ incidenten (meer|minder) dan de prognose( van de politie)?; in een slecht jaar \(1 op 10\) [0-9.,]+ incidenten of meer boven de prognose"#))
         #expect(!dutch.contains("slechter uitvalt dan gepland"))
         // Without a baseline the figures are counted from nothing, and say nothing of one.
@@ -74,12 +74,12 @@ struct CommunityFirstReadTests {
         #expect(lines.last?.hasPrefix("  - De groepen samen: ") == true, "\(lines)")
         // A member of a group says whose estimates theirs are part of; one who asked not to be
         // named, too.
-        #expect(dutch.contains("; hulp bij 3 maatregelen; de schattingen tellen mee in de groep „Vrijwilligers”."))
+        #expect(dutch.contains(". Ook voeren we samen 3 maatregelen uit. Hun schattingen tellen mee in de groep „Vrijwilligers”."))
         let unnamed = { (r: inout Register) in
             r.contributors = r.contributors.map { var c = $0; if c.id == "wijkregisseur" { c.isPublic = false }; return c }
         }
         let hidden = try Self.leiden("nl", unnamed)
-        #expect(hidden.contains("- Medewerkers (niet bij naam genoemd zonder hun toestemming): ") && hidden.contains("de schattingen tellen mee in de groep „Gemeente en politie”."), "\(hidden)")
+        #expect(hidden.contains("- Medewerkers (niet bij naam genoemd zonder hun toestemming): ") && hidden.contains("Hun schattingen tellen mee in de groep „Gemeente en politie”."), "\(hidden)")
         let english = try Self.leiden("en", unnamed)
         #expect(english.contains("- Staff (not named without their agreement): ") && english.contains("Estimates counted as part of “Municipality and police”."), "\(english)")
         // Adult social care's travellers are not named.
@@ -114,7 +114,7 @@ struct CommunityFirstReadTests {
         #expect(next.contains("of geen vaste rondes. Dat besluit valt op 19 januari 2027."), "\(next)")
         #expect(next.contains("Dan kunt u binnen zes weken na de bekendmaking van dat besluit bezwaar maken bij de burgemeester."))
         #expect(next.contains("Op 16 maart 2027 wordt de hele lijst opnieuw bekeken."))
-        #expect(dutch.contains("Daarom kan er een nummer ontbreken in de codes van de onderdelen."))
+        #expect(dutch.contains("Omdat dit onderdeel ontbreekt, kan er ook een nummer ontbreken in de codes van de onderdelen."))
         // Without the fields the section keeps only the review date.
         let bare = try Self.leiden("en") { r in
             r.metadata.nextDecision = nil
@@ -134,7 +134,7 @@ struct CommunityFirstReadTests {
         #expect(english.contains("The limit: the chance of any harm at all to “People hurt, threatened or wrongly accused through the partnership's work”"), "\(english)")
         #expect(!english.contains("more than 0 people"))
         let dutch = try Self.leiden("nl", plain)
-        #expect(dutch.contains("De grens: de kans dat er in 2027 schade is bij „Mensen gewond, bedreigd of ten onrechte beschuldigd door de samenwerking”"))
+        #expect(dutch.contains("De grens: de kans dat er in 2027 schade is bij „Mensen gewond, bedreigd of ten onrechte verdacht bij het werk van het convenant”"))
         #expect(!dutch.contains("meer dan 0 personen"))
     }
 
@@ -169,7 +169,7 @@ struct CommunityFirstReadTests {
             let closing = String(out[end.upperBound...])
             #expect(closing.hasSuffix(language == "nl" ? "Deze opdracht geeft dezelfde cijfers: `riskreg report test`\n" : "This command gives the same figures: `riskreg report test`\n"), "\(closing)")
             #expect(closing.contains("riskreg \(RiskregVersion.current)"))
-            #expect(part.contains(language == "nl" ? "| Een gewoon jaar (in minstens de helft van de jaren is het zo of beter) |" : "| Typical year (in at least half of all years it is this or better) |"))
+            #expect(part.contains(language == "nl" ? "| Een doorsnee jaar (in minstens de helft van de jaren is het zo of beter) |" : "| Typical year (in at least half of all years it is this or better) |"))
             #expect(part.contains(language == "nl" ? "| Vrijwilligers van Buurtpreventie Noord haken na de winter af (CS-01) |"
                                                    : "| Volunteers drop out of Buurtpreventie Noord after the winter (CS-01) |"), "\(part)")
         }
@@ -183,7 +183,7 @@ struct CommunityFirstReadTests {
         let page = try Self.leiden("nl")
         let dutch = String(page[(try #require(page.range(of: "\n## Wat er kan gebeuren\n"))).upperBound...])
         let rounds = try #require(dutch.components(separatedBy: "### Avondrondes door vrijwilligers (CS-05)\n").dropFirst().first?.components(separatedBy: "\n### ").first)
-        #expect(rounds.contains("Dit hoort alleen bij de varianten „De avondrondes houden” en „Rondes en camera's samen”. De cijfers op deze pagina gaan uit van „De avondrondes houden”."), "\(rounds)")
+        #expect(rounds.contains("Dit hoort alleen bij de varianten „Doorgaan met de avondrondes” en „Rondes en camera's samen”. De cijfers op deze pagina gaan uit van „Doorgaan met de avondrondes”."), "\(rounds)")
         #expect(rounds.contains("- De kans dat deze activiteit in 2027 misgaat zoals hierboven beschreven: "))
         let cameras = try #require(dutch.components(separatedBy: "### Camera's op de winkelpleinen Kooiplein en Stevensbloem (CS-06)\n").dropFirst().first?.components(separatedBy: "\n### ").first)
         #expect(cameras.contains("de cijfers hieronder laten zien hoe het zou gaan als voor een van die varianten wordt gekozen."), "\(cameras)")
@@ -293,9 +293,9 @@ struct CommunityFirstReadTests {
                 for m in l.matches(of: #/([a-z]+ )?[0-9]+ (?:in|op de|op) 1[.,]000/#) {
                     let upTo = l[..<m.range.upperBound], before = l[..<m.range.lowerBound]
                     // And "more than 999 in 1,000 (>99.9%)" at the other end, with its percentage.
-                    #expect(upTo.hasSuffix("less than 1 in 1,000") || upTo.hasSuffix("minder dan 1 op de 1.000")
-                            || upTo.hasSuffix("more than 999 in 1,000") || upTo.hasSuffix("meer dan 999 op de 1.000")
-                            || before.hasSuffix("less than 1 in 100: ") || before.hasSuffix("minder dan 1 op de 100: "),
+                    #expect(upTo.hasSuffix("less than 1 in 1,000") || upTo.hasSuffix("minder dan 1 op 1.000")
+                            || upTo.hasSuffix("more than 999 in 1,000") || upTo.hasSuffix("meer dan 999 op 1.000")
+                            || before.hasSuffix("less than 1 in 100: ") || before.hasSuffix("minder dan 1 op 100: "),
                             "\(name): \(l)")
                 }
                 #expect(!l.contains("(<0.1%)") && !l.contains("(<0,1%)"), "\(name): \(l)")
@@ -313,15 +313,15 @@ struct CommunityFirstReadTests {
         let footer = try #require(dutch.range(of: "\n## Deze cijfers narekenen\n"))
         let page = String(dutch[..<footer.lowerBound])
         let helped = try #require(page.components(separatedBy: "## Wie hielp mee\n").dropFirst().first?.components(separatedBy: "\n## ").first)
-        #expect(helped.contains("- Wijkagenten van de politie: in gesprek over "), "\(helped)")
+        #expect(helped.contains("- Wijkagenten van de politie: we spraken met hen over "), "\(helped)")
         for verb in ["dacht mee", "schatte", "helpt bij"] { #expect(!helped.contains(verb), "\(verb)") }
         #expect(!Self.matches(page, #"20[0-9]{2}-[0-9]{2}-[0-9]{2}"#))
         for word in ["seed", "portfolio", "0% met maatregelen, 0% zonder", "Zij hielpen", "Zij helpen"] { #expect(!page.contains(word), "\(word)") }
-        let stop = try #require(page.components(separatedBy: "### Vaste rondes houden op (CS-12)\n").dropFirst().first?.components(separatedBy: "\n### ").first)
+        let stop = try #require(page.components(separatedBy: "### Stoppen met vaste rondes (CS-12)\n").dropFirst().first?.components(separatedBy: "\n### ").first)
         #expect(stop.contains("- Dit is geen risico met een kans: het gebeurt als er wordt gekozen voor „Camera's op de winkelpleinen” of „Alleen wijkagent en WhatsApp-groepen”."), "\(stop)")
         #expect(!stop.contains("Kans") && !stop.contains("Bijna zeker") && !stop.contains("zeker (100%)"))
         // Nor in the likelihood table.
-        #expect(!page.contains("| Vaste rondes houden op (CS-12) |"))
+        #expect(!page.contains("| Stoppen met vaste rondes (CS-12) |"))
         // Nor the cameras, an entry of another option: the table says so beneath.
         #expect(!page.contains("| Camera's op de winkelpleinen Kooiplein en Stevensbloem (CS-06"))
         #expect(page.contains("Niet in deze tabel: Camera's op de winkelpleinen Kooiplein en Stevensbloem (CS-06)"))

@@ -83,7 +83,7 @@ struct CommunityOnePageFiguresTests {
         #expect(builder.iconArray(0.012, key: "community.icons.happens").marked == 1)
         let dutch = ReportBuilder(register: register, score: score, options: ReportOptions(format: .markdown, audience: .community, libyamlVersion: "", command: "", language: "nl"))
         // (The page's number style writes "0,97%" in Dutch; here the figures keep the default.)
-        #expect(dutch.communityChance(0.0097).hasPrefix("minder dan 1 op de 100 (0") && dutch.communityChance(0.0097).hasSuffix("97%)"))
+        #expect(dutch.communityChance(0.0097).hasPrefix("minder dan 1 op 100 (0") && dutch.communityChance(0.0097).hasSuffix("97%)"))
         for text in [builder.communityChance(0.007), builder.communityChance(0.0097), dutch.communityChance(0.0097)] {
             #expect(ChanceAgreement.pairs(in: text).allSatisfy { $0.agrees }, "\(text)")
         }

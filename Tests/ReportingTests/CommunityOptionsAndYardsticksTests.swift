@@ -192,6 +192,6 @@ struct CommunityOptionsAndYardsticksTests {
         let page = Self.page("community-safety-leiden")
         #expect(ReportFixtures.matches(page, #"counted together\. With the planned actions, that \d+ in 100 becomes \d+ in 100: the figure this page uses\."#))
         #expect(page.contains("Here the groups differed most in how likely they thought each entry is before the planned actions."))
-        #expect(ReportFixtures.matches(Self.page("nl"), #"samen tellen\. Met de geplande aanpak wordt die kans \d+ op 100"#))
+        #expect(ReportFixtures.matches(Self.page("nl"), #"samen nemen\. Met de geplande aanpak wordt die kans \d+ op 100"#))
     }
 }

@@ -76,7 +76,7 @@ struct CommunityShortNameTests {
     @Test func theListsAndEntriesUseOneForm() throws {
         let nl = try ReportFixtures.community("community-safety-leiden", "nl")
         // The list under the first option ties the long title to its short name.
-        #expect(nl.contains("- „Mensen gewond, bedreigd of ten onrechte beschuldigd door de samenwerking” (hierna: „Schade aan mensen”):"))
+        #expect(nl.contains("- „Mensen gewond, bedreigd of ten onrechte verdacht bij het werk van het convenant” (hierna: „Schade aan mensen”):"))
         // CS-04's entry uses the short names that CS-02's entry, above it, gave in full; the
         // tie was given once, higher up the page.
         let entries = ReportFixtures.section(nl, "\n## Wat er kan gebeuren")

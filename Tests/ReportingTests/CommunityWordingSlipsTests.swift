@@ -61,9 +61,9 @@ struct CommunityWordingSlipsTests {
     @Test func dutchSaysTheUncoveredCostsOnce() throws {
         let dutch = try ReportFixtures.community("community-safety-leiden", "nl")
         #expect(!dutch.contains("wordt gedekt"))
-        #expect(dutch.contains("in 2027 uitkomt op meer dan € 50.000 buiten de begroting 2027, mag hooguit"))
-        #expect(dutch.contains("kans op meer dan € 50.000 buiten de begroting 2027: "))
-        #expect(Self.matches(dutch, #"ongeveer € [0-9.]+ buiten de begroting 2027\n"#))
+        #expect(dutch.contains("in 2027 uitkomt op meer dan € 50.000 boven de begroting, mag hooguit"))
+        #expect(dutch.contains("kans op meer dan € 50.000 boven de begroting: "))
+        #expect(Self.matches(dutch, #"ongeveer € [0-9.]+ boven de begroting\n"#))
     }
 
     /// "Als het gebeurt, gemiddeld:" and "Kans: 4 op 100 (4%) in 2027." were notes, not

@@ -68,7 +68,7 @@ struct CountTableChanceTests {
     }
 
     @Test(arguments: [("en", "| Typical year (in at least half of all years it is this or better) |"),
-                      ("nl", "| Een gewoon jaar (in minstens de helft van de jaren is het zo of beter) |")])
+                      ("nl", "| Een doorsnee jaar (in minstens de helft van de jaren is het zo of beter) |")])
     func aTypicalYearIsNotSaidToBeBeatenByHalf(language: String, row: String) throws {
         let page = try ReportFixtures.community("community-safety-leiden", language)
         #expect(page.contains(row))

@@ -42,7 +42,7 @@ struct DecisionTradeOffTests {
             "Against “The first way”, the favoured option, it would buy 200 hours more in Volunteer hours on average, at about £50 per hour (the extra money over what it gains), for £9,960 more in money all told."),
             "\(english)")
         let dutch = try Self.decision(Self.priced, language: "nl")
-        #expect(dutch.contains("Tegenover “The first way”, de voorkeursoptie, zou ze gemiddeld 200 hours meer bij Volunteer hours opleveren, voor ongeveer £"),
+        #expect(dutch.contains("Tegenover „The first way”, de voorkeursoptie, zou ze gemiddeld 200 hours meer bij Volunteer hours opleveren, voor ongeveer £"),
                 "\(dutch)")
         #expect(dutch.contains(" per hour (het extra geld gedeeld door wat ze oplevert), tegen £"))
     }
@@ -123,7 +123,7 @@ struct DecisionTradeOffTests {
         #expect(english.contains("the rule does not always end on “The second way”. Which option the figures favour then depends on whose estimates you believe, which the rule does not settle:\n\n- On those of Officers, the first two steps, which weigh the chances, would keep “The first way” (Incidents "),
                 "\(english)")
         let dutch = try Self.decision(Self.disputed, language: "nl")
-        #expect(dutch.contains("- Op die van Officers zouden de eerste twee stappen, die de kansen wegen, “The first way” overhouden (Incidents "), "\(dutch)")
+        #expect(dutch.contains("- Op die van Officers zouden de eerste twee stappen, die de kansen wegen, „The first way” overhouden (Incidents "), "\(dutch)")
     }
 
     /// The per-perspective chances of each option are the perspective's own, within the
@@ -243,6 +243,6 @@ struct DecisionTradeOffTests {
         #expect(table.contains("| People hurt, threatened or wrongly accused through the partnership's work"), "\(table)")
         #expect(markdown.contains("If Neighbourhood police (wijkagenten) stepped back, People hurt, threatened or wrongly accused through the partnership's work would lose"))
         let dutch = try ReportFixtures.render(register, format: .markdown, audience: .board, trials: 4_000, language: "nl")
-        #expect(dutch.contains("| Mensen gewond, bedreigd of ten onrechte beschuldigd door de samenwerking"), "people-hurt row in Dutch")
+        #expect(dutch.contains("| Mensen gewond, bedreigd of ten onrechte verdacht bij het werk van het convenant"), "people-hurt row in Dutch")
     }
 }

@@ -130,7 +130,8 @@ struct ExampleRegistersTests {
     /// Leiden: the camera options say, on their own cards, that everyone on the squares would be
     /// filmed and that the figures leave it out; the volunteer-hours aim says only options with
     /// rounds can meet it; the volunteers' rule of walking in pairs is agreed by the police who
-    /// deliver the action; and the Dutch page says "beschuldigd" throughout.
+    /// deliver the action; and the Dutch page says "verdacht" throughout ("beschuldigd door de samenwerking" read as
+    /// accused by the partnership).
     @Test func leidenSaysWhatTheFiguresLeaveOut() throws {
         let register = try ReportFixtures.load("community-safety-leiden")
         let english = try ReportFixtures.render(register, format: .markdown, audience: .community)
@@ -149,7 +150,7 @@ struct ExampleRegistersTests {
         let pairs = try #require(register.inLanguage("en").risks.first { $0.id == "CS-04" }?.response)
         #expect(pairs.action.contains("De-escalation training for the volunteers by the police, who also agree the rules for rounds with them"))
         #expect(pairs.deliveredBy == ["wijkagenten"])
-        #expect(dutch.contains("ten onrechte wordt beschuldigd") && !dutch.contains("ten onrechte verdacht wordt"))
+        #expect(dutch.contains("ten onrechte wordt verdacht") && !dutch.contains("beschuldigd"))
     }
 
     /// The matching and transition worker the "by choice" option pays for cuts breakdowns and

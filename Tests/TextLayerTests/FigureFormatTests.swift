@@ -90,7 +90,7 @@ struct FigureFormatTests {
         #expect(en.chancePhrase(0, standardError: 0, trials: 20_000, periods: "years")
                 == "less than a 1 in 20,000 chance (in none of 20,000 simulated years; <0.1%)")
         #expect(Phrasebook.builtIn("nl")!.chancePhrase(0, standardError: 0, trials: 500, periods: "jaren")
-                == "een kans van minder dan 1 op de 500 (in geen van de 500 gesimuleerde jaren; <0,1%)")
+                == "een kans van minder dan 1 op 500 (in geen van de 500 gesimuleerde jaren; <0,1%)")
         #expect(en.limitFrequency(0.05, per: 1_000) == "50 in 1,000")
     }
 
@@ -225,7 +225,7 @@ struct FigureFormatTests {
         #expect(failures.isEmpty, "\(failures)")
         #expect(Phrasebook.english.chance(0.007) == "fewer than 1 in 100 (0.7%)")
         #expect(Phrasebook.english.chance(0.0097) == "fewer than 1 in 100 (0.97%)")
-        #expect(Phrasebook.builtIn("nl")!.chance(0.0097).hasPrefix("minder dan 1 op de 100"))
+        #expect(Phrasebook.builtIn("nl")!.chance(0.0097).hasPrefix("minder dan 1 op 100"))
         #expect(Phrasebook.english.chance(0.01) == "about 1 in 100 (1%)")
         #expect(Phrasebook.english.chance(0.0007) == "fewer than 1 in 1,000 (<0.1%)")
     }

@@ -167,7 +167,7 @@ struct CommunityFiguresTests {
         #expect(!dutch.contains("meer dan de begroting 2027"))
         #expect(!dutch.contains("minder dan de begroting 2027"))
         #expect(!dutch.contains("boven de begroting 2027"))
-        #expect(Self.matches(dutch, #"„(Kosten buiten de convenantbegroting 2027|Onbegrote kosten)”: ongeveer € [0-9.]+ (buiten de begroting 2027|bespaard ten opzichte van de begroting 2027)\n"#))
+        #expect(Self.matches(dutch, #"„(Overschrijding van de convenantbegroting 2027|Overschrijding begroting)”: ongeveer € [0-9.]+ (buiten de begroting 2027|bespaard ten opzichte van de begroting 2027)\n"#))
         #expect(dutch.contains("uitkomt op meer dan € 50.000 buiten de begroting 2027, mag hooguit 10 op 100 zijn."))
     }
 

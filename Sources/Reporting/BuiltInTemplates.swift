@@ -208,6 +208,7 @@ public enum BuiltInTemplates {
 {{/optionDescriptions}}
 </ul>
 {{/empty(optionDescriptions)}}
+{{#terms}}<p class="meta terms">{{.}}</p>{{/terms}}
 <p class="lead">{{summary}}</p>
 <p class="meta">{{assumptions}}{{#stewardship}} {{.}}{{/stewardship}}</p>
 {{^empty(headlineRows)}}
@@ -779,6 +780,10 @@ public enum BuiltInTemplates {
 {{/optionDescriptions}}
 {{/empty(optionDescriptions)}}
 
+{{#terms}}
+{{.}}
+
+{{/terms}}
 {{summary}} {{assumptions}}{{#stewardship}} {{.}}{{/stewardship}}
 {{^empty(headlineRows)}}
 
@@ -1109,6 +1114,7 @@ public enum BuiltInTemplates {
 <h2 id="toc-heading">{{phrases.contents}}</h2>
 <ol>
 <li><a href="#decision">{{phrases.decision-heading}}</a></li>
+{{#glossary}}<li><a href="#glossary">{{heading}}</a></li>{{/glossary}}
 {{#since}}<li><a href="#since">{{phrases.since-the-last-review}}</a></li>{{/since}}
 <li><a href="#summary">{{phrases.summary-heading}}</a></li>
 <li><a href="#coproduction">{{phrases.co-production}}</a></li>
@@ -1117,10 +1123,10 @@ public enum BuiltInTemplates {
 <li><a href="#detail">{{phrases.outcomes-in-detail}}</a>
 <ol>{{#outcomes}}<li><a href="#outcome-{{id}}"><bdi>{{title}}</bdi></a></li>{{/outcomes}}</ol></li>
 <li><a href="#entries">{{phrases.every-entry-in-full}}</a></li>
-{{#glossary}}<li><a href="#glossary">{{heading}}</a></li>{{/glossary}}
 <li><a href="#method">{{phrases.how-these-figures-were-made}}</a></li>
 </ol>
 </nav>
+{{> html-glossary}}
 {{#since}}
 <section id="since">
 <h2>{{phrases.since-the-last-review}} ({{revision}})</h2>
@@ -1365,7 +1371,6 @@ public enum BuiltInTemplates {
 </article>
 {{/risks}}
 </section>
-{{> html-glossary}}
 </main>
 {{> html-footer}}
 
@@ -1389,6 +1394,7 @@ public enum BuiltInTemplates {
 {{/children}}
 {{/markdownContents}}
 
+{{> md-glossary}}
 {{#since}}
 ## {{phrases.since-the-last-review}} (`{{revisionCode}}`)
 
@@ -1628,7 +1634,6 @@ public enum BuiltInTemplates {
 {{/views}}
 
 {{/risks}}
-{{> md-glossary}}
 {{> md-footer}}
 
 """####,

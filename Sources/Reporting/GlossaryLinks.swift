@@ -3,8 +3,8 @@
 /// It reads the rendered page, not the templates, so a term links wherever it first appears —
 /// in a sentence, a caption or a table heading — whichever template wrote it. Only text between
 /// tags is searched, and never inside a link, a heading, the page title, a chart picture
-/// (`svg`), a `summary` or the glossary itself; a word matches whole (not inside a longer word),
-/// with the case the phrasebook gives it. Register text cannot add a link: it was escaped before
+/// (`svg`), a `summary`, the glossary itself or the closing account of how the figures were
+/// made; a word matches whole (not inside a longer word), with the case the phrasebook gives it. Register text cannot add a link: it was escaped before
 /// it reached the page, and a term only ever becomes `<a href="#g-…">` around its own words.
 enum GlossaryLinks {
     struct Term: Sendable {
@@ -19,12 +19,24 @@ enum GlossaryLinks {
 
     static func link(_ html: String, terms: [Term]) -> String {
         guard let bodyStart = html.range(of: "<body")?.lowerBound else { return html }
-        let end = html.range(of: "id=\"glossary\"")?.lowerBound ?? html.endIndex
+        // The glossary itself is never linked: it follows the contents, so the words used after
+        // it are linked too, each where it first appears outside it.
+        let glossary = html.range(of: "<section id=\"glossary\"").map { start in
+            start.lowerBound..<(html[start.upperBound...].range(of: "</section>")?.upperBound ?? html.endIndex)
+        }
+        // The closing account of how the figures were made names the seed and the command as
+        // they are, unlinked.
+        let end = html.range(of: "id=\"method\"")?.lowerBound ?? html.endIndex
         var pending = terms.filter { !$0.words.isEmpty }
         var out = String(html[..<bodyStart])
         var open: [String] = []
         var i = bodyStart
         while i < end, !pending.isEmpty {
+            if let glossary, i == glossary.lowerBound {
+                out += html[glossary]
+                i = glossary.upperBound
+                continue
+            }
             if html[i] == "<" {
                 let close = html[i...].firstIndex(of: ">").map { html.index(after: $0) } ?? html.endIndex
                 let tag = html[i..<close]

@@ -19,6 +19,9 @@ extension ReportBuilder {
         var list = [entry(template("decision-heading"))]
         // The headings inside the decision section come before the contents.
         for key in ["decision-what-would-change", "decision-quality-heading", "contents"] { _ = anchors.next(template(key)) }
+        // The glossary follows the contents, so that the words the decision page uses can be
+        // looked up before the sections that use them.
+        list.append(entry(phrases("glossary.heading")))
         if let review {
             list.append(entry(template("since-the-last-review") + " (" + MarkdownText.codeSpan(review.revision) + ")"))
         }
@@ -31,7 +34,6 @@ extension ReportBuilder {
         let outcomes = score.outcomes.map { o in entry(o.title + " (" + unitWord(o.unit) + ")") }
         list.append(.init(title: e(detail), anchor: detailAnchor, children: outcomes))
         list.append(entry(template("every-entry-in-full")))
-        list.append(entry(phrases("glossary.heading")))
         list.append(entry(template("how-these-figures-were-made")))
         return list
     }

@@ -171,6 +171,9 @@ extension ReportBuilder {
                 return .init(intro: e(rule.intro), steps: steps, outro: e(rule.outro),
                              numberedSteps: steps.enumerated().map { .init(number: $0.offset + 1, text: $0.element) })
             })
+        // The words the summary and its tables use first, explained where they are met: with
+        // several perspectives pooled, what a perspective and the pool are as well.
+        page.terms = e(phrases(score.run.view == "pooled" && register.perspectives.count > 1 ? "report.decision.terms.pooled" : "report.decision.terms"))
         page.headlineRows = headlineRows()
         if !page.headlineRows.isEmpty { page.headlineLeftOut = headlineLeftOut().map { e($0) as String } }
         page.nextDecision = e(nextDecision())

@@ -19,6 +19,9 @@ extension ReportBuilder {
             }
             return phrases(w.baseline == nil && !w.hasBenefit ? "report.decision.chance.count-exceeds.plain" : "report.decision.chance.count-exceeds",
                            ["amount": quantity(v.threshold, unit)])
+        // Money that is itself a loss (an overspend, unbudgeted costs) has no "losses to" it:
+        // "the chance of more than £50,000".
+        case .lossExceeds where unit == "money" && !gain: return phrases("report.decision.chance.money-exceeds", ["amount": quantity(v.threshold, unit)])
         case .lossExceeds: return phrases("report.decision.chance.loss-exceeds", ["amount": quantity(v.threshold, unit)])
         case .harmExceeds where v.threshold == 0: return phrases("report.decision.chance.harm-any")
         case .harmExceeds: return phrases("report.decision.chance.harm-exceeds", ["amount": quantity(v.threshold, unit)])

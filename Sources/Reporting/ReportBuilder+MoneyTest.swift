@@ -11,9 +11,7 @@ extension ReportBuilder {
     /// not tell whether the £106,000 the responses cost was inside the test. Nil for another
     /// statement, or when the responses cost nothing.
     func moneyTestNote(_ v: RegisterScore.AppetiteVerdict) -> String? {
-        guard v.kind != .netBenefitAbove, let o = score.outcomes.first(where: { $0.id == v.outcome }), o.unit == "money" else { return nil }
-        let responses = responseCost(inOption: score.run.portfolio)
-        guard responses > 0 else { return nil }
+        guard let responses = plannedSpendLeftOut(v), let o = score.outcomes.first(where: { $0.id == v.outcome }) else { return nil }
         let w = words(o.id, o.unit)
         var own = ""
         if let id = score.run.portfolio, let p = register.portfolios.first(where: { $0.id == id }),
@@ -21,5 +19,23 @@ extension ReportBuilder {
             own = phrases("report.verdict.money-test.own", ["cost": w.exactSize(cost)])
         }
         return phrases("report.verdict.money-test", ["amount": w.size(abs(v.threshold)), "own": own, "responses": w.exactSize(responses)])
+    }
+
+    /// What the responses of the headline option cost, where money statement `v`'s test leaves
+    /// it out; nil for another statement, or when the responses cost nothing.
+    func plannedSpendLeftOut(_ v: RegisterScore.AppetiteVerdict) -> Double? {
+        guard v.kind != .netBenefitAbove, let o = score.outcomes.first(where: { $0.id == v.outcome }), o.unit == "money" else { return nil }
+        let responses = responseCost(inOption: score.run.portfolio)
+        return responses > 0 ? responses : nil
+    }
+
+    /// A money verdict's label with the planned spend its test leaves out: "Within appetite, not
+    /// counting €51,000 of planned spend". The label is what gets quoted: "costs within
+    /// appetite" was read as every planned euro within the €50,000 limit, where the responses'
+    /// €51,000 alone exceeded it. As a finance report says "excluding planned spend" beside the
+    /// figure it qualifies, not only in a note below. `status` unchanged for any other statement.
+    func verdictLabel(_ status: String, _ v: RegisterScore.AppetiteVerdict) -> String {
+        guard let planned = plannedSpendLeftOut(v), let o = score.outcomes.first(where: { $0.id == v.outcome }) else { return status }
+        return phrases("report.status.planned-aside", ["status": status, "amount": words(o.id, o.unit).exactSize(planned)])
     }
 }

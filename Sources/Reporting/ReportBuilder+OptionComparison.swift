@@ -41,7 +41,8 @@ extension ReportBuilder {
                         "statement": iso(statementLabel(v)), "why": why ?? "",
                         "percent": optionPercent(v, under: p.id, rule.judged(v, under: p).p.value), "want": want(v)])
                 }
-                var line = phrases("report.options.dropped.outside", [
+                // "(the best leave 0)" read as a score: where the best options leave none, it says so.
+                var line = phrases(steps.fewest == 0 ? "report.options.dropped.outside.none" : "report.options.dropped.outside", [
                     "option": quoted(p), "count": String(breaches.count), "fewest": String(steps.fewest),
                     "breaches": breaches.joined(separator: phrases("report.list.separator"))])
                 // Why it cannot meet a statement, in a sentence of its own after the list.
@@ -148,8 +149,11 @@ extension ReportBuilder {
     /// where it does better or worse on both, that plainly. Nil without money outcomes or when
     /// the two do not differ anywhere.
     ///
-    /// Each price divides the whole money difference by one outcome's gain, as a board would
-    /// weigh one thing bought at a time; the sentence says so where it names more than one.
+    /// A price divides the whole money difference by one outcome's gain, and is given only where
+    /// the money buys that one outcome: where it buys several, each price set the whole amount
+    /// against one of them ("£22 per hour", "£216,000 per enquiry" for one £36,000), and quoted
+    /// alone each overstated what that outcome costs. The sentence then gives the money alone.
+    /// A price given says that it sets the whole of the money against that outcome alone.
     /// Where the option set aside is the cheaper one and does worse somewhere, the same price
     /// is given the other way round: what the favoured option's gain there costs. A board paying
     /// £600,000 an incident for the favoured option needs that figure as much as the price of
@@ -169,6 +173,9 @@ extension ReportBuilder {
         // The money difference as the sentence prints it: that of the two printed figures all told.
         let printedGap = moneyParts(option).printed.allTold - moneyParts(favoured).printed.allTold
         var better: [String] = [], worse: [String] = []
+        // The one outcome a dearer option set aside does better on, with the price of each unit
+        // it gains there: given only where the extra money buys that outcome alone.
+        var bought: (outcome: String, price: String, one: String, isGain: Bool)?
         // Where the option set aside is cheaper, the price of what the favoured option gains on
         // each outcome it does better on: the same money difference over that outcome's gain.
         var favouredPrices: [(outcome: String, amount: String, price: String, one: String)] = []
@@ -181,9 +188,9 @@ extension ReportBuilder {
                 if costsMore {
                     // A gain is bought; a harm (incidents, enquiries, people hurt) is avoided,
                     // never "bought".
-                    better.append(phrases(w.isGain ? "report.options.buys.priced.gain" : "report.options.buys.priced.avoid", [
-                        "outcome": iso(o.title), "amount": amount, "price": money.size(priceAsShown(abs(printedGap), per: abs(g.value), unit: o.unit, moneyAsShown: true)),
-                        "one": phrases.singularUnit(o.unit) ?? o.unit]))
+                    better.append(phrases(w.isGain ? "report.options.buys.gain" : "report.options.buys.avoid", ["outcome": iso(o.title), "amount": amount]))
+                    bought = (iso(o.title), money.size(priceAsShown(abs(printedGap), per: abs(g.value), unit: o.unit, moneyAsShown: true)),
+                              phrases.singularUnit(o.unit) ?? o.unit, w.isGain)
                 } else {
                     better.append(phrases("report.decision.option.difference", ["outcome": iso(o.title), "amount": amount]))
                 }
@@ -198,7 +205,18 @@ extension ReportBuilder {
                     "better": better.joined(separator: phrases("report.list.separator")), "worse": listInWords(worse)]
         let key: String
         switch (better.isEmpty, costsMore, costsLess) {
-        case (false, true, _): key = better.count > 1 ? "report.options.buys.more-cost.several" : "report.options.buys.more-cost"
+        case (false, true, _):
+            // A price per unit only where the extra money buys one outcome: set against each of
+            // several, the whole amount gave "£22 per hour" and "£216,000 per enquiry" for one
+            // £36,000, each misleading when quoted alone.
+            if better.count == 1, let bought {
+                key = bought.isGain ? "report.options.buys.more-cost.priced.gain" : "report.options.buys.more-cost.priced.avoid"
+                args["price"] = bought.price
+                args["one"] = bought.one
+                args["outcome"] = bought.outcome
+            } else {
+                key = "report.options.buys.more-cost.several"
+            }
         case (true, true, _): key = worse.isEmpty ? "report.options.buys.nothing" : "report.options.buys.worse-on-all"
         case (false, _, true): key = "report.options.buys.both-better"
         case (true, _, true): key = "report.options.buys.saves"
@@ -229,11 +247,9 @@ extension ReportBuilder {
         if let only = favouredPrices.first, favouredPrices.count == 1 {
             sentence += " " + phrases("report.options.buys.favoured-costs", [
                 "amount": only.amount, "money": allToldDifference(option, favoured, money),
-                "price": phrases("report.options.buys.favoured-price", ["price": only.price, "one": only.one])])
+                "price": only.price, "one": only.one, "outcome": only.outcome])
         } else if favouredPrices.count > 1 {
-            sentence += " " + phrases("report.options.buys.favoured-costs.several", [
-                "money": allToldDifference(option, favoured, money),
-                "prices": listInWords(favouredPrices.map { phrases("report.options.buys.favoured-price.on", ["price": $0.price, "one": $0.one, "outcome": $0.outcome]) })])
+            sentence += " " + phrases("report.options.buys.favoured-costs.several", ["money": allToldDifference(option, favoured, money)])
         }
         return sentence
     }

@@ -34,7 +34,7 @@ extension ReportBuilder {
             // stood at 5.2% against 5%, too close to call.
             let rule = OptionRule(builder: self)
             let breaking = rule.breaks(v)
-            var args = ["statement": iso(statementLabel(v)), "public": communityChance(shown.probability.value, per: verdictDenominator),
+            var args = ["statement": iso(statementLabel(v)), "public": cellPercent(shown.probability.value, limit: v.limit),
                         "publicStatus": status(there), "boardStatus": status(here), "board": board, "publicOption": publicOption]
             let key: String
             if rule.everyBreaks(v, among: score.portfolios) {

@@ -10,9 +10,9 @@ import TextLayer
 /// same statement without noticing: each statement where the two verdicts differ is named, with
 /// the chance and verdict each page shows, as the community page words them.
 extension ReportBuilder {
-    /// One sentence per statement in `statements` whose verdict on the published page (from
-    /// ``published``) differs from this report's; nil when none does or no published score was
-    /// given.
+    /// One sentence per statement in `statements`: where its verdict on the published page (from
+    /// ``published``) differs from this report's, both chances and both verdicts; where it reads
+    /// the same, both chances and the one verdict. Nil when no published score was given.
     func publishedVerdictsDiffer(_ statements: [RegisterScore.AppetiteVerdict]) -> String? {
         guard let published, !isCommunity else { return nil }
         let sentences = statements.compactMap { v -> String? in
@@ -21,12 +21,24 @@ extension ReportBuilder {
                 $0.outcome == v.outcome && $0.kind == v.kind && $0.threshold == v.threshold && $0.limit == v.limit
             }) else { return nil }
             let here = statusClass(v.withinAppetite, v.decisive), there = statusClass(shown.withinAppetite, shown.decisive)
-            guard here != there else { return nil }
+            // Where the verdict reads the same, both chances still: a member asked about the
+            // public figure must be able to give it ("the banner says they differ but does not
+            // give them"). Not for an outcome with several statements: the banner names each
+            // outcome once.
+            guard here != there else {
+                guard statements.filter({ $0.outcome == v.outcome }).count == 1 else { return nil }
+                return phrases("report.confidential-note.published-same-verdict", [
+                    "statement": iso(statementLabel(v)), "public": cellPercent(shown.probability.value, limit: v.limit),
+                    "board": cellPercent(v.probability.value, limit: v.limit), "status": leverStatus(v.withinAppetite, v.decisive)])
+            }
             // An aim (a floor on the chance of a gain) is met or missed there, never "over the limit".
             let aim = shown.kind == .netBenefitAbove && there != "close" ? "aim." : ""
             return phrases("report.confidential-note.published-verdict", [
                 "statement": iso(statementLabel(v)),
-                "public": communityChance(shown.probability.value, per: verdictDenominator),
+                // As a percentage, as the public page's own figure reads and this report's
+                // beside it: a banner that gave "less than 1 in 100: about 7 in 1,000 (0.7%)"
+                // beside "7.8%" against "5 in 100" mixed three forms in one line.
+                "public": cellPercent(shown.probability.value, limit: v.limit),
                 "publicStatus": phrases("report.confidential-note.public." + aim + there),
                 "board": cellPercent(v.probability.value, limit: v.limit),
                 "boardStatus": leverStatus(v.withinAppetite, v.decisive)])
@@ -60,11 +72,10 @@ extension ReportBuilder {
             var seen = Set<String>()
             let entries = reaching.filter { seen.insert($0.id).inserted }
             let inEvery = entries.allSatisfy { e in !register.portfolios.contains { $0.risks.contains(e.id) } }
+            // The banner says only where cost alone would end; how the entries move the favourite
+            // (every option over the limit on the statements they reach) is the public line's.
             if !entries.isEmpty, inEvery {
-                other += " " + phrases.plural("report.confidential-note.published-favoured.second-step", count: entries.count, [
-                    // By id alone: the banner has named each as confidential, with its title.
-                    "entries": listInWords(entries.map(\.id)),
-                    "statements": listInWords(allBreak.statements.map { iso(statementLabel($0)) }), "public": quoted(there[0].title)])
+                other += " " + phrases("report.confidential-note.published-favoured.on-cost", ["public": quoted(there[0].title)])
             }
         }
         guard let line = publicLine(differ, board: quoted(here[0].title), public: quoted(there[0].title)) else { return other }

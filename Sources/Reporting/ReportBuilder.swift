@@ -471,9 +471,12 @@ public struct ReportBuilder: Sendable {
                 sentence = phrases("report.verdict.net-sentence", ["chance": chance, "benefit": what, "outcome": iso(title),
                                                                    "horizon": horizonPhrase, "limit": limit, "status": status])
             }
+            // The board's label carries what a money test leaves out: it is the part quoted.
+            let shownStatus = v.decisive ? verdictStatus : phrases("report.status.too-close", ["status": verdictStatus])
+            let label = isCommunity ? shownStatus : verdictLabel(shownStatus, v)
             return ReportContext.Verdict(
                 outcome: e(isCommunity ? title : statementLabel(v)), sentence: e(sentence), statement: e(v.statement), withinAppetite: v.withinAppetite,
-                decisive: v.decisive, status: e(v.decisive ? verdictStatus : phrases("report.status.too-close", ["status": verdictStatus])),
+                decisive: v.decisive, status: e(label),
                 statusClass: !v.decisive ? "close" : (v.withinAppetite ? "within" : "outside"),
                 chance: e(statementPercent(p, v)), chanceWithoutResponses: e(statementPercent(v.inherentProbability.value, v)),
                 limit: e(FigureFormat.percent(v.limit)), ifMissed: e(ifMissed(k, v)),
@@ -1084,14 +1087,32 @@ public struct ReportBuilder: Sendable {
                 let key = d.mean.value > 0
                     ? (d.probabilityBetter > d.probabilityWorse ? "report.portfolio.worse.mostly-better" : "report.portfolio.worse")
                     : (d.probabilityWorse > d.probabilityBetter ? "report.portfolio.better.mostly-worse" : "report.portfolio.better")
+                var amount = w.size(abs(d.mean.value))
+                // Money in the board's table: the difference of the two averages as the column
+                // prints them, as every other money figure the page works out ("£36,000" beside
+                // "£184,000" and "£148,000", not "£35,800" from the unrounded averages, while
+                // the decision page said £36,000 for the same gap).
+                if !isCommunity, o.unit == "money", let printed = printedMoneyDifference(p, from: score.portfolios[0], on: o.id),
+                   printed != 0, (printed > 0) == (d.mean.value > 0) {
+                    amount = w.exactSize(abs(printed))
+                }
                 let cell = phrases(key,
-                               ["amount": w.size(abs(d.mean.value)), "better": FigureFormat.percent(d.probabilityBetter),
+                               ["amount": amount, "better": FigureFormat.percent(d.probabilityBetter),
                                 "worse": FigureFormat.percent(d.probabilityWorse), "same": FigureFormat.percent(same)])
                 return isCommunity ? cell : reconciled(cell, option: p, first: score.portfolios[0], outcome: o, difference: d.mean.value)
             }
             return .init(id: e(p.id), title: e(p.title), description: e(def?.description), activities: e(list.isEmpty ? "—" : list),
                          means: means.map(e), differences: diffs.map(e), isFirst: index == 0)
         }
+    }
+
+    /// How much more option `p` loses on money outcome `outcome` on average than option `first`,
+    /// worked out from the two averages as the options table prints them (each rounded once,
+    /// ``FigureFormat/money(_:)``); nil where either has no figure.
+    func printedMoneyDifference(_ p: RegisterScore.PortfolioScore, from first: RegisterScore.PortfolioScore, on outcome: String) -> Double? {
+        guard let a = p.outcomes.first(where: { $0.outcome == outcome })?.mean.residual.value,
+              let b = first.outcomes.first(where: { $0.outcome == outcome })?.mean.residual.value else { return nil }
+        return FigureFormat.money(a) - FigureFormat.money(b)
     }
 
     // MARK: Heat map

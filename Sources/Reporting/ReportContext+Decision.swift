@@ -20,6 +20,10 @@ extension ReportContext {
         /// view), by name with their chance and limit, so a count of "1 of 4" above a table of
         /// fewer rows never drops one unsaid. Nil when the table leaves none out or is empty.
         public var headlineLeftOut: String? = nil
+        /// Before the summary: what the words it and the tables below first use mean
+        /// ("perspective", "pooled", "too close to call"), in one short paragraph that points to
+        /// the glossary. A board member met them a page before the glossary explained them.
+        public var terms: String? = nil
         /// How many appetite statements are outside appetite or too close to call, in a sentence.
         public var summary: String
         public var outsideCount: Int

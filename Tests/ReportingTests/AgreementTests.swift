@@ -173,12 +173,12 @@ struct AgreementTests {
     /// can lower: the column goes where no scored entry can lower the outcome.
     @Test func noChanceOfANetReductionWhereNothingScoredCanLowerTheOutcome() throws {
         let leiden = try Self.render("community-safety-leiden", .board)
-        let costs = Self.section(leiden, "\n### Costs outside the partnership's 2027 budget (EUR)")
+        let costs = Self.section(leiden, "\n### Overspend on the partnership's 2027 budget (EUR)")
         #expect(!costs.isEmpty)
         #expect(!costs.contains("Chance of a net reduction"), "\(costs)")
         #expect(!costs.contains("a minus sign is a net reduction"), "\(costs)")
         let dutch = try Self.render("community-safety-leiden", .community, "nl")
-        let dutchCosts = Self.section(dutch, "\n### Kosten buiten de convenantbegroting 2027\n")
+        let dutchCosts = Self.section(dutch, "\n### Overschrijding van de convenantbegroting 2027\n")
         #expect(!dutchCosts.isEmpty)
         #expect(!dutchCosts.contains("Kans op een netto-afname"), "\(dutchCosts)")
     }

@@ -48,9 +48,9 @@ struct BoardFirstReadTests {
     /// Two statements on one outcome read as two, not as the same heading twice.
     @Test func twoStatementsOnOneOutcomeAreToldApart() throws {
         let decision = Self.section(try Self.report("ward-7-patient-partnership"), "## For decision")
-        #expect(decision.contains("**Within appetite: Costs beyond the ward budget (threshold £120,000).**"))
-        #expect(decision.contains("**Within appetite: Costs beyond the ward budget (threshold £250,000).**"))
-        #expect(decision.contains("| Costs beyond the ward budget (threshold £120,000): the chance that losses exceed £120,000, want ≤ 10% |"))
+        #expect(decision.contains(" of planned spend: Costs beyond the ward budget (threshold £120,000).**"))
+        #expect(decision.contains(" of planned spend: Costs beyond the ward budget (threshold £250,000).**"))
+        #expect(decision.contains("| Costs beyond the ward budget (threshold £120,000): the chance of more than £120,000, want ≤ 10% |"))
     }
 
     /// The board sees confidential entries, with a handling mark on the report and on each.

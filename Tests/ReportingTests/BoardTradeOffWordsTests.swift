@@ -23,16 +23,16 @@ struct BoardTradeOffWordsTests {
         let board = try Self.example("adult-social-care-positive-risk")
         let banner = try #require(board.split(separator: "\n").first { $0.hasPrefix("> **Not for publication") })
         let match = try #require(banner.firstMatch(of:
-            /The verdict differs too: on Safeguarding enquiries the public page shows a chance of (.+?), within the limit; this report shows ([0-9.]+%), outside appetite\./),
+            /On Safeguarding enquiries it shows ([0-9.]+%), within the limit; this report, ([0-9.]+%), outside appetite\./),
             "\(banner)")
         // The public figure is the one the community page gives for the same limit.
         let community = try Self.example("adult-social-care-positive-risk", "community")
         let limit = ReportFixtures.section(community, "### Safeguarding enquiries: chance within the limit")
-        #expect(limit.contains("We think the chance is \(match.1). That chance is within the limit."), "\(limit)")
+        #expect(limit.contains(" (\(match.1)). That chance is within the limit."), "\(limit)")
         // And this report's figure is its headline verdict on the statement.
         #expect(DecisionPageFiguresTests.decisionPage(board).contains("| Outside appetite: \(match.2) |"))
         // Ward 7's confidential entry moves no verdict: only the figures differ.
-        #expect(!(try Self.example("ward-7-patient-partnership")).contains("The verdict differs too"))
+        #expect(!(try Self.example("ward-7-patient-partnership")).contains("; this report, "))
     }
 
     /// "1.9% without AS-01 … (within appetite, but stopping it gives up … 3,200 hours)" read as
@@ -55,14 +55,14 @@ struct BoardTradeOffWordsTests {
     /// is avoided, at a price each; a gain is still bought.
     @Test func harmIsAvoidedAndGainIsBought() throws {
         let care = try Self.decisionPage("adult-social-care-positive-risk")
-        #expect(care.contains("it would avoid 0.162 enquiries in Safeguarding enquiries on average, at about £955,000 for each one avoided (the extra money over what it avoids), for £154,690 more in money all told."), "\(care)")
+        #expect(care.contains("it would avoid 0.162 enquiries in Safeguarding enquiries on average, for £154,690 more in money all told: about £955,000 for each one avoided, with the whole of that money set against Safeguarding enquiries alone."), "\(care)")
         #expect(!care.contains("it would buy Safeguarding enquiries"))
         let leiden = try Self.decisionPage("community-safety-leiden")
-        #expect(leiden.contains("it would avoid 0.091 people in People hurt, threatened or wrongly accused through the partnership's work on average, at about €118,000 for each one avoided"), "\(leiden)")
+        #expect(leiden.contains("it would avoid 0.091 people in People hurt, threatened or wrongly accused through the partnership's work on average, for €10,700 more in money all told: about €118,000 for each one avoided"), "\(leiden)")
         #expect(!leiden.contains("it would buy People hurt"))
         #expect(!leiden.contains("it would buy Residential burglaries"))
         let gain = try DecisionTradeOffTests.decision(DecisionTradeOffTests.priced)
-        #expect(gain.contains("it would buy 200 hours more in Volunteer hours on average, at about £50 per hour"), "\(gain)")
+        #expect(gain.contains("it would buy 200 hours more in Volunteer hours on average, for £9,960 more in money all told: about £50 per hour gained"), "\(gain)")
     }
 
     /// "It is worse on both:" was followed by three items and left out the statement that set

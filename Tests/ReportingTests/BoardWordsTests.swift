@@ -39,7 +39,7 @@ struct BoardWordsTests {
             """)
         let board = try ReportFixtures.render(register, format: .markdown, audience: .board, trials: 2_000)
         #expect(!board.lowercased().contains("no simulated chance"))
-        #expect(board.contains("Less than a 1 in 2,000 chance (in none of 2,000 simulated years; <0.1%) that losses to Service budget"), "\(board.prefix(3000))")
+        #expect(board.contains("Less than a 1 in 2,000 chance (in none of 2,000 simulated years; <0.1%) of more than "), "\(board.prefix(3000))")
     }
 
     /// "1 incidents", "differ by up to 1 incidents": a unit word agrees with its figure.

@@ -167,11 +167,11 @@ struct CommunityContentTests {
     /// Where no entry in the page's figures lowers an outcome, nothing speaks of its falling.
     @Test func costsNoScoredEntryLowersCanOnlyRise() throws {
         let dutch = try Self.page("community-safety-leiden", "nl")
-        let costs = try Self.section(dutch, "Kosten buiten de convenantbegroting 2027")
+        let costs = try Self.section(dutch, "Overschrijding van de convenantbegroting 2027")
         #expect(!costs.contains("netto-afname"), "\(costs)")
         #expect(!costs.contains("minteken"))
         let english = try Self.page("community-safety-leiden", "en")
-        let costsEN = try Self.section(english, "Costs outside the partnership's 2027 budget")
+        let costsEN = try Self.section(english, "Overspend on the partnership's 2027 budget")
         #expect(!costsEN.contains("net reduction"), "\(costsEN)")
         #expect(costsEN.contains("so here it is never below zero; under another option an entry takes something off it"))
         // The burglaries, which the rounds lower, keep theirs.

@@ -91,10 +91,10 @@ struct CommunityFigureWordsTests {
     /// …” by about €5,200", never as a saving made "in" costs outside the budget.
     @Test func aPlannedSavingLowersTheOutcome() throws {
         let en = try Self.render("community-safety-leiden")
-        #expect(en.contains("“Scheduled rounds stop” (CS-12) comes with this option and lowers “Costs outside the budget” by about €"))
+        #expect(en.contains("“Scheduled rounds stop” (CS-12) comes with this option and lowers “Budget overspend” by about €"))
         #expect(!en.contains("comes with this option and saves"))
         let nl = try Self.render("community-safety-leiden", "nl")
-        #expect(nl.contains("hoort bij deze variant en verlaagt „Onbegrote kosten” in 2027 gemiddeld met ongeveer € "))
+        #expect(nl.contains("hoort bij deze variant en verlaagt „Overschrijding begroting” in 2027 gemiddeld met ongeveer € "))
     }
 
     // MARK: Groups together

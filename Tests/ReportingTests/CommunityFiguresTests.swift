@@ -169,7 +169,7 @@ struct CommunityFiguresTests {
         // "€ 50.000 buiten de begroting 2027", twenty times over, read as translated: money the
         // budget does not cover is money above it ("boven"), and a saving is made on it.
         #expect(!ReportFixtures.matches(dutch, #"€ [0-9.]+ buiten de begroting"#))
-        #expect(Self.matches(dutch, #"„(Kosten buiten de convenantbegroting 2027|Onbegrote kosten)”: ongeveer € [0-9.]+ (boven de begroting|bespaard op de begroting)\n"#))
+        #expect(Self.matches(dutch, #"„(Overschrijding van de convenantbegroting 2027|Overschrijding begroting)”: ongeveer € [0-9.]+ (boven de begroting|bespaard op de begroting)\n"#))
         #expect(dutch.contains("uitkomt op meer dan € 50.000 boven de begroting, mag hooguit 10 op 100 zijn."))
     }
 

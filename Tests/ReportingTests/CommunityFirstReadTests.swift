@@ -149,7 +149,7 @@ struct CommunityFirstReadTests {
         #expect(!Self.matches(residents, #"zo'n [0-9€]"#))
         #expect(Self.matches(residents, #"Zonder deze aanpak zou de schade als het gebeurt ongeveer [0-9.]+ uur zijn\."#))
         #expect(Self.matches(residents, #"- Als het gebeurt, betekent dat gemiddeld ongeveer [0-9.]+ uur minder bij „Vrijwilligersuren op straat”\."#))
-        #expect(residents.contains("Wat telt hier mee? Kosten die niet in de convenantbegroting 2027"))
+        #expect(residents.contains("Wat telt hier mee? Wat het convenant in 2027 meer uitgeeft dan de begroting toestaat"))
     }
 
     /// The detail section spoke the program's language: "P50", "ES95", "met seed 1", "het

@@ -86,16 +86,16 @@ struct CommunityOptionsAndYardsticksTests {
         let gain = try #require(Self.first(page, #"Scheduled rounds stop \(CS-12\)[\s\S]*?What people gain in 2027, on average: about (€[\d,]+) saved"#))[0]
         for option in ["\n### Cameras on the shopping squares", "\n### Neighbourhood police officer and WhatsApp groups only"] {
             let card = ReportFixtures.section(page, option)
-            #expect(card.contains("“Scheduled rounds stop” (CS-12) comes with this option and lowers “Costs outside the budget” by about \(gain) in 2027 on average."), "\(card)")
+            #expect(card.contains("“Scheduled rounds stop” (CS-12) comes with this option and lowers “Budget overspend” by about \(gain) in 2027 on average."), "\(card)")
         }
         #expect(!ReportFixtures.section(page, "\n### Rounds and cameras together").contains("CS-12"))
-        #expect(Self.page("nl").contains("(CS-12) hoort bij deze variant en verlaagt „Onbegrote kosten” in 2027 gemiddeld met ongeveer"))
+        #expect(Self.page("nl").contains("(CS-12) hoort bij deze variant en verlaagt „Overschrijding begroting” in 2027 gemiddeld met ongeveer"))
     }
 
     /// A cost another option lowers is not said to "only rise": under the option assumed it can.
     @Test func aCostAnotherOptionLowersIsNotSaidToOnlyRise() throws {
         let page = Self.page("community-safety-leiden")
-        let budget = try #require(Self.first(page, #"\*\*Each group's estimates: Costs outside the partnership's 2027 budget\.\*\*([^\n]*)"#))[0]
+        let budget = try #require(Self.first(page, #"\*\*Each group's estimates: Overspend on the partnership's 2027 budget\.\*\*([^\n]*)"#))[0]
         #expect(!budget.contains("so it is never below zero, with or without the planned actions"))
         #expect(budget.contains("Under the option these figures assume, every entry can only add to this figure and none takes anything off it, so here it is never below zero; under another option an entry takes something off it"))
         // No option lowers the people hurt: that sentence stays.

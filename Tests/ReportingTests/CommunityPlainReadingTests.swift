@@ -28,11 +28,11 @@ struct CommunityPlainReadingTests {
     /// wordt gehaald" are English word for word; the English "Chance of going above each
     /// amount" reads no better.
     @Test(arguments: [
-        ("nl", ["**Hoe hoog het kan oplopen: Kosten buiten de convenantbegroting 2027.**",
+        ("nl", ["**Hoe hoog het kan oplopen: Overschrijding van de convenantbegroting 2027.**",
                 "**Hoe hoog het aantal kan oplopen: Woninginbraken en straatroven in het convenantgebied.**",
                 "**Hoe laag het aantal kan uitvallen: Vrijwilligersuren op straat.**"],
          ["Kans op meer dan elk bedrag", "Kans op meer dan elk aantal", "elk aantal niet wordt gehaald", "Kans dat het niet wordt gehaald"]),
-        ("en", ["**How high it could go: Costs outside the partnership's 2027 budget.**",
+        ("en", ["**How high it could go: Overspend on the partnership's 2027 budget.**",
                 "**How high the number could go: Residential burglaries and street robberies in the partnership area.**",
                 "**How low the number could fall: Volunteer hours on the street.**"],
          ["Chance of going above each amount", "Chance of more than each number", "Chance of falling short"]),

@@ -67,7 +67,7 @@ struct CommunityPlainSentencesTests {
     /// comes first, so nothing dangles after the budget.
     @Test func aBudgetLimitSaysItsPeriodFirst() throws {
         let leiden = try ReportFixtures.community("community-safety-leiden")
-        #expect(leiden.contains("The limit: in 2027, the chance that “Costs outside the partnership's 2027 budget” (“Costs outside the budget” below) comes to more than €50,000 over the 2027 budget should be at most 10 in 100."))
+        #expect(leiden.contains("The limit: in 2027, the chance that “Overspend on the partnership's 2027 budget” (“Budget overspend” below) comes to more than €50,000 over the 2027 budget should be at most 10 in 100."))
         #expect(!leiden.contains("over the 2027 budget in 2027"))
         let ward = try ReportFixtures.community("ward-7-patient-partnership")
         #expect(ward.contains("The limit: in 2027/28, the chance that “Costs beyond the ward budget” comes to more than £120,000 over the ward budget should be at most 10 in 100."))

@@ -129,8 +129,8 @@ struct CommunityPlainWordsTests {
     func figuresHaveThePrecisionTheEstimatesHave(language: String) throws {
         let page = try ReportFixtures.community("community-safety-leiden", language)
         // The outcome's title in full at its first use in the part, its short name after.
-        let costs = language == "nl" ? ["  - „Kosten buiten de convenantbegroting 2027”: ", "  - „Onbegrote kosten”: "]
-            : ["  - “Costs outside the partnership's 2027 budget”: ", "  - “Costs outside the budget”: "]
+        let costs = language == "nl" ? ["  - „Overschrijding van de convenantbegroting 2027”: ", "  - „Overschrijding begroting”: "]
+            : ["  - “Overspend on the partnership's 2027 budget”: ", "  - “Budget overspend”: "]
         let lines = page.components(separatedBy: "\n").filter { line in costs.contains { line.hasPrefix($0) } }
         #expect(lines.count == 4)
         for line in lines {

@@ -80,7 +80,7 @@ struct CommunityShortNameTests {
         // CS-04's entry uses the short names that CS-02's entry, above it, gave in full; the
         // tie was given once, higher up the page.
         let entries = ReportFixtures.section(nl, "\n## Wat er kan gebeuren")
-        #expect(entries.contains("extra bij „Kosten buiten de convenantbegroting 2027” en"))
+        #expect(entries.contains("extra bij „Overschrijding van de convenantbegroting 2027” en"))
         #expect(!entries.contains("(hierna: „"))
         #expect(entries.contains("ongeveer 1 persoon extra bij „Schade aan mensen”"))
         let ward = try ReportFixtures.community("ward-7-patient-partnership")

@@ -137,7 +137,7 @@ import _TestSupport
     /// The board is told which published figures differ because the confidential entry is left out.
     @Test func theConfidentialNoteNamesTheFiguresThatDifferInPublic() throws {
         let care = try Self.example("adult-social-care-positive-risk")
-        #expect(care.contains("Its figures for Safeguarding enquiries leave the confidential entry out, so they differ from this report’s."))
+        #expect(care.contains("Publish the community report, which leaves it out. So its figures for Safeguarding enquiries differ from this report’s."))
     }
 
     /// One row per statement at issue: its pooled verdict, and the perspectives that disagree.

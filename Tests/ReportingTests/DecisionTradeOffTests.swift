@@ -39,12 +39,12 @@ struct DecisionTradeOffTests {
     @Test func anOptionSetAsideOnMoneySaysWhatItWouldBuyAndAtWhatPrice() throws {
         let english = try Self.decision(Self.priced)
         #expect(english.contains(
-            "Against “The first way”, the favoured option, it would buy 200 hours more in Volunteer hours on average, at about £50 per hour (the extra money over what it gains), for £9,960 more in money all told."),
+            "Against “The first way”, the favoured option, it would buy 200 hours more in Volunteer hours on average, for £9,960 more in money all told: about £50 per hour gained, with the whole of that money set against Volunteer hours alone."),
             "\(english)")
         let dutch = try Self.decision(Self.priced, language: "nl")
-        #expect(dutch.contains("Tegenover „The first way”, de voorkeursoptie, zou ze gemiddeld 200 hours meer bij Volunteer hours opleveren, voor ongeveer £"),
+        #expect(dutch.contains("Tegenover „The first way”, de voorkeursoptie, zou ze gemiddeld 200 hours meer bij Volunteer hours opleveren, tegen £"),
                 "\(dutch)")
-        #expect(dutch.contains(" per hour (het extra geld gedeeld door wat ze oplevert), tegen £"))
+        #expect(dutch.contains(" per hour extra, als dat hele bedrag alleen tegen Volunteer hours wordt afgezet."))
     }
 
     /// The examples: Leiden's rounds and cameras together buy fewer burglaries at a price per
@@ -54,8 +54,8 @@ struct DecisionTradeOffTests {
         let markdown = try ReportFixtures.render(register, format: .markdown, audience: .board, trials: 4_000)
         let line = try #require(markdown.split(separator: "\n").first { $0.hasPrefix("- “Rounds and cameras together” is set aside") })
         #expect(line.contains("it would avoid "), "\(line)")
-        #expect(line.contains(" incidents in Residential burglaries and street robberies in the partnership area on average, at about €"))
-        #expect(line.contains(" for each one avoided (the extra money over what it avoids), for €31,990 more in money all told."))
+        #expect(line.contains(" incidents in Residential burglaries and street robberies in the partnership area on average, for €31,990 more in money all told: about €"))
+        #expect(line.contains(" for each one avoided, with the whole of that money set against Residential burglaries and street robberies in the partnership area alone."))
     }
 
     /// Where an option set aside is better or worse on both money and the other outcomes, the

@@ -190,9 +190,9 @@ import _TestSupport
     /// once where the costs are: the actions' costs are not counted, an option's own cost is.
     @Test func theCommunityPageSaysWhichCostIsCounted() throws {
         let english = try Self.example("community-safety-leiden", "community.md")
-        #expect(english.contains("The actions' costs are paid from the partnership's 2027 budget. They are not counted in the figures above. Only an option's own cost is counted: it is in “Costs outside the budget”, as each option above says."))
+        #expect(english.contains("The actions' costs are paid from the partnership's 2027 budget. They are not counted in the figures above. Only an option's own cost is counted: it is in “Budget overspend”, as each option above says."))
         let dutch = try Self.example("community-safety-leiden", "community.nl.md")
-        #expect(dutch.contains("Ze tellen niet mee in de cijfers hierboven. Alleen de eigen kosten van een variant tellen wel mee: die zitten in „Onbegrote kosten”, zoals bij elke variant hierboven staat."))
+        #expect(dutch.contains("Ze tellen niet mee in de cijfers hierboven. Alleen de eigen kosten van een variant tellen wel mee: die zitten in „Overschrijding begroting”, zoals bij elke variant hierboven staat."))
         let ward = try Self.example("ward-7-patient-partnership", "community.md")
         #expect(ward.contains("Only an option's own cost is counted: it is in “Costs beyond the ward budget”"))
     }

@@ -71,21 +71,20 @@ struct OptionPriceAndReachTests {
     @Test func theFavouredOptionsGainIsPricedToo() throws {
         let ward = try Self.decisionPage("ward-7-patient-partnership")
         let sensors = try #require(ward.split(separator: "\n").first { $0.hasPrefix("- “Patient-led falls plans with sensor alarms” is set aside") })
-        let price = try #require(sensors.firstMatch(of: /So the favoured option does better there by ([0-9.]+) incidents, for £([0-9,]+) more in money all told: about £([0-9,]+) per incident, the extra money divided by that difference\./))
+        let price = try #require(sensors.firstMatch(of: /So the favoured option does better there by ([0-9.]+) incidents, for £([0-9,]+) more in money all told: about £([0-9,]+) per incident, with the whole of that money set against Patient safety incidents with moderate or greater harm alone\./))
         // The price is the money over the gain, each as shown to three significant figures.
         let gain = Double(price.1)!, money = Double(price.2.replacingOccurrences(of: ",", with: ""))!
         let each = Double(price.3.replacingOccurrences(of: ",", with: ""))!
         #expect(abs(each - money / gain) / each < 0.01, "\(sensors)")
         #expect(sensors.contains("costs £\(price.2) less in money all told"))
-        // Several outcomes: each price named with its outcome, and what each price is.
+        // Several outcomes: the money buys them together, so no price for any one of them.
         let care = try Self.decisionPage("adult-social-care-positive-risk")
         let shared = try #require(care.split(separator: "\n").first { $0.hasPrefix("- “Shared Lives” is set aside") })
-        #expect(shared.contains("So the favoured option does better there, for £36,000 more in money all told: about £"), "\(shared)")
-        #expect(shared.contains(" per hour on Hours of independent living"), "\(shared)")
-        #expect(shared.contains(". Each price is that whole amount over the gain on one outcome."), "\(shared)")
+        #expect(shared.contains("So the favoured option does better on each of them, for £36,000 more in money all told, which buys them together, so no price is given for any one of them."), "\(shared)")
+        #expect(!shared.contains(" per hour on Hours of independent living"), "\(shared)")
         // Where the option set aside is the dearer one, the price stays as it was, once.
         let residential = try #require(care.split(separator: "\n").first { $0.hasPrefix("- “Residential care (current)” is set aside") })
-        #expect(residential.contains("enquiries in Safeguarding enquiries on average, at about £"), "\(residential)")
+        #expect(residential.contains("enquiries in Safeguarding enquiries on average, for £154,690 more in money all told: about £"), "\(residential)")
         #expect(!residential.contains("So the favoured option"))
     }
 
@@ -123,7 +122,7 @@ struct OptionPriceAndReachTests {
     /// cost, with its amount, is not in it.
     @Test func aMoneyTestSaysTheResponsesAreNotInIt() throws {
         let md = try Self.render()
-        let bullet = try #require(md.split(separator: "\n").first { $0.hasPrefix("- **Within appetite: Unplanned cost.**") })
+        let bullet = try #require(md.split(separator: "\n").first { $0.hasPrefix("- **Within appetite, not counting £6,000 of planned spend: Unplanned cost.**") })
         #expect(bullet.contains("The £20,000 test counts the entries after responses only; the responses’ planned £6,000 is not in it."), "\(bullet)")
         let care = try Self.decisionPage("adult-social-care-positive-risk")
         #expect(care.contains("The £50,000 test counts the entries after responses only; the responses’ planned £105,500 is not in it."))

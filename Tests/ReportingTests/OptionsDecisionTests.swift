@@ -52,7 +52,7 @@ import _TestSupport
     @Test func anOptionSetAsideIsNamedWithTheStatementItBreaches() throws {
         let page = Self.decisionPage(try Self.example("community-safety-leiden"))
         // Without volunteers for CS-03's joint rounds, 22% against 20%.
-        #expect(page.contains("- “Neighbourhood police officer and WhatsApp groups only” is set aside at the first step of the rule below. It leaves 2 outside appetite (the best leave 0): Residential burglaries and street robberies in the partnership area (22%; want ≤ 20%"))
+        #expect(page.contains("- “Neighbourhood police officer and WhatsApp groups only” is set aside at the first step of the rule below: it leaves 2 of the appetite statements outside appetite, where the best options leave none. Outside appetite under it: Residential burglaries and street robberies in the partnership area (22%; want ≤ 20%"))
         #expect(page.contains("; Volunteer hours on the street (0%; want ≥ 70%), which it cannot meet however the estimates turn out. "))
         #expect(page.contains("- “Rounds and cameras together” is set aside at the third step: on average it does worse in money all told, a loss of €86,000, against a loss of €54,000 for the option that does best."))
     }

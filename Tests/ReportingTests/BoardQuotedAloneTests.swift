@@ -171,7 +171,7 @@ struct BoardQuotedAloneTests {
         // The figures that decide the falls choice are said to be the least certain on the
         // decision page, not only in one entry's rationale.
         let decision = ReportFixtures.section(ward, "\n## For decision")
-        #expect(decision.contains("How many falls each option prevents comes from one ward's year of audit for each, so it is the least certain figure behind the choice."))
+        #expect(decision.contains("How many falls each option prevents rests on one ward's year of records or a pilot, the least certain figure in the choice."))
         #expect(care.contains("So on average people keep more hours with the framework, because years with many uncovered gaps are rarer; in most years, though,"))
     }
 }

@@ -157,7 +157,7 @@ struct BoardWordsTests {
     /// happen. Its impact range is the estimates' before responses, and says so.
     @Test func aLossThatCanOnlyRiseSaysHalfTheYearsHaveNone() throws {
         let leiden = try Self.report("community-safety-leiden")
-        let costs = try #require(leiden.split(separator: "\n").first { $0.hasPrefix("**How big the loss to Costs outside") })
+        let costs = try #require(leiden.split(separator: "\n").first { $0.hasPrefix("**How big the loss to Overspend on the partnership") })
         #expect(costs.contains("Half of them ended with no loss at all; 1 in 10 with a loss of €"), "\(costs)")
         #expect(!leiden.contains("no net change or better"))
         #expect(leiden.contains("- **Impact of one occurrence, before responses (the middle 8 in 10: 1 in 10 are smaller, 1 in 10 larger):** "))

@@ -44,7 +44,7 @@ struct DecisionTradeOffTests {
         let dutch = try Self.decision(Self.priced, language: "nl")
         #expect(dutch.contains("Tegenover „The first way”, de voorkeursoptie, zou ze gemiddeld 200 hours meer bij Volunteer hours opleveren, tegen £"),
                 "\(dutch)")
-        #expect(dutch.contains(" per hour extra, als dat hele bedrag alleen tegen Volunteer hours wordt afgezet."))
+        #expect(dutch.contains(" per hour extra, als het hele bedrag alleen voor Volunteer hours telt."))
     }
 
     /// The examples: Leiden's rounds and cameras together buy fewer burglaries at a price per

@@ -129,7 +129,7 @@ extension ReportBuilder {
             guard let money = parts.first(where: { unitOf($0.outcome) == "money" && $0.benefit > 0 && !words($0.outcome, "money").isGain }) else { return nil }
             return phrases("community.options.saving", [
                 "entry": phrases("community.options.entry", ["title": iso(phrases("community.quoted", ["text": risk.title])), "id": entryID(id)]),
-                "amount": roughly(money.benefit, "money"), "outcome": iso(register.outcome(money.outcome)?.title ?? money.outcome), "next": nextPeriod])
+                "amount": roughly(money.benefit, "money", digits: figureDigits(id, on: money.outcome)), "outcome": iso(register.outcome(money.outcome)?.title ?? money.outcome), "next": nextPeriod])
         }
     }
 

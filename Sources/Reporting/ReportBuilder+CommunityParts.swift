@@ -104,7 +104,7 @@ extension ReportBuilder {
         // The total as the parts add up, to the figures they are shown with
         // (``optionPartsPlan``): "about £150,000 saved" beside parts that came to £144,000 read
         // as a sum that does not check.
-        let amount = optionAverage(o.id, unit: o.unit, mean: w.isGain ? -plan.total : plan.total, digits: plan.startDigits + 2)
+        let amount = optionAverage(o.id, unit: o.unit, mean: w.isGain ? -plan.total : plan.total, digits: o.unit == "money" ? 6 : plan.startDigits + 2)
         return phrases("community.options.average.parts", ["outcome": iso(o.title), "amount": amount, "parts": list([first] + parts)])
     }
 
@@ -128,7 +128,8 @@ extension ReportBuilder {
     /// four), and each entry's part to at least the figures its own section gives it; the total
     /// is the sum of the parts as shown (`total`, in the outcome's direction), which lies within
     /// half a shown digit of the average itself. Money has one part more, the option's own cost,
-    /// where it differs from the assumed option's. Adult social care's supported living said
+    /// where it differs from the assumed option's, and its figures are rounded to one step
+    /// (``moneyParts(entries:cost:start:total:otherwise:assumedTitle:)``). Adult social care's supported living said
     /// "about £150,000 saved" where its parts, as the page gave them, came to £144,000, and
     /// Leiden's options without rounds "about 840 hours less" with no parts at all, since at two
     /// figures they came to 812.
@@ -166,6 +167,10 @@ extension ReportBuilder {
         // Without a part tackled another way, the parts must come to the difference themselves.
         if otherwise == nil, abs(difference - sum) > max(0.5, 0.01 * abs(difference)) { return nil }
         let total = directed(mean), start = directed(assumedMean)
+        if money {
+            return moneyParts(entries: entries.map { ($0.0, $0.1, directed($0.2)) }, cost: directed(cost), start: start, total: total,
+                              otherwise: otherwise.map { ($0, directed(difference - sum)) }, assumedTitle: assumed.title)
+        }
         for digits in 2...4 {
             // Each entry's figure to `digits`, or to more where its own section needs them; its
             // section follows (``partDigits(_:on:)``).
@@ -201,6 +206,40 @@ extension ReportBuilder {
         return nil
     }
 
+    /// An option's money parts, each rounded to one step of pounds or euros (a hundred, a
+    /// thousand), so that they add up, as printed, to the total rounded to the same step: the
+    /// largest figure to three significant figures, or to two where three do not add up. Money is
+    /// written to at most three significant figures everywhere on the page, and parts rounded
+    /// each to their own figures (€1,800, €610, €5,200, €32,000) came to €27,990, a total that
+    /// breaks that rule. Nil where neither step adds up.
+    func moneyParts(entries: [(Risk, String, Double)], cost: Double, start: Double, total: Double,
+                    otherwise: (Risk, Double)?, assumedTitle: String)
+        -> (parts: [OptionPart], start: Double, startDigits: Int, total: Double, assumedTitle: String)? {
+        let largest = ([start, cost, total, otherwise?.1 ?? 0] + entries.map(\.2)).map(abs).max() ?? 0
+        guard largest > 0, largest.isFinite else { return nil }
+        let fine = pow(10, floor(log10(largest)) - 2)
+        for step in [fine, fine * 10] {
+            func r(_ x: Double) -> Double { (x / step).rounded() * step }
+            func figures(_ x: Double) -> Int { x == 0 ? 1 : max(1, Int(floor(log10(abs(x))) - log10(step)) + 1) }
+            var parts = entries.map { risk, key, value in
+                OptionPart(kind: .entry(risk, key), value: r(value), shown: r(value), digits: figures(r(value)))
+            }
+            if cost != 0 { parts.append(OptionPart(kind: .cost, value: r(cost), shown: r(cost), digits: figures(r(cost)))) }
+            let startShown = r(start)
+            var shownSum = parts.reduce(startShown) { $0 + $1.shown }
+            if let (risk, left) = otherwise {
+                // What is left of the total, as shown, where it stays on its side.
+                let leftAsShown = r(total) - shownSum
+                let said = leftAsShown != 0 && (leftAsShown > 0) == (left > 0) ? leftAsShown : r(left)
+                parts.append(OptionPart(kind: .entry(risk, "otherwise"), value: said, shown: said, digits: figures(said)))
+                shownSum += said
+            }
+            guard shownSum == r(total), figures(shownSum) <= 3 else { continue }
+            return (parts, startShown, figures(startShown), shownSum, assumedTitle)
+        }
+        return nil
+    }
+
     /// The step of the last of `digits` significant figures of `value`: 10,000 for £150,000 at
     /// two figures, 1,000 at three.
     static func shownStep(_ value: Double, digits: Int) -> Double {
@@ -217,8 +256,9 @@ extension ReportBuilder {
             guard let registered = register.portfolios.first(where: { $0.id == option.id }),
                   let mean = option.outcomes.first(where: { $0.outcome == outcome })?.mean.residual.value,
                   let plan = optionPartsPlan(option, registered, outcome: o, mean: mean) else { return digits }
-            let named = plan.parts.contains { if case .entry(let risk, let key) = $0.kind { return risk.id == id && key != "otherwise" } else { return false } }
-            return named ? max(digits, plan.startDigits) : digits
+            let part = plan.parts.first { if case .entry(let risk, let key) = $0.kind { return risk.id == id && key != "otherwise" } else { return false } }
+            guard let part else { return digits }
+            return max(digits, o.unit == "money" ? part.digits : plan.startDigits)
         }
     }
 

@@ -14,9 +14,11 @@ extension ReportBuilder {
             phrases("community.intro", ["organisation": m.organisation, "title": m.title]),
             phrases("community.intro.period", ["next": nextPeriod, "date": date]),
         ].joined(separator: " ")
-        // What the page leaves out, in one note at the top: private entries, then unnamed helpers.
-        let leftOut = [withheld == 0 ? nil : communityWithheld(), communityUnnamedNote()].compactMap { $0 }
-        let withheldText = leftOut.isEmpty ? nil : leftOut.joined(separator: " ")
+        // What the page leaves out, in one note at the top: private entries. Why some who helped
+        // are not named is said once, where those who helped are listed: said in the note about
+        // private entries, and after every such name, it read as secrecy.
+        let withheldText = withheld == 0 ? nil : communityWithheld()
+        let helpersNotes = [communityHelpersNote(), communityUnnamedNote()].compactMap { $0 }
         let contact = m.contact.map { phrases("community.contact", ["contact": $0]) }
             ?? phrases("community.contact.none", ["organisation": m.organisation])
         let contactIntro = m.contact == nil ? contact : phrases("community.contact.intro")
@@ -27,7 +29,7 @@ extension ReportBuilder {
         let method = phrases("community.method", ["trials": FigureFormat.amount(Double(score.run.trials)), "next": nextPeriod])
         var page = ReportContext.Community(
             heading: e(reportHeading), intro: e(intro), withheld: withheldText.map(e), limits: communityLimits(), options: communityOptions(), optionsNotes: communityOptionsNotes().map(e), entries: communityEntries(),
-            helpers: communityHelpers().map(e), helpersNote: communityHelpersNote().map(e), weights: communityWeights().map(e), groups: communityGroups().map(e),
+            helpers: communityHelpers().map(e), helpersNote: helpersNotes.isEmpty ? nil : encode(helpersNotes.joined(separator: " ")), weights: communityWeights().map(e), groups: communityGroups().map(e),
             comparisons: comparisons.map { c in .init(title: e(phrases("community.quoted", ["text": iso(c.title)])), views: c.views.map(e), together: e(c.together)) },
             compared: comparisons.map { e($0.line) }, responses: communityResponses(), responsesCost: e(communityResponsesCost()),
             youSaid: communityYouSaid().map(e), hasSince: review != nil, nextSteps: communityNextSteps().map(e), contact: e(contact),
@@ -67,9 +69,9 @@ extension ReportBuilder {
     }
 
     /// Why some who helped are not named, where the page describes any of them by kind only
-    /// ("a partner organisation (not named)"): said once at the top, so that the short mark
-    /// each of them carries after that needs no explaining. Contributors come from the
-    /// community view, so an unnamed contributor of a private entry alone never shows here.
+    /// ("a partner organisation"): said once, under "Who helped", rather than as a mark after
+    /// every such name. Contributors come from the community view, so an unnamed contributor of
+    /// a private entry alone never shows here.
     func communityUnnamedNote() -> String? {
         register.contributors.contains { !$0.isPublic } ? phrases("community.unnamed.note") : nil
     }
@@ -662,7 +664,10 @@ extension ReportBuilder {
         func harmPart(_ outcome: String, _ amount: Double) -> String {
             let unit = unitOf(outcome), tenths = (amount * 10).rounded()
             guard !isGain(outcome), words(outcome, unit).isWholeCount, countsThings(unit), tenths >= 1, tenths <= 9 else {
-                return part(outcome, amount, more: !isGain(outcome))
+                // A planned result happens every time, so what it brings is its average, written
+                // as an option's parts write it (``figureDigits(_:on:)``): "about 1,400 hours
+                // less" beside "1,420 less with CS-12" read as two figures.
+                return part(outcome, amount, more: !isGain(outcome), digits: planned ? figureDigits(r.id, on: outcome) : 2)
             }
             return phrases("community.entry.more.per-ten", ["amount": phrases("community.amount.about", ["amount": quantity(tenths, unit)]),
                                                             "outcome": outcomeTitle(outcome)])
@@ -935,7 +940,9 @@ extension ReportBuilder {
         }
         // What the weights changed: whether any limit or aim would read otherwise with every
         // group counting the same (``communityEqualWeights()``).
-        return lines + communityEqualWeights()
+        // What each group's own estimates changed: every figure worked out again without them
+        // (``communityWithoutGroups()``).
+        return lines + communityEqualWeights() + communityWithoutGroups()
     }
 
     /// "The estimates of … count half as much as those of …".

@@ -129,7 +129,7 @@ extension ReportBuilder {
             guard let money = parts.first(where: { unitOf($0.outcome) == "money" && $0.benefit > 0 && !words($0.outcome, "money").isGain }) else { return nil }
             return phrases("community.options.saving", [
                 "entry": phrases("community.options.entry", ["title": iso(phrases("community.quoted", ["text": risk.title])), "id": entryID(id)]),
-                "amount": roughly(money.benefit, "money"), "outcome": iso(register.outcome(money.outcome)?.title ?? money.outcome), "next": nextPeriod])
+                "amount": roughly(money.benefit, "money", digits: figureDigits(id, on: money.outcome)), "outcome": iso(register.outcome(money.outcome)?.title ?? money.outcome), "next": nextPeriod])
         }
     }
 
@@ -140,16 +140,20 @@ extension ReportBuilder {
     /// incidents" claims a precision the estimates lack.
     ///
     /// Money is rounded as the page's other sums are ("about €4,000", not "€4,030" beside
-    /// "€28,000").
-    func optionAverage(_ outcome: String, unit: String, mean: Double) -> String {
+    /// "€28,000"), or to `digits` significant figures where an option's parts need them to add
+    /// up (``optionPartsPlan(_:_:outcome:mean:)``).
+    func optionAverage(_ outcome: String, unit: String, mean: Double, digits: Int = 2) -> String {
         let w = words(outcome, unit)
-        let v = w.directed(mean)
+        // Beyond two figures, unrounded: ``OutcomeWords/directed(_:)`` keeps three.
+        let v = digits > 2 ? (w.isGain ? -mean : mean) : w.directed(mean)
         guard v.isFinite, v != 0 else { return w.averagePhrase(mean) }
         let size = abs(v)
-        let whole = FigureFormat.rounded(size, significantDigits: 2).rounded()
+        let whole = FigureFormat.rounded(size, significantDigits: digits).rounded()
         let side = v > 0 ? "more" : "less"
         if unit == "money" {
-            let amount = phrases("community.amount.about", ["amount": quantity(FigureFormat.rounded(size, significantDigits: 2), unit)])
+            // Beyond two figures, as its parts add up: written as it is, not rounded again.
+            let rounded = FigureFormat.rounded(size, significantDigits: digits)
+            let amount = phrases("community.amount.about", ["amount": digits > 2 ? exactMoney(rounded) : quantity(rounded, unit)])
             if let baseline = w.baseline {
                 if w.budgetWording { return phrases(v > 0 ? "community.money.baseline.more" : "community.money.baseline.less", ["amount": amount, "baseline": baseline]) }
                 return phrases("report.outcome.baseline." + side, ["amount": amount, "baseline": baseline])
@@ -157,7 +161,8 @@ extension ReportBuilder {
             return phrases("report.outcome.\(w.isGain ? "gain" : "money").\(side)", ["amount": amount])
         }
         if whole >= 1 || w.isGain {
-            let amount = whole >= 1 ? phrases("community.amount.about", ["amount": quantity(whole, unit)])
+            let shown = digits > 2 ? OutcomeWords.quantity(whole, unit: unit, currency: register.metadata.currency, phrases: phrases) : quantity(whole, unit)
+            let amount = whole >= 1 ? phrases("community.amount.about", ["amount": shown])
                 : phrases("community.amount.under-one", ["unit": phrases.singularUnit(unit) ?? unit])
             if let baseline = w.baseline {
                 // Fewer of what is counted: "about 2 incidents fewer than the police forecast".

@@ -35,14 +35,25 @@ extension ReportBuilder {
     ///
     /// `underOne` says it as under 1 whatever it rounds to: for a part under 1 that the other
     /// parts, as shown, already add up to the total without.
-    func changeWords(_ directed: Double, unit: String, digits: Int = 2, underOne: Bool = false) -> String? {
+    ///
+    /// `bare` gives a part of an option's line, after its total has said "about" and the unit:
+    /// the figure alone ("14 more", "£146,000 less spent"), since "made up of about 4 incidents
+    /// more with …, about 14 incidents more without …" ran to 75 words. `spent` says money on an
+    /// outcome of spending as money spent ("£146,000 more spent"), so that "more" and "less"
+    /// cannot be read as more or less saved.
+    func changeWords(_ directed: Double, unit: String, digits: Int = 2, underOne: Bool = false, bare: Bool = false,
+                     spent: Bool = false) -> String? {
         guard directed.isFinite, directed != 0 else { return nil }
         let side = directed > 0 ? "more" : countsThings(unit) ? "fewer" : "less"
         let size = abs(directed)
         if unit != "money", underOne && size < 1 || FigureFormat.rounded(size, significantDigits: digits).rounded() < 1 {
             return phrases("community.change.\(side).under-one", ["unit": phrases.singularUnit(unit) ?? unit])
         }
-        return phrases("community.change." + side, ["amount": roughly(size, unit, digits: digits)])
+        guard bare else { return phrases("community.change." + side, ["amount": roughly(size, unit, digits: digits)]) }
+        let r = FigureFormat.rounded(size, significantDigits: digits)
+        // Money as rounded here, to the figures the parts need, not rounded again.
+        if unit == "money" { return phrases((spent ? "community.change.spent." : "community.change.") + side, ["amount": exactMoney(r)]) }
+        return phrases("community.change." + side, ["amount": FigureFormat.amount(r.rounded())])
     }
 
     /// For an option other than the one the page assumes, its average on `outcome` as the
@@ -57,65 +68,198 @@ extension ReportBuilder {
     /// every other part is taken off, and only one entry may be tackled another way; without that
     /// part the page gave no breakdown at all for those options.
     ///
-    /// Nil where it would not add up from the entries alone: for money (an option's own cost and
-    /// savings are said beside it), for an average said as how often it comes, where either
+    /// Money has one part more, the option's own cost, and its total said as its parts add up
+    /// (``optionPartsPlan(_:_:outcome:mean:)``).
+    ///
+    /// Nil where it would not add up from the entries alone: for an average said as how often it comes, where either
     /// option gives an entry a share (whose figures the page gives only under the assumed
     /// option) or more than one entry is tackled another way, where no entry that differs reaches
     /// the outcome, and where the parts miss the difference by more than their rounding.
     func optionParts(_ option: RegisterScore.PortfolioScore, _ registered: Portfolio, outcome o: RegisterScore.OutcomeScore, mean: Double) -> String? {
-        guard o.unit != "money", let assumedID = score.run.portfolio, option.id != assumedID,
+        guard let plan = optionPartsPlan(option, registered, outcome: o, mean: mean) else { return nil }
+        let w = words(o.id, o.unit)
+        let spent = o.unit == "money" && !w.isGain
+        var parts: [String] = []
+        for part in plan.parts {
+            guard let change = changeWords(part.value, unit: o.unit, digits: part.digits, underOne: part.underOne, bare: true, spent: spent) else { continue }
+            switch part.kind {
+            case .cost: parts.append(phrases("community.options.part.cost", ["change": change]))
+            case .entry(let risk, let key):
+                // An entry this option brings, or one it leaves out, is named by title and code
+                // where the options list what comes with each: here its code is enough, and
+                // "… with “One-to-one observation by staff-pool …”, … without “One-to-one
+                // observation by staff-pool …, for patients …”" read as two near-twin names. An
+                // entry every option has, tackled another way, is named in full.
+                let entry = key == "otherwise" ? partEntry(risk) : entryID(risk.id)
+                parts.append(phrases("community.options.part." + key, ["change": change, "entry": entry]))
+            }
+        }
+        guard !parts.isEmpty else { return nil }
+        // With its direction, like every part after it: "about 4 incidents" beside "about 14
+        // more" left a reader to guess which way the starting figure went.
+        let from = changeWords(plan.start, unit: o.unit, digits: plan.startDigits, bare: true, spent: spent) ?? quantity(0, o.unit)
+        // The starting figure is the first of the parts, in one list with them: "made up of about
+        // 4 more with …, about 6 fewer with …" had no "and" where one entry differs.
+        let first = phrases("community.options.part.assumed", ["from": from, "assumed": iso(plan.assumedTitle)])
+        // The total as the parts add up, to the figures they are shown with
+        // (``optionPartsPlan``): "about £150,000 saved" beside parts that came to £144,000 read
+        // as a sum that does not check.
+        let amount = optionAverage(o.id, unit: o.unit, mean: w.isGain ? -plan.total : plan.total, digits: o.unit == "money" ? 6 : plan.startDigits + 2)
+        return phrases("community.options.average.parts", ["outcome": iso(o.title), "amount": amount, "parts": list([first] + parts)])
+    }
+
+    /// One part of an option's average on an outcome: an entry it leaves out, adds or tackles
+    /// another way, or (for money) the difference in the options' own costs.
+    struct OptionPart {
+        enum Kind { case entry(Risk, String), cost }
+        var kind: Kind
+        /// The part in the outcome's direction (above zero is more of it).
+        var value: Double
+        /// The same as the page shows it.
+        var shown: Double
+        var digits: Int
+        var underOne = false
+    }
+
+    /// The parts of an option's average on `outcome`, with the figures they are said with, and
+    /// the assumed option's average they start from; nil where they would not add up.
+    ///
+    /// Every figure is given to two significant figures, or to as many more as it takes (up to
+    /// four), and each entry's part to at least the figures its own section gives it; the total
+    /// is the sum of the parts as shown (`total`, in the outcome's direction), which lies within
+    /// half a shown digit of the average itself. Money has one part more, the option's own cost,
+    /// where it differs from the assumed option's, and its figures are rounded to one step
+    /// (``moneyParts(entries:cost:start:total:otherwise:assumedTitle:)``). Adult social care's supported living said
+    /// "about £150,000 saved" where its parts, as the page gave them, came to £144,000, and
+    /// Leiden's options without rounds "about 840 hours less" with no parts at all, since at two
+    /// figures they came to 812.
+    func optionPartsPlan(_ option: RegisterScore.PortfolioScore, _ registered: Portfolio, outcome o: RegisterScore.OutcomeScore,
+                         mean: Double) -> (parts: [OptionPart], start: Double, startDigits: Int, total: Double, assumedTitle: String)? {
+        guard let assumedID = score.run.portfolio, option.id != assumedID,
               let assumed = register.portfolios.first(where: { $0.id == assumedID }),
+              let assumedScore = score.portfolios.first(where: { $0.id == assumedID }),
               registered.split.isEmpty, assumed.split.isEmpty,
-              let assumedMean = score.portfolios.first(where: { $0.id == assumedID })?.outcomes.first(where: { $0.outcome == o.id })?.mean.residual.value,
+              let assumedMean = assumedScore.outcomes.first(where: { $0.outcome == o.id })?.mean.residual.value,
               !communityAverageIsRare(o.id, unit: o.unit, mean: mean), !communityAverageIsRare(o.id, unit: o.unit, mean: assumedMean)
         else { return nil }
+        let money = o.unit == "money"
         let w = words(o.id, o.unit)
+        // In the outcome's direction, unrounded, since parts may need more than the three
+        // figures ``OutcomeWords/directed(_:)`` keeps.
+        func directed(_ loss: Double) -> Double { w.isGain ? -loss : loss }
         let mine = register.entries(in: registered).map(\.id), theirs = register.entries(in: assumed).map(\.id)
         let changed = theirs.filter { !mine.contains($0) }.map { ($0, "without", -1.0) } + mine.filter { !theirs.contains($0) }.map { ($0, "with", 1.0) }
-        var parts: [String] = []
-        // The parts' sum, and the sum a reader makes of them as the page shows them.
-        var sum = 0.0, shownSum = 0.0
+        // Each entry's part as a net loss, and the loss the options' own costs add.
+        var entries: [(Risk, String, Double)] = []
         for (id, key, sign) in changed {
             guard let risk = register.risk(id), risk.outcomes.contains(o.id) else { continue }
             let loss = sign * entryNet(id, on: o.id)
-            guard let change = changeWords(w.directed(loss), unit: o.unit, digits: figureDigits(id, on: o.id)) else { continue }
-            sum += loss
-            shownSum += Self.asShown(w.directed(loss), digits: figureDigits(id, on: o.id))
-            let entry = partEntry(risk)
-            parts.append(phrases("community.options.part." + key, ["change": change, "entry": entry]))
+            guard loss != 0 else { continue }
+            entries.append((risk, key, loss))
         }
+        func ownCost(_ p: RegisterScore.PortfolioScore) -> Double { p.costOutcome == o.id ? p.cost ?? 0 : 0 }
+        let cost = money ? ownCost(option) - ownCost(assumedScore) : 0
+        let sum = entries.reduce(cost) { $0 + $1.2 }
         let difference = mean - assumedMean
         let tackledOtherwise = mine.filter { theirs.contains($0) && registered.responseChoice(for: $0) != assumed.responseChoice(for: $0) }
         if tackledOtherwise.count > 1 { return nil }
-        if let id = tackledOtherwise.first, let risk = register.risk(id), risk.outcomes.contains(o.id) {
-            // The part is what is left, so it is said as what is left of the figures as shown,
-            // where that stays on its side and within a shown digit of its own rounding: "about
-            // 14: 4 + 14 − 4 + 1" (15) read as a sum that does not check.
-            let left = w.directed(difference - sum)
-            let leftAsShown = Self.asShown(w.directed(mean)) - Self.asShown(w.directed(assumedMean)) - shownSum
-            let said = leftAsShown != 0 && (leftAsShown > 0) == (left > 0)
-                && abs(leftAsShown - Self.asShown(left)) <= Self.lastShownDigit(Self.asShown(w.directed(mean))) ? leftAsShown : left
-            guard let change = changeWords(said, unit: o.unit, underOne: leftAsShown == 0) else { return nil }
-            shownSum += Self.asShown(said)
-            sum = difference
-            let entry = partEntry(risk)
-            parts.append(phrases("community.options.part.otherwise", ["change": change, "entry": entry]))
+        let otherwise = tackledOtherwise.first.flatMap { register.risk($0) }.flatMap { $0.outcomes.contains(o.id) ? $0 : nil }
+        // Without a part tackled another way, the parts must come to the difference themselves.
+        if otherwise == nil, abs(difference - sum) > max(0.5, 0.01 * abs(difference)) { return nil }
+        let total = directed(mean), start = directed(assumedMean)
+        if money {
+            return moneyParts(entries: entries.map { ($0.0, $0.1, directed($0.2)) }, cost: directed(cost), start: start, total: total,
+                              otherwise: otherwise.map { ($0, directed(difference - sum)) }, assumedTitle: assumed.title)
         }
-        guard !parts.isEmpty, abs(difference - sum) <= max(0.5, 0.01 * abs(difference)) else { return nil }
-        let start = w.directed(assumedMean)
-        // A reader adds the figures as the page shows them: where rounding each part makes them
-        // miss the total by more than its last shown digit ("450 + 130 + 8 − 1,400" against
-        // "840 less"), the parts are left out rather than shown as a sum that does not check.
-        let total = Self.asShown(w.directed(mean))
-        guard abs(Self.asShown(start) + shownSum - total) <= Self.lastShownDigit(total) else { return nil }
-        // With its direction, like every part after it: "about 4 incidents" beside "about 14
-        // more" left a reader to guess which way the starting figure went.
-        let from = changeWords(start, unit: o.unit) ?? quantity(0, o.unit)
-        // The starting figure is the first of the parts, in one list with them: "made up of about
-        // 4 more with …, about 6 fewer with …" had no "and" where one entry differs.
-        let first = phrases("community.options.part.assumed", ["from": from, "assumed": iso(assumed.title)])
-        return phrases("community.options.average.parts", ["outcome": iso(o.title), "amount": optionAverage(o.id, unit: o.unit, mean: mean),
-                                                           "parts": list([first] + parts)])
+        for digits in 2...4 {
+            // Each entry's figure to `digits`, or to more where its own section needs them; its
+            // section follows (``partDigits(_:on:)``).
+            var parts: [OptionPart] = entries.map { risk, key, loss in
+                let d = max(digits, gainAndNetDigits(risk.id, on: o.id), money ? 2 : optionFigureDigits(risk.id, on: o.id))
+                return OptionPart(kind: .entry(risk, key), value: directed(loss), shown: Self.asShown(directed(loss), digits: d), digits: d)
+            }
+            if cost != 0 { parts.append(OptionPart(kind: .cost, value: directed(cost), shown: directed(cost), digits: 6)) }
+            let startShown = Self.asShown(start, digits: digits)
+            var shownSum = parts.reduce(startShown) { $0 + $1.shown }
+            if let risk = otherwise {
+                // The part is what is left, so it is said as what is left of the figures as
+                // shown, where that stays on its side and within a shown digit of its own
+                // rounding: "about 14: 4 + 14 − 4 + 1" (15) read as a sum that does not check.
+                let left = directed(difference - sum)
+                let leftAsShown = Self.asShown(total, digits: digits) - shownSum
+                let said = leftAsShown != 0 && (leftAsShown > 0) == (left > 0)
+                    && abs(leftAsShown - Self.asShown(left, digits: digits)) <= Self.lastShownDigit(Self.asShown(total, digits: digits)) ? leftAsShown : left
+                guard said != 0 || leftAsShown == 0 else { return nil }
+                // A part the others, as shown, already add up without is said as under one
+                // ("slightly more (less than 1 incident)"), which a reader counts as nothing.
+                let saidShown = !money && leftAsShown == 0 ? 0 : Self.asShown(said, digits: 6)
+                parts.append(OptionPart(kind: .entry(risk, "otherwise"), value: said, shown: saidShown, digits: 6, underOne: leftAsShown == 0))
+                shownSum += saidShown
+            }
+            // A reader adds the figures as the page shows them, so the total is said as they add
+            // up, where that lies within half a shown digit of the average ("450 + 130 + 8 −
+            // 1,400" against "840 less" did not check); otherwise every figure gets one more
+            // significant figure, and with none of two to four the parts are left out.
+            let step = money ? Self.shownStep(total, digits: digits) : max(1, Self.shownStep(total, digits: digits))
+            if abs(shownSum - total) <= step / 2 { return (parts, start, digits, shownSum, assumed.title) }
+        }
+        return nil
+    }
+
+    /// An option's money parts, each rounded to one step of pounds or euros (a hundred, a
+    /// thousand), so that they add up, as printed, to the total rounded to the same step: the
+    /// largest figure to three significant figures, or to two where three do not add up. Money is
+    /// written to at most three significant figures everywhere on the page, and parts rounded
+    /// each to their own figures (€1,800, €610, €5,200, €32,000) came to €27,990, a total that
+    /// breaks that rule. Nil where neither step adds up.
+    func moneyParts(entries: [(Risk, String, Double)], cost: Double, start: Double, total: Double,
+                    otherwise: (Risk, Double)?, assumedTitle: String)
+        -> (parts: [OptionPart], start: Double, startDigits: Int, total: Double, assumedTitle: String)? {
+        let largest = ([start, cost, total, otherwise?.1 ?? 0] + entries.map(\.2)).map(abs).max() ?? 0
+        guard largest > 0, largest.isFinite else { return nil }
+        let fine = pow(10, floor(log10(largest)) - 2)
+        for step in [fine, fine * 10] {
+            func r(_ x: Double) -> Double { (x / step).rounded() * step }
+            func figures(_ x: Double) -> Int { x == 0 ? 1 : max(1, Int(floor(log10(abs(x))) - log10(step)) + 1) }
+            var parts = entries.map { risk, key, value in
+                OptionPart(kind: .entry(risk, key), value: r(value), shown: r(value), digits: figures(r(value)))
+            }
+            if cost != 0 { parts.append(OptionPart(kind: .cost, value: r(cost), shown: r(cost), digits: figures(r(cost)))) }
+            let startShown = r(start)
+            var shownSum = parts.reduce(startShown) { $0 + $1.shown }
+            if let (risk, left) = otherwise {
+                // What is left of the total, as shown, where it stays on its side.
+                let leftAsShown = r(total) - shownSum
+                let said = leftAsShown != 0 && (leftAsShown > 0) == (left > 0) ? leftAsShown : r(left)
+                parts.append(OptionPart(kind: .entry(risk, "otherwise"), value: said, shown: said, digits: figures(said)))
+                shownSum += said
+            }
+            guard shownSum == r(total), figures(shownSum) <= 3 else { continue }
+            return (parts, startShown, figures(startShown), shownSum, assumedTitle)
+        }
+        return nil
+    }
+
+    /// The step of the last of `digits` significant figures of `value`: 10,000 for £150,000 at
+    /// two figures, 1,000 at three.
+    static func shownStep(_ value: Double, digits: Int) -> Double {
+        guard value != 0, value.isFinite else { return 1 }
+        return pow(10, floor(log10(abs(value))) - Double(digits) + 1)
+    }
+
+    /// The significant figures an entry's figure on `outcome` needs for an option's parts to add
+    /// up (``optionPartsPlan(_:_:outcome:mean:)``): two, or more where a line that names
+    /// it as a part needs them, so that its own section gives the same figure.
+    func partDigits(_ id: String, on outcome: String) -> Int {
+        guard let o = score.outcomes.first(where: { $0.id == outcome }) else { return 2 }
+        return score.portfolios.reduce(2) { digits, option in
+            guard let registered = register.portfolios.first(where: { $0.id == option.id }),
+                  let mean = option.outcomes.first(where: { $0.outcome == outcome })?.mean.residual.value,
+                  let plan = optionPartsPlan(option, registered, outcome: o, mean: mean) else { return digits }
+            let part = plan.parts.first { if case .entry(let risk, let key) = $0.kind { return risk.id == id && key != "otherwise" } else { return false } }
+            guard let part else { return digits }
+            return max(digits, o.unit == "money" ? part.digits : plan.startDigits)
+        }
     }
 
     /// An entry as an option's parts name it: "“Evening rounds by volunteers” (CS-05)".
@@ -172,7 +316,7 @@ extension ReportBuilder {
     /// “People travel on their own by bus” (AS-01) as "about 2,990 hours more" in an option's line
     /// and "about 3,000 hours more" in its own: one figure, written two ways on one page.
     func figureDigits(_ id: String, on outcome: String) -> Int {
-        max(optionFigureDigits(id, on: outcome), gainAndNetDigits(id, on: outcome))
+        max(optionFigureDigits(id, on: outcome), gainAndNetDigits(id, on: outcome), partDigits(id, on: outcome))
     }
 
     /// The significant figures that tell an entry's gain on `outcome` from what it comes to there

@@ -8,7 +8,8 @@ extension ReportBuilder {
     static let longBaselineWords = 8
 
     /// The register's long phrases that the report writes in full once per section and by a
-    /// short name after (``ShortNames``), the period in a community report once in all: its
+    /// short name after (``ShortNames``), the period and baselines in a community report once in
+    /// all: its
     /// period, in a community report its outcomes' titles that have a `title-short` (tied to it
     /// at their first use in running text), and its
     /// outcomes' baselines, each with the
@@ -42,12 +43,16 @@ extension ReportBuilder {
                                    tie: e(phrases("report.short-name.tie", ["short": short]))))
             }
         }
+        // A baseline, like the period, is written in full once in all in a community report: the
+        // adult social care page said "the hours people would have if every journey were
+        // escorted, every PA absence were covered, and the 12 people stayed in their care homes"
+        // once in each part, and a resident read the same long phrase again and again.
         for o in register.outcomes {
             guard let baseline = o.baseline else { continue }
             if let short = o.baselineShort ?? ShortNames.withoutClosingBrackets(baseline) {
-                add(baseline, short)
+                add(baseline, short, once: isCommunity)
             } else if long.count == 1, long[0].id == o.id {
-                add(baseline, phrases("report.short-name.baseline"))
+                add(baseline, phrases("report.short-name.baseline"), once: isCommunity)
             }
         }
         return names

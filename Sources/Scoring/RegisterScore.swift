@@ -115,6 +115,20 @@ public struct RegisterScore: Sendable, Codable {
         /// loss) before responses, each perspective's figures with the entries it did not
         /// estimate taken from the pool; nil with fewer than two perspectives.
         public var inherentP90Disagreement: PerspectiveDisagreement?
+        /// Asked for with ``ScoringOptions/withoutEachPerspective``: the outcome's average after
+        /// responses with each perspective's estimates left out in turn, one per perspective
+        /// that gave estimates, in register order; nil otherwise.
+        public var withoutPerspectives: [MeanWithout]? = nil
+    }
+
+    /// An outcome's average after responses with one perspective's estimates left out: the
+    /// pooled view with that perspective's weight set to 0, so each entry it estimated takes the
+    /// other perspectives' estimates (an entry only it estimated keeps its estimates, as there
+    /// are no others), on the same seed and trials as the headline.
+    public struct MeanWithout: Sendable, Codable {
+        /// The perspective left out.
+        public var perspective: String
+        public var mean: Statistic
     }
 
     public struct TotalScore: Sendable, Codable {
@@ -174,6 +188,12 @@ public struct RegisterScore: Sendable, Codable {
         /// can be read off: "if the carers' estimates counted as much as everyone else's, the
         /// chance would be 79 in 100, under the aim".
         public var equalWeights: Alternative? = nil
+        /// Asked for with ``ScoringOptions/withoutEachPerspective``: the statement judged on the
+        /// pooled view with each perspective's estimates left out in turn (its weight set to 0;
+        /// see ``MeanWithout``), one per perspective that gave estimates, in register order,
+        /// each with the perspective's id; nil otherwise. What a group's own estimates changed
+        /// can be read off: "without the volunteers' estimates, the chance would be 14 in 100".
+        public var withoutPerspectives: [Alternative]? = nil
 
         /// The one tie rule for a chance against its limit: decisive when the limit lies more
         /// than two standard errors away. Every verdict, and every "would be …: within

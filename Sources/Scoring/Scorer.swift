@@ -63,6 +63,7 @@ public enum Scorer {
                                   run: run.fixed(trials: merged.main.trials))
             try addOptionPerspectives(&score, register, options: options, compared: compared, run: run.fixed(trials: merged.main.trials))
             try addEqualWeights(&score, register, options: options)
+            try addWithoutEachPerspective(&score, register, options: options)
             return score
         }
         let share = register.portfolios.isEmpty ? 1.0 : 0.5
@@ -89,6 +90,7 @@ public enum Scorer {
         try addResponseLevers(&score, scored, options: options, compiled: main, headline: headline, run: fixedTrials)
         try addOptionPerspectives(&score, register, options: options, compared: compared, run: fixedTrials)
         try addEqualWeights(&score, register, options: options)
+        try addWithoutEachPerspective(&score, register, options: options)
         return score
     }
 
@@ -115,6 +117,43 @@ public enum Scorer {
             let v = other.appetite[k]
             score.appetite[k].equalWeights = .init(id: equalWeightsID, probability: v.probability,
                                                    withinAppetite: v.withinAppetite, decisive: v.decisive)
+        }
+    }
+
+    /// Every statement and every outcome's average with each perspective's estimates left out in
+    /// turn, when asked for and the headline pools two or more perspectives: for each
+    /// perspective that gave estimates and counts (weight above 0), a run of the headline view
+    /// alone of the same register with that perspective's weight set to 0, on the same seed and
+    /// the headline run's trials. A weight of 0 is the pool without it (``PlanCompiler``): an
+    /// entry it estimated with others takes theirs, and an entry only it estimated keeps its
+    /// estimates, since leaving those out would leave the entry with none.
+    private static func addWithoutEachPerspective(_ score: inout RegisterScore, _ register: Register,
+                                                  options: ScoringOptions) throws(ScoringError) {
+        guard options.withoutEachPerspective, options.perspective == nil, !options.headlineOnly,
+              register.perspectives.count > 1 else { return }
+        var run = options
+        run.equalWeights = false
+        run.withoutEachPerspective = false
+        run.responseLevers = false
+        run.headlineOnly = true
+        run.precision = nil
+        run.trials = score.run.trials
+        for k in score.appetite.indices { score.appetite[k].withoutPerspectives = [] }
+        for k in score.outcomes.indices { score.outcomes[k].withoutPerspectives = [] }
+        for p in register.perspectives where p.weight > 0
+            && register.risks.contains(where: { $0.estimates.contains { $0.perspective == p.id } }) {
+            var without = register
+            for k in without.perspectives.indices where without.perspectives[k].id == p.id { without.perspectives[k].weight = 0 }
+            let other = try Self.score(without, options: run)
+            for k in score.appetite.indices where other.appetite.indices.contains(k) {
+                let v = other.appetite[k]
+                score.appetite[k].withoutPerspectives?.append(
+                    .init(id: p.id, probability: v.probability, withinAppetite: v.withinAppetite, decisive: v.decisive))
+            }
+            for k in score.outcomes.indices {
+                guard let o = other.outcomes.first(where: { $0.id == score.outcomes[k].id }) else { continue }
+                score.outcomes[k].withoutPerspectives?.append(.init(perspective: p.id, mean: o.residual.mean))
+            }
         }
     }
 

@@ -42,6 +42,15 @@ public struct ScoringOptions: Sendable {
     /// weights. Off by default: it costs one more run of the headline view. The community report
     /// asks for it, so that people whose estimates count less are told what that changed.
     public var equalWeights = false
+    /// Also judge every appetite statement, and work out every outcome's average, with each
+    /// perspective's estimates left out in turn
+    /// (``RegisterScore/AppetiteVerdict/withoutPerspectives``,
+    /// ``RegisterScore/OutcomeScore/withoutPerspectives``), where the headline pools two or more
+    /// perspectives. Off by default: it costs one more run of the headline view for each
+    /// perspective that gave estimates. The community report asks for it, so that every group
+    /// that gave estimates is told what its own estimates changed, not only a group whose
+    /// estimates count less.
+    public var withoutEachPerspective = false
 
     public static let defaultSeed: UInt64 = 1
     public static let defaultTrials = 100_000

@@ -100,14 +100,14 @@ struct CommunityChoicesTests {
     /// entry — never whether a verdict would change with it.
     @Test func aPrivateEntrySaysWhyAndWhoSeesIt() throws {
         let dutch = try Self.leiden("nl")
-        #expect(dutch.contains("> Eén onderdeel van de lijst is vertrouwelijk. Als we het publiceren, kunnen mensen die aan de samenwerking meedoen gevaar lopen. Het staat niet op deze pagina, en alle cijfers hier zijn zonder dat onderdeel berekend. Het convenantoverleg ziet de cijfers mét dit onderdeel, en die kunnen hoger of lager zijn dan de cijfers hier. Wat op deze pagina binnen een grens blijft, kan daar dus boven de grens uitkomen, en andersom. Omdat dit onderdeel ontbreekt, kan er ook een nummer ontbreken in de codes van de onderdelen."), "\(dutch)")
+        #expect(dutch.contains("> Eén onderdeel van de lijst is vertrouwelijk. Het gaat over de veiligheid van iemand die aan de samenwerking meedoet, en die persoon zou eraan herkend kunnen worden. Het staat niet op deze pagina, en alle cijfers hier zijn zonder dat onderdeel berekend. Het convenantoverleg ziet de cijfers mét dit onderdeel, en die kunnen hoger of lager zijn dan de cijfers hier. Wat op deze pagina binnen een grens blijft, kan daar dus boven de grens uitkomen, en andersom. Daarom kan er een nummer ontbreken in de codes van de onderdelen."), "\(dutch)")
         #expect(!dutch.contains("bijvoorbeeld om de mensen"))
         let bare = try Self.leiden("en") { r in
             r.metadata.confidentialReason = nil
             r.metadata.decidedBy = nil
         }
         let note = try #require(bare.split(separator: "\n").first { $0.hasPrefix("> One entry") })
-        #expect(note == "> One entry on the list is kept private. The reason is not published. It is left out of this page, and every figure here is worked out without it. Those who decide on the list see the figures with it included, and those can be higher or lower than the figures here. So a limit this page says is kept can be broken in their figures, or the other way round. That is why a number can be missing from the codes of the entries.")
+        #expect(note == "> One entry on the list is kept private. The reason is not published. It is left out of this page, and every figure here is worked out without it. Those who decide on the list use the full figures, which include it. Including it changes the figures, and can change whether a limit is kept or an aim met. That is why a number can be missing from the codes of the entries.")
         let hasFigure = note.contains { $0.isNumber }
         #expect(!hasFigure, "no figure in the note")
     }

@@ -163,7 +163,7 @@ struct CommunityClarityTests {
         }
         let ward = try ReportFixtures.community("ward-7-patient-partnership")
         #expect(ward.contains("The tables below are the detailed figures that the ward's partnership group reads."))
-        #expect(ward.contains("patients staying on Ward 7 (not named without their agreement)"))
+        #expect(ward.contains("Who helped: patients staying on Ward 7, "))
         #expect(ward.contains("In the words of the ward's partnership group: “"))
     }
 
@@ -217,6 +217,6 @@ struct CommunityClarityTests {
         #expect(leiden.contains("www\\.leiden.nl") && !leiden.contains("\u{2060}"))
         #expect(leiden.contains("Every figure on this page comes from one file") && leiden.contains("they will get exactly the same numbers"))
         let ward = try ReportFixtures.community("ward-7-patient-partnership")
-        #expect(ward.contains("sees the figures with it included, and those can be higher or lower than the figures here. So a limit this page says is kept can be broken in their figures, or the other way round."))
+        #expect(ward.contains("decides with the full figures, which include it. Including it changes the figures, and can change whether a limit is kept or an aim met."))
     }
 }

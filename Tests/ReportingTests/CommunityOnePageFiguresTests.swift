@@ -101,7 +101,7 @@ struct CommunityOnePageFiguresTests {
         var compared = 0
         for line in text.split(separator: "\n") where line.hasPrefix("  - “") {
             guard let outcome = line.firstMatch(of: /^  - “([^”]+)”:/)?.1 else { continue }
-            for part in line.matches(of: /about ([0-9.,]+) [a-z]+ (?:more|less|fewer) (?:because the gain in|with|without) “[^”]*” \(([A-Z0-9]+-[0-9]+)\)/) {
+            for part in line.matches(of: /(?:, | of )([0-9][0-9.,]*) (?:more|less|fewer) (?:with|without) ([A-Z0-9]+-[0-9]+)/) {
                 let (figure, id) = (part.1, part.2)
                 // The entry's own section, and its "All told" line's figure on the same outcome.
                 guard let heading = entries.range(of: "(\(id))\n\n") else { continue }
@@ -128,7 +128,7 @@ struct CommunityOnePageFiguresTests {
         }
         let bare = try ReportFixtures.render(register, format: .markdown, audience: .community, trials: 500)
         for baseline in ["the ward's usual level", "the ward's usual bedside nursing time", "the bed days the ward's patients usually need"] {
-            #expect(bare.contains("Every figure here is counted from \(baseline). This page does not say how much that is: its figures give only the change from it."), "\(baseline)")
+            #expect(bare.contains("Every figure here is counted from \(baseline). The figures show the change from that starting point, which is all the list records."), "\(baseline)")
         }
         let ward = try Self.published("ward-7-patient-partnership")
         #expect(!ward.contains("This page does not say how much that is"))

@@ -186,11 +186,11 @@ struct CommunityPlainReadingTests {
     /// in its own words, and the page uses them.
     @Test func anUnnamedGroupIsDescribedInTheRegistersWords() throws {
         let ward = try ReportFixtures.community("ward-7-patient-partnership")
-        #expect(ward.contains("patients staying on Ward 7 (not named without their agreement)"))
+        #expect(ward.contains("Who helped: patients staying on Ward 7, "))
         #expect(!ward.contains("service users (not named)"))
         // Without the register's words, the kind as before.
         let care = try ReportFixtures.community("adult-social-care-positive-risk")
-        #expect(care.contains("service users (not named without their agreement)"))
+        #expect(care.contains("Who helped: a group of service users, "))
         // The board names everyone.
         let board = try ReportFixtures.community("ward-7-patient-partnership", audience: .board)
         #expect(board.contains("Ward 7 inpatients") && !board.contains("patients on Ward 7 (not named)"))
@@ -203,7 +203,7 @@ struct CommunityPlainReadingTests {
             .replacingOccurrences(of: "unnamed-as: patients staying on Ward 7", with: "unnamed-as: the Ward 7 inpatients' group")
         let page = try ReportFixtures.render(try ReportFixtures.load(yaml: yaml, file: "ward.yaml"), format: .markdown, audience: .community, trials: 500)
         #expect(!page.contains("Ward 7 inpatients"))
-        #expect(page.contains("service users (not named without their agreement)"))
+        #expect(page.contains("a group of service users"))
     }
 
     /// The example registers' own slips: a sum that read as a quarter's or a year's, a plan not
@@ -212,7 +212,7 @@ struct CommunityPlainReadingTests {
     @Test func theExampleRegistersSayWhatTheirFiguresAssume() throws {
         let care = try String(contentsOfFile: TestSupport.path("Registers/adult-social-care-positive-risk.yaml"), encoding: .utf8)
         let flat = care.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        #expect(flat.contains("The plan counts on £100,000 a year of the money the council takes back"))
+        #expect(flat.contains("The plan counts on £100,000 a year of that money"))
         #expect(!flat.contains("direct payment accounts each quarter (AS-05)"))
         #expect(flat.contains("The figures here do not include it. The committee is asked to decide on the plan with the options"))
         let leiden = try String(contentsOfFile: TestSupport.path("Registers/community-safety-leiden.yaml"), encoding: .utf8)

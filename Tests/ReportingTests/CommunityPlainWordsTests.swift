@@ -137,7 +137,10 @@ struct CommunityPlainWordsTests {
             let rest = line.dropFirst(costs.first { line.hasPrefix($0) }!.count)
             #expect(rest.hasPrefix(language == "nl" ? "ongeveer € " : "about €"), "\(line)")
             let digits = rest.drop { !$0.isNumber }.prefix { $0.isNumber || $0 == "." || $0 == "," }.filter(\.isNumber)
-            #expect(digits.drop { $0 == "0" }.reversed().drop { $0 == "0" }.count <= 2, "\(line)")
+            // A total given with its parts is said as they add up, to the figures they are
+            // shown with (``CommunityNewReaderTests``), which can take a third figure.
+            let parts = line.contains(language == "nl" ? ", opgebouwd uit " : ", made up of ")
+            #expect(digits.drop { $0 == "0" }.reversed().drop { $0 == "0" }.count <= (parts ? 4 : 2), "\(line)")
         }
         let threeDecimals = language == "nl" ? #"\b0,\d{3}\b"# : #"\b0\.\d{3}\b"#
         #expect(page.range(of: threeDecimals, options: .regularExpression) == nil)

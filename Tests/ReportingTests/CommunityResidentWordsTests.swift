@@ -51,15 +51,16 @@ struct CommunityResidentWordsTests {
     }
 
     /// "a group of service users (not named on this page)" a dozen times and never why: one
-    /// sentence at the top says it, and the mark after that is short.
-    @Test(arguments: [("ward-7-patient-partnership", "en", "Where this page says “(not named without their agreement)”", "patients staying on Ward 7 (not named without their agreement)", "(not named on this page)"),
-                      ("adult-social-care-positive-risk", "en", "Where this page says “(not named without their agreement)”", "a partner organisation (not named without their agreement)", "(not named on this page)")])
+    /// sentence says it, where those who helped are listed, and the names carry no mark: a mark
+    /// after every such name, with the note beside the private entries, read as secrecy.
+    @Test(arguments: [("ward-7-patient-partnership", "en", "Groups and organisations are named on this page only where they have agreed to be.", "patients staying on Ward 7", "(not named on this page)"),
+                      ("adult-social-care-positive-risk", "en", "Groups and organisations are named on this page only where they have agreed to be.", "a partner organisation", "(not named without their agreement)")])
     func unnamedHelpersAreExplainedOnce(_ name: String, _ language: String, _ note: String, _ mark: String, _ old: String) throws {
         let page = try ReportFixtures.community(name, language)
         #expect(Self.count(page, note) == 1)
         let top = try #require(page.components(separatedBy: "\n## ").first)
-        #expect(top.contains(note), "the note stands in the opening, with the private entries")
-        #expect(top.contains("agreement to publish its name"))
+        #expect(!top.contains(note), "the note stands where those who helped are listed")
+        #expect(ReportFixtures.section(page, "\n## Who helped\n").contains(note))
         #expect(page.contains(mark) && !page.contains(old))
     }
 

@@ -51,9 +51,9 @@ struct CommunityWordingSlipsTests {
     /// group's name is what is not given.
     @Test func anUnnamedGroupIsAGroupWhoseNameIsNotGiven() throws {
         let ward = try ReportFixtures.community("ward-7-patient-partnership")
-        #expect(ward.contains("patients staying on Ward 7 (not named without their agreement)"))
+        #expect(ward.contains("patients staying on Ward 7"))
         #expect(!ward.contains("(not named)"))
-        #expect(ward.contains("Where this page says “(not named without their agreement)”"))
+        #expect(ward.contains("Groups and organisations are named on this page only where they have agreed to be."))
     }
 
     /// "kans op meer dan € 50.000 die niet door de begroting 2027 wordt gedekt" in every

@@ -29,7 +29,8 @@ struct ExampleRegistersTests {
         let budget = try #require(register.outcome("care-budget"))
         #expect(budget.baseline == "the 2027/28 commissioning plan")
         #expect(budget.description?.contains("2026/27") == false)
-        #expect(budget.description?.contains("The plan counts on £100,000 a year of the money the council takes back from direct payment accounts") == true)
+        #expect(budget.description?.contains("The plan counts on £100,000 a year of that money") == true)
+        #expect(budget.description?.contains("the council takes the difference back when it checks their accounts each quarter") == true)
         #expect(budget.description?.contains("does not count on") == false)
     }
 

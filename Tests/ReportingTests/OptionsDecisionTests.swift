@@ -126,7 +126,7 @@ import _TestSupport
     /// says it is recorded as 0 and not marked as still to check.
     @Test func aCostOfZeroSaysWhetherItIsKnown() throws {
         let ward = Self.decisionPage(try Self.example("ward-7-patient-partnership"))
-        #expect(ward.contains("- W7-13 Medicines not checked against hospital changes after discharge: a cost of £0: the register records it as the real cost, not as a figure still to be checked. Refer every self-administering patient"))
+        #expect(ward.contains("- W7-13 Medicines not checked against hospital changes after discharge: a cost of £0: the register records it as the real cost, not as a figure still to be checked. Ask the high-street pharmacy of every patient who takes their own medicines"))
     }
 
     /// "Proposed: the register names no proposal" left the board to find the favoured option

@@ -16,7 +16,7 @@ struct PlainTableWordsTests {
 
     @Test func aLimitIsBrokenNotOver() throws {
         let page = try ReportFixtures.community("adult-social-care-positive-risk")
-        #expect(page.contains("a limit this page says is kept can be broken in their figures"))
+        #expect(page.contains("can change whether a limit is kept or an aim met"))
         #expect(!page.contains("can be over it"))
     }
 

@@ -131,6 +131,7 @@ enum ReportFixtures {
         var scoring = ScoringOptions(seed: 7, trials: trials, jobs: 2, asOf: asOf)
         scoring.responseLevers = audience == .board
         scoring.equalWeights = audience == .community
+        scoring.withoutEachPerspective = audience == .community
         let score = try Scorer.score(Report.registerToScore(register, options: options), options: scoring)
         // As `riskreg report` does: a board report of a register with confidential entries is
         // told the published page's figures, scored from the public view.

@@ -151,7 +151,8 @@ struct ReportingTests {
             let community = try ReportFixtures.render(register, format: format, audience: .community)
             #expect(!community.contains("SECRET"), "\(format)")
             #expect(community.contains("left out of this page"))
-            #expect(community.contains("a group of service users (not named without their agreement)"))
+            #expect(community.contains("a group of service users"))
+            #expect(community.contains("Groups and organisations are named on this page only where they have agreed to be."))
             let board = try ReportFixtures.render(register, format: format, audience: .board)
             for marker in ["ID", "TITLE", "DESCRIPTION", "OWNER", "BORNE", "NOTE", "RATIONALE", "ACTION", "NAME"] {
                 #expect(board.contains("SECRET-\(marker)"), "board \(format) lacks \(marker)")

@@ -30,6 +30,8 @@ import _TestSupport
             options.responseLevers = true
             // As the community report scores them: each statement with every group counting the same.
             options.equalWeights = true
+            // … and each statement and average without each group's estimates.
+            options.withoutEachPerspective = true
             if i == 0 {
                 options.precision = 0.5
                 options.maxTrials = 20_000

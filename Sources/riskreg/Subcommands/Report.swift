@@ -117,8 +117,10 @@ struct Report: ParsableCommand {
             var headline = options
             headline.responseLevers = audience == .board
             // A community report says what each group's weight changed: every statement judged
-            // again with every group counting the same.
+            // again with every group counting the same; and what each group's own estimates
+            // changed: every statement and average worked out again without them.
             headline.equalWeights = audience == .community
+            headline.withoutEachPerspective = audience == .community
             score = try Scorer.score(Reporting.Report.registerToScore(register, options: reportOptions), options: headline, progress: progress.update)
             progress.finish()
         } catch {

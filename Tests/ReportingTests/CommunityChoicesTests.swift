@@ -100,7 +100,7 @@ struct CommunityChoicesTests {
     /// entry — never whether a verdict would change with it.
     @Test func aPrivateEntrySaysWhyAndWhoSeesIt() throws {
         let dutch = try Self.leiden("nl")
-        #expect(dutch.contains("> Eén onderdeel van de lijst is vertrouwelijk. Het gaat over de veiligheid van iemand die aan de samenwerking meedoet, en die persoon zou eraan herkend kunnen worden. Het staat niet op deze pagina, en alle cijfers hier zijn zonder dat onderdeel berekend. Het convenantoverleg ziet de cijfers mét dit onderdeel, en die kunnen hoger of lager zijn dan de cijfers hier. Wat op deze pagina binnen een grens blijft, kan daar dus boven de grens uitkomen, en andersom. Daarom kan er een nummer ontbreken in de codes van de onderdelen."), "\(dutch)")
+        #expect(dutch.contains("> Eén onderdeel van de lijst is vertrouwelijk. Het gaat over de veiligheid van iemand die aan de samenwerking meedoet, en die persoon zou eraan herkend kunnen worden. Het staat niet op deze pagina, en alle cijfers hier zijn zonder dat onderdeel berekend. Het convenantoverleg beslist met de volledige cijfers, waarin het wel meetelt. Dat verandert de cijfers, en het kan veranderen of een grens wordt gehaald of een doel bereikt. Omdat dit onderdeel ontbreekt, kan er ook een nummer ontbreken in de codes van de onderdelen."), "\(dutch)")
         #expect(!dutch.contains("bijvoorbeeld om de mensen"))
         let bare = try Self.leiden("en") { r in
             r.metadata.confidentialReason = nil

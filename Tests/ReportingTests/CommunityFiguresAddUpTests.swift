@@ -50,7 +50,12 @@ struct CommunityFiguresAddUpTests {
         let total = try #require(try Self.groups(line, "\(about) ([0-9.,]+) [a-z]+ (?:meer|more) ").first)
         // The assumed option's figure, with its direction, then one part per entry that differs.
         let madeOf = language == "nl" ? ", opgebouwd uit" : ", made up of"
-        let start = try #require(try Self.groups(line, "\(madeOf) ([0-9.,]+) (\(more)|\(fewer)) \(under) ").first, "\(line)")
+        // In Dutch the assumed option is named as the starting point, its figure in brackets:
+        // "opgebouwd uit het startpunt „…” (4 meer)", which a resident otherwise read as the
+        // rounds adding 4 incidents.
+        let assumed = language == "nl" ? "\(madeOf) het startpunt „[^”]*” \\(([0-9.,]+) (\(more)|\(fewer))\\)"
+                                       : "\(madeOf) ([0-9.,]+) (\(more)|\(fewer)) \(under) "
+        let start = try #require(try Self.groups(line, assumed).first, "\(line)")
         let parts = try Self.groups(line, "([0-9.,]+) (\(more)|\(fewer)) \(entry) CS-")
         #expect(parts.count == 3, "\(line)")
         let sum = ([start] + parts).reduce(0) { $0 + ($1[1] == more ? 1 : -1) * Self.number($1[0]) }

@@ -17,7 +17,7 @@ struct CommunityOptionPartsTests {
     @Test(arguments: [
         ("community-safety-leiden-community.md", " under “Keep the evening rounds” to start with and", ", made up of "),
         ("adult-social-care-positive-risk-community.md", " under “Shared Lives” to start with,", ", made up of "),
-        ("community-safety-leiden-community.nl.html", " bij „<bdi>De avondrondes houden</bdi>” en", ", opgebouwd uit "),
+        ("community-safety-leiden-community.nl.html", "het startpunt „<bdi>Doorgaan met de avondrondes</bdi>” (", ", opgebouwd uit "),
     ])
     func partsAreSaidToMakeUpTheTotal(_ file: String, _ assumedPart: String, _ joiner: String) throws {
         let lines = try Self.published(file).split(separator: "\n").filter { $0.contains(assumedPart) }

@@ -83,7 +83,14 @@ extension ReportBuilder {
         for part in plan.parts {
             guard let change = changeWords(part.value, unit: o.unit, digits: part.digits, underOne: part.underOne, bare: true, spent: spent) else { continue }
             switch part.kind {
-            case .cost: parts.append(phrases("community.options.part.cost", ["change": change]))
+            case .cost:
+                // "£45,000 less spent for the option's own cost" beside an own cost of £3,000 could
+                // not be read: the part is the change from the starting option's own cost.
+                func ownCost(_ p: RegisterScore.PortfolioScore?) -> Double { p?.costOutcome == o.id ? p?.cost ?? 0 : 0 }
+                let start = ownCost(score.portfolios.first { $0.id == score.run.portfolio })
+                parts.append(start == 0 ? phrases("community.options.part.cost", ["change": change])
+                    : phrases("community.options.part.cost.instead", ["change": change, "own": quantity(ownCost(option), "money"),
+                                                                      "start": quantity(start, "money")]))
             case .entry(let risk, let key):
                 // An entry this option brings, or one it leaves out, is named by title and code
                 // where the options list what comes with each: here its code is enough, and

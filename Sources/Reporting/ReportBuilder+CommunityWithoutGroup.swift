@@ -47,7 +47,13 @@ extension ReportBuilder {
             let key = "community.without.chance." + (aim ? "aim" : "limit") + (shared ? ".amount" : "")
             var change = phrases(key, ["outcome": iso(register.outcome(v.outcome)?.title ?? v.outcome), "then": then, "now": now,
                                        "amount": quantity(v.threshold, unit)])
-            if before != after { change += phrases("community.without.status." + after) }
+            // A chance that reads as the limit itself ("5 in 100" against "at most 5 in 100")
+            // says which side it stays on, though the verdict does not turn.
+            if before != after {
+                change += phrases("community.without.status." + after)
+            } else if then == shortChance(v.limit, per: verdictDenominator) {
+                change += phrases("community.without.status." + after + ".still")
+            }
             changes.append(change)
         }
         for o in score.outcomes {

@@ -210,6 +210,7 @@ extension ReportBuilder {
                 parts.append(phrases("report.decision.ask.favoured.not-proposed", ["title": iso(favoured.title)]))
             }
             if let fragile = fragileFavourite() { parts.append(fragile) }
+            if let moved = favouriteMovedByConfidential() { parts.append(moved) }
             if let others = perspectivesFavouringOthers() { parts.append(others) }
             if let aim = setAsideByAim() { parts.append(aim) }
         }

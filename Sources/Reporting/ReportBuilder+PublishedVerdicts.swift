@@ -53,10 +53,7 @@ extension ReportBuilder {
     func publishedFavouredOption(_ differ: [RegisterScore.AppetiteVerdict] = []) -> String? {
         guard let published, !isCommunity, published.portfolios.count > 1, score.portfolios.count > 1 else { return nil }
         let here = OptionRule(builder: self).steps().fourth
-        var publicOptions = options
-        publicOptions.audience = .community
-        let publicBuilder = ReportBuilder(register: Report.registerToScore(register, options: publicOptions), score: published, options: options)
-        let there = OptionRule(builder: publicBuilder).steps().fourth
+        let there = OptionRule(builder: publishedBuilder(published)).steps().fourth
         guard here.count == 1, there.count == 1 else { return nil }
         let quoted = { (title: String) in self.phrases("report.decision.option.quoted", ["title": self.iso(title)]) }
         if here[0].id == there[0].id {
@@ -80,5 +77,27 @@ extension ReportBuilder {
         }
         guard let line = publicLine(differ, board: quoted(here[0].title), public: quoted(there[0].title)) else { return other }
         return other + " " + line
+    }
+
+    /// A builder of the published figures: the register as the community report scores it
+    /// (its confidential entries left out), with `published`, the score of that register.
+    func publishedBuilder(_ published: RegisterScore) -> ReportBuilder {
+        var publicOptions = options
+        publicOptions.audience = .community
+        return ReportBuilder(register: Report.registerToScore(register, options: publicOptions), score: published, options: options)
+    }
+
+    /// For the top of the decision page: where the confidential entries alone move the favourite
+    /// (the rule picks one option on the published figures, another here), a sentence naming
+    /// the option the published figures favour. The banner said it, but a reader of the
+    /// decision found the favourite resting on one confidential estimate only by reading it.
+    func favouriteMovedByConfidential() -> String? {
+        guard let published, !isCommunity, published.portfolios.count > 1, score.portfolios.count > 1 else { return nil }
+        let here = OptionRule(builder: self).steps().fourth
+        let there = OptionRule(builder: publishedBuilder(published)).steps().fourth
+        guard here.count == 1, there.count == 1, here[0].id != there[0].id else { return nil }
+        let count = register.risks.filter(\.isConfidential).count
+        return phrases.plural("report.decision.ask.confidential-moves", count: count,
+                              ["option": phrases("report.decision.option.quoted", ["title": iso(there[0].title)])])
     }
 }

@@ -72,6 +72,9 @@ struct BoardDecisionReasoningTests {
         let fragile = "A fragile favourite: “Supported living with technology” wins only on a limit that every option still in the running breaks; on cost alone the rule would pick “Shared Lives”."
         #expect(ask.contains(fragile), "\(ask)")
         #expect(fragile.split(separator: " ").count < 40)
+        // The favourite moves only because of the confidential entry: the top says so, not
+        // only the banner above it.
+        #expect(ask.contains(fragile + " Without the confidential entry, which the community report leaves out, the rule would favour “Shared Lives”."), "\(ask)")
         let ward = try Self.shipped("ward-7-patient-partnership")
         let wardAsk = try #require(ward.components(separatedBy: "## For decision\n\n").dropFirst().first?.split(separator: "\n").first)
         #expect(wardAsk.contains("A fragile favourite: “One-to-one observation by staff-pool or agency nurses” wins only on a limit that every option still in the running breaks, by less than twice the margin of error. Counted as a tie, the rule would pick “Patient-led falls plans with sensor alarms”, on cost; on cost alone, “Patient-led falls plans”."), "\(wardAsk)")

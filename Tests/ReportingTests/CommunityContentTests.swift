@@ -151,13 +151,13 @@ struct CommunityContentTests {
         #expect(!care.contains("better than planned"))
         let dutch = try Self.page("community-safety-leiden", "nl")
         #expect(!dutch.contains("beter uitpakt dan gepland"))
-        #expect(dutch.contains("Elk gevuld vakje is een keer waarin „Vrijwilligersuren op straat” niet boven het plan uitkomt: "), "\(dutch)")
+        #expect(dutch.contains("Elk gekleurd hokje staat voor één keer dat „Vrijwilligersuren op straat” niet boven het plan uitkomt: "), "\(dutch)")
         // Counted from nothing: a net gain, not a plan.
         let plain = try Self.page("community-safety-leiden", "en") { r in r.outcomes = r.outcomes.map { var o = $0; o.baseline = nil; return o } }
         #expect(plain.contains("Each filled square is one time “Volunteer hours on the street” does not end with a net gain: "))
         #expect(!plain.contains("better than planned"))
         let plainNL = try Self.page("community-safety-leiden", "nl") { r in r.outcomes = r.outcomes.map { var o = $0; o.baseline = nil; return o } }
-        #expect(plainNL.contains("Elk gevuld vakje is een keer waarin „Vrijwilligersuren op straat” per saldo geen winst oplevert: "))
+        #expect(plainNL.contains("Elk gekleurd hokje staat voor één keer dat „Vrijwilligersuren op straat” per saldo geen winst oplevert: "))
     }
 
     // MARK: Costs that can only rise

@@ -82,7 +82,7 @@ struct CommunityFigureWordsTests {
         #expect(en.contains("Each filled square is one time in which someone is hurt, threatened or wrongly accused: "))
         #expect(en.contains("At most 25 such times in 100 are accepted."))
         let nl = try Self.render("community-safety-leiden", "nl")
-        #expect(nl.contains("Elk gevuld vakje is een keer waarin iemand gewond raakt, wordt bedreigd of ten onrechte wordt verdacht: "))
+        #expect(nl.contains("Elk gekleurd hokje staat voor één keer dat iemand gewond raakt, wordt bedreigd of ten onrechte wordt verdacht: "))
         #expect(nl.contains("Er mogen hooguit 25 van zulke keren op de 100 zijn."))
         let ward = try Self.render("ward-7-patient-partnership")
         #expect(ward.contains("Each filled square is one time in which “Costs beyond the ward budget” comes to more than £120,000 over the ward budget: "))

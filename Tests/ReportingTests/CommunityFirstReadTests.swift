@@ -199,7 +199,7 @@ struct CommunityFirstReadTests {
     /// readers, which read those sentences instead of 100 marks.
     @Test func dotPicturesSayWhatTheyShowInASentence() throws {
         let dutch = try Self.leiden("nl")
-        #expect(Self.matches(dutch, #"Stel dat we 2027 honderd keer zouden meemaken\. Elk gevuld vakje is een keer waarin „Inbraken en straatroven” meer dan 25 incidenten boven de prognose( van de politie)? uitkomt: [0-9]+ van de 100\. Er mogen hooguit 20 van zulke keren op de 100 zijn\.\n\n■"#), "\(dutch)")
+        #expect(Self.matches(dutch, #"Stel dat we 2027 honderd keer zouden meemaken\. Elk gekleurd hokje staat voor één keer dat „Inbraken en straatroven” meer dan 25 incidenten boven de prognose( van de politie)? uitkomt: [0-9]+ van de 100\. Er mogen hooguit 20 van zulke keren op de 100 zijn\.\n\n■"#), "\(dutch)")
         #expect(!dutch.contains("vakjes gevuld"))
         let html = try Self.leiden("en", format: .html)
         #expect(html.contains("aria-hidden=\"true\""))

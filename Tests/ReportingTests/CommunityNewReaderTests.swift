@@ -165,4 +165,14 @@ struct CommunityNewReaderTests {
         let leiden = try Self.page("community-safety-leiden")
         #expect(!leiden.contains("taken off the figure once"))
     }
+
+    /// "£45,000 less spent for the option's own cost" beside an option whose own cost is £3,000
+    /// could not be read: the part names both own costs. And "5 in 100 instead of 6 in 100"
+    /// against a limit of at most 5 in 100 left the reader asking whether it was kept: a chance
+    /// that reads as the limit says which side it stays on.
+    @Test func anOwnCostPartAndAChanceAtTheLimitSayWhatTheyMean() throws {
+        let ward = try String(contentsOfFile: TestSupport.path("docs/examples/ward-7-patient-partnership-community.md"), encoding: .utf8)
+        #expect(ward.contains("£45,000 less spent as its own cost is £3,000, not £48,000"), "\(ward)")
+        #expect(ward.contains("would be 5 in 100 instead of 6 in 100, still over the limit."), "\(ward)")
+    }
 }

@@ -38,7 +38,7 @@ struct CommunityPlainSentencesTests {
     /// the 2027 plan" left "it" to guess.
     @Test func anAimsPictureNamesWhatFallsShort() throws {
         let dutch = try ReportFixtures.community("community-safety-leiden", "nl")
-        #expect(dutch.contains("Elk gevuld vakje is een keer waarin „Vrijwilligersuren op straat” niet boven het plan uitkomt: "), "\(dutch)")
+        #expect(dutch.contains("Elk gekleurd hokje staat voor één keer dat „Vrijwilligersuren op straat” niet boven het plan uitkomt: "), "\(dutch)")
         #expect(!dutch.contains("een keer dat het niet boven") && !dutch.contains("een keer waarin het niet boven"))
         let english = try ReportFixtures.community("community-safety-leiden")
         #expect(english.contains("Each filled square is one time “Volunteer hours on the street” does not end above the 2027 plan: "))

@@ -40,6 +40,6 @@ struct CommunityReaderSlipsTests {
     @Test func theDutchSquaresAreTimesInWhichSomethingHappens() throws {
         let nl = try ReportFixtures.community("community-safety-leiden", "nl")
         #expect(!nl.contains("is een keer dat"))
-        #expect(nl.contains("Elk gevuld vakje is een keer waarin „Vrijwilligersuren op straat” niet boven het plan uitkomt"))
+        #expect(nl.contains("Elk gekleurd hokje staat voor één keer dat „Vrijwilligersuren op straat” niet boven het plan uitkomt"))
     }
 }

@@ -86,11 +86,13 @@ extension ReportBuilder {
         let left = score.appetite.filter { !isInHeadlineTable($0) }
         guard !left.isEmpty else { return nil }
         let perspectives = left.contains { !$0.perspectives.isEmpty }
-        return phrases(perspectives ? "report.decision.headline.left-out" : "report.decision.headline.left-out.pooled", [
-            "statements": left.map { v in
-                phrases("report.decision.headline.left-out.item", [
-                    "statement": iso(statementLabel(v)), "percent": cellPercent(v.probability.value, limit: v.limit), "want": want(v)])
-            }.joined(separator: phrases("report.list.separator"))])
+        let statements = left.map { v in
+            phrases("report.decision.headline.left-out.item", [
+                "statement": iso(statementLabel(v)), "percent": cellPercent(v.probability.value, limit: v.limit), "want": want(v)])
+        }.joined(separator: phrases("report.list.separator"))
+        // "Each is within appetite" of one statement read oddly: singular and plural apart.
+        guard perspectives else { return phrases("report.decision.headline.left-out.pooled", ["statements": statements]) }
+        return phrases.plural("report.decision.headline.left-out", count: left.count, ["statements": statements])
     }
 
     /// Whether the headline table shows the statement: outside appetite or too close to call,

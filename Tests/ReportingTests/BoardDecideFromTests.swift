@@ -45,7 +45,7 @@ struct BoardDecideFromTests {
         let ids = incidents.map(Self.rankAndEntry)
         #expect(ids == ["1 W7-05", "— W7-03", "2 W7-01", "3 W7-12"], "\(incidents)")
         let falls = try #require(incidents.first { $0.contains("| W7-03 ") })
-        #expect(falls.contains("the options choose this entry’s response, so it is weighed in “Options compared”, with each option’s own cost (which this table leaves out), and not ranked here"), "\(falls)")
+        #expect(falls.contains("the options choose this entry’s response, so it is weighed in “Options compared”, with everything else each option changes, and not ranked here"), "\(falls)")
         let cells = falls.split(separator: "|")
         #expect(cells[2].contains("Its response, as in its row for Bed days"), "\(falls)")
         #expect(cells[3].contains("£6,500"), "\(falls)")

@@ -89,7 +89,7 @@ struct BoardTradeOffWordsTests {
         let leftOut = try #require(page.split(separator: "\n").first { $0.hasPrefix("Not in this table: ") })
         #expect(rows.count + leftOut.split(separator: "; ").count == total, "\(name): \(rows.count) rows and \(leftOut)")
         if name == "adult-social-care-positive-risk" {
-            #expect(leftOut == "Not in this table: Overspend on care and support, 0.8% (want ≤ 10%). Each is within appetite on the pooled estimates and on each perspective’s own.")
+            #expect(leftOut == "Not in this table: Overspend on care and support, 0.8% (want ≤ 10%). It is within appetite on the pooled estimates and on each perspective’s own.")
         }
     }
 

@@ -86,10 +86,9 @@ extension ReportBuilder {
             case .cost:
                 // "£45,000 less spent for the option's own cost" beside an own cost of £3,000 could
                 // not be read: the part is the change from the starting option's own cost.
-                func ownCost(_ p: RegisterScore.PortfolioScore?) -> Double { p?.costOutcome == o.id ? p?.cost ?? 0 : 0 }
-                let start = ownCost(score.portfolios.first { $0.id == score.run.portfolio })
+                let start = score.portfolios.first { $0.id == score.run.portfolio }.map { ownCost($0, on: o.id) } ?? 0
                 parts.append(start == 0 ? phrases("community.options.part.cost", ["change": change])
-                    : phrases("community.options.part.cost.instead", ["change": change, "own": quantity(ownCost(option), "money"),
+                    : phrases("community.options.part.cost.instead", ["change": change, "own": quantity(ownCost(option, on: o.id), "money"),
                                                                       "start": quantity(start, "money")]))
             case .entry(let risk, let key):
                 // An entry this option brings, or one it leaves out, is named by title and code
@@ -117,6 +116,15 @@ extension ReportBuilder {
 
     /// One part of an option's average on an outcome: an entry it leaves out, adds or tackles
     /// another way, or (for money) the difference in the options' own costs.
+    /// An option's own cost where the register counts it in `outcome`, else 0.
+    func ownCost(_ option: RegisterScore.PortfolioScore, on outcome: String) -> Double {
+        option.costOutcome == outcome ? option.cost ?? 0 : 0
+    }
+
+    /// How an option's line splits: its parts, the starting option's figure and its
+    /// significant figures, the total as the parts add up, and the starting option's title.
+    typealias PartsPlan = (parts: [OptionPart], start: Double, startDigits: Int, total: Double, assumedTitle: String)
+
     struct OptionPart {
         enum Kind { case entry(Risk, String), cost }
         var kind: Kind
@@ -141,7 +149,7 @@ extension ReportBuilder {
     /// Leiden's options without rounds "about 840 hours less" with no parts at all, since at two
     /// figures they came to 812.
     func optionPartsPlan(_ option: RegisterScore.PortfolioScore, _ registered: Portfolio, outcome o: RegisterScore.OutcomeScore,
-                         mean: Double) -> (parts: [OptionPart], start: Double, startDigits: Int, total: Double, assumedTitle: String)? {
+                         mean: Double) -> PartsPlan? {
         guard let assumedID = score.run.portfolio, option.id != assumedID,
               let assumed = register.portfolios.first(where: { $0.id == assumedID }),
               let assumedScore = score.portfolios.first(where: { $0.id == assumedID }),
@@ -164,8 +172,7 @@ extension ReportBuilder {
             guard loss != 0 else { continue }
             entries.append((risk, key, loss))
         }
-        func ownCost(_ p: RegisterScore.PortfolioScore) -> Double { p.costOutcome == o.id ? p.cost ?? 0 : 0 }
-        let cost = money ? ownCost(option) - ownCost(assumedScore) : 0
+        let cost = money ? ownCost(option, on: o.id) - ownCost(assumedScore, on: o.id) : 0
         let sum = entries.reduce(cost) { $0 + $1.2 }
         let difference = mean - assumedMean
         let tackledOtherwise = mine.filter { theirs.contains($0) && registered.responseChoice(for: $0) != assumed.responseChoice(for: $0) }
@@ -221,7 +228,7 @@ extension ReportBuilder {
     /// breaks that rule. Nil where neither step adds up.
     func moneyParts(entries: [(Risk, String, Double)], cost: Double, start: Double, total: Double,
                     otherwise: (Risk, Double)?, assumedTitle: String)
-        -> (parts: [OptionPart], start: Double, startDigits: Int, total: Double, assumedTitle: String)? {
+        -> PartsPlan? {
         let largest = ([start, cost, total, otherwise?.1 ?? 0] + entries.map(\.2)).map(abs).max() ?? 0
         guard largest > 0, largest.isFinite else { return nil }
         let fine = pow(10, floor(log10(largest)) - 2)

@@ -51,20 +51,17 @@ extension ReportBuilder {
     /// nil without a published score, options to compare, or a single pick on both. Members
     /// asked in public need to know whether the public page would point at another option.
     func publishedFavouredOption(_ differ: [RegisterScore.AppetiteVerdict] = []) -> String? {
-        guard let published, !isCommunity, published.portfolios.count > 1, score.portfolios.count > 1 else { return nil }
-        let here = OptionRule(builder: self).steps().fourth
-        let there = OptionRule(builder: publishedBuilder(published)).steps().fourth
-        guard here.count == 1, there.count == 1 else { return nil }
+        guard let (here, there) = favouritesHereAndPublished() else { return nil }
         let quoted = { (title: String) in self.phrases("report.decision.option.quoted", ["title": self.iso(title)]) }
-        if here[0].id == there[0].id {
-            return phrases("report.confidential-note.published-favoured.same", ["option": quoted(here[0].title)])
+        if here.id == there.id {
+            return phrases("report.confidential-note.published-favoured.same", ["option": quoted(here.title)])
         }
-        var other = phrases("report.confidential-note.published-favoured.other", ["public": quoted(there[0].title), "board": quoted(here[0].title)])
+        var other = phrases("report.confidential-note.published-favoured.other", ["public": quoted(there.title), "board": quoted(here.title)])
         // Confidential entries in every option do not set one option apart by themselves: where
         // they move the favourite only through the second step, on limits every option the first
         // step keeps breaks, and without that step the rule ends where the public figures do,
         // the note says so (AS-10 and Safeguarding enquiries in adult social care).
-        if let allBreak = decidedOnLimitsAllBreak(), allBreak.instead.id == there[0].id {
+        if let allBreak = decidedOnLimitsAllBreak(), allBreak.instead.id == there.id {
             let reaching = allBreak.statements.flatMap { headlineEntries(reaching: $0.outcome).filter(\.isConfidential) }
             var seen = Set<String>()
             let entries = reaching.filter { seen.insert($0.id).inserted }
@@ -72,19 +69,24 @@ extension ReportBuilder {
             // The banner says only where cost alone would end; how the entries move the favourite
             // (every option over the limit on the statements they reach) is the public line's.
             if !entries.isEmpty, inEvery {
-                other += " " + phrases("report.confidential-note.published-favoured.on-cost", ["public": quoted(there[0].title)])
+                other += " " + phrases("report.confidential-note.published-favoured.on-cost", ["public": quoted(there.title)])
             }
         }
-        guard let line = publicLine(differ, board: quoted(here[0].title), public: quoted(there[0].title)) else { return other }
+        guard let line = publicLine(differ, board: quoted(here.title), public: quoted(there.title)) else { return other }
         return other + " " + line
     }
 
-    /// A builder of the published figures: the register as the community report scores it
-    /// (its confidential entries left out), with `published`, the score of that register.
-    func publishedBuilder(_ published: RegisterScore) -> ReportBuilder {
+    /// The one option the favoured-option rule picks here and the one it picks on the published
+    /// figures (the register as the community report scores it, its confidential entries left
+    /// out); nil without a published score or options to compare, or where either pick is a tie.
+    func favouritesHereAndPublished() -> (here: RegisterScore.PortfolioScore, published: RegisterScore.PortfolioScore)? {
+        guard let published, !isCommunity, published.portfolios.count > 1, score.portfolios.count > 1 else { return nil }
         var publicOptions = options
         publicOptions.audience = .community
-        return ReportBuilder(register: Report.registerToScore(register, options: publicOptions), score: published, options: options)
+        let publicBuilder = ReportBuilder(register: Report.registerToScore(register, options: publicOptions), score: published, options: options)
+        guard let here = OptionRule(builder: self).steps().fourth.onlyElement,
+              let there = OptionRule(builder: publicBuilder).steps().fourth.onlyElement else { return nil }
+        return (here, there)
     }
 
     /// For the top of the decision page: where the confidential entries alone move the favourite
@@ -92,12 +94,9 @@ extension ReportBuilder {
     /// the option the published figures favour. The banner said it, but a reader of the
     /// decision found the favourite resting on one confidential estimate only by reading it.
     func favouriteMovedByConfidential() -> String? {
-        guard let published, !isCommunity, published.portfolios.count > 1, score.portfolios.count > 1 else { return nil }
-        let here = OptionRule(builder: self).steps().fourth
-        let there = OptionRule(builder: publishedBuilder(published)).steps().fourth
-        guard here.count == 1, there.count == 1, here[0].id != there[0].id else { return nil }
+        guard let (here, there) = favouritesHereAndPublished(), here.id != there.id else { return nil }
         let count = register.risks.filter(\.isConfidential).count
         return phrases.plural("report.decision.ask.confidential-moves", count: count,
-                              ["option": phrases("report.decision.option.quoted", ["title": iso(there[0].title)])])
+                              ["option": phrases("report.decision.option.quoted", ["title": iso(there.title)])])
     }
 }

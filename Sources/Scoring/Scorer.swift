@@ -106,18 +106,25 @@ public enum Scorer {
               Set(register.perspectives.map(\.weight)).count > 1 else { return }
         var equal = register
         for k in equal.perspectives.indices { equal.perspectives[k].weight = 1 }
-        var run = options
-        run.equalWeights = false
-        run.responseLevers = false
-        run.headlineOnly = true
-        run.precision = nil
-        run.trials = score.run.trials
-        let other = try Self.score(equal, options: run)
+        let other = try Self.score(equal, options: headlineAlone(options, trials: score.run.trials))
         for k in score.appetite.indices where other.appetite.indices.contains(k) {
             let v = other.appetite[k]
             score.appetite[k].equalWeights = .init(id: equalWeightsID, probability: v.probability,
                                                    withinAppetite: v.withinAppetite, decisive: v.decisive)
         }
+    }
+
+    /// `options` for a run of the headline view alone, on `trials` trials with no precision
+    /// target and none of the extra runs: the run the extra views of a register are made from.
+    private static func headlineAlone(_ options: ScoringOptions, trials: Int) -> ScoringOptions {
+        var run = options
+        run.equalWeights = false
+        run.withoutEachPerspective = false
+        run.responseLevers = false
+        run.headlineOnly = true
+        run.precision = nil
+        run.trials = trials
+        return run
     }
 
     /// Every statement and every outcome's average with each perspective's estimates left out in
@@ -131,13 +138,7 @@ public enum Scorer {
                                                   options: ScoringOptions) throws(ScoringError) {
         guard options.withoutEachPerspective, options.perspective == nil, !options.headlineOnly,
               register.perspectives.count > 1 else { return }
-        var run = options
-        run.equalWeights = false
-        run.withoutEachPerspective = false
-        run.responseLevers = false
-        run.headlineOnly = true
-        run.precision = nil
-        run.trials = score.run.trials
+        let run = headlineAlone(options, trials: score.run.trials)
         for k in score.appetite.indices { score.appetite[k].withoutPerspectives = [] }
         for k in score.outcomes.indices { score.outcomes[k].withoutPerspectives = [] }
         for p in register.perspectives where p.weight > 0
